@@ -1,0 +1,104 @@
+# nqx: one Makefile builds the library, the command, the tests and the docs.
+# Quick start: `make demo`, `make check`. See README.md for every target.
+
+CC ?= cc
+AR ?= ar
+prefix ?= /usr/local
+DESTDIR ?=
+bindir = $(prefix)/bin
+datadir = $(prefix)/share/nqx
+mandir = $(prefix)/share/man/man1
+
+PKGS = libpcre2-8 libutf8proc sqlite3 libxml-2.0
+# Lazy (=) so that they are read after build/.deps has installed packages.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
+CRIT_CFLAGS = $(shell pkg-config --cflags criterion)
+CRIT_LIBS = $(shell pkg-config --libs criterion)
+
+OPT ?= -O2 -g
+WARN = -Wall -Wextra -Werror -pedantic -Wshadow
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+  -Iinclude -DNQX_SRCDIR='"$(CURDIR)"' -DNQX_DATADIR='"$(datadir)"' \
+  $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
+LDFLAGS ?=
+B ?= build
+
+LIB_SRC = $(wildcard core/*.c normalizer/*.c extractor/*.c loader/*.c)
+CLI_SRC = $(wildcard cli/*.c)
+TEST_SRC = $(wildcard tests/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
+TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
+HDRS = include/nqx.h $(wildcard */*.h)
+
+.DELETE_ON_ERROR:
+.PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo \
+  bench install uninstall clean model fuzz
+
+all: nqx
+
+# Installs missing Debian packages (once per build folder) before building.
+$(B)/.deps: scripts/install-deps.sh
+	@sh scripts/install-deps.sh
+	@mkdir -p $(B) && touch $@
+
+deps: $(B)/.deps
+
+$(B)/%.o: %.c $(HDRS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libnqx.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+nqx: $(CLI_OBJ) $(B)/libnqx.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libnqx.a $(PKG_LIBS)
+
+$(B)/tests/%.o: tests/%.c $(HDRS) | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CRIT_CFLAGS) -c $< -o $@
+
+$(B)/test-nqx: $(TEST_OBJ) $(B)/libnqx.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(B)/libnqx.a $(PKG_LIBS) $(CRIT_LIBS)
+
+# make check: grammars first (they are data the tests rely on), then tests.
+check: nqx $(B)/test-nqx
+	./nqx check-grammars
+	$(B)/test-nqx --jobs 2 $(TEST_ARGS)
+
+check-grammars: nqx
+	./nqx check-grammars
+
+# Sanitizer builds keep their objects apart so they never mix with -O2 ones.
+asan:
+	$(MAKE) B=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=undefined' \
+	  build/asan/test-nqx nqx-asan
+	ASAN_OPTIONS=detect_leaks=1 build/asan/test-nqx --jobs 2 $(TEST_ARGS)
+
+ubsan: asan
+
+nqx-asan: $(CLI_OBJ) $(B)/libnqx.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(B)/nqx $(CLI_OBJ) $(B)/libnqx.a $(PKG_LIBS)
+
+valgrind: $(B)/test-nqx
+	valgrind --error-exitcode=1 --leak-check=full $(B)/test-nqx --jobs 1 --no-early-exit
+
+demo: nqx
+	sh scripts/demo.sh
+
+install: nqx
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir) $(DESTDIR)$(datadir)/grammars
+	install -m 755 nqx $(DESTDIR)$(bindir)/nqx
+	install -m 644 man/nqx.1 $(DESTDIR)$(mandir)/nqx.1
+	install -m 644 grammars/*.pcre $(DESTDIR)$(datadir)/grammars/
+	if [ -f models/vi.model ]; then install -m 644 models/vi.model $(DESTDIR)$(datadir)/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/nqx $(DESTDIR)$(mandir)/nqx.1
+	rm -rf $(DESTDIR)$(datadir)
+
+clean:
+	rm -rf build nqx demo.db demo.db-wal demo.db-shm

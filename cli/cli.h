@@ -1,0 +1,61 @@
+/* cli.h: shared by the nqx command's files. Only the CLI prints or exits. */
+#ifndef NQX_CLI_H
+#define NQX_CLI_H
+
+#include "nqx.h"
+
+/* Documented exit codes (nqx --help, nqx.1). */
+enum {
+    EXIT_OK = 0,       /* everything done */
+    EXIT_REJECTED = 1, /* some inputs were rejected; the rest were done */
+    EXIT_USAGE = 2,    /* bad command line */
+    EXIT_INTERNAL = 3  /* store, grammar, model or internal error */
+};
+
+typedef int (*cli_cmd_fn)(int argc, char **argv);
+
+/* Print "nqx: FILE:LINE: offset N: reason" to stderr. */
+void cli_error(const nqx_error *e);
+/* Print "nqx: FMT" to stderr. */
+void cli_errorf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* The document id of a path: basename without the extension. Caller
+ * frees. */
+char *cli_doc_id(const char *path);
+
+/* Read and normalize one file (the model, when non-NULL, corrects OCR).
+ * Prints the error and returns NULL on failure. Caller frees. */
+nqx_text *cli_normalize_file(const char *path, const nqx_norm_options *opt);
+
+/* Load grammars from dir (NULL = default). Prints the error on failure. */
+nqx_grammar *cli_load_grammars(const char *dir);
+
+/* Load the default OCR model, or NULL (silently) when it is absent and
+ * path was not given explicitly. */
+nqx_model *cli_load_model(const char *path, int *failed);
+
+/* Is s the option name (exact) or "name=value"? Sets *val. */
+int cli_opt(const char *arg, const char *name, const char **val, int argc,
+            char **argv, int *i);
+
+/* Commands, one file per group. */
+int cmd_normalize(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_outline(int argc, char **argv);
+int cmd_meta(int argc, char **argv);
+int cmd_check_grammars(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_model(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
+int cmd_tasks(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_sql(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+#endif

@@ -1,0 +1,23 @@
+/* internal.h: helpers shared inside libnqx, not part of the public API. */
+#ifndef NQX_INTERNAL_H
+#define NQX_INTERNAL_H
+
+#include "nqx.h"
+
+#include <stdarg.h>
+
+/* Fill err (if not NULL) and return st. file may be NULL. */
+nqx_status nqx_fail(nqx_error *err, nqx_status st, const char *file,
+                    long line, long offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* strdup of n bytes; NULL on out of memory. */
+char *nqx_strndup(const char *s, size_t n);
+
+/* Length of the valid UTF-8 prefix of s[0..n). Returns n when all valid. */
+size_t nqx_utf8_valid_prefix(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,554 @@
+/* grammar.c: loads grammars/NAME.pcre (patterns and lexicons as data),
+ * compiles them with PCRE2 JIT, runs their examples, and matches under
+ * limits so that hostile text fails one match instead of hanging. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "grammar.h"
+#include "../core/internal.h"
+
+#include <dirent.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef NQX_SRCDIR
+#define NQX_SRCDIR "."
+#endif
+#ifndef NQX_DATADIR
+#define NQX_DATADIR "/usr/local/share/nqx"
+#endif
+
+/* Limits: generous for real sentences, small enough that catastrophic
+ * backtracking on crafted input ends in milliseconds. */
+#define MATCH_LIMIT 1000000
+#define DEPTH_LIMIT 10000
+#define HEAP_LIMIT_KB 20480
+
+typedef struct {
+    char *text;
+    int must_match;
+    char *captures; /* "a=1; b=2" or NULL */
+    long line;
+} S_example;
+
+struct nqx_pattern {
+    char *name;
+    char *file;
+    long line;
+    pcre2_code *code;
+    pcre2_match_data *md;
+    S_example *ex;
+    size_t nex;
+    struct nqx_grammar *owner;
+};
+
+struct nqx_grammar {
+    nqx_pattern **pats;
+    size_t npats;
+    nqx_lexicon *lexs;
+    size_t nlexs;
+    pcre2_match_context *mctx;
+    unsigned long limit_hits;
+};
+
+const char *nqx_gram_default_dir(void)
+{
+    const char *e = getenv("NQX_GRAMMARS");
+    if (e && *e)
+        return e;
+    /* The source tree when run from it, else the installed copy. */
+    if (access(NQX_SRCDIR "/grammars/core.pcre", R_OK) == 0)
+        return NQX_SRCDIR "/grammars";
+    return NQX_DATADIR "/grammars";
+}
+
+static void S_pattern_free(nqx_pattern *p)
+{
+    size_t i;
+    if (!p)
+        return;
+    for (i = 0; i < p->nex; i++) {
+        free(p->ex[i].text);
+        free(p->ex[i].captures);
+    }
+    free(p->ex);
+    pcre2_match_data_free(p->md);
+    pcre2_code_free(p->code);
+    free(p->name);
+    free(p->file);
+    free(p);
+}
+
+void nqx_gram_free(nqx_grammar *g)
+{
+    size_t i, j;
+    if (!g)
+        return;
+    for (i = 0; i < g->npats; i++)
+        S_pattern_free(g->pats[i]);
+    free(g->pats);
+    for (i = 0; i < g->nlexs; i++) {
+        for (j = 0; j < g->lexs[i].n; j++) {
+            free(g->lexs[i].entries[j].key);
+            free(g->lexs[i].entries[j].value);
+        }
+        free(g->lexs[i].entries);
+        free(g->lexs[i].name);
+    }
+    free(g->lexs);
+    pcre2_match_context_free(g->mctx);
+    free(g);
+}
+
+static char *S_trim(char *s)
+{
+    char *e;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        *--e = '\0';
+    return s;
+}
+
+typedef struct {
+    nqx_grammar *g;
+    const char *file;
+    nqx_error *err;
+    /* pattern under construction */
+    char *name;
+    long line;
+    uint32_t flags;
+    nqx_buf src;
+    S_example *ex;
+    size_t nex;
+    /* lexicon under construction: index or -1 */
+    long lex;
+} S_loader;
+
+static nqx_status S_finish_pattern(S_loader *L)
+{
+    int ec;
+    PCRE2_SIZE eo;
+    nqx_pattern *p, **np;
+    size_t i;
+    if (!L->name)
+        return NQX_OK;
+    if (!L->src.len) {
+        return nqx_fail(L->err, NQX_EGRAMMAR, L->file, L->line, -1,
+                        "pattern %s has no body", L->name);
+    }
+    for (i = 0; i < L->g->npats; i++)
+        if (strcmp(L->g->pats[i]->name, L->name) == 0)
+            return nqx_fail(L->err, NQX_EGRAMMAR, L->file, L->line, -1,
+                            "pattern %s is defined twice (first in %s:%ld)",
+                            L->name, L->g->pats[i]->file, L->g->pats[i]->line);
+    p = calloc(1, sizeof *p);
+    if (!p)
+        return nqx_fail(L->err, NQX_ENOMEM, L->file, L->line, -1, "out of memory");
+    p->code = pcre2_compile((PCRE2_SPTR)L->src.data, L->src.len,
+                            PCRE2_UTF | PCRE2_UCP | L->flags, &ec, &eo, NULL);
+    if (!p->code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        free(p);
+        return nqx_fail(L->err, NQX_EGRAMMAR, L->file, L->line + 1, (long)eo,
+                        "pattern %s: %s", L->name, (char *)msg);
+    }
+    /* JIT is an optimisation: when unavailable the interpreter runs. */
+    (void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+    p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
+    np = realloc(L->g->pats, (L->g->npats + 1) * sizeof *np);
+    if (!p->md || !np) {
+        if (np)
+            L->g->pats = np;
+        S_pattern_free(p);
+        return nqx_fail(L->err, NQX_ENOMEM, L->file, L->line, -1, "out of memory");
+    }
+    L->g->pats = np;
+    p->name = L->name;
+    p->file = nqx_strndup(L->file, strlen(L->file));
+    p->line = L->line;
+    p->ex = L->ex;
+    p->nex = L->nex;
+    p->owner = L->g;
+    L->g->pats[L->g->npats++] = p;
+    L->name = NULL;
+    L->ex = NULL;
+    L->nex = 0;
+    L->src.len = 0;
+    if (L->src.data)
+        L->src.data[0] = '\0';
+    return NQX_OK;
+}
+
+static nqx_status S_add_example(S_loader *L, char *arg, int must, long line)
+{
+    S_example *ne;
+    char *sep = must ? strstr(arg, " => ") : NULL;
+    if (!L->name)
+        return nqx_fail(L->err, NQX_EGRAMMAR, L->file, line, -1,
+                        "example outside a @pattern");
+    ne = realloc(L->ex, (L->nex + 1) * sizeof *ne);
+    if (!ne)
+        return nqx_fail(L->err, NQX_ENOMEM, L->file, line, -1, "out of memory");
+    L->ex = ne;
+    if (sep)
+        *sep = '\0';
+    ne[L->nex].text = nqx_strndup(arg, strlen(arg));
+    ne[L->nex].captures = sep ? nqx_strndup(sep + 4, strlen(sep + 4)) : NULL;
+    ne[L->nex].must_match = must;
+    ne[L->nex].line = line;
+    L->nex++;
+    return NQX_OK;
+}
+
+static nqx_status S_add_lex_entry(S_loader *L, char *s, long line)
+{
+    nqx_lexicon *lx = &L->g->lexs[L->lex];
+    nqx_lex_entry *ne = realloc(lx->entries, (lx->n + 1) * sizeof *ne);
+    char *eq = strstr(s, " = ");
+    if (!ne)
+        return nqx_fail(L->err, NQX_ENOMEM, L->file, line, -1, "out of memory");
+    lx->entries = ne;
+    if (eq) {
+        *eq = '\0';
+        ne[lx->n].value = nqx_strndup(S_trim(eq + 3), strlen(S_trim(eq + 3)));
+    } else {
+        ne[lx->n].value = NULL;
+    }
+    s = S_trim(s);
+    ne[lx->n].key = nqx_strndup(s, strlen(s));
+    lx->n++;
+    return NQX_OK;
+}
+
+static nqx_status S_load_file(nqx_grammar *g, const char *path, nqx_error *err)
+{
+    char *data, *line, *next;
+    size_t len;
+    long lineno = 0;
+    nqx_status st;
+    S_loader L;
+
+    st = nqx_read_file(path, 16u << 20, &data, &len, err);
+    if (st)
+        return st;
+    if (nqx_utf8_valid_prefix(data, len) != len) {
+        free(data);
+        return nqx_fail(err, NQX_EGRAMMAR, path, -1,
+                        (long)nqx_utf8_valid_prefix(data, len), "invalid UTF-8");
+    }
+    memset(&L, 0, sizeof L);
+    L.g = g;
+    L.file = path;
+    L.err = err;
+    L.lex = -1;
+    st = NQX_OK;
+    for (line = data; line && !st; line = next) {
+        char *s;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        s = S_trim(line);
+        if (*s == '#' && L.lex < 0 && !(L.name && L.src.len && (L.flags & PCRE2_EXTENDED)))
+            continue;
+        if (*s == '\0') {
+            st = S_finish_pattern(&L);
+            L.lex = -1;
+            continue;
+        }
+        if (*s == '@') {
+            char *arg = s + 1;
+            char *word = arg;
+            while (*arg && *arg != ' ' && *arg != '\t')
+                arg++;
+            if (*arg)
+                *arg++ = '\0';
+            arg = S_trim(arg);
+            if (strcmp(word, "pattern") == 0) {
+                st = S_finish_pattern(&L);
+                L.lex = -1;
+                if (!st) {
+                    L.name = nqx_strndup(arg, strlen(arg));
+                    L.line = lineno;
+                    L.flags = 0;
+                    if (!*arg)
+                        st = nqx_fail(err, NQX_EGRAMMAR, path, lineno, -1,
+                                      "@pattern needs a name");
+                }
+            } else if (strcmp(word, "flags") == 0) {
+                for (; *arg; arg++) {
+                    if (*arg == 'i') L.flags |= PCRE2_CASELESS;
+                    else if (*arg == 'x') L.flags |= PCRE2_EXTENDED;
+                    else if (*arg == 'm') L.flags |= PCRE2_MULTILINE;
+                    else if (*arg == 's') L.flags |= PCRE2_DOTALL;
+                    else if (*arg != ' ')
+                        st = nqx_fail(err, NQX_EGRAMMAR, path, lineno, -1,
+                                      "unknown flag '%c'", *arg);
+                }
+            } else if (strcmp(word, "match") == 0) {
+                st = S_add_example(&L, arg, 1, lineno);
+            } else if (strcmp(word, "nomatch") == 0) {
+                st = S_add_example(&L, arg, 0, lineno);
+            } else if (strcmp(word, "lexicon") == 0) {
+                nqx_lexicon *nl;
+                st = S_finish_pattern(&L);
+                if (st)
+                    break;
+                nl = realloc(g->lexs, (g->nlexs + 1) * sizeof *nl);
+                if (!nl) {
+                    st = nqx_fail(err, NQX_ENOMEM, path, lineno, -1, "out of memory");
+                    break;
+                }
+                g->lexs = nl;
+                memset(&nl[g->nlexs], 0, sizeof *nl);
+                nl[g->nlexs].name = nqx_strndup(arg, strlen(arg));
+                L.lex = (long)g->nlexs++;
+            } else {
+                st = nqx_fail(err, NQX_EGRAMMAR, path, lineno, -1,
+                              "unknown directive @%s", word);
+            }
+            continue;
+        }
+        if (L.lex >= 0) {
+            st = S_add_lex_entry(&L, s, lineno);
+        } else if (L.name) {
+            if (L.nex)
+                st = nqx_fail(err, NQX_EGRAMMAR, path, lineno, -1,
+                              "pattern text after the examples of %s", L.name);
+            else if ((L.src.len && nqx_buf_append(&L.src, "\n", 1)) ||
+                     nqx_buf_puts(&L.src, s))
+                st = nqx_fail(err, NQX_ENOMEM, path, lineno, -1, "out of memory");
+        } else {
+            st = nqx_fail(err, NQX_EGRAMMAR, path, lineno, -1,
+                          "text outside a @pattern or @lexicon");
+        }
+    }
+    if (!st)
+        st = S_finish_pattern(&L);
+    if (st) {
+        size_t i;
+        free(L.name);
+        for (i = 0; i < L.nex; i++) {
+            free(L.ex[i].text);
+            free(L.ex[i].captures);
+        }
+        free(L.ex);
+    }
+    nqx_buf_free(&L.src);
+    free(data);
+    return st;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+nqx_status nqx_gram_load(const char *dir, nqx_grammar **out, nqx_error *err)
+{
+    DIR *d;
+    struct dirent *e;
+    char **names = NULL;
+    size_t nnames = 0, i;
+    nqx_status st = NQX_OK;
+    nqx_grammar *g;
+
+    *out = NULL;
+    if (!dir)
+        dir = nqx_gram_default_dir();
+    d = opendir(dir);
+    if (!d)
+        return nqx_fail(err, NQX_EIO, dir, -1, -1,
+                        "cannot open grammar directory");
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        char **nn;
+        if (l < 6 || strcmp(e->d_name + l - 5, ".pcre") != 0)
+            continue;
+        nn = realloc(names, (nnames + 1) * sizeof *nn);
+        if (!nn) {
+            st = NQX_ENOMEM;
+            break;
+        }
+        names = nn;
+        names[nnames] = malloc(strlen(dir) + l + 2);
+        if (!names[nnames]) {
+            st = NQX_ENOMEM;
+            break;
+        }
+        sprintf(names[nnames++], "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    g = calloc(1, sizeof *g);
+    if (!g || st) {
+        st = nqx_fail(err, NQX_ENOMEM, dir, -1, -1, "out of memory");
+        goto done;
+    }
+    g->mctx = pcre2_match_context_create(NULL);
+    if (!g->mctx) {
+        st = nqx_fail(err, NQX_ENOMEM, dir, -1, -1, "out of memory");
+        goto done;
+    }
+    pcre2_set_match_limit(g->mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(g->mctx, DEPTH_LIMIT);
+    pcre2_set_heap_limit(g->mctx, HEAP_LIMIT_KB);
+    /* Sorted so that load order, and thus errors, are reproducible. */
+    qsort(names, nnames, sizeof *names, S_cmp_str);
+    for (i = 0; i < nnames && !st; i++)
+        st = S_load_file(g, names[i], err);
+    if (!st && !nnames)
+        st = nqx_fail(err, NQX_EGRAMMAR, dir, -1, -1, "no *.pcre grammar files");
+done:
+    for (i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
+    if (st) {
+        nqx_gram_free(g);
+        return st;
+    }
+    *out = g;
+    return NQX_OK;
+}
+
+const nqx_pattern *nqx_gram_pattern(const nqx_grammar *g, const char *name)
+{
+    size_t i;
+    for (i = 0; i < g->npats; i++)
+        if (strcmp(g->pats[i]->name, name) == 0)
+            return g->pats[i];
+    return NULL;
+}
+
+const nqx_lexicon *nqx_gram_lexicon(const nqx_grammar *g, const char *name)
+{
+    size_t i;
+    for (i = 0; i < g->nlexs; i++)
+        if (strcmp(g->lexs[i].name, name) == 0)
+            return &g->lexs[i];
+    return NULL;
+}
+
+unsigned long nqx_gram_limit_hits(const nqx_grammar *g)
+{
+    return g->limit_hits;
+}
+
+int nqx_gram_group(const nqx_pattern *p, const char *name)
+{
+    int n = pcre2_substring_number_from_name(p->code, (PCRE2_SPTR)name);
+    return n < 0 ? -1 : n;
+}
+
+int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
+                   size_t start, size_t *ov, int ovn)
+{
+    int rc, i;
+    PCRE2_SIZE *v;
+    if (start > len)
+        return 0;
+    /* The normalizer guarantees valid UTF-8: skip PCRE2's O(n) check,
+     * which would otherwise run on the whole subject at every call. */
+    rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, start,
+                     PCRE2_NO_UTF_CHECK, p->md, p->owner->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0) {
+        p->owner->limit_hits++;
+        return -1;
+    }
+    if (rc == 0)
+        rc = (int)pcre2_get_ovector_count(p->md);
+    v = pcre2_get_ovector_pointer(p->md);
+    if (rc > ovn)
+        rc = ovn;
+    for (i = 0; i < rc; i++) {
+        ov[2 * i] = v[2 * i] == PCRE2_UNSET ? SIZE_MAX : v[2 * i];
+        ov[2 * i + 1] = v[2 * i + 1] == PCRE2_UNSET ? SIZE_MAX : v[2 * i + 1];
+    }
+    return rc;
+}
+
+/* Check "a=1; b=2" against the match held in p->md. */
+static int S_check_captures(const nqx_pattern *p, const char *subj,
+                            const char *spec, char *why, size_t whysz)
+{
+    char *copy = nqx_strndup(spec, strlen(spec)), *tok, *save = NULL;
+    int ok = 1;
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(p->md);
+    for (tok = strtok_r(copy, ";", &save); tok && ok;
+         tok = strtok_r(NULL, ";", &save)) {
+        char *eq = strchr(tok, '='), *name, *want;
+        int gnum;
+        size_t glen;
+        if (!eq) {
+            snprintf(why, whysz, "capture spec '%s' lacks '='", tok);
+            ok = 0;
+            break;
+        }
+        *eq = '\0';
+        name = S_trim(tok);
+        want = S_trim(eq + 1);
+        gnum = nqx_gram_group(p, name);
+        if (gnum < 0) {
+            snprintf(why, whysz, "no group named %s", name);
+            ok = 0;
+            break;
+        }
+        if (v[2 * gnum] == PCRE2_UNSET) {
+            if (*want) {
+                snprintf(why, whysz, "group %s unset, want '%s'", name, want);
+                ok = 0;
+            }
+            continue;
+        }
+        glen = v[2 * gnum + 1] - v[2 * gnum];
+        if (glen != strlen(want) || memcmp(subj + v[2 * gnum], want, glen) != 0) {
+            snprintf(why, whysz, "group %s is '%.*s', want '%s'", name,
+                     (int)glen, subj + v[2 * gnum], want);
+            ok = 0;
+        }
+    }
+    free(copy);
+    return ok;
+}
+
+int nqx_gram_check(const nqx_grammar *g, nqx_gram_report_fn report,
+                   void *ctx, int *nexamples)
+{
+    size_t i, j;
+    int fails = 0, count = 0;
+    for (i = 0; i < g->npats; i++) {
+        const nqx_pattern *p = g->pats[i];
+        for (j = 0; j < p->nex; j++) {
+            const S_example *ex = &p->ex[j];
+            size_t ov[2];
+            int rc = nqx_gram_match(p, ex->text, strlen(ex->text), 0, ov, 1);
+            char why[384] = "";
+            count++;
+            if (rc < 0)
+                snprintf(why, sizeof why, "%s: match hit a limit", p->name);
+            else if (ex->must_match && rc == 0)
+                snprintf(why, sizeof why, "%s: does not match: %s", p->name,
+                         ex->text);
+            else if (!ex->must_match && rc > 0)
+                snprintf(why, sizeof why, "%s: matches but must not: %s",
+                         p->name, ex->text);
+            else if (ex->must_match && ex->captures) {
+                char sub[300];
+                if (!S_check_captures(p, ex->text, ex->captures, sub, sizeof sub))
+                    snprintf(why, sizeof why, "%s: %s", p->name, sub);
+            }
+            if (why[0]) {
+                fails++;
+                if (report)
+                    report(ctx, p->file, ex->line, why);
+            }
+        }
+    }
+    if (nexamples)
+        *nexamples = count;
+    return fails;
+}

@@ -1,0 +1,59 @@
+/* grammar.h: the grammar engine, internal to libnqx.
+ *
+ * A grammar file (grammars/NAME.pcre) holds named patterns and lexicons:
+ *
+ *   # comment
+ *   @pattern deadline_quarter        name, unique across all files
+ *   @flags i                         i caseless, x extended, m multiline
+ *   qu[ýy]\s+(?<q>IV|I{1,3}|[1-4])   pattern lines, joined with newlines,
+ *   \s*[/]\s*(?<y>\d{4})               up to the next @ line or blank line
+ *   @match Quý II/2023 => q=II; y=2023   must match; named groups must hold
+ *   @nomatch đạt 15%                     must not match
+ *
+ *   @lexicon abbreviations           one entry a line: KEY or KEY = VALUE
+ *   UBND = Ủy ban nhân dân
+ *
+ * Patterns compile with PCRE2_UTF|PCRE2_UCP (plus flags) and JIT; matches
+ * run under the grammar's match, depth and heap limits.
+ */
+#ifndef NQX_GRAMMAR_H
+#define NQX_GRAMMAR_H
+
+#include "nqx.h"
+
+typedef struct nqx_pattern nqx_pattern;
+
+typedef struct {
+    char *key;
+    char *value; /* NULL when the entry has no "= VALUE" */
+} nqx_lex_entry;
+
+typedef struct {
+    char *name;
+    nqx_lex_entry *entries;
+    size_t n;
+} nqx_lexicon;
+
+/* Look up a pattern or lexicon by name; NULL when absent. Owned by g. */
+const nqx_pattern *nqx_gram_pattern(const nqx_grammar *g, const char *name);
+const nqx_lexicon *nqx_gram_lexicon(const nqx_grammar *g, const char *name);
+
+/* Match p against subj[0..len) starting at byte start. On a match returns
+ * the number of pairs stored in ov (ov[2i], ov[2i+1] per group, unset
+ * groups as SIZE_MAX); 0 when nothing matches; -1 when a limit stopped the
+ * match (counted in nqx_gram_limit_hits). ovn is the capacity in pairs.
+ * Not thread-safe: a grammar serves one thread. */
+int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
+                   size_t start, size_t *ov, int ovn);
+
+/* Number of a named group, or -1. */
+int nqx_gram_group(const nqx_pattern *p, const char *name);
+
+/* How many matches the limits stopped since the grammar was loaded. */
+unsigned long nqx_gram_limit_hits(const nqx_grammar *g);
+
+/* Default grammar directory: $NQX_GRAMMARS, else the source tree's
+ * grammars/ when present, else the installed DATADIR/grammars. */
+const char *nqx_gram_default_dir(void);
+
+#endif

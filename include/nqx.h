@@ -1,0 +1,299 @@
+/*
+ * nqx.h: the one public header of libnqx.
+ *
+ * nqx reads Vietnamese resolutions and plans and turns what they bind
+ * people to (targets, tasks, agencies, deadlines) into data.
+ *
+ * Data flows one way: bytes -> nqx_text (normalizer) -> nqx_doc
+ * (extractor) -> SQLite store (loader). Each stage returns a plain
+ * structure owned by the caller; the library never prints and never exits.
+ *
+ * Conventions
+ *   - Functions that can fail return nqx_status and fill an nqx_error
+ *     (which may be NULL when the caller does not want the message).
+ *   - Every pointer a function returns says who owns it. "Caller frees
+ *     with X_free()" means exactly that; X_free(NULL) is a no-op.
+ *   - Offsets are byte offsets. Spans are [start, end).
+ */
+#ifndef NQX_H
+#define NQX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NQX_VERSION "0.1.0"
+
+/* ===================================================================== */
+/* core: status, errors, buffers, folding                                 */
+/* ===================================================================== */
+
+typedef enum {
+    NQX_OK = 0,
+    NQX_ENOMEM,     /* out of memory */
+    NQX_EIO,        /* cannot read or write a file */
+    NQX_EEMPTY,     /* input holds no text */
+    NQX_EBINARY,    /* input is binary, not text */
+    NQX_EENCODING,  /* bytes are not valid in any supported encoding */
+    NQX_ELIMIT,     /* input or match exceeds a configured limit */
+    NQX_EGRAMMAR,   /* a grammar file is malformed or an example fails */
+    NQX_ESTORE,     /* the SQLite store refused an operation */
+    NQX_EINVAL,     /* a bad argument from the caller */
+    NQX_EFORMAT,    /* a data file (model, gold, JSON) is malformed */
+    NQX_STATUS_COUNT
+} nqx_status;
+
+/* A static, human-readable name for a status. Never NULL. */
+const char *nqx_strerror(nqx_status st);
+
+/* Filled by a failing function: the place (file, line, byte offset; -1 when
+ * unknown) and a one-line reason. Plain value type, nothing to free. */
+typedef struct {
+    nqx_status status;
+    char file[256];
+    long line;
+    long offset;
+    char msg[512];
+} nqx_error;
+
+void nqx_error_clear(nqx_error *e);
+/* Format the error as one line: "FILE:LINE: offset N: reason". */
+void nqx_error_format(const nqx_error *e, char *out, size_t outsz);
+
+/* Growable byte buffer. Owns .data; release with nqx_buf_free(). .data is
+ * always NUL-terminated once anything was appended. */
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+} nqx_buf;
+
+int nqx_buf_reserve(nqx_buf *b, size_t extra); /* 0 ok, -1 out of memory */
+int nqx_buf_append(nqx_buf *b, const char *s, size_t n);
+int nqx_buf_puts(nqx_buf *b, const char *s);
+int nqx_buf_printf(nqx_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void nqx_buf_free(nqx_buf *b);
+/* Take ownership of the bytes: returns .data (caller frees with free())
+ * and resets the buffer. */
+char *nqx_buf_steal(nqx_buf *b);
+
+/* Append s as a JSON string literal (with quotes). */
+int nqx_buf_json_str(nqx_buf *b, const char *s, size_t n);
+
+/* The folding key shared by matching, agency keys and search: NFC input ->
+ * lower case, diacritics removed, đ -> d, runs of spaces collapsed.
+ * Returns a malloc'ed NUL-terminated string (caller frees with free()), or
+ * NULL on invalid UTF-8 / out of memory. */
+char *nqx_fold(const char *s, size_t n);
+
+/* Read a whole file. On success *out owns the bytes (caller frees with
+ * free()); *outlen is the length (a NUL is appended, not counted).
+ * Refuses directories, FIFOs and files over max_bytes (0 = no limit). */
+nqx_status nqx_read_file(const char *path, size_t max_bytes, char **out,
+                         size_t *outlen, nqx_error *err);
+
+/* ===================================================================== */
+/* normalizer: bytes in, clean NFC UTF-8 out, every change logged        */
+/* ===================================================================== */
+
+typedef enum {
+    NQX_CHANGE_MARKUP = 1, /* markup removed or rewritten */
+    NQX_CHANGE_JOIN,       /* a broken line or page rejoined */
+    NQX_CHANGE_OCR,        /* an OCR diacritic error corrected */
+    NQX_CHANGE_SPACE,      /* whitespace normalised */
+    NQX_CHANGE_TABLE       /* table layout rebuilt */
+} nqx_change_kind;
+
+const char *nqx_change_kind_name(nqx_change_kind k);
+
+/* One change. from/to are owned by the nqx_text that holds the change. */
+typedef struct {
+    size_t in_off;   /* byte offset in the (decoded) input */
+    size_t out_off;  /* byte offset in the normalized text */
+    char *from;
+    char *to;
+    nqx_change_kind kind;
+    double confidence; /* 1.0 for deterministic changes */
+} nqx_change;
+
+/* A piece of the offset map: output bytes [out, next.out) came from input
+ * bytes starting at in (linear inside the piece when len_equal). */
+typedef struct {
+    size_t out;
+    size_t in;
+} nqx_offset_piece;
+
+/* Normalized text. Everything inside is owned by the nqx_text; release with
+ * nqx_text_free(). */
+typedef struct {
+    char *text;             /* NFC UTF-8, NUL-terminated */
+    size_t len;
+    char encoding[32];      /* encoding detected or forced, e.g. "UTF-8" */
+    nqx_change *changes;
+    size_t nchanges;
+    nqx_offset_piece *map;  /* sorted by .out; maps back to input bytes */
+    size_t nmap;
+} nqx_text;
+
+typedef struct nqx_model nqx_model; /* OCR language model (opaque) */
+
+typedef struct {
+    const char *encoding;   /* NULL = detect */
+    const nqx_model *model; /* NULL = no OCR correction */
+    int keep_markup;        /* 1 = do not strip markup */
+    double ocr_threshold;   /* minimum confidence to apply; 0 = default */
+} nqx_norm_options;
+
+/* Normalize raw bytes. On success *out is a new nqx_text the caller frees
+ * with nqx_text_free(). name is used only in error messages. */
+nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
+                         const nqx_norm_options *opt, nqx_text **out,
+                         nqx_error *err);
+void nqx_text_free(nqx_text *t);
+
+/* Map a normalized-text offset back to a byte offset in the input. */
+size_t nqx_text_input_offset(const nqx_text *t, size_t out_off);
+
+/* Load the OCR model from a file. Caller frees with nqx_model_free(). */
+nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err);
+void nqx_model_free(nqx_model *m);
+
+/* ===================================================================== */
+/* extractor: grammars, metadata, outline, obligations                    */
+/* ===================================================================== */
+
+typedef struct nqx_grammar nqx_grammar; /* a loaded set of grammar files */
+
+/* Load every *.pcre and *.lex file under dir. Patterns are compiled with
+ * PCRE2 (JIT when available). Caller frees with nqx_gram_free(). */
+nqx_status nqx_gram_load(const char *dir, nqx_grammar **out, nqx_error *err);
+void nqx_gram_free(nqx_grammar *g);
+
+/* Run every @match / @nomatch example of every pattern. Returns the number
+ * of failing examples; each failure is passed to report (may be NULL). */
+typedef void (*nqx_gram_report_fn)(void *ctx, const char *file, long line,
+                                   const char *msg);
+int nqx_gram_check(const nqx_grammar *g, nqx_gram_report_fn report,
+                   void *ctx, int *nexamples);
+
+/* The document outline: a flat array of nodes in document order; parent is
+ * an index or -1. */
+typedef enum {
+    NQX_NODE_HEADING = 1, /* numbered or bold/capital heading */
+    NQX_NODE_ITEM,        /* numbered item: 1.1., (1), a) */
+    NQX_NODE_BULLET,      /* -, +, • */
+    NQX_NODE_TABLE,       /* table */
+    NQX_NODE_ROW,         /* table row */
+    NQX_NODE_PARA,        /* unnumbered paragraph */
+    NQX_NODE_FOOTNOTE,
+    NQX_NODE_SIGNATURE,
+    NQX_NODE_RECIPIENTS
+} nqx_node_kind;
+
+#define NQX_NODE_FLAG_SKIP 1   /* numbering skips (e.g. 1. then 3.) */
+#define NQX_NODE_FLAG_REPEAT 2 /* numbering repeats (two 4.1.) */
+
+typedef struct {
+    nqx_node_kind kind;
+    char *label;   /* as written: "II.", "2.1.", "(5)", "a)", "-" */
+    char *path;    /* numbering path, e.g. "II.2.1.(5)" */
+    int level;     /* depth, 0 = top */
+    int parent;    /* index into nodes, -1 for none */
+    size_t start;  /* span of the node's own line(s) in normalized text */
+    size_t end;    /* end of the node's own text */
+    size_t body_end; /* end of everything beneath it */
+    int flags;
+    int doc_index; /* which document of the file it belongs to */
+} nqx_node;
+
+typedef struct {
+    char *kind;      /* "Nghị quyết", "Kế hoạch", ... */
+    char *number;    /* "15-NQ/TU" */
+    char *date;      /* ISO "2017-07-04" */
+    char *issuer;    /* "Ban Thường vụ Thành ủy" */
+    char *locality;  /* "Hà Nội" */
+    char *title;
+    char *signer_name;
+    char *signer_title;
+    char **cites;    /* documents it implements or cites */
+    size_t ncites;
+    char **recipients;
+    size_t nrecipients;
+    size_t start, end; /* span of this document in the file's text */
+} nqx_meta;
+
+typedef enum { NQX_TARGET = 1, NQX_TASK = 2 } nqx_record_kind;
+
+typedef enum {
+    NQX_ROLE_LEAD = 1,
+    NQX_ROLE_ADVISE,
+    NQX_ROLE_EXECUTE,
+    NQX_ROLE_COORDINATE,
+    NQX_ROLE_REPORT_TO
+} nqx_role;
+
+const char *nqx_role_name(nqx_role r); /* "lead", "advise", ... */
+
+typedef struct {
+    char *name;
+    nqx_role role;
+} nqx_agency;
+
+/* One obligation. All strings are owned by the nqx_doc holding it. */
+typedef struct {
+    nqx_record_kind kind;
+    char *text;
+    size_t start, end;  /* span in the normalized text */
+    char *section;      /* numbering path, may be "" */
+    char *deadline;     /* spec vocabulary, NULL = null */
+    int doc_index;
+    /* target */
+    char comparator[8]; /* ">=", ">", "=", "<=", "<", "range", "~" */
+    double low, high;
+    char *unit;
+    int aspirational;
+    char *metric;
+    char *scope;        /* NULL = null */
+    /* task */
+    nqx_agency *agencies;
+    size_t nagencies;
+} nqx_record;
+
+/* One file's extraction result: one or more documents' metadata, the
+ * outline and the records. Everything is owned by the nqx_doc; release
+ * with nqx_doc_free(). */
+typedef struct {
+    nqx_meta *metas;
+    size_t nmetas;
+    nqx_node *nodes;
+    size_t nnodes;
+    nqx_record *records;
+    size_t nrecords;
+} nqx_doc;
+
+/* Extract metadata, outline and obligations from normalized text. */
+nqx_status nqx_ext_doc(const nqx_grammar *g, const nqx_text *t,
+                       nqx_doc **out, nqx_error *err);
+void nqx_doc_free(nqx_doc *d);
+
+/* Append one record as one line of the spec's JSON Lines (with '\n'). */
+int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r);
+
+/* ===================================================================== */
+/* loader: SQLite store                                                   */
+/* ===================================================================== */
+
+/* (declared by the loader module; see loader/) */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NQX_H */

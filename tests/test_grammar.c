@@ -1,0 +1,103 @@
+/* test_grammar.c: the grammar engine: loading, examples, errors, limits. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nqx.h"
+#include "../extractor/grammar.h"
+
+static char S_dir[64];
+
+static void S_write(const char *name, const char *text)
+{
+    char path[128];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", S_dir, name);
+    f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void S_mkdir(void)
+{
+    strcpy(S_dir, "/tmp/nqx-gram-XXXXXX");
+    cr_assert_not_null(mkdtemp(S_dir));
+}
+
+static void S_rmdir(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", S_dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+Test(grammar, project_grammars_load_and_pass)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    int n = 0;
+    cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_gram_check(g, NULL, NULL, &n), 0);
+    cr_assert_gt(n, 0);
+    nqx_gram_free(g);
+}
+
+Test(grammar, bad_pattern_reports_file_line_offset, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    char line[600], want[600];
+    S_write("bad.pcre", "# comment\n\n@pattern broken\nab(c\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_EGRAMMAR);
+    nqx_error_format(&e, line, sizeof line);
+    snprintf(want, sizeof want, "%s/bad.pcre:4: offset 4: pattern broken: missing closing parenthesis", S_dir);
+    cr_assert_str_eq(line, want);
+}
+
+Test(grammar, examples_and_captures_are_checked, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    int n = 0;
+    S_write("q.pcre",
+            "@pattern quarter\n@flags i\nqu[ýy]\\s+(?<q>IV|I{1,3})\\s*/\\s*(?<y>\\d{4})\n"
+            "@match Hoàn thành trong Quý II/2023 => q=II; y=2023\n"
+            "@match QUÝ IV/2025 => q=IV; y=2024\n"
+            "@nomatch đạt 15%\n"
+            "@nomatch quý III/2026\n"
+            "\n@lexicon abbr\nUBND = Ủy ban nhân dân\nHĐND\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    /* y=2024 is wrong and quý III/2026 does match: two failures */
+    cr_assert_eq(nqx_gram_check(g, NULL, NULL, &n), 2);
+    cr_assert_eq(n, 4);
+    {
+        const nqx_lexicon *lx = nqx_gram_lexicon(g, "abbr");
+        cr_assert_not_null(lx);
+        cr_assert_eq(lx->n, 2);
+        cr_assert_str_eq(lx->entries[0].key, "UBND");
+        cr_assert_str_eq(lx->entries[0].value, "Ủy ban nhân dân");
+        cr_assert_null(lx->entries[1].value);
+    }
+    nqx_gram_free(g);
+}
+
+Test(grammar, catastrophic_backtracking_hits_limit, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    size_t ov[2], n = 30000;
+    char *subj = malloc(n + 2);
+    S_write("evil.pcre", "@pattern evil\n(a+)+$\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    memset(subj, 'a', n);
+    subj[n] = '!';
+    subj[n + 1] = '\0';
+    cr_assert_eq(nqx_gram_match(nqx_gram_pattern(g, "evil"), subj, n + 1, 0, ov, 1), -1);
+    cr_assert_eq(nqx_gram_limit_hits(g), 1);
+    free(subj);
+    nqx_gram_free(g);
+}
