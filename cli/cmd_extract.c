@@ -94,22 +94,6 @@ int cmd_extract(int argc, char **argv)
     return rc;
 }
 
-int cmd_outline(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    cli_errorf("outline: not built yet (see issue 4)");
-    return EXIT_INTERNAL;
-}
-
-int cmd_meta(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    cli_errorf("meta: not built yet (see issue 4)");
-    return EXIT_INTERNAL;
-}
-
 static void S_report(void *ctx, const char *file, long line, const char *msg)
 {
     (void)ctx;

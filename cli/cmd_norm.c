@@ -116,11 +116,3 @@ int cmd_normalize(int argc, char **argv)
     nqx_model_free(model);
     return rc;
 }
-
-int cmd_model(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    cli_errorf("model: not built yet (see issue 3)");
-    return EXIT_INTERNAL;
-}

@@ -1,6 +1,6 @@
 /* normalize.c: the normalizer's entry point: decode, NFC, then repairs.
  * Each step appends to the change log and the offset map. */
-#include "../core/internal.h"
+#include "norm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,67 +63,51 @@ size_t nqx_text_input_offset(const nqx_text *t, size_t out_off)
     return t->map[lo].in + (out_off - t->map[lo].out);
 }
 
+void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        free(e[i].repl);
+    free(e);
+}
+
 nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
                          const nqx_norm_options *opt, nqx_text **out,
                          nqx_error *err)
 {
     nqx_text *t;
-    size_t skip = 0, valid;
+    char *utf8 = NULL, encname[32];
+    size_t ulen = 0, nin = 0;
+    nqx_offset_piece *in_map = NULL;
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t m;
-    (void)opt;
+    nqx_status st;
 
     *out = NULL;
-    if (n == 0)
-        return nqx_fail(err, NQX_EEMPTY, name, -1, -1, "empty file");
-    if (memchr(bytes, '\0', n))
-        return nqx_fail(err, NQX_EBINARY, name, -1,
-                        (long)((const char *)memchr(bytes, '\0', n) - bytes),
-                        "NUL byte: binary file, not text");
-    if (n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-        skip = 3;
-    valid = nqx_utf8_valid_prefix(bytes + skip, n - skip);
-    if (valid != n - skip)
-        return nqx_fail(err, NQX_EENCODING, name, -1, (long)(skip + valid),
-                        "invalid UTF-8");
-    m = utf8proc_map((const utf8proc_uint8_t *)bytes + skip,
-                     (utf8proc_ssize_t)(n - skip), &nfc,
-                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (m < 0)
+    st = nqx_norm_decode(name, bytes, n, opt ? opt->encoding : NULL, &utf8,
+                         &ulen, encname, &in_map, &nin, err);
+    if (st)
+        return st;
+    m = utf8proc_map((const utf8proc_uint8_t *)utf8, (utf8proc_ssize_t)ulen,
+                     &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(utf8);
+    if (m < 0) {
+        free(in_map);
         return nqx_fail(err, NQX_EENCODING, name, -1, -1, "%s",
                         utf8proc_errmsg(m));
+    }
     t = calloc(1, sizeof *t);
     if (!t) {
         free(nfc);
+        free(in_map);
         return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
     }
     t->text = (char *)nfc;
     t->len = (size_t)m;
-    snprintf(t->encoding, sizeof t->encoding, "UTF-8");
-    t->map = malloc(sizeof *t->map);
-    if (!t->map) {
-        nqx_text_free(t);
-        return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
-    }
-    t->map[0].out = 0;
-    t->map[0].in = skip;
-    t->nmap = 1;
+    snprintf(t->encoding, sizeof t->encoding, "%s", encname);
+    t->map = in_map;
+    t->nmap = nin;
     *out = t;
     return NQX_OK;
 }
 
-struct nqx_model {
-    int unused;
-};
-
-nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
-{
-    *out = NULL;
-    return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
-                    "OCR model support is not built yet");
-}
-
-void nqx_model_free(nqx_model *m)
-{
-    free(m);
-}

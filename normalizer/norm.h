@@ -1,0 +1,49 @@
+/* norm.h: interfaces between the normalizer's parts (internal).
+ *
+ *   normalize.c  entry point: decode -> NFC -> layout -> OCR, builds the
+ *                change log and the offset map of the nqx_text
+ *   decode.c     encoding detection and conversion to UTF-8 (iconv + VNI)
+ *   layout.c     markup, tables, hard wraps, page breaks, footnotes
+ *   ocr.c        OCR diacritic correction in context (model.c: the model)
+ */
+#ifndef NQX_NORM_H
+#define NQX_NORM_H
+
+#include "../core/internal.h"
+
+/* An edit of a UTF-8 buffer: replace [start, end) with repl. The edit
+ * list a stage returns is sorted by start and non-overlapping; the caller
+ * owns the array and each repl (free with nqx_norm_edits_free). */
+typedef struct {
+    size_t start, end;
+    char *repl;
+    size_t repl_len;
+    nqx_change_kind kind;
+    double confidence;
+} nqx_norm_edit;
+
+void nqx_norm_edits_free(nqx_norm_edit *e, size_t n);
+
+/* Decode raw bytes to UTF-8 (not yet NFC). encoding NULL = detect.
+ * On success *out (caller frees with free()) holds the text, *outlen its
+ * length, and encname the encoding's name ("UTF-8", "UTF-16LE",
+ * "WINDOWS-1258", "VISCII", "TCVN3", "VNI"). in_map, when not NULL,
+ * receives a piecewise map from output bytes to input bytes (caller frees
+ * with free()), as in nqx_text. name is for error messages. */
+nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
+                           const char *encoding, char **out, size_t *outlen,
+                           char encname[32], nqx_offset_piece **in_map,
+                           size_t *nin_map, nqx_error *err);
+
+/* Layout repair of NFC UTF-8 text: the edits that strip markup, rebuild
+ * tables, rejoin wrapped lines and page breaks and set footnotes apart. */
+nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
+                           size_t *nedits, nqx_error *err);
+
+/* OCR correction: the edits (kind NQX_CHANGE_OCR, with confidence) that
+ * fix diacritic errors, each at least threshold confident. */
+nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
+                        double threshold, nqx_norm_edit **edits,
+                        size_t *nedits, nqx_error *err);
+
+#endif
