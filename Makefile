@@ -108,7 +108,7 @@ model:
 	@echo "make model: not built yet (issue 3)"; exit 1
 
 bench: nqx
-	@echo "make bench: not built yet (issue 7)"; exit 1
+	sh bench/bench.sh
 
 # libFuzzer targets (clang); FUZZ_SECONDS each. Crashes land in fuzz/ as
 # crash-* files: turn each into a regression test in tests/test_hostile.c.
