@@ -10,9 +10,19 @@ Test(normalize, nfd_input_composes_to_nfc)
     const char nfd[] = "Pha\xcc\x82\xcc\x81n \xc4\x91" "a\xcc\x82\xcc\x81u";
     nqx_text *t;
     nqx_error e;
-    cr_assert_eq(nqx_norm_text("x", nfd, sizeof nfd - 1, NULL, &t, &e), NQX_OK);
+    nqx_norm_options o = {0};
+    o.keep_markup = 1; /* NFC only */
+    cr_assert_eq(nqx_norm_text("x", nfd, sizeof nfd - 1, &o, &t, &e), NQX_OK);
     cr_assert_str_eq(t->text, "Phấn đấu");
     cr_assert_eq(t->len, strlen("Phấn đấu"));
+    cr_assert_eq(t->nchanges, 0);
+    /* "Phấn" (P h a+2 marks n: 8 bytes) became 6 bytes; "đ" after it maps
+     * back exactly, the composed "ấ" to its base letter */
+    cr_assert_eq(nqx_text_input_offset(t, 0), 0);
+    cr_assert_eq(nqx_text_input_offset(t, 2), 2);
+    cr_assert_eq(nqx_text_input_offset(t, 6), 8);
+    cr_assert_eq(nqx_text_input_offset(t, 7), 9);
+    cr_assert_eq(nqx_text_input_offset(t, 9), 11);
     nqx_text_free(t);
 }
 
