@@ -66,10 +66,12 @@ static nqx_status S_load(S_ctx *c)
     return NQX_OK;
 }
 
-/* Match p on line s[0..n) from byte at; returns 1 on a match. */
+/* Match p on line s[0..n) from byte at; returns 1 on a match. ov holds 8
+ * pairs; groups the match leaves unset read as SIZE_MAX. */
 static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t at,
                    size_t *ov)
 {
+    memset(ov, 0xff, 16 * sizeof *ov);
     return nqx_gram_match(p, s, n, at, ov, 8) > 0;
 }
 
