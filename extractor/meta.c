@@ -169,6 +169,10 @@ static nqx_status S_lines(S_ctx *c)
                 L->flags |= L_RULE;
             continue;
         }
+        if (S_match(c->p_bullet, s, n, ov))
+            L->flags |= L_BULLET;
+        if (n > 1000)
+            continue; /* a body paragraph: no header, title or signature */
         if (S_match(c->p_caps, s, n, ov))
             L->flags |= L_CAPS;
         if ((L->kind = S_lex_find(c->kinds, s, n)) >= 0)
@@ -180,8 +184,6 @@ static nqx_status S_lines(S_ctx *c)
             L->flags |= L_NAME;
         if (S_match(c->p_recip, s, n, ov))
             L->flags |= L_RECIP;
-        if (S_match(c->p_bullet, s, n, ov))
-            L->flags |= L_BULLET;
         if (S_match(c->p_number, c->text + L->s, L->e - L->s, ov))
             L->flags |= L_NUMBER;
         if (S_match(c->p_date, c->text + L->s, L->e - L->s, ov))
@@ -317,17 +319,6 @@ static void S_clean_append(nqx_buf *b, const char *s, size_t n)
         b->data[b->len] = '\0';
 }
 
-static char *S_clean(const char *s, size_t n)
-{
-    nqx_buf b = {0};
-    S_clean_append(&b, s, n);
-    if (nqx_buf_puts(&b, "")) {
-        nqx_buf_free(&b);
-        return NULL;
-    }
-    return nqx_buf_steal(&b);
-}
-
 /* "15 - NQ/TU" -> "15-NQ/TU" */
 static char *S_number(const char *s, size_t n)
 {
@@ -357,20 +348,98 @@ static int S_push(char ***list, size_t *n, char *s)
     return 0;
 }
 
-/* Header lines: number, place and date, the issuer written in capitals. */
+/* Cut the block in b into cells at '|' and append them to out. */
+static void S_flush(nqx_buf *b, char **out, size_t *n, size_t max)
+{
+    char *p = b->data, *bar;
+    if (!b->len)
+        return;
+    do {
+        size_t cl;
+        bar = strchr(p, '|');
+        cl = bar ? (size_t)(bar - p) : strlen(p);
+        while (cl && *p == ' ')
+            p++, cl--;
+        while (cl && p[cl - 1] == ' ')
+            cl--;
+        if (cl && *n < max)
+            out[(*n)++] = nqx_strndup(p, cl);
+        p = bar ? bar + 1 : NULL;
+    } while (p);
+    b->len = 0;
+    b->data[0] = '\0';
+}
+
+/* Blocks of lines in [from, to): runs of non-empty lines alike in being
+ * written in capitals, joined with spaces, markup removed, then cut into
+ * cells at '|'. Crawled headers wrap a cell over several lines and put a
+ * lone '|' between cells; normalized ones hold a row on one line. Stores
+ * up to max cells in out (each malloc'ed or NULL; caller frees) and
+ * returns their number. */
+static size_t S_blocks(const S_ctx *c, size_t from, size_t to, char **out,
+                       size_t max)
+{
+    size_t i, n = 0;
+    nqx_buf b = {0};
+    int caps = -1;
+    for (i = from; i < to && i < c->nlines && n < max; i++) {
+        const S_line *L = &c->lines[i];
+        int lcaps, row;
+        if (L->flags & L_BLANK) {
+            size_t len = L->e - L->s;
+            /* "**" or "\*" alone is leftover markup, not a break */
+            if (len == 0 || (L->flags & L_RULE) ||
+                memchr(c->text + L->s, '|', len)) {
+                S_flush(&b, out, &n, max);
+                caps = -1;
+            }
+            continue;
+        }
+        lcaps = (L->flags & L_CAPS) != 0;
+        row = memchr(c->text + L->cs, '|', L->ce - L->cs) != NULL;
+        if (row || (caps >= 0 && lcaps != caps))
+            S_flush(&b, out, &n, max);
+        if (b.len)
+            nqx_buf_puts(&b, " ");
+        S_clean_append(&b, c->text + L->cs, L->ce - L->cs);
+        caps = lcaps;
+        if (row) {
+            S_flush(&b, out, &n, max);
+            caps = -1;
+        }
+    }
+    S_flush(&b, out, &n, max);
+    nqx_buf_free(&b);
+    return n;
+}
+
+static int S_starts_with_fold(const char *s, const char *prefix)
+{
+    char *f = nqx_fold(s, strlen(s));
+    int r = f && strncmp(f, prefix, strlen(prefix)) == 0;
+    free(f);
+    return r;
+}
+
+/* Header blocks above the kind word: number, place and date, the issuer
+ * written in capitals. */
 static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
                      char **cap_issuer)
 {
-    size_t i, ov[20], gs, ge;
-    for (i = from; i < to && i < c->nlines; i++) {
-        const S_line *L = &c->lines[i];
-        const char *s = c->text + L->s;
-        size_t n = L->e - L->s;
-        if (!m->number && (L->flags & L_NUMBER) &&
-            S_match(c->p_number, s, n, ov) &&
-            S_group(c->p_number, ov, "num", &gs, &ge))
+    char *cells[64];
+    size_t nc = S_blocks(c, from, to, cells, 64), i, ov[20], gs, ge;
+    for (i = 0; i < nc; i++) {
+        const char *s = cells[i];
+        size_t n;
+        if (!s)
+            continue;
+        n = strlen(s);
+        if (!m->number && S_match(c->p_number, s, n, ov) &&
+            S_group(c->p_number, ov, "num", &gs, &ge)) {
             m->number = S_number(s + gs, ge - gs);
-        if (!m->date && (L->flags & L_DATE) && S_match(c->p_date, s, n, ov)) {
+            continue;
+        }
+        if (!m->date && S_match(c->p_date, s, n, ov)) {
             size_t ds = 0, de = 0, ms = 0, me = 0, ys = 0, ye = 0;
             char buf[16];
             S_group(c->p_date, ov, "y", &ys, &ye);
@@ -384,63 +453,69 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
                 snprintf(buf, sizeof buf, "%.4s", s + ys);
             m->date = nqx_strndup(buf, strlen(buf));
             if (!m->locality && S_group(c->p_date, ov, "place", &gs, &ge))
-                m->locality = S_clean(s + gs, ge - gs);
+                m->locality = nqx_strndup(s + gs, ge - gs);
+            continue;
         }
-        if (!*cap_issuer && (L->flags & L_CAPS) &&
-            !(L->flags & (L_KIND | L_SIGN | L_NUMBER | L_DATE)) &&
-            S_lex_find(c->not_issuer, c->text + L->cs, L->ce - L->cs) < 0) {
-            /* a header table row: take its first cell */
-            const char *bar = memchr(c->text + L->cs, '|', L->ce - L->cs);
-            size_t e = bar ? (size_t)(bar - c->text) : L->ce;
-            while (e > L->cs && (c->text[e - 1] == ' ' || c->text[e - 1] == '*'))
-                e--;
-            if (e > L->cs &&
-                S_lex_find(c->not_issuer, c->text + L->cs, e - L->cs) < 0)
-                *cap_issuer = S_recased(c, c->text + L->cs, e - L->cs);
-        }
+        if (!*cap_issuer && n <= 200 && S_match(c->p_caps, s, n, ov) &&
+            S_lex_find(c->kinds, s, n) < 0 &&
+            S_lex_find(c->not_issuer, s, n) < 0)
+            *cap_issuer = S_recased(c, s, n);
     }
+    for (i = 0; i < nc; i++)
+        free(cells[i]);
 }
 
-/* Title: the lines under the kind word, up to a blank line or a heading.
- * "CỦA BAN CHẤP HÀNH ..." lines on the way give the issuer. */
+/* Title: the blocks under the kind word. A block starting "về" or "V/v"
+ * is the title; else the first block in capitals ("TRIỂN KHAI THI HÀNH
+ * LUẬT ...") or, with none, the first plain block ("Thực hiện Đề án ...").
+ * "CỦA BAN CHẤP HÀNH ..." gives the issuer; meeting lines ("HỘI NGHỊ LẦN
+ * THỨ SÁU", "... KHOÁ XIII") are skipped. Stops at the first heading. */
 static void S_title(const S_ctx *c, nqx_meta *m, size_t k, size_t to,
                     char **of_issuer)
 {
-    size_t i = k + 1, ov[20], gs, ge, taken = 0;
-    nqx_buf b = {0};
-    while (i < to && (c->lines[i].flags & L_BLANK) && !(c->lines[i].flags & L_RULE))
-        i++;
-    for (; i < to && taken < 6; i++) {
-        const S_line *L = &c->lines[i];
+    char *cells[8];
+    size_t end = k + 1, nc, i, ov[20], gs, ge, nonblank = 0;
+    const char *caps_title = NULL;
+    /* the title zone: up to the first numbered line or 12 lines of text */
+    for (; end < to && nonblank < 12; end++) {
+        const S_line *L = &c->lines[end];
         const char *s = c->text + L->cs;
-        size_t n = L->ce - L->cs;
-        if (L->flags & L_BLANK) {
-            if (b.len || (L->flags & L_RULE))
-                break;
+        if (L->flags & L_BLANK)
             continue;
-        }
         if (L->flags & (L_NUMBER | L_DATE | L_SIGN | L_RECIP | L_BULLET))
             break;
-        if (L->flags & L_CAPS) {
-            if (b.len)
-                break;
-            if (!*of_issuer && S_match(c->p_of, s, n, ov) &&
-                S_group(c->p_of, ov, "org", &gs, &ge))
-                *of_issuer = S_recased(c, s + gs, ge - gs);
+        if (L->ce - L->cs > 1 && ((s[0] >= '0' && s[0] <= '9') ||
+                                  (s[0] == 'I' && (s[1] == '.' || s[1] == '-'))))
+            break;
+        nonblank++;
+    }
+    nc = S_blocks(c, k + 1, end, cells, 8);
+    for (i = 0; i < nc && !m->title; i++) {
+        const char *s = cells[i];
+        size_t n;
+        if (!s)
+            continue;
+        n = strlen(s);
+        if (S_match(c->p_caps, s, n, ov)) {
+            if (S_match(c->p_of, s, n, ov) &&
+                S_group(c->p_of, ov, "org", &gs, &ge)) {
+                if (!*of_issuer)
+                    *of_issuer = S_recased(c, s + gs, ge - gs);
+            } else if (!caps_title && !S_starts_with_fold(s, "hoi nghi") &&
+                       !strstr(s, "KHÓA") && !strstr(s, "KHOÁ"))
+                caps_title = s;
             continue;
         }
-        /* a numbered heading means there is no title */
-        if (!b.len && n > 1 && ((s[0] >= '0' && s[0] <= '9') ||
-                                (s[0] == 'I' && (s[1] == '.' || s[1] == '-'))))
-            break;
-        if (b.len)
-            nqx_buf_puts(&b, " ");
-        S_clean_append(&b, s, n);
-        taken++;
+        if (S_starts_with_fold(s, "ve ") || S_starts_with_fold(s, "v/v"))
+            m->title = nqx_strndup(s, n);
+        else if (!caps_title && !S_starts_with_fold(s, "can cu"))
+            m->title = nqx_strndup(s, n);
+        break;
     }
-    if (b.len && !nqx_buf_puts(&b, ""))
-        m->title = nqx_buf_steal(&b);
-    nqx_buf_free(&b);
+    if (!m->title && caps_title)
+        m->title = nqx_strndup(caps_title, strlen(caps_title));
+    for (i = 0; i < nc; i++)
+        free(cells[i]);
 }
 
 /* Signature: the last signing block of the document. */
@@ -662,7 +737,7 @@ static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
         m->kind = v ? nqx_strndup(v, strlen(v))
                     : nqx_strndup(c->text + c->lines[k].cs,
                                   c->lines[k].ce - c->lines[k].cs);
-        S_header(c, m, from, k + 4 < to ? k + 4 : to, &cap_issuer);
+        S_header(c, m, from, k, &cap_issuer);
         S_title(c, m, k, to, &of_issuer);
         phrase = S_phrase_issuer(c, k + 1, to);
     } else {
@@ -671,7 +746,14 @@ static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
     S_signature(c, m, from, to, &tm_issuer);
     rc |= S_recipients(c, m, from, to);
     rc |= S_cites(c, m);
-    /* issuer: its own words first, then the header, then the T/M line */
+    /* issuer: its own words ("Ban Thường vụ Thành ủy ban hành ...") when
+     * they name a body of the header's organisation or there is no header
+     * (not "UBND tỉnh ban hành" under "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"),
+     * then "CỦA ..." under the kind word, the header, the T/M line */
+    if (phrase && cap_issuer && strncmp(phrase, "Ban ", 4) != 0) {
+        free(phrase);
+        phrase = NULL;
+    }
     m->issuer = phrase ? phrase : of_issuer ? of_issuer
               : cap_issuer ? cap_issuer : tm_issuer;
     if (m->issuer != phrase) free(phrase);
