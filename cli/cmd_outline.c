@@ -182,6 +182,8 @@ static void S_print_outline(const char *path, const nqx_text *t,
             nqx_buf_puts(&b, "}");
         } else {
             int k;
+            if (n->doc_index && (!i || d->nodes[i - 1].doc_index != n->doc_index))
+                nqx_buf_printf(&b, "# document %d\n", n->doc_index);
             for (k = 0; k < n->level; k++)
                 nqx_buf_puts(&b, "  ");
             nqx_buf_printf(&b, "%s %s", S_kind_name(n->kind),

@@ -589,6 +589,27 @@ oom:
     return nqx_fail(c->err, NQX_ENOMEM, NULL, -1, (long)ls, "out of memory");
 }
 
+/* A heading in capitals glued to the next label by leftover bold markup
+ * ("I. TÌNH HÌNH VÀ NGUYÊN NHÂN**1. Tình hình**"): the offset where the
+ * second label's markup starts, or 0. */
+static size_t S_glued(const S_ctx *c, size_t ls, size_t le)
+{
+    const char *s = c->text + ls, *p;
+    size_t n = le - ls, ov[16];
+    if (n > 400)
+        return 0;
+    for (p = s + 1; (p = memchr(p, '*', n - (size_t)(p - s))) != NULL; p++) {
+        size_t at = (size_t)(p - s);
+        if (at + 2 >= n || p[1] != '*' || p[-1] == '*' || p[-1] == ' ')
+            continue;
+        if ((S_match(c->p_arabic, p + 2, n - at - 2, 0, ov) ||
+             S_match(c->p_roman, p + 2, n - at - 2, 0, ov)) &&
+            S_is_caps(c, s, at))
+            return ls + at;
+    }
+    return 0;
+}
+
 static void S_free_nodes(nqx_node *nodes, size_t n)
 {
     size_t i;
@@ -635,7 +656,15 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
                 e--;
             if (e == ls)
                 continue;
-            st = S_line(&c, &ds, ls, e, (int)d);
+            {
+                size_t cut = S_glued(&c, ls, e);
+                if (cut) {
+                    st = S_line(&c, &ds, ls, cut, (int)d);
+                    ls = cut;
+                }
+            }
+            if (!st)
+                st = S_line(&c, &ds, ls, e, (int)d);
         }
     }
     if (st) {
