@@ -28,6 +28,8 @@
 #define S_MAXCL 64
 #define S_MAXDL 32
 #define S_NOV 16
+/* How far (bytes) a goal cue reaches forward: about 120 characters. */
+#define S_CUE_REACH 300
 
 typedef struct {
     size_t qs, qe;   /* the quantity: first digit .. end of unit */
@@ -353,6 +355,40 @@ static int S_ancestor_matches(const S_ctx *c, int node, const nqx_pattern *p)
     return 0;
 }
 
+/* A lead-in paragraph (ending in ":") just before node under the same
+ * parent, or before its parent: "... các chỉ tiêu đã đề ra:" then bullets. */
+static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
+{
+    int n = node, hops;
+    for (hops = 0; hops < 2 && n >= 0; hops++, n = c->nodes[n].parent) {
+        int j;
+        for (j = n - 1; j >= 0 && j > n - 12; j--) {
+            const nqx_node *nd = &c->nodes[j];
+            size_t e = nd->end, ov[2 * S_NOV];
+            if (j == c->nodes[n].parent)
+                break;
+            if (nd->parent != c->nodes[n].parent || nd->kind != NQX_NODE_PARA)
+                continue;
+            while (e > nd->start && (S_is_space(c->mask[e - 1])))
+                e--;
+            if (e > nd->start && c->mask[e - 1] == ':' &&
+                S_match(p, c->mask + nd->start, e - nd->start, 0, ov, S_NOV))
+                return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* "Phấn đấu" in the item's first clause governs all its clauses. */
+static int S_first_clause_cue(const S_ctx *c, size_t a, size_t b)
+{
+    size_t e = a, ov[2 * S_NOV];
+    while (e < b && c->mask[e] != ';' && c->mask[e] != '.' && c->mask[e] != '\n')
+        e++;
+    return S_match(c->aspire, c->mask, e, a, ov, S_NOV);
+}
+
 /* The comparator of a quantity from the words around it. */
 static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
                          int range)
@@ -479,7 +515,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
     while (k < cap && S_match(c->qty, c->mask, ce, pos, ov, S_NOV)) {
         S_qty *q = &out[k];
         size_t ov2[2 * S_NOV];
-        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, is_pct, goal;
+        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal;
         memset(q, 0, sizeof *q);
         q->qs = ov[0];
         q->qe = ov[1];
@@ -501,11 +537,13 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         S_comparator(c, cs, ce, q, range && q->hi != q->lo);
         if (S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
-        is_pct = q->unit[0] == '%';
         if (S_need_cmp(c, q->unit) && strcmp(q->cmp, "=") == 0)
             continue;
-        goal = is_pct || strcmp(q->cmp, "=") != 0 || goal_heading ||
-               S_match(c->goal_cue, c->mask, q->qs, cs, ov2, S_NOV);
+        /* a cue governs the quantities shortly after it in its clause */
+        goal = goal_heading ||
+               S_match(c->goal_cue, c->mask, q->qs,
+                       q->qs - cs > S_CUE_REACH ? q->qs - S_CUE_REACH : cs,
+                       ov2, S_NOV);
         if (!goal)
             continue;
         k++;
@@ -569,7 +607,9 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     if (S_ancestor_matches(c, node, c->present_heading) ||
         S_match(c->present_heading, c->mask + nd->start, nd->end - nd->start, 0, ov, S_NOV))
         return NQX_OK;
-    goal_heading = S_ancestor_matches(c, node, c->goal_heading);
+    goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
+                   S_leadin_matches(c, node, c->goal_heading) ||
+                   S_first_clause_cue(c, a, b);
     ndl = S_deadlines(c, a, b, dls, S_MAXDL);
 
     for (ci = 0; ci < ncl; ci++) {
