@@ -79,11 +79,12 @@ static int S_group_set(const nqx_pattern *p, const size_t *ov, const char *name)
     return gi > 0 && gi < S_NOV && ov[2 * gi] != SIZE_MAX;
 }
 
-/* Lower-case UTF-8 with whitespace runs collapsed; into out (NUL-ended). */
+/* Lower-case UTF-8 with whitespace runs collapsed; into out (NUL-ended).
+ * Acronyms (two or more letters, all upper case: USD, TCCSĐ) are kept. */
 static void S_lower(const char *s, size_t n, char *out, size_t outsz)
 {
     size_t i = 0, o = 0;
-    int space = 0;
+    int space = 0, keep = 0;
     while (i < n) {
         utf8proc_int32_t c;
         utf8proc_uint8_t buf[4];
@@ -91,6 +92,23 @@ static void S_lower(const char *s, size_t n, char *out, size_t outsz)
                                               (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0)
             break;
+        if (i == 0 || space) { /* a new word: is it an acronym? */
+            size_t j = i, letters = 0;
+            keep = 1;
+            while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') {
+                utf8proc_int32_t d;
+                utf8proc_ssize_t kk = utf8proc_iterate(
+                    (const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &d);
+                if (kk <= 0)
+                    break;
+                if (utf8proc_tolower(d) != d)
+                    letters++;
+                else if (utf8proc_toupper(d) != d)
+                    keep = 0;
+                j += (size_t)kk;
+            }
+            keep = keep && letters >= 2;
+        }
         i += (size_t)k;
         if (c == ' ' || c == '\t' || c == '\n') {
             space = 1;
@@ -102,7 +120,7 @@ static void S_lower(const char *s, size_t n, char *out, size_t outsz)
             out[o++] = ' ';
         }
         space = 0;
-        k = utf8proc_encode_char(utf8proc_tolower(c), buf);
+        k = utf8proc_encode_char(keep ? c : utf8proc_tolower(c), buf);
         if (o + (size_t)k >= outsz)
             break;
         memcpy(out + o, buf, (size_t)k);
