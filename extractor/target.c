@@ -28,6 +28,7 @@
 #define S_MAXCL 64
 #define S_MAXDL 32
 #define S_NOV 16
+#define S_MAXCOL 24
 /* How far (bytes) a goal cue reaches forward: about 120 characters. */
 #define S_CUE_REACH 300
 
@@ -55,8 +56,12 @@ typedef struct {
     const nqx_node *nodes;
     size_t nnodes;
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
-        *goal_heading, *present_heading, *footnote, *scope, *label;
+        *goal_heading, *present_heading, *footnote, *scope, *label,
+        *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell;
     const nqx_lexicon *excl, *need_cmp;
+    /* the target table being read: its header's columns */
+    int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
+    char tbl_dl[S_MAXCOL][32];
 } S_ctx;
 
 /* ---------------------------------------------------------------------- */
@@ -597,6 +602,153 @@ static size_t S_clauses(const S_ctx *c, size_t a, size_t b, size_t *cl, size_t c
     return k;
 }
 
+/* ---------------------------------------------------------------------- */
+/* target tables: rows "cell | cell | ...", a header row of years          */
+
+/* Cells of row [a, b) as trimmed spans; 0 when the line is no table row
+ * (no '|'), -1 for a separator ("|---|---|"). */
+static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
+{
+    int n = 0, sep = 1, pipes = 0;
+    size_t i, s = a;
+    for (i = a; i < b; i++) {
+        if (c->mask[i] == '|')
+            pipes++;
+        else if (!strchr("-: \t", c->mask[i]))
+            sep = 0;
+    }
+    if (!pipes)
+        return 0;
+    if (sep)
+        return -1;
+    for (i = a; i <= b && n < cap; i++) {
+        if (i == b || c->mask[i] == '|') {
+            size_t x = s, y = i;
+            while (x < y && S_is_space(c->mask[x]))
+                x++;
+            while (y > x && S_is_space(c->mask[y - 1]))
+                y--;
+            /* "| a | b |": no empty cell before the first or after the last pipe */
+            if (!(x == y && (s == a || i == b))) {
+                cl[2 * n] = x;
+                cl[2 * n + 1] = y;
+                n++;
+            }
+            s = i + 1;
+        }
+    }
+    return n;
+}
+
+static int S_cell_match(const S_ctx *c, const nqx_pattern *p, const size_t *cl,
+                        int j, size_t *ov)
+{
+    return S_match(p, c->mask + cl[2 * j], cl[2 * j + 1] - cl[2 * j], 0, ov, S_NOV);
+}
+
+/* A header row: some cell names a year, no cell is a plain value. */
+static int S_table_header(S_ctx *c, const size_t *cl, int n)
+{
+    int j, years = 0;
+    size_t ov[2 * S_NOV];
+    for (j = 0; j < n; j++) {
+        int y = S_cell_match(c, c->tbl_year, cl, j, ov);
+        if (S_cell_match(c, c->tbl_cell, cl, j, ov) && !y)
+            return 0;
+        years += y;
+    }
+    if (!years)
+        return 0;
+    c->tbl_active = 1;
+    c->tbl_ncols = n < S_MAXCOL ? n : S_MAXCOL;
+    c->tbl_unit_col = c->tbl_metric_col = -1;
+    for (j = 0; j < c->tbl_ncols; j++) {
+        c->tbl_dl[j][0] = '\0';
+        if (S_cell_match(c, c->tbl_unit, cl, j, ov)) {
+            c->tbl_unit_col = j;
+        } else if (S_cell_match(c, c->tbl_metric, cl, j, ov)) {
+            if (c->tbl_metric_col < 0)
+                c->tbl_metric_col = j;
+        } else if (S_cell_match(c, c->tbl_year, cl, j, ov) &&
+                   !S_cell_match(c, c->tbl_base, cl, j, ov)) {
+            size_t a = cl[2 * j];
+            int g2 = nqx_gram_group(c->tbl_year, "y2");
+            S_match(c->tbl_year, c->mask + a, cl[2 * j + 1] - a, 0, ov, S_NOV);
+            if (g2 > 0 && ov[2 * g2] != SIZE_MAX)
+                snprintf(c->tbl_dl[j], sizeof c->tbl_dl[j], "%.4s/%.4s",
+                         c->mask + a + ov[2], c->mask + a + ov[2 * g2]);
+            else
+                snprintf(c->tbl_dl[j], sizeof c->tbl_dl[j], "%.4s", c->mask + a + ov[2]);
+        }
+    }
+    return 1;
+}
+
+/* One data row of a target table: a target per value in a year column. */
+static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
+                              nqx_error *err)
+{
+    const nqx_node *nd = &c->nodes[node];
+    int j, mcol = c->tbl_metric_col;
+    size_t ov[2 * S_NOV];
+    char unit[48] = "";
+    if (mcol < 0 || mcol >= n || S_cell_match(c, c->tbl_cell, cl, mcol, ov))
+        for (mcol = 0; mcol < n; mcol++) /* the first cell with words */
+            if (!S_cell_match(c, c->tbl_cell, cl, mcol, ov) &&
+                cl[2 * mcol + 1] - cl[2 * mcol] > 3)
+                break;
+    if (mcol >= n)
+        return NQX_OK;
+    if (c->tbl_unit_col >= 0 && c->tbl_unit_col < n)
+        S_lower(c->mask + cl[2 * c->tbl_unit_col],
+                cl[2 * c->tbl_unit_col + 1] - cl[2 * c->tbl_unit_col], unit, sizeof unit);
+    for (j = 0; j < n && j < c->tbl_ncols; j++) {
+        nqx_record *r;
+        size_t a = cl[2 * j];
+        int gi;
+        const char *cmp = "=";
+        if (!c->tbl_dl[j][0] || !S_cell_match(c, c->tbl_cell, cl, j, ov))
+            continue;
+        r = nqx_ext_new_record(c->d);
+        if (!r)
+            return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+        r->kind = NQX_TARGET;
+        gi = nqx_gram_group(c->tbl_cell, "lo");
+        r->low = r->high = S_number(c->mask + a + ov[2 * gi], ov[2 * gi + 1] - ov[2 * gi]);
+        gi = nqx_gram_group(c->tbl_cell, "hi");
+        if (gi > 0 && ov[2 * gi] != SIZE_MAX) {
+            r->high = S_number(c->mask + a + ov[2 * gi], ov[2 * gi + 1] - ov[2 * gi]);
+            cmp = "range";
+        } else if (S_group_set(c->tbl_cell, ov, "ge") || S_group_set(c->tbl_cell, ov, "post")) {
+            cmp = ">=";
+        } else if (S_group_set(c->tbl_cell, ov, "le")) {
+            cmp = "<=";
+        } else if (S_group_set(c->tbl_cell, ov, "gt")) {
+            cmp = ">";
+        } else if (S_group_set(c->tbl_cell, ov, "lt")) {
+            cmp = "<";
+        } else if (S_group_set(c->tbl_cell, ov, "approx")) {
+            cmp = "~";
+        }
+        snprintf(r->comparator, sizeof r->comparator, "%s", cmp);
+        r->unit = nqx_strndup(S_group_set(c->tbl_cell, ov, "unit") ? "%" : unit,
+                              S_group_set(c->tbl_cell, ov, "unit") ? 1 : strlen(unit));
+        r->start = nd->start;
+        r->end = nd->end;
+        while (r->end > r->start && S_is_space(c->text[r->end - 1]))
+            r->end--;
+        r->text = nqx_strndup(c->text + r->start, r->end - r->start);
+        r->section = nqx_strndup(nd->path ? nd->path : "", nd->path ? strlen(nd->path) : 0);
+        r->deadline = nqx_strndup(c->tbl_dl[j], strlen(c->tbl_dl[j]));
+        r->doc_index = nd->doc_index;
+        r->metric = S_dup_trim(c->mask, cl[2 * mcol], cl[2 * mcol + 1], "");
+        r->scope = S_scope(c, node, nd->start, nd->end);
+        if (!r->unit || !r->text || !r->section || !r->deadline || !r->metric)
+            return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    }
+    return NQX_OK;
+}
+
 static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
 {
     const nqx_node *nd = &c->nodes[node];
@@ -614,6 +766,18 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         return NQX_OK;
     if (b <= a || S_match(c->footnote, c->text + a, b - a, 0, ov, S_NOV))
         return NQX_OK;
+    {
+        size_t cells[2 * S_MAXCOL];
+        int n = S_cells(c, a, b, cells, S_MAXCOL);
+        if (n < 0)
+            return NQX_OK;
+        if (n >= 2) {
+            if (S_table_header(c, cells, n) || !c->tbl_active)
+                return NQX_OK;
+            return S_table_row(c, node, cells, n, err);
+        }
+        c->tbl_active = 0; /* a line that is no row ends the table */
+    }
     if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
         a += ov[1];
     ncl = S_clauses(c, a, b, cl, S_MAXCL);
@@ -736,6 +900,11 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.footnote = nqx_gram_pattern(g, "tg_footnote_line");
     c.scope = nqx_gram_pattern(g, "tg_scope");
     c.label = nqx_gram_pattern(g, "tg_fb_label");
+    c.tbl_year = nqx_gram_pattern(g, "tg_tbl_year_head");
+    c.tbl_base = nqx_gram_pattern(g, "tg_tbl_baseline_head");
+    c.tbl_unit = nqx_gram_pattern(g, "tg_tbl_unit_head");
+    c.tbl_metric = nqx_gram_pattern(g, "tg_tbl_metric_head");
+    c.tbl_cell = nqx_gram_pattern(g, "tg_tbl_cell");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)

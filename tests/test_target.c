@@ -214,3 +214,34 @@ Test(target, footnotes_and_markup)
     cr_expect_eq(S_count(), 1);
     S_check("trên 30%", 0, ">", 30, 30, "%", NULL, 1);
 }
+
+Test(target, table_cells_are_targets)
+{
+    const nqx_record *r;
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "| TT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2025 | Năm 2026 | Năm 2030 |\n"
+          "|---|---|---|---|---|---|\n"
+          "| 1 | Tỷ lệ hộ nghèo đa chiều | % | 4,1 | 3,5 | ≤ 2 |\n"
+          "| 2 | Thu nhập bình quân đầu người | triệu đồng | 68 | 75 | 100 - 110 |\n"
+          "3 | Số xã đạt chuẩn nông thôn mới | xã | 20 | 24 | trên 30\n"
+          "Ghi chú: số liệu năm 2025 là ước tính.\n"
+          "| 4 | Dòng không thuộc bảng | % | 1 | 2 | 3 |\n");
+    cr_expect_eq(S_count(), 6);
+    S_check("Tỷ lệ hộ nghèo", 0, "=", 3.5, 3.5, "%", "2026", 0);
+    S_check("Tỷ lệ hộ nghèo", 1, "<=", 2, 2, "%", "2030", 0);
+    S_check("Thu nhập bình quân", 0, "=", 75, 75, "triệu đồng", "2026", 0);
+    S_check("Thu nhập bình quân", 1, "range", 100, 110, "triệu đồng", "2030", 0);
+    S_check("nông thôn mới", 1, ">", 30, 30, "xã", "2030", 0);
+    r = S_find("nông thôn mới", 0);
+    cr_expect_str_eq(r->metric, "Số xã đạt chuẩn nông thôn mới");
+    cr_expect_str_eq(r->text, "3 | Số xã đạt chuẩn nông thôn mới | xã | 20 | 24 | trên 30");
+}
+
+Test(target, task_tables_are_not_target_tables)
+{
+    S_run("IV. TỔ CHỨC THỰC HIỆN\n"
+          "| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+          "| 1 | Ban hành kế hoạch | Sở Nội vụ | Quý II/2026 |\n"
+          "| 2 | Tổng kết 5 năm | Sở Tài chính | 2030 |\n");
+    cr_expect_eq(S_count(), 0);
+}
