@@ -179,12 +179,13 @@ static char *S_deadline(S_ctx *c, size_t s, size_t e)
     return NULL;
 }
 
-/* A time that an enclosing heading or its time line sets. */
+/* A time that an enclosing item's time line ("Thời gian: ...", nearest
+ * first) or else an enclosing heading sets. */
 static char *S_inherited(S_ctx *c, int node)
 {
     int p = node >= 0 ? c->d->nodes[node].parent : -1;
+    char out[64];
     for (; p >= 0; p = c->d->nodes[p].parent) {
-        const nqx_node *n = &c->d->nodes[p];
         size_t k;
         char *dl;
         for (k = 0; k < c->nkids[p]; k++) {
@@ -194,9 +195,10 @@ static char *S_inherited(S_ctx *c, int node)
                 (dl = S_deadline(c, vs, ve)) != NULL)
                 return dl;
         }
-        if ((dl = S_deadline(c, n->start, n->end)) != NULL)
-            return dl;
     }
+    if (node >= 0 &&
+        nqx_ext_node_deadline(c->g, c->text, c->d, (size_t)node, out, sizeof out))
+        return nqx_strndup(out, strlen(out));
     return NULL;
 }
 
