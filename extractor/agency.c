@@ -459,6 +459,20 @@ static int S_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
     return !t->v[i].cap && nqx_wlex_at(&a->stops, t, i, lim, NULL) > 0;
 }
 
+/* At a list position a head longer than any stop word there wins
+ * ("tổ chức chính trị - xã hội"); else the verb does ("tổ chức hội nghị"). */
+static int S_head_beats_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
+                             size_t lim)
+{
+    int f, det = 0;
+    size_t dl = nqx_wlex_at(&a->dets, t, i, lim, NULL), hl, sl;
+    if (dl)
+        return 1;
+    hl = S_head_at(a, t, i, lim, det, 0, &f);
+    sl = t->v[i].cap ? 0 : nqx_wlex_at(&a->stops, t, i, lim, NULL);
+    return hl > sl;
+}
+
 typedef struct {
     size_t ts, te;  /* tokens [ts, te) */
     int det;        /* starts with a determiner */
@@ -525,7 +539,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             if (t->v[j].flags & NQX_TOK_OPEN)
                 break;
             if (pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) {
-                if (S_starts(a, t, j, lim, 0) && !S_is_stop(a, t, j, lim)) {
+                if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
                     break;
                 }

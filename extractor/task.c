@@ -179,6 +179,77 @@ static char *S_deadline(S_ctx *c, size_t s, size_t e)
     return NULL;
 }
 
+/* 1 when text[s..p) leaves a "(" open: p lies inside parentheses. */
+static int S_in_parens(const S_ctx *c, size_t s, size_t p)
+{
+    int depth = 0;
+    for (; s < p; s++) {
+        if (c->text[s] == '(')
+            depth++;
+        else if (c->text[s] == ')' && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
+/* 1 when text[s..e) is "thường xuyên" (not "Từ 01/7/2025", also ongoing). */
+static int S_is_regularly(const S_ctx *c, size_t s, size_t e)
+{
+    char *f = nqx_fold(c->text + s, e - s);
+    int yes = f && strstr(f, "thuong xuyen") != NULL;
+    free(f);
+    return yes;
+}
+
+/* The time a stretch without a body sets on its own, stricter than a
+ * task's: not in parentheses (they elaborate a noun: "bồi dưỡng cập nhật
+ * thường xuyên"), "thường xuyên" only as the adverb opening a clause, and
+ * a bare condition sets no time of its own. */
+static char *S_own_time(S_ctx *c, size_t s, size_t e)
+{
+    size_t from = 0;
+    char out[64];
+    while (s + from < e) {
+        size_t ms, me, p;
+        if (!nqx_ext_deadline_from(c->g, c->text + s, e - s, from, out,
+                                   sizeof out, &ms, &me))
+            return NULL;
+        from = me > from ? me : from + 1;
+        ms += s;
+        if (S_in_parens(c, s, ms) || strcmp(out, "conditional") == 0)
+            continue;
+        if (strcmp(out, "ongoing") == 0 && S_is_regularly(c, ms, s + me)) {
+            /* the adverb: at the start of a sentence or clause */
+            p = ms;
+            while (p > s && (c->text[p - 1] == ' ' || c->text[p - 1] == '*'))
+                p--;
+            if (p > s && c->text[p - 1] != '.' && c->text[p - 1] != ';' &&
+                c->text[p - 1] != ',' && c->text[p - 1] != ':' &&
+                c->text[p - 1] != '\n' && c->text[p - 1] != '-')
+                continue;
+            {
+                /* "Thường xuyên ... đến năm 2025": the bound wins */
+                char *dl = S_deadline(c, ms, e);
+                if (dl)
+                    return dl;
+            }
+        }
+        return nqx_strndup(out, strlen(out));
+    }
+    return NULL;
+}
+
+/* 1 when the sentence t[k..] opens with a time ("Hằng năm, ...",
+ * "Đến năm 2025, ...", "Thường xuyên ..."). */
+static int S_opens_with_time(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
+{
+    char out[64];
+    size_t ms, me, s = t->v[k].start;
+    return nqx_ext_deadline_from(c->g, c->text + s, e - s, 0, out, sizeof out,
+                                 &ms, &me) &&
+           ms == 0 && strcmp(out, "conditional") != 0;
+}
+
 /* A time that an enclosing item's time line ("Thời gian: ...", nearest
  * first) or else an enclosing heading sets. */
 static char *S_inherited(S_ctx *c, int node)
@@ -254,7 +325,8 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
         return 0;
     if (!cl) {
         if (e >= lim || t->v[e].cap ||
-            (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON)) ||
+            (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
+                                  NQX_TOK_SEMI | NQX_TOK_EOL)) ||
             !nqx_wlex_at(&c->subjv, t, e, lim, NULL))
             return 0;
     }
@@ -565,10 +637,11 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         sub.n = 0;
         if (k < ns)
             subj = S_sentence_subject(c, &t, ts, te, &sub, &assigned);
-        if ((subj || k == ns) && run != (size_t)-1) {
+        if (run != (size_t)-1 &&
+            (subj || k == ns || S_opens_with_time(c, &t, ts, e))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
-            char *dl = c->excluded[node] ? NULL : S_deadline(c, bs, be);
+            char *dl = c->excluded[node] ? NULL : S_own_time(c, bs, be);
             if (dl) {
                 S_ags none;
                 none.n = 0;
@@ -847,7 +920,7 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         const nqx_node *n = &c->d->nodes[ni];
         size_t vs, ve;
         nqx_role r;
-        if (c->excluded[ni])
+        if (c->excluded[ni] == 1)
             continue;
         if (n->kind == NQX_NODE_TABLE) {
             S_table(c, ni);
