@@ -638,7 +638,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         if (k < ns)
             subj = S_sentence_subject(c, &t, ts, te, &sub, &assigned);
         if (run != (size_t)-1 &&
-            (subj || k == ns || S_opens_with_time(c, &t, ts, e))) {
+            (subj || k == ns ||
+             S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
             char *dl = c->excluded[node] ? NULL : S_own_time(c, bs, be);
