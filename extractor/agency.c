@@ -328,6 +328,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_PERSON 4
 #define S_HEAD_DET 8
 #define S_HEAD_NEXT 16
+#define S_HEAD_DETONLY 32
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places;
@@ -378,7 +379,9 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_GENERIC;
     if (strstr(e->value, "person"))
         f |= S_HEAD_PERSON;
-    if (strstr(e->value, "det"))
+    if (strstr(e->value, "detonly"))
+        f |= S_HEAD_DETONLY;
+    else if (strstr(e->value, "det"))
         f |= S_HEAD_DET;
     if (strstr(e->value, "next"))
         f |= S_HEAD_NEXT;
@@ -405,6 +408,8 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
         if ((f & S_HEAD_CAP) && !cap && !det)
             continue;
         if ((f & S_HEAD_DET) && !det && first)
+            continue;
+        if ((f & S_HEAD_DETONLY) && !det)
             continue;
         if ((f & S_HEAD_NEXT) && !det) {
             /* "Ban Tổ chức" is a body, "Ban hành" a verb */
@@ -543,8 +548,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
                     break;
                 }
-                /* "Ban Thường vụ quận, huyện, thị ủy": a comma inside */
-                if ((pv->flags & NQX_TOK_SEMI) || t->v[j].cap ||
+                /* a comma inside a name: "Ban Thường vụ quận, huyện, thị
+                 * ủy", "Sở Văn hóa, Thể thao và Du lịch" */
+                if ((pv->flags & NQX_TOK_SEMI) ||
+                    (t->v[j].cap && !pt->proper) ||
                     S_is_stop(a, t, j, lim) ||
                     nqx_wlex_at(&a->courtesy, t, j, lim, NULL))
                     break;
@@ -559,8 +566,18 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 continue;
             }
             if (strcmp(t->v[j].lower, "và") == 0) {
-                if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0))
+                if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0)) {
                     next = '&';
+                    break;
+                }
+                /* "Sở Tài nguyên và Môi trường": one proper name */
+                if (pt->proper && j + 1 < lim && t->v[j + 1].cap &&
+                    !(t->v[j].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                       NQX_TOK_COLON | NQX_TOK_EOL))) {
+                    j++;
+                    pt->bare = 0;
+                    continue;
+                }
                 break;
             }
             if (S_is_stop(a, t, j, lim))

@@ -744,13 +744,17 @@ static void S_table(S_ctx *c, int table)
         if (row->kind != NQX_NODE_ROW)
             continue;
         n = S_cells(c, row->start, row->end, cells);
-        if (!have || (n && S_header(c, cells, n, cols))) {
-            if (S_header(c, cells, n, cols)) {
+        {
+            char hc[S_MAXCOLS];
+            if (n && S_header(c, cells, n, hc)) {
+                memcpy(cols, hc, n);
                 have = 1;
                 ncols = n;
+                continue;
             }
-            continue;
         }
+        if (!have)
+            continue;
         ags.n = 0;
         for (i = 0; i < n && i < ncols; i++) {
             if (cells[i].end <= cells[i].start)
@@ -808,7 +812,7 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     const nqx_node *n = &c->d->nodes[ni];
     size_t cs = S_content_start(c, n), k;
     size_t tvs = 0, tve = 0;
-    S_ags lab, title, subj;
+    S_ags lab, title, subj, hdr;
     nqx_toks t;
     int has_num = 0, has_bul = 0, colon = 0, assigned = 0, is_title, has_subj;
 
@@ -835,6 +839,10 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     is_title = S_numbered(n) && S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    /* a block header hands its coordinators down with its lead */
+    hdr = subj;
+    if (has_subj && colon)
+        S_coordinators(c, &t, 0, t.n, &hdr);
     nqx_toks_free(&t);
 
     /* an item with role lines beneath it */
@@ -879,15 +887,15 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         const S_ags *lead = has_subj ? &subj : (block && inh->n) ? inh : NULL;
         if (has_num) {
             S_walk(c, c->kids[ni], c->nkids[ni],
-                   has_subj && colon ? &subj : inh, (has_subj && colon) || block);
+                   has_subj && colon ? &hdr : inh, (has_subj && colon) || block);
             return 0;
         }
         if (colon && has_subj && (has_bul || n->kind == NQX_NODE_PARA)) {
             if (has_bul) {
-                S_walk(c, c->kids[ni], c->nkids[ni], &subj, 1);
+                S_walk(c, c->kids[ni], c->nkids[ni], &hdr, 1);
                 return 0;
             }
-            *blk = subj;
+            *blk = hdr;
             return 1;
         }
         if (lead && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
