@@ -331,7 +331,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_DETONLY 32
 
 struct nqx_agx {
-    nqx_wlex heads, dets, courtesy, quals, stops, closers, places;
+    nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -346,7 +346,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_qualifiers", &a->quals) ||
         nqx_wlex_load(g, "agency_stops", &a->stops) ||
         nqx_wlex_load(g, "agency_closers", &a->closers) ||
-        nqx_wlex_load(g, "agency_places", &a->places)) {
+        nqx_wlex_load(g, "agency_places", &a->places) ||
+        nqx_wlex_load(g, "agency_generic_words", &a->gwords)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -365,6 +366,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->stops);
     nqx_wlex_free(&a->closers);
     nqx_wlex_free(&a->places);
+    nqx_wlex_free(&a->gwords);
     free(a);
 }
 
@@ -515,7 +517,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
         size_t j = k, hl, dl, head;
-        int hf, det = 0, next = 0;
+        int hf, det = 0, next = 0, inside;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
             det = 1;
@@ -534,6 +536,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         pt->proper = !det && t->v[head].cap &&
                      !(pt->generic && head == i && sentence_start);
         pt->bare = 1;
+        inside = 0;
         /* qualifiers up to a separator or the verb */
         while (j < lim) {
             const nqx_tok *pv = &t->v[j - 1];
@@ -543,7 +546,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 break;
             if (t->v[j].flags & NQX_TOK_OPEN)
                 break;
-            if (pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) {
+            if ((pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) && !inside) {
                 if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
                     break;
@@ -555,10 +558,11 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     S_is_stop(a, t, j, lim) ||
                     nqx_wlex_at(&a->courtesy, t, j, lim, NULL))
                     break;
-                j++;
+                inside = 1; /* read the word after the comma as a qualifier */
                 pt->bare = 0;
                 continue;
             }
+            inside = 0;
             ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
             if (ql) {
                 j += ql;
@@ -582,6 +586,29 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             }
             if (S_is_stop(a, t, j, lim))
                 break;
+            /* a common-noun body keeps only the words such names use */
+            if (pt->generic && !t->v[j].cap && strcmp(t->v[j].fold, "-") != 0 &&
+                !t->v[j - 1].cap /* "Thành phố", "Huyện ủy" */) {
+                size_t gl = nqx_wlex_at(&a->gwords, t, j, lim, NULL);
+                size_t dl2 = nqx_wlex_at(&a->dets, t, j, lim, NULL), hl2;
+                int hf2;
+                hl2 = S_head_at(a, t, j, lim, 1, 0, &hf2);
+                if (hl2 > gl)
+                    gl = hl2;
+                if (dl2) {
+                    /* "các cấp ủy": the determiner and the noun after it */
+                    size_t g2 = nqx_wlex_at(&a->gwords, t, j + dl2, lim, NULL);
+                    size_t h2 = S_head_at(a, t, j + dl2, lim, 1, 0, &hf2);
+                    size_t best = dl2 + (g2 > h2 ? g2 : h2);
+                    if (best > gl)
+                        gl = best;
+                }
+                if (!gl)
+                    break;
+                j += gl;
+                pt->bare = 0;
+                continue;
+            }
             j++;
             pt->bare = 0;
         }
