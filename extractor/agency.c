@@ -184,6 +184,7 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
         k.end = we;
         k.flags = (pre & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) | post;
         k.cap = S_first_upper(s + ws, we - ws);
+        k.allcaps = nqx_ext_all_caps(s + ws, we - ws);
         k.fold = nqx_fold(s + ws, we - ws);
         k.lower = S_lower(s + ws, we - ws);
         if (!k.fold || !k.lower || S_push(out, &cap, &k)) {
@@ -331,7 +332,8 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_DETONLY 32
 
 struct nqx_agx {
-    nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords;
+    nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
+        trailing;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -347,7 +349,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_stops", &a->stops) ||
         nqx_wlex_load(g, "agency_closers", &a->closers) ||
         nqx_wlex_load(g, "agency_places", &a->places) ||
-        nqx_wlex_load(g, "agency_generic_words", &a->gwords)) {
+        nqx_wlex_load(g, "agency_generic_words", &a->gwords) ||
+        nqx_wlex_load(g, "agency_trailing", &a->trailing)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -367,6 +370,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->closers);
     nqx_wlex_free(&a->places);
     nqx_wlex_free(&a->gwords);
+    nqx_wlex_free(&a->trailing);
     free(a);
 }
 
@@ -478,6 +482,11 @@ static int S_head_beats_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
     hl = S_head_at(a, t, i, lim, det, 0, &f);
     sl = t->v[i].cap ? 0 : nqx_wlex_at(&a->stops, t, i, lim, NULL);
     return hl > sl;
+}
+
+int nqx_agx_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim)
+{
+    return i < lim && S_is_stop(a, t, i, lim);
 }
 
 typedef struct {
@@ -612,6 +621,18 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             j++;
             pt->bare = 0;
         }
+        /* "các sở, ngành trong": a function word does not end a name */
+        while (j > head + hl && !t->v[j - 1].cap &&
+               !(t->v[j - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+               nqx_wlex_at(&a->trailing, t, j - 1, j, NULL) == 1)
+            j--;
+        /* a capitalised head names a body only with its name after it
+         * ("Sở Tài chính", "Công an tỉnh", "MTTQ"), not "Sở, ban, ngành" */
+        if (pt->proper && hl < 2 &&
+            !t->v[head].allcaps &&
+            !(head + 1 < j && (t->v[head + 1].cap ||
+                               nqx_wlex_at(&a->places, t, head + 1, j, NULL))))
+            pt->proper = 0;
         pt->te = j;
         pt->closed = S_closed(a, t, pt->ts, pt->te);
         np++;

@@ -38,7 +38,7 @@ typedef struct {
     size_t len;
     nqx_doc *d;
     nqx_agx *agx;
-    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns;
+    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
@@ -296,8 +296,17 @@ static void S_value_names(S_ctx *c, size_t vs, size_t ve, nqx_role role,
             i = k + 1;
             continue;
         }
-        S_add_list(out, sp, n, role);
+        /* "Cơ quan thực hiện: Sở X chủ trì ..., Sở Y ...": X leads */
+        S_add_list(out, sp, n,
+                   j < t.n && nqx_wlex_at(&c->chutri, &t, j, t.n, NULL) ?
+                   NQX_ROLE_LEAD : role);
         i = j;
+        if (i < t.n && nqx_agx_is_stop(c->agx, &t, i, t.n)) {
+            /* a verb follows: what it governs is no agency of the task */
+            while (i < t.n && !(t.v[i].flags & (NQX_TOK_SEMI | NQX_TOK_STOP)))
+                i++;
+            i++;
+        }
         while (i < t.n && !nqx_agx_starts(c->agx, &t, i, t.n))
             i++;
     }
@@ -799,8 +808,20 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
         return 0;
     e = nqx_agx_list(c->agx, t, 0, t->n, 1, sp, S_MAXNAMES, &n);
-    if (e != t->n || !n)
+    if (!n || e == 0)
         return 0;
+    if (e != t->n) {
+        /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
+         * with no verb and no full stop is the last body's name */
+        size_t k;
+        if (t->v[t->n - 1].flags & NQX_TOK_STOP)
+            return 0;
+        for (k = e; k < t->n; k++)
+            if ((nqx_agx_is_stop(c->agx, t, k, t->n) &&
+                 strcmp(t->v[k].lower, "và") != 0) || t->n - e > 8)
+                return 0;
+        sp[n - 1].end = t->v[t->n - 1].end;
+    }
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
     return 1;
 }
@@ -907,6 +928,12 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
             return 0;
         }
+        /* a title in capitals ("PHỤ LỤC ...") assigns nothing itself */
+        if (n->end > cs && nqx_ext_all_caps(c->text + cs, n->end - cs)) {
+            if (c->nkids[ni])
+                S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+            return 0;
+        }
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
         S_prose(c, ni, n->start, n->body_end);
@@ -994,6 +1021,7 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->coord);
     nqx_wlex_free(&c->roles);
     nqx_wlex_free(&c->columns);
+    nqx_wlex_free(&c->chutri);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1033,7 +1061,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_report_preps", &c.repp) ||
         nqx_wlex_load(g, "task_coord_cues", &c.coord) ||
         nqx_wlex_load(g, "task_label_roles", &c.roles) ||
-        nqx_wlex_load(g, "task_columns", &c.columns)) {
+        nqx_wlex_load(g, "task_columns", &c.columns) ||
+        nqx_wlex_load(g, "task_lead_verbs", &c.chutri)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
