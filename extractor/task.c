@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim;
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -651,7 +651,12 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
              S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
-            char *dl = c->excluded[node] ? NULL : S_own_time(c, bs, be);
+            /* a stretch that opens with a quantity ("100% số người ...")
+             * is a target's, not a task's */
+            const nqx_node *nd = &c->d->nodes[node];
+            size_t q = run == 0 ? S_content_start(c, nd) : bs;
+            int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
+            char *dl = c->excluded[node] || quantity ? NULL : S_own_time(c, bs, be);
             if (dl) {
                 S_ags none;
                 none.n = 0;
@@ -934,6 +939,12 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
             return 0;
         }
+        {
+            size_t ov[2 * S_OVN];
+            if (c->p_closing && nqx_gram_match(c->p_closing, c->text, n->end,
+                                               n->start, ov, S_OVN) > 0)
+                return 0;
+        }
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
         S_prose(c, ni, n->start, n->body_end);
@@ -1050,6 +1061,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_time = nqx_gram_pattern(g, "task_time_label");
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
+    c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
