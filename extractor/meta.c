@@ -396,7 +396,9 @@ static size_t S_blocks(const S_ctx *c, size_t from, size_t to, char **out,
             continue;
         }
         lcaps = (L->flags & L_CAPS) != 0;
-        row = memchr(c->text + L->cs, '|', L->ce - L->cs) != NULL;
+        /* a row, or the number line ("Số 15-NQ/TU"), stands alone */
+        row = memchr(c->text + L->cs, '|', L->ce - L->cs) != NULL ||
+              (L->flags & L_NUMBER);
         if (row || (caps >= 0 && lcaps != caps))
             S_flush(&b, out, &n, max);
         if (b.len)
@@ -622,6 +624,13 @@ static int S_recipients(const S_ctx *c, nqx_meta *m, size_t from, size_t to)
             nqx_buf_puts(&b, prev);
             nqx_buf_puts(&b, " ");
             free(prev);
+        }
+        {
+            /* "Ban Bí thư Trung ương Đảng, } (để" : a brace grouping
+             * recipients for a shared note ends the name */
+            const char *brace = memchr(s, '}', n);
+            if (brace)
+                n = (size_t)(brace - s);
         }
         while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == '.' ||
                      s[n - 1] == ' ' || s[n - 1] == '*'))

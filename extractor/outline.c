@@ -326,6 +326,7 @@ typedef struct {
     int block;     /* recipients or signature node or -1 */
     int numbered;  /* a numbered label was seen in this document */
     int sign_lines;
+    int heading;   /* the heading on the line just above, or -1 */
 } S_doc_state;
 
 /* Try the label patterns on s[cs..n). On a hit fills the node's style. */
@@ -497,7 +498,7 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
         return NQX_OK;
     }
     if (S_match(c->p_sign, s, n, cs, ov) || S_is_title(c, s + cs, n - cs)) {
-        if (st->mode == S_SIGN && st->sign_lines < 3) {
+        if (st->mode == S_SIGN && st->sign_lines < 6) {
             c->nodes[st->block].end = le; /* "T/M ..." then "BÍ THƯ" */
             st->sign_lines++;
             return NQX_OK;
@@ -523,7 +524,7 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
             st->mode = S_BODY;
             return NQX_OK;
         }
-        if (st->sign_lines < 4 && S_is_caps(c, s + cs, n - cs)) {
+        if (st->sign_lines < 6 && S_is_caps(c, s + cs, n - cs)) {
             c->nodes[st->block].end = le;
             st->sign_lines++;
             return NQX_OK;
@@ -568,6 +569,14 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
     if (st->mode == S_RECIP) {
         /* a wrapped recipient line continues the last one */
         c->nodes[c->n - 1].end = le;
+        return NQX_OK;
+    }
+    if (st->heading >= 0 && S_is_caps(c, s + cs, n - cs) &&
+        S_is_caps(c, c->text + c->nodes[st->heading].start,
+                  c->nodes[st->heading].end - c->nodes[st->heading].start)) {
+        /* a heading in capitals wrapped onto this line ("**I. MỤC ĐÍCH,"
+         * then "YÊU CẦU**"): text that did not go through the normalizer */
+        c->nodes[st->heading].end = le;
         return NQX_OK;
     }
     if (st->numbered && S_is_caps(c, s + cs, n - cs) && S_words(s + cs, n - cs) <= 30) {
@@ -643,7 +652,7 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
         if (end > len)
             end = len;
         memset(&ds, 0, sizeof ds);
-        ds.table = ds.block = -1;
+        ds.table = ds.block = ds.heading = -1;
         c.depth = 0;
         while (pos < end && !st) {
             const char *nl = memchr(text + pos, '\n', end - pos);
@@ -654,8 +663,10 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
             while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
                               text[e - 1] == '\r'))
                 e--;
-            if (e == ls)
+            if (e == ls) {
+                ds.heading = -1;
                 continue;
+            }
             {
                 size_t cut = S_glued(&c, ls, e);
                 if (cut) {
@@ -663,8 +674,16 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
                     ls = cut;
                 }
             }
-            if (!st)
+            if (!st) {
+                size_t before = c.n;
+                int h = ds.heading;
                 st = S_line(&c, &ds, ls, e, (int)d);
+                if (c.n > before)
+                    ds.heading = c.nodes[c.n - 1].kind == NQX_NODE_HEADING
+                                     ? (int)c.n - 1 : -1;
+                else
+                    ds.heading = h;
+            }
         }
     }
     if (st) {
