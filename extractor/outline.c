@@ -465,6 +465,27 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
             c->nodes[st->table].end = le;
         return NQX_OK;
     }
+    if (memchr(s, '|', n) && S_match(c->p_recip, s, n, 0, ov)) {
+        /* "Nơi nhận: - A; - B | KT. CHỦ TỊCH ... Name": a crawled table
+         * row holding the end matter; each cell is read as a line */
+        size_t a = ls, k;
+        nqx_status r = NQX_OK;
+        for (k = ls; k <= le && !r; k++) {
+            if (k < le && c->text[k] != '|')
+                continue;
+            while (a < k && (c->text[a] == ' ' || c->text[a] == '\t'))
+                a++;
+            {
+                size_t e = k;
+                while (e > a && (c->text[e - 1] == ' ' || c->text[e - 1] == '\t'))
+                    e--;
+                if (e > a)
+                    r = S_line(c, st, a, e, di);
+            }
+            a = k + 1;
+        }
+        return r;
+    }
     if (S_match(c->p_row, s, n, 0, ov)) {
         if (st->table < 0) {
             parent = st->mode == S_BODY ? S_top(c, &level) : st->block;

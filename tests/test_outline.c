@@ -1,6 +1,6 @@
 /* test_outline.c: the outline: levels from the numbering styles, paths,
  * flags, tables, blocks kept apart from the body; then every corpus
- * document (and three crawled plans from the textcorpus, when present)
+ * document (and four crawled plans from the textcorpus, when present)
  * against tests/fixtures/outline/ID.tsv, written by reading each document.
  */
 #include "fixture_util.h"
@@ -233,16 +233,13 @@ static const char *S_flags(int f)
 
 /* Compare the outline of document id with tests/fixtures/outline/ID.tsv:
  * doc, level, kind, path, label, flags per node ("-" = empty), paragraphs
- * left out. "#kinds A B" keeps only those kinds; "#nokind" compares no
- * kinds (crawled text before line joining cannot tell a heading from an
- * item by its last word). */
+ * left out. */
 static void S_fixture(const char *id)
 {
-    char path[512], kinds[128] = "", *data, *line, *next;
+    char path[512], *data, *line, *next;
     nqx_text *t = NULL;
     nqx_doc *d = fx_extract(S_g, id, &t);
     size_t i = 0, row = 0;
-    int nokind = 0;
     if (!d) {
         cr_skip("textcorpus document %s is not present: skipped", id);
         return;
@@ -257,42 +254,26 @@ static void S_fixture(const char *id)
         next = strchr(line, '\n');
         if (next)
             *next++ = '\0';
-        if (strncmp(line, "#kinds ", 7) == 0) {
-            snprintf(kinds, sizeof kinds, " %s ", line + 7);
-            continue;
-        }
-        if (strcmp(line, "#nokind") == 0)
-            nokind = 1;
         if (line[0] == '#' || !line[0])
             continue;
         row++;
         cr_assert_eq(fx_fields(line, f, 6), 6, "%s row %zu: 6 fields", id, row);
-        for (; i < d->nnodes; i++) {
-            char k[32];
-            if (d->nodes[i].kind == NQX_NODE_PARA)
-                continue;
-            snprintf(k, sizeof k, " %s ", S_kind(d->nodes[i].kind));
-            if (!kinds[0] || strstr(kinds, k))
-                break;
-        }
+        while (i < d->nnodes && d->nodes[i].kind == NQX_NODE_PARA)
+            i++;
         cr_assert_lt(i, d->nnodes, "%s row %zu (%s %s): no node left", id, row, f[3], f[4]);
         n = &d->nodes[i++];
         cr_assert_eq(n->doc_index, atoi(f[0]), "%s row %zu: doc", id, row);
         cr_assert_eq(n->level, atoi(f[1]), "%s row %zu (%s): level %d", id, row, f[3], n->level);
-        if (!nokind)
-            cr_assert_str_eq(S_kind(n->kind), f[2], "%s row %zu (%s)", id, row, f[3]);
+        cr_assert_str_eq(S_kind(n->kind), f[2], "%s row %zu (%s)", id, row, f[3]);
         cr_assert_str_eq(n->path[0] ? n->path : "-", f[3], "%s row %zu", id, row);
         cr_assert_str_eq(n->label[0] ? n->label : "-", f[4], "%s row %zu", id, row);
         snprintf(want_flags, sizeof want_flags, "%s", f[5]);
         cr_assert_str_eq(S_flags(n->flags), want_flags, "%s row %zu (%s)", id, row, f[3]);
     }
-    for (; i < d->nnodes; i++) {
-        char k[32];
-        snprintf(k, sizeof k, " %s ", S_kind(d->nodes[i].kind));
-        cr_assert(d->nodes[i].kind == NQX_NODE_PARA || (kinds[0] && !strstr(kinds, k)),
+    for (; i < d->nnodes; i++)
+        cr_assert(d->nodes[i].kind == NQX_NODE_PARA,
                   "%s: node %zu (%s %s) not in the fixture", id, i,
                   S_kind(d->nodes[i].kind), d->nodes[i].path);
-    }
     cr_assert_gt(row, 0);
     free(data);
     nqx_doc_free(d);
@@ -304,7 +285,8 @@ Test(outline, corpus_001) { S_fixture("001_327d61877dd096d8"); }
 Test(outline, corpus_002) { S_fixture("002_a693fad91d7fa2f3"); }
 Test(outline, corpus_003) { S_fixture("003_b9a2a529d159b678"); }
 Test(outline, corpus_004) { S_fixture("004_31b05915bd2b756c"); }
-/* crawled plans of three provinces (textcorpus; skipped when absent) */
+/* crawled plans of four provinces (textcorpus; skipped when absent) */
 Test(outline, textcorpus_hcm_172_kh_ubnd) { S_fixture("2f6f80b9918e52de"); }
 Test(outline, textcorpus_nghe_an_1026_kh_ubnd) { S_fixture("0a97eb9c3c536047"); }
 Test(outline, textcorpus_can_tho_160_kh_ubnd) { S_fixture("5d99697f14bcf68a"); }
+Test(outline, textcorpus_dak_lak_0129_kh_ubnd) { S_fixture("62f25a030c183151"); }
