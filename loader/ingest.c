@@ -80,12 +80,21 @@ static void S_text(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_null(st, i);
 }
 
+/* Keep the first error message of a write (see nqx_store.last). */
+static int S_note(nqx_store *s, int rc)
+{
+    if (rc != SQLITE_OK && !s->last[0])
+        snprintf(s->last, sizeof s->last, "%s", sqlite3_errmsg(s->db));
+    return rc;
+}
+
 /* Step a statement that returns no row (or whose row is not wanted). */
-static int S_done(sqlite3_stmt *st)
+static int S_done(nqx_store *s, sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+    rc = S_note(s, rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc);
+    sqlite3_reset(st); /* (clears the message, hence S_note first) */
+    return rc;
 }
 
 /* The base name without directory and extension: the document id. */
@@ -129,6 +138,15 @@ typedef struct {
 
 static const char *S_or(const char *a, const char *b) { return a ? a : b; }
 
+/* nqx_fold() fails only on invalid UTF-8 or no memory. */
+static int S_fold_failed(nqx_store *s)
+{
+    if (!s->last[0])
+        snprintf(s->last, sizeof s->last,
+                 "cannot fold text (invalid UTF-8 or out of memory)");
+    return SQLITE_NOMEM;
+}
+
 static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
                      const char *section, const char *text, size_t n)
 {
@@ -136,7 +154,7 @@ static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
     long long id;
     int rc;
     if (!folded)
-        return SQLITE_NOMEM;
+        return S_fold_failed(L->s);
     sqlite3_bind_int64(L->passage, 1, L->doc);
     sqlite3_bind_text(L->passage, 2, kind, -1, SQLITE_STATIC);
     sqlite3_bind_int64(L->passage, 3, (long long)start);
@@ -144,12 +162,12 @@ static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
     S_text(L->passage, 5, section);
     sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_TRANSIENT);
     sqlite3_bind_text(L->passage, 7, folded, -1, SQLITE_TRANSIENT);
-    rc = S_done(L->passage);
+    rc = S_done(L->s, L->passage);
     if (rc == SQLITE_OK) {
         id = sqlite3_last_insert_rowid(L->s->db);
         sqlite3_bind_int64(L->fts, 1, id);
         sqlite3_bind_text(L->fts, 2, folded, -1, SQLITE_TRANSIENT);
-        rc = S_done(L->fts);
+        rc = S_done(L->s, L->fts);
     }
     free(folded);
     return rc;
@@ -164,9 +182,9 @@ static int S_agency(S_load *L, long long task, size_t pos,
     long long id = 0;
     int rc;
     if (!key)
-        return SQLITE_NOMEM;
+        return S_fold_failed(L->s);
     sqlite3_bind_text(L->agency, 1, key, -1, SQLITE_TRANSIENT);
-    rc = S_done(L->agency);
+    rc = S_done(L->s, L->agency);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(L->agency_id, 1, key, -1, SQLITE_TRANSIENT);
         rc = sqlite3_step(L->agency_id);
@@ -181,7 +199,7 @@ static int S_agency(S_load *L, long long task, size_t pos,
         return rc;
     sqlite3_bind_int64(L->agency_name, 1, id);
     S_text(L->agency_name, 2, S_or(a->name, ""));
-    if ((rc = S_done(L->agency_name)) != SQLITE_OK)
+    if ((rc = S_done(L->s, L->agency_name)) != SQLITE_OK)
         return rc;
     sqlite3_bind_int64(L->task_agency, 1, task);
     sqlite3_bind_int64(L->task_agency, 2, (long long)pos);
@@ -189,7 +207,7 @@ static int S_agency(S_load *L, long long task, size_t pos,
     S_text(L->task_agency, 4, S_or(a->name, ""));
     sqlite3_bind_text(L->task_agency, 5, nqx_role_name(a->role), -1,
                       SQLITE_STATIC);
-    return S_done(L->task_agency);
+    return S_done(L->s, L->task_agency);
 }
 
 static int S_record(S_load *L, size_t pos, const nqx_record *r)
@@ -221,7 +239,7 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
         S_text(st, 17, r->scope);
         free(key);
     }
-    if ((rc = S_done(st)) != SQLITE_OK)
+    if ((rc = S_done(L->s, st)) != SQLITE_OK)
         return rc;
     id = sqlite3_last_insert_rowid(L->s->db);
     if (r->kind == NQX_TASK)
@@ -272,7 +290,7 @@ static int S_paragraphs(S_load *L, const nqx_text *t, const nqx_doc *d)
 
 static int S_prepare(nqx_store *s, const char *sql, sqlite3_stmt **st)
 {
-    return sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+    return S_note(s, sqlite3_prepare_v2(s->db, sql, -1, st, NULL));
 }
 
 static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
@@ -303,7 +321,7 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         S_text(st, 12, rcp);
         sqlite3_bind_int64(st, 13, (long long)m->start);
         sqlite3_bind_int64(st, 14, (long long)m->end);
-        rc = S_done(st);
+        rc = S_done(s, st);
         free(cites);
         free(rcp);
     }
@@ -335,7 +353,7 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         sqlite3_bind_int64(st, 10, (long long)n->body_end);
         sqlite3_bind_int(st, 11, n->flags);
         sqlite3_bind_int(st, 12, n->doc_index);
-        rc = S_done(st);
+        rc = S_done(s, st);
     }
     sqlite3_finalize(st);
     st = NULL;
@@ -353,7 +371,7 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         S_text(st, 4, S_or(c->from, ""));
         S_text(st, 5, S_or(c->to, ""));
         sqlite3_bind_double(st, 6, c->confidence);
-        rc = S_done(st);
+        rc = S_done(s, st);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_OK)
@@ -442,6 +460,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
     if (s->readonly)
         return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
                         "store opened read-only");
+    s->last[0] = '\0';
     nqx_sha256_hex(t->text, t->len, res->sha256);
     if (input)
         nqx_sha256_hex(input, input_len, in_sha);
@@ -496,7 +515,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
     S_text(st, 16, S_or(m0->signer_title, fill->signer_title));
     S_text(st, 17, cites);
     S_text(st, 18, rcp);
-    if ((rc = S_done(st)) != SQLITE_OK)
+    if ((rc = S_done(s, st)) != SQLITE_OK)
         goto fail;
     sqlite3_finalize(st);
     st = NULL;
@@ -507,7 +526,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
         goto fail;
     sqlite3_bind_int64(st, 1, L.doc);
     S_text(st, 2, id);
-    if ((rc = S_done(st)) != SQLITE_OK)
+    if ((rc = S_done(s, st)) != SQLITE_OK)
         goto fail;
     res->outcome = sqlite3_changes(s->db) ? NQX_INGEST_VERSION : NQX_INGEST_NEW;
     if ((rc = S_load_body(&L, t, d)) != SQLITE_OK)
@@ -523,7 +542,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
     rc = SQLITE_OK;
 fail:
     if (rc != SQLITE_OK)
-        nqx_store_fail(s, err, NULL);
+        S_note(s, rc);
     sqlite3_finalize(st);
     sqlite3_finalize(L.target);
     sqlite3_finalize(L.task);
@@ -539,10 +558,11 @@ fail:
     free(lockey);
     if (rc == SQLITE_OK &&
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        nqx_store_fail(s, err, NULL);
+        S_note(s, SQLITE_ERROR);
         rc = SQLITE_ERROR;
     }
     if (rc != SQLITE_OK) {
+        nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
         /* the document is wholly out: nothing of it stays */
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -589,10 +609,28 @@ static nqx_status S_sidecar(nqx_store *s, const char *path, nqx_store_meta *m,
     rcs = nqx_read_file(name.data, 1u << 20, &json, &n, err);
     if (rcs)
         goto done;
+    /* json_type() raises an error on malformed JSON: validate first */
     if (sqlite3_prepare_v2(s->db,
-            "SELECT json_valid(?1) AND json_type(?1) = 'object', "
-            "json_extract(?1, '$.' || ?2), json_type(?1, '$.' || ?2)",
+            "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) END",
             -1, &st, NULL) != SQLITE_OK) {
+        rcs = nqx_store_fail(s, err, NULL);
+        goto done;
+    }
+    sqlite3_bind_text(st, 1, json, (int)n, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rcs = nqx_store_fail(s, err, NULL);
+        goto done;
+    }
+    if (!sqlite3_column_text(st, 0) ||
+        strcmp((const char *)sqlite3_column_text(st, 0), "object") != 0) {
+        rcs = nqx_fail(err, NQX_EFORMAT, name.data, -1, -1,
+                       "not a JSON object");
+        goto done;
+    }
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT 1, json_extract(?1, '$.' || ?2), "
+            "json_type(?1, '$.' || ?2)", -1, &st, NULL) != SQLITE_OK) {
         rcs = nqx_store_fail(s, err, NULL);
         goto done;
     }
@@ -602,11 +640,6 @@ static nqx_status S_sidecar(nqx_store *s, const char *path, nqx_store_meta *m,
         sqlite3_bind_text(st, 2, S_fields[i], -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_ROW) {
             rcs = nqx_store_fail(s, err, NULL);
-            goto done;
-        }
-        if (!sqlite3_column_int(st, 0)) {
-            rcs = nqx_fail(err, NQX_EFORMAT, name.data, -1, -1,
-                           "not a JSON object");
             goto done;
         }
         type = (const char *)sqlite3_column_text(st, 2);

@@ -261,25 +261,39 @@ nqx_status nqx_store_compare(nqx_store *s, const char *metric, const char *by,
 /* ------------------------------------------------------------------ */
 /* search                                                              */
 
-/* The folded words as one FTS5 phrase: tokens are letters and digits, so
- * nothing the user types can become FTS5 syntax. Caller frees. */
-static char *S_phrase(const char *folded)
+/* The letter-and-digit tokens of a folded string, one space apart and
+ * with a space at each end, so that strstr() matches whole words. */
+static char *S_tokens(const char *folded)
 {
     nqx_buf b = {0};
     const unsigned char *p = (const unsigned char *)folded;
-    int sep = 0, any = 0;
-    nqx_buf_puts(&b, "\"");
+    int sep = 1;
+    nqx_buf_puts(&b, " ");
     for (; *p; p++) {
         if (*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')) {
-            if (sep && any)
-                nqx_buf_puts(&b, " ");
             nqx_buf_append(&b, (const char *)p, 1);
             sep = 0;
-            any = 1;
-        } else
+        } else if (!sep) {
+            nqx_buf_puts(&b, " ");
             sep = 1;
+        }
     }
-    if (nqx_buf_puts(&b, "\"") || !any) {
+    if (!sep)
+        nqx_buf_puts(&b, " ");
+    return nqx_buf_steal(&b);
+}
+
+/* The tokens as one FTS5 phrase: tokens are letters and digits, so
+ * nothing the user types can become FTS5 syntax. Caller frees. */
+static char *S_phrase(const char *tokens)
+{
+    nqx_buf b = {0};
+    size_t n = strlen(tokens);
+    if (n < 3)
+        return NULL;
+    nqx_buf_puts(&b, "\"");
+    nqx_buf_append(&b, tokens + 1, n - 2);
+    if (nqx_buf_puts(&b, "\"")) {
         nqx_buf_free(&b);
         return NULL;
     }
@@ -287,42 +301,44 @@ static char *S_phrase(const char *folded)
 }
 
 /* The sentence of text that holds the phrase: [*s, *e). */
-static void S_sentence(const char *text, const char *phrase, size_t *s,
+static void S_sentence(const char *text, const char *want, size_t *s,
                        size_t *e)
 {
     size_t len = strlen(text), a = 0, i;
-    char *want = nqx_strndup(phrase + 1, strlen(phrase) - 2);
     *s = 0;
     *e = len;
-    if (!want)
-        return;
     for (i = 0; i <= len; i++) {
         int end = i == len ||
                   ((text[i] == '.' || text[i] == ';' || text[i] == '?' ||
                     text[i] == '!') &&
                    (i + 1 == len || text[i + 1] == ' '));
+        /* a segment without a space is a label ("1.", "II.") or one
+         * word: it belongs to the sentence that follows */
+        if (end && i < len && !memchr(text + a, ' ', i - a))
+            end = 0;
         if (end) {
             size_t b = i < len ? i + 1 : len;
             char *f = nqx_fold(text + a, b - a);
-            if (f && strstr(f, want)) {
-                free(f);
+            char *tok = f ? S_tokens(f) : NULL;
+            free(f);
+            if (tok && strstr(tok, want)) {
+                free(tok);
                 *s = a;
                 *e = b;
                 break;
             }
-            free(f);
+            free(tok);
             a = b;
             while (a < len && text[a] == ' ')
                 a++;
         }
     }
-    free(want);
 }
 
 typedef struct {
     nqx_row_fn fn;
     void *ctx;
-    const char *phrase;
+    const char *want;   /* the query's tokens, " a b " */
     char *doc;          /* current document */
     char **seen;        /* sentences already given for it */
     size_t nseen;
@@ -360,7 +376,7 @@ static int S_search_row(void *ctx, const nqx_row *row)
         free(q->doc);
         q->doc = nqx_strndup(row->values[0], strlen(row->values[0]));
     }
-    S_sentence(row->values[2], q->phrase, &s, &e);
+    S_sentence(row->values[2], q->want, &s, &e);
     sent = nqx_strndup(row->values[2] + s, e - s);
     grown = realloc(q->seen, (q->nseen + 1) * sizeof *grown);
     if (!sent || !grown || !q->doc) {
@@ -390,17 +406,20 @@ nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
 {
     sqlite3_stmt *st = NULL;
     char *folded = words ? nqx_fold(words, strlen(words)) : NULL;
-    char *phrase = folded ? S_phrase(folded) : NULL;
+    char *want = folded ? S_tokens(folded) : NULL;
+    char *phrase = want ? S_phrase(want) : NULL;
     S_search q;
     nqx_status rc;
     free(folded);
-    if (!phrase)
+    if (!phrase) {
+        free(want);
         return nqx_fail(err, NQX_EINVAL, NULL, -1, -1,
                         "nothing to search for (give words)");
+    }
     memset(&q, 0, sizeof q);
     q.fn = fn;
     q.ctx = ctx;
-    q.phrase = phrase;
+    q.want = want;
     rc = S_prep(s,
         "SELECT d.name, p.section, p.text FROM passages_fts f"
         " JOIN passages p ON p.id = f.rowid"
@@ -418,6 +437,7 @@ nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
     free(q.seen);
     free(q.doc);
     free(phrase);
+    free(want);
     return rc;
 }
 

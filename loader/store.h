@@ -21,6 +21,8 @@ struct nqx_store {
     sqlite3 *db;
     char path[256];  /* as given, for error messages */
     int readonly;
+    char last[256];  /* first error of the current write, kept because a
+                        later sqlite3_finalize() clears sqlite3_errmsg() */
 };
 
 /* Fill err from the connection's last error: "PATH: reason" with
