@@ -102,6 +102,22 @@ static inline char *fx_db_path(void)
     return p;
 }
 
+/* Remove the store at path (from fx_db_path), its WAL files and its
+ * folder, and free path. */
+static inline void fx_rm(char *path)
+{
+    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+    char buf[512];
+    size_t i;
+    for (i = 0; i < 4; i++) {
+        snprintf(buf, sizeof buf, "%s%s", path, ext[i]);
+        unlink(buf);
+    }
+    *strrchr(path, '/') = '\0';
+    rmdir(path);
+    free(path);
+}
+
 /* Ingest FX_TEXT (or text) as name with the fixture's records. */
 static inline nqx_status fx_ingest(nqx_store *s, const char *name,
                                    const char *text, const nqx_store_meta *m,

@@ -106,7 +106,7 @@ Test(store, schema_version_and_application_id)
     S_assert_rows(S_sql(s, "PRAGMA user_version"), "1\n");
     S_assert_rows(S_sql(s, "PRAGMA journal_mode"), "wal\n");
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, ingest_then_reingest_changes_nothing)
@@ -134,7 +134,7 @@ Test(store, ingest_then_reingest_changes_nothing)
     free(before);
     free(after);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, changed_text_is_a_new_version_and_the_old_is_kept)
@@ -152,7 +152,7 @@ Test(store, changed_text_is_a_new_version_and_the_old_is_kept)
     S_assert_rows(S_sql(s, "SELECT count(*) FROM target_list"), "1\n");
     S_assert_rows(S_sql(s, "SELECT count(*) FROM targets"), "2\n");
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, target_queries_filter_with_folded_words)
@@ -185,7 +185,7 @@ Test(store, target_queries_filter_with_folded_words)
     cr_assert_eq(b.len, 0);
     nqx_buf_free(&b);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, task_queries_agency_role_due_and_overdue)
@@ -237,7 +237,7 @@ Test(store, task_queries_agency_role_due_and_overdue)
     cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_EINVAL);
     nqx_buf_free(&b);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, compare_groups_by_locality_and_year)
@@ -264,7 +264,7 @@ Test(store, compare_groups_by_locality_and_year)
     cr_assert_eq(nqx_store_compare(s, "x", "1; DROP TABLE targets", S_collect, &b, &e), NQX_EINVAL);
     nqx_buf_free(&b);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, search_ignores_case_and_diacritics_and_dd)
@@ -287,7 +287,7 @@ Test(store, search_ignores_case_and_diacritics_and_dd)
     cr_assert_eq(nqx_store_search(s, "  ;; ", S_collect, &b, &e), NQX_EINVAL);
     nqx_buf_free(&b);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, sql_is_read_only)
@@ -311,7 +311,7 @@ Test(store, sql_is_read_only)
     cr_assert_str_eq(b.data, "2\n");
     nqx_buf_free(&b);
     nqx_store_close(ro);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, read_only_store_refuses_ingest_cleanly)
@@ -329,7 +329,7 @@ Test(store, read_only_store_refuses_ingest_cleanly)
     S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
     S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "0\n");
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, locked_store_waits_then_fails_clearly)
@@ -350,7 +350,7 @@ Test(store, locked_store_waits_then_fails_clearly)
     S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "0\n");
     cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, not_sqlite_and_foreign_sqlite_are_refused)
@@ -376,7 +376,7 @@ Test(store, not_sqlite_and_foreign_sqlite_are_refused)
     unlink(path);
     cr_assert_eq(nqx_store_open(path, NQX_STORE_READONLY, 0, &s, &e), NQX_ESTORE);
     cr_assert_str_eq(e.msg, "no such store (run nqx ingest first)");
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, newer_schema_is_refused)
@@ -388,7 +388,7 @@ Test(store, newer_schema_is_refused)
     nqx_store_close(s);
     cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
     cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (1)");
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, full_disk_rolls_the_document_back)
@@ -413,7 +413,7 @@ Test(store, full_disk_rolls_the_document_back)
     S_assert_rows(S_sql(s, S_counts), before);
     free(before);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 /* ------------------------------------------------------------------ */
@@ -464,7 +464,7 @@ Test(store, sidecar_fills_what_the_text_lacks_and_wins_over_flags)
     free(dir);
     nqx_gram_free(g);
     nqx_store_close(s);
-    free(path);
+    fx_rm(path);
 }
 
 Test(store, html_keeps_headings_lists_and_tables_as_lines)
