@@ -3,6 +3,8 @@
  * locked, not SQLite, full disk), each leaving the store consistent. */
 #include <criterion/criterion.h>
 #include <sqlite3.h>
+#include <stdarg.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -516,4 +518,214 @@ Test(store, html_in_a_legacy_charset_is_decoded)
     /* (glibc's iconv composes the combining marks) */
     cr_assert_str_eq(out, "S\xe1\xbb\x9f N\xe1\xbb\x99i v\xe1\xbb\xa5\n");
     free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* the commands, end to end (the nqx binary that `make check` builds)  */
+
+static const char *S_nqx(void)
+{
+    const char *bin = getenv("NQX_BIN");
+    return bin && *bin ? bin : NQX_SRCDIR "/nqx";
+}
+
+/* Run "nqx ARGS" in dir; stdout and stderr go to *out and *err (caller
+ * frees). Returns the exit status. */
+static int S_run(const char *dir, char **out, char **err, const char *fmt, ...)
+{
+    char args[2048], cmd[4096], *data;
+    size_t n;
+    va_list ap;
+    int st;
+    nqx_error e;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "cd %s && %s %s > ../out.txt 2> ../err.txt",
+             dir, S_nqx(), args);
+    st = system(cmd);
+    snprintf(cmd, sizeof cmd, "%s/../out.txt", dir);
+    *out = nqx_read_file(cmd, 0, &data, &n, &e) ? strdup("") : data;
+    unlink(cmd);
+    snprintf(cmd, sizeof cmd, "%s/../err.txt", dir);
+    *err = nqx_read_file(cmd, 0, &data, &n, &e) ? strdup("") : data;
+    unlink(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A folder with two documents, a file to reject and one to ignore. */
+static char *S_folder(void)
+{
+    char *path = fx_db_path(), *dir = malloc(strlen(path) + 8), sub[600];
+    /* documents in TMP/in; the commands' output beside it, in TMP */
+    strcpy(dir, path);
+    strcpy(strrchr(dir, '/'), "/in");
+    free(path);
+    cr_assert_eq(mkdir(dir, 0700), 0);
+    free(S_write(dir, "kh-1.txt", FX_TEXT));
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    mkdir(sub, 0700);
+    free(S_write(sub, "kh-2.md", "# KẾ HOẠCH\n\nĐến năm 2025, phấn đấu 100% xã đạt chuẩn.\n"));
+    free(S_write(sub, "gold.jsonl", "{}\n"));
+    {
+        char p[700];
+        FILE *f;
+        snprintf(p, sizeof p, "%s/bad.txt", dir);
+        f = fopen(p, "wb");
+        fwrite("ab\0cd", 1, 5, f);
+        fclose(f);
+    }
+    return dir;
+}
+
+static void S_rmrf(char *dir)
+{
+    char cmd[700];
+    *strrchr(dir, '/') = '\0';
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    free(dir);
+}
+
+Test(store_cli, ingest_a_folder_reject_one_file_then_reingest)
+{
+    char *dir = S_folder(), *out, *err, *counts;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db --locality 'Quảng Ngãi' ."), 1);
+    cr_assert_str_eq(err, "nqx: ./bad.txt: offset 2: NUL byte: binary file, not text\n");
+    {
+        static const char sum[] = "documents: 2 new, 0 new versions, 0 unchanged, 1 rejected; stored ";
+        cr_assert_eq(strncmp(out, sum, sizeof sum - 1), 0, "%s", out);
+    }
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &counts, &err, "sql --db s.db --format csv "
+                       "'SELECT name, locality FROM documents ORDER BY name; "
+                       "SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM targets), "
+                       "(SELECT count(*) FROM tasks), (SELECT count(*) FROM task_agencies)'"), 0);
+    {
+        static const char docs[] = "name,locality\r\nkh-1,Quảng Ngãi\r\nkh-2,Quảng Ngãi\r\n";
+        cr_assert_eq(strncmp(counts, docs, sizeof docs - 1), 0, "%s", counts);
+    }
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt sub"), 0);
+    cr_assert_str_eq(out,
+        "unchanged: kh-1.txt (already stored from ./kh-1.txt)\n"
+        "unchanged: sub/kh-2.md (already stored from ./sub/kh-2.md)\n"
+        "documents: 0 new, 0 new versions, 2 unchanged, 0 rejected; stored 0 "
+        "targets, 0 tasks, 0 corrections in s.db\n");
+    cr_assert_str_eq(err, "");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db --format csv "
+                       "'SELECT name, locality FROM documents ORDER BY name; "
+                       "SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM targets), "
+                       "(SELECT count(*) FROM tasks), (SELECT count(*) FROM task_agencies)'"), 0);
+    cr_assert_str_eq(out, counts);
+    free(out);
+    free(err);
+    free(counts);
+    S_rmrf(dir);
+}
+
+Test(store_cli, export_jsonl_equals_extract)
+{
+    char *dir = S_folder(), *out, *err, *want;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &want, &err, "extract --no-ocr kh-1.txt sub/kh-2.md"), 0);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt sub/kh-2.md"), 0);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "export --db s.db --format jsonl"), 0);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+    free(want);
+    S_rmrf(dir);
+}
+
+Test(store_cli, queries_tables_search_and_injection)
+{
+    char *dir = S_folder(), *out, *err;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt"), 0);
+    free(out);
+    free(err);
+    /* display width, not bytes: "Phấn đấu" is 8 columns */
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db \"SELECT 'Phấn đấu' AS a, 1 AS b, NULL AS c\""), 0);
+    cr_assert_str_eq(out, "a         b  c\n--------  -  -\nPhấn đấu  1  \n(1 row)\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db --format json \"SELECT 'a\\\"b' AS a, 1.5 AS b, NULL AS c\""), 0);
+    cr_assert_str_eq(out, "[\n  {\"a\": \"a\\\"b\", \"b\": 1.5, \"c\": null}\n]\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db 'DELETE FROM documents'"), 2);
+    cr_assert_str_eq(err, "nqx: s.db: refused, not a read-only statement: DELETE FROM documents\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "tasks --db s.db --format csv --agency \"x' OR 1=1 --\""), 0);
+    cr_assert_str_eq(out, "doc,section,agencies,deadline,due,text\r\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "search --db s.db --format jsonl PHAN dau"), 0);
+    cr_assert_not_null(strstr(out, "Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên."), "%s", out);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db 'SELECT count(*) FROM documents'"), 0);
+    cr_assert_str_eq(out, "count(*)\n--------\n1\n(1 row)\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
+
+Test(store_cli, store_errors_exit_3_with_one_line)
+{
+    char *dir = S_folder(), *out, *err, db[700];
+    sqlite3 *other;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    /* not SQLite */
+    cr_assert_eq(S_run(dir, &out, &err, "targets --db kh-1.txt"), 3);
+    cr_assert_str_eq(err, "nqx: kh-1.txt: file is not a database\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db kh-1.txt sub"), 3);
+    cr_assert_str_eq(err, "nqx: kh-1.txt: file is not a database\n");
+    free(out);
+    free(err);
+    /* no store yet: a query does not create one */
+    cr_assert_eq(S_run(dir, &out, &err, "tasks --db none.db"), 3);
+    cr_assert_str_eq(err, "nqx: none.db: no such store (run nqx ingest first)\n");
+    snprintf(db, sizeof db, "%s/none.db", dir);
+    cr_assert_neq(access(db, F_OK), 0);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt"), 0);
+    free(out);
+    free(err);
+    /* read-only */
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db 'file:s.db?mode=ro' sub"), 3);
+    cr_assert_str_eq(err, "nqx: file:s.db?mode=ro: attempt to write a readonly database\n");
+    free(out);
+    free(err);
+    /* locked: waits for the busy timeout, then says so */
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    cr_assert_eq(sqlite3_open(db, &other), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --busy-timeout 100 --db s.db sub"), 3);
+    cr_assert_str_eq(err, "nqx: s.db: database is locked\n");
+    free(out);
+    free(err);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db 'PRAGMA integrity_check; SELECT count(*) FROM documents'"), 0);
+    cr_assert_str_eq(out, "integrity_check\n---------------\nok\n(1 row)\n\ncount(*)\n--------\n1\n(1 row)\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
 }
