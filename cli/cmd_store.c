@@ -126,9 +126,13 @@ static void S_flush(S_out *o)
                c + 1 < o->ncols ? (int)(w[c]) : 0, o->names[c]);
     fputc('\n', stdout);
     for (c = 0; c < o->ncols; c++) {
-        size_t k;
+        size_t k, hw = S_width(o->names[c], 0, &cut);
+        /* the last column is not padded: a rule as long as its longest
+         * cell would only wrap */
+        size_t n = c + 1 < o->ncols || w[c] <= S_MAX_CELL
+                       ? w[c] : (hw > S_MAX_CELL ? hw : S_MAX_CELL);
         fputs(c ? "  " : "", stdout);
-        for (k = 0; k < w[c]; k++)
+        for (k = 0; k < n; k++)
             fputc('-', stdout);
     }
     fputc('\n', stdout);
