@@ -675,7 +675,7 @@ int cmd_ingest(int argc, char **argv)
     nqx_error err;
     size_t k, nnew = 0, nver = 0, nsame = 0, nbad = 0, ntg = 0, ntk = 0,
               ncor = 0;
-    double done_bytes = 0, t0;
+    double done_bytes = 0, t0, shown = 0;
 
     memset(&fill, 0, sizeof fill);
     memset(&files, 0, sizeof files);
@@ -744,8 +744,8 @@ int cmd_ingest(int argc, char **argv)
         st = nqx_store_ingest_file(s, g, &opt, files.paths[k], &fill, &res,
                                    &err);
         done_bytes += stat(files.paths[k], &sb) == 0 ? (double)sb.st_size : 0;
-        if (tty)
-            fputs("\r\033[K", stderr);
+        if (tty && (st || res.outcome != NQX_INGEST_NEW))
+            fputs("\r\033[K", stderr); /* a line follows: clear the bar */
         if (st == NQX_ESTORE) { /* the store, not the file: stop here */
             cli_error(&err);
             rc = EXIT_INTERNAL;
@@ -772,8 +772,10 @@ int cmd_ingest(int argc, char **argv)
             ntk += res.ntasks;
             ncor += res.ncorrections;
         }
-        if (tty)
+        if (tty && (k + 1 == files.n || S_now() - shown >= 0.2)) {
             S_progress(k + 1, files.n, done_bytes, files.bytes, t0);
+            shown = S_now();
+        }
     }
     if (tty)
         fputs("\r\033[K", stderr);

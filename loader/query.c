@@ -420,12 +420,15 @@ nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
     q.fn = fn;
     q.ctx = ctx;
     q.want = want;
+    /* a line and the record made of it hold the same sentence: the one
+     * with a section (the outline's, else the record's) is given */
     rc = S_prep(s,
         "SELECT d.name, p.section, p.text FROM passages_fts f"
         " JOIN passages p ON p.id = f.rowid"
         " JOIN documents d ON d.id = p.doc_id"
         " WHERE passages_fts MATCH ?1 AND d.superseded = 0"
-        " ORDER BY d.name, d.id, p.start, p.kind = 'para' DESC", &st, err);
+        " ORDER BY d.name, d.id, p.start, p.section IS NULL,"
+        " p.kind = 'para' DESC", &st, err);
     if (!rc) {
         sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
         rc = S_stream(s, st, 0, S_search_row, &q, err);

@@ -278,11 +278,11 @@ Test(store, search_ignores_case_and_diacritics_and_dd)
     nqx_buf b = {0};
     cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
     cr_assert_eq(nqx_store_search(s, "phan dau", S_collect, &b, &e), NQX_OK);
-    cr_assert_str_eq(b.data, "kh|NULL|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
+    cr_assert_str_eq(b.data, "kh|1.|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
     b.len = 0;
     /* the sentence, not the whole line */
     cr_assert_eq(nqx_store_search(s, "QUY II/2023", S_collect, &b, &e), NQX_OK);
-    cr_assert_str_eq(b.data, "kh|NULL|hoàn thành trong Quý II/2023.\n");
+    cr_assert_str_eq(b.data, "kh|2.|hoàn thành trong Quý II/2023.\n");
     b.len = 0;
     cr_assert_eq(nqx_store_search(s, "\" OR dau", S_collect, &b, &e), NQX_OK);
     cr_assert_eq(b.len, 0);
@@ -728,4 +728,95 @@ Test(store_cli, store_errors_exit_3_with_one_line)
     free(out);
     free(err);
     S_rmrf(dir);
+}
+
+Test(store_cli, two_ingests_share_one_store)
+{
+    char *dir = S_folder(), *out, *err, cmd[2048], name[64];
+    int i, st;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    for (i = 0; i < 8; i++) {
+        char body[200];
+        snprintf(name, sizeof name, "c%d.txt", i);
+        snprintf(body, sizeof body, "KẾ HOẠCH số %d\nPhấn đấu %d%% xã đạt chuẩn.\n", i, i);
+        free(S_write(dir, name, body));
+    }
+    snprintf(cmd, sizeof cmd,
+             "cd %s && (%s ingest --no-ocr --db s.db c0.txt c2.txt c4.txt c6.txt > ../a.txt 2>&1; echo $? >> ../a.txt) &"
+             " (cd %s && %s ingest --no-ocr --db s.db c1.txt c3.txt c5.txt c7.txt > ../b.txt 2>&1; echo $? >> ../b.txt); wait",
+             dir, S_nqx(), dir, S_nqx());
+    st = system(cmd);
+    cr_assert_eq(st, 0);
+    for (i = 0; i < 2; i++) {
+        char p[700], *data;
+        size_t n;
+        nqx_error e;
+        snprintf(p, sizeof p, "%s/../%c.txt", dir, "ab"[i]);
+        cr_assert_eq(nqx_read_file(p, 0, &data, &n, &e), NQX_OK);
+        /* (what follows "rejected;" depends on extraction) */
+        cr_assert_eq(strncmp(data, "documents: 4 new, 0 new versions, 0 unchanged, 0 rejected; ", 59), 0, "%s", data);
+        cr_assert_str_eq(data + n - 10, "in s.db\n0\n");
+        free(data);
+    }
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db --format csv 'PRAGMA integrity_check; SELECT count(*) FROM documents'"), 0);
+    cr_assert_str_eq(out, "integrity_check\r\nok\r\ncount(*)\r\n8\r\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
+
+static void S_node(nqx_doc *d, nqx_node_kind kind, const char *label,
+                   const char *path, int parent, size_t start, size_t end,
+                   size_t body_end)
+{
+    nqx_node *n;
+    d->nodes = realloc(d->nodes, (d->nnodes + 1) * sizeof *n);
+    n = &d->nodes[d->nnodes++];
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->label = strdup(label);
+    n->path = strdup(path);
+    n->level = parent < 0 ? 0 : d->nodes[parent].level + 1;
+    n->parent = parent;
+    n->start = start;
+    n->end = end;
+    n->body_end = body_end;
+}
+
+Test(store, outline_is_stored_and_gives_passages_their_section)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    nqx_text *t = fx_text(FX_TEXT);
+    nqx_doc *d = fx_doc(FX_TEXT);
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_buf b = {0};
+    size_t l1 = strchr(FX_TEXT, '\n') - FX_TEXT + 1;
+    size_t l2 = strchr(FX_TEXT + l1, '\n') - FX_TEXT + 1;
+    size_t l3 = strchr(FX_TEXT + l2, '\n') - FX_TEXT + 1;
+    /* the title heads everything; 1. and 2. are items under it; 3. is
+     * left outside any node */
+    S_node(d, NQX_NODE_HEADING, "", "KH", -1, 0, l1 - 1, l3 - 1);
+    S_node(d, NQX_NODE_ITEM, "1.", "KH.1.", 0, l1, l2 - 1, l2 - 1);
+    S_node(d, NQX_NODE_ITEM, "2.", "KH.2.", 0, l2, l3 - 1, l3 - 1);
+    cr_assert_eq(nqx_store_ingest_doc(s, "kh.txt", NULL, 0, t, d, NULL, &r, &e), NQX_OK, "%s", e.msg);
+    S_assert_rows(S_sql(s, "SELECT idx, kind, label, path, level, parent FROM nodes ORDER BY idx"),
+                  "0|heading||KH|0|NULL\n1|item|1.|KH.1.|1|0\n2|item|2.|KH.2.|1|0\n");
+    S_assert_rows(S_sql(s, "SELECT coalesce(section, '-') FROM passages WHERE kind = 'para' ORDER BY start"),
+                  "KH\nKH.1.\nKH.2.\n-\n");
+    S_assert_rows(S_sql(s, "SELECT input_sha256 IS NULL FROM documents"), "1\n");
+    cr_assert_eq(nqx_store_search(s, "uy ban thuong vu", S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    cr_assert_eq(nqx_store_search(s, "Ban Thuong Vu", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "kh|3.|3. Ban Tổ chức Thành ủy báo cáo Ban Thường vụ trước ngày 15/5/2023.\n");
+    b.len = 0;
+    cr_assert_eq(nqx_store_search(s, "dau", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "kh|KH.1.|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
+    nqx_buf_free(&b);
+    nqx_doc_free(d);
+    nqx_text_free(t);
+    nqx_store_close(s);
+    fx_rm(path);
 }
