@@ -453,7 +453,8 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
                 m->locality = nqx_strndup(s + gs, ge - gs);
             continue;
         }
-        if (!*cap_issuer && n <= 200 && S_match(c->p_caps, s, n, ov) &&
+        if (!*cap_issuer && n <= 200 && !strpbrk(s, "0123456789/") &&
+            S_match(c->p_caps, s, n, ov) &&
             S_lex_find(c->kinds, s, n) < 0 &&
             S_lex_find(c->not_issuer, s, n) < 0)
             *cap_issuer = S_recased(c, s, n);
@@ -792,6 +793,72 @@ static char *S_place_in(const S_ctx *c, const char *s)
     return NULL;
 }
 
+/* Split s[0..n) into at most max words (runs of non-space bytes, outer
+ * punctuation trimmed) and fold each; returns the count. Caller frees
+ * folded[i]. */
+static size_t S_fold_words(const char *s, size_t n, size_t *ws, size_t *we,
+                           char **folded, size_t max)
+{
+    size_t i = 0, nw = 0;
+    while (i < n && nw < max) {
+        size_t a, b;
+        while (i < n && s[i] == ' ')
+            i++;
+        a = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        b = i;
+        while (a < b && strchr("(\"“*", s[a]))
+            a++;
+        while (b > a && strchr(",;.:)\"”*", s[b - 1]))
+            b--;
+        if (b == a)
+            continue;
+        folded[nw] = nqx_fold(s + a, b - a);
+        if (!folded[nw])
+            break;
+        ws[nw] = a;
+        we[nw] = b;
+        nw++;
+    }
+    return nw;
+}
+
+/* The issuer as the document writes it in running text ("Bộ Nông nghiệp và
+ * Môi trường" for the header's "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"): the first
+ * line in [from, to) holding the same words, folded, not in capitals.
+ * NULL when none. Caller frees. */
+static char *S_as_written(const S_ctx *c, size_t from, size_t to,
+                          const char *name)
+{
+    char *want[16], *got[256];
+    size_t ws[256], we[256], nwant, i, k, j, ov[20];
+    char *out = NULL;
+    nwant = S_fold_words(name, strlen(name), ws, we, want, 16);
+    if (nwant < 2)
+        goto done;
+    for (i = from; i < to && i < c->nlines && !out; i++) {
+        const S_line *L = &c->lines[i];
+        const char *s = c->text + L->cs;
+        size_t n = L->ce - L->cs, ng;
+        if ((L->flags & (L_BLANK | L_CAPS)) || n > 4000)
+            continue;
+        ng = S_fold_words(s, n, ws, we, got, 256);
+        for (k = 0; k + nwant <= ng && !out; k++) {
+            for (j = 0; j < nwant && strcmp(got[k + j], want[j]) == 0; j++)
+                ;
+            if (j == nwant && !S_match(c->p_caps, s + ws[k], we[k + nwant - 1] - ws[k], ov))
+                out = nqx_strndup(s + ws[k], we[k + nwant - 1] - ws[k]);
+        }
+        for (k = 0; k < ng; k++)
+            free(got[k]);
+    }
+done:
+    for (k = 0; k < nwant; k++)
+        free(want[k]);
+    return out;
+}
+
 static void S_meta_clear(nqx_meta *m)
 {
     size_t i;
@@ -846,6 +913,14 @@ static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
     if (m->issuer != of_issuer) free(of_issuer);
     if (m->issuer != cap_issuer) free(cap_issuer);
     if (m->issuer != tm_issuer) free(tm_issuer);
+    if (m->issuer && m->issuer != phrase) {
+        /* recased from capitals: prefer the document's own spelling */
+        char *w = S_as_written(c, from, to, m->issuer);
+        if (w) {
+            free(m->issuer);
+            m->issuer = w;
+        }
+    }
     if (!m->locality)
         m->locality = S_place_in(c, m->issuer);
     if (!m->locality)
