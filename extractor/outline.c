@@ -533,21 +533,18 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
                 goto oom;
         }
         nd->doc_index = di;
-        st->mode = S_SIGN;
         st->block = (int)c->n - 1;
         st->sign_lines = 1;
         c->depth = 0;
+        /* "... PHÓ CHỦ TỊCH Bùi Thanh An": the name closes the block */
+        st->mode = S_match(c->p_sign, s, n, 0, ov) &&
+                   S_group(c->p_sign, ov, "name", &gs, &ge) ? S_BODY : S_SIGN;
         return NQX_OK;
     }
     if (st->mode == S_SIGN) {
         if (S_match(c->p_name, s, n, cs, ov)) {
             c->nodes[st->block].end = le;
             st->mode = S_BODY;
-            return NQX_OK;
-        }
-        if (st->sign_lines < 6 && S_is_caps(c, s + cs, n - cs)) {
-            c->nodes[st->block].end = le;
-            st->sign_lines++;
             return NQX_OK;
         }
         st->mode = S_BODY;

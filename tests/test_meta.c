@@ -98,6 +98,29 @@ Test(meta, a_new_header_after_a_signature_starts_a_document)
     nqx_doc_free(d);
 }
 
+Test(meta, end_matter_in_one_table_row)
+{
+    /* a crawled plan's last table row: recipients | signature */
+    nqx_doc *d = S_meta("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                        "Số: 1026/KH-UBND | Nghệ An, ngày 26 tháng 11 năm 2025\n"
+                        "KẾ HOẠCH\nTRIỂN KHAI CHỈ THỊ\nI. MỤC ĐÍCH\n"
+                        "Nơi nhận: - Văn phòng Chính phủ - Bộ Công an (để báo cáo); "
+                        "- Các tổ chức chính trị - xã hội; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN "
+                        "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Thanh An\n");
+    const nqx_meta *m = &d->metas[0];
+    cr_assert_str_eq(m->number, "1026/KH-UBND");
+    cr_assert_str_eq(m->date, "2025-11-26");
+    cr_assert_str_eq(m->issuer, "Ủy ban nhân dân tỉnh Nghệ An");
+    cr_assert_str_eq(m->signer_name, "Bùi Thanh An");
+    cr_assert_str_eq(m->signer_title, "Phó Chủ tịch");
+    cr_assert_eq(m->nrecipients, 4);
+    cr_assert_str_eq(m->recipients[0], "Văn phòng Chính phủ");
+    cr_assert_str_eq(m->recipients[1], "Bộ Công an (để báo cáo)");
+    cr_assert_str_eq(m->recipients[2], "Các tổ chức chính trị - xã hội");
+    cr_assert_str_eq(m->recipients[3], "Lưu: VT");
+    nqx_doc_free(d);
+}
+
 Test(meta, a_kind_word_in_the_body_does_not_split)
 {
     nqx_doc *d = S_meta("KẾ HOẠCH\nI. NỘI DUNG\nKẾ HOẠCH\nII. TỔ CHỨC\n");

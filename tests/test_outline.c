@@ -187,6 +187,19 @@ Test(outline, footnotes_recipients_and_signature_stand_apart)
     S_out_free(&o);
 }
 
+Test(outline, end_matter_in_one_table_row_is_not_a_table)
+{
+    S_out o;
+    S_outline("1. Giao Sở Nội vụ theo dõi.\nNơi nhận: - Văn phòng Chính phủ; - Lưu: VT. | "
+              "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Thanh An\nPHỤ LỤC\n", &o);
+    cr_assert_eq(o.n, 4);
+    cr_assert_eq(o.nodes[1].kind, NQX_NODE_RECIPIENTS);
+    cr_assert_eq(o.nodes[2].kind, NQX_NODE_SIGNATURE);
+    cr_assert_eq(o.nodes[2].parent, -1);
+    cr_assert_eq(o.nodes[3].kind, NQX_NODE_HEADING); /* the appendix */
+    S_out_free(&o);
+}
+
 Test(outline, body_end_and_paragraphs_belong_to_the_enclosing_item)
 {
     S_out o;
