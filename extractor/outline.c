@@ -34,9 +34,10 @@ typedef struct {
     size_t n, cap;
     S_level stack[S_MAXDEPTH];
     int depth;
+    int last_article; /* articles (Điều) number on across chapters */
     const nqx_pattern *p_prefix, *p_roman, *p_arabic, *p_paren, *p_letter,
         *p_uletter, *p_bullet, *p_caps, *p_foot, *p_recip, *p_sign, *p_name,
-        *p_row, *p_rule;
+        *p_row, *p_rule, *p_part, *p_article;
     const nqx_lexicon *titles, *letters;
 } S_ctx;
 
@@ -45,14 +46,15 @@ enum { S_BODY, S_RECIP, S_SIGN };
 static const char *const S_pattern_names[] = {
     "ol_prefix", "ol_roman", "ol_arabic", "ol_paren", "ol_letter",
     "ol_uletter", "ol_bullet", "ol_caps", "ol_footnote", "ol_recipients",
-    "ol_sign", "ol_name", "ol_row", "ol_row_rule"};
+    "ol_sign", "ol_name", "ol_row", "ol_row_rule", "ol_part", "ol_article"};
 
 static nqx_status S_load(S_ctx *c)
 {
     const nqx_pattern **slots[] = {
         &c->p_prefix, &c->p_roman, &c->p_arabic, &c->p_paren, &c->p_letter,
         &c->p_uletter, &c->p_bullet, &c->p_caps, &c->p_foot, &c->p_recip,
-        &c->p_sign, &c->p_name, &c->p_row, &c->p_rule};
+        &c->p_sign, &c->p_name, &c->p_row, &c->p_rule, &c->p_part,
+        &c->p_article};
     size_t i;
     for (i = 0; i < sizeof slots / sizeof *slots; i++) {
         *slots[i] = nqx_gram_pattern(c->g, S_pattern_names[i]);
@@ -250,13 +252,20 @@ static void S_place(S_ctx *c, const char *key, int val, int leadin,
             /* Roman numbers head a document or a part: they never nest
              * under Arabic numbers, letters or bullets */
             for (p = 0; p < c->depth; p++)
-                if (c->stack[p].key[0] != 'C' && c->stack[p].key[0] != 'U') {
+                if (c->stack[p].key[0] != 'C' && c->stack[p].key[0] != 'U' &&
+                    c->stack[p].key[0] != 'H') {
                     c->depth = p;
                     break;
                 }
         }
         if (val > 1)
             *flags = NQX_NODE_FLAG_SKIP;
+    }
+    if (key[0] == 'D') {
+        *flags = !c->last_article || val == c->last_article + 1 ? 0
+                 : val == c->last_article ? NQX_NODE_FLAG_REPEAT
+                 : NQX_NODE_FLAG_SKIP;
+        c->last_article = val;
     }
     if (c->depth >= S_MAXDEPTH)
         c->depth = S_MAXDEPTH - 1;
@@ -337,6 +346,24 @@ static int S_label(S_ctx *c, const char *s, size_t n, size_t cs,
     size_t ov[16], gs = 0, ge = 0, ts = 0, te;
     *parts = 0;
     *val = 0;
+    if (S_match(c->p_part, s, n, cs, ov)) {
+        /* "PHẦN I", "Chương II", "Mục 1": one style per word */
+        S_group(c->p_part, ov, "word", &gs, &ge);
+        snprintf(key, keysz, "H%.*s", (int)(ge - gs < 12 ? ge - gs : 12), s + gs);
+        S_group(c->p_part, ov, "num", &gs, &ge);
+        *val = s[gs] >= '0' && s[gs] <= '9' ? atoi(s + gs) : S_roman_value(s + gs, ge - gs);
+        *kind = NQX_NODE_HEADING;
+        S_group(c->p_part, ov, "label", ls, le);
+        return 1;
+    }
+    if (S_match(c->p_article, s, n, cs, ov)) {
+        S_group(c->p_article, ov, "num", &gs, &ge);
+        snprintf(key, keysz, "D");
+        *val = atoi(s + gs);
+        *kind = NQX_NODE_HEADING;
+        S_group(c->p_article, ov, "label", ls, le);
+        return 1;
+    }
     if (S_match(c->p_roman, s, n, cs, ov) &&
         S_group(c->p_roman, ov, "num", &gs, &ge) && ge > gs) {
         snprintf(key, keysz, "R");
@@ -672,6 +699,7 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
         memset(&ds, 0, sizeof ds);
         ds.table = ds.block = ds.heading = -1;
         c.depth = 0;
+        c.last_article = 0;
         while (pos < end && !st) {
             const char *nl = memchr(text + pos, '\n', end - pos);
             size_t le = nl ? (size_t)(nl - text) : end, ls = pos, e = le;

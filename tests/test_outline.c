@@ -217,6 +217,23 @@ Test(outline, body_end_and_paragraphs_belong_to_the_enclosing_item)
     S_out_free(&o);
 }
 
+Test(outline, parts_and_articles_are_levels_of_their_own)
+{
+    S_out o;
+    S_outline("Chương I. QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Nội dung.\nĐiều 2. Hiệu lực\n"
+              "Chương II. TỔ CHỨC\nĐiều 3. Trách nhiệm\n", &o);
+    cr_assert_eq(o.n, 6);
+    cr_assert_str_eq(o.nodes[0].path, "Chương I");
+    cr_assert_str_eq(o.nodes[1].path, "Chương I.Điều 1");
+    cr_assert_eq(o.nodes[1].level, 1);
+    cr_assert_str_eq(o.nodes[2].path, "Chương I.Điều 1.1");
+    cr_assert_eq(o.nodes[3].parent, 0);
+    cr_assert_eq(o.nodes[4].level, 0);
+    cr_assert_eq(o.nodes[5].parent, 4);
+    cr_assert_eq(o.nodes[5].flags, 0); /* articles number on across chapters */
+    S_out_free(&o);
+}
+
 Test(outline, capital_headings_nest_by_where_they_appear)
 {
     S_out o;
