@@ -609,26 +609,31 @@ static int S_collect(S_files *f, const char *path, int top)
     struct stat st;
     struct dirent **ents;
     int n, i, rc = 0;
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (top || S_ISREG(st.st_mode))
-            return S_add(f, path, stat(path, &st) == 0 ? st.st_size : 0);
-        return 0;
-    }
+    if (stat(path, &st) != 0) /* reported when read */
+        return top ? S_add(f, path, 0) : 0;
+    if (!S_ISDIR(st.st_mode))
+        return top || S_ISREG(st.st_mode) ? S_add(f, path, st.st_size) : 0;
     n = scandir(path, &ents, NULL, alphasort);
     if (n < 0)
         return S_add(f, path, 0); /* reported when read */
     for (i = 0; i < n; i++) {
         const char *nm = ents[i]->d_name;
+        size_t pl = strlen(path);
+        while (pl > 1 && path[pl - 1] == '/')
+            pl--;
         if (!rc && nm[0] != '.') {
-            char *sub = malloc(strlen(path) + strlen(nm) + 2);
+            char *sub = malloc(pl + strlen(nm) + 2);
             struct stat ss;
             if (!sub)
                 rc = -1;
             else {
-                sprintf(sub, "%s/%s", path, nm);
-                if (stat(sub, &ss) == 0 &&
-                    (S_ISDIR(ss.st_mode) || S_wanted(nm)))
+                sprintf(sub, "%.*s/%s", (int)pl, path, nm);
+                /* symbolic links to folders are not walked (no loops) */
+                if (lstat(sub, &ss) == 0 && S_ISDIR(ss.st_mode))
                     rc = S_collect(f, sub, 0);
+                else if (S_wanted(nm) && stat(sub, &ss) == 0 &&
+                         S_ISREG(ss.st_mode))
+                    rc = S_add(f, sub, ss.st_size);
                 free(sub);
             }
         }
@@ -758,8 +763,9 @@ int cmd_ingest(int argc, char **argv)
             nbad++;
             rc = EXIT_REJECTED;
         } else if (res.outcome == NQX_INGEST_UNCHANGED) {
-            printf("unchanged: %s (already stored from %s)\n", files.paths[k],
-                   res.existing);
+            printf("unchanged: %s (already stored from %s%s)\n",
+                   files.paths[k], res.existing,
+                   res.superseded ? ", an older version, kept superseded" : "");
             nsame++;
         } else {
             if (res.outcome == NQX_INGEST_VERSION) {

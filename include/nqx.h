@@ -329,6 +329,7 @@ typedef struct {
     long long doc_id;       /* documents.id of the (new or existing) row */
     char sha256[65];        /* hex SHA-256 of the normalized text */
     char existing[256];     /* UNCHANGED: the file name already holding it */
+    int superseded;         /* UNCHANGED: that stored text is an old version */
     size_t ntargets, ntasks, ncorrections;
     size_t input_bytes;     /* bytes read from the input file */
 } nqx_ingest_result;

@@ -413,20 +413,22 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
 }
 
 /* Look up a text hash; returns 1 (and the row's id and name) when stored. */
-static int S_find(nqx_store *s, const char *sha, long long *id, char *name,
-                  size_t namesz, int *rc)
+static int S_find(nqx_store *s, const char *sha, nqx_ingest_result *res,
+                  int *rc)
 {
     sqlite3_stmt *st;
     int found = 0;
-    *rc = S_prepare(s, "SELECT id, file FROM documents WHERE text_sha256 = ?",
-                    &st);
+    *rc = S_prepare(s, "SELECT id, file, superseded FROM documents"
+                       " WHERE text_sha256 = ?", &st);
     if (*rc != SQLITE_OK)
         return 0;
     sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
     *rc = sqlite3_step(st);
     if (*rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        snprintf(name, namesz, "%s", (const char *)sqlite3_column_text(st, 1));
+        res->doc_id = sqlite3_column_int64(st, 0);
+        snprintf(res->existing, sizeof res->existing, "%s",
+                 (const char *)sqlite3_column_text(st, 1));
+        res->superseded = sqlite3_column_int(st, 2);
         found = 1;
     }
     *rc = *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc;
@@ -474,8 +476,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
         free(id);
         return NQX_ESTORE;
     }
-    if (S_find(s, res->sha256, &res->doc_id, res->existing,
-               sizeof res->existing, &rc)) {
+    if (S_find(s, res->sha256, res, &rc)) {
         res->outcome = NQX_INGEST_UNCHANGED;
         free(id);
         return nqx_store_exec(s, "COMMIT", err);

@@ -820,3 +820,25 @@ Test(store, outline_is_stored_and_gives_passages_their_section)
     nqx_store_close(s);
     fx_rm(path);
 }
+
+Test(store_cli, html_is_ingested_as_text_lines)
+{
+    char *dir = S_folder(), *out, *err;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    free(S_write(dir, "kh.html",
+        "<html><body><h2>PHÂN CÔNG</h2><table>"
+        "<tr><th>Nội dung</th><th>Cơ quan chủ trì</th><th>Thời gian</th></tr>"
+        "<tr><td>Xây dựng đề án</td><td>Sở Nội vụ</td><td>Quý II/2023</td></tr>"
+        "</table></body></html>"));
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh.html"), 0, "%s", err);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "search --db s.db --format csv so noi vu"), 0);
+    /* (the section column is the outline's business) */
+    cr_assert_eq(strncmp(out, "doc,section,sentence\r\nkh,", 26), 0, "%s", out);
+    cr_assert_str_eq(strchr(out + 26, ','), ",Xây dựng đề án | Sở Nội vụ | Quý II/2023\r\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
