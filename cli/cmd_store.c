@@ -366,6 +366,7 @@ int cmd_tasks(int argc, char **argv)
     const char *db = S_DEFAULT_DB, *v;
     int i, busy = 0, rc;
     nqx_task_query q;
+    nqx_grammar *g = NULL;
     nqx_store *s;
     nqx_error err;
     S_out o;
@@ -393,12 +394,19 @@ int cmd_tasks(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (!(s = S_open_ro(db, busy)))
+    /* the grammars' abbreviations make "UBND" find "Ủy ban nhân dân" */
+    if (q.agency && !(g = cli_load_grammars(NULL)))
         return EXIT_INTERNAL;
+    q.grammar = g;
+    if (!(s = S_open_ro(db, busy))) {
+        nqx_gram_free(g);
+        return EXIT_INTERNAL;
+    }
     nqx_error_clear(&err);
     rc = S_status_exit(nqx_store_tasks(s, &q, S_row, &o, &err), &err);
     S_out_end(&o);
     nqx_store_close(s);
+    nqx_gram_free(g);
     return rc;
 }
 

@@ -334,11 +334,13 @@ typedef struct {
     size_t input_bytes;     /* bytes read from the input file */
 } nqx_ingest_result;
 
-/* Load one extracted document. name is the file name (its base name is the
+/* Load one extracted document. g (may be NULL) gives agency keys their
+ * abbreviation expansions; name is the file name (its base name is the
  * document id and the version key); input/input_len the raw bytes (for the
  * input hash; may be NULL); t and d the normalizer's and extractor's
  * results (borrowed); fill may be NULL. */
-nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
+nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
+                                const char *name,
                                 const char *input, size_t input_len,
                                 const nqx_text *t, const nqx_doc *d,
                                 const nqx_store_meta *fill,
@@ -387,6 +389,7 @@ typedef struct {
 
 typedef struct {
     const char *agency;     /* words the agency name contains */
+    const nqx_grammar *grammar; /* expands abbreviations in agency; NULL ok */
     const char *role;       /* "lead", "coordinate", ... */
     const char *due_before; /* ISO date: due strictly before it */
     int overdue;            /* due before today */

@@ -129,8 +129,18 @@ static char *S_json_list(char **v, size_t n)
     return nqx_buf_steal(&b);
 }
 
+char *nqx_store_agency_key(const nqx_grammar *g, const char *name)
+{
+    /* Until the extractor's nqx_ext_agency_key (which also expands
+     * abbreviations) is on main, the shared folding key is the canonical
+     * one: it already joins case and diacritic variants. */
+    (void)g;
+    return nqx_fold(name, strlen(name));
+}
+
 typedef struct {
     nqx_store *s;
+    const nqx_grammar *g;
     long long doc;
     sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
         *task_agency, *passage, *fts;
@@ -176,9 +186,7 @@ static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
 static int S_agency(S_load *L, long long task, size_t pos,
                     const nqx_agency *a)
 {
-    /* Until the extractor exports its agency key, the shared folding key
-     * is the canonical one: it already joins case and diacritic variants. */
-    char *key = nqx_fold(a->name ? a->name : "", a->name ? strlen(a->name) : 0);
+    char *key = nqx_store_agency_key(L->g, a->name ? a->name : "");
     long long id = 0;
     int rc;
     if (!key)
@@ -436,7 +444,8 @@ static int S_find(nqx_store *s, const char *sha, nqx_ingest_result *res,
     return found;
 }
 
-nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
+nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
+                                const char *name,
                                 const char *input, size_t input_len,
                                 const nqx_text *t, const nqx_doc *d,
                                 const nqx_store_meta *fill,
@@ -484,6 +493,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
     if (rc != SQLITE_OK)
         goto fail;
     L.s = s;
+    L.g = g;
     locality = S_or(m0->locality, fill->locality);
     if (locality && !(lockey = nqx_fold(locality, strlen(locality)))) {
         rc = SQLITE_NOMEM;
@@ -705,7 +715,7 @@ nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
             snprintf(err->file, sizeof err->file, "%s", path);
     }
     if (!st)
-        st = nqx_store_ingest_doc(s, path, bytes, n, t, d, &m, res, err);
+        st = nqx_store_ingest_doc(s, g, path, bytes, n, t, d, &m, res, err);
     nqx_doc_free(d);
     nqx_text_free(t);
     free(html);

@@ -74,15 +74,17 @@ done:
     return res;
 }
 
-/* The folded words as a LIKE pattern body (\ escapes % and _), or NULL
- * for no filter. *bad is set on invalid UTF-8. Caller frees. */
-static char *S_like(const char *words, int *bad)
+/* The folded words (or agency key, when agency) as a LIKE pattern body
+ * (\ escapes % and _), or NULL for no filter. *bad is set on invalid
+ * UTF-8. Caller frees. */
+static char *S_like_key(const char *words, int *bad, int agency,
+                        const nqx_grammar *g)
 {
     char *f, *out;
     size_t i, j = 0;
     if (!words)
         return NULL;
-    f = nqx_fold(words, strlen(words));
+    f = agency ? nqx_store_agency_key(g, words) : nqx_fold(words, strlen(words));
     if (!f) {
         *bad = 1;
         return NULL;
@@ -101,6 +103,11 @@ static char *S_like(const char *words, int *bad)
     out[j] = '\0';
     free(f);
     return out;
+}
+
+static char *S_like(const char *words, int *bad)
+{
+    return S_like_key(words, bad, 0, NULL);
 }
 
 static nqx_status S_prep(nqx_store *s, const char *sql, sqlite3_stmt **st,
@@ -182,7 +189,7 @@ nqx_status nqx_store_tasks(nqx_store *s, const nqx_task_query *q,
     if (q->today && !S_iso_date(q->today))
         return nqx_fail(err, NQX_EINVAL, NULL, -1, -1,
                         "'%s' is not a date (YYYY-MM-DD)", q->today);
-    agency = S_like(q->agency, &bad);
+    agency = S_like_key(q->agency, &bad, 1, q->grammar);
     if (bad)
         return nqx_fail(err, NQX_EINVAL, s->path, -1, -1,
                         "filter is not valid UTF-8");

@@ -32,6 +32,10 @@ nqx_status nqx_store_fail(nqx_store *s, nqx_error *err, const char *what);
 /* Run SQL with no result rows; NQX_OK or the store's error. */
 nqx_status nqx_store_exec(nqx_store *s, const char *sql, nqx_error *err);
 
+/* The canonical key of an agency name (caller frees; NULL on invalid
+ * UTF-8 or no memory). g may be NULL. */
+char *nqx_store_agency_key(const nqx_grammar *g, const char *name);
+
 /* SHA-256 of data[0..n) as 64 lower-case hex digits + NUL. */
 void nqx_sha256_hex(const void *data, size_t n, char out[65]);
 

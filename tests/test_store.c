@@ -801,7 +801,7 @@ Test(store, outline_is_stored_and_gives_passages_their_section)
     S_node(d, NQX_NODE_HEADING, "", "KH", -1, 0, l1 - 1, l3 - 1);
     S_node(d, NQX_NODE_ITEM, "1.", "KH.1.", 0, l1, l2 - 1, l2 - 1);
     S_node(d, NQX_NODE_ITEM, "2.", "KH.2.", 0, l2, l3 - 1, l3 - 1);
-    cr_assert_eq(nqx_store_ingest_doc(s, "kh.txt", NULL, 0, t, d, NULL, &r, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_store_ingest_doc(s, NULL, "kh.txt", NULL, 0, t, d, NULL, &r, &e), NQX_OK, "%s", e.msg);
     S_assert_rows(S_sql(s, "SELECT idx, kind, label, path, level, parent FROM nodes ORDER BY idx"),
                   "0|heading||KH|0|NULL\n1|item|1.|KH.1.|1|0\n2|item|2.|KH.2.|1|0\n");
     S_assert_rows(S_sql(s, "SELECT coalesce(section, '-') FROM passages WHERE kind = 'para' ORDER BY start"),
