@@ -131,11 +131,9 @@ static char *S_json_list(char **v, size_t n)
 
 char *nqx_store_agency_key(const nqx_grammar *g, const char *name)
 {
-    /* Until the extractor's nqx_ext_agency_key (which also expands
-     * abbreviations) is on main, the shared folding key is the canonical
-     * one: it already joins case and diacritic variants. */
-    (void)g;
-    return nqx_fold(name, strlen(name));
+    /* the extractor's key: folded, abbreviations expanded, so that the
+     * store joins the agencies the extractor would join */
+    return nqx_ext_agency_key(g, name);
 }
 
 typedef struct {

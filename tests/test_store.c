@@ -478,7 +478,7 @@ Test(store, html_keeps_headings_lists_and_tables_as_lines)
         "<ul><li>Phấn đấu <b>18%</b></li><li>Hằng năm</li></ul>"
         "<ol><li>Một</li><li>Hai</li></ol>"
         "<table><thead><tr><th>Nội dung</th><th>Cơ quan chủ trì</th></tr></thead>"
-        "<tbody><tr><td>Đề án<p>mới</p></td><td>Sở Nội vụ</td></tr></tbody></table>"
+        "<tbody><tr><td>Đề án<p>mới</p></td><td>Sở Nội vụ | Sở Tài chính</td></tr></tbody></table>"
         "<script>var x = 1;</script><p>&nbsp;Hết.&nbsp;</p></body></html>";
     char *out;
     size_t n;
@@ -489,14 +489,19 @@ Test(store, html_keeps_headings_lists_and_tables_as_lines)
     cr_assert_eq(nqx_html_to_text("x.html", html, sizeof html - 1, &out, &n, &e), NQX_OK);
     cr_assert_str_eq(out,
         "KẾ HOẠCH\n"
+        "\n"
         "Thực hiện Nghị quyết\n"
         "số 15-NQ/TU\n"
+        "\n"
         "- Phấn đấu 18%\n"
         "- Hằng năm\n"
+        "\n"
         "1. Một\n"
         "2. Hai\n"
-        "Nội dung | Cơ quan chủ trì\n"
-        "Đề án mới | Sở Nội vụ\n"
+        "\n"
+        "| Nội dung | Cơ quan chủ trì |\n"
+        "| Đề án mới | Sở Nội vụ \\| Sở Tài chính |\n"
+        "\n"
         "Hết.\n");
     cr_assert_eq(n, strlen(out));
     free(out);
