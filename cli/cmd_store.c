@@ -6,13 +6,14 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #define S_DEFAULT_DB "nqx.db"
-#define S_MAX_CELL 60 /* display columns of a cell in a terminal table */
+#define S_MAX_CELL 50 /* display columns of a table cell (but the last) */
 
 /* ------------------------------------------------------------------ */
 /* output of rows                                                      */
@@ -100,36 +101,81 @@ static void S_free_names(S_out *o)
     o->ncols = 0;
 }
 
-/* Print the buffered table (one statement's rows) and forget it. */
+/* Width of s within limit display columns (0 = no limit): *cut is the
+ * byte length shown and *ell says that "…" ends it. */
+static size_t S_fit(const char *s, size_t limit, size_t *cut, int *ell)
+{
+    size_t full = S_width(s, 0, cut);
+    *ell = 0;
+    if (!limit || full <= limit)
+        return full;
+    *ell = 1;
+    return S_width(s, limit - 1, cut) + 1;
+}
+
+static size_t S_term_cols(void)
+{
+    struct winsize ws;
+    const char *env = getenv("COLUMNS");
+    if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return env && atoi(env) > 0 ? (size_t)atoi(env) : 120;
+}
+
+/* Print the buffered table (one statement's rows) and forget it. Cells
+ * but the last are cut at S_MAX_CELL columns ("…" says so); on a terminal
+ * the last is cut at the screen's edge. --format gives whole values. */
 static void S_flush(S_out *o)
 {
-    size_t *w, r, cut;
-    int c;
+    size_t *w, *lim, r, cut, used = 0;
+    int c, ell, last = o->ncols - 1;
     if (o->fmt != S_TABLE || !o->ncols)
         return;
     w = calloc((size_t)o->ncols, sizeof *w);
-    if (!w)
+    lim = calloc((size_t)o->ncols, sizeof *lim);
+    if (!w || !lim) {
+        free(w);
+        free(lim);
         return;
-    for (c = 0; c < o->ncols; c++)
+    }
+    for (c = 0; c < o->ncols; c++) {
         w[c] = S_width(o->names[c], 0, &cut);
+        lim[c] = c < last ? S_MAX_CELL : 0;
+    }
     for (r = 0; r < o->nrows; r++)
-        for (c = 0; c < o->ncols; c++) {
+        for (c = 0; c < last; c++) {
             const char *v = o->cells[r * (size_t)o->ncols + (size_t)c];
-            size_t cw = S_width(v ? v : "", o->tty ? S_MAX_CELL : 0, &cut);
+            size_t cw = S_fit(v ? v : "", lim[c], &cut, &ell);
             if (cw > w[c])
                 w[c] = cw;
         }
+    for (c = 0; c < last; c++)
+        used += w[c] + 2;
+    if (o->tty) {
+        size_t cols = S_term_cols();
+        lim[last] = cols > used + 20 ? cols - used : 20;
+    }
+    for (r = 0; r < o->nrows; r++) {
+        const char *v = o->cells[r * (size_t)o->ncols + (size_t)last];
+        size_t cw = S_fit(v ? v : "", lim[last], &cut, &ell);
+        if (cw > w[last])
+            w[last] = cw;
+    }
     if (o->started)
         fputc('\n', stdout);
-    for (c = 0; c < o->ncols; c++)
-        printf("%s%-*s", c ? "  " : "",
-               c + 1 < o->ncols ? (int)(w[c]) : 0, o->names[c]);
+    for (c = 0; c < o->ncols; c++) {
+        size_t k, hw = S_width(o->names[c], 0, &cut);
+        fputs(c ? "  " : "", stdout);
+        fputs(o->names[c], stdout);
+        for (k = hw; c < last && k < w[c]; k++)
+            fputc(' ', stdout);
+    }
     fputc('\n', stdout);
     for (c = 0; c < o->ncols; c++) {
         size_t k, hw = S_width(o->names[c], 0, &cut);
         /* the last column is not padded: a rule as long as its longest
          * cell would only wrap */
-        size_t n = c + 1 < o->ncols || w[c] <= S_MAX_CELL
+        size_t n = c < last || w[c] <= S_MAX_CELL
                        ? w[c] : (hw > S_MAX_CELL ? hw : S_MAX_CELL);
         fputs(c ? "  " : "", stdout);
         for (k = 0; k < n; k++)
@@ -140,14 +186,13 @@ static void S_flush(S_out *o)
         for (c = 0; c < o->ncols; c++) {
             char **cell = &o->cells[r * (size_t)o->ncols + (size_t)c];
             const char *v = *cell ? *cell : "";
-            size_t cw = S_width(v, o->tty ? S_MAX_CELL : 0, &cut), k;
+            size_t cw = S_fit(v, lim[c], &cut, &ell), k;
             fputs(c ? "  " : "", stdout);
             fwrite(v, 1, cut, stdout);
-            if (v[cut]) /* cut on a terminal: say so */
-                fputs("…", stdout), cw++;
-            if (c + 1 < o->ncols)
-                for (k = cw; k < w[c]; k++)
-                    fputc(' ', stdout);
+            if (ell)
+                fputs("…", stdout);
+            for (k = cw; c < last && k < w[c]; k++)
+                fputc(' ', stdout);
             free(*cell);
         }
         fputc('\n', stdout);
@@ -156,6 +201,18 @@ static void S_flush(S_out *o)
     o->nrows = 0;
     o->started = 1;
     free(w);
+    free(lim);
+}
+
+/* A cell for a table: line breaks and tabs become spaces (caller frees). */
+static char *S_cell(const char *v)
+{
+    char *c = strdup(v), *p;
+    if (c)
+        for (p = c; *p; p++)
+            if (*p == '\n' || *p == '\r' || *p == '\t')
+                *p = ' ';
+    return c;
 }
 
 static int S_row(void *ctx, const nqx_row *row)
@@ -192,7 +249,7 @@ static int S_row(void *ctx, const nqx_row *row)
         }
         for (c = 0; c < row->ncols; c++)
             o->cells[o->nrows * (size_t)o->ncols + (size_t)c] =
-                row->values[c] ? strdup(row->values[c]) : NULL;
+                row->values[c] ? S_cell(row->values[c]) : NULL;
         o->nrows++;
     } else if (o->fmt == S_CSV) {
         for (c = 0; c < row->ncols; c++)

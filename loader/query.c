@@ -349,6 +349,8 @@ typedef struct {
     char *doc;          /* current document */
     char **seen;        /* sentences already given for it */
     size_t nseen;
+    long long *spans;   /* [start, end) of the passages given for it */
+    size_t nspans;
     int stop, fail;
 } S_search;
 
@@ -358,6 +360,7 @@ static void S_seen_reset(S_search *q)
     for (i = 0; i < q->nseen; i++)
         free(q->seen[i]);
     q->nseen = 0;
+    q->nspans = 0;
 }
 
 static int S_search_row(void *ctx, const nqx_row *row)
@@ -382,6 +385,23 @@ static int S_search_row(void *ctx, const nqx_row *row)
         S_seen_reset(q);
         free(q->doc);
         q->doc = nqx_strndup(row->values[0], strlen(row->values[0]));
+    }
+    {
+        /* a line and the record made of it (or a record spanning lines
+         * and its lines) overlap: the first given stands for both */
+        long long ps = atoll(row->values[3]), pe = atoll(row->values[4]);
+        long long *sp = realloc(q->spans, (q->nspans + 1) * 2 * sizeof *sp);
+        if (!sp) {
+            q->fail = 1;
+            return 1;
+        }
+        q->spans = sp;
+        for (i = 0; i < q->nspans; i++)
+            if (sp[2 * i] < pe && ps < sp[2 * i + 1])
+                return 0;
+        sp[2 * q->nspans] = ps;
+        sp[2 * q->nspans + 1] = pe;
+        q->nspans++;
     }
     S_sentence(row->values[2], q->want, &s, &e);
     sent = nqx_strndup(row->values[2] + s, e - s);
@@ -427,15 +447,12 @@ nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
     q.fn = fn;
     q.ctx = ctx;
     q.want = want;
-    /* a line and the record made of it hold the same sentence: the one
-     * with a section (the outline's, else the record's) is given */
     rc = S_prep(s,
-        "SELECT d.name, p.section, p.text FROM passages_fts f"
+        "SELECT d.name, p.section, p.text, p.start, p.end FROM passages_fts f"
         " JOIN passages p ON p.id = f.rowid"
         " JOIN documents d ON d.id = p.doc_id"
         " WHERE passages_fts MATCH ?1 AND d.superseded = 0"
-        " ORDER BY d.name, d.id, p.start, p.section IS NULL,"
-        " p.kind = 'para' DESC", &st, err);
+        " ORDER BY d.name, d.id, p.start, p.kind = 'para' DESC", &st, err);
     if (!rc) {
         sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
         rc = S_stream(s, st, 0, S_search_row, &q, err);
@@ -445,6 +462,7 @@ nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
     sqlite3_finalize(st);
     S_seen_reset(&q);
     free(q.seen);
+    free(q.spans);
     free(q.doc);
     free(phrase);
     free(want);
