@@ -848,3 +848,39 @@ Test(store_cli, html_is_ingested_as_text_lines)
     free(err);
     S_rmrf(dir);
 }
+
+Test(store_cli, corpus_export_equals_extract_and_reingest_changes_nothing, .timeout = 120)
+{
+    char *dir = S_folder(), *out, *err, *want, *counts, *again;
+    static const char count_sql[] =
+        "sql --db s.db --format csv 'SELECT (SELECT count(*) FROM documents),"
+        " (SELECT count(*) FROM parts), (SELECT count(*) FROM nodes),"
+        " (SELECT count(*) FROM targets), (SELECT count(*) FROM tasks),"
+        " (SELECT count(*) FROM agencies), (SELECT count(*) FROM agency_names),"
+        " (SELECT count(*) FROM task_agencies), (SELECT count(*) FROM corrections),"
+        " (SELECT count(*) FROM passages), (SELECT count(*) FROM passages_fts)'";
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &want, &err, "extract --no-ocr " NQX_SRCDIR "/corpus/*.txt"), 0, "%s", err);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db " NQX_SRCDIR "/corpus/*.txt"), 0, "%s", err);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "export --db s.db --format jsonl"), 0);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+    free(want);
+    cr_assert_eq(S_run(dir, &counts, &err, count_sql), 0);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db " NQX_SRCDIR "/corpus/*.txt"), 0);
+    cr_assert_neq(strstr(out, "documents: 0 new, 0 new versions, 5 unchanged, 0 rejected;"), NULL, "%s", out);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &again, &err, count_sql), 0);
+    cr_assert_str_eq(again, counts);
+    free(again);
+    free(counts);
+    free(err);
+    S_rmrf(dir);
+}
