@@ -64,7 +64,8 @@ nqx_status nqx_eval_list(const char *dir, const char *suffix, char ***names,
     }
     closedir(d);
     nqx_buf_free(&path);
-    qsort(v, nv, sizeof *v, S_cmp);
+    if (nv) /* qsort(NULL, 0) is undefined */
+        qsort(v, nv, sizeof *v, S_cmp);
     *names = v;
     *n = nv;
     return NQX_OK;
