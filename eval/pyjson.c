@@ -497,8 +497,13 @@ nqx_ej *nqx_ej_parse(const char *s, size_t n, char *why, size_t whysz,
     p.s = s;
     p.n = n;
     *oom = 0;
-    i = S_ws(&p, 0);
-    v = S_value(&p, &i);
+    if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+        S_err(&p, "Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
+        v = NULL;
+    } else {
+        i = S_ws(&p, 0);
+        v = S_value(&p, &i);
+    }
     if (v) {
         i = S_ws(&p, i);
         if (i != n) {

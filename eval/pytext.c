@@ -56,9 +56,8 @@ int nqx_cps_to_utf8(nqx_buf *b, const int32_t *v, size_t n)
         if (nqx_buf_append(b, (const char *)tmp, (size_t)k))
             return -1;
     }
-    if (!b->data)
-        return nqx_buf_append(b, "", 0);
-    return 0;
+    /* NUL-terminated even when nothing was appended to a reused buffer */
+    return nqx_buf_append(b, "", 0);
 }
 
 /* utf8proc_decompose measures when given no room; then fill. */

@@ -284,7 +284,8 @@ Test(eval, fold_as_score_py)
         {"a <b c>d <averyveryveryverylongtag> e <> f",
          "a d <averyveryveryverylongtag> e <> f"},
         {"Straße ΟΔΟΣ. İ ΣΑΣ", "stra\xc3\x9f" "e \xce\xbf\xce\xb4\xce\xbf\xcf\x82. i "
-                               "\xcf\x83\xce\xb1\xcf\x82"}};
+                               "\xcf\x83\xce\xb1\xcf\x82"},
+        {"*\\", ""}, {"\xe3\x80\x80", ""}, {"\xcc\x9b", ""}};
     size_t i, n;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *f = nqx_py_fold(cases[i].s, strlen(cases[i].s), &n);
