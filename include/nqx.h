@@ -327,7 +327,8 @@ typedef struct {
 } nqx_eval_ext;
 
 /* Score predicted records (JSON Lines in pred[0..n), named pred_name in
- * errors) against gold_dir/<doc>.jsonl for every gold file there.
+ * errors) against gold_dir/<doc>.jsonl for every gold file there (a
+ * missing gold_dir is NQX_EIO, where score.py would score nothing).
  * On success *out is a new score the caller frees with nqx_eval_ext_free().
  * NQX_EFORMAT names the file and line of a line that is not JSON. */
 nqx_status nqx_eval_ext_score(const char *gold_dir, const char *pred,
