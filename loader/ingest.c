@@ -437,7 +437,7 @@ static int S_find(nqx_store *s, const char *sha, nqx_ingest_result *res,
         res->superseded = sqlite3_column_int(st, 2);
         found = 1;
     }
-    *rc = *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc;
+    *rc = S_note(s, *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc);
     sqlite3_finalize(st);
     return found;
 }
@@ -494,7 +494,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
     L.g = g;
     locality = S_or(m0->locality, fill->locality);
     if (locality && !(lockey = nqx_fold(locality, strlen(locality)))) {
-        rc = SQLITE_NOMEM;
+        rc = S_fold_failed(s);
         goto fail;
     }
     cites = S_json_list(m0->cites, m0->ncites);
