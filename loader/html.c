@@ -114,6 +114,8 @@ static void S_textnode(S_html *h, const char *s)
     }
 }
 
+/* Recursive: the depth is bounded by libxml2's parser, which stops
+ * nesting at xmlParserMaxDepth (256) without XML_PARSE_HUGE. */
 static void S_walk(S_html *h, const xmlNode *n);
 
 static void S_row(S_html *h, const xmlNode *tr)
