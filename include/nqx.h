@@ -356,7 +356,8 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
 /* The whole pipeline for one file: read it (HTML through libxml2's parser
  * into text lines), read a sidecar PATH.meta.json when present (its values
  * win over fill's), normalize with norm (may be NULL), extract with g,
- * load. */
+ * load. NQX_ESTORE means the store failed (a batch should stop); any
+ * other error means this file was rejected and nothing of it stored. */
 nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
                                  const nqx_norm_options *norm,
                                  const char *path, const nqx_store_meta *fill,
