@@ -634,6 +634,7 @@ typedef struct {
     char **paths;
     size_t n, cap;
     double bytes;
+    int jsonl;    /* --from-jsonl: folders give their .jsonl files */
 } S_files;
 
 static int S_add(S_files *f, const char *path, off_t size)
@@ -653,8 +654,9 @@ static int S_add(S_files *f, const char *path, off_t size)
     return 0;
 }
 
-/* In a folder, the text documents nqx reads; sidecars and data are not. */
-static int S_wanted(const char *name)
+/* In a folder, the text documents nqx reads (or, with --from-jsonl, the
+ * record files); sidecars and other data are not. */
+static int S_wanted(const char *name, int jsonl)
 {
     static const char *const ext[] = {".txt", ".md", ".html", ".htm",
                                       ".xhtml", NULL};
@@ -662,6 +664,8 @@ static int S_wanted(const char *name)
     int i;
     if (name[0] == '.' || !dot)
         return 0;
+    if (jsonl)
+        return strcasecmp(dot, ".jsonl") == 0;
     for (i = 0; ext[i]; i++)
         if (strcasecmp(dot, ext[i]) == 0)
             return 1;
@@ -696,7 +700,7 @@ static int S_collect(S_files *f, const char *path, int top)
                 /* symbolic links to folders are not walked (no loops) */
                 if (lstat(sub, &ss) == 0 && S_ISDIR(ss.st_mode))
                     rc = S_collect(f, sub, 0);
-                else if (S_wanted(nm) && stat(sub, &ss) == 0 &&
+                else if (S_wanted(nm, f->jsonl) && stat(sub, &ss) == 0 &&
                          S_ISREG(ss.st_mode))
                     rc = S_add(f, sub, ss.st_size);
                 free(sub);
@@ -728,28 +732,69 @@ static void S_progress(size_t done, size_t total, double bytes,
 
 static const char S_help_ingest[] =
     "usage: nqx ingest [--db FILE] [--locality L] [--issuer I] [--kind K]\n"
-    "                  [--date D] [--no-ocr] [--grammars DIR] PATH...\n"
-    "Folders are walked for .txt, .md and .html files. Metadata the text\n"
+    "                  [--date D] [--no-ocr] [--grammars DIR]\n"
+    "                  [--busy-timeout MS] [--from-jsonl] PATH...\n"
+    "Folders are walked for .txt, .md and .html files (.jsonl with\n"
+    "--from-jsonl: records as nqx extract prints them). Metadata the text\n"
     "lacks comes from FILE.meta.json beside a file, then from these flags.";
+
+/* What the batch did, for the summary. */
+typedef struct {
+    size_t nnew, nver, nsame, nbad, ntg, ntk, ncor;
+    int tty;
+} S_tally;
+
+static void S_count(S_tally *t, const char *what, const nqx_ingest_result *res)
+{
+    if (t->tty && res->outcome != NQX_INGEST_NEW)
+        fputs("\r\033[K", stderr); /* a line follows: clear the bar */
+    if (res->outcome == NQX_INGEST_UNCHANGED) {
+        printf("unchanged: %s (already stored from %s%s)\n", what,
+               res->existing,
+               res->superseded ? ", an older version, kept superseded" : "");
+        t->nsame++;
+        return;
+    }
+    if (res->outcome == NQX_INGEST_VERSION) {
+        printf("new version: %s (the older text is kept, marked "
+               "superseded)\n", what);
+        t->nver++;
+    } else
+        t->nnew++;
+    t->ntg += res->ntargets;
+    t->ntk += res->ntasks;
+    t->ncor += res->ncorrections;
+}
+
+static void S_count_doc(void *ctx, const char *doc,
+                        const nqx_ingest_result *res)
+{
+    S_count(ctx, doc, res);
+}
 
 int cmd_ingest(int argc, char **argv)
 {
     const char *db = S_DEFAULT_DB, *v, *gdir = NULL;
-    int i, busy = 0, no_ocr = 0, failed = 0, rc = EXIT_OK, tty = isatty(2);
+    int i, busy = 0, no_ocr = 0, failed = 0, rc = EXIT_OK;
     nqx_store_meta fill;
     S_files files;
+    S_tally tally;
     nqx_grammar *g = NULL;
     nqx_model *model = NULL;
     nqx_norm_options opt;
     nqx_store *s = NULL;
     nqx_error err;
-    size_t k, nnew = 0, nver = 0, nsame = 0, nbad = 0, ntg = 0, ntk = 0,
-              ncor = 0;
+    size_t k;
     double done_bytes = 0, t0, shown = 0;
 
     memset(&fill, 0, sizeof fill);
     memset(&files, 0, sizeof files);
     memset(&opt, 0, sizeof opt);
+    memset(&tally, 0, sizeof tally);
+    tally.tty = isatty(2);
+    for (i = 1; i < argc; i++) /* (before the paths: it decides the walk) */
+        if (strcmp(argv[i], "--from-jsonl") == 0)
+            files.jsonl = 1;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         int c = S_common(a, argc, argv, &i, &db, NULL, &busy);
@@ -772,8 +817,9 @@ int cmd_ingest(int argc, char **argv)
         } else if (cli_opt(a, "--grammars", &v, argc, argv, &i)) {
             if (!v) goto usage;
             gdir = v;
-        } else if (strcmp(a, "--no-ocr") == 0) {
-            no_ocr = 1;
+        } else if (strcmp(a, "--no-ocr") == 0 ||
+                   strcmp(a, "--from-jsonl") == 0) {
+            no_ocr |= a[2] == 'n';
         } else if (strcmp(a, "--help") == 0) {
             puts(S_help_ingest);
             return EXIT_OK;
@@ -794,7 +840,8 @@ int cmd_ingest(int argc, char **argv)
         rc = EXIT_INTERNAL;
         goto done;
     }
-    if (!no_ocr && (model = cli_load_model(NULL, &failed), failed)) {
+    if (!no_ocr && !files.jsonl &&
+        (model = cli_load_model(NULL, &failed), failed)) {
         rc = EXIT_INTERNAL;
         goto done;
     }
@@ -811,11 +858,15 @@ int cmd_ingest(int argc, char **argv)
         nqx_status st;
         struct stat sb;
         nqx_error_clear(&err);
-        st = nqx_store_ingest_file(s, g, &opt, files.paths[k], &fill, &res,
-                                   &err);
+        if (files.jsonl)
+            st = nqx_store_ingest_jsonl(s, g, files.paths[k], &fill,
+                                        S_count_doc, &tally, &err);
+        else
+            st = nqx_store_ingest_file(s, g, &opt, files.paths[k], &fill,
+                                       &res, &err);
         done_bytes += stat(files.paths[k], &sb) == 0 ? (double)sb.st_size : 0;
-        if (tty && (st || res.outcome != NQX_INGEST_NEW))
-            fputs("\r\033[K", stderr); /* a line follows: clear the bar */
+        if (tally.tty && st)
+            fputs("\r\033[K", stderr);
         if (st == NQX_ESTORE) { /* the store, not the file: stop here */
             cli_error(&err);
             rc = EXIT_INTERNAL;
@@ -825,34 +876,21 @@ int cmd_ingest(int argc, char **argv)
             if (!err.file[0])
                 snprintf(err.file, sizeof err.file, "%s", files.paths[k]);
             cli_error(&err);
-            nbad++;
+            tally.nbad++;
             rc = EXIT_REJECTED;
-        } else if (res.outcome == NQX_INGEST_UNCHANGED) {
-            printf("unchanged: %s (already stored from %s%s)\n",
-                   files.paths[k], res.existing,
-                   res.superseded ? ", an older version, kept superseded" : "");
-            nsame++;
-        } else {
-            if (res.outcome == NQX_INGEST_VERSION) {
-                printf("new version: %s (the older text is kept, marked "
-                       "superseded)\n", files.paths[k]);
-                nver++;
-            } else
-                nnew++;
-            ntg += res.ntargets;
-            ntk += res.ntasks;
-            ncor += res.ncorrections;
-        }
-        if (tty && (k + 1 == files.n || S_now() - shown >= 0.2)) {
+        } else if (!files.jsonl)
+            S_count(&tally, files.paths[k], &res);
+        if (tally.tty && (k + 1 == files.n || S_now() - shown >= 0.2)) {
             S_progress(k + 1, files.n, done_bytes, files.bytes, t0);
             shown = S_now();
         }
     }
-    if (tty)
+    if (tally.tty)
         fputs("\r\033[K", stderr);
     printf("documents: %zu new, %zu new versions, %zu unchanged, %zu "
            "rejected; stored %zu targets, %zu tasks, %zu corrections in %s\n",
-           nnew, nver, nsame, nbad, ntg, ntk, ncor, db);
+           tally.nnew, tally.nver, tally.nsame, tally.nbad, tally.ntg,
+           tally.ntk, tally.ncor, db);
     goto done;
 usage:
     rc = EXIT_USAGE;

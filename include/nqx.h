@@ -363,6 +363,21 @@ nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
                                  const char *path, const nqx_store_meta *fill,
                                  nqx_ingest_result *res, nqx_error *err);
 
+/* Load records in the spec's JSON Lines form (what nqx extract prints,
+ * e.g. on other machines). Each run of lines with the same "doc" is one
+ * document and one transaction; its identity is the SHA-256 of those
+ * lines (the text itself is not given), so loading them again changes
+ * nothing. The whole file is parsed first: a malformed line rejects the
+ * file (NQX_EFORMAT naming the line) and nothing of it is stored. fn (may
+ * be NULL) is called after each document with its result. */
+typedef void (*nqx_ingest_fn)(void *ctx, const char *doc,
+                              const nqx_ingest_result *res);
+nqx_status nqx_store_ingest_jsonl(nqx_store *s, const nqx_grammar *g,
+                                  const char *path,
+                                  const nqx_store_meta *fill,
+                                  nqx_ingest_fn fn, void *ctx,
+                                  nqx_error *err);
+
 /* Queries stream rows to a callback. Strings in nqx_row are borrowed and
  * valid only during the call; a nonzero return stops the query (the query
  * function then returns NQX_OK). The first call is for the first row; a

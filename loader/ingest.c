@@ -139,6 +139,7 @@ char *nqx_store_agency_key(const nqx_grammar *g, const char *name)
 typedef struct {
     nqx_store *s;
     const nqx_grammar *g;
+    int no_lines;       /* t is not the document's text: index no lines */
     long long doc;
     sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
         *task_agency, *passage, *fts;
@@ -413,7 +414,7 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
                           "VALUES (?, ?)", &L->fts);
     for (i = 0; rc == SQLITE_OK && i < d->nrecords; i++)
         rc = S_record(L, i, &d->records[i]);
-    if (rc == SQLITE_OK)
+    if (rc == SQLITE_OK && !L->no_lines)
         rc = S_paragraphs(L, t, d);
     return rc;
 }
@@ -449,6 +450,17 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
                                 const nqx_store_meta *fill,
                                 nqx_ingest_result *res, nqx_error *err)
 {
+    return nqx_store_load(s, g, name, NULL, 0, input, input_len, t, d, fill,
+                          res, err);
+}
+
+nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
+                          const char *name, const char *doc_id, int no_lines,
+                          const char *input, size_t input_len,
+                          const nqx_text *t, const nqx_doc *d,
+                          const nqx_store_meta *fill, nqx_ingest_result *res,
+                          nqx_error *err)
+{
     static const nqx_store_meta none;
     const nqx_meta *m0 = d->nmetas ? &d->metas[0] : NULL;
     nqx_meta empty;
@@ -474,7 +486,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
     if (input)
         nqx_sha256_hex(input, input_len, in_sha);
     res->input_bytes = input ? input_len : t->len;
-    id = S_doc_id(name);
+    id = doc_id ? nqx_strndup(doc_id, strlen(doc_id)) : S_doc_id(name);
     if (!id)
         return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
     /* IMMEDIATE takes the write lock now, so two ingests queue on the busy
@@ -492,6 +504,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
         goto fail;
     L.s = s;
     L.g = g;
+    L.no_lines = no_lines;
     locality = S_or(m0->locality, fill->locality);
     if (locality && !(lockey = nqx_fold(locality, strlen(locality)))) {
         rc = S_fold_failed(s);

@@ -2,6 +2,7 @@
  *
  *   schema.c   open/close, pragmas, schema and migrations, error mapping
  *   ingest.c   one document -> one transaction; the file pipeline; sidecar
+ *   jsonl.c    records in the spec's JSON Lines (nqx extract's output)
  *   html.c     HTML input -> text lines (libxml2's HTML parser)
  *   query.c    targets, tasks, compare, search, read-only SQL
  *   export.c   JSON Lines, CSV, XML (xmlTextWriter)
@@ -24,6 +25,16 @@ struct nqx_store {
     char last[256];  /* first error of the current write, kept because a
                         later sqlite3_finalize() clears sqlite3_errmsg() */
 };
+
+/* nqx_store_ingest_doc() with two more choices: doc_id (NULL = the base
+ * name of name without its extension) and no_lines (1 = t is not the
+ * document's text, only the basis of its identity: index no lines). */
+nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
+                          const char *name, const char *doc_id, int no_lines,
+                          const char *input, size_t input_len,
+                          const nqx_text *t, const nqx_doc *d,
+                          const nqx_store_meta *fill, nqx_ingest_result *res,
+                          nqx_error *err);
 
 /* Fill err from the connection's last error: "PATH: reason" with
  * NQX_ESTORE; what says what was being done (may be NULL). */

@@ -884,3 +884,163 @@ Test(store_cli, corpus_export_equals_extract_and_reingest_changes_nothing, .time
     free(err);
     S_rmrf(dir);
 }
+
+/* ------------------------------------------------------------------ */
+/* records in JSON Lines (nqx extract's output, made elsewhere)        */
+
+Test(store, jsonl_round_trips_and_reloading_changes_nothing)
+{
+    char *path = fx_db_path(), *dir = strdup(path), *file, *before, *got;
+    nqx_store *s = S_open(path);
+    nqx_doc *d = fx_doc(FX_TEXT);
+    nqx_buf lines = {0};
+    nqx_error e;
+    size_t k, n;
+    FILE *mem;
+    *strrchr(dir, '/') = '\0';
+    for (k = 0; k < d->nrecords; k++)
+        nqx_record_json(&lines, "a.v2", &d->records[k]);
+    for (k = 0; k < d->nrecords; k++)
+        nqx_record_json(&lines, "b", &d->records[k]);
+    file = S_write(dir, "recs.jsonl", lines.data);
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_OK, "%s", e.msg);
+    /* the doc id is kept whole ("a.v2"), no extension cut */
+    S_assert_rows(S_sql(s, "SELECT name, text_bytes > 0, encoding IS NULL FROM documents ORDER BY id"),
+                  "a.v2|1|1\nb|1|1\n");
+    /* records only: no lines of text were given */
+    S_assert_rows(S_sql(s, "SELECT kind, count(*) FROM passages GROUP BY kind"), "target|2\ntask|4\n");
+    got = NULL;
+    mem = open_memstream(&got, &n);
+    cr_assert_eq(nqx_store_export(s, NQX_EXPORT_JSONL, mem, &e), NQX_OK);
+    fclose(mem);
+    cr_assert_str_eq(got, lines.data);
+    free(got);
+    /* again: nothing changes */
+    before = S_sql(s, S_counts);
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_OK);
+    S_assert_rows(S_sql(s, S_counts), before);
+    free(before);
+    unlink(file);
+    free(file);
+    free(dir);
+    nqx_buf_free(&lines);
+    nqx_doc_free(d);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+static void S_outcomes(void *ctx, const char *doc, const nqx_ingest_result *res)
+{
+    nqx_buf_printf(ctx, "%s=%d ", doc, (int)res->outcome);
+}
+
+Test(store, jsonl_reports_each_document_and_new_versions)
+{
+    char *path = fx_db_path(), *dir = strdup(path), *file;
+    nqx_store *s = S_open(path);
+    nqx_error e;
+    nqx_buf out = {0};
+    static const char one[] =
+        "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"Sở Nội vụ báo cáo.\", \"span\": [0, 25],"
+        " \"section\": \"1.\", \"deadline\": \"2024\", \"agencies\": [{\"name\": \"Sở Nội vụ\", \"role\": \"lead\"}]}\n";
+    static const char two[] =
+        "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"Sở Nội vụ báo cáo.\", \"span\": [0, 25],"
+        " \"section\": \"1.\", \"deadline\": \"2025\", \"agencies\": [{\"name\": \"Sở Nội vụ\", \"role\": \"lead\"}]}\n"
+        "\n"
+        "{\"doc\": \"y\", \"kind\": \"target\", \"text\": \"đạt 5%\", \"span\": [0, 8], \"section\": \"\","
+        " \"deadline\": null, \"comparator\": \"=\", \"low\": 5, \"high\": 5, \"unit\": \"%\","
+        " \"aspirational\": false, \"metric\": \"tỷ lệ\", \"scope\": null}\n";
+    *strrchr(dir, '/') = '\0';
+    file = S_write(dir, "r.jsonl", one);
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, S_outcomes, &out, &e), NQX_OK, "%s", e.msg);
+    free(S_write(dir, "r.jsonl", two));
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, S_outcomes, &out, &e), NQX_OK, "%s", e.msg);
+    cr_assert_str_eq(out.data, "x=1 x=2 y=1 ");
+    S_assert_rows(S_sql(s, "SELECT name, superseded FROM documents ORDER BY id"), "x|1\nx|0\ny|0\n");
+    S_assert_rows(S_sql(s, "SELECT deadline, due FROM task_list"), "2025|2025-12-31\n");
+    unlink(file);
+    free(file);
+    free(dir);
+    nqx_buf_free(&out);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, jsonl_malformed_line_rejects_the_whole_file)
+{
+    char *path = fx_db_path(), *dir = strdup(path), *file;
+    nqx_store *s = S_open(path);
+    nqx_error e;
+    static const char good[] =
+        "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1], \"section\": \"\","
+        " \"deadline\": null, \"agencies\": []}\n";
+    static const struct {
+        const char *line;
+        const char *msg;
+    } bad[] = {
+        {"{\"doc\": \"x\", \"kind\": \"task\"", "not a JSON object"},
+        {"[1, 2]", "not a JSON object"},
+        {"{\"doc\": \"\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1]}",
+         "\"doc\" must be a non-empty string"},
+        {"{\"doc\": \"x\", \"kind\": \"goal\", \"text\": \"t\", \"span\": [0, 1]}",
+         "\"kind\" must be \"target\" or \"task\""},
+        {"{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [3, 1]}",
+         "\"span\" must be [start, end] with 0 <= start <= end"},
+        {"{\"doc\": \"x\", \"kind\": \"target\", \"text\": \"t\", \"span\": [0, 1], \"comparator\": \">=\"}",
+         "a target needs \"comparator\", \"low\", \"high\", \"unit\", \"aspirational\", \"metric\" and \"scope\""},
+        {"{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1], \"agencies\": [{\"name\": \"A\", \"role\": \"boss\"}]}",
+         "unknown role \"boss\""},
+        {"{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1], \"agencies\": \"A\"}",
+         "\"agencies\" is not a list of objects"},
+        {"{\"doc\": \"y\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1]}\n" /* then x again */
+         "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1]}",
+         "\"doc\": \"x\" appears again after another document"},
+    };
+    size_t i;
+    *strrchr(dir, '/') = '\0';
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        nqx_buf b = {0};
+        nqx_buf_printf(&b, "%s\n%s\n", good, bad[i].line);
+        file = S_write(dir, "r.jsonl", b.data);
+        cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_EFORMAT,
+                     "case %zu: %s", i, e.msg);
+        cr_assert_str_eq(e.msg, bad[i].msg, "case %zu", i);
+        cr_assert_eq(e.line, strchr(bad[i].line, '\n') ? 4 : 3, "case %zu", i);
+        unlink(file);
+        free(file);
+        nqx_buf_free(&b);
+    }
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "0\n");
+    free(dir);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store_cli, from_jsonl_loads_what_extract_printed, .timeout = 120)
+{
+    char *dir = S_folder(), *out, *err, *want, sub[700];
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    snprintf(sub, sizeof sub, "%s/recs", dir);
+    cr_assert_eq(mkdir(sub, 0700), 0);
+    cr_assert_eq(S_run(dir, &want, &err, "extract --no-ocr " NQX_SRCDIR "/corpus/*.txt"), 0, "%s", err);
+    free(err);
+    free(S_write(sub, "corpus.jsonl", want));
+    /* a folder gives its .jsonl files only */
+    free(S_write(sub, "notes.txt", "not records\n"));
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --from-jsonl --db s.db recs"), 0, "%s", err);
+    cr_assert_eq(strncmp(out, "documents: 5 new, 0 new versions, 0 unchanged, 0 rejected;", 58), 0, "%s", out);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "export --db s.db --format jsonl"), 0);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+    free(want);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --from-jsonl --db s.db recs/corpus.jsonl kh-1.txt"), 1);
+    cr_assert_eq(strncmp(err, "nqx: kh-1.txt:1: not a JSON object\n", 35), 0, "%s", err);
+    cr_assert_neq(strstr(out, "documents: 0 new, 0 new versions, 5 unchanged, 1 rejected;"), NULL, "%s", out);
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
