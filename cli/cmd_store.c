@@ -817,9 +817,10 @@ int cmd_ingest(int argc, char **argv)
         } else if (cli_opt(a, "--grammars", &v, argc, argv, &i)) {
             if (!v) goto usage;
             gdir = v;
-        } else if (strcmp(a, "--no-ocr") == 0 ||
-                   strcmp(a, "--from-jsonl") == 0) {
-            no_ocr |= a[2] == 'n';
+        } else if (strcmp(a, "--no-ocr") == 0) {
+            no_ocr = 1;
+        } else if (strcmp(a, "--from-jsonl") == 0) {
+            continue; /* read above */
         } else if (strcmp(a, "--help") == 0) {
             puts(S_help_ingest);
             return EXIT_OK;
