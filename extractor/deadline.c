@@ -127,9 +127,38 @@ static int S_fill(const nqx_pattern *p, const char *tmpl, const char *s,
     return 0;
 }
 
+/* Text may still hold markup (**, *, _, #, \\): patterns read a copy with
+ * those bytes blanked, so offsets stay the same. NULL when none. */
+static char *S_unmarked(const char *s, size_t n)
+{
+    size_t i;
+    char *m;
+    for (i = 0; i < n; i++)
+        if (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\')
+            break;
+    if (i == n || !(m = malloc(n + 1)))
+        return NULL;
+    for (i = 0; i < n; i++)
+        m[i] = (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\') ? ' ' : s[i];
+    m[n] = '\0';
+    return m;
+}
+
+static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
+                  char *out, size_t outsz, size_t *ms, size_t *me);
+
 int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
                           size_t from, char *out, size_t outsz,
                           size_t *ms, size_t *me)
+{
+    char *m = S_unmarked(s, n);
+    int r = S_from(g, m ? m : s, n, from, out, outsz, ms, me);
+    free(m);
+    return r;
+}
+
+static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
+                  char *out, size_t outsz, size_t *ms, size_t *me)
 {
     const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_patterns");
     S_span ex[S_MAXEXCL];
