@@ -25,7 +25,13 @@
 #include <utf8proc.h>
 
 #define S_MAXQ 64
-#define S_MAXCL 64
+/* Work per clause is bounded: a clause longer than this (only hostile
+ * text has one) is read in pieces; windows around a quantity are short. */
+#define S_MAXCLAUSE 8192
+#define S_CMP_REACH 160
+#define S_EXCL_REACH 240
+/* How much of a heading or lead-in is read for its goal words or scope. */
+#define S_HEAD_REACH 600
 #define S_MAXDL 32
 #define S_NOV 16
 #define S_MAXCOL 24
@@ -340,6 +346,10 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     size_t i;
     if (!c->excl)
         return 0;
+    if (qs - cs > S_EXCL_REACH)
+        cs = qs - S_EXCL_REACH;
+    if (ce - qe > S_EXCL_REACH)
+        ce = qe + S_EXCL_REACH;
     for (i = 0; i < c->excl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
         size_t ov[2 * S_NOV], pos = cs;
@@ -371,8 +381,9 @@ static int S_ancestor_matches(const S_ctx *c, int node, const nqx_pattern *p)
     int a;
     for (a = c->nodes[node].parent; a >= 0; a = c->nodes[a].parent) {
         const nqx_node *nd = &c->nodes[a];
-        size_t ov[2 * S_NOV];
-        if (S_match(p, c->mask + nd->start, nd->end - nd->start, 0, ov, S_NOV))
+        size_t ov[2 * S_NOV], l = nd->end - nd->start;
+        if (S_match(p, c->mask + nd->start, l < S_HEAD_REACH ? l : S_HEAD_REACH,
+                    0, ov, S_NOV))
             return 1;
     }
     return 0;
@@ -394,9 +405,11 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
                 continue;
             while (e > nd->start && (S_is_space(c->mask[e - 1])))
                 e--;
-            if (e > nd->start && c->mask[e - 1] == ':' &&
-                S_match(p, c->mask + nd->start, e - nd->start, 0, ov, S_NOV))
-                return 1;
+            if (e > nd->start && c->mask[e - 1] == ':') {
+                size_t st = e - nd->start > S_HEAD_REACH ? e - S_HEAD_REACH : nd->start;
+                if (S_match(p, c->mask + st, e - st, 0, ov, S_NOV))
+                    return 1;
+            }
             break;
         }
     }
@@ -407,7 +420,8 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
 static int S_first_clause_cue(const S_ctx *c, size_t a, size_t b)
 {
     size_t e = a, ov[2 * S_NOV];
-    while (e < b && c->mask[e] != ';' && c->mask[e] != '.' && c->mask[e] != '\n')
+    while (e < b && e - a < S_MAXCLAUSE && c->mask[e] != ';' && c->mask[e] != '.' &&
+           c->mask[e] != '\n')
         e++;
     return S_match(c->aspire, c->mask, e, a, ov, S_NOV);
 }
@@ -418,12 +432,13 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
 {
     size_t ov[2 * S_NOV];
     const char *cmp = "=";
+    size_t lo = q->qs - cs > S_CMP_REACH ? q->qs - S_CMP_REACH : cs;
     if (range) {
         cmp = "range";
     } else if (S_match(c->cmp_after, c->mask, ce, q->qe, ov, S_NOV)) {
         cmp = S_group_set(c->cmp_after, ov, "le") ? "<=" : ">=";
         q->ce = ov[1];
-    } else if (S_match(c->cmp_before, c->mask + cs, q->qs - cs, 0, ov, S_NOV)) {
+    } else if (S_match(c->cmp_before, c->mask + lo, q->qs - lo, 0, ov, S_NOV)) {
         if (S_group_set(c->cmp_before, ov, "ge") || S_group_set(c->cmp_before, ov, "from"))
             cmp = ">=";
         else if (S_group_set(c->cmp_before, ov, "le"))
@@ -473,7 +488,8 @@ static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce)
     }
     for (a = c->nodes[node].parent; a >= 0; a = c->nodes[a].parent) {
         const nqx_node *nd = &c->nodes[a];
-        if (S_match(c->scope, c->mask, nd->end, nd->start, ov, S_NOV)) {
+        size_t e = nd->end - nd->start < S_HEAD_REACH ? nd->end : nd->start + S_HEAD_REACH;
+        if (S_match(c->scope, c->mask, e, nd->start, ov, S_NOV)) {
             S_lower(c->text + ov[0], ov[1] - ov[0], buf, sizeof buf);
             return nqx_strndup(buf, strlen(buf));
         }
@@ -574,19 +590,40 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
     return k;
 }
 
-static size_t S_clauses(const S_ctx *c, size_t a, size_t b, size_t *cl, size_t cap)
+/* Cut [a, b) into clauses at ".", ";" and line breaks (a "." inside a
+ * number such as 1.000 does not cut). *out is malloc'ed (caller frees);
+ * returns the count, or -1 when out of memory. */
+static long S_clauses(const S_ctx *c, size_t a, size_t b, size_t **out)
 {
-    size_t k = 0, i, s = a;
-    for (i = a; i < b && k < cap; i++) {
-        char ch = c->mask[i];
-        int cut = ch == ';' || ch == '\n';
-        if (ch == '.') {
-            char nx = i + 1 < b ? c->mask[i + 1] : ' ';
-            cut = S_is_space(nx) || nx == '"' || nx == ')' || i + 1 == b ||
-                  (unsigned char)nx == 0xE2; /* ” */
+    size_t k = 0, cap = 16, i, s = a;
+    size_t *cl = malloc(2 * cap * sizeof *cl);
+    if (!cl)
+        return -1;
+    for (i = a; i <= b; i++) {
+        int cut = i == b;
+        if (!cut) {
+            char ch = c->mask[i];
+            cut = ch == ';' || ch == '\n';
+            if (ch == '.') {
+                char nx = i + 1 < b ? c->mask[i + 1] : ' ';
+                cut = S_is_space(nx) || nx == '"' || nx == ')' ||
+                      (unsigned char)nx == 0xE2; /* ” */
+            }
+            /* a hostile run-on clause: cut at a space */
+            if (!cut && i - s >= S_MAXCLAUSE && ch == ' ')
+                cut = 1;
         }
         if (cut) {
             if (i > s) {
+                if (k == cap) {
+                    size_t *n2 = realloc(cl, 4 * cap * sizeof *n2);
+                    if (!n2) {
+                        free(cl);
+                        return -1;
+                    }
+                    cl = n2;
+                    cap *= 2;
+                }
                 cl[2 * k] = s;
                 cl[2 * k + 1] = i;
                 k++;
@@ -594,12 +631,8 @@ static size_t S_clauses(const S_ctx *c, size_t a, size_t b, size_t *cl, size_t c
             s = i + 1;
         }
     }
-    if (s < b && k < cap) {
-        cl[2 * k] = s;
-        cl[2 * k + 1] = b;
-        k++;
-    }
-    return k;
+    *out = cl;
+    return (long)k;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -753,9 +786,11 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
 {
     const nqx_node *nd = &c->nodes[node];
     size_t a = nd->start, b = nd->end, ov[2 * S_NOV];
-    size_t cl[2 * S_MAXCL], ncl, ci;
+    size_t *cl = NULL, ci, ncl;
+    long nclr;
     S_dl dls[S_MAXDL];
     size_t ndl;
+    nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
     int lead_asp = 0, goal_heading, have_inh = -1;
@@ -780,19 +815,21 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     }
     if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
         a += ov[1];
-    ncl = S_clauses(c, a, b, cl, S_MAXCL);
-    if (!ncl)
-        return NQX_OK;
     /* Is there any quantity at all? Most nodes have none: stop early. */
     if (!S_match(c->qty, c->mask, b, a, ov, S_NOV))
         return NQX_OK;
     if (S_ancestor_matches(c, node, c->present_heading) ||
-        S_match(c->present_heading, c->mask + nd->start, nd->end - nd->start, 0, ov, S_NOV))
+        S_match(c->present_heading, c->mask + nd->start,
+                nd->end - nd->start < S_HEAD_REACH ? nd->end - nd->start : S_HEAD_REACH,
+                0, ov, S_NOV))
         return NQX_OK;
+    nclr = S_clauses(c, a, b, &cl);
+    if (nclr < 0)
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    ncl = (size_t)nclr;
     goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
                    S_leadin_matches(c, node, c->goal_heading) ||
                    S_first_clause_cue(c, a, b);
-    ndl = S_deadlines(c, a, b, dls, S_MAXDL);
 
     for (ci = 0; ci < ncl; ci++) {
         size_t cs = cl[2 * ci], ce = cl[2 * ci + 1], nq, qi, di, prev_end;
@@ -800,6 +837,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         const char *cur;
         int has_own[S_MAXQ];
         nq = S_quantities(c, node, cs, ce, goal_heading, qs, S_MAXQ);
+        ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
         if (ci == 0) {
             /* What opens the item covers all its clauses. */
             size_t lim = nq ? qs[0].qs : ce;
@@ -862,7 +900,6 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
             }
         prev_end = cs;
         for (qi = 0; qi < nq; qi++) {
-            nqx_status st;
             size_t next = qi + 1 < nq ? qs[qi + 1].qs : ce;
             if (!qs[qi].dl[0] && have_inh > 0)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
@@ -870,12 +907,15 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
             st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, err);
             if (st)
-                return st;
+                break;
             prev_end = qs[qi].ce;
         }
+        if (st)
+            break;
         (void)has_own;
     }
-    return NQX_OK;
+    free(cl);
+    return st;
 }
 
 nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
