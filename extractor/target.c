@@ -40,6 +40,7 @@
 
 typedef struct {
     size_t qs, qe;   /* the quantity: first digit .. end of unit */
+    size_t ms;       /* start of the comparator before it, else qs */
     size_t ce;       /* end including a following "trở lên" */
     double lo, hi;
     char cmp[8];
@@ -63,7 +64,8 @@ typedef struct {
     size_t nnodes;
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
         *goal_heading, *present_heading, *footnote, *scope, *label,
-        *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell;
+        *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
+        *metric_lead, *metric_tail;
     const nqx_lexicon *excl, *need_cmp;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -439,6 +441,7 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
         cmp = S_group_set(c->cmp_after, ov, "le") ? "<=" : ">=";
         q->ce = ov[1];
     } else if (S_match(c->cmp_before, c->mask + lo, q->qs - lo, 0, ov, S_NOV)) {
+        q->ms = lo + ov[0];
         if (S_group_set(c->cmp_before, ov, "ge") || S_group_set(c->cmp_before, ov, "from"))
             cmp = ">=";
         else if (S_group_set(c->cmp_before, ov, "le"))
@@ -498,22 +501,39 @@ static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce)
 }
 
 /* The metric in the document's words: the words before the quantity in
- * its stretch of the clause, else those after it. */
-static char *S_metric(const S_ctx *c, size_t from, size_t to, const S_qty *q,
-                      size_t next)
+ * its stretch of the clause (without the cue that opens it or the verb
+ * and comparator that close it), else those after it. */
+static char *S_metric(const S_ctx *c, size_t from, const S_qty *q, size_t next,
+                      const S_dl *dls, size_t ndl)
 {
     static const char strip[] = ",:;()-–\"“”";
-    char *m = S_dup_trim(c->mask, from, q->qs, strip);
-    if (m && strlen(m) >= 12)
+    size_t a = from, b = q->ms, ov[2 * S_NOV], pos, i;
+    char *m;
+    /* start after the last "phấn đấu" or time phrase of the stretch */
+    for (pos = a; pos < b && S_match(c->aspire, c->mask, b, pos, ov, S_NOV);)
+        pos = a = ov[1];
+    for (i = 0; i < ndl; i++)
+        if (dls[i].s >= a && dls[i].e <= b)
+            a = dls[i].e;
+    if (S_match(c->metric_lead, c->mask + a, b - a, 0, ov, S_NOV))
+        a += ov[1];
+    if (b > a && S_match(c->metric_tail, c->mask + a, b - a, 0, ov, S_NOV))
+        b = a + ov[0];
+    m = S_dup_trim(c->mask, a, b > a ? b : a, strip);
+    if (m && strchr(m, ' '))
         return m;
     free(m);
-    (void)to;
-    return S_dup_trim(c->mask, q->ce, next, strip);
+    m = S_dup_trim(c->mask, q->ce, next, strip);
+    if (m && !*m && from < q->ms) { /* only a time stood before it */
+        free(m);
+        m = S_dup_trim(c->mask, from, q->ms, strip);
+    }
+    return m;
 }
 
 static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
                          const S_qty *q, size_t metric_from, size_t next,
-                         nqx_error *err)
+                         const S_dl *dls, size_t ndl, nqx_error *err)
 {
     nqx_record *r = nqx_ext_new_record(c->d);
     const nqx_node *nd = &c->nodes[node];
@@ -535,7 +555,13 @@ static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
     r->high = q->hi;
     r->unit = nqx_strndup(q->unit, strlen(q->unit));
     r->aspirational = q->asp;
-    r->metric = S_metric(c, metric_from, ce, q, next);
+    r->metric = S_metric(c, metric_from, q, next, dls, ndl);
+    /* "... từ 15%, đến năm 2035 từ 17%": the second shares the metric */
+    if (r->metric && !*r->metric && c->d->nrecords >= 2 &&
+        r[-1].kind == NQX_TARGET && r[-1].start == r->start && r[-1].metric) {
+        free(r->metric);
+        r->metric = nqx_strndup(r[-1].metric, strlen(r[-1].metric));
+    }
     r->scope = S_scope(c, node, cs, ce);
     if (!r->text || !r->section || !r->unit || !r->metric ||
         (q->dl[0] && !r->deadline))
@@ -556,7 +582,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         size_t ov2[2 * S_NOV];
         int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal;
         memset(q, 0, sizeof *q);
-        q->qs = ov[0];
+        q->qs = q->ms = ov[0];
         q->qe = ov[1];
         q->ce = ov[1];
         pos = ov[1];
@@ -905,7 +931,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
             qs[qi].asp = lead_asp ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
-            st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, err);
+            st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, dls, ndl, err);
             if (st)
                 break;
             prev_end = qs[qi].ce;
@@ -945,6 +971,8 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.tbl_unit = nqx_gram_pattern(g, "tg_tbl_unit_head");
     c.tbl_metric = nqx_gram_pattern(g, "tg_tbl_metric_head");
     c.tbl_cell = nqx_gram_pattern(g, "tg_tbl_cell");
+    c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
+    c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)

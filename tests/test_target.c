@@ -147,6 +147,9 @@ Test(target, plan_text_span_section_scope)
     cr_expect_eq(memcmp(S_plan + r->start, r->text, strlen(r->text)), 0);
     cr_expect_str_eq(r->section, "II.2.1.(1)");
     cr_expect_str_eq(r->scope, "cấp huyện");
+    cr_expect_str_eq(r->metric, "công chức cấp huyện có trình độ đại học trở lên");
+    cr_expect_str_eq(S_find("từ 22% trở lên", 0)->metric, "tỷ lệ nữ trong ban chấp hành");
+    cr_expect_str_eq(S_find("khoảng 45 - 50%", 0)->metric, "Tỷ lệ đô thị hóa");
 }
 
 Test(target, non_targets_produce_nothing)
