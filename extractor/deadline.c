@@ -25,6 +25,11 @@ static int S_excluded(const nqx_grammar *g, const char *s, size_t n,
               hi = b + S_EXCL_REACH < n ? b + S_EXCL_REACH : n;
     if (!lx)
         return 0;
+    /* never cut a UTF-8 character: PCRE2 runs without its UTF check */
+    while (lo > 0 && ((unsigned char)s[lo] & 0xC0) == 0x80)
+        lo--;
+    while (hi < n && ((unsigned char)s[hi] & 0xC0) == 0x80)
+        hi++;
     for (i = 0; i < lx->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
         size_t ov[2], pos = lo;

@@ -75,12 +75,25 @@ typedef struct {
 /* ---------------------------------------------------------------------- */
 /* small helpers                                                          */
 
+/* pos moved back to the start of its UTF-8 character: windows cut by
+ * byte counts must not split one (PCRE2 runs without its UTF check). */
+static size_t S_cb(const char *s, size_t pos)
+{
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+
+/* Match p on s[0..n) from byte from. s[n] must be readable (the texts
+ * here are NUL-terminated): a window that ends inside a character is
+ * shortened to the character's start. */
 static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t from,
                    size_t *ov, int nov)
 {
     int k;
     for (k = 0; k < 2 * nov; k++)
         ov[k] = SIZE_MAX;
+    n = S_cb(s, n);
     if (!p || from > n)
         return 0;
     return nqx_gram_match(p, s, n, from, ov, nov) > 0;
@@ -349,7 +362,7 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     if (!c->excl)
         return 0;
     if (qs - cs > S_EXCL_REACH)
-        cs = qs - S_EXCL_REACH;
+        cs = S_cb(c->mask, qs - S_EXCL_REACH);
     if (ce - qe > S_EXCL_REACH)
         ce = qe + S_EXCL_REACH;
     for (i = 0; i < c->excl->n; i++) {
@@ -408,7 +421,8 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
             while (e > nd->start && (S_is_space(c->mask[e - 1])))
                 e--;
             if (e > nd->start && c->mask[e - 1] == ':') {
-                size_t st = e - nd->start > S_HEAD_REACH ? e - S_HEAD_REACH : nd->start;
+                size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
+                                                         : nd->start;
                 if (S_match(p, c->mask + st, e - st, 0, ov, S_NOV))
                     return 1;
             }
@@ -434,7 +448,7 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
 {
     size_t ov[2 * S_NOV];
     const char *cmp = "=";
-    size_t lo = q->qs - cs > S_CMP_REACH ? q->qs - S_CMP_REACH : cs;
+    size_t lo = q->qs - cs > S_CMP_REACH ? S_cb(c->mask, q->qs - S_CMP_REACH) : cs;
     if (range) {
         cmp = "range";
     } else if (S_match(c->cmp_after, c->mask, ce, q->qe, ov, S_NOV)) {
@@ -607,7 +621,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         /* a cue governs the quantities shortly after it in its clause */
         goal = goal_heading ||
                S_match(c->goal_cue, c->mask, q->qs,
-                       q->qs - cs > S_CUE_REACH ? q->qs - S_CUE_REACH : cs,
+                       q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
                        ov2, S_NOV);
         if (!goal)
             continue;
