@@ -616,7 +616,11 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         S_comparator(c, cs, ce, q, range && q->hi != q->lo);
         if (S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
-        if (S_need_cmp(c, q->unit) && strcmp(q->cmp, "=") == 0)
+        /* "02 năm" counts only with a comparator word, not as a range */
+        if (S_need_cmp(c, q->unit) &&
+            (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
+            continue;
+        if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
             continue;
         /* a cue governs the quantities shortly after it in its clause */
         goal = goal_heading ||
@@ -719,19 +723,31 @@ static int S_cell_match(const S_ctx *c, const nqx_pattern *p, const size_t *cl,
     return S_match(p, c->mask + cl[2 * j], cl[2 * j + 1] - cl[2 * j], 0, ov, S_NOV);
 }
 
-/* A header row: some cell names a year, no cell is a plain value. */
-static int S_table_header(S_ctx *c, const size_t *cl, int n)
+/* A header row: some cell names a plan year, none is a plain value, and
+ * a cell names the indicators or their unit. Sets the table active only
+ * in a goal context (goal words in the header or a heading above). */
+static int S_table_header(S_ctx *c, int node, const size_t *cl, int n)
 {
-    int j, years = 0;
+    int j, years = 0, labels = 0, goal = 0;
     size_t ov[2 * S_NOV];
     for (j = 0; j < n; j++) {
-        int y = S_cell_match(c, c->tbl_year, cl, j, ov);
-        if (S_cell_match(c, c->tbl_cell, cl, j, ov) && !y)
+        int y = S_cell_match(c, c->tbl_year, cl, j, ov) &&
+                !S_cell_match(c, c->tbl_base, cl, j, ov);
+        if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
+            !S_cell_match(c, c->tbl_year, cl, j, ov))
             return 0;
         years += y;
+        labels += S_cell_match(c, c->tbl_metric, cl, j, ov) ||
+                  S_cell_match(c, c->tbl_unit, cl, j, ov);
+        goal |= S_cell_match(c, c->goal_heading, cl, j, ov);
     }
-    if (!years)
+    if (!years || !labels)
         return 0;
+    if (!goal && !S_ancestor_matches(c, node, c->goal_heading) &&
+        !S_leadin_matches(c, node, c->goal_heading)) {
+        c->tbl_active = 0;
+        return 1; /* a header, but of no target table */
+    }
     c->tbl_active = 1;
     c->tbl_ncols = n < S_MAXCOL ? n : S_MAXCOL;
     c->tbl_unit_col = c->tbl_metric_col = -1;
@@ -847,7 +863,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         if (n < 0)
             return NQX_OK;
         if (n >= 2) {
-            if (S_table_header(c, cells, n) || !c->tbl_active)
+            if (S_table_header(c, node, cells, n) || !c->tbl_active)
                 return NQX_OK;
             return S_table_row(c, node, cells, n, err);
         }

@@ -248,3 +248,14 @@ Test(target, task_tables_are_not_target_tables)
           "| 2 | Tổng kết 5 năm | Sở Tài chính | 2030 |\n");
     cr_expect_eq(S_count(), 0);
 }
+
+Test(target, tables_without_goal_context_are_not_target_tables)
+{
+    S_run("| Lịch | Năm 2024 |\n"
+          "| Lịch Ethiopia | 2016 - 2017 |\n"
+          "| Tỉnh | Dân số năm 2024 | Diện tích năm 2024 |\n"
+          "| Bắc Ninh | 1.500 | 822 |\n"
+          "| Chỉ số | Đơn vị | Năm 2026 |\n"
+          "| Số trang | trang | 166 |\n");
+    cr_expect_eq(S_count(), 0);
+}
