@@ -65,7 +65,7 @@ typedef struct {
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
         *goal_heading, *present_heading, *footnote, *scope, *label,
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
-        *metric_lead, *metric_tail;
+        *metric_lead, *metric_tail, *pop_end;
     const nqx_lexicon *excl, *need_cmp;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -494,7 +494,8 @@ static size_t S_deadlines(const S_ctx *c, size_t a, size_t b, S_dl *out,
     return k;
 }
 
-static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce)
+static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce,
+                     const S_qty *q)
 {
     size_t ov[2 * S_NOV];
     char buf[128];
@@ -509,6 +510,16 @@ static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce)
         if (S_match(c->scope, c->mask, e, nd->start, ov, S_NOV)) {
             S_lower(c->text + ov[0], ov[1] - ov[0], buf, sizeof buf);
             return nqx_strndup(buf, strlen(buf));
+        }
+    }
+    /* else the population a percentage counts, up to its verb */
+    if (q && q->unit[0] == '%' && !q->unit[1] && c->pop_end) {
+        size_t e = q->ce + 160 < ce ? S_cb(c->mask, q->ce + 160) : ce;
+        if (S_match(c->pop_end, c->mask, e, q->ce, ov, S_NOV) && ov[0] > q->ce) {
+            char *p = S_dup_trim(c->mask, q->ce, ov[0], ",");
+            if (p && strchr(p, ' ') ? 1 : (p && strlen(p) >= 3))
+                return p;
+            free(p);
         }
     }
     return NULL;
@@ -576,7 +587,7 @@ static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
         free(r->metric);
         r->metric = nqx_strndup(r[-1].metric, strlen(r[-1].metric));
     }
-    r->scope = S_scope(c, node, cs, ce);
+    r->scope = S_scope(c, node, cs, ce, q);
     if (!r->text || !r->section || !r->unit || !r->metric ||
         (q->dl[0] && !r->deadline))
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
@@ -831,7 +842,7 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
         r->deadline = nqx_strndup(c->tbl_dl[j], strlen(c->tbl_dl[j]));
         r->doc_index = nd->doc_index;
         r->metric = S_dup_trim(c->mask, cl[2 * mcol], cl[2 * mcol + 1], "");
-        r->scope = S_scope(c, node, nd->start, nd->end);
+        r->scope = S_scope(c, node, nd->start, nd->end, NULL);
         if (!r->unit || !r->text || !r->section || !r->deadline || !r->metric)
             return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
@@ -1003,6 +1014,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.tbl_cell = nqx_gram_pattern(g, "tg_tbl_cell");
     c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
     c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
+    c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)
