@@ -81,6 +81,8 @@ def find_phrase(lines, folded, anchor, occurrence, value):
         if LABEL.match(lines[j]) and len(lines[j]) < 200:
             cands.append(j)
     for j in cands:
+        if lines[j].lstrip()[:1] in "¹²³⁴⁵⁶⁷⁸⁹⁰" and lines[j].strip():
+            continue  # a footnote body sets no time for the item
         if any(k in folded[j] for k in ks):
             line = lines[j].strip()
             if len(line) > 300:  # a window around the key
