@@ -200,13 +200,16 @@ Test(target, stacked_comparators_and_numbers)
     S_run("II. CHỈ TIÊU\n"
           "(1) Tối đa không quá 05 năm; không dưới 2.500 lao động.\n"
           "(2) Ít nhất vào năm 2025 đạt 40% doanh nghiệp; khoảng 60-70% hộ.\n"
-          "(3) Giảm tỷ lệ nợ đọng dưới 2%; 12 - 15 dự án.\n");
+          "(3) Giảm tỷ lệ nợ đọng dưới 2%; 12 - 15 dự án.\n"
+          "(4) Tỷ lệ bao phủ bảo hiểm y tế ≥ 95%; năng suất lao động tăng 1,5 lần.\n");
     S_check("không quá 05 năm", 0, "<=", 5, 5, "năm", NULL, 0);
     S_check("2.500 lao động", 0, ">=", 2500, 2500, "lao động", NULL, 0);
     S_check("40% doanh nghiệp", 0, ">=", 40, 40, "%", "2025", 0);
     S_check("60-70% hộ", 0, "range", 60, 70, "%", "2025", 0);
     S_check("dưới 2%", 0, "<", 2, 2, "%", NULL, 0);
     S_check("12 - 15 dự án", 0, "range", 12, 15, "dự án", NULL, 0);
+    S_check("≥ 95%", 0, ">=", 95, 95, "%", NULL, 0);
+    S_check("tăng 1,5 lần", 0, "=", 1.5, 1.5, "lần", NULL, 0);
 }
 
 Test(target, footnotes_and_markup)
