@@ -179,15 +179,23 @@ static nqx_eval_ocr *S_score_ocr(const char *corpus, const char *pred_dir,
         const char *p = NULL;
         nqx_status st;
         path.len = 0;
-        nqx_buf_printf(&path, "%s/%s", corpus, docs[i]);
+        if (nqx_buf_printf(&path, "%s/%s", corpus, docs[i]))
+            goto oom;
         st = nqx_read_file(path.data, 0, &raw, &nraw, &err);
         path.len = 0;
-        nqx_buf_printf(&path, "%s/clean/%s", corpus, docs[i]);
+        if (nqx_buf_printf(&path, "%s/clean/%s", corpus, docs[i])) {
+            free(raw);
+            goto oom;
+        }
         if (!st)
             st = nqx_read_file(path.data, 0, &clean, &nclean, &err);
         if (!st && pred_dir) {
             path.len = 0;
-            nqx_buf_printf(&path, "%s/%s", pred_dir, docs[i]);
+            if (nqx_buf_printf(&path, "%s/%s", pred_dir, docs[i])) {
+                free(raw);
+                free(clean);
+                goto oom;
+            }
             st = nqx_read_file(path.data, 0, &pred, &npred, &err);
             if (st == NQX_EIO) /* ocr_score.py's own words */
                 snprintf(err.msg, sizeof err.msg, "no prediction for %s in %s",
@@ -216,6 +224,9 @@ static nqx_eval_ocr *S_score_ocr(const char *corpus, const char *pred_dir,
         }
     }
     ok = 1;
+    goto done;
+oom:
+    cli_errorf("eval: out of memory");
 done:
     nqx_eval_list_free(docs, ndocs);
     nqx_buf_free(&path);

@@ -2,10 +2,10 @@
  *
  * Every expected string and number below was first printed by the
  * reference scorers on the fixtures in tests/fixtures/eval/:
- *   python3 /work/shared/eval/score.py tests/fixtures/eval/gold \
- *       tests/fixtures/eval/pred.jsonl --show-misses   (and --json)
- *   python3 /work/shared/eval/ocr_score.py tests/fixtures/eval/ocr/raw \
- *       tests/fixtures/eval/ocr/clean tests/fixtures/eval/ocr/pred --show
+ *   cd tests/fixtures/eval
+ *   python3 /work/shared/eval/score.py corpus/gold pred.jsonl --show-misses
+ *       (and --json)
+ *   python3 /work/shared/eval/ocr_score.py corpus corpus/clean ocr-pred --show
  * and the Python values (repr(), fold()) by Python 3.11 itself. The
  * fixtures hold the corners: markup, NBSP, upper case and decomposed text
  * in predictions, two predictions for one anchor, one anchor twice,
@@ -14,8 +14,10 @@
  * invalid UTF-8 in a prediction.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "nqx.h"
 #include "../eval/eval.h"
@@ -36,7 +38,7 @@ static nqx_eval_ext *S_score_fixture(void)
     char *pred = S_slurp(FIX "/pred.jsonl", &n);
     nqx_eval_ext *s;
     nqx_error e;
-    cr_assert_eq(nqx_eval_ext_score(FIX "/gold", pred, n, "pred.jsonl", &s, &e),
+    cr_assert_eq(nqx_eval_ext_score(FIX "/corpus/gold", pred, n, "pred.jsonl", &s, &e),
                  NQX_OK, "%s", e.msg);
     free(pred);
     return s;
@@ -142,7 +144,7 @@ Test(eval, ext_bad_line_named_as_python_names_it)
     static const char pred[] = "{\"doc\": \"a\"}\n\n{\"a\": 1 \"b\": 2}\n";
     nqx_eval_ext *s;
     nqx_error e;
-    cr_assert_eq(nqx_eval_ext_score(FIX "/gold", pred, sizeof pred - 1, "p.jsonl",
+    cr_assert_eq(nqx_eval_ext_score(FIX "/corpus/gold", pred, sizeof pred - 1, "p.jsonl",
                                     &s, &e), NQX_EFORMAT);
     cr_assert_null(s);
     cr_assert_str_eq(e.file, "p.jsonl");
@@ -169,11 +171,11 @@ static nqx_eval_ocr *S_ocr_fixture(void)
         size_t nr, nc, np;
         char *raw, *clean, *pred;
         nqx_error e;
-        snprintf(p, sizeof p, FIX "/ocr/raw/%s", docs[i]);
+        snprintf(p, sizeof p, FIX "/corpus/%s", docs[i]);
         raw = S_slurp(p, &nr);
-        snprintf(p, sizeof p, FIX "/ocr/clean/%s", docs[i]);
+        snprintf(p, sizeof p, FIX "/corpus/clean/%s", docs[i]);
         clean = S_slurp(p, &nc);
-        snprintf(p, sizeof p, FIX "/ocr/pred/%s", docs[i]);
+        snprintf(p, sizeof p, FIX "/ocr-pred/%s", docs[i]);
         pred = S_slurp(p, &np);
         cr_assert_eq(nqx_eval_ocr_add(s, docs[i], raw, nr, clean, nc, pred, np, &e),
                      NQX_OK, "%s", e.msg);
@@ -344,4 +346,73 @@ Test(eval, python_equality_and_float)
     cr_assert_eq(d, 18.0);
     cr_assert(!nqx_py_float(v->items[6], &d));       /* float("0x10") */
     nqx_ej_free(v);
+}
+
+/* `nqx eval` end to end: the lines of both scorers, the summary, and the
+ * documented exit codes (0 met, 1 a threshold not met, 2 usage). */
+static int S_eval(const char *args, char **out)
+{
+    char cmd[1024];
+    FILE *p;
+    nqx_buf b = {0};
+    char buf[4096];
+    size_t n;
+    int st;
+    snprintf(cmd, sizeof cmd,
+             "%s/nqx eval --corpus %s/corpus --pred %s/pred.jsonl "
+             "--ocr-pred %s/ocr-pred %s 2>/dev/null",
+             NQX_SRCDIR, FIX, FIX, FIX, args);
+    p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        nqx_buf_append(&b, buf, n);
+    nqx_buf_append(&b, "", 0);
+    st = pclose(p);
+    *out = nqx_buf_steal(&b);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+Test(eval, cli_prints_both_scorers_and_a_summary)
+{
+    char *out, *want;
+    nqx_eval_ext *s = S_score_fixture();
+    nqx_eval_ocr *o = S_ocr_fixture();
+    nqx_buf b = {0};
+    cr_assert_eq(S_eval("--show-misses", &out), 0);
+    nqx_buf_printf(&b, "== extraction (%s/corpus/gold vs %s/pred.jsonl)\n", FIX, FIX);
+    nqx_eval_ext_format(&b, s, 1);
+    nqx_buf_printf(&b, "== ocr (%s/corpus/clean vs %s/ocr-pred)\n", FIX, FIX);
+    nqx_eval_ocr_format(&b, o, 1);
+    nqx_buf_puts(&b, "== summary\n"
+                     "measure              value  minimum  result\n"
+                     "target strict F1     0.727        -  -\n"
+                     "task strict F1       0.750        -  -\n"
+                     "OCR recall           0.625        -  -\n"
+                     "OCR precision        0.500        -  -\n");
+    want = nqx_buf_steal(&b);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(want);
+    nqx_eval_ext_free(s);
+    nqx_eval_ocr_free(o);
+}
+
+Test(eval, cli_exit_codes)
+{
+    char *out;
+    cr_assert_eq(S_eval("--min-target-f1 0.8 --min-ocr-recall=0.6", &out), 1);
+    cr_assert_not_null(strstr(out, "target strict F1     0.727    0.800  FAIL\n"));
+    cr_assert_not_null(strstr(out, "OCR recall           0.625    0.600  ok\n"));
+    free(out);
+    /* 3/4 found and right: F1 is exactly 0.75, which meets 0.75 */
+    cr_assert_eq(S_eval("--min-task-f1 0.75 --min-ocr-precision 0.5", &out), 0);
+    free(out);
+    cr_assert_eq(S_eval("--min-task-f1 1.5", &out), 2);
+    free(out);
+    /* the value as Python computes it: 2 * (4/6) * (4/5) / (4/6 + 4/5) */
+    cr_assert_eq(S_eval("--json --min-target-f1 0.8", &out), 1);
+    cr_assert_not_null(strstr(out, "{\"measure\": \"target_strict_f1\", \"value\": "
+                                   "0.7272727272727272, \"minimum\": 0.8, \"ok\": false}"));
+    cr_assert_not_null(strstr(out, "\n \"ok\": false\n}\n"));
+    free(out);
 }
