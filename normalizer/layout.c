@@ -506,6 +506,25 @@ static int S_item(const unsigned char *r, size_t n)
         return i < n && (r[i] == ')' ||
                          (r[i] == '.' && i + 1 < n && r[i + 1] == ' '));
     }
+    {
+        /* "Điều 5.", "Chương II", "Mục 1", "Phần I": the structure of a
+         * legal text (the outline grammar names them; here they only
+         * keep a line from being joined to the one before) */
+        static const char *const heads[] = {"Điều ", "Chương ", "Mục ",
+                                            "Phần "};
+        size_t h;
+        for (h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+            size_t hl = strlen(heads[h]);
+            if (n > hl && memcmp(r, heads[h], hl) == 0 &&
+                ((r[hl] >= '0' && r[hl] <= '9') || S_roman(r[hl]))) {
+                size_t q = hl;
+                while (q < n && ((r[q] >= '0' && r[q] <= '9') || S_roman(r[q])))
+                    q++;
+                if (q == n || r[q] == '.' || r[q] == ' ' || r[q] == ':')
+                    return 1;
+            }
+        }
+    }
     if (r[0] >= 'A' && r[0] <= 'Z') {
         while (i < n && i < 7 && S_roman(r[i]))
             i++;
@@ -741,13 +760,37 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 /* A table exploded one cell per line: a line "|" opens a row, separates
  * cells and closes the row; two "|" lines in a row start the next row.
  * *next receives the index of the first line after the table. */
+/* A "|" closed a cell and text follows: another cell of the row, or the
+ * text after the table? The table goes on when a "|" comes within a few
+ * lines (cells are short; a body of text is not), within very few once
+ * the row is as wide as the widest row so far. Bounded look-ahead keeps
+ * this linear. */
+#define S_CELL_MAX_LINES 40
+#define S_CELL_MAX_LINES_WIDE 3
+
+static int S_more_cells(const S_ctx *c, size_t i, size_t ncells,
+                        size_t prev_cells)
+{
+    size_t j, max = S_CELL_MAX_LINES;
+    if (prev_cells && ncells >= prev_cells)
+        max = S_CELL_MAX_LINES_WIDE;
+    for (j = i; j < c->nl && j - i <= max; j++) {
+        if (c->lines[j].type == L_BAR)
+            return 1;
+        if (c->lines[j].type == L_BLANK)
+            return 0;
+    }
+    return 0;
+}
+
 static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
 {
     S_line *ls = c->lines;
-    size_t i = li, nl = c->nl;
+    size_t i = li, nl = c->nl, prev_cells = 0;
     while (i < nl && ls[i].type == L_BAR) {
         S_unit *u = S_new_unit(c);
         int started = 0, new_cell = 1;
+        size_t ncells = 0;
         if (!u)
             return -1;
         u->kind = U_ROW;
@@ -764,12 +807,16 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
                 break; /* an unclosed row ends the table */
             i++;       /* past the closing "|" */
             new_cell = 1;
-            if (i >= nl || ls[i].type == L_BAR || ls[i].type == L_BLANK)
+            ncells++;
+            if (i >= nl || ls[i].type == L_BAR || ls[i].type == L_BLANK ||
+                !S_more_cells(c, i, ncells, prev_cells))
                 break;
         }
         u->e1 = c->inl.n;
         if (started)
             c->nu++;
+        if (ncells > prev_cells)
+            prev_cells = ncells;
         if (i >= nl || ls[i].type != L_BAR)
             break;
     }

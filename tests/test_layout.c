@@ -167,3 +167,15 @@ Test(layout, heading_glued_to_next_item_is_split)
     CHECK("**I. TÌNH HÌNH VÀ NGUYÊN NHÂN**1. Tình hình**\n\nThủ đô.\n",
           "I. TÌNH HÌNH VÀ NGUYÊN NHÂN\n1. Tình hình\nThủ đô.\n");
 }
+
+Test(layout, exploded_table_ends_where_the_body_begins)
+{
+    /* no blank line after the last "|": the body is not one more cell */
+    CHECK("|\nSố: 60/NQ-HĐND\n|\n*Hà Nội, ngày 27*\n|\n**NGHỊ QUYẾT**\nVề học phí\n"
+          "Căn cứ Luật A;\nCăn cứ Luật B;\nCăn cứ Luật C;\nCăn cứ Luật D;\n"
+          "**Điều 1.** Phạm vi\n",
+          "Số: 60/NQ-HĐND | Hà Nội, ngày 27\nNGHỊ QUYẾT\nVề học phí Căn cứ Luật A; Căn cứ Luật B; "
+          "Căn cứ Luật C; Căn cứ Luật D;\nĐiều 1. Phạm vi\n");
+    /* rows of different widths stay one table */
+    CHECK("|\nA\n|\nB\n|\n|\nC\n|\nD\n|\nE\n|\nF\n|\n", "A | B\nC | D | E | F\n");
+}
