@@ -547,6 +547,8 @@ static int S_item(const unsigned char *r, size_t n)
 static int S_dropped(const unsigned char *r, size_t n, int isolated)
 {
     size_t i, digits = 0, rule = 0, stars = 0, other = 0;
+    if (n > 64 && r[0] != '-' && r[0] != '=' && r[0] != '_' && r[0] != '*')
+        return 0; /* long lines are text unless they are rules */
     for (i = 0; i < n; i++) {
         unsigned char ch = r[i];
         if (ch == '-' || ch == '=' || ch == '_')
@@ -618,6 +620,12 @@ static void S_features(S_ctx *c, S_unit *u)
             prev = last;
             last = i;
             i++;
+        } else if (u->has_lower && u->has_upper) {
+            /* both cases seen: only count (the text is valid UTF-8) */
+            k = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
+            prev = last;
+            last = i;
+            i += (size_t)k;
         } else {
             utf8proc_category_t cat;
             k = S_cp(r + i, n - i, &cp);

@@ -206,6 +206,10 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             i++;
             continue;
         }
+        if (s[i] < 0xCC && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* below U+0300: the common case, no decoding needed */
+            continue;
+        }
         k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0) {
             nqx_buf_free(&b);
