@@ -147,19 +147,44 @@ static int S_add_line(S_ctx *c, size_t *cap, size_t ts, size_t te, int pb)
         L->type = L_BLANK;
     else if (te - ts == 1 && t[ts] == '|')
         L->type = L_BAR;
-    else if (t[ts] == '|' && memchr(t + ts + 1, '|', te - ts - 1)) {
+    else {
+        const unsigned char *bar = memchr(t + ts, '|', te - ts);
         size_t k;
-        int sep = 1, dash = 0;
+        int sep = bar != NULL, dash = 0;
         for (k = ts; k < te && sep; k++) {
             if (t[k] == '-')
                 dash = 1;
             else if (t[k] != '|' && t[k] != ':' && t[k] != ' ')
                 sep = 0;
         }
-        L->type = sep && dash ? L_PIPESEP : L_PIPE;
-    } else
-        L->type = L_TEXT;
+        if (sep && dash)
+            L->type = L_PIPESEP;
+        else if (t[ts] == '|' && memchr(t + ts + 1, '|', te - ts - 1))
+            L->type = L_PIPE;
+        else
+            L->type = L_TEXT;
+    }
     return 0;
+}
+
+/* GFM tables may omit the outer pipes: the line above a delimiter row
+ * "---|---" and the lines below it that hold a '|' are rows too. */
+static void S_mark_gfm_rows(S_ctx *c)
+{
+    size_t k, j;
+    for (k = 0; k < c->nl; k++) {
+        S_line *L = c->lines;
+        if (L[k].type != L_PIPESEP)
+            continue;
+        if (k > 0 && L[k - 1].type == L_TEXT &&
+            memchr(c->t + L[k - 1].ts, '|', L[k - 1].te - L[k - 1].ts))
+            L[k - 1].type = L_PIPE;
+        for (j = k + 1; j < c->nl && (L[j].type == L_TEXT || L[j].type == L_PIPE) &&
+                        memchr(c->t + L[j].ts, '|', L[j].te - L[j].ts);
+             j++)
+            L[j].type = L_PIPE;
+        k = j - 1;
+    }
 }
 
 /* "NGUYÊN NHÂN**1. Tình hình**": a heading glued to the numbered item
@@ -224,6 +249,7 @@ static int S_split_lines(S_ctx *c)
             return -1;
         pb = ff != NULL;
     }
+    S_mark_gfm_rows(c);
     return 0;
 }
 
@@ -724,7 +750,7 @@ static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
 static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 {
     const unsigned char *t = c->t;
-    size_t i = L->ts + 1, cstart = L->ts + 1;
+    size_t lead = t[L->ts] == '|', i = L->ts + lead, cstart = i, pending = 0;
     int started = 0;
     S_unit *u = S_new_unit(c);
     if (!u)
@@ -742,8 +768,13 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
                 a++;
             while (b > a && S_is_sp(t[b - 1]))
                 b--;
+            cstart = i + 1;
+            if (a == b && started) {
+                /* an empty cell: kept only when a full one follows */
+                pending++;
+                continue;
+            }
             if (!(i == L->te && a == b)) {
-                /* empty cells keep their place; a row never starts empty */
                 size_t e0 = c->inl.n;
                 if (S_inline(c, a, b))
                     return -1;
@@ -751,12 +782,21 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
                     u->cs = a;
                     u->e0 = e0;
                     started = 1;
-                } else if (S_insert_sep(&c->inl, e0, u->ce, a, " | ",
-                                        NQX_CHANGE_TABLE))
-                    return -1;
+                } else {
+                    char sep[64];
+                    size_t k, sl = 0;
+                    for (k = 0; k <= pending && sl + 3 < sizeof sep; k++) {
+                        memcpy(sep + sl, " | ", 3);
+                        sl += 3;
+                    }
+                    sep[sl] = '\0';
+                    if (S_insert_sep(&c->inl, e0, u->ce, a, sep,
+                                     NQX_CHANGE_TABLE))
+                        return -1;
+                }
+                pending = 0;
                 u->ce = b;
             }
-            cstart = i + 1;
         }
     }
     u->e1 = c->inl.n;

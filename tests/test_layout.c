@@ -108,7 +108,7 @@ Test(layout, crlf_and_spaces)
 Test(layout, pipe_table_rows)
 {
     CHECK("Bảng:\n\n| **TT** | Nội dung |  |\n|---|:---:|---|\n| 1 | Lập *quy hoạch* | x |\n\nSau.\n",
-          "Bảng:\nTT | Nội dung | \n1 | Lập quy hoạch | x\nSau.\n");
+          "Bảng:\nTT | Nội dung\n1 | Lập quy hoạch | x\nSau.\n");
 }
 
 Test(layout, exploded_table_rows)
@@ -178,4 +178,12 @@ Test(layout, exploded_table_ends_where_the_body_begins)
           "Căn cứ Luật C; Căn cứ Luật D;\nĐiều 1. Phạm vi\n");
     /* rows of different widths stay one table */
     CHECK("|\nA\n|\nB\n|\n|\nC\n|\nD\n|\nE\n|\nF\n|\n", "A | B\nC | D | E | F\n");
+}
+
+Test(layout, gfm_table_without_outer_pipes)
+{
+    CHECK("Phân công:\n\nSTT | Tên dự án | Cơ quan trình |\n|---|---|---|\n"
+          "1 | Luật Thuế | Chính phủ | |\n2 |  | Bộ Tư pháp\n\nNghị quyết này có hiệu lực.\n",
+          "Phân công:\nSTT | Tên dự án | Cơ quan trình\n1 | Luật Thuế | Chính phủ\n2 |  | Bộ Tư pháp\n"
+          "Nghị quyết này có hiệu lực.\n");
 }
