@@ -811,7 +811,7 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 /* A "|" closed a cell and text follows: another cell of the row, or the
  * text after the table? The table goes on when a "|" comes within a few
  * lines (cells are short; a body of text is not), within very few once
- * the row is as wide as the widest row so far. Bounded look-ahead keeps
+ * the row is as wide as the row before it. Bounded look-ahead keeps
  * this linear. */
 #define S_CELL_MAX_LINES 40
 #define S_CELL_MAX_LINES_WIDE 3
@@ -863,8 +863,7 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         u->e1 = c->inl.n;
         if (started)
             c->nu++;
-        if (ncells > prev_cells)
-            prev_cells = ncells;
+        prev_cells = ncells;
         if (i >= nl || ls[i].type != L_BAR)
             break;
     }
@@ -938,6 +937,13 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
         if (S_is_supdigit(cp) ||
             (n - i > 3 && r[i] == '[' && r[i + 1] == '^'))
             u->kind = U_FOOT;
+        else if (r[i] == '[') { /* "[1] Quyết định số ..." */
+            size_t q = i + 1;
+            while (q < n && q - i <= 3 && r[q] >= '0' && r[q] <= '9')
+                q++;
+            if (q > i + 1 && q < n && r[q] == ']' && (q + 1 == n || r[q + 1] == ' '))
+                u->kind = U_FOOT;
+        }
     }
     c->nu++;
     return 0;

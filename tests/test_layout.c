@@ -187,3 +187,10 @@ Test(layout, gfm_table_without_outer_pipes)
           "Phân công:\nSTT | Tên dự án | Cơ quan trình\n1 | Luật Thuế | Chính phủ\n2 |  | Bộ Tư pháp\n"
           "Nghị quyết này có hiệu lực.\n");
 }
+
+Test(layout, bracket_footnotes)
+{
+    CHECK("hỗ trợ kinh phí cho\n\n[1] Các văn bản của Văn phòng\nTrung ương.\n[2]\nRiêng các đồng chí.\n\n"
+          "cán bộ cơ sở.\n",
+          "hỗ trợ kinh phí cho cán bộ cơ sở.\n[1] Các văn bản của Văn phòng Trung ương.\n[2] Riêng các đồng chí.\n");
+}
