@@ -428,6 +428,19 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* Length of an ATX heading mark "## " at a, or 0. */
+static size_t S_atx_len(const unsigned char *t, size_t a, size_t te)
+{
+    size_t h = a;
+    while (h < te && h - a < 6 && t[h] == '#')
+        h++;
+    if (h == a || !(h == te || t[h] == ' '))
+        return 0;
+    while (h < te && t[h] == ' ')
+        h++;
+    return h - a;
+}
+
 /* The text of [a, b) with edits [e0, e1) applied, into c->r. */
 static int S_render(S_ctx *c, size_t a, size_t b, size_t e0, size_t e1)
 {
@@ -726,8 +739,9 @@ static int S_insert_sep(S_elist *l, size_t at, size_t s, size_t e,
 static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
                      int *new_cell)
 {
-    size_t e0 = c->inl.n;
-    if (S_inline(c, ts, te) || S_render(c, ts, te, e0, c->inl.n))
+    size_t e0 = c->inl.n, h = S_atx_len(c->t, ts, te);
+    if ((h && S_push(&c->inl, ts, ts + h, "", 0, NQX_CHANGE_MARKUP)) ||
+        S_inline(c, ts + h, te) || S_render(c, ts, te, e0, c->inl.n))
         return -1;
     if (c->r.len == 0 ||
         S_dropped((const unsigned char *)c->r.data, c->r.len, 0)) {
@@ -879,18 +893,12 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     int atx = 0, isolated;
     S_unit *u;
     *dropped = 0;
-    if (t[a] == '#') {
-        size_t h = a;
-        while (h < te && h - a < 6 && t[h] == '#')
-            h++;
-        if (h == te || t[h] == ' ') {
-            while (h < te && t[h] == ' ')
-                h++;
-            atx = 1;
-            if (S_push(&c->inl, a, h, "", 0, NQX_CHANGE_MARKUP))
-                return -1;
-            a = h;
-        }
+    if (S_atx_len(t, a, te)) {
+        size_t h = a + S_atx_len(t, a, te);
+        atx = 1;
+        if (S_push(&c->inl, a, h, "", 0, NQX_CHANGE_MARKUP))
+            return -1;
+        a = h;
     } else if (t[a] == '>' && a + 1 < te && t[a + 1] == ' ') {
         if (S_push(&c->inl, a, a + 2, "", 0, NQX_CHANGE_MARKUP))
             return -1;
