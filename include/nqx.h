@@ -284,6 +284,13 @@ nqx_status nqx_ext_doc(const nqx_grammar *g, const nqx_text *t,
                        nqx_doc **out, nqx_error *err);
 void nqx_doc_free(nqx_doc *d);
 
+/* The canonical key of an agency name: nqx_fold of the name with the
+ * abbreviations of grammars/abbreviations.pcre expanded (UBND tỉnh, Ủy
+ * ban nhân dân tỉnh and UBND Tỉnh give one key). g may be NULL (no
+ * expansion). Returns a malloc'ed string (caller frees with free()), or
+ * NULL on out of memory or invalid UTF-8. */
+char *nqx_ext_agency_key(const nqx_grammar *g, const char *name);
+
 /* Append one record as one line of the spec's JSON Lines (with '\n'). */
 int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r);
 
