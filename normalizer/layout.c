@@ -50,11 +50,13 @@ static int S_push(S_elist *l, size_t s, size_t e, const char *r, size_t rn,
         return -1;
     d = &l->v[l->n];
     memset(d, 0, sizeof *d);
-    d->repl = malloc(rn + 1);
-    if (!d->repl)
-        return -1;
-    memcpy(d->repl, r, rn);
-    d->repl[rn] = '\0';
+    if (rn) { /* a deletion keeps repl NULL: most edits are deletions */
+        d->repl = malloc(rn + 1);
+        if (!d->repl)
+            return -1;
+        memcpy(d->repl, r, rn);
+        d->repl[rn] = '\0';
+    }
     d->start = s;
     d->end = e;
     d->repl_len = rn;
@@ -451,7 +453,7 @@ static int S_render(S_ctx *c, size_t a, size_t b, size_t e0, size_t e1)
     for (k = e0; k < e1; k++) {
         const nqx_norm_edit *e = &c->inl.v[k];
         if (nqx_buf_append(&c->r, (const char *)c->t + p, e->start - p) ||
-            nqx_buf_append(&c->r, e->repl, e->repl_len))
+            (e->repl_len && nqx_buf_append(&c->r, e->repl, e->repl_len)))
             return -1;
         p = e->end;
     }
