@@ -346,7 +346,8 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
                 j++;
             sb = S_space_before(t, a, i);
             sa = S_space_at(t, j, b);
-            if (ch == '*' && j - i == 1 && i == a && j < b && sa) {
+            if (ch == '*' && j - i == 1 && i == a && j < b && sa &&
+                !(j + 1 < b && S_item(t + j + 1, b - j - 1))) {
                 /* "* item": a Markdown bullet, written as "-" */
                 if (S_push(&c->inl, i, j, "-", 1, NQX_CHANGE_MARKUP))
                     return -1;

@@ -194,3 +194,8 @@ Test(layout, bracket_footnotes)
           "cán bộ cơ sở.\n",
           "hỗ trợ kinh phí cho cán bộ cơ sở.\n[1] Các văn bản của Văn phòng Trung ương.\n[2] Riêng các đồng chí.\n");
 }
+
+Test(layout, star_before_a_numbered_item_is_emphasis)
+{
+    CHECK("* 1. Phát triển đô thị *là giải pháp.\n", "1. Phát triển đô thị là giải pháp.\n");
+}
