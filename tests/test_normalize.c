@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "nqx.h"
@@ -138,26 +139,50 @@ Test(normalize, keep_markup_leaves_layout_alone)
 }
 
 /* `nqx normalize` end to end: text, TSV and JSON Lines change logs. */
-static char *S_run(const char *args, const char *input)
+static char *S_run_rc(const char *args, const char *input, size_t inlen,
+                      int want_rc, char *path)
 {
-    char path[] = "/tmp/nqx-norm-XXXXXX", cmd[512];
+    char cmd[512];
     int fd = mkstemp(path);
     FILE *p;
     nqx_buf out = {0};
     char buf[4096];
     size_t n;
+    int st;
     cr_assert(fd >= 0);
-    cr_assert_eq(write(fd, input, strlen(input)), (ssize_t)strlen(input));
+    cr_assert_eq(write(fd, input, inlen), (ssize_t)inlen);
     close(fd);
-    snprintf(cmd, sizeof cmd, "%s/nqx normalize --no-ocr %s %s", NQX_SRCDIR, args, path);
+    snprintf(cmd, sizeof cmd, "%s/nqx normalize --no-ocr %s %s 2>&1", NQX_SRCDIR, args, path);
     p = popen(cmd, "r");
     cr_assert_not_null(p);
     while ((n = fread(buf, 1, sizeof buf, p)) > 0)
         nqx_buf_append(&out, buf, n);
-    cr_assert_eq(pclose(p), 0);
+    st = pclose(p);
+    cr_assert(WIFEXITED(st));
+    cr_assert_eq(WEXITSTATUS(st), want_rc);
     unlink(path);
     nqx_buf_append(&out, "", 0);
     return out.data ? nqx_buf_steal(&out) : strdup("");
+}
+
+static char *S_run(const char *args, const char *input)
+{
+    char path[] = "/tmp/nqx-norm-XXXXXX";
+    return S_run_rc(args, input, strlen(input), 0, path);
+}
+
+Test(normalize, cli_rejects_bad_input_with_offsets)
+{
+    char path[] = "/tmp/nqx-norm-XXXXXX", want[256];
+    char *s = S_run_rc("", "Kế\xff hoạch\n", 14, 1, path);
+    snprintf(want, sizeof want, "nqx: %s: offset 4: invalid UTF-8\n", path);
+    cr_assert_str_eq(s, want);
+    free(s);
+    strcpy(path, "/tmp/nqx-norm-XXXXXX");
+    s = S_run_rc("", "ab\0cd", 5, 1, path);
+    snprintf(want, sizeof want, "nqx: %s: offset 2: NUL byte: binary file, not text\n", path);
+    cr_assert_str_eq(s, want);
+    free(s);
 }
 
 Test(normalize, cli_text_tsv_and_jsonl)
