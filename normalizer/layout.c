@@ -13,8 +13,12 @@
  * see S_join(): Markdown soft breaks inside a block join unless the next
  * line opens a list item or heading; across a blank line or a page break
  * a line joins only when the previous one does not end a sentence and the
- * next one starts in lower case, or the previous one is a long paragraph
- * cut mid-sentence.
+ * next one starts in lower case or with a number ("khóa / XIII"), or the
+ * previous one is a long paragraph cut mid-sentence.
+ *
+ * Tables become one line per row, cells joined by " | ": pipe rows (with
+ * or without outer pipes) and tables exploded one cell per line, where a
+ * line holding only "|" separates cells and "|" twice starts a new row.
  */
 #include "norm.h"
 
@@ -737,8 +741,9 @@ static int S_insert_sep(S_elist *l, size_t at, size_t s, size_t e,
     return 0;
 }
 
-/* A table row: cells [a_k, b_k) already trimmed, each a run of lines.
- * Adds the content line [ts, te) to the row u. */
+/* Add the line [ts, te) of an exploded table's cell to row u: " | "
+ * before it when it opens a new cell, " " when it continues one. Lines
+ * with no text (rules under a heading cell) are skipped. */
 static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
                      int *new_cell)
 {
@@ -822,9 +827,6 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
     return 0;
 }
 
-/* A table exploded one cell per line: a line "|" opens a row, separates
- * cells and closes the row; two "|" lines in a row start the next row.
- * *next receives the index of the first line after the table. */
 /* A "|" closed a cell and text follows: another cell of the row, or the
  * text after the table? The table goes on when a "|" comes within a few
  * lines (cells are short; a body of text is not), within very few once
@@ -848,6 +850,9 @@ static int S_more_cells(const S_ctx *c, size_t i, size_t ncells,
     return 0;
 }
 
+/* A table exploded one cell per line: a line "|" opens a row, separates
+ * cells and closes the row; two "|" lines in a row start the next row.
+ * *next receives the index of the first line after the table. */
 static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
 {
     S_line *ls = c->lines;
