@@ -1143,13 +1143,32 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
     return 0;
 }
 
+/* Was the text hard-wrapped? Crawled Markdown and OCR lines stop near a
+ * fixed width (~80 columns), so a newline inside a block is a soft wrap.
+ * Text written one paragraph per line has many lines far longer than
+ * that: there every newline ends a paragraph unless the next line plainly
+ * continues the sentence (the rules for a page break). This also makes
+ * normalizing normalized text a no-op. */
+#define S_LONG_LINE 200 /* bytes: ~150 Vietnamese characters */
+
+static int S_unwrapped(const S_ctx *c)
+{
+    size_t k, ntext = 0, nlong = 0;
+    for (k = 0; k < c->nl; k++)
+        if (c->lines[k].type == L_TEXT) {
+            ntext++;
+            nlong += c->lines[k].te - c->lines[k].ts > S_LONG_LINE;
+        }
+    return nlong >= 2 && nlong * 20 >= ntext;
+}
+
 nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
                            size_t *nedits, nqx_error *err)
 {
     S_ctx c;
     S_elist out = {0};
     size_t li = 0;
-    int gap = 0, rc = 0;
+    int gap = 0, rc = 0, unwrapped;
     *edits = NULL;
     *nedits = 0;
     S_init_special();
@@ -1158,10 +1177,11 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
+    unwrapped = !rc && S_unwrapped(&c);
     while (!rc && li < c.nl) {
         const S_line *L = &c.lines[li];
         int dropped = 0;
-        if (L->pb)
+        if (L->pb || unwrapped)
             gap = 1;
         switch (L->type) {
         case L_BLANK:

@@ -199,3 +199,20 @@ Test(layout, star_before_a_numbered_item_is_emphasis)
 {
     CHECK("* 1. Phát triển đô thị *là giải pháp.\n", "1. Phát triển đô thị là giải pháp.\n");
 }
+
+/* One paragraph per line, no blank lines, lines far longer than a wrap
+ * width: a newline ends a paragraph unless the sentence plainly goes on. */
+#define L1 "Công tác cán bộ cơ bản bám sát các quan điểm, nguyên tắc của Đảng, các chủ trương, " \
+           "chỉ thị, kết luận của Trung ương, của tỉnh; kịp thời cụ thể hóa thành các nghị quyết"
+#define L3 "Quy trình công tác cán bộ ngày càng chặt chẽ, đồng bộ, công khai, minh bạch và dân chủ " \
+           "hơn; công tác đánh giá cán bộ nhiều chiều từng bước gắn với kết quả công tác, so sánh"
+Test(layout, unwrapped_text_keeps_its_lines)
+{
+    cr_assert_gt(strlen(L1), 200);
+    cr_assert_gt(strlen(L3), 200);
+    CHECK(L1 "\nTổ chức thực hiện tốt.\n" L3 "\nvới chức danh tương đương.\nII. NHIỆM VỤ\n",
+          L1 "\nTổ chức thực hiện tốt.\n" L3 " với chức danh tương đương.\nII. NHIỆM VỤ\n");
+    /* the same lines hard-wrapped (short): a soft wrap joins */
+    CHECK("Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n",
+          "Công tác cán bộ cơ bản bám sát Tổ chức thực hiện tốt.\n");
+}
