@@ -32,9 +32,13 @@ static nqx_status S_pipeline(const char *bytes, size_t n, size_t *nrec)
     size_t i;
     *nrec = 0;
     st = nqx_norm_text("hostile", bytes, n, NULL, &t, &e);
-    if (st)
+    if (st) {
+        cr_log_warn("normalize: %s: %s", nqx_strerror(st), e.msg);
         return st;
+    }
     st = nqx_ext_doc(S_g, t, &d, &e);
+    if (st)
+        cr_log_warn("extract: %s: %s", nqx_strerror(st), e.msg);
     if (!st) {
         for (i = 0; i < d->nrecords; i++)
             cr_assert_leq(d->records[i].end, t->len);
