@@ -206,3 +206,47 @@ Test(normalize, cli_text_tsv_and_jsonl)
         "{\"in_off\": 40, \"out_off\": 33, \"kind\": \"join\", \"from\": \"\\n\", \"to\": \" \", \"confidence\": 1.000}\n");
     free(s);
 }
+
+/* On every corpus document: each change's `from` is in the input at
+ * in_off and its `to` in the output at out_off, and every output byte
+ * outside a change maps back to the same byte of the input. */
+Test(normalize, change_log_and_map_agree_on_corpus)
+{
+    static const char *docs[] = {
+        "000_345a409d5e9dd220", "001_327d61877dd096d8", "002_a693fad91d7fa2f3",
+        "003_b9a2a529d159b678", "004_31b05915bd2b756c"};
+    size_t d;
+    for (d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+        char path[512], *in, *covered;
+        size_t n, k, o, checked = 0;
+        nqx_text *t;
+        nqx_error e;
+        snprintf(path, sizeof path, "%s/corpus/%s.txt", NQX_SRCDIR, docs[d]);
+        cr_assert_eq(nqx_read_file(path, 0, &in, &n, &e), NQX_OK, "%s", e.msg);
+        cr_assert_eq(nqx_norm_text(path, in, n, NULL, &t, &e), NQX_OK, "%s", e.msg);
+        cr_assert_gt(t->nchanges, 0);
+        covered = calloc(t->len + 1, 1);
+        for (k = 0; k < t->nchanges; k++) {
+            const nqx_change *c = &t->changes[k];
+            size_t fl = strlen(c->from), tl = strlen(c->to);
+            cr_assert_leq(c->out_off + tl, t->len, "%s change %zu", docs[d], k);
+            cr_assert(memcmp(t->text + c->out_off, c->to, tl) == 0,
+                      "%s change %zu: to", docs[d], k);
+            cr_assert_leq(c->in_off + fl, n);
+            cr_assert(memcmp(in + c->in_off, c->from, fl) == 0,
+                      "%s change %zu: from", docs[d], k);
+            memset(covered + c->out_off, 1, tl);
+        }
+        for (o = 0; o < t->len; o++) {
+            if (covered[o])
+                continue;
+            cr_assert_eq(in[nqx_text_input_offset(t, o)], t->text[o],
+                         "%s: output offset %zu", docs[d], o);
+            checked++;
+        }
+        cr_assert_gt(checked, t->len / 2);
+        free(covered);
+        nqx_text_free(t);
+        free(in);
+    }
+}
