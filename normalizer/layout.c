@@ -496,7 +496,7 @@ static int S_roman(unsigned char ch)
 }
 
 /* Does the cleaned line r open a list item or a numbered heading?
- * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), -, +, •, –) */
+ * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), đ1), -, +, •, –) */
 static int S_item(const unsigned char *r, size_t n)
 {
     size_t i = 0;
@@ -549,6 +549,8 @@ static int S_item(const unsigned char *r, size_t n)
     }
     if ((r[0] >= 'a' && r[0] <= 'z') || (n > 2 && r[0] == 0xC4 && r[1] == 0x91)) {
         i = r[0] == 0xC4 ? 2 : 1;
+        if (i + 1 < n && r[i] >= '1' && r[i] <= '9' && r[i + 1] == ')')
+            i++; /* "đ1)", "a2)": sub-points */
         return i < n && (r[i] == ')' ||
                          (r[i] == '.' && i + 1 < n && r[i + 1] == ' '));
     }
@@ -630,11 +632,12 @@ static void S_features(S_ctx *c, S_unit *u)
     int k;
     utf8proc_int32_t cp;
     size_t i0;
+    int cited = 0;
     while (i < n && r[i] == ' ')
         i++;
     while (n > i && r[n - 1] == ' ')
         n--;
-    /* "...tiếp theo.[12]": a citation after the full stop */
+    /* "...tiếp theo.[12]": a citation closes a paragraph */
     while (n > i && r[n - 1] == ']') {
         size_t q = n - 1;
         while (q > i && r[q - 1] != '[')
@@ -642,6 +645,7 @@ static void S_features(S_ctx *c, S_unit *u)
         if (q == i || n - q > 12)
             break;
         n = q - 1;
+        cited = 1;
     }
     i0 = i;
     u->item = S_item(r + i, n - i);
@@ -699,14 +703,23 @@ static void S_features(S_ctx *c, S_unit *u)
         /* skip one closing quote, bracket or star: "...xuyên.)" */
         unsigned char ch = r[last];
         size_t at = last;
+        /* ends with a lower-case word: "khóa", not "Đạo" nor "là:" */
         S_cp(r + last, n - last, &cp);
         u->last_lower = cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+        if (u->last_lower) {
+            size_t w = n;
+            while (w > i0 && r[w - 1] != ' ')
+                w--;
+            S_cp(r + w, n - w, &cp);
+            u->last_lower = cp >= 0 &&
+                            utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+        }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
              (r[last + 2] == 0x9D || r[last + 2] == 0x99)))
             at = prev;
         ch = r[at];
-        u->sent_end = ch == '.' || ch == '!' || ch == '?';
+        u->sent_end = ch == '.' || ch == '!' || ch == '?' || cited;
     }
 }
 

@@ -69,8 +69,8 @@ Test(layout, hard_wrap_inside_block_joins)
 
 Test(layout, items_stay_at_line_start)
 {
-    CHECK("Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nII. BẢY\n",
-          "Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nII. BẢY\n");
+    CHECK("Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nđ1) bảy;\nII. TÁM\n",
+          "Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nđ1) bảy;\nII. TÁM\n");
     /* numbers that are not item labels continue the line */
     CHECK("tăng\n1.000 người và\n2015-2020\n", "tăng 1.000 người và 2015-2020\n");
 }
