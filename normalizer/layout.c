@@ -487,7 +487,7 @@ static int S_cp(const unsigned char *s, size_t n, utf8proc_int32_t *cp)
 static int S_is_supdigit(utf8proc_int32_t cp)
 {
     return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
-           (cp >= 0x2074 && cp <= 0x2079);
+           (cp >= 0x2074 && cp <= 0x2079) || cp == 0x207D; /* ⁽¹⁾ */
 }
 
 static int S_roman(unsigned char ch)
@@ -1017,8 +1017,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return 0;
     if (p->standalone) /* a whole bold or italic line stands alone */
         return 0;
+    /* a line in capitals, then one in sentence case: a title block
+     * ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ" / "về tập trung ...") */
+    if (p_caps && u->has_lower)
+        return 0;
     if (!gap) /* a soft break inside a Markdown block */
-        return !(p_caps && u->upper_start && u->has_lower);
+        return 1;
     if (p->sent_end)
         return 0;
     if (u->lower_start)

@@ -56,6 +56,8 @@ Test(layout, sup_and_br)
 {
     CHECK("Kế hoạch<sup>1</sup> số 5<br>năm 2024.\n", "Kế hoạch¹ số 5 năm 2024.\n");
     CHECK("<sup>12</sup> Chú thích.\n", "¹² Chú thích.\n");
+    CHECK("Câu chưa xong\n\n⁽¹⁾ Chú thích.\n\nvà tiếp.\n",
+          "Câu chưa xong và tiếp.\n⁽¹⁾ Chú thích.\n");
 }
 
 Test(layout, hard_wrap_inside_block_joins)
@@ -65,6 +67,8 @@ Test(layout, hard_wrap_inside_block_joins)
     /* a title in capitals, then the subject in sentence case */
     CHECK("**NGHỊ QUYẾT\nCỦA BAN CHẤP HÀNH\nVề nâng cao chất lượng\ncán bộ**\n",
           "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH\nVề nâng cao chất lượng cán bộ\n");
+    CHECK("**NGHỊ QUYẾT\nCỦA BAN CHẤP HÀNH\nvề nâng cao chất lượng\ncán bộ**\n",
+          "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH\nvề nâng cao chất lượng cán bộ\n");
 }
 
 Test(layout, items_stay_at_line_start)
