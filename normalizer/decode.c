@@ -1,50 +1,673 @@
-/* decode.c: encoding detection and conversion to UTF-8. (First version:
- * UTF-8 with or without BOM only.) */
+/* decode.c: encoding detection and conversion to UTF-8.
+ *
+ * Order: a BOM decides (UTF-8, UTF-16LE/BE); NUL bytes outside UTF-16
+ * mean binary; bytes that are valid UTF-8 are UTF-8 (ASCII included);
+ * otherwise each Vietnamese legacy encoding (Windows-1258, VISCII, TCVN3,
+ * VNI) decodes the first 64 KB of non-ASCII tokens, and the one that
+ * yields the largest share of valid Vietnamese syllables wins, provided
+ * half of them (and two at least) are valid; then the whole input is converted once.
+ *
+ * iconv gives every byte's code point (tables built per call, 255 one-byte
+ * conversions each) and converts UTF-16 whole. The single-byte loop is
+ * ours: glibc's CP1258 and TCVN decoders hold letters back to compose them
+ * with a following tone byte and report no positions, and the offset map
+ * needs one; the NFC step composes the tone bytes instead. VNI is not in
+ * iconv at all (vni.c). */
 #include "norm.h"
+#include "vni.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+typedef enum {
+    S_UTF8, S_UTF16, S_UTF16LE, S_UTF16BE,
+    S_CP1258, S_VISCII, S_TCVN3, S_VNI
+} S_enc;
+
+/* Names accepted for a forced encoding (case-insensitive). */
+static const struct {
+    const char *name;
+    S_enc enc;
+} S_names[] = {
+    {"UTF-8", S_UTF8}, {"UTF8", S_UTF8},
+    {"UTF-16", S_UTF16}, {"UTF-16LE", S_UTF16LE}, {"UTF-16BE", S_UTF16BE},
+    {"WINDOWS-1258", S_CP1258}, {"CP1258", S_CP1258},
+    {"VISCII", S_VISCII},
+    {"TCVN3", S_TCVN3}, {"TCVN5712-1", S_TCVN3}, {"TCVN", S_TCVN3},
+    {"VNI", S_VNI}, {"VNI-WINDOWS", S_VNI},
+};
+
+/* Reported name, and iconv's name for the byte table (VNI: the
+ * Windows-1252 page its fonts sit on). */
+static const char *const S_outname[] = {
+    "UTF-8", "UTF-16", "UTF-16LE", "UTF-16BE",
+    "WINDOWS-1258", "VISCII", "TCVN3", "VNI"};
+static const char *const S_iconvname[] = {
+    NULL, NULL, NULL, NULL, "CP1258", "VISCII", "TCVN5712-1", "CP1252"};
+
+#define S_LEGACY_FIRST S_CP1258
+#define S_NLEGACY 4
+#define S_EVIDENCE_BYTES (64 * 1024)
+#define S_MAX_TOKEN 48 /* bytes; longer tokens are no syllables */
+#define S_CHUNK (64 * 1024)
+
+/* ------------------------------------------------------------------ */
+/* Offset map: a piece where output and input stop advancing together. */
+
+typedef struct {
+    nqx_offset_piece *p;
+    size_t n, cap;
+} S_map;
+
+static int S_map_at(S_map *m, size_t out, size_t in)
+{
+    if (!m)
+        return 0;
+    if (m->n && m->p[m->n - 1].in + (out - m->p[m->n - 1].out) == in)
+        return 0;
+    if (m->n && m->p[m->n - 1].out == out) { /* empty piece: replace */
+        m->p[m->n - 1].in = in;
+        return 0;
+    }
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        nqx_offset_piece *p = realloc(m->p, cap * sizeof *p);
+        if (!p)
+            return -1;
+        m->p = p;
+        m->cap = cap;
+    }
+    m->p[m->n].out = out;
+    m->p[m->n].in = in;
+    m->n++;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Byte tables from iconv. */
+
+static nqx_status S_table(const char *name, const char *icname,
+                          uint32_t tab[256], nqx_error *err)
+{
+    iconv_t cd = iconv_open("UTF-32LE", icname);
+    unsigned b;
+    if (cd == (iconv_t)-1)
+        return nqx_fail(err, NQX_EENCODING, name, -1, -1,
+                        "iconv cannot read %s", icname);
+    tab[0] = 0;
+    for (b = 1; b < 256; b++) {
+        char in = (char)b, *ip = &in, *op;
+        unsigned char o[16];
+        size_t il = 1, ol = sizeof o, r;
+        op = (char *)o;
+        r = iconv(cd, &ip, &il, &op, &ol);
+        if (r != (size_t)-1) /* flush: CP1258/TCVN hold letters back */
+            r = iconv(cd, NULL, NULL, &op, &ol);
+        else
+            iconv(cd, NULL, NULL, NULL, NULL);
+        if (r == (size_t)-1 || sizeof o - ol != 4)
+            tab[b] = NQX_VNI_BAD;
+        else
+            tab[b] = (uint32_t)o[0] | (uint32_t)o[1] << 8 |
+                     (uint32_t)o[2] << 16 | (uint32_t)o[3] << 24;
+    }
+    iconv_close(cd);
+    return NQX_OK;
+}
+
+/* Decode one character at s[0..n) in a legacy encoding. */
+static size_t S_legacy_char(S_enc e, const uint32_t tab[256],
+                            const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (e == S_VNI)
+        return nqx_vni_decode_char(s, n, tab, cp);
+    *cp = tab[s[0]];
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Vietnamese syllable validity: onset + rhyme, and the tone rule that
+ * rhymes closed by p, t, c, ch take only the acute or the dot below.
+ * The rhymes (toneless, after the onset; sorted by strcmp) are those of
+ * the textcorpus seen 20+ times, minus loanword debris, plus the rare
+ * native ones. Used only to rank candidate encodings. */
+
+static const char *const S_rhymes[] = {
+    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at",
+    "au", "ay", "e", "ec", "em", "en", "eng", "eo", "ep", "et", "i", "ia",
+    "ich", "im", "in", "inh", "ip", "it", "iu", "iêc", "iêm", "iên", "iêng",
+    "iêp", "iêt", "iêu", "o", "oa", "oac", "oach", "oai", "oam", "oan",
+    "oang", "oanh", "oao", "oap", "oat", "oay", "oc", "oe", "oen", "oeo",
+    "oet", "oi", "om", "on", "ong", "ooc", "oong", "op", "ot", "oăc", "oăm",
+    "oăn", "oăng", "oăt", "u", "ua", "uc", "ui", "um", "un", "ung", "up",
+    "ut", "uy", "uya", "uych", "uynh", "uyt", "uyu", "uyên", "uyêt", "uân",
+    "uâng", "uât", "uây", "uê", "uêch", "uênh", "uôc", "uôi", "uôm", "uôn",
+    "uông", "uôt", "uơ", "y", "ych", "ynh", "yt", "yêm", "yên", "yêt",
+    "yêu", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", "ê", "êch",
+    "êm", "ên", "êng", "ênh", "êp", "êt", "êu", "ô", "ôc", "ôi", "ôm", "ôn",
+    "ông", "ôp", "ôt", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "ơ", "ơi", "ơm",
+    "ơn", "ơp", "ơt", "ư", "ưa", "ưc", "ưi", "ưm", "ưn", "ưng", "ưt", "ưu",
+    "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
+};
+
+/* Longest first, so that "ngh" wins over "ng" and "n"; an onset is kept
+ * only when the rest is a rhyme (gi-a vs g-in, qu-y vs q-uy). */
+static const char *const S_onsets[] = {
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t",
+    "v", "x", ""};
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int S_is_rhyme(const char *r)
+{
+    return *r && bsearch(&r, S_rhymes, sizeof S_rhymes / sizeof S_rhymes[0],
+                         sizeof S_rhymes[0], S_cmp_str) != NULL;
+}
+
+/* Tone marks (combining), index 1..5; 0 = no tone. */
+static int S_tone(utf8proc_int32_t c)
+{
+    switch (c) {
+    case 0x0300: return 1; /* grave */
+    case 0x0301: return 2; /* acute */
+    case 0x0303: return 3; /* tilde */
+    case 0x0309: return 4; /* hook above */
+    case 0x0323: return 5; /* dot below */
+    }
+    return 0;
+}
+
+/* A letter with its vowel mark (circumflex, breve, horn) applied. */
+static utf8proc_int32_t S_modify(utf8proc_int32_t v, utf8proc_int32_t mark)
+{
+    if (mark == 0x0302)
+        return v == 'a' ? 0xE2 : v == 'e' ? 0xEA : v == 'o' ? 0xF4 : -1;
+    if (mark == 0x0306)
+        return v == 'a' ? 0x103 : -1;
+    if (mark == 0x031B)
+        return v == 'o' ? 0x1A1 : v == 'u' ? 0x1B0 : -1;
+    return -1;
+}
+
+/* Punctuation may hug a word (curly quotes, dashes); anything else that
+ * is no letter makes the token no syllable. */
+static int S_is_punct(uint32_t c)
+{
+    utf8proc_category_t k;
+    if (c > 0x10FFFF)
+        return 0;
+    k = utf8proc_category((utf8proc_int32_t)c);
+    return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
+}
+
+/* 1 when cp[0..n) (punctuation around it allowed) is one Vietnamese
+ * syllable. */
+static int S_syllable(const uint32_t *cp, size_t n)
+{
+    char buf[4 * S_MAX_TOKEN + 8];
+    size_t len = 0, i, k;
+    int tone = 0, last_mod = 0;
+    utf8proc_int32_t last = -1;
+    while (n && S_is_punct(cp[n - 1]))
+        n--;
+    while (n && S_is_punct(cp[0]))
+        cp++, n--;
+    if (!n)
+        return 0;
+    for (i = 0; i <= n; i++) {
+        utf8proc_int32_t d[8];
+        utf8proc_ssize_t nd = 0;
+        int bound = 0;
+        if (i < n) {
+            if (cp[i] > 0x10FFFF)
+                return 0;
+            nd = utf8proc_decompose_char((utf8proc_int32_t)cp[i], d, 8,
+                                         UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD,
+                                         &bound);
+            if (nd <= 0 || nd > 8)
+                return 0;
+        }
+        for (k = 0; k < (size_t)nd; k++) {
+            int t = S_tone(d[k]);
+            if (t) {
+                if (tone || last < 0)
+                    return 0;
+                tone = t;
+            } else if (d[k] == 0x0302 || d[k] == 0x0306 || d[k] == 0x031B) {
+                if (last < 0 || last_mod || (last = S_modify(last, d[k])) < 0)
+                    return 0;
+                last_mod = 1;
+            } else if ((d[k] >= 'a' && d[k] <= 'z') || d[k] == 0x111) {
+                if (last >= 0)
+                    len += (size_t)utf8proc_encode_char(
+                        last, (utf8proc_uint8_t *)buf + len);
+                last = d[k];
+                last_mod = 0;
+            } else {
+                return 0;
+            }
+        }
+    }
+    if (last >= 0)
+        len += (size_t)utf8proc_encode_char(last, (utf8proc_uint8_t *)buf + len);
+    buf[len] = '\0';
+    for (k = 0; k < sizeof S_onsets / sizeof S_onsets[0]; k++) {
+        size_t ol = strlen(S_onsets[k]);
+        const char *r = buf + ol;
+        if (strncmp(buf, S_onsets[k], ol) != 0 || !S_is_rhyme(r))
+            continue;
+        len = strlen(r);
+        if (r[len - 1] == 'c' || r[len - 1] == 'p' || r[len - 1] == 't' ||
+            (len >= 2 && strcmp(r + len - 2, "ch") == 0))
+            return tone == 2 || tone == 5;
+        return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Detection of a legacy encoding on the first non-ASCII tokens. */
+
+/* A byte that ends a token: ASCII space, punctuation, digits. Control
+ * bytes other than whitespace are letters in VISCII and TCVN3. */
+static int S_delim(unsigned char c)
+{
+    if (c >= 0x80)
+        return 0;
+    if ((c | 32) >= 'a' && (c | 32) <= 'z')
+        return 0;
+    if (c >= 1 && c < 0x20)
+        return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+    return 1;
+}
+
+typedef struct {
+    size_t start, len;
+} S_token;
+
+/* The tokens holding a byte >= 0x80 or a control byte, up to
+ * S_EVIDENCE_BYTES of them. Caller frees *tok. */
+static int S_evidence(const unsigned char *s, size_t n, S_token **tok,
+                      size_t *ntok)
+{
+    size_t i = 0, total = 0, cap = 0;
+    *tok = NULL;
+    *ntok = 0;
+    while (i < n && total < S_EVIDENCE_BYTES) {
+        size_t j = i;
+        int odd = 0;
+        if (S_delim(s[i])) {
+            i++;
+            continue;
+        }
+        while (j < n && !S_delim(s[j])) {
+            odd |= s[j] >= 0x80 || s[j] < 0x20;
+            j++;
+        }
+        if (odd && j - i <= S_MAX_TOKEN) {
+            if (*ntok == cap) {
+                S_token *t;
+                cap = cap ? cap * 2 : 256;
+                t = realloc(*tok, cap * sizeof *t);
+                if (!t)
+                    return -1;
+                *tok = t;
+            }
+            (*tok)[*ntok].start = i;
+            (*tok)[(*ntok)++].len = j - i;
+            total += j - i;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Number of evidence tokens that decode to a valid syllable in e. */
+static size_t S_score(S_enc e, const uint32_t tab[256],
+                      const unsigned char *s, const S_token *tok, size_t ntok)
+{
+    size_t t, good = 0;
+    for (t = 0; t < ntok; t++) {
+        uint32_t cp[S_MAX_TOKEN];
+        size_t i = 0, ncp = 0;
+        const unsigned char *w = s + tok[t].start;
+        int bad = 0;
+        while (i < tok[t].len) {
+            i += S_legacy_char(e, tab, w + i, tok[t].len - i, &cp[ncp]);
+            bad |= cp[ncp++] == NQX_VNI_BAD;
+        }
+        if (!bad) { /* every part between spaces (NBSP) must be valid */
+            size_t a = 0, b;
+            for (b = 0; b <= ncp && !bad; b++)
+                if (b == ncp || utf8proc_category((utf8proc_int32_t)cp[b]) ==
+                                    UTF8PROC_CATEGORY_ZS) {
+                    bad = b > a && !S_syllable(cp + a, b - a);
+                    a = b + 1;
+                }
+            good += !bad;
+        }
+    }
+    return good;
+}
+
+/* ------------------------------------------------------------------ */
+/* Conversions. Each appends to ob and records map pieces (m may be NULL). */
+
+static nqx_status S_conv_legacy(const char *name, S_enc e,
+                                const uint32_t tab[256],
+                                const unsigned char *s, size_t n,
+                                nqx_buf *ob, S_map *m, nqx_error *err)
+{
+    unsigned char u8[256][4], u8len[256];
+    size_t i = 0;
+    unsigned b;
+    for (b = 0; b < 256; b++)
+        u8len[b] = tab[b] == NQX_VNI_BAD
+                       ? 0
+                       : (unsigned char)utf8proc_encode_char(
+                             (utf8proc_int32_t)tab[b], u8[b]);
+    while (i < n) {
+        size_t end = n - i > S_CHUNK ? i + S_CHUNK : n;
+        char *o;
+        if (nqx_buf_reserve(ob, 4 * (end - i)))
+            return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+        o = ob->data + ob->len;
+        while (i < end) {
+            size_t used = 1, l;
+            if (m && S_map_at(m, (size_t)(o - ob->data), i))
+                return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+            if (e == S_VNI) {
+                uint32_t cp;
+                used = nqx_vni_decode_char(s + i, n - i, tab, &cp);
+                if (cp == NQX_VNI_BAD)
+                    goto bad;
+                l = (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
+                                                 (utf8proc_uint8_t *)o);
+            } else {
+                l = u8len[s[i]];
+                if (!l)
+                    goto bad;
+                memcpy(o, u8[s[i]], 4);
+            }
+            o += l;
+            i += used;
+        }
+        ob->len = (size_t)(o - ob->data);
+    }
+    if (ob->data)
+        ob->data[ob->len] = '\0';
+    return NQX_OK;
+bad:
+    return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,
+                    "byte 0x%02X has no meaning in %s", s[i], S_outname[e]);
+}
+
+static nqx_status S_conv_utf16(const char *name, int le,
+                               const unsigned char *s, size_t n,
+                               size_t start, nqx_buf *ob, S_map *m,
+                               nqx_error *err)
+{
+    iconv_t cd;
+    char *ip, *op;
+    size_t il, ol, r, i;
+    if ((n - start) % 2)
+        return nqx_fail(err, NQX_EENCODING, name, -1, (long)(n - 1),
+                        "truncated UTF-16: odd number of bytes");
+    /* NULs, lone surrogates and the map: one pass over the code units. */
+    for (i = start; i < n; i += 2) {
+        unsigned u = le ? s[i] | (unsigned)s[i + 1] << 8
+                        : (unsigned)s[i] << 8 | s[i + 1];
+        size_t out = ob->len;
+        if (u == 0)
+            return nqx_fail(err, NQX_EBINARY, name, -1, (long)i,
+                            "NUL byte: binary file, not text");
+        if (u >= 0xD800 && u < 0xDC00) {
+            unsigned v;
+            if (i + 4 > n)
+                return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,
+                                "truncated UTF-16: surrogate pair cut off");
+            v = le ? s[i + 2] | (unsigned)s[i + 3] << 8
+                   : (unsigned)s[i + 2] << 8 | s[i + 3];
+            if (v < 0xDC00 || v >= 0xE000)
+                return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,
+                                "invalid UTF-16: unpaired surrogate");
+            if (S_map_at(m, ob->len, i))
+                return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+            ob->len += 4;
+            i += 2;
+            continue;
+        }
+        if (u >= 0xDC00 && u < 0xE000)
+            return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,
+                            "invalid UTF-16: unpaired surrogate");
+        if (S_map_at(m, out, i))
+            return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+        ob->len += u < 0x80 ? 1 : u < 0x800 ? 2 : 3;
+    }
+    il = ob->len; /* the exact UTF-8 length */
+    ob->len = 0;
+    if (nqx_buf_reserve(ob, il))
+        return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+    cd = iconv_open("UTF-8", le ? "UTF-16LE" : "UTF-16BE");
+    if (cd == (iconv_t)-1)
+        return nqx_fail(err, NQX_EENCODING, name, -1, -1,
+                        "iconv cannot read UTF-16");
+    ip = (char *)s + start;
+    op = ob->data;
+    ol = il + 1;
+    il = n - start;
+    r = iconv(cd, &ip, &il, &op, &ol);
+    iconv_close(cd);
+    if (r == (size_t)-1)
+        return nqx_fail(err, NQX_EENCODING, name, -1,
+                        (long)(ip - (const char *)s), "invalid UTF-16");
+    ob->len = (size_t)(op - ob->data);
+    ob->data[ob->len] = '\0';
+    return NQX_OK;
+}
+
+/* Length of the valid UTF-8 prefix; ASCII is skipped a word at a time. */
+static size_t S_utf8_valid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t r;
+        if (s[i] < 0x80) {
+            uint64_t w;
+            while (i + 8 <= n) {
+                memcpy(&w, s + i, 8);
+                if (w & UINT64_C(0x8080808080808080))
+                    break;
+                i += 8;
+            }
+            while (i < n && s[i] < 0x80)
+                i++;
+            continue;
+        }
+        r = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (r <= 0)
+            return i;
+        i += (size_t)r;
+    }
+    return n;
+}
+
+/* Pick the legacy encoding for s; -1 when none is plausible. */
+static int S_detect_legacy(const char *name, const unsigned char *s,
+                           size_t n, uint32_t tabs[][256], int *have,
+                           nqx_error *err, nqx_status *st)
+{
+    S_token *tok;
+    size_t ntok, best = 0, score;
+    int e, pick = -1;
+    *st = NQX_OK;
+    if (S_evidence(s, n, &tok, &ntok)) {
+        free(tok);
+        *st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+        return -1;
+    }
+    for (e = 0; e < S_NLEGACY; e++) {
+        S_enc enc = (S_enc)(S_LEGACY_FIRST + e);
+        if (!have[e]) {
+            if ((*st = S_table(name, S_iconvname[enc], tabs[e], err)) != NQX_OK)
+                break;
+            have[e] = 1;
+        }
+        score = S_score(enc, tabs[e], s, tok, ntok);
+        if (score > best) {
+            best = score;
+            pick = e;
+        }
+    }
+    free(tok);
+    /* Two syllables at least: one could be chance. */
+    if (*st || best < 2 || best * 2 < ntok)
+        return -1;
+    return pick;
+}
+
+static S_enc S_utf16_guess(const unsigned char *s, size_t n)
+{
+    size_t i, even = 0, odd = 0;
+    for (i = 0; i < n && i < 4096; i++)
+        if (!s[i]) {
+            if (i % 2)
+                odd++;
+            else
+                even++;
+        }
+    return odd > even ? S_UTF16LE : S_UTF16BE;
+}
 
 nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
                            const char *encoding, char **out, size_t *outlen,
                            char encname[32], nqx_offset_piece **in_map,
                            size_t *nin_map, nqx_error *err)
 {
-    size_t skip = 0, valid;
-    (void)encoding;
+    const unsigned char *s = (const unsigned char *)bytes;
+    uint32_t tabs[S_NLEGACY][256];
+    int have[S_NLEGACY] = {0};
+    nqx_buf ob = {0};
+    S_map map = {0}, *m = in_map ? &map : NULL;
+    S_enc enc = S_UTF8;
+    int forced = 0;
+    size_t skip = 0, i;
+    nqx_status st;
+
     *out = NULL;
     *outlen = 0;
+    encname[0] = '\0';
     if (in_map)
         *in_map = NULL;
     if (nin_map)
         *nin_map = 0;
+    if (encoding) {
+        for (i = 0; i < sizeof S_names / sizeof S_names[0]; i++)
+            if (strcasecmp(encoding, S_names[i].name) == 0)
+                break;
+        if (i == sizeof S_names / sizeof S_names[0])
+            return nqx_fail(err, NQX_EINVAL, name, -1, -1,
+                            "unknown encoding '%s' (UTF-8, UTF-16, UTF-16LE, "
+                            "UTF-16BE, WINDOWS-1258, VISCII, TCVN3, VNI)",
+                            encoding);
+        enc = S_names[i].enc;
+        forced = 1;
+    }
     if (n == 0)
         return nqx_fail(err, NQX_EEMPTY, name, -1, -1, "empty file");
-    if (memchr(bytes, '\0', n))
-        return nqx_fail(err, NQX_EBINARY, name, -1,
-                        (long)((const char *)memchr(bytes, '\0', n) - bytes),
-                        "NUL byte: binary file, not text");
-    if (n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+
+    /* BOMs: they decide unless an encoding was forced. */
+    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+        S_enc bom = s[0] == 0xFF ? S_UTF16LE : S_UTF16BE;
+        if (!forced || enc == S_UTF16 || enc == bom) {
+            enc = bom;
+            skip = 2;
+        }
+    } else if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 &&
+               (!forced || enc == S_UTF8)) {
+        enc = S_UTF8;
         skip = 3;
-    valid = nqx_utf8_valid_prefix(bytes + skip, n - skip);
-    if (valid != n - skip)
-        return nqx_fail(err, NQX_EENCODING, name, -1, (long)(skip + valid),
-                        "invalid UTF-8");
-    *out = nqx_strndup(bytes + skip, n - skip);
-    if (!*out)
-        return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
-    *outlen = n - skip;
-    snprintf(encname, 32, "UTF-8");
+        forced = 1; /* a UTF-8 BOM is a declaration */
+    }
+    if (enc == S_UTF16)
+        enc = S_utf16_guess(s, n);
+
+    if (enc == S_UTF16LE || enc == S_UTF16BE) {
+        st = S_conv_utf16(name, enc == S_UTF16LE, s, n, skip, &ob, m, err);
+        if (st)
+            goto fail;
+    } else {
+        const unsigned char *z = memchr(s, '\0', n);
+        if (z)
+            return nqx_fail(err, NQX_EBINARY, name, -1, (long)(z - s),
+                            "NUL byte: binary file, not text");
+        if (enc == S_UTF8) {
+            size_t valid = S_utf8_valid(s + skip, n - skip);
+            if (valid != n - skip) {
+                int pick = -1;
+                if (!forced) {
+                    pick = S_detect_legacy(name, s, n, tabs, have, err, &st);
+                    if (st)
+                        goto fail;
+                }
+                if (pick < 0)
+                    return nqx_fail(err, NQX_EENCODING, name, -1,
+                                    (long)(skip + valid),
+                                    "invalid UTF-8 (byte 0x%02X), and not a "
+                                    "Vietnamese legacy encoding either",
+                                    s[skip + valid]);
+                enc = (S_enc)(S_LEGACY_FIRST + pick);
+            } else {
+                if (nqx_buf_append(&ob, bytes + skip, n - skip) ||
+                    S_map_at(m, 0, skip)) {
+                    st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+                    goto fail;
+                }
+            }
+        }
+        if (enc != S_UTF8) {
+            int e = (int)enc - S_LEGACY_FIRST;
+            if (!have[e] &&
+                (st = S_table(name, S_iconvname[enc], tabs[e], err)) != NQX_OK)
+                goto fail;
+            st = S_conv_legacy(name, enc, tabs[e], s, n, &ob, m, err);
+            if (st)
+                goto fail;
+        }
+    }
+
+    *outlen = ob.len;
+    if (!ob.len)
+        nqx_buf_free(&ob);
+    *out = ob.len ? nqx_buf_steal(&ob) : calloc(1, 1);
+    if (!*out) {
+        st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+        goto fail;
+    }
+    snprintf(encname, 32, "%s", S_outname[enc]);
     if (in_map) {
-        *in_map = malloc(sizeof **in_map);
-        if (!*in_map) {
+        if (!map.n && S_map_at(&map, 0, skip)) {
             free(*out);
             *out = NULL;
-            return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+            st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+            goto fail;
         }
-        (*in_map)[0].out = 0;
-        (*in_map)[0].in = skip;
-        *nin_map = 1;
+        *in_map = map.p;
+        *nin_map = map.n;
     }
     return NQX_OK;
+fail:
+    nqx_buf_free(&ob);
+    free(map.p);
+    return st;
 }
