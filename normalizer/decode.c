@@ -5,7 +5,7 @@
  * otherwise each Vietnamese legacy encoding (Windows-1258, VISCII, TCVN3,
  * VNI) decodes the first 64 KB of non-ASCII tokens, and the one that
  * yields the largest share of valid Vietnamese syllables wins, provided
- * half of them (and two at least) are valid; then the whole input is converted once.
+ * half of them (and two at least) are valid (S_token_weight); then the whole input is converted once.
  *
  * iconv gives every byte's code point (tables built per call, 255 one-byte
  * conversions each) and converts UTF-16 whole. The single-byte loop is
@@ -155,6 +155,64 @@ static const char *const S_rhymes[] = {
     "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
 };
 
+/* The 400 commonest syllables with a non-ASCII letter in the textcorpus
+ * (79% of such tokens there), as toneless spelling + tone digit (0 none,
+ * 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot; see S_tone), sorted by
+ * strcmp. A reading that yields them beats one that merely yields valid
+ * but rare syllables: VISCII "Céng hưa" against TCVN3 "Cộng hòa". */
+static const char *const S_frequent[] = {
+    "an2", "anh4", "ap2", "ba1", "bai1", "ban2", "ban4", "bao2", "bao4",
+    "bi2", "bi5", "binh1", "biên0", "biêt2", "biêt5", "biêu4", "bât2",
+    "bên0", "bênh5", "bô2", "bô4", "bô5", "băc2", "băng1", "băt2", "ca2",
+    "ca4", "cac2", "cach2", "canh4", "cao2", "chi2", "chi4", "chinh2",
+    "chiên2", "chu2", "chu4", "chung2", "chuyên0", "chuyên4", "chuân4",
+    "châp2", "chât2", "châu0", "chê2", "chông2", "chưa0", "chưc2", "chưng2",
+    "chương0", "co2", "con1", "cu5", "cua4", "cuc5", "cung1", "cung3",
+    "cuôc5", "cân1", "câp2", "câp5", "câu1", "cô4", "công0", "công5",
+    "căn0", "cơ0", "cư0", "cư2", "cư4", "cưu2", "dich5", "diên3", "diên5",
+    "duc5", "dung1", "dung5", "dân0", "dân3", "dư5", "dưng5", "dươi2",
+    "dương0", "gia2", "giai4", "giam2", "giao2", "giây2", "giơi2", "giư3",
+    "giưa3", "goi5", "gôc2", "gôm1", "ha1", "hai4", "han5", "hang1",
+    "hanh1", "hinh1", "hiên5", "hiêu5", "ho5", "hoa1", "hoa2", "hoach5",
+    "hoan1", "hoang1", "hoat5", "hoc5", "hoăc5", "huyên5", "hâu5", "hê5",
+    "hô1", "hô5", "hôi5", "hơn0", "hơp5", "hưu3", "hương2", "hương4",
+    "khac2", "khach2", "khoan4", "không0", "kiêm4", "kiên2", "kiên5", "ky1",
+    "ky2", "ky3", "ky4", "kê2", "kêt2", "la1", "lai5", "lam1", "lanh3",
+    "lich5", "linh3", "liên0", "liêu5", "loai5", "luât5", "ly2", "lân1",
+    "lâp5", "lê0", "lê3", "lê5", "lên0", "lơi5", "lơn2", "lưc5", "lưu0",
+    "lương0", "lương5", "ma1", "ma3", "mang5", "may2", "minh1", "miên1",
+    "muc5", "my3", "mâu3", "môt5", "măt5", "mơi2", "mưc2", "nao1", "nay1",
+    "ngay1", "nghi5", "nghia3", "nghiêp5", "nghê5", "ngoai1", "nguyên0",
+    "nguyên3", "nguôn1", "ngươi1", "nha1", "nhac5", "nhiêm5", "nhiên0",
+    "nhiêu1", "nhân0", "nhân5", "nhâp5", "nhât2", "nhât5", "như0", "nhưng0",
+    "nhưng3", "nên0", "nêu2", "nôi5", "nông0", "nôp5", "năm0", "năng0",
+    "nđ0", "nơi0", "nươc2", "phai4", "pham5", "phap2", "phat2", "phat5",
+    "phep2", "phi2", "phia2", "pho2", "phong1", "phu2", "phu4", "phu5",
+    "phuc5", "phâm4", "phân0", "phân1", "phô2", "phương0", "phương1",
+    "qua2", "qua4", "quan4", "quyên1", "quyêt2", "quân0", "quôc2", "răng1",
+    "sach2", "san4", "sat2", "se3", "si3", "sô2", "sơ0", "sơ4", "sơn0",
+    "sư4", "sư5", "sưa4", "tac2", "tai1", "tai5", "tao5", "thai2", "thang2",
+    "thanh1", "thi1", "thi5", "thich2", "thiêt2", "thu4", "thuân5",
+    "thuât5", "thuê0", "thuê2", "thuôc5", "thâm4", "thê2", "thê4", "thêm0",
+    "thông0", "thông2", "thơi1", "thư0", "thư2", "thưc2", "thưc5",
+    "thương0", "thương1", "tich2", "tich5", "tinh1", "tinh2", "tinh4",
+    "tiên0", "tiên1", "tiên2", "tiêng2", "tiêp2", "tiêu0", "toa1", "toan1",
+    "toan2", "trach2", "tri2", "tri5", "trinh1", "triên4", "triêu1",
+    "trong5", "truyên1", "trân1", "trên0", "trơ4", "trơ5", "trư1", "trư3",
+    "trưc5", "trươc2", "trương1", "trương4", "tuc5", "tuôi4", "ty4", "tâm0",
+    "tâp5", "tây0", "tê2", "tên0", "tô4", "tôc5", "tông4", "tăng0", "tơi2",
+    "tư0", "tư1", "tư4", "tư5", "tương2", "tương5", "uy4", "va1", "vao1",
+    "vi1", "vi5", "viêc5", "viên0", "viên5", "viêt2", "viêt5", "vu3", "vu5",
+    "vung1", "vân2", "vân5", "vât5", "vê1", "vê5", "văn0", "vơi2", "vưc5",
+    "vương0", "xa3", "xac2", "xuât2", "xây0", "xư4", "y2", "yêu0", "ông0",
+    "đa3", "đai5", "đam4", "đang0", "đang4", "đanh2", "đao1", "đao5", "đi0",
+    "đia5", "đinh1", "đinh5", "điêm4", "điên5", "điêu1", "đo2", "đoan1",
+    "đu4", "đât2", "đâu1", "đây0", "đê1", "đê2", "đê4", "đên2", "đô0",
+    "đô5", "đôi2", "đôi4", "đôi5", "đông0", "đông1", "đông5", "đăc5",
+    "đăng0", "đăt5", "đơn0", "đưc2", "đươc5", "đương1", "ơ4", "ưng2",
+    "ương0",
+};
+
 /* Longest first, so that "ngh" wins over "ng" and "n"; an onset is kept
  * only when the rest is a rhyme (gi-a vs g-in, qu-y vs q-uy). */
 static const char *const S_onsets[] = {
@@ -209,8 +267,8 @@ static int S_is_punct(uint32_t c)
     return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
 }
 
-/* 1 when cp[0..n) (punctuation around it allowed) is one Vietnamese
- * syllable. */
+/* 0 when cp[0..n) (punctuation around it allowed) is no Vietnamese
+ * syllable, 2 when it is one of S_frequent, else 1. */
 static int S_syllable(const uint32_t *cp, size_t n)
 {
     char buf[4 * S_MAX_TOKEN + 8];
@@ -265,11 +323,17 @@ static int S_syllable(const uint32_t *cp, size_t n)
         const char *r = buf + ol;
         if (strncmp(buf, S_onsets[k], ol) != 0 || !S_is_rhyme(r))
             continue;
-        len = strlen(r);
-        if (r[len - 1] == 'c' || r[len - 1] == 'p' || r[len - 1] == 't' ||
-            (len >= 2 && strcmp(r + len - 2, "ch") == 0))
-            return tone == 2 || tone == 5;
-        return 1;
+        const char *key = buf;
+        size_t rl = strlen(r);
+        if ((r[rl - 1] == 'c' || r[rl - 1] == 'p' || r[rl - 1] == 't' ||
+             (rl >= 2 && strcmp(r + rl - 2, "ch") == 0)) &&
+            tone != 2 && tone != 5)
+            return 0;
+        buf[len] = (char)('0' + tone);
+        buf[len + 1] = '\0';
+        return bsearch(&key, S_frequent,
+                       sizeof S_frequent / sizeof S_frequent[0],
+                       sizeof S_frequent[0], S_cmp_str) ? 2 : 1;
     }
     return 0;
 }
@@ -331,11 +395,45 @@ static int S_evidence(const unsigned char *s, size_t n, S_token **tok,
     return 0;
 }
 
-/* Number of evidence tokens that decode to a valid syllable in e. */
+/* Weight of one evidence token read in e: 3 for a frequent syllable, 2
+ * for another valid one of two letters or more, 1 for a one-letter one
+ * (a lone "Ọ" is weak evidence),
+ * 2 for a token of punctuation and symbols only (an en dash in
+ * Windows-1258 English), 0 otherwise. NBSP may sit inside a token: each
+ * part around it must be a syllable. */
+static unsigned S_token_weight(const uint32_t *cp, size_t ncp)
+{
+    size_t a = 0, b, letters = 0;
+    int frequent = 0;
+    for (b = 0; b < ncp; b++) {
+        utf8proc_category_t k;
+        if (cp[b] > 0x10FFFF)
+            return 0;
+        k = utf8proc_category((utf8proc_int32_t)cp[b]);
+        if (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ME)
+            letters++;
+        else if (k < UTF8PROC_CATEGORY_PC || k > UTF8PROC_CATEGORY_ZS)
+            return 0; /* a control, a digit, a format character */
+    }
+    if (!letters)
+        return 2;
+    for (b = 0; b <= ncp; b++)
+        if (b == ncp ||
+            utf8proc_category((utf8proc_int32_t)cp[b]) == UTF8PROC_CATEGORY_ZS) {
+            int v = b > a ? S_syllable(cp + a, b - a) : 1;
+            if (!v)
+                return 0;
+            frequent |= v == 2;
+            a = b + 1;
+        }
+    return letters < 2 ? 1 : frequent ? 3 : 2;
+}
+
+/* Sum of the token weights of the evidence read in e. */
 static size_t S_score(S_enc e, const uint32_t tab[256],
                       const unsigned char *s, const S_token *tok, size_t ntok)
 {
-    size_t t, good = 0;
+    size_t t, score = 0;
     for (t = 0; t < ntok; t++) {
         uint32_t cp[S_MAX_TOKEN];
         size_t i = 0, ncp = 0;
@@ -345,18 +443,10 @@ static size_t S_score(S_enc e, const uint32_t tab[256],
             i += S_legacy_char(e, tab, w + i, tok[t].len - i, &cp[ncp]);
             bad |= cp[ncp++] == NQX_VNI_BAD;
         }
-        if (!bad) { /* every part between spaces (NBSP) must be valid */
-            size_t a = 0, b;
-            for (b = 0; b <= ncp && !bad; b++)
-                if (b == ncp || utf8proc_category((utf8proc_int32_t)cp[b]) ==
-                                    UTF8PROC_CATEGORY_ZS) {
-                    bad = b > a && !S_syllable(cp + a, b - a);
-                    a = b + 1;
-                }
-            good += !bad;
-        }
+        if (!bad)
+            score += S_token_weight(cp, ncp);
     }
-    return good;
+    return score;
 }
 
 /* ------------------------------------------------------------------ */
@@ -385,7 +475,9 @@ static nqx_status S_conv_legacy(const char *name, S_enc e,
             size_t used = 1, l;
             if (m && S_map_at(m, (size_t)(o - ob->data), i))
                 return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
-            if (e == S_VNI) {
+            /* VNI: ASCII not followed by a mark byte is plain ASCII. */
+            if (e == S_VNI &&
+                (s[i] >= 0x80 || (i + 1 < n && s[i + 1] >= 0xC0))) {
                 uint32_t cp;
                 used = nqx_vni_decode_char(s + i, n - i, tab, &cp);
                 if (cp == NQX_VNI_BAD)
@@ -530,8 +622,9 @@ static int S_detect_legacy(const char *name, const unsigned char *s,
         }
     }
     free(tok);
-    /* Two syllables at least: one could be chance. */
-    if (*st || best < 2 || best * 2 < ntok)
+    /* Half the tokens at full weight, and more than one word: one could
+     * be chance. */
+    if (*st || best < 3 || best < ntok)
         return -1;
     return pick;
 }

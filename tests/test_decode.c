@@ -203,17 +203,23 @@ static const char S_sentence[] =
     "ưu tiên phát triển kinh tế biển; KỶ LUẬT, trách nhiệm của người "
     "đứng đầu, những việc cần làm ngay.";
 
-static void S_sentence_as(const char *icname, const char *encname)
+static void S_sentence_as_text(const char *icname, const char *encname,
+                               const char *text)
 {
     char *copy;
     size_t n;
     nqx_text *t;
-    S_iconv(icname, "UTF-8", S_sentence, strlen(S_sentence), &copy, &n);
+    S_iconv(icname, "UTF-8", text, strlen(text), &copy, &n);
     t = S_norm("s", copy, n);
     cr_assert_str_eq(t->encoding, encname);
-    cr_assert_str_eq(t->text, S_sentence);
+    cr_assert_str_eq(t->text, text);
     nqx_text_free(t);
     free(copy);
+}
+
+static void S_sentence_as(const char *icname, const char *encname)
+{
+    S_sentence_as_text(icname, encname, S_sentence);
 }
 
 Test(decode, sentence_in_each_encoding)
@@ -257,6 +263,14 @@ Test(decode, legacy_pitfalls)
     cr_assert_str_eq(t->encoding, "VNI");
     cr_assert_str_eq(t->text, "Điều 1, đấu");
     nqx_text_free(t);
+}
+
+Test(decode, short_tcvn3_is_not_viscii)
+{
+    /* Read as VISCII these bytes are valid but rare syllables ("Céng
+     * hưa"); the common ones ("Cộng hòa") must win. */
+    S_sentence_as_text("TCVN5712-1", "TCVN3", "Cộng hòa Nam Phi");
+    S_sentence_as_text("VISCII", "VISCII", "Cộng hòa Nam Phi");
 }
 
 Test(decode, bom_handling)
