@@ -11,7 +11,7 @@
  * conversions each) and converts UTF-16 whole. The single-byte loop is
  * ours: glibc's CP1258 and TCVN decoders hold letters back to compose them
  * with a following tone byte and report no positions, and the offset map
- * needs one; the NFC step composes the tone bytes instead. VNI is not in
+ * needs one; the loop composes letter + tone byte itself. VNI is not in
  * iconv at all (vni.c). */
 #include "norm.h"
 #include "vni.h"
@@ -305,6 +305,8 @@ static int S_syllable(const uint32_t *cp, size_t n)
                     return 0;
                 last_mod = 1;
             } else if ((d[k] >= 'a' && d[k] <= 'z') || d[k] == 0x111) {
+                if (len + 8 > sizeof buf)
+                    return 0;
                 if (last >= 0)
                     len += (size_t)utf8proc_encode_char(
                         last, (utf8proc_uint8_t *)buf + len);
@@ -457,14 +459,17 @@ static nqx_status S_conv_legacy(const char *name, S_enc e,
                                 const unsigned char *s, size_t n,
                                 nqx_buf *ob, S_map *m, nqx_error *err)
 {
-    unsigned char u8[256][4], u8len[256];
+    unsigned char u8[256][4], u8len[256], tone[256];
     size_t i = 0;
     unsigned b;
-    for (b = 0; b < 256; b++)
+    for (b = 0; b < 256; b++) {
         u8len[b] = tab[b] == NQX_VNI_BAD
                        ? 0
                        : (unsigned char)utf8proc_encode_char(
                              (utf8proc_int32_t)tab[b], u8[b]);
+        tone[b] = e != S_VNI && tab[b] != NQX_VNI_BAD &&
+                  S_tone((utf8proc_int32_t)tab[b]) != 0;
+    }
     while (i < n) {
         size_t end = n - i > S_CHUNK ? i + S_CHUNK : n;
         char *o;
@@ -484,6 +489,17 @@ static nqx_status S_conv_legacy(const char *name, S_enc e,
                     goto bad;
                 l = (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
                                                  (utf8proc_uint8_t *)o);
+            } else if (i + 1 < n && tone[s[i + 1]] && u8len[s[i]] &&
+                       S_tone((utf8proc_int32_t)tab[s[i]]) == 0) {
+                /* A letter and a tone byte (CP1258, TCVN3): compose them
+                 * here, as iconv would, so the text is NFC already and
+                 * the map stays exact through the NFC step. */
+                utf8proc_int32_t pair[2];
+                pair[0] = (utf8proc_int32_t)tab[s[i]];
+                pair[1] = (utf8proc_int32_t)tab[s[i + 1]];
+                if (utf8proc_normalize_utf32(pair, 2, UTF8PROC_COMPOSE) == 1)
+                    used = 2;
+                l = (size_t)utf8proc_encode_char(pair[0], (utf8proc_uint8_t *)o);
             } else {
                 l = u8len[s[i]];
                 if (!l)

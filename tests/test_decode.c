@@ -320,6 +320,21 @@ Test(decode, offset_map_legacy)
     cr_assert_eq(nqx_text_input_offset(t, 8), 5);  /* l */
     cr_assert_eq(nqx_text_input_offset(t, 10), 7); /* ậ */
     nqx_text_free(t);
+    /* Windows-1258 "Phấn đấu": â + combining acute (2 bytes) are composed
+     * into ấ (3) while decoding, so the map holds through NFC */
+    t = S_NORM_LIT("m", "Ph\xe2\xecn \xf0\xe2\xecu");
+    cr_assert_str_eq(t->encoding, "WINDOWS-1258");
+    cr_assert_str_eq(t->text, "Phấn đấu");
+    cr_assert_eq(t->nmap, 4);
+    cr_assert_eq(t->map[1].out, 5); /* n */
+    cr_assert_eq(t->map[1].in, 4);
+    cr_assert_eq(t->map[2].out, 9); /* ấ */
+    cr_assert_eq(t->map[2].in, 7);
+    cr_assert_eq(t->map[3].out, 12); /* u */
+    cr_assert_eq(t->map[3].in, 9);
+    cr_assert_eq(nqx_text_input_offset(t, 2), 2);
+    cr_assert_eq(nqx_text_input_offset(t, 7), 6); /* đ */
+    nqx_text_free(t);
 }
 
 Test(decode, forced_encoding)
