@@ -88,6 +88,23 @@ static int S_map_at(S_map *m, size_t out, size_t in)
     return 0;
 }
 
+/* Offsets inside the last character may run past the input when it
+ * grew (1 VISCII byte -> 3 UTF-8 bytes): pin them, and the end, to n. */
+static int S_map_finish(S_map *m, size_t outlen, size_t n)
+{
+    const nqx_offset_piece *p;
+    size_t x;
+    if (!m || !m->n)
+        return 0;
+    p = &m->p[m->n - 1];
+    if (p->in + (outlen - p->out) <= n)
+        return 0;
+    for (x = n - p->in + p->out + 1; x <= outlen; x++)
+        if (S_map_at(m, x, n))
+            return -1;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Byte tables from iconv. */
 
@@ -765,7 +782,8 @@ nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
     }
     snprintf(encname, 32, "%s", S_outname[enc]);
     if (in_map) {
-        if (!map.n && S_map_at(&map, 0, skip)) {
+        if ((!map.n && S_map_at(&map, 0, skip)) ||
+            S_map_finish(&map, *outlen, n)) {
             free(*out);
             *out = NULL;
             st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");

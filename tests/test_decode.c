@@ -337,6 +337,28 @@ Test(decode, offset_map_legacy)
     nqx_text_free(t);
 }
 
+Test(decode, map_stays_inside_input)
+{
+    /* found by fuzz_normalize: U+B950 (2 bytes of UTF-16, 3 of UTF-8) at
+     * the end; and VISCII à (1 byte, 2 of UTF-8) at the end */
+    nqx_text *t = S_NORM_LIT("f", "\xff\xfeP\xb9");
+    size_t i;
+    cr_assert_eq(t->len, 3);
+    for (i = 0; i <= t->len; i++)
+        cr_assert_leq(nqx_text_input_offset(t, i), 4, "offset %zu", i);
+    cr_assert_eq(nqx_text_input_offset(t, 0), 2);
+    cr_assert_eq(nqx_text_input_offset(t, 3), 4);
+    nqx_text_free(t);
+    t = S_NORM_LIT("f", "Vi\xaet, v\xe0"); /* "Việt, và" */
+    cr_assert_str_eq(t->encoding, "VISCII");
+    cr_assert_str_eq(t->text, "Việt, và");
+    for (i = 0; i <= t->len; i++)
+        cr_assert_leq(nqx_text_input_offset(t, i), 8, "offset %zu", i);
+    cr_assert_eq(nqx_text_input_offset(t, 9), 7); /* à */
+    cr_assert_eq(nqx_text_input_offset(t, t->len), 8);
+    nqx_text_free(t);
+}
+
 Test(decode, forced_encoding)
 {
     nqx_norm_options o = {0};
