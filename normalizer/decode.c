@@ -4,8 +4,10 @@
  * mean binary; bytes that are valid UTF-8 are UTF-8 (ASCII included);
  * otherwise each Vietnamese legacy encoding (Windows-1258, VISCII, TCVN3,
  * VNI) decodes the first 64 KB of non-ASCII tokens, and the one that
- * yields the largest share of valid Vietnamese syllables wins, provided
- * half of them (and two at least) are valid (S_token_weight); then the whole input is converted once.
+ * yields the most valid Vietnamese syllables wins (weighed by
+ * S_token_weight), provided it reaches half the full weight and more than
+ * one word; then the whole input is converted once. Invalid UTF-8 that
+ * no legacy encoding explains is an error at its first bad byte.
  *
  * iconv gives every byte's code point (tables built per call, 255 one-byte
  * conversions each) and converts UTF-16 whole. The single-byte loop is
@@ -16,7 +18,6 @@
 #include "norm.h"
 #include "vni.h"
 
-#include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -335,7 +336,8 @@ static int S_syllable(const uint32_t *cp, size_t n)
         }
     }
     if (last >= 0)
-        len += (size_t)utf8proc_encode_char(last, (utf8proc_uint8_t *)buf + len);
+        len += (size_t)utf8proc_encode_char(last,
+                                            (utf8proc_uint8_t *)buf + len);
     buf[len] = '\0';
     for (k = 0; k < sizeof S_onsets / sizeof S_onsets[0]; k++) {
         size_t ol = strlen(S_onsets[k]);
@@ -437,8 +439,8 @@ static unsigned S_token_weight(const uint32_t *cp, size_t ncp)
     if (!letters)
         return 2;
     for (b = 0; b <= ncp; b++)
-        if (b == ncp ||
-            utf8proc_category((utf8proc_int32_t)cp[b]) == UTF8PROC_CATEGORY_ZS) {
+        if (b == ncp || utf8proc_category((utf8proc_int32_t)cp[b]) ==
+                            UTF8PROC_CATEGORY_ZS) {
             int v = b > a ? S_syllable(cp + a, b - a) : 1;
             if (!v)
                 return 0;
@@ -516,7 +518,8 @@ static nqx_status S_conv_legacy(const char *name, S_enc e,
                 pair[1] = (utf8proc_int32_t)tab[s[i + 1]];
                 if (utf8proc_normalize_utf32(pair, 2, UTF8PROC_COMPOSE) == 1)
                     used = 2;
-                l = (size_t)utf8proc_encode_char(pair[0], (utf8proc_uint8_t *)o);
+                l = (size_t)utf8proc_encode_char(pair[0],
+                                                 (utf8proc_uint8_t *)o);
             } else {
                 l = u8len[s[i]];
                 if (!l)
@@ -713,7 +716,8 @@ nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
         return nqx_fail(err, NQX_EEMPTY, name, -1, -1, "empty file");
 
     /* BOMs: they decide unless an encoding was forced. */
-    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+                   (s[0] == 0xFE && s[1] == 0xFF))) {
         S_enc bom = s[0] == 0xFF ? S_UTF16LE : S_UTF16BE;
         if (!forced || enc == S_UTF16 || enc == bom) {
             enc = bom;
@@ -756,7 +760,8 @@ nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
             } else {
                 if (nqx_buf_append(&ob, bytes + skip, n - skip) ||
                     S_map_at(m, 0, skip)) {
-                    st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+                    st = nqx_fail(err, NQX_ENOMEM, name, -1, -1,
+                                  "out of memory");
                     goto fail;
                 }
             }

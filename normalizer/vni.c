@@ -153,8 +153,9 @@ nqx_status nqx_vni_encode(const char *utf8, size_t len, char **out,
     *outlen = 0;
     while (i < len) {
         utf8proc_int32_t c, lc;
-        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)utf8 + i,
-                                              (utf8proc_ssize_t)(len - i), &c);
+        utf8proc_ssize_t r =
+            utf8proc_iterate((const utf8proc_uint8_t *)utf8 + i,
+                             (utf8proc_ssize_t)(len - i), &c);
         char seq[2];
         size_t nseq = 0;
         if (r <= 0) {

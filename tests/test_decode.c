@@ -169,9 +169,15 @@ static void S_matrix_utf16(const char *icname, const char *bom,
     S_docs_free(d, nd);
 }
 
-Test(decode_matrix, utf16le) { S_matrix_utf16("UTF-16LE", "\xFF\xFE", "UTF-16LE"); }
+Test(decode_matrix, utf16le)
+{
+    S_matrix_utf16("UTF-16LE", "\xFF\xFE", "UTF-16LE");
+}
 
-Test(decode_matrix, utf16be) { S_matrix_utf16("UTF-16BE", "\xFE\xFF", "UTF-16BE"); }
+Test(decode_matrix, utf16be)
+{
+    S_matrix_utf16("UTF-16BE", "\xFE\xFF", "UTF-16BE");
+}
 
 Test(decode_matrix, nfd_and_bom)
 {
@@ -457,8 +463,9 @@ Test(decode, truncated_utf16)
                  NQX_EBINARY);
     cr_assert_eq(e.offset, 4);
     /* a surrogate pair is fine: U+1F600 */
-    cr_assert_eq(nqx_norm_text("u", "\xFF\xFE\x3d\xd8\x00\xde", 6, NULL, &t, &e),
-                 NQX_OK);
+    cr_assert_eq(
+        nqx_norm_text("u", "\xFF\xFE\x3d\xd8\x00\xde", 6, NULL, &t, &e),
+        NQX_OK);
     cr_assert_str_eq(t->text, "\xf0\x9f\x98\x80");
     nqx_text_free(t);
 }
@@ -486,8 +493,9 @@ Test(decode, vni_table_round_trip)
 
 Test(decode, vni_capitals)
 {
-    static const char caps[] = "ÁÀẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢ"
-                               "ÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴĐ";
+    static const char caps[] =
+        "ÁÀẢÃẠÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢ"
+        "ÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴĐ";
     char *v;
     size_t n;
     nqx_error e;
