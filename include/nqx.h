@@ -425,6 +425,99 @@ nqx_status nqx_store_export(nqx_store *s, nqx_export_format fmt, FILE *out,
  * (recurrences, "ongoing", "conditional", NULL). */
 int nqx_store_due_date(const char *deadline, char out[11]);
 
+/* ===================================================================== */
+/* eval: scoring against the corpus gold (module eval/, nqx_eval_*)      */
+/* ===================================================================== */
+
+/* The numbers are those of the reference scorers score.py (extraction)
+ * and ocr_score.py (OCR correction) on the same inputs, to the last
+ * printed digit; the *_format functions write their very lines. */
+
+#define NQX_EVAL_MAX_FIELDS 8
+
+typedef struct {
+    const char *name;   /* static: "comparator", "low", "lead", ... */
+    size_t hits, total; /* agreeing / scored, over found records */
+} nqx_eval_field;
+
+/* The scores of one kind (targets or tasks). Plain value type. */
+typedef struct {
+    size_t gold, pred;    /* records of this kind in gold / predictions */
+    size_t found, strict; /* gold records found; found with key fields right */
+    double found_p, found_r, found_f1;
+    double strict_p, strict_r, strict_f1;
+    nqx_eval_field fields[NQX_EVAL_MAX_FIELDS]; /* first-scored order */
+    size_t nfields;
+} nqx_eval_kind;
+
+/* An extraction score. Owns misses and each line in it; release with
+ * nqx_eval_ext_free(). */
+typedef struct {
+    nqx_eval_kind target, task;
+    char **misses; /* "MISS ...", "WRONG ...", "EXTRA ..." lines, in order */
+    size_t nmisses;
+} nqx_eval_ext;
+
+/* Score predicted records (JSON Lines in pred[0..n), named pred_name in
+ * errors) against gold_dir/<doc>.jsonl for every gold file there.
+ * On success *out is a new score the caller frees with nqx_eval_ext_free().
+ * NQX_EFORMAT names the file and line of a line that is not JSON. */
+nqx_status nqx_eval_ext_score(const char *gold_dir, const char *pred,
+                              size_t n, const char *pred_name,
+                              nqx_eval_ext **out, nqx_error *err);
+void nqx_eval_ext_free(nqx_eval_ext *s);
+/* score.py's output lines (with --show-misses when show_misses), ending
+ * with "strict_f1=<targets> <tasks>\n". 0 ok, -1 out of memory. */
+int nqx_eval_ext_format(nqx_buf *b, const nqx_eval_ext *s, int show_misses);
+/* score.py --json's object (indent 1). 0 ok, -1 out of memory. */
+int nqx_eval_ext_json(nqx_buf *b, const nqx_eval_ext *s);
+
+/* One document's OCR score. */
+typedef struct {
+    char *doc;         /* file name, e.g. "000_x.txt" */
+    size_t errors;     /* words where RAW differs from CLEAN */
+    size_t fixed;      /* of those, PRED equals CLEAN */
+    size_t broken;     /* words where RAW equals CLEAN but PRED does not */
+    size_t wrong_fix;  /* errors PRED changed, but not to CLEAN */
+    char **notes;      /* "  missed  a -> b (got c)", "  broke   a -> b" */
+    size_t nnotes;
+} nqx_eval_ocr_doc;
+
+/* An OCR score over documents; totals and rates are kept up to date by
+ * nqx_eval_ocr_add(). Owns docs and everything in them; release with
+ * nqx_eval_ocr_free(). */
+typedef struct {
+    nqx_eval_ocr_doc *docs;
+    size_t ndocs;
+    size_t errors, fixed, broken, wrong_fix;
+    double recall;     /* fixed / errors (1 when no errors) */
+    double precision;  /* fixed / (fixed + broken + wrong_fix) (1 when 0) */
+} nqx_eval_ocr;
+
+/* A new, empty score (NULL when out of memory). */
+nqx_eval_ocr *nqx_eval_ocr_new(void);
+/* Score one document: raw input, hand-corrected clean text, and the
+ * normalizer's pred text (invalid UTF-8 in pred reads as U+FFFD, as the
+ * scorer reads it; raw and clean must be valid). doc is copied. */
+nqx_status nqx_eval_ocr_add(nqx_eval_ocr *s, const char *doc,
+                            const char *raw, size_t nraw,
+                            const char *clean, size_t nclean,
+                            const char *pred, size_t npred, nqx_error *err);
+void nqx_eval_ocr_free(nqx_eval_ocr *s);
+/* ocr_score.py's output lines (with --show when show), ending with
+ * "recall=<r> precision=<p> broken=<n>\n". 0 ok, -1 out of memory. */
+int nqx_eval_ocr_format(nqx_buf *b, const nqx_eval_ocr *s, int show);
+/* The same as one JSON object: {"docs": [...], "errors": ..., "recall":
+ * ...}. 0 ok, -1 out of memory. */
+int nqx_eval_ocr_json(nqx_buf *b, const nqx_eval_ocr *s);
+
+/* The names of the regular files in dir whose name ends with suffix,
+ * sorted by code point (as Python sorts paths). On success *names is an
+ * array of *n strings the caller frees with nqx_eval_list_free(). */
+nqx_status nqx_eval_list(const char *dir, const char *suffix, char ***names,
+                         size_t *n, nqx_error *err);
+void nqx_eval_list_free(char **names, size_t n);
+
 #ifdef __cplusplus
 }
 #endif
