@@ -37,6 +37,22 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
 int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
                      char *out, size_t outsz, size_t *ms, size_t *me);
 
+/* The same, for the first phrase that starts at or after byte from (the
+ * text before it stays visible to the patterns' look-behinds). Unlike
+ * nqx_ext_deadline, "thường xuyên" is returned as found. */
+int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
+                          size_t from, char *out, size_t outsz,
+                          size_t *ms, size_t *me);
+
+/* The deadline that the headings enclosing d->nodes[node] give it: the
+ * nearest ancestor whose own text sets a time (a heading's, or an item's
+ * leading time such as "(4) Đến năm 2025, ..."). text is the normalized
+ * text the nodes point into. Writes the value into out and returns 1, or
+ * returns 0 when no ancestor sets a time. */
+int nqx_ext_node_deadline(const nqx_grammar *g, const char *text,
+                          const nqx_doc *d, size_t node, char *out,
+                          size_t outsz);
+
 /* Append a zeroed record to d (grows d->records); NULL on out of memory. */
 nqx_record *nqx_ext_new_record(nqx_doc *d);
 
