@@ -6,8 +6,9 @@
  * VNI) decodes the first 64 KB of non-ASCII tokens, and the one that
  * yields the most valid Vietnamese syllables wins (weighed by
  * S_token_weight), provided it reaches half the full weight and more than
- * one word; then the whole input is converted once. Invalid UTF-8 that
- * no legacy encoding explains is an error at its first bad byte.
+ * one word, and beats reading the bytes as UTF-8 with bad bytes in it;
+ * then the whole input is converted once. Invalid UTF-8 that no legacy
+ * encoding explains is an error at its first bad byte.
  *
  * iconv gives every byte's code point (tables built per call, 255 one-byte
  * conversions each) and converts UTF-16 whole. The single-byte loop is
@@ -470,6 +471,37 @@ static size_t S_score(S_enc e, const uint32_t tab[256],
     return score;
 }
 
+/* The same weight for the other explanation: UTF-8 with bad bytes. Each
+ * token holding a valid multibyte sequence is read as UTF-8, a bad byte
+ * standing for a space; "Kế\xff" then is the syllable "Kế". */
+static size_t S_score_utf8(const unsigned char *s, const S_token *tok,
+                           size_t ntok)
+{
+    size_t t, score = 0;
+    for (t = 0; t < ntok; t++) {
+        uint32_t cp[S_MAX_TOKEN];
+        size_t i = 0, ncp = 0;
+        const unsigned char *w = s + tok[t].start;
+        int multi = 0;
+        while (i < tok[t].len) {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t r = utf8proc_iterate(
+                w + i, (utf8proc_ssize_t)(tok[t].len - i), &c);
+            if (r <= 0) {
+                cp[ncp++] = 0xA0;
+                i++;
+            } else {
+                cp[ncp++] = (uint32_t)c;
+                multi |= r > 1;
+                i += (size_t)r;
+            }
+        }
+        if (multi)
+            score += S_token_weight(cp, ncp);
+    }
+    return score;
+}
+
 /* ------------------------------------------------------------------ */
 /* Conversions. Each appends to ob and records map pieces (m may be NULL). */
 
@@ -513,12 +545,22 @@ static nqx_status S_conv_legacy(const char *name, S_enc e,
                 /* A letter and a tone byte (CP1258, TCVN3): compose them
                  * here, as iconv would, so the text is NFC already and
                  * the map stays exact through the NFC step. */
-                utf8proc_int32_t pair[2];
-                pair[0] = (utf8proc_int32_t)tab[s[i]];
-                pair[1] = (utf8proc_int32_t)tab[s[i + 1]];
-                if (utf8proc_normalize_utf32(pair, 2, UTF8PROC_COMPOSE) == 1)
+                utf8proc_int32_t cps[8];
+                utf8proc_ssize_t k;
+                utf8proc_uint8_t pair[8];
+                k = utf8proc_encode_char((utf8proc_int32_t)tab[s[i]], pair);
+                k += utf8proc_encode_char((utf8proc_int32_t)tab[s[i + 1]],
+                                          pair + k);
+                /* decompose first: Â + dot below is Ạ + circumflex */
+                k = utf8proc_decompose(pair, k, cps, 8,
+                                       UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+                if (k > 0 && k <= 8 &&
+                    utf8proc_normalize_utf32(cps, k, UTF8PROC_STABLE |
+                                                         UTF8PROC_COMPOSE) == 1)
                     used = 2;
-                l = (size_t)utf8proc_encode_char(pair[0],
+                else
+                    cps[0] = (utf8proc_int32_t)tab[s[i]];
+                l = (size_t)utf8proc_encode_char(cps[0],
                                                  (utf8proc_uint8_t *)o);
             } else {
                 l = u8len[s[i]];
@@ -657,11 +699,11 @@ static int S_detect_legacy(const char *name, const unsigned char *s,
             pick = e;
         }
     }
-    free(tok);
     /* Half the tokens at full weight, and more than one word: one could
-     * be chance. */
-    if (*st || best < 3 || best < ntok)
-        return -1;
+     * be chance; and a better reading than broken UTF-8. */
+    if (*st || best < 3 || best < ntok || S_score_utf8(s, tok, ntok) >= best)
+        pick = -1;
+    free(tok);
     return pick;
 }
 

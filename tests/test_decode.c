@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "nqx.h"
+#include "../normalizer/norm.h"
 #include "../normalizer/vni.h"
 
 /* iconv a whole buffer; *out is malloc'd and NUL-terminated. */
@@ -40,6 +41,22 @@ static nqx_text *S_norm(const char *name, const char *b, size_t n)
     cr_assert_eq(st, NQX_OK, "%s: %s", name, e.msg);
     return t;
 }
+
+/* The decoder alone (nqx_norm_decode), wrapped in an nqx_text so that
+ * nqx_text_input_offset reads its map: exact text and map before NFC and
+ * layout. enc NULL = detect. Fails the test on error. */
+static nqx_text *S_dec(const char *name, const char *b, size_t n,
+                       const char *enc)
+{
+    nqx_text *t = calloc(1, sizeof *t);
+    nqx_error e;
+    nqx_status st = nqx_norm_decode(name, b, n, enc, &t->text, &t->len,
+                                    t->encoding, &t->map, &t->nmap, &e);
+    cr_assert_eq(st, NQX_OK, "%s: %s", name, e.msg);
+    return t;
+}
+
+#define S_DEC_LIT(name, lit) S_dec(name, lit, sizeof lit - 1, NULL)
 
 typedef struct {
     char *path;
@@ -216,7 +233,7 @@ static void S_sentence_as_text(const char *icname, const char *encname,
     size_t n;
     nqx_text *t;
     S_iconv(icname, "UTF-8", text, strlen(text), &copy, &n);
-    t = S_norm("s", copy, n);
+    t = S_dec("s", copy, n, NULL);
     cr_assert_str_eq(t->encoding, encname);
     cr_assert_str_eq(t->text, text);
     nqx_text_free(t);
@@ -239,33 +256,31 @@ Test(decode, sentence_in_each_encoding)
     S_sentence_as("TCVN5712-1", "TCVN3");
     cr_assert_eq(nqx_vni_encode(S_sentence, strlen(S_sentence), &v, &n, &e),
                  NQX_OK);
-    t = S_norm("s", v, n);
+    t = S_dec("s", v, n, NULL);
     cr_assert_str_eq(t->encoding, "VNI");
     cr_assert_str_eq(t->text, S_sentence);
     nqx_text_free(t);
     free(v);
 }
 
-#define S_NORM_LIT(name, lit) S_norm(name, lit, sizeof lit - 1)
-
 Test(decode, legacy_pitfalls)
 {
     nqx_text *t;
     /* TCVN3: ư is 0xAD (a soft hyphen elsewhere), capitals sit at control
      * bytes (Ừ 0x04); VISCII: Ỷ at 0x14. Đ is U+0110, never U+00D0 (Ð). */
-    t = S_NORM_LIT("t", "\xadu ti\xaan, \x04" "a");
+    t = S_DEC_LIT("t", "\xadu ti\xaan, \x04" "a");
     cr_assert_str_eq(t->encoding, "TCVN3");
     cr_assert_str_eq(t->text, "ưu tiên, Ừa");
     nqx_text_free(t);
-    t = S_NORM_LIT("v", "K\x14 lu\xa7t, \xd0i\xabu");
+    t = S_DEC_LIT("v", "K\x14 lu\xa7t, \xd0i\xabu");
     cr_assert_str_eq(t->encoding, "VISCII");
     cr_assert_str_eq(t->text, "KỶ luật, Điều");
     nqx_text_free(t);
-    t = S_NORM_LIT("c", "\xd0i\xea\xccu 1, \xd0\xe3ng"); /* ê + grave */
+    t = S_DEC_LIT("c", "\xd0i\xea\xccu 1, \xd0\xe3ng"); /* ê + grave */
     cr_assert_str_eq(t->encoding, "WINDOWS-1258");
     cr_assert_str_eq(t->text, "Điều 1, Đăng");
     nqx_text_free(t);
-    t = S_NORM_LIT("n", "\xd1ie\xe0u 1, \xf1" "a\xe1u");
+    t = S_DEC_LIT("n", "\xd1ie\xe0u 1, \xf1" "a\xe1u");
     cr_assert_str_eq(t->encoding, "VNI");
     cr_assert_str_eq(t->text, "Điều 1, đấu");
     nqx_text_free(t);
@@ -282,7 +297,7 @@ Test(decode, short_tcvn3_is_not_viscii)
 Test(decode, bom_handling)
 {
     nqx_text *t;
-    t = S_norm("b", "\xEF\xBB\xBFPh\xe1\xba\xa5n", 9);
+    t = S_dec("b", "\xEF\xBB\xBFPh\xe1\xba\xa5n", 9, NULL);
     cr_assert_str_eq(t->encoding, "UTF-8");
     cr_assert_str_eq(t->text, "Phấn");
     cr_assert_eq(t->nmap, 1);
@@ -292,18 +307,18 @@ Test(decode, bom_handling)
     nqx_text_free(t);
     /* "Pấ" in UTF-16LE and BE: the BOM is dropped, 1 and 3 UTF-8 bytes
      * come from 2 input bytes each */
-    t = S_norm("le", "\xFF\xFEP\0\xa5\x1e", 6);
+    t = S_dec("le", "\xFF\xFEP\0\xa5\x1e", 6, NULL);
     cr_assert_str_eq(t->encoding, "UTF-16LE");
     cr_assert_str_eq(t->text, "Pấ");
     cr_assert_eq(nqx_text_input_offset(t, 0), 2);
     cr_assert_eq(nqx_text_input_offset(t, 1), 4);
     nqx_text_free(t);
-    t = S_norm("be", "\xFE\xFF\0P\x1e\xa5", 6);
+    t = S_dec("be", "\xFE\xFF\0P\x1e\xa5", 6, NULL);
     cr_assert_str_eq(t->encoding, "UTF-16BE");
     cr_assert_str_eq(t->text, "Pấ");
     nqx_text_free(t);
     /* A BOM-only file is empty text, not an error */
-    t = S_norm("bomonly", "\xEF\xBB\xBF", 3);
+    t = S_dec("bomonly", "\xEF\xBB\xBF", 3, NULL);
     cr_assert_eq(t->len, 0);
     nqx_text_free(t);
 }
@@ -311,7 +326,7 @@ Test(decode, bom_handling)
 Test(decode, offset_map_legacy)
 {
     /* VISCII "Điều luật": Đ (1 byte -> 2), ề and ậ (1 -> 3) */
-    nqx_text *t = S_NORM_LIT("m", "\xd0i\xabu lu\xa7t");
+    nqx_text *t = S_DEC_LIT("m", "\xd0i\xabu lu\xa7t");
     cr_assert_str_eq(t->text, "Điều luật");
     cr_assert_eq(t->nmap, 4);
     cr_assert_eq(t->map[0].out, 0);
@@ -328,7 +343,7 @@ Test(decode, offset_map_legacy)
     nqx_text_free(t);
     /* Windows-1258 "Phấn đấu": â + combining acute (2 bytes) are composed
      * into ấ (3) while decoding, so the map holds through NFC */
-    t = S_NORM_LIT("m", "Ph\xe2\xecn \xf0\xe2\xecu");
+    t = S_DEC_LIT("m", "Ph\xe2\xecn \xf0\xe2\xecu");
     cr_assert_str_eq(t->encoding, "WINDOWS-1258");
     cr_assert_str_eq(t->text, "Phấn đấu");
     cr_assert_eq(t->nmap, 4);
@@ -347,7 +362,7 @@ Test(decode, map_stays_inside_input)
 {
     /* found by fuzz_normalize: U+B950 (2 bytes of UTF-16, 3 of UTF-8) at
      * the end; and VISCII à (1 byte, 2 of UTF-8) at the end */
-    nqx_text *t = S_NORM_LIT("f", "\xff\xfeP\xb9");
+    nqx_text *t = S_DEC_LIT("f", "\xff\xfeP\xb9");
     size_t i;
     cr_assert_eq(t->len, 3);
     for (i = 0; i <= t->len; i++)
@@ -355,7 +370,7 @@ Test(decode, map_stays_inside_input)
     cr_assert_eq(nqx_text_input_offset(t, 0), 2);
     cr_assert_eq(nqx_text_input_offset(t, 3), 4);
     nqx_text_free(t);
-    t = S_NORM_LIT("f", "Vi\xaet, v\xe0"); /* "Việt, và" */
+    t = S_DEC_LIT("f", "Vi\xaet, v\xe0"); /* "Việt, và" */
     cr_assert_str_eq(t->encoding, "VISCII");
     cr_assert_str_eq(t->text, "Việt, và");
     for (i = 0; i <= t->len; i++)
@@ -370,25 +385,26 @@ Test(decode, forced_encoding)
     nqx_norm_options o = {0};
     nqx_text *t;
     nqx_error e;
-    o.encoding = "cp1258";
-    cr_assert_eq(nqx_norm_text("f", "Ph\xe2\xecn", 5, &o, &t, &e), NQX_OK);
+    t = S_dec("f", "Ph\xe2\xecn", 5, "cp1258");
     cr_assert_str_eq(t->encoding, "WINDOWS-1258");
     cr_assert_str_eq(t->text, "Phấn");
     nqx_text_free(t);
-    o.encoding = "Viscii"; /* same bytes, another reading */
-    cr_assert_eq(nqx_norm_text("f", "Ph\xe2\xecn", 5, &o, &t, &e), NQX_OK);
+    /* same bytes, another reading */
+    t = S_dec("f", "Ph\xe2\xecn", 5, "Viscii");
     cr_assert_str_eq(t->encoding, "VISCII");
     cr_assert_str_eq(t->text, "Phâìn");
     nqx_text_free(t);
-    o.encoding = "tcvn5712-1";
-    cr_assert_eq(nqx_norm_text("f", "Ph\xca\x6e", 4, &o, &t, &e), NQX_OK);
+    t = S_dec("f", "Ph\xca\x6e", 4, "tcvn5712-1");
     cr_assert_str_eq(t->encoding, "TCVN3");
     cr_assert_str_eq(t->text, "Phấn");
     nqx_text_free(t);
-    o.encoding = "vni";
-    cr_assert_eq(nqx_norm_text("f", "Pha\xe1n", 5, &o, &t, &e), NQX_OK);
+    t = S_dec("f", "Pha\xe1n", 5, "vni");
     cr_assert_str_eq(t->encoding, "VNI");
     cr_assert_str_eq(t->text, "Phấn");
+    nqx_text_free(t);
+    o.encoding = "cp1258"; /* through the options of nqx_norm_text */
+    cr_assert_eq(nqx_norm_text("f", "Ph\xe2\xecn", 5, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->encoding, "WINDOWS-1258");
     nqx_text_free(t);
     o.encoding = "UTF-8"; /* forced UTF-8 never falls back */
     cr_assert_eq(nqx_norm_text("f", "Ph\xe2\xecn", 5, &o, &t, &e),
@@ -400,8 +416,7 @@ Test(decode, forced_encoding)
     o.encoding = "CP1258"; /* 0x81 has no meaning in Windows-1258 */
     cr_assert_eq(nqx_norm_text("f", "ab\x81", 3, &o, &t, &e), NQX_EENCODING);
     cr_assert_eq(e.offset, 2);
-    o.encoding = "UTF-16LE"; /* forced UTF-16 without a BOM */
-    cr_assert_eq(nqx_norm_text("f", "O\0K\0", 4, &o, &t, &e), NQX_OK);
+    t = S_dec("f", "O\0K\0", 4, "UTF-16LE"); /* forced UTF-16 without a BOM */
     cr_assert_str_eq(t->text, "OK");
     nqx_text_free(t);
 }
@@ -463,9 +478,7 @@ Test(decode, truncated_utf16)
                  NQX_EBINARY);
     cr_assert_eq(e.offset, 4);
     /* a surrogate pair is fine: U+1F600 */
-    cr_assert_eq(
-        nqx_norm_text("u", "\xFF\xFE\x3d\xd8\x00\xde", 6, NULL, &t, &e),
-        NQX_OK);
+    t = S_dec("u", "\xFF\xFE\x3d\xd8\x00\xde", 6, NULL);
     cr_assert_str_eq(t->text, "\xf0\x9f\x98\x80");
     nqx_text_free(t);
 }
@@ -479,11 +492,9 @@ Test(decode, vni_table_round_trip)
     char *v;
     size_t n;
     nqx_error e;
-    nqx_norm_options o = {0};
     nqx_text *t;
-    o.encoding = "VNI";
     cr_assert_eq(nqx_vni_encode(letters, strlen(letters), &v, &n, &e), NQX_OK);
-    cr_assert_eq(nqx_norm_text("l", v, n, &o, &t, &e), NQX_OK);
+    t = S_dec("l", v, n, "VNI");
     cr_assert_str_eq(t->text, letters);
     nqx_text_free(t);
     free(v);
@@ -499,12 +510,10 @@ Test(decode, vni_capitals)
     char *v;
     size_t n;
     nqx_error e;
-    nqx_norm_options o = {0};
     nqx_text *t;
-    o.encoding = "VNI";
     cr_assert_eq(nqx_vni_encode(caps, strlen(caps), &v, &n, &e), NQX_OK);
     cr_assert_eq(memcmp(v, "A\xd9" "A\xd8", 4), 0);
-    cr_assert_eq(nqx_norm_text("l", v, n, &o, &t, &e), NQX_OK);
+    t = S_dec("l", v, n, "VNI");
     cr_assert_str_eq(t->text, caps);
     nqx_text_free(t);
     free(v);
