@@ -548,18 +548,25 @@ static nqx_status S_conv_legacy(const char *name, S_enc e,
                 utf8proc_int32_t cps[8];
                 utf8proc_ssize_t k;
                 utf8proc_uint8_t pair[8];
-                k = utf8proc_encode_char((utf8proc_int32_t)tab[s[i]], pair);
-                k += utf8proc_encode_char((utf8proc_int32_t)tab[s[i + 1]],
-                                          pair + k);
-                /* decompose first: Â + dot below is Ạ + circumflex */
-                k = utf8proc_decompose(pair, k, cps, 8,
-                                       UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
-                if (k > 0 && k <= 8 &&
-                    utf8proc_normalize_utf32(cps, k, UTF8PROC_STABLE |
-                                                         UTF8PROC_COMPOSE) == 1)
+                cps[0] = (utf8proc_int32_t)tab[s[i]];
+                cps[1] = (utf8proc_int32_t)tab[s[i + 1]];
+                if (utf8proc_normalize_utf32(cps, 2, UTF8PROC_COMPOSE) == 1) {
                     used = 2;
-                else
-                    cps[0] = (utf8proc_int32_t)tab[s[i]];
+                } else { /* Â + dot below is Ạ + circumflex: decompose */
+                    k = utf8proc_encode_char((utf8proc_int32_t)tab[s[i]],
+                                             pair);
+                    k += utf8proc_encode_char(
+                        (utf8proc_int32_t)tab[s[i + 1]], pair + k);
+                    k = utf8proc_decompose(pair, k, cps, 8,
+                                           UTF8PROC_STABLE |
+                                               UTF8PROC_DECOMPOSE);
+                    if (k > 0 && k <= 8 &&
+                        utf8proc_normalize_utf32(cps, k, UTF8PROC_STABLE |
+                                                     UTF8PROC_COMPOSE) == 1)
+                        used = 2;
+                    else
+                        cps[0] = (utf8proc_int32_t)tab[s[i]];
+                }
                 l = (size_t)utf8proc_encode_char(cps[0],
                                                  (utf8proc_uint8_t *)o);
             } else {
