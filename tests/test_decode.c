@@ -284,6 +284,12 @@ Test(decode, legacy_pitfalls)
     cr_assert_str_eq(t->encoding, "VNI");
     cr_assert_str_eq(t->text, "Điều 1, đấu");
     nqx_text_free(t);
+    /* no Vietnamese at all, only Windows-125x dashes: punctuation-only
+     * tokens are evidence too */
+    t = S_DEC_LIT("d", "1615\x96" "1773 and 1957\x96" "2007");
+    cr_assert_str_eq(t->encoding, "WINDOWS-1258");
+    cr_assert_str_eq(t->text, "1615–1773 and 1957–2007");
+    nqx_text_free(t);
 }
 
 Test(decode, short_tcvn3_is_not_viscii)
@@ -449,6 +455,8 @@ Test(decode, invalid_utf8_offsets)
     /* an encoded surrogate; as TCVN3 it reads "ớ À", but one word is too
      * little evidence */
     S_bad_utf8("abc \xed\xa0\x80 def", 11, 4);
+    /* "hoá" would be Windows-1258, but "Kế" is UTF-8: broken UTF-8 */
+    S_bad_utf8("K\xe1\xba\xbf\xff ho\xe1", 9, 4);
     /* the message names the byte */
     cr_assert_eq(nqx_norm_text("x", mid, sizeof mid - 1, NULL, &t, &e),
                  NQX_EENCODING);
