@@ -68,7 +68,17 @@ size_t nqx_text_input_offset(const nqx_text *t, size_t out_off)
         else
             hi = mid;
     }
-    return t->map[lo].in + (out_off - t->map[lo].out);
+    {
+        /* Linear inside a piece, but never past where the next piece
+         * starts: a piece whose output grew (NFC expanding a composition
+         * exclusion, a longer replacement) maps its tail to its end.
+         * (Moved footnotes make the map jump back: no clamp there.) */
+        size_t in = t->map[lo].in + (out_off - t->map[lo].out);
+        if (lo + 1 < t->nmap && t->map[lo + 1].in >= t->map[lo].in &&
+            in > t->map[lo + 1].in)
+            in = t->map[lo + 1].in;
+        return in;
+    }
 }
 
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
@@ -206,6 +216,10 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             i++;
             continue;
         }
+        if (s[i] < 0xCC && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* below U+0300: the common case, no decoding needed */
+            continue;
+        }
         k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0) {
             nqx_buf_free(&b);
@@ -301,10 +315,11 @@ oom:
 }
 
 /* Append the changes of one stage to t. src: the buffer the edits apply
- * to; in: its map to the input; out_of: offset in the final text of the
- * k-th edit. */
-static int S_log(nqx_text *t, const char *src, const nqx_norm_edit *e,
-                 size_t ne, const S_map *in, const size_t *out_at)
+ * to; in: its map to the input; out_at: offset in the final text of the
+ * k-th edit; take: the edits' repl strings are NUL-terminated (layout's
+ * are) and move into the changes instead of being copied. */
+static int S_log(nqx_text *t, const char *src, nqx_norm_edit *e,
+                 size_t ne, const S_map *in, const size_t *out_at, int take)
 {
     size_t k;
     for (k = 0; k < ne; k++) {
@@ -312,7 +327,11 @@ static int S_log(nqx_text *t, const char *src, const nqx_norm_edit *e,
         c->in_off = S_map_lookup(in, e[k].moved ? e[k].src : e[k].start);
         c->out_off = out_at[k];
         c->from = nqx_strndup(src + e[k].start, e[k].end - e[k].start);
-        c->to = nqx_strndup(e[k].repl ? e[k].repl : "", e[k].repl_len);
+        if (take && e[k].repl) { /* NUL-terminated: the change owns it now */
+            c->to = e[k].repl;
+            e[k].repl = NULL;
+        } else
+            c->to = nqx_strndup(e[k].repl ? e[k].repl : "", e[k].repl_len);
         c->kind = e[k].kind;
         c->confidence = e[k].confidence;
         t->nchanges++;
@@ -431,8 +450,8 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     if (ne1 + ne2) {
         t->changes = calloc(ne1 + ne2, sizeof *t->changes);
         if (!t->changes ||
-            S_log(t, nfc, e1, ne1, &ni, at1) ||
-            S_log(t, lay ? lay : t->text, e2, ne2, &li, at2))
+            S_log(t, nfc, e1, ne1, &ni, at1, 1) ||
+            S_log(t, lay ? lay : t->text, e2, ne2, &li, at2, 0))
             goto oom;
         if (ne2)
             qsort(t->changes, t->nchanges, sizeof *t->changes, S_by_out);
