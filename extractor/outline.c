@@ -553,10 +553,14 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
         }
         nd = S_new_node(c, NQX_NODE_SIGNATURE, "S", ls, le, -1, 0);
         {
-            size_t e = n;
-            while (e > cs && (s[e - 1] == '*' || s[e - 1] == ' '))
+            /* the label: the on-behalf mark ("T/M", "KT.") or the capacity
+             * alone ("BÍ THƯ"), whatever lines the block was joined into */
+            size_t e = n, b = cs;
+            if (S_match(c->p_sign, s, n, 0, ov))
+                S_group(c->p_sign, ov, "label", &b, &e);
+            while (e > b && (s[e - 1] == '*' || s[e - 1] == ' '))
                 e--;
-            if (!nd || S_set_path(c, c->n - 1, s + cs, e - cs, 1, 0))
+            if (!nd || S_set_path(c, c->n - 1, s + b, e - b, 1, 0))
                 goto oom;
         }
         nd->doc_index = di;
