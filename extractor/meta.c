@@ -48,7 +48,7 @@ typedef struct {
     size_t nlines;
     const nqx_pattern *p_prefix, *p_sign, *p_name, *p_recip, *p_bullet,
         *p_caps, *p_number, *p_date, *p_phrase, *p_of, *p_place, *p_cite,
-        *p_rule, *p_kindline, *p_recipsep;
+        *p_rule, *p_kindline, *p_recipsep, *p_titlename;
     const nqx_lexicon *kinds, *titles, *not_issuer, *cases;
 } S_ctx;
 
@@ -58,11 +58,12 @@ static nqx_status S_load(S_ctx *c)
         "ol_prefix", "ol_sign", "ol_name", "ol_recipients", "ol_bullet",
         "ol_caps", "meta_number", "meta_date", "meta_issuer_phrase",
         "meta_of_org", "meta_place", "meta_cite", "ol_row_rule",
-        "meta_kind_line", "meta_recipient_sep"};
+        "meta_kind_line", "meta_recipient_sep", "ol_title_name"};
     const nqx_pattern **slots[] = {
         &c->p_prefix, &c->p_sign, &c->p_name, &c->p_recip, &c->p_bullet,
         &c->p_caps, &c->p_number, &c->p_date, &c->p_phrase, &c->p_of,
-        &c->p_place, &c->p_cite, &c->p_rule, &c->p_kindline, &c->p_recipsep};
+        &c->p_place, &c->p_cite, &c->p_rule, &c->p_kindline, &c->p_recipsep,
+        &c->p_titlename};
     static const char *const lnames[] = {"meta_kinds", "ol_signer_titles",
                                          "meta_not_issuer", "meta_case"};
     const nqx_lexicon **lslots[] = {&c->kinds, &c->titles, &c->not_issuer,
@@ -190,6 +191,13 @@ static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
     if ((L->kind = S_lex_find(c->kinds, s, n)) >= 0 || S_kind_line(c, L))
         L->flags |= L_KIND;
     L->title = S_lex_find(c->titles, s, n);
+    if (L->title < 0 && S_match(c->p_titlename, s, n, ov)) {
+        /* "CHỦ TỊCH Phùng Thị Hồng Hà" */
+        size_t gs, ge;
+        if (S_group(c->p_titlename, ov, "text", &gs, &ge) &&
+            (L->title = S_lex_find(c->titles, s + gs, ge - gs)) >= 0)
+            L->flags |= L_NAME;
+    }
     if (L->title >= 0 || S_match(c->p_sign, s, n, ov))
         L->flags |= L_SIGN;
     if (S_match(c->p_name, s, n, ov))
@@ -559,6 +567,10 @@ static void S_signature(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
             const char *v = c->titles->entries[L->title].value;
             free(m->signer_title);
             m->signer_title = v ? nqx_strndup(v, strlen(v)) : S_recased(c, s, n);
+            if ((L->flags & L_NAME) && !m->signer_name &&
+                S_match(c->p_titlename, s, n, ov) &&
+                S_group(c->p_titlename, ov, "name", &gs, &ge))
+                m->signer_name = nqx_strndup(s + gs, ge - gs);
         } else if (S_match(c->p_sign, s, n, ov) &&
                    S_group(c->p_sign, ov, "text", &gs, &ge)) {
             /* "T/M BAN THƯỜNG VỤ BÍ THƯ", "TM. ỦY BAN NHÂN DÂN KT. CHỦ

@@ -37,7 +37,7 @@ typedef struct {
     int last_article; /* articles (Điều) number on across chapters */
     const nqx_pattern *p_prefix, *p_roman, *p_arabic, *p_paren, *p_letter,
         *p_uletter, *p_bullet, *p_caps, *p_foot, *p_recip, *p_sign, *p_name,
-        *p_row, *p_rule, *p_part, *p_article;
+        *p_row, *p_rule, *p_part, *p_article, *p_titlename;
     const nqx_lexicon *titles, *letters;
 } S_ctx;
 
@@ -46,7 +46,8 @@ enum { S_BODY, S_RECIP, S_SIGN };
 static const char *const S_pattern_names[] = {
     "ol_prefix", "ol_roman", "ol_arabic", "ol_paren", "ol_letter",
     "ol_uletter", "ol_bullet", "ol_caps", "ol_footnote", "ol_recipients",
-    "ol_sign", "ol_name", "ol_row", "ol_row_rule", "ol_part", "ol_article"};
+    "ol_sign", "ol_name", "ol_row", "ol_row_rule", "ol_part", "ol_article",
+    "ol_title_name"};
 
 static nqx_status S_load(S_ctx *c)
 {
@@ -54,7 +55,7 @@ static nqx_status S_load(S_ctx *c)
         &c->p_prefix, &c->p_roman, &c->p_arabic, &c->p_paren, &c->p_letter,
         &c->p_uletter, &c->p_bullet, &c->p_caps, &c->p_foot, &c->p_recip,
         &c->p_sign, &c->p_name, &c->p_row, &c->p_rule, &c->p_part,
-        &c->p_article};
+        &c->p_article, &c->p_titlename};
     size_t i;
     for (i = 0; i < sizeof slots / sizeof *slots; i++) {
         *slots[i] = nqx_gram_pattern(c->g, S_pattern_names[i]);
@@ -545,7 +546,9 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
         c->depth = 0;
         return NQX_OK;
     }
-    if (S_match(c->p_sign, s, n, cs, ov) || S_is_title(c, s + cs, n - cs)) {
+    if (S_match(c->p_sign, s, n, cs, ov) || S_is_title(c, s + cs, n - cs) ||
+        (S_match(c->p_titlename, s, n, 0, ov) &&
+         S_group(c->p_titlename, ov, "text", &gs, &ge) && S_is_title(c, s + gs, ge - gs))) {
         if (st->mode == S_SIGN && st->sign_lines < 6) {
             c->nodes[st->block].end = le; /* "T/M ..." then "BÍ THƯ" */
             st->sign_lines++;
@@ -558,6 +561,8 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
             size_t e = n, b = cs;
             if (S_match(c->p_sign, s, n, 0, ov))
                 S_group(c->p_sign, ov, "label", &b, &e);
+            else if (S_match(c->p_titlename, s, n, 0, ov))
+                S_group(c->p_titlename, ov, "text", &b, &e);
             while (e > b && (s[e - 1] == '*' || s[e - 1] == ' '))
                 e--;
             if (!nd || S_set_path(c, c->n - 1, s + b, e - b, 1, 0))
@@ -568,8 +573,9 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
         st->sign_lines = 1;
         c->depth = 0;
         /* "... PHÓ CHỦ TỊCH Bùi Thanh An": the name closes the block */
-        st->mode = S_match(c->p_sign, s, n, 0, ov) &&
-                   S_group(c->p_sign, ov, "name", &gs, &ge) ? S_BODY : S_SIGN;
+        st->mode = (S_match(c->p_sign, s, n, 0, ov) &&
+                    S_group(c->p_sign, ov, "name", &gs, &ge)) ||
+                   S_match(c->p_titlename, s, n, 0, ov) ? S_BODY : S_SIGN;
         return NQX_OK;
     }
     if (st->mode == S_SIGN) {

@@ -121,6 +121,16 @@ Test(meta, end_matter_in_one_table_row)
     nqx_doc_free(d);
 }
 
+Test(meta, capacity_and_name_in_one_cell)
+{
+    nqx_doc *d = S_meta("NGHỊ QUYẾT\nĐiều 1. Phạm vi\nNơi nhận: - Chính phủ; - Lưu: VT. | "
+                        "CHỦ TỊCH Phùng Thị Hồng Hà\n");
+    cr_assert_str_eq(d->metas[0].signer_title, "Chủ tịch");
+    cr_assert_str_eq(d->metas[0].signer_name, "Phùng Thị Hồng Hà");
+    cr_assert_eq(d->metas[0].nrecipients, 2);
+    nqx_doc_free(d);
+}
+
 Test(meta, a_kind_word_in_the_body_does_not_split)
 {
     nqx_doc *d = S_meta("KẾ HOẠCH\nI. NỘI DUNG\nKẾ HOẠCH\nII. TỔ CHỨC\n");
