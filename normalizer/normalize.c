@@ -459,6 +459,15 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     t->map = oi.v;
     t->nmap = oi.n;
     oi.v = NULL;
+    {
+        /* Invariant: the map points inside the input. Text that decoding
+         * or layout added at the very end (a final newline after a
+         * truncated sequence) maps to the input's end. */
+        size_t km;
+        for (km = 0; km < t->nmap; km++)
+            if (t->map[km].in > n)
+                t->map[km].in = n;
+    }
     *out = t;
     t = NULL;
     st = NQX_OK;
