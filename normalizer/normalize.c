@@ -22,6 +22,7 @@ const char *nqx_change_kind_name(nqx_change_kind k)
     case NQX_CHANGE_OCR: return "ocr";
     case NQX_CHANGE_SPACE: return "space";
     case NQX_CHANGE_TABLE: return "table";
+    case NQX_CHANGE_NFC: return "nfc";
     }
     return "?";
 }
