@@ -337,15 +337,18 @@ typedef struct {
     long long doc_id;       /* documents.id of the (new or existing) row */
     char sha256[65];        /* hex SHA-256 of the normalized text */
     char existing[256];     /* UNCHANGED: the file name already holding it */
+    int superseded;         /* UNCHANGED: that stored text is an old version */
     size_t ntargets, ntasks, ncorrections;
     size_t input_bytes;     /* bytes read from the input file */
 } nqx_ingest_result;
 
-/* Load one extracted document. name is the file name (its base name is the
+/* Load one extracted document. g (may be NULL) gives agency keys their
+ * abbreviation expansions; name is the file name (its base name is the
  * document id and the version key); input/input_len the raw bytes (for the
  * input hash; may be NULL); t and d the normalizer's and extractor's
  * results (borrowed); fill may be NULL. */
-nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
+nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
+                                const char *name,
                                 const char *input, size_t input_len,
                                 const nqx_text *t, const nqx_doc *d,
                                 const nqx_store_meta *fill,
@@ -354,11 +357,27 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
 /* The whole pipeline for one file: read it (HTML through libxml2's parser
  * into text lines), read a sidecar PATH.meta.json when present (its values
  * win over fill's), normalize with norm (may be NULL), extract with g,
- * load. */
+ * load. NQX_ESTORE means the store failed (a batch should stop); any
+ * other error means this file was rejected and nothing of it stored. */
 nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
                                  const nqx_norm_options *norm,
                                  const char *path, const nqx_store_meta *fill,
                                  nqx_ingest_result *res, nqx_error *err);
+
+/* Load records in the spec's JSON Lines form (what nqx extract prints,
+ * e.g. on other machines). Each run of lines with the same "doc" is one
+ * document and one transaction; its identity is the SHA-256 of those
+ * lines (the text itself is not given), so loading them again changes
+ * nothing. The whole file is parsed first: a malformed line rejects the
+ * file (NQX_EFORMAT naming the line) and nothing of it is stored. fn (may
+ * be NULL) is called after each document with its result. */
+typedef void (*nqx_ingest_fn)(void *ctx, const char *doc,
+                              const nqx_ingest_result *res);
+nqx_status nqx_store_ingest_jsonl(nqx_store *s, const nqx_grammar *g,
+                                  const char *path,
+                                  const nqx_store_meta *fill,
+                                  nqx_ingest_fn fn, void *ctx,
+                                  nqx_error *err);
 
 /* Queries stream rows to a callback. Strings in nqx_row are borrowed and
  * valid only during the call; a nonzero return stops the query (the query
@@ -394,6 +413,7 @@ typedef struct {
 
 typedef struct {
     const char *agency;     /* words the agency name contains */
+    const nqx_grammar *grammar; /* expands abbreviations in agency; NULL ok */
     const char *role;       /* "lead", "coordinate", ... */
     const char *due_before; /* ISO date: due strictly before it */
     int overdue;            /* due before today */

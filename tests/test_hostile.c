@@ -121,3 +121,22 @@ Test(hostile, twenty_megabyte_single_line)
     cr_assert_eq(S_pipeline(s, len, &n), NQX_OK, "%s", S_last);
     free(s);
 }
+
+/* fuzz_normalize found this: U+FB2C grows under NFC (a composition
+ * exclusion decomposes to three code points), and the offset map pointed
+ * past the end of the input. tests/regress/fuzz-normalize-nfc-expands.bin */
+Test(hostile, nfc_expansion_maps_inside_input)
+{
+    nqx_text *t = NULL;
+    nqx_error e;
+    char *bytes;
+    size_t n, i;
+    cr_assert_eq(nqx_read_file("tests/regress/fuzz-normalize-nfc-expands.bin", 0,
+                               &bytes, &n, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(nqx_norm_text("regress", bytes, n, NULL, &t, &e), NQX_OK, "%s", e.msg);
+    for (i = 0; i <= t->len; i++)
+        cr_assert_leq(nqx_text_input_offset(t, i), n, "offset %zu", i);
+    nqx_text_free(t);
+    free(bytes);
+}
