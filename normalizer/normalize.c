@@ -69,7 +69,17 @@ size_t nqx_text_input_offset(const nqx_text *t, size_t out_off)
         else
             hi = mid;
     }
-    return t->map[lo].in + (out_off - t->map[lo].out);
+    {
+        /* Linear inside a piece, but never past where the next piece
+         * starts: a piece whose output grew (NFC expanding a composition
+         * exclusion, a longer replacement) maps its tail to its end.
+         * (Moved footnotes make the map jump back: no clamp there.) */
+        size_t in = t->map[lo].in + (out_off - t->map[lo].out);
+        if (lo + 1 < t->nmap && t->map[lo + 1].in >= t->map[lo].in &&
+            in > t->map[lo + 1].in)
+            in = t->map[lo + 1].in;
+        return in;
+    }
 }
 
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
