@@ -159,7 +159,7 @@ static int S_map_compose(const S_map *f, size_t alen, const S_map *g, S_map *h)
     const nqx_offset_piece *fv = f->n ? f->v : &ident; /* empty = identity */
     h->n = 0;
     for (i = 0; i < nf; i++) {
-        size_t a0 = fv[i].out, b0 = fv[i].in, j;
+        size_t a0 = fv[i].out, b0 = fv[i].in, j, lim;
         size_t a1 = i + 1 < nf ? fv[i + 1].out : alen;
         size_t len = a1 > a0 ? a1 - a0 : 0;
         if (!g->n) {
@@ -167,10 +167,17 @@ static int S_map_compose(const S_map *f, size_t alen, const S_map *g, S_map *h)
                 return -1;
             continue;
         }
+        /* a piece whose output grew (a longer replacement) covers only
+         * its own source: its tail must not pick up the breakpoints of
+         * the text after it */
+        if (i + 1 < nf && fv[i + 1].in >= b0 && fv[i + 1].in - b0 < len)
+            lim = fv[i + 1].in - b0;
+        else
+            lim = len;
         j = S_map_find(g->v, g->n, b0);
         if (S_map_add(h, a0, g->v[j].in + (b0 - g->v[j].out)))
             return -1;
-        for (j++; j < g->n && g->v[j].out < b0 + len; j++)
+        for (j++; j < g->n && g->v[j].out < b0 + lim; j++)
             if (g->v[j].out > b0 && S_map_add(h, a0 + (g->v[j].out - b0), g->v[j].in))
                 return -1;
     }
