@@ -19,7 +19,16 @@ Test(normalize, nfd_input_composes_to_nfc)
     cr_assert_eq(nqx_norm_text("x", nfd, sizeof nfd - 1, &o, &t, &e), NQX_OK);
     cr_assert_str_eq(t->text, "Phấn đấu");
     cr_assert_eq(t->len, strlen("Phấn đấu"));
-    cr_assert_eq(t->nchanges, 0);
+    /* each composed syllable is logged: from the decomposed bytes */
+    cr_assert_eq(t->nchanges, 2);
+    cr_assert_eq(t->changes[0].kind, NQX_CHANGE_NFC);
+    cr_assert_str_eq(t->changes[0].from, "a\xcc\x82\xcc\x81");
+    cr_assert_str_eq(t->changes[0].to, "ấ");
+    cr_assert_eq(t->changes[0].in_off, 2);
+    cr_assert_eq(t->changes[0].out_off, 2);
+    cr_assert_eq(t->changes[1].in_off, 11);
+    cr_assert_eq(t->changes[1].out_off, 9);
+    cr_assert_str_eq(nqx_change_kind_name(t->changes[1].kind), "nfc");
     /* "Phấn" (P h a+2 marks n: 8 bytes) became 6 bytes; "đ" after it maps
      * back exactly, the composed "ấ" to its base letter */
     cr_assert_eq(nqx_text_input_offset(t, 0), 0);
@@ -86,11 +95,14 @@ Test(normalize, offsets_compose_through_decode_and_nfc)
     nqx_error e;
     cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, NULL, &t, &e), NQX_OK);
     cr_assert_str_eq(t->text, "Phấn đấu\n");
-    cr_assert_eq(t->nchanges, 2);
-    cr_assert_eq(t->changes[0].in_off, 3);
+    cr_assert_eq(t->nchanges, 3);
+    cr_assert_eq(t->changes[0].in_off, 3); /* ** */
     cr_assert_eq(t->changes[0].out_off, 0);
-    cr_assert_eq(t->changes[1].in_off, 13);
-    cr_assert_eq(t->changes[1].out_off, 6);
+    cr_assert_eq(t->changes[1].kind, NQX_CHANGE_NFC);
+    cr_assert_eq(t->changes[1].in_off, 7); /* a + marks, after the BOM */
+    cr_assert_eq(t->changes[1].out_off, 2);
+    cr_assert_eq(t->changes[2].in_off, 13); /* ** */
+    cr_assert_eq(t->changes[2].out_off, 6);
     cr_assert_eq(nqx_text_input_offset(t, 0), 5);  /* P */
     cr_assert_eq(nqx_text_input_offset(t, 1), 6);  /* h */
     cr_assert_eq(nqx_text_input_offset(t, 2), 7);  /* ấ: the a it came from */
