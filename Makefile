@@ -133,3 +133,12 @@ fuzz:
 	done
 
 check-slow: check
+
+# Deadline phrases: nqx against python3-dateparser on the corpus gold's
+# deadline phrases (bench/dateparser.py prints accuracy and time of both).
+$(B)/deadline-bench: bench/deadline_bench.c $(B)/libnqx.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/deadline_bench.c $(B)/libnqx.a $(PKG_LIBS)
+
+.PHONY: bench-deadlines
+bench-deadlines: $(B)/deadline-bench
+	/usr/bin/python3 bench/dateparser.py --nqx $(B)/deadline-bench corpus

@@ -11,41 +11,38 @@
 #include <string.h>
 
 #define S_MAXGROUPS 32
-#define S_MAXEXCL 64
+/* How far (bytes) around a candidate an exclusion may start or end. */
+#define S_EXCL_REACH 200
 
-typedef struct {
-    size_t start, end;
-} S_span;
-
-/* Spans of every exclusion match in s[0..n). */
-static size_t S_exclusions(const nqx_grammar *g, const char *s, size_t n,
-                           S_span *out, size_t cap)
+/* Does an exclusion match overlap [a, b)? Exclusions are short phrases
+ * around the candidate, so only a window around it is searched: the cost
+ * stays bounded however long s is. */
+static int S_excluded(const nqx_grammar *g, const char *s, size_t n,
+                      size_t a, size_t b)
 {
     const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_exclusions");
-    size_t i, k = 0;
+    size_t i, lo = a > S_EXCL_REACH ? a - S_EXCL_REACH : 0,
+              hi = b + S_EXCL_REACH < n ? b + S_EXCL_REACH : n;
     if (!lx)
         return 0;
+    /* never cut a UTF-8 character: PCRE2 runs without its UTF check */
+    while (lo > 0 && ((unsigned char)s[lo] & 0xC0) == 0x80)
+        lo--;
+    while (hi < n && ((unsigned char)s[hi] & 0xC0) == 0x80)
+        hi++;
     for (i = 0; i < lx->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
-        size_t ov[2], pos = 0;
+        size_t ov[2], pos = lo;
         if (!p)
             continue;
-        while (k < cap && pos < n && nqx_gram_match(p, s, n, pos, ov, 1) > 0) {
-            out[k].start = ov[0];
-            out[k].end = ov[1];
-            k++;
+        while (pos < b && nqx_gram_match(p, s, hi, pos, ov, 1) > 0) {
+            if (ov[0] >= b)
+                break;
+            if (ov[1] > a)
+                return 1;
             pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         }
     }
-    return k;
-}
-
-static int S_overlaps(const S_span *ex, size_t nex, size_t a, size_t b)
-{
-    size_t i;
-    for (i = 0; i < nex; i++)
-        if (a < ex[i].end && ex[i].start < b)
-            return 1;
     return 0;
 }
 
@@ -127,17 +124,44 @@ static int S_fill(const nqx_pattern *p, const char *tmpl, const char *s,
     return 0;
 }
 
+/* Text may still hold markup (**, *, _, #, \\): patterns read a copy with
+ * those bytes blanked, so offsets stay the same. NULL when none. */
+static char *S_unmarked(const char *s, size_t n)
+{
+    size_t i;
+    char *m;
+    for (i = 0; i < n; i++)
+        if (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\')
+            break;
+    if (i == n || !(m = malloc(n + 1)))
+        return NULL;
+    for (i = 0; i < n; i++)
+        m[i] = (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\') ? ' ' : s[i];
+    m[n] = '\0';
+    return m;
+}
+
+static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
+                  char *out, size_t outsz, size_t *ms, size_t *me);
+
 int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
                           size_t from, char *out, size_t outsz,
                           size_t *ms, size_t *me)
 {
+    char *m = S_unmarked(s, n);
+    int r = S_from(g, m ? m : s, n, from, out, outsz, ms, me);
+    free(m);
+    return r;
+}
+
+static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
+                  char *out, size_t outsz, size_t *ms, size_t *me)
+{
     const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_patterns");
-    S_span ex[S_MAXEXCL];
-    size_t nex, i, best_s = SIZE_MAX, best_e = 0;
+    size_t i, best_s = SIZE_MAX, best_e = 0;
     int found = 0;
     if (!lx || from >= n || outsz == 0)
         return 0;
-    nex = S_exclusions(g, s, n, ex, S_MAXEXCL);
     for (i = 0; i < lx->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
         size_t ov[2 * S_MAXGROUPS], pos = from;
@@ -154,8 +178,8 @@ int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
                 break;
             /* Earliest start wins; at the same start the longer match,
              * then the earlier lexicon entry. */
-            if (!S_overlaps(ex, nex, ov[0], ov[1]) &&
-                (ov[0] < best_s || ov[1] - ov[0] > best_e - best_s) &&
+            if ((ov[0] < best_s || ov[1] - ov[0] > best_e - best_s) &&
+                !S_excluded(g, s, n, ov[0], ov[1]) &&
                 S_fill(p, lx->entries[i].value, s, ov, S_MAXGROUPS, val,
                        sizeof val) == 0 &&
                 strlen(val) < outsz) {

@@ -25,7 +25,13 @@
 #include <utf8proc.h>
 
 #define S_MAXQ 64
-#define S_MAXCL 64
+/* Work per clause is bounded: a clause longer than this (only hostile
+ * text has one) is read in pieces; windows around a quantity are short. */
+#define S_MAXCLAUSE 8192
+#define S_CMP_REACH 160
+#define S_EXCL_REACH 240
+/* How much of a heading or lead-in is read for its goal words or scope. */
+#define S_HEAD_REACH 600
 #define S_MAXDL 32
 #define S_NOV 16
 #define S_MAXCOL 24
@@ -34,6 +40,7 @@
 
 typedef struct {
     size_t qs, qe;   /* the quantity: first digit .. end of unit */
+    size_t ms;       /* start of the comparator before it, else qs */
     size_t ce;       /* end including a following "trở lên" */
     double lo, hi;
     char cmp[8];
@@ -57,7 +64,8 @@ typedef struct {
     size_t nnodes;
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
         *goal_heading, *present_heading, *footnote, *scope, *label,
-        *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell;
+        *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
+        *metric_lead, *metric_tail, *pop_end;
     const nqx_lexicon *excl, *need_cmp;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -67,12 +75,25 @@ typedef struct {
 /* ---------------------------------------------------------------------- */
 /* small helpers                                                          */
 
+/* pos moved back to the start of its UTF-8 character: windows cut by
+ * byte counts must not split one (PCRE2 runs without its UTF check). */
+static size_t S_cb(const char *s, size_t pos)
+{
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+
+/* Match p on s[0..n) from byte from. s[n] must be readable (the texts
+ * here are NUL-terminated): a window that ends inside a character is
+ * shortened to the character's start. */
 static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t from,
                    size_t *ov, int nov)
 {
     int k;
     for (k = 0; k < 2 * nov; k++)
         ov[k] = SIZE_MAX;
+    n = S_cb(s, n);
     if (!p || from > n)
         return 0;
     return nqx_gram_match(p, s, n, from, ov, nov) > 0;
@@ -340,6 +361,10 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     size_t i;
     if (!c->excl)
         return 0;
+    if (qs - cs > S_EXCL_REACH)
+        cs = S_cb(c->mask, qs - S_EXCL_REACH);
+    if (ce - qe > S_EXCL_REACH)
+        ce = qe + S_EXCL_REACH;
     for (i = 0; i < c->excl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
         size_t ov[2 * S_NOV], pos = cs;
@@ -371,8 +396,9 @@ static int S_ancestor_matches(const S_ctx *c, int node, const nqx_pattern *p)
     int a;
     for (a = c->nodes[node].parent; a >= 0; a = c->nodes[a].parent) {
         const nqx_node *nd = &c->nodes[a];
-        size_t ov[2 * S_NOV];
-        if (S_match(p, c->mask + nd->start, nd->end - nd->start, 0, ov, S_NOV))
+        size_t ov[2 * S_NOV], l = nd->end - nd->start;
+        if (S_match(p, c->mask + nd->start, l < S_HEAD_REACH ? l : S_HEAD_REACH,
+                    0, ov, S_NOV))
             return 1;
     }
     return 0;
@@ -394,9 +420,12 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
                 continue;
             while (e > nd->start && (S_is_space(c->mask[e - 1])))
                 e--;
-            if (e > nd->start && c->mask[e - 1] == ':' &&
-                S_match(p, c->mask + nd->start, e - nd->start, 0, ov, S_NOV))
-                return 1;
+            if (e > nd->start && c->mask[e - 1] == ':') {
+                size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
+                                                         : nd->start;
+                if (S_match(p, c->mask + st, e - st, 0, ov, S_NOV))
+                    return 1;
+            }
             break;
         }
     }
@@ -407,7 +436,8 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
 static int S_first_clause_cue(const S_ctx *c, size_t a, size_t b)
 {
     size_t e = a, ov[2 * S_NOV];
-    while (e < b && c->mask[e] != ';' && c->mask[e] != '.' && c->mask[e] != '\n')
+    while (e < b && e - a < S_MAXCLAUSE && c->mask[e] != ';' && c->mask[e] != '.' &&
+           c->mask[e] != '\n')
         e++;
     return S_match(c->aspire, c->mask, e, a, ov, S_NOV);
 }
@@ -418,12 +448,14 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
 {
     size_t ov[2 * S_NOV];
     const char *cmp = "=";
+    size_t lo = q->qs - cs > S_CMP_REACH ? S_cb(c->mask, q->qs - S_CMP_REACH) : cs;
     if (range) {
         cmp = "range";
     } else if (S_match(c->cmp_after, c->mask, ce, q->qe, ov, S_NOV)) {
         cmp = S_group_set(c->cmp_after, ov, "le") ? "<=" : ">=";
         q->ce = ov[1];
-    } else if (S_match(c->cmp_before, c->mask + cs, q->qs - cs, 0, ov, S_NOV)) {
+    } else if (S_match(c->cmp_before, c->mask + lo, q->qs - lo, 0, ov, S_NOV)) {
+        q->ms = lo + ov[0];
         if (S_group_set(c->cmp_before, ov, "ge") || S_group_set(c->cmp_before, ov, "from"))
             cmp = ">=";
         else if (S_group_set(c->cmp_before, ov, "le"))
@@ -462,7 +494,8 @@ static size_t S_deadlines(const S_ctx *c, size_t a, size_t b, S_dl *out,
     return k;
 }
 
-static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce)
+static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce,
+                     const S_qty *q)
 {
     size_t ov[2 * S_NOV];
     char buf[128];
@@ -473,31 +506,59 @@ static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce)
     }
     for (a = c->nodes[node].parent; a >= 0; a = c->nodes[a].parent) {
         const nqx_node *nd = &c->nodes[a];
-        if (S_match(c->scope, c->mask, nd->end, nd->start, ov, S_NOV)) {
+        size_t e = nd->end - nd->start < S_HEAD_REACH ? nd->end : nd->start + S_HEAD_REACH;
+        if (S_match(c->scope, c->mask, e, nd->start, ov, S_NOV)) {
             S_lower(c->text + ov[0], ov[1] - ov[0], buf, sizeof buf);
             return nqx_strndup(buf, strlen(buf));
+        }
+    }
+    /* else the population a percentage counts, up to its verb */
+    if (q && q->unit[0] == '%' && !q->unit[1] && c->pop_end) {
+        size_t e = q->ce + 160 < ce ? S_cb(c->mask, q->ce + 160) : ce;
+        if (S_match(c->pop_end, c->mask, e, q->ce, ov, S_NOV) && ov[0] > q->ce) {
+            char *p = S_dup_trim(c->mask, q->ce, ov[0], ",");
+            if (p && strchr(p, ' ') ? 1 : (p && strlen(p) >= 3))
+                return p;
+            free(p);
         }
     }
     return NULL;
 }
 
 /* The metric in the document's words: the words before the quantity in
- * its stretch of the clause, else those after it. */
-static char *S_metric(const S_ctx *c, size_t from, size_t to, const S_qty *q,
-                      size_t next)
+ * its stretch of the clause (without the cue that opens it or the verb
+ * and comparator that close it), else those after it. */
+static char *S_metric(const S_ctx *c, size_t from, const S_qty *q, size_t next,
+                      const S_dl *dls, size_t ndl)
 {
     static const char strip[] = ",:;()-–\"“”";
-    char *m = S_dup_trim(c->mask, from, q->qs, strip);
-    if (m && strlen(m) >= 12)
+    size_t a = from, b = q->ms, ov[2 * S_NOV], pos, i;
+    char *m;
+    /* start after the last "phấn đấu" or time phrase of the stretch */
+    for (pos = a; pos < b && S_match(c->aspire, c->mask, b, pos, ov, S_NOV);)
+        pos = a = ov[1];
+    for (i = 0; i < ndl; i++)
+        if (dls[i].s >= a && dls[i].e <= b)
+            a = dls[i].e;
+    if (S_match(c->metric_lead, c->mask + a, b - a, 0, ov, S_NOV))
+        a += ov[1];
+    if (b > a && S_match(c->metric_tail, c->mask + a, b - a, 0, ov, S_NOV))
+        b = a + ov[0];
+    m = S_dup_trim(c->mask, a, b > a ? b : a, strip);
+    if (m && strchr(m, ' '))
         return m;
     free(m);
-    (void)to;
-    return S_dup_trim(c->mask, q->ce, next, strip);
+    m = S_dup_trim(c->mask, q->ce, next, strip);
+    if (m && !*m && from < q->ms) { /* only a time stood before it */
+        free(m);
+        m = S_dup_trim(c->mask, from, q->ms, strip);
+    }
+    return m;
 }
 
 static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
                          const S_qty *q, size_t metric_from, size_t next,
-                         nqx_error *err)
+                         const S_dl *dls, size_t ndl, nqx_error *err)
 {
     nqx_record *r = nqx_ext_new_record(c->d);
     const nqx_node *nd = &c->nodes[node];
@@ -519,8 +580,14 @@ static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
     r->high = q->hi;
     r->unit = nqx_strndup(q->unit, strlen(q->unit));
     r->aspirational = q->asp;
-    r->metric = S_metric(c, metric_from, ce, q, next);
-    r->scope = S_scope(c, node, cs, ce);
+    r->metric = S_metric(c, metric_from, q, next, dls, ndl);
+    /* "... từ 15%, đến năm 2035 từ 17%": the second shares the metric */
+    if (r->metric && !*r->metric && c->d->nrecords >= 2 &&
+        r[-1].kind == NQX_TARGET && r[-1].start == r->start && r[-1].metric) {
+        free(r->metric);
+        r->metric = nqx_strndup(r[-1].metric, strlen(r[-1].metric));
+    }
+    r->scope = S_scope(c, node, cs, ce, q);
     if (!r->text || !r->section || !r->unit || !r->metric ||
         (q->dl[0] && !r->deadline))
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
@@ -540,7 +607,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         size_t ov2[2 * S_NOV];
         int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal;
         memset(q, 0, sizeof *q);
-        q->qs = ov[0];
+        q->qs = q->ms = ov[0];
         q->qe = ov[1];
         q->ce = ov[1];
         pos = ov[1];
@@ -560,12 +627,16 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         S_comparator(c, cs, ce, q, range && q->hi != q->lo);
         if (S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
-        if (S_need_cmp(c, q->unit) && strcmp(q->cmp, "=") == 0)
+        /* "02 năm" counts only with a comparator word, not as a range */
+        if (S_need_cmp(c, q->unit) &&
+            (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
+            continue;
+        if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
             continue;
         /* a cue governs the quantities shortly after it in its clause */
         goal = goal_heading ||
                S_match(c->goal_cue, c->mask, q->qs,
-                       q->qs - cs > S_CUE_REACH ? q->qs - S_CUE_REACH : cs,
+                       q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
                        ov2, S_NOV);
         if (!goal)
             continue;
@@ -574,19 +645,40 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
     return k;
 }
 
-static size_t S_clauses(const S_ctx *c, size_t a, size_t b, size_t *cl, size_t cap)
+/* Cut [a, b) into clauses at ".", ";" and line breaks (a "." inside a
+ * number such as 1.000 does not cut). *out is malloc'ed (caller frees);
+ * returns the count, or -1 when out of memory. */
+static long S_clauses(const S_ctx *c, size_t a, size_t b, size_t **out)
 {
-    size_t k = 0, i, s = a;
-    for (i = a; i < b && k < cap; i++) {
-        char ch = c->mask[i];
-        int cut = ch == ';' || ch == '\n';
-        if (ch == '.') {
-            char nx = i + 1 < b ? c->mask[i + 1] : ' ';
-            cut = S_is_space(nx) || nx == '"' || nx == ')' || i + 1 == b ||
-                  (unsigned char)nx == 0xE2; /* ” */
+    size_t k = 0, cap = 16, i, s = a;
+    size_t *cl = malloc(2 * cap * sizeof *cl);
+    if (!cl)
+        return -1;
+    for (i = a; i <= b; i++) {
+        int cut = i == b;
+        if (!cut) {
+            char ch = c->mask[i];
+            cut = ch == ';' || ch == '\n';
+            if (ch == '.') {
+                char nx = i + 1 < b ? c->mask[i + 1] : ' ';
+                cut = S_is_space(nx) || nx == '"' || nx == ')' ||
+                      (unsigned char)nx == 0xE2; /* ” */
+            }
+            /* a hostile run-on clause: cut at a space */
+            if (!cut && i - s >= S_MAXCLAUSE && ch == ' ')
+                cut = 1;
         }
         if (cut) {
             if (i > s) {
+                if (k == cap) {
+                    size_t *n2 = realloc(cl, 4 * cap * sizeof *n2);
+                    if (!n2) {
+                        free(cl);
+                        return -1;
+                    }
+                    cl = n2;
+                    cap *= 2;
+                }
                 cl[2 * k] = s;
                 cl[2 * k + 1] = i;
                 k++;
@@ -594,12 +686,8 @@ static size_t S_clauses(const S_ctx *c, size_t a, size_t b, size_t *cl, size_t c
             s = i + 1;
         }
     }
-    if (s < b && k < cap) {
-        cl[2 * k] = s;
-        cl[2 * k + 1] = b;
-        k++;
-    }
-    return k;
+    *out = cl;
+    return (long)k;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -646,19 +734,31 @@ static int S_cell_match(const S_ctx *c, const nqx_pattern *p, const size_t *cl,
     return S_match(p, c->mask + cl[2 * j], cl[2 * j + 1] - cl[2 * j], 0, ov, S_NOV);
 }
 
-/* A header row: some cell names a year, no cell is a plain value. */
-static int S_table_header(S_ctx *c, const size_t *cl, int n)
+/* A header row: some cell names a plan year, none is a plain value, and
+ * a cell names the indicators or their unit. Sets the table active only
+ * in a goal context (goal words in the header or a heading above). */
+static int S_table_header(S_ctx *c, int node, const size_t *cl, int n)
 {
-    int j, years = 0;
+    int j, years = 0, labels = 0, goal = 0;
     size_t ov[2 * S_NOV];
     for (j = 0; j < n; j++) {
-        int y = S_cell_match(c, c->tbl_year, cl, j, ov);
-        if (S_cell_match(c, c->tbl_cell, cl, j, ov) && !y)
+        int y = S_cell_match(c, c->tbl_year, cl, j, ov) &&
+                !S_cell_match(c, c->tbl_base, cl, j, ov);
+        if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
+            !S_cell_match(c, c->tbl_year, cl, j, ov))
             return 0;
         years += y;
+        labels += S_cell_match(c, c->tbl_metric, cl, j, ov) ||
+                  S_cell_match(c, c->tbl_unit, cl, j, ov);
+        goal |= S_cell_match(c, c->goal_heading, cl, j, ov);
     }
-    if (!years)
+    if (!years || !labels)
         return 0;
+    if (!goal && !S_ancestor_matches(c, node, c->goal_heading) &&
+        !S_leadin_matches(c, node, c->goal_heading)) {
+        c->tbl_active = 0;
+        return 1; /* a header, but of no target table */
+    }
     c->tbl_active = 1;
     c->tbl_ncols = n < S_MAXCOL ? n : S_MAXCOL;
     c->tbl_unit_col = c->tbl_metric_col = -1;
@@ -742,7 +842,7 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
         r->deadline = nqx_strndup(c->tbl_dl[j], strlen(c->tbl_dl[j]));
         r->doc_index = nd->doc_index;
         r->metric = S_dup_trim(c->mask, cl[2 * mcol], cl[2 * mcol + 1], "");
-        r->scope = S_scope(c, node, nd->start, nd->end);
+        r->scope = S_scope(c, node, nd->start, nd->end, NULL);
         if (!r->unit || !r->text || !r->section || !r->deadline || !r->metric)
             return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
@@ -753,9 +853,11 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
 {
     const nqx_node *nd = &c->nodes[node];
     size_t a = nd->start, b = nd->end, ov[2 * S_NOV];
-    size_t cl[2 * S_MAXCL], ncl, ci;
+    size_t *cl = NULL, ci, ncl;
+    long nclr;
     S_dl dls[S_MAXDL];
     size_t ndl;
+    nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
     int lead_asp = 0, goal_heading, have_inh = -1;
@@ -772,7 +874,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         if (n < 0)
             return NQX_OK;
         if (n >= 2) {
-            if (S_table_header(c, cells, n) || !c->tbl_active)
+            if (S_table_header(c, node, cells, n) || !c->tbl_active)
                 return NQX_OK;
             return S_table_row(c, node, cells, n, err);
         }
@@ -780,19 +882,21 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     }
     if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
         a += ov[1];
-    ncl = S_clauses(c, a, b, cl, S_MAXCL);
-    if (!ncl)
-        return NQX_OK;
     /* Is there any quantity at all? Most nodes have none: stop early. */
     if (!S_match(c->qty, c->mask, b, a, ov, S_NOV))
         return NQX_OK;
     if (S_ancestor_matches(c, node, c->present_heading) ||
-        S_match(c->present_heading, c->mask + nd->start, nd->end - nd->start, 0, ov, S_NOV))
+        S_match(c->present_heading, c->mask + nd->start,
+                nd->end - nd->start < S_HEAD_REACH ? nd->end - nd->start : S_HEAD_REACH,
+                0, ov, S_NOV))
         return NQX_OK;
+    nclr = S_clauses(c, a, b, &cl);
+    if (nclr < 0)
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    ncl = (size_t)nclr;
     goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
                    S_leadin_matches(c, node, c->goal_heading) ||
                    S_first_clause_cue(c, a, b);
-    ndl = S_deadlines(c, a, b, dls, S_MAXDL);
 
     for (ci = 0; ci < ncl; ci++) {
         size_t cs = cl[2 * ci], ce = cl[2 * ci + 1], nq, qi, di, prev_end;
@@ -800,6 +904,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         const char *cur;
         int has_own[S_MAXQ];
         nq = S_quantities(c, node, cs, ce, goal_heading, qs, S_MAXQ);
+        ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
         if (ci == 0) {
             /* What opens the item covers all its clauses. */
             size_t lim = nq ? qs[0].qs : ce;
@@ -862,20 +967,22 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
             }
         prev_end = cs;
         for (qi = 0; qi < nq; qi++) {
-            nqx_status st;
             size_t next = qi + 1 < nq ? qs[qi + 1].qs : ce;
             if (!qs[qi].dl[0] && have_inh > 0)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
             qs[qi].asp = lead_asp ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
-            st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, err);
+            st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, dls, ndl, err);
             if (st)
-                return st;
+                break;
             prev_end = qs[qi].ce;
         }
+        if (st)
+            break;
         (void)has_own;
     }
-    return NQX_OK;
+    free(cl);
+    return st;
 }
 
 nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
@@ -905,6 +1012,9 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.tbl_unit = nqx_gram_pattern(g, "tg_tbl_unit_head");
     c.tbl_metric = nqx_gram_pattern(g, "tg_tbl_metric_head");
     c.tbl_cell = nqx_gram_pattern(g, "tg_tbl_cell");
+    c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
+    c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
+    c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)

@@ -72,6 +72,7 @@ Test(deadline, periods)
     S_EQ("Thực hiện trong giai đoạn 2023-2025.", "2023/2025");
     S_EQ("trong nhiệm kỳ 2020-2025", "2020/2025");
     S_EQ("Thời gian thực hiện: từ năm 2026 đến năm 2030", "2026/2030");
+    S_EQ("Năm 2024 - 2025", "2024/2025");
     /* Periods that only name a term or a document are no time. */
     S_EQ("rà soát quy hoạch nhiệm kỳ 2025-2030", "null");
     S_EQ("thực hiện Nghị quyết số 05-NQ/TU về phát triển du lịch giai đoạn 2021-2025",

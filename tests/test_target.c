@@ -147,6 +147,9 @@ Test(target, plan_text_span_section_scope)
     cr_expect_eq(memcmp(S_plan + r->start, r->text, strlen(r->text)), 0);
     cr_expect_str_eq(r->section, "II.2.1.(1)");
     cr_expect_str_eq(r->scope, "cấp huyện");
+    cr_expect_str_eq(r->metric, "công chức cấp huyện có trình độ đại học trở lên");
+    cr_expect_str_eq(S_find("từ 22% trở lên", 0)->metric, "tỷ lệ nữ trong ban chấp hành");
+    cr_expect_str_eq(S_find("khoảng 45 - 50%", 0)->metric, "Tỷ lệ đô thị hóa");
 }
 
 Test(target, non_targets_produce_nothing)
@@ -197,13 +200,16 @@ Test(target, stacked_comparators_and_numbers)
     S_run("II. CHỈ TIÊU\n"
           "(1) Tối đa không quá 05 năm; không dưới 2.500 lao động.\n"
           "(2) Ít nhất vào năm 2025 đạt 40% doanh nghiệp; khoảng 60-70% hộ.\n"
-          "(3) Giảm tỷ lệ nợ đọng dưới 2%; 12 - 15 dự án.\n");
+          "(3) Giảm tỷ lệ nợ đọng dưới 2%; 12 - 15 dự án.\n"
+          "(4) Tỷ lệ bao phủ bảo hiểm y tế ≥ 95%; năng suất lao động tăng 1,5 lần.\n");
     S_check("không quá 05 năm", 0, "<=", 5, 5, "năm", NULL, 0);
     S_check("2.500 lao động", 0, ">=", 2500, 2500, "lao động", NULL, 0);
     S_check("40% doanh nghiệp", 0, ">=", 40, 40, "%", "2025", 0);
     S_check("60-70% hộ", 0, "range", 60, 70, "%", "2025", 0);
     S_check("dưới 2%", 0, "<", 2, 2, "%", NULL, 0);
     S_check("12 - 15 dự án", 0, "range", 12, 15, "dự án", NULL, 0);
+    S_check("≥ 95%", 0, ">=", 95, 95, "%", NULL, 0);
+    S_check("tăng 1,5 lần", 0, "=", 1.5, 1.5, "lần", NULL, 0);
 }
 
 Test(target, footnotes_and_markup)
@@ -243,5 +249,16 @@ Test(target, task_tables_are_not_target_tables)
           "| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
           "| 1 | Ban hành kế hoạch | Sở Nội vụ | Quý II/2026 |\n"
           "| 2 | Tổng kết 5 năm | Sở Tài chính | 2030 |\n");
+    cr_expect_eq(S_count(), 0);
+}
+
+Test(target, tables_without_goal_context_are_not_target_tables)
+{
+    S_run("| Lịch | Năm 2024 |\n"
+          "| Lịch Ethiopia | 2016 - 2017 |\n"
+          "| Tỉnh | Dân số năm 2024 | Diện tích năm 2024 |\n"
+          "| Bắc Ninh | 1.500 | 822 |\n"
+          "| Chỉ số | Đơn vị | Năm 2026 |\n"
+          "| Số trang | trang | 166 |\n");
     cr_expect_eq(S_count(), 0);
 }
