@@ -526,7 +526,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
         size_t j = k, hl, dl, head;
-        int hf, det = 0, next = 0, inside;
+        int hf, det = 0, next = 0, inside, named;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
             det = 1;
@@ -546,6 +546,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                      !(pt->generic && head == i && sentence_start);
         pt->bare = 1;
         inside = 0;
+        named = 0;
         /* qualifiers up to a separator or the verb */
         while (j < lim) {
             const nqx_tok *pv = &t->v[j - 1];
@@ -618,6 +619,29 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 pt->bare = 0;
                 continue;
             }
+            /* after the capitalised name of a body ("Bộ Tài chính") only
+             * place words follow ("... tỉnh", "... Thành phố"): a small
+             * word there is the verb ("Bộ Tài chính đưa ...") */
+            if (!pt->generic && !t->v[j].cap && named &&
+                strcmp(t->v[j].fold, "-") != 0 && strcmp(t->v[j - 1].fold, "-") != 0) {
+                /* (a syllable right after a capital is the same word:
+                 * "Thường vụ", "Tài chính") */
+                size_t gl = nqx_wlex_at(&a->gwords, t, j, lim, NULL);
+                size_t pl = nqx_wlex_at(&a->places, t, j, lim, NULL);
+                size_t dl3 = nqx_wlex_at(&a->dets, t, j, lim, NULL);
+                if (pl > gl)
+                    gl = pl;
+                if (dl3 > gl)
+                    gl = dl3;
+                if (!gl && t->v[j - 1].cap)
+                    gl = 1;
+                if (!gl)
+                    break;
+                j += gl;
+                continue;
+            }
+            if (t->v[j].cap && j > head + hl - 1)
+                named = 1;
             j++;
             pt->bare = 0;
         }

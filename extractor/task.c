@@ -192,6 +192,27 @@ static int S_in_parens(const S_ctx *c, size_t s, size_t p)
     return depth > 0;
 }
 
+/* 1 when the node lies in a numbered section of a plan or resolution
+ * (I., 1., 1.1., a), (1)), not in an article of a legal text (Điều 5)
+ * or in text outside any section: only there does a time alone make a
+ * task. */
+static int S_in_section(const S_ctx *c, int node)
+{
+    int p;
+    for (p = node; p >= 0; p = c->d->nodes[p].parent) {
+        const nqx_node *n = &c->d->nodes[p];
+        const char *l = n->label;
+        if (n->kind != NQX_NODE_HEADING && n->kind != NQX_NODE_ITEM)
+            continue;
+        if (!l || !*l)
+            continue;
+        if ((unsigned char)l[0] >= 0x80 || (l[0] >= 'a' && l[0] <= 'z' && l[1] && l[1] != ')' && l[1] != '.'))
+            return 0; /* "Điều", "Chương", "Mục" */
+        return 1;
+    }
+    return 0;
+}
+
 /* 1 when text[s..e) is "thường xuyên" (not "Từ 01/7/2025", also ongoing). */
 static int S_is_regularly(const S_ctx *c, size_t s, size_t e)
 {
@@ -656,7 +677,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             const nqx_node *nd = &c->d->nodes[node];
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
-            char *dl = c->excluded[node] || quantity ? NULL : S_own_time(c, bs, be);
+            char *dl = c->excluded[node] || quantity || !S_in_section(c, node)
+                           ? NULL : S_own_time(c, bs, be);
             if (dl) {
                 S_ags none;
                 none.n = 0;

@@ -82,6 +82,11 @@ Test(agency, proper_names_hold_and_commas, .init = S_load, .fini = S_free)
            "Sở Tài nguyên và Môi trường", "chủ trì");
     S_list("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế phối hợp",
            "Sở Văn hóa, Thể thao và Du lịch|Sở Y tế", "phối hợp");
+    /* after a body's capitalised name, a small word is its verb */
+    S_list("Bộ Tài chính đưa nội dung Phương án vào Luật",
+           "Bộ Tài chính", "đưa");
+    S_list("Ban Quản lý Khu kinh tế tỉnh chủ trì",
+           "Ban Quản lý Khu kinh tế tỉnh", "chủ trì");
     S_list("Cơ quan Tổ chức - Nội vụ huyện tham mưu",
            "Cơ quan Tổ chức - Nội vụ huyện", "tham mưu");
     S_list("Các cơ quan tham mưu, giúp việc Huyện ủy, Trung tâm Chính trị huyện tham mưu",

@@ -263,3 +263,26 @@ Test(task, resolution_prose, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "");
     S_expect_deadline(r, "2026");
 }
+
+static const char *S_decree =
+    "NGHỊ ĐỊNH\n"
+    "\n"
+    "Điều 1. Phạm vi điều chỉnh\n"
+    "\n"
+    "Người hưởng trợ cấp được chi trả hằng tháng qua tài khoản.\n"
+    "\n"
+    "Điều 2. Tổ chức thực hiện\n"
+    "\n"
+    "Sở Tài chính định kỳ hằng quý tổng hợp, báo cáo Ủy ban nhân dân tỉnh "
+    "kết quả thực hiện.\n";
+
+Test(task, legal_articles, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_decree);
+    /* an article's time alone makes no task; a body's work does */
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("Sở Tài chính định kỳ");
+    S_expect_agencies(r, "lead:Sở Tài chính;report_to:Ủy ban nhân dân tỉnh;");
+    S_expect_deadline(r, "R/P3M");
+}
