@@ -411,7 +411,7 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
         int f = S_head_flags(e);
         if (e->nwords < best || !S_entry_at(e, t, i, lim))
             continue;
-        if ((f & S_HEAD_CAP) && !cap && !det)
+        if ((f & S_HEAD_CAP) && !cap)
             continue;
         if ((f & S_HEAD_DET) && !det && first)
             continue;

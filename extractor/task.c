@@ -213,6 +213,20 @@ static int S_in_section(const S_ctx *c, int node)
     return 0;
 }
 
+/* 1 when deadline dl lies in a year before the document's own date. */
+static int S_before_doc(const S_ctx *c, int node, const char *dl)
+{
+    int di = c->d->nodes[node].doc_index;
+    const char *date;
+    if (di < 0 || (size_t)di >= c->d->nmetas)
+        return 0;
+    date = c->d->metas[di].date;
+    if (!date || strlen(date) < 4 || strlen(dl) < 4 ||
+        dl[0] < '0' || dl[0] > '9')
+        return 0;
+    return strncmp(dl, date, 4) < 0;
+}
+
 /* 1 when text[s..e) is "thường xuyên" (not "Từ 01/7/2025", also ongoing). */
 static int S_is_regularly(const S_ctx *c, size_t s, size_t e)
 {
@@ -679,6 +693,11 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
             char *dl = c->excluded[node] || quantity || !S_in_section(c, node)
                            ? NULL : S_own_time(c, bs, be);
+            if (dl && S_before_doc(c, node, dl)) {
+                /* a date of the past ("trước ngày 01/01/1945") */
+                free(dl);
+                dl = NULL;
+            }
             if (dl) {
                 S_ags none;
                 none.n = 0;
