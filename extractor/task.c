@@ -131,17 +131,22 @@ static int S_numbered(const nqx_node *n)
            n->label && *n->label;
 }
 
-/* 0 none, 1 role line, 2 time line; *vs,*ve the value, *role the role. */
-static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
-                        nqx_role *role)
+/* The label ("Cơ quan chủ trì:", "Thời gian:") that starts at from, in
+ * text[from..end): 0 none, 1 role, 2 time; *vs,*ve its value, cut where
+ * the next label of the same line begins ("...; Cơ quan phối hợp: ..."),
+ * *next that place (end when none). */
+static int S_label_at(S_ctx *c, size_t from, size_t end, size_t *vs,
+                      size_t *ve, nqx_role *role, size_t *next)
 {
-    size_t ov[2 * S_OVN], ls, le;
-    int rc;
-    if (n->kind != NQX_NODE_BULLET && n->kind != NQX_NODE_PARA &&
-        n->kind != NQX_NODE_ITEM)
-        return 0;
+    size_t ov[2 * S_OVN], ls, le, k;
+    int rc, kind = 0;
+    *next = end;
+    while (from < end && (c->text[from] == ' ' || c->text[from] == ';' ||
+                          c->text[from] == '.'))
+        from++;
     if (c->p_role &&
-        (rc = nqx_gram_match(c->p_role, c->text, n->end, n->start, ov, S_OVN)) > 0 &&
+        (rc = nqx_gram_match(c->p_role, c->text, end, from, ov, S_OVN)) > 0 &&
+        ov[0] == from &&
         S_group_span(c->p_role, ov, rc, "label", &ls, &le) &&
         S_group_span(c->p_role, ov, rc, "value", vs, ve)) {
         nqx_toks t;
@@ -158,13 +163,41 @@ static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
             }
             nqx_toks_free(&t);
         }
-        return 1;
+        kind = 1;
+    } else if (c->p_time &&
+               (rc = nqx_gram_match(c->p_time, c->text, end, from, ov, S_OVN)) > 0 &&
+               ov[0] == from && S_group_span(c->p_time, ov, rc, "value", vs, ve)) {
+        kind = 2;
     }
-    if (c->p_time &&
-        (rc = nqx_gram_match(c->p_time, c->text, n->end, n->start, ov, S_OVN)) > 0 &&
-        S_group_span(c->p_time, ov, rc, "value", vs, ve))
-        return 2;
-    return 0;
+    if (!kind)
+        return 0;
+    /* a second label after ";" or "." on the same line */
+    for (k = *vs; k < *ve; k++) {
+        size_t vs2, ve2, nx;
+        nqx_role r2;
+        if (c->text[k] != ';' && c->text[k] != '.')
+            continue;
+        if (S_label_at(c, k + 1, end, &vs2, &ve2, &r2, &nx)) {
+            *ve = k;
+            *next = k + 1;
+            break;
+        }
+    }
+    return kind;
+}
+
+/* The first label of a node's line (see S_label_at). */
+static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
+                        nqx_role *role)
+{
+    size_t next, s = n->start;
+    if (n->kind != NQX_NODE_BULLET && n->kind != NQX_NODE_PARA &&
+        n->kind != NQX_NODE_ITEM)
+        return 0;
+    while (s < n->end && (c->text[s] == '-' || c->text[s] == '+' ||
+                          c->text[s] == '*' || c->text[s] == ' '))
+        s++;
+    return S_label_at(c, s, n->end, vs, ve, role, &next);
 }
 
 /* The deadline of text[s..e) as a new string, or NULL. */
@@ -889,11 +922,24 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         size_t vs, ve;
         nqx_role r;
         int lk = S_label_kind(c, ch, &vs, &ve, &r);
-        if (lk == 1)
-            S_value_names(c, vs, ve, r, &lab);
-        else if (lk == 2 && tve == tvs)
-            tvs = vs, tve = ve;
-        else if (!lk && S_numbered(ch))
+        if (lk) {
+            /* every label of the line: "Chủ trì: X; phối hợp: Y; thời gian: Z" */
+            size_t pos = ch->start, nx = 0;
+            while (pos < ch->end) {
+                while (pos < ch->end && (c->text[pos] == '-' || c->text[pos] == '+' ||
+                                         c->text[pos] == '*' || c->text[pos] == ' '))
+                    pos++;
+                lk = S_label_at(c, pos, ch->end, &vs, &ve, &r, &nx);
+                if (lk == 1)
+                    S_value_names(c, vs, ve, r, &lab);
+                else if (lk == 2 && tve == tvs)
+                    tvs = vs, tve = ve;
+                if (!lk || nx <= pos)
+                    break;
+                pos = nx;
+            }
+            lk = 1;
+        } else if (!lk && S_numbered(ch))
             has_num = 1;
         else if (!lk && ch->kind == NQX_NODE_BULLET)
             has_bul = 1;

@@ -286,3 +286,22 @@ Test(task, legal_articles, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Tài chính;report_to:Ủy ban nhân dân tỉnh;");
     S_expect_deadline(r, "R/P3M");
 }
+
+static const char *S_oneline =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "1. Nâng cấp hệ thống quản lý văn bản điều hành.\n"
+    "- Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính, Sở Nội vụ; "
+    "thời gian hoàn thành: Quý III/2024.\n";
+
+Test(task, labels_on_one_line, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_oneline);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("Nâng cấp hệ thống");
+    S_expect_agencies(r, "lead:Sở Y tế;coordinate:Sở Tài chính;coordinate:Sở Nội vụ;");
+    S_expect_deadline(r, "2024-Q3");
+}
