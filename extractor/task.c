@@ -787,7 +787,8 @@ static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 }
 
 /* Column roles of a header row: 'l' lead, 'e' execute, 'c' coordinate,
- * 't' time, 'x' text, 0 other. Returns 1 when it has a lead column. */
+ * 't' time, 'x' text, 0 other. Returns 1 when it has a column of who
+ * leads or carries out the work. */
 static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 {
     size_t i;
@@ -798,12 +799,14 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
         cols[i] = 0;
         if (nqx_ext_tokens(c->text, cells[i].start, cells[i].end, &t))
             return 0;
-        if (t.n && nqx_wlex_at(&c->columns, &t, 0, t.n, &e) == t.n && e &&
-            e->value) {
+        /* the heading may say more after its key words ("Cơ quan chủ trì
+         * thực hiện", "Thời gian hoàn thành (năm)") */
+        if (t.n && nqx_wlex_at(&c->columns, &t, 0, t.n, &e) > 0 && e &&
+            e->value && t.n <= e->nwords + 3) {
             if (strcmp(e->value, "lead") == 0)
                 cols[i] = 'l', lead = 1;
             else if (strcmp(e->value, "execute") == 0)
-                cols[i] = 'e';
+                cols[i] = 'e', lead = 1;
             else if (strcmp(e->value, "coordinate") == 0)
                 cols[i] = 'c';
             else if (strcmp(e->value, "time") == 0)
@@ -854,12 +857,17 @@ static void S_table(S_ctx *c, int table)
             case 't':
                 free(dl);
                 dl = S_deadline(c, cells[i].start, cells[i].end);
+                /* a time column may hold a bare year: "2025" */
+                if (!dl && cells[i].end - cells[i].start == 4 &&
+                    strspn(c->text + cells[i].start, "0123456789") >= 4)
+                    dl = nqx_strndup(c->text + cells[i].start, 4);
                 break;
             case 'x': content = 1; break;
             default: break;
             }
         }
-        if (!S_count_role(&ags, NQX_ROLE_LEAD) || !content) {
+        if (!ags.n || (!S_count_role(&ags, NQX_ROLE_LEAD) &&
+                       !S_count_role(&ags, NQX_ROLE_EXECUTE)) || !content) {
             free(dl);
             continue;
         }

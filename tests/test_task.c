@@ -305,3 +305,24 @@ Test(task, labels_on_one_line, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Y tế;coordinate:Sở Tài chính;coordinate:Sở Nội vụ;");
     S_expect_deadline(r, "2024-Q3");
 }
+
+static const char *S_table_exec =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. PHÂN CÔNG NHIỆM VỤ\n"
+    "\n"
+    "| TT | Nội dung công việc | Đơn vị thực hiện | Thời gian hoàn thành (năm) |\n"
+    "|---|---|---|---|\n"
+    "| I | Nhiệm vụ chung | | |\n"
+    "| 1 | Rà soát quy hoạch mạng lưới trường học | Sở Giáo dục và Đào tạo | 2025 |\n";
+
+Test(task, table_without_lead_column, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_exec);
+    /* the group row names no body: no task */
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("Rà soát quy hoạch mạng lưới");
+    S_expect_agencies(r, "execute:Sở Giáo dục và Đào tạo;");
+    S_expect_deadline(r, "2025");
+}
