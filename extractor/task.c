@@ -45,6 +45,9 @@ typedef struct {
     int *roots;
     size_t nroots;
     char *excluded; /* per node: 1 = no task from it or below; 2 = aims */
+    char cols[16];  /* the last assignment-table header seen (S_table) */
+    size_t ncols;
+    int have_header;
     nqx_status st;
 } S_ctx;
 
@@ -802,7 +805,7 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
         /* the heading may say more after its key words ("Cơ quan chủ trì
          * thực hiện", "Thời gian hoàn thành (năm)") */
         if (t.n && nqx_wlex_at(&c->columns, &t, 0, t.n, &e) > 0 && e &&
-            e->value && t.n <= e->nwords + 3) {
+            e->value && t.n <= e->nwords + 5) {
             if (strcmp(e->value, "lead") == 0)
                 cols[i] = 'l', lead = 1;
             else if (strcmp(e->value, "execute") == 0)
@@ -821,9 +824,9 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 
 static void S_table(S_ctx *c, int table)
 {
-    char cols[S_MAXCOLS];
-    size_t ncols = 0, k;
-    int have = 0;
+    char *cols = c->cols;
+    size_t ncols = c->ncols, k;
+    int have = c->have_header;
     for (k = 0; k < c->nkids[table]; k++) {
         int rowi = c->kids[table][k];
         const nqx_node *row = &c->d->nodes[rowi];
@@ -862,8 +865,13 @@ static void S_table(S_ctx *c, int table)
                     strspn(c->text + cells[i].start, "0123456789") >= 4)
                     dl = nqx_strndup(c->text + cells[i].start, 4);
                 break;
-            case 'x': content = 1; break;
-            default: break;
+            default:
+                /* the work itself: any other cell with words in it */
+                if (strspn(c->text + cells[i].start, "0123456789.IVX ") >=
+                    cells[i].end - cells[i].start)
+                    break; /* a number: STT */
+                content = 1;
+                break;
             }
         }
         if (!ags.n || (!S_count_role(&ags, NQX_ROLE_LEAD) &&
@@ -875,6 +883,10 @@ static void S_table(S_ctx *c, int table)
             dl = S_inherited(c, rowi);
         S_emit(c, rowi, row->start, row->end, &ags, dl);
     }
+    /* a table cut in two (a caption line between header and rows) keeps
+     * its header for the next table of the same section */
+    c->ncols = ncols;
+    c->have_header = have;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1068,6 +1080,8 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
             S_table(c, ni);
             continue;
         }
+        if (n->kind != NQX_NODE_PARA)
+            c->have_header = 0;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS || n->kind == NQX_NODE_ROW)
             continue;
@@ -1102,7 +1116,9 @@ static void S_exclude(S_ctx *c)
             c->excluded[i] = c->excluded[n->parent];
         if (n->parent < 0 && S_numbered(n))
             seen_heading = 1;
-        if (n->parent < 0 && !seen_heading)
+        /* the preamble ("..., Ban Thường vụ ban hành Kế hoạch như sau:")
+         * assigns nothing; an assignment table there still does */
+        if (n->parent < 0 && !seen_heading && n->kind != NQX_NODE_TABLE)
             c->excluded[i] = 1;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
