@@ -109,10 +109,29 @@ model: nqx | $(VITEXT)
 	./nqx model train -o models/vi.model $(MODEL_FLAGS) $(VITEXT)/[0-9a-e]*.md
 
 bench: nqx
-	@echo "make bench: not built yet (issue 7)"; exit 1
+	sh bench/bench.sh
 
+# libFuzzer targets (clang); FUZZ_SECONDS each. Crashes land in fuzz/ as
+# crash-* files: turn each into a regression test in tests/test_hostile.c.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = normalize extract grammar
 fuzz:
-	@echo "make fuzz: not built yet (issue 7)"; exit 1
+	$(MAKE) B=build/fuzz CC=clang OPT='-O1 -g' \
+	  SANFLAGS='-fsanitize=fuzzer-no-link,address,undefined' build/fuzz/libnqx.a
+	@for t in $(FUZZ_TARGETS); do \
+	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
+	    -fsanitize=fuzzer,address,undefined fuzz/fuzz_$$t.c build/fuzz/libnqx.a \
+	    $(PKG_LIBS) -o build/fuzz/fuzz_$$t || exit 1; \
+	  mkdir -p build/fuzz/corpus-$$t; \
+	  if [ $$t != grammar ]; then cp corpus/*.txt build/fuzz/corpus-$$t/ 2>/dev/null; \
+	  else cp grammars/*.pcre build/fuzz/corpus-$$t/; fi; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -rss_limit_mb=2048 -artifact_prefix=fuzz/ \
+	    build/fuzz/corpus-$$t > build/fuzz/$$t.log 2>&1; rc=$$?; \
+	  grep -E '^(#[0-9]+ +DONE|SUMMARY|Done)' build/fuzz/$$t.log; \
+	  [ $$rc = 0 ] || { echo "fuzz_$$t found a crash: see build/fuzz/$$t.log and fuzz/crash-*"; exit 1; }; \
+	done
 
 check-slow: check
 

@@ -1,19 +1,796 @@
-/* cmd_store.c: nqx ingest, targets, tasks, compare, search, sql, export. */
+/* cmd_store.c: nqx ingest, targets, tasks, compare, search, sql, export.
+ * Flags -> libnqx store calls -> rows printed as aligned tables (on a
+ * terminal, widths counted with utf8proc_charwidth), CSV, JSON or JSONL. */
 #include "cli.h"
 
-#define S_TODO(fn, name)                                                   \
-    int fn(int argc, char **argv)                                          \
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#define S_DEFAULT_DB "nqx.db"
+#define S_MAX_CELL 60 /* display columns of a cell in a terminal table */
+
+/* ------------------------------------------------------------------ */
+/* output of rows                                                      */
+
+typedef enum { S_TABLE, S_CSV, S_JSON, S_JSONL } S_fmt;
+
+typedef struct {
+    S_fmt fmt;
+    int tty;
+    int set;          /* statement the buffered rows belong to */
+    int ncols;
+    char **names;
+    nqx_cell_type *types; /* of the last row, for JSON numbers */
+    char **cells;     /* buffered rows (table): nrows * ncols, NULL = null */
+    size_t nrows, cap;
+    size_t nout;      /* JSON: objects written */
+    int started;
+} S_out;
+
+static size_t S_width(const char *s, size_t maxw, size_t *cut)
+{
+    size_t w = 0, i = 0, n = strlen(s);
+    *cut = n;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        int cw;
+        if (k <= 0) {
+            k = 1;
+            cw = 1;
+        } else
+            cw = cp == '\t' ? 1 : utf8proc_charwidth(cp);
+        if (cw < 0)
+            cw = 0;
+        if (maxw && w + (size_t)cw > maxw) {
+            *cut = i;
+            return w;
+        }
+        w += (size_t)cw;
+        i += (size_t)k;
+    }
+    return w;
+}
+
+static void S_json_cell(nqx_buf *b, const char *v, nqx_cell_type t)
+{
+    if (!v)
+        nqx_buf_puts(b, "null");
+    else if (t == NQX_CELL_INT || t == NQX_CELL_REAL)
+        nqx_buf_puts(b, v);
+    else
+        nqx_buf_json_str(b, v, strlen(v));
+}
+
+static void S_csv_cell(const char *v, int first)
+{
+    const char *p;
+    if (!first)
+        fputc(',', stdout);
+    if (!v)
+        return;
+    if (!strpbrk(v, ",\"\r\n")) {
+        fputs(v, stdout);
+        return;
+    }
+    fputc('"', stdout);
+    for (p = v; *p; p++) {
+        if (*p == '"')
+            fputc('"', stdout);
+        fputc(*p, stdout);
+    }
+    fputc('"', stdout);
+}
+
+static void S_free_names(S_out *o)
+{
+    int i;
+    for (i = 0; i < o->ncols; i++)
+        free(o->names[i]);
+    free(o->names);
+    free(o->types);
+    o->names = NULL;
+    o->types = NULL;
+    o->ncols = 0;
+}
+
+/* Print the buffered table (one statement's rows) and forget it. */
+static void S_flush(S_out *o)
+{
+    size_t *w, r, cut;
+    int c;
+    if (o->fmt != S_TABLE || !o->ncols)
+        return;
+    w = calloc((size_t)o->ncols, sizeof *w);
+    if (!w)
+        return;
+    for (c = 0; c < o->ncols; c++)
+        w[c] = S_width(o->names[c], 0, &cut);
+    for (r = 0; r < o->nrows; r++)
+        for (c = 0; c < o->ncols; c++) {
+            const char *v = o->cells[r * (size_t)o->ncols + (size_t)c];
+            size_t cw = S_width(v ? v : "", o->tty ? S_MAX_CELL : 0, &cut);
+            if (cw > w[c])
+                w[c] = cw;
+        }
+    if (o->started)
+        fputc('\n', stdout);
+    for (c = 0; c < o->ncols; c++)
+        printf("%s%-*s", c ? "  " : "",
+               c + 1 < o->ncols ? (int)(w[c]) : 0, o->names[c]);
+    fputc('\n', stdout);
+    for (c = 0; c < o->ncols; c++) {
+        size_t k, hw = S_width(o->names[c], 0, &cut);
+        /* the last column is not padded: a rule as long as its longest
+         * cell would only wrap */
+        size_t n = c + 1 < o->ncols || w[c] <= S_MAX_CELL
+                       ? w[c] : (hw > S_MAX_CELL ? hw : S_MAX_CELL);
+        fputs(c ? "  " : "", stdout);
+        for (k = 0; k < n; k++)
+            fputc('-', stdout);
+    }
+    fputc('\n', stdout);
+    for (r = 0; r < o->nrows; r++) {
+        for (c = 0; c < o->ncols; c++) {
+            char **cell = &o->cells[r * (size_t)o->ncols + (size_t)c];
+            const char *v = *cell ? *cell : "";
+            size_t cw = S_width(v, o->tty ? S_MAX_CELL : 0, &cut), k;
+            fputs(c ? "  " : "", stdout);
+            fwrite(v, 1, cut, stdout);
+            if (v[cut]) /* cut on a terminal: say so */
+                fputs("…", stdout), cw++;
+            if (c + 1 < o->ncols)
+                for (k = cw; k < w[c]; k++)
+                    fputc(' ', stdout);
+            free(*cell);
+        }
+        fputc('\n', stdout);
+    }
+    printf("(%zu row%s)\n", o->nrows, o->nrows == 1 ? "" : "s");
+    o->nrows = 0;
+    o->started = 1;
+    free(w);
+}
+
+static int S_row(void *ctx, const nqx_row *row)
+{
+    S_out *o = ctx;
+    int c;
+    if (!o->names || row->set != o->set) {
+        S_flush(o);
+        S_free_names(o);
+        o->set = row->set;
+        o->ncols = row->ncols;
+        o->names = calloc((size_t)row->ncols + 1, sizeof *o->names);
+        o->types = calloc((size_t)row->ncols + 1, sizeof *o->types);
+        if (!o->names || !o->types)
+            return 1;
+        for (c = 0; c < row->ncols; c++)
+            o->names[c] = strdup(row->names[c]);
+        if (o->fmt == S_CSV) {
+            for (c = 0; c < row->ncols; c++)
+                S_csv_cell(row->names[c], c == 0);
+            fputs("\r\n", stdout);
+        }
+    }
+    if (!row->values)
+        return 0;
+    if (o->fmt == S_TABLE) {
+        if (o->nrows == o->cap) {
+            size_t cap = o->cap ? o->cap * 2 : 64;
+            char **g = realloc(o->cells, cap * (size_t)o->ncols * sizeof *g);
+            if (!g)
+                return 1;
+            o->cells = g;
+            o->cap = cap;
+        }
+        for (c = 0; c < row->ncols; c++)
+            o->cells[o->nrows * (size_t)o->ncols + (size_t)c] =
+                row->values[c] ? strdup(row->values[c]) : NULL;
+        o->nrows++;
+    } else if (o->fmt == S_CSV) {
+        for (c = 0; c < row->ncols; c++)
+            S_csv_cell(row->values[c], c == 0);
+        fputs("\r\n", stdout);
+    } else {
+        nqx_buf b = {0};
+        if (o->fmt == S_JSON)
+            nqx_buf_puts(&b, o->nout ? ",\n  {" : "[\n  {");
+        else
+            nqx_buf_puts(&b, "{");
+        for (c = 0; c < row->ncols; c++) {
+            nqx_buf_puts(&b, c ? ", " : "");
+            nqx_buf_json_str(&b, row->names[c], strlen(row->names[c]));
+            nqx_buf_puts(&b, ": ");
+            S_json_cell(&b, row->values[c], row->types[c]);
+        }
+        nqx_buf_puts(&b, o->fmt == S_JSON ? "}" : "}\n");
+        if (b.data)
+            fputs(b.data, stdout);
+        nqx_buf_free(&b);
+        o->nout++;
+    }
+    return 0;
+}
+
+static void S_out_end(S_out *o)
+{
+    S_flush(o);
+    if (o->fmt == S_JSON)
+        fputs(o->nout ? "\n]\n" : "[]\n", stdout);
+    S_free_names(o);
+    free(o->cells);
+}
+
+static int S_parse_fmt(const char *v, S_fmt *f)
+{
+    if (strcmp(v, "table") == 0) *f = S_TABLE;
+    else if (strcmp(v, "csv") == 0) *f = S_CSV;
+    else if (strcmp(v, "json") == 0) *f = S_JSON;
+    else if (strcmp(v, "jsonl") == 0) *f = S_JSONL;
+    else {
+        cli_errorf("--format %s: use table, csv, json or jsonl", v);
+        return -1;
+    }
+    return 0;
+}
+
+/* Open the store read-only for a query; prints the error. */
+static nqx_store *S_open_ro(const char *db, int busy)
+{
+    nqx_store *s;
+    nqx_error err;
+    nqx_error_clear(&err);
+    if (nqx_store_open(db, NQX_STORE_READONLY, busy, &s, &err)) {
+        cli_error(&err);
+        return NULL;
+    }
+    return s;
+}
+
+static int S_status_exit(nqx_status st, const nqx_error *err)
+{
+    if (!st)
+        return EXIT_OK;
+    cli_error(err);
+    return st == NQX_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
+}
+
+/* Options every query command takes. Returns 1 when a was one of them,
+ * -1 on a usage error. */
+static int S_common(const char *a, int argc, char **argv, int *i,
+                    const char **db, S_fmt *fmt, int *busy)
+{
+    const char *v;
+    if (cli_opt(a, "--db", &v, argc, argv, i)) {
+        if (!v) return -1;
+        *db = v;
+        return 1;
+    }
+    if (fmt && cli_opt(a, "--format", &v, argc, argv, i)) {
+        if (!v || S_parse_fmt(v, fmt)) return -1;
+        return 1;
+    }
+    if (cli_opt(a, "--busy-timeout", &v, argc, argv, i)) {
+        if (!v || (*busy = atoi(v)) <= 0) {
+            cli_errorf("--busy-timeout needs milliseconds");
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+#define S_COMMON_OR_USAGE(name)                                            \
     {                                                                      \
-        (void)argc;                                                        \
-        (void)argv;                                                        \
-        cli_errorf(name ": not built yet (see issue 6)");                  \
-        return EXIT_INTERNAL;                                              \
+        int k_ = S_common(a, argc, argv, &i, &db, &o.fmt, &busy);          \
+        if (k_ < 0)                                                        \
+            return EXIT_USAGE;                                             \
+        if (k_ > 0)                                                        \
+            continue;                                                      \
+    }                                                                      \
+    if (strcmp(a, "--help") == 0) {                                        \
+        puts(S_help_##name);                                               \
+        return EXIT_OK;                                                    \
     }
 
-S_TODO(cmd_ingest, "ingest")
-S_TODO(cmd_targets, "targets")
-S_TODO(cmd_tasks, "tasks")
-S_TODO(cmd_compare, "compare")
-S_TODO(cmd_search, "search")
-S_TODO(cmd_sql, "sql")
-S_TODO(cmd_export, "export")
+static void S_out_init(S_out *o)
+{
+    memset(o, 0, sizeof *o);
+    o->fmt = S_TABLE;
+    o->tty = isatty(1);
+}
+
+/* ------------------------------------------------------------------ */
+/* queries                                                             */
+
+static const char S_help_targets[] =
+    "usage: nqx targets [--db FILE] [--metric WORDS] [--locality L] "
+    "[--year Y]\n                   [--aspirational] "
+    "[--format table|csv|json|jsonl]";
+
+int cmd_targets(int argc, char **argv)
+{
+    const char *db = S_DEFAULT_DB, *v;
+    int i, busy = 0, rc;
+    nqx_target_query q;
+    nqx_store *s;
+    nqx_error err;
+    S_out o;
+    S_out_init(&o);
+    memset(&q, 0, sizeof q);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        S_COMMON_OR_USAGE(targets)
+        if (cli_opt(a, "--metric", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            q.metric = v;
+        } else if (cli_opt(a, "--locality", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            q.locality = v;
+        } else if (cli_opt(a, "--year", &v, argc, argv, &i)) {
+            if (!v || (q.year = atoi(v)) < 1000 || q.year > 9999) {
+                cli_errorf("targets: --year needs a year such as 2025");
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--aspirational") == 0) {
+            q.aspirational = 1;
+        } else {
+            cli_errorf("targets: unknown argument %s", a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!(s = S_open_ro(db, busy)))
+        return EXIT_INTERNAL;
+    nqx_error_clear(&err);
+    rc = S_status_exit(nqx_store_targets(s, &q, S_row, &o, &err), &err);
+    S_out_end(&o);
+    nqx_store_close(s);
+    return rc;
+}
+
+static const char S_help_tasks[] =
+    "usage: nqx tasks [--db FILE] [--agency NAME] [--role R] "
+    "[--due-before DATE]\n                 [--overdue [--today DATE]] "
+    "[--format table|csv|json|jsonl]\n"
+    "roles: lead, advise, execute, coordinate, report_to";
+
+int cmd_tasks(int argc, char **argv)
+{
+    const char *db = S_DEFAULT_DB, *v;
+    int i, busy = 0, rc;
+    nqx_task_query q;
+    nqx_store *s;
+    nqx_error err;
+    S_out o;
+    S_out_init(&o);
+    memset(&q, 0, sizeof q);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        S_COMMON_OR_USAGE(tasks)
+        if (cli_opt(a, "--agency", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            q.agency = v;
+        } else if (cli_opt(a, "--role", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            q.role = v;
+        } else if (cli_opt(a, "--due-before", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            q.due_before = v;
+        } else if (cli_opt(a, "--today", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            q.today = v;
+        } else if (strcmp(a, "--overdue") == 0) {
+            q.overdue = 1;
+        } else {
+            cli_errorf("tasks: unknown argument %s", a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!(s = S_open_ro(db, busy)))
+        return EXIT_INTERNAL;
+    nqx_error_clear(&err);
+    rc = S_status_exit(nqx_store_tasks(s, &q, S_row, &o, &err), &err);
+    S_out_end(&o);
+    nqx_store_close(s);
+    return rc;
+}
+
+static const char S_help_compare[] =
+    "usage: nqx compare [--db FILE] --metric WORDS [--by locality|year|document]"
+    "\n                   [--format table|csv|json|jsonl]";
+
+int cmd_compare(int argc, char **argv)
+{
+    const char *db = S_DEFAULT_DB, *v, *metric = NULL, *by = NULL;
+    int i, busy = 0, rc;
+    nqx_store *s;
+    nqx_error err;
+    S_out o;
+    S_out_init(&o);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        S_COMMON_OR_USAGE(compare)
+        if (cli_opt(a, "--metric", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            metric = v;
+        } else if (cli_opt(a, "--by", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            by = v;
+        } else {
+            cli_errorf("compare: unknown argument %s", a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!metric) {
+        cli_errorf("compare: --metric WORDS is required");
+        return EXIT_USAGE;
+    }
+    if (!(s = S_open_ro(db, busy)))
+        return EXIT_INTERNAL;
+    nqx_error_clear(&err);
+    rc = S_status_exit(nqx_store_compare(s, metric, by, S_row, &o, &err), &err);
+    S_out_end(&o);
+    nqx_store_close(s);
+    return rc;
+}
+
+static const char S_help_search[] =
+    "usage: nqx search [--db FILE] [--format table|csv|json|jsonl] WORDS...\n"
+    "case and diacritics are ignored: 'phan dau' finds 'phấn đấu'";
+
+int cmd_search(int argc, char **argv)
+{
+    const char *db = S_DEFAULT_DB;
+    int i, busy = 0, rc;
+    nqx_store *s;
+    nqx_error err;
+    nqx_buf words = {0};
+    S_out o;
+    S_out_init(&o);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        S_COMMON_OR_USAGE(search)
+        if (a[0] == '-' && a[1] == '-') {
+            cli_errorf("search: unknown option %s", a);
+            nqx_buf_free(&words);
+            return EXIT_USAGE;
+        }
+        nqx_buf_printf(&words, "%s%s", words.len ? " " : "", a);
+    }
+    if (!words.len) {
+        cli_errorf("search: no words given");
+        return EXIT_USAGE;
+    }
+    if (!(s = S_open_ro(db, busy))) {
+        nqx_buf_free(&words);
+        return EXIT_INTERNAL;
+    }
+    nqx_error_clear(&err);
+    rc = S_status_exit(nqx_store_search(s, words.data, S_row, &o, &err), &err);
+    S_out_end(&o);
+    nqx_store_close(s);
+    nqx_buf_free(&words);
+    return rc;
+}
+
+static const char S_help_sql[] =
+    "usage: nqx sql [--db FILE] [--format table|csv|json|jsonl] 'SELECT ...'\n"
+    "the store is opened read-only; statements that would write are refused";
+
+int cmd_sql(int argc, char **argv)
+{
+    const char *db = S_DEFAULT_DB, *sql = NULL;
+    int i, busy = 0, rc;
+    nqx_store *s;
+    nqx_error err;
+    S_out o;
+    S_out_init(&o);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        S_COMMON_OR_USAGE(sql)
+        if (sql || (a[0] == '-' && a[1] == '-')) {
+            cli_errorf("sql: unexpected argument %s (quote the SQL)", a);
+            return EXIT_USAGE;
+        }
+        sql = a;
+    }
+    if (!sql) {
+        cli_errorf("sql: no statement given");
+        return EXIT_USAGE;
+    }
+    if (!(s = S_open_ro(db, busy)))
+        return EXIT_INTERNAL;
+    nqx_error_clear(&err);
+    rc = nqx_store_sql(s, sql, S_row, &o, &err);
+    S_out_end(&o);
+    nqx_store_close(s);
+    if (rc == NQX_EINVAL) { /* a write refused: usage, not an internal fault */
+        cli_error(&err);
+        return EXIT_USAGE;
+    }
+    return S_status_exit(rc, &err);
+}
+
+int cmd_export(int argc, char **argv)
+{
+    const char *db = S_DEFAULT_DB, *v;
+    nqx_export_format fmt = 0;
+    int i, busy = 0;
+    nqx_store *s;
+    nqx_error err;
+    nqx_status st;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int k = S_common(a, argc, argv, &i, &db, NULL, &busy);
+        if (k < 0)
+            return EXIT_USAGE;
+        if (k > 0)
+            continue;
+        if (cli_opt(a, "--format", &v, argc, argv, &i)) {
+            if (!v) return EXIT_USAGE;
+            if (strcmp(v, "jsonl") == 0) fmt = NQX_EXPORT_JSONL;
+            else if (strcmp(v, "csv") == 0) fmt = NQX_EXPORT_CSV;
+            else if (strcmp(v, "xml") == 0) fmt = NQX_EXPORT_XML;
+            else {
+                cli_errorf("export: --format %s: use jsonl, csv or xml", v);
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--help") == 0) {
+            puts("usage: nqx export [--db FILE] --format jsonl|csv|xml");
+            return EXIT_OK;
+        } else {
+            cli_errorf("export: unknown argument %s", a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!fmt) {
+        cli_errorf("export: --format jsonl|csv|xml is required");
+        return EXIT_USAGE;
+    }
+    if (!(s = S_open_ro(db, busy)))
+        return EXIT_INTERNAL;
+    nqx_error_clear(&err);
+    st = nqx_store_export(s, fmt, stdout, &err);
+    nqx_store_close(s);
+    return S_status_exit(st, &err);
+}
+
+/* ------------------------------------------------------------------ */
+/* ingest                                                              */
+
+typedef struct {
+    char **paths;
+    size_t n, cap;
+    double bytes;
+} S_files;
+
+static int S_add(S_files *f, const char *path, off_t size)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 64;
+        char **g = realloc(f->paths, cap * sizeof *g);
+        if (!g)
+            return -1;
+        f->paths = g;
+        f->cap = cap;
+    }
+    if (!(f->paths[f->n] = strdup(path)))
+        return -1;
+    f->n++;
+    f->bytes += (double)size;
+    return 0;
+}
+
+/* In a folder, the text documents nqx reads; sidecars and data are not. */
+static int S_wanted(const char *name)
+{
+    static const char *const ext[] = {".txt", ".md", ".html", ".htm",
+                                      ".xhtml", NULL};
+    const char *dot = strrchr(name, '.');
+    int i;
+    if (name[0] == '.' || !dot)
+        return 0;
+    for (i = 0; ext[i]; i++)
+        if (strcasecmp(dot, ext[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Collect path (a file, or a folder walked in name order). */
+static int S_collect(S_files *f, const char *path, int top)
+{
+    struct stat st;
+    struct dirent **ents;
+    int n, i, rc = 0;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        if (top || S_ISREG(st.st_mode))
+            return S_add(f, path, stat(path, &st) == 0 ? st.st_size : 0);
+        return 0;
+    }
+    n = scandir(path, &ents, NULL, alphasort);
+    if (n < 0)
+        return S_add(f, path, 0); /* reported when read */
+    for (i = 0; i < n; i++) {
+        const char *nm = ents[i]->d_name;
+        if (!rc && nm[0] != '.') {
+            char *sub = malloc(strlen(path) + strlen(nm) + 2);
+            struct stat ss;
+            if (!sub)
+                rc = -1;
+            else {
+                sprintf(sub, "%s/%s", path, nm);
+                if (stat(sub, &ss) == 0 &&
+                    (S_ISDIR(ss.st_mode) || S_wanted(nm)))
+                    rc = S_collect(f, sub, 0);
+                free(sub);
+            }
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    return rc;
+}
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void S_progress(size_t done, size_t total, double bytes,
+                       double all_bytes, double t0)
+{
+    double el = S_now() - t0, rate = el > 0 ? bytes / el : 0, eta = 0;
+    if (rate > 0)
+        eta = (all_bytes - bytes) / rate;
+    fprintf(stderr, "\r\033[K%zu/%zu files  %.2f MB/s  ETA %d:%02d", done,
+            total, rate / 1e6, (int)eta / 60, (int)eta % 60);
+    fflush(stderr);
+}
+
+static const char S_help_ingest[] =
+    "usage: nqx ingest [--db FILE] [--locality L] [--issuer I] [--kind K]\n"
+    "                  [--date D] [--no-ocr] [--grammars DIR] PATH...\n"
+    "Folders are walked for .txt, .md and .html files. Metadata the text\n"
+    "lacks comes from FILE.meta.json beside a file, then from these flags.";
+
+int cmd_ingest(int argc, char **argv)
+{
+    const char *db = S_DEFAULT_DB, *v, *gdir = NULL;
+    int i, busy = 0, no_ocr = 0, failed = 0, rc = EXIT_OK, tty = isatty(2);
+    nqx_store_meta fill;
+    S_files files;
+    nqx_grammar *g = NULL;
+    nqx_model *model = NULL;
+    nqx_norm_options opt;
+    nqx_store *s = NULL;
+    nqx_error err;
+    size_t k, nnew = 0, nver = 0, nsame = 0, nbad = 0, ntg = 0, ntk = 0,
+              ncor = 0;
+    double done_bytes = 0, t0, shown = 0;
+
+    memset(&fill, 0, sizeof fill);
+    memset(&files, 0, sizeof files);
+    memset(&opt, 0, sizeof opt);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int c = S_common(a, argc, argv, &i, &db, NULL, &busy);
+        if (c < 0)
+            goto usage;
+        if (c > 0)
+            continue;
+        if (cli_opt(a, "--locality", &v, argc, argv, &i)) {
+            if (!v) goto usage;
+            fill.locality = v;
+        } else if (cli_opt(a, "--issuer", &v, argc, argv, &i)) {
+            if (!v) goto usage;
+            fill.issuer = v;
+        } else if (cli_opt(a, "--kind", &v, argc, argv, &i)) {
+            if (!v) goto usage;
+            fill.kind = v;
+        } else if (cli_opt(a, "--date", &v, argc, argv, &i)) {
+            if (!v) goto usage;
+            fill.date = v;
+        } else if (cli_opt(a, "--grammars", &v, argc, argv, &i)) {
+            if (!v) goto usage;
+            gdir = v;
+        } else if (strcmp(a, "--no-ocr") == 0) {
+            no_ocr = 1;
+        } else if (strcmp(a, "--help") == 0) {
+            puts(S_help_ingest);
+            return EXIT_OK;
+        } else if (a[0] == '-' && a[1]) {
+            cli_errorf("ingest: unknown option %s", a);
+            goto usage;
+        } else if (S_collect(&files, a, 1)) {
+            cli_errorf("ingest: out of memory");
+            rc = EXIT_INTERNAL;
+            goto done;
+        }
+    }
+    if (!files.n) {
+        cli_errorf("ingest: no input file (give files or folders)");
+        goto usage;
+    }
+    if (!(g = cli_load_grammars(gdir))) {
+        rc = EXIT_INTERNAL;
+        goto done;
+    }
+    if (!no_ocr && (model = cli_load_model(NULL, &failed), failed)) {
+        rc = EXIT_INTERNAL;
+        goto done;
+    }
+    opt.model = model;
+    nqx_error_clear(&err);
+    if (nqx_store_open(db, 0, busy, &s, &err)) {
+        cli_error(&err);
+        rc = EXIT_INTERNAL;
+        goto done;
+    }
+    t0 = S_now();
+    for (k = 0; k < files.n; k++) {
+        nqx_ingest_result res;
+        nqx_status st;
+        struct stat sb;
+        nqx_error_clear(&err);
+        st = nqx_store_ingest_file(s, g, &opt, files.paths[k], &fill, &res,
+                                   &err);
+        done_bytes += stat(files.paths[k], &sb) == 0 ? (double)sb.st_size : 0;
+        if (tty && (st || res.outcome != NQX_INGEST_NEW))
+            fputs("\r\033[K", stderr); /* a line follows: clear the bar */
+        if (st == NQX_ESTORE) { /* the store, not the file: stop here */
+            cli_error(&err);
+            rc = EXIT_INTERNAL;
+            break;
+        }
+        if (st) {
+            if (!err.file[0])
+                snprintf(err.file, sizeof err.file, "%s", files.paths[k]);
+            cli_error(&err);
+            nbad++;
+            rc = EXIT_REJECTED;
+        } else if (res.outcome == NQX_INGEST_UNCHANGED) {
+            printf("unchanged: %s (already stored from %s)\n", files.paths[k],
+                   res.existing);
+            nsame++;
+        } else {
+            if (res.outcome == NQX_INGEST_VERSION) {
+                printf("new version: %s (the older text is kept, marked "
+                       "superseded)\n", files.paths[k]);
+                nver++;
+            } else
+                nnew++;
+            ntg += res.ntargets;
+            ntk += res.ntasks;
+            ncor += res.ncorrections;
+        }
+        if (tty && (k + 1 == files.n || S_now() - shown >= 0.2)) {
+            S_progress(k + 1, files.n, done_bytes, files.bytes, t0);
+            shown = S_now();
+        }
+    }
+    if (tty)
+        fputs("\r\033[K", stderr);
+    printf("documents: %zu new, %zu new versions, %zu unchanged, %zu "
+           "rejected; stored %zu targets, %zu tasks, %zu corrections in %s\n",
+           nnew, nver, nsame, nbad, ntg, ntk, ncor, db);
+    goto done;
+usage:
+    rc = EXIT_USAGE;
+done:
+    nqx_store_close(s);
+    nqx_model_free(model);
+    nqx_gram_free(g);
+    for (k = 0; k < files.n; k++)
+        free(files.paths[k]);
+    free(files.paths);
+    return rc;
+}

@@ -56,7 +56,8 @@ nqx_status nqx_ext_doc(const nqx_grammar *g, const nqx_text *t,
         return st;
     }
     /* qsort is not stable; ties on (start, kind) keep no promised order */
-    qsort(d->records, d->nrecords, sizeof *d->records, S_by_span);
+    if (d->nrecords > 1)
+        qsort(d->records, d->nrecords, sizeof *d->records, S_by_span);
     *out = d;
     return NQX_OK;
 }

@@ -1,19 +1,818 @@
-/* meta.c: document splitting and metadata. (First version: one document
- * spanning the text, no fields read yet.) */
+/* meta.c: document splitting and metadata.
+ *
+ * A file may hold several documents (a plan followed by the resolution it
+ * implements). A new document starts at a kind word alone on its line
+ * (`NGHỊ QUYẾT`, `KẾ HOẠCH`) once the previous document has reached its
+ * signature or Nơi nhận; its header block (party or state lines, `Số ...`,
+ * the place-and-date line) is walked back from the kind word.
+ *
+ * Each document's fields are read from its header (number, date, place,
+ * issuer), the lines under the kind word (title), the opening paragraph
+ * ("Ban Thường vụ Thành ủy ban hành Nghị quyết"), the signature and the
+ * Nơi nhận block. Patterns and word lists: grammars/meta.pcre and
+ * grammars/outline.pcre. A field the text lacks stays NULL.
+ */
 #include "ext.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+enum {
+    L_BLANK = 1,    /* empty or markup only */
+    L_KIND = 2,     /* a kind word alone */
+    L_SIGN = 4,     /* T/M ..., KT. ..., or a capacity alone */
+    L_NAME = 8,     /* a signer's name */
+    L_RECIP = 16,   /* Nơi nhận */
+    L_CAPS = 32,    /* no lower-case letter */
+    L_NUMBER = 64,  /* Số ... */
+    L_DATE = 128,   /* place, ngày ... tháng ... năm ... */
+    L_BULLET = 256, /* - item */
+    L_RULE = 512    /* ----- */
+};
+
+typedef struct {
+    size_t s, e;   /* the line without surrounding spaces */
+    size_t cs, ce; /* its text without leading/trailing markup */
+    unsigned flags;
+    int kind;      /* index into meta_kinds when L_KIND */
+    int title;     /* index into ol_signer_titles, or -1 */
+} S_line;
+
+typedef struct {
+    const nqx_grammar *g;
+    const char *text;
+    size_t len;
+    nqx_error *err;
+    S_line *lines;
+    size_t nlines;
+    const nqx_pattern *p_prefix, *p_sign, *p_name, *p_recip, *p_bullet,
+        *p_caps, *p_number, *p_date, *p_phrase, *p_of, *p_place, *p_cite,
+        *p_rule;
+    const nqx_lexicon *kinds, *titles, *not_issuer, *cases;
+} S_ctx;
+
+static nqx_status S_load(S_ctx *c)
+{
+    static const char *const names[] = {
+        "ol_prefix", "ol_sign", "ol_name", "ol_recipients", "ol_bullet",
+        "ol_caps", "meta_number", "meta_date", "meta_issuer_phrase",
+        "meta_of_org", "meta_place", "meta_cite", "ol_row_rule"};
+    const nqx_pattern **slots[] = {
+        &c->p_prefix, &c->p_sign, &c->p_name, &c->p_recip, &c->p_bullet,
+        &c->p_caps, &c->p_number, &c->p_date, &c->p_phrase, &c->p_of,
+        &c->p_place, &c->p_cite, &c->p_rule};
+    static const char *const lnames[] = {"meta_kinds", "ol_signer_titles",
+                                         "meta_not_issuer", "meta_case"};
+    const nqx_lexicon **lslots[] = {&c->kinds, &c->titles, &c->not_issuer,
+                                    &c->cases};
+    size_t i;
+    for (i = 0; i < sizeof slots / sizeof *slots; i++) {
+        *slots[i] = nqx_gram_pattern(c->g, names[i]);
+        if (!*slots[i])
+            return nqx_fail(c->err, NQX_EGRAMMAR, NULL, -1, -1,
+                            "grammar pattern %s is missing", names[i]);
+    }
+    for (i = 0; i < sizeof lslots / sizeof *lslots; i++) {
+        *lslots[i] = nqx_gram_lexicon(c->g, lnames[i]);
+        if (!*lslots[i])
+            return nqx_fail(c->err, NQX_EGRAMMAR, NULL, -1, -1,
+                            "grammar lexicon %s is missing", lnames[i]);
+    }
+    return NQX_OK;
+}
+
+/* ov holds 10 pairs; groups the match leaves unset read as SIZE_MAX. */
+static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t *ov)
+{
+    memset(ov, 0xff, 20 * sizeof *ov);
+    return nqx_gram_match(p, s, n, 0, ov, 10) > 0;
+}
+
+static int S_group(const nqx_pattern *p, const size_t *ov, const char *name,
+                   size_t *gs, size_t *ge)
+{
+    int k = nqx_gram_group(p, name);
+    if (k < 0 || k >= 10 || ov[2 * k] == SIZE_MAX)
+        return 0;
+    *gs = ov[2 * k];
+    *ge = ov[2 * k + 1];
+    return 1;
+}
+
+/* Index of the folded s[0..n) among the keys of lx, or -1. */
+static int S_lex_find(const nqx_lexicon *lx, const char *s, size_t n)
+{
+    char *f;
+    size_t i;
+    int hit = -1;
+    if (!lx || !n || n > 200)
+        return -1;
+    f = nqx_fold(s, n);
+    if (!f)
+        return -1;
+    for (i = 0; i < lx->n && hit < 0; i++)
+        if (strcmp(f, lx->entries[i].key) == 0)
+            hit = (int)i;
+    free(f);
+    return hit;
+}
+
+static int S_is_markup(unsigned char ch)
+{
+    return ch == '*' || ch == ' ' || ch == '\t' || ch == '\\' || ch == '#' ||
+           ch == '_';
+}
+
+/* Classify every line of the text. */
+static nqx_status S_lines(S_ctx *c)
+{
+    size_t pos = 0, cap = 0, ov[20];
+    while (pos < c->len) {
+        const char *nl = memchr(c->text + pos, '\n', c->len - pos);
+        size_t le = nl ? (size_t)(nl - c->text) : c->len, ls = pos, k;
+        S_line *L;
+        const char *s;
+        size_t n;
+        pos = nl ? le + 1 : c->len;
+        if (c->nlines == cap) {
+            S_line *nlns;
+            cap = cap ? cap * 2 : 256;
+            nlns = realloc(c->lines, cap * sizeof *nlns);
+            if (!nlns)
+                return nqx_fail(c->err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+            c->lines = nlns;
+        }
+        L = &c->lines[c->nlines++];
+        memset(L, 0, sizeof *L);
+        L->title = -1;
+        while (ls < le && (c->text[ls] == ' ' || c->text[ls] == '\t'))
+            ls++;
+        while (le > ls && (c->text[le - 1] == ' ' || c->text[le - 1] == '\t' ||
+                           c->text[le - 1] == '\r'))
+            le--;
+        L->s = L->cs = ls;
+        L->e = L->ce = le;
+        if (S_match(c->p_prefix, c->text + ls, le - ls, ov))
+            L->cs = ls + ov[1];
+        while (L->ce > L->cs && S_is_markup((unsigned char)c->text[L->ce - 1]))
+            L->ce--;
+        s = c->text + L->cs;
+        n = L->ce - L->cs;
+        for (k = 0; k < n; k++)
+            if ((unsigned char)s[k] >= 0x80 || (s[k] >= '0' && s[k] <= '9') ||
+                ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+                break;
+        if (k >= n) {
+            L->flags |= L_BLANK;
+            if (n && S_match(c->p_rule, s, n, ov))
+                L->flags |= L_RULE;
+            continue;
+        }
+        if (S_match(c->p_bullet, s, n, ov))
+            L->flags |= L_BULLET;
+        if (n > 1000)
+            continue; /* a body paragraph: no header, title or signature */
+        if (S_match(c->p_caps, s, n, ov))
+            L->flags |= L_CAPS;
+        if ((L->kind = S_lex_find(c->kinds, s, n)) >= 0)
+            L->flags |= L_KIND;
+        L->title = S_lex_find(c->titles, s, n);
+        if (L->title >= 0 || S_match(c->p_sign, s, n, ov))
+            L->flags |= L_SIGN;
+        if (S_match(c->p_name, s, n, ov))
+            L->flags |= L_NAME;
+        if (S_match(c->p_recip, s, n, ov))
+            L->flags |= L_RECIP;
+        if (S_match(c->p_number, c->text + L->s, L->e - L->s, ov))
+            L->flags |= L_NUMBER;
+        if (S_match(c->p_date, c->text + L->s, L->e - L->s, ov))
+            L->flags |= L_DATE;
+    }
+    return NQX_OK;
+}
+
+/* A line that may belong to a header block above a kind word. */
+static int S_headerish(const S_line *L)
+{
+    if (L->flags & (L_SIGN | L_RECIP))
+        return 0;
+    return (L->flags & (L_BLANK | L_CAPS | L_NUMBER | L_DATE)) != 0;
+}
+
+/* Split into documents: fills starts[] with the first line of each;
+ * returns the count. kinds[i] is the kind line of document i or -1. */
+static size_t S_split(const S_ctx *c, size_t *starts, long *kinds, size_t max)
+{
+    size_t nd = 1, i;
+    int ended = 0;
+    starts[0] = 0;
+    kinds[0] = -1;
+    for (i = 0; i < c->nlines; i++) {
+        const S_line *L = &c->lines[i];
+        if (L->flags & L_KIND) {
+            if (kinds[nd - 1] < 0) {
+                kinds[nd - 1] = (long)i;
+            } else if (ended && nd < max) {
+                size_t j = i, steps = 0;
+                while (j > (size_t)kinds[nd - 1] + 1 && steps < 20 &&
+                       S_headerish(&c->lines[j - 1])) {
+                    j--;
+                    steps++;
+                }
+                while (j < i && (c->lines[j].flags & L_BLANK))
+                    j++;
+                starts[nd] = j;
+                kinds[nd] = (long)i;
+                nd++;
+                ended = 0;
+            }
+        }
+        if ((L->flags & (L_SIGN | L_RECIP)) && kinds[nd - 1] >= 0 &&
+            i > (size_t)kinds[nd - 1])
+            ended = 1;
+    }
+    return nd;
+}
+
+/* Append s[0..n) to b in proper case: known words from meta_case, Roman
+ * numbers as written, other words in Title case. */
+static void S_recase(const S_ctx *c, const char *s, size_t n, nqx_buf *b)
+{
+    size_t ws[64], we[64], nw = 0, i = 0, k;
+    while (i < n && nw < 64) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '*'))
+            i++;
+        if (i >= n)
+            break;
+        ws[nw] = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '*')
+            i++;
+        we[nw++] = i;
+    }
+    for (k = 0; k < nw;) {
+        size_t len, w;
+        int hit = -1;
+        if (b->len && b->data[b->len - 1] != ' ')
+            nqx_buf_puts(b, " ");
+        for (len = nw - k < 6 ? nw - k : 6; len > 0 && hit < 0; len--)
+            hit = S_lex_find(c->cases, s + ws[k], we[k + len - 1] - ws[k]);
+        len++; /* undo the last decrement */
+        if (hit >= 0 && c->cases->entries[hit].value) {
+            nqx_buf_puts(b, c->cases->entries[hit].value);
+            k += len;
+            continue;
+        }
+        /* Roman numbers stay; other words: first letter upper, rest lower */
+        for (w = ws[k]; w < we[k] && strchr("IVXLCD", s[w]); w++)
+            ;
+        if (w == we[k]) {
+            nqx_buf_append(b, s + ws[k], we[k] - ws[k]);
+        } else {
+            utf8proc_ssize_t r;
+            utf8proc_int32_t cp;
+            utf8proc_uint8_t enc[4];
+            int first = 1;
+            for (w = ws[k]; w < we[k]; w += (size_t)r) {
+                r = utf8proc_iterate((const utf8proc_uint8_t *)s + w,
+                                     (utf8proc_ssize_t)(we[k] - w), &cp);
+                if (r <= 0)
+                    break;
+                cp = first ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+                first = 0;
+                nqx_buf_append(b, (const char *)enc,
+                               (size_t)utf8proc_encode_char(cp, enc));
+            }
+        }
+        k++;
+    }
+}
+
+static char *S_recased(const S_ctx *c, const char *s, size_t n)
+{
+    nqx_buf b = {0};
+    S_recase(c, s, n, &b);
+    if (nqx_buf_puts(&b, "")) {
+        nqx_buf_free(&b);
+        return NULL;
+    }
+    return nqx_buf_steal(&b);
+}
+
+/* Copy s[0..n) without '*' and '\', spaces collapsed, into b. */
+static void S_clean_append(nqx_buf *b, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '*' || ch == '\\')
+            continue;
+        if (ch == '\t')
+            ch = ' ';
+        if (ch == ' ' && (!b->len || b->data[b->len - 1] == ' '))
+            continue;
+        nqx_buf_append(b, &ch, 1);
+    }
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->len--;
+    if (b->data)
+        b->data[b->len] = '\0';
+}
+
+/* "15 - NQ/TU" -> "15-NQ/TU" */
+static char *S_number(const char *s, size_t n)
+{
+    char *out = malloc(n + 1);
+    size_t i, k = 0;
+    if (!out)
+        return NULL;
+    for (i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            out[k++] = s[i];
+    out[k] = '\0';
+    return out;
+}
+
+static int S_push(char ***list, size_t *n, char *s)
+{
+    char **nl;
+    if (!s)
+        return -1;
+    nl = realloc(*list, (*n + 1) * sizeof *nl);
+    if (!nl) {
+        free(s);
+        return -1;
+    }
+    *list = nl;
+    nl[(*n)++] = s;
+    return 0;
+}
+
+/* Cut the block in b into cells at '|' and append them to out. */
+static void S_flush(nqx_buf *b, char **out, size_t *n, size_t max)
+{
+    char *p = b->data, *bar;
+    if (!b->len)
+        return;
+    do {
+        size_t cl;
+        bar = strchr(p, '|');
+        cl = bar ? (size_t)(bar - p) : strlen(p);
+        while (cl && *p == ' ')
+            p++, cl--;
+        while (cl && p[cl - 1] == ' ')
+            cl--;
+        if (cl && *n < max)
+            out[(*n)++] = nqx_strndup(p, cl);
+        p = bar ? bar + 1 : NULL;
+    } while (p);
+    b->len = 0;
+    b->data[0] = '\0';
+}
+
+/* Blocks of lines in [from, to): runs of non-empty lines alike in being
+ * written in capitals, joined with spaces, markup removed, then cut into
+ * cells at '|'. Crawled headers wrap a cell over several lines and put a
+ * lone '|' between cells; normalized ones hold a row on one line. Stores
+ * up to max cells in out (each malloc'ed or NULL; caller frees) and
+ * returns their number. */
+static size_t S_blocks(const S_ctx *c, size_t from, size_t to, char **out,
+                       size_t max)
+{
+    size_t i, n = 0;
+    nqx_buf b = {0};
+    int caps = -1;
+    for (i = from; i < to && i < c->nlines && n < max; i++) {
+        const S_line *L = &c->lines[i];
+        int lcaps, row;
+        if (L->flags & L_BLANK) {
+            size_t len = L->e - L->s;
+            /* "**" or "\*" alone is leftover markup, not a break */
+            if (len == 0 || (L->flags & L_RULE) ||
+                memchr(c->text + L->s, '|', len)) {
+                S_flush(&b, out, &n, max);
+                caps = -1;
+            }
+            continue;
+        }
+        lcaps = (L->flags & L_CAPS) != 0;
+        row = memchr(c->text + L->cs, '|', L->ce - L->cs) != NULL;
+        if (row || (caps >= 0 && lcaps != caps))
+            S_flush(&b, out, &n, max);
+        if (b.len)
+            nqx_buf_puts(&b, " ");
+        S_clean_append(&b, c->text + L->cs, L->ce - L->cs);
+        caps = lcaps;
+        if (row) {
+            S_flush(&b, out, &n, max);
+            caps = -1;
+        }
+    }
+    S_flush(&b, out, &n, max);
+    nqx_buf_free(&b);
+    return n;
+}
+
+static int S_starts_with_fold(const char *s, const char *prefix)
+{
+    char *f = nqx_fold(s, strlen(s));
+    int r = f && strncmp(f, prefix, strlen(prefix)) == 0;
+    free(f);
+    return r;
+}
+
+/* Header blocks above the kind word: number, place and date, the issuer
+ * written in capitals. */
+static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
+                     char **cap_issuer)
+{
+    char *cells[64];
+    size_t nc = S_blocks(c, from, to, cells, 64), i, ov[20], gs, ge;
+    for (i = 0; i < nc; i++) {
+        const char *s = cells[i];
+        size_t n;
+        if (!s)
+            continue;
+        n = strlen(s);
+        if (!m->number && S_match(c->p_number, s, n, ov) &&
+            S_group(c->p_number, ov, "num", &gs, &ge)) {
+            m->number = S_number(s + gs, ge - gs);
+            continue;
+        }
+        if (!m->date && S_match(c->p_date, s, n, ov)) {
+            size_t ds = 0, de = 0, ms = 0, me = 0, ys = 0, ye = 0;
+            char buf[16];
+            S_group(c->p_date, ov, "y", &ys, &ye);
+            if (S_group(c->p_date, ov, "m", &ms, &me) &&
+                S_group(c->p_date, ov, "d", &ds, &de))
+                snprintf(buf, sizeof buf, "%.4s-%02d-%02d", s + ys,
+                         atoi(s + ms), atoi(s + ds));
+            else if (me > ms)
+                snprintf(buf, sizeof buf, "%.4s-%02d", s + ys, atoi(s + ms));
+            else
+                snprintf(buf, sizeof buf, "%.4s", s + ys);
+            m->date = nqx_strndup(buf, strlen(buf));
+            if (!m->locality && S_group(c->p_date, ov, "place", &gs, &ge))
+                m->locality = nqx_strndup(s + gs, ge - gs);
+            continue;
+        }
+        if (!*cap_issuer && n <= 200 && S_match(c->p_caps, s, n, ov) &&
+            S_lex_find(c->kinds, s, n) < 0 &&
+            S_lex_find(c->not_issuer, s, n) < 0)
+            *cap_issuer = S_recased(c, s, n);
+    }
+    for (i = 0; i < nc; i++)
+        free(cells[i]);
+}
+
+/* Title: the blocks under the kind word. A block starting "về" or "V/v"
+ * is the title; else the first block in capitals ("TRIỂN KHAI THI HÀNH
+ * LUẬT ...") or, with none, the first plain block ("Thực hiện Đề án ...").
+ * "CỦA BAN CHẤP HÀNH ..." gives the issuer; meeting lines ("HỘI NGHỊ LẦN
+ * THỨ SÁU", "... KHOÁ XIII") are skipped. Stops at the first heading. */
+static void S_title(const S_ctx *c, nqx_meta *m, size_t k, size_t to,
+                    char **of_issuer)
+{
+    char *cells[8];
+    size_t end = k + 1, nc, i, ov[20], gs, ge, nonblank = 0;
+    const char *caps_title = NULL;
+    /* the title zone: up to the first numbered line or 12 lines of text */
+    for (; end < to && nonblank < 12; end++) {
+        const S_line *L = &c->lines[end];
+        const char *s = c->text + L->cs;
+        if (L->flags & L_BLANK)
+            continue;
+        if (L->flags & (L_NUMBER | L_DATE | L_SIGN | L_RECIP | L_BULLET))
+            break;
+        if (L->ce - L->cs > 1 && ((s[0] >= '0' && s[0] <= '9') ||
+                                  (s[0] == 'I' && (s[1] == '.' || s[1] == '-'))))
+            break;
+        nonblank++;
+    }
+    nc = S_blocks(c, k + 1, end, cells, 8);
+    for (i = 0; i < nc && !m->title; i++) {
+        const char *s = cells[i];
+        size_t n;
+        if (!s)
+            continue;
+        n = strlen(s);
+        if (S_match(c->p_caps, s, n, ov)) {
+            if (S_match(c->p_of, s, n, ov) &&
+                S_group(c->p_of, ov, "org", &gs, &ge)) {
+                if (!*of_issuer)
+                    *of_issuer = S_recased(c, s + gs, ge - gs);
+            } else if (!caps_title && !S_starts_with_fold(s, "hoi nghi") &&
+                       !strstr(s, "KHÓA") && !strstr(s, "KHOÁ"))
+                caps_title = s;
+            continue;
+        }
+        if (S_starts_with_fold(s, "ve ") || S_starts_with_fold(s, "v/v"))
+            m->title = nqx_strndup(s, n);
+        else if (!caps_title && !S_starts_with_fold(s, "can cu"))
+            m->title = nqx_strndup(s, n);
+        break;
+    }
+    if (!m->title && caps_title)
+        m->title = nqx_strndup(caps_title, strlen(caps_title));
+    for (i = 0; i < nc; i++)
+        free(cells[i]);
+}
+
+/* Signature: the last signing block of the document. */
+static void S_signature(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
+                        char **tm_issuer)
+{
+    size_t i, last = SIZE_MAX, first, ov[20], gs, ge;
+    for (i = to; i-- > from;)
+        if (c->lines[i].flags & L_SIGN) {
+            last = i;
+            break;
+        }
+    if (last == SIZE_MAX)
+        return;
+    first = last;
+    while (first > from) {
+        size_t j = first - 1;
+        while (j > from && (c->lines[j].flags & L_BLANK) &&
+               !(c->lines[j].flags & L_RULE))
+            j--;
+        if (!(c->lines[j].flags & L_SIGN) || last - j > 6)
+            break;
+        first = j;
+    }
+    for (i = first; i <= last; i++) {
+        const S_line *L = &c->lines[i];
+        const char *s = c->text + L->cs;
+        size_t n = L->ce - L->cs;
+        if (!(L->flags & L_SIGN))
+            continue;
+        if (L->title >= 0) {
+            const char *v = c->titles->entries[L->title].value;
+            free(m->signer_title);
+            m->signer_title = v ? nqx_strndup(v, strlen(v)) : S_recased(c, s, n);
+        } else if (S_match(c->p_sign, s, n, ov) &&
+                   S_group(c->p_sign, ov, "text", &gs, &ge)) {
+            int t = S_lex_find(c->titles, s + gs, ge - gs);
+            if (t >= 0 && c->titles->entries[t].value) {
+                /* "KT. CHỦ TỊCH" */
+                const char *v = c->titles->entries[t].value;
+                free(m->signer_title);
+                m->signer_title = nqx_strndup(v, strlen(v));
+            } else if (!*tm_issuer) {
+                *tm_issuer = S_recased(c, s + gs, ge - gs);
+            }
+        }
+    }
+    for (i = last + 1; i < to && i <= last + 8; i++) {
+        const S_line *L = &c->lines[i];
+        if (L->flags & L_BLANK)
+            continue;
+        if ((L->flags & L_NAME) &&
+            S_match(c->p_name, c->text + L->cs, L->ce - L->cs, ov) &&
+            S_group(c->p_name, ov, "name", &gs, &ge)) {
+            m->signer_name = nqx_strndup(c->text + L->cs + gs, ge - gs);
+            break;
+        }
+        if (!(L->flags & L_CAPS))
+            break;
+    }
+}
+
+/* The Nơi nhận block: one recipient per bullet, wrapped lines joined. */
+static int S_recipients(const S_ctx *c, nqx_meta *m, size_t from, size_t to)
+{
+    size_t i, r = SIZE_MAX, ov[20];
+    nqx_buf b = {0};
+    int rc = 0;
+    for (i = from; i < to; i++)
+        if (c->lines[i].flags & L_RECIP) {
+            r = i;
+            break;
+        }
+    if (r == SIZE_MAX)
+        return 0;
+    for (i = r + 1; i < to && !rc; i++) {
+        const S_line *L = &c->lines[i];
+        const char *s = c->text + L->cs;
+        size_t n = L->ce - L->cs;
+        if (L->flags & L_BLANK)
+            continue;
+        if (L->flags & (L_SIGN | L_KIND | L_RECIP | L_NUMBER | L_DATE))
+            break;
+        if ((L->flags & L_CAPS) && !(L->flags & L_BULLET))
+            break;
+        if (L->flags & L_BULLET) {
+            if (b.len)
+                rc = S_push(&m->recipients, &m->nrecipients, nqx_buf_steal(&b));
+            b.len = 0;
+            if (S_match(c->p_bullet, s, n, ov)) {
+                int k = nqx_gram_group(c->p_bullet, "text");
+                if (k >= 0 && ov[2 * k] != SIZE_MAX) {
+                    s += ov[2 * k];
+                    n -= ov[2 * k];
+                }
+            }
+        } else if (b.len) {
+            nqx_buf_puts(&b, " ");
+        } else if (!m->nrecipients) {
+            continue; /* text on the Nơi nhận line's next line */
+        } else {
+            /* a wrapped line continues the previous recipient */
+            char *prev = m->recipients[--m->nrecipients];
+            nqx_buf_puts(&b, prev);
+            nqx_buf_puts(&b, " ");
+            free(prev);
+        }
+        while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == '.' ||
+                     s[n - 1] == ' ' || s[n - 1] == '*'))
+            n--;
+        S_clean_append(&b, s, n);
+        if (!b.data)
+            nqx_buf_puts(&b, "");
+    }
+    if (!rc && b.len)
+        rc = S_push(&m->recipients, &m->nrecipients, nqx_buf_steal(&b));
+    nqx_buf_free(&b);
+    return rc;
+}
+
+/* Documents the text cites, each once, the document's own number aside. */
+static int S_cites(const S_ctx *c, nqx_meta *m)
+{
+    size_t pos = m->start, ov[20], ks = 0, ke = 0, ns = 0, ne = 0, ds, de, bs, be;
+    char **nums = NULL;
+    size_t nnums = 0, i;
+    int rc = 0;
+    while (pos < m->end && m->ncites < 500 && !rc) {
+        char *num;
+        int dup = 0;
+        nqx_buf b = {0};
+        memset(ov, 0xff, sizeof ov);
+        if (nqx_gram_match(c->p_cite, c->text, m->end, pos, ov, 10) <= 0)
+            break;
+        pos = ov[1] > pos ? ov[1] : pos + 1;
+        S_group(c->p_cite, ov, "kind", &ks, &ke);
+        S_group(c->p_cite, ov, "num", &ns, &ne);
+        num = S_number(c->text + ns, ne - ns);
+        if (!num)
+            return -1;
+        for (i = 0; i < nnums && !dup; i++)
+            dup = strcmp(nums[i], num) == 0;
+        if (dup || (m->number && strcmp(m->number, num) == 0)) {
+            free(num);
+            continue;
+        }
+        nqx_buf_append(&b, c->text + ks, ke - ks);
+        nqx_buf_printf(&b, " số %s", num);
+        if (S_group(c->p_cite, ov, "date", &ds, &de))
+            nqx_buf_printf(&b, ", ngày %.*s", (int)(de - ds), c->text + ds);
+        if (S_group(c->p_cite, ov, "by", &bs, &be)) {
+            nqx_buf_puts(&b, " của ");
+            S_clean_append(&b, c->text + bs, be - bs);
+        }
+        rc = S_push(&nums, &nnums, num);
+        if (!rc)
+            rc = S_push(&m->cites, &m->ncites, nqx_buf_steal(&b));
+        nqx_buf_free(&b);
+    }
+    for (i = 0; i < nnums; i++)
+        free(nums[i]);
+    free(nums);
+    return rc;
+}
+
+/* Issuer from the opening paragraph ("... ban hành Nghị quyết"), looked
+ * for in the lines after the title up to the first heading. */
+static char *S_phrase_issuer(const S_ctx *c, size_t from, size_t to)
+{
+    size_t i, ov[20], gs, ge;
+    for (i = from; i < to && i < from + 40; i++) {
+        const S_line *L = &c->lines[i];
+        if (L->flags & L_BLANK)
+            continue;
+        if (S_match(c->p_phrase, c->text + L->cs, L->ce - L->cs, ov) &&
+            S_group(c->p_phrase, ov, "org", &gs, &ge))
+            return nqx_strndup(c->text + L->cs + gs, ge - gs);
+    }
+    return NULL;
+}
+
+static char *S_place_in(const S_ctx *c, const char *s)
+{
+    size_t ov[20], gs, ge;
+    if (s && S_match(c->p_place, s, strlen(s), ov) &&
+        S_group(c->p_place, ov, "place", &gs, &ge))
+        return nqx_strndup(s + gs, ge - gs);
+    return NULL;
+}
+
+static void S_meta_clear(nqx_meta *m)
+{
+    size_t i;
+    free(m->kind);
+    free(m->number);
+    free(m->date);
+    free(m->issuer);
+    free(m->locality);
+    free(m->title);
+    free(m->signer_name);
+    free(m->signer_title);
+    for (i = 0; i < m->ncites; i++)
+        free(m->cites[i]);
+    free(m->cites);
+    for (i = 0; i < m->nrecipients; i++)
+        free(m->recipients[i]);
+    free(m->recipients);
+}
+
+static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
+                  long kline)
+{
+    char *cap_issuer = NULL, *of_issuer = NULL, *tm_issuer = NULL,
+         *phrase = NULL;
+    size_t k = kline >= 0 ? (size_t)kline : from;
+    int rc = 0;
+    if (kline >= 0) {
+        const char *v = c->kinds->entries[c->lines[k].kind].value;
+        m->kind = v ? nqx_strndup(v, strlen(v))
+                    : nqx_strndup(c->text + c->lines[k].cs,
+                                  c->lines[k].ce - c->lines[k].cs);
+        S_header(c, m, from, k, &cap_issuer);
+        S_title(c, m, k, to, &of_issuer);
+        phrase = S_phrase_issuer(c, k + 1, to);
+    } else {
+        S_header(c, m, from, from + 12 < to ? from + 12 : to, &cap_issuer);
+    }
+    S_signature(c, m, from, to, &tm_issuer);
+    rc |= S_recipients(c, m, from, to);
+    rc |= S_cites(c, m);
+    /* issuer: its own words ("Ban Thường vụ Thành ủy ban hành ...") when
+     * they name a body of the header's organisation or there is no header
+     * (not "UBND tỉnh ban hành" under "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"),
+     * then "CỦA ..." under the kind word, the header, the T/M line */
+    if (phrase && cap_issuer && strncmp(phrase, "Ban ", 4) != 0) {
+        free(phrase);
+        phrase = NULL;
+    }
+    m->issuer = phrase ? phrase : of_issuer ? of_issuer
+              : cap_issuer ? cap_issuer : tm_issuer;
+    if (m->issuer != phrase) free(phrase);
+    if (m->issuer != of_issuer) free(of_issuer);
+    if (m->issuer != cap_issuer) free(cap_issuer);
+    if (m->issuer != tm_issuer) free(tm_issuer);
+    if (!m->locality)
+        m->locality = S_place_in(c, m->issuer);
+    if (!m->locality)
+        m->locality = S_place_in(c, m->title);
+    return rc;
+}
 
 nqx_status nqx_ext_meta(const nqx_grammar *g, const char *text, size_t len,
                         nqx_meta **metas, size_t *nmetas, nqx_error *err)
 {
-    (void)g;
-    (void)text;
-    *metas = calloc(1, sizeof **metas);
-    if (!*metas)
+    S_ctx c;
+    nqx_status st;
+    size_t starts[64], nd, i;
+    long kinds[64];
+    nqx_meta *out;
+
+    *metas = NULL;
+    *nmetas = 0;
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.text = text;
+    c.len = len;
+    c.err = err;
+    st = S_load(&c);
+    if (!st)
+        st = S_lines(&c);
+    if (st) {
+        free(c.lines);
+        return st;
+    }
+    nd = c.nlines ? S_split(&c, starts, kinds, 64) : 1;
+    if (!c.nlines)
+        kinds[0] = -1, starts[0] = 0;
+    out = calloc(nd, sizeof *out);
+    if (!out) {
+        free(c.lines);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
-    (*metas)[0].start = 0;
-    (*metas)[0].end = len;
-    *nmetas = 1;
+    }
+    for (i = 0; i < nd; i++) {
+        size_t to = i + 1 < nd ? starts[i + 1] : c.nlines;
+        out[i].start = i ? c.lines[starts[i]].s : 0;
+        out[i].end = i + 1 < nd ? c.lines[starts[i + 1]].s : len;
+        if (c.nlines && S_read(&c, &out[i], starts[i], to, kinds[i])) {
+            size_t j;
+            for (j = 0; j <= i; j++)
+                S_meta_clear(&out[j]);
+            free(out);
+            free(c.lines);
+            return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+        }
+    }
+    free(c.lines);
+    *metas = out;
+    *nmetas = nd;
     return NQX_OK;
 }

@@ -313,7 +313,139 @@ int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r);
 /* loader: SQLite store                                                   */
 /* ===================================================================== */
 
-/* (declared by the loader module; see loader/) */
+/* The store is one SQLite file (schema: docs/schema.md). A document is
+ * identified by the SHA-256 of its normalized text: ingesting it again
+ * changes nothing; a new text under a file name already stored is a new
+ * version and the old one is kept, marked superseded. Each document is
+ * loaded in one transaction: wholly in the store or not at all. */
+
+typedef struct nqx_store nqx_store; /* an open store (opaque) */
+
+#define NQX_STORE_READONLY 1 /* open with SQLITE_OPEN_READONLY; never create */
+
+/* Open (and create, unless read-only) the store at path, which may be a
+ * "file:" URI (e.g. "file:x.db?mode=ro"). Sets WAL mode and a busy
+ * timeout (busy_ms; 0 = 5000 ms) and migrates the schema when writable.
+ * On success *out is a new handle the caller frees with nqx_store_close();
+ * on failure *out is NULL and err names the file and the reason. */
+nqx_status nqx_store_open(const char *path, int flags, int busy_ms,
+                          nqx_store **out, nqx_error *err);
+void nqx_store_close(nqx_store *s);
+
+/* Metadata that fills what the text lacks (from flags or a sidecar).
+ * Borrowed strings; NULL = none. */
+typedef struct {
+    const char *kind, *number, *date, *issuer, *locality, *title;
+    const char *signer_name, *signer_title;
+} nqx_store_meta;
+
+typedef enum {
+    NQX_INGEST_NEW = 1,     /* stored for the first time */
+    NQX_INGEST_VERSION,     /* stored; supersedes an older text of the file */
+    NQX_INGEST_UNCHANGED    /* already stored: nothing changed */
+} nqx_ingest_outcome;
+
+/* What one ingest did. Plain value type, nothing to free. */
+typedef struct {
+    nqx_ingest_outcome outcome;
+    long long doc_id;       /* documents.id of the (new or existing) row */
+    char sha256[65];        /* hex SHA-256 of the normalized text */
+    char existing[256];     /* UNCHANGED: the file name already holding it */
+    size_t ntargets, ntasks, ncorrections;
+    size_t input_bytes;     /* bytes read from the input file */
+} nqx_ingest_result;
+
+/* Load one extracted document. name is the file name (its base name is the
+ * document id and the version key); input/input_len the raw bytes (for the
+ * input hash; may be NULL); t and d the normalizer's and extractor's
+ * results (borrowed); fill may be NULL. */
+nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
+                                const char *input, size_t input_len,
+                                const nqx_text *t, const nqx_doc *d,
+                                const nqx_store_meta *fill,
+                                nqx_ingest_result *res, nqx_error *err);
+
+/* The whole pipeline for one file: read it (HTML through libxml2's parser
+ * into text lines), read a sidecar PATH.meta.json when present (its values
+ * win over fill's), normalize with norm (may be NULL), extract with g,
+ * load. */
+nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
+                                 const nqx_norm_options *norm,
+                                 const char *path, const nqx_store_meta *fill,
+                                 nqx_ingest_result *res, nqx_error *err);
+
+/* Queries stream rows to a callback. Strings in nqx_row are borrowed and
+ * valid only during the call; a nonzero return stops the query (the query
+ * function then returns NQX_OK). The first call is for the first row; a
+ * query with no rows calls with values == NULL once so that the caller
+ * learns the column names. */
+typedef enum {
+    NQX_CELL_NULL = 0,
+    NQX_CELL_INT,
+    NQX_CELL_REAL,
+    NQX_CELL_TEXT
+} nqx_cell_type;
+
+typedef struct {
+    int set;                   /* which statement (nqx_store_sql), from 0 */
+    int ncols;
+    const char *const *names;
+    const char *const *values; /* NULL for a SQL NULL; whole array NULL
+                                  for the header-only call */
+    const nqx_cell_type *types;
+} nqx_row;
+
+typedef int (*nqx_row_fn)(void *ctx, const nqx_row *row);
+
+/* Filters; every string is folded (case, diacritics, đ=d) and bound as a
+ * parameter, never pasted into SQL. NULL / 0 = no filter. */
+typedef struct {
+    const char *metric;    /* words the metric contains */
+    const char *locality;  /* words the locality contains */
+    int year;              /* year of the due date */
+    int aspirational;      /* only targets governed by "phấn đấu" */
+} nqx_target_query;
+
+typedef struct {
+    const char *agency;     /* words the agency name contains */
+    const char *role;       /* "lead", "coordinate", ... */
+    const char *due_before; /* ISO date: due strictly before it */
+    int overdue;            /* due before today */
+    const char *today;      /* ISO date for --overdue; NULL = the clock */
+} nqx_task_query;
+
+nqx_status nqx_store_targets(nqx_store *s, const nqx_target_query *q,
+                             nqx_row_fn fn, void *ctx, nqx_error *err);
+nqx_status nqx_store_tasks(nqx_store *s, const nqx_task_query *q,
+                           nqx_row_fn fn, void *ctx, nqx_error *err);
+/* Targets whose metric holds the words, grouped by "locality", "year" or
+ * (by == NULL) "document". */
+nqx_status nqx_store_compare(nqx_store *s, const char *metric, const char *by,
+                             nqx_row_fn fn, void *ctx, nqx_error *err);
+/* Full-text search ignoring case and diacritics (đ = d): the sentence
+ * holding the words and its document. */
+nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
+                            void *ctx, nqx_error *err);
+/* Run read-only SQL (one or more statements; a statement that would
+ * write is refused with NQX_EINVAL before it runs). */
+nqx_status nqx_store_sql(nqx_store *s, const char *sql, nqx_row_fn fn,
+                         void *ctx, nqx_error *err);
+
+typedef enum {
+    NQX_EXPORT_JSONL = 1, /* the spec's records, as nqx extract prints */
+    NQX_EXPORT_CSV,       /* UTF-8 BOM, RFC 4180 */
+    NQX_EXPORT_XML        /* docs/nqx-export.xsd, via xmlTextWriter */
+} nqx_export_format;
+
+/* Write every record of the current (not superseded) documents to out. */
+nqx_status nqx_store_export(nqx_store *s, nqx_export_format fmt, FILE *out,
+                            nqx_error *err);
+
+/* The due date (ISO YYYY-MM-DD) of a deadline in the spec vocabulary:
+ * year -> its last day, quarter/month -> their last day, day -> itself,
+ * period -> its end. Returns 1 and fills out, or 0 when there is none
+ * (recurrences, "ongoing", "conditional", NULL). */
+int nqx_store_due_date(const char *deadline, char out[11]);
 
 #ifdef __cplusplus
 }

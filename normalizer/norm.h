@@ -20,6 +20,10 @@ typedef struct {
     size_t repl_len;
     nqx_change_kind kind;
     double confidence;
+    /* A move (footnote set apart): repl is text taken from src in the same
+     * buffer, so the offset map points there. 0 = an ordinary edit. */
+    int moved;
+    size_t src;
 } nqx_norm_edit;
 
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n);

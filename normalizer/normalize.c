@@ -1,5 +1,13 @@
 /* normalize.c: the normalizer's entry point: decode, NFC, then repairs.
- * Each step appends to the change log and the offset map. */
+ *
+ * Each step yields a new buffer and a piecewise map from its offsets to the
+ * offsets of the buffer before it (nqx_offset_piece: linear inside a piece).
+ * The maps are composed down to the input bytes, so every offset of the
+ * final text maps back to the input: exactly in unchanged text and at the
+ * start of every change, linearly inside a replaced span. Layout and OCR
+ * edits are logged as changes (decoding and NFC are not: they change the
+ * bytes, not the text).
+ */
 #include "norm.h"
 
 #include <stdlib.h>
@@ -71,16 +79,272 @@ void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
     free(e);
 }
 
+/* ------------------------------------------------------------ offset maps */
+
+typedef struct {
+    nqx_offset_piece *v;
+    size_t n, cap;
+} S_map;
+
+/* Append a piece; drops empty pieces and merges collinear ones so that
+ * unchanged text stays one piece. */
+static int S_map_add(S_map *m, size_t out, size_t in)
+{
+    if (m->n) {
+        nqx_offset_piece *l = &m->v[m->n - 1];
+        if (l->out == out) {
+            l->in = in;
+            if (m->n > 1) {
+                nqx_offset_piece *p = &m->v[m->n - 2];
+                if (in >= p->in && in - p->in == out - p->out)
+                    m->n--;
+            }
+            return 0;
+        }
+        if (in >= l->in && in - l->in == out - l->out)
+            return 0;
+    }
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 16;
+        nqx_offset_piece *v = realloc(m->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        m->v = v;
+        m->cap = cap;
+    }
+    m->v[m->n].out = out;
+    m->v[m->n].in = in;
+    m->n++;
+    return 0;
+}
+
+static size_t S_map_find(const nqx_offset_piece *v, size_t n, size_t off)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) { /* last piece with .out <= off */
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].out <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t S_map_lookup(const S_map *m, size_t off)
+{
+    size_t k;
+    if (!m->n)
+        return off;
+    k = S_map_find(m->v, m->n, off);
+    return m->v[k].in + (off - m->v[k].out);
+}
+
+/* h = g after f: f maps A (alen bytes) to B, g maps B to C. */
+static int S_map_compose(const S_map *f, size_t alen, const S_map *g, S_map *h)
+{
+    size_t i, nf = f->n ? f->n : 1;
+    static const nqx_offset_piece ident = {0, 0};
+    const nqx_offset_piece *fv = f->n ? f->v : &ident; /* empty = identity */
+    h->n = 0;
+    for (i = 0; i < nf; i++) {
+        size_t a0 = fv[i].out, b0 = fv[i].in, j;
+        size_t a1 = i + 1 < nf ? fv[i + 1].out : alen;
+        size_t len = a1 > a0 ? a1 - a0 : 0;
+        if (!g->n) {
+            if (S_map_add(h, a0, b0))
+                return -1;
+            continue;
+        }
+        j = S_map_find(g->v, g->n, b0);
+        if (S_map_add(h, a0, g->v[j].in + (b0 - g->v[j].out)))
+            return -1;
+        for (j++; j < g->n && g->v[j].out < b0 + len; j++)
+            if (g->v[j].out > b0 && S_map_add(h, a0 + (g->v[j].out - b0), g->v[j].in))
+                return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ NFC */
+
+/* Code points that NFC never changes and that never compose with what
+ * precedes them: below U+0300, Vietnamese precomposed letters, common
+ * punctuation and symbols. Text made of them skips utf8proc entirely. */
+static int S_nfc_stable(utf8proc_int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x1EA0 && cp <= 0x1EF9) ||
+           (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
+           (cp >= 0x2070 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x2328) ||
+           (cp >= 0x2500 && cp <= 0x27BF) || cp == 0xFEFF;
+}
+
+/* NFC of u[0..n). An ASCII character never composes with what precedes
+ * it, so the text is normalized a segment at a time: from the ASCII byte
+ * before a run of non-ASCII characters to the next ASCII byte. Memory
+ * stays bounded on a 100 MB line, and the map is exact outside the
+ * segments that changed. *out is u itself when nothing changed. */
+static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
+                        size_t *outlen, S_map *m, nqx_error *err)
+{
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)u;
+    size_t i = 0, copied = 0, last_ascii = 0;
+    int have_ascii = 0;
+    nqx_buf b = {0};
+    m->n = 0;
+    if (S_map_add(m, 0, 0))
+        goto oom;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k;
+        size_t seg, e;
+        utf8proc_uint8_t *res = NULL;
+        utf8proc_ssize_t rl;
+        if (s[i] < 0x80) {
+            last_ascii = i;
+            have_ascii = 1;
+            i++;
+            continue;
+        }
+        k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            nqx_buf_free(&b);
+            return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,
+                            "invalid UTF-8 after decoding");
+        }
+        if (S_nfc_stable(cp)) {
+            i += (size_t)k;
+            continue;
+        }
+        seg = have_ascii && last_ascii >= copied ? last_ascii : copied;
+        for (e = i; e < n && s[e] >= 0x80; e++)
+            ;
+        rl = utf8proc_map(s + seg, (utf8proc_ssize_t)(e - seg), &res,
+                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (rl < 0) {
+            nqx_buf_free(&b);
+            return nqx_fail(err, rl == UTF8PROC_ERROR_NOMEM ? NQX_ENOMEM
+                                                            : NQX_EENCODING,
+                            name, -1, (long)seg, "%s", utf8proc_errmsg(rl));
+        }
+        if ((size_t)rl != e - seg || memcmp(res, s + seg, e - seg) != 0) {
+            if (nqx_buf_append(&b, u + copied, seg - copied) ||
+                S_map_add(m, b.len, seg) ||
+                nqx_buf_append(&b, (const char *)res, (size_t)rl) ||
+                S_map_add(m, b.len, e)) {
+                free(res);
+                goto oom;
+            }
+            copied = e;
+        }
+        free(res);
+        i = e;
+    }
+    if (copied == 0) { /* unchanged: hand back the input */
+        *out = u;
+        *outlen = n;
+        return NQX_OK;
+    }
+    if (nqx_buf_append(&b, u + copied, n - copied))
+        goto oom;
+    *outlen = b.len;
+    *out = nqx_buf_steal(&b);
+    return NQX_OK;
+oom:
+    nqx_buf_free(&b);
+    return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+}
+
+/* ---------------------------------------------------------------- edits */
+
+/* Apply sorted, non-overlapping edits to src. *out (caller frees) gets
+ * the result, m the map from it back to src, at[k] the output offset of
+ * edit k. */
+static nqx_status S_apply(const char *name, const char *src, size_t slen,
+                          const nqx_norm_edit *e, size_t ne, char **out,
+                          size_t *outlen, S_map *m, size_t *at, nqx_error *err)
+{
+    nqx_buf b = {0};
+    size_t p = 0, k;
+    m->n = 0;
+    if (nqx_buf_reserve(&b, slen + 1) || S_map_add(m, 0, 0))
+        goto oom;
+    for (k = 0; k < ne; k++) {
+        if (e[k].start < p || e[k].end < e[k].start || e[k].end > slen ||
+            (e[k].moved && e[k].src > slen)) {
+            nqx_buf_free(&b);
+            return nqx_fail(err, NQX_EINVAL, name, -1, (long)e[k].start,
+                            "internal: edits out of order or out of range");
+        }
+        if (nqx_buf_append(&b, src + p, e[k].start - p))
+            goto oom;
+        at[k] = b.len;
+        if (e[k].repl_len &&
+            (S_map_add(m, b.len, e[k].moved ? e[k].src : e[k].start) ||
+             nqx_buf_append(&b, e[k].repl, e[k].repl_len)))
+            goto oom;
+        if (S_map_add(m, b.len, e[k].end))
+            goto oom;
+        p = e[k].end;
+    }
+    if (nqx_buf_append(&b, src + p, slen - p))
+        goto oom;
+    if (!b.data && nqx_buf_reserve(&b, 1))
+        goto oom;
+    b.data[b.len] = '\0';
+    *outlen = b.len;
+    *out = nqx_buf_steal(&b);
+    return NQX_OK;
+oom:
+    nqx_buf_free(&b);
+    return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+}
+
+/* Append the changes of one stage to t. src: the buffer the edits apply
+ * to; in: its map to the input; out_of: offset in the final text of the
+ * k-th edit. */
+static int S_log(nqx_text *t, const char *src, const nqx_norm_edit *e,
+                 size_t ne, const S_map *in, const size_t *out_at)
+{
+    size_t k;
+    for (k = 0; k < ne; k++) {
+        nqx_change *c = &t->changes[t->nchanges];
+        c->in_off = S_map_lookup(in, e[k].moved ? e[k].src : e[k].start);
+        c->out_off = out_at[k];
+        c->from = nqx_strndup(src + e[k].start, e[k].end - e[k].start);
+        c->to = nqx_strndup(e[k].repl ? e[k].repl : "", e[k].repl_len);
+        c->kind = e[k].kind;
+        c->confidence = e[k].confidence;
+        t->nchanges++;
+        if (!c->from || !c->to)
+            return -1;
+    }
+    return 0;
+}
+
+static int S_by_out(const void *a, const void *b)
+{
+    const nqx_change *x = a, *y = b;
+    if (x->out_off != y->out_off)
+        return x->out_off < y->out_off ? -1 : 1;
+    return x->in_off < y->in_off ? -1 : x->in_off > y->in_off;
+}
+
+/* Default minimum confidence for OCR edits when the caller gives none. */
+#define S_OCR_THRESHOLD 0.9
+
 nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
                          const nqx_norm_options *opt, nqx_text **out,
                          nqx_error *err)
 {
-    nqx_text *t;
-    char *utf8 = NULL, encname[32];
-    size_t ulen = 0, nin = 0;
+    nqx_text *t = NULL;
+    char *utf8 = NULL, *nfc = NULL, *lay = NULL, *fin = NULL, encname[32];
+    size_t ulen = 0, nlen = 0, llen = 0, flen = 0, nin = 0, ne1 = 0, ne2 = 0, k;
     nqx_offset_piece *in_map = NULL;
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t m;
+    nqx_norm_edit *e1 = NULL, *e2 = NULL;
+    size_t *at1 = NULL, *at2 = NULL;
+    S_map umap = {0}, nmap = {0}, ni = {0}, lmap = {0}, li = {0}, omap = {0},
+          oi = {0};
     nqx_status st;
 
     *out = NULL;
@@ -88,26 +352,117 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
                          &ulen, encname, &in_map, &nin, err);
     if (st)
         return st;
-    m = utf8proc_map((const utf8proc_uint8_t *)utf8, (utf8proc_ssize_t)ulen,
-                     &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    free(utf8);
-    if (m < 0) {
-        free(in_map);
-        return nqx_fail(err, NQX_EENCODING, name, -1, -1, "%s",
-                        utf8proc_errmsg(m));
+    umap.v = in_map;
+    umap.n = umap.cap = nin;
+    st = S_nfc(name, utf8, ulen, &nfc, &nlen, &nmap, err);
+    if (st)
+        goto done;
+    if (nfc != utf8) {
+        free(utf8);
     }
-    t = calloc(1, sizeof *t);
-    if (!t) {
-        free(nfc);
-        free(in_map);
-        return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
-    }
-    t->text = (char *)nfc;
-    t->len = (size_t)m;
-    snprintf(t->encoding, sizeof t->encoding, "%s", encname);
-    t->map = in_map;
-    t->nmap = nin;
-    *out = t;
-    return NQX_OK;
-}
+    utf8 = NULL;
+    if (S_map_compose(&nmap, nlen, &umap, &ni))
+        goto oom;
 
+    /* layout */
+    if (!(opt && opt->keep_markup)) {
+        st = nqx_norm_layout(nfc, nlen, &e1, &ne1, err);
+        if (st)
+            goto done;
+    }
+    at1 = malloc((ne1 + 1) * sizeof *at1);
+    if (!at1)
+        goto oom;
+    st = S_apply(name, nfc, nlen, e1, ne1, &lay, &llen, &lmap, at1, err);
+    if (st)
+        goto done;
+    if (S_map_compose(&lmap, llen, &ni, &li))
+        goto oom;
+
+    /* OCR */
+    if (opt && opt->model) {
+        st = nqx_norm_ocr(opt->model, lay, llen,
+                          opt->ocr_threshold > 0 ? opt->ocr_threshold
+                                                 : S_OCR_THRESHOLD,
+                          &e2, &ne2, err);
+        if (st)
+            goto done;
+    }
+    at2 = malloc((ne2 + 1) * sizeof *at2);
+    if (!at2)
+        goto oom;
+    if (ne2) {
+        st = S_apply(name, lay, llen, e2, ne2, &fin, &flen, &omap, at2, err);
+        if (st)
+            goto done;
+        if (S_map_compose(&omap, flen, &li, &oi))
+            goto oom;
+        /* layout offsets move by the OCR edits before them */
+        {
+            size_t j = 0;
+            long long delta = 0;
+            for (k = 0; k < ne1; k++) {
+                while (j < ne2 && e2[j].end <= at1[k]) {
+                    delta += (long long)e2[j].repl_len -
+                             (long long)(e2[j].end - e2[j].start);
+                    j++;
+                }
+                at1[k] = j < ne2 && e2[j].start < at1[k]
+                             ? at2[j]
+                             : (size_t)((long long)at1[k] + delta);
+            }
+        }
+    } else {
+        fin = lay;
+        flen = llen;
+        lay = NULL;
+        oi = li;
+        li.v = NULL;
+        li.n = 0;
+    }
+
+    t = calloc(1, sizeof *t);
+    if (!t)
+        goto oom;
+    t->text = fin;
+    t->len = flen;
+    fin = NULL;
+    snprintf(t->encoding, sizeof t->encoding, "%s", encname);
+    if (ne1 + ne2) {
+        t->changes = calloc(ne1 + ne2, sizeof *t->changes);
+        if (!t->changes ||
+            S_log(t, nfc, e1, ne1, &ni, at1) ||
+            S_log(t, lay ? lay : t->text, e2, ne2, &li, at2))
+            goto oom;
+        if (ne2)
+            qsort(t->changes, t->nchanges, sizeof *t->changes, S_by_out);
+    }
+    t->map = oi.v;
+    t->nmap = oi.n;
+    oi.v = NULL;
+    *out = t;
+    t = NULL;
+    st = NQX_OK;
+    goto done;
+oom:
+    st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+done:
+    nqx_text_free(t);
+    if (nfc != utf8)
+        free(utf8);
+    free(nfc);
+    free(lay);
+    free(fin);
+    nqx_norm_edits_free(e1, ne1);
+    nqx_norm_edits_free(e2, ne2);
+    free(at1);
+    free(at2);
+    free(umap.v);
+    free(nmap.v);
+    free(ni.v);
+    free(lmap.v);
+    free(li.v);
+    free(omap.v);
+    free(oi.v);
+    return st;
+}

@@ -1,6 +1,9 @@
 /* test_normalize.c: normalizer entry point: NFC, errors with offsets. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nqx.h"
 
@@ -10,9 +13,19 @@ Test(normalize, nfd_input_composes_to_nfc)
     const char nfd[] = "Pha\xcc\x82\xcc\x81n \xc4\x91" "a\xcc\x82\xcc\x81u";
     nqx_text *t;
     nqx_error e;
-    cr_assert_eq(nqx_norm_text("x", nfd, sizeof nfd - 1, NULL, &t, &e), NQX_OK);
+    nqx_norm_options o = {0};
+    o.keep_markup = 1; /* NFC only */
+    cr_assert_eq(nqx_norm_text("x", nfd, sizeof nfd - 1, &o, &t, &e), NQX_OK);
     cr_assert_str_eq(t->text, "Phấn đấu");
     cr_assert_eq(t->len, strlen("Phấn đấu"));
+    cr_assert_eq(t->nchanges, 0);
+    /* "Phấn" (P h a+2 marks n: 8 bytes) became 6 bytes; "đ" after it maps
+     * back exactly, the composed "ấ" to its base letter */
+    cr_assert_eq(nqx_text_input_offset(t, 0), 0);
+    cr_assert_eq(nqx_text_input_offset(t, 2), 2);
+    cr_assert_eq(nqx_text_input_offset(t, 6), 8);
+    cr_assert_eq(nqx_text_input_offset(t, 7), 9);
+    cr_assert_eq(nqx_text_input_offset(t, 9), 11);
     nqx_text_free(t);
 }
 
@@ -25,4 +38,146 @@ Test(normalize, empty_and_binary_are_refused)
     cr_assert_eq(nqx_norm_text("bin", "ab\0cd", 5, NULL, &t, &e), NQX_EBINARY);
     cr_assert_eq(e.offset, 2);
     cr_assert_str_eq(e.file, "bin");
+}
+
+/* Markup, a heading mark and a hard wrap: the text, every change and the
+ * offset map, checked by hand against the input bytes. */
+Test(normalize, changes_and_offsets_exact)
+{
+    const char in[] = "## **Kế hoạch**\nPhấn đấu đến\nnăm 2030.\n";
+    nqx_text *t;
+    nqx_error e;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, NULL, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "Kế hoạch\nPhấn đấu đến năm 2030.\n");
+    cr_assert_eq(t->nchanges, 4);
+    cr_assert_eq(t->changes[0].in_off, 0);
+    cr_assert_eq(t->changes[0].out_off, 0);
+    cr_assert_str_eq(t->changes[0].from, "## ");
+    cr_assert_str_eq(t->changes[0].to, "");
+    cr_assert_eq(t->changes[0].kind, NQX_CHANGE_MARKUP);
+    cr_assert_eq(t->changes[1].in_off, 3);
+    cr_assert_eq(t->changes[1].out_off, 0);
+    cr_assert_str_eq(t->changes[1].from, "**");
+    cr_assert_eq(t->changes[2].in_off, 17);
+    cr_assert_eq(t->changes[2].out_off, 12);
+    cr_assert_str_eq(t->changes[2].from, "**");
+    cr_assert_eq(t->changes[3].in_off, 40);
+    cr_assert_eq(t->changes[3].out_off, 33);
+    cr_assert_str_eq(t->changes[3].from, "\n");
+    cr_assert_str_eq(t->changes[3].to, " ");
+    cr_assert_eq(t->changes[3].kind, NQX_CHANGE_JOIN);
+    cr_assert_eq(t->changes[3].confidence, 1.0);
+    cr_assert_eq(nqx_text_input_offset(t, 0), 5);   /* K */
+    cr_assert_eq(nqx_text_input_offset(t, 5), 10);  /* h of hoạch */
+    cr_assert_eq(nqx_text_input_offset(t, 12), 19); /* \n */
+    cr_assert_eq(nqx_text_input_offset(t, 13), 20); /* P */
+    cr_assert_eq(nqx_text_input_offset(t, 33), 40); /* the joining space */
+    cr_assert_eq(nqx_text_input_offset(t, 34), 41); /* n of năm */
+    cr_assert_eq(nqx_text_input_offset(t, 44), 51); /* final \n */
+    nqx_text_free(t);
+}
+
+/* BOM (decode), NFD (NFC) and markup (layout): the maps compose. */
+Test(normalize, offsets_compose_through_decode_and_nfc)
+{
+    const char in[] = "\xEF\xBB\xBF**Pha\xcc\x82\xcc\x81n** đấu\n";
+    nqx_text *t;
+    nqx_error e;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, NULL, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "Phấn đấu\n");
+    cr_assert_eq(t->nchanges, 2);
+    cr_assert_eq(t->changes[0].in_off, 3);
+    cr_assert_eq(t->changes[0].out_off, 0);
+    cr_assert_eq(t->changes[1].in_off, 13);
+    cr_assert_eq(t->changes[1].out_off, 6);
+    cr_assert_eq(nqx_text_input_offset(t, 0), 5);  /* P */
+    cr_assert_eq(nqx_text_input_offset(t, 1), 6);  /* h */
+    cr_assert_eq(nqx_text_input_offset(t, 2), 7);  /* ấ: the a it came from */
+    cr_assert_eq(nqx_text_input_offset(t, 5), 12); /* n */
+    cr_assert_eq(nqx_text_input_offset(t, 6), 15); /* space after ** */
+    nqx_text_free(t);
+}
+
+Test(normalize, moved_footnote_maps_to_its_origin)
+{
+    const char in[] = "cán bộ nữ\n\n¹ Chú thích.\n\ncác tiêu chuẩn.\n";
+    nqx_text *t;
+    nqx_error e;
+    size_t at;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, NULL, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "cán bộ nữ các tiêu chuẩn.\n¹ Chú thích.\n");
+    at = (size_t)(strstr(t->text, "¹") - t->text);
+    cr_assert_eq(nqx_text_input_offset(t, at), (size_t)(strstr(in, "¹") - in));
+    cr_assert_eq(nqx_text_input_offset(t, at + strlen("¹ ")),
+                 (size_t)(strstr(in, "Chú") - in));
+    nqx_text_free(t);
+}
+
+Test(normalize, invalid_utf8_names_the_offset)
+{
+    nqx_text *t;
+    nqx_error e;
+    cr_assert_eq(nqx_norm_text("bad.txt", "Kế\xff hoạch", 9, NULL, &t, &e),
+                 NQX_EENCODING);
+    cr_assert_null(t);
+    cr_assert_eq(e.offset, 4);
+    cr_assert_str_eq(e.file, "bad.txt");
+}
+
+Test(normalize, keep_markup_leaves_layout_alone)
+{
+    const char in[] = "**a**\nb";
+    nqx_text *t;
+    nqx_error e;
+    nqx_norm_options o = {0};
+    o.keep_markup = 1;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, in);
+    cr_assert_eq(t->nchanges, 0);
+    nqx_text_free(t);
+}
+
+/* `nqx normalize` end to end: text, TSV and JSON Lines change logs. */
+static char *S_run(const char *args, const char *input)
+{
+    char path[] = "/tmp/nqx-norm-XXXXXX", cmd[512];
+    int fd = mkstemp(path);
+    FILE *p;
+    nqx_buf out = {0};
+    char buf[4096];
+    size_t n;
+    cr_assert(fd >= 0);
+    cr_assert_eq(write(fd, input, strlen(input)), (ssize_t)strlen(input));
+    close(fd);
+    snprintf(cmd, sizeof cmd, "%s/nqx normalize --no-ocr %s %s", NQX_SRCDIR, args, path);
+    p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        nqx_buf_append(&out, buf, n);
+    cr_assert_eq(pclose(p), 0);
+    unlink(path);
+    nqx_buf_append(&out, "", 0);
+    return out.data ? nqx_buf_steal(&out) : strdup("");
+}
+
+Test(normalize, cli_text_tsv_and_jsonl)
+{
+    const char in[] = "## **Kế hoạch**\nPhấn đấu đến\nnăm 2030.\n";
+    char *s = S_run("", in);
+    cr_assert_str_eq(s, "Kế hoạch\nPhấn đấu đến năm 2030.\n");
+    free(s);
+    s = S_run("--changes", in);
+    cr_assert_str_eq(s, "in_off\tout_off\tkind\tfrom\tto\tconfidence\n"
+                        "0\t0\tmarkup\t## \t\t1.000\n"
+                        "3\t0\tmarkup\t**\t\t1.000\n"
+                        "17\t12\tmarkup\t**\t\t1.000\n"
+                        "40\t33\tjoin\t\\n\t \t1.000\n");
+    free(s);
+    s = S_run("--changes --format jsonl", in);
+    cr_assert_str_eq(s,
+        "{\"in_off\": 0, \"out_off\": 0, \"kind\": \"markup\", \"from\": \"## \", \"to\": \"\", \"confidence\": 1.000}\n"
+        "{\"in_off\": 3, \"out_off\": 0, \"kind\": \"markup\", \"from\": \"**\", \"to\": \"\", \"confidence\": 1.000}\n"
+        "{\"in_off\": 17, \"out_off\": 12, \"kind\": \"markup\", \"from\": \"**\", \"to\": \"\", \"confidence\": 1.000}\n"
+        "{\"in_off\": 40, \"out_off\": 33, \"kind\": \"join\", \"from\": \"\\n\", \"to\": \" \", \"confidence\": 1.000}\n");
+    free(s);
 }

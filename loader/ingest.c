@@ -1,0 +1,715 @@
+/* ingest.c: one document -> one transaction; the file pipeline (read,
+ * HTML, sidecar metadata, normalize, extract, load); due dates. */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Inputs larger than this are refused whole (bounded memory). */
+#define S_MAX_INPUT (256u << 20)
+
+/* ------------------------------------------------------------------ */
+/* due dates                                                           */
+
+static int S_digits(const char *s, int n)
+{
+    int i, v = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static int S_month_days(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return days[m - 1];
+}
+
+int nqx_store_due_date(const char *dl, char out[11])
+{
+    const char *slash;
+    size_t n;
+    int y, m, d;
+    if (!dl)
+        return 0;
+    slash = strchr(dl, '/');
+    if (slash) { /* a period "2023/2025" is due at its end; "R/P1Y" never */
+        if (dl[0] == 'R')
+            return 0;
+        return nqx_store_due_date(slash + 1, out);
+    }
+    n = strlen(dl);
+    if (n < 4 || (y = S_digits(dl, 4)) < 0)
+        return 0;
+    if (n == 4) {
+        m = 12;
+        d = 31;
+    } else if (n == 7 && dl[4] == '-' && dl[5] == 'Q' && dl[6] >= '1' &&
+               dl[6] <= '4') {
+        m = (dl[6] - '0') * 3;
+        d = S_month_days(y, m);
+    } else if (n == 7 && dl[4] == '-' && (m = S_digits(dl + 5, 2)) >= 1 &&
+               m <= 12) {
+        d = S_month_days(y, m);
+    } else if (n == 10 && dl[4] == '-' && dl[7] == '-' &&
+               (m = S_digits(dl + 5, 2)) >= 1 && m <= 12 &&
+               (d = S_digits(dl + 8, 2)) >= 1 && d <= S_month_days(y, m)) {
+        /* a day is due on itself */
+    } else
+        return 0;
+    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m, d);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* statements                                                          */
+
+static void S_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Keep the first error message of a write (see nqx_store.last). */
+static int S_note(nqx_store *s, int rc)
+{
+    if (rc != SQLITE_OK && !s->last[0])
+        snprintf(s->last, sizeof s->last, "%s", sqlite3_errmsg(s->db));
+    return rc;
+}
+
+/* Step a statement that returns no row (or whose row is not wanted). */
+static int S_done(nqx_store *s, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    rc = S_note(s, rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc);
+    sqlite3_reset(st); /* (clears the message, hence S_note first) */
+    return rc;
+}
+
+/* The base name without directory and extension: the document id. */
+static char *S_doc_id(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    const char *dot;
+    base = base ? base + 1 : path;
+    dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        dot = base + strlen(base);
+    return nqx_strndup(base, (size_t)(dot - base));
+}
+
+/* A JSON array of strings, or NULL when there are none (caller frees). */
+static char *S_json_list(char **v, size_t n)
+{
+    nqx_buf b = {0};
+    size_t i;
+    if (!n)
+        return NULL;
+    nqx_buf_puts(&b, "[");
+    for (i = 0; i < n; i++) {
+        if (i)
+            nqx_buf_puts(&b, ", ");
+        nqx_buf_json_str(&b, v[i] ? v[i] : "", v[i] ? strlen(v[i]) : 0);
+    }
+    if (nqx_buf_puts(&b, "]")) {
+        nqx_buf_free(&b);
+        return NULL;
+    }
+    return nqx_buf_steal(&b);
+}
+
+typedef struct {
+    nqx_store *s;
+    long long doc;
+    sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
+        *task_agency, *passage, *fts;
+} S_load;
+
+static const char *S_or(const char *a, const char *b) { return a ? a : b; }
+
+/* nqx_fold() fails only on invalid UTF-8 or no memory. */
+static int S_fold_failed(nqx_store *s)
+{
+    if (!s->last[0])
+        snprintf(s->last, sizeof s->last,
+                 "cannot fold text (invalid UTF-8 or out of memory)");
+    return SQLITE_NOMEM;
+}
+
+static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
+                     const char *section, const char *text, size_t n)
+{
+    char *folded = nqx_fold(text, n);
+    long long id;
+    int rc;
+    if (!folded)
+        return S_fold_failed(L->s);
+    sqlite3_bind_int64(L->passage, 1, L->doc);
+    sqlite3_bind_text(L->passage, 2, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(L->passage, 3, (long long)start);
+    sqlite3_bind_int64(L->passage, 4, (long long)end);
+    S_text(L->passage, 5, section);
+    sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_TRANSIENT);
+    sqlite3_bind_text(L->passage, 7, folded, -1, SQLITE_TRANSIENT);
+    rc = S_done(L->s, L->passage);
+    if (rc == SQLITE_OK) {
+        id = sqlite3_last_insert_rowid(L->s->db);
+        sqlite3_bind_int64(L->fts, 1, id);
+        sqlite3_bind_text(L->fts, 2, folded, -1, SQLITE_TRANSIENT);
+        rc = S_done(L->s, L->fts);
+    }
+    free(folded);
+    return rc;
+}
+
+static int S_agency(S_load *L, long long task, size_t pos,
+                    const nqx_agency *a)
+{
+    /* Until the extractor exports its agency key, the shared folding key
+     * is the canonical one: it already joins case and diacritic variants. */
+    char *key = nqx_fold(a->name ? a->name : "", a->name ? strlen(a->name) : 0);
+    long long id = 0;
+    int rc;
+    if (!key)
+        return S_fold_failed(L->s);
+    sqlite3_bind_text(L->agency, 1, key, -1, SQLITE_TRANSIENT);
+    rc = S_done(L->s, L->agency);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(L->agency_id, 1, key, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(L->agency_id);
+        if (rc == SQLITE_ROW) {
+            id = sqlite3_column_int64(L->agency_id, 0);
+            rc = SQLITE_OK;
+        }
+        sqlite3_reset(L->agency_id);
+    }
+    free(key);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_int64(L->agency_name, 1, id);
+    S_text(L->agency_name, 2, S_or(a->name, ""));
+    if ((rc = S_done(L->s, L->agency_name)) != SQLITE_OK)
+        return rc;
+    sqlite3_bind_int64(L->task_agency, 1, task);
+    sqlite3_bind_int64(L->task_agency, 2, (long long)pos);
+    sqlite3_bind_int64(L->task_agency, 3, id);
+    S_text(L->task_agency, 4, S_or(a->name, ""));
+    sqlite3_bind_text(L->task_agency, 5, nqx_role_name(a->role), -1,
+                      SQLITE_STATIC);
+    return S_done(L->s, L->task_agency);
+}
+
+static int S_record(S_load *L, size_t pos, const nqx_record *r)
+{
+    char due[11];
+    int has_due = nqx_store_due_date(r->deadline, due);
+    sqlite3_stmt *st = r->kind == NQX_TARGET ? L->target : L->task;
+    long long id;
+    size_t i;
+    int rc;
+    sqlite3_bind_int64(st, 1, L->doc);
+    sqlite3_bind_int64(st, 2, (long long)pos);
+    sqlite3_bind_int(st, 3, r->doc_index);
+    S_text(st, 4, r->text);
+    sqlite3_bind_int64(st, 5, (long long)r->start);
+    sqlite3_bind_int64(st, 6, (long long)r->end);
+    S_text(st, 7, r->section);
+    S_text(st, 8, r->deadline);
+    S_text(st, 9, has_due ? due : NULL);
+    if (r->kind == NQX_TARGET) {
+        char *key = r->metric ? nqx_fold(r->metric, strlen(r->metric)) : NULL;
+        sqlite3_bind_text(st, 10, r->comparator, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_double(st, 11, r->low);
+        sqlite3_bind_double(st, 12, r->high);
+        S_text(st, 13, r->unit);
+        sqlite3_bind_int(st, 14, r->aspirational != 0);
+        S_text(st, 15, r->metric);
+        S_text(st, 16, key);
+        S_text(st, 17, r->scope);
+        free(key);
+    }
+    if ((rc = S_done(L->s, st)) != SQLITE_OK)
+        return rc;
+    id = sqlite3_last_insert_rowid(L->s->db);
+    if (r->kind == NQX_TASK)
+        for (i = 0; i < r->nagencies; i++)
+            if ((rc = S_agency(L, id, i, &r->agencies[i])) != SQLITE_OK)
+                return rc;
+    if (r->text)
+        return S_passage(L, r->kind == NQX_TARGET ? "target" : "task",
+                         r->start, r->end, r->section, r->text,
+                         strlen(r->text));
+    return SQLITE_OK;
+}
+
+/* One passage per line of the text, with the numbering path of the
+ * deepest outline node that holds it (one sweep: nodes are in order). */
+static int S_paragraphs(S_load *L, const nqx_text *t, const nqx_doc *d)
+{
+    size_t pos = 0, k = 0, depth = 0;
+    size_t *stack = NULL;
+    int rc = SQLITE_OK;
+    if (d->nnodes) {
+        stack = malloc(d->nnodes * sizeof *stack);
+        if (!stack)
+            return SQLITE_NOMEM;
+    }
+    while (pos < t->len && rc == SQLITE_OK) {
+        const char *nl = memchr(t->text + pos, '\n', t->len - pos);
+        size_t end = nl ? (size_t)(nl - t->text) : t->len, s = pos, e = end;
+        while (s < e && (t->text[s] == ' ' || t->text[s] == '\t' ||
+                         t->text[s] == '\r'))
+            s++;
+        while (e > s && (t->text[e - 1] == ' ' || t->text[e - 1] == '\t' ||
+                         t->text[e - 1] == '\r'))
+            e--;
+        while (k < d->nnodes && d->nodes[k].start <= s)
+            stack[depth++] = k++;
+        while (depth && d->nodes[stack[depth - 1]].body_end <= s)
+            depth--;
+        if (e > s)
+            rc = S_passage(L, "para", s, e,
+                           depth ? d->nodes[stack[depth - 1]].path : NULL,
+                           t->text + s, e - s);
+        pos = end + 1;
+    }
+    free(stack);
+    return rc;
+}
+
+static int S_prepare(nqx_store *s, const char *sql, sqlite3_stmt **st)
+{
+    return S_note(s, sqlite3_prepare_v2(s->db, sql, -1, st, NULL));
+}
+
+static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
+{
+    nqx_store *s = L->s;
+    sqlite3_stmt *st = NULL;
+    size_t i;
+    int rc;
+    rc = S_prepare(s,
+        "INSERT INTO parts (doc_id, idx, kind, number, date, issuer, "
+        "locality, title, signer_name, signer_title, cites, recipients, "
+        "start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st);
+    for (i = 0; rc == SQLITE_OK && i < d->nmetas; i++) {
+        const nqx_meta *m = &d->metas[i];
+        char *cites = S_json_list(m->cites, m->ncites);
+        char *rcp = S_json_list(m->recipients, m->nrecipients);
+        sqlite3_bind_int64(st, 1, L->doc);
+        sqlite3_bind_int64(st, 2, (long long)i);
+        S_text(st, 3, m->kind);
+        S_text(st, 4, m->number);
+        S_text(st, 5, m->date);
+        S_text(st, 6, m->issuer);
+        S_text(st, 7, m->locality);
+        S_text(st, 8, m->title);
+        S_text(st, 9, m->signer_name);
+        S_text(st, 10, m->signer_title);
+        S_text(st, 11, cites);
+        S_text(st, 12, rcp);
+        sqlite3_bind_int64(st, 13, (long long)m->start);
+        sqlite3_bind_int64(st, 14, (long long)m->end);
+        rc = S_done(s, st);
+        free(cites);
+        free(rcp);
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s,
+            "INSERT INTO nodes (doc_id, idx, kind, label, path, level, "
+            "parent, start, end, body_end, flags, part) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &st);
+    for (i = 0; rc == SQLITE_OK && i < d->nnodes; i++) {
+        static const char *const kinds[] = {
+            "?", "heading", "item", "bullet", "table", "row",
+            "para", "footnote", "signature", "recipients"};
+        const nqx_node *n = &d->nodes[i];
+        unsigned kind = (unsigned)n->kind < 10 ? (unsigned)n->kind : 0;
+        sqlite3_bind_int64(st, 1, L->doc);
+        sqlite3_bind_int64(st, 2, (long long)i);
+        sqlite3_bind_text(st, 3, kinds[kind], -1, SQLITE_STATIC);
+        S_text(st, 4, n->label);
+        S_text(st, 5, n->path);
+        sqlite3_bind_int(st, 6, n->level);
+        if (n->parent >= 0)
+            sqlite3_bind_int(st, 7, n->parent);
+        else
+            sqlite3_bind_null(st, 7);
+        sqlite3_bind_int64(st, 8, (long long)n->start);
+        sqlite3_bind_int64(st, 9, (long long)n->end);
+        sqlite3_bind_int64(st, 10, (long long)n->body_end);
+        sqlite3_bind_int(st, 11, n->flags);
+        sqlite3_bind_int(st, 12, n->doc_index);
+        rc = S_done(s, st);
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s,
+            "INSERT INTO corrections (doc_id, in_off, out_off, from_text, "
+            "to_text, confidence) VALUES (?,?,?,?,?,?)", &st);
+    for (i = 0; rc == SQLITE_OK && i < t->nchanges; i++) {
+        const nqx_change *c = &t->changes[i];
+        if (c->kind != NQX_CHANGE_OCR)
+            continue;
+        sqlite3_bind_int64(st, 1, L->doc);
+        sqlite3_bind_int64(st, 2, (long long)c->in_off);
+        sqlite3_bind_int64(st, 3, (long long)c->out_off);
+        S_text(st, 4, S_or(c->from, ""));
+        S_text(st, 5, S_or(c->to, ""));
+        sqlite3_bind_double(st, 6, c->confidence);
+        rc = S_done(s, st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = S_prepare(s,
+        "INSERT INTO targets (doc_id, pos, part, text, start, end, section, "
+        "deadline, due, comparator, low, high, unit, aspirational, metric, "
+        "metric_key, scope) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        &L->target);
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s,
+            "INSERT INTO tasks (doc_id, pos, part, text, start, end, section, "
+            "deadline, due) VALUES (?,?,?,?,?,?,?,?,?)", &L->task);
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s, "INSERT INTO agencies (key) VALUES (?) "
+                          "ON CONFLICT (key) DO NOTHING", &L->agency);
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s, "SELECT id FROM agencies WHERE key = ?",
+                       &L->agency_id);
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s, "INSERT OR IGNORE INTO agency_names "
+                          "(agency_id, name) VALUES (?, ?)", &L->agency_name);
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s, "INSERT INTO task_agencies (task_id, pos, "
+                          "agency_id, name, role) VALUES (?,?,?,?,?)",
+                       &L->task_agency);
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s, "INSERT INTO passages (doc_id, kind, start, end, "
+                          "section, text, folded) VALUES (?,?,?,?,?,?,?)",
+                       &L->passage);
+    if (rc == SQLITE_OK)
+        rc = S_prepare(s, "INSERT INTO passages_fts (rowid, folded) "
+                          "VALUES (?, ?)", &L->fts);
+    for (i = 0; rc == SQLITE_OK && i < d->nrecords; i++)
+        rc = S_record(L, i, &d->records[i]);
+    if (rc == SQLITE_OK)
+        rc = S_paragraphs(L, t, d);
+    return rc;
+}
+
+/* Look up a text hash; returns 1 (and the row's id and name) when stored. */
+static int S_find(nqx_store *s, const char *sha, long long *id, char *name,
+                  size_t namesz, int *rc)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+    *rc = S_prepare(s, "SELECT id, file FROM documents WHERE text_sha256 = ?",
+                    &st);
+    if (*rc != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+    *rc = sqlite3_step(st);
+    if (*rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        snprintf(name, namesz, "%s", (const char *)sqlite3_column_text(st, 1));
+        found = 1;
+    }
+    *rc = *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc;
+    sqlite3_finalize(st);
+    return found;
+}
+
+nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
+                                const char *input, size_t input_len,
+                                const nqx_text *t, const nqx_doc *d,
+                                const nqx_store_meta *fill,
+                                nqx_ingest_result *res, nqx_error *err)
+{
+    static const nqx_store_meta none;
+    const nqx_meta *m0 = d->nmetas ? &d->metas[0] : NULL;
+    nqx_meta empty;
+    S_load L;
+    sqlite3_stmt *st = NULL;
+    char in_sha[65], *id = NULL, *cites = NULL, *rcp = NULL, *lockey = NULL;
+    const char *locality;
+    int rc;
+    size_t i;
+
+    memset(res, 0, sizeof *res);
+    memset(&L, 0, sizeof L);
+    memset(&empty, 0, sizeof empty);
+    if (!m0)
+        m0 = &empty;
+    if (!fill)
+        fill = &none;
+    if (s->readonly)
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
+                        "store opened read-only");
+    s->last[0] = '\0';
+    nqx_sha256_hex(t->text, t->len, res->sha256);
+    if (input)
+        nqx_sha256_hex(input, input_len, in_sha);
+    res->input_bytes = input ? input_len : t->len;
+    id = S_doc_id(name);
+    if (!id)
+        return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
+    /* IMMEDIATE takes the write lock now, so two ingests queue on the busy
+     * timeout instead of failing half-way on a lock upgrade. */
+    if (nqx_store_exec(s, "BEGIN IMMEDIATE", err)) {
+        free(id);
+        return NQX_ESTORE;
+    }
+    if (S_find(s, res->sha256, &res->doc_id, res->existing,
+               sizeof res->existing, &rc)) {
+        res->outcome = NQX_INGEST_UNCHANGED;
+        free(id);
+        return nqx_store_exec(s, "COMMIT", err);
+    }
+    if (rc != SQLITE_OK)
+        goto fail;
+    L.s = s;
+    locality = S_or(m0->locality, fill->locality);
+    if (locality && !(lockey = nqx_fold(locality, strlen(locality)))) {
+        rc = SQLITE_NOMEM;
+        goto fail;
+    }
+    cites = S_json_list(m0->cites, m0->ncites);
+    rcp = S_json_list(m0->recipients, m0->nrecipients);
+    rc = S_prepare(s,
+        "INSERT INTO documents (name, file, input_sha256, text_sha256, "
+        "encoding, text_bytes, changes, kind, number, date, issuer, "
+        "locality, locality_key, title, signer_name, signer_title, cites, "
+        "recipients) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st);
+    if (rc != SQLITE_OK)
+        goto fail;
+    S_text(st, 1, id);
+    S_text(st, 2, name);
+    S_text(st, 3, input ? in_sha : NULL);
+    S_text(st, 4, res->sha256);
+    S_text(st, 5, t->encoding[0] ? t->encoding : NULL);
+    sqlite3_bind_int64(st, 6, (long long)t->len);
+    sqlite3_bind_int64(st, 7, (long long)t->nchanges);
+    S_text(st, 8, S_or(m0->kind, fill->kind));
+    S_text(st, 9, S_or(m0->number, fill->number));
+    S_text(st, 10, S_or(m0->date, fill->date));
+    S_text(st, 11, S_or(m0->issuer, fill->issuer));
+    S_text(st, 12, locality);
+    S_text(st, 13, lockey);
+    S_text(st, 14, S_or(m0->title, fill->title));
+    S_text(st, 15, S_or(m0->signer_name, fill->signer_name));
+    S_text(st, 16, S_or(m0->signer_title, fill->signer_title));
+    S_text(st, 17, cites);
+    S_text(st, 18, rcp);
+    if ((rc = S_done(s, st)) != SQLITE_OK)
+        goto fail;
+    sqlite3_finalize(st);
+    st = NULL;
+    L.doc = res->doc_id = sqlite3_last_insert_rowid(s->db);
+    rc = S_prepare(s, "UPDATE documents SET superseded = 1, superseded_by = ?1"
+                      " WHERE name = ?2 AND superseded = 0 AND id <> ?1", &st);
+    if (rc != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_int64(st, 1, L.doc);
+    S_text(st, 2, id);
+    if ((rc = S_done(s, st)) != SQLITE_OK)
+        goto fail;
+    res->outcome = sqlite3_changes(s->db) ? NQX_INGEST_VERSION : NQX_INGEST_NEW;
+    if ((rc = S_load_body(&L, t, d)) != SQLITE_OK)
+        goto fail;
+    for (i = 0; i < d->nrecords; i++) {
+        if (d->records[i].kind == NQX_TARGET)
+            res->ntargets++;
+        else
+            res->ntasks++;
+    }
+    for (i = 0; i < t->nchanges; i++)
+        res->ncorrections += t->changes[i].kind == NQX_CHANGE_OCR;
+    rc = SQLITE_OK;
+fail:
+    if (rc != SQLITE_OK)
+        S_note(s, rc);
+    sqlite3_finalize(st);
+    sqlite3_finalize(L.target);
+    sqlite3_finalize(L.task);
+    sqlite3_finalize(L.agency);
+    sqlite3_finalize(L.agency_id);
+    sqlite3_finalize(L.agency_name);
+    sqlite3_finalize(L.task_agency);
+    sqlite3_finalize(L.passage);
+    sqlite3_finalize(L.fts);
+    free(id);
+    free(cites);
+    free(rcp);
+    free(lockey);
+    if (rc == SQLITE_OK &&
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        S_note(s, SQLITE_ERROR);
+        rc = SQLITE_ERROR;
+    }
+    if (rc != SQLITE_OK) {
+        nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
+        /* the document is wholly out: nothing of it stays */
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        res->outcome = 0;
+        return NQX_ESTORE;
+    }
+    return NQX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* the file pipeline                                                   */
+
+#define S_NFIELDS 8
+static const char *const S_fields[S_NFIELDS] = {
+    "kind", "number", "date", "issuer", "locality", "title",
+    "signer_name", "signer_title"};
+
+static const char **S_field(nqx_store_meta *m, int i)
+{
+    const char **f[S_NFIELDS] = {&m->kind, &m->number, &m->date, &m->issuer,
+                                 &m->locality, &m->title, &m->signer_name,
+                                 &m->signer_title};
+    return f[i];
+}
+
+/* Read PATH.meta.json when present: its fields fill m (owned strings in
+ * vals[]). JSON is parsed by SQLite's json functions: no extra library. */
+static nqx_status S_sidecar(nqx_store *s, const char *path, nqx_store_meta *m,
+                            char *vals[S_NFIELDS], nqx_error *err)
+{
+    nqx_buf name = {0};
+    char *json = NULL;
+    size_t n;
+    sqlite3_stmt *st = NULL;
+    struct stat stt;
+    nqx_status rcs = NQX_OK;
+    int i;
+    if (nqx_buf_printf(&name, "%s.meta.json", path))
+        return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
+    if (stat(name.data, &stt) != 0) {
+        nqx_buf_free(&name);
+        return NQX_OK;
+    }
+    rcs = nqx_read_file(name.data, 1u << 20, &json, &n, err);
+    if (rcs)
+        goto done;
+    /* json_type() raises an error on malformed JSON: validate first */
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) END",
+            -1, &st, NULL) != SQLITE_OK) {
+        rcs = nqx_store_fail(s, err, NULL);
+        goto done;
+    }
+    sqlite3_bind_text(st, 1, json, (int)n, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rcs = nqx_store_fail(s, err, NULL);
+        goto done;
+    }
+    if (!sqlite3_column_text(st, 0) ||
+        strcmp((const char *)sqlite3_column_text(st, 0), "object") != 0) {
+        rcs = nqx_fail(err, NQX_EFORMAT, name.data, -1, -1,
+                       "not a JSON object");
+        goto done;
+    }
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT 1, json_extract(?1, '$.' || ?2), "
+            "json_type(?1, '$.' || ?2)", -1, &st, NULL) != SQLITE_OK) {
+        rcs = nqx_store_fail(s, err, NULL);
+        goto done;
+    }
+    sqlite3_bind_text(st, 1, json, (int)n, SQLITE_STATIC);
+    for (i = 0; i < S_NFIELDS; i++) {
+        const char *type;
+        sqlite3_bind_text(st, 2, S_fields[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_ROW) {
+            rcs = nqx_store_fail(s, err, NULL);
+            goto done;
+        }
+        type = (const char *)sqlite3_column_text(st, 2);
+        if (type && strcmp(type, "text") != 0 && strcmp(type, "null") != 0) {
+            rcs = nqx_fail(err, NQX_EFORMAT, name.data, -1, -1,
+                           "\"%s\" is a JSON %s, not a string", S_fields[i],
+                           type);
+            goto done;
+        }
+        if (type && strcmp(type, "text") == 0) {
+            vals[i] = nqx_strndup((const char *)sqlite3_column_text(st, 1),
+                                  (size_t)sqlite3_column_bytes(st, 1));
+            if (!vals[i]) {
+                rcs = nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
+                goto done;
+            }
+            *S_field(m, i) = vals[i];
+        }
+        sqlite3_reset(st);
+    }
+done:
+    sqlite3_finalize(st);
+    free(json);
+    nqx_buf_free(&name);
+    return rcs;
+}
+
+nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
+                                 const nqx_norm_options *norm,
+                                 const char *path, const nqx_store_meta *fill,
+                                 nqx_ingest_result *res, nqx_error *err)
+{
+    nqx_store_meta m;
+    char *vals[S_NFIELDS] = {0}, *bytes = NULL, *html = NULL;
+    const char *in;
+    size_t n, inn;
+    nqx_text *t = NULL;
+    nqx_doc *d = NULL;
+    nqx_status st;
+    int i;
+
+    memset(res, 0, sizeof *res);
+    if (fill)
+        m = *fill;
+    else
+        memset(&m, 0, sizeof m);
+    st = nqx_read_file(path, S_MAX_INPUT, &bytes, &n, err);
+    if (st)
+        return st;
+    st = S_sidecar(s, path, &m, vals, err);
+    in = bytes;
+    inn = n;
+    if (!st && nqx_html_detect(path, bytes, n)) {
+        st = nqx_html_to_text(path, bytes, n, &html, &inn, err);
+        in = html;
+    }
+    if (!st)
+        st = nqx_norm_text(path, in, inn, norm, &t, err);
+    if (!st) {
+        st = nqx_ext_doc(g, t, &d, err);
+        if (st && err && !err->file[0])
+            snprintf(err->file, sizeof err->file, "%s", path);
+    }
+    if (!st)
+        st = nqx_store_ingest_doc(s, path, bytes, n, t, d, &m, res, err);
+    nqx_doc_free(d);
+    nqx_text_free(t);
+    free(html);
+    free(bytes);
+    for (i = 0; i < S_NFIELDS; i++)
+        free(vals[i]);
+    return st;
+}

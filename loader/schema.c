@@ -1,0 +1,315 @@
+/* schema.c: opening the store, its pragmas, the schema and its migrations.
+ *
+ * The schema is documented table by table in docs/schema.md; keep the two
+ * in step. A migration is one SQL script that takes version N-1 to N; the
+ * store records N in PRAGMA user_version and its own application_id so that
+ * nqx never mistakes another SQLite file for a store. */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define S_APP_ID 0x6e717801 /* "nqx" 1 */
+
+/* Version 0 -> 1, in pieces (C compilers need not take longer strings). */
+static const char *const S_v1[] = {
+    "CREATE TABLE documents (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL,\n"          /* document id: base name, no ext */
+    "  file TEXT NOT NULL,\n"          /* path as given when ingested */
+    "  input_sha256 TEXT,\n"
+    "  text_sha256 TEXT NOT NULL UNIQUE,\n"
+    "  encoding TEXT,\n"
+    "  text_bytes INTEGER NOT NULL,\n"
+    "  changes INTEGER NOT NULL,\n"     /* normalizer change count */
+    "  kind TEXT, number TEXT, date TEXT, issuer TEXT,\n"
+    "  locality TEXT, locality_key TEXT, title TEXT,\n"
+    "  signer_name TEXT, signer_title TEXT,\n"
+    "  cites TEXT, recipients TEXT,\n"   /* JSON arrays of strings */
+    "  superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),\n"
+    "  superseded_by INTEGER REFERENCES documents(id),\n"
+    "  ingested_at TEXT NOT NULL\n"
+    "    DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))\n"
+    ");\n"
+    "CREATE INDEX documents_name ON documents(name, superseded);\n"
+    "CREATE TABLE parts (\n"             /* documents inside one file */
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  kind TEXT, number TEXT, date TEXT, issuer TEXT, locality TEXT,\n"
+    "  title TEXT, signer_name TEXT, signer_title TEXT,\n"
+    "  cites TEXT, recipients TEXT,\n"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (doc_id, idx)\n"
+    ") WITHOUT ROWID;\n"
+    ,
+    "CREATE TABLE nodes (\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  label TEXT, path TEXT, level INTEGER NOT NULL,\n"
+    "  parent INTEGER,\n"               /* idx of the parent, NULL at top */
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  body_end INTEGER NOT NULL, flags INTEGER NOT NULL, part INTEGER,\n"
+    "  PRIMARY KEY (doc_id, idx)\n"
+    ") WITHOUT ROWID;\n"
+    ,
+    "CREATE TABLE targets (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),\n"
+    "  pos INTEGER NOT NULL,\n"          /* order among the doc's records */
+    "  part INTEGER,\n"
+    "  text TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  section TEXT, deadline TEXT, due TEXT,\n"
+    "  comparator TEXT NOT NULL\n"
+    "    CHECK (comparator IN ('>=', '>', '=', '<=', '<', 'range', '~', '')),\n"
+    "  low REAL, high REAL, unit TEXT,\n"
+    "  aspirational INTEGER NOT NULL CHECK (aspirational IN (0, 1)),\n"
+    "  metric TEXT, metric_key TEXT, scope TEXT\n"
+    ");\n"
+    "CREATE INDEX targets_doc ON targets(doc_id, pos);\n"
+    "CREATE TABLE tasks (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),\n"
+    "  pos INTEGER NOT NULL, part INTEGER,\n"
+    "  text TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  section TEXT, deadline TEXT, due TEXT\n"
+    ");\n"
+    "CREATE INDEX tasks_doc ON tasks(doc_id, pos);\n"
+    "CREATE INDEX tasks_due ON tasks(due);\n"
+    ,
+    "CREATE TABLE agencies (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  key TEXT NOT NULL UNIQUE\n"       /* canonical (folded) key */
+    ");\n"
+    "CREATE TABLE agency_names (\n"      /* every way it was written */
+    "  agency_id INTEGER NOT NULL REFERENCES agencies(id),\n"
+    "  name TEXT NOT NULL,\n"
+    "  PRIMARY KEY (agency_id, name)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE task_agencies (\n"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
+    "  pos INTEGER NOT NULL,\n"
+    "  agency_id INTEGER NOT NULL REFERENCES agencies(id),\n"
+    "  name TEXT NOT NULL,\n"            /* as written in this task */
+    "  role TEXT NOT NULL CHECK (role IN\n"
+    "    ('lead', 'advise', 'execute', 'coordinate', 'report_to')),\n"
+    "  PRIMARY KEY (task_id, pos)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX task_agencies_agency ON task_agencies(agency_id, role);\n"
+    ,
+    "CREATE TABLE corrections (\n"       /* OCR changes of the normalizer */
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),\n"
+    "  in_off INTEGER NOT NULL, out_off INTEGER NOT NULL,\n"
+    "  from_text TEXT NOT NULL, to_text TEXT NOT NULL,\n"
+    "  confidence REAL NOT NULL\n"
+    ");\n"
+    "CREATE INDEX corrections_doc ON corrections(doc_id);\n"
+    "CREATE TABLE passages (\n"          /* what full-text search finds */
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents(id),\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('para', 'target', 'task')),\n"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  section TEXT, text TEXT NOT NULL,\n"
+    "  folded TEXT NOT NULL\n"           /* nqx_fold(text): đ = d */
+    ");\n"
+    "CREATE INDEX passages_doc ON passages(doc_id);\n"
+    /* unicode61 alone keeps đ apart from d, hence the folded column */
+    "CREATE VIRTUAL TABLE passages_fts USING fts5(folded,\n"
+    "  content='passages', content_rowid='id',\n"
+    "  tokenize='unicode61 remove_diacritics 2');\n"
+    ,
+    "CREATE VIEW current_documents AS\n"
+    "  SELECT * FROM documents WHERE superseded = 0;\n"
+    "CREATE VIEW target_list AS\n"
+    "  SELECT t.id, d.name AS doc, d.locality, d.kind AS doc_kind,\n"
+    "    d.number AS doc_number, d.date AS doc_date, t.section, t.metric,\n"
+    "    t.comparator, t.low, t.high, t.unit, t.aspirational, t.deadline,\n"
+    "    t.due, t.scope, t.text, t.metric_key, d.locality_key\n"
+    "  FROM targets t JOIN documents d ON d.id = t.doc_id\n"
+    "  WHERE d.superseded = 0;\n"
+    "CREATE VIEW task_list AS\n"
+    "  SELECT k.id, d.name AS doc, d.locality, k.section, k.deadline, k.due,\n"
+    "    (SELECT group_concat(x, '; ') FROM\n"
+    "       (SELECT a.name || ' (' || a.role || ')' AS x\n"
+    "        FROM task_agencies a WHERE a.task_id = k.id ORDER BY a.pos))\n"
+    "      AS agencies,\n"
+    "    k.text\n"
+    "  FROM tasks k JOIN documents d ON d.id = k.doc_id\n"
+    "  WHERE d.superseded = 0;\n"
+    "CREATE VIEW task_agency_list AS\n"
+    "  SELECT a.task_id, d.name AS doc, g.key AS agency_key, a.name AS agency,\n"
+    "    a.role, k.deadline, k.due, k.section, k.text\n"
+    "  FROM task_agencies a JOIN tasks k ON k.id = a.task_id\n"
+    "    JOIN agencies g ON g.id = a.agency_id\n"
+    "    JOIN documents d ON d.id = k.doc_id\n"
+    "  WHERE d.superseded = 0;\n"
+    "CREATE VIEW overdue_tasks AS\n"
+    "  SELECT * FROM task_list WHERE due < date('now');\n",
+    NULL};
+
+/* S_migrations[i] takes the schema from version i to i + 1. */
+static const char *const *const S_migrations[NQX_SCHEMA_VERSION] = {S_v1};
+
+nqx_status nqx_store_fail(nqx_store *s, nqx_error *err, const char *what)
+{
+    const char *msg = s && s->db ? sqlite3_errmsg(s->db) : "cannot open";
+    if (what)
+        return nqx_fail(err, NQX_ESTORE, s ? s->path : NULL, -1, -1,
+                        "%s: %s", what, msg);
+    return nqx_fail(err, NQX_ESTORE, s ? s->path : NULL, -1, -1, "%s", msg);
+}
+
+nqx_status nqx_store_exec(nqx_store *s, const char *sql, nqx_error *err)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return nqx_store_fail(s, err, NULL);
+    return NQX_OK;
+}
+
+static int S_int(nqx_store *s, const char *sql, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Bring the schema to NQX_SCHEMA_VERSION, or say why it cannot be. */
+static nqx_status S_migrate(nqx_store *s, nqx_error *err)
+{
+    int version = 0, app = 0, ntables = 0;
+    char sql[64];
+    if (S_int(s, "PRAGMA user_version", &version) ||
+        S_int(s, "PRAGMA application_id", &app) ||
+        S_int(s, "SELECT count(*) FROM sqlite_schema", &ntables))
+        return nqx_store_fail(s, err, NULL);
+    if (ntables && app != S_APP_ID)
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
+                        "not an nqx store (a SQLite file of another program)");
+    if (version > NQX_SCHEMA_VERSION)
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
+                        "schema version %d is newer than this nqx (%d)",
+                        version, NQX_SCHEMA_VERSION);
+    if (version == NQX_SCHEMA_VERSION)
+        return NQX_OK;
+    if (s->readonly && !ntables)
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
+                        "empty file, not an nqx store");
+    if (s->readonly)
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
+                        "schema version %d is older than this nqx's; run "
+                        "nqx ingest to upgrade it", version);
+    if (nqx_store_exec(s, "BEGIN IMMEDIATE", err))
+        return NQX_ESTORE;
+    /* another process may have migrated while we waited for the lock */
+    if (S_int(s, "PRAGMA user_version", &version)) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return nqx_store_fail(s, err, NULL);
+    }
+    for (; version < NQX_SCHEMA_VERSION; version++) {
+        const char *const *step;
+        for (step = S_migrations[version]; *step; step++)
+            if (sqlite3_exec(s->db, *step, NULL, NULL, NULL) != SQLITE_OK) {
+                nqx_store_fail(s, err, "schema migration");
+                sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+                return NQX_ESTORE;
+            }
+    }
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+             NQX_SCHEMA_VERSION);
+    if (nqx_store_exec(s, sql, err))
+        goto fail;
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d", S_APP_ID);
+    if (nqx_store_exec(s, sql, err) || nqx_store_exec(s, "COMMIT", err))
+        goto fail;
+    return NQX_OK;
+fail:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return NQX_ESTORE;
+}
+
+/* Never let `nqx sql` reach another file. */
+static int S_no_attach(void *ctx, int op, const char *a, const char *b,
+                       const char *c, const char *d)
+{
+    (void)ctx; (void)a; (void)b; (void)c; (void)d;
+    return op == SQLITE_ATTACH || op == SQLITE_DETACH ? SQLITE_DENY
+                                                       : SQLITE_OK;
+}
+
+nqx_status nqx_store_open(const char *path, int flags, int busy_ms,
+                          nqx_store **out, nqx_error *err)
+{
+    nqx_store *s;
+    int oflags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    struct stat stt;
+    *out = NULL;
+    s = calloc(1, sizeof *s);
+    if (!s)
+        return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
+    snprintf(s->path, sizeof s->path, "%s", path);
+    s->readonly = (flags & NQX_STORE_READONLY) != 0;
+    if (strncmp(path, "file:", 5) != 0) {
+        if (stat(path, &stt) == 0 && !S_ISREG(stt.st_mode)) {
+            free(s);
+            return nqx_fail(err, NQX_ESTORE, path, -1, -1,
+                            "not a regular file");
+        }
+        if (s->readonly && stat(path, &stt) != 0) {
+            free(s);
+            return nqx_fail(err, NQX_ESTORE, path, -1, -1,
+                            "no such store (run nqx ingest first)");
+        }
+    }
+    oflags |= s->readonly ? SQLITE_OPEN_READONLY
+                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, busy_ms > 0 ? busy_ms : 5000);
+    sqlite3_limit(s->db, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_set_authorizer(s->db, S_no_attach, NULL);
+    /* The first read tells a non-database file apart ("file is not a
+     * database"); WAL lets readers and one writer share the file. */
+    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL,
+                     NULL) != SQLITE_OK)
+        goto fail;
+    if (!s->readonly &&
+        sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
+            SQLITE_OK)
+        goto fail;
+    /* In WAL mode NORMAL never corrupts; a power cut may lose the last
+     * documents, which re-ingesting restores. It saves an fsync per
+     * document. */
+    if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; "
+                            "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) !=
+        SQLITE_OK)
+        goto fail;
+    if (S_migrate(s, err)) {
+        nqx_store_close(s);
+        return NQX_ESTORE;
+    }
+    *out = s;
+    return NQX_OK;
+fail:
+    nqx_store_fail(s, err, NULL);
+    nqx_store_close(s);
+    return NQX_ESTORE;
+}
+
+void nqx_store_close(nqx_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close_v2(s->db);
+    free(s);
+}

@@ -1,0 +1,48 @@
+/* store.h: interfaces between the loader's parts (internal).
+ *
+ *   schema.c   open/close, pragmas, schema and migrations, error mapping
+ *   ingest.c   one document -> one transaction; the file pipeline; sidecar
+ *   html.c     HTML input -> text lines (libxml2's HTML parser)
+ *   query.c    targets, tasks, compare, search, read-only SQL
+ *   export.c   JSON Lines, CSV, XML (xmlTextWriter)
+ *   sha256.c   the document identity hash
+ */
+#ifndef NQX_STORE_H
+#define NQX_STORE_H
+
+#include <sqlite3.h>
+
+#include "../core/internal.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define NQX_SCHEMA_VERSION 1
+
+struct nqx_store {
+    sqlite3 *db;
+    char path[256];  /* as given, for error messages */
+    int readonly;
+    char last[256];  /* first error of the current write, kept because a
+                        later sqlite3_finalize() clears sqlite3_errmsg() */
+};
+
+/* Fill err from the connection's last error: "PATH: reason" with
+ * NQX_ESTORE; what says what was being done (may be NULL). */
+nqx_status nqx_store_fail(nqx_store *s, nqx_error *err, const char *what);
+
+/* Run SQL with no result rows; NQX_OK or the store's error. */
+nqx_status nqx_store_exec(nqx_store *s, const char *sql, nqx_error *err);
+
+/* SHA-256 of data[0..n) as 64 lower-case hex digits + NUL. */
+void nqx_sha256_hex(const void *data, size_t n, char out[65]);
+
+/* Parse HTML (any encoding libxml2 detects) into UTF-8 text lines:
+ * headings, paragraphs and list items one per line (items marked "- "),
+ * table rows one per line with cells separated by " | ". *out is the
+ * caller's (free()). */
+nqx_status nqx_html_to_text(const char *name, const char *bytes, size_t n,
+                            char **out, size_t *outlen, nqx_error *err);
+
+/* Does the input look like HTML (by name, or by its first tag)? */
+int nqx_html_detect(const char *name, const char *bytes, size_t n);
+
+#endif

@@ -1,0 +1,169 @@
+/* test_layout.c: layout repair: markup, wraps, page breaks, tables,
+ * footnotes, hostile sizes. Each case runs the whole normalizer (no OCR
+ * model) and asserts the exact text. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nqx.h"
+
+static char *S_norm(const char *in)
+{
+    nqx_text *t = NULL;
+    nqx_error e;
+    char *s;
+    cr_assert_eq(nqx_norm_text("t.md", in, strlen(in), NULL, &t, &e), NQX_OK,
+                 "%s", e.msg);
+    s = strdup(t->text);
+    cr_assert_eq(strlen(s), t->len);
+    nqx_text_free(t);
+    return s;
+}
+
+#define CHECK(in, want)                      \
+    do {                                     \
+        char *got_ = S_norm(in);             \
+        cr_assert_str_eq(got_, want);        \
+        free(got_);                          \
+    } while (0)
+
+Test(layout, heading_marks_and_bold_stripped)
+{
+    CHECK("## **KẾ HOẠCH**\n", "KẾ HOẠCH\n");
+    CHECK("### **I- TÌNH HÌNH**\n\nNội dung.\n", "I- TÌNH HÌNH\nNội dung.\n");
+    CHECK("Vai trò *“tự diễn biến”* và __rõ__.\n", "Vai trò “tự diễn biến” và rõ.\n");
+}
+
+Test(layout, stars_that_are_text_stay)
+{
+    CHECK("2 * 3 = 6\n", "2 * 3 = 6\n");
+    CHECK("a \\- b \\* c\n", "a - b * c\n");
+    CHECK("ten_bien_x\n", "ten_bien_x\n");
+}
+
+Test(layout, markdown_bullet_star_becomes_dash)
+{
+    CHECK("Gồm:\n* Sở Tài chính;\n* Sở Nội vụ.\n", "Gồm:\n- Sở Tài chính;\n- Sở Nội vụ.\n");
+}
+
+Test(layout, lone_escaped_star_and_rules_dropped)
+{
+    CHECK("ĐẢNG CỘNG SẢN VIỆT NAM\n\n\\*  \nSố 256-KH/TU\n\n-----\n\nNội dung.\n",
+          "ĐẢNG CỘNG SẢN VIỆT NAM\nSố 256-KH/TU\nNội dung.\n");
+}
+
+Test(layout, sup_and_br)
+{
+    CHECK("Kế hoạch<sup>1</sup> số 5<br>năm 2024.\n", "Kế hoạch¹ số 5 năm 2024.\n");
+    CHECK("<sup>12</sup> Chú thích.\n", "¹² Chú thích.\n");
+}
+
+Test(layout, hard_wrap_inside_block_joins)
+{
+    CHECK("**V. TỔ CHỨC\nTHỰC HIỆN**\n\nGiao Sở Nội vụ\ntheo dõi.\n",
+          "V. TỔ CHỨC THỰC HIỆN\nGiao Sở Nội vụ theo dõi.\n");
+    /* a title in capitals, then the subject in sentence case */
+    CHECK("**NGHỊ QUYẾT\nCỦA BAN CHẤP HÀNH\nVề nâng cao chất lượng\ncán bộ**\n",
+          "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH\nVề nâng cao chất lượng cán bộ\n");
+}
+
+Test(layout, items_stay_at_line_start)
+{
+    CHECK("Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nII. BẢY\n",
+          "Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nII. BẢY\n");
+    /* numbers that are not item labels continue the line */
+    CHECK("tăng\n1.000 người và\n2015-2020\n", "tăng 1.000 người và 2015-2020\n");
+}
+
+Test(layout, page_breaks_rejoin_sentences)
+{
+    CHECK("thực hiện các\n\n===== Trang 2 =====\n\nnhiệm vụ.\n", "thực hiện các nhiệm vụ.\n");
+    CHECK("quản lý cán\n\n12\n\nbộ.\n", "quản lý cán bộ.\n");
+    CHECK("quản lý cán\fbộ.\n", "quản lý cán bộ.\n");
+    CHECK("cạnh tranh;\n\nmột số chức danh.\n", "cạnh tranh; một số chức danh.\n");
+}
+
+Test(layout, paragraphs_stay_apart)
+{
+    CHECK("Một câu.\n\n\n\nHai câu.\n", "Một câu.\nHai câu.\n");
+    CHECK("I. MỤC TIÊU\n\nPhấn đấu.\n", "I. MỤC TIÊU\nPhấn đấu.\n");
+    CHECK("1. Mục đích\n\nTổ chức quán triệt.\n", "1. Mục đích\nTổ chức quán triệt.\n");
+    CHECK("**Trần Văn A**\n\nNơi nhận:\n", "Trần Văn A\nNơi nhận:\n");
+}
+
+Test(layout, long_paragraph_cut_before_capital_rejoins)
+{
+    CHECK("- Quá trình tổ chức thực hiện phải tạo sự đồng bộ, gắn với thực hiện Kết luận "
+          "của Ban Chấp hành Trung ương khóa\n\nXIII và các nghị quyết.\n",
+          "- Quá trình tổ chức thực hiện phải tạo sự đồng bộ, gắn với thực hiện Kết luận "
+          "của Ban Chấp hành Trung ương khóa XIII và các nghị quyết.\n");
+}
+
+Test(layout, crlf_and_spaces)
+{
+    CHECK("Dòng một\r\ntiếp   theo.\r\n", "Dòng một tiếp theo.\n");
+    CHECK("  \n\nA\xc2\xa0" "b.", "A b.\n");
+}
+
+Test(layout, pipe_table_rows)
+{
+    CHECK("Bảng:\n\n| **TT** | Nội dung |  |\n|---|:---:|---|\n| 1 | Lập *quy hoạch* | x |\n\nSau.\n",
+          "Bảng:\nTT | Nội dung | \n1 | Lập quy hoạch | x\nSau.\n");
+}
+
+Test(layout, exploded_table_rows)
+{
+    CHECK("|\n**TT**\n|\n**Nội dung**\n|\n|\n1\n|\nLập quy\nhoạch\n|\n|\n2\n|\nBáo cáo\n|\n\nSau bảng.\n",
+          "TT | Nội dung\n1 | Lập quy hoạch\n2 | Báo cáo\nSau bảng.\n");
+}
+
+Test(layout, footnote_cutting_a_sentence_moves_to_end)
+{
+    CHECK("Phải có cán bộ nữ bảo đảm\n\n¹ Chú thích một.\n\n² Chú thích\nhai.\n\n"
+          "các tiêu chuẩn.\n\nĐoạn sau.\n",
+          "Phải có cán bộ nữ bảo đảm các tiêu chuẩn.\nĐoạn sau.\n¹ Chú thích một.\n² Chú thích hai.\n");
+}
+
+Test(layout, footnote_between_paragraphs_stays)
+{
+    CHECK("Câu một.\n\n² Chú thích.\n\nCâu hai.\n", "Câu một.\n² Chú thích.\nCâu hai.\n");
+}
+
+Test(layout, nothing_but_markup)
+{
+    CHECK("**\n\n-----\n", "");
+}
+
+/* A few MB on one line: layout must stay linear (a quadratic pass would
+ * not finish) and exact. */
+Test(layout, multi_megabyte_single_line, .timeout = 60)
+{
+    const char unit[] = "cán bộ **lãnh đạo** ";
+    const char want_unit[] = "cán bộ lãnh đạo ";
+    size_t reps = 200000, i, ul = sizeof unit - 1, wl = sizeof want_unit - 1;
+    char *in = malloc(reps * ul + 1), *want = malloc(reps * wl + 2);
+    nqx_text *t;
+    nqx_error e;
+    for (i = 0; i < reps; i++) {
+        memcpy(in + i * ul, unit, ul);
+        memcpy(want + i * wl, want_unit, wl);
+    }
+    /* the trailing space of the line goes, a final newline comes */
+    memcpy(want + reps * wl - 1, "\n", 2);
+    cr_assert_eq(nqx_norm_text("big", in, reps * ul, NULL, &t, &e), NQX_OK);
+    cr_assert_eq(t->len, reps * wl);
+    cr_assert(memcmp(t->text, want, t->len) == 0);
+    cr_assert_eq(t->nchanges, 2 * reps + 1); /* + the final " " -> "\n" */
+    /* the last "lãnh" maps back to its place in the input */
+    cr_assert_eq(nqx_text_input_offset(t, (reps - 1) * wl + strlen("cán bộ ")),
+                 (reps - 1) * ul + strlen("cán bộ **"));
+    nqx_text_free(t);
+    free(in);
+    free(want);
+}
+
+Test(layout, heading_glued_to_next_item_is_split)
+{
+    CHECK("**I. TÌNH HÌNH VÀ NGUYÊN NHÂN**1. Tình hình**\n\nThủ đô.\n",
+          "I. TÌNH HÌNH VÀ NGUYÊN NHÂN\n1. Tình hình\nThủ đô.\n");
+}

@@ -1,0 +1,822 @@
+/* test_store.c: the SQLite store: schema, ingest (identity, versions,
+ * sidecars, HTML), queries, read-only SQL, and the error paths (read-only,
+ * locked, not SQLite, full disk), each leaving the store consistent. */
+#include <criterion/criterion.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <sys/wait.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nqx.h"
+#include "../loader/store.h"
+#include "store_fixture.h"
+
+/* Rows as "a|b|NULL\n" lines. */
+static int S_collect(void *ctx, const nqx_row *row)
+{
+    nqx_buf *b = ctx;
+    int i;
+    if (!row->values)
+        return 0;
+    for (i = 0; i < row->ncols; i++)
+        nqx_buf_printf(b, "%s%s", i ? "|" : "",
+                       row->values[i] ? row->values[i] : "NULL");
+    nqx_buf_puts(b, "\n");
+    return 0;
+}
+
+/* Rows of any SQL (on the store's own connection), as "a|b\n" lines. */
+static char *S_sql(nqx_store *s, const char *sql)
+{
+    nqx_buf b = {0};
+    sqlite3_stmt *st;
+    int i;
+    cr_assert_eq(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (i = 0; i < sqlite3_column_count(st); i++) {
+            const char *v = (const char *)sqlite3_column_text(st, i);
+            nqx_buf_printf(&b, "%s%s", i ? "|" : "", v ? v : "NULL");
+        }
+        nqx_buf_puts(&b, "\n");
+    }
+    sqlite3_finalize(st);
+    nqx_buf_puts(&b, "");
+    return nqx_buf_steal(&b);
+}
+
+static const char S_counts[] =
+    "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM parts),"
+    " (SELECT count(*) FROM nodes), (SELECT count(*) FROM targets),"
+    " (SELECT count(*) FROM tasks), (SELECT count(*) FROM agencies),"
+    " (SELECT count(*) FROM agency_names),"
+    " (SELECT count(*) FROM task_agencies),"
+    " (SELECT count(*) FROM corrections), (SELECT count(*) FROM passages),"
+    " (SELECT count(*) FROM passages_fts)";
+
+static nqx_store *S_open(const char *path)
+{
+    nqx_store *s;
+    nqx_error e;
+    cr_assert_eq(nqx_store_open(path, 0, 200, &s, &e), NQX_OK, "%s", e.msg);
+    return s;
+}
+
+static void S_assert_rows(char *got, const char *want)
+{
+    cr_assert_str_eq(got, want);
+    free(got);
+}
+
+Test(store, sha256_known_vectors)
+{
+    char h[65];
+    nqx_sha256_hex("", 0, h);
+    cr_assert_str_eq(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    nqx_sha256_hex("abc", 3, h);
+    cr_assert_str_eq(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    /* 56 bytes: the padding spills into a second block */
+    nqx_sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, h);
+    cr_assert_str_eq(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+Test(store, due_dates_of_the_deadline_vocabulary)
+{
+    char d[11];
+    cr_assert(nqx_store_due_date("2025", d)); cr_assert_str_eq(d, "2025-12-31");
+    cr_assert(nqx_store_due_date("2023-Q2", d)); cr_assert_str_eq(d, "2023-06-30");
+    cr_assert(nqx_store_due_date("2023-Q1", d)); cr_assert_str_eq(d, "2023-03-31");
+    cr_assert(nqx_store_due_date("2024-02", d)); cr_assert_str_eq(d, "2024-02-29");
+    cr_assert(nqx_store_due_date("2022-12", d)); cr_assert_str_eq(d, "2022-12-31");
+    cr_assert(nqx_store_due_date("2023-05-15", d)); cr_assert_str_eq(d, "2023-05-15");
+    cr_assert(nqx_store_due_date("2023/2025", d)); cr_assert_str_eq(d, "2025-12-31");
+    cr_assert_not(nqx_store_due_date("R/P1Y", d));
+    cr_assert_not(nqx_store_due_date("R/P6M", d));
+    cr_assert_not(nqx_store_due_date("ongoing", d));
+    cr_assert_not(nqx_store_due_date("conditional", d));
+    cr_assert_not(nqx_store_due_date(NULL, d));
+    cr_assert_not(nqx_store_due_date("2023-02-30", d));
+    cr_assert_not(nqx_store_due_date("2023-Q5", d));
+}
+
+Test(store, schema_version_and_application_id)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "1\n");
+    S_assert_rows(S_sql(s, "PRAGMA journal_mode"), "wal\n");
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, ingest_then_reingest_changes_nothing)
+{
+    char *path = fx_db_path(), *before, *after;
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    cr_assert_eq(fx_ingest(s, "dir/kh-12.txt", FX_TEXT, NULL, &r, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(r.outcome, NQX_INGEST_NEW);
+    cr_assert_eq(r.ntargets, 1);
+    cr_assert_eq(r.ntasks, 2);
+    before = S_sql(s, S_counts);
+    /* 1 document, 1 part, 0 nodes, 1 target, 2 tasks, 4 agencies, 4
+     * names, 4 task agencies, 0 corrections, 3 records + 4 lines */
+    cr_assert_str_eq(before, "1|1|0|1|2|4|4|4|0|7|7\n");
+    cr_assert_eq(fx_ingest(s, "other/kh-12.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    cr_assert_eq(r.outcome, NQX_INGEST_UNCHANGED);
+    cr_assert_str_eq(r.existing, "dir/kh-12.txt");
+    after = S_sql(s, S_counts);
+    cr_assert_str_eq(after, before);
+    S_assert_rows(S_sql(s, "SELECT name, file, text_sha256 = lower(?1) OR 1,"
+                           " superseded FROM documents"),
+                  "kh-12|dir/kh-12.txt|1|0\n");
+    free(before);
+    free(after);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, changed_text_is_a_new_version_and_the_old_is_kept)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT "4. Thêm một dòng.\n", NULL, &r, &e), NQX_OK);
+    cr_assert_eq(r.outcome, NQX_INGEST_VERSION);
+    S_assert_rows(S_sql(s, "SELECT id, superseded, superseded_by FROM documents ORDER BY id"),
+                  "1|1|2\n2|0|NULL\n");
+    /* queries see the current version only */
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM target_list"), "1\n");
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM targets"), "2\n");
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, target_queries_filter_with_folded_words)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    nqx_store_meta m = {0};
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_target_query q = {0};
+    nqx_buf b = {0};
+    m.locality = "Thành phố Huế";
+    cr_assert_eq(fx_ingest(s, "hue.txt", FX_TEXT, &m, &r, &e), NQX_OK);
+    q.metric = "CAN BO NU";
+    q.locality = "hue";
+    q.year = 2025;
+    q.aspirational = 1;
+    cr_assert_eq(nqx_store_targets(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "hue|Thành phố Huế|1.|tỷ lệ cán bộ nữ trong cấp ủy|>=|18|18|%|1|2025|2025-12-31\n");
+    b.len = 0;
+    q.year = 2024;
+    cr_assert_eq(nqx_store_targets(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    q.year = 0;
+    q.metric = "100%"; /* LIKE wildcards are literal */
+    cr_assert_eq(nqx_store_targets(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    q.metric = "%";
+    cr_assert_eq(nqx_store_targets(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    nqx_buf_free(&b);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, task_queries_agency_role_due_and_overdue)
+{
+    char *path = fx_db_path(), *counts;
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_task_query q = {0};
+    nqx_buf b = {0};
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    q.agency = "so tai chinh";
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "kh|2.|Sở Nội vụ (lead); Sở Tài chính (coordinate)|2023-Q2|2023-06-30|"
+                     "2. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính xây dựng đề án, \"quy chế\"; hoàn thành trong Quý II/2023.\n");
+    b.len = 0;
+    q.role = "lead"; /* Sở Tài chính only coordinates */
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    memset(&q, 0, sizeof q);
+    q.due_before = "2023-06-01";
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(strncmp(b.data, "kh|3.|Ban Tổ chức Thành ủy (lead); Ban Thường vụ (report_to)|2023-05-15|2023-05-15|", 84), 0, "%s", b.data);
+    cr_assert_null(strchr(b.data, '\n') + 1 == b.data + b.len ? NULL : "two rows");
+    b.len = 0;
+    memset(&q, 0, sizeof q);
+    q.overdue = 1;
+    q.today = "2023-06-30"; /* the Quý II task is due that day: not overdue */
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(strncmp(b.data, "kh|3.|", 6), 0);
+    cr_assert_eq(strchr(b.data, '\n') + 1, b.data + b.len);
+    b.len = 0;
+    /* a filter is a bound value, never SQL */
+    counts = S_sql(s, S_counts);
+    memset(&q, 0, sizeof q);
+    q.agency = "x' OR 1=1 --";
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    q.agency = "'; DROP TABLE tasks; --";
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    S_assert_rows(S_sql(s, S_counts), counts);
+    free(counts);
+    memset(&q, 0, sizeof q);
+    q.role = "boss";
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_EINVAL);
+    q.role = NULL;
+    q.due_before = "tomorrow";
+    cr_assert_eq(nqx_store_tasks(s, &q, S_collect, &b, &e), NQX_EINVAL);
+    nqx_buf_free(&b);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, compare_groups_by_locality_and_year)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    nqx_store_meta m = {0};
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_buf b = {0};
+    m.locality = "Huế";
+    cr_assert_eq(fx_ingest(s, "a.txt", FX_TEXT, &m, &r, &e), NQX_OK);
+    m.locality = "Đà Nẵng";
+    cr_assert_eq(fx_ingest(s, "b.txt", FX_TEXT "\n", &m, &r, &e), NQX_OK);
+    cr_assert_eq(nqx_store_compare(s, "cán bộ nữ", "locality", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data,
+        "Huế|a|tỷ lệ cán bộ nữ trong cấp ủy|>=|18|18|%|2025|2025-12-31\n"
+        "Đà Nẵng|b|tỷ lệ cán bộ nữ trong cấp ủy|>=|18|18|%|2025|2025-12-31\n");
+    b.len = 0;
+    cr_assert_eq(nqx_store_compare(s, "can bo nu", "year", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data,
+        "2025|a|Huế|tỷ lệ cán bộ nữ trong cấp ủy|>=|18|18|%|2025\n"
+        "2025|b|Đà Nẵng|tỷ lệ cán bộ nữ trong cấp ủy|>=|18|18|%|2025\n");
+    cr_assert_eq(nqx_store_compare(s, "x", "1; DROP TABLE targets", S_collect, &b, &e), NQX_EINVAL);
+    nqx_buf_free(&b);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, search_ignores_case_and_diacritics_and_dd)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_buf b = {0};
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    cr_assert_eq(nqx_store_search(s, "phan dau", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "kh|1.|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
+    b.len = 0;
+    /* the sentence, not the whole line */
+    cr_assert_eq(nqx_store_search(s, "QUY II/2023", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "kh|2.|hoàn thành trong Quý II/2023.\n");
+    b.len = 0;
+    cr_assert_eq(nqx_store_search(s, "\" OR dau", S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    cr_assert_eq(nqx_store_search(s, "  ;; ", S_collect, &b, &e), NQX_EINVAL);
+    nqx_buf_free(&b);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, sql_is_read_only)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path), *ro;
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_buf b = {0};
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    nqx_store_close(s);
+    cr_assert_eq(nqx_store_open(path, NQX_STORE_READONLY, 0, &ro, &e), NQX_OK);
+    cr_assert_eq(nqx_store_sql(ro, "SELECT count(*) FROM tasks", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "2\n");
+    cr_assert_eq(nqx_store_sql(ro, "DELETE FROM tasks", S_collect, &b, &e), NQX_EINVAL);
+    cr_assert_str_eq(e.msg, "refused, not a read-only statement: DELETE FROM tasks");
+    cr_assert_eq(nqx_store_sql(ro, "SELECT 1; DROP TABLE tasks", S_collect, &b, &e), NQX_EINVAL);
+    cr_assert_eq(nqx_store_sql(ro, "ATTACH '/tmp/x.db' AS x", S_collect, &b, &e), NQX_ESTORE);
+    b.len = 0;
+    cr_assert_eq(nqx_store_sql(ro, "SELECT count(*) FROM tasks", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "2\n");
+    nqx_buf_free(&b);
+    nqx_store_close(ro);
+    fx_rm(path);
+}
+
+Test(store, read_only_store_refuses_ingest_cleanly)
+{
+    char *path = fx_db_path(), uri[300];
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_store_close(s);
+    snprintf(uri, sizeof uri, "file:%s?mode=ro", path);
+    cr_assert_eq(nqx_store_open(uri, 0, 0, &s, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_ESTORE);
+    cr_assert_str_eq(e.file, uri);
+    cr_assert_str_eq(e.msg, "attempt to write a readonly database");
+    S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "0\n");
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, locked_store_waits_then_fails_clearly)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    sqlite3 *other;
+    nqx_ingest_result r;
+    nqx_error e;
+    cr_assert_eq(sqlite3_open(path, &other), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_ESTORE);
+    cr_assert_str_eq(e.msg, "database is locked");
+    cr_assert_str_eq(e.file, path);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "0\n");
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, not_sqlite_and_foreign_sqlite_are_refused)
+{
+    char *path = fx_db_path();
+    nqx_store *s;
+    nqx_error e;
+    sqlite3 *db;
+    FILE *f = fopen(path, "w");
+    fputs("KẾ HOẠCH: this is a text file, not a database, but long enough "
+          "to be mistaken for one by a careless program..................\n", f);
+    fclose(f);
+    cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
+    cr_assert_null(s);
+    cr_assert_str_eq(e.msg, "file is not a database");
+    cr_assert_eq(nqx_store_open(path, NQX_STORE_READONLY, 0, &s, &e), NQX_ESTORE);
+    unlink(path);
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
+    cr_assert_str_eq(e.msg, "not an nqx store (a SQLite file of another program)");
+    unlink(path);
+    cr_assert_eq(nqx_store_open(path, NQX_STORE_READONLY, 0, &s, &e), NQX_ESTORE);
+    cr_assert_str_eq(e.msg, "no such store (run nqx ingest first)");
+    fx_rm(path);
+}
+
+Test(store, newer_schema_is_refused)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    nqx_error e;
+    sqlite3_exec(s->db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+    nqx_store_close(s);
+    cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
+    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (1)");
+    fx_rm(path);
+}
+
+Test(store, full_disk_rolls_the_document_back)
+{
+    char *path = fx_db_path(), *before, big[200000];
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    size_t i;
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    before = S_sql(s, S_counts);
+    /* a document far larger than the pages left */
+    strcpy(big, FX_TEXT);
+    static const char line[] = "Dòng thêm vào để làm đầy đĩa số.\n";
+    for (i = strlen(big); i + sizeof line < sizeof big; i += sizeof line - 1)
+        memcpy(big + i, line, sizeof line - 1);
+    big[i] = '\0';
+    sqlite3_exec(s->db, "PRAGMA max_page_count = 60", NULL, NULL, NULL);
+    cr_assert_eq(fx_ingest(s, "big.txt", big, NULL, &r, &e), NQX_ESTORE, "%s", s->last);
+    cr_assert_str_eq(e.msg, "database or disk is full");
+    S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
+    S_assert_rows(S_sql(s, S_counts), before);
+    free(before);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+/* ------------------------------------------------------------------ */
+/* the file pipeline                                                   */
+
+static char *S_write(const char *dir, const char *name, const char *body)
+{
+    char *p = malloc(strlen(dir) + strlen(name) + 2);
+    FILE *f;
+    sprintf(p, "%s/%s", dir, name);
+    f = fopen(p, "w");
+    fputs(body, f);
+    fclose(f);
+    return p;
+}
+
+Test(store, sidecar_fills_what_the_text_lacks_and_wins_over_flags)
+{
+    char *path = fx_db_path(), *dir = strdup(path), *doc, *side;
+    nqx_store *s = S_open(path);
+    nqx_grammar *g;
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_store_meta flags = {0};
+    *strrchr(dir, '/') = '\0';
+    cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+    doc = S_write(dir, "kh.txt", FX_TEXT);
+    side = S_write(dir, "kh.txt.meta.json",
+                   "{\"locality\": \"Tỉnh Quảng Ngãi\", \"date\": \"2023-01-05\"}");
+    flags.locality = "Hà Nội";
+    flags.issuer = "Ban Thường vụ Tỉnh ủy";
+    cr_assert_eq(nqx_store_ingest_file(s, g, NULL, doc, &flags, &r, &e), NQX_OK, "%s", e.msg);
+    S_assert_rows(S_sql(s, "SELECT locality, locality_key, date, issuer FROM documents"),
+                  "Tỉnh Quảng Ngãi|tinh quang ngai|2023-01-05|Ban Thường vụ Tỉnh ủy\n");
+    free(S_write(dir, "kh.txt.meta.json", "{\"locality\": 12}"));
+    free(S_write(dir, "kh.txt", FX_TEXT "x\n"));
+    cr_assert_eq(nqx_store_ingest_file(s, g, NULL, doc, &flags, &r, &e), NQX_EFORMAT, "%s", e.msg);
+    cr_assert_str_eq(e.msg, "\"locality\" is a JSON integer, not a string");
+    free(S_write(dir, "kh.txt.meta.json", "{locality: "));
+    cr_assert_eq(nqx_store_ingest_file(s, g, NULL, doc, &flags, &r, &e), NQX_EFORMAT);
+    cr_assert_str_eq(e.msg, "not a JSON object");
+    cr_assert_eq(strcmp(e.file + strlen(e.file) - 16, "kh.txt.meta.json"), 0);
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "1\n");
+    unlink(side);
+    unlink(doc);
+    free(side);
+    free(doc);
+    free(dir);
+    nqx_gram_free(g);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, html_keeps_headings_lists_and_tables_as_lines)
+{
+    static const char html[] =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>x</title>"
+        "<style>p{}</style></head><body>"
+        "<h1>KẾ HOẠCH</h1><p>Thực hiện  Nghị quyết<br>số 15-NQ/TU</p>"
+        "<ul><li>Phấn đấu <b>18%</b></li><li>Hằng năm</li></ul>"
+        "<ol><li>Một</li><li>Hai</li></ol>"
+        "<table><thead><tr><th>Nội dung</th><th>Cơ quan chủ trì</th></tr></thead>"
+        "<tbody><tr><td>Đề án<p>mới</p></td><td>Sở Nội vụ</td></tr></tbody></table>"
+        "<script>var x = 1;</script><p>&nbsp;Hết.&nbsp;</p></body></html>";
+    char *out;
+    size_t n;
+    nqx_error e;
+    cr_assert(nqx_html_detect("x.txt", html, sizeof html - 1));
+    cr_assert(nqx_html_detect("X.HTM", "hi", 2));
+    cr_assert_not(nqx_html_detect("x.md", "# Kế hoạch <sup>1</sup>", 24));
+    cr_assert_eq(nqx_html_to_text("x.html", html, sizeof html - 1, &out, &n, &e), NQX_OK);
+    cr_assert_str_eq(out,
+        "KẾ HOẠCH\n"
+        "Thực hiện Nghị quyết\n"
+        "số 15-NQ/TU\n"
+        "- Phấn đấu 18%\n"
+        "- Hằng năm\n"
+        "1. Một\n"
+        "2. Hai\n"
+        "Nội dung | Cơ quan chủ trì\n"
+        "Đề án mới | Sở Nội vụ\n"
+        "Hết.\n");
+    cr_assert_eq(n, strlen(out));
+    free(out);
+}
+
+Test(store, html_in_a_legacy_charset_is_decoded)
+{
+    /* "Sở Nội vụ" in windows-1258: ơ = 0xF5, ô = 0xF4, and the tone
+     * marks are combining: hook above 0xD2, dot below 0xF2 */
+    static const char html[] =
+        "<html><head><meta http-equiv=\"Content-Type\" "
+        "content=\"text/html; charset=windows-1258\"></head>"
+        "<body><p>S\xf5\xd2 N\xf4\xf2i vu\xf2</p></body></html>";
+    char *out;
+    size_t n;
+    nqx_error e;
+    if (nqx_html_to_text("x.html", html, sizeof html - 1, &out, &n, &e))
+        cr_assert_fail("%s", e.msg);
+    /* (glibc's iconv composes the combining marks) */
+    cr_assert_str_eq(out, "S\xe1\xbb\x9f N\xe1\xbb\x99i v\xe1\xbb\xa5\n");
+    free(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* the commands, end to end (the nqx binary that `make check` builds)  */
+
+static const char *S_nqx(void)
+{
+    const char *bin = getenv("NQX_BIN");
+    return bin && *bin ? bin : NQX_SRCDIR "/nqx";
+}
+
+/* Run "nqx ARGS" in dir; stdout and stderr go to *out and *err (caller
+ * frees). Returns the exit status. */
+static int S_run(const char *dir, char **out, char **err, const char *fmt, ...)
+{
+    char args[2048], cmd[4096], *data;
+    size_t n;
+    va_list ap;
+    int st;
+    nqx_error e;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "cd %s && %s %s > ../out.txt 2> ../err.txt",
+             dir, S_nqx(), args);
+    st = system(cmd);
+    snprintf(cmd, sizeof cmd, "%s/../out.txt", dir);
+    *out = nqx_read_file(cmd, 0, &data, &n, &e) ? strdup("") : data;
+    unlink(cmd);
+    snprintf(cmd, sizeof cmd, "%s/../err.txt", dir);
+    *err = nqx_read_file(cmd, 0, &data, &n, &e) ? strdup("") : data;
+    unlink(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A folder with two documents, a file to reject and one to ignore. */
+static char *S_folder(void)
+{
+    char *path = fx_db_path(), *dir = malloc(strlen(path) + 8), sub[600];
+    /* documents in TMP/in; the commands' output beside it, in TMP */
+    strcpy(dir, path);
+    strcpy(strrchr(dir, '/'), "/in");
+    free(path);
+    cr_assert_eq(mkdir(dir, 0700), 0);
+    free(S_write(dir, "kh-1.txt", FX_TEXT));
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    mkdir(sub, 0700);
+    free(S_write(sub, "kh-2.md", "# KẾ HOẠCH\n\nĐến năm 2025, phấn đấu 100% xã đạt chuẩn.\n"));
+    free(S_write(sub, "gold.jsonl", "{}\n"));
+    {
+        char p[700];
+        FILE *f;
+        snprintf(p, sizeof p, "%s/bad.txt", dir);
+        f = fopen(p, "wb");
+        fwrite("ab\0cd", 1, 5, f);
+        fclose(f);
+    }
+    return dir;
+}
+
+static void S_rmrf(char *dir)
+{
+    char cmd[700];
+    *strrchr(dir, '/') = '\0';
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    free(dir);
+}
+
+Test(store_cli, ingest_a_folder_reject_one_file_then_reingest)
+{
+    char *dir = S_folder(), *out, *err, *counts;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db --locality 'Quảng Ngãi' ."), 1);
+    cr_assert_str_eq(err, "nqx: ./bad.txt: offset 2: NUL byte: binary file, not text\n");
+    {
+        static const char sum[] = "documents: 2 new, 0 new versions, 0 unchanged, 1 rejected; stored ";
+        cr_assert_eq(strncmp(out, sum, sizeof sum - 1), 0, "%s", out);
+    }
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &counts, &err, "sql --db s.db --format csv "
+                       "'SELECT name, locality FROM documents ORDER BY name; "
+                       "SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM targets), "
+                       "(SELECT count(*) FROM tasks), (SELECT count(*) FROM task_agencies)'"), 0);
+    {
+        static const char docs[] = "name,locality\r\nkh-1,Quảng Ngãi\r\nkh-2,Quảng Ngãi\r\n";
+        cr_assert_eq(strncmp(counts, docs, sizeof docs - 1), 0, "%s", counts);
+    }
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt sub"), 0);
+    cr_assert_str_eq(out,
+        "unchanged: kh-1.txt (already stored from ./kh-1.txt)\n"
+        "unchanged: sub/kh-2.md (already stored from ./sub/kh-2.md)\n"
+        "documents: 0 new, 0 new versions, 2 unchanged, 0 rejected; stored 0 "
+        "targets, 0 tasks, 0 corrections in s.db\n");
+    cr_assert_str_eq(err, "");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db --format csv "
+                       "'SELECT name, locality FROM documents ORDER BY name; "
+                       "SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM targets), "
+                       "(SELECT count(*) FROM tasks), (SELECT count(*) FROM task_agencies)'"), 0);
+    cr_assert_str_eq(out, counts);
+    free(out);
+    free(err);
+    free(counts);
+    S_rmrf(dir);
+}
+
+Test(store_cli, export_jsonl_equals_extract)
+{
+    char *dir = S_folder(), *out, *err, *want;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &want, &err, "extract --no-ocr kh-1.txt sub/kh-2.md"), 0);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt sub/kh-2.md"), 0);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "export --db s.db --format jsonl"), 0);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+    free(want);
+    S_rmrf(dir);
+}
+
+Test(store_cli, queries_tables_search_and_injection)
+{
+    char *dir = S_folder(), *out, *err;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt"), 0);
+    free(out);
+    free(err);
+    /* display width, not bytes: "Phấn đấu" is 8 columns */
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db \"SELECT 'Phấn đấu' AS a, 1 AS b, NULL AS c\""), 0);
+    cr_assert_str_eq(out, "a         b  c\n--------  -  -\nPhấn đấu  1  \n(1 row)\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db --format json \"SELECT 'a\\\"b' AS a, 1.5 AS b, NULL AS c\""), 0);
+    cr_assert_str_eq(out, "[\n  {\"a\": \"a\\\"b\", \"b\": 1.5, \"c\": null}\n]\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db 'DELETE FROM documents'"), 2);
+    cr_assert_str_eq(err, "nqx: s.db: refused, not a read-only statement: DELETE FROM documents\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "tasks --db s.db --format csv --agency \"x' OR 1=1 --\""), 0);
+    cr_assert_str_eq(out, "doc,section,agencies,deadline,due,text\r\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "search --db s.db --format jsonl PHAN dau"), 0);
+    cr_assert_not_null(strstr(out, "Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên."), "%s", out);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db 'SELECT count(*) FROM documents'"), 0);
+    cr_assert_str_eq(out, "count(*)\n--------\n1\n(1 row)\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
+
+Test(store_cli, store_errors_exit_3_with_one_line)
+{
+    char *dir = S_folder(), *out, *err, db[700];
+    sqlite3 *other;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    /* not SQLite */
+    cr_assert_eq(S_run(dir, &out, &err, "targets --db kh-1.txt"), 3);
+    cr_assert_str_eq(err, "nqx: kh-1.txt: file is not a database\n");
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db kh-1.txt sub"), 3);
+    cr_assert_str_eq(err, "nqx: kh-1.txt: file is not a database\n");
+    free(out);
+    free(err);
+    /* no store yet: a query does not create one */
+    cr_assert_eq(S_run(dir, &out, &err, "tasks --db none.db"), 3);
+    cr_assert_str_eq(err, "nqx: none.db: no such store (run nqx ingest first)\n");
+    snprintf(db, sizeof db, "%s/none.db", dir);
+    cr_assert_neq(access(db, F_OK), 0);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh-1.txt"), 0);
+    free(out);
+    free(err);
+    /* read-only */
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db 'file:s.db?mode=ro' sub"), 3);
+    cr_assert_str_eq(err, "nqx: file:s.db?mode=ro: attempt to write a readonly database\n");
+    free(out);
+    free(err);
+    /* locked: waits for the busy timeout, then says so */
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    cr_assert_eq(sqlite3_open(db, &other), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --busy-timeout 100 --db s.db sub"), 3);
+    cr_assert_str_eq(err, "nqx: s.db: database is locked\n");
+    free(out);
+    free(err);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db 'PRAGMA integrity_check; SELECT count(*) FROM documents'"), 0);
+    cr_assert_str_eq(out, "integrity_check\n---------------\nok\n(1 row)\n\ncount(*)\n--------\n1\n(1 row)\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
+
+Test(store_cli, two_ingests_share_one_store)
+{
+    char *dir = S_folder(), *out, *err, cmd[2048], name[64];
+    int i, st;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    for (i = 0; i < 8; i++) {
+        char body[200];
+        snprintf(name, sizeof name, "c%d.txt", i);
+        snprintf(body, sizeof body, "KẾ HOẠCH số %d\nPhấn đấu %d%% xã đạt chuẩn.\n", i, i);
+        free(S_write(dir, name, body));
+    }
+    snprintf(cmd, sizeof cmd,
+             "cd %s && (%s ingest --no-ocr --db s.db c0.txt c2.txt c4.txt c6.txt > ../a.txt 2>&1; echo $? >> ../a.txt) &"
+             " (cd %s && %s ingest --no-ocr --db s.db c1.txt c3.txt c5.txt c7.txt > ../b.txt 2>&1; echo $? >> ../b.txt); wait",
+             dir, S_nqx(), dir, S_nqx());
+    st = system(cmd);
+    cr_assert_eq(st, 0);
+    for (i = 0; i < 2; i++) {
+        char p[700], *data;
+        size_t n;
+        nqx_error e;
+        snprintf(p, sizeof p, "%s/../%c.txt", dir, "ab"[i]);
+        cr_assert_eq(nqx_read_file(p, 0, &data, &n, &e), NQX_OK);
+        /* (what follows "rejected;" depends on extraction) */
+        cr_assert_eq(strncmp(data, "documents: 4 new, 0 new versions, 0 unchanged, 0 rejected; ", 59), 0, "%s", data);
+        cr_assert_str_eq(data + n - 10, "in s.db\n0\n");
+        free(data);
+    }
+    cr_assert_eq(S_run(dir, &out, &err, "sql --db s.db --format csv 'PRAGMA integrity_check; SELECT count(*) FROM documents'"), 0);
+    cr_assert_str_eq(out, "integrity_check\r\nok\r\ncount(*)\r\n8\r\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
+
+static void S_node(nqx_doc *d, nqx_node_kind kind, const char *label,
+                   const char *path, int parent, size_t start, size_t end,
+                   size_t body_end)
+{
+    nqx_node *n;
+    d->nodes = realloc(d->nodes, (d->nnodes + 1) * sizeof *n);
+    n = &d->nodes[d->nnodes++];
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->label = strdup(label);
+    n->path = strdup(path);
+    n->level = parent < 0 ? 0 : d->nodes[parent].level + 1;
+    n->parent = parent;
+    n->start = start;
+    n->end = end;
+    n->body_end = body_end;
+}
+
+Test(store, outline_is_stored_and_gives_passages_their_section)
+{
+    char *path = fx_db_path();
+    nqx_store *s = S_open(path);
+    nqx_text *t = fx_text(FX_TEXT);
+    nqx_doc *d = fx_doc(FX_TEXT);
+    nqx_ingest_result r;
+    nqx_error e;
+    nqx_buf b = {0};
+    size_t l1 = strchr(FX_TEXT, '\n') - FX_TEXT + 1;
+    size_t l2 = strchr(FX_TEXT + l1, '\n') - FX_TEXT + 1;
+    size_t l3 = strchr(FX_TEXT + l2, '\n') - FX_TEXT + 1;
+    /* the title heads everything; 1. and 2. are items under it; 3. is
+     * left outside any node */
+    S_node(d, NQX_NODE_HEADING, "", "KH", -1, 0, l1 - 1, l3 - 1);
+    S_node(d, NQX_NODE_ITEM, "1.", "KH.1.", 0, l1, l2 - 1, l2 - 1);
+    S_node(d, NQX_NODE_ITEM, "2.", "KH.2.", 0, l2, l3 - 1, l3 - 1);
+    cr_assert_eq(nqx_store_ingest_doc(s, "kh.txt", NULL, 0, t, d, NULL, &r, &e), NQX_OK, "%s", e.msg);
+    S_assert_rows(S_sql(s, "SELECT idx, kind, label, path, level, parent FROM nodes ORDER BY idx"),
+                  "0|heading||KH|0|NULL\n1|item|1.|KH.1.|1|0\n2|item|2.|KH.2.|1|0\n");
+    S_assert_rows(S_sql(s, "SELECT coalesce(section, '-') FROM passages WHERE kind = 'para' ORDER BY start"),
+                  "KH\nKH.1.\nKH.2.\n-\n");
+    S_assert_rows(S_sql(s, "SELECT input_sha256 IS NULL FROM documents"), "1\n");
+    cr_assert_eq(nqx_store_search(s, "uy ban thuong vu", S_collect, &b, &e), NQX_OK);
+    cr_assert_eq(b.len, 0);
+    cr_assert_eq(nqx_store_search(s, "Ban Thuong Vu", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "kh|3.|3. Ban Tổ chức Thành ủy báo cáo Ban Thường vụ trước ngày 15/5/2023.\n");
+    b.len = 0;
+    cr_assert_eq(nqx_store_search(s, "dau", S_collect, &b, &e), NQX_OK);
+    cr_assert_str_eq(b.data, "kh|KH.1.|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
+    nqx_buf_free(&b);
+    nqx_doc_free(d);
+    nqx_text_free(t);
+    nqx_store_close(s);
+    fx_rm(path);
+}
