@@ -405,6 +405,7 @@ static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
         *e = p;
         *cap = c;
     }
+    memset(&(*e)[*n], 0, sizeof **e); /* fields added later stay 0 */
     (*e)[*n].start = start;
     (*e)[*n].end = end;
     (*e)[*n].repl = nqx_strndup(repl, rlen);
