@@ -7,10 +7,13 @@
 #include <time.h>
 
 static const char S_usage[] =
-    "usage: nqx model train [-o FILE] [--min1 N] [--min2 N] [--min3 N] FILE|DIR...\n"
+    "usage: nqx model train [-o FILE] [--min1 N] [--min2 N] [--min3 N]\n"
+    "                       [--official-weight N] FILE|DIR...\n"
     "  Counts syllables, bigrams and trigrams in the texts (a folder stands\n"
     "  for its *.txt and *.md files) and writes the model (default\n"
-    "  models/vi.model). --min1/2/3: pruning thresholds (3, 3, 4).";
+    "  models/vi.model). --min1/2/3: pruning thresholds (3, 3, 4).\n"
+    "  --official-weight: how many times an official document (state or\n"
+    "  party header) counts (4; 1 = like any other text).";
 
 static int S_int(const char *v, int *out)
 {
@@ -32,7 +35,7 @@ static int S_train(int argc, char **argv)
     const char *out = "models/vi.model", *val;
     const char **paths;
     size_t npaths = 0;
-    nqx_model_params par = {0, 0, 0};
+    nqx_model_params par = {0, 0, 0, 0};
     nqx_model_stats stats;
     nqx_error err;
     clock_t t0 = clock();
@@ -59,6 +62,8 @@ static int S_train(int argc, char **argv)
             bad = S_int(val, &par.min2);
         else if (cli_opt(a, "--min3", &val, argc, argv, &i))
             bad = S_int(val, &par.min3);
+        else if (cli_opt(a, "--official-weight", &val, argc, argv, &i))
+            bad = S_int(val, &par.official_weight);
         else if (strcmp(a, "--help") == 0) {
             puts(S_usage);
             free(paths);
@@ -86,10 +91,11 @@ static int S_train(int argc, char **argv)
     }
     free(paths);
     fprintf(stderr,
-            "nqx: model %s: %zu files, %.1f MB, %zu syllables read; kept %zu "
+            "nqx: model %s: %zu files (%zu official), %.1f MB, %zu syllables "
+            "read; kept %zu "
             "syllables (%zu folded), %zu of %zu bigrams, %zu of %zu trigrams; "
             "%.1f MB written in %.1f s\n",
-            out, stats.files, stats.bytes / 1e6, stats.tokens, stats.vocab,
+            out, stats.files, stats.official, stats.bytes / 1e6, stats.tokens, stats.vocab,
             stats.folds, stats.bigrams, stats.bigrams_seen, stats.trigrams,
             stats.trigrams_seen, stats.file_size / 1e6,
             (double)(clock() - t0) / CLOCKS_PER_SEC);

@@ -171,10 +171,13 @@ typedef struct {
     int min1; /* keep syllables seen at least this often (3) */
     int min2; /* keep bigrams seen at least this often (3) */
     int min3; /* keep trigrams seen at least this often (4) */
+    int official_weight; /* count official documents (a state or party
+                            header) this many times (4): nqx reads them */
 } nqx_model_params;
 
 typedef struct {
     size_t files, bytes, tokens;   /* what was read */
+    size_t official;               /* files counted as official */
     size_t vocab, folds;           /* syllables and folded keys kept */
     size_t bigrams_seen, trigrams_seen;
     size_t bigrams, trigrams;      /* kept after pruning */

@@ -20,8 +20,8 @@
  *   bireal   n2real x (u8 va, u8 vb, u8 q, u8 qt): va, vb are variants,
  *            the rank of a syllable's id among the ids of its folded key;
  *            qt = Q(1 + distinct words seen after a b)
- *   trifp    n3slots x u32: fingerprint of (a, b, c), 0 = empty
- *   triq     n3slots x u8: Q(count)
+ *   tri      n3slots x u32: 24-bit fingerprint of (a, b, c) << 8 | Q(count),
+ *            0 = empty
  * Each section is padded to 8 bytes. Q(x) = round(ln(x) * NQX_Q_SCALE).
  * Slots are open-addressing tables (linear probing, about 80% full). */
 #include "syl.h"
@@ -49,8 +49,8 @@ struct nqx_model {
     const uint32_t *counts, *types;
     const uint16_t *fid;
     const char *folds;
-    const uint32_t *bislots, *trifp;
-    const uint8_t *bireal, *triq;
+    const uint32_t *bislots, *tri;
+    const uint8_t *bireal;
     uint8_t *variant;    /* per id: rank among its fold's ids */
     uint32_t *foff;      /* per fid: first index into fids */
     uint16_t *fids;      /* ids grouped by fold, in id order */
@@ -79,8 +79,10 @@ static uint32_t S_slot(uint32_t key, uint32_t n)
     return (uint32_t)(((uint64_t)(key * 0x9E3779B1u) * n) >> 32);
 }
 
-/* Fingerprint (never 0) and slot of a trigram: splitmix64's finalizer,
- * so that both halves depend on all three ids. */
+/* 24-bit fingerprint (never 0) and slot of a trigram: splitmix64's
+ * finalizer, so that both depend on all three ids. A fingerprint match by
+ * chance needs 24 equal bits in the few slots probed: about once per
+ * million lookups of absent trigrams, and it only lends a count. */
 static uint32_t S_tri(int a, int b, int c, uint32_t n, uint32_t *slot)
 {
     uint64_t z = ((uint64_t)(uint32_t)a << 32) | ((uint64_t)(uint32_t)b << 16) |
@@ -89,7 +91,7 @@ static uint32_t S_tri(int a, int b, int c, uint32_t n, uint32_t *slot)
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     z ^= z >> 31;
-    fp = (uint32_t)(z >> 32);
+    fp = (uint32_t)(z >> 40);
     *slot = (uint32_t)(((z & 0xFFFFFFFFu) * n) >> 32);
     return fp ? fp : 1;
 }
@@ -189,9 +191,10 @@ int nqx_model_trigram(const nqx_model *m, int a, int b, int c)
 {
     uint32_t h, n = m->n3slots, fp = S_tri(a, b, c, n, &h);
     for (;; h = h + 1 == n ? 0 : h + 1) {
-        if (m->trifp[h] == fp)
-            return m->triq[h];
-        if (!m->trifp[h])
+        uint32_t v = m->tri[h];
+        if (v >> 8 == fp)
+            return (int)(v & 0xFF);
+        if (!v)
             return -1;
     }
 }
@@ -235,7 +238,7 @@ static size_t S_size(uint32_t nvocab, uint32_t nfold, uint32_t n2slots,
     return HDR_SIZE + S_pad8((size_t)nvocab * 12) + 2 * S_pad8((size_t)nvocab * 4) +
            S_pad8((size_t)nvocab * 2) + S_pad8((size_t)nfold * 12) +
            S_pad8((size_t)n2slots * 8) + S_pad8((size_t)n2real * 4) +
-           S_pad8((size_t)n3slots * 4) + S_pad8((size_t)n3slots);
+           S_pad8((size_t)n3slots * 4);
 }
 
 /* S_check_header and S_check test every index the decoder will trust, so
@@ -290,9 +293,7 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     off += S_pad8((size_t)m->n2slots * 8);
     m->bireal = d + off;
     off += S_pad8((size_t)m->n2real * 4);
-    m->trifp = (const uint32_t *)(const void *)(d + off);
-    off += S_pad8((size_t)m->n3slots * 4);
-    m->triq = d + off;
+    m->tri = (const uint32_t *)(const void *)(d + off);
 
     for (i = 0; i < m->nvocab; i++) {
         const char *key = m->vocab + (size_t)i * 12;
@@ -335,7 +336,7 @@ static nqx_status S_check(nqx_model *m, const char *path, nqx_error *err)
         return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
                         "bigram table has no empty slot");
     for (i = 0, used = 0; i < m->n3slots; i++)
-        used += m->trifp[i] != 0;
+        used += m->tri[i] != 0;
     if (used == m->n3slots)
         return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
                         "trigram table has no empty slot");
@@ -718,41 +719,67 @@ static int S_push(S_train *t, uint32_t v)
     return 0;
 }
 
-static nqx_status S_train_file(S_train *t, const char *path,
+/* Official documents (a state or party header near the top) are what nqx
+ * reads; the textcorpus is mostly legal Q&A and news, where "phấn đấu"
+ * is rare. Counting them several times shifts the model toward them. */
+static int S_official(const char *text, size_t len)
+{
+    static const char *const marks[] = {"CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI",
+                                        "ĐẢNG CỘNG SẢN", NULL};
+    size_t n = len < 4096 ? len : 4096, i, l;
+    int k;
+    for (k = 0; marks[k]; k++) {
+        l = strlen(marks[k]);
+        for (i = 0; i + l <= n; i++)
+            if (text[i] == marks[k][0] && memcmp(text + i, marks[k], l) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static nqx_status S_train_file(S_train *t, const char *path, int weight,
                                nqx_model_stats *stats, nqx_error *err)
 {
     char *text = NULL;
     size_t len = 0, ntok, i;
     nqx_tok *toks;
+    int w, times = 1;
     nqx_status st = S_read_nfc(path, &text, &len, err);
     if (st)
         return st;
+    if (weight > 1 && S_official(text, len)) {
+        times = weight;
+        stats->official++;
+    }
     st = nqx_ocr_tokenize(text, len, &toks, &ntok);
     free(text);
     if (st)
         return nqx_fail(err, st, path, -1, -1, "out of memory");
     stats->files++;
     stats->bytes += len;
-    for (i = 0; i < ntok; i++) {
-        char key[NQX_KEY_MAX];
-        int32_t id;
-        if (toks[i].boundary && S_push(t, 0))
-            goto oom;
-        if (!toks[i].ok || !nqx_syl_valid(&toks[i].syl)) {
-            if (S_push(t, 0))
+    for (w = 0; w < times; w++) {
+        for (i = 0; i < ntok; i++) {
+            char key[NQX_KEY_MAX];
+            int32_t id;
+            if (toks[i].boundary && S_push(t, 0))
                 goto oom;
-            continue;
+            if (!toks[i].ok || !nqx_syl_valid(&toks[i].syl)) {
+                if (S_push(t, 0))
+                    goto oom;
+                continue;
+            }
+            nqx_syl_key(&toks[i].syl, key);
+            id = S_intern_add(&t->in, key);
+            if (id < 0 || S_push(t, (uint32_t)id + 1))
+                goto oom;
+            if (!w)
+                stats->tokens++;
         }
-        nqx_syl_key(&toks[i].syl, key);
-        id = S_intern_add(&t->in, key);
-        if (id < 0 || S_push(t, (uint32_t)id + 1))
+        if (S_push(t, 0))
             goto oom;
-        stats->tokens++;
     }
     free(toks);
-    return S_push(t, 0) ? nqx_fail(err, NQX_ENOMEM, path, -1, -1,
-                                   "out of memory")
-                        : NQX_OK;
+    return NQX_OK;
 oom:
     free(toks);
     return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
@@ -770,7 +797,7 @@ static int S_strcmp(const void *a, const void *b)
 }
 
 /* A folder stands for its *.txt and *.md files, in name order. */
-static nqx_status S_train_path(S_train *t, const char *path,
+static nqx_status S_train_path(S_train *t, const char *path, int weight,
                                nqx_model_stats *stats, nqx_error *err)
 {
     DIR *dir = opendir(path);
@@ -779,7 +806,7 @@ static nqx_status S_train_path(S_train *t, const char *path,
     size_t n = 0, cap = 0, i;
     nqx_status st = NQX_OK;
     if (!dir)
-        return S_train_file(t, path, stats, err);
+        return S_train_file(t, path, weight, stats, err);
     while ((de = readdir(dir)) != NULL) {
         char *full;
         if (!S_has_suffix(de->d_name, ".txt") && !S_has_suffix(de->d_name, ".md"))
@@ -807,7 +834,7 @@ static nqx_status S_train_path(S_train *t, const char *path,
         qsort(names, n, sizeof *names, S_strcmp);
     for (i = 0; i < n; i++) {
         if (!st)
-            st = S_train_file(t, names[i], stats, err);
+            st = S_train_file(t, names[i], weight, stats, err);
         free(names[i]);
     }
     free(names);
@@ -841,8 +868,8 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     uint16_t *fid = NULL;
     S_entry *e2 = NULL;
     size_t n2 = 0, n3 = 0, k, size, off;
-    uint32_t *bislots = NULL, *trifp = NULL, n2slots, n3slots, n2real;
-    uint8_t *bireal = NULL, *triq = NULL, *var = NULL;
+    uint32_t *bislots = NULL, *tri = NULL, n2slots, n3slots, n2real;
+    uint8_t *bireal = NULL, *var = NULL;
     unsigned char *buf = NULL;
     uint64_t total = 0;
     S_intern fin;
@@ -850,6 +877,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     int min1 = par && par->min1 > 0 ? par->min1 : 3;
     int min2 = par && par->min2 > 0 ? par->min2 : 3;
     int min3 = par && par->min3 > 0 ? par->min3 : 4;
+    int weight = par && par->official_weight > 0 ? par->official_weight : 4;
 
     memset(&t, 0, sizeof t);
     memset(&c2, 0, sizeof c2);
@@ -858,7 +886,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     memset(&fin, 0, sizeof fin);
     memset(stats, 0, sizeof *stats);
     for (k = 0; k < npaths && !st; k++)
-        st = S_train_path(&t, paths[k], stats, err);
+        st = S_train_path(&t, paths[k], weight, stats, err);
     if (st)
         goto done;
     if (!t.in.n) {
@@ -980,9 +1008,8 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
         if (c3.keys[k] != ~(uint64_t)0 && c3.counts[k] >= (uint32_t)min3)
             n3++;
     n3slots = (uint32_t)(n3 + n3 / 4 + 16);
-    trifp = calloc(n3slots, sizeof *trifp);
-    triq = calloc(n3slots, 1);
-    if (!trifp || !triq)
+    tri = calloc(n3slots, sizeof *tri);
+    if (!tri)
         goto oom;
     for (k = 0; k <= c3.mask; k++) {
         uint64_t key = c3.keys[k];
@@ -991,10 +1018,9 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
             continue;
         fp = S_tri((int)(key >> 32), (int)(key >> 16 & 0xFFFF),
                    (int)(key & 0xFFFF), n3slots, &h);
-        while (trifp[h])
+        while (tri[h])
             h = h + 1 == n3slots ? 0 : h + 1;
-        trifp[h] = fp;
-        triq[h] = (uint8_t)S_q((double)c3.counts[k]);
+        tri[h] = fp << 8 | (uint32_t)S_q((double)c3.counts[k]);
     }
     stats->bigrams_seen = c2.n;
     stats->trigrams_seen = c3.n;
@@ -1053,9 +1079,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     off += S_pad8((size_t)n2slots * 8);
     memcpy(buf + off, bireal, (size_t)n2real * 4);
     off += S_pad8((size_t)n2real * 4);
-    memcpy(buf + off, trifp, (size_t)n3slots * 4);
-    off += S_pad8((size_t)n3slots * 4);
-    memcpy(buf + off, triq, n3slots);
+    memcpy(buf + off, tri, (size_t)n3slots * 4);
     stats->vocab = nvocab - 1;
     stats->folds = nfold - 1;
     stats->bigrams = n2real;
@@ -1069,8 +1093,7 @@ done:
     free(buf);
     free(bislots);
     free(bireal);
-    free(trifp);
-    free(triq);
+    free(tri);
     free(var);
     free(e2);
     S_counter_free(&c2);

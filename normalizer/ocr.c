@@ -18,25 +18,25 @@
 #include <utf8proc.h>
 
 #define MAX_CANDS 6        /* per word, the observed one included */
-#define DEFAULT_CONF 0.995 /* used when the caller passes 0 */
+#define DEFAULT_CONF 0.997 /* used when the caller passes 0 */
 
 /* Channel costs in nats, per kind of confusion (OCR output -> truth).
  * A tone mark stacked over a circumflex, breve or horn (ấ ầ ẩ, ố ồ, ớ ờ)
  * is small and crowded: scanners misread it far more often than a tone
  * on a bare vowel, so those confusions cost less. */
-#define C_TONE_LOST 3.5  /* tinh -> tính: a tone mark missed */
-#define C_TONE_ADD 4.5   /* a speck read as a tone */
-#define C_TONE_SWAP 3.5  /* hỏi <-> ngã, sắc <-> huyền on a bare vowel */
-#define C_STK_LOST 2.0   /* phân -> phấn, đôn -> đốn */
-#define C_STK_ADD 3.0    /* cẩn -> cần is a swap; tiền -> tiên an add */
-#define C_STK_SWAP 2.0   /* phần -> phấn, đề -> để */
-#define C_MOD_LOST 3.5   /* hook or hat missed on a bare vowel */
-#define C_MOD_LOST_STK 2.5 /* khói -> khối: the hat under a tone missed */
-#define C_MOD_ADD 4.0    /* hợp -> họp */
-#define C_MOD_SWAP 4.0   /* ă <-> â, ô <-> ơ */
-#define C_BAR_LOST 3.0   /* d -> đ */
-#define C_BAR_ADD 4.5    /* đ -> d */
-#define C_UPPER 1.5      /* extra for words in capitals (headings) */
+#define C_TONE_LOST 4.5  /* tinh -> tính: a tone mark missed */
+#define C_TONE_ADD 6.0   /* a speck read as a tone */
+#define C_TONE_SWAP 4.5  /* hỏi <-> ngã, sắc <-> huyền on a bare vowel */
+#define C_STK_LOST 2.6   /* phân -> phấn, đôn -> đốn */
+#define C_STK_ADD 3.9    /* cẩn -> cần is a swap; tiền -> tiên an add */
+#define C_STK_SWAP 2.6   /* phần -> phấn, đề -> để */
+#define C_MOD_LOST 4.5   /* hook or hat missed on a bare vowel */
+#define C_MOD_LOST_STK 3.3 /* khói -> khối: the hat under a tone missed */
+#define C_MOD_ADD 5.2    /* hợp -> họp */
+#define C_MOD_SWAP 5.2   /* ă <-> â, ô <-> ơ */
+#define C_BAR_LOST 3.9   /* d -> đ */
+#define C_BAR_ADD 5.8    /* đ -> d */
+#define C_UPPER 2.0      /* extra for words in capitals (headings) */
 
 /* ---- tokens ---- */
 
@@ -425,6 +425,8 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
                     double *margin, nqx_norm_edit **e, size_t *ne, size_t *cap)
 {
     int i, iter, any = 0, allup = n >= 2;
+    if (n < 2)
+        return 0; /* a lone word (a table cell, a label): no context */
     for (i = 0; i < n; i++)
         if (toks[i].syl.casing != NQX_CASE_UPPER)
             allup = 0;
