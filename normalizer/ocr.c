@@ -18,6 +18,9 @@
 #include <utf8proc.h>
 
 #define MAX_CANDS 6        /* per word, the observed one included */
+#ifndef S_SUPPORT
+#define S_SUPPORT 0.0 /* ln of how much less support a candidate may have */
+#endif
 #define DEFAULT_CONF 0.997 /* used when the caller passes 0 */
 
 /* Channel costs in nats, per kind of confusion (OCR output -> truth).
@@ -242,13 +245,14 @@ static double S_channel(const nqx_syl *o, const char *key)
 }
 
 /* Candidates for position i: the syllables with its letters seen next to
- * its neighbours' letters, the best supported first. Support is the
- * largest count of a bigram holding the candidate in either group; a
- * candidate far less supported than the observed word (1/50) could not
- * pay its channel cost and is not worth a lattice state. */
+ * its neighbours' letters. A candidate enters the lattice only when, on
+ * one side at least, the model saw it next to that neighbour's letters
+ * about as often as the observed word (within e^S_SUPPORT) or the
+ * observed word not at all there: otherwise its LM gain could not pay the
+ * channel cost, and every extra state costs time. */
 static void S_cands(const nqx_model *m, S_pos *P, int i)
 {
-    int ids[32], q[32], n = 0, j, side, qo = -1;
+    int ids[32], q[32][2], n = 0, j, side, qo[2] = {-1, -1};
     for (side = 0; side < 2; side++) {
         nqx_group g = side ? P[i + 1].g2 : P[i].g2;
         for (j = 0; j < g.n; j++) {
@@ -256,8 +260,8 @@ static void S_cands(const nqx_model *m, S_pos *P, int i)
                           : nqx_model_variant_id(m, g.fb, g.r[4 * j + 1]);
             int v = g.r[4 * j + 2], k;
             if (id == P[i].id[0]) {
-                if (v > qo)
-                    qo = v;
+                if (v > qo[side])
+                    qo[side] = v;
                 continue;
             }
             for (k = 0; k < n && ids[k] != id; k++)
@@ -265,22 +269,35 @@ static void S_cands(const nqx_model *m, S_pos *P, int i)
             if (k == n) {
                 if (n == 32)
                     continue;
-                ids[n] = id, q[n] = v, n++;
-            } else if (v > q[k])
-                q[k] = v;
+                ids[n] = id, q[n][0] = q[n][1] = -1, n++;
+            }
+            if (v > q[k][side])
+                q[k][side] = v;
         }
+    }
+    for (j = 0; j < n; j++) { /* q[j][0] becomes the score */
+        int sc = -100000;
+        for (side = 0; side < 2; side++) {
+            int d;
+            if (q[j][side] < 0)
+                continue;
+            d = qo[side] < 0 ? 100000 : q[j][side] - qo[side];
+            if (d > sc)
+                sc = d;
+        }
+        q[j][0] = sc;
     }
     while (P[i].k < MAX_CANDS && n > 0) {
         int b = 0;
         for (j = 1; j < n; j++)
-            if (q[j] > q[b])
+            if (q[j][0] > q[b][0])
                 b = j;
-        if (q[b] < qo - (int)(3.9 * NQX_Q_SCALE)) /* ln 50 */
+        if (q[b][0] < -(int)(S_SUPPORT * NQX_Q_SCALE))
             break;
         P[i].id[P[i].k] = ids[b];
         P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
         P[i].k++;
-        ids[b] = ids[n - 1], q[b] = q[n - 1], n--;
+        ids[b] = ids[n - 1], q[b][0] = q[n - 1][0], n--;
     }
 }
 
@@ -418,38 +435,13 @@ static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
     return 0;
 }
 
-/* Decode the clause toks[0..n) and append its edits. */
-static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
-                    const int *tfid, int n, int style,
-                    double min_margin, S_pos *P, S_scratch *sc, int *best,
+/* Decode positions 1..n of P (P[0] and P[n + 1] are fixed context) and
+ * append the edits that pass min_margin. */
+static int S_window(const nqx_model *m, S_pos *P, int n, int style,
+                    double min_margin, S_scratch *sc, int *best,
                     double *margin, nqx_norm_edit **e, size_t *ne, size_t *cap)
 {
-    int i, iter, any = 0, allup = n >= 2;
-    if (n < 2)
-        return 0; /* a lone word (a table cell, a label): no context */
-    for (i = 0; i < n; i++)
-        if (toks[i].syl.casing != NQX_CASE_UPPER)
-            allup = 0;
-    P[0].fid = 0, P[0].k = 1, P[0].id[0] = 0, P[0].ch[0] = 0, P[0].tok = NULL;
-    P[n + 1] = P[0];
-    for (i = 1; i <= n; i++) {
-        P[i].fid = tfid[i - 1];
-        P[i].id[0] = tid[i - 1];
-        P[i].ch[0] = 0;
-        P[i].k = 1;
-        P[i].tok = &toks[i - 1];
-    }
-    for (i = 1; i <= n + 1; i++)
-        P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
-    for (i = 1; i <= n; i++) {
-        if (P[i].tok->syl.casing == NQX_CASE_UPPER && !allup)
-            continue; /* an acronym or a word in capitals: leave it */
-        S_cands(m, P, i);
-        if (P[i].k > 1)
-            any = 1;
-    }
-    if (!any)
-        return 0;
+    int i, iter;
     for (iter = 0; iter < 4; iter++) {
         int again = 0;
         if (S_viterbi(m, P, n, sc, best, margin))
@@ -491,6 +483,59 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
         if (S_edit(e, ne, cap, t->start, t->end, buf, len,
                    1.0 / (1.0 + exp(-margin[i]))))
             return -1;
+    }
+    return 0;
+}
+
+/* Decode the clause toks[0..n) and append its edits. */
+static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                    const int *tfid, int n, int style,
+                    double min_margin, S_pos *P, S_scratch *sc, int *best,
+                    double *margin, nqx_norm_edit **e, size_t *ne, size_t *cap)
+{
+    int i, any = 0, allup = n >= 2;
+    if (n < 2)
+        return 0; /* a lone word (a table cell, a label): no context */
+    for (i = 0; i < n; i++)
+        if (toks[i].syl.casing != NQX_CASE_UPPER)
+            allup = 0;
+    P[0].fid = 0, P[0].k = 1, P[0].id[0] = 0, P[0].ch[0] = 0, P[0].tok = NULL;
+    P[n + 1] = P[0];
+    for (i = 1; i <= n; i++) {
+        P[i].fid = tfid[i - 1];
+        P[i].id[0] = tid[i - 1];
+        P[i].ch[0] = 0;
+        P[i].k = 1;
+        P[i].tok = &toks[i - 1];
+    }
+    for (i = 1; i <= n + 1; i++)
+        P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
+    for (i = 1; i <= n; i++) {
+        if (P[i].tok->syl.casing == NQX_CASE_UPPER && !allup)
+            continue; /* an acronym or a word in capitals: leave it */
+        S_cands(m, P, i);
+        if (P[i].k > 1)
+            any = 1;
+    }
+    if (!any)
+        return 0;
+    /* decode windows around the words with candidates: a trigram term
+     * that touches none of them is the same on every path */
+    for (i = 1; i <= n;) {
+        int l, r, j;
+        if (P[i].k == 1) {
+            i++;
+            continue;
+        }
+        for (l = r = i, j = i + 1; j <= n && j - r <= 4; j++)
+            if (P[j].k > 1)
+                r = j;
+        l = l - 2 < 1 ? 1 : l - 2;
+        j = r + 2 > n ? n : r + 2;
+        if (S_window(m, P + l - 1, j - l + 1, style, min_margin, sc, best,
+                     margin, e, ne, cap))
+            return -1;
+        i = r + 1;
     }
     return 0;
 }
