@@ -187,22 +187,28 @@ static int S_find2(const nqx_model *m, nqx_group g, int a, int b)
  * Witten-Bell: a history that was followed by many different words
  * leaves more to the shorter history than one that nearly always takes
  * the same next word ("đầu" is nearly always "đầu tư"). */
-static double S_lp(const nqx_model *m, const S_pos *P, int i, int p, int a,
-                   int c)
+/* The bigram part: P(c | a) at position i. */
+static double S_p2(const nqx_model *m, const S_pos *P, int i, int a, int c)
 {
     const double *qe = nqx_model_qexp(m);
-    double p1, p2, ca, ta;
+    double p1 = nqx_model_p1(m, c), p2;
     int j;
-    p1 = nqx_model_p1(m, c);
     if (a < 0)
-        return log(p1);
-    ca = nqx_model_count(m, a);
-    ta = nqx_model_types(m, a);
+        return p1;
     j = S_find2(m, P[i].g2, a, c);
-    p2 = ((j >= 0 ? qe[P[i].g2.r[4 * j + 2]] : 0.0) + ta * p1) / (ca + ta + 1e-9);
-    if (p2 <= 0)
-        p2 = p1;
-    if (p >= 0 && (j = S_find2(m, P[i - 1].g2, p, a)) >= 0) {
+    p2 = ((j >= 0 ? qe[P[i].g2.r[4 * j + 2]] : 0.0) +
+          nqx_model_types(m, a) * p1) /
+         (nqx_model_count(m, a) + nqx_model_types(m, a) + 1e-9);
+    return p2 > 0 ? p2 : p1;
+}
+
+/* ln P(c | p a) from the bigram part p2 = P(c | a); j is the index of the
+ * bigram (p, a) in the group of position i - 1, or -1. */
+static double S_lp(const nqx_model *m, const S_pos *P, int i, int j, int p,
+                   int a, int c, double p2)
+{
+    const double *qe = nqx_model_qexp(m);
+    if (j >= 0) {
         double cab = qe[P[i - 1].g2.r[4 * j + 2]];
         double tab = qe[P[i - 1].g2.r[4 * j + 3]] - 1.0;
         int q = c >= 0 ? nqx_model_trigram(m, p, a, c) : -1;
@@ -255,6 +261,10 @@ static void S_cands(const nqx_model *m, S_pos *P, int i)
     int ids[32], q[32][2], n = 0, j, side, qo[2] = {-1, -1};
     for (side = 0; side < 2; side++) {
         nqx_group g = side ? P[i + 1].g2 : P[i].g2;
+        /* groups are sorted by count: the first entries hold every
+         * candidate worth a state (and the observed word, or it is rare) */
+        if (g.n > 48)
+            g.n = 48;
         for (j = 0; j < g.n; j++) {
             int id = side ? nqx_model_variant_id(m, g.fa, g.r[4 * j])
                           : nqx_model_variant_id(m, g.fb, g.r[4 * j + 1]);
@@ -309,7 +319,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
 {
     size_t *voff, *toffs, total = 0, toff;
     double *V, *B, *T;
-    int *bp, i;
+    int *bp, i, pa[MAX_CANDS * MAX_CANDS];
     size_t nstate = 0, ntrans = 0;
     int N = n + 2;
 
@@ -337,13 +347,22 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
         int a, c, p;
         voff[i] = i == 1 ? 0 : voff[i - 1] + (size_t)P[i - 2].k * (size_t)P[i - 1].k;
         toffs[i] = toff;
+        /* the bigram (p, a) of each pair, found once */
+        for (p = 0; p < kp; p++)
+            for (a = 0; a < ka; a++)
+                pa[p * MAX_CANDS + a] =
+                    i >= 2 && P[i - 2].id[p] >= 0 && P[i - 1].id[a] >= 0
+                        ? S_find2(m, P[i - 1].g2, P[i - 2].id[p], P[i - 1].id[a])
+                        : -1;
         for (a = 0; a < ka; a++)
             for (c = 0; c < kc; c++) {
                 double bestv = -1e300;
                 int bestp = 0;
+                double p2 = S_p2(m, P, i, P[i - 1].id[a], P[i].id[c]);
                 for (p = 0; p < kp; p++) {
-                    double t = S_lp(m, P, i, i >= 2 ? P[i - 2].id[p] : -2,
-                                    P[i - 1].id[a], P[i].id[c]) -
+                    double t = S_lp(m, P, i, pa[p * MAX_CANDS + a],
+                                    i >= 2 ? P[i - 2].id[p] : -2,
+                                    P[i - 1].id[a], P[i].id[c], p2) -
                                P[i].ch[c];
                     double prev = i == 1 ? 0 : V[voff[i - 1] + (size_t)p * (size_t)ka + (size_t)a];
                     T[toff + ((size_t)p * (size_t)ka + (size_t)a) * (size_t)kc + (size_t)c] = t;
