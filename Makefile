@@ -135,6 +135,15 @@ fuzz:
 
 check-slow: check
 
+# Deadline phrases: nqx against python3-dateparser on the corpus gold's
+# deadline phrases (bench/dateparser.py prints accuracy and time of both).
+$(B)/deadline-bench: bench/deadline_bench.c $(B)/libnqx.a $(HDRS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/deadline_bench.c $(B)/libnqx.a $(PKG_LIBS)
+
+.PHONY: bench-deadlines
+bench-deadlines: $(B)/deadline-bench
+	/usr/bin/python3 bench/dateparser.py --nqx $(B)/deadline-bench corpus
+
 # The OCR model (`make model` above): syllable n-gram counts over the
 # textcorpus (unpacked to /tmp once). Not corpus/clean (the answer key),
 # and not the raw corpus/*.txt either: their repeated OCR errors ("Phần

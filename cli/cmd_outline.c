@@ -192,6 +192,25 @@ static void S_print_outline(const char *path, const nqx_text *t,
                 nqx_buf_puts(&b, " [skip]");
             if (n->flags & NQX_NODE_FLAG_REPEAT)
                 nqx_buf_puts(&b, " [repeat]");
+            if (n->label[0]) {
+                size_t ll = strlen(n->label);
+                const char *at = NULL;
+                size_t o;
+                /* the label sits at the line start, after any markup */
+                for (o = 0; o + ll <= len && o <= 16 && !at; o++)
+                    if (memcmp(s + o, n->label, ll) == 0)
+                        at = s + o;
+                nqx_buf_printf(&b, " %s", n->label);
+                if (at) {
+                    /* the words after the label */
+                    len -= (size_t)(at - s) + ll;
+                    s = at + ll;
+                    while (len && (*s == ' ' || *s == '*' || *s == ':')) {
+                        s++;
+                        len--;
+                    }
+                }
+            }
             nqx_buf_puts(&b, " | ");
             {
                 size_t k0, fw = S_first_words(s, len, 10);

@@ -6,13 +6,14 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #define S_DEFAULT_DB "nqx.db"
-#define S_MAX_CELL 60 /* display columns of a cell in a terminal table */
+#define S_MAX_CELL 50 /* display columns of a table cell (but the last) */
 
 /* ------------------------------------------------------------------ */
 /* output of rows                                                      */
@@ -100,36 +101,81 @@ static void S_free_names(S_out *o)
     o->ncols = 0;
 }
 
-/* Print the buffered table (one statement's rows) and forget it. */
+/* Width of s within limit display columns (0 = no limit): *cut is the
+ * byte length shown and *ell says that "…" ends it. */
+static size_t S_fit(const char *s, size_t limit, size_t *cut, int *ell)
+{
+    size_t full = S_width(s, 0, cut);
+    *ell = 0;
+    if (!limit || full <= limit)
+        return full;
+    *ell = 1;
+    return S_width(s, limit - 1, cut) + 1;
+}
+
+static size_t S_term_cols(void)
+{
+    struct winsize ws;
+    const char *env = getenv("COLUMNS");
+    if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return env && atoi(env) > 0 ? (size_t)atoi(env) : 120;
+}
+
+/* Print the buffered table (one statement's rows) and forget it. Cells
+ * but the last are cut at S_MAX_CELL columns ("…" says so); on a terminal
+ * the last is cut at the screen's edge. --format gives whole values. */
 static void S_flush(S_out *o)
 {
-    size_t *w, r, cut;
-    int c;
+    size_t *w, *lim, r, cut, used = 0;
+    int c, ell, last = o->ncols - 1;
     if (o->fmt != S_TABLE || !o->ncols)
         return;
     w = calloc((size_t)o->ncols, sizeof *w);
-    if (!w)
+    lim = calloc((size_t)o->ncols, sizeof *lim);
+    if (!w || !lim) {
+        free(w);
+        free(lim);
         return;
-    for (c = 0; c < o->ncols; c++)
+    }
+    for (c = 0; c < o->ncols; c++) {
         w[c] = S_width(o->names[c], 0, &cut);
+        lim[c] = c < last ? S_MAX_CELL : 0;
+    }
     for (r = 0; r < o->nrows; r++)
-        for (c = 0; c < o->ncols; c++) {
+        for (c = 0; c < last; c++) {
             const char *v = o->cells[r * (size_t)o->ncols + (size_t)c];
-            size_t cw = S_width(v ? v : "", o->tty ? S_MAX_CELL : 0, &cut);
+            size_t cw = S_fit(v ? v : "", lim[c], &cut, &ell);
             if (cw > w[c])
                 w[c] = cw;
         }
+    for (c = 0; c < last; c++)
+        used += w[c] + 2;
+    if (o->tty) {
+        size_t cols = S_term_cols();
+        lim[last] = cols > used + 20 ? cols - used : 20;
+    }
+    for (r = 0; r < o->nrows; r++) {
+        const char *v = o->cells[r * (size_t)o->ncols + (size_t)last];
+        size_t cw = S_fit(v ? v : "", lim[last], &cut, &ell);
+        if (cw > w[last])
+            w[last] = cw;
+    }
     if (o->started)
         fputc('\n', stdout);
-    for (c = 0; c < o->ncols; c++)
-        printf("%s%-*s", c ? "  " : "",
-               c + 1 < o->ncols ? (int)(w[c]) : 0, o->names[c]);
+    for (c = 0; c < o->ncols; c++) {
+        size_t k, hw = S_width(o->names[c], 0, &cut);
+        fputs(c ? "  " : "", stdout);
+        fputs(o->names[c], stdout);
+        for (k = hw; c < last && k < w[c]; k++)
+            fputc(' ', stdout);
+    }
     fputc('\n', stdout);
     for (c = 0; c < o->ncols; c++) {
         size_t k, hw = S_width(o->names[c], 0, &cut);
         /* the last column is not padded: a rule as long as its longest
          * cell would only wrap */
-        size_t n = c + 1 < o->ncols || w[c] <= S_MAX_CELL
+        size_t n = c < last || w[c] <= S_MAX_CELL
                        ? w[c] : (hw > S_MAX_CELL ? hw : S_MAX_CELL);
         fputs(c ? "  " : "", stdout);
         for (k = 0; k < n; k++)
@@ -140,14 +186,13 @@ static void S_flush(S_out *o)
         for (c = 0; c < o->ncols; c++) {
             char **cell = &o->cells[r * (size_t)o->ncols + (size_t)c];
             const char *v = *cell ? *cell : "";
-            size_t cw = S_width(v, o->tty ? S_MAX_CELL : 0, &cut), k;
+            size_t cw = S_fit(v, lim[c], &cut, &ell), k;
             fputs(c ? "  " : "", stdout);
             fwrite(v, 1, cut, stdout);
-            if (v[cut]) /* cut on a terminal: say so */
-                fputs("…", stdout), cw++;
-            if (c + 1 < o->ncols)
-                for (k = cw; k < w[c]; k++)
-                    fputc(' ', stdout);
+            if (ell)
+                fputs("…", stdout);
+            for (k = cw; c < last && k < w[c]; k++)
+                fputc(' ', stdout);
             free(*cell);
         }
         fputc('\n', stdout);
@@ -156,6 +201,18 @@ static void S_flush(S_out *o)
     o->nrows = 0;
     o->started = 1;
     free(w);
+    free(lim);
+}
+
+/* A cell for a table: line breaks and tabs become spaces (caller frees). */
+static char *S_cell(const char *v)
+{
+    char *c = strdup(v), *p;
+    if (c)
+        for (p = c; *p; p++)
+            if (*p == '\n' || *p == '\r' || *p == '\t')
+                *p = ' ';
+    return c;
 }
 
 static int S_row(void *ctx, const nqx_row *row)
@@ -192,7 +249,7 @@ static int S_row(void *ctx, const nqx_row *row)
         }
         for (c = 0; c < row->ncols; c++)
             o->cells[o->nrows * (size_t)o->ncols + (size_t)c] =
-                row->values[c] ? strdup(row->values[c]) : NULL;
+                row->values[c] ? S_cell(row->values[c]) : NULL;
         o->nrows++;
     } else if (o->fmt == S_CSV) {
         for (c = 0; c < row->ncols; c++)
@@ -366,6 +423,7 @@ int cmd_tasks(int argc, char **argv)
     const char *db = S_DEFAULT_DB, *v;
     int i, busy = 0, rc;
     nqx_task_query q;
+    nqx_grammar *g = NULL;
     nqx_store *s;
     nqx_error err;
     S_out o;
@@ -393,12 +451,19 @@ int cmd_tasks(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (!(s = S_open_ro(db, busy)))
+    /* the grammars' abbreviations make "UBND" find "Ủy ban nhân dân" */
+    if (q.agency && !(g = cli_load_grammars(NULL)))
         return EXIT_INTERNAL;
+    q.grammar = g;
+    if (!(s = S_open_ro(db, busy))) {
+        nqx_gram_free(g);
+        return EXIT_INTERNAL;
+    }
     nqx_error_clear(&err);
     rc = S_status_exit(nqx_store_tasks(s, &q, S_row, &o, &err), &err);
     S_out_end(&o);
     nqx_store_close(s);
+    nqx_gram_free(g);
     return rc;
 }
 
@@ -569,6 +634,7 @@ typedef struct {
     char **paths;
     size_t n, cap;
     double bytes;
+    int jsonl;    /* --from-jsonl: folders give their .jsonl files */
 } S_files;
 
 static int S_add(S_files *f, const char *path, off_t size)
@@ -588,8 +654,9 @@ static int S_add(S_files *f, const char *path, off_t size)
     return 0;
 }
 
-/* In a folder, the text documents nqx reads; sidecars and data are not. */
-static int S_wanted(const char *name)
+/* In a folder, the text documents nqx reads (or, with --from-jsonl, the
+ * record files); sidecars and other data are not. */
+static int S_wanted(const char *name, int jsonl)
 {
     static const char *const ext[] = {".txt", ".md", ".html", ".htm",
                                       ".xhtml", NULL};
@@ -597,6 +664,8 @@ static int S_wanted(const char *name)
     int i;
     if (name[0] == '.' || !dot)
         return 0;
+    if (jsonl)
+        return strcasecmp(dot, ".jsonl") == 0;
     for (i = 0; ext[i]; i++)
         if (strcasecmp(dot, ext[i]) == 0)
             return 1;
@@ -609,26 +678,31 @@ static int S_collect(S_files *f, const char *path, int top)
     struct stat st;
     struct dirent **ents;
     int n, i, rc = 0;
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (top || S_ISREG(st.st_mode))
-            return S_add(f, path, stat(path, &st) == 0 ? st.st_size : 0);
-        return 0;
-    }
+    if (stat(path, &st) != 0) /* reported when read */
+        return top ? S_add(f, path, 0) : 0;
+    if (!S_ISDIR(st.st_mode))
+        return top || S_ISREG(st.st_mode) ? S_add(f, path, st.st_size) : 0;
     n = scandir(path, &ents, NULL, alphasort);
     if (n < 0)
         return S_add(f, path, 0); /* reported when read */
     for (i = 0; i < n; i++) {
         const char *nm = ents[i]->d_name;
+        size_t pl = strlen(path);
+        while (pl > 1 && path[pl - 1] == '/')
+            pl--;
         if (!rc && nm[0] != '.') {
-            char *sub = malloc(strlen(path) + strlen(nm) + 2);
+            char *sub = malloc(pl + strlen(nm) + 2);
             struct stat ss;
             if (!sub)
                 rc = -1;
             else {
-                sprintf(sub, "%s/%s", path, nm);
-                if (stat(sub, &ss) == 0 &&
-                    (S_ISDIR(ss.st_mode) || S_wanted(nm)))
+                sprintf(sub, "%.*s/%s", (int)pl, path, nm);
+                /* symbolic links to folders are not walked (no loops) */
+                if (lstat(sub, &ss) == 0 && S_ISDIR(ss.st_mode))
                     rc = S_collect(f, sub, 0);
+                else if (S_wanted(nm, f->jsonl) && stat(sub, &ss) == 0 &&
+                         S_ISREG(ss.st_mode))
+                    rc = S_add(f, sub, ss.st_size);
                 free(sub);
             }
         }
@@ -658,28 +732,69 @@ static void S_progress(size_t done, size_t total, double bytes,
 
 static const char S_help_ingest[] =
     "usage: nqx ingest [--db FILE] [--locality L] [--issuer I] [--kind K]\n"
-    "                  [--date D] [--no-ocr] [--grammars DIR] PATH...\n"
-    "Folders are walked for .txt, .md and .html files. Metadata the text\n"
+    "                  [--date D] [--no-ocr] [--grammars DIR]\n"
+    "                  [--busy-timeout MS] [--from-jsonl] PATH...\n"
+    "Folders are walked for .txt, .md and .html files (.jsonl with\n"
+    "--from-jsonl: records as nqx extract prints them). Metadata the text\n"
     "lacks comes from FILE.meta.json beside a file, then from these flags.";
+
+/* What the batch did, for the summary. */
+typedef struct {
+    size_t nnew, nver, nsame, nbad, ntg, ntk, ncor;
+    int tty;
+} S_tally;
+
+static void S_count(S_tally *t, const char *what, const nqx_ingest_result *res)
+{
+    if (t->tty && res->outcome != NQX_INGEST_NEW)
+        fputs("\r\033[K", stderr); /* a line follows: clear the bar */
+    if (res->outcome == NQX_INGEST_UNCHANGED) {
+        printf("unchanged: %s (already stored from %s%s)\n", what,
+               res->existing,
+               res->superseded ? ", an older version, kept superseded" : "");
+        t->nsame++;
+        return;
+    }
+    if (res->outcome == NQX_INGEST_VERSION) {
+        printf("new version: %s (the older text is kept, marked "
+               "superseded)\n", what);
+        t->nver++;
+    } else
+        t->nnew++;
+    t->ntg += res->ntargets;
+    t->ntk += res->ntasks;
+    t->ncor += res->ncorrections;
+}
+
+static void S_count_doc(void *ctx, const char *doc,
+                        const nqx_ingest_result *res)
+{
+    S_count(ctx, doc, res);
+}
 
 int cmd_ingest(int argc, char **argv)
 {
     const char *db = S_DEFAULT_DB, *v, *gdir = NULL;
-    int i, busy = 0, no_ocr = 0, failed = 0, rc = EXIT_OK, tty = isatty(2);
+    int i, busy = 0, no_ocr = 0, failed = 0, rc = EXIT_OK;
     nqx_store_meta fill;
     S_files files;
+    S_tally tally;
     nqx_grammar *g = NULL;
     nqx_model *model = NULL;
     nqx_norm_options opt;
     nqx_store *s = NULL;
     nqx_error err;
-    size_t k, nnew = 0, nver = 0, nsame = 0, nbad = 0, ntg = 0, ntk = 0,
-              ncor = 0;
+    size_t k;
     double done_bytes = 0, t0, shown = 0;
 
     memset(&fill, 0, sizeof fill);
     memset(&files, 0, sizeof files);
     memset(&opt, 0, sizeof opt);
+    memset(&tally, 0, sizeof tally);
+    tally.tty = isatty(2);
+    for (i = 1; i < argc; i++) /* (before the paths: it decides the walk) */
+        if (strcmp(argv[i], "--from-jsonl") == 0)
+            files.jsonl = 1;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         int c = S_common(a, argc, argv, &i, &db, NULL, &busy);
@@ -704,6 +819,8 @@ int cmd_ingest(int argc, char **argv)
             gdir = v;
         } else if (strcmp(a, "--no-ocr") == 0) {
             no_ocr = 1;
+        } else if (strcmp(a, "--from-jsonl") == 0) {
+            continue; /* read above */
         } else if (strcmp(a, "--help") == 0) {
             puts(S_help_ingest);
             return EXIT_OK;
@@ -724,7 +841,8 @@ int cmd_ingest(int argc, char **argv)
         rc = EXIT_INTERNAL;
         goto done;
     }
-    if (!no_ocr && (model = cli_load_model(NULL, &failed), failed)) {
+    if (!no_ocr && !files.jsonl &&
+        (model = cli_load_model(NULL, &failed), failed)) {
         rc = EXIT_INTERNAL;
         goto done;
     }
@@ -741,11 +859,15 @@ int cmd_ingest(int argc, char **argv)
         nqx_status st;
         struct stat sb;
         nqx_error_clear(&err);
-        st = nqx_store_ingest_file(s, g, &opt, files.paths[k], &fill, &res,
-                                   &err);
+        if (files.jsonl)
+            st = nqx_store_ingest_jsonl(s, g, files.paths[k], &fill,
+                                        S_count_doc, &tally, &err);
+        else
+            st = nqx_store_ingest_file(s, g, &opt, files.paths[k], &fill,
+                                       &res, &err);
         done_bytes += stat(files.paths[k], &sb) == 0 ? (double)sb.st_size : 0;
-        if (tty && (st || res.outcome != NQX_INGEST_NEW))
-            fputs("\r\033[K", stderr); /* a line follows: clear the bar */
+        if (tally.tty && st)
+            fputs("\r\033[K", stderr);
         if (st == NQX_ESTORE) { /* the store, not the file: stop here */
             cli_error(&err);
             rc = EXIT_INTERNAL;
@@ -755,33 +877,21 @@ int cmd_ingest(int argc, char **argv)
             if (!err.file[0])
                 snprintf(err.file, sizeof err.file, "%s", files.paths[k]);
             cli_error(&err);
-            nbad++;
+            tally.nbad++;
             rc = EXIT_REJECTED;
-        } else if (res.outcome == NQX_INGEST_UNCHANGED) {
-            printf("unchanged: %s (already stored from %s)\n", files.paths[k],
-                   res.existing);
-            nsame++;
-        } else {
-            if (res.outcome == NQX_INGEST_VERSION) {
-                printf("new version: %s (the older text is kept, marked "
-                       "superseded)\n", files.paths[k]);
-                nver++;
-            } else
-                nnew++;
-            ntg += res.ntargets;
-            ntk += res.ntasks;
-            ncor += res.ncorrections;
-        }
-        if (tty && (k + 1 == files.n || S_now() - shown >= 0.2)) {
+        } else if (!files.jsonl)
+            S_count(&tally, files.paths[k], &res);
+        if (tally.tty && (k + 1 == files.n || S_now() - shown >= 0.2)) {
             S_progress(k + 1, files.n, done_bytes, files.bytes, t0);
             shown = S_now();
         }
     }
-    if (tty)
+    if (tally.tty)
         fputs("\r\033[K", stderr);
     printf("documents: %zu new, %zu new versions, %zu unchanged, %zu "
            "rejected; stored %zu targets, %zu tasks, %zu corrections in %s\n",
-           nnew, nver, nsame, nbad, ntg, ntk, ncor, db);
+           tally.nnew, tally.nver, tally.nsame, tally.nbad, tally.ntg,
+           tally.ntk, tally.ncor, db);
     goto done;
 usage:
     rc = EXIT_USAGE;

@@ -1,9 +1,259 @@
-/* deadline.c: deadline phrases -> the spec vocabulary. (Not built yet.) */
+/* deadline.c: deadline phrases -> the spec vocabulary; inheritance.
+ *
+ * The phrases are data (grammars/deadline.pcre): the lexicon
+ * deadline_patterns names each pattern with the value template it yields,
+ * deadline_exclusions names the patterns whose matches are no time. This
+ * file only runs them, picks the first phrase, and fills the template.
+ */
 #include "ext.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define S_MAXGROUPS 32
+/* How far (bytes) around a candidate an exclusion may start or end. */
+#define S_EXCL_REACH 200
+
+/* Does an exclusion match overlap [a, b)? Exclusions are short phrases
+ * around the candidate, so only a window around it is searched: the cost
+ * stays bounded however long s is. */
+static int S_excluded(const nqx_grammar *g, const char *s, size_t n,
+                      size_t a, size_t b)
+{
+    const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_exclusions");
+    size_t i, lo = a > S_EXCL_REACH ? a - S_EXCL_REACH : 0,
+              hi = b + S_EXCL_REACH < n ? b + S_EXCL_REACH : n;
+    if (!lx)
+        return 0;
+    /* never cut a UTF-8 character: PCRE2 runs without its UTF check */
+    while (lo > 0 && ((unsigned char)s[lo] & 0xC0) == 0x80)
+        lo--;
+    while (hi < n && ((unsigned char)s[hi] & 0xC0) == 0x80)
+        hi++;
+    for (i = 0; i < lx->n; i++) {
+        const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
+        size_t ov[2], pos = lo;
+        if (!p)
+            continue;
+        while (pos < b && nqx_gram_match(p, s, hi, pos, ov, 1) > 0) {
+            if (ov[0] >= b)
+                break;
+            if (ov[1] > a)
+                return 1;
+            pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+    return 0;
+}
+
+/* A quarter as a digit: roman numerals, digits and number words. */
+static int S_quarter(const char *s, size_t n)
+{
+    static const char *const names[][2] = {
+        {"iv", "4"}, {"iii", "3"}, {"ii", "2"}, {"i", "1"},
+        {"mot", "1"}, {"hai", "2"}, {"ba", "3"}, {"bon", "4"}, {"tu", "4"},
+        {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}};
+    char *f = nqx_fold(s, n);
+    int q = 0;
+    size_t i;
+    if (!f)
+        return 0;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(f, names[i][0]) == 0) {
+            q = names[i][1][0] - '0';
+            break;
+        }
+    free(f);
+    return q;
+}
+
+/* Fill tmpl ("{y}-{m}") from the groups of p's last match on s. Returns
+ * 0, or -1 when a group is missing or out does not fit. */
+static int S_fill(const nqx_pattern *p, const char *tmpl, const char *s,
+                  const size_t *ov, int nov, char *out, size_t outsz)
+{
+    size_t o = 0;
+    const char *t = tmpl;
+    while (*t) {
+        char piece[32];
+        size_t plen;
+        if (*t == '{') {
+            const char *close = strchr(t, '}');
+            char name[16];
+            int gi;
+            size_t a, b, gl;
+            if (!close || (size_t)(close - t - 1) >= sizeof name)
+                return -1;
+            memcpy(name, t + 1, (size_t)(close - t - 1));
+            name[close - t - 1] = '\0';
+            gi = nqx_gram_group(p, name);
+            if (gi < 0 || gi >= nov || ov[2 * gi] == SIZE_MAX)
+                return -1;
+            a = ov[2 * gi];
+            b = ov[2 * gi + 1];
+            gl = b - a;
+            if (strcmp(name, "q") == 0) {
+                int q = S_quarter(s + a, gl);
+                if (!q)
+                    return -1;
+                snprintf(piece, sizeof piece, "%d", q);
+            } else if (strcmp(name, "m") == 0 || strcmp(name, "d") == 0 ||
+                       strcmp(name, "n") == 0) {
+                long v = strtol(s + a, NULL, 10);
+                snprintf(piece, sizeof piece, name[0] == 'n' ? "%ld" : "%02ld", v);
+            } else {
+                if (gl >= sizeof piece)
+                    return -1;
+                memcpy(piece, s + a, gl);
+                piece[gl] = '\0';
+            }
+            t = close + 1;
+        } else {
+            piece[0] = *t++;
+            piece[1] = '\0';
+        }
+        plen = strlen(piece);
+        if (o + plen + 1 > outsz)
+            return -1;
+        memcpy(out + o, piece, plen);
+        o += plen;
+    }
+    if (o >= outsz)
+        return -1;
+    out[o] = '\0';
+    return 0;
+}
+
+/* Text may still hold markup (**, *, _, #, \\): patterns read a copy with
+ * those bytes blanked, so offsets stay the same. NULL when none. */
+static char *S_unmarked(const char *s, size_t n)
+{
+    size_t i;
+    char *m;
+    for (i = 0; i < n; i++)
+        if (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\')
+            break;
+    if (i == n || !(m = malloc(n + 1)))
+        return NULL;
+    for (i = 0; i < n; i++)
+        m[i] = (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\') ? ' ' : s[i];
+    m[n] = '\0';
+    return m;
+}
+
+static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
+                  char *out, size_t outsz, size_t *ms, size_t *me);
+
+int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
+                          size_t from, char *out, size_t outsz,
+                          size_t *ms, size_t *me)
+{
+    char *m = S_unmarked(s, n);
+    int r = S_from(g, m ? m : s, n, from, out, outsz, ms, me);
+    free(m);
+    return r;
+}
+
+static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
+                  char *out, size_t outsz, size_t *ms, size_t *me)
+{
+    const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_patterns");
+    size_t i, best_s = SIZE_MAX, best_e = 0;
+    int found = 0;
+    if (!lx || from >= n || outsz == 0)
+        return 0;
+    for (i = 0; i < lx->n; i++) {
+        const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
+        size_t ov[2 * S_MAXGROUPS], pos = from;
+        int rc;
+        if (!p || !lx->entries[i].value)
+            continue;
+        for (;;) {
+            size_t k;
+            char val[64];
+            for (k = 0; k < 2 * S_MAXGROUPS; k++)
+                ov[k] = SIZE_MAX;
+            rc = nqx_gram_match(p, s, n, pos, ov, S_MAXGROUPS);
+            if (rc <= 0 || ov[0] > best_s)
+                break;
+            /* Earliest start wins; at the same start the longer match,
+             * then the earlier lexicon entry. */
+            if ((ov[0] < best_s || ov[1] - ov[0] > best_e - best_s) &&
+                !S_excluded(g, s, n, ov[0], ov[1]) &&
+                S_fill(p, lx->entries[i].value, s, ov, S_MAXGROUPS, val,
+                       sizeof val) == 0 &&
+                strlen(val) < outsz) {
+                strcpy(out, val);
+                best_s = ov[0];
+                best_e = ov[1];
+                found = 1;
+                break;
+            }
+            pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            if (pos >= n)
+                break;
+        }
+    }
+    if (found) {
+        if (ms)
+            *ms = best_s;
+        if (me)
+            *me = best_e;
+    }
+    return found;
+}
+
+static int S_is_bound(const char *v)
+{
+    return strncmp(v, "R/", 2) != 0 && strcmp(v, "ongoing") != 0 &&
+           strcmp(v, "conditional") != 0;
+}
 
 int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
                      char *out, size_t outsz, size_t *ms, size_t *me)
 {
-    (void)g; (void)s; (void)n; (void)out; (void)outsz; (void)ms; (void)me;
+    size_t a, b;
+    if (!nqx_ext_deadline_from(g, s, n, 0, out, outsz, &a, &b))
+        return 0;
+    /* "Thực hiện thường xuyên đến năm 2025": a bound later in the same
+     * sentence wins over "thường xuyên". */
+    if (strcmp(out, "ongoing") == 0) {
+        size_t stop = b, a2, b2;
+        char v2[64];
+        while (stop < n && s[stop] != '.' && s[stop] != ';' && s[stop] != '\n')
+            stop++;
+        if (nqx_ext_deadline_from(g, s, stop, b, v2, sizeof v2, &a2, &b2) &&
+            S_is_bound(v2) && strlen(v2) < outsz) {
+            strcpy(out, v2);
+            a = a2;
+            b = b2;
+        }
+    }
+    if (ms)
+        *ms = a;
+    if (me)
+        *me = b;
+    return 1;
+}
+
+int nqx_ext_node_deadline(const nqx_grammar *g, const char *text,
+                          const nqx_doc *d, size_t node, char *out,
+                          size_t outsz)
+{
+    int p;
+    if (node >= d->nnodes)
+        return 0;
+    for (p = d->nodes[node].parent; p >= 0; p = d->nodes[p].parent) {
+        const nqx_node *a = &d->nodes[p];
+        size_t ms, len = a->end > a->start ? a->end - a->start : 0;
+        if (a->kind != NQX_NODE_HEADING && a->kind != NQX_NODE_ITEM &&
+            a->kind != NQX_NODE_BULLET && a->kind != NQX_NODE_PARA)
+            continue;
+        /* A heading's time, or an item's leading time ("(4) Đến năm
+         * 2025, ..."); a time deep inside a long item is its own. */
+        if (nqx_ext_deadline(g, text + a->start, len, out, outsz, &ms, NULL) &&
+            (a->kind == NQX_NODE_HEADING || ms < 120))
+            return 1;
+    }
     return 0;
 }

@@ -37,6 +37,22 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
 int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
                      char *out, size_t outsz, size_t *ms, size_t *me);
 
+/* The same, for the first phrase that starts at or after byte from (the
+ * text before it stays visible to the patterns' look-behinds). Unlike
+ * nqx_ext_deadline, "thường xuyên" is returned as found. */
+int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
+                          size_t from, char *out, size_t outsz,
+                          size_t *ms, size_t *me);
+
+/* The deadline that the headings enclosing d->nodes[node] give it: the
+ * nearest ancestor whose own text sets a time (a heading's, or an item's
+ * leading time such as "(4) Đến năm 2025, ..."). text is the normalized
+ * text the nodes point into. Writes the value into out and returns 1, or
+ * returns 0 when no ancestor sets a time. */
+int nqx_ext_node_deadline(const nqx_grammar *g, const char *text,
+                          const nqx_doc *d, size_t node, char *out,
+                          size_t outsz);
+
 /* Append a zeroed record to d (grows d->records); NULL on out of memory. */
 nqx_record *nqx_ext_new_record(nqx_doc *d);
 
@@ -48,5 +64,86 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
 /* Find the tasks of the document and append them to d->records. */
 nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
                          nqx_doc *d, nqx_error *err);
+
+/* --- agency.c: words, word lexicons, names of bodies --------------- */
+
+#define NQX_TOK_OPEN 1   /* "(" before the word */
+#define NQX_TOK_COMMA 2  /* "," after it */
+#define NQX_TOK_SEMI 4   /* ";" after it */
+#define NQX_TOK_COLON 8  /* ":" after it */
+#define NQX_TOK_STOP 16  /* ". ! ? ..." after it */
+#define NQX_TOK_CLOSE 32 /* ")" after it */
+#define NQX_TOK_QUOTE 64 /* a quote or markup mark around it */
+#define NQX_TOK_EOL 128  /* the line ends after it */
+
+/* One word: its core (punctuation stripped) and what stuck to it. */
+typedef struct {
+    size_t start, end; /* bytes of the core in the text */
+    char *fold;        /* nqx_fold of the core, owned by the nqx_toks */
+    char *lower;       /* the core in lower case, diacritics kept (owned) */
+    int cap;           /* first letter upper case */
+    int flags;         /* NQX_TOK_* */
+} nqx_tok;
+
+typedef struct {
+    nqx_tok *v;
+    size_t n;
+} nqx_toks;
+
+/* Cut s[start..end) into words. *out is owned by the caller and released
+ * with nqx_toks_free(). A lone hyphen is a word of its own ("-"). */
+nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
+                          nqx_toks *out);
+void nqx_toks_free(nqx_toks *t);
+/* 1 when s[0..n) has capital letters and no small ones (UBND, TỔ CHỨC). */
+int nqx_ext_all_caps(const char *s, size_t n);
+
+/* A grammar lexicon folded into word sequences; value points into the
+ * grammar (owned by it). Release with nqx_wlex_free(). */
+typedef struct {
+    char **words;
+    size_t nwords;
+    int cap;           /* the entry's first word is written capitalised */
+    const char *value; /* "KEY = VALUE" value or NULL */
+} nqx_wentry;
+
+typedef struct {
+    nqx_wentry *e;
+    size_t n;
+} nqx_wlex;
+
+/* Load lexicon name (absent = empty); NQX_ENOMEM on out of memory. */
+nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
+                         nqx_wlex *out);
+void nqx_wlex_free(nqx_wlex *l);
+/* Longest entry matching the words at t[i..lim): its word count, 0 when
+ * none; *hit (may be NULL) gets the entry. Entries of several words match
+ * folded words; one-word entries match with their diacritics. */
+size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
+                   size_t lim, const nqx_wentry **hit);
+
+/* The agency lexicons of grammars/agency.pcre, folded once per use.
+ * Caller frees with nqx_agx_free(). */
+typedef struct nqx_agx nqx_agx;
+nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out);
+void nqx_agx_free(nqx_agx *a);
+
+typedef struct {
+    size_t start, end;
+} nqx_span;
+
+/* 1 when the name of a body starts at word i. */
+int nqx_agx_starts(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim);
+/* Length in words of a courtesy or assignment word at i (Đề nghị, Giao). */
+size_t nqx_agx_courtesy(const nqx_agx *a, const nqx_toks *t, size_t i,
+                        size_t lim);
+/* Read a list of bodies starting at word i (before lim): appends one span
+ * (bytes) per body to names (at most max; *nnames counts) and returns the
+ * index of the first word after the list, or i when no body starts there.
+ * sentence_start says whether word i opens a sentence (a capital there
+ * does not make a common noun a proper name). */
+size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
+                    size_t lim, int sentence_start, nqx_span *names,
+                    size_t max, size_t *nnames);
 
 #endif

@@ -48,7 +48,7 @@ typedef struct {
     size_t nlines;
     const nqx_pattern *p_prefix, *p_sign, *p_name, *p_recip, *p_bullet,
         *p_caps, *p_number, *p_date, *p_phrase, *p_of, *p_place, *p_cite,
-        *p_rule;
+        *p_rule, *p_kindline, *p_recipsep, *p_titlename;
     const nqx_lexicon *kinds, *titles, *not_issuer, *cases;
 } S_ctx;
 
@@ -57,11 +57,13 @@ static nqx_status S_load(S_ctx *c)
     static const char *const names[] = {
         "ol_prefix", "ol_sign", "ol_name", "ol_recipients", "ol_bullet",
         "ol_caps", "meta_number", "meta_date", "meta_issuer_phrase",
-        "meta_of_org", "meta_place", "meta_cite", "ol_row_rule"};
+        "meta_of_org", "meta_place", "meta_cite", "ol_row_rule",
+        "meta_kind_line", "meta_recipient_sep", "ol_title_name"};
     const nqx_pattern **slots[] = {
         &c->p_prefix, &c->p_sign, &c->p_name, &c->p_recip, &c->p_bullet,
         &c->p_caps, &c->p_number, &c->p_date, &c->p_phrase, &c->p_of,
-        &c->p_place, &c->p_cite, &c->p_rule};
+        &c->p_place, &c->p_cite, &c->p_rule, &c->p_kindline, &c->p_recipsep,
+        &c->p_titlename};
     static const char *const lnames[] = {"meta_kinds", "ol_signer_titles",
                                          "meta_not_issuer", "meta_case"};
     const nqx_lexicon **lslots[] = {&c->kinds, &c->titles, &c->not_issuer,
@@ -124,72 +126,120 @@ static int S_is_markup(unsigned char ch)
            ch == '_';
 }
 
-/* Classify every line of the text. */
+/* "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH ... về ...": a kind word that the
+ * normalizer joined with its "CỦA ..." line and title. Sets L->kind. */
+static int S_kind_line(const S_ctx *c, S_line *L)
+{
+    size_t ov[20], gs, ge;
+    const char *s = c->text + L->cs;
+    size_t n = L->ce - L->cs;
+    if (!S_match(c->p_kindline, s, n, ov) ||
+        !S_group(c->p_kindline, ov, "kind", &gs, &ge))
+        return 0;
+    L->kind = S_lex_find(c->kinds, s + gs, ge - gs);
+    return L->kind >= 0;
+}
+
+/* Classify one line or table cell [ls, le) and append it. */
+static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
+{
+    size_t ov[20], k, n;
+    const char *s;
+    S_line *L;
+    if (c->nlines == *cap) {
+        S_line *nlns;
+        *cap = *cap ? *cap * 2 : 256;
+        nlns = realloc(c->lines, *cap * sizeof *nlns);
+        if (!nlns)
+            return nqx_fail(c->err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+        c->lines = nlns;
+    }
+    L = &c->lines[c->nlines++];
+    memset(L, 0, sizeof *L);
+    L->title = -1;
+    while (ls < le && (c->text[ls] == ' ' || c->text[ls] == '\t'))
+        ls++;
+    while (le > ls && (c->text[le - 1] == ' ' || c->text[le - 1] == '\t' ||
+                       c->text[le - 1] == '\r'))
+        le--;
+    L->s = L->cs = ls;
+    L->e = L->ce = le;
+    if (S_match(c->p_prefix, c->text + ls, le - ls, ov))
+        L->cs = ls + ov[1];
+    while (L->ce > L->cs && S_is_markup((unsigned char)c->text[L->ce - 1]))
+        L->ce--;
+    s = c->text + L->cs;
+    n = L->ce - L->cs;
+    for (k = 0; k < n; k++)
+        if ((unsigned char)s[k] >= 0x80 || (s[k] >= '0' && s[k] <= '9') ||
+            ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+            break;
+    if (k >= n) {
+        L->flags |= L_BLANK;
+        if (n && S_match(c->p_rule, s, n, ov))
+            L->flags |= L_RULE;
+        return NQX_OK;
+    }
+    if (S_match(c->p_bullet, s, n, ov))
+        L->flags |= L_BULLET;
+    if (S_match(c->p_recip, s, n, ov))
+        L->flags |= L_RECIP;
+    if (n > 1000)
+        return NQX_OK; /* a body paragraph: no header, title or signature */
+    if (S_match(c->p_caps, s, n, ov))
+        L->flags |= L_CAPS;
+    if ((L->kind = S_lex_find(c->kinds, s, n)) >= 0 || S_kind_line(c, L))
+        L->flags |= L_KIND;
+    L->title = S_lex_find(c->titles, s, n);
+    if (L->title < 0 && S_match(c->p_titlename, s, n, ov)) {
+        /* "CHỦ TỊCH Phùng Thị Hồng Hà" */
+        size_t gs, ge;
+        if (S_group(c->p_titlename, ov, "text", &gs, &ge) &&
+            (L->title = S_lex_find(c->titles, s + gs, ge - gs)) >= 0)
+            L->flags |= L_NAME;
+    }
+    if (L->title >= 0 || S_match(c->p_sign, s, n, ov))
+        L->flags |= L_SIGN;
+    if (S_match(c->p_name, s, n, ov))
+        L->flags |= L_NAME;
+    if (S_match(c->p_number, s, n, ov))
+        L->flags |= L_NUMBER;
+    if (S_match(c->p_date, s, n, ov))
+        L->flags |= L_DATE;
+    return NQX_OK;
+}
+
+/* Classify every line of the text; a table row's cells count as lines of
+ * their own (a header row holds the issuer and the motto, the last row of
+ * a crawled plan the recipients and the signature). */
 static nqx_status S_lines(S_ctx *c)
 {
-    size_t pos = 0, cap = 0, ov[20];
-    while (pos < c->len) {
+    size_t pos = 0, cap = 0;
+    nqx_status st = NQX_OK;
+    while (pos < c->len && !st) {
         const char *nl = memchr(c->text + pos, '\n', c->len - pos);
-        size_t le = nl ? (size_t)(nl - c->text) : c->len, ls = pos, k;
-        S_line *L;
-        const char *s;
-        size_t n;
+        size_t le = nl ? (size_t)(nl - c->text) : c->len, ls = pos;
+        const char *bar = le - ls <= 20000 ? memchr(c->text + ls, '|', le - ls) : NULL;
         pos = nl ? le + 1 : c->len;
-        if (c->nlines == cap) {
-            S_line *nlns;
-            cap = cap ? cap * 2 : 256;
-            nlns = realloc(c->lines, cap * sizeof *nlns);
-            if (!nlns)
-                return nqx_fail(c->err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
-            c->lines = nlns;
-        }
-        L = &c->lines[c->nlines++];
-        memset(L, 0, sizeof *L);
-        L->title = -1;
-        while (ls < le && (c->text[ls] == ' ' || c->text[ls] == '\t'))
-            ls++;
-        while (le > ls && (c->text[le - 1] == ' ' || c->text[le - 1] == '\t' ||
-                           c->text[le - 1] == '\r'))
-            le--;
-        L->s = L->cs = ls;
-        L->e = L->ce = le;
-        if (S_match(c->p_prefix, c->text + ls, le - ls, ov))
-            L->cs = ls + ov[1];
-        while (L->ce > L->cs && S_is_markup((unsigned char)c->text[L->ce - 1]))
-            L->ce--;
-        s = c->text + L->cs;
-        n = L->ce - L->cs;
-        for (k = 0; k < n; k++)
-            if ((unsigned char)s[k] >= 0x80 || (s[k] >= '0' && s[k] <= '9') ||
-                ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
-                break;
-        if (k >= n) {
-            L->flags |= L_BLANK;
-            if (n && S_match(c->p_rule, s, n, ov))
-                L->flags |= L_RULE;
+        if (!bar) {
+            st = S_add_line(c, ls, le, &cap);
             continue;
         }
-        if (S_match(c->p_bullet, s, n, ov))
-            L->flags |= L_BULLET;
-        if (n > 1000)
-            continue; /* a body paragraph: no header, title or signature */
-        if (S_match(c->p_caps, s, n, ov))
-            L->flags |= L_CAPS;
-        if ((L->kind = S_lex_find(c->kinds, s, n)) >= 0)
-            L->flags |= L_KIND;
-        L->title = S_lex_find(c->titles, s, n);
-        if (L->title >= 0 || S_match(c->p_sign, s, n, ov))
-            L->flags |= L_SIGN;
-        if (S_match(c->p_name, s, n, ov))
-            L->flags |= L_NAME;
-        if (S_match(c->p_recip, s, n, ov))
-            L->flags |= L_RECIP;
-        if (S_match(c->p_number, c->text + L->s, L->e - L->s, ov))
-            L->flags |= L_NUMBER;
-        if (S_match(c->p_date, c->text + L->s, L->e - L->s, ov))
-            L->flags |= L_DATE;
+        while (!st) {
+            size_t ce = bar ? (size_t)(bar - c->text) : le;
+            size_t k;
+            for (k = ls; k < ce; k++)
+                if (c->text[k] != ' ' && c->text[k] != '\t')
+                    break;
+            if (k < ce)
+                st = S_add_line(c, ls, ce, &cap);
+            if (!bar)
+                break;
+            ls = ce + 1;
+            bar = memchr(c->text + ls, '|', le - ls);
+        }
     }
-    return NQX_OK;
+    return st;
 }
 
 /* A line that may belong to a header block above a kind word. */
@@ -348,68 +398,23 @@ static int S_push(char ***list, size_t *n, char *s)
     return 0;
 }
 
-/* Cut the block in b into cells at '|' and append them to out. */
-static void S_flush(nqx_buf *b, char **out, size_t *n, size_t max)
-{
-    char *p = b->data, *bar;
-    if (!b->len)
-        return;
-    do {
-        size_t cl;
-        bar = strchr(p, '|');
-        cl = bar ? (size_t)(bar - p) : strlen(p);
-        while (cl && *p == ' ')
-            p++, cl--;
-        while (cl && p[cl - 1] == ' ')
-            cl--;
-        if (cl && *n < max)
-            out[(*n)++] = nqx_strndup(p, cl);
-        p = bar ? bar + 1 : NULL;
-    } while (p);
-    b->len = 0;
-    b->data[0] = '\0';
-}
-
-/* Blocks of lines in [from, to): runs of non-empty lines alike in being
- * written in capitals, joined with spaces, markup removed, then cut into
- * cells at '|'. Crawled headers wrap a cell over several lines and put a
- * lone '|' between cells; normalized ones hold a row on one line. Stores
- * up to max cells in out (each malloc'ed or NULL; caller frees) and
- * returns their number. */
+/* The lines (or table cells) in [from, to) with text, markup removed:
+ * the normalizer gives one header line, title or paragraph per line.
+ * Stores up to max strings in out (each malloc'ed or NULL; caller frees)
+ * and returns their number. */
 static size_t S_blocks(const S_ctx *c, size_t from, size_t to, char **out,
                        size_t max)
 {
     size_t i, n = 0;
-    nqx_buf b = {0};
-    int caps = -1;
     for (i = from; i < to && i < c->nlines && n < max; i++) {
         const S_line *L = &c->lines[i];
-        int lcaps, row;
-        if (L->flags & L_BLANK) {
-            size_t len = L->e - L->s;
-            /* "**" or "\*" alone is leftover markup, not a break */
-            if (len == 0 || (L->flags & L_RULE) ||
-                memchr(c->text + L->s, '|', len)) {
-                S_flush(&b, out, &n, max);
-                caps = -1;
-            }
+        nqx_buf b = {0};
+        if (L->flags & L_BLANK)
             continue;
-        }
-        lcaps = (L->flags & L_CAPS) != 0;
-        row = memchr(c->text + L->cs, '|', L->ce - L->cs) != NULL;
-        if (row || (caps >= 0 && lcaps != caps))
-            S_flush(&b, out, &n, max);
-        if (b.len)
-            nqx_buf_puts(&b, " ");
         S_clean_append(&b, c->text + L->cs, L->ce - L->cs);
-        caps = lcaps;
-        if (row) {
-            S_flush(&b, out, &n, max);
-            caps = -1;
-        }
+        out[n++] = b.len ? nqx_buf_steal(&b) : NULL;
+        nqx_buf_free(&b);
     }
-    S_flush(&b, out, &n, max);
-    nqx_buf_free(&b);
     return n;
 }
 
@@ -456,7 +461,8 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
                 m->locality = nqx_strndup(s + gs, ge - gs);
             continue;
         }
-        if (!*cap_issuer && n <= 200 && S_match(c->p_caps, s, n, ov) &&
+        if (!*cap_issuer && n <= 200 && !strpbrk(s, "0123456789/") &&
+            S_match(c->p_caps, s, n, ov) &&
             S_lex_find(c->kinds, s, n) < 0 &&
             S_lex_find(c->not_issuer, s, n) < 0)
             *cap_issuer = S_recased(c, s, n);
@@ -489,7 +495,18 @@ static void S_title(const S_ctx *c, nqx_meta *m, size_t k, size_t to,
             break;
         nonblank++;
     }
-    nc = S_blocks(c, k + 1, end, cells, 8);
+    {
+        /* "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH ... về ..." on one line */
+        const S_line *K = &c->lines[k];
+        const char *s = c->text + K->cs;
+        if (S_match(c->p_kindline, s, K->ce - K->cs, ov)) {
+            if (!*of_issuer && S_group(c->p_kindline, ov, "of", &gs, &ge))
+                *of_issuer = S_recased(c, s + gs, ge - gs);
+            if (S_group(c->p_kindline, ov, "title", &gs, &ge))
+                m->title = nqx_strndup(s + gs, ge - gs);
+        }
+    }
+    nc = m->title ? 0 : S_blocks(c, k + 1, end, cells, 8);
     for (i = 0; i < nc && !m->title; i++) {
         const char *s = cells[i];
         size_t n;
@@ -550,17 +567,46 @@ static void S_signature(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
             const char *v = c->titles->entries[L->title].value;
             free(m->signer_title);
             m->signer_title = v ? nqx_strndup(v, strlen(v)) : S_recased(c, s, n);
+            if ((L->flags & L_NAME) && !m->signer_name &&
+                S_match(c->p_titlename, s, n, ov) &&
+                S_group(c->p_titlename, ov, "name", &gs, &ge))
+                m->signer_name = nqx_strndup(s + gs, ge - gs);
         } else if (S_match(c->p_sign, s, n, ov) &&
                    S_group(c->p_sign, ov, "text", &gs, &ge)) {
-            int t = S_lex_find(c->titles, s + gs, ge - gs);
-            if (t >= 0 && c->titles->entries[t].value) {
-                /* "KT. CHỦ TỊCH" */
-                const char *v = c->titles->entries[t].value;
+            /* "T/M BAN THƯỜNG VỤ BÍ THƯ", "TM. ỦY BAN NHÂN DÂN KT. CHỦ
+             * TỊCH PHÓ CHỦ TỊCH Bùi Thanh An": the capacity is the
+             * longest known title at the end, the body is what precedes
+             * any "KT."/"TL." inside */
+            size_t ts = gs, te = ge, ns, ne, w, cut = ge;
+            int t = -1;
+            const char *v;
+            if (S_group(c->p_sign, ov, "name", &ns, &ne) && !m->signer_name)
+                m->signer_name = nqx_strndup(s + ns, ne - ns);
+            for (w = gs; w < ge && t < 0; w++) {
+                if (w > gs && s[w - 1] != ' ')
+                    continue;
+                t = S_lex_find(c->titles, s + w, ge - w);
+                if (t >= 0)
+                    ts = w;
+            }
+            if (t >= 0 && (v = c->titles->entries[t].value) != NULL) {
                 free(m->signer_title);
                 m->signer_title = nqx_strndup(v, strlen(v));
-            } else if (!*tm_issuer) {
-                *tm_issuer = S_recased(c, s + gs, ge - gs);
+                cut = ts;
             }
+            for (w = gs; w + 3 < cut; w++)
+                if (s[w] == ' ' && (strncmp(s + w + 1, "KT", 2) == 0 ||
+                                    strncmp(s + w + 1, "TL", 2) == 0 ||
+                                    strncmp(s + w + 1, "TUQ", 3) == 0) &&
+                    (s[w + 3] == '.' || s[w + 3] == ' ' || s[w + 4] == '.')) {
+                    cut = w;
+                    break;
+                }
+            while (cut > gs && s[cut - 1] == ' ')
+                cut--;
+            (void)te;
+            if (!*tm_issuer && cut > gs)
+                *tm_issuer = S_recased(c, s + gs, cut - gs);
         }
     }
     for (i = last + 1; i < to && i <= last + 8; i++) {
@@ -578,6 +624,29 @@ static void S_signature(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
     }
 }
 
+/* Push one recipient s[0..n): trailing punctuation and markup dropped; a
+ * brace grouping recipients for a shared note ("..., } (để") ends it. */
+static int S_push_item(nqx_meta *m, const char *s, size_t n)
+{
+    nqx_buf b = {0};
+    const char *brace = memchr(s, '}', n);
+    if (brace)
+        n = (size_t)(brace - s);
+    while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == '.' ||
+                 s[n - 1] == ' ' || s[n - 1] == '*'))
+        n--;
+    while (n && (*s == ' ' || *s == '*'))
+        s++, n--;
+    if (!n)
+        return 0;
+    S_clean_append(&b, s, n);
+    if (!b.len) {
+        nqx_buf_free(&b);
+        return 0;
+    }
+    return S_push(&m->recipients, &m->nrecipients, nqx_buf_steal(&b));
+}
+
 /* The Nơi nhận block: one recipient per bullet, wrapped lines joined. */
 static int S_recipients(const S_ctx *c, nqx_meta *m, size_t from, size_t to)
 {
@@ -591,6 +660,29 @@ static int S_recipients(const S_ctx *c, nqx_meta *m, size_t from, size_t to)
         }
     if (r == SIZE_MAX)
         return 0;
+    {
+        /* items on the Nơi nhận line itself ("Nơi nhận: - A; - B"), as a
+         * crawled table row leaves them */
+        const S_line *L = &c->lines[r];
+        const char *s = c->text + L->cs;
+        size_t n = L->ce - L->cs, at, prev = SIZE_MAX;
+        if (S_match(c->p_recip, s, n, ov)) {
+            at = ov[1];
+            for (;;) {
+                size_t sov[20];
+                memset(sov, 0xff, sizeof sov);
+                if (nqx_gram_match(c->p_recipsep, s, n, at, sov, 10) <= 0) {
+                    if (prev != SIZE_MAX)
+                        rc |= S_push_item(m, s + prev, n - prev);
+                    break;
+                }
+                if (prev != SIZE_MAX)
+                    rc |= S_push_item(m, s + prev, sov[0] - prev);
+                prev = sov[1];
+                at = sov[1] > at ? sov[1] : at + 1;
+            }
+        }
+    }
     for (i = r + 1; i < to && !rc; i++) {
         const S_line *L = &c->lines[i];
         const char *s = c->text + L->cs;
@@ -622,6 +714,13 @@ static int S_recipients(const S_ctx *c, nqx_meta *m, size_t from, size_t to)
             nqx_buf_puts(&b, prev);
             nqx_buf_puts(&b, " ");
             free(prev);
+        }
+        {
+            /* "Ban Bí thư Trung ương Đảng, } (để" : a brace grouping
+             * recipients for a shared note ends the name */
+            const char *brace = memchr(s, '}', n);
+            if (brace)
+                n = (size_t)(brace - s);
         }
         while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == '.' ||
                      s[n - 1] == ' ' || s[n - 1] == '*'))
@@ -706,6 +805,72 @@ static char *S_place_in(const S_ctx *c, const char *s)
     return NULL;
 }
 
+/* Split s[0..n) into at most max words (runs of non-space bytes, outer
+ * punctuation trimmed) and fold each; returns the count. Caller frees
+ * folded[i]. */
+static size_t S_fold_words(const char *s, size_t n, size_t *ws, size_t *we,
+                           char **folded, size_t max)
+{
+    size_t i = 0, nw = 0;
+    while (i < n && nw < max) {
+        size_t a, b;
+        while (i < n && s[i] == ' ')
+            i++;
+        a = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        b = i;
+        while (a < b && strchr("(\"“*", s[a]))
+            a++;
+        while (b > a && strchr(",;.:)\"”*", s[b - 1]))
+            b--;
+        if (b == a)
+            continue;
+        folded[nw] = nqx_fold(s + a, b - a);
+        if (!folded[nw])
+            break;
+        ws[nw] = a;
+        we[nw] = b;
+        nw++;
+    }
+    return nw;
+}
+
+/* The issuer as the document writes it in running text ("Bộ Nông nghiệp và
+ * Môi trường" for the header's "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"): the first
+ * line in [from, to) holding the same words, folded, not in capitals.
+ * NULL when none. Caller frees. */
+static char *S_as_written(const S_ctx *c, size_t from, size_t to,
+                          const char *name)
+{
+    char *want[16], *got[256];
+    size_t ws[256], we[256], nwant, i, k, j, ov[20];
+    char *out = NULL;
+    nwant = S_fold_words(name, strlen(name), ws, we, want, 16);
+    if (nwant < 2)
+        goto done;
+    for (i = from; i < to && i < c->nlines && !out; i++) {
+        const S_line *L = &c->lines[i];
+        const char *s = c->text + L->cs;
+        size_t n = L->ce - L->cs, ng;
+        if ((L->flags & (L_BLANK | L_CAPS)) || n > 4000)
+            continue;
+        ng = S_fold_words(s, n, ws, we, got, 256);
+        for (k = 0; k + nwant <= ng && !out; k++) {
+            for (j = 0; j < nwant && strcmp(got[k + j], want[j]) == 0; j++)
+                ;
+            if (j == nwant && !S_match(c->p_caps, s + ws[k], we[k + nwant - 1] - ws[k], ov))
+                out = nqx_strndup(s + ws[k], we[k + nwant - 1] - ws[k]);
+        }
+        for (k = 0; k < ng; k++)
+            free(got[k]);
+    }
+done:
+    for (k = 0; k < nwant; k++)
+        free(want[k]);
+    return out;
+}
+
 static void S_meta_clear(nqx_meta *m)
 {
     size_t i;
@@ -760,6 +925,14 @@ static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
     if (m->issuer != of_issuer) free(of_issuer);
     if (m->issuer != cap_issuer) free(cap_issuer);
     if (m->issuer != tm_issuer) free(tm_issuer);
+    if (m->issuer && m->issuer != phrase) {
+        /* recased from capitals: prefer the document's own spelling */
+        char *w = S_as_written(c, from, to, m->issuer);
+        if (w) {
+            free(m->issuer);
+            m->issuer = w;
+        }
+    }
     if (!m->locality)
         m->locality = S_place_in(c, m->issuer);
     if (!m->locality)

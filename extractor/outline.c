@@ -34,9 +34,10 @@ typedef struct {
     size_t n, cap;
     S_level stack[S_MAXDEPTH];
     int depth;
+    int last_article; /* articles (Điều) number on across chapters */
     const nqx_pattern *p_prefix, *p_roman, *p_arabic, *p_paren, *p_letter,
         *p_uletter, *p_bullet, *p_caps, *p_foot, *p_recip, *p_sign, *p_name,
-        *p_row, *p_rule;
+        *p_row, *p_rule, *p_part, *p_article, *p_titlename;
     const nqx_lexicon *titles, *letters;
 } S_ctx;
 
@@ -45,14 +46,16 @@ enum { S_BODY, S_RECIP, S_SIGN };
 static const char *const S_pattern_names[] = {
     "ol_prefix", "ol_roman", "ol_arabic", "ol_paren", "ol_letter",
     "ol_uletter", "ol_bullet", "ol_caps", "ol_footnote", "ol_recipients",
-    "ol_sign", "ol_name", "ol_row", "ol_row_rule"};
+    "ol_sign", "ol_name", "ol_row", "ol_row_rule", "ol_part", "ol_article",
+    "ol_title_name"};
 
 static nqx_status S_load(S_ctx *c)
 {
     const nqx_pattern **slots[] = {
         &c->p_prefix, &c->p_roman, &c->p_arabic, &c->p_paren, &c->p_letter,
         &c->p_uletter, &c->p_bullet, &c->p_caps, &c->p_foot, &c->p_recip,
-        &c->p_sign, &c->p_name, &c->p_row, &c->p_rule};
+        &c->p_sign, &c->p_name, &c->p_row, &c->p_rule, &c->p_part,
+        &c->p_article, &c->p_titlename};
     size_t i;
     for (i = 0; i < sizeof slots / sizeof *slots; i++) {
         *slots[i] = nqx_gram_pattern(c->g, S_pattern_names[i]);
@@ -250,13 +253,20 @@ static void S_place(S_ctx *c, const char *key, int val, int leadin,
             /* Roman numbers head a document or a part: they never nest
              * under Arabic numbers, letters or bullets */
             for (p = 0; p < c->depth; p++)
-                if (c->stack[p].key[0] != 'C' && c->stack[p].key[0] != 'U') {
+                if (c->stack[p].key[0] != 'C' && c->stack[p].key[0] != 'U' &&
+                    c->stack[p].key[0] != 'H') {
                     c->depth = p;
                     break;
                 }
         }
         if (val > 1)
             *flags = NQX_NODE_FLAG_SKIP;
+    }
+    if (key[0] == 'D') {
+        *flags = !c->last_article || val == c->last_article + 1 ? 0
+                 : val == c->last_article ? NQX_NODE_FLAG_REPEAT
+                 : NQX_NODE_FLAG_SKIP;
+        c->last_article = val;
     }
     if (c->depth >= S_MAXDEPTH)
         c->depth = S_MAXDEPTH - 1;
@@ -326,6 +336,7 @@ typedef struct {
     int block;     /* recipients or signature node or -1 */
     int numbered;  /* a numbered label was seen in this document */
     int sign_lines;
+    int heading;   /* the heading on the line just above, or -1 */
 } S_doc_state;
 
 /* Try the label patterns on s[cs..n). On a hit fills the node's style. */
@@ -336,6 +347,24 @@ static int S_label(S_ctx *c, const char *s, size_t n, size_t cs,
     size_t ov[16], gs = 0, ge = 0, ts = 0, te;
     *parts = 0;
     *val = 0;
+    if (S_match(c->p_part, s, n, cs, ov)) {
+        /* "PHẦN I", "Chương II", "Mục 1": one style per word */
+        S_group(c->p_part, ov, "word", &gs, &ge);
+        snprintf(key, keysz, "H%.*s", (int)(ge - gs < 12 ? ge - gs : 12), s + gs);
+        S_group(c->p_part, ov, "num", &gs, &ge);
+        *val = s[gs] >= '0' && s[gs] <= '9' ? atoi(s + gs) : S_roman_value(s + gs, ge - gs);
+        *kind = NQX_NODE_HEADING;
+        S_group(c->p_part, ov, "label", ls, le);
+        return 1;
+    }
+    if (S_match(c->p_article, s, n, cs, ov)) {
+        S_group(c->p_article, ov, "num", &gs, &ge);
+        snprintf(key, keysz, "D");
+        *val = atoi(s + gs);
+        *kind = NQX_NODE_HEADING;
+        S_group(c->p_article, ov, "label", ls, le);
+        return 1;
+    }
     if (S_match(c->p_roman, s, n, cs, ov) &&
         S_group(c->p_roman, ov, "num", &gs, &ge) && ge > gs) {
         snprintf(key, keysz, "R");
@@ -464,6 +493,27 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
             c->nodes[st->table].end = le;
         return NQX_OK;
     }
+    if (memchr(s, '|', n) && S_match(c->p_recip, s, n, 0, ov)) {
+        /* "Nơi nhận: - A; - B | KT. CHỦ TỊCH ... Name": a crawled table
+         * row holding the end matter; each cell is read as a line */
+        size_t a = ls, k;
+        nqx_status r = NQX_OK;
+        for (k = ls; k <= le && !r; k++) {
+            if (k < le && c->text[k] != '|')
+                continue;
+            while (a < k && (c->text[a] == ' ' || c->text[a] == '\t'))
+                a++;
+            {
+                size_t e = k;
+                while (e > a && (c->text[e - 1] == ' ' || c->text[e - 1] == '\t'))
+                    e--;
+                if (e > a)
+                    r = S_line(c, st, a, e, di);
+            }
+            a = k + 1;
+        }
+        return r;
+    }
     if (S_match(c->p_row, s, n, 0, ov)) {
         if (st->table < 0) {
             parent = st->mode == S_BODY ? S_top(c, &level) : st->block;
@@ -496,36 +546,42 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
         c->depth = 0;
         return NQX_OK;
     }
-    if (S_match(c->p_sign, s, n, cs, ov) || S_is_title(c, s + cs, n - cs)) {
-        if (st->mode == S_SIGN && st->sign_lines < 3) {
+    if (S_match(c->p_sign, s, n, cs, ov) || S_is_title(c, s + cs, n - cs) ||
+        (S_match(c->p_titlename, s, n, 0, ov) &&
+         S_group(c->p_titlename, ov, "text", &gs, &ge) && S_is_title(c, s + gs, ge - gs))) {
+        if (st->mode == S_SIGN && st->sign_lines < 6) {
             c->nodes[st->block].end = le; /* "T/M ..." then "BÍ THƯ" */
             st->sign_lines++;
             return NQX_OK;
         }
         nd = S_new_node(c, NQX_NODE_SIGNATURE, "S", ls, le, -1, 0);
         {
-            size_t e = n;
-            while (e > cs && (s[e - 1] == '*' || s[e - 1] == ' '))
+            /* the label: the on-behalf mark ("T/M", "KT.") or the capacity
+             * alone ("BÍ THƯ"), whatever lines the block was joined into */
+            size_t e = n, b = cs;
+            if (S_match(c->p_sign, s, n, 0, ov))
+                S_group(c->p_sign, ov, "label", &b, &e);
+            else if (S_match(c->p_titlename, s, n, 0, ov))
+                S_group(c->p_titlename, ov, "text", &b, &e);
+            while (e > b && (s[e - 1] == '*' || s[e - 1] == ' '))
                 e--;
-            if (!nd || S_set_path(c, c->n - 1, s + cs, e - cs, 1, 0))
+            if (!nd || S_set_path(c, c->n - 1, s + b, e - b, 1, 0))
                 goto oom;
         }
         nd->doc_index = di;
-        st->mode = S_SIGN;
         st->block = (int)c->n - 1;
         st->sign_lines = 1;
         c->depth = 0;
+        /* "... PHÓ CHỦ TỊCH Bùi Thanh An": the name closes the block */
+        st->mode = (S_match(c->p_sign, s, n, 0, ov) &&
+                    S_group(c->p_sign, ov, "name", &gs, &ge)) ||
+                   S_match(c->p_titlename, s, n, 0, ov) ? S_BODY : S_SIGN;
         return NQX_OK;
     }
     if (st->mode == S_SIGN) {
         if (S_match(c->p_name, s, n, cs, ov)) {
             c->nodes[st->block].end = le;
             st->mode = S_BODY;
-            return NQX_OK;
-        }
-        if (st->sign_lines < 4 && S_is_caps(c, s + cs, n - cs)) {
-            c->nodes[st->block].end = le;
-            st->sign_lines++;
             return NQX_OK;
         }
         st->mode = S_BODY;
@@ -568,6 +624,14 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
     if (st->mode == S_RECIP) {
         /* a wrapped recipient line continues the last one */
         c->nodes[c->n - 1].end = le;
+        return NQX_OK;
+    }
+    if (st->heading >= 0 && S_is_caps(c, s + cs, n - cs) &&
+        S_is_caps(c, c->text + c->nodes[st->heading].start,
+                  c->nodes[st->heading].end - c->nodes[st->heading].start)) {
+        /* a heading in capitals wrapped onto this line ("**I. MỤC ĐÍCH,"
+         * then "YÊU CẦU**"): text that did not go through the normalizer */
+        c->nodes[st->heading].end = le;
         return NQX_OK;
     }
     if (st->numbered && S_is_caps(c, s + cs, n - cs) && S_words(s + cs, n - cs) <= 30) {
@@ -643,8 +707,9 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
         if (end > len)
             end = len;
         memset(&ds, 0, sizeof ds);
-        ds.table = ds.block = -1;
+        ds.table = ds.block = ds.heading = -1;
         c.depth = 0;
+        c.last_article = 0;
         while (pos < end && !st) {
             const char *nl = memchr(text + pos, '\n', end - pos);
             size_t le = nl ? (size_t)(nl - text) : end, ls = pos, e = le;
@@ -654,8 +719,10 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
             while (e > ls && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
                               text[e - 1] == '\r'))
                 e--;
-            if (e == ls)
+            if (e == ls) {
+                ds.heading = -1;
                 continue;
+            }
             {
                 size_t cut = S_glued(&c, ls, e);
                 if (cut) {
@@ -663,8 +730,16 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
                     ls = cut;
                 }
             }
-            if (!st)
+            if (!st) {
+                size_t before = c.n;
+                int h = ds.heading;
                 st = S_line(&c, &ds, ls, e, (int)d);
+                if (c.n > before)
+                    ds.heading = c.nodes[c.n - 1].kind == NQX_NODE_HEADING
+                                     ? (int)c.n - 1 : -1;
+                else
+                    ds.heading = h;
+            }
         }
     }
     if (st) {

@@ -1,9 +1,1040 @@
-/* target.c: targets. (Not built yet.) */
+/* target.c: targets, the quantities a document sets out to reach.
+ *
+ * For each node of the outline, its own text is cut into clauses (between
+ * ".", ";" and line breaks, not commas); each quantity of a clause
+ * (grammars/quantity.pcre) that is a goal (grammars/target.pcre) becomes
+ * one record with its comparator, bounds, unit, aspiration, deadline and
+ * scope. Every word list and context lives in the grammars; this file only
+ * combines them.
+ *
+ * Deadlines: a time in a clause goes to the quantities after it; a time
+ * after a quantity that has none yet goes back to it ("100% ... hằng
+ * năm"); a time that opens an item's first clause covers all its clauses;
+ * else the enclosing headings decide (nqx_ext_node_deadline). For a target
+ * only bounds and recurrences count: "thường xuyên" and "khi có ..." are
+ * the manner of the work, not a time for a quantity.
+ *
+ * Until an outline is given (d->nnodes == 0) the text is read line by line
+ * with a small stack of numbering labels (tg_fb_label), enough to find the
+ * enclosing headings.
+ */
 #include "ext.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define S_MAXQ 64
+/* Work per clause is bounded: a clause longer than this (only hostile
+ * text has one) is read in pieces; windows around a quantity are short. */
+#define S_MAXCLAUSE 8192
+#define S_CMP_REACH 160
+#define S_EXCL_REACH 240
+/* How much of a heading or lead-in is read for its goal words or scope. */
+#define S_HEAD_REACH 600
+#define S_MAXDL 32
+#define S_NOV 16
+#define S_MAXCOL 24
+/* How far (bytes) a goal cue reaches forward: about 120 characters. */
+#define S_CUE_REACH 300
+
+typedef struct {
+    size_t qs, qe;   /* the quantity: first digit .. end of unit */
+    size_t ms;       /* start of the comparator before it, else qs */
+    size_t ce;       /* end including a following "trở lên" */
+    double lo, hi;
+    char cmp[8];
+    char unit[48];
+    int asp;
+    char dl[64];
+} S_qty;
+
+typedef struct {
+    size_t s, e;
+    char v[64];
+} S_dl;
+
+typedef struct {
+    const nqx_grammar *g;
+    const char *text;
+    char *mask; /* text with markup blanked: same length, same offsets */
+    size_t len;
+    nqx_doc *d;
+    const nqx_node *nodes;
+    size_t nnodes;
+    const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
+        *goal_heading, *present_heading, *footnote, *scope, *label,
+        *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
+        *metric_lead, *metric_tail, *pop_end;
+    const nqx_lexicon *excl, *need_cmp;
+    /* the target table being read: its header's columns */
+    int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
+    char tbl_dl[S_MAXCOL][32];
+} S_ctx;
+
+/* ---------------------------------------------------------------------- */
+/* small helpers                                                          */
+
+/* pos moved back to the start of its UTF-8 character: windows cut by
+ * byte counts must not split one (PCRE2 runs without its UTF check). */
+static size_t S_cb(const char *s, size_t pos)
+{
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+
+/* Match p on s[0..n) from byte from. s[n] must be readable (the texts
+ * here are NUL-terminated): a window that ends inside a character is
+ * shortened to the character's start. */
+static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t from,
+                   size_t *ov, int nov)
+{
+    int k;
+    for (k = 0; k < 2 * nov; k++)
+        ov[k] = SIZE_MAX;
+    n = S_cb(s, n);
+    if (!p || from > n)
+        return 0;
+    return nqx_gram_match(p, s, n, from, ov, nov) > 0;
+}
+
+static int S_group_set(const nqx_pattern *p, const size_t *ov, const char *name)
+{
+    int gi = nqx_gram_group(p, name);
+    return gi > 0 && gi < S_NOV && ov[2 * gi] != SIZE_MAX;
+}
+
+/* Lower-case UTF-8 with whitespace runs collapsed; into out (NUL-ended).
+ * Acronyms (two or more letters, all upper case: USD, TCCSĐ) are kept. */
+static void S_lower(const char *s, size_t n, char *out, size_t outsz)
+{
+    size_t i = 0, o = 0;
+    int space = 0, keep = 0;
+    while (i < n) {
+        utf8proc_int32_t c;
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0)
+            break;
+        if (i == 0 || space) { /* a new word: is it an acronym? */
+            size_t j = i, letters = 0;
+            keep = 1;
+            while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') {
+                utf8proc_int32_t d;
+                utf8proc_ssize_t kk = utf8proc_iterate(
+                    (const utf8proc_uint8_t *)s + j, (utf8proc_ssize_t)(n - j), &d);
+                if (kk <= 0)
+                    break;
+                if (utf8proc_tolower(d) != d)
+                    letters++;
+                else if (utf8proc_toupper(d) != d)
+                    keep = 0;
+                j += (size_t)kk;
+            }
+            keep = keep && letters >= 2;
+        }
+        i += (size_t)k;
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = 1;
+            continue;
+        }
+        if (space && o) {
+            if (o + 1 >= outsz)
+                break;
+            out[o++] = ' ';
+        }
+        space = 0;
+        k = utf8proc_encode_char(keep ? c : utf8proc_tolower(c), buf);
+        if (o + (size_t)k >= outsz)
+            break;
+        memcpy(out + o, buf, (size_t)k);
+        o += (size_t)k;
+    }
+    out[o] = '\0';
+}
+
+/* "1.000" = 1000, "1,5" = 1.5. */
+static double S_number(const char *s, size_t n)
+{
+    char buf[48];
+    size_t i, o = 0;
+    for (i = 0; i < n && o + 1 < sizeof buf; i++) {
+        if (s[i] == '.')
+            continue;
+        buf[o++] = s[i] == ',' ? '.' : s[i];
+    }
+    buf[o] = '\0';
+    return strtod(buf, NULL);
+}
+
+static int S_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static char *S_dup_trim(const char *s, size_t a, size_t b, const char *strip)
+{
+    while (a < b && (S_is_space(s[a]) || strchr(strip, s[a])))
+        a++;
+    while (b > a && (S_is_space(s[b - 1]) || strchr(strip, s[b - 1])))
+        b--;
+    return nqx_strndup(s + a, b - a);
+}
+
+/* Blank markup the normalizer may still leave (**, *, #, \, <sup>n</sup>,
+ * superscript footnote marks) so that patterns see plain words; offsets
+ * are unchanged because every byte is replaced by a space. */
+static char *S_mask(const char *t, size_t n)
+{
+    char *m = malloc(n + 1);
+    size_t i;
+    if (!m)
+        return NULL;
+    memcpy(m, t, n);
+    m[n] = '\0';
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)m[i];
+        if (c == '*' || c == '#' || c == '\\' || c == '_') {
+            m[i] = ' ';
+        } else if (c == '<' && (strncmp(m + i, "<sup>", 5) == 0 ||
+                                strncmp(m + i, "</sup>", 6) == 0)) {
+            size_t e = i + (m[i + 1] == '/' ? 6 : 5);
+            if (m[i + 1] != '/') /* the footnote number inside too */
+                while (e < n && m[e] >= '0' && m[e] <= '9')
+                    e++;
+            memset(m + i, ' ', e - i);
+            i = e - 1;
+        } else if (c == 0xC2 && i + 1 < n &&
+                   ((unsigned char)m[i + 1] == 0xB9 || (unsigned char)m[i + 1] == 0xB2 ||
+                    (unsigned char)m[i + 1] == 0xB3)) {
+            m[i] = m[i + 1] = ' '; /* ¹ ² ³ */
+            i++;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)m[i + 1] == 0x81 &&
+                   (unsigned char)m[i + 2] >= 0xB0 && (unsigned char)m[i + 2] <= 0xB9) {
+            m[i] = m[i + 1] = m[i + 2] = ' '; /* ⁰ ⁴ ... ⁹ */
+            i += 2;
+        }
+    }
+    return m;
+}
+
+/* ---------------------------------------------------------------------- */
+/* fallback outline: one node per line, parents from numbering labels     */
+
+typedef struct {
+    char key[8];
+    int node;
+} S_level;
+
+static void S_free_nodes(nqx_node *nodes, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        free(nodes[i].label);
+        free(nodes[i].path);
+    }
+    free(nodes);
+}
+
+static nqx_status S_fallback_outline(S_ctx *c, nqx_node **out, size_t *nout,
+                                     nqx_error *err)
+{
+    size_t cap = 64, n = 0, pos = 0;
+    nqx_node *nodes = malloc(cap * sizeof *nodes);
+    S_level st[32];
+    int depth = 0;
+    if (!nodes)
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    while (pos < c->len) {
+        size_t le = pos, ov[2 * S_NOV];
+        nqx_node *nd;
+        char key[8] = "", comp[40] = "";
+        const char *ppath;
+        int parent, k;
+        while (le < c->len && c->text[le] != '\n')
+            le++;
+        if (le == pos || strspn(c->mask + pos, " \t\r") >= le - pos) {
+            pos = le + 1;
+            continue;
+        }
+        if (n == cap) {
+            nqx_node *nn = realloc(nodes, 2 * cap * sizeof *nn);
+            if (!nn) {
+                S_free_nodes(nodes, n);
+                return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+            }
+            nodes = nn;
+            cap *= 2;
+        }
+        nd = &nodes[n];
+        memset(nd, 0, sizeof *nd);
+        nd->start = pos;
+        nd->end = le;
+        nd->body_end = le;
+        nd->kind = NQX_NODE_PARA;
+        for (k = 0; k < (int)c->d->nmetas; k++)
+            if (pos >= c->d->metas[k].start && pos < c->d->metas[k].end)
+                nd->doc_index = k;
+        if (S_match(c->footnote, c->text + pos, le - pos, 0, ov, S_NOV)) {
+            nd->kind = NQX_NODE_FOOTNOTE;
+        } else if (S_match(c->label, c->mask + pos, le - pos, 0, ov, S_NOV)) {
+            const char *names[] = {"roman", "num", "paren", "letter", "bullet"};
+            for (k = 0; k < 5; k++) {
+                int gi = nqx_gram_group(c->label, names[k]);
+                size_t a, b;
+                if (gi <= 0 || ov[2 * gi] == SIZE_MAX)
+                    continue;
+                a = pos + ov[2 * gi];
+                b = pos + ov[2 * gi + 1];
+                if (k == 1) {
+                    size_t j, dots = 0;
+                    for (j = a; j < b; j++)
+                        dots += c->text[j] == '.';
+                    snprintf(key, sizeof key, "N%zu", dots);
+                } else {
+                    snprintf(key, sizeof key, "%c%c", "RNPLB"[k],
+                             k == 4 ? c->text[a] : 0);
+                }
+                if (k == 2)
+                    snprintf(comp, sizeof comp, "(%.*s)", (int)(b - a), c->text + a);
+                else if (k == 3)
+                    snprintf(comp, sizeof comp, "%.*s)", (int)(b - a), c->text + a);
+                else if (k != 4)
+                    snprintf(comp, sizeof comp, "%.*s", (int)(b - a), c->text + a);
+                nd->kind = k < 2 ? (le - pos < 200 ? NQX_NODE_HEADING : NQX_NODE_ITEM)
+                                 : k == 4 ? NQX_NODE_BULLET : NQX_NODE_ITEM;
+                nd->label = nqx_strndup(c->text + a, b - a);
+                break;
+            }
+        }
+        if (key[0]) {
+            int j;
+            if (key[0] == 'R')
+                depth = 0;
+            for (j = 0; j < depth; j++)
+                if (strcmp(st[j].key, key) == 0) {
+                    depth = j;
+                    break;
+                }
+        }
+        parent = depth ? st[depth - 1].node : -1;
+        nd->parent = parent;
+        nd->level = depth;
+        ppath = parent >= 0 && nodes[parent].path ? nodes[parent].path : "";
+        {
+            char path[256];
+            size_t pl = strlen(ppath);
+            /* "2.1" under "2": the decimal label already holds its parent */
+            size_t ll = parent >= 0 && nodes[parent].label ? strlen(nodes[parent].label) : 0;
+            if (key[0] == 'N' && ll && strncmp(comp, nodes[parent].label, ll) == 0 &&
+                comp[ll] == '.' && pl >= ll)
+                pl -= ll + (pl > ll);
+            if (!comp[0])
+                snprintf(path, sizeof path, "%s", ppath);
+            else if (pl)
+                snprintf(path, sizeof path, "%.*s.%s", (int)pl, ppath, comp);
+            else
+                snprintf(path, sizeof path, "%s", comp);
+            nd->path = nqx_strndup(path, strlen(path));
+        }
+        if (key[0] && depth < 32) {
+            memcpy(st[depth].key, key, sizeof key);
+            st[depth].node = (int)n;
+            depth++;
+        }
+        n++;
+        pos = le + 1;
+    }
+    *out = nodes;
+    *nout = n;
+    return NQX_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* one node                                                               */
+
+static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
+                         size_t qe)
+{
+    size_t i;
+    if (!c->excl)
+        return 0;
+    if (qs - cs > S_EXCL_REACH)
+        cs = S_cb(c->mask, qs - S_EXCL_REACH);
+    if (ce - qe > S_EXCL_REACH)
+        ce = qe + S_EXCL_REACH;
+    for (i = 0; i < c->excl->n; i++) {
+        const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
+        size_t ov[2 * S_NOV], pos = cs;
+        while (S_match(p, c->mask, ce, pos, ov, S_NOV)) {
+            if (ov[0] < qe && qs < ov[1])
+                return 1;
+            if (ov[0] >= qe)
+                break;
+            pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+    return 0;
+}
+
+static int S_need_cmp(const S_ctx *c, const char *unit)
+{
+    size_t i;
+    if (!c->need_cmp)
+        return 0;
+    for (i = 0; i < c->need_cmp->n; i++)
+        if (strcmp(c->need_cmp->entries[i].key, unit) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does an ancestor's own text match p? */
+static int S_ancestor_matches(const S_ctx *c, int node, const nqx_pattern *p)
+{
+    int a;
+    for (a = c->nodes[node].parent; a >= 0; a = c->nodes[a].parent) {
+        const nqx_node *nd = &c->nodes[a];
+        size_t ov[2 * S_NOV], l = nd->end - nd->start;
+        if (S_match(p, c->mask + nd->start, l < S_HEAD_REACH ? l : S_HEAD_REACH,
+                    0, ov, S_NOV))
+            return 1;
+    }
+    return 0;
+}
+
+/* A lead-in paragraph (ending in ":") just before node under the same
+ * parent, or before its parent: "... các chỉ tiêu đã đề ra:" then bullets. */
+static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
+{
+    int n = node, hops;
+    for (hops = 0; hops < 2 && n >= 0; hops++, n = c->nodes[n].parent) {
+        int j;
+        for (j = n - 1; j >= 0 && j > n - 12; j--) {
+            const nqx_node *nd = &c->nodes[j];
+            size_t e = nd->end, ov[2 * S_NOV];
+            if (j == c->nodes[n].parent)
+                break;
+            if (nd->parent != c->nodes[n].parent || nd->kind != NQX_NODE_PARA)
+                continue;
+            while (e > nd->start && (S_is_space(c->mask[e - 1])))
+                e--;
+            if (e > nd->start && c->mask[e - 1] == ':') {
+                size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
+                                                         : nd->start;
+                if (S_match(p, c->mask + st, e - st, 0, ov, S_NOV))
+                    return 1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+/* "Phấn đấu" in the item's first clause governs all its clauses. */
+static int S_first_clause_cue(const S_ctx *c, size_t a, size_t b)
+{
+    size_t e = a, ov[2 * S_NOV];
+    while (e < b && e - a < S_MAXCLAUSE && c->mask[e] != ';' && c->mask[e] != '.' &&
+           c->mask[e] != '\n')
+        e++;
+    return S_match(c->aspire, c->mask, e, a, ov, S_NOV);
+}
+
+/* The comparator of a quantity from the words around it. */
+static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
+                         int range)
+{
+    size_t ov[2 * S_NOV];
+    const char *cmp = "=";
+    size_t lo = q->qs - cs > S_CMP_REACH ? S_cb(c->mask, q->qs - S_CMP_REACH) : cs;
+    if (range) {
+        cmp = "range";
+    } else if (S_match(c->cmp_after, c->mask, ce, q->qe, ov, S_NOV)) {
+        cmp = S_group_set(c->cmp_after, ov, "le") ? "<=" : ">=";
+        q->ce = ov[1];
+    } else if (S_match(c->cmp_before, c->mask + lo, q->qs - lo, 0, ov, S_NOV)) {
+        q->ms = lo + ov[0];
+        if (S_group_set(c->cmp_before, ov, "ge") || S_group_set(c->cmp_before, ov, "from"))
+            cmp = ">=";
+        else if (S_group_set(c->cmp_before, ov, "le"))
+            cmp = "<=";
+        else if (S_group_set(c->cmp_before, ov, "approx"))
+            cmp = "~";
+        else if (S_group_set(c->cmp_before, ov, "gt"))
+            cmp = ">";
+        else if (S_group_set(c->cmp_before, ov, "lt"))
+            cmp = "<";
+    }
+    if (range && S_match(c->cmp_after, c->mask, ce, q->qe, ov, S_NOV))
+        q->ce = ov[1];
+    snprintf(q->cmp, sizeof q->cmp, "%s", cmp);
+}
+
+/* Deadline phrases of [a, b) that count for a target, in order. */
+static size_t S_deadlines(const S_ctx *c, size_t a, size_t b, S_dl *out,
+                          size_t cap)
+{
+    size_t k = 0, from = 0, ms, me;
+    char v[64];
+    while (k < cap &&
+           nqx_ext_deadline_from(c->g, c->mask + a, b - a, from, v, sizeof v,
+                                 &ms, &me)) {
+        if (strcmp(v, "ongoing") != 0 && strcmp(v, "conditional") != 0) {
+            out[k].s = a + ms;
+            out[k].e = a + me;
+            memcpy(out[k].v, v, sizeof v);
+            k++;
+        }
+        from = me > ms ? me : ms + 1;
+        if (from >= b - a)
+            break;
+    }
+    return k;
+}
+
+static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce,
+                     const S_qty *q)
+{
+    size_t ov[2 * S_NOV];
+    char buf[128];
+    int a = node;
+    if (S_match(c->scope, c->mask, ce, cs, ov, S_NOV)) {
+        S_lower(c->text + ov[0], ov[1] - ov[0], buf, sizeof buf);
+        return nqx_strndup(buf, strlen(buf));
+    }
+    for (a = c->nodes[node].parent; a >= 0; a = c->nodes[a].parent) {
+        const nqx_node *nd = &c->nodes[a];
+        size_t e = nd->end - nd->start < S_HEAD_REACH ? nd->end : nd->start + S_HEAD_REACH;
+        if (S_match(c->scope, c->mask, e, nd->start, ov, S_NOV)) {
+            S_lower(c->text + ov[0], ov[1] - ov[0], buf, sizeof buf);
+            return nqx_strndup(buf, strlen(buf));
+        }
+    }
+    /* else the population a percentage counts, up to its verb */
+    if (q && q->unit[0] == '%' && !q->unit[1] && c->pop_end) {
+        size_t e = q->ce + 160 < ce ? S_cb(c->mask, q->ce + 160) : ce;
+        if (S_match(c->pop_end, c->mask, e, q->ce, ov, S_NOV) && ov[0] > q->ce) {
+            char *p = S_dup_trim(c->mask, q->ce, ov[0], ",");
+            if (p && strchr(p, ' ') ? 1 : (p && strlen(p) >= 3))
+                return p;
+            free(p);
+        }
+    }
+    return NULL;
+}
+
+/* The metric in the document's words: the words before the quantity in
+ * its stretch of the clause (without the cue that opens it or the verb
+ * and comparator that close it), else those after it. */
+static char *S_metric(const S_ctx *c, size_t from, const S_qty *q, size_t next,
+                      const S_dl *dls, size_t ndl)
+{
+    static const char strip[] = ",:;()-–\"“”";
+    size_t a = from, b = q->ms, ov[2 * S_NOV], pos, i;
+    char *m;
+    /* start after the last "phấn đấu" or time phrase of the stretch */
+    for (pos = a; pos < b && S_match(c->aspire, c->mask, b, pos, ov, S_NOV);)
+        pos = a = ov[1];
+    for (i = 0; i < ndl; i++)
+        if (dls[i].s >= a && dls[i].e <= b)
+            a = dls[i].e;
+    if (S_match(c->metric_lead, c->mask + a, b - a, 0, ov, S_NOV))
+        a += ov[1];
+    if (b > a && S_match(c->metric_tail, c->mask + a, b - a, 0, ov, S_NOV))
+        b = a + ov[0];
+    m = S_dup_trim(c->mask, a, b > a ? b : a, strip);
+    if (m && strchr(m, ' '))
+        return m;
+    free(m);
+    m = S_dup_trim(c->mask, q->ce, next, strip);
+    if (m && !*m && from < q->ms) { /* only a time stood before it */
+        free(m);
+        m = S_dup_trim(c->mask, from, q->ms, strip);
+    }
+    return m;
+}
+
+static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
+                         const S_qty *q, size_t metric_from, size_t next,
+                         const S_dl *dls, size_t ndl, nqx_error *err)
+{
+    nqx_record *r = nqx_ext_new_record(c->d);
+    const nqx_node *nd = &c->nodes[node];
+    if (!r)
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    r->kind = NQX_TARGET;
+    while (cs < ce && S_is_space(c->text[cs]))
+        cs++;
+    while (ce > cs && S_is_space(c->text[ce - 1]))
+        ce--;
+    r->text = nqx_strndup(c->text + cs, ce - cs);
+    r->start = cs;
+    r->end = ce;
+    r->section = nqx_strndup(nd->path ? nd->path : "", nd->path ? strlen(nd->path) : 0);
+    r->deadline = q->dl[0] ? nqx_strndup(q->dl, strlen(q->dl)) : NULL;
+    r->doc_index = nd->doc_index;
+    memcpy(r->comparator, q->cmp, sizeof r->comparator);
+    r->low = q->lo;
+    r->high = q->hi;
+    r->unit = nqx_strndup(q->unit, strlen(q->unit));
+    r->aspirational = q->asp;
+    r->metric = S_metric(c, metric_from, q, next, dls, ndl);
+    /* "... từ 15%, đến năm 2035 từ 17%": the second shares the metric */
+    if (r->metric && !*r->metric && c->d->nrecords >= 2 &&
+        r[-1].kind == NQX_TARGET && r[-1].start == r->start && r[-1].metric) {
+        free(r->metric);
+        r->metric = nqx_strndup(r[-1].metric, strlen(r[-1].metric));
+    }
+    r->scope = S_scope(c, node, cs, ce, q);
+    if (!r->text || !r->section || !r->unit || !r->metric ||
+        (q->dl[0] && !r->deadline))
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    return NQX_OK;
+}
+
+/* The quantities of clause [cs, ce) that are goals. */
+static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
+                           int goal_heading, S_qty *out, size_t cap)
+{
+    size_t k = 0, pos = cs, ov[2 * S_NOV];
+    int glo = nqx_gram_group(c->qty, "lo"), ghi = nqx_gram_group(c->qty, "hi"),
+        gu = nqx_gram_group(c->qty, "unit");
+    (void)node;
+    while (k < cap && S_match(c->qty, c->mask, ce, pos, ov, S_NOV)) {
+        S_qty *q = &out[k];
+        size_t ov2[2 * S_NOV];
+        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal;
+        memset(q, 0, sizeof *q);
+        q->qs = q->ms = ov[0];
+        q->qe = ov[1];
+        q->ce = ov[1];
+        pos = ov[1];
+        q->lo = S_number(c->mask + ov[2 * glo], ov[2 * glo + 1] - ov[2 * glo]);
+        q->hi = range ? S_number(c->mask + ov[2 * ghi], ov[2 * ghi + 1] - ov[2 * ghi])
+                      : q->lo;
+        if (ov[2 * gu] != SIZE_MAX)
+            S_lower(c->mask + ov[2 * gu], ov[2 * gu + 1] - ov[2 * gu], q->unit,
+                    sizeof q->unit);
+        if (q->unit[0] == '%') { /* "% / năm" -> "%/năm" */
+            char *s = q->unit, *o = q->unit;
+            for (; *s; s++)
+                if (*s != ' ')
+                    *o++ = *s;
+            *o = '\0';
+        }
+        S_comparator(c, cs, ce, q, range && q->hi != q->lo);
+        if (S_in_excluded(c, cs, ce, q->qs, q->qe))
+            continue;
+        /* "02 năm" counts only with a comparator word, not as a range */
+        if (S_need_cmp(c, q->unit) &&
+            (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
+            continue;
+        if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
+            continue;
+        /* a cue governs the quantities shortly after it in its clause */
+        goal = goal_heading ||
+               S_match(c->goal_cue, c->mask, q->qs,
+                       q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
+                       ov2, S_NOV);
+        if (!goal)
+            continue;
+        k++;
+    }
+    return k;
+}
+
+/* Cut [a, b) into clauses at ".", ";" and line breaks (a "." inside a
+ * number such as 1.000 does not cut). *out is malloc'ed (caller frees);
+ * returns the count, or -1 when out of memory. */
+static long S_clauses(const S_ctx *c, size_t a, size_t b, size_t **out)
+{
+    size_t k = 0, cap = 16, i, s = a;
+    size_t *cl = malloc(2 * cap * sizeof *cl);
+    if (!cl)
+        return -1;
+    for (i = a; i <= b; i++) {
+        int cut = i == b;
+        if (!cut) {
+            char ch = c->mask[i];
+            cut = ch == ';' || ch == '\n';
+            if (ch == '.') {
+                char nx = i + 1 < b ? c->mask[i + 1] : ' ';
+                cut = S_is_space(nx) || nx == '"' || nx == ')' ||
+                      (unsigned char)nx == 0xE2; /* ” */
+            }
+            /* a hostile run-on clause: cut at a space */
+            if (!cut && i - s >= S_MAXCLAUSE && ch == ' ')
+                cut = 1;
+        }
+        if (cut) {
+            if (i > s) {
+                if (k == cap) {
+                    size_t *n2 = realloc(cl, 4 * cap * sizeof *n2);
+                    if (!n2) {
+                        free(cl);
+                        return -1;
+                    }
+                    cl = n2;
+                    cap *= 2;
+                }
+                cl[2 * k] = s;
+                cl[2 * k + 1] = i;
+                k++;
+            }
+            s = i + 1;
+        }
+    }
+    *out = cl;
+    return (long)k;
+}
+
+/* ---------------------------------------------------------------------- */
+/* target tables: rows "cell | cell | ...", a header row of years          */
+
+/* Cells of row [a, b) as trimmed spans; 0 when the line is no table row
+ * (no '|'), -1 for a separator ("|---|---|"). */
+static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
+{
+    int n = 0, sep = 1, pipes = 0;
+    size_t i, s = a;
+    for (i = a; i < b; i++) {
+        if (c->mask[i] == '|')
+            pipes++;
+        else if (!strchr("-: \t", c->mask[i]))
+            sep = 0;
+    }
+    if (!pipes)
+        return 0;
+    if (sep)
+        return -1;
+    for (i = a; i <= b && n < cap; i++) {
+        if (i == b || c->mask[i] == '|') {
+            size_t x = s, y = i;
+            while (x < y && S_is_space(c->mask[x]))
+                x++;
+            while (y > x && S_is_space(c->mask[y - 1]))
+                y--;
+            /* "| a | b |": no empty cell before the first or after the last pipe */
+            if (!(x == y && (s == a || i == b))) {
+                cl[2 * n] = x;
+                cl[2 * n + 1] = y;
+                n++;
+            }
+            s = i + 1;
+        }
+    }
+    return n;
+}
+
+static int S_cell_match(const S_ctx *c, const nqx_pattern *p, const size_t *cl,
+                        int j, size_t *ov)
+{
+    return S_match(p, c->mask + cl[2 * j], cl[2 * j + 1] - cl[2 * j], 0, ov, S_NOV);
+}
+
+/* A header row: some cell names a plan year, none is a plain value, and
+ * a cell names the indicators or their unit. Sets the table active only
+ * in a goal context (goal words in the header or a heading above). */
+static int S_table_header(S_ctx *c, int node, const size_t *cl, int n)
+{
+    int j, years = 0, labels = 0, goal = 0;
+    size_t ov[2 * S_NOV];
+    for (j = 0; j < n; j++) {
+        int y = S_cell_match(c, c->tbl_year, cl, j, ov) &&
+                !S_cell_match(c, c->tbl_base, cl, j, ov);
+        if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
+            !S_cell_match(c, c->tbl_year, cl, j, ov))
+            return 0;
+        years += y;
+        labels += S_cell_match(c, c->tbl_metric, cl, j, ov) ||
+                  S_cell_match(c, c->tbl_unit, cl, j, ov);
+        goal |= S_cell_match(c, c->goal_heading, cl, j, ov);
+    }
+    if (!years || !labels)
+        return 0;
+    if (!goal && !S_ancestor_matches(c, node, c->goal_heading) &&
+        !S_leadin_matches(c, node, c->goal_heading)) {
+        c->tbl_active = 0;
+        return 1; /* a header, but of no target table */
+    }
+    c->tbl_active = 1;
+    c->tbl_ncols = n < S_MAXCOL ? n : S_MAXCOL;
+    c->tbl_unit_col = c->tbl_metric_col = -1;
+    for (j = 0; j < c->tbl_ncols; j++) {
+        c->tbl_dl[j][0] = '\0';
+        if (S_cell_match(c, c->tbl_unit, cl, j, ov)) {
+            c->tbl_unit_col = j;
+        } else if (S_cell_match(c, c->tbl_metric, cl, j, ov)) {
+            if (c->tbl_metric_col < 0)
+                c->tbl_metric_col = j;
+        } else if (S_cell_match(c, c->tbl_year, cl, j, ov) &&
+                   !S_cell_match(c, c->tbl_base, cl, j, ov)) {
+            size_t a = cl[2 * j];
+            int g2 = nqx_gram_group(c->tbl_year, "y2");
+            S_match(c->tbl_year, c->mask + a, cl[2 * j + 1] - a, 0, ov, S_NOV);
+            if (g2 > 0 && ov[2 * g2] != SIZE_MAX)
+                snprintf(c->tbl_dl[j], sizeof c->tbl_dl[j], "%.4s/%.4s",
+                         c->mask + a + ov[2], c->mask + a + ov[2 * g2]);
+            else
+                snprintf(c->tbl_dl[j], sizeof c->tbl_dl[j], "%.4s", c->mask + a + ov[2]);
+        }
+    }
+    return 1;
+}
+
+/* One data row of a target table: a target per value in a year column. */
+static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
+                              nqx_error *err)
+{
+    const nqx_node *nd = &c->nodes[node];
+    int j, mcol = c->tbl_metric_col;
+    size_t ov[2 * S_NOV];
+    char unit[48] = "";
+    if (mcol < 0 || mcol >= n || S_cell_match(c, c->tbl_cell, cl, mcol, ov))
+        for (mcol = 0; mcol < n; mcol++) /* the first cell with words */
+            if (!S_cell_match(c, c->tbl_cell, cl, mcol, ov) &&
+                cl[2 * mcol + 1] - cl[2 * mcol] > 3)
+                break;
+    if (mcol >= n)
+        return NQX_OK;
+    if (c->tbl_unit_col >= 0 && c->tbl_unit_col < n)
+        S_lower(c->mask + cl[2 * c->tbl_unit_col],
+                cl[2 * c->tbl_unit_col + 1] - cl[2 * c->tbl_unit_col], unit, sizeof unit);
+    for (j = 0; j < n && j < c->tbl_ncols; j++) {
+        nqx_record *r;
+        size_t a = cl[2 * j];
+        int gi;
+        const char *cmp = "=";
+        if (!c->tbl_dl[j][0] || !S_cell_match(c, c->tbl_cell, cl, j, ov))
+            continue;
+        r = nqx_ext_new_record(c->d);
+        if (!r)
+            return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+        r->kind = NQX_TARGET;
+        gi = nqx_gram_group(c->tbl_cell, "lo");
+        r->low = r->high = S_number(c->mask + a + ov[2 * gi], ov[2 * gi + 1] - ov[2 * gi]);
+        gi = nqx_gram_group(c->tbl_cell, "hi");
+        if (gi > 0 && ov[2 * gi] != SIZE_MAX) {
+            r->high = S_number(c->mask + a + ov[2 * gi], ov[2 * gi + 1] - ov[2 * gi]);
+            cmp = "range";
+        } else if (S_group_set(c->tbl_cell, ov, "ge") || S_group_set(c->tbl_cell, ov, "post")) {
+            cmp = ">=";
+        } else if (S_group_set(c->tbl_cell, ov, "le")) {
+            cmp = "<=";
+        } else if (S_group_set(c->tbl_cell, ov, "gt")) {
+            cmp = ">";
+        } else if (S_group_set(c->tbl_cell, ov, "lt")) {
+            cmp = "<";
+        } else if (S_group_set(c->tbl_cell, ov, "approx")) {
+            cmp = "~";
+        }
+        snprintf(r->comparator, sizeof r->comparator, "%s", cmp);
+        r->unit = nqx_strndup(S_group_set(c->tbl_cell, ov, "unit") ? "%" : unit,
+                              S_group_set(c->tbl_cell, ov, "unit") ? 1 : strlen(unit));
+        r->start = nd->start;
+        r->end = nd->end;
+        while (r->end > r->start && S_is_space(c->text[r->end - 1]))
+            r->end--;
+        r->text = nqx_strndup(c->text + r->start, r->end - r->start);
+        r->section = nqx_strndup(nd->path ? nd->path : "", nd->path ? strlen(nd->path) : 0);
+        r->deadline = nqx_strndup(c->tbl_dl[j], strlen(c->tbl_dl[j]));
+        r->doc_index = nd->doc_index;
+        r->metric = S_dup_trim(c->mask, cl[2 * mcol], cl[2 * mcol + 1], "");
+        r->scope = S_scope(c, node, nd->start, nd->end, NULL);
+        if (!r->unit || !r->text || !r->section || !r->deadline || !r->metric)
+            return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    }
+    return NQX_OK;
+}
+
+static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
+{
+    const nqx_node *nd = &c->nodes[node];
+    size_t a = nd->start, b = nd->end, ov[2 * S_NOV];
+    size_t *cl = NULL, ci, ncl;
+    long nclr;
+    S_dl dls[S_MAXDL];
+    size_t ndl;
+    nqx_status st = NQX_OK;
+    char inherited[64] = "";
+    const char *lead_dl = NULL;
+    int lead_asp = 0, goal_heading, have_inh = -1;
+    nqx_doc view;
+
+    if (nd->kind == NQX_NODE_FOOTNOTE || nd->kind == NQX_NODE_SIGNATURE ||
+        nd->kind == NQX_NODE_RECIPIENTS || nd->kind == NQX_NODE_TABLE)
+        return NQX_OK;
+    if (b <= a || S_match(c->footnote, c->text + a, b - a, 0, ov, S_NOV))
+        return NQX_OK;
+    {
+        size_t cells[2 * S_MAXCOL];
+        int n = S_cells(c, a, b, cells, S_MAXCOL);
+        if (n < 0)
+            return NQX_OK;
+        if (n >= 2) {
+            if (S_table_header(c, node, cells, n) || !c->tbl_active)
+                return NQX_OK;
+            return S_table_row(c, node, cells, n, err);
+        }
+        c->tbl_active = 0; /* a line that is no row ends the table */
+    }
+    if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
+        a += ov[1];
+    /* Is there any quantity at all? Most nodes have none: stop early. */
+    if (!S_match(c->qty, c->mask, b, a, ov, S_NOV))
+        return NQX_OK;
+    if (S_ancestor_matches(c, node, c->present_heading) ||
+        S_match(c->present_heading, c->mask + nd->start,
+                nd->end - nd->start < S_HEAD_REACH ? nd->end - nd->start : S_HEAD_REACH,
+                0, ov, S_NOV))
+        return NQX_OK;
+    nclr = S_clauses(c, a, b, &cl);
+    if (nclr < 0)
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    ncl = (size_t)nclr;
+    goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
+                   S_leadin_matches(c, node, c->goal_heading) ||
+                   S_first_clause_cue(c, a, b);
+
+    for (ci = 0; ci < ncl; ci++) {
+        size_t cs = cl[2 * ci], ce = cl[2 * ci + 1], nq, qi, di, prev_end;
+        S_qty qs[S_MAXQ];
+        const char *cur;
+        int has_own[S_MAXQ];
+        nq = S_quantities(c, node, cs, ce, goal_heading, qs, S_MAXQ);
+        ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
+        if (ci == 0) {
+            /* What opens the item covers all its clauses. */
+            size_t lim = nq ? qs[0].qs : ce;
+            for (di = 0; di < ndl; di++)
+                if (dls[di].s >= cs && dls[di].s < lim) {
+                    lead_dl = dls[di].v;
+                    break;
+                }
+            lead_asp = S_match(c->aspire, c->mask, lim, cs, ov, S_NOV);
+        }
+        if (!nq)
+            continue;
+        if (have_inh < 0) {
+            view = *c->d;
+            view.nodes = (nqx_node *)c->nodes;
+            view.nnodes = c->nnodes;
+            have_inh = nqx_ext_node_deadline(c->g, c->text, &view, (size_t)node,
+                                             inherited, sizeof inherited);
+            if (have_inh && (strcmp(inherited, "ongoing") == 0 ||
+                             strcmp(inherited, "conditional") == 0))
+                have_inh = 0;
+        }
+        /* deadlines: before the first quantity -> the clause's lead */
+        cur = ci == 0 ? NULL : lead_dl;
+        for (di = 0; di < ndl; di++)
+            if (dls[di].s >= cs && dls[di].s < qs[0].qs) {
+                cur = dls[di].v;
+                break;
+            }
+        for (qi = 0; qi < nq; qi++) {
+            has_own[qi] = 0;
+            qs[qi].dl[0] = '\0';
+        }
+        for (qi = 0; qi < nq; qi++) {
+            size_t gap_s = qi ? qs[qi - 1].ce : cs, gap_e = qs[qi].qs;
+            int first_in_gap = 1;
+            if (qi)
+                for (di = 0; di < ndl; di++) {
+                    if (dls[di].s < gap_s || dls[di].s >= gap_e)
+                        continue;
+                    if (first_in_gap && !qs[qi - 1].dl[0]) {
+                        /* "100% ... hằng năm, ...": back to the one before */
+                        snprintf(qs[qi - 1].dl, sizeof qs[qi - 1].dl, "%s", dls[di].v);
+                        has_own[qi - 1] = 1;
+                    } else {
+                        cur = dls[di].v;
+                    }
+                    first_in_gap = 0;
+                }
+            if (cur)
+                snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", cur);
+        }
+        /* a time after the last quantity: to every one still without */
+        for (di = 0; di < ndl; di++)
+            if (dls[di].s >= qs[nq - 1].ce && dls[di].s < ce) {
+                for (qi = 0; qi < nq; qi++)
+                    if (!qs[qi].dl[0])
+                        snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", dls[di].v);
+                break;
+            }
+        prev_end = cs;
+        for (qi = 0; qi < nq; qi++) {
+            size_t next = qi + 1 < nq ? qs[qi + 1].qs : ce;
+            if (!qs[qi].dl[0] && have_inh > 0)
+                snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
+            qs[qi].asp = lead_asp ||
+                         S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
+            st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, dls, ndl, err);
+            if (st)
+                break;
+            prev_end = qs[qi].ce;
+        }
+        if (st)
+            break;
+        (void)has_own;
+    }
+    free(cl);
+    return st;
+}
 
 nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
                            nqx_doc *d, nqx_error *err)
 {
-    (void)g; (void)text; (void)len; (void)d; (void)err;
-    return NQX_OK;
+    S_ctx c;
+    nqx_node *fb = NULL;
+    size_t nfb = 0, i;
+    nqx_status st = NQX_OK;
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.text = text;
+    c.len = len;
+    c.d = d;
+    c.qty = nqx_gram_pattern(g, "qt_quantity");
+    c.cmp_before = nqx_gram_pattern(g, "qt_cmp_before");
+    c.cmp_after = nqx_gram_pattern(g, "qt_cmp_after");
+    c.aspire = nqx_gram_pattern(g, "tg_aspire");
+    c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
+    c.goal_heading = nqx_gram_pattern(g, "tg_goal_heading");
+    c.present_heading = nqx_gram_pattern(g, "tg_present_heading");
+    c.footnote = nqx_gram_pattern(g, "tg_footnote_line");
+    c.scope = nqx_gram_pattern(g, "tg_scope");
+    c.label = nqx_gram_pattern(g, "tg_fb_label");
+    c.tbl_year = nqx_gram_pattern(g, "tg_tbl_year_head");
+    c.tbl_base = nqx_gram_pattern(g, "tg_tbl_baseline_head");
+    c.tbl_unit = nqx_gram_pattern(g, "tg_tbl_unit_head");
+    c.tbl_metric = nqx_gram_pattern(g, "tg_tbl_metric_head");
+    c.tbl_cell = nqx_gram_pattern(g, "tg_tbl_cell");
+    c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
+    c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
+    c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
+    c.excl = nqx_gram_lexicon(g, "target_exclusions");
+    c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
+    if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)
+        return nqx_fail(err, NQX_EGRAMMAR, "quantity.pcre", -1, -1,
+                        "grammar lacks qt_quantity, qt_cmp_before, "
+                        "qt_cmp_after or tg_fb_label");
+    c.mask = S_mask(text, len);
+    if (!c.mask)
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    if (d->nnodes) {
+        c.nodes = d->nodes;
+        c.nnodes = d->nnodes;
+    } else {
+        st = S_fallback_outline(&c, &fb, &nfb, err);
+        c.nodes = fb;
+        c.nnodes = nfb;
+    }
+    for (i = 0; !st && i < c.nnodes; i++)
+        st = S_node(&c, (int)i, err);
+    S_free_nodes(fb, nfb);
+    free(c.mask);
+    return st;
 }

@@ -1,9 +1,1056 @@
-/* task.c: tasks and agencies. (Not built yet.) */
+/* task.c: tasks (nhiệm vụ) and the agencies that lead and support them.
+ *
+ * The outline (d->nodes) is walked once. A task comes from:
+ *   - an item with role lines beneath it ("Cơ quan lãnh đạo: ...");
+ *   - an agency heading ("5. Ban Tổ chức Thành ủy"): each item or bullet
+ *     beneath is a task it leads, or, when only paragraphs follow, the
+ *     heading's whole body is one task;
+ *   - an item or bullet whose subject is a body ("X chủ trì, phối hợp với
+ *     Y ...", "Giao X ...", "Đề nghị X ...");
+ *   - a block header ("..., các cấp ủy phải ... các nhiệm vụ sau:") that
+ *     hands its subject to the items after it;
+ *   - in running paragraphs, each sentence whose subject is a body, and
+ *     each stretch without a body that sets its own time (no agencies);
+ *   - a row of an assignment table (Nội dung | Cơ quan chủ trì | ...).
+ * Phrasing lives in grammars/task.pcre and grammars/agency.pcre.
+ */
 #include "ext.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define S_MAXNAMES 64
+#define S_OVN 8
+
+typedef struct {
+    nqx_span name;
+    nqx_role role;
+} S_ag;
+
+typedef struct {
+    S_ag v[S_MAXNAMES];
+    size_t n;
+} S_ags;
+
+typedef struct {
+    const nqx_grammar *g;
+    const char *text;
+    size_t len;
+    nqx_doc *d;
+    nqx_agx *agx;
+    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns;
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim;
+    int **kids;    /* children of each node, in order */
+    size_t *nkids;
+    int *roots;
+    size_t nroots;
+    char *excluded; /* per node: 1 = no task from it or below; 2 = aims */
+    nqx_status st;
+} S_ctx;
+
+/* ------------------------------------------------------------------ */
+/* small helpers                                                        */
+/* ------------------------------------------------------------------ */
+
+static void S_add(S_ags *a, size_t s, size_t e, nqx_role role)
+{
+    if (a->n < S_MAXNAMES && e > s) {
+        a->v[a->n].name.start = s;
+        a->v[a->n].name.end = e;
+        a->v[a->n].role = role;
+        a->n++;
+    }
+}
+
+static void S_add_list(S_ags *a, const nqx_span *sp, size_t n, nqx_role r)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        S_add(a, sp[i].start, sp[i].end, r);
+}
+
+static size_t S_count_role(const S_ags *a, nqx_role r)
+{
+    size_t i, n = 0;
+    for (i = 0; i < a->n; i++)
+        n += a->v[i].role == r;
+    return n;
+}
+
+/* Copy the agencies of role from into to, as role as. */
+static void S_copy_role(S_ags *to, const S_ags *from, nqx_role r, nqx_role as)
+{
+    size_t i;
+    for (i = 0; i < from->n; i++)
+        if (from->v[i].role == r)
+            S_add(to, from->v[i].name.start, from->v[i].name.end, as);
+}
+
+static int S_group_span(const nqx_pattern *p, const size_t *ov, int rc,
+                        const char *name, size_t *s, size_t *e)
+{
+    int gi = nqx_gram_group(p, name);
+    if (gi < 0 || gi >= rc || ov[2 * gi] == (size_t)-1)
+        return 0;
+    *s = ov[2 * gi];
+    *e = ov[2 * gi + 1];
+    return 1;
+}
+
+static size_t S_trim_end(const char *t, size_t s, size_t e)
+{
+    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\r' ||
+                     t[e - 1] == '\t'))
+        e--;
+    return e;
+}
+
+/* The node's own text after its numbering label and markup. */
+static size_t S_content_start(const S_ctx *c, const nqx_node *n)
+{
+    size_t s = n->start, lim = n->end;
+    if (n->label && *n->label && n->kind != NQX_NODE_PARA) {
+        size_t ll = strlen(n->label);
+        size_t k;
+        for (k = s; k + ll <= lim && k < s + 24; k++)
+            if (memcmp(c->text + k, n->label, ll) == 0) {
+                s = k + ll;
+                break;
+            }
+    }
+    while (s < lim && (c->text[s] == ' ' || c->text[s] == '*' ||
+                       c->text[s] == '#' || c->text[s] == '.' ||
+                       c->text[s] == ')' || c->text[s] == '\t'))
+        s++;
+    return s;
+}
+
+static int S_numbered(const nqx_node *n)
+{
+    return (n->kind == NQX_NODE_HEADING || n->kind == NQX_NODE_ITEM) &&
+           n->label && *n->label;
+}
+
+/* 0 none, 1 role line, 2 time line; *vs,*ve the value, *role the role. */
+static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
+                        nqx_role *role)
+{
+    size_t ov[2 * S_OVN], ls, le;
+    int rc;
+    if (n->kind != NQX_NODE_BULLET && n->kind != NQX_NODE_PARA &&
+        n->kind != NQX_NODE_ITEM)
+        return 0;
+    if (c->p_role &&
+        (rc = nqx_gram_match(c->p_role, c->text, n->end, n->start, ov, S_OVN)) > 0 &&
+        S_group_span(c->p_role, ov, rc, "label", &ls, &le) &&
+        S_group_span(c->p_role, ov, rc, "value", vs, ve)) {
+        nqx_toks t;
+        const nqx_wentry *e = NULL;
+        *role = NQX_ROLE_LEAD;
+        if (nqx_ext_tokens(c->text, ls, le, &t) == NQX_OK) {
+            if (nqx_wlex_at(&c->roles, &t, 0, t.n, &e) == t.n && e && e->value) {
+                if (strcmp(e->value, "advise") == 0)
+                    *role = NQX_ROLE_ADVISE;
+                else if (strcmp(e->value, "execute") == 0)
+                    *role = NQX_ROLE_EXECUTE;
+                else if (strcmp(e->value, "coordinate") == 0)
+                    *role = NQX_ROLE_COORDINATE;
+            }
+            nqx_toks_free(&t);
+        }
+        return 1;
+    }
+    if (c->p_time &&
+        (rc = nqx_gram_match(c->p_time, c->text, n->end, n->start, ov, S_OVN)) > 0 &&
+        S_group_span(c->p_time, ov, rc, "value", vs, ve))
+        return 2;
+    return 0;
+}
+
+/* The deadline of text[s..e) as a new string, or NULL. */
+static char *S_deadline(S_ctx *c, size_t s, size_t e)
+{
+    char out[64];
+    size_t ms, me;
+    if (e <= s)
+        return NULL;
+    if (nqx_ext_deadline(c->g, c->text + s, e - s, out, sizeof out, &ms, &me))
+        return nqx_strndup(out, strlen(out));
+    return NULL;
+}
+
+/* 1 when text[s..p) leaves a "(" open: p lies inside parentheses. */
+static int S_in_parens(const S_ctx *c, size_t s, size_t p)
+{
+    int depth = 0;
+    for (; s < p; s++) {
+        if (c->text[s] == '(')
+            depth++;
+        else if (c->text[s] == ')' && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
+/* 1 when text[s..e) is "thường xuyên" (not "Từ 01/7/2025", also ongoing). */
+static int S_is_regularly(const S_ctx *c, size_t s, size_t e)
+{
+    char *f = nqx_fold(c->text + s, e - s);
+    int yes = f && strstr(f, "thuong xuyen") != NULL;
+    free(f);
+    return yes;
+}
+
+/* The time a stretch without a body sets on its own, stricter than a
+ * task's: not in parentheses (they elaborate a noun: "bồi dưỡng cập nhật
+ * thường xuyên"), "thường xuyên" only as the adverb opening a clause, and
+ * a bare condition sets no time of its own. */
+static char *S_own_time(S_ctx *c, size_t s, size_t e)
+{
+    size_t from = 0;
+    char out[64];
+    while (s + from < e) {
+        size_t ms, me, p;
+        if (!nqx_ext_deadline_from(c->g, c->text + s, e - s, from, out,
+                                   sizeof out, &ms, &me))
+            return NULL;
+        from = me > from ? me : from + 1;
+        ms += s;
+        if (S_in_parens(c, s, ms) || strcmp(out, "conditional") == 0)
+            continue;
+        if (strcmp(out, "ongoing") == 0 && S_is_regularly(c, ms, s + me)) {
+            /* the adverb: at the start of a sentence or clause */
+            p = ms;
+            while (p > s && (c->text[p - 1] == ' ' || c->text[p - 1] == '*'))
+                p--;
+            if (p > s && c->text[p - 1] != '.' && c->text[p - 1] != ';' &&
+                c->text[p - 1] != ',' && c->text[p - 1] != ':' &&
+                c->text[p - 1] != '\n' && c->text[p - 1] != '-')
+                continue;
+            {
+                /* "Thường xuyên ... đến năm 2025": the bound wins */
+                char *dl = S_deadline(c, ms, e);
+                if (dl)
+                    return dl;
+            }
+        }
+        return nqx_strndup(out, strlen(out));
+    }
+    return NULL;
+}
+
+/* 1 when the sentence t[k..] opens with a time ("Hằng năm, ...",
+ * "Đến năm 2025, ...", "Thường xuyên ..."). */
+static int S_opens_with_time(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
+{
+    char out[64];
+    size_t ms, me, s = t->v[k].start;
+    return nqx_ext_deadline_from(c->g, c->text + s, e - s, 0, out, sizeof out,
+                                 &ms, &me) &&
+           ms == 0 && strcmp(out, "conditional") != 0;
+}
+
+/* A time that an enclosing item's time line ("Thời gian: ...", nearest
+ * first) or else an enclosing heading sets. */
+static char *S_inherited(S_ctx *c, int node)
+{
+    int p = node >= 0 ? c->d->nodes[node].parent : -1;
+    char out[64];
+    for (; p >= 0; p = c->d->nodes[p].parent) {
+        size_t k;
+        char *dl;
+        for (k = 0; k < c->nkids[p]; k++) {
+            size_t vs, ve;
+            nqx_role r;
+            if (S_label_kind(c, &c->d->nodes[c->kids[p][k]], &vs, &ve, &r) == 2 &&
+                (dl = S_deadline(c, vs, ve)) != NULL)
+                return dl;
+        }
+    }
+    if (node >= 0 &&
+        nqx_ext_node_deadline(c->g, c->text, c->d, (size_t)node, out, sizeof out))
+        return nqx_strndup(out, strlen(out));
+    return NULL;
+}
+
+/* Parse a list of names in a role line's value (the whole value is names). */
+static void S_value_names(S_ctx *c, size_t vs, size_t ve, nqx_role role,
+                          S_ags *out)
+{
+    nqx_toks t;
+    size_t i = 0;
+    if (nqx_ext_tokens(c->text, vs, ve, &t))
+        return;
+    while (i < t.n) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j = nqx_agx_list(c->agx, &t, i, t.n, i == 0, sp,
+                                       S_MAXNAMES, &n);
+        if (j == i) {
+            /* not a known head: take the words up to the next ";" */
+            size_t k = i;
+            while (k < t.n && !(t.v[k].flags & (NQX_TOK_SEMI | NQX_TOK_STOP)))
+                k++;
+            if (k == t.n)
+                k--;
+            S_add(out, t.v[i].start, t.v[k].end, role);
+            i = k + 1;
+            continue;
+        }
+        S_add_list(out, sp, n, role);
+        i = j;
+        while (i < t.n && !nqx_agx_starts(c->agx, &t, i, t.n))
+            i++;
+    }
+    nqx_toks_free(&t);
+}
+
+/* ------------------------------------------------------------------ */
+/* subjects, coordinators, report_to                                    */
+/* ------------------------------------------------------------------ */
+
+/* The subject of the clause at word i: [courtesy] names + verb. On a hit
+ * adds the names as lead to out and returns the word after them. */
+static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
+                           int sstart, S_ags *out, int *assigned)
+{
+    nqx_span sp[S_MAXNAMES];
+    size_t n = 0, j = i, e, cl;
+    if (i >= lim)
+        return 0;
+    cl = nqx_agx_courtesy(c->agx, t, i, lim);
+    if (cl)
+        j += cl;
+    e = nqx_agx_list(c->agx, t, j, lim, sstart && !cl, sp, S_MAXNAMES, &n);
+    if (e == j || !n)
+        return 0;
+    if (!cl) {
+        if (e >= lim || t->v[e].cap ||
+            (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
+                                  NQX_TOK_SEMI | NQX_TOK_EOL)) ||
+            !nqx_wlex_at(&c->subjv, t, e, lim, NULL))
+            return 0;
+    }
+    if (assigned)
+        *assigned = cl > 0;
+    S_add_list(out, sp, n, NQX_ROLE_LEAD);
+    return e;
+}
+
+/* First subject of the sentence t[s..e): at its start, after ";", or
+ * after the comma of a fronted adverbial. Returns 1 and fills out. */
+static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
+                              size_t e, S_ags *out, int *assigned)
+{
+    size_t k, clause = s;
+    int fronted;
+    if (S_subject_at(c, t, s, e, 1, out, assigned))
+        return 1;
+    fronted = nqx_wlex_at(&c->fronted, t, s, e, NULL) > 0;
+    for (k = s; k + 1 < e; k++) {
+        int f = t->v[k].flags;
+        if (f & NQX_TOK_SEMI) {
+            clause = k + 1;
+            fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;
+            if (S_subject_at(c, t, clause, e, 0, out, assigned))
+                return 1;
+        } else if ((f & NQX_TOK_COMMA) && fronted) {
+            if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
+                           S_ags *out)
+{
+    size_t k;
+    for (k = s; k < e; k++) {
+        size_t l;
+        if (t->v[k].cap && k > s)
+            continue;
+        l = nqx_wlex_at(&c->coord, t, k, e, NULL);
+        if (l && !(t->v[k + l - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON))) {
+            nqx_span sp[S_MAXNAMES];
+            size_t n = 0, j = nqx_agx_list(c->agx, t, k + l, e, 0, sp,
+                                           S_MAXNAMES, &n);
+            S_add_list(out, sp, n, NQX_ROLE_COORDINATE);
+            if (j > k + l)
+                k = j - 1;
+        }
+    }
+}
+
+static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
+                        S_ags *out)
+{
+    size_t k;
+    for (k = s; k < e; k++) {
+        size_t l = t->v[k].cap ? 0 : nqx_wlex_at(&c->repv, t, k, e, NULL);
+        size_t m, stop;
+        if (!l)
+            continue;
+        stop = k + l + 12 < e ? k + l + 12 : e;
+        for (m = k + l; m < stop; m++) {
+            size_t at = m;
+            if (m > k + l) {
+                const nqx_tok *pv = &t->v[m - 1];
+                if (pv->flags & (NQX_TOK_SEMI | NQX_TOK_STOP | NQX_TOK_COLON |
+                                 NQX_TOK_OPEN))
+                    break;
+                if (!nqx_wlex_at(&c->repp, t, m, e, NULL))
+                    continue;
+                at = m + 1;
+            }
+            if (at < e && nqx_agx_starts(c->agx, t, at, e)) {
+                nqx_span sp[S_MAXNAMES];
+                size_t n = 0;
+                m = nqx_agx_list(c->agx, t, at, e, 0, sp, S_MAXNAMES, &n);
+                S_add_list(out, sp, n, NQX_ROLE_REPORT_TO);
+                k = m;
+                break;
+            }
+        }
+    }
+}
+
+/* Sentences of t: starts[] (word index), returns the count. A sentence
+ * ends at ". ! ?" before a capitalised word, or at the end. */
+static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max)
+{
+    size_t k, n = 0;
+    if (!t->n || !max)
+        return 0;
+    starts[n++] = 0;
+    for (k = 0; k + 1 < t->n && n < max; k++)
+        if ((t->v[k].flags & (NQX_TOK_STOP | NQX_TOK_EOL)) && t->v[k + 1].cap)
+            starts[n++] = k + 1;
+    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* records                                                              */
+/* ------------------------------------------------------------------ */
+
+static char *S_name_dup(const char *s, size_t n)
+{
+    char *o = malloc(n + 1);
+    size_t i, j = 0;
+    if (!o)
+        return NULL;
+    for (i = 0; i < n; i++)
+        if (s[i] != '*')
+            o[j++] = s[i];
+    o[j] = '\0';
+    return o;
+}
+
+/* Emit one task over text[s..e) (trimmed) of node. Takes deadline. */
+static void S_emit(S_ctx *c, int node, size_t s, size_t e, const S_ags *ags,
+                   char *deadline)
+{
+    nqx_record *r;
+    const nqx_node *n = &c->d->nodes[node];
+    char **keys = NULL;
+    size_t i, j;
+    e = S_trim_end(c->text, s, e);
+    if (c->st || e <= s) {
+        free(deadline);
+        return;
+    }
+    r = nqx_ext_new_record(c->d);
+    if (!r) {
+        free(deadline);
+        c->st = NQX_ENOMEM;
+        return;
+    }
+    r->kind = NQX_TASK;
+    r->start = s;
+    r->end = e;
+    r->text = nqx_strndup(c->text + s, e - s);
+    r->section = nqx_strndup(n->path ? n->path : "", n->path ? strlen(n->path) : 0);
+    r->deadline = deadline;
+    r->doc_index = n->doc_index;
+    if (ags->n) {
+        r->agencies = calloc(ags->n, sizeof *r->agencies);
+        keys = calloc(ags->n, sizeof *keys);
+    }
+    if (!r->text || !r->section || (ags->n && (!r->agencies || !keys))) {
+        free(keys);
+        c->st = NQX_ENOMEM;
+        return;
+    }
+    /* one entry per (body, role); a lead is not also a coordinator */
+    for (i = 0; i < ags->n; i++) {
+        const S_ag *a = &ags->v[i];
+        char *name = S_name_dup(c->text + a->name.start,
+                                a->name.end - a->name.start);
+        char *key = name ? nqx_ext_agency_key(c->g, name) : NULL;
+        int dup = 0;
+        if (!name || !key) {
+            free(name);
+            free(key);
+            c->st = NQX_ENOMEM;
+            break;
+        }
+        for (j = 0; j < r->nagencies && !dup; j++)
+            if (strcmp(keys[j], key) == 0 &&
+                (r->agencies[j].role == a->role ||
+                 (r->agencies[j].role == NQX_ROLE_LEAD &&
+                  a->role == NQX_ROLE_COORDINATE)))
+                dup = 1;
+        if (dup || !*key) {
+            free(name);
+            free(key);
+            continue;
+        }
+        keys[r->nagencies] = key;
+        r->agencies[r->nagencies].name = name;
+        r->agencies[r->nagencies].role = a->role;
+        r->nagencies++;
+    }
+    for (j = 0; j < r->nagencies; j++)
+        free(keys[j]);
+    free(keys);
+}
+
+/* Do two agency lists name the same leads? */
+static int S_same_leads(S_ctx *c, const S_ags *a, const S_ags *b)
+{
+    size_t i, j;
+    int same = 1;
+    for (i = 0; i < a->n && same; i++) {
+        char *ka, *na;
+        int found = 0;
+        if (a->v[i].role != NQX_ROLE_LEAD)
+            continue;
+        na = S_name_dup(c->text + a->v[i].name.start,
+                        a->v[i].name.end - a->v[i].name.start);
+        ka = na ? nqx_ext_agency_key(c->g, na) : NULL;
+        for (j = 0; j < b->n && ka && !found; j++) {
+            char *nb, *kb;
+            if (b->v[j].role != NQX_ROLE_LEAD)
+                continue;
+            nb = S_name_dup(c->text + b->v[j].name.start,
+                            b->v[j].name.end - b->v[j].name.start);
+            kb = nb ? nqx_ext_agency_key(c->g, nb) : NULL;
+            found = kb && strcmp(ka, kb) == 0;
+            free(nb);
+            free(kb);
+        }
+        same = found;
+        free(na);
+        free(ka);
+    }
+    return same && S_count_role(a, NQX_ROLE_LEAD) == S_count_role(b, NQX_ROLE_LEAD);
+}
+
+/* One task over text[s..e) of node, led by lead (with its other roles).
+ * Sentences inside that hand work to another body ("Giao X ...", or a
+ * different subject at a sentence start) become tasks of their own.
+ * tvs..tve: a labelled time (tvs == tve: none). */
+static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
+                     size_t tvs, size_t tve)
+{
+    nqx_toks t;
+    size_t starts[256], ns, k, cut = e;
+    size_t seg_s[64];
+    S_ags seg_a[8];
+    size_t nseg = 0;
+    S_ags ags;
+    char *dl;
+
+    /* read from after the item's number, keep the number in its text */
+    {
+        const nqx_node *nd = &c->d->nodes[node];
+        size_t ts = nd->start == s ? S_content_start(c, nd) : s;
+        if (c->st || nqx_ext_tokens(c->text, ts, e, &t)) {
+            c->st = c->st ? c->st : NQX_ENOMEM;
+            return;
+        }
+    }
+    ns = S_sentences(&t, starts, 256);
+    for (k = 1; k < ns && nseg < 8; k++) {
+        S_ags sub;
+        int assigned = 0;
+        size_t se = k + 1 < ns ? starts[k + 1] : t.n;
+        sub.n = 0;
+        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned))
+            continue;
+        if (!assigned && S_same_leads(c, &sub, lead))
+            continue;
+        seg_s[nseg] = starts[k];
+        seg_a[nseg] = sub;
+        nseg++;
+    }
+    if (nseg)
+        cut = t.v[seg_s[0]].start;
+
+    ags = *lead;
+    {
+        size_t end_tok = nseg ? seg_s[0] : t.n;
+        if (!S_count_role(lead, NQX_ROLE_COORDINATE))
+            S_coordinators(c, &t, 0, end_tok, &ags);
+        S_report_to(c, &t, 0, end_tok, &ags);
+    }
+    dl = tve > tvs ? S_deadline(c, tvs, tve) : NULL;
+    if (!dl)
+        dl = S_deadline(c, s, cut);
+    if (!dl)
+        dl = S_inherited(c, node);
+    S_emit(c, node, s, cut, &ags, dl);
+
+    for (k = 0; k < nseg; k++) {
+        size_t ts = seg_s[k], te = k + 1 < nseg ? seg_s[k + 1] : t.n;
+        size_t bs = t.v[ts].start, be = te < t.n ? t.v[te].start : e;
+        S_ags a2 = seg_a[k];
+        S_coordinators(c, &t, ts, te, &a2);
+        S_report_to(c, &t, ts, te, &a2);
+        dl = S_deadline(c, bs, be);
+        if (!dl && tve > tvs)
+            dl = S_deadline(c, tvs, tve);
+        if (!dl)
+            dl = S_inherited(c, node);
+        S_emit(c, node, bs, be, &a2, dl);
+    }
+    nqx_toks_free(&t);
+}
+
+/* Running text of a paragraph or bullet: one task per sentence whose
+ * subject is a body; the stretches between them are tasks (with no
+ * agencies) only when they set their own time. */
+static void S_prose(S_ctx *c, int node, size_t s, size_t e)
+{
+    nqx_toks t;
+    size_t starts[256], ns, k, run = (size_t)-1;
+
+    if (c->st || nqx_ext_tokens(c->text, s, e, &t)) {
+        c->st = c->st ? c->st : NQX_ENOMEM;
+        return;
+    }
+    ns = S_sentences(&t, starts, 256);
+    for (k = 0; k <= ns; k++) {
+        S_ags sub;
+        int assigned = 0, subj = 0;
+        size_t ts = k < ns ? starts[k] : t.n;
+        size_t te = k + 1 < ns ? starts[k + 1] : t.n;
+        sub.n = 0;
+        if (k < ns)
+            subj = S_sentence_subject(c, &t, ts, te, &sub, &assigned);
+        if (run != (size_t)-1 &&
+            (subj || k == ns || S_opens_with_time(c, &t, ts, e))) {
+            /* close the stretch without a body */
+            size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
+            char *dl = c->excluded[node] ? NULL : S_own_time(c, bs, be);
+            if (dl) {
+                S_ags none;
+                none.n = 0;
+                S_emit(c, node, bs, be, &none, dl);
+            }
+            run = (size_t)-1;
+        }
+        if (k == ns)
+            break;
+        if (subj) {
+            size_t bs = t.v[ts].start, be = te < t.n ? t.v[te].start : e;
+            char *dl;
+            S_coordinators(c, &t, ts, te, &sub);
+            S_report_to(c, &t, ts, te, &sub);
+            dl = S_deadline(c, bs, be);
+            if (!dl)
+                dl = S_inherited(c, node);
+            S_emit(c, node, bs, be, &sub, dl);
+        } else if (run == (size_t)-1) {
+            run = ts;
+        }
+    }
+    nqx_toks_free(&t);
+}
+
+/* ------------------------------------------------------------------ */
+/* tables                                                               */
+/* ------------------------------------------------------------------ */
+
+#define S_MAXCOLS 16
+
+/* Cells of a row line: spans between " | ". */
+static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
+{
+    size_t n = 0, k = s, cs = s;
+    while (k < e && c->text[k] == '|')
+        k++, cs = k;
+    for (; k <= e && n < S_MAXCOLS; k++) {
+        if (k == e || c->text[k] == '|') {
+            size_t a = cs, b = k;
+            while (a < b && (c->text[a] == ' ' || c->text[a] == '*'))
+                a++;
+            while (b > a && (c->text[b - 1] == ' ' || c->text[b - 1] == '*'))
+                b--;
+            if (!(k == e && a == b && n > 0 && cs == e)) {
+                cells[n].start = a;
+                cells[n].end = b;
+                n++;
+            }
+            cs = k + 1;
+        }
+    }
+    return n;
+}
+
+/* Column roles of a header row: 'l' lead, 'e' execute, 'c' coordinate,
+ * 't' time, 'x' text, 0 other. Returns 1 when it has a lead column. */
+static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
+{
+    size_t i;
+    int lead = 0;
+    for (i = 0; i < n; i++) {
+        nqx_toks t;
+        const nqx_wentry *e = NULL;
+        cols[i] = 0;
+        if (nqx_ext_tokens(c->text, cells[i].start, cells[i].end, &t))
+            return 0;
+        if (t.n && nqx_wlex_at(&c->columns, &t, 0, t.n, &e) == t.n && e &&
+            e->value) {
+            if (strcmp(e->value, "lead") == 0)
+                cols[i] = 'l', lead = 1;
+            else if (strcmp(e->value, "execute") == 0)
+                cols[i] = 'e';
+            else if (strcmp(e->value, "coordinate") == 0)
+                cols[i] = 'c';
+            else if (strcmp(e->value, "time") == 0)
+                cols[i] = 't';
+            else if (strcmp(e->value, "text") == 0)
+                cols[i] = 'x';
+        }
+        nqx_toks_free(&t);
+    }
+    return lead;
+}
+
+static void S_table(S_ctx *c, int table)
+{
+    char cols[S_MAXCOLS];
+    size_t ncols = 0, k;
+    int have = 0;
+    for (k = 0; k < c->nkids[table]; k++) {
+        int rowi = c->kids[table][k];
+        const nqx_node *row = &c->d->nodes[rowi];
+        nqx_span cells[S_MAXCOLS];
+        size_t n, i;
+        S_ags ags;
+        char *dl = NULL;
+        int content = 0;
+        if (row->kind != NQX_NODE_ROW)
+            continue;
+        n = S_cells(c, row->start, row->end, cells);
+        if (!have || (n && S_header(c, cells, n, cols))) {
+            if (S_header(c, cells, n, cols)) {
+                have = 1;
+                ncols = n;
+            }
+            continue;
+        }
+        ags.n = 0;
+        for (i = 0; i < n && i < ncols; i++) {
+            if (cells[i].end <= cells[i].start)
+                continue;
+            switch (cols[i]) {
+            case 'l': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_LEAD, &ags); break;
+            case 'e': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_EXECUTE, &ags); break;
+            case 'c': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_COORDINATE, &ags); break;
+            case 't':
+                free(dl);
+                dl = S_deadline(c, cells[i].start, cells[i].end);
+                break;
+            case 'x': content = 1; break;
+            default: break;
+            }
+        }
+        if (!S_count_role(&ags, NQX_ROLE_LEAD) || !content) {
+            free(dl);
+            continue;
+        }
+        if (!dl)
+            dl = S_inherited(c, rowi);
+        S_emit(c, rowi, row->start, row->end, &ags, dl);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* the walk                                                             */
+/* ------------------------------------------------------------------ */
+
+static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
+                   int block);
+
+/* Whether the node's own line is nothing but names of bodies. */
+static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
+{
+    nqx_span sp[S_MAXNAMES];
+    size_t n = 0, e;
+    if (!t->n)
+        return 0;
+    /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
+    if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
+        return 0;
+    e = nqx_agx_list(c->agx, t, 0, t->n, 1, sp, S_MAXNAMES, &n);
+    if (e != t->n || !n)
+        return 0;
+    S_add_list(out, sp, n, NQX_ROLE_LEAD);
+    return 1;
+}
+
+/* Handle one node; returns 1 when it is a block header whose subject
+ * leads the siblings after it (*blk filled). */
+static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
+{
+    const nqx_node *n = &c->d->nodes[ni];
+    size_t cs = S_content_start(c, n), k;
+    size_t tvs = 0, tve = 0;
+    S_ags lab, title, subj;
+    nqx_toks t;
+    int has_num = 0, has_bul = 0, colon = 0, assigned = 0, is_title, has_subj;
+
+    lab.n = title.n = subj.n = 0;
+    for (k = 0; k < c->nkids[ni]; k++) {
+        const nqx_node *ch = &c->d->nodes[c->kids[ni][k]];
+        size_t vs, ve;
+        nqx_role r;
+        int lk = S_label_kind(c, ch, &vs, &ve, &r);
+        if (lk == 1)
+            S_value_names(c, vs, ve, r, &lab);
+        else if (lk == 2 && tve == tvs)
+            tvs = vs, tve = ve;
+        else if (!lk && S_numbered(ch))
+            has_num = 1;
+        else if (!lk && ch->kind == NQX_NODE_BULLET)
+            has_bul = 1;
+    }
+    if (nqx_ext_tokens(c->text, cs, n->end, &t)) {
+        c->st = NQX_ENOMEM;
+        return 0;
+    }
+    colon = t.n && (t.v[t.n - 1].flags & NQX_TOK_COLON);
+    is_title = S_numbered(n) && S_title(c, &t, &title);
+    has_subj = !is_title && t.n &&
+               S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    nqx_toks_free(&t);
+
+    /* an item with role lines beneath it */
+    if (S_count_role(&lab, NQX_ROLE_LEAD) ||
+        (lab.n && (S_numbered(n) || n->kind == NQX_NODE_BULLET))) {
+        S_ags ags;
+        ags.n = 0;
+        if (!S_count_role(&lab, NQX_ROLE_LEAD)) {
+            const S_ags *src = has_subj ? &subj : is_title ? &title : inh;
+            S_copy_role(&ags, src, NQX_ROLE_LEAD, NQX_ROLE_LEAD);
+        }
+        for (k = 0; k < lab.n; k++)
+            S_add(&ags, lab.v[k].name.start, lab.v[k].name.end, lab.v[k].role);
+        S_single(c, ni, n->start, n->body_end, &ags, tvs, tve);
+        return 0;
+    }
+
+    /* an agency heading: "5. Ban Tổ chức Thành ủy" */
+    if (is_title) {
+        if (has_num || has_bul) {
+            S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+        } else if (c->nkids[ni]) {
+            /* paragraphs only: the heading's body is one task, led by the
+             * first paragraph's own subject when it names one */
+            const nqx_node *f = &c->d->nodes[c->kids[ni][0]];
+            S_ags own;
+            own.n = 0;
+            if (nqx_ext_tokens(c->text, f->start, f->end, &t) == NQX_OK) {
+                int as = 0;
+                if (t.n)
+                    S_subject_at(c, &t, 0, t.n, 1, &own, &as);
+                nqx_toks_free(&t);
+            }
+            S_single(c, ni, n->start, n->body_end, own.n ? &own : &title,
+                     tvs, tve);
+        }
+        return 0;
+    }
+
+    if (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
+        n->kind == NQX_NODE_PARA) {
+        const S_ags *lead = has_subj ? &subj : (block && inh->n) ? inh : NULL;
+        if (has_num) {
+            S_walk(c, c->kids[ni], c->nkids[ni],
+                   has_subj && colon ? &subj : inh, (has_subj && colon) || block);
+            return 0;
+        }
+        if (colon && has_subj && (has_bul || n->kind == NQX_NODE_PARA)) {
+            if (has_bul) {
+                S_walk(c, c->kids[ni], c->nkids[ni], &subj, 1);
+                return 0;
+            }
+            *blk = subj;
+            return 1;
+        }
+        if (lead && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
+                     (block && inh->n))) {
+            S_single(c, ni, n->start, n->body_end, lead, tvs, tve);
+            return 0;
+        }
+        if (n->kind == NQX_NODE_HEADING) {
+            S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+            return 0;
+        }
+        /* running text: sentences with their own subjects, and stretches
+         * that set their own time */
+        S_prose(c, ni, n->start, n->body_end);
+        return 0;
+    }
+    /* an unnumbered heading ("BAN CHẤP HÀNH TRUNG ƯƠNG") holds sections */
+    if (c->nkids[ni])
+        S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+    return 0;
+}
+
+static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
+                   int block)
+{
+    S_ags cur = *inh, blk;
+    int cblock = block;
+    size_t k;
+    for (k = 0; k < nk && !c->st; k++) {
+        int ni = kids[k];
+        const nqx_node *n = &c->d->nodes[ni];
+        size_t vs, ve;
+        nqx_role r;
+        if (c->excluded[ni] == 1)
+            continue;
+        if (n->kind == NQX_NODE_TABLE) {
+            S_table(c, ni);
+            continue;
+        }
+        if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
+            n->kind == NQX_NODE_RECIPIENTS || n->kind == NQX_NODE_ROW)
+            continue;
+        if (S_label_kind(c, n, &vs, &ve, &r))
+            continue;
+        blk.n = 0;
+        if (S_node(c, ni, &cur, cblock, &blk)) {
+            cur = blk;
+            cblock = 1;
+        }
+    }
+}
+
+/* Nodes that yield no task: what describes or aims (nontask headings),
+ * and what comes before the first heading of a document. */
+static void S_exclude(S_ctx *c)
+{
+    size_t i;
+    int seen_heading = 0, doc = -1;
+    for (i = 0; i < c->d->nnodes; i++) {
+        const nqx_node *n = &c->d->nodes[i];
+        size_t ov[2 * S_OVN];
+        if (n->doc_index != doc) {
+            doc = n->doc_index;
+            seen_heading = 0;
+        }
+        if (n->parent >= 0 && c->excluded[n->parent] == 1) {
+            c->excluded[i] = 1;
+            continue;
+        }
+        if (n->parent >= 0)
+            c->excluded[i] = c->excluded[n->parent];
+        if (n->parent < 0 && S_numbered(n))
+            seen_heading = 1;
+        if (n->parent < 0 && !seen_heading)
+            c->excluded[i] = 1;
+        if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
+            n->kind == NQX_NODE_RECIPIENTS)
+            c->excluded[i] = 1;
+        if (n->kind == NQX_NODE_HEADING && c->p_descr &&
+            nqx_gram_match(c->p_descr, c->text, n->end, n->start, ov, S_OVN) > 0)
+            c->excluded[i] = 1;
+        else if (n->kind == NQX_NODE_HEADING && c->p_aim && !c->excluded[i] &&
+                 nqx_gram_match(c->p_aim, c->text, n->end, n->start, ov, S_OVN) > 0)
+            c->excluded[i] = 2;
+    }
+}
+
+static void S_ctx_free(S_ctx *c)
+{
+    size_t i;
+    nqx_agx_free(c->agx);
+    nqx_wlex_free(&c->subjv);
+    nqx_wlex_free(&c->fronted);
+    nqx_wlex_free(&c->repv);
+    nqx_wlex_free(&c->repp);
+    nqx_wlex_free(&c->coord);
+    nqx_wlex_free(&c->roles);
+    nqx_wlex_free(&c->columns);
+    if (c->kids)
+        for (i = 0; i < c->d->nnodes; i++)
+            free(c->kids[i]);
+    free(c->kids);
+    free(c->nkids);
+    free(c->roots);
+    free(c->excluded);
+}
 
 nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
                          nqx_doc *d, nqx_error *err)
 {
-    (void)g; (void)text; (void)len; (void)d; (void)err;
+    S_ctx c;
+    size_t i, nn = d->nnodes;
+    S_ags none;
+
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.text = text;
+    c.len = len;
+    c.d = d;
+    none.n = 0;
+    if (!nn)
+        return NQX_OK;
+    c.p_role = nqx_gram_pattern(g, "task_role_label");
+    c.p_time = nqx_gram_pattern(g, "task_time_label");
+    c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
+    c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
+    c.kids = calloc(nn, sizeof *c.kids);
+    c.nkids = calloc(nn, sizeof *c.nkids);
+    c.roots = calloc(nn, sizeof *c.roots);
+    c.excluded = calloc(nn, 1);
+    if (!c.kids || !c.nkids || !c.roots || !c.excluded ||
+        nqx_agx_new(g, &c.agx) || nqx_wlex_load(g, "task_subject_verbs", &c.subjv) ||
+        nqx_wlex_load(g, "task_fronted", &c.fronted) ||
+        nqx_wlex_load(g, "task_report_verbs", &c.repv) ||
+        nqx_wlex_load(g, "task_report_preps", &c.repp) ||
+        nqx_wlex_load(g, "task_coord_cues", &c.coord) ||
+        nqx_wlex_load(g, "task_label_roles", &c.roles) ||
+        nqx_wlex_load(g, "task_columns", &c.columns)) {
+        S_ctx_free(&c);
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    }
+    for (i = 0; i < nn; i++) {
+        int p = d->nodes[i].parent;
+        if (p >= 0 && (size_t)p < nn)
+            c.nkids[p]++;
+    }
+    for (i = 0; i < nn; i++) {
+        if (c.nkids[i] && !(c.kids[i] = malloc(c.nkids[i] * sizeof **c.kids))) {
+            S_ctx_free(&c);
+            return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+        }
+        c.nkids[i] = 0;
+    }
+    for (i = 0; i < nn; i++) {
+        int p = d->nodes[i].parent;
+        if (p >= 0 && (size_t)p < nn)
+            c.kids[p][c.nkids[p]++] = (int)i;
+        else
+            c.roots[c.nroots++] = (int)i;
+    }
+    S_exclude(&c);
+    S_walk(&c, c.roots, c.nroots, &none, 0);
+    S_ctx_free(&c);
+    if (c.st)
+        return nqx_fail(err, c.st, NULL, -1, -1, "out of memory");
     return NQX_OK;
 }

@@ -109,7 +109,8 @@ typedef enum {
     NQX_CHANGE_JOIN,       /* a broken line or page rejoined */
     NQX_CHANGE_OCR,        /* an OCR diacritic error corrected */
     NQX_CHANGE_SPACE,      /* whitespace normalised */
-    NQX_CHANGE_TABLE       /* table layout rebuilt */
+    NQX_CHANGE_TABLE,      /* table layout rebuilt */
+    NQX_CHANGE_NFC         /* characters composed to Unicode NFC */
 } nqx_change_kind;
 
 const char *nqx_change_kind_name(nqx_change_kind k);
@@ -309,6 +310,13 @@ nqx_status nqx_ext_doc(const nqx_grammar *g, const nqx_text *t,
                        nqx_doc **out, nqx_error *err);
 void nqx_doc_free(nqx_doc *d);
 
+/* The canonical key of an agency name: nqx_fold of the name with the
+ * abbreviations of grammars/abbreviations.pcre expanded (UBND tỉnh, Ủy
+ * ban nhân dân tỉnh and UBND Tỉnh give one key). g may be NULL (no
+ * expansion). Returns a malloc'ed string (caller frees with free()), or
+ * NULL on out of memory or invalid UTF-8. */
+char *nqx_ext_agency_key(const nqx_grammar *g, const char *name);
+
 /* Append one record as one line of the spec's JSON Lines (with '\n'). */
 int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r);
 
@@ -354,15 +362,18 @@ typedef struct {
     long long doc_id;       /* documents.id of the (new or existing) row */
     char sha256[65];        /* hex SHA-256 of the normalized text */
     char existing[256];     /* UNCHANGED: the file name already holding it */
+    int superseded;         /* UNCHANGED: that stored text is an old version */
     size_t ntargets, ntasks, ncorrections;
     size_t input_bytes;     /* bytes read from the input file */
 } nqx_ingest_result;
 
-/* Load one extracted document. name is the file name (its base name is the
+/* Load one extracted document. g (may be NULL) gives agency keys their
+ * abbreviation expansions; name is the file name (its base name is the
  * document id and the version key); input/input_len the raw bytes (for the
  * input hash; may be NULL); t and d the normalizer's and extractor's
  * results (borrowed); fill may be NULL. */
-nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
+nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
+                                const char *name,
                                 const char *input, size_t input_len,
                                 const nqx_text *t, const nqx_doc *d,
                                 const nqx_store_meta *fill,
@@ -371,11 +382,27 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
 /* The whole pipeline for one file: read it (HTML through libxml2's parser
  * into text lines), read a sidecar PATH.meta.json when present (its values
  * win over fill's), normalize with norm (may be NULL), extract with g,
- * load. */
+ * load. NQX_ESTORE means the store failed (a batch should stop); any
+ * other error means this file was rejected and nothing of it stored. */
 nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
                                  const nqx_norm_options *norm,
                                  const char *path, const nqx_store_meta *fill,
                                  nqx_ingest_result *res, nqx_error *err);
+
+/* Load records in the spec's JSON Lines form (what nqx extract prints,
+ * e.g. on other machines). Each run of lines with the same "doc" is one
+ * document and one transaction; its identity is the SHA-256 of those
+ * lines (the text itself is not given), so loading them again changes
+ * nothing. The whole file is parsed first: a malformed line rejects the
+ * file (NQX_EFORMAT naming the line) and nothing of it is stored. fn (may
+ * be NULL) is called after each document with its result. */
+typedef void (*nqx_ingest_fn)(void *ctx, const char *doc,
+                              const nqx_ingest_result *res);
+nqx_status nqx_store_ingest_jsonl(nqx_store *s, const nqx_grammar *g,
+                                  const char *path,
+                                  const nqx_store_meta *fill,
+                                  nqx_ingest_fn fn, void *ctx,
+                                  nqx_error *err);
 
 /* Queries stream rows to a callback. Strings in nqx_row are borrowed and
  * valid only during the call; a nonzero return stops the query (the query
@@ -411,6 +438,7 @@ typedef struct {
 
 typedef struct {
     const char *agency;     /* words the agency name contains */
+    const nqx_grammar *grammar; /* expands abbreviations in agency; NULL ok */
     const char *role;       /* "lead", "coordinate", ... */
     const char *due_before; /* ISO date: due strictly before it */
     int overdue;            /* due before today */
@@ -449,6 +477,100 @@ nqx_status nqx_store_export(nqx_store *s, nqx_export_format fmt, FILE *out,
  * period -> its end. Returns 1 and fills out, or 0 when there is none
  * (recurrences, "ongoing", "conditional", NULL). */
 int nqx_store_due_date(const char *deadline, char out[11]);
+
+/* ===================================================================== */
+/* eval: scoring against the corpus gold (module eval/, nqx_eval_*)      */
+/* ===================================================================== */
+
+/* The numbers are those of the reference scorers score.py (extraction)
+ * and ocr_score.py (OCR correction) on the same inputs, to the last
+ * printed digit; the *_format functions write their very lines. */
+
+#define NQX_EVAL_MAX_FIELDS 8
+
+typedef struct {
+    const char *name;   /* static: "comparator", "low", "lead", ... */
+    size_t hits, total; /* agreeing / scored, over found records */
+} nqx_eval_field;
+
+/* The scores of one kind (targets or tasks). Plain value type. */
+typedef struct {
+    size_t gold, pred;    /* records of this kind in gold / predictions */
+    size_t found, strict; /* gold records found; found with key fields right */
+    double found_p, found_r, found_f1;
+    double strict_p, strict_r, strict_f1;
+    nqx_eval_field fields[NQX_EVAL_MAX_FIELDS]; /* first-scored order */
+    size_t nfields;
+} nqx_eval_kind;
+
+/* An extraction score. Owns misses and each line in it; release with
+ * nqx_eval_ext_free(). */
+typedef struct {
+    nqx_eval_kind target, task;
+    char **misses; /* "MISS ...", "WRONG ...", "EXTRA ..." lines, in order */
+    size_t nmisses;
+} nqx_eval_ext;
+
+/* Score predicted records (JSON Lines in pred[0..n), named pred_name in
+ * errors) against gold_dir/<doc>.jsonl for every gold file there (a
+ * missing gold_dir is NQX_EIO, where score.py would score nothing).
+ * On success *out is a new score the caller frees with nqx_eval_ext_free().
+ * NQX_EFORMAT names the file and line of a line that is not JSON. */
+nqx_status nqx_eval_ext_score(const char *gold_dir, const char *pred,
+                              size_t n, const char *pred_name,
+                              nqx_eval_ext **out, nqx_error *err);
+void nqx_eval_ext_free(nqx_eval_ext *s);
+/* score.py's output lines (with --show-misses when show_misses), ending
+ * with "strict_f1=<targets> <tasks>\n". 0 ok, -1 out of memory. */
+int nqx_eval_ext_format(nqx_buf *b, const nqx_eval_ext *s, int show_misses);
+/* score.py --json's object (indent 1). 0 ok, -1 out of memory. */
+int nqx_eval_ext_json(nqx_buf *b, const nqx_eval_ext *s);
+
+/* One document's OCR score. */
+typedef struct {
+    char *doc;         /* file name, e.g. "000_x.txt" */
+    size_t errors;     /* words where RAW differs from CLEAN */
+    size_t fixed;      /* of those, PRED equals CLEAN */
+    size_t broken;     /* words where RAW equals CLEAN but PRED does not */
+    size_t wrong_fix;  /* errors PRED changed, but not to CLEAN */
+    char **notes;      /* "  missed  a -> b (got c)", "  broke   a -> b" */
+    size_t nnotes;
+} nqx_eval_ocr_doc;
+
+/* An OCR score over documents; totals and rates are kept up to date by
+ * nqx_eval_ocr_add(). Owns docs and everything in them; release with
+ * nqx_eval_ocr_free(). */
+typedef struct {
+    nqx_eval_ocr_doc *docs;
+    size_t ndocs;
+    size_t errors, fixed, broken, wrong_fix;
+    double recall;     /* fixed / errors (1 when no errors) */
+    double precision;  /* fixed / (fixed + broken + wrong_fix) (1 when 0) */
+} nqx_eval_ocr;
+
+/* A new, empty score (NULL when out of memory). */
+nqx_eval_ocr *nqx_eval_ocr_new(void);
+/* Score one document: raw input, hand-corrected clean text, and the
+ * normalizer's pred text (invalid UTF-8 in pred reads as U+FFFD, as the
+ * scorer reads it; raw and clean must be valid). doc is copied. */
+nqx_status nqx_eval_ocr_add(nqx_eval_ocr *s, const char *doc,
+                            const char *raw, size_t nraw,
+                            const char *clean, size_t nclean,
+                            const char *pred, size_t npred, nqx_error *err);
+void nqx_eval_ocr_free(nqx_eval_ocr *s);
+/* ocr_score.py's output lines (with --show when show), ending with
+ * "recall=<r> precision=<p> broken=<n>\n". 0 ok, -1 out of memory. */
+int nqx_eval_ocr_format(nqx_buf *b, const nqx_eval_ocr *s, int show);
+/* The same as one JSON object: {"docs": [...], "errors": ..., "recall":
+ * ...}. 0 ok, -1 out of memory. */
+int nqx_eval_ocr_json(nqx_buf *b, const nqx_eval_ocr *s);
+
+/* The names of the regular files in dir whose name ends with suffix,
+ * sorted by code point (as Python sorts paths). On success *names is an
+ * array of *n strings the caller frees with nqx_eval_list_free(). */
+nqx_status nqx_eval_list(const char *dir, const char *suffix, char ***names,
+                         size_t *n, nqx_error *err);
+void nqx_eval_list_free(char **names, size_t n);
 
 #ifdef __cplusplus
 }

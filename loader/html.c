@@ -1,8 +1,11 @@
 /* html.c: HTML input -> text lines, through libxml2's HTML parser (it
  * detects the charset from the <meta> and recovers from broken markup).
  *
- * The lines follow the normalizer's contract: one heading, paragraph or
- * list item per line, a table row per line with cells joined by " | ". */
+ * The output is the plain Markdown the normalizer reads best: blocks
+ * (headings, paragraphs, lists, tables) apart by a blank line, one list
+ * item per line ("- " or "N. "), one table row per line as a pipe row
+ * "| a | b |" ("|" in a cell escaped "\|"). The normalizer then makes
+ * its contract of it (one paragraph per line, rows as "a | b"). */
 #include "store.h"
 
 #include <libxml/HTMLparser.h>
@@ -15,6 +18,7 @@ typedef struct {
     int space;          /* a space is pending before the next text */
     int cell;           /* inside a table cell: blocks stay inline */
     int pre;            /* inside <pre>: keep line breaks */
+    int blank;          /* the output ends with a blank line */
     int fail;
 } S_html;
 
@@ -52,11 +56,32 @@ static void S_newline(S_html *h)
     h->space = 0;
 }
 
+/* End the block: a blank line (once) before whatever follows. */
+static void S_para(S_html *h)
+{
+    S_newline(h);
+    if (!h->cell && h->out.len && !h->blank) {
+        h->fail |= nqx_buf_puts(&h->out, "\n");
+        h->line_start = h->out.len;
+        h->blank = 1;
+    }
+}
+
 static void S_put(S_html *h, const char *s, size_t n)
 {
     if (h->space && h->out.len > h->line_start)
         h->fail |= nqx_buf_puts(&h->out, " ");
     h->space = 0;
+    h->blank = 0;
+    if (h->cell) { /* a "|" of the text is not a cell boundary */
+        const char *bar;
+        while ((bar = memchr(s, '|', n)) != NULL) {
+            h->fail |= nqx_buf_append(&h->out, s, (size_t)(bar - s));
+            h->fail |= nqx_buf_puts(&h->out, "\\|");
+            n -= (size_t)(bar - s) + 1;
+            s = bar + 1;
+        }
+    }
     h->fail |= nqx_buf_append(&h->out, s, n);
 }
 
@@ -89,24 +114,25 @@ static void S_textnode(S_html *h, const char *s)
     }
 }
 
+/* Recursive: the depth is bounded by libxml2's parser, which stops
+ * nesting at xmlParserMaxDepth (256) without XML_PARSE_HUGE. */
 static void S_walk(S_html *h, const xmlNode *n);
 
 static void S_row(S_html *h, const xmlNode *tr)
 {
     const xmlNode *c;
-    int first = 1, was = h->cell;
+    int was = h->cell;
     S_newline(h);
-    h->cell = 1;
+    h->fail |= nqx_buf_puts(&h->out, "|");
+    h->blank = 0;
     for (c = tr->children; c; c = c->next) {
         if (!S_is(c, "td") && !S_is(c, "th"))
             continue;
-        if (!first) {
-            h->space = 0;
-            S_put(h, " |", 2);
-            h->space = 1;
-        }
-        first = 0;
+        h->space = 1;
+        h->cell = 1;
         S_walk(h, c->children);
+        h->cell = was;
+        h->fail |= nqx_buf_puts(&h->out, " |");
     }
     h->cell = was;
     S_newline(h);
@@ -120,9 +146,9 @@ static void S_rows(S_html *h, const xmlNode *n)
         else if (S_is(n, "thead") || S_is(n, "tbody") || S_is(n, "tfoot"))
             S_rows(h, n->children);
         else if (S_is(n, "caption")) {
-            S_newline(h);
+            S_para(h);
             S_walk(h, n->children);
-            S_newline(h);
+            S_para(h);
         }
     }
 }
@@ -138,8 +164,9 @@ static void S_walk(S_html *h, const xmlNode *n)
         } else if (S_is(n, "br")) {
             S_newline(h);
         } else if (S_is(n, "table") && !h->cell) {
-            S_newline(h);
+            S_para(h);
             S_rows(h, n->children);
+            S_para(h);
         } else if (S_is(n, "tr") && !h->cell) {
             S_row(h, n);
         } else if (S_is(n, "li")) {
@@ -150,17 +177,18 @@ static void S_walk(S_html *h, const xmlNode *n)
                 for (p = n->prev; p; p = p->prev)
                     k += S_is(p, "li");
                 h->fail |= nqx_buf_printf(&h->out, "%d. ", k);
+                h->blank = 0;
             } else if (!h->cell)
                 S_put(h, "- ", 2);
             S_walk(h, n->children);
             S_newline(h);
         } else if (S_any(n, S_block)) {
             int was = h->pre;
-            S_newline(h);
+            S_para(h);
             h->pre = was || S_is(n, "pre");
             S_walk(h, n->children);
             h->pre = was;
-            S_newline(h);
+            S_para(h);
         } else {
             S_walk(h, n->children);
         }
@@ -202,6 +230,9 @@ nqx_status nqx_html_to_text(const char *name, const char *bytes, size_t n,
     S_walk(&h, xmlDocGetRootElement(doc));
     S_newline(&h);
     xmlFreeDoc(doc);
+    while (h.out.len && h.out.data[h.out.len - 1] == '\n' &&
+           h.out.len > 1 && h.out.data[h.out.len - 2] == '\n')
+        h.out.data[--h.out.len] = '\0'; /* no blank line at the end */
     if (h.fail) {
         nqx_buf_free(&h.out);
         return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");

@@ -129,8 +129,17 @@ static char *S_json_list(char **v, size_t n)
     return nqx_buf_steal(&b);
 }
 
+char *nqx_store_agency_key(const nqx_grammar *g, const char *name)
+{
+    /* the extractor's key: folded, abbreviations expanded, so that the
+     * store joins the agencies the extractor would join */
+    return nqx_ext_agency_key(g, name);
+}
+
 typedef struct {
     nqx_store *s;
+    const nqx_grammar *g;
+    int no_lines;       /* t is not the document's text: index no lines */
     long long doc;
     sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
         *task_agency, *passage, *fts;
@@ -176,9 +185,7 @@ static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
 static int S_agency(S_load *L, long long task, size_t pos,
                     const nqx_agency *a)
 {
-    /* Until the extractor exports its agency key, the shared folding key
-     * is the canonical one: it already joins case and diacritic variants. */
-    char *key = nqx_fold(a->name ? a->name : "", a->name ? strlen(a->name) : 0);
+    char *key = nqx_store_agency_key(L->g, a->name ? a->name : "");
     long long id = 0;
     int rc;
     if (!key)
@@ -407,38 +414,52 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
                           "VALUES (?, ?)", &L->fts);
     for (i = 0; rc == SQLITE_OK && i < d->nrecords; i++)
         rc = S_record(L, i, &d->records[i]);
-    if (rc == SQLITE_OK)
+    if (rc == SQLITE_OK && !L->no_lines)
         rc = S_paragraphs(L, t, d);
     return rc;
 }
 
 /* Look up a text hash; returns 1 (and the row's id and name) when stored. */
-static int S_find(nqx_store *s, const char *sha, long long *id, char *name,
-                  size_t namesz, int *rc)
+static int S_find(nqx_store *s, const char *sha, nqx_ingest_result *res,
+                  int *rc)
 {
     sqlite3_stmt *st;
     int found = 0;
-    *rc = S_prepare(s, "SELECT id, file FROM documents WHERE text_sha256 = ?",
-                    &st);
+    *rc = S_prepare(s, "SELECT id, file, superseded FROM documents"
+                       " WHERE text_sha256 = ?", &st);
     if (*rc != SQLITE_OK)
         return 0;
     sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
     *rc = sqlite3_step(st);
     if (*rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        snprintf(name, namesz, "%s", (const char *)sqlite3_column_text(st, 1));
+        res->doc_id = sqlite3_column_int64(st, 0);
+        snprintf(res->existing, sizeof res->existing, "%s",
+                 (const char *)sqlite3_column_text(st, 1));
+        res->superseded = sqlite3_column_int(st, 2);
         found = 1;
     }
-    *rc = *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc;
+    *rc = S_note(s, *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc);
     sqlite3_finalize(st);
     return found;
 }
 
-nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
+nqx_status nqx_store_ingest_doc(nqx_store *s, const nqx_grammar *g,
+                                const char *name,
                                 const char *input, size_t input_len,
                                 const nqx_text *t, const nqx_doc *d,
                                 const nqx_store_meta *fill,
                                 nqx_ingest_result *res, nqx_error *err)
+{
+    return nqx_store_load(s, g, name, NULL, 0, input, input_len, t, d, fill,
+                          res, err);
+}
+
+nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
+                          const char *name, const char *doc_id, int no_lines,
+                          const char *input, size_t input_len,
+                          const nqx_text *t, const nqx_doc *d,
+                          const nqx_store_meta *fill, nqx_ingest_result *res,
+                          nqx_error *err)
 {
     static const nqx_store_meta none;
     const nqx_meta *m0 = d->nmetas ? &d->metas[0] : NULL;
@@ -465,7 +486,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
     if (input)
         nqx_sha256_hex(input, input_len, in_sha);
     res->input_bytes = input ? input_len : t->len;
-    id = S_doc_id(name);
+    id = doc_id ? nqx_strndup(doc_id, strlen(doc_id)) : S_doc_id(name);
     if (!id)
         return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
     /* IMMEDIATE takes the write lock now, so two ingests queue on the busy
@@ -474,8 +495,7 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
         free(id);
         return NQX_ESTORE;
     }
-    if (S_find(s, res->sha256, &res->doc_id, res->existing,
-               sizeof res->existing, &rc)) {
+    if (S_find(s, res->sha256, res, &rc)) {
         res->outcome = NQX_INGEST_UNCHANGED;
         free(id);
         return nqx_store_exec(s, "COMMIT", err);
@@ -483,9 +503,11 @@ nqx_status nqx_store_ingest_doc(nqx_store *s, const char *name,
     if (rc != SQLITE_OK)
         goto fail;
     L.s = s;
+    L.g = g;
+    L.no_lines = no_lines;
     locality = S_or(m0->locality, fill->locality);
     if (locality && !(lockey = nqx_fold(locality, strlen(locality)))) {
-        rc = SQLITE_NOMEM;
+        rc = S_fold_failed(s);
         goto fail;
     }
     cites = S_json_list(m0->cites, m0->ncites);
@@ -704,7 +726,7 @@ nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
             snprintf(err->file, sizeof err->file, "%s", path);
     }
     if (!st)
-        st = nqx_store_ingest_doc(s, path, bytes, n, t, d, &m, res, err);
+        st = nqx_store_ingest_doc(s, g, path, bytes, n, t, d, &m, res, err);
     nqx_doc_free(d);
     nqx_text_free(t);
     free(html);

@@ -74,15 +74,17 @@ done:
     return res;
 }
 
-/* The folded words as a LIKE pattern body (\ escapes % and _), or NULL
- * for no filter. *bad is set on invalid UTF-8. Caller frees. */
-static char *S_like(const char *words, int *bad)
+/* The folded words (or agency key, when agency) as a LIKE pattern body
+ * (\ escapes % and _), or NULL for no filter. *bad is set on invalid
+ * UTF-8. Caller frees. */
+static char *S_like_key(const char *words, int *bad, int agency,
+                        const nqx_grammar *g)
 {
     char *f, *out;
     size_t i, j = 0;
     if (!words)
         return NULL;
-    f = nqx_fold(words, strlen(words));
+    f = agency ? nqx_store_agency_key(g, words) : nqx_fold(words, strlen(words));
     if (!f) {
         *bad = 1;
         return NULL;
@@ -101,6 +103,11 @@ static char *S_like(const char *words, int *bad)
     out[j] = '\0';
     free(f);
     return out;
+}
+
+static char *S_like(const char *words, int *bad)
+{
+    return S_like_key(words, bad, 0, NULL);
 }
 
 static nqx_status S_prep(nqx_store *s, const char *sql, sqlite3_stmt **st,
@@ -182,7 +189,7 @@ nqx_status nqx_store_tasks(nqx_store *s, const nqx_task_query *q,
     if (q->today && !S_iso_date(q->today))
         return nqx_fail(err, NQX_EINVAL, NULL, -1, -1,
                         "'%s' is not a date (YYYY-MM-DD)", q->today);
-    agency = S_like(q->agency, &bad);
+    agency = S_like_key(q->agency, &bad, 1, q->grammar);
     if (bad)
         return nqx_fail(err, NQX_EINVAL, s->path, -1, -1,
                         "filter is not valid UTF-8");
@@ -342,6 +349,8 @@ typedef struct {
     char *doc;          /* current document */
     char **seen;        /* sentences already given for it */
     size_t nseen;
+    long long *spans;   /* [start, end) of the passages given for it */
+    size_t nspans;
     int stop, fail;
 } S_search;
 
@@ -351,6 +360,7 @@ static void S_seen_reset(S_search *q)
     for (i = 0; i < q->nseen; i++)
         free(q->seen[i]);
     q->nseen = 0;
+    q->nspans = 0;
 }
 
 static int S_search_row(void *ctx, const nqx_row *row)
@@ -375,6 +385,23 @@ static int S_search_row(void *ctx, const nqx_row *row)
         S_seen_reset(q);
         free(q->doc);
         q->doc = nqx_strndup(row->values[0], strlen(row->values[0]));
+    }
+    {
+        /* a line and the record made of it (or a record spanning lines
+         * and its lines) overlap: the first given stands for both */
+        long long ps = atoll(row->values[3]), pe = atoll(row->values[4]);
+        long long *sp = realloc(q->spans, (q->nspans + 1) * 2 * sizeof *sp);
+        if (!sp) {
+            q->fail = 1;
+            return 1;
+        }
+        q->spans = sp;
+        for (i = 0; i < q->nspans; i++)
+            if (sp[2 * i] < pe && ps < sp[2 * i + 1])
+                return 0;
+        sp[2 * q->nspans] = ps;
+        sp[2 * q->nspans + 1] = pe;
+        q->nspans++;
     }
     S_sentence(row->values[2], q->want, &s, &e);
     sent = nqx_strndup(row->values[2] + s, e - s);
@@ -420,15 +447,12 @@ nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
     q.fn = fn;
     q.ctx = ctx;
     q.want = want;
-    /* a line and the record made of it hold the same sentence: the one
-     * with a section (the outline's, else the record's) is given */
     rc = S_prep(s,
-        "SELECT d.name, p.section, p.text FROM passages_fts f"
+        "SELECT d.name, p.section, p.text, p.start, p.end FROM passages_fts f"
         " JOIN passages p ON p.id = f.rowid"
         " JOIN documents d ON d.id = p.doc_id"
         " WHERE passages_fts MATCH ?1 AND d.superseded = 0"
-        " ORDER BY d.name, d.id, p.start, p.section IS NULL,"
-        " p.kind = 'para' DESC", &st, err);
+        " ORDER BY d.name, d.id, p.start, p.kind = 'para' DESC", &st, err);
     if (!rc) {
         sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
         rc = S_stream(s, st, 0, S_search_row, &q, err);
@@ -438,6 +462,7 @@ nqx_status nqx_store_search(nqx_store *s, const char *words, nqx_row_fn fn,
     sqlite3_finalize(st);
     S_seen_reset(&q);
     free(q.seen);
+    free(q.spans);
     free(q.doc);
     free(phrase);
     free(want);

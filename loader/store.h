@@ -2,6 +2,7 @@
  *
  *   schema.c   open/close, pragmas, schema and migrations, error mapping
  *   ingest.c   one document -> one transaction; the file pipeline; sidecar
+ *   jsonl.c    records in the spec's JSON Lines (nqx extract's output)
  *   html.c     HTML input -> text lines (libxml2's HTML parser)
  *   query.c    targets, tasks, compare, search, read-only SQL
  *   export.c   JSON Lines, CSV, XML (xmlTextWriter)
@@ -25,12 +26,26 @@ struct nqx_store {
                         later sqlite3_finalize() clears sqlite3_errmsg() */
 };
 
+/* nqx_store_ingest_doc() with two more choices: doc_id (NULL = the base
+ * name of name without its extension) and no_lines (1 = t is not the
+ * document's text, only the basis of its identity: index no lines). */
+nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
+                          const char *name, const char *doc_id, int no_lines,
+                          const char *input, size_t input_len,
+                          const nqx_text *t, const nqx_doc *d,
+                          const nqx_store_meta *fill, nqx_ingest_result *res,
+                          nqx_error *err);
+
 /* Fill err from the connection's last error: "PATH: reason" with
  * NQX_ESTORE; what says what was being done (may be NULL). */
 nqx_status nqx_store_fail(nqx_store *s, nqx_error *err, const char *what);
 
 /* Run SQL with no result rows; NQX_OK or the store's error. */
 nqx_status nqx_store_exec(nqx_store *s, const char *sql, nqx_error *err);
+
+/* The canonical key of an agency name (caller frees; NULL on invalid
+ * UTF-8 or no memory). g may be NULL. */
+char *nqx_store_agency_key(const nqx_grammar *g, const char *name);
 
 /* SHA-256 of data[0..n) as 64 lower-case hex digits + NUL. */
 void nqx_sha256_hex(const void *data, size_t n, char out[65]);

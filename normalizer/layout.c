@@ -13,8 +13,12 @@
  * see S_join(): Markdown soft breaks inside a block join unless the next
  * line opens a list item or heading; across a blank line or a page break
  * a line joins only when the previous one does not end a sentence and the
- * next one starts in lower case, or the previous one is a long paragraph
- * cut mid-sentence.
+ * next one starts in lower case or with a number ("khóa / XIII"), or the
+ * previous one is a long paragraph cut mid-sentence.
+ *
+ * Tables become one line per row, cells joined by " | ": pipe rows (with
+ * or without outer pipes) and tables exploded one cell per line, where a
+ * line holding only "|" separates cells and "|" twice starts a new row.
  */
 #include "norm.h"
 
@@ -50,11 +54,13 @@ static int S_push(S_elist *l, size_t s, size_t e, const char *r, size_t rn,
         return -1;
     d = &l->v[l->n];
     memset(d, 0, sizeof *d);
-    d->repl = malloc(rn + 1);
-    if (!d->repl)
-        return -1;
-    memcpy(d->repl, r, rn);
-    d->repl[rn] = '\0';
+    if (rn) { /* a deletion keeps repl NULL: most edits are deletions */
+        d->repl = malloc(rn + 1);
+        if (!d->repl)
+            return -1;
+        memcpy(d->repl, r, rn);
+        d->repl[rn] = '\0';
+    }
     d->start = s;
     d->end = e;
     d->repl_len = rn;
@@ -147,19 +153,44 @@ static int S_add_line(S_ctx *c, size_t *cap, size_t ts, size_t te, int pb)
         L->type = L_BLANK;
     else if (te - ts == 1 && t[ts] == '|')
         L->type = L_BAR;
-    else if (t[ts] == '|' && memchr(t + ts + 1, '|', te - ts - 1)) {
+    else {
+        const unsigned char *bar = memchr(t + ts, '|', te - ts);
         size_t k;
-        int sep = 1, dash = 0;
+        int sep = bar != NULL, dash = 0;
         for (k = ts; k < te && sep; k++) {
             if (t[k] == '-')
                 dash = 1;
             else if (t[k] != '|' && t[k] != ':' && t[k] != ' ')
                 sep = 0;
         }
-        L->type = sep && dash ? L_PIPESEP : L_PIPE;
-    } else
-        L->type = L_TEXT;
+        if (sep && dash)
+            L->type = L_PIPESEP;
+        else if (t[ts] == '|' && memchr(t + ts + 1, '|', te - ts - 1))
+            L->type = L_PIPE;
+        else
+            L->type = L_TEXT;
+    }
     return 0;
+}
+
+/* GFM tables may omit the outer pipes: the line above a delimiter row
+ * "---|---" and the lines below it that hold a '|' are rows too. */
+static void S_mark_gfm_rows(S_ctx *c)
+{
+    size_t k, j;
+    for (k = 0; k < c->nl; k++) {
+        S_line *L = c->lines;
+        if (L[k].type != L_PIPESEP)
+            continue;
+        if (k > 0 && L[k - 1].type == L_TEXT &&
+            memchr(c->t + L[k - 1].ts, '|', L[k - 1].te - L[k - 1].ts))
+            L[k - 1].type = L_PIPE;
+        for (j = k + 1; j < c->nl && (L[j].type == L_TEXT || L[j].type == L_PIPE) &&
+                        memchr(c->t + L[j].ts, '|', L[j].te - L[j].ts);
+             j++)
+            L[j].type = L_PIPE;
+        k = j - 1;
+    }
 }
 
 /* "NGUYÊN NHÂN**1. Tình hình**": a heading glued to the numbered item
@@ -224,6 +255,7 @@ static int S_split_lines(S_ctx *c)
             return -1;
         pb = ff != NULL;
     }
+    S_mark_gfm_rows(c);
     return 0;
 }
 
@@ -318,7 +350,8 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
                 j++;
             sb = S_space_before(t, a, i);
             sa = S_space_at(t, j, b);
-            if (ch == '*' && j - i == 1 && i == a && j < b && sa) {
+            if (ch == '*' && j - i == 1 && i == a && j < b && sa &&
+                !(j + 1 < b && S_item(t + j + 1, b - j - 1))) {
                 /* "* item": a Markdown bullet, written as "-" */
                 if (S_push(&c->inl, i, j, "-", 1, NQX_CHANGE_MARKUP))
                     return -1;
@@ -402,6 +435,19 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* Length of an ATX heading mark "## " at a, or 0. */
+static size_t S_atx_len(const unsigned char *t, size_t a, size_t te)
+{
+    size_t h = a;
+    while (h < te && h - a < 6 && t[h] == '#')
+        h++;
+    if (h == a || !(h == te || t[h] == ' '))
+        return 0;
+    while (h < te && t[h] == ' ')
+        h++;
+    return h - a;
+}
+
 /* The text of [a, b) with edits [e0, e1) applied, into c->r. */
 static int S_render(S_ctx *c, size_t a, size_t b, size_t e0, size_t e1)
 {
@@ -412,7 +458,7 @@ static int S_render(S_ctx *c, size_t a, size_t b, size_t e0, size_t e1)
     for (k = e0; k < e1; k++) {
         const nqx_norm_edit *e = &c->inl.v[k];
         if (nqx_buf_append(&c->r, (const char *)c->t + p, e->start - p) ||
-            nqx_buf_append(&c->r, e->repl, e->repl_len))
+            (e->repl_len && nqx_buf_append(&c->r, e->repl, e->repl_len)))
             return -1;
         p = e->end;
     }
@@ -441,7 +487,7 @@ static int S_cp(const unsigned char *s, size_t n, utf8proc_int32_t *cp)
 static int S_is_supdigit(utf8proc_int32_t cp)
 {
     return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
-           (cp >= 0x2074 && cp <= 0x2079);
+           (cp >= 0x2074 && cp <= 0x2079) || cp == 0x207D; /* ⁽¹⁾ */
 }
 
 static int S_roman(unsigned char ch)
@@ -450,7 +496,7 @@ static int S_roman(unsigned char ch)
 }
 
 /* Does the cleaned line r open a list item or a numbered heading?
- * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), -, +, •, –) */
+ * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), đ1), -, +, •, –) */
 static int S_item(const unsigned char *r, size_t n)
 {
     size_t i = 0;
@@ -503,8 +549,29 @@ static int S_item(const unsigned char *r, size_t n)
     }
     if ((r[0] >= 'a' && r[0] <= 'z') || (n > 2 && r[0] == 0xC4 && r[1] == 0x91)) {
         i = r[0] == 0xC4 ? 2 : 1;
+        if (i + 1 < n && r[i] >= '1' && r[i] <= '9' && r[i + 1] == ')')
+            i++; /* "đ1)", "a2)": sub-points */
         return i < n && (r[i] == ')' ||
                          (r[i] == '.' && i + 1 < n && r[i + 1] == ' '));
+    }
+    {
+        /* "Điều 5.", "Chương II", "Mục 1", "Phần I": the structure of a
+         * legal text (the outline grammar names them; here they only
+         * keep a line from being joined to the one before) */
+        static const char *const heads[] = {"Điều ", "Chương ", "Mục ",
+                                            "Phần "};
+        size_t h;
+        for (h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+            size_t hl = strlen(heads[h]);
+            if (n > hl && memcmp(r, heads[h], hl) == 0 &&
+                ((r[hl] >= '0' && r[hl] <= '9') || S_roman(r[hl]))) {
+                size_t q = hl;
+                while (q < n && ((r[q] >= '0' && r[q] <= '9') || S_roman(r[q])))
+                    q++;
+                if (q == n || r[q] == '.' || r[q] == ' ' || r[q] == ':')
+                    return 1;
+            }
+        }
     }
     if (r[0] >= 'A' && r[0] <= 'Z') {
         while (i < n && i < 7 && S_roman(r[i]))
@@ -528,6 +595,8 @@ static int S_item(const unsigned char *r, size_t n)
 static int S_dropped(const unsigned char *r, size_t n, int isolated)
 {
     size_t i, digits = 0, rule = 0, stars = 0, other = 0;
+    if (n > 64 && r[0] != '-' && r[0] != '=' && r[0] != '_' && r[0] != '*')
+        return 0; /* long lines are text unless they are rules */
     for (i = 0; i < n; i++) {
         unsigned char ch = r[i];
         if (ch == '-' || ch == '=' || ch == '_')
@@ -563,11 +632,12 @@ static void S_features(S_ctx *c, S_unit *u)
     int k;
     utf8proc_int32_t cp;
     size_t i0;
+    int cited = 0;
     while (i < n && r[i] == ' ')
         i++;
     while (n > i && r[n - 1] == ' ')
         n--;
-    /* "...tiếp theo.[12]": a citation after the full stop */
+    /* "...tiếp theo.[12]": a citation closes a paragraph */
     while (n > i && r[n - 1] == ']') {
         size_t q = n - 1;
         while (q > i && r[q - 1] != '[')
@@ -575,6 +645,7 @@ static void S_features(S_ctx *c, S_unit *u)
         if (q == i || n - q > 12)
             break;
         n = q - 1;
+        cited = 1;
     }
     i0 = i;
     u->item = S_item(r + i, n - i);
@@ -599,6 +670,12 @@ static void S_features(S_ctx *c, S_unit *u)
             prev = last;
             last = i;
             i++;
+        } else if (u->has_lower && u->has_upper) {
+            /* both cases seen: only count (the text is valid UTF-8) */
+            k = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
+            prev = last;
+            last = i;
+            i += (size_t)k;
         } else {
             utf8proc_category_t cat;
             k = S_cp(r + i, n - i, &cp);
@@ -626,14 +703,23 @@ static void S_features(S_ctx *c, S_unit *u)
         /* skip one closing quote, bracket or star: "...xuyên.)" */
         unsigned char ch = r[last];
         size_t at = last;
+        /* ends with a lower-case word: "khóa", not "Đạo" nor "là:" */
         S_cp(r + last, n - last, &cp);
         u->last_lower = cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+        if (u->last_lower) {
+            size_t w = n;
+            while (w > i0 && r[w - 1] != ' ')
+                w--;
+            S_cp(r + w, n - w, &cp);
+            u->last_lower = cp >= 0 &&
+                            utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+        }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
              (r[last + 2] == 0x9D || r[last + 2] == 0x99)))
             at = prev;
         ch = r[at];
-        u->sent_end = ch == '.' || ch == '!' || ch == '?';
+        u->sent_end = ch == '.' || ch == '!' || ch == '?' || cited;
     }
 }
 
@@ -668,13 +754,15 @@ static int S_insert_sep(S_elist *l, size_t at, size_t s, size_t e,
     return 0;
 }
 
-/* A table row: cells [a_k, b_k) already trimmed, each a run of lines.
- * Adds the content line [ts, te) to the row u. */
+/* Add the line [ts, te) of an exploded table's cell to row u: " | "
+ * before it when it opens a new cell, " " when it continues one. Lines
+ * with no text (rules under a heading cell) are skipped. */
 static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
                      int *new_cell)
 {
-    size_t e0 = c->inl.n;
-    if (S_inline(c, ts, te) || S_render(c, ts, te, e0, c->inl.n))
+    size_t e0 = c->inl.n, h = S_atx_len(c->t, ts, te);
+    if ((h && S_push(&c->inl, ts, ts + h, "", 0, NQX_CHANGE_MARKUP)) ||
+        S_inline(c, ts + h, te) || S_render(c, ts, te, e0, c->inl.n))
         return -1;
     if (c->r.len == 0 ||
         S_dropped((const unsigned char *)c->r.data, c->r.len, 0)) {
@@ -697,7 +785,7 @@ static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
 static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 {
     const unsigned char *t = c->t;
-    size_t i = L->ts + 1, cstart = L->ts + 1;
+    size_t lead = t[L->ts] == '|', i = L->ts + lead, cstart = i, pending = 0;
     int started = 0;
     S_unit *u = S_new_unit(c);
     if (!u)
@@ -715,8 +803,13 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
                 a++;
             while (b > a && S_is_sp(t[b - 1]))
                 b--;
+            cstart = i + 1;
+            if (a == b && started) {
+                /* an empty cell: kept only when a full one follows */
+                pending++;
+                continue;
+            }
             if (!(i == L->te && a == b)) {
-                /* empty cells keep their place; a row never starts empty */
                 size_t e0 = c->inl.n;
                 if (S_inline(c, a, b))
                     return -1;
@@ -724,17 +817,49 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
                     u->cs = a;
                     u->e0 = e0;
                     started = 1;
-                } else if (S_insert_sep(&c->inl, e0, u->ce, a, " | ",
-                                        NQX_CHANGE_TABLE))
-                    return -1;
+                } else {
+                    char sep[64];
+                    size_t k, sl = 0;
+                    for (k = 0; k <= pending && sl + 3 < sizeof sep; k++) {
+                        memcpy(sep + sl, " | ", 3);
+                        sl += 3;
+                    }
+                    sep[sl] = '\0';
+                    if (S_insert_sep(&c->inl, e0, u->ce, a, sep,
+                                     NQX_CHANGE_TABLE))
+                        return -1;
+                }
+                pending = 0;
                 u->ce = b;
             }
-            cstart = i + 1;
         }
     }
     u->e1 = c->inl.n;
     if (started)
         c->nu++;
+    return 0;
+}
+
+/* A "|" closed a cell and text follows: another cell of the row, or the
+ * text after the table? The table goes on when a "|" comes within a few
+ * lines (cells are short; a body of text is not), within very few once
+ * the row is as wide as the row before it. Bounded look-ahead keeps
+ * this linear. */
+#define S_CELL_MAX_LINES 40
+#define S_CELL_MAX_LINES_WIDE 3
+
+static int S_more_cells(const S_ctx *c, size_t i, size_t ncells,
+                        size_t prev_cells)
+{
+    size_t j, max = S_CELL_MAX_LINES;
+    if (prev_cells && ncells >= prev_cells)
+        max = S_CELL_MAX_LINES_WIDE;
+    for (j = i; j < c->nl && j - i <= max; j++) {
+        if (c->lines[j].type == L_BAR)
+            return 1;
+        if (c->lines[j].type == L_BLANK)
+            return 0;
+    }
     return 0;
 }
 
@@ -744,10 +869,11 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
 {
     S_line *ls = c->lines;
-    size_t i = li, nl = c->nl;
+    size_t i = li, nl = c->nl, prev_cells = 0;
     while (i < nl && ls[i].type == L_BAR) {
         S_unit *u = S_new_unit(c);
         int started = 0, new_cell = 1;
+        size_t ncells = 0;
         if (!u)
             return -1;
         u->kind = U_ROW;
@@ -764,12 +890,15 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
                 break; /* an unclosed row ends the table */
             i++;       /* past the closing "|" */
             new_cell = 1;
-            if (i >= nl || ls[i].type == L_BAR || ls[i].type == L_BLANK)
+            ncells++;
+            if (i >= nl || ls[i].type == L_BAR || ls[i].type == L_BLANK ||
+                !S_more_cells(c, i, ncells, prev_cells))
                 break;
         }
         u->e1 = c->inl.n;
         if (started)
             c->nu++;
+        prev_cells = ncells;
         if (i >= nl || ls[i].type != L_BAR)
             break;
     }
@@ -785,18 +914,12 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     int atx = 0, isolated;
     S_unit *u;
     *dropped = 0;
-    if (t[a] == '#') {
-        size_t h = a;
-        while (h < te && h - a < 6 && t[h] == '#')
-            h++;
-        if (h == te || t[h] == ' ') {
-            while (h < te && t[h] == ' ')
-                h++;
-            atx = 1;
-            if (S_push(&c->inl, a, h, "", 0, NQX_CHANGE_MARKUP))
-                return -1;
-            a = h;
-        }
+    if (S_atx_len(t, a, te)) {
+        size_t h = a + S_atx_len(t, a, te);
+        atx = 1;
+        if (S_push(&c->inl, a, h, "", 0, NQX_CHANGE_MARKUP))
+            return -1;
+        a = h;
     } else if (t[a] == '>' && a + 1 < te && t[a + 1] == ' ') {
         if (S_push(&c->inl, a, a + 2, "", 0, NQX_CHANGE_MARKUP))
             return -1;
@@ -843,6 +966,13 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
         if (S_is_supdigit(cp) ||
             (n - i > 3 && r[i] == '[' && r[i + 1] == '^'))
             u->kind = U_FOOT;
+        else if (r[i] == '[') { /* "[1] Quyết định số ..." */
+            size_t q = i + 1;
+            while (q < n && q - i <= 3 && r[q] >= '0' && r[q] <= '9')
+                q++;
+            if (q > i + 1 && q < n && r[q] == ']' && (q + 1 == n || r[q + 1] == ' '))
+                u->kind = U_FOOT;
+        }
     }
     c->nu++;
     return 0;
@@ -887,8 +1017,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return 0;
     if (p->standalone) /* a whole bold or italic line stands alone */
         return 0;
+    /* a line in capitals, then one in sentence case: a title block
+     * ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ" / "về tập trung ...") */
+    if (p_caps && u->has_lower)
+        return 0;
     if (!gap) /* a soft break inside a Markdown block */
-        return !(p_caps && u->upper_start && u->has_lower);
+        return 1;
     if (p->sent_end)
         return 0;
     if (u->lower_start)
@@ -1026,13 +1160,32 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
     return 0;
 }
 
+/* Was the text hard-wrapped? Crawled Markdown and OCR lines stop near a
+ * fixed width (~80 columns), so a newline inside a block is a soft wrap.
+ * Text written one paragraph per line has many lines far longer than
+ * that: there every newline ends a paragraph unless the next line plainly
+ * continues the sentence (the rules for a page break). This also makes
+ * normalizing normalized text a no-op. */
+#define S_LONG_LINE 200 /* bytes: ~150 Vietnamese characters */
+
+static int S_unwrapped(const S_ctx *c)
+{
+    size_t k, ntext = 0, nlong = 0;
+    for (k = 0; k < c->nl; k++)
+        if (c->lines[k].type == L_TEXT) {
+            ntext++;
+            nlong += c->lines[k].te - c->lines[k].ts > S_LONG_LINE;
+        }
+    return nlong >= 2 && nlong * 20 >= ntext;
+}
+
 nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
                            size_t *nedits, nqx_error *err)
 {
     S_ctx c;
     S_elist out = {0};
     size_t li = 0;
-    int gap = 0, rc = 0;
+    int gap = 0, rc = 0, unwrapped;
     *edits = NULL;
     *nedits = 0;
     S_init_special();
@@ -1041,10 +1194,11 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
+    unwrapped = !rc && S_unwrapped(&c);
     while (!rc && li < c.nl) {
         const S_line *L = &c.lines[li];
         int dropped = 0;
-        if (L->pb)
+        if (L->pb || unwrapped)
             gap = 1;
         switch (L->type) {
         case L_BLANK:

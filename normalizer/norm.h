@@ -13,7 +13,8 @@
 
 /* An edit of a UTF-8 buffer: replace [start, end) with repl. The edit
  * list a stage returns is sorted by start and non-overlapping; the caller
- * owns the array and each repl (free with nqx_norm_edits_free). */
+ * owns the array and each repl (free with nqx_norm_edits_free); repl may
+ * be NULL when repl_len is 0. */
 typedef struct {
     size_t start, end;
     char *repl;

@@ -22,6 +22,7 @@ const char *nqx_change_kind_name(nqx_change_kind k)
     case NQX_CHANGE_OCR: return "ocr";
     case NQX_CHANGE_SPACE: return "space";
     case NQX_CHANGE_TABLE: return "table";
+    case NQX_CHANGE_NFC: return "nfc";
     }
     return "?";
 }
@@ -68,7 +69,17 @@ size_t nqx_text_input_offset(const nqx_text *t, size_t out_off)
         else
             hi = mid;
     }
-    return t->map[lo].in + (out_off - t->map[lo].out);
+    {
+        /* Linear inside a piece, but never past where the next piece
+         * starts: a piece whose output grew (NFC expanding a composition
+         * exclusion, a longer replacement) maps its tail to its end.
+         * (Moved footnotes make the map jump back: no clamp there.) */
+        size_t in = t->map[lo].in + (out_off - t->map[lo].out);
+        if (lo + 1 < t->nmap && t->map[lo + 1].in >= t->map[lo].in &&
+            in > t->map[lo + 1].in)
+            in = t->map[lo + 1].in;
+        return in;
+    }
 }
 
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
@@ -148,7 +159,7 @@ static int S_map_compose(const S_map *f, size_t alen, const S_map *g, S_map *h)
     const nqx_offset_piece *fv = f->n ? f->v : &ident; /* empty = identity */
     h->n = 0;
     for (i = 0; i < nf; i++) {
-        size_t a0 = fv[i].out, b0 = fv[i].in, j;
+        size_t a0 = fv[i].out, b0 = fv[i].in, j, lim;
         size_t a1 = i + 1 < nf ? fv[i + 1].out : alen;
         size_t len = a1 > a0 ? a1 - a0 : 0;
         if (!g->n) {
@@ -156,10 +167,17 @@ static int S_map_compose(const S_map *f, size_t alen, const S_map *g, S_map *h)
                 return -1;
             continue;
         }
+        /* a piece whose output grew (a longer replacement) covers only
+         * its own source: its tail must not pick up the breakpoints of
+         * the text after it */
+        if (i + 1 < nf && fv[i + 1].in >= b0 && fv[i + 1].in - b0 < len)
+            lim = fv[i + 1].in - b0;
+        else
+            lim = len;
         j = S_map_find(g->v, g->n, b0);
         if (S_map_add(h, a0, g->v[j].in + (b0 - g->v[j].out)))
             return -1;
-        for (j++; j < g->n && g->v[j].out < b0 + len; j++)
+        for (j++; j < g->n && g->v[j].out < b0 + lim; j++)
             if (g->v[j].out > b0 && S_map_add(h, a0 + (g->v[j].out - b0), g->v[j].in))
                 return -1;
     }
@@ -179,13 +197,53 @@ static int S_nfc_stable(utf8proc_int32_t cp)
            (cp >= 0x2500 && cp <= 0x27BF) || cp == 0xFEFF;
 }
 
+/* The segments NFC changed, as edits of the decoded text (kind
+ * NQX_CHANGE_NFC) with where each landed in the NFC text. */
+typedef struct {
+    nqx_norm_edit *v;
+    size_t *at;
+    size_t n, cap;
+} S_nfcl;
+
+static int S_nfc_note(S_nfcl *l, size_t u0, size_t u1, const char *r,
+                      size_t rl, size_t n0)
+{
+    nqx_norm_edit *e;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        nqx_norm_edit *v = realloc(l->v, cap * sizeof *v);
+        size_t *at;
+        if (!v)
+            return -1;
+        l->v = v;
+        at = realloc(l->at, cap * sizeof *at);
+        if (!at)
+            return -1;
+        l->at = at;
+        l->cap = cap;
+    }
+    e = &l->v[l->n];
+    memset(e, 0, sizeof *e);
+    e->repl = nqx_strndup(r, rl);
+    if (!e->repl)
+        return -1;
+    e->start = u0;
+    e->end = u1;
+    e->repl_len = rl;
+    e->kind = NQX_CHANGE_NFC;
+    e->confidence = 1.0;
+    l->at[l->n++] = n0;
+    return 0;
+}
+
 /* NFC of u[0..n). An ASCII character never composes with what precedes
  * it, so the text is normalized a segment at a time: from the ASCII byte
  * before a run of non-ASCII characters to the next ASCII byte. Memory
  * stays bounded on a 100 MB line, and the map is exact outside the
- * segments that changed. *out is u itself when nothing changed. */
+ * segments that changed (each noted in ch). *out is u itself when nothing
+ * changed. */
 static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
-                        size_t *outlen, S_map *m, nqx_error *err)
+                        size_t *outlen, S_map *m, S_nfcl *ch, nqx_error *err)
 {
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)u;
     size_t i = 0, copied = 0, last_ascii = 0;
@@ -204,6 +262,10 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             last_ascii = i;
             have_ascii = 1;
             i++;
+            continue;
+        }
+        if (s[i] < 0xCC && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* below U+0300: the common case, no decoding needed */
             continue;
         }
         k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -230,6 +292,7 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         if ((size_t)rl != e - seg || memcmp(res, s + seg, e - seg) != 0) {
             if (nqx_buf_append(&b, u + copied, seg - copied) ||
                 S_map_add(m, b.len, seg) ||
+                S_nfc_note(ch, seg, e, (const char *)res, (size_t)rl, b.len) ||
                 nqx_buf_append(&b, (const char *)res, (size_t)rl) ||
                 S_map_add(m, b.len, e)) {
                 free(res);
@@ -301,10 +364,11 @@ oom:
 }
 
 /* Append the changes of one stage to t. src: the buffer the edits apply
- * to; in: its map to the input; out_of: offset in the final text of the
- * k-th edit. */
-static int S_log(nqx_text *t, const char *src, const nqx_norm_edit *e,
-                 size_t ne, const S_map *in, const size_t *out_at)
+ * to; in: its map to the input; out_at: offset in the final text of the
+ * k-th edit; take: the edits' repl strings are NUL-terminated (layout's
+ * are) and move into the changes instead of being copied. */
+static int S_log(nqx_text *t, const char *src, nqx_norm_edit *e,
+                 size_t ne, const S_map *in, const size_t *out_at, int take)
 {
     size_t k;
     for (k = 0; k < ne; k++) {
@@ -312,7 +376,11 @@ static int S_log(nqx_text *t, const char *src, const nqx_norm_edit *e,
         c->in_off = S_map_lookup(in, e[k].moved ? e[k].src : e[k].start);
         c->out_off = out_at[k];
         c->from = nqx_strndup(src + e[k].start, e[k].end - e[k].start);
-        c->to = nqx_strndup(e[k].repl ? e[k].repl : "", e[k].repl_len);
+        if (take && e[k].repl) { /* NUL-terminated: the change owns it now */
+            c->to = e[k].repl;
+            e[k].repl = NULL;
+        } else
+            c->to = nqx_strndup(e[k].repl ? e[k].repl : "", e[k].repl_len);
         c->kind = e[k].kind;
         c->confidence = e[k].confidence;
         t->nchanges++;
@@ -320,6 +388,24 @@ static int S_log(nqx_text *t, const char *src, const nqx_norm_edit *e,
             return -1;
     }
     return 0;
+}
+
+/* Move the offsets x[0..nx) (nondecreasing) of a buffer through its
+ * sorted edits e (at: where each edit landed) into the edited buffer. An
+ * offset inside a replaced span goes to the replacement's start. */
+static void S_forward(size_t *x, size_t nx, const nqx_norm_edit *e, size_t ne,
+                      const size_t *at)
+{
+    size_t j = 0, k;
+    long long delta = 0;
+    for (k = 0; k < nx; k++) {
+        while (j < ne && e[j].end <= x[k]) {
+            delta += (long long)e[j].repl_len - (long long)(e[j].end - e[j].start);
+            j++;
+        }
+        x[k] = j < ne && e[j].start < x[k] ? at[j]
+                                           : (size_t)((long long)x[k] + delta);
+    }
 }
 
 static int S_by_out(const void *a, const void *b)
@@ -339,12 +425,13 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
 {
     nqx_text *t = NULL;
     char *utf8 = NULL, *nfc = NULL, *lay = NULL, *fin = NULL, encname[32];
-    size_t ulen = 0, nlen = 0, llen = 0, flen = 0, nin = 0, ne1 = 0, ne2 = 0, k;
+    size_t ulen = 0, nlen = 0, llen = 0, flen = 0, nin = 0, ne1 = 0, ne2 = 0;
     nqx_offset_piece *in_map = NULL;
     nqx_norm_edit *e1 = NULL, *e2 = NULL;
     size_t *at1 = NULL, *at2 = NULL;
     S_map umap = {0}, nmap = {0}, ni = {0}, lmap = {0}, li = {0}, omap = {0},
           oi = {0};
+    S_nfcl nc = {0};
     nqx_status st;
 
     *out = NULL;
@@ -354,13 +441,9 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
         return st;
     umap.v = in_map;
     umap.n = umap.cap = nin;
-    st = S_nfc(name, utf8, ulen, &nfc, &nlen, &nmap, err);
+    st = S_nfc(name, utf8, ulen, &nfc, &nlen, &nmap, &nc, err);
     if (st)
         goto done;
-    if (nfc != utf8) {
-        free(utf8);
-    }
-    utf8 = NULL;
     if (S_map_compose(&nmap, nlen, &umap, &ni))
         goto oom;
 
@@ -397,20 +480,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
         if (S_map_compose(&omap, flen, &li, &oi))
             goto oom;
         /* layout offsets move by the OCR edits before them */
-        {
-            size_t j = 0;
-            long long delta = 0;
-            for (k = 0; k < ne1; k++) {
-                while (j < ne2 && e2[j].end <= at1[k]) {
-                    delta += (long long)e2[j].repl_len -
-                             (long long)(e2[j].end - e2[j].start);
-                    j++;
-                }
-                at1[k] = j < ne2 && e2[j].start < at1[k]
-                             ? at2[j]
-                             : (size_t)((long long)at1[k] + delta);
-            }
-        }
+        S_forward(at1, ne1, e2, ne2, at2);
     } else {
         fin = lay;
         flen = llen;
@@ -427,18 +497,31 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     t->len = flen;
     fin = NULL;
     snprintf(t->encoding, sizeof t->encoding, "%s", encname);
-    if (ne1 + ne2) {
-        t->changes = calloc(ne1 + ne2, sizeof *t->changes);
+    /* NFC segments: where they landed after layout and OCR */
+    S_forward(nc.at, nc.n, e1, ne1, at1);
+    S_forward(nc.at, nc.n, e2, ne2, at2);
+    if (nc.n + ne1 + ne2) {
+        t->changes = calloc(nc.n + ne1 + ne2, sizeof *t->changes);
         if (!t->changes ||
-            S_log(t, nfc, e1, ne1, &ni, at1) ||
-            S_log(t, lay ? lay : t->text, e2, ne2, &li, at2))
+            S_log(t, utf8, nc.v, nc.n, &umap, nc.at, 1) ||
+            S_log(t, nfc, e1, ne1, &ni, at1, 1) ||
+            S_log(t, lay ? lay : t->text, e2, ne2, &li, at2, 0))
             goto oom;
-        if (ne2)
+        if (!!nc.n + !!ne1 + !!ne2 > 1)
             qsort(t->changes, t->nchanges, sizeof *t->changes, S_by_out);
     }
     t->map = oi.v;
     t->nmap = oi.n;
     oi.v = NULL;
+    {
+        /* Invariant: the map points inside the input. Text that decoding
+         * or layout added at the very end (a final newline after a
+         * truncated sequence) maps to the input's end. */
+        size_t km;
+        for (km = 0; km < t->nmap; km++)
+            if (t->map[km].in > n)
+                t->map[km].in = n;
+    }
     *out = t;
     t = NULL;
     st = NQX_OK;
@@ -454,6 +537,8 @@ done:
     free(fin);
     nqx_norm_edits_free(e1, ne1);
     nqx_norm_edits_free(e2, ne2);
+    nqx_norm_edits_free(nc.v, nc.n);
+    free(nc.at);
     free(at1);
     free(at2);
     free(umap.v);

@@ -17,8 +17,8 @@ SELECT d.name AS doc, coalesce(d.kind, '') AS kind,
        (SELECT count(*) FROM corrections c WHERE c.doc_id = d.id) AS ocr_fixes
 FROM current_documents d ORDER BY d.name"
 echo
-echo "== targets compared across documents: nqx compare --metric 'cán bộ'"
-./nqx compare --db demo.db --metric "cán bộ" | head -23
+echo "== one metric across documents: nqx compare --metric 'cán bộ nữ'"
+./nqx compare --db demo.db --metric "cán bộ nữ"
 echo
 echo "== the same by due year: nqx compare --metric 'cán bộ' --by year"
 ./nqx compare --db demo.db --metric "cán bộ" --by year | head -23

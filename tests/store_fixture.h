@@ -125,7 +125,7 @@ static inline nqx_status fx_ingest(nqx_store *s, const char *name,
 {
     nqx_text *t = fx_text(text);
     nqx_doc *d = fx_doc(text);
-    nqx_status st = nqx_store_ingest_doc(s, name, text, strlen(text), t, d, m,
+    nqx_status st = nqx_store_ingest_doc(s, NULL, name, text, strlen(text), t, d, m,
                                          res, e);
     nqx_doc_free(d);
     nqx_text_free(t);

@@ -9,6 +9,7 @@
 #include "nqx.h"
 
 static nqx_grammar *S_g;
+static char S_last[600]; /* the last error, for assertion messages */
 
 static void S_load(void)
 {
@@ -33,12 +34,12 @@ static nqx_status S_pipeline(const char *bytes, size_t n, size_t *nrec)
     *nrec = 0;
     st = nqx_norm_text("hostile", bytes, n, NULL, &t, &e);
     if (st) {
-        cr_log_warn("normalize: %s: %s", nqx_strerror(st), e.msg);
+        snprintf(S_last, sizeof S_last, "normalize: %s", e.msg);
         return st;
     }
     st = nqx_ext_doc(S_g, t, &d, &e);
     if (st)
-        cr_log_warn("extract: %s: %s", nqx_strerror(st), e.msg);
+        snprintf(S_last, sizeof S_last, "extract: %s", e.msg);
     if (!st) {
         for (i = 0; i < d->nrecords; i++)
             cr_assert_leq(d->records[i].end, t->len);
@@ -83,7 +84,7 @@ Test(hostile, nested_numbering_ten_thousand_deep)
     char *s = S_repeat("1.", 10000, &len);
     char *doc = malloc(len + 64);
     sprintf(doc, "%s Phấn đấu đạt 50%% trở lên.\n", s);
-    cr_assert_eq(S_pipeline(doc, strlen(doc), &n), NQX_OK);
+    cr_assert_eq(S_pipeline(doc, strlen(doc), &n), NQX_OK, "%s", S_last);
     free(doc);
     free(s);
 }
@@ -92,7 +93,7 @@ Test(hostile, endlessly_repeated_items)
 {
     size_t len, n;
     char *s = S_repeat("1. Ban Tổ chức chủ trì, phối hợp với Sở Nội vụ.\n- \n", 20000, &len);
-    cr_assert_eq(S_pipeline(s, len, &n), NQX_OK);
+    cr_assert_eq(S_pipeline(s, len, &n), NQX_OK, "%s", S_last);
     free(s);
 }
 
@@ -108,7 +109,7 @@ Test(hostile, backtracking_bait)
     for (k = 0; k < sizeof units / sizeof units[0]; k++) {
         size_t len, n;
         char *s = S_repeat(units[k], 200000 / strlen(units[k]) + 1, &len);
-        cr_assert_eq(S_pipeline(s, len, &n), NQX_OK, "unit %zu", k);
+        cr_assert_eq(S_pipeline(s, len, &n), NQX_OK, "unit %zu: %s", k, S_last);
         free(s);
     }
 }
@@ -117,6 +118,31 @@ Test(hostile, twenty_megabyte_single_line)
 {
     size_t len, n;
     char *s = S_repeat("phấn đấu đạt 15% cán bộ, ", (20u << 20) / 32, &len);
-    cr_assert_eq(S_pipeline(s, len, &n), NQX_OK);
+    cr_assert_eq(S_pipeline(s, len, &n), NQX_OK, "%s", S_last);
     free(s);
+}
+
+/* Inputs fuzz_normalize crashed on: the offset map must stay inside the
+ * input. nfc-expands: U+FB2C grows under NFC (a composition exclusion
+ * decomposes to three code points). legacy-tail: a Windows-1258 text
+ * ending in a truncated sequence, where the final newline mapped past the
+ * end. */
+Test(hostile, fuzz_regressions_map_inside_input)
+{
+    static const char *files[] = {"fuzz-normalize-nfc-expands.bin",
+                                  "fuzz-normalize-legacy-tail.bin"};
+    size_t f;
+    for (f = 0; f < sizeof files / sizeof files[0]; f++) {
+        nqx_text *t = NULL;
+        nqx_error e;
+        char *bytes, path[256];
+        size_t n, i;
+        snprintf(path, sizeof path, "tests/regress/%s", files[f]);
+        cr_assert_eq(nqx_read_file(path, 0, &bytes, &n, &e), NQX_OK, "%s", e.msg);
+        cr_assert_eq(nqx_norm_text(path, bytes, n, NULL, &t, &e), NQX_OK, "%s", e.msg);
+        for (i = 0; i <= t->len; i++)
+            cr_assert_leq(nqx_text_input_offset(t, i), n, "%s: offset %zu", path, i);
+        nqx_text_free(t);
+        free(bytes);
+    }
 }

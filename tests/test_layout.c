@@ -56,6 +56,8 @@ Test(layout, sup_and_br)
 {
     CHECK("Kế hoạch<sup>1</sup> số 5<br>năm 2024.\n", "Kế hoạch¹ số 5 năm 2024.\n");
     CHECK("<sup>12</sup> Chú thích.\n", "¹² Chú thích.\n");
+    CHECK("Câu chưa xong\n\n⁽¹⁾ Chú thích.\n\nvà tiếp.\n",
+          "Câu chưa xong và tiếp.\n⁽¹⁾ Chú thích.\n");
 }
 
 Test(layout, hard_wrap_inside_block_joins)
@@ -65,12 +67,14 @@ Test(layout, hard_wrap_inside_block_joins)
     /* a title in capitals, then the subject in sentence case */
     CHECK("**NGHỊ QUYẾT\nCỦA BAN CHẤP HÀNH\nVề nâng cao chất lượng\ncán bộ**\n",
           "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH\nVề nâng cao chất lượng cán bộ\n");
+    CHECK("**NGHỊ QUYẾT\nCỦA BAN CHẤP HÀNH\nvề nâng cao chất lượng\ncán bộ**\n",
+          "NGHỊ QUYẾT CỦA BAN CHẤP HÀNH\nvề nâng cao chất lượng cán bộ\n");
 }
 
 Test(layout, items_stay_at_line_start)
 {
-    CHECK("Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nII. BẢY\n",
-          "Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nII. BẢY\n");
+    CHECK("Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nđ1) bảy;\nII. TÁM\n",
+          "Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nđ1) bảy;\nII. TÁM\n");
     /* numbers that are not item labels continue the line */
     CHECK("tăng\n1.000 người và\n2015-2020\n", "tăng 1.000 người và 2015-2020\n");
 }
@@ -108,7 +112,7 @@ Test(layout, crlf_and_spaces)
 Test(layout, pipe_table_rows)
 {
     CHECK("Bảng:\n\n| **TT** | Nội dung |  |\n|---|:---:|---|\n| 1 | Lập *quy hoạch* | x |\n\nSau.\n",
-          "Bảng:\nTT | Nội dung | \n1 | Lập quy hoạch | x\nSau.\n");
+          "Bảng:\nTT | Nội dung\n1 | Lập quy hoạch | x\nSau.\n");
 }
 
 Test(layout, exploded_table_rows)
@@ -166,4 +170,53 @@ Test(layout, heading_glued_to_next_item_is_split)
 {
     CHECK("**I. TÌNH HÌNH VÀ NGUYÊN NHÂN**1. Tình hình**\n\nThủ đô.\n",
           "I. TÌNH HÌNH VÀ NGUYÊN NHÂN\n1. Tình hình\nThủ đô.\n");
+}
+
+Test(layout, exploded_table_ends_where_the_body_begins)
+{
+    /* no blank line after the last "|": the body is not one more cell */
+    CHECK("|\nSố: 60/NQ-HĐND\n|\n*Hà Nội, ngày 27*\n|\n**NGHỊ QUYẾT**\nVề học phí\n"
+          "Căn cứ Luật A;\nCăn cứ Luật B;\nCăn cứ Luật C;\nCăn cứ Luật D;\n"
+          "**Điều 1.** Phạm vi\n",
+          "Số: 60/NQ-HĐND | Hà Nội, ngày 27\nNGHỊ QUYẾT\nVề học phí Căn cứ Luật A; Căn cứ Luật B; "
+          "Căn cứ Luật C; Căn cứ Luật D;\nĐiều 1. Phạm vi\n");
+    /* rows of different widths stay one table */
+    CHECK("|\nA\n|\nB\n|\n|\nC\n|\nD\n|\nE\n|\nF\n|\n", "A | B\nC | D | E | F\n");
+}
+
+Test(layout, gfm_table_without_outer_pipes)
+{
+    CHECK("Phân công:\n\nSTT | Tên dự án | Cơ quan trình |\n|---|---|---|\n"
+          "1 | Luật Thuế | Chính phủ | |\n2 |  | Bộ Tư pháp\n\nNghị quyết này có hiệu lực.\n",
+          "Phân công:\nSTT | Tên dự án | Cơ quan trình\n1 | Luật Thuế | Chính phủ\n2 |  | Bộ Tư pháp\n"
+          "Nghị quyết này có hiệu lực.\n");
+}
+
+Test(layout, bracket_footnotes)
+{
+    CHECK("hỗ trợ kinh phí cho\n\n[1] Các văn bản của Văn phòng\nTrung ương.\n[2]\nRiêng các đồng chí.\n\n"
+          "cán bộ cơ sở.\n",
+          "hỗ trợ kinh phí cho cán bộ cơ sở.\n[1] Các văn bản của Văn phòng Trung ương.\n[2] Riêng các đồng chí.\n");
+}
+
+Test(layout, star_before_a_numbered_item_is_emphasis)
+{
+    CHECK("* 1. Phát triển đô thị *là giải pháp.\n", "1. Phát triển đô thị là giải pháp.\n");
+}
+
+/* One paragraph per line, no blank lines, lines far longer than a wrap
+ * width: a newline ends a paragraph unless the sentence plainly goes on. */
+#define L1 "Công tác cán bộ cơ bản bám sát các quan điểm, nguyên tắc của Đảng, các chủ trương, " \
+           "chỉ thị, kết luận của Trung ương, của tỉnh; kịp thời cụ thể hóa thành các nghị quyết"
+#define L3 "Quy trình công tác cán bộ ngày càng chặt chẽ, đồng bộ, công khai, minh bạch và dân chủ " \
+           "hơn; công tác đánh giá cán bộ nhiều chiều từng bước gắn với kết quả công tác, so sánh"
+Test(layout, unwrapped_text_keeps_its_lines)
+{
+    cr_assert_gt(strlen(L1), 200);
+    cr_assert_gt(strlen(L3), 200);
+    CHECK(L1 "\nTổ chức thực hiện tốt.\n" L3 "\nvới chức danh tương đương.\nII. NHIỆM VỤ\n",
+          L1 "\nTổ chức thực hiện tốt.\n" L3 " với chức danh tương đương.\nII. NHIỆM VỤ\n");
+    /* the same lines hard-wrapped (short): a soft wrap joins */
+    CHECK("Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n",
+          "Công tác cán bộ cơ bản bám sát Tổ chức thực hiện tốt.\n");
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "nqx.h"
@@ -18,7 +19,16 @@ Test(normalize, nfd_input_composes_to_nfc)
     cr_assert_eq(nqx_norm_text("x", nfd, sizeof nfd - 1, &o, &t, &e), NQX_OK);
     cr_assert_str_eq(t->text, "Phấn đấu");
     cr_assert_eq(t->len, strlen("Phấn đấu"));
-    cr_assert_eq(t->nchanges, 0);
+    /* each composed syllable is logged: from the decomposed bytes */
+    cr_assert_eq(t->nchanges, 2);
+    cr_assert_eq(t->changes[0].kind, NQX_CHANGE_NFC);
+    cr_assert_str_eq(t->changes[0].from, "a\xcc\x82\xcc\x81");
+    cr_assert_str_eq(t->changes[0].to, "ấ");
+    cr_assert_eq(t->changes[0].in_off, 2);
+    cr_assert_eq(t->changes[0].out_off, 2);
+    cr_assert_eq(t->changes[1].in_off, 11);
+    cr_assert_eq(t->changes[1].out_off, 9);
+    cr_assert_str_eq(nqx_change_kind_name(t->changes[1].kind), "nfc");
     /* "Phấn" (P h a+2 marks n: 8 bytes) became 6 bytes; "đ" after it maps
      * back exactly, the composed "ấ" to its base letter */
     cr_assert_eq(nqx_text_input_offset(t, 0), 0);
@@ -85,11 +95,14 @@ Test(normalize, offsets_compose_through_decode_and_nfc)
     nqx_error e;
     cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, NULL, &t, &e), NQX_OK);
     cr_assert_str_eq(t->text, "Phấn đấu\n");
-    cr_assert_eq(t->nchanges, 2);
-    cr_assert_eq(t->changes[0].in_off, 3);
+    cr_assert_eq(t->nchanges, 3);
+    cr_assert_eq(t->changes[0].in_off, 3); /* ** */
     cr_assert_eq(t->changes[0].out_off, 0);
-    cr_assert_eq(t->changes[1].in_off, 13);
-    cr_assert_eq(t->changes[1].out_off, 6);
+    cr_assert_eq(t->changes[1].kind, NQX_CHANGE_NFC);
+    cr_assert_eq(t->changes[1].in_off, 7); /* a + marks, after the BOM */
+    cr_assert_eq(t->changes[1].out_off, 2);
+    cr_assert_eq(t->changes[2].in_off, 13); /* ** */
+    cr_assert_eq(t->changes[2].out_off, 6);
     cr_assert_eq(nqx_text_input_offset(t, 0), 5);  /* P */
     cr_assert_eq(nqx_text_input_offset(t, 1), 6);  /* h */
     cr_assert_eq(nqx_text_input_offset(t, 2), 7);  /* ấ: the a it came from */
@@ -138,26 +151,50 @@ Test(normalize, keep_markup_leaves_layout_alone)
 }
 
 /* `nqx normalize` end to end: text, TSV and JSON Lines change logs. */
-static char *S_run(const char *args, const char *input)
+static char *S_run_rc(const char *args, const char *input, size_t inlen,
+                      int want_rc, char *path)
 {
-    char path[] = "/tmp/nqx-norm-XXXXXX", cmd[512];
+    char cmd[512];
     int fd = mkstemp(path);
     FILE *p;
     nqx_buf out = {0};
     char buf[4096];
     size_t n;
+    int st;
     cr_assert(fd >= 0);
-    cr_assert_eq(write(fd, input, strlen(input)), (ssize_t)strlen(input));
+    cr_assert_eq(write(fd, input, inlen), (ssize_t)inlen);
     close(fd);
-    snprintf(cmd, sizeof cmd, "%s/nqx normalize --no-ocr %s %s", NQX_SRCDIR, args, path);
+    snprintf(cmd, sizeof cmd, "%s/nqx normalize --no-ocr %s %s 2>&1", NQX_SRCDIR, args, path);
     p = popen(cmd, "r");
     cr_assert_not_null(p);
     while ((n = fread(buf, 1, sizeof buf, p)) > 0)
         nqx_buf_append(&out, buf, n);
-    cr_assert_eq(pclose(p), 0);
+    st = pclose(p);
+    cr_assert(WIFEXITED(st));
+    cr_assert_eq(WEXITSTATUS(st), want_rc);
     unlink(path);
     nqx_buf_append(&out, "", 0);
     return out.data ? nqx_buf_steal(&out) : strdup("");
+}
+
+static char *S_run(const char *args, const char *input)
+{
+    char path[] = "/tmp/nqx-norm-XXXXXX";
+    return S_run_rc(args, input, strlen(input), 0, path);
+}
+
+Test(normalize, cli_rejects_bad_input_with_offsets)
+{
+    char path[] = "/tmp/nqx-norm-XXXXXX", want[256];
+    char *s = S_run_rc("", "Kế\xff hoạch\n", 14, 1, path);
+    snprintf(want, sizeof want, "nqx: %s: offset 4: invalid UTF-8 (byte 0xFF), and not a Vietnamese legacy encoding either\n", path);
+    cr_assert_str_eq(s, want);
+    free(s);
+    strcpy(path, "/tmp/nqx-norm-XXXXXX");
+    s = S_run_rc("", "ab\0cd", 5, 1, path);
+    snprintf(want, sizeof want, "nqx: %s: offset 2: NUL byte: binary file, not text\n", path);
+    cr_assert_str_eq(s, want);
+    free(s);
 }
 
 Test(normalize, cli_text_tsv_and_jsonl)
@@ -180,4 +217,48 @@ Test(normalize, cli_text_tsv_and_jsonl)
         "{\"in_off\": 17, \"out_off\": 12, \"kind\": \"markup\", \"from\": \"**\", \"to\": \"\", \"confidence\": 1.000}\n"
         "{\"in_off\": 40, \"out_off\": 33, \"kind\": \"join\", \"from\": \"\\n\", \"to\": \" \", \"confidence\": 1.000}\n");
     free(s);
+}
+
+/* On every corpus document: each change's `from` is in the input at
+ * in_off and its `to` in the output at out_off, and every output byte
+ * outside a change maps back to the same byte of the input. */
+Test(normalize, change_log_and_map_agree_on_corpus)
+{
+    static const char *docs[] = {
+        "000_345a409d5e9dd220", "001_327d61877dd096d8", "002_a693fad91d7fa2f3",
+        "003_b9a2a529d159b678", "004_31b05915bd2b756c"};
+    size_t d;
+    for (d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+        char path[512], *in, *covered;
+        size_t n, k, o, checked = 0;
+        nqx_text *t;
+        nqx_error e;
+        snprintf(path, sizeof path, "%s/corpus/%s.txt", NQX_SRCDIR, docs[d]);
+        cr_assert_eq(nqx_read_file(path, 0, &in, &n, &e), NQX_OK, "%s", e.msg);
+        cr_assert_eq(nqx_norm_text(path, in, n, NULL, &t, &e), NQX_OK, "%s", e.msg);
+        cr_assert_gt(t->nchanges, 0);
+        covered = calloc(t->len + 1, 1);
+        for (k = 0; k < t->nchanges; k++) {
+            const nqx_change *c = &t->changes[k];
+            size_t fl = strlen(c->from), tl = strlen(c->to);
+            cr_assert_leq(c->out_off + tl, t->len, "%s change %zu", docs[d], k);
+            cr_assert(memcmp(t->text + c->out_off, c->to, tl) == 0,
+                      "%s change %zu: to", docs[d], k);
+            cr_assert_leq(c->in_off + fl, n);
+            cr_assert(memcmp(in + c->in_off, c->from, fl) == 0,
+                      "%s change %zu: from", docs[d], k);
+            memset(covered + c->out_off, 1, tl);
+        }
+        for (o = 0; o < t->len; o++) {
+            if (covered[o])
+                continue;
+            cr_assert_eq(in[nqx_text_input_offset(t, o)], t->text[o],
+                         "%s: output offset %zu", docs[d], o);
+            checked++;
+        }
+        cr_assert_gt(checked, t->len / 2);
+        free(covered);
+        nqx_text_free(t);
+        free(in);
+    }
 }

@@ -278,11 +278,11 @@ Test(store, search_ignores_case_and_diacritics_and_dd)
     nqx_buf b = {0};
     cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
     cr_assert_eq(nqx_store_search(s, "phan dau", S_collect, &b, &e), NQX_OK);
-    cr_assert_str_eq(b.data, "kh|1.|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
+    cr_assert_str_eq(b.data, "kh|NULL|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
     b.len = 0;
     /* the sentence, not the whole line */
     cr_assert_eq(nqx_store_search(s, "QUY II/2023", S_collect, &b, &e), NQX_OK);
-    cr_assert_str_eq(b.data, "kh|2.|hoàn thành trong Quý II/2023.\n");
+    cr_assert_str_eq(b.data, "kh|NULL|hoàn thành trong Quý II/2023.\n");
     b.len = 0;
     cr_assert_eq(nqx_store_search(s, "\" OR dau", S_collect, &b, &e), NQX_OK);
     cr_assert_eq(b.len, 0);
@@ -478,7 +478,7 @@ Test(store, html_keeps_headings_lists_and_tables_as_lines)
         "<ul><li>Phấn đấu <b>18%</b></li><li>Hằng năm</li></ul>"
         "<ol><li>Một</li><li>Hai</li></ol>"
         "<table><thead><tr><th>Nội dung</th><th>Cơ quan chủ trì</th></tr></thead>"
-        "<tbody><tr><td>Đề án<p>mới</p></td><td>Sở Nội vụ</td></tr></tbody></table>"
+        "<tbody><tr><td>Đề án<p>mới</p></td><td>Sở Nội vụ | Sở Tài chính</td></tr></tbody></table>"
         "<script>var x = 1;</script><p>&nbsp;Hết.&nbsp;</p></body></html>";
     char *out;
     size_t n;
@@ -489,14 +489,19 @@ Test(store, html_keeps_headings_lists_and_tables_as_lines)
     cr_assert_eq(nqx_html_to_text("x.html", html, sizeof html - 1, &out, &n, &e), NQX_OK);
     cr_assert_str_eq(out,
         "KẾ HOẠCH\n"
+        "\n"
         "Thực hiện Nghị quyết\n"
         "số 15-NQ/TU\n"
+        "\n"
         "- Phấn đấu 18%\n"
         "- Hằng năm\n"
+        "\n"
         "1. Một\n"
         "2. Hai\n"
-        "Nội dung | Cơ quan chủ trì\n"
-        "Đề án mới | Sở Nội vụ\n"
+        "\n"
+        "| Nội dung | Cơ quan chủ trì |\n"
+        "| Đề án mới | Sở Nội vụ \\| Sở Tài chính |\n"
+        "\n"
         "Hết.\n");
     cr_assert_eq(n, strlen(out));
     free(out);
@@ -801,7 +806,7 @@ Test(store, outline_is_stored_and_gives_passages_their_section)
     S_node(d, NQX_NODE_HEADING, "", "KH", -1, 0, l1 - 1, l3 - 1);
     S_node(d, NQX_NODE_ITEM, "1.", "KH.1.", 0, l1, l2 - 1, l2 - 1);
     S_node(d, NQX_NODE_ITEM, "2.", "KH.2.", 0, l2, l3 - 1, l3 - 1);
-    cr_assert_eq(nqx_store_ingest_doc(s, "kh.txt", NULL, 0, t, d, NULL, &r, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_store_ingest_doc(s, NULL, "kh.txt", NULL, 0, t, d, NULL, &r, &e), NQX_OK, "%s", e.msg);
     S_assert_rows(S_sql(s, "SELECT idx, kind, label, path, level, parent FROM nodes ORDER BY idx"),
                   "0|heading||KH|0|NULL\n1|item|1.|KH.1.|1|0\n2|item|2.|KH.2.|1|0\n");
     S_assert_rows(S_sql(s, "SELECT coalesce(section, '-') FROM passages WHERE kind = 'para' ORDER BY start"),
@@ -810,7 +815,8 @@ Test(store, outline_is_stored_and_gives_passages_their_section)
     cr_assert_eq(nqx_store_search(s, "uy ban thuong vu", S_collect, &b, &e), NQX_OK);
     cr_assert_eq(b.len, 0);
     cr_assert_eq(nqx_store_search(s, "Ban Thuong Vu", S_collect, &b, &e), NQX_OK);
-    cr_assert_str_eq(b.data, "kh|3.|3. Ban Tổ chức Thành ủy báo cáo Ban Thường vụ trước ngày 15/5/2023.\n");
+    /* the line comes first, and stands for the record made of it */
+    cr_assert_str_eq(b.data, "kh|NULL|3. Ban Tổ chức Thành ủy báo cáo Ban Thường vụ trước ngày 15/5/2023.\n");
     b.len = 0;
     cr_assert_eq(nqx_store_search(s, "dau", S_collect, &b, &e), NQX_OK);
     cr_assert_str_eq(b.data, "kh|KH.1.|1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
@@ -819,4 +825,222 @@ Test(store, outline_is_stored_and_gives_passages_their_section)
     nqx_text_free(t);
     nqx_store_close(s);
     fx_rm(path);
+}
+
+Test(store_cli, html_is_ingested_as_text_lines)
+{
+    char *dir = S_folder(), *out, *err;
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    free(S_write(dir, "kh.html",
+        "<html><body><h2>PHÂN CÔNG</h2><table>"
+        "<tr><th>Nội dung</th><th>Cơ quan chủ trì</th><th>Thời gian</th></tr>"
+        "<tr><td>Xây dựng đề án</td><td>Sở Nội vụ</td><td>Quý II/2023</td></tr>"
+        "</table></body></html>"));
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db kh.html"), 0, "%s", err);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "search --db s.db --format csv so noi vu"), 0);
+    /* (the section column is the outline's business) */
+    cr_assert_eq(strncmp(out, "doc,section,sentence\r\nkh,", 25), 0, "%s", out);
+    cr_assert_str_eq(strchr(out + 25, ','), ",Xây dựng đề án | Sở Nội vụ | Quý II/2023\r\n");
+    free(out);
+    free(err);
+    S_rmrf(dir);
+}
+
+Test(store_cli, corpus_export_equals_extract_and_reingest_changes_nothing, .timeout = 120)
+{
+    char *dir = S_folder(), *out, *err, *want, *counts, *again;
+    static const char count_sql[] =
+        "sql --db s.db --format csv 'SELECT (SELECT count(*) FROM documents),"
+        " (SELECT count(*) FROM parts), (SELECT count(*) FROM nodes),"
+        " (SELECT count(*) FROM targets), (SELECT count(*) FROM tasks),"
+        " (SELECT count(*) FROM agencies), (SELECT count(*) FROM agency_names),"
+        " (SELECT count(*) FROM task_agencies), (SELECT count(*) FROM corrections),"
+        " (SELECT count(*) FROM passages), (SELECT count(*) FROM passages_fts)'";
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    cr_assert_eq(S_run(dir, &want, &err, "extract --no-ocr " NQX_SRCDIR "/corpus/*.txt"), 0, "%s", err);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db " NQX_SRCDIR "/corpus/*.txt"), 0, "%s", err);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "export --db s.db --format jsonl"), 0);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+    free(want);
+    cr_assert_eq(S_run(dir, &counts, &err, count_sql), 0);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --no-ocr --db s.db " NQX_SRCDIR "/corpus/*.txt"), 0);
+    cr_assert_neq(strstr(out, "documents: 0 new, 0 new versions, 5 unchanged, 0 rejected;"), NULL, "%s", out);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &again, &err, count_sql), 0);
+    cr_assert_str_eq(again, counts);
+    free(again);
+    free(counts);
+    free(err);
+    S_rmrf(dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* records in JSON Lines (nqx extract's output, made elsewhere)        */
+
+Test(store, jsonl_round_trips_and_reloading_changes_nothing)
+{
+    char *path = fx_db_path(), *dir = strdup(path), *file, *before, *got;
+    nqx_store *s = S_open(path);
+    nqx_doc *d = fx_doc(FX_TEXT);
+    nqx_buf lines = {0};
+    nqx_error e;
+    size_t k, n;
+    FILE *mem;
+    *strrchr(dir, '/') = '\0';
+    for (k = 0; k < d->nrecords; k++)
+        nqx_record_json(&lines, "a.v2", &d->records[k]);
+    for (k = 0; k < d->nrecords; k++)
+        nqx_record_json(&lines, "b", &d->records[k]);
+    file = S_write(dir, "recs.jsonl", lines.data);
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_OK, "%s", e.msg);
+    /* the doc id is kept whole ("a.v2"), no extension cut */
+    S_assert_rows(S_sql(s, "SELECT name, text_bytes > 0, encoding IS NULL FROM documents ORDER BY id"),
+                  "a.v2|1|1\nb|1|1\n");
+    /* records only: no lines of text were given */
+    S_assert_rows(S_sql(s, "SELECT kind, count(*) FROM passages GROUP BY kind"), "target|2\ntask|4\n");
+    got = NULL;
+    mem = open_memstream(&got, &n);
+    cr_assert_eq(nqx_store_export(s, NQX_EXPORT_JSONL, mem, &e), NQX_OK);
+    fclose(mem);
+    cr_assert_str_eq(got, lines.data);
+    free(got);
+    /* again: nothing changes */
+    before = S_sql(s, S_counts);
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_OK);
+    S_assert_rows(S_sql(s, S_counts), before);
+    free(before);
+    unlink(file);
+    free(file);
+    free(dir);
+    nqx_buf_free(&lines);
+    nqx_doc_free(d);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+static void S_outcomes(void *ctx, const char *doc, const nqx_ingest_result *res)
+{
+    nqx_buf_printf(ctx, "%s=%d ", doc, (int)res->outcome);
+}
+
+Test(store, jsonl_reports_each_document_and_new_versions)
+{
+    char *path = fx_db_path(), *dir = strdup(path), *file;
+    nqx_store *s = S_open(path);
+    nqx_error e;
+    nqx_buf out = {0};
+    static const char one[] =
+        "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"Sở Nội vụ báo cáo.\", \"span\": [0, 25],"
+        " \"section\": \"1.\", \"deadline\": \"2024\", \"agencies\": [{\"name\": \"Sở Nội vụ\", \"role\": \"lead\"}]}\n";
+    static const char two[] =
+        "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"Sở Nội vụ báo cáo.\", \"span\": [0, 25],"
+        " \"section\": \"1.\", \"deadline\": \"2025\", \"agencies\": [{\"name\": \"Sở Nội vụ\", \"role\": \"lead\"}]}\n"
+        "\n"
+        "{\"doc\": \"y\", \"kind\": \"target\", \"text\": \"đạt 5%\", \"span\": [0, 8], \"section\": \"\","
+        " \"deadline\": null, \"comparator\": \"=\", \"low\": 5, \"high\": 5, \"unit\": \"%\","
+        " \"aspirational\": false, \"metric\": \"tỷ lệ\", \"scope\": null}\n";
+    *strrchr(dir, '/') = '\0';
+    file = S_write(dir, "r.jsonl", one);
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, S_outcomes, &out, &e), NQX_OK, "%s", e.msg);
+    free(S_write(dir, "r.jsonl", two));
+    cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, S_outcomes, &out, &e), NQX_OK, "%s", e.msg);
+    cr_assert_str_eq(out.data, "x=1 x=2 y=1 ");
+    S_assert_rows(S_sql(s, "SELECT name, superseded FROM documents ORDER BY id"), "x|1\nx|0\ny|0\n");
+    S_assert_rows(S_sql(s, "SELECT deadline, due FROM task_list"), "2025|2025-12-31\n");
+    unlink(file);
+    free(file);
+    free(dir);
+    nqx_buf_free(&out);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store, jsonl_malformed_line_rejects_the_whole_file)
+{
+    char *path = fx_db_path(), *dir = strdup(path), *file;
+    nqx_store *s = S_open(path);
+    nqx_error e;
+    static const char good[] =
+        "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1], \"section\": \"\","
+        " \"deadline\": null, \"agencies\": []}\n";
+    static const struct {
+        const char *line;
+        const char *msg;
+    } bad[] = {
+        {"{\"doc\": \"x\", \"kind\": \"task\"", "not a JSON object"},
+        {"[1, 2]", "not a JSON object"},
+        {"{\"doc\": \"\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1]}",
+         "\"doc\" must be a non-empty string"},
+        {"{\"doc\": \"x\", \"kind\": \"goal\", \"text\": \"t\", \"span\": [0, 1]}",
+         "\"kind\" must be \"target\" or \"task\""},
+        {"{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [3, 1]}",
+         "\"span\" must be [start, end] with 0 <= start <= end"},
+        {"{\"doc\": \"x\", \"kind\": \"target\", \"text\": \"t\", \"span\": [0, 1], \"comparator\": \">=\"}",
+         "a target needs \"comparator\", \"low\", \"high\", \"unit\", \"aspirational\", \"metric\" and \"scope\""},
+        {"{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1], \"agencies\": [{\"name\": \"A\", \"role\": \"boss\"}]}",
+         "unknown role \"boss\""},
+        {"{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1], \"agencies\": \"A\"}",
+         "\"agencies\" is not a list of objects"},
+        {"{\"doc\": \"y\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1]}\n" /* then x again */
+         "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1]}",
+         "\"doc\": \"x\" appears again after another document"},
+    };
+    size_t i;
+    *strrchr(dir, '/') = '\0';
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        nqx_buf b = {0};
+        nqx_buf_printf(&b, "%s\n%s\n", good, bad[i].line);
+        file = S_write(dir, "r.jsonl", b.data);
+        cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_EFORMAT,
+                     "case %zu: %s", i, e.msg);
+        cr_assert_str_eq(e.msg, bad[i].msg, "case %zu", i);
+        cr_assert_eq(e.line, strchr(bad[i].line, '\n') ? 4 : 3, "case %zu", i);
+        unlink(file);
+        free(file);
+        nqx_buf_free(&b);
+    }
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "0\n");
+    free(dir);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
+Test(store_cli, from_jsonl_loads_what_extract_printed, .timeout = 120)
+{
+    char *dir = S_folder(), *out, *err, *want, sub[700];
+    if (access(S_nqx(), X_OK) != 0)
+        cr_skip_test("no nqx binary at %s", S_nqx());
+    snprintf(sub, sizeof sub, "%s/recs", dir);
+    cr_assert_eq(mkdir(sub, 0700), 0);
+    cr_assert_eq(S_run(dir, &want, &err, "extract --no-ocr " NQX_SRCDIR "/corpus/*.txt"), 0, "%s", err);
+    free(err);
+    free(S_write(sub, "corpus.jsonl", want));
+    /* a folder gives its .jsonl files only */
+    free(S_write(sub, "notes.txt", "not records\n"));
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --from-jsonl --db s.db recs"), 0, "%s", err);
+    cr_assert_eq(strncmp(out, "documents: 5 new, 0 new versions, 0 unchanged, 0 rejected;", 58), 0, "%s", out);
+    free(out);
+    free(err);
+    cr_assert_eq(S_run(dir, &out, &err, "export --db s.db --format jsonl"), 0);
+    cr_assert_str_eq(out, want);
+    free(out);
+    free(err);
+    free(want);
+    cr_assert_eq(S_run(dir, &out, &err, "ingest --from-jsonl --db s.db recs/corpus.jsonl kh-1.txt"), 1);
+    cr_assert_eq(strncmp(err, "nqx: kh-1.txt:1: not a JSON object\n", 35), 0, "%s", err);
+    cr_assert_neq(strstr(out, "documents: 0 new, 0 new versions, 5 unchanged, 1 rejected;"), NULL, "%s", out);
+    free(out);
+    free(err);
+    S_rmrf(dir);
 }

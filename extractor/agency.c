@@ -1,0 +1,681 @@
+/* agency.c: the names of bodies in running text.
+ *
+ * Text is cut into words (nqx_tok) that remember the punctuation around
+ * them; word lexicons from grammars/agency.pcre are folded once and matched
+ * word by word, so "Ủy ban", "Uỷ ban" and "UỶ BAN" are one entry. A list
+ * of names ("Sở Tài chính, Sở Nội vụ và Công an tỉnh") is cut into parts at
+ * ",", ";" and "và", then parts are joined back when they form one
+ * collective body under a determiner ("Các sở, ban, ngành Thành phố").
+ * Agency keys fold a name with its abbreviations expanded.
+ */
+#include "ext.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* ------------------------------------------------------------------ */
+/* words                                                                */
+/* ------------------------------------------------------------------ */
+
+static int S_is_space(const unsigned char *p, size_t n, size_t *w)
+{
+    if (n >= 1 && (p[0] == ' ' || p[0] == '\t' || p[0] == '\n' ||
+                   p[0] == '\r' || p[0] == '\f' || p[0] == '\v')) {
+        *w = 1;
+        return 1;
+    }
+    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) { /* no-break space */
+        *w = 2;
+        return 1;
+    }
+    return 0;
+}
+
+/* Punctuation that may stick to a word: its length at p (0 when none). */
+static size_t S_punct_len(const unsigned char *p, size_t n, int *flag)
+{
+    static const char *const multi[] = {
+        "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
+        "\xC2\xAB", "\xC2\xBB", "\xE2\x80\xA6", NULL};
+    size_t i;
+    *flag = 0;
+    if (!n)
+        return 0;
+    switch (p[0]) {
+    case ',': *flag = NQX_TOK_COMMA; return 1;
+    case ';': *flag = NQX_TOK_SEMI; return 1;
+    case ':': *flag = NQX_TOK_COLON; return 1;
+    case '.': case '!': case '?': *flag = NQX_TOK_STOP; return 1;
+    case '(': case '[': *flag = NQX_TOK_OPEN; return 1;
+    case ')': case ']': *flag = NQX_TOK_CLOSE; return 1;
+    case '"': case '\'': case '*': case '`': case '\\':
+        *flag = NQX_TOK_QUOTE;
+        return 1;
+    default:
+        break;
+    }
+    for (i = 0; multi[i]; i++) {
+        size_t l = strlen(multi[i]);
+        if (n >= l && memcmp(p, multi[i], l) == 0) {
+            *flag = i == 6 ? NQX_TOK_STOP : NQX_TOK_QUOTE;
+            return l;
+        }
+    }
+    return 0;
+}
+
+/* Length of the punctuation that ends s[0..n) (one mark), 0 when none. */
+static size_t S_punct_tail(const unsigned char *s, size_t n, int *flag)
+{
+    size_t l;
+    *flag = 0;
+    if (!n)
+        return 0;
+    for (l = 1; l <= 3 && l <= n; l++) {
+        int f;
+        if (S_punct_len(s + n - l, l, &f) == l) {
+            *flag = f;
+            return l;
+        }
+    }
+    return 0;
+}
+
+/* Lower case with its diacritics (NFC): single words are compared in
+ * this form, since folding makes "có" and "cơ", "quận" and "quan" one. */
+static char *S_lower(const char *s, size_t n)
+{
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t l = utf8proc_map((const utf8proc_uint8_t *)s,
+                                      (utf8proc_ssize_t)n, &m,
+                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (l < 0)
+        return NULL;
+    return (char *)m;
+}
+
+static int S_push(nqx_toks *t, size_t *cap, const nqx_tok *k)
+{
+    if (t->n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 32;
+        nqx_tok *nv = realloc(t->v, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        t->v = nv;
+        *cap = nc;
+    }
+    t->v[t->n++] = *k;
+    return 0;
+}
+
+static int S_first_upper(const char *s, size_t n)
+{
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                         &c) <= 0)
+        return 0;
+    return utf8proc_isupper(c) ? 1 : 0;
+}
+
+nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
+                          nqx_toks *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = start, cap = 0;
+    int pending = 0; /* flags of a lone "(" to give the next word */
+    out->v = NULL;
+    out->n = 0;
+    while (i < end) {
+        size_t w, ws, we, l;
+        int f, pre = pending, post = 0;
+        nqx_tok k;
+        if (S_is_space(p + i, end - i, &w)) {
+            if (p[i] == '\n' && out->n)
+                out->v[out->n - 1].flags |= NQX_TOK_EOL;
+            i += w;
+            continue;
+        }
+        ws = i;
+        while (i < end && !S_is_space(p + i, end - i, &w))
+            i++;
+        we = i;
+        /* strip punctuation at both ends, remembering what it was */
+        while (ws < we && (l = S_punct_len(p + ws, we - ws, &f)) > 0) {
+            pre |= f;
+            ws += l;
+        }
+        while (we > ws && (l = S_punct_tail(p + ws, we - ws, &f)) > 0) {
+            post |= f;
+            we -= l;
+        }
+        pending = 0;
+        if (ws == we) {
+            /* a lone mark: hyphens join words, others attach to neighbours */
+            size_t a = i, b;
+            while (a > start && S_is_space(p + a - 1, 1, &w))
+                a--;
+            b = a;
+            while (b > start && !S_is_space(p + b - 1, 1, &w))
+                b--;
+            if ((a - b == 1 && p[b] == '-') ||
+                (a - b == 3 && memcmp(p + b, "\xE2\x80\x93", 3) == 0)) {
+                memset(&k, 0, sizeof k);
+                k.start = b;
+                k.end = a;
+                k.fold = nqx_strndup("-", 1);
+                k.lower = nqx_strndup("-", 1);
+                if (!k.fold || !k.lower || S_push(out, &cap, &k)) {
+                    free(k.fold);
+                    free(k.lower);
+                    nqx_toks_free(out);
+                    return NQX_ENOMEM;
+                }
+                continue;
+            }
+            if (out->n)
+                out->v[out->n - 1].flags |= (pre | post) & ~NQX_TOK_OPEN;
+            if ((pre | post) & NQX_TOK_OPEN)
+                pending = NQX_TOK_OPEN;
+            continue;
+        }
+        memset(&k, 0, sizeof k);
+        k.start = ws;
+        k.end = we;
+        k.flags = (pre & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) | post;
+        k.cap = S_first_upper(s + ws, we - ws);
+        k.fold = nqx_fold(s + ws, we - ws);
+        k.lower = S_lower(s + ws, we - ws);
+        if (!k.fold || !k.lower || S_push(out, &cap, &k)) {
+            free(k.fold);
+            free(k.lower);
+            nqx_toks_free(out);
+            return NQX_ENOMEM;
+        }
+    }
+    return NQX_OK;
+}
+
+void nqx_toks_free(nqx_toks *t)
+{
+    size_t i;
+    if (!t)
+        return;
+    for (i = 0; i < t->n; i++) {
+        free(t->v[i].fold);
+        free(t->v[i].lower);
+    }
+    free(t->v);
+    t->v = NULL;
+    t->n = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* word lexicons                                                        */
+/* ------------------------------------------------------------------ */
+
+nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
+                         nqx_wlex *out)
+{
+    const nqx_lexicon *lx = nqx_gram_lexicon(g, name);
+    size_t i, j;
+    out->e = NULL;
+    out->n = 0;
+    if (!lx || !lx->n)
+        return NQX_OK; /* a missing list matches nothing */
+    out->e = calloc(lx->n, sizeof *out->e);
+    if (!out->e)
+        return NQX_ENOMEM;
+    for (i = 0; i < lx->n; i++) {
+        nqx_toks t;
+        nqx_wentry *e = &out->e[out->n];
+        if (nqx_ext_tokens(lx->entries[i].key, 0,
+                           strlen(lx->entries[i].key), &t)) {
+            nqx_wlex_free(out);
+            return NQX_ENOMEM;
+        }
+        if (!t.n) {
+            nqx_toks_free(&t);
+            continue;
+        }
+        e->words = calloc(t.n, sizeof *e->words);
+        if (!e->words) {
+            nqx_toks_free(&t);
+            nqx_wlex_free(out);
+            return NQX_ENOMEM;
+        }
+        for (j = 0; j < t.n; j++) {
+            /* one word: keep its diacritics (see S_lower) */
+            if (t.n == 1) {
+                e->words[j] = t.v[j].lower;
+                t.v[j].lower = NULL;
+            } else {
+                e->words[j] = t.v[j].fold;
+                t.v[j].fold = NULL;
+            }
+        }
+        e->nwords = t.n;
+        e->cap = t.v[0].cap;
+        e->value = lx->entries[i].value;
+        out->n++;
+        nqx_toks_free(&t);
+    }
+    return NQX_OK;
+}
+
+void nqx_wlex_free(nqx_wlex *l)
+{
+    size_t i, j;
+    if (!l)
+        return;
+    for (i = 0; i < l->n; i++) {
+        for (j = 0; j < l->e[i].nwords; j++)
+            free(l->e[i].words[j]);
+        free(l->e[i].words);
+    }
+    free(l->e);
+    l->e = NULL;
+    l->n = 0;
+}
+
+/* Does entry e match the words at t[i..lim)? A match may cross a comma
+ * ("tham mưu, giúp việc") but not the end of a sentence or a colon. */
+static int S_entry_at(const nqx_wentry *e, const nqx_toks *t, size_t i,
+                      size_t lim)
+{
+    size_t j;
+    if (i + e->nwords > lim)
+        return 0;
+    for (j = 0; j < e->nwords; j++) {
+        const nqx_tok *k = &t->v[i + j];
+        if (strcmp(e->nwords == 1 ? k->lower : k->fold, e->words[j]) != 0)
+            return 0;
+        if (j + 1 < e->nwords &&
+            (k->flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
+                         NQX_TOK_EOL)))
+            return 0;
+        if (j > 0 && (k->flags & NQX_TOK_OPEN))
+            return 0;
+    }
+    return 1;
+}
+
+size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
+                   size_t lim, const nqx_wentry **hit)
+{
+    size_t k, best = 0;
+    if (hit)
+        *hit = NULL;
+    if (!l || i >= lim)
+        return 0;
+    for (k = 0; k < l->n; k++) {
+        const nqx_wentry *e = &l->e[k];
+        if (e->nwords > best && S_entry_at(e, t, i, lim)) {
+            best = e->nwords;
+            if (hit)
+                *hit = e;
+        }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* names                                                                */
+/* ------------------------------------------------------------------ */
+
+#define S_HEAD_CAP 1
+#define S_HEAD_GENERIC 2
+#define S_HEAD_PERSON 4
+#define S_HEAD_DET 8
+#define S_HEAD_NEXT 16
+
+struct nqx_agx {
+    nqx_wlex heads, dets, courtesy, quals, stops, closers, places;
+};
+
+nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
+{
+    nqx_agx *a = calloc(1, sizeof *a);
+    *out = NULL;
+    if (!a)
+        return NQX_ENOMEM;
+    if (nqx_wlex_load(g, "agency_heads", &a->heads) ||
+        nqx_wlex_load(g, "agency_determiners", &a->dets) ||
+        nqx_wlex_load(g, "agency_courtesy", &a->courtesy) ||
+        nqx_wlex_load(g, "agency_qualifiers", &a->quals) ||
+        nqx_wlex_load(g, "agency_stops", &a->stops) ||
+        nqx_wlex_load(g, "agency_closers", &a->closers) ||
+        nqx_wlex_load(g, "agency_places", &a->places)) {
+        nqx_agx_free(a);
+        return NQX_ENOMEM;
+    }
+    *out = a;
+    return NQX_OK;
+}
+
+void nqx_agx_free(nqx_agx *a)
+{
+    if (!a)
+        return;
+    nqx_wlex_free(&a->heads);
+    nqx_wlex_free(&a->dets);
+    nqx_wlex_free(&a->courtesy);
+    nqx_wlex_free(&a->quals);
+    nqx_wlex_free(&a->stops);
+    nqx_wlex_free(&a->closers);
+    nqx_wlex_free(&a->places);
+    free(a);
+}
+
+static int S_head_flags(const nqx_wentry *e)
+{
+    int f = 0;
+    if (!e->value)
+        return 0;
+    if (strstr(e->value, "cap"))
+        f |= S_HEAD_CAP;
+    if (strstr(e->value, "generic"))
+        f |= S_HEAD_GENERIC;
+    if (strstr(e->value, "person"))
+        f |= S_HEAD_PERSON;
+    if (strstr(e->value, "det"))
+        f |= S_HEAD_DET;
+    if (strstr(e->value, "next"))
+        f |= S_HEAD_NEXT;
+    return f;
+}
+
+/* The head at t[i]: its length in words and flags, 0 when none. A head
+ * that needs a capital takes one unless a determiner precedes it. Among
+ * equally long entries a capitalised word picks the "cap" one (Sở Nội vụ,
+ * a proper name) and a lower-case word the generic one (các sở). */
+static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
+                        size_t lim, int det, int first, int *flags)
+{
+    size_t k, best = 0;
+    int bf = 0, cap;
+    if (i >= lim)
+        return 0;
+    cap = t->v[i].cap;
+    for (k = 0; k < a->heads.n; k++) {
+        const nqx_wentry *e = &a->heads.e[k];
+        int f = S_head_flags(e);
+        if (e->nwords < best || !S_entry_at(e, t, i, lim))
+            continue;
+        if ((f & S_HEAD_CAP) && !cap && !det)
+            continue;
+        if ((f & S_HEAD_DET) && !det && first)
+            continue;
+        if ((f & S_HEAD_NEXT) && !det) {
+            /* "Ban Tổ chức" is a body, "Ban hành" a verb */
+            size_t nx = i + e->nwords;
+            const nqx_tok *last = &t->v[nx - 1];
+            if (nx < lim && !t->v[nx].cap &&
+                !(last->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                 NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE)) &&
+                strcmp(t->v[nx].lower, "và") != 0 &&
+                !nqx_wlex_at(&a->places, t, nx, lim, NULL))
+                continue;
+        }
+        if (e->nwords == best) {
+            /* tie: prefer the entry whose capitalisation fits the text */
+            int fits = cap ? (f & S_HEAD_CAP) != 0 : (f & S_HEAD_CAP) == 0;
+            if (!fits)
+                continue;
+        }
+        best = e->nwords;
+        bf = f;
+    }
+    *flags = bf;
+    return best;
+}
+
+static int S_starts(const nqx_agx *a, const nqx_toks *t, size_t i,
+                    size_t lim, int first)
+{
+    int f, det = 0;
+    size_t dl = nqx_wlex_at(&a->dets, t, i, lim, NULL);
+    if (dl) {
+        det = 1;
+        i += dl;
+    }
+    return S_head_at(a, t, i, lim, det, first, &f) > 0;
+}
+
+int nqx_agx_starts(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim)
+{
+    return S_starts(a, t, i, lim, 1);
+}
+
+size_t nqx_agx_courtesy(const nqx_agx *a, const nqx_toks *t, size_t i,
+                        size_t lim)
+{
+    return nqx_wlex_at(&a->courtesy, t, i, lim, NULL);
+}
+
+static int S_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
+                     size_t lim)
+{
+    return !t->v[i].cap && nqx_wlex_at(&a->stops, t, i, lim, NULL) > 0;
+}
+
+/* At a list position a head longer than any stop word there wins
+ * ("tổ chức chính trị - xã hội"); else the verb does ("tổ chức hội nghị"). */
+static int S_head_beats_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
+                             size_t lim)
+{
+    int f, det = 0;
+    size_t dl = nqx_wlex_at(&a->dets, t, i, lim, NULL), hl, sl;
+    if (dl)
+        return 1;
+    hl = S_head_at(a, t, i, lim, det, 0, &f);
+    sl = t->v[i].cap ? 0 : nqx_wlex_at(&a->stops, t, i, lim, NULL);
+    return hl > sl;
+}
+
+typedef struct {
+    size_t ts, te;  /* tokens [ts, te) */
+    int det;        /* starts with a determiner */
+    int proper;     /* a named body: capitalised head, no determiner */
+    int generic;    /* a common-noun head */
+    int bare;       /* the head alone, nothing after it */
+    int closed;     /* ends with a place (thành phố, tỉnh, Trung ương) */
+    int sep;        /* separator before it: ',' ';' or '&' for "và" */
+} S_part;
+
+#define S_MAXPARTS 48
+
+static int S_closed(const nqx_agx *a, const nqx_toks *t, size_t ts,
+                    size_t te)
+{
+    size_t k;
+    for (k = 0; k < a->closers.n; k++) {
+        size_t nw = a->closers.e[k].nwords;
+        if (te >= ts + nw && S_entry_at(&a->closers.e[k], t, te - nw, te))
+            return 1;
+    }
+    return 0;
+}
+
+size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
+                    size_t lim, int sentence_start, nqx_span *names,
+                    size_t max, size_t *nnames)
+{
+    S_part parts[S_MAXPARTS];
+    size_t np = 0, k = i, p, g0;
+    int sep = 0;
+
+    if (lim > t->n)
+        lim = t->n;
+    while (np < S_MAXPARTS && k < lim) {
+        S_part *pt = &parts[np];
+        size_t j = k, hl, dl, head;
+        int hf, det = 0, next = 0;
+        dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
+        if (dl) {
+            det = 1;
+            j += dl;
+        }
+        hl = S_head_at(a, t, j, lim, det, np == 0, &hf);
+        if (!hl)
+            break;
+        head = j;
+        j += hl;
+        memset(pt, 0, sizeof *pt);
+        pt->ts = k;
+        pt->det = det;
+        pt->sep = sep;
+        pt->generic = (hf & (S_HEAD_GENERIC | S_HEAD_PERSON)) != 0;
+        pt->proper = !det && t->v[head].cap &&
+                     !(pt->generic && head == i && sentence_start);
+        pt->bare = 1;
+        /* qualifiers up to a separator or the verb */
+        while (j < lim) {
+            const nqx_tok *pv = &t->v[j - 1];
+            size_t ql;
+            if (pv->flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
+                             NQX_TOK_EOL))
+                break;
+            if (t->v[j].flags & NQX_TOK_OPEN)
+                break;
+            if (pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) {
+                if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
+                    next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
+                    break;
+                }
+                /* "Ban Thường vụ quận, huyện, thị ủy": a comma inside */
+                if ((pv->flags & NQX_TOK_SEMI) || t->v[j].cap ||
+                    S_is_stop(a, t, j, lim) ||
+                    nqx_wlex_at(&a->courtesy, t, j, lim, NULL))
+                    break;
+                j++;
+                pt->bare = 0;
+                continue;
+            }
+            ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
+            if (ql) {
+                j += ql;
+                pt->bare = 0;
+                continue;
+            }
+            if (strcmp(t->v[j].lower, "và") == 0) {
+                if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0))
+                    next = '&';
+                break;
+            }
+            if (S_is_stop(a, t, j, lim))
+                break;
+            j++;
+            pt->bare = 0;
+        }
+        pt->te = j;
+        pt->closed = S_closed(a, t, pt->ts, pt->te);
+        np++;
+        if (!next)
+            break;
+        sep = next;
+        k = next == '&' ? j + 1 : j;
+    }
+    if (!np)
+        return i;
+
+    /* join parts into bodies */
+    g0 = 0;
+    for (p = 0; p <= np; p++) {
+        int merge = 0;
+        if (p > 0 && p < np) {
+            const S_part *A = &parts[p - 1], *B = &parts[p], *G = &parts[g0];
+            int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
+            if (B->sep == ';' || B->det)
+                merge = 0;
+            else if (B->proper || !B->generic)
+                merge = gbare;
+            else if (G->proper)
+                merge = 0;
+            else if (G->det && A->closed)
+                merge = 0;
+            else
+                merge = 1;
+        }
+        if (p == 0 || merge)
+            continue;
+        /* emit parts [g0, p) as one body */
+        if (*nnames < max) {
+            names[*nnames].start = t->v[parts[g0].ts].start;
+            names[*nnames].end = t->v[parts[p - 1].te - 1].end;
+            (*nnames)++;
+        }
+        g0 = p;
+    }
+    return parts[np - 1].te;
+}
+
+/* ------------------------------------------------------------------ */
+/* keys                                                                 */
+/* ------------------------------------------------------------------ */
+
+int nqx_ext_all_caps(const char *s, size_t n)
+{
+    size_t i = 0;
+    int any = 0;
+    while (i < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t l = utf8proc_iterate(
+            (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (l <= 0)
+            return 0;
+        if (utf8proc_islower(c))
+            return 0;
+        if (utf8proc_isupper(c))
+            any = 1;
+        i += (size_t)l;
+    }
+    return any;
+}
+
+char *nqx_ext_agency_key(const nqx_grammar *g, const char *name)
+{
+    const nqx_lexicon *ab = g ? nqx_gram_lexicon(g, "abbreviations") : NULL;
+    nqx_toks t;
+    nqx_buf b = {0};
+    size_t i, k, o;
+    char *out;
+    if (!name || nqx_ext_tokens(name, 0, strlen(name), &t))
+        return NULL;
+    for (i = 0; i < t.n; i++) {
+        const char *word = t.v[i].fold;
+        char *exp = NULL;
+        if (ab && nqx_ext_all_caps(name + t.v[i].start, t.v[i].end - t.v[i].start)) {
+            for (k = 0; k < ab->n && !exp; k++) {
+                char *kf = nqx_fold(ab->entries[k].key,
+                                    strlen(ab->entries[k].key));
+                if (kf && ab->entries[k].value && strcmp(kf, word) == 0)
+                    exp = nqx_fold(ab->entries[k].value,
+                                   strlen(ab->entries[k].value));
+                free(kf);
+            }
+        }
+        if ((b.len && nqx_buf_append(&b, " ", 1)) ||
+            nqx_buf_puts(&b, exp ? exp : word)) {
+            free(exp);
+            nqx_buf_free(&b);
+            nqx_toks_free(&t);
+            return NULL;
+        }
+        free(exp);
+    }
+    nqx_toks_free(&t);
+    if (!b.data)
+        return nqx_strndup("", 0);
+    /* "chính trị - xã hội" and "chính trị-xã hội" are one key */
+    for (i = o = 0; i < b.len; i++) {
+        if (b.data[i] == ' ' &&
+            ((i + 1 < b.len && b.data[i + 1] == '-') || (o && b.data[o - 1] == '-')))
+            continue;
+        b.data[o++] = b.data[i];
+    }
+    b.data[o] = '\0';
+    b.len = o;
+    out = nqx_buf_steal(&b);
+    return out;
+}

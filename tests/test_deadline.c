@@ -1,0 +1,181 @@
+/* test_deadline.c: deadline phrases -> the spec's vocabulary, and the
+ * deadline that headings hand down to the nodes beneath them. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nqx.h"
+#include "../extractor/ext.h"
+
+static nqx_grammar *S_g;
+
+static void S_load(void)
+{
+    nqx_error e;
+    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
+}
+
+static void S_free(void)
+{
+    nqx_gram_free(S_g);
+    S_g = NULL;
+}
+
+/* The value for s, or "null". */
+static const char *S_dl(const char *s)
+{
+    static char out[64];
+    if (!nqx_ext_deadline(S_g, s, strlen(s), out, sizeof out, NULL, NULL))
+        return "null";
+    return out;
+}
+
+#define S_EQ(phrase, want) cr_expect_str_eq(S_dl(phrase), want, "%s", phrase)
+
+TestSuite(deadline, .init = S_load, .fini = S_free);
+
+Test(deadline, years)
+{
+    S_EQ("Đến năm 2025", "2025");
+    S_EQ("đến 2025, cơ bản hoàn thành việc sắp xếp", "2025");
+    S_EQ("Đến đầu nhiệm kỳ 2025 - 2030", "2025");
+    S_EQ("2.1. Đến đầu nhiệm kỳ 2025 - 2030", "2025");
+    S_EQ("Phấn đấu đến đại hội chi bộ nhiệm kỳ 2027-2032, đạt 90%", "2027");
+    S_EQ("hoàn thành đến cuối nhiệm kỳ 2020 - 2025", "2025");
+    S_EQ("Hoàn thành trong năm 2023.", "2023");
+    S_EQ("Thực hiện năm 2026.", "2026");
+    S_EQ("Năm 2024 và những năm tiếp theo.", "2024");
+    S_EQ("Đến năm 2030 và định hướng đến năm 2035", "2030");
+    S_EQ("từ nay đến năm 2030, phát triển mạng lưới", "2030");
+    S_EQ("Thực hiện năm 2023 khi có văn bản hướng dẫn của Sở Nội vụ", "2023");
+}
+
+Test(deadline, months_days_quarters)
+{
+    S_EQ("Trong tháng 12 năm 2022", "2022-12");
+    S_EQ("ban hành kế hoạch trong tháng 01/2026; báo cáo trước ngày 25 hằng tháng",
+         "2026-01");
+    S_EQ("trước ngày 15/5/2023", "2023-05-15");
+    S_EQ("Hoàn thành trước ngày 15/5/2023", "2023-05-15");
+    S_EQ("gửi báo cáo chậm nhất ngày 05/01/2027", "2027-01-05");
+    S_EQ("xong trước ngày 30 tháng 9 năm 2024", "2024-09-30");
+    S_EQ("Quý II/2023", "2023-Q2");
+    S_EQ("Hoàn thành trong Quý II/2023", "2023-Q2");
+    S_EQ("trình Hội đồng nhân dân tỉnh trong quý IV năm 2025", "2025-Q4");
+    S_EQ("Quý 1/2026", "2026-Q1");
+    S_EQ("trong quý III-2024", "2024-Q3");
+}
+
+Test(deadline, periods)
+{
+    S_EQ("giai đoạn 2023-2025", "2023/2025");
+    S_EQ("Thực hiện trong giai đoạn 2023-2025.", "2023/2025");
+    S_EQ("trong nhiệm kỳ 2020-2025", "2020/2025");
+    S_EQ("Thời gian thực hiện: từ năm 2026 đến năm 2030", "2026/2030");
+    S_EQ("Năm 2024 - 2025", "2024/2025");
+    /* Periods that only name a term or a document are no time. */
+    S_EQ("rà soát quy hoạch nhiệm kỳ 2025-2030", "null");
+    S_EQ("thực hiện Nghị quyết số 05-NQ/TU về phát triển du lịch giai đoạn 2021-2025",
+         "null");
+}
+
+Test(deadline, recurrences)
+{
+    S_EQ("hằng năm", "R/P1Y");
+    S_EQ("Báo cáo kết quả hàng năm", "R/P1Y");
+    S_EQ("Định kỳ hằng năm", "R/P1Y");
+    S_EQ("tổ chức hội nghị thường niên", "R/P1Y");
+    S_EQ("mỗi năm tổ chức một đợt kiểm tra", "R/P1Y");
+    S_EQ("xây dựng kế hoạch 5 năm và hằng năm", "R/P1Y");
+    S_EQ("trước ngày 15/11 hằng năm", "R/P1Y");
+    S_EQ("quý tư hằng năm", "R/P1Y");
+    S_EQ("Định kỳ 06 tháng", "R/P6M");
+    S_EQ("6 tháng một lần", "R/P6M");
+    S_EQ("hằng quý", "R/P3M");
+    S_EQ("hằng tháng", "R/P1M");
+    S_EQ("trước ngày 20 hằng tháng", "R/P1M");
+    S_EQ("giao ban hằng tuần", "R/P1W");
+}
+
+Test(deadline, ongoing_conditional)
+{
+    S_EQ("Thường xuyên.", "ongoing");
+    S_EQ("Thực hiện thường xuyên", "ongoing");
+    S_EQ("thường xuyên theo dõi, đôn đốc việc thực hiện", "ongoing");
+    S_EQ("Thực hiện thường xuyên đến năm 2025.", "2025");
+    S_EQ("Từ 01/7/2025", "ongoing");
+    S_EQ("Khi Tỉnh ủy có văn bản chỉ đạo", "conditional");
+    S_EQ("khi có hướng dẫn của Trung ương", "conditional");
+    S_EQ("Thực hiện năm 2024 khi Tỉnh ủy có văn bản chỉ đạo.", "2024");
+}
+
+Test(deadline, no_time)
+{
+    S_EQ("kinh phí thực hiện từ ngân sách hằng năm", "null");
+    S_EQ("bố trí trong dự toán (kinh phí) hằng năm của đơn vị", "null");
+    S_EQ("củng cố trung tâm giáo dục thường xuyên", "null");
+    S_EQ("sử dụng nguồn chi thường xuyên", "null");
+    S_EQ("định kỳ", "null");
+    S_EQ("đạt 15%", "null");
+    S_EQ("tỷ lệ hộ nghèo giảm 2025%", "null");
+    S_EQ("năm 2024 đạt 45%", "null");
+    S_EQ("Nghị quyết số 39-NQ/TW, ngày 17/4/2015 của Bộ Chính trị", "null");
+    S_EQ("Hà Nội, ngày 04 tháng 7 năm 2017", "null");
+    S_EQ("từ 15 đến 20 người", "null");
+}
+
+Test(deadline, span_of_phrase)
+{
+    const char *s = "Sở Nội vụ báo cáo trước ngày 15/5/2023.";
+    char out[32];
+    size_t a = 0, b = 0;
+    cr_assert_eq(nqx_ext_deadline(S_g, s, strlen(s), out, sizeof out, &a, &b), 1);
+    cr_expect_str_eq(out, "2023-05-15");
+    cr_expect_eq(a, strstr(s, "trước") - s);
+    cr_expect_eq(b, strstr(s, ".") - s);
+}
+
+Test(deadline, small_buffer_is_no_time)
+{
+    const char *s = "trước ngày 15/5/2023";
+    char out[4];
+    cr_expect_eq(nqx_ext_deadline(S_g, s, strlen(s), out, sizeof out, NULL, NULL), 0);
+}
+
+/* Inheritance: a heading's time reaches every node below it until a
+ * heading of the same or a higher level. */
+Test(deadline, node_inherits_from_headings)
+{
+    const char *text =
+        "2.1. Đến năm 2025\n"
+        "- Cấp tỉnh:\n"
+        "(1) 100% cán bộ đạt chuẩn.\n"
+        "2.2. Đến năm 2030\n"
+        "(1) 60% xã đạt chuẩn.\n";
+    nqx_node nodes[5];
+    nqx_doc d;
+    char out[32];
+    size_t i, off = 0;
+    const int parent[5] = {-1, 0, 1, -1, 3};
+    const nqx_node_kind kind[5] = {NQX_NODE_HEADING, NQX_NODE_BULLET,
+                                   NQX_NODE_ITEM, NQX_NODE_HEADING,
+                                   NQX_NODE_ITEM};
+    memset(&d, 0, sizeof d);
+    memset(nodes, 0, sizeof nodes);
+    for (i = 0; i < 5; i++) {
+        const char *nl = strchr(text + off, '\n');
+        nodes[i].kind = kind[i];
+        nodes[i].parent = parent[i];
+        nodes[i].start = off;
+        nodes[i].end = (size_t)(nl - text);
+        off = nodes[i].end + 1;
+    }
+    d.nodes = nodes;
+    d.nnodes = 5;
+    cr_assert_eq(nqx_ext_node_deadline(S_g, text, &d, 2, out, sizeof out), 1);
+    cr_expect_str_eq(out, "2025");
+    cr_assert_eq(nqx_ext_node_deadline(S_g, text, &d, 4, out, sizeof out), 1);
+    cr_expect_str_eq(out, "2030");
+    cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 0, out, sizeof out), 0);
+    cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 9, out, sizeof out), 0);
+}

@@ -1,0 +1,264 @@
+/* test_target.c: targets found in plan-like text, with exact fields.
+ * The sentences are written for these tests in the style of provincial
+ * plans; none is copied from the corpus. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nqx.h"
+#include "../extractor/ext.h"
+
+static nqx_grammar *S_g;
+static nqx_doc *S_d;
+
+static void S_load(void)
+{
+    nqx_error e;
+    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
+}
+
+static void S_free(void)
+{
+    nqx_doc_free(S_d);
+    S_d = NULL;
+    nqx_gram_free(S_g);
+    S_g = NULL;
+}
+
+/* Run the target finder on text read line by line (no outline given). */
+static void S_run(const char *text)
+{
+    nqx_error e;
+    nqx_doc_free(S_d);
+    S_d = calloc(1, sizeof *S_d);
+    cr_assert_not_null(S_d);
+    cr_assert_eq(nqx_ext_targets(S_g, text, strlen(text), S_d, &e), NQX_OK,
+                 "%s", e.msg);
+}
+
+/* The k-th target (0-based) whose text holds anchor: targets of one
+ * clause share its text, in document order. */
+static const nqx_record *S_find(const char *anchor, int k)
+{
+    size_t i;
+    for (i = 0; i < S_d->nrecords; i++)
+        if (S_d->records[i].kind == NQX_TARGET &&
+            strstr(S_d->records[i].text, anchor) && k-- == 0)
+            return &S_d->records[i];
+    cr_assert_fail("no target %s", anchor);
+    return NULL;
+}
+
+static void S_check(const char *anchor, int k, const char *cmp, double lo,
+                    double hi, const char *unit, const char *deadline, int asp)
+{
+    const nqx_record *r = S_find(anchor, k);
+    cr_expect_str_eq(r->comparator, cmp, "%s: comparator", anchor);
+    cr_expect(fabs(r->low - lo) < 1e-9, "%s: low %g", anchor, r->low);
+    cr_expect(fabs(r->high - hi) < 1e-9, "%s: high %g", anchor, r->high);
+    cr_expect_str_eq(r->unit, unit, "%s: unit", anchor);
+    if (deadline)
+        cr_expect(r->deadline && strcmp(r->deadline, deadline) == 0,
+                  "%s: deadline %s, want %s", anchor,
+                  r->deadline ? r->deadline : "null", deadline);
+    else
+        cr_expect_null(r->deadline, "%s: deadline %s", anchor, r->deadline);
+    cr_expect_eq(r->aspirational, asp, "%s: aspirational", anchor);
+}
+
+static size_t S_count(void)
+{
+    size_t i, n = 0;
+    for (i = 0; i < S_d->nrecords; i++)
+        n += S_d->records[i].kind == NQX_TARGET;
+    return n;
+}
+
+TestSuite(target, .init = S_load, .fini = S_free);
+
+static const char S_plan[] =
+    "II. MỤC TIÊU, CHỈ TIÊU\n"
+    "\n"
+    "2. Chỉ tiêu cụ thể\n"
+    "\n"
+    "2.1. Đến năm 2027\n"
+    "\n"
+    "- Cấp huyện:\n"
+    "\n"
+    "(1) 90% công chức cấp huyện có trình độ đại học trở lên; 100% trưởng "
+    "phòng có trình độ cao cấp lý luận chính trị.\n"
+    "\n"
+    "(2) Phấn đấu tỷ lệ nữ trong ban chấp hành từ 22% trở lên; ban thường vụ "
+    "có 2 - 3 cán bộ nữ.\n"
+    "\n"
+    "(3) Tốc độ tăng trưởng kinh tế bình quân đạt 8 - 8,5%/năm.\n"
+    "\n"
+    "(4) Kim ngạch xuất khẩu đạt 1,5 tỷ USD; trồng mới 1.200 ha rừng sản xuất.\n"
+    "\n"
+    "2.2. Đến năm 2030\n"
+    "\n"
+    "(1) Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm; khoảng trên 500 ha cây ăn quả.\n"
+    "\n"
+    "(2) Tỷ lệ đô thị hóa khoảng 45 - 50%; năm 2024 đạt 38%.\n"
+    "\n"
+    "(3) Thời gian giữ một chức vụ không quá 10 năm; cán bộ dưới 35 tuổi "
+    "chiếm 15%.\n"
+    "\n"
+    "III. NHIỆM VỤ, GIẢI PHÁP\n"
+    "\n"
+    "1. Tổng kinh phí dự kiến 7.080 tỷ đồng, trong đó ngân sách tỉnh 1.200 "
+    "tỷ đồng.\n"
+    "\n"
+    "2. Sau 10 năm thực hiện Nghị quyết số 26-NQ/TU, toàn tỉnh có 145 xã đạt "
+    "chuẩn nông thôn mới.\n"
+    "\n"
+    "3. Hằng năm, phấn đấu 100% cơ quan, đơn vị hoàn thành kế hoạch; ít nhất "
+    "80% đảng viên được bồi dưỡng.\n";
+
+Test(target, plan_values_units_comparators)
+{
+    S_run(S_plan);
+    cr_expect_eq(S_count(), 14);
+    S_check("90% công chức", 0, "=", 90, 90, "%", "2027", 0);
+    S_check("100% trưởng phòng", 0, "=", 100, 100, "%", "2027", 0);
+    S_check("từ 22% trở lên", 0, ">=", 22, 22, "%", "2027", 1);
+    S_check("2 - 3 cán bộ nữ", 0, "range", 2, 3, "cán bộ", "2027", 1);
+    S_check("8 - 8,5%/năm", 0, "range", 8, 8.5, "%/năm", "2027", 0);
+    S_check("1,5 tỷ USD", 0, "=", 1.5, 1.5, "tỷ USD", "2027", 0);
+    S_check("1.200 ha", 0, "=", 1200, 1200, "ha", "2027", 0);
+    S_check("giảm bình quân", 0, "=", 1.5, 1.5, "%/năm", "2030", 0);
+    S_check("khoảng trên 500 ha", 0, ">", 500, 500, "ha", "2030", 0);
+    S_check("khoảng 45 - 50%", 0, "range", 45, 50, "%", "2030", 0);
+    S_check("không quá 10 năm", 0, "<=", 10, 10, "năm", "2030", 0);
+    S_check("chiếm 15%", 0, "=", 15, 15, "%", "2030", 0);
+    S_check("100% cơ quan", 0, "=", 100, 100, "%", "R/P1Y", 1);
+    S_check("ít nhất 80%", 0, ">=", 80, 80, "%", "R/P1Y", 1);
+}
+
+Test(target, plan_text_span_section_scope)
+{
+    const nqx_record *r;
+    const char *anchor = "90% công chức";
+    S_run(S_plan);
+    r = S_find(anchor, 0);
+    cr_expect_str_eq(r->text, "90% công chức cấp huyện có trình độ đại học trở lên");
+    cr_expect_eq(r->end - r->start, strlen(r->text));
+    cr_expect_eq(memcmp(S_plan + r->start, r->text, strlen(r->text)), 0);
+    cr_expect_str_eq(r->section, "II.2.1.(1)");
+    cr_expect_str_eq(r->scope, "cấp huyện");
+    cr_expect_str_eq(r->metric, "công chức cấp huyện có trình độ đại học trở lên");
+    cr_expect_str_eq(S_find("từ 22% trở lên", 0)->metric, "tỷ lệ nữ trong ban chấp hành");
+    cr_expect_str_eq(S_find("khoảng 45 - 50%", 0)->metric, "Tỷ lệ đô thị hóa");
+}
+
+Test(target, non_targets_produce_nothing)
+{
+    size_t i;
+    S_run(S_plan);
+    for (i = 0; i < S_d->nrecords; i++) {
+        const char *t = S_d->records[i].text;
+        cr_expect_null(strstr(t, "7.080"), "budget read as target: %s", t);
+        cr_expect_null(strstr(t, "145 xã"), "present count read as target: %s", t);
+        cr_expect(S_d->records[i].low != 38, "baseline read as target: %s", t);
+        cr_expect(S_d->records[i].low != 35, "qualifier read as target: %s", t);
+    }
+}
+
+Test(target, deadlines_inside_clauses)
+{
+    S_run("I. MỤC TIÊU\n"
+          "- Đến năm 2026 có 60% xã đạt chuẩn, đến năm 2028 đạt 80%; tỷ lệ che "
+          "phủ rừng đạt 65%.\n"
+          "- 100% thôn có nhà văn hóa, duy trì hằng năm, phấn đấu tỷ lệ hộ dùng "
+          "nước sạch từ 98% trở lên.\n"
+          "- Tỷ lệ lao động qua đào tạo đạt 75% vào năm 2029.\n");
+    cr_expect_eq(S_count(), 6);
+    S_check("60% xã", 0, "=", 60, 60, "%", "2026", 0);
+    S_check("đạt 80%", 1, "=", 80, 80, "%", "2028", 0);
+    S_check("che phủ rừng", 0, "=", 65, 65, "%", "2026", 0);
+    S_check("100% thôn", 0, "=", 100, 100, "%", "R/P1Y", 0);
+    S_check("từ 98% trở lên", 1, ">=", 98, 98, "%", NULL, 1);
+    S_check("75% vào năm 2029", 0, "=", 75, 75, "%", "2029", 0);
+}
+
+Test(target, outside_goal_sections_needs_a_cue)
+{
+    S_run("I. TÌNH HÌNH\n"
+          "Năm 2023, tỷ lệ hộ nghèo đạt 3,2%, có 45% xã đạt chuẩn.\n"
+          "III. NHIỆM VỤ, GIẢI PHÁP\n"
+          "1. Tiếp tục rà soát, phấn đấu trên 70% xã có điểm bưu điện văn hóa.\n"
+          "2. Quy mô dân số đạt 1,2 triệu người, diện tích 500 ha.\n"
+          "3. Thời gian luân chuyển phải bảo đảm tối thiểu 03 năm.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("trên 70% xã", 0, ">", 70, 70, "%", NULL, 1);
+    S_check("tối thiểu 03 năm", 0, ">=", 3, 3, "năm", NULL, 0);
+}
+
+Test(target, stacked_comparators_and_numbers)
+{
+    S_run("II. CHỈ TIÊU\n"
+          "(1) Tối đa không quá 05 năm; không dưới 2.500 lao động.\n"
+          "(2) Ít nhất vào năm 2025 đạt 40% doanh nghiệp; khoảng 60-70% hộ.\n"
+          "(3) Giảm tỷ lệ nợ đọng dưới 2%; 12 - 15 dự án.\n"
+          "(4) Tỷ lệ bao phủ bảo hiểm y tế ≥ 95%; năng suất lao động tăng 1,5 lần.\n");
+    S_check("không quá 05 năm", 0, "<=", 5, 5, "năm", NULL, 0);
+    S_check("2.500 lao động", 0, ">=", 2500, 2500, "lao động", NULL, 0);
+    S_check("40% doanh nghiệp", 0, ">=", 40, 40, "%", "2025", 0);
+    S_check("60-70% hộ", 0, "range", 60, 70, "%", "2025", 0);
+    S_check("dưới 2%", 0, "<", 2, 2, "%", NULL, 0);
+    S_check("12 - 15 dự án", 0, "range", 12, 15, "dự án", NULL, 0);
+    S_check("≥ 95%", 0, ">=", 95, 95, "%", NULL, 0);
+    S_check("tăng 1,5 lần", 0, "=", 1.5, 1.5, "lần", NULL, 0);
+}
+
+Test(target, footnotes_and_markup)
+{
+    S_run("II. MỤC TIÊU\n"
+          "a) **Phấn đấu** có trên 30% cán bộ nữ<sup>2</sup>.\n"
+          "² Hiện đang có 04/12 cán bộ nữ, chiếm 33%.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("trên 30%", 0, ">", 30, 30, "%", NULL, 1);
+}
+
+Test(target, table_cells_are_targets)
+{
+    const nqx_record *r;
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "| TT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2025 | Năm 2026 | Năm 2030 |\n"
+          "|---|---|---|---|---|---|\n"
+          "| 1 | Tỷ lệ hộ nghèo đa chiều | % | 4,1 | 3,5 | ≤ 2 |\n"
+          "| 2 | Thu nhập bình quân đầu người | triệu đồng | 68 | 75 | 100 - 110 |\n"
+          "3 | Số xã đạt chuẩn nông thôn mới | xã | 20 | 24 | trên 30\n"
+          "Ghi chú: số liệu năm 2025 là ước tính.\n"
+          "| 4 | Dòng không thuộc bảng | % | 1 | 2 | 3 |\n");
+    cr_expect_eq(S_count(), 6);
+    S_check("Tỷ lệ hộ nghèo", 0, "=", 3.5, 3.5, "%", "2026", 0);
+    S_check("Tỷ lệ hộ nghèo", 1, "<=", 2, 2, "%", "2030", 0);
+    S_check("Thu nhập bình quân", 0, "=", 75, 75, "triệu đồng", "2026", 0);
+    S_check("Thu nhập bình quân", 1, "range", 100, 110, "triệu đồng", "2030", 0);
+    S_check("nông thôn mới", 1, ">", 30, 30, "xã", "2030", 0);
+    r = S_find("nông thôn mới", 0);
+    cr_expect_str_eq(r->metric, "Số xã đạt chuẩn nông thôn mới");
+    cr_expect_str_eq(r->text, "3 | Số xã đạt chuẩn nông thôn mới | xã | 20 | 24 | trên 30");
+}
+
+Test(target, task_tables_are_not_target_tables)
+{
+    S_run("IV. TỔ CHỨC THỰC HIỆN\n"
+          "| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+          "| 1 | Ban hành kế hoạch | Sở Nội vụ | Quý II/2026 |\n"
+          "| 2 | Tổng kết 5 năm | Sở Tài chính | 2030 |\n");
+    cr_expect_eq(S_count(), 0);
+}
+
+Test(target, tables_without_goal_context_are_not_target_tables)
+{
+    S_run("| Lịch | Năm 2024 |\n"
+          "| Lịch Ethiopia | 2016 - 2017 |\n"
+          "| Tỉnh | Dân số năm 2024 | Diện tích năm 2024 |\n"
+          "| Bắc Ninh | 1.500 | 822 |\n"
+          "| Chỉ số | Đơn vị | Năm 2026 |\n"
+          "| Số trang | trang | 166 |\n");
+    cr_expect_eq(S_count(), 0);
+}
