@@ -38,6 +38,8 @@
 #define C_BAR_LOST 3.9   /* d -> đ */
 #define C_BAR_ADD 5.8    /* đ -> d */
 #define C_UPPER 2.0      /* extra for words in capitals (headings) */
+#define C_NAME 2.0       /* extra for a capitalised word inside a clause:
+                            a name (Phó Phong is not Phó Phòng) */
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
 
@@ -385,6 +387,8 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
             break;
         P[i].id[P[i].k] = ids[b];
         P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
+        if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
+            P[i].ch[P[i].k] += C_NAME;
         if (ad && !ad->learn && S_adapt_has(ad, P[i].id[0], ids[b]))
             P[i].ch[P[i].k] *= C_ADAPTED;
         P[i].k++;
