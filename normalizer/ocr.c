@@ -347,9 +347,13 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
         if (g.n > 48)
             g.n = 48;
         for (j = 0; j < g.n; j++) {
-            int id = side ? nqx_model_variant_id(m, g.fa, g.r[4 * j])
-                          : nqx_model_variant_id(m, g.fb, g.r[4 * j + 1]);
-            int v = g.r[4 * j + 2], k;
+            int id, v = g.r[4 * j + 2], k;
+            /* below the observed word on this side: these can only pass
+             * on the other side, where they are found in their turn */
+            if (qo[side] >= 0 && v < qo[side])
+                break;
+            id = side ? nqx_model_variant_id(m, g.fa, g.r[4 * j])
+                      : nqx_model_variant_id(m, g.fb, g.r[4 * j + 1]);
             if (id == P[i].id[0]) {
                 if (v > qo[side])
                     qo[side] = v;

@@ -276,7 +276,10 @@ int nqx_syl_style_vote(const nqx_syl *s)
 {
     char c[NQX_SYL_MAX + 1];
     int vs, ve;
-    if (!s->tone)
+    /* cheap test first: it runs on every word of every document */
+    if (!s->tone || s->tone_at < 1 || s->n < 2 ||
+        (s->base[s->n - 1] != 'a' && s->base[s->n - 1] != 'e' &&
+         s->base[s->n - 1] != 'y'))
         return -1;
     S_codes(s, c);
     if (!S_split(c, s->n, &vs, &ve) || ve != s->n || ve - vs != 2)
