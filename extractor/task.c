@@ -969,7 +969,11 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return 0;
     }
     colon = t.n && (t.v[t.n - 1].flags & NQX_TOK_COLON);
-    is_title = S_numbered(n) && S_title(c, &t, &title);
+    /* "5. Ban Tổ chức Thành ủy", "**Sở Nội vụ**", "- Sở Y tế:" over + items */
+    is_title = (S_numbered(n) || n->kind == NQX_NODE_HEADING ||
+                n->kind == NQX_NODE_PARA ||
+                (n->kind == NQX_NODE_BULLET && colon && c->nkids[ni])) &&
+               S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
     /* a block header hands its coordinators down with its lead */
@@ -993,6 +997,12 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return 0;
     }
 
+    /* a line that is only a body's name ("Sở Nội vụ", bold markup gone)
+     * heads the bullets and items after it */
+    if (is_title && n->kind == NQX_NODE_PARA && !c->nkids[ni]) {
+        *blk = title;
+        return 1;
+    }
     /* an agency heading: "5. Ban Tổ chức Thành ủy" */
     if (is_title) {
         if (has_num || has_bul) {
