@@ -326,3 +326,26 @@ Test(task, table_without_lead_column, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "execute:Sở Giáo dục và Đào tạo;");
     S_expect_deadline(r, "2025");
 }
+
+static const char *S_bold_heading =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "**Sở Nội vụ**\n"
+    "\n"
+    "- Hướng dẫn các cơ quan, đơn vị triển khai Kế hoạch.\n"
+    "- Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.\n";
+
+Test(task, bold_agency_heading, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_bold_heading);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Hướng dẫn các cơ quan");
+    S_expect_agencies(r, "lead:Sở Nội vụ;");
+    S_expect_deadline(r, NULL);
+    r = S_task("Tổng hợp kết quả");
+    S_expect_agencies(r, "lead:Sở Nội vụ;report_to:UBND tỉnh;");
+    S_expect_deadline(r, "R/P1Y");
+}
