@@ -320,6 +320,13 @@ char *nqx_ext_agency_key(const nqx_grammar *g, const char *name);
 /* Append one record as one line of the spec's JSON Lines (with '\n'). */
 int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r);
 
+/* Append one record as one CSV row (RFC 4180, CRLF); locality and due may
+ * be NULL (empty cells). The header row is nqx_record_csv_header() (a
+ * static string); writing the UTF-8 BOM first is the caller's choice. */
+int nqx_record_csv(nqx_buf *b, const char *doc_id, const char *locality,
+                   const char *due, const nqx_record *r);
+const char *nqx_record_csv_header(void);
+
 /* ===================================================================== */
 /* loader: SQLite store                                                   */
 /* ===================================================================== */
