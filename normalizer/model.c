@@ -299,7 +299,8 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
         const char *key = m->vocab + (size_t)i * 12;
         nqx_syl s;
         if (memchr(key, '\0', 12) == NULL || m->fid[i] >= m->nfold ||
-            (i > 0 && !nqx_syl_from_key(key, &s)) || (i == 0 && *key))
+            (i > 0 && strcmp(key, NQX_NUM_KEY) != 0 && !nqx_syl_from_key(key, &s)) ||
+            (i == 0 && *key))
             return nqx_fail(err, NQX_EFORMAT, path, -1,
                             (long)(key - (const char *)d),
                             "bad syllable %u in the model vocabulary", i);
@@ -763,12 +764,14 @@ static nqx_status S_train_file(S_train *t, const char *path, int weight,
             int32_t id;
             if (toks[i].boundary && S_push(t, 0))
                 goto oom;
-            if (!toks[i].ok || !nqx_syl_valid(&toks[i].syl)) {
+            if (toks[i].num) {
+                strcpy(key, NQX_NUM_KEY);
+            } else if (!toks[i].ok || !nqx_syl_valid(&toks[i].syl)) {
                 if (S_push(t, 0))
                     goto oom;
                 continue;
-            }
-            nqx_syl_key(&toks[i].syl, key);
+            } else
+                nqx_syl_key(&toks[i].syl, key);
             id = S_intern_add(&t->in, key);
             if (id < 0 || S_push(t, (uint32_t)id + 1))
                 goto oom;
@@ -919,8 +922,12 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
         nqx_syl s;
         char f[NQX_KEY_MAX];
         int32_t id;
-        nqx_syl_from_key(t.in.keys[rank[i - 1].id], &s);
-        nqx_syl_fold(&s, f);
+        if (strcmp(t.in.keys[rank[i - 1].id], NQX_NUM_KEY) == 0)
+            strcpy(f, NQX_NUM_KEY);
+        else {
+            nqx_syl_from_key(t.in.keys[rank[i - 1].id], &s);
+            nqx_syl_fold(&s, f);
+        }
         id = S_intern_add(&fin, f);
         if (id < 0)
             goto oom;

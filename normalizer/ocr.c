@@ -82,7 +82,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         unsigned char c = (unsigned char)text[i];
         int32_t cp;
         size_t k = 1, start;
-        int cls, foreign = 0;
+        int cls, foreign = 0, digits = 0;
         if (c < 0x80) {
             cls = S_ascii_class(c);
         } else {
@@ -109,7 +109,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                 if (!S_ascii_class(c) || S_ascii_class(c) == 2)
                     break;
                 if (c <= '9')
-                    foreign = 1;
+                    foreign = 1, digits++;
                 i++;
             } else {
                 char b;
@@ -136,6 +136,13 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         t[n].boundary = boundary;
         t[n].ok = !foreign && nqx_syl_parse(text + start, i - start, &t[n].syl) &&
                   t[n].syl.casing != NQX_CASE_MIXED;
+        t[n].num = (size_t)digits == i - start;
+        if (!t[n].ok) { /* defined, though nobody should read it */
+            t[n].syl.n = 0;
+            t[n].syl.tone = 0;
+            t[n].syl.tone_at = -1;
+            t[n].syl.casing = NQX_CASE_MIXED;
+        }
         boundary = 0;
         n++;
     }
@@ -610,7 +617,7 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
     if (n < 2)
         return 0; /* a lone word (a table cell, a label): no context */
     for (i = 0; i < n; i++)
-        if (toks[i].syl.casing != NQX_CASE_UPPER)
+        if (!toks[i].num && toks[i].syl.casing != NQX_CASE_UPPER)
             allup = 0;
     P[0].fid = 0, P[0].k = 1, P[0].id[0] = 0, P[0].ch[0] = 0, P[0].tok = NULL;
     P[n + 1] = P[0];
@@ -624,6 +631,8 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
     for (i = 1; i <= n + 1; i++)
         P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
     for (i = 1; i <= n; i++) {
+        if (P[i].tok->num)
+            continue;
         if (P[i].tok->syl.casing == NQX_CASE_UPPER && !allup)
             continue; /* an acronym or a word in capitals: leave it */
         S_cands(m, P, i, ad);
@@ -658,7 +667,7 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                         size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
-    int *tid = NULL, *tfid;
+    int *tid = NULL, *tfid, num, numf;
     size_t ntok = 0, i, j, cap = 0;
     int votes[2] = {0, 0}, style, maxn = 0;
     S_pos *P = NULL;
@@ -683,10 +692,17 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
     if (!tid)
         goto oom;
     tfid = tid + ntok + 1;
+    num = nqx_model_id(m, NQX_NUM_KEY);
+    numf = nqx_model_fid(m, NQX_NUM_KEY);
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
         int v;
         tid[i] = tfid[i] = -1;
+        if (toks[i].num) { /* "ngày 21 tháng 11": context, never changed */
+            tid[i] = num;
+            tfid[i] = num > 0 ? numf : -1;
+            continue;
+        }
         if (!toks[i].ok)
             continue;
         v = nqx_syl_style_vote(&toks[i].syl);

@@ -77,6 +77,10 @@ typedef struct {
     int fa, fb;
 } nqx_group;
 
+/* Numbers are one word of the model, written with this key (and fold),
+ * so that "ngày 21 tháng 11" is context for "tháng", not a break. */
+#define NQX_NUM_KEY "#"
+
 /* Id of a canonical key (0 = boundary, -1 unknown). */
 int nqx_model_id(const nqx_model *m, const char *key);
 /* Folded id of a folded key (-1 unknown). */
@@ -101,6 +105,7 @@ int nqx_model_variant_id(const nqx_model *m, int fid, int v);
 typedef struct {
     size_t start, end; /* bytes in the text */
     int boundary;      /* 1: a break in the sentence comes before it */
+    int num;           /* 1: digits only (a number) */
     int ok;            /* 1: letters only, in lower/title/upper case (the
                           caller checks nqx_syl_valid when it matters) */
     nqx_syl syl;

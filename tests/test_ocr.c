@@ -246,3 +246,21 @@ Test(ocr, edits_are_offsets_in_the_given_text)
     cr_assert_eq(nqx_norm_ocr(NULL, text, strlen(text), 0, &e, &n, &err), NQX_OK);
     cr_assert_eq(n, 0);
 }
+
+Test(ocr, a_confusion_seen_with_certainty_is_fixed_where_context_is_thin)
+{
+    /* alone, the second sentence is not evidence enough */
+    FIXES("Phân đầu trong Ban Chấp hành có cán bộ trẻ.",
+          "Phân đầu trong Ban Chấp hành có cán bộ trẻ.");
+    /* after the scanner was caught turning "phấn đấu" into "phân đầu" */
+    FIXES("Các xã phân đầu hoàn thành chỉ tiêu.\n"
+          "Phân đầu trong Ban Chấp hành có cán bộ trẻ.",
+          "Các xã phấn đấu hoàn thành chỉ tiêu.\n"
+          "Phấn đấu trong Ban Chấp hành có cán bộ trẻ.");
+}
+
+Test(ocr, names_inside_a_sentence_are_left_alone)
+{
+    FIXES("Ông Phó Phong, Bí thư Chi bộ, phát biểu tại hội nghị.",
+          "Ông Phó Phong, Bí thư Chi bộ, phát biểu tại hội nghị.");
+}

@@ -205,6 +205,20 @@ static void S_eval_file(const nqx_model *m, const char *path, double rate,
                    out.data + a);
         }
     }
+    if (show) { /* injected errors left as they were */
+        for (i = 0, e = 0; i < ninj; i++) {
+            while (e < nedits && edits[e].end <= inj[i].start)
+                e++;
+            if (e < nedits && edits[e].start == inj[i].start)
+                continue;
+            printf("missed %.*s (was %s) | %.*s\n",
+                   (int)(inj[i].end - inj[i].start), out.data + inj[i].start,
+                   inj[i].key,
+                   (int)((inj[i].end + 30 < out.len ? inj[i].end + 30 : out.len) -
+                         (inj[i].start > 30 ? inj[i].start - 30 : 0)),
+                   out.data + (inj[i].start > 30 ? inj[i].start - 30 : 0));
+        }
+    }
     nqx_norm_edits_free(edits, nedits);
     nqx_buf_free(&out);
     free(inj);
