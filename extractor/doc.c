@@ -118,3 +118,73 @@ int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r)
     rc |= nqx_buf_puts(b, "}\n");
     return rc ? -1 : 0;
 }
+
+/* CSV: RFC 4180 (CRLF, quotes doubled). The caller writes the UTF-8 BOM
+ * (spreadsheets otherwise read Vietnamese as Latin-1) and the header. */
+static int S_csv_field(nqx_buf *b, const char *s, int first)
+{
+    const char *p;
+    int rc = 0;
+    if (!first)
+        rc |= nqx_buf_puts(b, ",");
+    if (!s)
+        return rc;
+    if (!strpbrk(s, ",\"\r\n"))
+        return rc | nqx_buf_puts(b, s);
+    rc |= nqx_buf_puts(b, "\"");
+    for (p = s; *p; p++) {
+        if (*p == '"')
+            rc |= nqx_buf_puts(b, "\"");
+        rc |= nqx_buf_append(b, p, 1);
+    }
+    return rc | nqx_buf_puts(b, "\"");
+}
+
+const char *nqx_record_csv_header(void)
+{
+    return "doc,kind,locality,section,deadline,due,comparator,low,high,unit,"
+           "aspirational,metric,scope,agencies,start,end,text\r\n";
+}
+
+int nqx_record_csv(nqx_buf *b, const char *doc_id, const char *locality,
+                   const char *due, const nqx_record *r)
+{
+    char lo[32] = "", hi[32] = "", sp[32], ep[32];
+    nqx_buf ag = {0}, num = {0};
+    size_t i;
+    int rc = 0, target = r->kind == NQX_TARGET;
+    if (target) {
+        rc |= S_num(&num, r->low);
+        snprintf(lo, sizeof lo, "%s", num.data ? num.data : "");
+        num.len = 0;
+        rc |= S_num(&num, r->high);
+        snprintf(hi, sizeof hi, "%s", num.data ? num.data : "");
+    }
+    for (i = 0; i < r->nagencies; i++)
+        rc |= nqx_buf_printf(&ag, "%s%s (%s)", i ? "; " : "",
+                             r->agencies[i].name,
+                             nqx_role_name(r->agencies[i].role));
+    snprintf(sp, sizeof sp, "%zu", r->start);
+    snprintf(ep, sizeof ep, "%zu", r->end);
+    rc |= S_csv_field(b, doc_id, 1);
+    rc |= S_csv_field(b, target ? "target" : "task", 0);
+    rc |= S_csv_field(b, locality, 0);
+    rc |= S_csv_field(b, r->section, 0);
+    rc |= S_csv_field(b, r->deadline, 0);
+    rc |= S_csv_field(b, due, 0);
+    rc |= S_csv_field(b, target ? r->comparator : NULL, 0);
+    rc |= S_csv_field(b, target ? lo : NULL, 0);
+    rc |= S_csv_field(b, target ? hi : NULL, 0);
+    rc |= S_csv_field(b, r->unit, 0);
+    rc |= S_csv_field(b, target ? (r->aspirational ? "true" : "false") : NULL, 0);
+    rc |= S_csv_field(b, r->metric, 0);
+    rc |= S_csv_field(b, r->scope, 0);
+    rc |= S_csv_field(b, ag.len ? ag.data : NULL, 0);
+    rc |= S_csv_field(b, sp, 0);
+    rc |= S_csv_field(b, ep, 0);
+    rc |= S_csv_field(b, r->text, 0);
+    rc |= nqx_buf_puts(b, "\r\n");
+    nqx_buf_free(&ag);
+    nqx_buf_free(&num);
+    return rc ? -1 : 0;
+}

@@ -38,8 +38,8 @@ typedef struct {
     size_t len;
     nqx_doc *d;
     nqx_agx *agx;
-    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim;
+    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri;
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -296,8 +296,17 @@ static void S_value_names(S_ctx *c, size_t vs, size_t ve, nqx_role role,
             i = k + 1;
             continue;
         }
-        S_add_list(out, sp, n, role);
+        /* "Cơ quan thực hiện: Sở X chủ trì ..., Sở Y ...": X leads */
+        S_add_list(out, sp, n,
+                   j < t.n && nqx_wlex_at(&c->chutri, &t, j, t.n, NULL) ?
+                   NQX_ROLE_LEAD : role);
         i = j;
+        if (i < t.n && nqx_agx_is_stop(c->agx, &t, i, t.n)) {
+            /* a verb follows: what it governs is no agency of the task */
+            while (i < t.n && !(t.v[i].flags & (NQX_TOK_SEMI | NQX_TOK_STOP)))
+                i++;
+            i++;
+        }
         while (i < t.n && !nqx_agx_starts(c->agx, &t, i, t.n))
             i++;
     }
@@ -638,10 +647,16 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         if (k < ns)
             subj = S_sentence_subject(c, &t, ts, te, &sub, &assigned);
         if (run != (size_t)-1 &&
-            (subj || k == ns || S_opens_with_time(c, &t, ts, e))) {
+            (subj || k == ns ||
+             S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
-            char *dl = c->excluded[node] ? NULL : S_own_time(c, bs, be);
+            /* a stretch that opens with a quantity ("100% số người ...")
+             * is a target's, not a task's */
+            const nqx_node *nd = &c->d->nodes[node];
+            size_t q = run == 0 ? S_content_start(c, nd) : bs;
+            int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
+            char *dl = c->excluded[node] || quantity ? NULL : S_own_time(c, bs, be);
             if (dl) {
                 S_ags none;
                 none.n = 0;
@@ -743,13 +758,17 @@ static void S_table(S_ctx *c, int table)
         if (row->kind != NQX_NODE_ROW)
             continue;
         n = S_cells(c, row->start, row->end, cells);
-        if (!have || (n && S_header(c, cells, n, cols))) {
-            if (S_header(c, cells, n, cols)) {
+        {
+            char hc[S_MAXCOLS];
+            if (n && S_header(c, cells, n, hc)) {
+                memcpy(cols, hc, n);
                 have = 1;
                 ncols = n;
+                continue;
             }
-            continue;
         }
+        if (!have)
+            continue;
         ags.n = 0;
         for (i = 0; i < n && i < ncols; i++) {
             if (cells[i].end <= cells[i].start)
@@ -794,8 +813,20 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
         return 0;
     e = nqx_agx_list(c->agx, t, 0, t->n, 1, sp, S_MAXNAMES, &n);
-    if (e != t->n || !n)
+    if (!n || e == 0)
         return 0;
+    if (e != t->n) {
+        /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
+         * with no verb and no full stop is the last body's name */
+        size_t k;
+        if (t->v[t->n - 1].flags & NQX_TOK_STOP)
+            return 0;
+        for (k = e; k < t->n; k++)
+            if ((nqx_agx_is_stop(c->agx, t, k, t->n) &&
+                 strcmp(t->v[k].lower, "và") != 0) || t->n - e > 8)
+                return 0;
+        sp[n - 1].end = t->v[t->n - 1].end;
+    }
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
     return 1;
 }
@@ -807,7 +838,7 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     const nqx_node *n = &c->d->nodes[ni];
     size_t cs = S_content_start(c, n), k;
     size_t tvs = 0, tve = 0;
-    S_ags lab, title, subj;
+    S_ags lab, title, subj, hdr;
     nqx_toks t;
     int has_num = 0, has_bul = 0, colon = 0, assigned = 0, is_title, has_subj;
 
@@ -834,6 +865,10 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     is_title = S_numbered(n) && S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    /* a block header hands its coordinators down with its lead */
+    hdr = subj;
+    if (has_subj && colon)
+        S_coordinators(c, &t, 0, t.n, &hdr);
     nqx_toks_free(&t);
 
     /* an item with role lines beneath it */
@@ -878,15 +913,15 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         const S_ags *lead = has_subj ? &subj : (block && inh->n) ? inh : NULL;
         if (has_num) {
             S_walk(c, c->kids[ni], c->nkids[ni],
-                   has_subj && colon ? &subj : inh, (has_subj && colon) || block);
+                   has_subj && colon ? &hdr : inh, (has_subj && colon) || block);
             return 0;
         }
         if (colon && has_subj && (has_bul || n->kind == NQX_NODE_PARA)) {
             if (has_bul) {
-                S_walk(c, c->kids[ni], c->nkids[ni], &subj, 1);
+                S_walk(c, c->kids[ni], c->nkids[ni], &hdr, 1);
                 return 0;
             }
-            *blk = subj;
+            *blk = hdr;
             return 1;
         }
         if (lead && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
@@ -897,6 +932,18 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         if (n->kind == NQX_NODE_HEADING) {
             S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
             return 0;
+        }
+        /* a title in capitals ("PHỤ LỤC ...") assigns nothing itself */
+        if (n->end > cs && nqx_ext_all_caps(c->text + cs, n->end - cs)) {
+            if (c->nkids[ni])
+                S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+            return 0;
+        }
+        {
+            size_t ov[2 * S_OVN];
+            if (c->p_closing && nqx_gram_match(c->p_closing, c->text, n->end,
+                                               n->start, ov, S_OVN) > 0)
+                return 0;
         }
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
@@ -985,6 +1032,7 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->coord);
     nqx_wlex_free(&c->roles);
     nqx_wlex_free(&c->columns);
+    nqx_wlex_free(&c->chutri);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1013,6 +1061,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_time = nqx_gram_pattern(g, "task_time_label");
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
+    c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
@@ -1024,7 +1073,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_report_preps", &c.repp) ||
         nqx_wlex_load(g, "task_coord_cues", &c.coord) ||
         nqx_wlex_load(g, "task_label_roles", &c.roles) ||
-        nqx_wlex_load(g, "task_columns", &c.columns)) {
+        nqx_wlex_load(g, "task_columns", &c.columns) ||
+        nqx_wlex_load(g, "task_lead_verbs", &c.chutri)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
