@@ -513,6 +513,28 @@ static int S_closed(const nqx_agx *a, const nqx_toks *t, size_t ts,
     return 0;
 }
 
+/* Small words inside a proper name after its capitals: "Trung tâm
+ * Chuyển đổi số tỉnh", "Viện Nghiên cứu phát triển Thành phố". The name
+ * goes on through at most two of them when a capital or a place word
+ * comes next and none is a verb or carries punctuation. Returns how many
+ * small words to take, 0 when the name ends at j. */
+static size_t S_name_gap(const nqx_agx *a, const nqx_toks *t, size_t j,
+                         size_t lim)
+{
+    size_t m;
+    for (m = j; m < lim && m < j + 3; m++) {
+        if (m > j && (t->v[m].cap || nqx_wlex_at(&a->places, t, m, lim, NULL)))
+            return m - j;
+        if (t->v[m].cap || S_is_stop(a, t, m, lim) ||
+            nqx_wlex_at(&a->dets, t, m, lim, NULL) ||
+            (t->v[m].flags & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) ||
+            (t->v[m].flags & ~NQX_TOK_EOL) != 0 || m + 1 >= lim ||
+            strcmp(t->v[m].fold, "-") == 0)
+            return 0;
+    }
+    return 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -635,6 +657,8 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     gl = dl3;
                 if (!gl && t->v[j - 1].cap)
                     gl = 1;
+                if (!gl)
+                    gl = S_name_gap(a, t, j, lim);
                 if (!gl)
                     break;
                 j += gl;

@@ -790,7 +790,7 @@ static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 }
 
 /* Column roles of a header row: 'l' lead, 'e' execute, 'c' coordinate,
- * 't' time, 'x' text, 0 other. Returns 1 when it has a column of who
+ * 't' time, 'x' text, 'n' number (STT), 'r' result or product, 0 other. Returns 1 when it has a column of who
  * leads or carries out the work. */
 static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 {
@@ -816,44 +816,117 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
                 cols[i] = 't';
             else if (strcmp(e->value, "text") == 0)
                 cols[i] = 'x';
+            else if (strcmp(e->value, "number") == 0)
+                cols[i] = 'n';
+            else if (strcmp(e->value, "result") == 0)
+                cols[i] = 'r';
         }
         nqx_toks_free(&t);
     }
     return lead;
 }
 
+/* Whether cell [s, e) is a number (the STT column). */
+static int S_number_cell(const S_ctx *c, size_t s, size_t e)
+{
+    return e > s && strspn(c->text + s, "0123456789.IVX ") >= e - s;
+}
+
+/* Whether cell [s, e) is nothing but names of bodies. */
+static int S_names_cell(S_ctx *c, size_t s, size_t e)
+{
+    nqx_toks t;
+    size_t i = 0;
+    int ok = 0;
+    if (nqx_ext_tokens(c->text, s, e, &t))
+        return 0;
+    while (i < t.n) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j = nqx_agx_list(c->agx, &t, i, t.n, i == 0, sp,
+                                       S_MAXNAMES, &n);
+        if (j == i)
+            break;
+        i = j;
+    }
+    ok = t.n > 0 && i >= t.n;
+    nqx_toks_free(&t);
+    return ok;
+}
+
+/* An assignment table: each data row is one task, its text the whole
+ * row; lead, coordinators and time come from the columns the header
+ * names. Merged cells make rows shorter than the header: a short row
+ * that starts with names of bodies continues the row above (its bodies
+ * join that row's); a short row that starts with words of work is a task
+ * of its own that shares the time of the row above. */
 static void S_table(S_ctx *c, int table)
 {
     char *cols = c->cols;
     size_t ncols = c->ncols, k;
     int have = c->have_header;
-    for (k = 0; k < c->nkids[table]; k++) {
-        int rowi = c->kids[table][k];
-        const nqx_node *row = &c->d->nodes[rowi];
+    S_ags pend;
+    char *pdl = NULL, *lastdl = NULL;
+    int prow = -1;
+    for (k = 0; k <= c->nkids[table] && !c->st; k++) {
+        int rowi = k < c->nkids[table] ? c->kids[table][k] : -1;
+        const nqx_node *row = rowi >= 0 ? &c->d->nodes[rowi] : NULL;
         nqx_span cells[S_MAXCOLS];
-        size_t n, i;
+        size_t n = 0, i, off = 0;
         S_ags ags;
         char *dl = NULL;
-        int content = 0;
-        if (row->kind != NQX_NODE_ROW)
+        int content = 0, cont = 0;
+        if (row && row->kind != NQX_NODE_ROW)
             continue;
-        n = S_cells(c, row->start, row->end, cells);
-        {
+        if (row) {
             char hc[S_MAXCOLS];
+            n = S_cells(c, row->start, row->end, cells);
             if (n && S_header(c, cells, n, hc)) {
                 memcpy(cols, hc, n);
                 have = 1;
                 ncols = n;
-                continue;
+                row = NULL; /* flush the pending row */
             }
         }
-        if (!have)
+        if (row && have && n && n + 1 < ncols &&
+            !S_number_cell(c, cells[0].start, cells[0].end)) {
+            /* a short row: where do its cells sit? */
+            size_t lc = ncols, xc = ncols;
+            for (i = 0; i < ncols; i++) {
+                if ((cols[i] == 'l' || cols[i] == 'e') && lc == ncols)
+                    lc = i;
+                if (cols[i] == 'x' && xc == ncols)
+                    xc = i;
+            }
+            /* no heading names the work: the first plain column after
+             * the number column */
+            for (i = cols[0] == 'n' || ncols > 3; xc == ncols && i < ncols; i++)
+                if (!cols[i])
+                    xc = i;
+            if (S_names_cell(c, cells[0].start, cells[0].end)) {
+                off = lc < ncols ? lc : 0;
+                cont = prow >= 0 && k > 0 && c->kids[table][k - 1] == prow;
+            } else {
+                off = xc < lc ? xc : 0;
+            }
+            if (off + n > ncols)
+                off = ncols - n;
+        }
+        if (!cont && prow >= 0) {
+            /* the row above is complete */
+            if (!pdl)
+                pdl = S_inherited(c, prow);
+            S_emit(c, prow, c->d->nodes[prow].start,
+                   c->d->nodes[prow].end, &pend, pdl);
+            pdl = NULL;
+            prow = -1;
+        }
+        if (!row || !have)
             continue;
         ags.n = 0;
-        for (i = 0; i < n && i < ncols; i++) {
+        for (i = 0; i < n && i + off < ncols; i++) {
             if (cells[i].end <= cells[i].start)
                 continue;
-            switch (cols[i]) {
+            switch (cols[i + off]) {
             case 'l': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_LEAD, &ags); break;
             case 'e': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_EXECUTE, &ags); break;
             case 'c': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_COORDINATE, &ags); break;
@@ -865,28 +938,65 @@ static void S_table(S_ctx *c, int table)
                     strspn(c->text + cells[i].start, "0123456789") >= 4)
                     dl = nqx_strndup(c->text + cells[i].start, 4);
                 break;
+            case 'n':
+            case 'r':
+                break;
             default:
                 /* the work itself: any other cell with words in it */
-                if (strspn(c->text + cells[i].start, "0123456789.IVX ") >=
-                    cells[i].end - cells[i].start)
-                    break; /* a number: STT */
-                content = 1;
+                if (!S_number_cell(c, cells[i].start, cells[i].end))
+                    content = 1;
                 break;
             }
+        }
+        if (cont) {
+            for (i = 0; i < ags.n && pend.n < S_MAXNAMES; i++)
+                pend.v[pend.n++] = ags.v[i];
+            if (!pdl)
+                pdl = dl;
+            else
+                free(dl);
+            continue;
         }
         if (!ags.n || (!S_count_role(&ags, NQX_ROLE_LEAD) &&
                        !S_count_role(&ags, NQX_ROLE_EXECUTE)) || !content) {
             free(dl);
             continue;
         }
-        if (!dl)
-            dl = S_inherited(c, rowi);
-        S_emit(c, rowi, row->start, row->end, &ags, dl);
+        /* a short row of its own work shares the merged time cell above */
+        if (!dl && n + 1 < ncols && lastdl)
+            dl = nqx_strndup(lastdl, strlen(lastdl));
+        free(lastdl);
+        lastdl = dl ? nqx_strndup(dl, strlen(dl)) : NULL;
+        pend = ags;
+        pdl = dl;
+        prow = rowi;
     }
+    free(pdl);
+    free(lastdl);
     /* a table cut in two (a caption line between header and rows) keeps
      * its header for the next table of the same section */
     c->ncols = ncols;
     c->have_header = have;
+}
+
+/* Whether heading ni is a section row of the table whose header was
+ * seen last ("I. NÂNG CAO NHẬN THỨC" between the rows): its first child
+ * is a table whose rows have as many cells as that header. */
+static int S_keeps_header(const S_ctx *c, int ni)
+{
+    size_t k;
+    if (!c->have_header || c->d->nodes[ni].kind != NQX_NODE_HEADING ||
+        !c->nkids[ni])
+        return 0;
+    k = (size_t)c->kids[ni][0];
+    if (c->d->nodes[k].kind != NQX_NODE_TABLE || !c->nkids[k])
+        return 0;
+    {
+        const nqx_node *row = &c->d->nodes[c->kids[k][0]];
+        nqx_span cells[S_MAXCOLS];
+        size_t n = S_cells(c, row->start, row->end, cells);
+        return n + 1 >= c->ncols && n <= c->ncols;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1090,7 +1200,7 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
             S_table(c, ni);
             continue;
         }
-        if (n->kind != NQX_NODE_PARA)
+        if (n->kind != NQX_NODE_PARA && !S_keeps_header(c, ni))
             c->have_header = 0;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS || n->kind == NQX_NODE_ROW)

@@ -134,3 +134,16 @@ Test(agency, keys, .init = S_load, .fini = S_free)
     cr_expect_str_eq(k, "ubnd tinh");
     free(k);
 }
+
+Test(agency, small_words_inside_names, .init = S_load, .fini = S_free)
+{
+    /* lower-case words between the capitals of one name */
+    S_list("Trung tâm Chuyển đổi số tỉnh chủ trì",
+           "Trung tâm Chuyển đổi số tỉnh", "chủ trì");
+    S_list("Viện Nghiên cứu phát triển Thành phố, Sở Nội vụ phối hợp",
+           "Viện Nghiên cứu phát triển Thành phố|Sở Nội vụ", "phối hợp");
+    /* but a verb and its object stay outside */
+    S_list("Sở Y tế thành lập Đoàn kiểm tra", "Sở Y tế", "thành lập");
+    S_list("Bộ Tài chính đưa nội dung Phương án vào Luật",
+           "Bộ Tài chính", "đưa");
+}

@@ -349,3 +349,37 @@ Test(task, bold_agency_heading, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Nội vụ;report_to:UBND tỉnh;");
     S_expect_deadline(r, "R/P1Y");
 }
+
+/* An appendix table: header before the first section row, section rows
+ * between data rows, a row whose bodies wrapped onto the next line and a
+ * short row of its own work under a merged time cell. */
+static const char *S_table_sections =
+    "KẾ HOẠCH\n"
+    "\n"
+    "PHỤ LỤC\n"
+    "\n"
+    "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |\n"
+    "|---|---|---|---|---|---|\n"
+    "| I. | NÂNG CAO NĂNG LỰC QUẢN LÝ | | | | |\n"
+    "| 1 | Xây dựng cơ sở dữ liệu đất đai cấp xã | Sở Nông nghiệp và Môi trường | Sở Tài chính | Năm 2026 | Cơ sở dữ liệu |\n"
+    "| Ủy ban nhân dân các xã, phường | Các hội, đoàn thể |\n"
+    "| II. | ĐÀO TẠO | | | | |\n"
+    "| 2 | Mở lớp tập huấn kỹ năng số cho cán bộ | Sở Nội vụ | Các sở, ngành | Quý III/2026 | Lớp học |\n"
+    "| Biên soạn tài liệu tập huấn kỹ năng số | Trung tâm Chuyển đổi số tỉnh | Sở Nội vụ |\n";
+
+Test(task, table_sections_and_wrapped_rows, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_sections);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("Xây dựng cơ sở dữ liệu đất đai");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;coordinate:Sở Tài chính;"
+                         "lead:Ủy ban nhân dân các xã, phường;coordinate:Các hội, đoàn thể;");
+    S_expect_deadline(r, "2026");
+    r = S_task("Mở lớp tập huấn");
+    S_expect_agencies(r, "lead:Sở Nội vụ;coordinate:Các sở, ngành;");
+    S_expect_deadline(r, "2026-Q3");
+    r = S_task("Biên soạn tài liệu");
+    S_expect_agencies(r, "lead:Trung tâm Chuyển đổi số tỉnh;coordinate:Sở Nội vụ;");
+    S_expect_deadline(r, "2026-Q3");
+}
