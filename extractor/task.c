@@ -1082,7 +1082,7 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     /* "5. Ban Tổ chức Thành ủy", "**Sở Nội vụ**", "- Sở Y tế:" over + items */
     is_title = (S_numbered(n) || n->kind == NQX_NODE_HEADING ||
                 n->kind == NQX_NODE_PARA ||
-                (n->kind == NQX_NODE_BULLET && colon && c->nkids[ni])) &&
+                (n->kind == NQX_NODE_BULLET && c->nkids[ni])) &&
                S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);

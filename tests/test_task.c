@@ -383,3 +383,35 @@ Test(task, table_sections_and_wrapped_rows, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Trung tâm Chuyển đổi số tỉnh;coordinate:Sở Nội vụ;");
     S_expect_deadline(r, "2026-Q3");
 }
+
+/* A dash bullet that is only a body's name heads the "+" bullets under
+ * it; a dash bullet with its own verb is a task of its own. */
+static const char *S_dash_heads =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "1. Hoàn thiện cơ chế quản lý chất thải\n"
+    "\n"
+    "- Sở Xây dựng\n"
+    "+ Rà soát quy chuẩn kỹ thuật về bãi chôn lấp.\n"
+    "+ Hướng dẫn cải tạo bãi chôn lấp cũ trong năm 2026.\n"
+    "- Sở Văn hóa, Thể thao và Du lịch\n"
+    "+ Lồng ghép nội dung bảo vệ môi trường vào lễ hội.\n"
+    "- Sở Tài chính bố trí kinh phí thực hiện.\n";
+
+Test(task, dash_bullet_agency_heads, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_dash_heads);
+    cr_expect_eq(S_ntasks(), 4);
+    r = S_task("Rà soát quy chuẩn");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    r = S_task("Hướng dẫn cải tạo");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    S_expect_deadline(r, "2026");
+    r = S_task("Lồng ghép nội dung");
+    S_expect_agencies(r, "lead:Sở Văn hóa, Thể thao và Du lịch;");
+    r = S_task("bố trí kinh phí");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+}
