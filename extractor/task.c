@@ -38,7 +38,7 @@ typedef struct {
     size_t len;
     nqx_doc *d;
     nqx_agx *agx;
-    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri;
+    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
@@ -1010,14 +1010,19 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
 static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
 {
     nqx_span sp[S_MAXNAMES];
-    size_t n = 0, e;
+    size_t n = 0, e, i0;
     if (!t->n)
         return 0;
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
     if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
         return 0;
-    e = nqx_agx_list(c->agx, t, 0, t->n, 1, sp, S_MAXNAMES, &n);
-    if (!n || e == 0)
+    /* "c) Đề nghị Trung ương Mặt trận ...", "6. Đề nghị: Hiệp hội ...":
+     * the bodies asked are the block's leads */
+    i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);
+    if (i0 >= t->n)
+        return 0;
+    e = nqx_agx_list(c->agx, t, i0, t->n, i0 == 0, sp, S_MAXNAMES, &n);
+    if (!n || e == i0)
         return 0;
     if (e != t->n) {
         /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
@@ -1025,10 +1030,25 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
         size_t k;
         if (t->v[t->n - 1].flags & NQX_TOK_STOP)
             return 0;
-        for (k = e; k < t->n; k++)
-            if ((nqx_agx_is_stop(c->agx, t, k, t->n) &&
-                 strcmp(t->v[k].lower, "và") != 0) || t->n - e > 8)
+        /* "1. Sở Tài chính (cơ quan chủ trì)": a role in brackets */
+        if ((t->v[e].flags & NQX_TOK_OPEN) &&
+            (t->v[t->n - 1].flags & NQX_TOK_CLOSE)) {
+            S_add_list(out, sp, n, NQX_ROLE_LEAD);
+            return 1;
+        }
+        for (k = e; k < t->n; k++) {
+            size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, NULL);
+            if (ql) {
+                k += ql - 1;
+                continue;
+            }
+            /* after a courtesy word the rest of the line is the addressee
+             * ("Đề nghị các tổ chức cung cấp dịch vụ chi trả") */
+            if (t->n - e > (i0 ? 16u : 8u) ||
+                (!i0 && nqx_agx_is_stop(c->agx, t, k, t->n) &&
+                 strcmp(t->v[k].lower, "và") != 0))
                 return 0;
+        }
         sp[n - 1].end = t->v[t->n - 1].end;
     }
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
@@ -1264,6 +1284,7 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->roles);
     nqx_wlex_free(&c->columns);
     nqx_wlex_free(&c->chutri);
+    nqx_wlex_free(&c->tquals);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1305,7 +1326,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_coord_cues", &c.coord) ||
         nqx_wlex_load(g, "task_label_roles", &c.roles) ||
         nqx_wlex_load(g, "task_columns", &c.columns) ||
-        nqx_wlex_load(g, "task_lead_verbs", &c.chutri)) {
+        nqx_wlex_load(g, "task_lead_verbs", &c.chutri) ||
+        nqx_wlex_load(g, "task_title_qualifiers", &c.tquals)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }

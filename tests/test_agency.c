@@ -147,3 +147,13 @@ Test(agency, small_words_inside_names, .init = S_load, .fini = S_free)
     S_list("Bộ Tài chính đưa nội dung Phương án vào Luật",
            "Bộ Tài chính", "đưa");
 }
+
+Test(agency, associations_and_central_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Hiệp hội Du lịch tỉnh, Liên minh Hợp tác xã tỉnh tham gia",
+           "Hiệp hội Du lịch tỉnh|Liên minh Hợp tác xã tỉnh", "tham gia");
+    S_list("Trung ương Hội Nông dân Việt Nam chỉ đạo",
+           "Trung ương Hội Nông dân Việt Nam", "chỉ đạo");
+    S_list("Ban Tuyên giáo và Dân vận Trung ương hướng dẫn",
+           "Ban Tuyên giáo và Dân vận Trung ương", "hướng dẫn");
+}

@@ -415,3 +415,45 @@ Test(task, dash_bullet_agency_heads, .init = S_load, .fini = S_free)
     r = S_task("bố trí kinh phí");
     S_expect_agencies(r, "lead:Sở Tài chính;");
 }
+
+/* Blocks opened with a courtesy word or followed by a role in brackets. */
+static const char *S_courtesy_blocks =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Công Thương (cơ quan thường trực)\n"
+    "\n"
+    "a) Theo dõi việc triển khai Kế hoạch.\n"
+    "\n"
+    "b) Tổng hợp kết quả trước ngày 20/12/2026.\n"
+    "\n"
+    "2. Đề nghị: Hiệp hội Du lịch tỉnh, Hội Nông dân tỉnh\n"
+    "\n"
+    "a) Vận động hội viên tham gia chương trình.\n"
+    "\n"
+    "3. Đề nghị Trung ương Hội Liên hiệp Phụ nữ Việt Nam\n"
+    "\n"
+    "- Chỉ đạo các cấp hội nhân rộng mô hình.\n"
+    "\n"
+    "4. Đề nghị các tổ chức tín dụng trên địa bàn\n"
+    "\n"
+    "a) Bố trí nguồn vốn cho vay ưu đãi.\n";
+
+Test(task, courtesy_and_bracket_blocks, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_courtesy_blocks);
+    cr_expect_eq(S_ntasks(), 5);
+    r = S_task("Theo dõi việc triển khai");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    r = S_task("Tổng hợp kết quả");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    S_expect_deadline(r, "2026-12-20");
+    r = S_task("Vận động hội viên");
+    S_expect_agencies(r, "lead:Hiệp hội Du lịch tỉnh;lead:Hội Nông dân tỉnh;");
+    r = S_task("nhân rộng mô hình");
+    S_expect_agencies(r, "lead:Trung ương Hội Liên hiệp Phụ nữ Việt Nam;");
+    r = S_task("Bố trí nguồn vốn");
+    S_expect_agencies(r, "lead:các tổ chức tín dụng trên địa bàn;");
+}
