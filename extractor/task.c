@@ -790,12 +790,13 @@ static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 }
 
 /* Column roles of a header row: 'l' lead, 'e' execute, 'c' coordinate,
- * 't' time, 'x' text, 'n' number (STT), 'r' result or product, 0 other. Returns 1 when it has a column of who
- * leads or carries out the work. */
+ * 't' time, 'x' text, 'n' number (STT), 'r' result or product, 0 other.
+ * Returns 1 when it has a column of who leads or carries out the work
+ * and no column of units. */
 static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 {
     size_t i;
-    int lead = 0;
+    int lead = 0, unit = 0;
     for (i = 0; i < n; i++) {
         nqx_toks t;
         const nqx_wentry *e = NULL;
@@ -820,10 +821,14 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
                 cols[i] = 'n';
             else if (strcmp(e->value, "result") == 0)
                 cols[i] = 'r';
+            else if (strcmp(e->value, "unit") == 0)
+                unit = 1;
         }
         nqx_toks_free(&t);
     }
-    return lead;
+    /* a table of indicators (Chỉ tiêu | Đơn vị tính | ... | Cơ quan chủ
+     * trì theo dõi) holds targets, not work */
+    return lead && !unit;
 }
 
 /* Whether cell [s, e) is a number (the STT column). */

@@ -457,3 +457,19 @@ Test(task, courtesy_and_bracket_blocks, .init = S_load, .fini = S_free)
     r = S_task("Bố trí nguồn vốn");
     S_expect_agencies(r, "lead:các tổ chức tín dụng trên địa bàn;");
 }
+
+/* A table of indicators names who monitors each one: no tasks. */
+static const char *S_indicator_table =
+    "KẾ HOẠCH\n"
+    "\n"
+    "I. MỤC TIÊU\n"
+    "\n"
+    "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu năm 2030 | Cơ quan chủ trì theo dõi |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Tỷ lệ hồ sơ trực tuyến | % | 80 | Sở Khoa học và Công nghệ |\n";
+
+Test(task, indicator_table_no_tasks, .init = S_load, .fini = S_free)
+{
+    S_run(S_indicator_table);
+    cr_expect_eq(S_ntasks(), 0);
+}
