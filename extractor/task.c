@@ -827,8 +827,9 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
         nqx_toks_free(&t);
     }
     /* a table of indicators (Chỉ tiêu | Đơn vị tính | ... | Cơ quan chủ
-     * trì theo dõi) holds targets, not work */
-    return lead && !unit;
+     * trì theo dõi) holds targets, not work; a two-cell table is a list
+     * of fields (an infobox), not of work */
+    return lead && !unit && n >= 3;
 }
 
 /* Whether cell [s, e) is a number (the STT column). */
@@ -1107,7 +1108,8 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     /* "5. Ban Tổ chức Thành ủy", "**Sở Nội vụ**", "- Sở Y tế:" over + items */
     is_title = (S_numbered(n) || n->kind == NQX_NODE_HEADING ||
                 n->kind == NQX_NODE_PARA ||
-                (n->kind == NQX_NODE_BULLET && c->nkids[ni])) &&
+                (n->kind == NQX_NODE_BULLET && (has_bul || has_num ||
+                                                 (colon && c->nkids[ni])))) &&
                S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
