@@ -618,12 +618,24 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             }
             if (S_is_stop(a, t, j, lim))
                 break;
+            /* a place word after a capital: "Chủ tịch UBND thành phố" */
+            if (!t->v[j].cap && t->v[j - 1].cap) {
+                size_t pl = nqx_wlex_at(&a->places, t, j, lim, NULL);
+                if (pl > 1) {
+                    j += pl;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
             /* a common-noun body keeps only the words such names use */
             if (pt->generic && !t->v[j].cap && strcmp(t->v[j].fold, "-") != 0 &&
                 !t->v[j - 1].cap /* "Thành phố", "Huyện ủy" */) {
                 size_t gl = nqx_wlex_at(&a->gwords, t, j, lim, NULL);
                 size_t dl2 = nqx_wlex_at(&a->dets, t, j, lim, NULL), hl2;
+                size_t pl2 = nqx_wlex_at(&a->places, t, j, lim, NULL);
                 int hf2;
+                if (pl2 > gl)
+                    gl = pl2; /* "Chủ tịch UBND thành phố" */
                 hl2 = S_head_at(a, t, j, lim, 1, 0, &hf2);
                 if (hl2 > gl)
                     gl = hl2;

@@ -792,7 +792,8 @@ static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 /* Column roles of a header row: 'l' lead, 'e' execute, 'c' coordinate,
  * 't' time, 'x' text, 'n' number (STT), 'r' result or product, 0 other.
  * Returns 1 when it has a column of who leads or carries out the work
- * and no column of units. */
+ * and no column of units, -1 when it is the header of another kind of
+ * table, 0 when it is no header. */
 static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 {
     size_t i;
@@ -829,7 +830,12 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
     /* a table of indicators (Chỉ tiêu | Đơn vị tính | ... | Cơ quan chủ
      * trì theo dõi) holds targets, not work; a two-cell table is a list
      * of fields (an infobox), not of work */
-    return lead && !unit && n >= 3;
+    if (lead && !unit && n >= 3)
+        return 1;
+    /* the header of a table of something else ends the last one */
+    for (i = 0, lead = 0; i < n; i++)
+        lead += cols[i] != 0;
+    return unit || lead >= 2 ? -1 : 0;
 }
 
 /* Whether cell [s, e) is a number (the STT column). */
@@ -886,9 +892,12 @@ static void S_table(S_ctx *c, int table)
         if (row) {
             char hc[S_MAXCOLS];
             n = S_cells(c, row->start, row->end, cells);
-            if (n && S_header(c, cells, n, hc)) {
+            /* a header row holds no row number */
+            int h = n && !S_number_cell(c, cells[0].start, cells[0].end) ?
+                    S_header(c, cells, n, hc) : 0;
+            if (h) {
                 memcpy(cols, hc, n);
-                have = 1;
+                have = h > 0;
                 ncols = n;
                 row = NULL; /* flush the pending row */
             }

@@ -157,3 +157,18 @@ Test(agency, associations_and_central_bodies, .init = S_load, .fini = S_free)
     S_list("Ban Tuyên giáo và Dân vận Trung ương hướng dẫn",
            "Ban Tuyên giáo và Dân vận Trung ương", "hướng dẫn");
 }
+
+Test(agency, names_stop_at_verbs_keep_places, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch UBND thành phố xem xét, quyết định",
+           "Chủ tịch UBND thành phố", "xem xét");
+    S_list("Ủy ban nhân dân cấp xã quyết định khen thưởng",
+           "Ủy ban nhân dân cấp xã", "quyết định");
+    S_list("Hội đồng thi đua họp xét khen thưởng", "Hội đồng thi đua", "họp");
+    /* "trung ương và địa phương" qualifies the press, it is no body */
+    S_list("Đài Phát thanh tỉnh và các cơ quan báo chí trung ương và địa phương có trách nhiệm",
+           "Đài Phát thanh tỉnh|các cơ quan báo chí trung ương và địa phương",
+           "có trách nhiệm");
+    S_list("Hội Nông dân tại địa phương vận động",
+           "Hội Nông dân tại địa phương", "vận động");
+}

@@ -473,3 +473,25 @@ Test(task, indicator_table_no_tasks, .init = S_load, .fini = S_free)
     S_run(S_indicator_table);
     cr_expect_eq(S_ntasks(), 0);
 }
+
+/* A body followed by an ordinary verb of work is the task's lead. */
+static const char *S_plain_verbs =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Ủy ban nhân dân cấp xã quyết định khen thưởng các tập thể tiêu biểu.\n"
+    "\n"
+    "2. Hội đồng thi đua họp xét danh sách đề nghị khen thưởng trước ngày 15/12/2026.\n";
+
+Test(task, body_with_plain_verb_leads, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_plain_verbs);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("quyết định khen thưởng");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân cấp xã;");
+    r = S_task("họp xét danh sách");
+    S_expect_agencies(r, "lead:Hội đồng thi đua;");
+    S_expect_deadline(r, "2026-12-15");
+}
