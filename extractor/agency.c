@@ -494,6 +494,7 @@ typedef struct {
     int det;        /* starts with a determiner */
     int proper;     /* a named body: capitalised head, no determiner */
     int generic;    /* a common-noun head */
+    int person;     /* an office holder (Bộ trưởng, Chủ tịch ...) */
     int bare;       /* the head alone, nothing after it */
     int closed;     /* ends with a place (thành phố, tỉnh, Trung ương) */
     int sep;        /* separator before it: ',' ';' or '&' for "và" */
@@ -564,7 +565,9 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         pt->det = det;
         pt->sep = sep;
         pt->generic = (hf & (S_HEAD_GENERIC | S_HEAD_PERSON)) != 0;
-        pt->proper = !det && t->v[head].cap &&
+        pt->person = (hf & S_HEAD_PERSON) != 0;
+        /* a capitalised title is still a common noun: "Thủ trưởng" */
+        pt->proper = !pt->person && !det && t->v[head].cap &&
                      !(pt->generic && head == i && sentence_start);
         pt->bare = 1;
         inside = 0;
@@ -711,7 +714,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (p > 0 && p < np) {
             const S_part *A = &parts[p - 1], *B = &parts[p], *G = &parts[g0];
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
-            if (B->sep == ';' || B->det)
+            /* office holders written each with a capital are each one:
+             * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
+            if (B->sep == ';' || B->det ||
+                (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             else if (B->proper || !B->generic)
                 merge = gbare;

@@ -172,3 +172,15 @@ Test(agency, names_stop_at_verbs_keep_places, .init = S_load, .fini = S_free)
     S_list("Hội Nông dân tại địa phương vận động",
            "Hội Nông dân tại địa phương", "vận động");
 }
+
+Test(agency, office_holders, .init = S_load, .fini = S_free)
+{
+    /* titles each written with a capital are each one lead */
+    S_list("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo",
+           "Bộ trưởng|Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ|"
+           "Chủ tịch Ủy ban nhân dân các tỉnh", "chỉ đạo");
+    S_list("Giám đốc, Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo",
+           "Giám đốc|Thủ trưởng các sở, ban, ngành tỉnh", "chỉ đạo");
+    S_list("Sở Giáo dục và Đào tạo và các cơ sở giáo dục, đào tạo lồng ghép",
+           "Sở Giáo dục và Đào tạo|các cơ sở giáo dục, đào tạo", "lồng ghép");
+}
