@@ -38,7 +38,8 @@ typedef struct {
     size_t len;
     nqx_doc *d;
     nqx_agx *agx;
-    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals;
+    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
+        inserted;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
@@ -404,10 +405,27 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
     if (e == j || !n)
         return 0;
     if (!cl) {
-        if (e >= lim || t->v[e].cap ||
+        size_t v = e;
+        /* "Bộ X, UBND các tỉnh trên cơ sở đề xuất của ..., chủ trì":
+         * an inserted adverbial between the subject and its verb */
+        if (v < lim && !nqx_wlex_at(&c->subjv, t, v, lim, NULL) &&
+            nqx_wlex_at(&c->inserted, t, v, lim, NULL)) {
+            size_t m;
+            for (m = v; m + 1 < lim && m < v + 40; m++) {
+                if (t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_SEMI |
+                                     NQX_TOK_COLON))
+                    break;
+                if ((t->v[m].flags & NQX_TOK_COMMA) &&
+                    nqx_wlex_at(&c->subjv, t, m + 1, lim, NULL)) {
+                    v = m + 1;
+                    break;
+                }
+            }
+        }
+        if (v >= lim || t->v[v].cap ||
             (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
                                   NQX_TOK_SEMI | NQX_TOK_EOL)) ||
-            !nqx_wlex_at(&c->subjv, t, e, lim, NULL))
+            !nqx_wlex_at(&c->subjv, t, v, lim, NULL))
             return 0;
     }
     if (assigned)
@@ -1301,6 +1319,7 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->columns);
     nqx_wlex_free(&c->chutri);
     nqx_wlex_free(&c->tquals);
+    nqx_wlex_free(&c->inserted);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1343,7 +1362,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_label_roles", &c.roles) ||
         nqx_wlex_load(g, "task_columns", &c.columns) ||
         nqx_wlex_load(g, "task_lead_verbs", &c.chutri) ||
-        nqx_wlex_load(g, "task_title_qualifiers", &c.tquals)) {
+        nqx_wlex_load(g, "task_title_qualifiers", &c.tquals) ||
+        nqx_wlex_load(g, "task_inserted", &c.inserted)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }

@@ -495,3 +495,20 @@ Test(task, body_with_plain_verb_leads, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Hội đồng thi đua;");
     S_expect_deadline(r, "2026-12-15");
 }
+
+/* An adverbial between the subject and its verb, closed by a comma. */
+static const char *S_inserted =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "3. Sở Tài chính trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì tổng hợp dự toán kinh phí.\n";
+
+Test(task, adverbial_before_verb, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_inserted);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("tổng hợp dự toán");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+}
