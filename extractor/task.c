@@ -762,8 +762,24 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         if (k == ns)
             break;
         if (subj) {
-            size_t bs = t.v[ts].start, be = te < t.n ? t.v[te].start : e;
+            size_t bs = t.v[ts].start, be, j = k + 1;
             char *dl;
+            /* sentences after it with no subject of their own that go on
+             * with the work ("Định kỳ hằng năm báo cáo ...") are its */
+            while (j < ns) {
+                S_ags none;
+                size_t js = starts[j], je = j + 1 < ns ? starts[j + 1] : t.n;
+                int as = 0;
+                none.n = 0;
+                if (S_sentence_subject(c, &t, js, je, &none, &as) ||
+                    !(S_opens_with_time(c, &t, js, je < t.n ? t.v[je].start : e) ||
+                      nqx_wlex_at(&c->repv, &t, js, je, NULL)))
+                    break;
+                j++;
+            }
+            te = j < ns ? starts[j] : t.n;
+            k = j - 1;
+            be = te < t.n ? t.v[te].start : e;
             S_coordinators(c, &t, ts, te, &sub);
             S_report_to(c, &t, ts, te, &sub);
             dl = S_deadline(c, bs, be);

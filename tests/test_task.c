@@ -512,3 +512,22 @@ Test(task, adverbial_before_verb, .init = S_load, .fini = S_free)
     r = S_task("tổng hợp dự toán");
     S_expect_agencies(r, "lead:Sở Tài chính;");
 }
+
+/* A closing paragraph: the reporting sentence without a subject of its
+ * own belongs to the sentence before it. */
+static const char *S_closing_report =
+    "KẾ HOẠCH\n"
+    "\n"
+    "V. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "Các sở, ngành, địa phương chủ động triển khai Kế hoạch này. Định kỳ hằng năm báo cáo kết quả về Sở Nội vụ để tổng hợp.\n";
+
+Test(task, closing_report_sentence_joins, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_closing_report);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("báo cáo kết quả về Sở Nội vụ");
+    S_expect_agencies(r, "lead:Các sở, ngành, địa phương;report_to:Sở Nội vụ;");
+    S_expect_deadline(r, "R/P1Y");
+}
