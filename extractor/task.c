@@ -1218,6 +1218,10 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 S_walk(c, c->kids[ni], c->nkids[ni], &hdr, 1);
                 return 0;
             }
+            /* the intro hands out the work below and is a task itself
+             * ("Văn phòng X cụ thể hoá ..., tập trung nhiệm vụ sau:") */
+            if (n->kind == NQX_NODE_PARA && !assigned)
+                S_prose(c, ni, n->start, n->body_end);
             *blk = hdr;
             return 1;
         }

@@ -531,3 +531,34 @@ Test(task, closing_report_sentence_joins, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Các sở, ngành, địa phương;report_to:Sở Nội vụ;");
     S_expect_deadline(r, "R/P1Y");
 }
+
+/* An intro paragraph whose subject takes on "the tasks below" is a task
+ * and leads the numbered items after it. */
+static const char *S_intro_block =
+    "KẾT LUẬN\n"
+    "\n"
+    "1. Về đánh giá tình hình\n"
+    "\n"
+    "Công tác văn phòng có nhiều chuyển biến.\n"
+    "\n"
+    "2. Về nhiệm vụ trọng tâm đến năm 2027\n"
+    "\n"
+    "Thời gian tới, tình hình còn khó khăn. Quán triệt ý kiến chỉ đạo; căn cứ vào phương hướng đã nêu, "
+    "Văn phòng Tỉnh ủy và các văn phòng huyện ủy cụ thể hoá để tổ chức thực hiện, trong đó tập trung một số nhiệm vụ sau:\n"
+    "\n"
+    "(1) Nâng cao chất lượng tham mưu tổng hợp.\n"
+    "\n"
+    "(2) Đẩy mạnh chuyển đổi số trong văn phòng.\n";
+
+Test(task, intro_paragraph_block, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_intro_block);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("cụ thể hoá để tổ chức");
+    S_expect_agencies(r, "lead:Văn phòng Tỉnh ủy;lead:các văn phòng huyện ủy;");
+    S_expect_deadline(r, "2027");
+    r = S_task("Nâng cao chất lượng tham mưu");
+    S_expect_agencies(r, "lead:Văn phòng Tỉnh ủy;lead:các văn phòng huyện ủy;");
+    S_expect_deadline(r, "2027");
+}
