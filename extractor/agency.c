@@ -251,8 +251,23 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
                 e->words[j] = t.v[j].lower;
                 t.v[j].lower = NULL;
             } else {
+                /* a word written with a comma after it ("tham mưu, giúp
+                 * việc") keeps it: only such words match across one */
+                size_t fl = strlen(t.v[j].fold);
                 e->words[j] = t.v[j].fold;
                 t.v[j].fold = NULL;
+                if (j + 1 < t.n && (t.v[j].flags & NQX_TOK_COMMA)) {
+                    char *w = realloc(e->words[j], fl + 2);
+                    if (!w) {
+                        nqx_toks_free(&t);
+                        out->n++;
+                        nqx_wlex_free(out);
+                        return NQX_ENOMEM;
+                    }
+                    w[fl] = ',';
+                    w[fl + 1] = 0;
+                    e->words[j] = w;
+                }
             }
         }
         e->nwords = t.n;
@@ -289,11 +304,18 @@ static int S_entry_at(const nqx_wentry *e, const nqx_toks *t, size_t i,
         return 0;
     for (j = 0; j < e->nwords; j++) {
         const nqx_tok *k = &t->v[i + j];
-        if (strcmp(e->nwords == 1 ? k->lower : k->fold, e->words[j]) != 0)
+        const char *w = e->words[j], *x = e->nwords == 1 ? k->lower : k->fold;
+        size_t wl = strlen(w), xl = strlen(x);
+        int wcomma = wl > 0 && w[wl - 1] == ',';
+        if (xl != wl - (size_t)wcomma || memcmp(x, w, xl) != 0)
             return 0;
         if (j + 1 < e->nwords &&
             (k->flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                          NQX_TOK_EOL)))
+            return 0;
+        /* "tỉnh, Ủy ban" is not "tỉnh ủy" */
+        if (j + 1 < e->nwords && !wcomma &&
+            (k->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)))
             return 0;
         if (j > 0 && (k->flags & NQX_TOK_OPEN))
             return 0;
@@ -728,6 +750,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             else
                 merge = 1;
         }
+
         if (p == 0 || merge)
             continue;
         /* emit parts [g0, p) as one body */

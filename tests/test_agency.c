@@ -184,3 +184,10 @@ Test(agency, office_holders, .init = S_load, .fini = S_free)
     S_list("Sở Giáo dục và Đào tạo và các cơ sở giáo dục, đào tạo lồng ghép",
            "Sở Giáo dục và Đào tạo|các cơ sở giáo dục, đào tạo", "lồng ghép");
 }
+
+Test(agency, comma_ends_lexicon_words, .init = S_load, .fini = S_free)
+{
+    /* "tỉnh, Ủy ban" is not the word "tỉnh ủy" */
+    S_list("Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường tổ chức",
+           "Các sở, ban, ngành tỉnh|Ủy ban nhân dân các xã, phường", "tổ chức");
+}
