@@ -40,7 +40,8 @@ typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing;
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
+        *p_wrapup;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -499,6 +500,8 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                 if (!nqx_wlex_at(&c->repp, t, m, e, NULL))
                     continue;
                 at = m + 1;
+            } else if (nqx_wlex_at(&c->repp, t, m, e, NULL)) {
+                at = m + 1; /* "báo cáo về Sở Y tế" */
             }
             if (at < e && nqx_agx_starts(c->agx, t, at, e)) {
                 nqx_span sp[S_MAXNAMES];
@@ -1106,7 +1109,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
 
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
-static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
+static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
 {
     const nqx_node *n = &c->d->nodes[ni];
     size_t cs = S_content_start(c, n), k;
@@ -1257,6 +1260,41 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     return 0;
 }
 
+/* Handle one node. The document's wrap-up ("Trên đây là Kế hoạch ...",
+ * "Trong quá trình thực hiện, nếu có khó khăn ...") that the outline hung
+ * under the last item is not that item's work: the item ends before it
+ * and the wrap-up is read as running text of its own. */
+static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
+{
+    nqx_node *n = &c->d->nodes[ni];
+    size_t k, nk = c->nkids[ni], bend = n->body_end;
+    int r;
+    for (k = 0; c->p_wrapup && k < nk; k++) {
+        const nqx_node *ch = &c->d->nodes[c->kids[ni][k]];
+        size_t ov[2 * S_OVN];
+        if (ch->kind == NQX_NODE_PARA &&
+            nqx_gram_match(c->p_wrapup, c->text, ch->end, ch->start, ov,
+                           S_OVN) > 0)
+            break;
+    }
+    if (k == nk || (k == 0 && n->kind != NQX_NODE_BULLET && !S_numbered(n)))
+        return S_node_own(c, ni, inh, block, blk);
+    n->body_end = S_trim_end(c->text, n->start,
+                             c->d->nodes[c->kids[ni][k]].start);
+    c->nkids[ni] = k;
+    r = S_node_own(c, ni, inh, block, blk);
+    c->nkids[ni] = nk;
+    n->body_end = bend;
+    /* read under the item's parent: the item's own time is not theirs */
+    for (; k < nk && !c->st; k++) {
+        int ki = c->kids[ni][k];
+        if (c->d->nodes[ki].kind == NQX_NODE_PARA && !c->excluded[ki])
+            S_prose(c, n->parent >= 0 ? n->parent : ki,
+                    c->d->nodes[ki].start, c->d->nodes[ki].body_end);
+    }
+    return r;
+}
+
 static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
                    int block)
 {
@@ -1369,6 +1407,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
+    c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);

@@ -562,3 +562,31 @@ Test(task, intro_paragraph_block, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Văn phòng Tỉnh ủy;lead:các văn phòng huyện ủy;");
     S_expect_deadline(r, "2027");
 }
+
+/* The wrap-up paragraph hung under the last item is not that item's
+ * work; its own subject leads it. */
+static const char *S_wrapup =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Lao động\n"
+    "\n"
+    "a) Hướng dẫn các xã triển khai chi trả.\n"
+    "\n"
+    "b) Theo dõi tiến độ chi trả hằng tháng.\n"
+    "\n"
+    "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh. Trong quá trình thực hiện nếu có khó khăn, vướng mắc, "
+    "các cơ quan, đơn vị báo cáo về Sở Lao động để tổng hợp.\n";
+
+Test(task, wrapup_not_last_item, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_wrapup);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("Theo dõi tiến độ");
+    cr_expect_null(strstr(r->text, "Trên đây"));
+    S_expect_agencies(r, "lead:Sở Lao động;");
+    r = S_task("báo cáo về Sở Lao động");
+    S_expect_agencies(r, "lead:các cơ quan, đơn vị;report_to:Sở Lao động;");
+}
