@@ -455,6 +455,17 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         } else if ((f & NQX_TOK_COMMA) && fronted) {
             if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
+        } else if ((f & NQX_TOK_COLON) && k < clause + 10 &&
+                   !nqx_agx_courtesy(c->agx, t, k + 1, e)) {
+            /* a short label: "Mở tài khoản: Ủy ban nhân dân xã phối hợp" */
+            if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
+                return 1;
+        } else if (fronted && k > clause &&
+                   nqx_agx_courtesy(c->agx, t, k + 1, e) &&
+                   S_subject_at(c, t, k + 1, e, 0, out, assigned)) {
+            /* "Trong quá trình thực hiện nếu có vướng mắc đề nghị các
+             * cơ quan phản ánh về ..." */
+            return 1;
         }
     }
     return 0;

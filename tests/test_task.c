@@ -590,3 +590,25 @@ Test(task, wrapup_not_last_item, .init = S_load, .fini = S_free)
     r = S_task("báo cáo về Sở Lao động");
     S_expect_agencies(r, "lead:các cơ quan, đơn vị;report_to:Sở Lao động;");
 }
+
+/* Subjects after a label's colon and after a fronted clause's courtesy
+ * word. */
+static const char *S_late_subjects =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. NHIỆM VỤ\n"
+    "\n"
+    "1. Cấp thẻ an sinh: Ủy ban nhân dân xã, phường phối hợp với ngân hàng rà soát danh sách.\n"
+    "\n"
+    "2. Trong quá trình thực hiện nếu có vướng mắc đề nghị các cơ quan, đơn vị phản ánh về Sở Tư pháp để hướng dẫn.\n";
+
+Test(task, subjects_after_colon_and_courtesy, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_late_subjects);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("rà soát danh sách");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân xã, phường;");
+    r = S_task("phản ánh về Sở Tư pháp");
+    S_expect_agencies(r, "lead:các cơ quan, đơn vị;report_to:Sở Tư pháp;");
+}
