@@ -1100,7 +1100,13 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
             return 1;
         }
         for (k = e; k < t->n; k++) {
-            size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, NULL);
+            const nqx_wentry *q = NULL;
+            size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, &q);
+            /* "Các doanh nghiệp hoạt động trong lĩnh vực ...": the rest of
+             * the title says which ones */
+            if (ql && q && q->value && strcmp(q->value, "rest") == 0 &&
+                t->n - e <= 30)
+                break;
             if (ql) {
                 k += ql - 1;
                 continue;

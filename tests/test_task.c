@@ -612,3 +612,25 @@ Test(task, subjects_after_colon_and_courtesy, .init = S_load, .fini = S_free)
     r = S_task("phản ánh về Sở Tư pháp");
     S_expect_agencies(r, "lead:các cơ quan, đơn vị;report_to:Sở Tư pháp;");
 }
+
+/* A block title naming bodies by what they do: the rest of the title
+ * says which ones. */
+static const char *S_title_rest =
+    "KẾ HOẠCH\n"
+    "\n"
+    "V. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "4. Các doanh nghiệp hoạt động trong lĩnh vực vận tải, logistics trên địa bàn tỉnh\n"
+    "\n"
+    "- Ứng dụng nền tảng số trong quản lý phương tiện.\n"
+    "- Chia sẻ dữ liệu hành trình với cơ quan quản lý.\n";
+
+Test(task, title_with_rest_qualifier, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_title_rest);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Ứng dụng nền tảng số");
+    S_expect_agencies(r, "lead:Các doanh nghiệp hoạt động trong lĩnh vực vận tải, "
+                         "logistics trên địa bàn tỉnh;");
+}
