@@ -619,6 +619,19 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 pt->bare = 0;
                 continue;
             }
+            /* two cells run together: "UBND xã, phường, đặc khu Sở Tài
+             * chính" - a place word, then the capital head of a body */
+            if (t->v[j].cap && !t->v[j - 1].cap && j > head + hl &&
+                (S_closed(a, t, pt->ts, j) ||
+                 nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2)) &&
+                S_starts(a, t, j, lim, 0)) {
+                int hf3;
+                if (S_head_at(a, t, j, lim, 0, 0, &hf3) && (hf3 & S_HEAD_CAP)) {
+                    next = ' ';
+                    break;
+                }
+            }
             inside = 0;
             ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
             if (ql) {

@@ -191,3 +191,12 @@ Test(agency, comma_ends_lexicon_words, .init = S_load, .fini = S_free)
     S_list("Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường tổ chức",
            "Các sở, ban, ngành tỉnh|Ủy ban nhân dân các xã, phường", "tổ chức");
 }
+
+Test(agency, cells_run_together, .init = S_load, .fini = S_free)
+{
+    /* a place word, then a body's capital head: two bodies */
+    S_list("Các sở, ngành, UBND xã, phường, đặc khu Sở Tư pháp",
+           "Các sở, ngành|UBND xã, phường, đặc khu|Sở Tư pháp", NULL);
+    S_list("Ủy ban nhân dân tỉnh Quảng Nam chỉ đạo",
+           "Ủy ban nhân dân tỉnh Quảng Nam", "chỉ đạo");
+}
