@@ -50,6 +50,7 @@ typedef struct {
     char cols[16];  /* the last assignment-table header seen (S_table) */
     size_t ncols;
     int have_header;
+    int no_bare;    /* S_prose emits only sentences with a subject */
     nqx_status st;
 } S_ctx;
 
@@ -759,7 +760,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             const nqx_node *nd = &c->d->nodes[node];
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
-            char *dl = c->excluded[node] || quantity || !S_in_section(c, node)
+            char *dl = c->excluded[node] || quantity || c->no_bare ||
+                               !S_in_section(c, node)
                            ? NULL : S_own_time(c, bs, be);
             if (dl && S_before_doc(c, node, dl)) {
                 /* a date of the past ("trước ngày 01/01/1945") */
@@ -1302,13 +1304,16 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     r = S_node_own(c, ni, inh, block, blk);
     c->nkids[ni] = nk;
     n->body_end = bend;
-    /* read under the item's parent: the item's own time is not theirs */
+    /* read under the item's parent: the item's own time is not theirs;
+     * only sentences with a subject of their own give tasks there */
+    c->no_bare = 1;
     for (; k < nk && !c->st; k++) {
         int ki = c->kids[ni][k];
         if (c->d->nodes[ki].kind == NQX_NODE_PARA && !c->excluded[ki])
             S_prose(c, n->parent >= 0 ? n->parent : ki,
                     c->d->nodes[ki].start, c->d->nodes[ki].body_end);
     }
+    c->no_bare = 0;
     return r;
 }
 
