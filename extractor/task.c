@@ -456,11 +456,18 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         } else if ((f & NQX_TOK_COMMA) && fronted) {
             if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
-        } else if ((f & NQX_TOK_COLON) && k < clause + 10 &&
-                   !nqx_agx_courtesy(c->agx, t, k + 1, e)) {
-            /* a short label: "Mở tài khoản: Ủy ban nhân dân xã phối hợp" */
-            if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
+        } else if ((f & NQX_TOK_COLON) && k < clause + 24) {
+            /* a short label: "Mở tài khoản: Ủy ban nhân dân xã phối hợp",
+             * "Chi trả: Sau khi mở tài khoản, Ủy ban nhân dân xã ..." */
+            clause = k + 1;
+            fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;
+            if (!nqx_agx_courtesy(c->agx, t, k + 1, e) &&
+                S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
+        } else if (fronted && k > clause && strcmp(t->v[k].lower, "thì") == 0 &&
+                   S_subject_at(c, t, k + 1, e, 0, out, assigned)) {
+            /* "... nếu có vướng mắc thì các văn phòng kịp thời báo cáo" */
+            return 1;
         } else if (fronted && k > clause &&
                    nqx_agx_courtesy(c->agx, t, k + 1, e) &&
                    S_subject_at(c, t, k + 1, e, 0, out, assigned)) {

@@ -634,3 +634,30 @@ Test(task, title_with_rest_qualifier, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Các doanh nghiệp hoạt động trong lĩnh vực vận tải, "
                          "logistics trên địa bàn tỉnh;");
 }
+
+/* A label's colon opens a clause of its own (with a fronted adverbial);
+ * "nếu ... thì" puts the subject after "thì"; an evaluation section gives
+ * no tasks. */
+static const char *S_clauses =
+    "BÁO CÁO KẾT LUẬN\n"
+    "\n"
+    "1. Về đánh giá tình hình năm 2025\n"
+    "\n"
+    "Các văn phòng huyện ủy đẩy mạnh cải cách hành chính.\n"
+    "\n"
+    "2. Về nhiệm vụ năm 2026\n"
+    "\n"
+    "a) Chi trả trợ cấp: Sau khi mở tài khoản, Ủy ban nhân dân xã phối hợp với ngân hàng chi trả.\n"
+    "\n"
+    "b) Quá trình thực hiện nếu có khó khăn thì các văn phòng huyện ủy kịp thời báo cáo.\n";
+
+Test(task, label_clauses_and_thi, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_clauses);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("ngân hàng chi trả");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân xã;");
+    r = S_task("kịp thời báo cáo");
+    S_expect_agencies(r, "lead:các văn phòng huyện ủy;");
+}
