@@ -429,6 +429,21 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                                   NQX_TOK_SEMI | NQX_TOK_EOL)) ||
             !nqx_wlex_at(&c->subjv, t, v, lim, NULL))
             return 0;
+        /* "Chính phủ yêu cầu các bộ ...", "UBND tỉnh giao Sở X ...": the
+         * bodies asked do the work */
+        cl = nqx_agx_courtesy(c->agx, t, v, lim);
+        if (cl) {
+            nqx_span sp2[S_MAXNAMES];
+            size_t n2 = 0, e2 = nqx_agx_list(c->agx, t, v + cl, lim, 0, sp2,
+                                             S_MAXNAMES, &n2);
+            if (e2 > v + cl && n2) {
+                if (assigned)
+                    *assigned = 1;
+                S_add_list(out, sp2, n2, NQX_ROLE_LEAD);
+                return e2;
+            }
+            cl = 0;
+        }
     }
     if (assigned)
         *assigned = cl > 0;
@@ -1328,7 +1343,7 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
                    int block)
 {
     S_ags cur = *inh, blk;
-    int cblock = block;
+    int cblock = block, sib = 0;
     size_t k;
     for (k = 0; k < nk && !c->st; k++) {
         int ni = kids[k];
@@ -1349,9 +1364,19 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         if (S_label_kind(c, n, &vs, &ve, &r))
             continue;
         blk.n = 0;
+        /* a block opened by a sibling paragraph covers the items after
+         * it, not a heading with a structure of its own */
+        if (n->kind == NQX_NODE_HEADING && c->nkids[ni] && sib) {
+            if (S_node(c, ni, inh, block, &blk)) {
+                cur = blk;
+                cblock = 1;
+            }
+            continue;
+        }
         if (S_node(c, ni, &cur, cblock, &blk)) {
             cur = blk;
             cblock = 1;
+            sib = 1;
         }
     }
 }

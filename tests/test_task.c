@@ -661,3 +661,37 @@ Test(task, label_clauses_and_thi, .init = S_load, .fini = S_free)
     r = S_task("kịp thời báo cáo");
     S_expect_agencies(r, "lead:các văn phòng huyện ủy;");
 }
+
+/* "X yêu cầu Y ...": Y does the work; an intro paragraph's block covers
+ * the items after it but not a heading with its own structure. */
+static const char *S_asks =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "III. NHIỆM VỤ, GIẢI PHÁP\n"
+    "\n"
+    "Nhằm đạt được mục tiêu trên, các bộ, cơ quan trung ương cần tổ chức thực hiện các nhiệm vụ sau:\n"
+    "\n"
+    "1. Hoàn thiện thể chế\n"
+    "\n"
+    "a) Bộ Tư pháp rà soát các văn bản quy phạm pháp luật.\n"
+    "\n"
+    "b) Bộ Nội vụ sửa đổi quy định về khen thưởng.\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính bố trí kinh phí thực hiện.\n";
+
+Test(task, asked_bodies_and_intro_scope, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_asks);
+    cr_expect_eq(S_ntasks(), 4);
+    r = S_task("cần tổ chức thực hiện");
+    S_expect_agencies(r, "lead:các bộ, cơ quan trung ương;");
+    r = S_task("rà soát các văn bản");
+    S_expect_agencies(r, "lead:Bộ Tư pháp;");
+    r = S_task("sửa đổi quy định");
+    S_expect_agencies(r, "lead:Bộ Nội vụ;");
+    r = S_task("bố trí kinh phí");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+}
