@@ -1200,6 +1200,19 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    if (!has_subj && !is_title && colon && n->kind == NQX_NODE_PARA) {
+        /* a paragraph of background whose last sentence hands out the
+         * work below: that sentence's subject heads the block */
+        size_t st[256], ns = S_sentences(&t, st, 256);
+        if (ns > 1) {
+            /* only when it asks bodies ("Chính phủ yêu cầu các bộ") */
+            subj.n = 0;
+            has_subj = S_sentence_subject(c, &t, st[ns - 1], t.n, &subj,
+                                          &assigned) && assigned;
+            if (!has_subj)
+                subj.n = 0;
+        }
+    }
     /* a block header hands its coordinators down with its lead */
     hdr = subj;
     if (has_subj && colon)
@@ -1257,6 +1270,8 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                    has_subj && colon ? &hdr : inh, (has_subj && colon) || block);
             return 0;
         }
+        if (c->excluded[ni] == 3 && !(colon && has_subj && assigned))
+            return 0; /* preamble: only an assignment intro counts */
         if (colon && has_subj && (has_bul || n->kind == NQX_NODE_PARA)) {
             if (has_bul) {
                 S_walk(c, c->kids[ni], c->nkids[ni], &hdr, 1);
@@ -1264,7 +1279,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             }
             /* the intro hands out the work below and is a task itself
              * ("Văn phòng X cụ thể hoá ..., tập trung nhiệm vụ sau:") */
-            if (n->kind == NQX_NODE_PARA && !assigned)
+            if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3))
                 S_prose(c, ni, n->start, n->body_end);
             *blk = hdr;
             return 1;
@@ -1381,6 +1396,15 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
     }
 }
 
+/* Whether text[s..e) ends with a colon (trailing spaces and markup
+ * aside). */
+static int S_ends_colon(const char *text, size_t s, size_t e)
+{
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '*'))
+        e--;
+    return e > s && text[e - 1] == ':';
+}
+
 /* Nodes that yield no task: what describes or aims (nontask headings),
  * and what comes before the first heading of a document. */
 static void S_exclude(S_ctx *c)
@@ -1406,6 +1430,11 @@ static void S_exclude(S_ctx *c)
          * assigns nothing; an assignment table there still does */
         if (n->parent < 0 && !seen_heading && n->kind != NQX_NODE_TABLE)
             c->excluded[i] = 1;
+        /* except where it hands the work below to bodies ("..., Chính phủ
+         * yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:"): 3 */
+        if (c->excluded[i] == 1 && n->parent < 0 && !seen_heading &&
+            n->kind == NQX_NODE_PARA && S_ends_colon(c->text, n->start, n->end))
+            c->excluded[i] = 3;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
             c->excluded[i] = 1;

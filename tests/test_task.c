@@ -695,3 +695,29 @@ Test(task, asked_bodies_and_intro_scope, .init = S_load, .fini = S_free)
     r = S_task("bố trí kinh phí");
     S_expect_agencies(r, "lead:Sở Tài chính;");
 }
+
+/* A preamble whose last sentence asks bodies to carry out the work below
+ * is a task; other preambles assign nothing. */
+static const char *S_preamble_ask =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "Năm 2026 có ý nghĩa quan trọng. Để triển khai hiệu quả nhiệm vụ trên, Chính phủ yêu cầu các bộ, ngành trung ương tập trung thực hiện các nhiệm vụ sau:\n"
+    "\n"
+    "I. MỤC TIÊU\n"
+    "\n"
+    "Nâng cao chất lượng môi trường sống.\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "1. Bộ Xây dựng ban hành quy chuẩn về bãi chôn lấp.\n";
+
+Test(task, preamble_that_asks, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_preamble_ask);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Chính phủ yêu cầu");
+    S_expect_agencies(r, "lead:các bộ, ngành trung ương;");
+    r = S_task("ban hành quy chuẩn");
+    S_expect_agencies(r, "lead:Bộ Xây dựng;");
+}
