@@ -43,8 +43,10 @@
 #define C_UPPER 2.0      /* extra for words in capitals (headings) */
 #define C_NAME 2.0       /* extra for a capitalised word inside a clause:
                             a name (Phó Phong is not Phó Phòng) */
+#define C_REPEAT 1.6     /* discount for a neighbour's same tone confusion */
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
+#define S_ROUNDS 3       /* passes that learn from the edits before them */
 
 /* ---- tokens ---- */
 
@@ -162,6 +164,7 @@ typedef struct {
     int k;                 /* candidates */
     int id[MAX_CANDS];     /* [0] is the observed word (-1 if unknown) */
     double ch[MAX_CANDS];  /* channel cost of each */
+    int kind[MAX_CANDS];   /* its tone confusion (S_kind), -1: other */
     nqx_group g2;          /* bigrams (i-1, i) */
     const nqx_tok *tok;    /* NULL for the clause ends */
 } S_pos;
@@ -358,6 +361,23 @@ static double S_lp(const nqx_model *m, const S_pos *P, int i, int j, int p,
     return log(p2);
 }
 
+/* The kind of confusion that turns c into o when it is a tone change
+ * alone, on a stacked vowel or not; -1 otherwise. */
+static int S_kind(const nqx_syl *o, const char *key)
+{
+    nqx_syl c;
+    int i, stacked = 0;
+    if (!nqx_syl_from_key(key, &c) || c.n != o->n || c.tone == o->tone)
+        return -1;
+    for (i = 0; i < c.n; i++) {
+        if (c.mod[i] != o->mod[i])
+            return -1;
+        if (c.base[i] != 'd' && c.mod[i])
+            stacked = 1;
+    }
+    return (stacked * 8 + c.tone) * 8 + o->tone;
+}
+
 static double S_channel(const nqx_syl *o, const char *key)
 {
     nqx_syl c;
@@ -449,6 +469,7 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
             break;
         P[i].id[P[i].k] = ids[b];
         P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
+        P[i].kind[P[i].k] = S_kind(&P[i].tok->syl, nqx_model_key(m, ids[b]));
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
         if (ad && !ad->learn &&
@@ -507,11 +528,18 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
                 double bestv = -1e300;
                 int bestp = 0;
                 double p2 = S_p2(m, P, i, P[i - 1].id[a], P[i].id[c]);
+                /* the same tone confusion on two neighbours: one cause
+                 * (a font whose stacked marks the scanner misreads), so
+                 * the second is cheaper */
+                double rep = a && c && P[i].kind[c] >= 0 &&
+                                     P[i].kind[c] == P[i - 1].kind[a]
+                                 ? (P[i].ch[c] < C_REPEAT ? P[i].ch[c] : C_REPEAT)
+                                 : 0.0;
                 for (p = 0; p < kp; p++) {
                     double t = S_lp(m, P, i, pa[p * MAX_CANDS + a],
                                     i >= 2 ? P[i - 2].id[p] : -2,
                                     P[i - 1].id[a], P[i].id[c], p2) -
-                               P[i].ch[c];
+                               P[i].ch[c] + rep;
                     double prev = i == 1 ? 0 : V[voff[i - 1] + (size_t)p * (size_t)ka + (size_t)a];
                     T[toff + ((size_t)p * (size_t)ka + (size_t)a) * (size_t)kc + (size_t)c] = t;
                     if (prev + t > bestv)
@@ -723,6 +751,35 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
     return 0;
 }
 
+/* The confusions shown by all the edits so far (each pass finds more: an
+ * EM over the document's channel), in place of those in ad. */
+static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                     size_t ntok, const nqx_norm_edit *e, size_t ne, S_adapt *ad)
+{
+    size_t i, t = 0;
+    ad->n = 0;
+    free(ad->cost);
+    ad->cost = NULL;
+    ad->learn = 1;
+    for (i = 0; i < ne; i++) {
+        nqx_syl c;
+        char key[NQX_KEY_MAX];
+        int id;
+        while (t < ntok && toks[t].start < e[i].start)
+            t++;
+        if (t == ntok)
+            break;
+        if (toks[t].start != e[i].start || tid[t] <= 0 ||
+            !nqx_syl_parse(e[i].repl, e[i].repl_len, &c))
+            continue;
+        nqx_syl_key(&c, key);
+        id = nqx_model_id(m, key);
+        if (id > 0 && S_adapt_add(ad, tid[t], id))
+            return -1;
+    }
+    return 0;
+}
+
 nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                         double threshold, nqx_norm_edit **edits,
                         size_t *nedits, nqx_error *err)
@@ -730,7 +787,8 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
     nqx_tok *toks = NULL;
     int *tid = NULL, *tfid, num, numf;
     size_t ntok = 0, i, j, cap = 0;
-    int votes[2] = {0, 0}, style, maxn = 0;
+    int votes[2] = {0, 0}, style, maxn = 0, round;
+    size_t last = (size_t)-1;
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
@@ -807,13 +865,18 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                      min_margin, P, &sc, best, margin, &ad, edits, nedits, &cap))
             goto oom;
     }
-    if (S_adapt_settle(&ad, tid, ntok))
-        goto oom;
-    if (ad.n) {
-        /* second pass over the clauses holding a word the scanner was
-         * caught confusing; their first-pass edits are replaced */
+    for (round = 0; round < S_ROUNDS; round++) {
         nqx_norm_edit *e2 = NULL;
         size_t n2 = 0, cap2 = 0, k, out = 0, d = 0;
+        if (round > 0 && S_relearn(m, toks, tid, ntok, *edits, *nedits, &ad))
+            goto oom;
+        if (S_adapt_settle(&ad, tid, ntok))
+            goto oom;
+        if (!ad.n || *nedits == last)
+            break;
+        last = *nedits;
+        /* another pass over the clauses holding a word the scanner was
+         * caught confusing; their edits are replaced */
         ad.learn = 0;
         for (i = 0; i < ntok; i = j) {
             int hit = 0;
