@@ -46,6 +46,7 @@
 #define C_REPEAT 1.6     /* discount for a neighbour's same tone confusion */
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
+#define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */
 #define S_ROUNDS 3       /* passes that learn from the edits before them */
 
 /* ---- tokens ---- */
@@ -165,6 +166,7 @@ typedef struct {
     int id[MAX_CANDS];     /* [0] is the observed word (-1 if unknown) */
     double ch[MAX_CANDS];  /* channel cost of each */
     int kind[MAX_CANDS];   /* its tone confusion (S_kind), -1: other */
+    int sure[MAX_CANDS];   /* 1: a confusion this scanner makes freely */
     nqx_group g2;          /* bigrams (i-1, i) */
     const nqx_tok *tok;    /* NULL for the clause ends */
 } S_pos;
@@ -470,11 +472,14 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
         P[i].id[P[i].k] = ids[b];
         P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
         P[i].kind[P[i].k] = S_kind(&P[i].tok->syl, nqx_model_key(m, ids[b]));
+        P[i].sure[P[i].k] = 0;
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
         if (ad && !ad->learn &&
-            (j = S_adapt_find(ad, P[i].id[0], ids[b])) >= 0)
+            (j = S_adapt_find(ad, P[i].id[0], ids[b])) >= 0) {
             P[i].ch[P[i].k] *= ad->cost[j];
+            P[i].sure[P[i].k] = ad->cost[j] == 0;
+        }
         P[i].k++;
         ids[b] = ids[n - 1], q[b][0] = q[n - 1][0], n--;
     }
@@ -661,6 +666,12 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
             for (j = i, lo = margin[i]; j + 1 <= n && best[j + 1] != 0; j++)
                 if (margin[j + 1] < lo)
                     lo = margin[j + 1];
+            /* a group made only of confusions this scanner makes more
+             * often than not has the document's odds behind it */
+            for (k = i; k <= j && P[k].sure[best[k]]; k++)
+                ;
+            if (k > j)
+                lo += S_SURE_EASE;
             for (k = i; k <= j; k++)
                 margin[k] = lo;
             if (lo < min_margin) {
