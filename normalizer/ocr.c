@@ -47,6 +47,7 @@
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
 #define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */
+#define S_PAIR_FLOOR 2.0 /* nats a group's choice must beat the next one by */
 #define S_ROUNDS 3       /* passes that learn from the edits before them */
 
 /* ---- tokens ---- */
@@ -660,18 +661,28 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
          * confidence of the least sure of them */
         for (i = 1; i <= n; i++) {
             int j, k;
-            double lo;
+            double lo, hi;
             if (best[i] == 0)
                 continue;
-            for (j = i, lo = margin[i]; j + 1 <= n && best[j + 1] != 0; j++)
+            for (j = i, lo = hi = margin[i]; j + 1 <= n && best[j + 1] != 0; j++) {
                 if (margin[j + 1] < lo)
                     lo = margin[j + 1];
+                if (margin[j + 1] > hi)
+                    hi = margin[j + 1];
+            }
             /* a group made only of confusions this scanner makes more
-             * often than not has the document's odds behind it */
+             * often than not has the document's odds behind it; and
+             * keeping all of it is at least as bad as keeping its surest
+             * word (hi), while its least sure word (lo) may be one that
+             * another correction nearly explains ("phân đầu" is surely
+             * wrong; "phấn đấu" beats "phần đầu" by less) */
             for (k = i; k <= j && P[k].sure[best[k]]; k++)
                 ;
-            if (k > j)
+            if (k > j) {
+                if (j > i && lo >= S_PAIR_FLOOR)
+                    lo = hi;
                 lo += S_SURE_EASE;
+            }
             for (k = i; k <= j; k++)
                 margin[k] = lo;
             if (lo < min_margin) {
