@@ -13,9 +13,6 @@
 #include "syl.h"
 
 #include <math.h>
-#ifdef NQX_OCR_DEBUG
-#include <stdio.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -648,15 +645,6 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
         int again = 0;
         if (S_viterbi(m, P, n, sc, best, margin))
             return -1;
-#ifdef NQX_OCR_DEBUG
-        if (iter == 0)
-            for (i = 1; i <= n; i++)
-                if (best[i] != 0)
-                    fprintf(stderr, "DBG %s %zu %s -> %s m=%.2f\n",
-                            ad && ad->learn ? "L" : "A", P[i].tok->start,
-                            P[i].id[0] >= 0 ? nqx_model_key(m, P[i].id[0]) : "?",
-                            nqx_model_key(m, P[i].id[best[i]]), margin[i]);
-#endif
         /* neighbours changed together stand or fall together, with the
          * confidence of the least sure of them */
         for (i = 1; i <= n; i++) {
