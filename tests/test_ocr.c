@@ -281,4 +281,11 @@ Test(ocr, a_confusion_made_more_often_than_not_is_cheap)
           "Các xã phấn đấu hoàn thành chỉ tiêu.\n"
           "Các huyện phấn đấu đạt chuẩn; phấn đấu giữ vững an ninh.\n"
           "Phần đầu số hộ nghèo giảm còn 2%.");
+    /* a cheap confusion still needs the context to want the change */
+    FIXES("Các xã phần đầu hoàn thành chỉ tiêu.\n"
+          "Công ty cổ phần đầu tư xây dựng được giao thực hiện dự án.\n"
+          "Phần đầu của báo cáo nêu kết quả; một phần đầu tư công chưa giải ngân.",
+          "Các xã phấn đấu hoàn thành chỉ tiêu.\n"
+          "Công ty cổ phần đầu tư xây dựng được giao thực hiện dự án.\n"
+          "Phần đầu của báo cáo nêu kết quả; một phần đầu tư công chưa giải ngân.");
 }
