@@ -361,28 +361,15 @@ static double S_lp(const nqx_model *m, const S_pos *P, int i, int j, int p,
     return log(p2);
 }
 
-/* The kind of confusion that turns c into o when it is a tone change
- * alone, on a stacked vowel or not; -1 otherwise. */
-static int S_kind(const nqx_syl *o, const char *key)
-{
-    nqx_syl c;
-    int i, stacked = 0;
-    if (!nqx_syl_from_key(key, &c) || c.n != o->n || c.tone == o->tone)
-        return -1;
-    for (i = 0; i < c.n; i++) {
-        if (c.mod[i] != o->mod[i])
-            return -1;
-        if (c.base[i] != 'd' && c.mod[i])
-            stacked = 1;
-    }
-    return (stacked * 8 + c.tone) * 8 + o->tone;
-}
-
-static double S_channel(const nqx_syl *o, const char *key)
+/* The channel cost of reading key as o; *kind is the tone confusion
+ * (tones and whether the vowel is stacked) when the tone alone differs,
+ * else -1, so that neighbours with the same one can be told. */
+static double S_channel(const nqx_syl *o, const char *key, int *kind)
 {
     nqx_syl c;
     double cost = 0;
-    int i, stacked = 0;
+    int i, stacked = 0, same_marks = 1;
+    *kind = -1;
     if (!nqx_syl_from_key(key, &c) || c.n != o->n)
         return 1e9;
     for (i = 0; i < c.n; i++)
@@ -397,6 +384,7 @@ static double S_channel(const nqx_syl *o, const char *key)
     for (i = 0; i < c.n; i++) {
         if (c.mod[i] == o->mod[i])
             continue;
+        same_marks = 0;
         if (c.base[i] == 'd')
             cost += o->mod[i] ? C_BAR_ADD : C_BAR_LOST;
         else if (!o->mod[i])
@@ -404,6 +392,8 @@ static double S_channel(const nqx_syl *o, const char *key)
         else
             cost += !c.mod[i] ? C_MOD_ADD : C_MOD_SWAP;
     }
+    if (same_marks && c.tone != o->tone)
+        *kind = (stacked * 8 + c.tone) * 8 + o->tone;
     if (o->casing == NQX_CASE_UPPER)
         cost += C_UPPER;
     return cost;
@@ -468,8 +458,8 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
         if (q[b][0] < -(int)(S_SUPPORT * NQX_Q_SCALE))
             break;
         P[i].id[P[i].k] = ids[b];
-        P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
-        P[i].kind[P[i].k] = S_kind(&P[i].tok->syl, nqx_model_key(m, ids[b]));
+        P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]),
+                                    &P[i].kind[P[i].k]);
         P[i].sure[P[i].k] = 0;
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
@@ -761,6 +751,42 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
     return 0;
 }
 
+/* A copy of ad's settled pairs and factors in keep. */
+static int S_adapt_keep(const S_adapt *ad, S_adapt *keep)
+{
+    free(keep->pair);
+    free(keep->cost);
+    keep->pair = malloc(((size_t)ad->n + 1) * sizeof *keep->pair);
+    keep->cost = malloc(((size_t)ad->n + 1) * sizeof *keep->cost);
+    if (!keep->pair || !keep->cost)
+        return -1;
+    memcpy(keep->pair, ad->pair, (size_t)ad->n * sizeof *ad->pair);
+    memcpy(keep->cost, ad->cost, (size_t)ad->n * sizeof *ad->cost);
+    keep->n = keep->cap = ad->n;
+    return 0;
+}
+
+/* The observed ids (sorted, in *out, *nout) whose confusions differ
+ * between the settled a and b: a pair in one only, or another factor. */
+static int S_changed(const S_adapt *a, const S_adapt *b, int **out, int *nout)
+{
+    int i, k, n = 0, *o = realloc(*out, ((size_t)a->n + (size_t)b->n + 1) * sizeof *o);
+    if (!o)
+        return -1;
+    *out = o;
+    for (i = 0; i < a->n; i++) {
+        k = S_adapt_find(b, a->pair[i][0], a->pair[i][1]);
+        if (k < 0 || b->cost[k] != a->cost[i])
+            o[n++] = a->pair[i][0];
+    }
+    for (i = 0; i < b->n; i++)
+        if (S_adapt_find(a, b->pair[i][0], b->pair[i][1]) < 0)
+            o[n++] = b->pair[i][0];
+    qsort(o, (size_t)n, sizeof *o, S_int_cmp);
+    *nout = n;
+    return 0;
+}
+
 /* The confusions shown by all the edits so far (each pass finds more: an
  * EM over the document's channel), in place of those in ad. */
 static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
@@ -803,7 +829,8 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
     int *best = NULL;
     double *margin = NULL, min_margin;
     S_scratch sc = {NULL, 0};
-    S_adapt ad = {NULL, NULL, 0, 0, 1};
+    S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
+    int *chg = NULL, nchg = 0;
     nqx_status st = NQX_OK;
 
     *edits = NULL;
@@ -885,6 +912,16 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
         if (!ad.n || *nedits == last)
             break;
         last = *nedits;
+        /* after the first, a pass decodes only the clauses whose learnt
+         * confusions changed: the others would come out the same */
+        if (round > 0) {
+            if (S_changed(&ad, &prev, &chg, &nchg))
+                goto oom;
+            if (!nchg)
+                break;
+        }
+        if (S_adapt_keep(&ad, &prev))
+            goto oom;
         /* another pass over the clauses holding a word the scanner was
          * caught confusing; their edits are replaced */
         ad.learn = 0;
@@ -895,7 +932,10 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                 continue;
             }
             for (j = i; j < ntok && tfid[j] >= 0 && (j == i || !toks[j].boundary); j++)
-                hit |= S_adapt_has(&ad, tid[j], -1);
+                hit |= round == 0 ? S_adapt_has(&ad, tid[j], -1)
+                                  : tid[j] >= 0 &&
+                                        bsearch(&tid[j], chg, (size_t)nchg,
+                                                sizeof *chg, S_int_cmp) != NULL;
             if (!hit)
                 continue;
             /* drop the first pass's edits inside this clause */
@@ -942,6 +982,9 @@ oom:
 done:
     free(ad.pair);
     free(ad.cost);
+    free(prev.pair);
+    free(prev.cost);
+    free(chg);
     free(toks);
     free(tid);
     free(P);
