@@ -40,7 +40,6 @@
 #define C_UPPER 2.0      /* extra for words in capitals (headings) */
 #define C_NAME 2.0       /* extra for a capitalised word inside a clause:
                             a name (Phó Phong is not Phó Phòng) */
-#define C_REPEAT 1.6     /* discount for a neighbour's same tone confusion */
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
 #define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */
@@ -163,7 +162,6 @@ typedef struct {
     int k;                 /* candidates */
     int id[MAX_CANDS];     /* [0] is the observed word (-1 if unknown) */
     double ch[MAX_CANDS];  /* channel cost of each */
-    int kind[MAX_CANDS];   /* its tone confusion (S_kind), -1: other */
     int sure[MAX_CANDS];   /* 1: a confusion this scanner makes freely */
     nqx_group g2;          /* bigrams (i-1, i) */
     const nqx_tok *tok;    /* NULL for the clause ends */
@@ -364,15 +362,11 @@ static double S_lp(const nqx_model *m, const S_pos *P, int i, int j, int p,
     return log(p2);
 }
 
-/* The channel cost of reading key as o; *kind is the tone confusion
- * (tones and whether the vowel is stacked) when the tone alone differs,
- * else -1, so that neighbours with the same one can be told. */
-static double S_channel(const nqx_syl *o, const char *key, int *kind)
+static double S_channel(const nqx_syl *o, const char *key)
 {
     nqx_syl c;
     double cost = 0;
-    int i, stacked = 0, same_marks = 1;
-    *kind = -1;
+    int i, stacked = 0;
     if (!nqx_syl_from_key(key, &c) || c.n != o->n)
         return 1e9;
     for (i = 0; i < c.n; i++)
@@ -387,7 +381,6 @@ static double S_channel(const nqx_syl *o, const char *key, int *kind)
     for (i = 0; i < c.n; i++) {
         if (c.mod[i] == o->mod[i])
             continue;
-        same_marks = 0;
         if (c.base[i] == 'd')
             cost += o->mod[i] ? C_BAR_ADD : C_BAR_LOST;
         else if (!o->mod[i])
@@ -395,8 +388,6 @@ static double S_channel(const nqx_syl *o, const char *key, int *kind)
         else
             cost += !c.mod[i] ? C_MOD_ADD : C_MOD_SWAP;
     }
-    if (same_marks && c.tone != o->tone)
-        *kind = (stacked * 8 + c.tone) * 8 + o->tone;
     if (o->casing == NQX_CASE_UPPER)
         cost += C_UPPER;
     return cost;
@@ -461,8 +452,7 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
         if (q[b][0] < -(int)(S_SUPPORT * NQX_Q_SCALE))
             break;
         P[i].id[P[i].k] = ids[b];
-        P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]),
-                                    &P[i].kind[P[i].k]);
+        P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
         P[i].sure[P[i].k] = 0;
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
@@ -524,18 +514,11 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
                 double bestv = -1e300;
                 int bestp = 0;
                 double p2 = S_p2(m, P, i, P[i - 1].id[a], P[i].id[c]);
-                /* the same tone confusion on two neighbours: one cause
-                 * (a font whose stacked marks the scanner misreads), so
-                 * the second is cheaper */
-                double rep = a && c && P[i].kind[c] >= 0 &&
-                                     P[i].kind[c] == P[i - 1].kind[a]
-                                 ? (P[i].ch[c] < C_REPEAT ? P[i].ch[c] : C_REPEAT)
-                                 : 0.0;
                 for (p = 0; p < kp; p++) {
                     double t = S_lp(m, P, i, pa[p * MAX_CANDS + a],
                                     i >= 2 ? P[i - 2].id[p] : -2,
                                     P[i - 1].id[a], P[i].id[c], p2) -
-                               P[i].ch[c] + rep;
+                               P[i].ch[c];
                     double prev = i == 1 ? 0 : V[voff[i - 1] + (size_t)p * (size_t)ka + (size_t)a];
                     T[toff + ((size_t)p * (size_t)ka + (size_t)a) * (size_t)kc + (size_t)c] = t;
                     if (prev + t > bestv)
