@@ -950,7 +950,7 @@ static void S_table(S_ctx *c, int table)
     int have = c->have_header;
     S_ags pend;
     char *pdl = NULL, *lastdl = NULL;
-    int prow = -1;
+    int prow = -1, ptime = 0;
     for (k = 0; k <= c->nkids[table] && !c->st; k++) {
         int rowi = k < c->nkids[table] ? c->kids[table][k] : -1;
         const nqx_node *row = rowi >= 0 ? &c->d->nodes[rowi] : NULL;
@@ -958,7 +958,7 @@ static void S_table(S_ctx *c, int table)
         size_t n = 0, i, off = 0;
         S_ags ags;
         char *dl = NULL;
-        int content = 0, cont = 0;
+        int content = 0, cont = 0, tcell = 0;
         if (row && row->kind != NQX_NODE_ROW)
             continue;
         if (row) {
@@ -999,8 +999,10 @@ static void S_table(S_ctx *c, int table)
                 off = ncols - n;
         }
         if (!cont && prow >= 0) {
-            /* the row above is complete */
-            if (!pdl)
+            /* the row above is complete; a time cell that says something
+             * no time phrase reads ("Khi có phát sinh") is still its time:
+             * no heading's time then */
+            if (!pdl && !ptime)
                 pdl = S_inherited(c, prow);
             S_emit(c, prow, c->d->nodes[prow].start,
                    c->d->nodes[prow].end, &pend, pdl);
@@ -1019,6 +1021,7 @@ static void S_table(S_ctx *c, int table)
             case 'c': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_COORDINATE, &ags); break;
             case 't':
                 free(dl);
+                tcell = 1;
                 dl = S_deadline(c, cells[i].start, cells[i].end);
                 /* a time column may hold a bare year: "2025" */
                 if (!dl && cells[i].end - cells[i].start == 4 &&
@@ -1057,6 +1060,7 @@ static void S_table(S_ctx *c, int table)
         pend = ags;
         pdl = dl;
         prow = rowi;
+        ptime = tcell;
     }
     free(pdl);
     free(lastdl);

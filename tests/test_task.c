@@ -721,3 +721,27 @@ Test(task, preamble_that_asks, .init = S_load, .fini = S_free)
     r = S_task("ban hành quy chuẩn");
     S_expect_agencies(r, "lead:Bộ Xây dựng;");
 }
+
+/* A time cell that no time phrase reads is still the row's time: the
+ * heading's year is not inherited. */
+static const char *S_table_odd_time =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. NHIỆM VỤ NĂM 2026\n"
+    "\n"
+    "| STT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+    "|---|---|---|---|\n"
+    "| 1 | Tập huấn nghiệp vụ cho cán bộ | Sở Nội vụ | Năm 2026 |\n"
+    "| 2 | Điều chỉnh danh mục nhiệm vụ | Sở Tài chính | Theo tiến độ dự án |\n";
+
+Test(task, table_time_cell_wins, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_odd_time);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Tập huấn nghiệp vụ");
+    S_expect_deadline(r, "2026");
+    r = S_task("Điều chỉnh danh mục");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    S_expect_deadline(r, NULL);
+}
