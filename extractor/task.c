@@ -840,8 +840,12 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 /* Cells of a row line: spans between " | ". */
 static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 {
-    size_t n = 0, k = s, cs = s;
-    while (k < e && c->text[k] == '|')
+    size_t n = 0, k = s, cs = s, te = e;
+    while (te > s && (c->text[te - 1] == ' ' || c->text[te - 1] == '*'))
+        te--;
+    /* "| a | b |" (markdown) opens with a bar; the normalized "| b | c"
+     * (no closing bar) opens with an empty first cell */
+    while (k < e && c->text[k] == '|' && te > k + 1 && c->text[te - 1] == '|')
         k++, cs = k;
     for (; k <= e && n < S_MAXCOLS; k++) {
         if (k == e || c->text[k] == '|') {
@@ -950,7 +954,7 @@ static void S_table(S_ctx *c, int table)
     int have = c->have_header;
     S_ags pend;
     char *pdl = NULL, *lastdl = NULL;
-    int prow = -1, ptime = 0;
+    int prow = -1, ptime = 0, lasthdr = 0;
     for (k = 0; k <= c->nkids[table] && !c->st; k++) {
         int rowi = k < c->nkids[table] ? c->kids[table][k] : -1;
         const nqx_node *row = rowi >= 0 ? &c->d->nodes[rowi] : NULL;
@@ -968,11 +972,27 @@ static void S_table(S_ctx *c, int table)
             int h = n && !S_number_cell(c, cells[0].start, cells[0].end) ?
                     S_header(c, cells, n, hc) : 0;
             if (h) {
+                /* a header over two lines ("Cơ quan" above "Chủ trì |
+                 * Phối hợp"): the line above fills the cells left blank */
+                if (lasthdr && n <= ncols) {
+                    for (i = 0; i < ncols; i++)
+                        if (i >= n || !hc[i])
+                            hc[i] = cols[i];
+                    n = ncols;
+                    if (h < 0) {
+                        int l2 = 0;
+                        for (i = 0; i < n; i++)
+                            l2 |= hc[i] == 'l' || hc[i] == 'e';
+                        if (l2 && n >= 3)
+                            h = 1;
+                    }
+                }
                 memcpy(cols, hc, n);
                 have = h > 0;
                 ncols = n;
                 row = NULL; /* flush the pending row */
             }
+            lasthdr = h != 0;
         }
         if (row && have && n && n + 1 < ncols &&
             !S_number_cell(c, cells[0].start, cells[0].end)) {

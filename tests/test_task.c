@@ -745,3 +745,28 @@ Test(task, table_time_cell_wins, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Tài chính;");
     S_expect_deadline(r, NULL);
 }
+
+/* A header over two lines: "Cơ quan" above "Chủ trì | Phối hợp". */
+static const char *S_table_two_line_header =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "| STT | Nội dung công việc | Cơ quan | | Thời gian hoàn thành |\n"
+    "|---|---|---|---|---|\n"
+    "| | | Chủ trì | Phối hợp | |\n"
+    "| 1 | Xây dựng cơ sở dữ liệu dân cư | Công an tỉnh | Sở Tư pháp | Quý I/2026 |\n"
+    "| 2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Ủy ban nhân dân các xã | Năm 2027 |\n";
+
+Test(task, table_two_line_header, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_two_line_header);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Xây dựng cơ sở dữ liệu dân cư");
+    S_expect_agencies(r, "lead:Công an tỉnh;coordinate:Sở Tư pháp;");
+    S_expect_deadline(r, "2026-Q1");
+    r = S_task("Số hóa hồ sơ");
+    S_expect_agencies(r, "lead:Sở Tư pháp;coordinate:Ủy ban nhân dân các xã;");
+    S_expect_deadline(r, "2027");
+}
