@@ -156,6 +156,8 @@ Test(agency, associations_and_central_bodies, .init = S_load, .fini = S_free)
            "Trung ương Hội Nông dân Việt Nam", "chỉ đạo");
     S_list("Ban Tuyên giáo và Dân vận Trung ương hướng dẫn",
            "Ban Tuyên giáo và Dân vận Trung ương", "hướng dẫn");
+    S_list("thường trực các huyện ủy, thị ủy tiếp tục quan tâm",
+           "thường trực các huyện ủy, thị ủy", "tiếp tục");
 }
 
 Test(agency, names_stop_at_verbs_keep_places, .init = S_load, .fini = S_free)
