@@ -408,6 +408,17 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
         return 0;
     if (!cl) {
         size_t v = e;
+        /* "Sở Y tế (Chi cục Dân số) sẽ kiểm tra": the unit in brackets */
+        if (v < lim && (t->v[v].flags & NQX_TOK_OPEN)) {
+            size_t m;
+            for (m = v; m < lim && m < v + 12; m++)
+                if (t->v[m].flags & (NQX_TOK_CLOSE | NQX_TOK_STOP))
+                    break;
+            if (m < lim && m < v + 12 && (t->v[m].flags & NQX_TOK_CLOSE) &&
+                !(t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_COMMA |
+                                   NQX_TOK_SEMI | NQX_TOK_COLON)))
+                v = m + 1;
+        }
         /* "Bộ X, UBND các tỉnh trên cơ sở đề xuất của ..., chủ trì":
          * an inserted adverbial between the subject and its verb */
         if (v < lim && !nqx_wlex_at(&c->subjv, t, v, lim, NULL) &&

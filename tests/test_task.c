@@ -770,3 +770,20 @@ Test(task, table_two_line_header, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Tư pháp;coordinate:Ủy ban nhân dân các xã;");
     S_expect_deadline(r, "2027");
 }
+
+/* A unit in brackets between the body and its verb. */
+static const char *S_bracket_unit =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "- Sở Y tế (Chi cục Dân số) sẽ kiểm tra ngẫu nhiên hồ sơ của các xã.\n";
+
+Test(task, bracketed_unit_before_verb, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_bracket_unit);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("kiểm tra ngẫu nhiên");
+    S_expect_agencies(r, "lead:Sở Y tế;");
+}
