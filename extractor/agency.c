@@ -645,7 +645,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     break;
                 }
                 /* "Sở Tài nguyên và Môi trường": one proper name */
-                if (pt->proper && j + 1 < lim && t->v[j + 1].cap &&
+                if ((pt->proper || named) && j + 1 < lim && t->v[j + 1].cap &&
                     !(t->v[j].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
                                        NQX_TOK_COLON | NQX_TOK_EOL))) {
                     j++;

@@ -183,6 +183,9 @@ Test(agency, office_holders, .init = S_load, .fini = S_free)
            "Chủ tịch Ủy ban nhân dân các tỉnh", "chỉ đạo");
     S_list("Giám đốc, Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo",
            "Giám đốc|Thủ trưởng các sở, ban, ngành tỉnh", "chỉ đạo");
+    /* a title's body keeps its name through "và" */
+    S_list("Giám đốc Sở Giáo dục và Đào tạo phê duyệt",
+           "Giám đốc Sở Giáo dục và Đào tạo", "phê duyệt");
     S_list("Sở Giáo dục và Đào tạo và các cơ sở giáo dục, đào tạo lồng ghép",
            "Sở Giáo dục và Đào tạo|các cơ sở giáo dục, đào tạo", "lồng ghép");
 }
