@@ -37,6 +37,8 @@
 #define S_MAXCOL 24
 /* How far (bytes) a goal cue reaches forward: about 120 characters. */
 #define S_CUE_REACH 300
+/* How far into an item (bytes) its opening time may start. */
+#define S_LEAD_REACH 120
 
 typedef struct {
     size_t qs, qe;   /* the quantity: first digit .. end of unit */
@@ -66,7 +68,7 @@ typedef struct {
         *goal_heading, *present_heading, *footnote, *scope, *label,
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
         *metric_lead, *metric_tail, *pop_end;
-    const nqx_lexicon *excl, *need_cmp;
+    const nqx_lexicon *excl, *need_cmp, *num_words;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
     char tbl_dl[S_MAXCOL][32];
@@ -594,24 +596,90 @@ static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
     return NQX_OK;
 }
 
+/* A number in words ("một", "mười hai", "hai mươi lăm") through the
+ * lexicon qt_number_words: "mười" is 10, "X mươi" X tens, a word after
+ * either adds its units. -1 when a word is unknown. */
+static double S_word_number(const S_ctx *c, const char *s, size_t n)
+{
+    char *f = nqx_fold(s, n), *w, *save = NULL;
+    double total = 0, cur = -1;
+    int ok = f && c->num_words;
+    for (w = ok ? strtok_r(f, " ", &save) : NULL; ok && w; w = strtok_r(NULL, " ", &save)) {
+        size_t i;
+        double v = -1;
+        for (i = 0; i < c->num_words->n; i++)
+            if (strcmp(c->num_words->entries[i].key, w) == 0 &&
+                c->num_words->entries[i].value) {
+                v = strtod(c->num_words->entries[i].value, NULL);
+                break;
+            }
+        if (v == 10) {
+            total += (cur >= 0 ? cur : 1) * 10;
+            cur = -1;
+        } else if (v < 0 || cur >= 0) {
+            ok = 0;
+        } else {
+            cur = v;
+        }
+    }
+    free(f);
+    return ok ? total + (cur >= 0 ? cur : 0) : -1;
+}
+
+/* "không quá 10% tập thể, 5% cá nhân": a bare quantity listed right after
+ * one with a comparator (only its counted noun, a comma or "và" between)
+ * shares that comparator. */
+static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
+{
+    size_t i, words = 0, sep = 0;
+    if (strcmp(q->cmp, "=") != 0 || strcmp(prev->cmp, "=") == 0 ||
+        strcmp(prev->cmp, "range") == 0 || q->qs < prev->ce ||
+        q->qs - prev->ce > 80)
+        return;
+    for (i = prev->ce; i < q->qs; i++) {
+        char ch = c->mask[i];
+        if (ch >= '0' && ch <= '9')
+            return;
+        if (ch == ',')
+            sep = 1;
+        if (ch == ' ' && i > prev->ce && c->mask[i - 1] != ' ')
+            words++;
+    }
+    if (!sep) { /* "... và 5%" */
+        size_t e = q->qs;
+        while (e > prev->ce && c->mask[e - 1] == ' ')
+            e--;
+        sep = e - prev->ce >= 3 && strncmp(c->mask + e - 3, " và", 3) == 0;
+    }
+    if (sep && words <= 5)
+        memcpy(q->cmp, prev->cmp, sizeof q->cmp);
+}
+
 /* The quantities of clause [cs, ce) that are goals. */
 static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
                            int goal_heading, S_qty *out, size_t cap)
 {
     size_t k = 0, pos = cs, ov[2 * S_NOV];
     int glo = nqx_gram_group(c->qty, "lo"), ghi = nqx_gram_group(c->qty, "hi"),
-        gu = nqx_gram_group(c->qty, "unit");
+        gu = nqx_gram_group(c->qty, "unit"), gw = nqx_gram_group(c->qty, "word");
     (void)node;
     while (k < cap && S_match(c->qty, c->mask, ce, pos, ov, S_NOV)) {
         S_qty *q = &out[k];
         size_t ov2[2 * S_NOV];
-        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal;
+        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal,
+            words = gw > 0 && ov[2 * gw] != SIZE_MAX;
         memset(q, 0, sizeof *q);
         q->qs = q->ms = ov[0];
         q->qe = ov[1];
         q->ce = ov[1];
         pos = ov[1];
-        q->lo = S_number(c->mask + ov[2 * glo], ov[2 * glo + 1] - ov[2 * glo]);
+        if (words) {
+            q->lo = S_word_number(c, c->mask + ov[2 * gw], ov[2 * gw + 1] - ov[2 * gw]);
+            if (q->lo < 0)
+                continue;
+        } else {
+            q->lo = S_number(c->mask + ov[2 * glo], ov[2 * glo + 1] - ov[2 * glo]);
+        }
         q->hi = range ? S_number(c->mask + ov[2 * ghi], ov[2 * ghi + 1] - ov[2 * ghi])
                       : q->lo;
         if (ov[2 * gu] != SIZE_MAX)
@@ -625,10 +693,13 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
             *o = '\0';
         }
         S_comparator(c, cs, ce, q, range && q->hi != q->lo);
+        if (k)
+            S_share_comparator(c, &out[k - 1], q);
         if (S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
-        /* "02 năm" counts only with a comparator word, not as a range */
-        if (S_need_cmp(c, q->unit) &&
+        /* "02 năm" (and any number in words) counts only with a
+         * comparator word, not as a range */
+        if ((words || S_need_cmp(c, q->unit)) &&
             (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
             continue;
         if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
@@ -906,8 +977,12 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         nq = S_quantities(c, node, cs, ce, goal_heading, qs, S_MAXQ);
         ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
         if (ci == 0) {
-            /* What opens the item covers all its clauses. */
+            /* What opens the item covers all its clauses; a time at the
+             * end of a long first clause ("xây dựng kế hoạch ... hằng
+             * năm") is that work's own. */
             size_t lim = nq ? qs[0].qs : ce;
+            if (lim - cs > S_LEAD_REACH)
+                lim = cs + S_LEAD_REACH;
             for (di = 0; di < ndl; di++)
                 if (dls[di].s >= cs && dls[di].s < lim) {
                     lead_dl = dls[di].v;
@@ -972,7 +1047,9 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
             qs[qi].asp = lead_asp ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
-            st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, dls, ndl, err);
+            /* the item's first clause keeps its label: "(2) Ít nhất 85% ..." */
+            st = S_emit(c, node, ci == 0 ? nd->start : cs, ce, &qs[qi], prev_end,
+                        next, dls, ndl, err);
             if (st)
                 break;
             prev_end = qs[qi].ce;
@@ -1017,6 +1094,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
+    c.num_words = nqx_gram_lexicon(g, "qt_number_words");
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)
         return nqx_fail(err, NQX_EGRAMMAR, "quantity.pcre", -1, -1,
                         "grammar lacks qt_quantity, qt_cmp_before, "

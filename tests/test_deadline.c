@@ -122,6 +122,17 @@ Test(deadline, no_time)
     S_EQ("Nghị quyết số 39-NQ/TW, ngày 17/4/2015 của Bộ Chính trị", "null");
     S_EQ("Hà Nội, ngày 04 tháng 7 năm 2017", "null");
     S_EQ("từ 15 đến 20 người", "null");
+    /* allowances, wages and budgets that come monthly or yearly */
+    S_EQ("người hưởng phụ cấp ưu đãi nghề hằng tháng", "null");
+    S_EQ("nâng mức tiền lương hàng tháng của giáo viên", "null");
+    S_EQ("giao dự toán kinh phí sự nghiệp hằng quý", "null");
+}
+
+Test(deadline, money_paid_as_work_keeps_its_time)
+{
+    S_EQ("chi trả trợ cấp cho người cao tuổi hằng tháng", "R/P1M");
+    S_EQ("Chi bộ sinh hoạt thường kỳ hằng tháng", "R/P1M");
+    S_EQ("tổng hợp việc chi trả phụ cấp, báo cáo hằng quý", "R/P3M");
 }
 
 Test(deadline, span_of_phrase)
