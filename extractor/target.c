@@ -48,6 +48,7 @@ typedef struct {
     char cmp[8];
     char unit[48];
     int asp;
+    int listed, shared; /* an item of a list; its comparator is the list's */
     char dl[64];
 } S_qty;
 
@@ -67,7 +68,8 @@ typedef struct {
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
         *goal_heading, *present_heading, *footnote, *scope, *label,
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
-        *metric_lead, *metric_tail, *pop_end;
+        *metric_lead, *metric_tail, *pop_end, *item_goal,
+        *criteria;
     const nqx_lexicon *excl, *need_cmp, *num_words;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -406,6 +408,23 @@ static int S_ancestor_matches(const S_ctx *c, int node, const nqx_pattern *p)
     return 0;
 }
 
+/* Is node in a section on the present or the past: is it, or an
+ * enclosing node, a heading that starts with such words? Only headings
+ * count: an item "Đánh giá được tiềm năng ..." is work, not a section. */
+static int S_in_present(const S_ctx *c, int node)
+{
+    int a;
+    for (a = node; a >= 0; a = c->nodes[a].parent) {
+        const nqx_node *nd = &c->nodes[a];
+        size_t ov[2 * S_NOV], l = nd->end - nd->start;
+        if (nd->kind == NQX_NODE_HEADING &&
+            S_match(c->present_heading, c->mask + nd->start,
+                    l < S_HEAD_REACH ? l : S_HEAD_REACH, 0, ov, S_NOV))
+            return 1;
+    }
+    return 0;
+}
+
 /* A lead-in paragraph (ending in ":") just before node under the same
  * parent, or before its parent: "... các chỉ tiêu đã đề ra:" then bullets. */
 static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
@@ -627,32 +646,51 @@ static double S_word_number(const S_ctx *c, const char *s, size_t n)
 }
 
 /* "không quá 10% tập thể, 5% cá nhân": a bare quantity listed right after
- * one with a comparator (only its counted noun, a comma or "và" between)
- * shares that comparator. */
+ * another (only the other's counted noun and a comma or "và" between, no
+ * verb or cue after the separator) is an item of the same list: q->listed.
+ * It shares the comparator of the list's head; a list that writes its
+ * comparators one by one ("tối thiểu 70% cho X, tối thiểu 30% cho Y, 100%
+ * cho Z") shares none. */
 static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
 {
-    size_t i, words = 0, sep = 0;
-    if (strcmp(q->cmp, "=") != 0 || strcmp(prev->cmp, "=") == 0 ||
-        strcmp(prev->cmp, "range") == 0 || q->qs < prev->ce ||
-        q->qs - prev->ce > 80)
+    size_t i, words = 0, e = q->ms; /* up to its own comparator word */
+    int sep = 0;
+    if (q->ms < prev->ce || q->ms - prev->ce > 200)
         return;
-    for (i = prev->ce; i < q->qs; i++) {
+    while (e > prev->ce && c->mask[e - 1] == ' ')
+        e--;
+    if (e > prev->ce && c->mask[e - 1] == ',')
+        sep = 1;
+    else if (e - prev->ce >= sizeof " và" - 1 &&
+             memcmp(c->mask + e - (sizeof " và" - 1), " và", sizeof " và" - 1) == 0)
+        sep = 1;
+    if (!sep)
+        return;
+    for (i = prev->ce; i < e; i++) {
         char ch = c->mask[i];
-        if (ch >= '0' && ch <= '9')
+        if ((ch >= '0' && ch <= '9') || ch == ':' || ch == '(' || ch == ')')
             return;
-        if (ch == ',')
-            sep = 1;
         if (ch == ' ' && i > prev->ce && c->mask[i - 1] != ' ')
             words++;
+        if (ch == ',' && i + 1 < e) /* a comma inside: "90%, trong đó, ..." */
+            return;
     }
-    if (!sep) { /* "... và 5%" */
-        size_t e = q->qs;
-        while (e > prev->ce && c->mask[e - 1] == ' ')
-            e--;
-        sep = e - prev->ce >= 3 && strncmp(c->mask + e - 3, " và", 3) == 0;
+    if (words > 12)
+        return;
+    /* a verb between makes two statements: "80% ... đạt chuẩn, 20% ..." */
+    if (c->pop_end) {
+        size_t ov[2 * S_NOV], sepat = e - 1;
+        while (sepat > prev->ce && c->mask[sepat] != ',' && c->mask[sepat] != ' ')
+            sepat--;
+        if (S_match(c->pop_end, c->mask, e, prev->ce, ov, S_NOV) && ov[0] < sepat)
+            return;
     }
-    if (sep && words <= 5)
+    q->listed = 1;
+    if (strcmp(q->cmp, "=") == 0 && strcmp(prev->cmp, "=") != 0 &&
+        strcmp(prev->cmp, "range") != 0 && (!prev->listed || prev->shared)) {
         memcpy(q->cmp, prev->cmp, sizeof q->cmp);
+        q->shared = 1;
+    }
 }
 
 /* The quantities of clause [cs, ce) that are goals. */
@@ -931,7 +969,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
-    int lead_asp = 0, goal_heading, have_inh = -1;
+    int lead_asp = 0, goal_heading, item_goal, have_inh = -1;
     nqx_doc view;
 
     if (nd->kind == NQX_NODE_FOOTNOTE || nd->kind == NQX_NODE_SIGNATURE ||
@@ -956,15 +994,17 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     /* Is there any quantity at all? Most nodes have none: stop early. */
     if (!S_match(c->qty, c->mask, b, a, ov, S_NOV))
         return NQX_OK;
-    if (S_ancestor_matches(c, node, c->present_heading) ||
-        S_match(c->present_heading, c->mask + nd->start,
-                nd->end - nd->start < S_HEAD_REACH ? nd->end - nd->start : S_HEAD_REACH,
-                0, ov, S_NOV))
+    /* sections on the present; conditions listed for a rating or award */
+    if (S_in_present(c, node) || (c->criteria && S_leadin_matches(c, node, c->criteria)))
         return NQX_OK;
     nclr = S_clauses(c, a, b, &cl);
     if (nclr < 0)
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     ncl = (size_t)nclr;
+    /* an item that opens with a percentage of a population and a goal
+     * verb: its first clause holds goals */
+    item_goal = (nd->kind == NQX_NODE_ITEM || nd->kind == NQX_NODE_BULLET) &&
+                S_match(c->item_goal, c->mask + a, b - a, 0, ov, S_NOV);
     goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
                    S_leadin_matches(c, node, c->goal_heading) ||
                    S_first_clause_cue(c, a, b);
@@ -974,14 +1014,16 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         S_qty qs[S_MAXQ];
         const char *cur;
         int has_own[S_MAXQ];
-        nq = S_quantities(c, node, cs, ce, goal_heading, qs, S_MAXQ);
+        nq = S_quantities(c, node, cs, ce, goal_heading || (ci == 0 && item_goal), qs,
+                          S_MAXQ);
         ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
         if (ci == 0) {
-            /* What opens the item covers all its clauses; a time at the
-             * end of a long first clause ("xây dựng kế hoạch ... hằng
-             * năm") is that work's own. */
+            /* What opens the item covers all its clauses: a time before
+             * its first quantity, or near its start; a time at the end of
+             * a long first clause without quantities ("xây dựng kế hoạch
+             * ... hằng năm") is that work's own. */
             size_t lim = nq ? qs[0].qs : ce;
-            if (lim - cs > S_LEAD_REACH)
+            if (!nq && lim - cs > S_LEAD_REACH)
                 lim = cs + S_LEAD_REACH;
             for (di = 0; di < ndl; di++)
                 if (dls[di].s >= cs && dls[di].s < lim) {
@@ -1092,6 +1134,8 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
     c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
     c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
+    c.item_goal = nqx_gram_pattern(g, "tg_item_goal_open");
+    c.criteria = nqx_gram_pattern(g, "tg_criteria_leadin");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
     c.num_words = nqx_gram_lexicon(g, "qt_number_words");

@@ -327,3 +327,50 @@ Test(target, monthly_allowance_is_no_deadline)
     cr_expect_eq(S_count(), 1);
     S_check("100% người", 0, "=", 100, 100, "%", NULL, 0);
 }
+
+/* In a plan's task section, an item that opens with a percentage of a
+ * population and a goal verb is a target; a present fact is not. */
+Test(target, items_opening_with_a_share_are_goals)
+{
+    S_run("III. NHIỆM VỤ, GIẢI PHÁP\n"
+          "1. Tuyên truyền, vận động\n"
+          "- 100% hộ gia đình trên địa bàn được hướng dẫn phân loại rác tại nguồn;\n"
+          "- Ít nhất 75% tiểu thương chợ truyền thống mở tài khoản thanh toán.\n"
+          "- 100% các xã đã hoàn thành kế hoạch năm trước.\n"
+          "- Tổ chức 12 hội nghị tập huấn cho cán bộ.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("100% hộ gia đình", 0, "=", 100, 100, "%", NULL, 0);
+    S_check("Ít nhất 75%", 0, ">=", 75, 75, "%", NULL, 0);
+}
+
+/* Scoring rules and the conditions of a rating are not goals. */
+Test(target, scoring_rules_and_rating_criteria)
+{
+    S_run("II. CHỈ TIÊU THI ĐUA\n"
+          "1. Tỷ lệ hộ tham gia đạt từ 90% trở lên được cộng 10 điểm.\n"
+          "2. Xếp loại\n"
+          "Đơn vị bị xếp loại không hoàn thành khi có một trong các tiêu chí sau:\n"
+          "a) Có trên 40% chỉ tiêu không đạt;\n"
+          "b) Ít nhất 30% hồ sơ bị trả lại.\n");
+    cr_expect_eq(S_count(), 0);
+}
+
+/* A list writes its comparator once, or once per item; a verb between
+ * two quantities makes two statements. */
+Test(target, list_comparators_written_once_or_per_item)
+{
+    S_run("II. MỤC TIÊU\n"
+          "(1) Nâng mức hỗ trợ lên tối thiểu 60% cho hộ nghèo, tối thiểu 40% "
+          "cho hộ cận nghèo, 20% cho hộ mới thoát nghèo.\n"
+          "(2) Phấn đấu 100% trạm y tế và ít nhất 85% phòng khám đạt chuẩn, "
+          "15% phòng khám có bác sĩ gia đình.\n"
+          "(3) Tối thiểu 25% xã miền núi và 30% xã đồng bằng có chợ văn minh.\n");
+    S_check("tối thiểu 60%", 0, ">=", 60, 60, "%", NULL, 0);
+    S_check("tối thiểu 60%", 1, ">=", 40, 40, "%", NULL, 0);
+    S_check("tối thiểu 60%", 2, "=", 20, 20, "%", NULL, 0);
+    S_check("100% trạm y tế", 0, "=", 100, 100, "%", NULL, 1);
+    S_check("100% trạm y tế", 1, ">=", 85, 85, "%", NULL, 1);
+    S_check("100% trạm y tế", 2, "=", 15, 15, "%", NULL, 1);
+    S_check("25% xã miền núi", 0, ">=", 25, 25, "%", NULL, 0);
+    S_check("25% xã miền núi", 1, ">=", 30, 30, "%", NULL, 0);
+}
