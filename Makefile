@@ -34,7 +34,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 HDRS = include/nqx.h $(wildcard */*.h)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo \
+.PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo accuracy \
   bench install uninstall clean model fuzz
 
 all: nqx
@@ -164,3 +164,7 @@ $(B)/ocr-eval: tools/ocr_eval.c $(B)/libnqx.a $(HDRS)
 # documents: recall, precision and MB/s of the corrector.
 ocr-eval: $(B)/ocr-eval | $(VITEXT)
 	$(B)/ocr-eval --rate 0.02 $$(grep -l "QUYẾT ĐỊNH\\|NGHỊ QUYẾT\\|KẾ HOẠCH\\|NGHỊ ĐỊNH\\|THÔNG TƯ" $(VITEXT)/f*.md)
+
+# Measure accuracy (corpus, held-out, OCR) and rewrite the README's table.
+accuracy: nqx
+	sh scripts/accuracy.sh

@@ -65,7 +65,6 @@ int cmd_extract(int argc, char **argv)
         const char *a = argv[i];
         nqx_text *t;
         nqx_doc *d = NULL;
-        nqx_error err;
         char *id;
         size_t k;
         if (a[0] == '-' && a[1]) {
@@ -73,17 +72,7 @@ int cmd_extract(int argc, char **argv)
                 i++;
             continue;
         }
-        t = cli_normalize_file(a, &opt);
-        if (!t) {
-            rc = EXIT_REJECTED;
-            continue;
-        }
-        nqx_error_clear(&err);
-        if (nqx_ext_doc(g, t, &d, &err)) {
-            if (!err.file[0])
-                snprintf(err.file, sizeof err.file, "%s", a);
-            cli_error(&err);
-            nqx_text_free(t);
+        if (cli_extract_file(a, &opt, g, &t, &d)) {
             rc = EXIT_REJECTED;
             continue;
         }

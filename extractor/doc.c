@@ -17,7 +17,7 @@ const char *nqx_role_name(nqx_role r)
     return "?";
 }
 
-static void S_meta_free(nqx_meta *m)
+void nqx_meta_clear(nqx_meta *m)
 {
     size_t i;
     free(m->kind);
@@ -34,33 +34,39 @@ static void S_meta_free(nqx_meta *m)
     for (i = 0; i < m->nrecipients; i++)
         free(m->recipients[i]);
     free(m->recipients);
+    memset(m, 0, sizeof *m);
+}
+
+void nqx_record_clear(nqx_record *r)
+{
+    size_t j;
+    free(r->text);
+    free(r->section);
+    free(r->deadline);
+    free(r->unit);
+    free(r->metric);
+    free(r->scope);
+    for (j = 0; j < r->nagencies; j++)
+        free(r->agencies[j].name);
+    free(r->agencies);
+    memset(r, 0, sizeof *r);
 }
 
 void nqx_doc_free(nqx_doc *d)
 {
-    size_t i, j;
+    size_t i;
     if (!d)
         return;
     for (i = 0; i < d->nmetas; i++)
-        S_meta_free(&d->metas[i]);
+        nqx_meta_clear(&d->metas[i]);
     free(d->metas);
     for (i = 0; i < d->nnodes; i++) {
         free(d->nodes[i].label);
         free(d->nodes[i].path);
     }
     free(d->nodes);
-    for (i = 0; i < d->nrecords; i++) {
-        nqx_record *r = &d->records[i];
-        free(r->text);
-        free(r->section);
-        free(r->deadline);
-        free(r->unit);
-        free(r->metric);
-        free(r->scope);
-        for (j = 0; j < r->nagencies; j++)
-            free(r->agencies[j].name);
-        free(r->agencies);
-    }
+    for (i = 0; i < d->nrecords; i++)
+        nqx_record_clear(&d->records[i]);
     free(d->records);
     free(d);
 }

@@ -305,6 +305,11 @@ typedef struct {
     size_t nrecords;
 } nqx_doc;
 
+/* Free what one record or one metadata block owns, and zero it (for
+ * callers that fill these structures themselves, e.g. the store). */
+void nqx_record_clear(nqx_record *r);
+void nqx_meta_clear(nqx_meta *m);
+
 /* Extract metadata, outline and obligations from normalized text. */
 nqx_status nqx_ext_doc(const nqx_grammar *g, const nqx_text *t,
                        nqx_doc **out, nqx_error *err);

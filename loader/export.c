@@ -36,21 +36,6 @@ static nqx_role S_role(const char *name)
     return NQX_ROLE_LEAD;
 }
 
-static void S_record_free(nqx_record *r)
-{
-    size_t i;
-    free(r->text);
-    free(r->section);
-    free(r->deadline);
-    free(r->unit);
-    free(r->metric);
-    free(r->scope);
-    for (i = 0; i < r->nagencies; i++)
-        free(r->agencies[i].name);
-    free(r->agencies);
-    memset(r, 0, sizeof *r);
-}
-
 /* Rebuild the extractor's record from its row (columns of S_RECS). */
 static int S_record(S_export *x, nqx_record *r, long long *id)
 {
@@ -237,7 +222,7 @@ static int S_document(S_export *x, sqlite3_stmt *docs)
                 fwrite(x->line.data, 1, x->line.len, x->out) != x->line.len)
                 x->fail = 1;
         }
-        S_record_free(&r);
+        nqx_record_clear(&r);
         free(due_s);
         if (rc != SQLITE_OK)
             break;
