@@ -135,6 +135,46 @@ Test(deadline, money_paid_as_work_keeps_its_time)
     S_EQ("tổng hợp việc chi trả phụ cấp, báo cáo hằng quý", "R/P3M");
 }
 
+/* A roadmap item's own years in brackets at its end; an open start. */
+Test(deadline, bracketed_roadmap_years)
+{
+    S_EQ("Xây dựng kho dữ liệu dùng chung, từng bước kết nối (2026 - 2027).",
+         "2026/2027");
+    S_EQ("Nâng cao nhận thức cộng đồng về dữ liệu (xuyên suốt 2026 - 2030)",
+         "2026/2030");
+    S_EQ("Mở rộng khai thác dữ liệu cho doanh nghiệp (2028 trở đi).", "ongoing");
+    S_EQ("Tổng kết kinh nghiệm của Ban Chấp hành khóa XI (2011 - 2016), rút ra bài học",
+         "null");
+}
+
+/* Work done when a case arises; a label whose value is a basis. */
+Test(deadline, conditions_that_arise)
+{
+    S_EQ("Quá trình triển khai, nếu có vướng mắc, các phòng báo cáo về Văn phòng",
+         "conditional");
+    S_EQ("Khi có phát sinh.", "conditional");
+    S_EQ("nếu thấy cần điều chỉnh nội dung Kế hoạch, các đơn vị đề xuất", "conditional");
+    S_EQ("Căn cứ tình hình thực tế và hướng dẫn của cấp trên.", "conditional");
+    S_EQ("Bổ sung hồ sơ còn thiếu (nếu có).", "null");
+    S_EQ("đề xuất sửa đổi Đề án trong trường hợp cần thiết", "null");
+    S_EQ("Căn cứ Kế hoạch này, các phòng xây dựng kế hoạch chi tiết", "null");
+}
+
+/* Periods that name a plan, a strategy or a past stretch are no time. */
+Test(deadline, named_periods_and_the_past)
+{
+    S_EQ("Bố trí tuyến cáp phù hợp Quy hoạch tỉnh Gia Lai thời kỳ 2021-2030, "
+         "tầm nhìn đến năm 2050", "null");
+    S_EQ("Triển khai Chiến lược phát triển nông nghiệp bền vững đến năm 2030",
+         "null");
+    S_EQ("Triển khai Chiến lược phát triển nông nghiệp đến năm 2030 trong quý "
+         "II/2026", "2026-Q2");
+    S_EQ("Điều chỉnh Quy hoạch chung đô thị Phú Mỹ, tỉnh Bà Rịa đến năm 2040",
+         "null");
+    S_EQ("Thực hiện Nghị quyết số 12-NQ/TU, phấn đấu đến năm 2027 hoàn thành", "2027");
+    S_EQ("Kết quả hoạt động từ tháng 3/2023 đến nay", "null");
+}
+
 Test(deadline, span_of_phrase)
 {
     const char *s = "Sở Nội vụ báo cáo trước ngày 15/5/2023.";
