@@ -408,21 +408,15 @@ static int S_ancestor_matches(const S_ctx *c, int node, const nqx_pattern *p)
     return 0;
 }
 
-/* Is node in a section on the present or the past: is it, or an
- * enclosing node, a heading that starts with such words? Only headings
- * count: an item "Đánh giá được tiềm năng ..." is work, not a section. */
+/* Is node in a section on the present or the past? (deadline.c decides,
+ * for tasks too; here on the nodes being read, which may be the
+ * fallback outline's.) */
 static int S_in_present(const S_ctx *c, int node)
 {
-    int a;
-    for (a = node; a >= 0; a = c->nodes[a].parent) {
-        const nqx_node *nd = &c->nodes[a];
-        size_t ov[2 * S_NOV], l = nd->end - nd->start;
-        if (nd->kind == NQX_NODE_HEADING &&
-            S_match(c->present_heading, c->mask + nd->start,
-                    l < S_HEAD_REACH ? l : S_HEAD_REACH, 0, ov, S_NOV))
-            return 1;
-    }
-    return 0;
+    nqx_doc view = *c->d;
+    view.nodes = (nqx_node *)c->nodes;
+    view.nnodes = c->nnodes;
+    return nqx_ext_node_in_present(c->g, c->text, &view, (size_t)node);
 }
 
 /* A lead-in paragraph (ending in ":") just before node under the same

@@ -233,3 +233,43 @@ Test(deadline, node_inherits_from_headings)
     cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 0, out, sizeof out), 0);
     cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 9, out, sizeof out), 0);
 }
+
+/* A section on the present or the past: its heading starts with such
+ * words, at any level, and it ends at the next heading of its level. */
+Test(deadline, node_in_present_section)
+{
+    const char *text =
+        "1. Về đánh giá kết quả triển khai từ tháng 3/2023 đến nay\n"
+        "(1) Hằng năm, 100% xã đã tổ chức tập huấn.\n"
+        "2. Nhiệm vụ trọng tâm, tiêu chí đánh giá\n"
+        "(1) Hằng năm, tổ chức tập huấn cho cán bộ.\n"
+        "(2) Đánh giá được hiện trạng dữ liệu.\n";
+    nqx_node nodes[5];
+    nqx_doc d;
+    char out[32];
+    size_t i, off = 0;
+    const int parent[5] = {-1, 0, -1, 2, 2};
+    const nqx_node_kind kind[5] = {NQX_NODE_HEADING, NQX_NODE_ITEM,
+                                   NQX_NODE_HEADING, NQX_NODE_ITEM,
+                                   NQX_NODE_ITEM};
+    memset(&d, 0, sizeof d);
+    memset(nodes, 0, sizeof nodes);
+    for (i = 0; i < 5; i++) {
+        const char *nl = strchr(text + off, '\n');
+        nodes[i].kind = kind[i];
+        nodes[i].parent = parent[i];
+        nodes[i].start = off;
+        nodes[i].end = (size_t)(nl - text);
+        off = nodes[i].end + 1;
+    }
+    d.nodes = nodes;
+    d.nnodes = 5;
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 0), 1);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 1), 1);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 2), 0);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 3), 0);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 4), 0);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 7), 0);
+    /* the past stretch of the heading hands no time down */
+    cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 1, out, sizeof out), 0);
+}
