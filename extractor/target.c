@@ -68,7 +68,7 @@ typedef struct {
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
         *goal_heading, *present_heading, *footnote, *scope, *label,
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
-        *metric_lead, *metric_tail, *pop_end, *item_goal,
+        *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
     const nqx_lexicon *excl, *need_cmp, *num_words;
     /* the target table being read: its header's columns */
@@ -531,7 +531,11 @@ static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce,
     if (q && q->unit[0] == '%' && !q->unit[1] && c->pop_end) {
         size_t e = q->ce + 160 < ce ? S_cb(c->mask, q->ce + 160) : ce;
         if (S_match(c->pop_end, c->mask, e, q->ce, ov, S_NOV) && ov[0] > q->ce) {
-            char *p = S_dup_trim(c->mask, q->ce, ov[0], ",");
+            size_t ps = q->ce, ov2[2 * S_NOV];
+            char *p;
+            if (S_match(c->pop_lead, c->mask, ov[0], q->ce, ov2, S_NOV) && ov2[0] == q->ce)
+                ps = ov2[1];
+            p = S_dup_trim(c->mask, ps, ov[0], ",");
             if (p && strchr(p, ' ') ? 1 : (p && strlen(p) >= 3))
                 return p;
             free(p);
@@ -1128,6 +1132,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
     c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
     c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
+    c.pop_lead = nqx_gram_pattern(g, "tg_pop_lead");
     c.item_goal = nqx_gram_pattern(g, "tg_item_goal_open");
     c.criteria = nqx_gram_pattern(g, "tg_criteria_leadin");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");

@@ -374,3 +374,17 @@ Test(target, list_comparators_written_once_or_per_item)
     S_check("25% xã miền núi", 0, ">=", 25, 25, "%", NULL, 0);
     S_check("25% xã miền núi", 1, ">=", 30, 30, "%", NULL, 0);
 }
+
+/* The population a share counts is its scope: "trợ cấp xã hội" names no
+ * level, and a count word before the population is not part of it. */
+Test(target, scope_of_a_share)
+{
+    S_run("II. MỤC TIÊU\n"
+          "(1) 95% số người hưởng trợ cấp xã hội hằng tháng chưa có tài khoản "
+          "được hướng dẫn mở tài khoản.\n"
+          "(2) 100% các thôn, bản tổ chức ra quân vệ sinh môi trường.\n");
+    cr_expect_eq(S_count(), 2);
+    cr_expect_str_eq(S_find("95%", 0)->scope, "người hưởng trợ cấp xã hội hằng tháng");
+    cr_expect_str_eq(S_find("100% các thôn", 0)->scope, "các thôn, bản");
+    S_check("95%", 0, "=", 95, 95, "%", NULL, 0);
+}
