@@ -173,6 +173,8 @@ Test(deadline, named_periods_and_the_past)
          "null");
     S_EQ("Thực hiện Nghị quyết số 12-NQ/TU, phấn đấu đến năm 2027 hoàn thành", "2027");
     S_EQ("Kết quả hoạt động từ tháng 3/2023 đến nay", "null");
+    S_EQ("tạo điều kiện thực hiện các nhiệm vụ nêu tại chương trình công tác "
+         "từ nay đến tháng 12/2026", "null");
     /* a vision heading, or a resolution that sets a time, is a time */
     S_EQ("b) Tầm nhìn đến năm 2045", "2045");
     S_EQ("Nghị quyết đặt mục tiêu đến năm 2030 giảm tỷ lệ hộ nghèo", "2030");
