@@ -85,15 +85,20 @@ typedef struct {
     size_t ts, te; /* the line without its end and surrounding spaces */
     int type;
     int pb;        /* a form feed (page break) ended the previous line */
+    int nsep;      /* " | " cell separators inside the line */
+    int cont;      /* a table row's cell text wrapped onto this line */
 } S_line;
 
 enum { U_TEXT, U_ROW, U_FOOT };
+enum { G_NONE, G_LINE, G_REAL };
 
 typedef struct {
     size_t cs, ce;      /* content span in the text */
     size_t e0, e1;      /* its inline edits in ctx->inl */
     int kind;
-    int gap;            /* blank line, page break or dropped line before */
+    int gap;            /* G_LINE: a newline of one-unit-per-line text;
+                           G_REAL: blank line, page break, dropped line */
+    int cont;           /* a row's wrapped cell text: joins the row */
     int item, atx;      /* opens a list item / numbered heading; '#' line */
     int emph_s, emph_e; /* opens / closes with an emphasis run */
     int lower_start, upper_start;
@@ -149,6 +154,15 @@ static int S_add_line(S_ctx *c, size_t *cap, size_t ts, size_t te, int pb)
     L->ts = ts;
     L->te = te;
     L->pb = pb;
+    L->nsep = 0;
+    L->cont = 0;
+    if (te - ts >= 3) { /* " | " inside the line: the cells of a row */
+        const unsigned char *q = t + ts + 1;
+        while ((q = memchr(q, '|', (size_t)(t + te - 1 - q))) != NULL) {
+            L->nsep += q[-1] == ' ' && q[1] == ' ';
+            q++;
+        }
+    }
     if (ts == te)
         L->type = L_BLANK;
     else if (te - ts == 1 && t[ts] == '|')
@@ -190,6 +204,68 @@ static void S_mark_gfm_rows(S_ctx *c)
              j++)
             L[j].type = L_PIPE;
         k = j - 1;
+    }
+}
+
+/* Does the line start (past markup and an opening quote or bracket)
+ * with a lower-case letter? */
+static int S_line_lower(const S_ctx *c, const S_line *L)
+{
+    const unsigned char *t = c->t;
+    size_t i = L->ts;
+    utf8proc_int32_t cp = -1;
+    while (i < L->te && (t[i] == '*' || t[i] == '_' || t[i] == '(' ||
+                         t[i] == '"'))
+        i++;
+    if (i < L->te &&
+        utf8proc_iterate(t + i, (utf8proc_ssize_t)(L->te - i), &cp) <= 0)
+        return 0;
+    if (cp == 0x201C && i + 3 < L->te)
+        utf8proc_iterate(t + i + 3, (utf8proc_ssize_t)(L->te - i - 3), &cp);
+    return cp > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Plain-text tables: a line with " | " between cells is a row, never
+ * joined to its neighbours. In a run of rows as wide as S cells, a row
+ * cut short whose cell text was wrapped goes on in the next line: that
+ * line starts in lower case and holds the missing separators (or none,
+ * between two rows); it is marked cont and joins the row with " ". */
+static void S_mark_plain_rows(S_ctx *c)
+{
+    S_line *L = c->lines;
+    size_t k, j, r;
+    for (k = 0; k < c->nl; k++)
+        if (L[k].type == L_TEXT && L[k].nsep > 0)
+            L[k].type = L_PIPE;
+    for (k = 0; k < c->nl; k = j) {
+        int wide = 0, have;
+        if (L[k].type != L_PIPE) {
+            j = k + 1;
+            continue;
+        }
+        /* the run: rows, and lone text lines between two rows */
+        for (j = k; j < c->nl && !(j > k && L[j].pb); j++) {
+            if (L[j].type == L_PIPE)
+                wide = L[j].nsep > wide ? L[j].nsep : wide;
+            else if (!(L[j].type == L_TEXT && j + 1 < c->nl &&
+                       L[j + 1].type == L_PIPE && !L[j + 1].pb))
+                break;
+        }
+        have = L[k].nsep;
+        for (r = k + 1; r < j; r++) {
+            if ((L[r].type == L_TEXT ||
+                 (have < wide && L[r].nsep + have == wide)) &&
+                S_line_lower(c, &L[r])) {
+                L[r].cont = 1;
+                L[r].type = L_PIPE;
+                have += L[r].nsep;
+            } else if (L[r].type == L_TEXT)
+                break; /* text between rows, not a cell: the run ends */
+            else
+                have = L[r].nsep;
+        }
+        if (r < j)
+            j = r;
     }
 }
 
@@ -256,6 +332,7 @@ static int S_split_lines(S_ctx *c)
         pb = ff != NULL;
     }
     S_mark_gfm_rows(c);
+    S_mark_plain_rows(c);
     return 0;
 }
 
@@ -786,12 +863,14 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 {
     const unsigned char *t = c->t;
     size_t lead = t[L->ts] == '|', i = L->ts + lead, cstart = i, pending = 0;
-    int started = 0;
+    size_t e00 = c->inl.n;
+    int started = 0, full = 0;
     S_unit *u = S_new_unit(c);
     if (!u)
         return -1;
     u->kind = U_ROW;
     u->gap = gap;
+    u->cont = L->cont;
     for (; i <= L->te; i++) {
         if (i < L->te && t[i] == '\\' && i + 1 < L->te) {
             i++;
@@ -813,6 +892,7 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
                 size_t e0 = c->inl.n;
                 if (S_inline(c, a, b))
                     return -1;
+                full |= a < b;
                 if (!started) {
                     u->cs = a;
                     u->e0 = e0;
@@ -835,8 +915,10 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
         }
     }
     u->e1 = c->inl.n;
-    if (started)
+    if (full) /* a row of empty cells is no row */
         c->nu++;
+    else
+        S_pop_to(&c->inl, e00);
     return 0;
 }
 
@@ -1013,6 +1095,8 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
 static int S_join(const S_para *p, const S_unit *u, int gap)
 {
     int p_caps = p->has_upper && !p->has_lower;
+    if (u->cont) /* a table cell's text wrapped onto the next line */
+        return p->kind == U_ROW;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)
         return 0;
     if (p->standalone) /* a whole bold or italic line stands alone */
@@ -1034,8 +1118,9 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     if (u->num_start)
         return !p->item || p->nchars >= 100;
     /* a capital after a page break: only a long paragraph cut mid-word
-     * group (headings without a full stop run up to ~180 characters) */
-    return u->upper_start && p->nchars >= 250;
+     * group (headings without a full stop run up to ~180 characters);
+     * in text written one unit per line a newline is no such cut */
+    return gap == G_REAL && u->upper_start && p->nchars >= 250;
 }
 
 /* ----------------------------------------------------------------- entry */
@@ -1078,7 +1163,7 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         if (u->kind == U_FOOT) {
             u->foot = 1;
             infoot = 1;
-            gap = 1;
+            gap = G_REAL;
             if (foot0 == (size_t)-1)
                 foot0 = k;
             continue;
@@ -1088,7 +1173,7 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
             continue;
         }
         infoot = 0;
-        gap |= u->gap;
+        gap = u->gap > gap ? u->gap : gap;
         if (prev_main != (size_t)-1 && S_join(&p, u, gap)) {
             /* footnotes that cut this sentence go to the end */
             size_t f;
@@ -1168,15 +1253,45 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
  * normalizing normalized text a no-op. */
 #define S_LONG_LINE 200 /* bytes: ~150 Vietnamese characters */
 
+/* Does the line end a sentence or a clause (. ! ? : ;), past closing
+ * markup, quotes and brackets? */
+static int S_line_closed(const S_ctx *c, const S_line *L)
+{
+    size_t e = L->te;
+    while (e > L->ts && (c->t[e - 1] == '*' || c->t[e - 1] == '_' ||
+                         c->t[e - 1] == ')' || c->t[e - 1] == '"'))
+        e--;
+    return e > L->ts && strchr(".!?:;", c->t[e - 1]) != NULL;
+}
+
 static int S_unwrapped(const S_ctx *c)
 {
-    size_t k, ntext = 0, nlong = 0;
-    for (k = 0; k < c->nl; k++)
-        if (c->lines[k].type == L_TEXT) {
-            ntext++;
-            nlong += c->lines[k].te - c->lines[k].ts > S_LONG_LINE;
+    size_t k, ntext = 0, nlong = 0, nblank = 0, pairs = 0, cont = 0;
+    for (k = 0; k < c->nl; k++) {
+        const S_line *L = &c->lines[k];
+        if (L->type == L_BLANK && k > 0 && k + 1 < c->nl &&
+            c->lines[k + 1].type != L_BLANK)
+            nblank++;
+        if (L->type != L_TEXT)
+            continue;
+        ntext++;
+        nlong += L->te - L->ts > S_LONG_LINE;
+        if (k > 0 && c->lines[k - 1].type == L_TEXT && !L->pb) {
+            pairs++;
+            /* runs on: in lower case, or with a number that is no
+             * item label ("tăng / 1.000 người") */
+            cont += !S_line_closed(c, &c->lines[k - 1]) &&
+                    (S_line_lower(c, L) ||
+                     (c->t[L->ts] >= '0' && c->t[L->ts] <= '9' &&
+                      !S_item(c->t + L->ts, L->te - L->ts)));
         }
-    return nlong >= 2 && nlong * 20 >= ntext;
+    }
+    if (nlong >= 2 && nlong * 20 >= ntext)
+        return 1;
+    /* No blank line anywhere and hardly a line that runs on in lower
+     * case: each line is a unit (plain text, or text already normalized),
+     * not a block wrapped at a width. */
+    return nblank == 0 && pairs > 0 && cont * 10 < pairs;
 }
 
 nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
@@ -1198,11 +1313,13 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     while (!rc && li < c.nl) {
         const S_line *L = &c.lines[li];
         int dropped = 0;
-        if (L->pb || unwrapped)
-            gap = 1;
+        if (L->pb)
+            gap = G_REAL;
+        else if (unwrapped && gap == G_NONE)
+            gap = G_LINE;
         switch (L->type) {
         case L_BLANK:
-            gap = 1;
+            gap = G_REAL;
             li++;
             break;
         case L_PIPESEP:
@@ -1210,22 +1327,19 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
             break;
         case L_PIPE:
             rc = S_pipe_row(&c, L, gap);
-            gap = 0;
+            gap = G_NONE;
             li++;
             break;
         case L_BAR: {
             size_t next = li + 1;
             rc = S_exploded(&c, li, gap, &next);
-            gap = 0;
+            gap = G_NONE;
             li = next > li ? next : li + 1;
             break;
         }
         default:
             rc = S_text_line(&c, li, gap, &dropped);
-            if (dropped)
-                gap = 1;
-            else
-                gap = 0;
+            gap = dropped ? G_REAL : G_NONE;
             li++;
         }
     }

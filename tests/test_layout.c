@@ -178,8 +178,8 @@ Test(layout, exploded_table_ends_where_the_body_begins)
     CHECK("|\nSố: 60/NQ-HĐND\n|\n*Hà Nội, ngày 27*\n|\n**NGHỊ QUYẾT**\nVề học phí\n"
           "Căn cứ Luật A;\nCăn cứ Luật B;\nCăn cứ Luật C;\nCăn cứ Luật D;\n"
           "**Điều 1.** Phạm vi\n",
-          "Số: 60/NQ-HĐND | Hà Nội, ngày 27\nNGHỊ QUYẾT\nVề học phí Căn cứ Luật A; Căn cứ Luật B; "
-          "Căn cứ Luật C; Căn cứ Luật D;\nĐiều 1. Phạm vi\n");
+          "Số: 60/NQ-HĐND | Hà Nội, ngày 27\nNGHỊ QUYẾT\nVề học phí\nCăn cứ Luật A;\nCăn cứ Luật B;\n"
+          "Căn cứ Luật C;\nCăn cứ Luật D;\nĐiều 1. Phạm vi\n");
     /* rows of different widths stay one table */
     CHECK("|\nA\n|\nB\n|\n|\nC\n|\nD\n|\nE\n|\nF\n|\n", "A | B\nC | D | E | F\n");
 }
@@ -216,7 +216,55 @@ Test(layout, unwrapped_text_keeps_its_lines)
     cr_assert_gt(strlen(L3), 200);
     CHECK(L1 "\nTổ chức thực hiện tốt.\n" L3 "\nvới chức danh tương đương.\nII. NHIỆM VỤ\n",
           L1 "\nTổ chức thực hiện tốt.\n" L3 " với chức danh tương đương.\nII. NHIỆM VỤ\n");
-    /* the same lines hard-wrapped (short): a soft wrap joins */
+    /* short lines that run on in lower case: a text wrapped at a width,
+     * where a soft wrap joins even before a capital */
+    CHECK("Công tác cán bộ cơ bản bám sát các\nquan điểm, nguyên tắc của\nTrung ương, của tỉnh.\n",
+          "Công tác cán bộ cơ bản bám sát các quan điểm, nguyên tắc của Trung ương, của tỉnh.\n");
+    /* short lines that do not: one unit per line (plain text, or text
+     * normalized already) */
     CHECK("Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n",
-          "Công tác cán bộ cơ bản bám sát Tổ chức thực hiện tốt.\n");
+          "Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n");
+}
+
+/* A table typed as plain text: no outer pipes, no delimiter row, no blank
+ * lines. Each line with " | " is a row, never joined to its neighbours. */
+Test(layout, plain_text_table_rows_stay_apart)
+{
+    CHECK("KẾ HOẠCH\nII. NHIỆM VỤ\nNội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n"
+          "Xây dựng đề án | Sở Tài chính | Sở Nội vụ | Quý II/2025\n"
+          "Tổ chức tập huấn | Sở Nội vụ | Các sở, ngành | Hằng năm\n",
+          "KẾ HOẠCH\nII. NHIỆM VỤ\nNội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n"
+          "Xây dựng đề án | Sở Tài chính | Sở Nội vụ | Quý II/2025\n"
+          "Tổ chức tập huấn | Sở Nội vụ | Các sở, ngành | Hằng năm\n");
+    /* the same inside a hard-wrapped Markdown block */
+    CHECK("Phân công:\nNội dung | Chủ trì | Thời gian\nLập đề án | Sở Tư pháp | Năm 2025\n\nSau bảng.\n",
+          "Phân công:\nNội dung | Chủ trì | Thời gian\nLập đề án | Sở Tư pháp | Năm 2025\nSau bảng.\n");
+}
+
+/* A row whose cell text wrapped onto the next line: the next line starts
+ * in lower case and holds the rest of the row (the separators it lacks,
+ * or none when it lies between two rows). */
+Test(layout, plain_text_table_wrapped_cell_joins_its_row)
+{
+    CHECK("Nội dung | Chủ trì | Phối hợp | Thời gian\n"
+          "Tổ chức tập huấn | Sở Nội vụ | Các sở,\nngành | Hằng năm\n"
+          "Xây dựng đề án | Sở Tài chính | Sở Nội vụ, Sở Tư pháp và Ủy ban nhân dân các\n"
+          "huyện | Quý II/2025\n"
+          "Báo cáo | Sở Nội vụ | Các sở, ngành, địa\nphương | Hằng năm\n",
+          "Nội dung | Chủ trì | Phối hợp | Thời gian\n"
+          "Tổ chức tập huấn | Sở Nội vụ | Các sở, ngành | Hằng năm\n"
+          "Xây dựng đề án | Sở Tài chính | Sở Nội vụ, Sở Tư pháp và Ủy ban nhân dân các huyện | Quý II/2025\n"
+          "Báo cáo | Sở Nội vụ | Các sở, ngành, địa phương | Hằng năm\n");
+    CHECK("A | B | C\nLập đề án | Sở Nội vụ | Quý II/\n2025 và\nD | E | F\n",
+          "A | B | C\nLập đề án | Sở Nội vụ | Quý II/\n2025 và\nD | E | F\n");
+    /* a row with all its cells, then text in lower case: no cell */
+    CHECK("A | B | C\nD | E | F\nvà các nội dung khác.\n",
+          "A | B | C\nD | E | F\nvà các nội dung khác.\n");
+    CHECK("A | B | C\nD | E\nphối hợp | F\n", "A | B | C\nD | E phối hợp | F\n");
+}
+
+/* A row of empty cells is no line of text. */
+Test(layout, empty_pipe_row_dropped)
+{
+    CHECK("| A | B |\n|---|---|\n| | |\n| ||||\n| C | D |\n", "A | B\nC | D\n");
 }
