@@ -171,9 +171,10 @@ static int S_add_line(S_ctx *c, size_t *cap, size_t ts, size_t te, int pb)
         const unsigned char *bar = memchr(t + ts, '|', te - ts);
         size_t k;
         int sep = bar != NULL, dash = 0;
+        /* "|---|:--:|", not a row of "-" cells (nothing to report) */
         for (k = ts; k < te && sep; k++) {
             if (t[k] == '-')
-                dash = 1;
+                dash += k + 2 < te && t[k + 1] == '-' && t[k + 2] == '-';
             else if (t[k] != '|' && t[k] != ':' && t[k] != ' ')
                 sep = 0;
         }
@@ -226,10 +227,11 @@ static int S_line_lower(const S_ctx *c, const S_line *L)
 }
 
 /* Plain-text tables: a line with " | " between cells is a row, never
- * joined to its neighbours. In a run of rows as wide as S cells, a row
- * cut short whose cell text was wrapped goes on in the next line: that
- * line starts in lower case and holds the missing separators (or none,
- * between two rows); it is marked cont and joins the row with " ". */
+ * joined to its neighbours. A row cut short whose cell text wrapped goes
+ * on in the next line, which starts in lower case and holds the missing
+ * separators: it is marked cont and joins the row with " ". Only in a
+ * regular table, where every other row is as wide as the widest: rows
+ * of differing widths (merged cells, dropped empty cells) stay apart. */
 static void S_mark_plain_rows(S_ctx *c)
 {
     S_line *L = c->lines;
@@ -238,34 +240,28 @@ static void S_mark_plain_rows(S_ctx *c)
         if (L[k].type == L_TEXT && L[k].nsep > 0)
             L[k].type = L_PIPE;
     for (k = 0; k < c->nl; k = j) {
-        int wide = 0, have;
+        int wide = 0, have, regular = 1, conts = 0;
         if (L[k].type != L_PIPE) {
             j = k + 1;
             continue;
         }
-        /* the run: rows, and lone text lines between two rows */
-        for (j = k; j < c->nl && !(j > k && L[j].pb); j++) {
-            if (L[j].type == L_PIPE)
-                wide = L[j].nsep > wide ? L[j].nsep : wide;
-            else if (!(L[j].type == L_TEXT && j + 1 < c->nl &&
-                       L[j + 1].type == L_PIPE && !L[j + 1].pb))
-                break;
-        }
+        for (j = k; j < c->nl && L[j].type == L_PIPE && !(j > k && L[j].pb); j++)
+            wide = L[j].nsep > wide ? L[j].nsep : wide;
         have = L[k].nsep;
         for (r = k + 1; r < j; r++) {
-            if ((L[r].type == L_TEXT ||
-                 (have < wide && L[r].nsep + have == wide)) &&
-                S_line_lower(c, &L[r])) {
+            if (have < wide && L[r].nsep + have == wide && S_line_lower(c, &L[r])) {
                 L[r].cont = 1;
-                L[r].type = L_PIPE;
-                have += L[r].nsep;
-            } else if (L[r].type == L_TEXT)
-                break; /* text between rows, not a cell: the run ends */
-            else
+                conts++;
+                have = wide;
+            } else {
+                regular &= have == wide;
                 have = L[r].nsep;
+            }
         }
-        if (r < j)
-            j = r;
+        regular &= have == wide;
+        if (conts && !regular)
+            for (r = k + 1; r < j; r++)
+                L[r].cont = 0;
     }
 }
 
@@ -459,9 +455,10 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
                 continue;
             }
             if (j < b && (t[j] == '*' || t[j] == '_')) {
-                /* "DÂN **" at the end of a line: the spaces go too */
+                /* "DÂN **", "đất **** **" at the end of a line: the
+                 * spaces go too */
                 size_t q = j;
-                while (q < b && t[q] == t[j])
+                while (q < b && (t[q] == t[j] || (t[j] == '*' && t[q] == ' ')))
                     q++;
                 if (q == b && (t[j] == '*' || q - j >= 2)) {
                     if (S_push(&c->inl, i, b, "", 0, NQX_CHANGE_MARKUP))
@@ -858,11 +855,34 @@ static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
     return 0;
 }
 
+/* A row of one cell is a line of text: normalized again, nothing would
+ * tell it from text, so it joins and stays apart by the rules of text
+ * (as after a newline of one-unit-per-line text). */
+static int S_row_single(S_ctx *c, S_unit *u)
+{
+    const char *r;
+    size_t k;
+    if (S_render(c, u->cs, u->ce, u->e0, u->e1))
+        return -1;
+    r = c->r.data;
+    for (k = 0; k + 2 < c->r.len; k++)
+        if (r[k] == ' ' && r[k + 1] == '|' && r[k + 2] == ' ')
+            return 0;
+    u->kind = U_TEXT;
+    if (u->gap < G_LINE)
+        u->gap = G_LINE;
+    S_features(c, u);
+    return 0;
+}
+
 /* A pipe row "| a | b |": cells joined by " | ". */
 static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 {
     const unsigned char *t = c->t;
-    size_t lead = t[L->ts] == '|', i = L->ts + lead, cstart = i, pending = 0;
+    /* outer pipes come in pairs: a leading "|" alone closes an empty
+     * first cell (" |  | Chủ trì" as normalized text writes it) */
+    size_t lead = t[L->ts] == '|' && L->te - L->ts > 1 && t[L->te - 1] == '|',
+           i = L->ts + lead, cstart = i, pending = 0;
     size_t e00 = c->inl.n;
     int started = 0, full = 0;
     S_unit *u = S_new_unit(c);
@@ -915,11 +935,12 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
         }
     }
     u->e1 = c->inl.n;
-    if (full) /* a row of empty cells is no row */
-        c->nu++;
-    else
+    if (!full) { /* a row of empty cells is no row */
         S_pop_to(&c->inl, e00);
-    return 0;
+        return 0;
+    }
+    c->nu++;
+    return u->cont ? 0 : S_row_single(c, u);
 }
 
 /* A "|" closed a cell and text follows: another cell of the row, or the
@@ -963,13 +984,15 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         gap = 0;
         i++;
         for (;;) {
-            while (i < nl && ls[i].type != L_BAR && ls[i].type != L_BLANK) {
+            while (i < nl && ls[i].type != L_BAR && ls[i].type != L_BLANK &&
+                   ls[i].type != L_PIPE && ls[i].type != L_PIPESEP) {
                 if (S_row_add(c, u, &started, ls[i].ts, ls[i].te, &new_cell))
                     return -1;
                 i++;
             }
-            if (i >= nl || ls[i].type == L_BLANK)
-                break; /* an unclosed row ends the table */
+            /* an unclosed row ends the table, so does a pipe table */
+            if (i >= nl || ls[i].type != L_BAR)
+                break;
             i++;       /* past the closing "|" */
             new_cell = 1;
             ncells++;
@@ -978,8 +1001,11 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
                 break;
         }
         u->e1 = c->inl.n;
-        if (started)
+        if (started) {
             c->nu++;
+            if (S_row_single(c, u))
+                return -1;
+        }
         prev_cells = ncells;
         if (i >= nl || ls[i].type != L_BAR)
             break;
@@ -1099,7 +1125,9 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return p->kind == U_ROW;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)
         return 0;
-    if (p->standalone) /* a whole bold or italic line stands alone */
+    /* a whole bold or italic line stands alone, unless its sentence
+     * plainly goes on ("*... ngày 03 tháng 6*" / "*năm 2025 của ...*") */
+    if (p->standalone && !(u->lower_start && !p->sent_end))
         return 0;
     /* a line in capitals, then one in sentence case: a title block
      * ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ" / "về tập trung ...") */

@@ -242,8 +242,8 @@ Test(layout, plain_text_table_rows_stay_apart)
 }
 
 /* A row whose cell text wrapped onto the next line: the next line starts
- * in lower case and holds the rest of the row (the separators it lacks,
- * or none when it lies between two rows). */
+ * in lower case and holds the separators the row lacks. Only in a table
+ * whose other rows are all as wide as the widest. */
 Test(layout, plain_text_table_wrapped_cell_joins_its_row)
 {
     CHECK("Nội dung | Chủ trì | Phối hợp | Thời gian\n"
@@ -261,6 +261,25 @@ Test(layout, plain_text_table_wrapped_cell_joins_its_row)
     CHECK("A | B | C\nD | E | F\nvà các nội dung khác.\n",
           "A | B | C\nD | E | F\nvà các nội dung khác.\n");
     CHECK("A | B | C\nD | E\nphối hợp | F\n", "A | B | C\nD | E phối hợp | F\n");
+    /* rows of differing widths (merged cells): no wrap to mend */
+    CHECK("A | B | C | D\nE | F\nG | H | I | J\ntỉnh K | L\nx | y\n",
+          "A | B | C | D\nE | F\nG | H | I | J\ntỉnh K | L\nx | y\n");
+}
+
+/* "-" cells are data, "---" cells a delimiter row; a leading "|" with no
+ * trailing one closes an empty first cell, as normalized text writes it. */
+Test(layout, pipe_rows_dash_cells_and_empty_first_cell)
+{
+    CHECK("| A | B |\n|---|---|\n| - | - |\n", "A | B\n- | -\n");
+    CHECK("| STT | Cơ quan | |\n|---|---|---|\n| | | Chủ trì | Phối hợp |\n",
+          "STT | Cơ quan\n |  | Chủ trì | Phối hợp\n");
+    CHECK("STT | Cơ quan\n |  | Chủ trì | Phối hợp\n", "STT | Cơ quan\n |  | Chủ trì | Phối hợp\n");
+}
+
+Test(layout, stray_stars_at_line_end)
+{
+    CHECK("**Điều 16. Tách thửa hoặc hợp\nthửa đất **** **\n1. Thời gian\n",
+          "Điều 16. Tách thửa hoặc hợp thửa đất\n1. Thời gian\n");
 }
 
 /* A row of empty cells is no line of text. */
