@@ -249,7 +249,9 @@ static void S_mark_plain_rows(S_ctx *c)
             wide = L[j].nsep > wide ? L[j].nsep : wide;
         have = L[k].nsep;
         for (r = k + 1; r < j; r++) {
-            if (have < wide && L[r].nsep + have == wide && S_line_lower(c, &L[r])) {
+            /* (not "x | x", "i | Ủy viên": a mark, an item label) */
+            if (have < wide && L[r].nsep + have == wide &&
+                S_line_lower(c, &L[r]) && c->t[L[r].ts + 1] != ' ') {
                 L[r].cont = 1;
                 conts++;
                 have = wide;
@@ -815,12 +817,16 @@ static S_unit *S_new_unit(S_ctx *c)
     return u;
 }
 
-/* Insert a separator edit before the edits from index at on. */
-static int S_insert_sep(S_elist *l, size_t at, size_t s, size_t e,
-                        const char *r, nqx_change_kind k)
+/* Insert a separator edit before the edits from index at on (none when
+ * the text there already is the separator). */
+static int S_insert_sep(const S_ctx *c, S_elist *l, size_t at, size_t s,
+                        size_t e, const char *r, nqx_change_kind k)
 {
     nqx_norm_edit tmp;
-    if (S_push(l, s, e, r, strlen(r), k))
+    size_t rn = strlen(r);
+    if (e - s == rn && memcmp(c->t + s, r, rn) == 0)
+        return 0;
+    if (S_push(l, s, e, r, rn, k))
         return -1;
     tmp = l->v[l->n - 1];
     memmove(&l->v[at + 1], &l->v[at], (l->n - 1 - at) * sizeof tmp);
@@ -835,6 +841,14 @@ static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
                      int *new_cell)
 {
     size_t e0 = c->inl.n, h = S_atx_len(c->t, ts, te);
+    int bar = 0;
+    /* "Hồ Việt Triều / (1973) |": the bar closes the cell */
+    if (te - ts > 1 && c->t[te - 1] == '|') {
+        bar = 1;
+        te--;
+        while (te > ts && S_is_sp(c->t[te - 1]))
+            te--;
+    }
     if ((h && S_push(&c->inl, ts, ts + h, "", 0, NQX_CHANGE_MARKUP)) ||
         S_inline(c, ts + h, te) || S_render(c, ts, te, e0, c->inl.n))
         return -1;
@@ -847,11 +861,11 @@ static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
         u->cs = ts;
         u->e0 = e0;
         *started = 1;
-    } else if (S_insert_sep(&c->inl, e0, u->ce, ts, *new_cell ? " | " : " ",
+    } else if (S_insert_sep(c, &c->inl, e0, u->ce, ts, *new_cell ? " | " : " ",
                             *new_cell ? NQX_CHANGE_TABLE : NQX_CHANGE_JOIN))
         return -1;
     u->ce = te;
-    *new_cell = 0;
+    *new_cell = bar;
     return 0;
 }
 
@@ -903,6 +917,9 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
             while (b > a && S_is_sp(t[b - 1]))
                 b--;
             cstart = i + 1;
+            if (a == b && !started && !lead && a == L->ts && a > 0 &&
+                t[a - 1] == ' ')
+                a = b = a - 1; /* " |  | Chủ trì": its space is the cell */
             if (a == b && started) {
                 /* an empty cell: kept only when a full one follows */
                 pending++;
@@ -925,7 +942,7 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
                         sl += 3;
                     }
                     sep[sl] = '\0';
-                    if (S_insert_sep(&c->inl, e0, u->ce, a, sep,
+                    if (S_insert_sep(c, &c->inl, e0, u->ce, a, sep,
                                      NQX_CHANGE_TABLE))
                         return -1;
                 }

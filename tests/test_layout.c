@@ -261,6 +261,8 @@ Test(layout, plain_text_table_wrapped_cell_joins_its_row)
     CHECK("A | B | C\nD | E | F\nvà các nội dung khác.\n",
           "A | B | C\nD | E | F\nvà các nội dung khác.\n");
     CHECK("A | B | C\nD | E\nphối hợp | F\n", "A | B | C\nD | E phối hợp | F\n");
+    /* a mark or an item label in lower case opens a row */
+    CHECK("A | B | C\nD | E\nx | x\ni | F | G\n", "A | B | C\nD | E\nx | x\ni | F | G\n");
     /* rows of differing widths (merged cells): no wrap to mend */
     CHECK("A | B | C | D\nE | F\nG | H | I | J\ntỉnh K | L\nx | y\n",
           "A | B | C | D\nE | F\nG | H | I | J\ntỉnh K | L\nx | y\n");
@@ -286,4 +288,11 @@ Test(layout, stray_stars_at_line_end)
 Test(layout, empty_pipe_row_dropped)
 {
     CHECK("| A | B |\n|---|---|\n| | |\n| ||||\n| C | D |\n", "A | B\nC | D\n");
+}
+
+/* A cell line of an exploded table may end with the bar that closes it. */
+Test(layout, exploded_cell_line_ending_with_a_bar)
+{
+    CHECK("|\nCà Mau\n|\nHồ Việt Triều\n(1973) |\nPhó Cục trưởng\n|\n\nSau.\n",
+          "Cà Mau | Hồ Việt Triều (1973) | Phó Cục trưởng\nSau.\n");
 }
