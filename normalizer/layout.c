@@ -893,10 +893,12 @@ static int S_row_single(S_ctx *c, S_unit *u)
 static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 {
     const unsigned char *t = c->t;
-    /* outer pipes come in pairs: a leading "|" alone closes an empty
-     * first cell (" |  | Chủ trì" as normalized text writes it) */
-    size_t lead = t[L->ts] == '|' && L->te - L->ts > 1 && t[L->te - 1] == '|',
-           i = L->ts + lead, cstart = i, pending = 0;
+    /* a leading "|" is an outer pipe, but after one space it closes an
+     * empty first cell (" |  | Chủ trì", as normalized text writes it) */
+    int spaced = L->ts > 0 && t[L->ts - 1] == ' ' &&
+                 (L->ts == 1 || t[L->ts - 2] == '\n');
+    size_t lead = t[L->ts] == '|' && !spaced, i = L->ts + lead, cstart = i,
+           pending = 0;
     size_t e00 = c->inl.n;
     int started = 0, full = 0;
     S_unit *u = S_new_unit(c);
@@ -917,8 +919,7 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
             while (b > a && S_is_sp(t[b - 1]))
                 b--;
             cstart = i + 1;
-            if (a == b && !started && !lead && a == L->ts && a > 0 &&
-                t[a - 1] == ' ')
+            if (a == b && !started && spaced && a == L->ts)
                 a = b = a - 1; /* " |  | Chủ trì": its space is the cell */
             if (a == b && started) {
                 /* an empty cell: kept only when a full one follows */
@@ -1372,13 +1373,13 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
             break;
         case L_PIPE:
             rc = S_pipe_row(&c, L, gap);
-            gap = G_NONE;
+            gap = G_LINE; /* text right after a table is no wrapped cell */
             li++;
             break;
         case L_BAR: {
             size_t next = li + 1;
             rc = S_exploded(&c, li, gap, &next);
-            gap = G_NONE;
+            gap = G_LINE;
             li = next > li ? next : li + 1;
             break;
         }

@@ -268,14 +268,16 @@ Test(layout, plain_text_table_wrapped_cell_joins_its_row)
           "A | B | C | D\nE | F\nG | H | I | J\ntỉnh K | L\nx | y\n");
 }
 
-/* "-" cells are data, "---" cells a delimiter row; a leading "|" with no
- * trailing one closes an empty first cell, as normalized text writes it. */
+/* "-" cells are data, "---" cells a delimiter row; " |" at the start of a
+ * line closes an empty first cell, as normalized text writes it. */
 Test(layout, pipe_rows_dash_cells_and_empty_first_cell)
 {
     CHECK("| A | B |\n|---|---|\n| - | - |\n", "A | B\n- | -\n");
     CHECK("| STT | Cơ quan | |\n|---|---|---|\n| | | Chủ trì | Phối hợp |\n",
           "STT | Cơ quan\n |  | Chủ trì | Phối hợp\n");
     CHECK("STT | Cơ quan\n |  | Chủ trì | Phối hợp\n", "STT | Cơ quan\n |  | Chủ trì | Phối hợp\n");
+    /* an outer pipe with no closing one: still an outer pipe */
+    CHECK("| 1 | Văn phòng\nTổng cục | Sư đoàn |\n", "1 | Văn phòng\nTổng cục | Sư đoàn\n");
 }
 
 Test(layout, stray_stars_at_line_end)
