@@ -1040,6 +1040,16 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     int atx = 0, isolated;
     S_unit *u;
     *dropped = 0;
+    {
+        /* "* *", "\\*  *": stars that divide, no bullet of an item */
+        size_t k = ts;
+        while (k < te && (t[k] == '*' || t[k] == ' ' || t[k] == '\\'))
+            k++;
+        if (k == te) {
+            *dropped = 1;
+            return 0;
+        }
+    }
     if (S_atx_len(t, a, te)) {
         size_t h = a + S_atx_len(t, a, te);
         atx = 1;

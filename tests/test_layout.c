@@ -136,6 +136,7 @@ Test(layout, footnote_between_paragraphs_stays)
 Test(layout, nothing_but_markup)
 {
     CHECK("**\n\n-----\n", "");
+    CHECK("Điều 3. Thi hành./.\n\n* *\n\nNơi nhận:\n", "Điều 3. Thi hành./.\nNơi nhận:\n");
 }
 
 /* A few MB on one line: layout must stay linear (a quadratic pass would
