@@ -725,6 +725,12 @@ static void S_features(S_ctx *c, S_unit *u)
     }
     i0 = i;
     u->item = S_item(r + i, n - i);
+    /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
+    if (!u->item && i < n && r[i] == '"')
+        u->item = S_item(r + i + 1, n - i - 1);
+    else if (!u->item && n - i > 3 && r[i] == 0xE2 && r[i + 1] == 0x80 &&
+             r[i + 2] == 0x9C)
+        u->item = S_item(r + i + 3, n - i - 3);
     k = S_cp(r + i, n - i, &cp);
     /* "(gồm", "“tự": the letter after an opening bracket or quote */
     if (cp == '(' || cp == '"' || cp == 0x201C || cp == 0x2018 || cp == '\'')
@@ -1036,16 +1042,22 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 {
     const S_line *L = &c->lines[li];
     const unsigned char *t = c->t;
-    size_t ts = L->ts, te = L->te, a = ts, e0 = c->inl.n;
+    size_t ts = L->ts, te = L->te, a = ts, e0 = c->inl.n, tb = te, m;
     int atx = 0, isolated;
     S_unit *u;
     *dropped = 0;
+    /* "Số: …/ĐA |": a bar that closes a cell ends the line */
+    if (te - ts >= 2 && t[te - 1] == '|' && t[te - 2] == ' ') {
+        tb = te - 1;
+        while (tb > ts && t[tb - 1] == ' ')
+            tb--;
+    }
     {
         /* "* *", "\\*  *": stars that divide, no bullet of an item */
         size_t k = ts;
-        while (k < te && (t[k] == '*' || t[k] == ' ' || t[k] == '\\'))
+        while (k < tb && (t[k] == '*' || t[k] == ' ' || t[k] == '\\'))
             k++;
-        if (k == te) {
+        if (k == tb) {
             *dropped = 1;
             return 0;
         }
@@ -1056,12 +1068,20 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
         if (S_push(&c->inl, a, h, "", 0, NQX_CHANGE_MARKUP))
             return -1;
         a = h;
-    } else if (t[a] == '>' && a + 1 < te && t[a + 1] == ' ') {
-        if (S_push(&c->inl, a, a + 2, "", 0, NQX_CHANGE_MARKUP))
-            return -1;
-        a += 2;
+    } else {
+        /* "> quote", "*> quote*": a block quote mark */
+        for (m = a; m < tb && (t[m] == '*' || t[m] == '_'); m++)
+            ;
+        if (m + 1 < tb && t[m] == '>' && t[m + 1] == ' ') {
+            if ((m > a && S_inline(c, a, m)) ||
+                S_push(&c->inl, m, m + 2, "", 0, NQX_CHANGE_MARKUP))
+                return -1;
+            a = m + 2;
+        }
     }
-    if (S_inline(c, a, te) || S_render(c, ts, te, e0, c->inl.n))
+    if (S_inline(c, a, tb) ||
+        (tb < te && S_push(&c->inl, tb, te, "", 0, NQX_CHANGE_TABLE)) ||
+        S_render(c, ts, te, e0, c->inl.n))
         return -1;
     isolated = (li == 0 || c->lines[li - 1].type == L_BLANK) &&
                (li + 1 == c->nl || c->lines[li + 1].type == L_BLANK);
@@ -1089,8 +1109,8 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     u->gap = gap;
     u->atx = atx;
     u->emph_s = t[a] == '*' || t[a] == '_';
-    u->emph_e = (t[te - 1] == '*' || t[te - 1] == '_') &&
-                !(te >= ts + 2 && t[te - 2] == '\\');
+    u->emph_e = (t[tb - 1] == '*' || t[tb - 1] == '_') &&
+                !(tb >= ts + 2 && t[tb - 2] == '\\');
     S_features(c, u);
     {
         const unsigned char *r = (const unsigned char *)c->r.data;
@@ -1170,9 +1190,11 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     if (p_caps || (u->has_upper && !u->has_lower) || u->emph_s ||
         !p->last_lower)
         return 0;
-    /* "khóa / XIII và", "Ban Chỉ đạo / 35 - Thành ủy": a number goes on */
+    /* "khóa / XIII và", "Ban Chỉ đạo / 35 - Thành ủy": a number goes on
+     * after a break, not after a newline of one-unit-per-line text
+     * ("Lịch sử / 1989 – 1999: ...") */
     if (u->num_start)
-        return !p->item || p->nchars >= 100;
+        return gap == G_REAL && (!p->item || p->nchars >= 100);
     /* a capital after a page break: only a long paragraph cut mid-word
      * group (headings without a full stop run up to ~180 characters);
      * in text written one unit per line a newline is no such cut */
@@ -1320,6 +1342,30 @@ static int S_line_closed(const S_ctx *c, const S_line *L)
     return e > L->ts && strchr(".!?:;", c->t[e - 1]) != NULL;
 }
 
+/* Is the line written in capitals (no lower-case letter)? */
+static int S_line_caps(const S_ctx *c, const S_line *L)
+{
+    size_t i = L->ts;
+    while (i < L->te) {
+        unsigned char ch = c->t[i];
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k;
+        if (ch < 0x80) {
+            if (ch >= 'a' && ch <= 'z')
+                return 0;
+            i++;
+            continue;
+        }
+        k = utf8proc_iterate(c->t + i, (utf8proc_ssize_t)(L->te - i), &cp);
+        if (k <= 0)
+            return 0;
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
 static int S_unwrapped(const S_ctx *c)
 {
     size_t k, ntext = 0, nlong = 0, nblank = 0, pairs = 0, cont = 0;
@@ -1334,12 +1380,10 @@ static int S_unwrapped(const S_ctx *c)
         nlong += L->te - L->ts > S_LONG_LINE;
         if (k > 0 && c->lines[k - 1].type == L_TEXT && !L->pb) {
             pairs++;
-            /* runs on: in lower case, or with a number that is no
-             * item label ("tăng / 1.000 người") */
-            cont += !S_line_closed(c, &c->lines[k - 1]) &&
-                    (S_line_lower(c, L) ||
-                     (c->t[L->ts] >= '0' && c->t[L->ts] <= '9' &&
-                      !S_item(c->t + L->ts, L->te - L->ts)));
+            /* runs on in lower case (not after a line in capitals: a
+             * title block "NGHỊ QUYẾT / về ...", kept apart anyway) */
+            cont += !S_line_closed(c, &c->lines[k - 1]) && S_line_lower(c, L) &&
+                    !S_line_caps(c, &c->lines[k - 1]);
         }
     }
     if (nlong >= 2 && nlong * 20 >= ntext)

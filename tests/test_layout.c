@@ -76,7 +76,8 @@ Test(layout, items_stay_at_line_start)
     CHECK("Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nđ1) bảy;\nII. TÁM\n",
           "Nhiệm vụ gồm\n- một;\n+ hai;\n• ba;\n1.1. bốn;\n(1) năm;\na) sáu;\nđ1) bảy;\nII. TÁM\n");
     /* numbers that are not item labels continue the line */
-    CHECK("tăng\n1.000 người và\n2015-2020\n", "tăng 1.000 người và 2015-2020\n");
+    CHECK("Số cán bộ tăng\n1.000 người và giảm\nđáng kể trong giai đoạn\n2015-2020\n",
+          "Số cán bộ tăng 1.000 người và giảm đáng kể trong giai đoạn 2015-2020\n");
 }
 
 Test(layout, page_breaks_rejoin_sentences)
@@ -298,4 +299,32 @@ Test(layout, exploded_cell_line_ending_with_a_bar)
 {
     CHECK("|\nCà Mau\n|\nHồ Việt Triều\n(1973) |\nPhó Cục trưởng\n|\n\nSau.\n",
           "Cà Mau | Hồ Việt Triều (1973) | Phó Cục trưởng\nSau.\n");
+}
+
+/* A bar closing a cell at the end of a text line goes; a line of stars
+ * and such a bar is no text. A block quote mark goes, inside emphasis too. */
+Test(layout, trailing_bar_and_quote_marks)
+{
+    CHECK("VIỆT NAM\n*** |\n|\nSố: 12/ĐA |\n|\n\nĐỀ ÁN\n", "VIỆT NAM\nSố: 12/ĐA\nĐỀ ÁN\n");
+    CHECK("Mở đầu.\n\n*> Xem chi tiết: Hướng dẫn*\n\n> Trích dẫn.\n",
+          "Mở đầu.\nXem chi tiết: Hướng dẫn\nTrích dẫn.\n");
+}
+
+/* An amendment quotes whole items: the quoted item opens its own line. */
+Test(layout, quoted_item_stays_at_line_start)
+{
+    CHECK("4. Bổ sung điểm d vào khoản 1 Điều 19 như sau:\n\n\"d) Số nhân khẩu được hỗ trợ\n\n"
+          "“2. Phạm vi điều chỉnh\n",
+          "4. Bổ sung điểm d vào khoản 1 Điều 19 như sau:\n\"d) Số nhân khẩu được hỗ trợ\n"
+          "“2. Phạm vi điều chỉnh\n");
+}
+
+/* In one-unit-per-line text a number after a heading opens a paragraph. */
+Test(layout, number_after_a_heading_line)
+{
+    CHECK("Lịch sử hình thành\n1989 – 1999: Công ty xây dựng.\nNgôn ngữ\n160 nhóm sắc tộc.\n",
+          "Lịch sử hình thành\n1989 – 1999: Công ty xây dựng.\nNgôn ngữ\n160 nhóm sắc tộc.\n");
+    /* a title block in capitals does not make the text look wrapped */
+    CHECK("NGHỊ QUYẾT\nvề cán bộ\nMột câu.\nHai câu.\nBa câu.\n",
+          "NGHỊ QUYẾT\nvề cán bộ\nMột câu.\nHai câu.\nBa câu.\n");
 }
