@@ -287,10 +287,80 @@ static size_t S_glued_item(const unsigned char *t, size_t ts, size_t te)
     return te;
 }
 
+/* The letter of a point label "e) " at p (a-z, or 'D' for đ), its
+ * length in *n; 0 if none. */
+static int S_label_at(const unsigned char *t, size_t p, size_t te, size_t *n)
+{
+    int l = 0;
+    size_t k = p;
+    if (k < te && t[k] >= 'a' && t[k] <= 'z')
+        l = t[k++];
+    else if (k + 1 < te && t[k] == 0xC4 && t[k + 1] == 0x91) {
+        l = 'D';
+        k += 2;
+    }
+    if (!l || k + 1 >= te || t[k] != ')' || t[k + 1] != ' ')
+        return 0;
+    *n = k + 2 - p;
+    return l;
+}
+
+/* Does label b follow a? Latin order, or the Vietnamese one (d, đ, e,
+ * g, h, i, k, ..., v, x). */
+static int S_label_next(int a, int b)
+{
+    if (a == 'd')
+        return b == 'e' || b == 'D';
+    if (a == 'D')
+        return b == 'e';
+    if (a == 'e')
+        return b == 'f' || b == 'g';
+    if (a == 'i')
+        return b == 'j' || b == 'k';
+    if (a == 'v')
+        return b == 'w' || b == 'x';
+    return a >= 'a' && a < 'z' && b == a + 1;
+}
+
+/* "... đưa tang. f) Người qua đời ...": text extracted from a PDF runs
+ * the next point of a list on after the full stop of the one before.
+ * Split there only when the label is the one that follows the last label
+ * that opened a line (*last), so that "gồm: a) ...; b) ..." in one
+ * sentence stays whole. Returns where the point starts, or te. */
+static size_t S_glued_label(const unsigned char *t, size_t ts, size_t te,
+                            int *last)
+{
+    size_t p = ts + 4, n;
+    int l;
+    if ((l = S_label_at(t, ts, te, &n)) != 0)
+        *last = l;
+    if (!*last)
+        return te;
+    while (p + 2 < te) {
+        const unsigned char *q = memchr(t + p, ')', te - p - 2);
+        size_t b;
+        if (!q)
+            break;
+        p = (size_t)(q - t);
+        b = t[p - 1] == 0x91 ? p - 2 : p - 1; /* the label's first byte */
+        if (t[p + 1] == ' ' && b >= ts + 2 && t[b - 1] == ' ' &&
+            (t[b - 2] == '.' || t[b - 2] == ';') &&
+            (l = S_label_at(t, b, te, &n)) != 0 && S_label_next(*last, l) &&
+            b + n < te &&
+            (t[b + n] >= 0x80 || (t[b + n] >= 'A' && t[b + n] <= 'Z')) &&
+            !memchr(t + ts, '|', te - ts)) { /* not in a table's cell */
+            *last = l;
+            return b;
+        }
+        p++;
+    }
+    return te;
+}
+
 static int S_split_lines(S_ctx *c)
 {
     size_t i = 0, cap = 0;
-    int pb = 0;
+    int pb = 0, label = 0;
     const unsigned char *t = c->t;
     while (i < c->len) {
         size_t s = i, e, ts, te, g;
@@ -321,6 +391,12 @@ static int S_split_lines(S_ctx *c)
         }
         while (ts < te && (g = S_glued_item(t, ts, te)) < te) {
             if (S_add_line(c, &cap, ts, g, pb))
+                return -1;
+            pb = 0;
+            ts = g;
+        }
+        while (ts < te && (g = S_glued_label(t, ts, te, &label)) < te) {
+            if (S_add_line(c, &cap, ts, g - 1, pb))
                 return -1;
             pb = 0;
             ts = g;

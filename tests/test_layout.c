@@ -328,3 +328,18 @@ Test(layout, number_after_a_heading_line)
     CHECK("NGHỊ QUYẾT\nvề cán bộ\nMột câu.\nHai câu.\nBa câu.\n",
           "NGHỊ QUYẾT\nvề cán bộ\nMột câu.\nHai câu.\nBa câu.\n");
 }
+
+/* Text from a PDF runs the next point on after the full stop of the one
+ * before: it opens a line when its label follows the last one. */
+Test(layout, point_run_on_after_a_full_stop)
+{
+    CHECK("e) Cấm rải tiền Việt Nam và\ncác loại tiền trên đường đưa tang. f) Người qua đời phải được\n"
+          "chôn cất trong nghĩa trang.\n",
+          "e) Cấm rải tiền Việt Nam và các loại tiền trên đường đưa tang.\n"
+          "f) Người qua đời phải được chôn cất trong nghĩa trang.\n");
+    CHECK("d) Kiểm tra. đ) Báo cáo. e) Tổng hợp.\n", "d) Kiểm tra.\nđ) Báo cáo.\ne) Tổng hợp.\n");
+    /* a list inside one sentence, or a label out of order, stays */
+    CHECK("Hội đồng gồm: a) Chủ tịch; b) Các Phó Chủ tịch.\n",
+          "Hội đồng gồm: a) Chủ tịch; b) Các Phó Chủ tịch.\n");
+    CHECK("b) Lập đề án. d) Báo cáo.\n", "b) Lập đề án. d) Báo cáo.\n");
+}
