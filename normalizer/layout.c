@@ -299,7 +299,13 @@ static int S_label_at(const unsigned char *t, size_t p, size_t te, size_t *n)
         l = 'D';
         k += 2;
     }
-    if (!l || k + 1 >= te || t[k] != ')' || t[k + 1] != ' ')
+    if (!l || k >= te || t[k] != ')')
+        return 0;
+    if (k + 1 == te) { /* "e)" alone, its text on the next line */
+        *n = k + 1 - p;
+        return l;
+    }
+    if (t[k + 1] != ' ')
         return 0;
     *n = k + 2 - p;
     return l;
@@ -324,30 +330,34 @@ static int S_label_next(int a, int b)
 
 /* "... đưa tang. f) Người qua đời ...": text extracted from a PDF runs
  * the next point of a list on after the full stop of the one before.
- * Split there only when the label is the one that follows the last label
- * that opened a line (*last), so that "gồm: a) ...; b) ..." in one
- * sentence stays whole. Returns where the point starts, or te. */
+ * Split there only when the label is the one that follows the label that
+ * opened this paragraph (*last: set by a line that starts with a label,
+ * kept by the lines that go on after a line that did not end a sentence,
+ * cleared by any other), so that "gồm: a) ...; b) ..." in one sentence
+ * stays whole. Returns where the point starts, or te. */
 static size_t S_glued_label(const unsigned char *t, size_t ts, size_t te,
-                            int *last)
+                            int *last, int closed)
 {
     size_t p = ts + 4, n;
     int l;
     if ((l = S_label_at(t, ts, te, &n)) != 0)
         *last = l;
+    else if (closed)
+        *last = 0;
     if (!*last)
         return te;
-    while (p + 2 < te) {
-        const unsigned char *q = memchr(t + p, ')', te - p - 2);
+    while (p < te) {
+        const unsigned char *q = memchr(t + p, ')', te - p);
         size_t b;
         if (!q)
             break;
         p = (size_t)(q - t);
         b = t[p - 1] == 0x91 ? p - 2 : p - 1; /* the label's first byte */
-        if (t[p + 1] == ' ' && b >= ts + 2 && t[b - 1] == ' ' &&
+        if ((p + 1 == te || t[p + 1] == ' ') && b >= ts + 2 && t[b - 1] == ' ' &&
             (t[b - 2] == '.' || t[b - 2] == ';') &&
             (l = S_label_at(t, b, te, &n)) != 0 && S_label_next(*last, l) &&
-            b + n < te &&
-            (t[b + n] >= 0x80 || (t[b + n] >= 'A' && t[b + n] <= 'Z')) &&
+            (b + n == te || t[b + n] >= 0x80 ||
+             (t[b + n] >= 'A' && t[b + n] <= 'Z')) &&
             !memchr(t + ts, '|', te - ts)) { /* not in a table's cell */
             *last = l;
             return b;
@@ -360,7 +370,7 @@ static size_t S_glued_label(const unsigned char *t, size_t ts, size_t te,
 static int S_split_lines(S_ctx *c)
 {
     size_t i = 0, cap = 0;
-    int pb = 0, label = 0;
+    int pb = 0, label = 0, closed = 1;
     const unsigned char *t = c->t;
     while (i < c->len) {
         size_t s = i, e, ts, te, g;
@@ -395,11 +405,19 @@ static int S_split_lines(S_ctx *c)
             pb = 0;
             ts = g;
         }
-        while (ts < te && (g = S_glued_label(t, ts, te, &label)) < te) {
+        while (ts < te && (g = S_glued_label(t, ts, te, &label, closed)) < te) {
             if (S_add_line(c, &cap, ts, g - 1, pb))
                 return -1;
             pb = 0;
             ts = g;
+        }
+        if (ts == te)
+            closed = 1; /* a blank line ends a paragraph */
+        else {
+            size_t k = te;
+            while (k > ts && (t[k - 1] == '*' || t[k - 1] == '_' || t[k - 1] == '"'))
+                k--;
+            closed = k > ts && strchr(".;:!?", t[k - 1]) != NULL;
         }
         if (S_add_line(c, &cap, ts, te, pb))
             return -1;

@@ -338,6 +338,10 @@ Test(layout, point_run_on_after_a_full_stop)
           "e) Cấm rải tiền Việt Nam và các loại tiền trên đường đưa tang.\n"
           "f) Người qua đời phải được chôn cất trong nghĩa trang.\n");
     CHECK("d) Kiểm tra. đ) Báo cáo. e) Tổng hợp.\n", "d) Kiểm tra.\nđ) Báo cáo.\ne) Tổng hợp.\n");
+    CHECK("Các biện pháp:\n\ne)\nĐào kênh khi cần thiết. g) Các biện pháp khác.\n",
+          "Các biện pháp:\ne) Đào kênh khi cần thiết.\ng) Các biện pháp khác.\n");
+    CHECK("Các biện pháp:\n\ne)\nQuyết định cấp kinh phí. g)\nThống kê, báo cáo.\n",
+          "Các biện pháp:\ne) Quyết định cấp kinh phí.\ng) Thống kê, báo cáo.\n");
     /* a list inside one sentence, or a label out of order, stays */
     CHECK("Hội đồng gồm: a) Chủ tịch; b) Các Phó Chủ tịch.\n",
           "Hội đồng gồm: a) Chủ tịch; b) Các Phó Chủ tịch.\n");
