@@ -492,6 +492,50 @@ static void S_init_special(void)
     S_special['\t'] = S_special[0xC2] = 1;
 }
 
+/* Is the code point a letter or a digit? */
+static int S_wordch(utf8proc_int32_t cp)
+{
+    utf8proc_category_t k = utf8proc_category(cp);
+    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
+           k == UTF8PROC_CATEGORY_ND;
+}
+
+/* Do two letters or digits end at i (text from a) / start at j (up to
+ * b)? (One would be a letter set in bold inside a word: "qu**á** cảnh".) */
+static int S_word_end(const unsigned char *t, size_t a, size_t i)
+{
+    int n;
+    for (n = 0; n < 2; n++) {
+        size_t k = i - 1;
+        utf8proc_int32_t cp;
+        if (i <= a)
+            return 0;
+        while (k > a && i - k < 4 && (t[k] & 0xC0) == 0x80)
+            k--;
+        if (utf8proc_iterate(t + k, (utf8proc_ssize_t)(i - k), &cp) <= 0 ||
+            !S_wordch(cp))
+            return 0;
+        i = k;
+    }
+    return 1;
+}
+
+static int S_word_start(const unsigned char *t, size_t j, size_t b)
+{
+    int n;
+    for (n = 0; n < 2; n++) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k;
+        if (j >= b)
+            return 0;
+        k = utf8proc_iterate(t + j, (utf8proc_ssize_t)(b - j), &cp);
+        if (k <= 0 || !S_wordch(cp))
+            return 0;
+        j += (size_t)k;
+    }
+    return 1;
+}
+
 /* Strip markup in [a, b), appending edits. */
 static int S_inline(S_ctx *c, size_t a, size_t b)
 {
@@ -529,10 +573,13 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
                                                    S_alnum(t[j])))) {
                 /* a lone '_' or one inside a word is text (names, URLs) */
             } else if (i == a || j == b || !sb || !sa) {
+                /* "Hậu cần**thuộc": the crawl lost the space by the mark */
+                int glued = ch == '*' && j - i <= 2 && !sb && !sa && i > a && j < b &&
+                            S_word_end(t, a, i) && S_word_start(t, j, b);
                 if (i == a) /* "** Nguyễn": the spaces go too */
                     while (j < b && t[j] == ' ')
                         j++;
-                if (S_push(&c->inl, i, j, "", 0, NQX_CHANGE_MARKUP))
+                if (S_push(&c->inl, i, j, " ", (size_t)glued, NQX_CHANGE_MARKUP))
                     return -1;
             }
             i = j;

@@ -34,6 +34,20 @@ Test(layout, heading_marks_and_bold_stripped)
     CHECK("Vai trò *“tự diễn biến”* và __rõ__.\n", "Vai trò “tự diễn biến” và rõ.\n");
 }
 
+/* Where the crawl glued a bold run to the next word, the mark's place
+ * becomes a space; not after a quote or before punctuation. */
+Test(layout, bold_glued_to_a_word_leaves_a_space)
+{
+    CHECK("**Tổng cục Hậu cần**thuộc Bộ Quốc phòng**Cục Quân nhu**\n",
+          "Tổng cục Hậu cần thuộc Bộ Quốc phòng Cục Quân nhu\n");
+    CHECK("Nghị quyết số**203**/2025, gọi là “**Bắc Việt**”.\n",
+          "Nghị quyết số 203/2025, gọi là “Bắc Việt”.\n");
+    /* letters in bold inside a word ("**i**n**f**o") stay one word */
+    CHECK("Thư: **i**n**f**o@x.vn\n", "Thư: info@x.vn\n");
+    CHECK("Luật Nhập cảnh, xuất cảnh, qu**á** cảnh\n", "Luật Nhập cảnh, xuất cảnh, quá cảnh\n");
+    CHECK("**Di****ện tích (ha)**\n", "Diện tích (ha)\n");
+}
+
 Test(layout, stars_that_are_text_stay)
 {
     CHECK("2 * 3 = 6\n", "2 * 3 = 6\n");
