@@ -205,3 +205,17 @@ Test(agency, cells_run_together, .init = S_load, .fini = S_free)
     S_list("Ủy ban nhân dân tỉnh Quảng Nam chỉ đạo",
            "Ủy ban nhân dân tỉnh Quảng Nam", "chỉ đạo");
 }
+
+/* enterprises and investors are bodies; the kind of enterprise and the
+ * zones a management board runs stay in the name */
+Test(agency, enterprises_and_zone_boards, .init = S_load, .fini = S_free)
+{
+    S_list("Các doanh nghiệp viễn thông lắp đặt trạm phát sóng",
+           "Các doanh nghiệp viễn thông", "lắp");
+    S_list("Các chủ đầu tư hạ tầng cụm công nghiệp bố trí mặt bằng",
+           "Các chủ đầu tư hạ tầng cụm công nghiệp", "bố");
+    S_list("Công ty Cấp nước Hòa Bình bảo đảm nguồn nước",
+           "Công ty Cấp nước Hòa Bình", "bảo");
+    S_list("Ban Quản lý các khu kinh tế hướng dẫn doanh nghiệp",
+           "Ban Quản lý các khu kinh tế", "hướng");
+}
