@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted;
+        inserted, cdescr;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
         *p_wrapup;
     int **kids;    /* children of each node, in order */
@@ -1183,6 +1183,34 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     return 1;
 }
 
+/* "6. Sở Nội vụ: Tham mưu ...", "12. Đề nghị Công ty X: Bảo đảm ...": a
+ * line that names its bodies, then a colon, then their work. Returns the
+ * token after the colon (out filled), 0 when the line is not so. */
+static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out)
+{
+    nqx_span sp[S_MAXNAMES];
+    size_t n = 0, e, i0;
+    if (!t->n ||
+        nqx_ext_all_caps(c->text + t->v[0].start,
+                         t->v[t->n - 1].end - t->v[0].start))
+        return 0;
+    i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);
+    if (i0 >= t->n)
+        return 0;
+    e = nqx_agx_list(c->agx, t, i0, t->n, i0 == 0, sp, S_MAXNAMES, &n);
+    if (!n || e == i0 || e >= t->n || !(t->v[e - 1].flags & NQX_TOK_COLON))
+        return 0;
+    /* "Giám đốc các Sở: Nội vụ, Tài chính ...": the colon opens the
+     * list of which bodies, not their work */
+    if (e >= i0 + 2 && t->v[e - 1].cap && nqx_agx_starts(c->agx, t, e - 2, e))
+        return 0;
+    /* "Hội đồng tư vấn: gồm Chủ tịch ...": what the body is */
+    if (nqx_wlex_at(&c->cdescr, t, e, t->n, NULL))
+        return 0;
+    S_add_list(out, sp, n, NQX_ROLE_LEAD);
+    return e;
+}
+
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
@@ -1193,6 +1221,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     S_ags lab, title, subj, hdr;
     nqx_toks t;
     int has_num = 0, has_bul = 0, colon = 0, assigned = 0, is_title, has_subj;
+    int inline_work = 0;
 
     lab.n = title.n = subj.n = 0;
     for (k = 0; k < c->nkids[ni]; k++) {
@@ -1233,6 +1262,12 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 (n->kind == NQX_NODE_BULLET && (has_bul || has_num ||
                                                  (colon && c->nkids[ni])))) &&
                S_title(c, &t, &title);
+    if (!is_title && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
+                      n->kind == NQX_NODE_PARA)) {
+        title.n = 0;
+        inline_work = S_title_colon(c, &t, &title) > 0;
+        is_title = inline_work;
+    }
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
     if (!has_subj && !is_title && colon && n->kind == NQX_NODE_PARA) {
@@ -1271,6 +1306,17 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
 
     /* a line that is only a body's name ("Sở Nội vụ", bold markup gone)
      * heads the bullets and items after it */
+    if (inline_work) {
+        /* the work after the colon is the body's; bullets below are
+         * more of it, each a task */
+        if (has_num || has_bul) {
+            if (!colon)
+                S_single(c, ni, n->start, n->end, &title, tvs, tve);
+            S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+        } else
+            S_single(c, ni, n->start, n->body_end, &title, tvs, tve);
+        return 0;
+    }
     if (is_title && n->kind == NQX_NODE_PARA && !c->nkids[ni]) {
         *blk = title;
         return 1;
@@ -1496,6 +1542,7 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->chutri);
     nqx_wlex_free(&c->tquals);
     nqx_wlex_free(&c->inserted);
+    nqx_wlex_free(&c->cdescr);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1540,7 +1587,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_columns", &c.columns) ||
         nqx_wlex_load(g, "task_lead_verbs", &c.chutri) ||
         nqx_wlex_load(g, "task_title_qualifiers", &c.tquals) ||
-        nqx_wlex_load(g, "task_inserted", &c.inserted)) {
+        nqx_wlex_load(g, "task_inserted", &c.inserted) ||
+        nqx_wlex_load(g, "task_colon_descr", &c.cdescr)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }

@@ -787,3 +787,30 @@ Test(task, bracketed_unit_before_verb, .init = S_load, .fini = S_free)
     r = S_task("kiểm tra ngẫu nhiên");
     S_expect_agencies(r, "lead:Sở Y tế;");
 }
+
+/* "N. Body: its work" on one line: the body named before the colon leads
+ * (not the bodies named inside the work); an enterprise asked is a body;
+ * "các Sở: X, Y" and "Body: gồm ..." are no such lines. */
+static const char *S_colon_heads =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Văn hóa và Thể thao: Hướng dẫn các xã, phường tổ chức ngày hội đọc sách; phối hợp với Sở Tài chính bố trí kinh phí.\n"
+    "\n"
+    "2. Đề nghị Tổng công ty Bưu điện Miền Trung: Bảo đảm chuyển phát sách đến các điểm bưu điện văn hóa xã.\n"
+    "\n"
+    "3. Tổ biên tập: gồm Trưởng phòng Văn hóa và hai chuyên viên.\n"
+    "\n"
+    "4. Chánh Văn phòng UBND tỉnh, Thủ trưởng các Sở: Văn hóa và Thể thao, Tài chính chịu trách nhiệm thi hành Quyết định này.\n";
+
+Test(task, colon_headings_lead, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_colon_heads);
+    r = S_task("ngày hội đọc sách");
+    S_expect_agencies(r, "lead:Sở Văn hóa và Thể thao;coordinate:Sở Tài chính;");
+    r = S_task("chuyển phát sách");
+    S_expect_agencies(r, "lead:Tổng công ty Bưu điện Miền Trung;");
+    cr_expect_eq(S_ntasks(), 2);
+}
