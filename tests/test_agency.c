@@ -219,3 +219,11 @@ Test(agency, enterprises_and_zone_boards, .init = S_load, .fini = S_free)
     S_list("Ban Quản lý các khu kinh tế hướng dẫn doanh nghiệp",
            "Ban Quản lý các khu kinh tế", "hướng");
 }
+
+/* "Giám đốc các Sở: X, Y;": the colon lists which bodies, inside the name */
+Test(agency, plural_title_enumeration, .init = S_load, .fini = S_free)
+{
+    S_list("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Giáo dục và Đào tạo, Tư pháp; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành",
+           "Chánh Văn phòng UBND tỉnh|Giám đốc các Sở: Giáo dục và Đào tạo, Tư pháp|Chủ tịch UBND các xã, phường",
+           "chịu");
+}

@@ -790,7 +790,8 @@ Test(task, bracketed_unit_before_verb, .init = S_load, .fini = S_free)
 
 /* "N. Body: its work" on one line: the body named before the colon leads
  * (not the bodies named inside the work); an enterprise asked is a body;
- * "các Sở: X, Y" and "Body: gồm ..." are no such lines. */
+ * "các Sở: X, Y" and "Body: gồm ..." are no such lines (the last names the bodies that execute the decision,
+ * each a lead). */
 static const char *S_colon_heads =
     "KẾ HOẠCH\n"
     "\n"
@@ -812,5 +813,8 @@ Test(task, colon_headings_lead, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Văn hóa và Thể thao;coordinate:Sở Tài chính;");
     r = S_task("chuyển phát sách");
     S_expect_agencies(r, "lead:Tổng công ty Bưu điện Miền Trung;");
-    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("thi hành Quyết định này");
+    S_expect_agencies(r, "lead:Chánh Văn phòng UBND tỉnh;"
+                         "lead:Thủ trưởng các Sở: Văn hóa và Thể thao, Tài chính;");
+    cr_expect_eq(S_ntasks(), 3);
 }
