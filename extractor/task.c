@@ -41,7 +41,7 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
-        *p_wrapup;
+        *p_wrapup, *p_bare;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -1211,6 +1211,26 @@ static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out)
     return e;
 }
 
+/* Whether the block intro n (its text from cs) is only its bodies and
+ * the words that hand them the items below ("X, Y có trách nhiệm:"). */
+static int S_bare_intro(S_ctx *c, const nqx_node *n, size_t cs)
+{
+    nqx_toks t;
+    S_ags tmp;
+    size_t e = 0, ov[2 * S_OVN];
+    int as = 0, bare = 0;
+    if (!c->p_bare || nqx_ext_tokens(c->text, cs, n->end, &t))
+        return 0;
+    tmp.n = 0;
+    if (t.n)
+        e = S_subject_at(c, &t, 0, t.n, 1, &tmp, &as);
+    if (e && e < t.n)
+        bare = nqx_gram_match(c->p_bare, c->text, n->end, t.v[e].start, ov,
+                              S_OVN) > 0;
+    nqx_toks_free(&t);
+    return bare;
+}
+
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
@@ -1360,7 +1380,8 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             }
             /* the intro hands out the work below and is a task itself
              * ("Văn phòng X cụ thể hoá ..., tập trung nhiệm vụ sau:") */
-            if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3))
+            if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3) &&
+                !S_bare_intro(c, n, cs))
                 S_prose(c, ni, n->start, n->body_end);
             *blk = hdr;
             return 1;
@@ -1573,6 +1594,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
+    c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);

@@ -818,3 +818,46 @@ Test(task, colon_headings_lead, .init = S_load, .fini = S_free)
                          "lead:Thủ trưởng các Sở: Văn hóa và Thể thao, Tài chính;");
     cr_expect_eq(S_ntasks(), 3);
 }
+
+/* An intro that only names bodies and hands them the items below is no
+ * task; each item is, led by the intro's bodies unless it names its own
+ * subject ("Giao X ...", "X phối hợp ..."). Body-subject sentences under
+ * Yêu cầu count; an enterprise's block heading leads its bullets. */
+static const char *S_bare_intro_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "\n"
+    "2. Yêu cầu\n"
+    "\n"
+    "- Các doanh nghiệp bưu chính phối hợp với các đơn vị liên quan bảo đảm phát hành báo đúng hạn.\n"
+    "\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "Sở Nông nghiệp và Môi trường, UBND cấp xã và các cơ quan có liên quan có trách nhiệm:\n"
+    "\n"
+    "1. Giao Sở Nông nghiệp và Môi trường chủ động rà soát danh mục hồ chứa nước.\n"
+    "\n"
+    "2. Kiểm tra định kỳ các công trình thủy lợi trên địa bàn.\n"
+    "\n"
+    "III. CÁC DOANH NGHIỆP\n"
+    "\n"
+    "1. Các chủ đầu tư hạ tầng cụm công nghiệp\n"
+    "\n"
+    "- Bố trí mặt bằng lắp đặt trạm xử lý nước thải.\n";
+
+Test(task, bare_intro_and_enterprises, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_bare_intro_doc);
+    r = S_task("phát hành báo");
+    S_expect_agencies(r, "lead:Các doanh nghiệp bưu chính;coordinate:các đơn vị liên quan;");
+    r = S_task("danh mục hồ chứa");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;");
+    r = S_task("công trình thủy lợi");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;lead:UBND cấp xã;"
+                         "lead:các cơ quan có liên quan;");
+    r = S_task("trạm xử lý nước thải");
+    S_expect_agencies(r, "lead:Các chủ đầu tư hạ tầng cụm công nghiệp;");
+    cr_expect_eq(S_ntasks(), 4);
+}
