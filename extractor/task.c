@@ -435,6 +435,23 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 }
             }
         }
+        /* "X, Y và các cơ quan có liên quan đến ... của Quyết định
+         * này, có trách nhiệm:": the bodies' description runs to the
+         * comma before the words that hand them the items below */
+        if (v < lim && c->p_bare && !nqx_wlex_at(&c->subjv, t, v, lim, NULL) &&
+            (t->v[lim - 1].flags & NQX_TOK_COLON)) {
+            size_t m, ov[2 * S_OVN];
+            for (m = v; m + 1 < lim && m < v + 40; m++) {
+                if (t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_SEMI | NQX_TOK_COLON))
+                    break;
+                if ((t->v[m].flags & NQX_TOK_COMMA) &&
+                    nqx_gram_match(c->p_bare, c->text, c->len,
+                                   t->v[m + 1].start, ov, S_OVN) > 0) {
+                    v = m + 1;
+                    break;
+                }
+            }
+        }
         if (v >= lim || t->v[v].cap ||
             (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
                                   NQX_TOK_SEMI | NQX_TOK_EOL)) ||
@@ -484,10 +501,13 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                 return 1;
         } else if ((f & NQX_TOK_COLON) && k < clause + 24) {
             /* a short label: "Mở tài khoản: Ủy ban nhân dân xã phối hợp",
-             * "Chi trả: Sau khi mở tài khoản, Ủy ban nhân dân xã ..." */
+             * "Chi trả: Sau khi mở tài khoản, Ủy ban nhân dân xã ...";
+             * after a fronted label the body may be assigned ("Đối với
+             * ...: Giao Sở X ...") */
+            int frl = fronted;
             clause = k + 1;
             fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;
-            if (!nqx_agx_courtesy(c->agx, t, k + 1, e) &&
+            if ((frl || !nqx_agx_courtesy(c->agx, t, k + 1, e)) &&
                 S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
         } else if (fronted && k > clause && strcmp(t->v[k].lower, "thì") == 0 &&

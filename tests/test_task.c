@@ -861,3 +861,29 @@ Test(task, bare_intro_and_enterprises, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Các chủ đầu tư hạ tầng cụm công nghiệp;");
     cr_expect_eq(S_ntasks(), 4);
 }
+
+/* A decision's article whose intro describes its bodies at length before
+ * "có trách nhiệm:"; its items open with a label ("Đối với ...:") and
+ * may assign a body of their own ("Giao Sở X ..."). */
+static const char *S_article_intro =
+    "QUYẾT ĐỊNH\n"
+    "\n"
+    "Điều 1. Thông qua phương án cắt giảm thủ tục hành chính lĩnh vực xây dựng.\n"
+    "\n"
+    "Điều 2. Sở Xây dựng, UBND cấp xã và các cơ quan, đơn vị có liên quan đến các thủ tục nêu tại Điều 1 của Quyết định này, có trách nhiệm:\n"
+    "\n"
+    "1. Đối với thủ tục cấp giấy phép: Giao Sở Xây dựng dự thảo quy trình nội bộ rút gọn.\n"
+    "\n"
+    "2. Đối với thủ tục thẩm định: Rà soát hồ sơ mẫu, đề xuất bãi bỏ giấy tờ trùng lặp.\n";
+
+Test(task, article_intro_and_labelled_items, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_article_intro);
+    r = S_task("quy trình nội bộ");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    r = S_task("giấy tờ trùng lặp");
+    S_expect_agencies(r, "lead:Sở Xây dựng;lead:UBND cấp xã;"
+                         "lead:các cơ quan, đơn vị có liên quan;");
+    cr_expect_eq(S_ntasks(), 2);
+}
