@@ -887,3 +887,36 @@ Test(task, article_intro_and_labelled_items, .init = S_load, .fini = S_free)
                          "lead:các cơ quan, đơn vị có liên quan;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* Enterprise blocks whose title says which ones ("... đang hoạt động
+ * trong ...", "... xây dựng và kinh doanh ..."), and a funding section
+ * whose sentence has an enterprise for subject. */
+static const char *S_enterprise_blocks =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp\n"
+    "\n"
+    "- Lắp đặt thiết bị quan trắc nước thải tự động.\n"
+    "\n"
+    "2. Các chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp\n"
+    "\n"
+    "- Bàn giao mặt bằng cho đơn vị thi công trạm xử lý.\n"
+    "\n"
+    "IV. KINH PHÍ\n"
+    "\n"
+    "Doanh nghiệp viễn thông bảo đảm kinh phí lắp đặt cáp quang đến các cụm công nghiệp.\n";
+
+Test(task, enterprise_blocks_and_funding, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_enterprise_blocks);
+    r = S_task("quan trắc nước thải");
+    S_expect_agencies(r, "lead:Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp;");
+    r = S_task("Bàn giao mặt bằng");
+    S_expect_agencies(r, "lead:Các chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp;");
+    r = S_task("cáp quang");
+    S_expect_agencies(r, "lead:Doanh nghiệp viễn thông;");
+    cr_expect_eq(S_ntasks(), 3);
+}
