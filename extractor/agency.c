@@ -587,6 +587,24 @@ static size_t S_enum_end(const nqx_agx *a, const nqx_toks *t, size_t j,
     return m;
 }
 
+/* "Các doanh nghiệp, tổ chức, cá nhân": in a collective after a
+ * determiner, a noun that is also a verb (tổ chức) is one more member
+ * when a comma, "và" or the end follows it. */
+static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
+                         size_t j, size_t lim)
+{
+    int f;
+    size_t hl;
+    if (!pt->generic || !pt->det)
+        return 0;
+    hl = S_head_at(a, t, j, lim, 1, 0, &f);
+    if (!hl || !(f & S_HEAD_GENERIC))
+        return 0;
+    return j + hl >= lim ||
+           (t->v[j + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_EOL)) ||
+           strcmp(t->v[j + hl].lower, "và") == 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -600,7 +618,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
         size_t j = k, hl, dl, head;
-        int hf, det = 0, next = 0, inside, named;
+        int hf, det = 0, next = 0, inside, named, listed;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
             det = 1;
@@ -655,7 +673,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                  * ủy", "Sở Văn hóa, Thể thao và Du lịch" */
                 if ((pv->flags & NQX_TOK_SEMI) ||
                     (t->v[j].cap && !pt->proper) ||
-                    S_is_stop(a, t, j, lim) ||
+                    (S_is_stop(a, t, j, lim) && !S_listed_noun(a, pt, t, j, lim)) ||
                     nqx_wlex_at(&a->courtesy, t, j, lim, NULL))
                     break;
                 inside = 1; /* read the word after the comma as a qualifier */
@@ -675,6 +693,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     break;
                 }
             }
+            listed = inside && S_listed_noun(a, pt, t, j, lim);
             inside = 0;
             ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
             if (ql) {
@@ -697,7 +716,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 break;
             }
-            if (S_is_stop(a, t, j, lim))
+            if (S_is_stop(a, t, j, lim) && !listed)
                 break;
             /* a place word after a capital: "Chủ tịch UBND thành phố" */
             if (!t->v[j].cap && t->v[j - 1].cap) {

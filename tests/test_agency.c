@@ -218,6 +218,10 @@ Test(agency, enterprises_and_zone_boards, .init = S_load, .fini = S_free)
            "Công ty Cấp nước Hòa Bình", "bảo");
     S_list("Ban Quản lý các khu kinh tế hướng dẫn doanh nghiệp",
            "Ban Quản lý các khu kinh tế", "hướng");
+    /* "tổ chức" between commas is a member, not the verb */
+    S_list("Các doanh nghiệp, tổ chức, cá nhân có liên quan bảo đảm an toàn",
+           "Các doanh nghiệp, tổ chức, cá nhân có liên quan", "bảo");
+    S_list("Các cơ quan, đơn vị tổ chức hội nghị", "Các cơ quan, đơn vị", "tổ");
 }
 
 /* "Giám đốc các Sở: X, Y;": the colon lists which bodies, inside the name */
