@@ -1310,6 +1310,26 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     }
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    if (has_subj && block && inh->n &&
+        (n->kind == NQX_NODE_BULLET || S_numbered(n))) {
+        /* under a body's block, a body named only in a later clause
+         * ("Thực hiện ...; các doanh nghiệp phối hợp ...") does not
+         * take the item from the block's body */
+        size_t k1, lim1 = t.n;
+        S_ags tmp;
+        int as1 = 0;
+        for (k1 = 0; k1 < t.n; k1++)
+            if (t.v[k1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP)) {
+                lim1 = k1 + 1;
+                break;
+            }
+        tmp.n = 0;
+        if (!S_sentence_subject(c, &t, 0, lim1, &tmp, &as1)) {
+            has_subj = 0;
+            subj.n = 0;
+            assigned = 0;
+        }
+    }
     if (!has_subj && !is_title && colon && n->kind == NQX_NODE_PARA) {
         /* a paragraph of background whose last sentence hands out the
          * work below: that sentence's subject heads the block */

@@ -920,3 +920,27 @@ Test(task, enterprise_blocks_and_funding, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Doanh nghiệp viễn thông;");
     cr_expect_eq(S_ntasks(), 3);
 }
+
+/* Under a body's block, a body named only in a later clause of an item
+ * does not take the item from the block's body. */
+static const char *S_block_keeps_lead =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Công Thương\n"
+    "\n"
+    "- Theo dõi thị trường xăng dầu trên địa bàn; các doanh nghiệp đầu mối phối hợp báo cáo lượng hàng dự trữ.\n"
+    "\n"
+    "- Sở Tài chính phối hợp kiểm tra giá bán lẻ.\n";
+
+Test(task, block_keeps_lead, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_block_keeps_lead);
+    r = S_task("thị trường xăng dầu");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    r = S_task("giá bán lẻ");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    cr_expect_eq(S_ntasks(), 2);
+}
