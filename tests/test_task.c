@@ -944,3 +944,33 @@ Test(task, block_keeps_lead, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Tài chính;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* Media bodies in a block heading with a colon, each a lead; a wrap-up
+ * whose last clause asks bodies to carry the plan out. */
+static const char *S_media_closing =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Các cơ quan thông tin của tỉnh: Mở chuyên mục về phòng chống dịch bệnh.\n"
+    "\n"
+    "2. Đài Phát thanh và Truyền hình tỉnh, Cổng Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở:\n"
+    "\n"
+    "- Đưa tin thường xuyên về lịch tiêm chủng.\n"
+    "\n"
+    "Trên đây là Kế hoạch phòng chống dịch bệnh năm 2026; các cơ quan, đơn vị, doanh nghiệp nghiêm túc triển khai thực hiện./.\n";
+
+Test(task, media_bodies_and_closing, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_media_closing);
+    r = S_task("Mở chuyên mục");
+    S_expect_agencies(r, "lead:Các cơ quan thông tin của tỉnh;");
+    r = S_task("lịch tiêm chủng");
+    S_expect_agencies(r, "lead:Đài Phát thanh và Truyền hình tỉnh;"
+                         "lead:Cổng Thông tin điện tử tỉnh;"
+                         "lead:hệ thống truyền thanh cơ sở;");
+    r = S_task("nghiêm túc triển khai");
+    S_expect_agencies(r, "lead:các cơ quan, đơn vị, doanh nghiệp;");
+    cr_expect_eq(S_ntasks(), 3);
+}
