@@ -447,6 +447,8 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 if ((t->v[m].flags & NQX_TOK_COMMA) &&
                     nqx_gram_match(c->p_bare, c->text, c->len,
                                    t->v[m + 1].start, ov, S_OVN) > 0) {
+                    /* the description is the last body's name */
+                    sp[n - 1].end = t->v[m].end;
                     v = m + 1;
                     break;
                 }

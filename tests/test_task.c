@@ -884,7 +884,8 @@ Test(task, article_intro_and_labelled_items, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Xây dựng;");
     r = S_task("giấy tờ trùng lặp");
     S_expect_agencies(r, "lead:Sở Xây dựng;lead:UBND cấp xã;"
-                         "lead:các cơ quan, đơn vị có liên quan;");
+                         "lead:các cơ quan, đơn vị có liên quan đến các thủ tục "
+                         "nêu tại Điều 1 của Quyết định này;");
     cr_expect_eq(S_ntasks(), 2);
 }
 
