@@ -222,6 +222,9 @@ Test(agency, enterprises_and_zone_boards, .init = S_load, .fini = S_free)
     S_list("Các doanh nghiệp, tổ chức, cá nhân có liên quan bảo đảm an toàn",
            "Các doanh nghiệp, tổ chức, cá nhân có liên quan", "bảo");
     S_list("Các cơ quan, đơn vị tổ chức hội nghị", "Các cơ quan, đơn vị", "tổ");
+    /* where a body sits is part of its name */
+    S_list("Các cơ quan Trung ương đóng trên địa bàn thành phố; các hội, đoàn thể triển khai",
+           "Các cơ quan Trung ương đóng trên địa bàn thành phố|các hội, đoàn thể", "triển");
 }
 
 /* "Giám đốc các Sở: X, Y;": the colon lists which bodies, inside the name */
