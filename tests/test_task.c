@@ -790,8 +790,9 @@ Test(task, bracketed_unit_before_verb, .init = S_load, .fini = S_free)
 
 /* "N. Body: its work" on one line: the body named before the colon leads
  * (not the bodies named inside the work); an enterprise asked is a body;
- * "các Sở: X, Y" and "Body: gồm ..." are no such lines (the last names the bodies that execute the decision,
- * each a lead). */
+ * "Body: gồm ..." and an award quota ("Body: Xét tối đa ...") are no
+ * such lines; "Thủ trưởng các Sở: X, Y" names the bodies that execute
+ * the decision, each title a lead. */
 static const char *S_colon_heads =
     "KẾ HOẠCH\n"
     "\n"
@@ -802,6 +803,8 @@ static const char *S_colon_heads =
     "2. Đề nghị Tổng công ty Bưu điện Miền Trung: Bảo đảm chuyển phát sách đến các điểm bưu điện văn hóa xã.\n"
     "\n"
     "3. Tổ biên tập: gồm Trưởng phòng Văn hóa và hai chuyên viên.\n"
+    "\n"
+    "5. Ủy ban nhân dân các xã, phường: Xét tối đa 03 tập thể và 05 cá nhân.\n"
     "\n"
     "4. Chánh Văn phòng UBND tỉnh, Thủ trưởng các Sở: Văn hóa và Thể thao, Tài chính chịu trách nhiệm thi hành Quyết định này.\n";
 
