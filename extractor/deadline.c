@@ -92,13 +92,14 @@ static int S_fill(const nqx_pattern *p, const char *tmpl, const char *s,
             a = ov[2 * gi];
             b = ov[2 * gi + 1];
             gl = b - a;
-            if (strcmp(name, "q") == 0) {
+            /* q, q1, q2: a quarter; m, d, m1, d2 ...: zero-padded */
+            if (name[0] == 'q' && (!name[1] || (name[1] >= '1' && name[1] <= '9' && !name[2]))) {
                 int q = S_quarter(s + a, gl);
                 if (!q)
                     return -1;
                 snprintf(piece, sizeof piece, "%d", q);
-            } else if (strcmp(name, "m") == 0 || strcmp(name, "d") == 0 ||
-                       strcmp(name, "n") == 0) {
+            } else if ((name[0] == 'm' || name[0] == 'd' || name[0] == 'n') &&
+                       (!name[1] || (name[1] >= '1' && name[1] <= '9' && !name[2]))) {
                 long v = strtol(s + a, NULL, 10);
                 snprintf(piece, sizeof piece, name[0] == 'n' ? "%ld" : "%02ld", v);
             } else {
@@ -227,6 +228,24 @@ int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
             strcpy(out, v2);
             a = a2;
             b = b2;
+        }
+    }
+    /* "Khi có yêu cầu, báo cáo trước ngày 15/5": a condition is the
+     * item's time only when it sets no other. */
+    if (strcmp(out, "conditional") == 0) {
+        size_t from = b, a2, b2;
+        char v2[64];
+        while (from < n &&
+               nqx_ext_deadline_from(g, s, n, from, v2, sizeof v2, &a2, &b2)) {
+            if (strcmp(v2, "conditional") != 0) {
+                if (strlen(v2) < outsz) {
+                    strcpy(out, v2);
+                    a = a2;
+                    b = b2;
+                }
+                break;
+            }
+            from = b2 > a2 ? b2 : a2 + 1;
         }
     }
     if (ms)
