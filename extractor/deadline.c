@@ -13,6 +13,8 @@
 #define S_MAXGROUPS 32
 /* How far (bytes) around a candidate an exclusion may start or end. */
 #define S_EXCL_REACH 200
+/* How far (bytes) after a condition a later time may replace it. */
+#define S_YIELD_REACH 4096
 
 /* Does an exclusion match overlap [a, b)? Exclusions are short phrases
  * around the candidate, so only a window around it is searched: the cost
@@ -233,10 +235,15 @@ int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
     /* "Khi có yêu cầu, báo cáo trước ngày 15/5": a condition is the
      * item's time only when it sets no other. */
     if (strcmp(out, "conditional") == 0) {
-        size_t from = b, a2, b2;
+        /* bounded: a few phrases within a window after it, so that a
+         * hostile run of conditions costs no more than one scan */
+        size_t from = b, a2, b2, lim = n - b > S_YIELD_REACH ? b + S_YIELD_REACH : n;
+        int tries = 0;
         char v2[64];
-        while (from < n &&
-               nqx_ext_deadline_from(g, s, n, from, v2, sizeof v2, &a2, &b2)) {
+        while (lim < n && ((unsigned char)s[lim] & 0xC0) == 0x80)
+            lim++;
+        while (from < lim && tries++ < 8 &&
+               nqx_ext_deadline_from(g, s, lim, from, v2, sizeof v2, &a2, &b2)) {
             if (strcmp(v2, "conditional") != 0) {
                 if (strlen(v2) < outsz) {
                     strcpy(out, v2);

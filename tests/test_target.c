@@ -426,3 +426,48 @@ Test(target, cuts_take_the_new_value)
     S_check("còn 16 ngày", 0, "=", 16, 16, "ngày", NULL, 0);
     S_check("lên 65%", 0, "=", 65, 65, "%", NULL, 0);
 }
+
+/* A "phấn đấu ...:" lead-in over a section makes its listed counts goals
+ * ("metric: N unit", a breakdown in brackets too), aspired to and due in
+ * the lead-in's time; present counts and a count inside a share's
+ * predicate are not. */
+Test(target, counts_listed_under_an_aspiring_lead_in)
+{
+    S_run("II. NỘI DUNG\n"
+          "1. Hiện trạng\n"
+          "Hiện nay, các cụm công nghiệp của tỉnh có tổng cộng 64 trạm, trong đó có 9 trạm 5G.\n"
+          "2. Lộ trình phát triển\n"
+          "Trong giai đoạn 2027 - 2031, phấn đấu mở rộng mạng lưới cáp quang, cụ thể như sau:\n"
+          "2.1. Hạ tầng truyền dẫn\n"
+          "- Kéo cáp quang đến các cụm công nghiệp:\n"
+          "+ Lắp mới tủ cáp: 40 trạm (Trong đó: Đơn vị A: 15 trạm, Đơn vị B: 25 trạm);\n"
+          "+ Nâng cấp thiết bị đầu cuối: 12 trạm.\n"
+          "3. Mục tiêu chung\n"
+          "- 100% cụm công nghiệp có ít nhất 2 tuyến cáp quang dự phòng.\n");
+    cr_expect_eq(S_count(), 5);
+    S_check("Lắp mới tủ cáp", 0, "=", 40, 40, "trạm", "2027/2031", 1);
+    S_check("Lắp mới tủ cáp", 1, "=", 15, 15, "trạm", "2027/2031", 1);
+    S_check("Lắp mới tủ cáp", 2, "=", 25, 25, "trạm", "2027/2031", 1);
+    S_check("Nâng cấp thiết bị", 0, "=", 12, 12, "trạm", "2027/2031", 1);
+    S_check("100% cụm", 0, "=", 100, 100, "%", NULL, 0);
+}
+
+/* Under a heading over quotas, each allotted count is a goal: caps,
+ * "N unit/N body" and "Mỗi X chọn N"; whom a plan serves first and the
+ * conditions of an award are not. */
+Test(target, quotas_priorities_and_award_conditions)
+{
+    S_run("III. TIÊU CHUẨN KHEN THƯỞNG\n"
+          "- Tặng cho các xã đạt các tiêu chuẩn sau:\n"
+          "+ Có tỷ lệ hộ tham gia đạt từ 95% trở lên.\n"
+          "IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n"
+          "- Hội đồng phối hợp liên ngành: Không quá 04 cá nhân;\n"
+          "- Tổ công tác liên ngành: 01 cá nhân/01 tổ;\n"
+          "- Mỗi phường chọn 03 trường hợp (tập thể hoặc cá nhân).\n"
+          "V. TỔ CHỨC THỰC HIỆN\n"
+          "Bảo đảm hàng đến đúng đối tượng, ưu tiên 25 thôn bị chia cắt.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("Hội đồng phối hợp", 0, "<=", 4, 4, "cá nhân", NULL, 0);
+    S_check("01 cá nhân/01 tổ", 0, "=", 1, 1, "cá nhân/01 tổ", NULL, 0);
+    S_check("Mỗi phường chọn", 0, "=", 3, 3, "trường hợp", NULL, 0);
+}
