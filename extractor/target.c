@@ -2,10 +2,12 @@
  *
  * For each node of the outline, its own text is cut into clauses (between
  * ".", ";" and line breaks, not commas); each quantity of a clause
- * (grammars/quantity.pcre) that is a goal (grammars/target.pcre) becomes
- * one record with its comparator, bounds, unit, aspiration, deadline and
- * scope. Every word list and context lives in the grammars; this file only
- * combines them.
+ * (grammars/quantity.pcre: a number with a symbol unit, or with a counted
+ * noun of the lexicon qt_unit_nouns) that is a goal (grammars/target.pcre:
+ * a cue, a goal or quota heading, a "phấn đấu ...:" lead-in over the list,
+ * or the new value of a cut) becomes one record with its comparator,
+ * bounds, unit, aspiration, deadline and scope. Every word list and
+ * context lives in the grammars; this file only combines them.
  *
  * Deadlines: a time in a clause goes to the quantities after it; a time
  * after a quantity that has none yet goes back to it ("100% ... hằng
