@@ -558,6 +558,53 @@ static size_t S_name_gap(const nqx_agx *a, const nqx_toks *t, size_t j,
     return 0;
 }
 
+/* The end of an enumeration of proper names after a colon ("Y tế, Tư
+ * pháp, Nông nghiệp và Môi trường"): each piece opens with a capital
+ * that starts no body of its own; it ends at ";", a full stop, a verb or
+ * a lower-case piece. */
+static size_t S_enum_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                         size_t lim)
+{
+    size_t m = j;
+    while (m < lim) {
+        const nqx_tok *tk = &t->v[m];
+        if (m > j && (t->v[m - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP |
+                                           NQX_TOK_COLON | NQX_TOK_CLOSE |
+                                           NQX_TOK_EOL)))
+            break;
+        if (m == j || (t->v[m - 1].flags & NQX_TOK_COMMA) ||
+            strcmp(t->v[m - 1].lower, "và") == 0) {
+            if (!tk->cap || (m > j && S_starts(a, t, m, lim, 0)))
+                break;
+        } else if (strcmp(tk->lower, "và") == 0) {
+            if (m + 1 >= lim || !t->v[m + 1].cap || S_starts(a, t, m + 1, lim, 0))
+                break;
+        } else if (!tk->cap && S_is_stop(a, t, m, lim))
+            break;
+        m++;
+    }
+    /* a piece cut after its comma leaves the comma to the list */
+    return m;
+}
+
+/* "Các doanh nghiệp, tổ chức, cá nhân": in a collective after a
+ * determiner, a noun that is also a verb (tổ chức) is one more member
+ * when a comma, "và" or the end follows it. */
+static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
+                         size_t j, size_t lim)
+{
+    int f;
+    size_t hl;
+    if (!pt->generic || !pt->det)
+        return 0;
+    hl = S_head_at(a, t, j, lim, 1, 0, &f);
+    if (!hl || !(f & S_HEAD_GENERIC))
+        return 0;
+    return j + hl >= lim ||
+           (t->v[j + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_EOL)) ||
+           strcmp(t->v[j + hl].lower, "và") == 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -571,7 +618,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
         size_t j = k, hl, dl, head;
-        int hf, det = 0, next = 0, inside, named;
+        int hf, det = 0, next = 0, inside, named, listed;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
             det = 1;
@@ -598,6 +645,20 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         while (j < lim) {
             const nqx_tok *pv = &t->v[j - 1];
             size_t ql;
+            /* "Giám đốc các Sở: Y tế, Tư pháp; ...": a plural title
+             * whose colon lists which bodies; the list is in the name */
+            if ((pv->flags & NQX_TOK_COLON) && pv->cap && t->v[j].cap &&
+                !(pv->flags & (NQX_TOK_STOP | NQX_TOK_CLOSE | NQX_TOK_EOL)) &&
+                j >= pt->ts + 2 && j - 1 >= head &&
+                nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1) {
+                size_t m = S_enum_end(a, t, j, lim);
+                if (m > j) {
+                    j = m;
+                    pt->bare = 0;
+                    named = 1;
+                    continue;
+                }
+            }
             if (pv->flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                              NQX_TOK_EOL))
                 break;
@@ -612,7 +673,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                  * ủy", "Sở Văn hóa, Thể thao và Du lịch" */
                 if ((pv->flags & NQX_TOK_SEMI) ||
                     (t->v[j].cap && !pt->proper) ||
-                    S_is_stop(a, t, j, lim) ||
+                    (S_is_stop(a, t, j, lim) && !S_listed_noun(a, pt, t, j, lim)) ||
                     nqx_wlex_at(&a->courtesy, t, j, lim, NULL))
                     break;
                 inside = 1; /* read the word after the comma as a qualifier */
@@ -632,6 +693,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     break;
                 }
             }
+            listed = inside && S_listed_noun(a, pt, t, j, lim);
             inside = 0;
             ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
             if (ql) {
@@ -654,7 +716,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 break;
             }
-            if (S_is_stop(a, t, j, lim))
+            if (S_is_stop(a, t, j, lim) && !listed)
                 break;
             /* a place word after a capital: "Chủ tịch UBND thành phố" */
             if (!t->v[j].cap && t->v[j - 1].cap) {

@@ -13,6 +13,8 @@
 #define S_MAXGROUPS 32
 /* How far (bytes) around a candidate an exclusion may start or end. */
 #define S_EXCL_REACH 200
+/* How far (bytes) after a condition a later time may replace it. */
+#define S_YIELD_REACH 4096
 
 /* Does an exclusion match overlap [a, b)? Exclusions are short phrases
  * around the candidate, so only a window around it is searched: the cost
@@ -92,13 +94,14 @@ static int S_fill(const nqx_pattern *p, const char *tmpl, const char *s,
             a = ov[2 * gi];
             b = ov[2 * gi + 1];
             gl = b - a;
-            if (strcmp(name, "q") == 0) {
+            /* q, q1, q2: a quarter; m, d, m1, d2 ...: zero-padded */
+            if (name[0] == 'q' && (!name[1] || (name[1] >= '1' && name[1] <= '9' && !name[2]))) {
                 int q = S_quarter(s + a, gl);
                 if (!q)
                     return -1;
                 snprintf(piece, sizeof piece, "%d", q);
-            } else if (strcmp(name, "m") == 0 || strcmp(name, "d") == 0 ||
-                       strcmp(name, "n") == 0) {
+            } else if ((name[0] == 'm' || name[0] == 'd' || name[0] == 'n') &&
+                       (!name[1] || (name[1] >= '1' && name[1] <= '9' && !name[2]))) {
                 long v = strtol(s + a, NULL, 10);
                 snprintf(piece, sizeof piece, name[0] == 'n' ? "%ld" : "%02ld", v);
             } else {
@@ -227,6 +230,29 @@ int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
             strcpy(out, v2);
             a = a2;
             b = b2;
+        }
+    }
+    /* "Khi có yêu cầu, báo cáo trước ngày 15/5": a condition is the
+     * item's time only when it sets no other. */
+    if (strcmp(out, "conditional") == 0) {
+        /* bounded: a few phrases within a window after it, so that a
+         * hostile run of conditions costs no more than one scan */
+        size_t from = b, a2, b2, lim = n - b > S_YIELD_REACH ? b + S_YIELD_REACH : n;
+        int tries = 0;
+        char v2[64];
+        while (lim < n && ((unsigned char)s[lim] & 0xC0) == 0x80)
+            lim++;
+        while (from < lim && tries++ < 8 &&
+               nqx_ext_deadline_from(g, s, lim, from, v2, sizeof v2, &a2, &b2)) {
+            if (strcmp(v2, "conditional") != 0) {
+                if (strlen(v2) < outsz) {
+                    strcpy(out, v2);
+                    a = a2;
+                    b = b2;
+                }
+                break;
+            }
+            from = b2 > a2 ? b2 : a2 + 1;
         }
     }
     if (ms)

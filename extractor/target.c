@@ -2,10 +2,12 @@
  *
  * For each node of the outline, its own text is cut into clauses (between
  * ".", ";" and line breaks, not commas); each quantity of a clause
- * (grammars/quantity.pcre) that is a goal (grammars/target.pcre) becomes
- * one record with its comparator, bounds, unit, aspiration, deadline and
- * scope. Every word list and context lives in the grammars; this file only
- * combines them.
+ * (grammars/quantity.pcre: a number with a symbol unit, or with a counted
+ * noun of the lexicon qt_unit_nouns) that is a goal (grammars/target.pcre:
+ * a cue, a goal or quota heading, a "phấn đấu ...:" lead-in over the list,
+ * or the new value of a cut) becomes one record with its comparator,
+ * bounds, unit, aspiration, deadline and scope. Every word list and
+ * context lives in the grammars; this file only combines them.
  *
  * Deadlines: a time in a clause goes to the quantities after it; a time
  * after a quantity that has none yet goes back to it ("100% ... hằng
@@ -29,7 +31,7 @@
  * text has one) is read in pieces; windows around a quantity are short. */
 #define S_MAXCLAUSE 8192
 #define S_CMP_REACH 160
-#define S_EXCL_REACH 240
+#define S_EXCL_REACH 400
 /* How much of a heading or lead-in is read for its goal words or scope. */
 #define S_HEAD_REACH 600
 #define S_MAXDL 32
@@ -37,6 +39,8 @@
 #define S_MAXCOL 24
 /* How far (bytes) a goal cue reaches forward: about 120 characters. */
 #define S_CUE_REACH 300
+/* How many levels up a "phấn đấu ...:" lead-in governs a list. */
+#define S_LEADIN_HOPS 4
 /* How far into an item (bytes) its opening time may start. */
 #define S_LEAD_REACH 120
 
@@ -70,7 +74,8 @@ typedef struct {
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
         *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
-    const nqx_lexicon *excl, *need_cmp, *num_words;
+    const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
+    const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
     char tbl_dl[S_MAXCOL][32];
@@ -151,6 +156,39 @@ static void S_lower(const char *s, size_t n, char *out, size_t outsz)
         }
         space = 0;
         k = utf8proc_encode_char(keep ? c : utf8proc_tolower(c), buf);
+        if (o + (size_t)k >= outsz)
+            break;
+        memcpy(out + o, buf, (size_t)k);
+        o += (size_t)k;
+    }
+    out[o] = '\0';
+}
+
+/* Lower-case UTF-8 with whitespace runs collapsed, acronyms too: for
+ * comparing with word lists. */
+static void S_lower_all(const char *s, size_t n, char *out, size_t outsz)
+{
+    size_t i = 0, o = 0;
+    int space = 0;
+    while (i < n) {
+        utf8proc_int32_t ch;
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &ch);
+        if (k <= 0)
+            break;
+        i += (size_t)k;
+        if (ch == ' ' || ch == '\t' || ch == '\n') {
+            space = 1;
+            continue;
+        }
+        if (space && o) {
+            if (o + 1 >= outsz)
+                break;
+            out[o++] = ' ';
+        }
+        space = 0;
+        k = utf8proc_encode_char(utf8proc_tolower(ch), buf);
         if (o + (size_t)k >= outsz)
             break;
         memcpy(out + o, buf, (size_t)k);
@@ -383,13 +421,14 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     return 0;
 }
 
-static int S_need_cmp(const S_ctx *c, const char *unit)
+/* Is unit's noun (before a rate: "ngày" of "ngày/tuần") in lexicon lx? */
+static int S_unit_in(const nqx_lexicon *lx, const char *unit)
 {
-    size_t i;
-    if (!c->need_cmp)
+    size_t i, n = strcspn(unit, "/");
+    if (!lx)
         return 0;
-    for (i = 0; i < c->need_cmp->n; i++)
-        if (strcmp(c->need_cmp->entries[i].key, unit) == 0)
+    for (i = 0; i < lx->n; i++)
+        if (strlen(lx->entries[i].key) == n && strncmp(lx->entries[i].key, unit, n) == 0)
             return 1;
     return 0;
 }
@@ -420,11 +459,12 @@ static int S_in_present(const S_ctx *c, int node)
 }
 
 /* A lead-in paragraph (ending in ":") just before node under the same
- * parent, or before its parent: "... các chỉ tiêu đã đề ra:" then bullets. */
-static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
+ * parent, or before one of its ancestors up to hops levels: "... các chỉ
+ * tiêu đã đề ra:" then bullets. Returns the paragraph's node, or -1. */
+static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int maxhops)
 {
     int n = node, hops;
-    for (hops = 0; hops < 2 && n >= 0; hops++, n = c->nodes[n].parent) {
+    for (hops = 0; hops < maxhops && n >= 0; hops++, n = c->nodes[n].parent) {
         int j;
         for (j = n - 1; j >= 0 && j > n - 12; j--) {
             const nqx_node *nd = &c->nodes[j];
@@ -439,12 +479,17 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
                 size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
                                                          : nd->start;
                 if (S_match(p, c->mask + st, e - st, 0, ov, S_NOV))
-                    return 1;
+                    return j;
             }
             break;
         }
     }
-    return 0;
+    return -1;
+}
+
+static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
+{
+    return p && S_leadin_find(c, node, p, 2) >= 0;
 }
 
 /* "Phấn đấu" in the item's first clause governs all its clauses. */
@@ -691,24 +736,149 @@ static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
     }
 }
 
+/* Is the byte at p the end of a word (not a letter, digit or hyphen)? */
+static int S_word_end(const char *s, size_t p, size_t e)
+{
+    utf8proc_int32_t ch;
+    utf8proc_category_t cat;
+    if (p >= e)
+        return 1;
+    if (s[p] == '-')
+        return 0;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s + p, (utf8proc_ssize_t)(e - p), &ch) <= 0)
+        return 1;
+    cat = utf8proc_category(ch);
+    return !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MC) &&
+           !(cat == UTF8PROC_CATEGORY_ND);
+}
+
+/* The longest entry of qt_unit_nouns that the words at [p, e) spell
+ * (lower case, one space between words): the end of its text, else 0.
+ * Hand-written, not a pattern: the nouns are a word list (data), and the
+ * comparison walks both strings once. */
+static size_t S_unit_noun(const S_ctx *c, size_t p, size_t e)
+{
+    char low[96];
+    size_t i, best = 0, bestlen = 0, n = e - p < 80 ? e - p : 80;
+    if (!c->unit_nouns)
+        return 0;
+    n = S_cb(c->mask, p + n) - p;
+    S_lower_all(c->mask + p, n, low, sizeof low);
+    for (i = 0; i < c->unit_nouns->n; i++) {
+        const char *k = c->unit_nouns->entries[i].key;
+        size_t kl = strlen(k), j = 0, t = p;
+        if (kl <= bestlen || strncmp(low, k, kl) != 0)
+            continue;
+        /* walk the text over the entry's words to find where it ends */
+        while (j < kl && t < e) {
+            if (k[j] == ' ') {
+                while (t < e && S_is_space(c->mask[t]))
+                    t++;
+                j++;
+            } else {
+                utf8proc_int32_t ch;
+                utf8proc_ssize_t kk = utf8proc_iterate(
+                    (const utf8proc_uint8_t *)c->mask + t, (utf8proc_ssize_t)(e - t), &ch);
+                utf8proc_uint8_t buf[4];
+                utf8proc_ssize_t bl;
+                if (kk <= 0)
+                    break;
+                bl = utf8proc_encode_char(utf8proc_tolower(ch), buf);
+                j += (size_t)bl;
+                t += (size_t)kk;
+            }
+        }
+        if (j == kl && S_word_end(c->mask, t, e)) {
+            best = t;
+            bestlen = kl;
+        }
+    }
+    return best;
+}
+
+/* A quota per number of nouns after unit end u: "/01 ban", "/100 bé
+ * gái": the end of the rate, else u. Other rates ("tấn/ngày", "ngày/tuần")
+ * are technical figures: the caller drops a quantity that has one. */
+static size_t S_unit_rate(const S_ctx *c, size_t u, size_t e)
+{
+    size_t t = u, w;
+    if (t >= e || c->mask[t] != '/')
+        return u;
+    t++;
+    while (t < e && c->mask[t] == ' ')
+        t++;
+    if (t >= e || c->mask[t] < '0' || c->mask[t] > '9')
+        return u;
+    while (t < e && c->mask[t] >= '0' && c->mask[t] <= '9')
+        t++;
+    if (t >= e || c->mask[t] != ' ')
+        return u;
+    while (t < e && c->mask[t] == ' ')
+        t++;
+    if ((w = S_unit_noun(c, t, e)) != 0)
+        return w;
+    for (w = t; w < e && !S_word_end(c->mask, w, e);) { /* one word */
+        utf8proc_int32_t ch;
+        utf8proc_ssize_t kk = utf8proc_iterate((const utf8proc_uint8_t *)c->mask + w,
+                                               (utf8proc_ssize_t)(e - w), &ch);
+        if (kk <= 0)
+            break;
+        w += (size_t)kk;
+    }
+    return w > t ? w : u;
+}
+
+/* "100% các khu ... có tối thiểu 1 trạm": a count in the first predicate
+ * of a share (right after its verb, no "," or ";" between) says what the
+ * share counts, a qualifier inside its metric, not a goal of its own. */
+static int S_share_qualifier(const S_ctx *c, const S_qty *share, const S_qty *q)
+{
+    size_t ov[2 * S_NOV], i, e;
+    if (share->unit[0] != '%' || q->unit[0] == '%' || !c->pop_end)
+        return 0;
+    e = share->ce + 300 < q->ms ? share->ce + 300 : q->ms;
+    if (!S_match(c->pop_end, c->mask, e, share->ce, ov, S_NOV) || ov[0] >= q->ms ||
+        !S_is_space(c->mask[ov[0]]))
+        return 0;
+    if (q->ms - ov[1] > 80)
+        return 0;
+    for (i = ov[1]; i < q->ms; i++)
+        if (strchr(",;:()", c->mask[i]) || (c->mask[i] >= '0' && c->mask[i] <= '9'))
+            return 0;
+    return 1;
+}
+
 /* The quantities of clause [cs, ce) that are goals. */
 static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
                            int goal_heading, S_qty *out, size_t cap)
 {
     size_t k = 0, pos = cs, ov[2 * S_NOV];
     int glo = nqx_gram_group(c->qty, "lo"), ghi = nqx_gram_group(c->qty, "hi"),
-        gu = nqx_gram_group(c->qty, "unit"), gw = nqx_gram_group(c->qty, "word");
+        gu = nqx_gram_group(c->qty, "unit"), gw = nqx_gram_group(c->qty, "word"),
+        gn = nqx_gram_group(c->qty, "noun");
     (void)node;
     while (k < cap && S_match(c->qty, c->mask, ce, pos, ov, S_NOV)) {
         S_qty *q = &out[k];
         size_t ov2[2 * S_NOV];
-        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal,
+        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal, cut,
             words = gw > 0 && ov[2 * gw] != SIZE_MAX;
         memset(q, 0, sizeof *q);
         q->qs = q->ms = ov[0];
         q->qe = ov[1];
-        q->ce = ov[1];
-        pos = ov[1];
+        pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        if (gn > 0 && ov[2 * gn] != SIZE_MAX) { /* a counted noun */
+            size_t ue = S_unit_noun(c, ov[2 * gn], ce), re;
+            if (!ue)
+                continue;
+            re = S_unit_rate(c, ue, ce);
+            if (re < ce && (c->mask[re] == '/' ||
+                            (c->mask[re] >= '0' && c->mask[re] <= '9')))
+                continue;
+            S_lower(c->mask + ov[2 * gn], re - ov[2 * gn], q->unit, sizeof q->unit);
+            q->qe = re;
+            pos = re;
+        }
+        q->ce = q->qe;
         if (words) {
             q->lo = S_word_number(c, c->mask + ov[2 * gw], ov[2 * gw + 1] - ov[2 * gw]);
             if (q->lo < 0)
@@ -718,7 +888,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         }
         q->hi = range ? S_number(c->mask + ov[2 * ghi], ov[2 * ghi + 1] - ov[2 * ghi])
                       : q->lo;
-        if (ov[2 * gu] != SIZE_MAX)
+        if (gu > 0 && ov[2 * gu] != SIZE_MAX)
             S_lower(c->mask + ov[2 * gu], ov[2 * gu + 1] - ov[2 * gu], q->unit,
                     sizeof q->unit);
         if (q->unit[0] == '%') { /* "% / năm" -> "%/năm" */
@@ -733,15 +903,24 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
             S_share_comparator(c, &out[k - 1], q);
         if (S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
+        /* the new value of a cut: "từ 10 ngày làm việc còn 09 ngày làm
+         * việc", "tăng từ 60% lên 75%" */
+        cut = c->cut_new && !words && q->qs - cs <= S_CUE_REACH &&
+              S_match(c->cut_new, c->mask, q->qs, cs, ov2, S_NOV);
+        /* "trong 05 ngày làm việc": a time limit of the work */
+        if (!cut && S_unit_in(c->time_limit, q->unit))
+            continue;
         /* "02 năm" (and any number in words) counts only with a
          * comparator word, not as a range */
-        if ((words || S_need_cmp(c, q->unit)) &&
+        if (!cut && (words || S_unit_in(c->need_cmp, q->unit)) &&
             (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
             continue;
         if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
             continue;
+        if (k && S_share_qualifier(c, &out[k - 1], q))
+            continue;
         /* a cue governs the quantities shortly after it in its clause */
-        goal = goal_heading ||
+        goal = goal_heading || cut ||
                S_match(c->goal_cue, c->mask, q->qs,
                        q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
                        ov2, S_NOV);
@@ -967,7 +1146,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
-    int lead_asp = 0, goal_heading, item_goal, have_inh = -1;
+    int lead_asp = 0, goal_heading, item_goal, have_inh = -1, leadin, lead_asp_all = 0;
+    char leadin_dl[64] = "";
     nqx_doc view;
 
     if (nd->kind == NQX_NODE_FOOTNOTE || nd->kind == NQX_NODE_SIGNATURE ||
@@ -993,7 +1173,9 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     if (!S_match(c->qty, c->mask, b, a, ov, S_NOV))
         return NQX_OK;
     /* sections on the present; conditions listed for a rating or award */
-    if (S_in_present(c, node) || (c->criteria && S_leadin_matches(c, node, c->criteria)))
+    if (S_in_present(c, node) ||
+        (c->criteria && S_leadin_matches(c, node, c->criteria)) ||
+        (c->criteria_heading && S_ancestor_matches(c, node, c->criteria_heading)))
         return NQX_OK;
     nclr = S_clauses(c, a, b, &cl);
     if (nclr < 0)
@@ -1005,7 +1187,21 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 S_match(c->item_goal, c->mask + a, b - a, 0, ov, S_NOV);
     goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
                    S_leadin_matches(c, node, c->goal_heading) ||
-                   S_first_clause_cue(c, a, b);
+                   S_first_clause_cue(c, a, b) ||
+                   (c->quota_heading && S_ancestor_matches(c, node, c->quota_heading));
+    /* "Trong giai đoạn 2026 - 2030, ..., phấn đấu ..., cụ thể như sau:" over
+     * the section: what it lists are goals, aspired to, due in its time */
+    leadin = S_leadin_find(c, node, c->aspire, S_LEADIN_HOPS);
+    if (leadin >= 0) {
+        const nqx_node *ln = &c->nodes[leadin];
+        size_t ms, me;
+        goal_heading = 1;
+        lead_asp_all = 1;
+        if (nqx_ext_deadline(c->g, c->text + ln->start, ln->end - ln->start, leadin_dl,
+                             sizeof leadin_dl, &ms, &me) &&
+            (strcmp(leadin_dl, "ongoing") == 0 || strcmp(leadin_dl, "conditional") == 0))
+            leadin_dl[0] = '\0';
+    }
 
     for (ci = 0; ci < ncl; ci++) {
         size_t cs = cl[2 * ci], ce = cl[2 * ci + 1], nq, qi, di, prev_end;
@@ -1041,6 +1237,10 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
             if (have_inh && (strcmp(inherited, "ongoing") == 0 ||
                              strcmp(inherited, "conditional") == 0))
                 have_inh = 0;
+            if (!have_inh && leadin_dl[0]) {
+                memcpy(inherited, leadin_dl, sizeof inherited);
+                have_inh = 1;
+            }
         }
         /* deadlines: before the first quantity -> the clause's lead */
         cur = ci == 0 ? NULL : lead_dl;
@@ -1085,7 +1285,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
             size_t next = qi + 1 < nq ? qs[qi + 1].qs : ce;
             if (!qs[qi].dl[0] && have_inh > 0)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
-            qs[qi].asp = lead_asp ||
+            qs[qi].asp = lead_asp || lead_asp_all ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
             /* the item's first clause keeps its label: "(2) Ít nhất 85% ..." */
             st = S_emit(c, node, ci == 0 ? nd->start : cs, ce, &qs[qi], prev_end,
@@ -1137,7 +1337,12 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.criteria = nqx_gram_pattern(g, "tg_criteria_leadin");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
+    c.time_limit = nqx_gram_lexicon(g, "qt_units_time_limit");
+    c.cut_new = nqx_gram_pattern(g, "tg_cut_new_value");
+    c.quota_heading = nqx_gram_pattern(g, "tg_quota_heading");
+    c.criteria_heading = nqx_gram_pattern(g, "tg_criteria_heading");
     c.num_words = nqx_gram_lexicon(g, "qt_number_words");
+    c.unit_nouns = nqx_gram_lexicon(g, "qt_unit_nouns");
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)
         return nqx_fail(err, NQX_EGRAMMAR, "quantity.pcre", -1, -1,
                         "grammar lacks qt_quantity, qt_cmp_before, "

@@ -39,9 +39,9 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted;
+        inserted, cdescr;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
-        *p_wrapup;
+        *p_wrapup, *p_bare;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -435,6 +435,25 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 }
             }
         }
+        /* "X, Y và các cơ quan có liên quan đến ... của Quyết định
+         * này, có trách nhiệm:": the bodies' description runs to the
+         * comma before the words that hand them the items below */
+        if (v < lim && c->p_bare && !nqx_wlex_at(&c->subjv, t, v, lim, NULL) &&
+            (t->v[lim - 1].flags & NQX_TOK_COLON)) {
+            size_t m, ov[2 * S_OVN];
+            for (m = v; m + 1 < lim && m < v + 40; m++) {
+                if (t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_SEMI | NQX_TOK_COLON))
+                    break;
+                if ((t->v[m].flags & NQX_TOK_COMMA) &&
+                    nqx_gram_match(c->p_bare, c->text, c->len,
+                                   t->v[m + 1].start, ov, S_OVN) > 0) {
+                    /* the description is the last body's name */
+                    sp[n - 1].end = t->v[m].end;
+                    v = m + 1;
+                    break;
+                }
+            }
+        }
         if (v >= lim || t->v[v].cap ||
             (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
                                   NQX_TOK_SEMI | NQX_TOK_EOL)) ||
@@ -484,10 +503,13 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                 return 1;
         } else if ((f & NQX_TOK_COLON) && k < clause + 24) {
             /* a short label: "Mở tài khoản: Ủy ban nhân dân xã phối hợp",
-             * "Chi trả: Sau khi mở tài khoản, Ủy ban nhân dân xã ..." */
+             * "Chi trả: Sau khi mở tài khoản, Ủy ban nhân dân xã ...";
+             * after a fronted label the body may be assigned ("Đối với
+             * ...: Giao Sở X ...") */
+            int frl = fronted;
             clause = k + 1;
             fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;
-            if (!nqx_agx_courtesy(c->agx, t, k + 1, e) &&
+            if ((frl || !nqx_agx_courtesy(c->agx, t, k + 1, e)) &&
                 S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
         } else if (fronted && k > clause && strcmp(t->v[k].lower, "thì") == 0 &&
@@ -1183,6 +1205,54 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     return 1;
 }
 
+/* "6. Sở Nội vụ: Tham mưu ...", "12. Đề nghị Công ty X: Bảo đảm ...": a
+ * line that names its bodies, then a colon, then their work. Returns the
+ * token after the colon (out filled), 0 when the line is not so. */
+static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out)
+{
+    nqx_span sp[S_MAXNAMES];
+    size_t n = 0, e, i0;
+    if (!t->n ||
+        nqx_ext_all_caps(c->text + t->v[0].start,
+                         t->v[t->n - 1].end - t->v[0].start))
+        return 0;
+    i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);
+    if (i0 >= t->n)
+        return 0;
+    e = nqx_agx_list(c->agx, t, i0, t->n, i0 == 0, sp, S_MAXNAMES, &n);
+    if (!n || e == i0 || e >= t->n || !(t->v[e - 1].flags & NQX_TOK_COLON))
+        return 0;
+    /* "Giám đốc các Sở: Nội vụ, Tài chính ...": the colon opens the
+     * list of which bodies, not their work */
+    if (e >= i0 + 2 && t->v[e - 1].cap && nqx_agx_starts(c->agx, t, e - 2, e))
+        return 0;
+    /* "Hội đồng tư vấn: gồm Chủ tịch ...": what the body is */
+    if (nqx_wlex_at(&c->cdescr, t, e, t->n, NULL))
+        return 0;
+    S_add_list(out, sp, n, NQX_ROLE_LEAD);
+    return e;
+}
+
+/* Whether the block intro n (its text from cs) is only its bodies and
+ * the words that hand them the items below ("X, Y có trách nhiệm:"). */
+static int S_bare_intro(S_ctx *c, const nqx_node *n, size_t cs)
+{
+    nqx_toks t;
+    S_ags tmp;
+    size_t e = 0, ov[2 * S_OVN];
+    int as = 0, bare = 0;
+    if (!c->p_bare || nqx_ext_tokens(c->text, cs, n->end, &t))
+        return 0;
+    tmp.n = 0;
+    if (t.n)
+        e = S_subject_at(c, &t, 0, t.n, 1, &tmp, &as);
+    if (e && e < t.n)
+        bare = nqx_gram_match(c->p_bare, c->text, n->end, t.v[e].start, ov,
+                              S_OVN) > 0;
+    nqx_toks_free(&t);
+    return bare;
+}
+
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
@@ -1193,6 +1263,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     S_ags lab, title, subj, hdr;
     nqx_toks t;
     int has_num = 0, has_bul = 0, colon = 0, assigned = 0, is_title, has_subj;
+    int inline_work = 0;
 
     lab.n = title.n = subj.n = 0;
     for (k = 0; k < c->nkids[ni]; k++) {
@@ -1233,8 +1304,34 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 (n->kind == NQX_NODE_BULLET && (has_bul || has_num ||
                                                  (colon && c->nkids[ni])))) &&
                S_title(c, &t, &title);
+    if (!is_title && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
+                      n->kind == NQX_NODE_PARA)) {
+        title.n = 0;
+        inline_work = S_title_colon(c, &t, &title) > 0;
+        is_title = inline_work;
+    }
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    if (has_subj && block && inh->n &&
+        (n->kind == NQX_NODE_BULLET || S_numbered(n))) {
+        /* under a body's block, a body named only in a later clause
+         * ("Thực hiện ...; các doanh nghiệp phối hợp ...") does not
+         * take the item from the block's body */
+        size_t k1, lim1 = t.n;
+        S_ags tmp;
+        int as1 = 0;
+        for (k1 = 0; k1 < t.n; k1++)
+            if (t.v[k1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP)) {
+                lim1 = k1 + 1;
+                break;
+            }
+        tmp.n = 0;
+        if (!S_sentence_subject(c, &t, 0, lim1, &tmp, &as1)) {
+            has_subj = 0;
+            subj.n = 0;
+            assigned = 0;
+        }
+    }
     if (!has_subj && !is_title && colon && n->kind == NQX_NODE_PARA) {
         /* a paragraph of background whose last sentence hands out the
          * work below: that sentence's subject heads the block */
@@ -1271,6 +1368,17 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
 
     /* a line that is only a body's name ("Sở Nội vụ", bold markup gone)
      * heads the bullets and items after it */
+    if (inline_work) {
+        /* the work after the colon is the body's; bullets below are
+         * more of it, each a task */
+        if (has_num || has_bul) {
+            if (!colon)
+                S_single(c, ni, n->start, n->end, &title, tvs, tve);
+            S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+        } else
+            S_single(c, ni, n->start, n->body_end, &title, tvs, tve);
+        return 0;
+    }
     if (is_title && n->kind == NQX_NODE_PARA && !c->nkids[ni]) {
         *blk = title;
         return 1;
@@ -1314,7 +1422,8 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             }
             /* the intro hands out the work below and is a task itself
              * ("Văn phòng X cụ thể hoá ..., tập trung nhiệm vụ sau:") */
-            if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3))
+            if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3) &&
+                !S_bare_intro(c, n, cs))
                 S_prose(c, ni, n->start, n->body_end);
             *blk = hdr;
             return 1;
@@ -1496,6 +1605,7 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->chutri);
     nqx_wlex_free(&c->tquals);
     nqx_wlex_free(&c->inserted);
+    nqx_wlex_free(&c->cdescr);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1526,6 +1636,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
+    c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
@@ -1540,7 +1651,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_columns", &c.columns) ||
         nqx_wlex_load(g, "task_lead_verbs", &c.chutri) ||
         nqx_wlex_load(g, "task_title_qualifiers", &c.tquals) ||
-        nqx_wlex_load(g, "task_inserted", &c.inserted)) {
+        nqx_wlex_load(g, "task_inserted", &c.inserted) ||
+        nqx_wlex_load(g, "task_colon_descr", &c.cdescr)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }

@@ -205,3 +205,32 @@ Test(agency, cells_run_together, .init = S_load, .fini = S_free)
     S_list("Ủy ban nhân dân tỉnh Quảng Nam chỉ đạo",
            "Ủy ban nhân dân tỉnh Quảng Nam", "chỉ đạo");
 }
+
+/* enterprises and investors are bodies; the kind of enterprise and the
+ * zones a management board runs stay in the name */
+Test(agency, enterprises_and_zone_boards, .init = S_load, .fini = S_free)
+{
+    S_list("Các doanh nghiệp viễn thông lắp đặt trạm phát sóng",
+           "Các doanh nghiệp viễn thông", "lắp");
+    S_list("Các chủ đầu tư hạ tầng cụm công nghiệp bố trí mặt bằng",
+           "Các chủ đầu tư hạ tầng cụm công nghiệp", "bố");
+    S_list("Công ty Cấp nước Hòa Bình bảo đảm nguồn nước",
+           "Công ty Cấp nước Hòa Bình", "bảo");
+    S_list("Ban Quản lý các khu kinh tế hướng dẫn doanh nghiệp",
+           "Ban Quản lý các khu kinh tế", "hướng");
+    /* "tổ chức" between commas is a member, not the verb */
+    S_list("Các doanh nghiệp, tổ chức, cá nhân có liên quan bảo đảm an toàn",
+           "Các doanh nghiệp, tổ chức, cá nhân có liên quan", "bảo");
+    S_list("Các cơ quan, đơn vị tổ chức hội nghị", "Các cơ quan, đơn vị", "tổ");
+    /* where a body sits is part of its name */
+    S_list("Các cơ quan Trung ương đóng trên địa bàn thành phố; các hội, đoàn thể triển khai",
+           "Các cơ quan Trung ương đóng trên địa bàn thành phố|các hội, đoàn thể", "triển");
+}
+
+/* "Giám đốc các Sở: X, Y;": the colon lists which bodies, inside the name */
+Test(agency, plural_title_enumeration, .init = S_load, .fini = S_free)
+{
+    S_list("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Giáo dục và Đào tạo, Tư pháp; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành",
+           "Chánh Văn phòng UBND tỉnh|Giám đốc các Sở: Giáo dục và Đào tạo, Tư pháp|Chủ tịch UBND các xã, phường",
+           "chịu");
+}

@@ -180,6 +180,49 @@ Test(deadline, named_periods_and_the_past)
     S_EQ("Nghị quyết đặt mục tiêu đến năm 2030 giảm tỷ lệ hộ nghèo", "2030");
 }
 
+/* Every day; times a day; daily life is no time. */
+Test(deadline, daily)
+{
+    S_EQ("tổng hợp số liệu, gửi Sở Tài chính trước 17h00 hằng ngày", "R/P1D");
+    S_EQ("Hàng ngày, cập nhật danh sách hộ cần hỗ trợ", "R/P1D");
+    S_EQ("gửi báo cáo nhanh 03 lần/ngày về Ban Chỉ huy", "R/P1D");
+    S_EQ("bảo đảm nhu cầu sinh hoạt hằng ngày của người dân vùng lũ", "null");
+    S_EQ("rút ngắn thời hạn xuống 07 ngày làm việc", "null");
+}
+
+/* "khi ..." conditions are the item's time only when it sets no other. */
+Test(deadline, when_conditions)
+{
+    S_EQ("cử cán bộ hỗ trợ các xã khi cần thiết", "conditional");
+    S_EQ("tổ chức đưa học sinh trở lại trường khi điều kiện thời tiết cho phép",
+         "conditional");
+    S_EQ("triển khai thực hiện sau khi Đề án được cấp có thẩm quyền phê duyệt",
+         "conditional");
+    S_EQ("Khi nước rút, tổ chức vệ sinh môi trường tại các điểm ngập", "conditional");
+    S_EQ("Khi có yêu cầu, báo cáo về Sở Nội vụ trước ngày 20/12/2026", "2026-12-20");
+    S_EQ("bảo đảm công chức khi được điều động phải đủ tiêu chuẩn", "null");
+    S_EQ("kiểm tra hồ sơ trước khi trình Ủy ban nhân dân tỉnh", "null");
+}
+
+/* Periods of quarters or months are intervals. */
+Test(deadline, quarter_and_month_ranges)
+{
+    S_EQ("Quý III/2026 - Quý I/2027", "2026-Q3/2027-Q1");
+    S_EQ("triển khai từ quý II năm 2026 đến quý IV năm 2026", "2026-Q2/2026-Q4");
+    S_EQ("Thời gian: từ tháng 9 năm 2026 đến hết tháng 02 năm 2027", "2026-09/2027-02");
+    S_EQ("Quý III Năm 2027", "2027-Q3");
+}
+
+/* A lower-case plan's horizon names the plan. */
+Test(deadline, plan_horizon_is_no_time)
+{
+    S_EQ("rà soát, cập nhật quy hoạch mạng lưới trạm y tế trên địa bàn đến năm 2035",
+         "null");
+    S_EQ("rà soát quy hoạch sử dụng đất cấp xã đến năm 2030, hoàn thành trong "
+         "quý I/2027", "2027-Q1");
+    S_EQ("bổ sung quy hoạch cán bộ đến năm 2026", "2026");
+}
+
 Test(deadline, span_of_phrase)
 {
     const char *s = "Sở Nội vụ báo cáo trước ngày 15/5/2023.";

@@ -388,3 +388,86 @@ Test(target, scope_of_a_share)
     cr_expect_str_eq(S_find("100% các thôn", 0)->scope, "các thôn, bản");
     S_check("95%", 0, "=", 95, 95, "%", NULL, 0);
 }
+
+/* Counted nouns come from a word list, several words long where the noun
+ * is ("trường hợp", "hộ gia đình"); a quota per number of nouns keeps its
+ * rate; technical rates and short time limits are no goals. */
+Test(target, counted_nouns_from_the_lexicon)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Phấn đấu tiếp nhận tối thiểu 12 trường hợp đủ điều kiện.\n"
+          "- Hỗ trợ ít nhất 150 hộ gia đình bị ảnh hưởng.\n"
+          "- Xây mới 04 trạm phát sóng tại các cụm công nghiệp.\n"
+          "- Mỗi cơ sở chọn 01 cá nhân/01 tổ để biểu dương.\n"
+          "- Bồi dưỡng cán bộ dưới 40 tuổi theo 8 Chương trình công tác.\n"
+          "- Công suất lò đốt tối thiểu 100 tấn/ngày đêm.\n"
+          "- Trả lời kiến nghị trong thời hạn không quá 05 ngày làm việc.\n");
+    cr_expect_eq(S_count(), 4);
+    S_check("12 trường hợp", 0, ">=", 12, 12, "trường hợp", NULL, 1);
+    S_check("150 hộ gia đình", 0, ">=", 150, 150, "hộ gia đình", NULL, 0);
+    S_check("04 trạm", 0, "=", 4, 4, "trạm phát sóng", NULL, 0);
+    S_check("01 cá nhân/01 tổ", 0, "=", 1, 1, "cá nhân/01 tổ", NULL, 0);
+}
+
+/* A cut or a rise that a clause opens with sets its new value; the old
+ * value and a reported change are no goals. */
+Test(target, cuts_take_the_new_value)
+{
+    S_run("1. Nội dung đơn giản hóa\n"
+          "Giảm thời gian giải quyết thủ tục từ 15 ngày làm việc còn 12 ngày làm "
+          "việc kể từ ngày nhận đủ hồ sơ.\n"
+          "- Rút ngắn thời gian cấp phép: từ 20 ngày xuống còn 16 ngày.\n"
+          "- Nâng tỷ lệ hồ sơ trực tuyến từ 40% lên 65%.\n"
+          "2. Lợi ích của phương án\n"
+          "Sau hai lần sáp nhập, số thôn giảm từ 420 xuống còn 310 thôn.\n"
+          "- Chi phí tiết kiệm: 1.500.000 đồng/năm; tỷ lệ cắt giảm chi phí: 12%.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("còn 12 ngày", 0, "=", 12, 12, "ngày làm việc", NULL, 0);
+    S_check("còn 16 ngày", 0, "=", 16, 16, "ngày", NULL, 0);
+    S_check("lên 65%", 0, "=", 65, 65, "%", NULL, 0);
+}
+
+/* A "phấn đấu ...:" lead-in over a section makes its listed counts goals
+ * ("metric: N unit", a breakdown in brackets too), aspired to and due in
+ * the lead-in's time; present counts and a count inside a share's
+ * predicate are not. */
+Test(target, counts_listed_under_an_aspiring_lead_in)
+{
+    S_run("II. NỘI DUNG\n"
+          "1. Hiện trạng\n"
+          "Hiện nay, các cụm công nghiệp của tỉnh có tổng cộng 64 trạm, trong đó có 9 trạm 5G.\n"
+          "2. Lộ trình phát triển\n"
+          "Trong giai đoạn 2027 - 2031, phấn đấu mở rộng mạng lưới cáp quang, cụ thể như sau:\n"
+          "2.1. Hạ tầng truyền dẫn\n"
+          "- Kéo cáp quang đến các cụm công nghiệp:\n"
+          "+ Lắp mới tủ cáp: 40 trạm (Trong đó: Đơn vị A: 15 trạm, Đơn vị B: 25 trạm);\n"
+          "+ Nâng cấp thiết bị đầu cuối: 12 trạm.\n"
+          "3. Mục tiêu chung\n"
+          "- 100% cụm công nghiệp có ít nhất 2 tuyến cáp quang dự phòng.\n");
+    cr_expect_eq(S_count(), 5);
+    S_check("Lắp mới tủ cáp", 0, "=", 40, 40, "trạm", "2027/2031", 1);
+    S_check("Lắp mới tủ cáp", 1, "=", 15, 15, "trạm", "2027/2031", 1);
+    S_check("Lắp mới tủ cáp", 2, "=", 25, 25, "trạm", "2027/2031", 1);
+    S_check("Nâng cấp thiết bị", 0, "=", 12, 12, "trạm", "2027/2031", 1);
+    S_check("100% cụm", 0, "=", 100, 100, "%", NULL, 0);
+}
+
+/* Under a heading over quotas, each allotted count is a goal: caps,
+ * "N unit/N body" and "Mỗi X chọn N"; whom a plan serves first and the
+ * conditions of an award are not. */
+Test(target, quotas_priorities_and_award_conditions)
+{
+    S_run("III. TIÊU CHUẨN KHEN THƯỞNG\n"
+          "- Tặng cho các xã đạt các tiêu chuẩn sau:\n"
+          "+ Có tỷ lệ hộ tham gia đạt từ 95% trở lên.\n"
+          "IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n"
+          "- Hội đồng phối hợp liên ngành: Không quá 04 cá nhân;\n"
+          "- Tổ công tác liên ngành: 01 cá nhân/01 tổ;\n"
+          "- Mỗi phường chọn 03 trường hợp (tập thể hoặc cá nhân).\n"
+          "V. TỔ CHỨC THỰC HIỆN\n"
+          "Bảo đảm hàng đến đúng đối tượng, ưu tiên 25 thôn bị chia cắt.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("Hội đồng phối hợp", 0, "<=", 4, 4, "cá nhân", NULL, 0);
+    S_check("01 cá nhân/01 tổ", 0, "=", 1, 1, "cá nhân/01 tổ", NULL, 0);
+    S_check("Mỗi phường chọn", 0, "=", 3, 3, "trường hợp", NULL, 0);
+}

@@ -787,3 +787,194 @@ Test(task, bracketed_unit_before_verb, .init = S_load, .fini = S_free)
     r = S_task("kiểm tra ngẫu nhiên");
     S_expect_agencies(r, "lead:Sở Y tế;");
 }
+
+/* "N. Body: its work" on one line: the body named before the colon leads
+ * (not the bodies named inside the work); an enterprise asked is a body;
+ * "Body: gồm ..." and an award quota ("Body: Xét tối đa ...") are no
+ * such lines; "Thủ trưởng các Sở: X, Y" names the bodies that execute
+ * the decision, each title a lead. */
+static const char *S_colon_heads =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Văn hóa và Thể thao: Hướng dẫn các xã, phường tổ chức ngày hội đọc sách; phối hợp với Sở Tài chính bố trí kinh phí.\n"
+    "\n"
+    "2. Đề nghị Tổng công ty Bưu điện Miền Trung: Bảo đảm chuyển phát sách đến các điểm bưu điện văn hóa xã.\n"
+    "\n"
+    "3. Tổ biên tập: gồm Trưởng phòng Văn hóa và hai chuyên viên.\n"
+    "\n"
+    "5. Ủy ban nhân dân các xã, phường: Xét tối đa 03 tập thể và 05 cá nhân.\n"
+    "\n"
+    "4. Chánh Văn phòng UBND tỉnh, Thủ trưởng các Sở: Văn hóa và Thể thao, Tài chính chịu trách nhiệm thi hành Quyết định này.\n";
+
+Test(task, colon_headings_lead, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_colon_heads);
+    r = S_task("ngày hội đọc sách");
+    S_expect_agencies(r, "lead:Sở Văn hóa và Thể thao;coordinate:Sở Tài chính;");
+    r = S_task("chuyển phát sách");
+    S_expect_agencies(r, "lead:Tổng công ty Bưu điện Miền Trung;");
+    r = S_task("thi hành Quyết định này");
+    S_expect_agencies(r, "lead:Chánh Văn phòng UBND tỉnh;"
+                         "lead:Thủ trưởng các Sở: Văn hóa và Thể thao, Tài chính;");
+    cr_expect_eq(S_ntasks(), 3);
+}
+
+/* An intro that only names bodies and hands them the items below is no
+ * task; each item is, led by the intro's bodies unless it names its own
+ * subject ("Giao X ...", "X phối hợp ..."). Body-subject sentences under
+ * Yêu cầu count; an enterprise's block heading leads its bullets. */
+static const char *S_bare_intro_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "\n"
+    "2. Yêu cầu\n"
+    "\n"
+    "- Các doanh nghiệp bưu chính phối hợp với các đơn vị liên quan bảo đảm phát hành báo đúng hạn.\n"
+    "\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "Sở Nông nghiệp và Môi trường, UBND cấp xã và các cơ quan có liên quan có trách nhiệm:\n"
+    "\n"
+    "1. Giao Sở Nông nghiệp và Môi trường chủ động rà soát danh mục hồ chứa nước.\n"
+    "\n"
+    "2. Kiểm tra định kỳ các công trình thủy lợi trên địa bàn.\n"
+    "\n"
+    "III. CÁC DOANH NGHIỆP\n"
+    "\n"
+    "1. Các chủ đầu tư hạ tầng cụm công nghiệp\n"
+    "\n"
+    "- Bố trí mặt bằng lắp đặt trạm xử lý nước thải.\n";
+
+Test(task, bare_intro_and_enterprises, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_bare_intro_doc);
+    r = S_task("phát hành báo");
+    S_expect_agencies(r, "lead:Các doanh nghiệp bưu chính;coordinate:các đơn vị liên quan;");
+    r = S_task("danh mục hồ chứa");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;");
+    r = S_task("công trình thủy lợi");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;lead:UBND cấp xã;"
+                         "lead:các cơ quan có liên quan;");
+    r = S_task("trạm xử lý nước thải");
+    S_expect_agencies(r, "lead:Các chủ đầu tư hạ tầng cụm công nghiệp;");
+    cr_expect_eq(S_ntasks(), 4);
+}
+
+/* A decision's article whose intro describes its bodies at length before
+ * "có trách nhiệm:"; its items open with a label ("Đối với ...:") and
+ * may assign a body of their own ("Giao Sở X ..."). */
+static const char *S_article_intro =
+    "QUYẾT ĐỊNH\n"
+    "\n"
+    "Điều 1. Thông qua phương án cắt giảm thủ tục hành chính lĩnh vực xây dựng.\n"
+    "\n"
+    "Điều 2. Sở Xây dựng, UBND cấp xã và các cơ quan, đơn vị có liên quan đến các thủ tục nêu tại Điều 1 của Quyết định này, có trách nhiệm:\n"
+    "\n"
+    "1. Đối với thủ tục cấp giấy phép: Giao Sở Xây dựng dự thảo quy trình nội bộ rút gọn.\n"
+    "\n"
+    "2. Đối với thủ tục thẩm định: Rà soát hồ sơ mẫu, đề xuất bãi bỏ giấy tờ trùng lặp.\n";
+
+Test(task, article_intro_and_labelled_items, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_article_intro);
+    r = S_task("quy trình nội bộ");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    r = S_task("giấy tờ trùng lặp");
+    S_expect_agencies(r, "lead:Sở Xây dựng;lead:UBND cấp xã;"
+                         "lead:các cơ quan, đơn vị có liên quan đến các thủ tục "
+                         "nêu tại Điều 1 của Quyết định này;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* Enterprise blocks whose title says which ones ("... đang hoạt động
+ * trong ...", "... xây dựng và kinh doanh ..."), and a funding section
+ * whose sentence has an enterprise for subject. */
+static const char *S_enterprise_blocks =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp\n"
+    "\n"
+    "- Lắp đặt thiết bị quan trắc nước thải tự động.\n"
+    "\n"
+    "2. Các chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp\n"
+    "\n"
+    "- Bàn giao mặt bằng cho đơn vị thi công trạm xử lý.\n"
+    "\n"
+    "IV. KINH PHÍ\n"
+    "\n"
+    "Doanh nghiệp viễn thông bảo đảm kinh phí lắp đặt cáp quang đến các cụm công nghiệp.\n";
+
+Test(task, enterprise_blocks_and_funding, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_enterprise_blocks);
+    r = S_task("quan trắc nước thải");
+    S_expect_agencies(r, "lead:Các doanh nghiệp thứ cấp đang hoạt động trong cụm công nghiệp;");
+    r = S_task("Bàn giao mặt bằng");
+    S_expect_agencies(r, "lead:Các chủ đầu tư xây dựng và kinh doanh hạ tầng cụm công nghiệp;");
+    r = S_task("cáp quang");
+    S_expect_agencies(r, "lead:Doanh nghiệp viễn thông;");
+    cr_expect_eq(S_ntasks(), 3);
+}
+
+/* Under a body's block, a body named only in a later clause of an item
+ * does not take the item from the block's body. */
+static const char *S_block_keeps_lead =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Công Thương\n"
+    "\n"
+    "- Theo dõi thị trường xăng dầu trên địa bàn; các doanh nghiệp đầu mối phối hợp báo cáo lượng hàng dự trữ.\n"
+    "\n"
+    "- Sở Tài chính phối hợp kiểm tra giá bán lẻ.\n";
+
+Test(task, block_keeps_lead, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_block_keeps_lead);
+    r = S_task("thị trường xăng dầu");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    r = S_task("giá bán lẻ");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* Media bodies in a block heading with a colon, each a lead; a wrap-up
+ * whose last clause asks bodies to carry the plan out. */
+static const char *S_media_closing =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Các cơ quan thông tin của tỉnh: Mở chuyên mục về phòng chống dịch bệnh.\n"
+    "\n"
+    "2. Đài Phát thanh và Truyền hình tỉnh, Cổng Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở:\n"
+    "\n"
+    "- Đưa tin thường xuyên về lịch tiêm chủng.\n"
+    "\n"
+    "Trên đây là Kế hoạch phòng chống dịch bệnh năm 2026; các cơ quan, đơn vị, doanh nghiệp nghiêm túc triển khai thực hiện./.\n";
+
+Test(task, media_bodies_and_closing, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_media_closing);
+    r = S_task("Mở chuyên mục");
+    S_expect_agencies(r, "lead:Các cơ quan thông tin của tỉnh;");
+    r = S_task("lịch tiêm chủng");
+    S_expect_agencies(r, "lead:Đài Phát thanh và Truyền hình tỉnh;"
+                         "lead:Cổng Thông tin điện tử tỉnh;"
+                         "lead:hệ thống truyền thanh cơ sở;");
+    r = S_task("nghiêm túc triển khai");
+    S_expect_agencies(r, "lead:các cơ quan, đơn vị, doanh nghiệp;");
+    cr_expect_eq(S_ntasks(), 3);
+}
