@@ -17,8 +17,15 @@
  * previous one is a long paragraph cut mid-sentence.
  *
  * Tables become one line per row, cells joined by " | ": pipe rows (with
- * or without outer pipes) and tables exploded one cell per line, where a
- * line holding only "|" separates cells and "|" twice starts a new row.
+ * or without outer pipes, or typed as plain text "a | b | c"; a row of
+ * one cell is a line of text) and tables exploded one cell per line,
+ * where a line holding only "|" separates cells and "|" twice starts a
+ * new row.
+ *
+ * Text with no blank line whose lines hardly ever run on in lower case is
+ * one unit per line (plain text, or text normalized already): there a
+ * newline follows the page-break rules. So normalizing normalized text
+ * gives the same bytes and no change (tests/test_normalize.c).
  */
 #include "norm.h"
 
