@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define S_APP_ID 0x6e717801 /* "nqx" 1 */
 
@@ -237,6 +238,36 @@ fail:
     return NQX_ESTORE;
 }
 
+/* PRAGMA journal_mode = WAL, retried on SQLITE_BUSY until busy_ms have
+ * passed. The retry is ours because SQLite's busy handler is never called
+ * here: switching a file to WAL first reads page 1 (a read transaction),
+ * then upgrades to a write lock to set its version bytes, and a failed
+ * upgrade from a read transaction returns SQLITE_BUSY at once (a busy
+ * handler could deadlock two such upgraders). So two processes that open
+ * a fresh store together collide here, one of them failing with "database
+ * is locked" however long the busy timeout. Once the file is in WAL mode
+ * the pragma only reads and never collides. */
+static int S_wal(nqx_store *s, int busy_ms)
+{
+    struct timespec t0, now;
+    int rc, waited = 1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+                          NULL);
+        if ((rc & 0xff) != SQLITE_BUSY)
+            return rc;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if ((now.tv_sec - t0.tv_sec) * 1000 +
+                (now.tv_nsec - t0.tv_nsec) / 1000000 >= busy_ms)
+            return rc;
+        /* back off 1, 2, 4 ... 64 ms: the other opener needs a few ms */
+        sqlite3_sleep(waited);
+        if (waited < 64)
+            waited *= 2;
+    }
+}
+
 /* Never let `nqx sql` reach another file. */
 static int S_no_attach(void *ctx, int op, const char *a, const char *b,
                        const char *c, const char *d)
@@ -283,9 +314,7 @@ nqx_status nqx_store_open(const char *path, int flags, int busy_ms,
     if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL,
                      NULL) != SQLITE_OK)
         goto fail;
-    if (!s->readonly &&
-        sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
-            SQLITE_OK)
+    if (!s->readonly && S_wal(s, busy_ms > 0 ? busy_ms : 5000) != SQLITE_OK)
         goto fail;
     /* In WAL mode NORMAL never corrupts; a power cut may lose the last
      * documents, which re-ingesting restores. It saves an fsync per
