@@ -239,14 +239,14 @@ fail:
 }
 
 /* PRAGMA journal_mode = WAL, retried on SQLITE_BUSY until busy_ms have
- * passed. The retry is ours because SQLite's busy handler is never called
- * here: switching a file to WAL first reads page 1 (a read transaction),
- * then upgrades to a write lock to set its version bytes, and a failed
- * upgrade from a read transaction returns SQLITE_BUSY at once (a busy
- * handler could deadlock two such upgraders). So two processes that open
- * a fresh store together collide here, one of them failing with "database
- * is locked" however long the busy timeout. Once the file is in WAL mode
- * the pragma only reads and never collides. */
+ * passed. The retry is ours because SQLite's busy handler is not called
+ * here: the switch reads page 1 in a read transaction, then asks for the
+ * write lock to set the file's version bytes, and a read transaction that
+ * finds the write lock taken gets SQLITE_BUSY at once (waiting could
+ * deadlock: the holder may wait for this reader). Two processes opening a
+ * fresh store together both switch it, so one of them failed with
+ * "database is locked" whatever the busy timeout. Once the file is in WAL
+ * mode the pragma only reads and never collides. */
 static int S_wal(nqx_store *s, int busy_ms)
 {
     struct timespec t0, now;
