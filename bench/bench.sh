@@ -65,8 +65,16 @@ for k in 1 2 4; do
 done
 } > "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
+# Deadline finding beside python3-dateparser (Debian package) on the
+# corpus's deadline phrases.
+if ! /usr/bin/python3 -c 'import dateparser' 2>/dev/null && [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-dateparser >/dev/null 2>&1 || true
+fi
+if /usr/bin/python3 -c 'import dateparser' 2>/dev/null; then
+    { echo; echo "Deadline phrases of corpus/gold, nqx vs python3-dateparser (make bench-deadlines):"; echo;
+      make -s bench-deadlines 2>/dev/null | grep -E '^(phrases|nqx|dateparser):' | sed 's/^/    /'; } >> "$OUT"
+fi
 cat "$OUT"
-if [ -x bench/dateparser.sh ]; then sh bench/dateparser.sh; fi
 # README table between the markers
 if grep -q '<!-- bench:start -->' README.md; then
     awk -v f="$OUT" '

@@ -31,6 +31,11 @@ char *cli_doc_id(const char *path);
  * Prints the error and returns NULL on failure. Caller frees. */
 nqx_text *cli_normalize_file(const char *path, const nqx_norm_options *opt);
 
+/* Normalize and extract one file. On success returns 0 with *t and *d
+ * (caller frees both); on failure prints the error and returns -1. */
+int cli_extract_file(const char *path, const nqx_norm_options *opt,
+                     const nqx_grammar *g, nqx_text **t, nqx_doc **d);
+
 /* Load grammars from dir (NULL = default). Prints the error on failure. */
 nqx_grammar *cli_load_grammars(const char *dir);
 

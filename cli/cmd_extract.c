@@ -7,6 +7,7 @@
 
 int cmd_extract(int argc, char **argv)
 {
+    int csv = 0;
     int i, rc = EXIT_OK, nfiles = 0, failed = 0, no_ocr = 0;
     const char *val, *gdir = NULL;
     nqx_grammar *g;
@@ -19,8 +20,10 @@ int cmd_extract(int argc, char **argv)
         const char *a = argv[i];
         if (cli_opt(a, "--format", &val, argc, argv, &i)) {
             if (!val) return EXIT_USAGE;
-            if (strcmp(val, "jsonl") != 0) {
-                cli_errorf("extract: --format %s is not supported yet", val);
+            if (strcmp(val, "csv") == 0)
+                csv = 1;
+            else if (strcmp(val, "jsonl") != 0) {
+                cli_errorf("extract: --format must be jsonl or csv");
                 return EXIT_USAGE;
             }
         } else if (cli_opt(a, "--grammars", &val, argc, argv, &i)) {
@@ -29,7 +32,9 @@ int cmd_extract(int argc, char **argv)
         } else if (strcmp(a, "--no-ocr") == 0) {
             no_ocr = 1;
         } else if (strcmp(a, "--help") == 0) {
-            puts("usage: nqx extract [--format jsonl] [--grammars DIR] [--no-ocr] FILE...");
+            puts("usage: nqx extract [--format jsonl|csv] [--grammars DIR] [--no-ocr] FILE...\n"
+                 "jsonl: the records of spec/obligations.md; csv: the same as nqx export\n"
+                 "--format csv (UTF-8 with BOM, RFC 4180)");
             return EXIT_OK;
         } else if (a[0] == '-' && a[1]) {
             cli_errorf("extract: unknown option %s", a);
@@ -52,11 +57,14 @@ int cmd_extract(int argc, char **argv)
         }
     }
     opt.model = model;
+    if (csv) { /* a BOM so that spreadsheets read the UTF-8 as such */
+        fputs("\xEF\xBB\xBF", stdout);
+        fputs(nqx_record_csv_header(), stdout);
+    }
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         nqx_text *t;
         nqx_doc *d = NULL;
-        nqx_error err;
         char *id;
         size_t k;
         if (a[0] == '-' && a[1]) {
@@ -64,24 +72,19 @@ int cmd_extract(int argc, char **argv)
                 i++;
             continue;
         }
-        t = cli_normalize_file(a, &opt);
-        if (!t) {
-            rc = EXIT_REJECTED;
-            continue;
-        }
-        nqx_error_clear(&err);
-        if (nqx_ext_doc(g, t, &d, &err)) {
-            if (!err.file[0])
-                snprintf(err.file, sizeof err.file, "%s", a);
-            cli_error(&err);
-            nqx_text_free(t);
+        if (cli_extract_file(a, &opt, g, &t, &d)) {
             rc = EXIT_REJECTED;
             continue;
         }
         id = cli_doc_id(a);
         b.len = 0;
         for (k = 0; k < d->nrecords; k++)
-            nqx_record_json(&b, id ? id : a, &d->records[k]);
+            if (csv)
+                nqx_record_csv(&b, id ? id : a,
+                               d->nmetas ? d->metas[d->records[k].doc_index].locality : NULL,
+                               NULL, &d->records[k]);
+            else
+                nqx_record_json(&b, id ? id : a, &d->records[k]);
         if (b.len)
             fwrite(b.data, 1, b.len, stdout);
         free(id);

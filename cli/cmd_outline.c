@@ -114,23 +114,12 @@ static int S_run(const char *cmd, int argc, char **argv, S_print_fn print)
         const char *a = argv[i];
         nqx_text *t;
         nqx_doc *d = NULL;
-        nqx_error err;
         if (a[0] == '-' && a[1]) {
             if (strcmp(a, "--format") == 0 || strcmp(a, "--grammars") == 0)
                 i++;
             continue;
         }
-        t = cli_normalize_file(a, &opt);
-        if (!t) {
-            rc = EXIT_REJECTED;
-            continue;
-        }
-        nqx_error_clear(&err);
-        if (nqx_ext_doc(g, t, &d, &err)) {
-            if (!err.file[0])
-                snprintf(err.file, sizeof err.file, "%s", a);
-            cli_error(&err);
-            nqx_text_free(t);
+        if (cli_extract_file(a, &opt, g, &t, &d)) {
             rc = EXIT_REJECTED;
             continue;
         }

@@ -74,6 +74,26 @@ nqx_text *cli_normalize_file(const char *path, const nqx_norm_options *opt)
     return t;
 }
 
+int cli_extract_file(const char *path, const nqx_norm_options *opt,
+                     const nqx_grammar *g, nqx_text **t, nqx_doc **d)
+{
+    nqx_error err;
+    *d = NULL;
+    *t = cli_normalize_file(path, opt);
+    if (!*t)
+        return -1;
+    nqx_error_clear(&err);
+    if (nqx_ext_doc(g, *t, d, &err)) {
+        if (!err.file[0])
+            snprintf(err.file, sizeof err.file, "%s", path);
+        cli_error(&err);
+        nqx_text_free(*t);
+        *t = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 nqx_grammar *cli_load_grammars(const char *dir)
 {
     nqx_grammar *g;

@@ -184,6 +184,7 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
         k.end = we;
         k.flags = (pre & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) | post;
         k.cap = S_first_upper(s + ws, we - ws);
+        k.allcaps = nqx_ext_all_caps(s + ws, we - ws);
         k.fold = nqx_fold(s + ws, we - ws);
         k.lower = S_lower(s + ws, we - ws);
         if (!k.fold || !k.lower || S_push(out, &cap, &k)) {
@@ -328,9 +329,11 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_PERSON 4
 #define S_HEAD_DET 8
 #define S_HEAD_NEXT 16
+#define S_HEAD_DETONLY 32
 
 struct nqx_agx {
-    nqx_wlex heads, dets, courtesy, quals, stops, closers, places;
+    nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
+        trailing;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -345,7 +348,9 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_qualifiers", &a->quals) ||
         nqx_wlex_load(g, "agency_stops", &a->stops) ||
         nqx_wlex_load(g, "agency_closers", &a->closers) ||
-        nqx_wlex_load(g, "agency_places", &a->places)) {
+        nqx_wlex_load(g, "agency_places", &a->places) ||
+        nqx_wlex_load(g, "agency_generic_words", &a->gwords) ||
+        nqx_wlex_load(g, "agency_trailing", &a->trailing)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -364,6 +369,8 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->stops);
     nqx_wlex_free(&a->closers);
     nqx_wlex_free(&a->places);
+    nqx_wlex_free(&a->gwords);
+    nqx_wlex_free(&a->trailing);
     free(a);
 }
 
@@ -378,7 +385,9 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_GENERIC;
     if (strstr(e->value, "person"))
         f |= S_HEAD_PERSON;
-    if (strstr(e->value, "det"))
+    if (strstr(e->value, "detonly"))
+        f |= S_HEAD_DETONLY;
+    else if (strstr(e->value, "det"))
         f |= S_HEAD_DET;
     if (strstr(e->value, "next"))
         f |= S_HEAD_NEXT;
@@ -402,9 +411,11 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
         int f = S_head_flags(e);
         if (e->nwords < best || !S_entry_at(e, t, i, lim))
             continue;
-        if ((f & S_HEAD_CAP) && !cap && !det)
+        if ((f & S_HEAD_CAP) && !cap)
             continue;
         if ((f & S_HEAD_DET) && !det && first)
+            continue;
+        if ((f & S_HEAD_DETONLY) && !det)
             continue;
         if ((f & S_HEAD_NEXT) && !det) {
             /* "Ban Tổ chức" is a body, "Ban hành" a verb */
@@ -473,6 +484,11 @@ static int S_head_beats_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
     return hl > sl;
 }
 
+int nqx_agx_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim)
+{
+    return i < lim && S_is_stop(a, t, i, lim);
+}
+
 typedef struct {
     size_t ts, te;  /* tokens [ts, te) */
     int det;        /* starts with a determiner */
@@ -510,7 +526,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
         size_t j = k, hl, dl, head;
-        int hf, det = 0, next = 0;
+        int hf, det = 0, next = 0, inside, named;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
             det = 1;
@@ -529,6 +545,8 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         pt->proper = !det && t->v[head].cap &&
                      !(pt->generic && head == i && sentence_start);
         pt->bare = 1;
+        inside = 0;
+        named = 0;
         /* qualifiers up to a separator or the verb */
         while (j < lim) {
             const nqx_tok *pv = &t->v[j - 1];
@@ -538,20 +556,23 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 break;
             if (t->v[j].flags & NQX_TOK_OPEN)
                 break;
-            if (pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) {
+            if ((pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) && !inside) {
                 if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
                     break;
                 }
-                /* "Ban Thường vụ quận, huyện, thị ủy": a comma inside */
-                if ((pv->flags & NQX_TOK_SEMI) || t->v[j].cap ||
+                /* a comma inside a name: "Ban Thường vụ quận, huyện, thị
+                 * ủy", "Sở Văn hóa, Thể thao và Du lịch" */
+                if ((pv->flags & NQX_TOK_SEMI) ||
+                    (t->v[j].cap && !pt->proper) ||
                     S_is_stop(a, t, j, lim) ||
                     nqx_wlex_at(&a->courtesy, t, j, lim, NULL))
                     break;
-                j++;
+                inside = 1; /* read the word after the comma as a qualifier */
                 pt->bare = 0;
                 continue;
             }
+            inside = 0;
             ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
             if (ql) {
                 j += ql;
@@ -559,15 +580,83 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 continue;
             }
             if (strcmp(t->v[j].lower, "và") == 0) {
-                if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0))
+                if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0)) {
                     next = '&';
+                    break;
+                }
+                /* "Sở Tài nguyên và Môi trường": one proper name */
+                if (pt->proper && j + 1 < lim && t->v[j + 1].cap &&
+                    !(t->v[j].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                       NQX_TOK_COLON | NQX_TOK_EOL))) {
+                    j++;
+                    pt->bare = 0;
+                    continue;
+                }
                 break;
             }
             if (S_is_stop(a, t, j, lim))
                 break;
+            /* a common-noun body keeps only the words such names use */
+            if (pt->generic && !t->v[j].cap && strcmp(t->v[j].fold, "-") != 0 &&
+                !t->v[j - 1].cap /* "Thành phố", "Huyện ủy" */) {
+                size_t gl = nqx_wlex_at(&a->gwords, t, j, lim, NULL);
+                size_t dl2 = nqx_wlex_at(&a->dets, t, j, lim, NULL), hl2;
+                int hf2;
+                hl2 = S_head_at(a, t, j, lim, 1, 0, &hf2);
+                if (hl2 > gl)
+                    gl = hl2;
+                if (dl2) {
+                    /* "các cấp ủy": the determiner and the noun after it */
+                    size_t g2 = nqx_wlex_at(&a->gwords, t, j + dl2, lim, NULL);
+                    size_t h2 = S_head_at(a, t, j + dl2, lim, 1, 0, &hf2);
+                    size_t best = dl2 + (g2 > h2 ? g2 : h2);
+                    if (best > gl)
+                        gl = best;
+                }
+                if (!gl)
+                    break;
+                j += gl;
+                pt->bare = 0;
+                continue;
+            }
+            /* after the capitalised name of a body ("Bộ Tài chính") only
+             * place words follow ("... tỉnh", "... Thành phố"): a small
+             * word there is the verb ("Bộ Tài chính đưa ...") */
+            if (!pt->generic && !t->v[j].cap && named &&
+                strcmp(t->v[j].fold, "-") != 0 && strcmp(t->v[j - 1].fold, "-") != 0) {
+                /* (a syllable right after a capital is the same word:
+                 * "Thường vụ", "Tài chính") */
+                size_t gl = nqx_wlex_at(&a->gwords, t, j, lim, NULL);
+                size_t pl = nqx_wlex_at(&a->places, t, j, lim, NULL);
+                size_t dl3 = nqx_wlex_at(&a->dets, t, j, lim, NULL);
+                if (pl > gl)
+                    gl = pl;
+                if (dl3 > gl)
+                    gl = dl3;
+                if (!gl && t->v[j - 1].cap)
+                    gl = 1;
+                if (!gl)
+                    break;
+                j += gl;
+                continue;
+            }
+            if (t->v[j].cap && j > head + hl - 1)
+                named = 1;
             j++;
             pt->bare = 0;
         }
+        /* "các sở, ngành trong": a function word does not end a name */
+        while (j > head + hl && !t->v[j - 1].cap &&
+               !(t->v[j - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+               nqx_wlex_at(&a->trailing, t, j - 1, j, NULL) == 1)
+            j--;
+        /* a capitalised head names a body only with its name after it
+         * ("Sở Tài chính", "Công an tỉnh", "MTTQ"), not "Sở, ban, ngành" */
+        if (pt->proper && hl < 2 &&
+            !t->v[head].allcaps &&
+            !(head + 1 < j && (t->v[head + 1].cap ||
+                               nqx_wlex_at(&a->places, t, head + 1, j, NULL))))
+            pt->proper = 0;
         pt->te = j;
         pt->closed = S_closed(a, t, pt->ts, pt->te);
         np++;

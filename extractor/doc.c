@@ -17,7 +17,7 @@ const char *nqx_role_name(nqx_role r)
     return "?";
 }
 
-static void S_meta_free(nqx_meta *m)
+void nqx_meta_clear(nqx_meta *m)
 {
     size_t i;
     free(m->kind);
@@ -34,33 +34,39 @@ static void S_meta_free(nqx_meta *m)
     for (i = 0; i < m->nrecipients; i++)
         free(m->recipients[i]);
     free(m->recipients);
+    memset(m, 0, sizeof *m);
+}
+
+void nqx_record_clear(nqx_record *r)
+{
+    size_t j;
+    free(r->text);
+    free(r->section);
+    free(r->deadline);
+    free(r->unit);
+    free(r->metric);
+    free(r->scope);
+    for (j = 0; j < r->nagencies; j++)
+        free(r->agencies[j].name);
+    free(r->agencies);
+    memset(r, 0, sizeof *r);
 }
 
 void nqx_doc_free(nqx_doc *d)
 {
-    size_t i, j;
+    size_t i;
     if (!d)
         return;
     for (i = 0; i < d->nmetas; i++)
-        S_meta_free(&d->metas[i]);
+        nqx_meta_clear(&d->metas[i]);
     free(d->metas);
     for (i = 0; i < d->nnodes; i++) {
         free(d->nodes[i].label);
         free(d->nodes[i].path);
     }
     free(d->nodes);
-    for (i = 0; i < d->nrecords; i++) {
-        nqx_record *r = &d->records[i];
-        free(r->text);
-        free(r->section);
-        free(r->deadline);
-        free(r->unit);
-        free(r->metric);
-        free(r->scope);
-        for (j = 0; j < r->nagencies; j++)
-            free(r->agencies[j].name);
-        free(r->agencies);
-    }
+    for (i = 0; i < d->nrecords; i++)
+        nqx_record_clear(&d->records[i]);
     free(d->records);
     free(d);
 }
@@ -116,5 +122,75 @@ int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r)
         rc |= nqx_buf_puts(b, "]");
     }
     rc |= nqx_buf_puts(b, "}\n");
+    return rc ? -1 : 0;
+}
+
+/* CSV: RFC 4180 (CRLF, quotes doubled). The caller writes the UTF-8 BOM
+ * (spreadsheets otherwise read Vietnamese as Latin-1) and the header. */
+static int S_csv_field(nqx_buf *b, const char *s, int first)
+{
+    const char *p;
+    int rc = 0;
+    if (!first)
+        rc |= nqx_buf_puts(b, ",");
+    if (!s)
+        return rc;
+    if (!strpbrk(s, ",\"\r\n"))
+        return rc | nqx_buf_puts(b, s);
+    rc |= nqx_buf_puts(b, "\"");
+    for (p = s; *p; p++) {
+        if (*p == '"')
+            rc |= nqx_buf_puts(b, "\"");
+        rc |= nqx_buf_append(b, p, 1);
+    }
+    return rc | nqx_buf_puts(b, "\"");
+}
+
+const char *nqx_record_csv_header(void)
+{
+    return "doc,kind,locality,section,deadline,due,comparator,low,high,unit,"
+           "aspirational,metric,scope,agencies,start,end,text\r\n";
+}
+
+int nqx_record_csv(nqx_buf *b, const char *doc_id, const char *locality,
+                   const char *due, const nqx_record *r)
+{
+    char lo[32] = "", hi[32] = "", sp[32], ep[32];
+    nqx_buf ag = {0}, num = {0};
+    size_t i;
+    int rc = 0, target = r->kind == NQX_TARGET;
+    if (target) {
+        rc |= S_num(&num, r->low);
+        snprintf(lo, sizeof lo, "%s", num.data ? num.data : "");
+        num.len = 0;
+        rc |= S_num(&num, r->high);
+        snprintf(hi, sizeof hi, "%s", num.data ? num.data : "");
+    }
+    for (i = 0; i < r->nagencies; i++)
+        rc |= nqx_buf_printf(&ag, "%s%s (%s)", i ? "; " : "",
+                             r->agencies[i].name,
+                             nqx_role_name(r->agencies[i].role));
+    snprintf(sp, sizeof sp, "%zu", r->start);
+    snprintf(ep, sizeof ep, "%zu", r->end);
+    rc |= S_csv_field(b, doc_id, 1);
+    rc |= S_csv_field(b, target ? "target" : "task", 0);
+    rc |= S_csv_field(b, locality, 0);
+    rc |= S_csv_field(b, r->section, 0);
+    rc |= S_csv_field(b, r->deadline, 0);
+    rc |= S_csv_field(b, due, 0);
+    rc |= S_csv_field(b, target ? r->comparator : NULL, 0);
+    rc |= S_csv_field(b, target ? lo : NULL, 0);
+    rc |= S_csv_field(b, target ? hi : NULL, 0);
+    rc |= S_csv_field(b, r->unit, 0);
+    rc |= S_csv_field(b, target ? (r->aspirational ? "true" : "false") : NULL, 0);
+    rc |= S_csv_field(b, r->metric, 0);
+    rc |= S_csv_field(b, r->scope, 0);
+    rc |= S_csv_field(b, ag.len ? ag.data : NULL, 0);
+    rc |= S_csv_field(b, sp, 0);
+    rc |= S_csv_field(b, ep, 0);
+    rc |= S_csv_field(b, r->text, 0);
+    rc |= nqx_buf_puts(b, "\r\n");
+    nqx_buf_free(&ag);
+    nqx_buf_free(&num);
     return rc ? -1 : 0;
 }

@@ -82,6 +82,7 @@ typedef struct {
     char *fold;        /* nqx_fold of the core, owned by the nqx_toks */
     char *lower;       /* the core in lower case, diacritics kept (owned) */
     int cap;           /* first letter upper case */
+    int allcaps;       /* capitals and no small letters (UBND) */
     int flags;         /* NQX_TOK_* */
 } nqx_tok;
 
@@ -134,6 +135,8 @@ typedef struct {
 
 /* 1 when the name of a body starts at word i. */
 int nqx_agx_starts(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim);
+/* 1 when word i (in lower case) is a word that ends a name: a verb. */
+int nqx_agx_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim);
 /* Length in words of a courtesy or assignment word at i (Đề nghị, Giao). */
 size_t nqx_agx_courtesy(const nqx_agx *a, const nqx_toks *t, size_t i,
                         size_t lim);

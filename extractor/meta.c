@@ -871,25 +871,6 @@ done:
     return out;
 }
 
-static void S_meta_clear(nqx_meta *m)
-{
-    size_t i;
-    free(m->kind);
-    free(m->number);
-    free(m->date);
-    free(m->issuer);
-    free(m->locality);
-    free(m->title);
-    free(m->signer_name);
-    free(m->signer_title);
-    for (i = 0; i < m->ncites; i++)
-        free(m->cites[i]);
-    free(m->cites);
-    for (i = 0; i < m->nrecipients; i++)
-        free(m->recipients[i]);
-    free(m->recipients);
-}
-
 static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
                   long kline)
 {
@@ -978,7 +959,7 @@ nqx_status nqx_ext_meta(const nqx_grammar *g, const char *text, size_t len,
         if (c.nlines && S_read(&c, &out[i], starts[i], to, kinds[i])) {
             size_t j;
             for (j = 0; j <= i; j++)
-                S_meta_clear(&out[j]);
+                nqx_meta_clear(&out[j]);
             free(out);
             free(c.lines);
             return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");

@@ -38,13 +38,16 @@ typedef struct {
     size_t len;
     nqx_doc *d;
     nqx_agx *agx;
-    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim;
+    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri;
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
     size_t nroots;
     char *excluded; /* per node: 1 = no task from it or below; 2 = aims */
+    char cols[16];  /* the last assignment-table header seen (S_table) */
+    size_t ncols;
+    int have_header;
     nqx_status st;
 } S_ctx;
 
@@ -131,17 +134,22 @@ static int S_numbered(const nqx_node *n)
            n->label && *n->label;
 }
 
-/* 0 none, 1 role line, 2 time line; *vs,*ve the value, *role the role. */
-static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
-                        nqx_role *role)
+/* The label ("Cơ quan chủ trì:", "Thời gian:") that starts at from, in
+ * text[from..end): 0 none, 1 role, 2 time; *vs,*ve its value, cut where
+ * the next label of the same line begins ("...; Cơ quan phối hợp: ..."),
+ * *next that place (end when none). */
+static int S_label_at(S_ctx *c, size_t from, size_t end, size_t *vs,
+                      size_t *ve, nqx_role *role, size_t *next)
 {
-    size_t ov[2 * S_OVN], ls, le;
-    int rc;
-    if (n->kind != NQX_NODE_BULLET && n->kind != NQX_NODE_PARA &&
-        n->kind != NQX_NODE_ITEM)
-        return 0;
+    size_t ov[2 * S_OVN], ls, le, k;
+    int rc, kind = 0;
+    *next = end;
+    while (from < end && (c->text[from] == ' ' || c->text[from] == ';' ||
+                          c->text[from] == '.'))
+        from++;
     if (c->p_role &&
-        (rc = nqx_gram_match(c->p_role, c->text, n->end, n->start, ov, S_OVN)) > 0 &&
+        (rc = nqx_gram_match(c->p_role, c->text, end, from, ov, S_OVN)) > 0 &&
+        ov[0] == from &&
         S_group_span(c->p_role, ov, rc, "label", &ls, &le) &&
         S_group_span(c->p_role, ov, rc, "value", vs, ve)) {
         nqx_toks t;
@@ -158,13 +166,41 @@ static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
             }
             nqx_toks_free(&t);
         }
-        return 1;
+        kind = 1;
+    } else if (c->p_time &&
+               (rc = nqx_gram_match(c->p_time, c->text, end, from, ov, S_OVN)) > 0 &&
+               ov[0] == from && S_group_span(c->p_time, ov, rc, "value", vs, ve)) {
+        kind = 2;
     }
-    if (c->p_time &&
-        (rc = nqx_gram_match(c->p_time, c->text, n->end, n->start, ov, S_OVN)) > 0 &&
-        S_group_span(c->p_time, ov, rc, "value", vs, ve))
-        return 2;
-    return 0;
+    if (!kind)
+        return 0;
+    /* a second label after ";" or "." on the same line */
+    for (k = *vs; k < *ve; k++) {
+        size_t vs2, ve2, nx;
+        nqx_role r2;
+        if (c->text[k] != ';' && c->text[k] != '.')
+            continue;
+        if (S_label_at(c, k + 1, end, &vs2, &ve2, &r2, &nx)) {
+            *ve = k;
+            *next = k + 1;
+            break;
+        }
+    }
+    return kind;
+}
+
+/* The first label of a node's line (see S_label_at). */
+static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
+                        nqx_role *role)
+{
+    size_t next, s = n->start;
+    if (n->kind != NQX_NODE_BULLET && n->kind != NQX_NODE_PARA &&
+        n->kind != NQX_NODE_ITEM)
+        return 0;
+    while (s < n->end && (c->text[s] == '-' || c->text[s] == '+' ||
+                          c->text[s] == '*' || c->text[s] == ' '))
+        s++;
+    return S_label_at(c, s, n->end, vs, ve, role, &next);
 }
 
 /* The deadline of text[s..e) as a new string, or NULL. */
@@ -190,6 +226,41 @@ static int S_in_parens(const S_ctx *c, size_t s, size_t p)
             depth--;
     }
     return depth > 0;
+}
+
+/* 1 when the node lies in a numbered section of a plan or resolution
+ * (I., 1., 1.1., a), (1)), not in an article of a legal text (Điều 5)
+ * or in text outside any section: only there does a time alone make a
+ * task. */
+static int S_in_section(const S_ctx *c, int node)
+{
+    int p;
+    for (p = node; p >= 0; p = c->d->nodes[p].parent) {
+        const nqx_node *n = &c->d->nodes[p];
+        const char *l = n->label;
+        if (n->kind != NQX_NODE_HEADING && n->kind != NQX_NODE_ITEM)
+            continue;
+        if (!l || !*l)
+            continue;
+        if ((unsigned char)l[0] >= 0x80 || (l[0] >= 'a' && l[0] <= 'z' && l[1] && l[1] != ')' && l[1] != '.'))
+            return 0; /* "Điều", "Chương", "Mục" */
+        return 1;
+    }
+    return 0;
+}
+
+/* 1 when deadline dl lies in a year before the document's own date. */
+static int S_before_doc(const S_ctx *c, int node, const char *dl)
+{
+    int di = c->d->nodes[node].doc_index;
+    const char *date;
+    if (di < 0 || (size_t)di >= c->d->nmetas)
+        return 0;
+    date = c->d->metas[di].date;
+    if (!date || strlen(date) < 4 || strlen(dl) < 4 ||
+        dl[0] < '0' || dl[0] > '9')
+        return 0;
+    return strncmp(dl, date, 4) < 0;
 }
 
 /* 1 when text[s..e) is "thường xuyên" (not "Từ 01/7/2025", also ongoing). */
@@ -296,8 +367,17 @@ static void S_value_names(S_ctx *c, size_t vs, size_t ve, nqx_role role,
             i = k + 1;
             continue;
         }
-        S_add_list(out, sp, n, role);
+        /* "Cơ quan thực hiện: Sở X chủ trì ..., Sở Y ...": X leads */
+        S_add_list(out, sp, n,
+                   j < t.n && nqx_wlex_at(&c->chutri, &t, j, t.n, NULL) ?
+                   NQX_ROLE_LEAD : role);
         i = j;
+        if (i < t.n && nqx_agx_is_stop(c->agx, &t, i, t.n)) {
+            /* a verb follows: what it governs is no agency of the task */
+            while (i < t.n && !(t.v[i].flags & (NQX_TOK_SEMI | NQX_TOK_STOP)))
+                i++;
+            i++;
+        }
         while (i < t.n && !nqx_agx_starts(c->agx, &t, i, t.n))
             i++;
     }
@@ -638,10 +718,22 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         if (k < ns)
             subj = S_sentence_subject(c, &t, ts, te, &sub, &assigned);
         if (run != (size_t)-1 &&
-            (subj || k == ns || S_opens_with_time(c, &t, ts, e))) {
+            (subj || k == ns ||
+             S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
-            char *dl = c->excluded[node] ? NULL : S_own_time(c, bs, be);
+            /* a stretch that opens with a quantity ("100% số người ...")
+             * is a target's, not a task's */
+            const nqx_node *nd = &c->d->nodes[node];
+            size_t q = run == 0 ? S_content_start(c, nd) : bs;
+            int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
+            char *dl = c->excluded[node] || quantity || !S_in_section(c, node)
+                           ? NULL : S_own_time(c, bs, be);
+            if (dl && S_before_doc(c, node, dl)) {
+                /* a date of the past ("trước ngày 01/01/1945") */
+                free(dl);
+                dl = NULL;
+            }
             if (dl) {
                 S_ags none;
                 none.n = 0;
@@ -698,7 +790,8 @@ static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 }
 
 /* Column roles of a header row: 'l' lead, 'e' execute, 'c' coordinate,
- * 't' time, 'x' text, 0 other. Returns 1 when it has a lead column. */
+ * 't' time, 'x' text, 0 other. Returns 1 when it has a column of who
+ * leads or carries out the work. */
 static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 {
     size_t i;
@@ -709,12 +802,14 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
         cols[i] = 0;
         if (nqx_ext_tokens(c->text, cells[i].start, cells[i].end, &t))
             return 0;
-        if (t.n && nqx_wlex_at(&c->columns, &t, 0, t.n, &e) == t.n && e &&
-            e->value) {
+        /* the heading may say more after its key words ("Cơ quan chủ trì
+         * thực hiện", "Thời gian hoàn thành (năm)") */
+        if (t.n && nqx_wlex_at(&c->columns, &t, 0, t.n, &e) > 0 && e &&
+            e->value && t.n <= e->nwords + 5) {
             if (strcmp(e->value, "lead") == 0)
                 cols[i] = 'l', lead = 1;
             else if (strcmp(e->value, "execute") == 0)
-                cols[i] = 'e';
+                cols[i] = 'e', lead = 1;
             else if (strcmp(e->value, "coordinate") == 0)
                 cols[i] = 'c';
             else if (strcmp(e->value, "time") == 0)
@@ -729,9 +824,9 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 
 static void S_table(S_ctx *c, int table)
 {
-    char cols[S_MAXCOLS];
-    size_t ncols = 0, k;
-    int have = 0;
+    char *cols = c->cols;
+    size_t ncols = c->ncols, k;
+    int have = c->have_header;
     for (k = 0; k < c->nkids[table]; k++) {
         int rowi = c->kids[table][k];
         const nqx_node *row = &c->d->nodes[rowi];
@@ -743,13 +838,17 @@ static void S_table(S_ctx *c, int table)
         if (row->kind != NQX_NODE_ROW)
             continue;
         n = S_cells(c, row->start, row->end, cells);
-        if (!have || (n && S_header(c, cells, n, cols))) {
-            if (S_header(c, cells, n, cols)) {
+        {
+            char hc[S_MAXCOLS];
+            if (n && S_header(c, cells, n, hc)) {
+                memcpy(cols, hc, n);
                 have = 1;
                 ncols = n;
+                continue;
             }
-            continue;
         }
+        if (!have)
+            continue;
         ags.n = 0;
         for (i = 0; i < n && i < ncols; i++) {
             if (cells[i].end <= cells[i].start)
@@ -761,12 +860,22 @@ static void S_table(S_ctx *c, int table)
             case 't':
                 free(dl);
                 dl = S_deadline(c, cells[i].start, cells[i].end);
+                /* a time column may hold a bare year: "2025" */
+                if (!dl && cells[i].end - cells[i].start == 4 &&
+                    strspn(c->text + cells[i].start, "0123456789") >= 4)
+                    dl = nqx_strndup(c->text + cells[i].start, 4);
                 break;
-            case 'x': content = 1; break;
-            default: break;
+            default:
+                /* the work itself: any other cell with words in it */
+                if (strspn(c->text + cells[i].start, "0123456789.IVX ") >=
+                    cells[i].end - cells[i].start)
+                    break; /* a number: STT */
+                content = 1;
+                break;
             }
         }
-        if (!S_count_role(&ags, NQX_ROLE_LEAD) || !content) {
+        if (!ags.n || (!S_count_role(&ags, NQX_ROLE_LEAD) &&
+                       !S_count_role(&ags, NQX_ROLE_EXECUTE)) || !content) {
             free(dl);
             continue;
         }
@@ -774,6 +883,10 @@ static void S_table(S_ctx *c, int table)
             dl = S_inherited(c, rowi);
         S_emit(c, rowi, row->start, row->end, &ags, dl);
     }
+    /* a table cut in two (a caption line between header and rows) keeps
+     * its header for the next table of the same section */
+    c->ncols = ncols;
+    c->have_header = have;
 }
 
 /* ------------------------------------------------------------------ */
@@ -794,8 +907,20 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
         return 0;
     e = nqx_agx_list(c->agx, t, 0, t->n, 1, sp, S_MAXNAMES, &n);
-    if (e != t->n || !n)
+    if (!n || e == 0)
         return 0;
+    if (e != t->n) {
+        /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
+         * with no verb and no full stop is the last body's name */
+        size_t k;
+        if (t->v[t->n - 1].flags & NQX_TOK_STOP)
+            return 0;
+        for (k = e; k < t->n; k++)
+            if ((nqx_agx_is_stop(c->agx, t, k, t->n) &&
+                 strcmp(t->v[k].lower, "và") != 0) || t->n - e > 8)
+                return 0;
+        sp[n - 1].end = t->v[t->n - 1].end;
+    }
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
     return 1;
 }
@@ -807,7 +932,7 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     const nqx_node *n = &c->d->nodes[ni];
     size_t cs = S_content_start(c, n), k;
     size_t tvs = 0, tve = 0;
-    S_ags lab, title, subj;
+    S_ags lab, title, subj, hdr;
     nqx_toks t;
     int has_num = 0, has_bul = 0, colon = 0, assigned = 0, is_title, has_subj;
 
@@ -817,11 +942,24 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         size_t vs, ve;
         nqx_role r;
         int lk = S_label_kind(c, ch, &vs, &ve, &r);
-        if (lk == 1)
-            S_value_names(c, vs, ve, r, &lab);
-        else if (lk == 2 && tve == tvs)
-            tvs = vs, tve = ve;
-        else if (!lk && S_numbered(ch))
+        if (lk) {
+            /* every label of the line: "Chủ trì: X; phối hợp: Y; thời gian: Z" */
+            size_t pos = ch->start, nx = 0;
+            while (pos < ch->end) {
+                while (pos < ch->end && (c->text[pos] == '-' || c->text[pos] == '+' ||
+                                         c->text[pos] == '*' || c->text[pos] == ' '))
+                    pos++;
+                lk = S_label_at(c, pos, ch->end, &vs, &ve, &r, &nx);
+                if (lk == 1)
+                    S_value_names(c, vs, ve, r, &lab);
+                else if (lk == 2 && tve == tvs)
+                    tvs = vs, tve = ve;
+                if (!lk || nx <= pos)
+                    break;
+                pos = nx;
+            }
+            lk = 1;
+        } else if (!lk && S_numbered(ch))
             has_num = 1;
         else if (!lk && ch->kind == NQX_NODE_BULLET)
             has_bul = 1;
@@ -831,9 +969,17 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return 0;
     }
     colon = t.n && (t.v[t.n - 1].flags & NQX_TOK_COLON);
-    is_title = S_numbered(n) && S_title(c, &t, &title);
+    /* "5. Ban Tổ chức Thành ủy", "**Sở Nội vụ**", "- Sở Y tế:" over + items */
+    is_title = (S_numbered(n) || n->kind == NQX_NODE_HEADING ||
+                n->kind == NQX_NODE_PARA ||
+                (n->kind == NQX_NODE_BULLET && colon && c->nkids[ni])) &&
+               S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    /* a block header hands its coordinators down with its lead */
+    hdr = subj;
+    if (has_subj && colon)
+        S_coordinators(c, &t, 0, t.n, &hdr);
     nqx_toks_free(&t);
 
     /* an item with role lines beneath it */
@@ -851,6 +997,12 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return 0;
     }
 
+    /* a line that is only a body's name ("Sở Nội vụ", bold markup gone)
+     * heads the bullets and items after it */
+    if (is_title && n->kind == NQX_NODE_PARA && !c->nkids[ni]) {
+        *blk = title;
+        return 1;
+    }
     /* an agency heading: "5. Ban Tổ chức Thành ủy" */
     if (is_title) {
         if (has_num || has_bul) {
@@ -878,15 +1030,15 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         const S_ags *lead = has_subj ? &subj : (block && inh->n) ? inh : NULL;
         if (has_num) {
             S_walk(c, c->kids[ni], c->nkids[ni],
-                   has_subj && colon ? &subj : inh, (has_subj && colon) || block);
+                   has_subj && colon ? &hdr : inh, (has_subj && colon) || block);
             return 0;
         }
         if (colon && has_subj && (has_bul || n->kind == NQX_NODE_PARA)) {
             if (has_bul) {
-                S_walk(c, c->kids[ni], c->nkids[ni], &subj, 1);
+                S_walk(c, c->kids[ni], c->nkids[ni], &hdr, 1);
                 return 0;
             }
-            *blk = subj;
+            *blk = hdr;
             return 1;
         }
         if (lead && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
@@ -897,6 +1049,18 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         if (n->kind == NQX_NODE_HEADING) {
             S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
             return 0;
+        }
+        /* a title in capitals ("PHỤ LỤC ...") assigns nothing itself */
+        if (n->end > cs && nqx_ext_all_caps(c->text + cs, n->end - cs)) {
+            if (c->nkids[ni])
+                S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+            return 0;
+        }
+        {
+            size_t ov[2 * S_OVN];
+            if (c->p_closing && nqx_gram_match(c->p_closing, c->text, n->end,
+                                               n->start, ov, S_OVN) > 0)
+                return 0;
         }
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
@@ -926,6 +1090,8 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
             S_table(c, ni);
             continue;
         }
+        if (n->kind != NQX_NODE_PARA)
+            c->have_header = 0;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS || n->kind == NQX_NODE_ROW)
             continue;
@@ -960,7 +1126,9 @@ static void S_exclude(S_ctx *c)
             c->excluded[i] = c->excluded[n->parent];
         if (n->parent < 0 && S_numbered(n))
             seen_heading = 1;
-        if (n->parent < 0 && !seen_heading)
+        /* the preamble ("..., Ban Thường vụ ban hành Kế hoạch như sau:")
+         * assigns nothing; an assignment table there still does */
+        if (n->parent < 0 && !seen_heading && n->kind != NQX_NODE_TABLE)
             c->excluded[i] = 1;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
@@ -985,6 +1153,7 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->coord);
     nqx_wlex_free(&c->roles);
     nqx_wlex_free(&c->columns);
+    nqx_wlex_free(&c->chutri);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1013,6 +1182,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_time = nqx_gram_pattern(g, "task_time_label");
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
+    c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
@@ -1024,7 +1194,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_report_preps", &c.repp) ||
         nqx_wlex_load(g, "task_coord_cues", &c.coord) ||
         nqx_wlex_load(g, "task_label_roles", &c.roles) ||
-        nqx_wlex_load(g, "task_columns", &c.columns)) {
+        nqx_wlex_load(g, "task_columns", &c.columns) ||
+        nqx_wlex_load(g, "task_lead_verbs", &c.chutri)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }

@@ -167,6 +167,31 @@ size_t nqx_text_input_offset(const nqx_text *t, size_t out_off);
 nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err);
 void nqx_model_free(nqx_model *m);
 
+/* Building the model: pruning thresholds (0 = default). */
+typedef struct {
+    int min1; /* keep syllables seen at least this often (3) */
+    int min2; /* keep bigrams seen at least this often (3) */
+    int min3; /* keep trigrams seen at least this often (4) */
+    int official_weight; /* count official documents (a state or party
+                            header) this many times (4): nqx reads them */
+} nqx_model_params;
+
+typedef struct {
+    size_t files, bytes, tokens;   /* what was read */
+    size_t official;               /* files counted as official */
+    size_t vocab, folds;           /* syllables and folded keys kept */
+    size_t bigrams_seen, trigrams_seen;
+    size_t bigrams, trigrams;      /* kept after pruning */
+    size_t file_size;              /* bytes written */
+} nqx_model_stats;
+
+/* Count syllables, bigrams and trigrams in the given text files (a folder
+ * stands for its *.txt and *.md files) and write the model to out_path.
+ * par may be NULL. The file holds counts only, no running text. */
+nqx_status nqx_model_train(const char *const *paths, size_t npaths,
+                           const char *out_path, const nqx_model_params *par,
+                           nqx_model_stats *stats, nqx_error *err);
+
 /* ===================================================================== */
 /* extractor: grammars, metadata, outline, obligations                    */
 /* ===================================================================== */
@@ -280,6 +305,11 @@ typedef struct {
     size_t nrecords;
 } nqx_doc;
 
+/* Free what one record or one metadata block owns, and zero it (for
+ * callers that fill these structures themselves, e.g. the store). */
+void nqx_record_clear(nqx_record *r);
+void nqx_meta_clear(nqx_meta *m);
+
 /* Extract metadata, outline and obligations from normalized text. */
 nqx_status nqx_ext_doc(const nqx_grammar *g, const nqx_text *t,
                        nqx_doc **out, nqx_error *err);
@@ -294,6 +324,13 @@ char *nqx_ext_agency_key(const nqx_grammar *g, const char *name);
 
 /* Append one record as one line of the spec's JSON Lines (with '\n'). */
 int nqx_record_json(nqx_buf *b, const char *doc_id, const nqx_record *r);
+
+/* Append one record as one CSV row (RFC 4180, CRLF); locality and due may
+ * be NULL (empty cells). The header row is nqx_record_csv_header() (a
+ * static string); writing the UTF-8 BOM first is the caller's choice. */
+int nqx_record_csv(nqx_buf *b, const char *doc_id, const char *locality,
+                   const char *due, const nqx_record *r);
+const char *nqx_record_csv_header(void);
 
 /* ===================================================================== */
 /* loader: SQLite store                                                   */

@@ -36,21 +36,6 @@ static nqx_role S_role(const char *name)
     return NQX_ROLE_LEAD;
 }
 
-static void S_record_free(nqx_record *r)
-{
-    size_t i;
-    free(r->text);
-    free(r->section);
-    free(r->deadline);
-    free(r->unit);
-    free(r->metric);
-    free(r->scope);
-    for (i = 0; i < r->nagencies; i++)
-        free(r->agencies[i].name);
-    free(r->agencies);
-    memset(r, 0, sizeof *r);
-}
-
 /* Rebuild the extractor's record from its row (columns of S_RECS). */
 static int S_record(S_export *x, nqx_record *r, long long *id)
 {
@@ -99,26 +84,6 @@ static int S_record(S_export *x, nqx_record *r, long long *id)
 /* CSV: RFC 4180 (CRLF, quotes doubled), UTF-8 with a BOM so that
  * spreadsheets do not read Vietnamese as Latin-1. */
 
-static void S_csv_field(nqx_buf *b, const char *s, int first)
-{
-    const char *p;
-    if (!first)
-        nqx_buf_puts(b, ",");
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        nqx_buf_puts(b, s);
-        return;
-    }
-    nqx_buf_puts(b, "\"");
-    for (p = s; *p; p++) {
-        if (*p == '"')
-            nqx_buf_puts(b, "\"");
-        nqx_buf_append(b, p, 1);
-    }
-    nqx_buf_puts(b, "\"");
-}
-
 static void S_num(char *out, size_t n, double v)
 {
     if (v == floor(v) && fabs(v) < 1e15)
@@ -127,46 +92,10 @@ static void S_num(char *out, size_t n, double v)
         snprintf(out, n, "%.10g", v);
 }
 
-static const char S_csv_head[] =
-    "doc,kind,locality,section,deadline,due,comparator,low,high,unit,"
-    "aspirational,metric,scope,agencies,start,end,text\r\n";
-
 static void S_csv(S_export *x, const char *doc, const char *locality,
                   const nqx_record *r, const char *due)
 {
-    nqx_buf *b = &x->line;
-    char lo[32] = "", hi[32] = "", sp[32], ep[32];
-    nqx_buf ag = {0};
-    size_t i;
-    int target = r->kind == NQX_TARGET;
-    if (target) {
-        S_num(lo, sizeof lo, r->low);
-        S_num(hi, sizeof hi, r->high);
-    }
-    for (i = 0; i < r->nagencies; i++)
-        nqx_buf_printf(&ag, "%s%s (%s)", i ? "; " : "", r->agencies[i].name,
-                       nqx_role_name(r->agencies[i].role));
-    snprintf(sp, sizeof sp, "%zu", r->start);
-    snprintf(ep, sizeof ep, "%zu", r->end);
-    S_csv_field(b, doc, 1);
-    S_csv_field(b, target ? "target" : "task", 0);
-    S_csv_field(b, locality, 0);
-    S_csv_field(b, r->section, 0);
-    S_csv_field(b, r->deadline, 0);
-    S_csv_field(b, due, 0);
-    S_csv_field(b, target ? r->comparator : NULL, 0);
-    S_csv_field(b, target ? lo : NULL, 0);
-    S_csv_field(b, target ? hi : NULL, 0);
-    S_csv_field(b, r->unit, 0);
-    S_csv_field(b, target ? (r->aspirational ? "true" : "false") : NULL, 0);
-    S_csv_field(b, r->metric, 0);
-    S_csv_field(b, r->scope, 0);
-    S_csv_field(b, ag.len ? ag.data : NULL, 0);
-    S_csv_field(b, sp, 0);
-    S_csv_field(b, ep, 0);
-    S_csv_field(b, r->text, 0);
-    nqx_buf_puts(b, "\r\n");
-    nqx_buf_free(&ag);
+    nqx_record_csv(&x->line, doc, locality, due, r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -293,7 +222,7 @@ static int S_document(S_export *x, sqlite3_stmt *docs)
                 fwrite(x->line.data, 1, x->line.len, x->out) != x->line.len)
                 x->fail = 1;
         }
-        S_record_free(&r);
+        nqx_record_clear(&r);
         free(due_s);
         if (rc != SQLITE_OK)
             break;
@@ -333,7 +262,7 @@ nqx_status nqx_store_export(nqx_store *s, nqx_export_format fmt, FILE *out,
         goto done;
     }
     if (fmt == NQX_EXPORT_CSV)
-        x.fail |= fputs("\xEF\xBB\xBF", out) < 0 || fputs(S_csv_head, out) < 0;
+        x.fail |= fputs("\xEF\xBB\xBF", out) < 0 || fputs(nqx_record_csv_header(), out) < 0;
     if (fmt == NQX_EXPORT_XML) {
         xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
         x.xw = ob ? xmlNewTextWriter(ob) : NULL;

@@ -19,6 +19,7 @@
 #include "norm.h"
 #include "vni.h"
 
+#include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -110,31 +111,77 @@ static int S_map_finish(S_map *m, size_t outlen, size_t n)
 /* ------------------------------------------------------------------ */
 /* Byte tables from iconv. */
 
-static nqx_status S_table(const char *name, const char *icname,
-                          uint32_t tab[256], nqx_error *err)
+/* One byte at a time: the slow way, when the fast one does not line up. */
+static void S_table_bytes(iconv_t cd, uint32_t tab[256])
 {
-    iconv_t cd = iconv_open("UTF-32LE", icname);
     unsigned b;
-    if (cd == (iconv_t)-1)
-        return nqx_fail(err, NQX_EENCODING, name, -1, -1,
-                        "iconv cannot read %s", icname);
-    tab[0] = 0;
     for (b = 1; b < 256; b++) {
         char in = (char)b, *ip = &in, *op;
         unsigned char o[16];
         size_t il = 1, ol = sizeof o, r;
         op = (char *)o;
+        iconv(cd, NULL, NULL, NULL, NULL);
         r = iconv(cd, &ip, &il, &op, &ol);
         if (r != (size_t)-1) /* flush: CP1258/TCVN hold letters back */
             r = iconv(cd, NULL, NULL, &op, &ol);
-        else
-            iconv(cd, NULL, NULL, NULL, NULL);
         if (r == (size_t)-1 || sizeof o - ol != 4)
             tab[b] = NQX_VNI_BAD;
         else
             tab[b] = (uint32_t)o[0] | (uint32_t)o[1] << 8 |
                      (uint32_t)o[2] << 16 | (uint32_t)o[3] << 24;
     }
+}
+
+/* Every byte's code point, in one conversion: each byte is followed by a
+ * newline so that none composes with the next, and a byte iconv refuses
+ * is skipped and marked. */
+static nqx_status S_table(const char *name, const char *icname,
+                          uint32_t tab[256], nqx_error *err)
+{
+    iconv_t cd = iconv_open("UTF-32LE", icname);
+    unsigned char in[510], out[8 * 256], bad[256] = {0};
+    char *ip = (char *)in, *op = (char *)out;
+    size_t il = sizeof in, ol = sizeof out, k = 0;
+    unsigned b;
+    int ok = 1;
+    if (cd == (iconv_t)-1)
+        return nqx_fail(err, NQX_EENCODING, name, -1, -1,
+                        "iconv cannot read %s", icname);
+    for (b = 1; b < 256; b++) {
+        in[2 * (b - 1)] = (unsigned char)b;
+        in[2 * (b - 1) + 1] = '\n';
+    }
+    while (ok && il) {
+        size_t pos;
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+            break;
+        pos = (size_t)(ip - (char *)in);
+        ok = errno == EILSEQ && pos % 2 == 0 && il >= 2;
+        if (ok) {
+            bad[in[pos]] = 1;
+            ip += 2;
+            il -= 2;
+        }
+    }
+    if (ok && iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+        ok = 0;
+    tab[0] = 0;
+    for (b = 1; ok && b < 256; b++) {
+        if (bad[b]) {
+            tab[b] = NQX_VNI_BAD;
+            continue;
+        }
+        if (k + 8 > (size_t)(op - (char *)out) || out[k + 4] != '\n' ||
+            out[k + 5] || out[k + 6] || out[k + 7]) {
+            ok = 0;
+            break;
+        }
+        tab[b] = (uint32_t)out[k] | (uint32_t)out[k + 1] << 8 |
+                 (uint32_t)out[k + 2] << 16 | (uint32_t)out[k + 3] << 24;
+        k += 8;
+    }
+    if (!ok || k != (size_t)(op - (char *)out))
+        S_table_bytes(cd, tab);
     iconv_close(cd);
     return NQX_OK;
 }

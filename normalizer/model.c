@@ -1,20 +1,1121 @@
-/* model.c: the OCR language model file. (Not built yet.) */
-#include "norm.h"
+/* model.c: the OCR model file: syllable counts grouped by folded key.
+ *
+ * OCR diacritic errors keep a word's letters and change its marks, so the
+ * folded text (no marks, no tone, đ = d) is observed exactly. The model
+ * therefore groups its bigrams by folded key: the folded bigram "phan dau"
+ * holds every realization seen in training with its count (phấn đấu,
+ * phần đầu, ...). One hash probe per position gives the decoder both the
+ * candidates and their counts. Trigrams are a hash set of exact syllable
+ * triples (a 32-bit fingerprint and a count each).
+ *
+ * File format (little endian; version NQX_MODEL_VERSION):
+ *   header   64 bytes: magic "NQXOCRM1", version, nvocab, nfold, n2slots,
+ *            n2real, n3slots, 0, min2, min3, total (u64), size (u64)
+ *   vocab    nvocab x 12 bytes: canonical keys (id 0 = boundary, "")
+ *   counts   nvocab x u32
+ *   types    nvocab x u32: distinct words seen after each (Witten-Bell)
+ *   fid      nvocab x u16: folded id of each syllable
+ *   folds    nfold x 12 bytes: folded keys (fid 0 = boundary, "")
+ *   bislots  n2slots x (u32 key = fa << 16 | fb, u32 off << 8 | n)
+ *   bireal   n2real x (u8 va, u8 vb, u8 q, u8 qt): va, vb are variants,
+ *            the rank of a syllable's id among the ids of its folded key;
+ *            qt = Q(1 + distinct words seen after a b)
+ *   tri      n3slots x u32: 24-bit fingerprint of (a, b, c) << 8 | Q(count),
+ *            0 = empty
+ * Each section is padded to 8 bytes. Q(x) = round(ln(x) * NQX_Q_SCALE).
+ * Slots are open-addressing tables (linear probing, about 80% full). */
+#include "syl.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define NQX_MODEL_MAGIC "NQXOCRM1"
+#define NQX_MODEL_VERSION 1u
+#define HDR_SIZE 64
+#define EMPTY 0xFFFFFFFFu
+#define MAX_VOCAB 65000
+#define MAX_GROUP 255
 
 struct nqx_model {
-    int unused;
+    unsigned char *data; /* the whole file */
+    size_t size;
+    uint32_t nvocab, nfold, n2slots, n2real, n3slots;
+    uint64_t total;
+    const char *vocab; /* 12-byte keys */
+    const uint32_t *counts, *types;
+    const uint16_t *fid;
+    const char *folds;
+    const uint32_t *bislots, *tri;
+    const uint8_t *bireal;
+    uint8_t *variant;    /* per id: rank among its fold's ids */
+    uint32_t *foff;      /* per fid: first index into fids */
+    uint16_t *fids;      /* ids grouped by fold, in id order */
+    double *cnt, *typ;   /* count and distinct followers per id */
+    double *p1;          /* unigram probability per id */
+    double qexp[256];    /* exp(q / NQX_Q_SCALE) */
+    int32_t *idmap;      /* key hash -> id */
+    uint32_t idmask;
+    int32_t *fidmap;     /* fold hash -> fid */
+    uint32_t fidmask;
 };
+
+/* ---- hashing ---- */
+
+static uint32_t S_strhash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* Slot of a key in a table of n slots (multiply-shift, any n). */
+static uint32_t S_slot(uint32_t key, uint32_t n)
+{
+    return (uint32_t)(((uint64_t)(key * 0x9E3779B1u) * n) >> 32);
+}
+
+/* 24-bit fingerprint (never 0) and slot of a trigram: splitmix64's
+ * finalizer, so that both depend on all three ids. A fingerprint match by
+ * chance needs 24 equal bits in the few slots probed: about once per
+ * million lookups of absent trigrams, and it only lends a count. */
+static uint32_t S_tri(int a, int b, int c, uint32_t n, uint32_t *slot)
+{
+    uint64_t z = ((uint64_t)(uint32_t)a << 32) | ((uint64_t)(uint32_t)b << 16) |
+                 (uint64_t)(uint32_t)c;
+    uint32_t fp;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    fp = (uint32_t)(z >> 40);
+    *slot = (uint32_t)(((z & 0xFFFFFFFFu) * n) >> 32);
+    return fp ? fp : 1;
+}
+
+static size_t S_pad8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
+
+static int S_q(double x)
+{
+    long q = lround(log(x) * NQX_Q_SCALE);
+    return q < 0 ? 0 : q > 255 ? 255 : (int)q;
+}
+
+/* ---- lookups ---- */
+
+int nqx_model_id(const nqx_model *m, const char *key)
+{
+    uint32_t h = S_strhash(key) & m->idmask;
+    for (;; h = (h + 1) & m->idmask) {
+        int32_t id = m->idmap[h];
+        if (id < 0)
+            return -1;
+        if (strcmp(m->vocab + (size_t)id * 12, key) == 0)
+            return id;
+    }
+}
+
+int nqx_model_fid(const nqx_model *m, const char *fold)
+{
+    uint32_t h = S_strhash(fold) & m->fidmask;
+    for (;; h = (h + 1) & m->fidmask) {
+        int32_t id = m->fidmap[h];
+        if (id < 0)
+            return -1;
+        if (strcmp(m->folds + (size_t)id * 12, fold) == 0)
+            return id;
+    }
+}
+
+const char *nqx_model_key(const nqx_model *m, int id)
+{
+    return m->vocab + (size_t)id * 12;
+}
+
+double nqx_model_count(const nqx_model *m, int id)
+{
+    return id < 0 ? 0.0 : m->cnt[id];
+}
+
+double nqx_model_types(const nqx_model *m, int id)
+{
+    return id < 0 ? 0.0 : m->typ[id];
+}
+
+double nqx_model_p1(const nqx_model *m, int id)
+{
+    return id < 0 ? 0.5 / ((double)m->total + 1.0) : m->p1[id];
+}
+
+const double *nqx_model_qexp(const nqx_model *m)
+{
+    return m->qexp;
+}
+
+int nqx_model_variant(const nqx_model *m, int id)
+{
+    return id < 0 ? -1 : m->variant[id];
+}
+
+int nqx_model_variant_id(const nqx_model *m, int fid, int v)
+{
+    return m->fids[m->foff[fid] + (uint32_t)v];
+}
+
+nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb)
+{
+    nqx_group g = {NULL, 0, fa, fb};
+    uint32_t key = (uint32_t)fa << 16 | (uint32_t)fb;
+    uint32_t n = m->n2slots, h = S_slot(key, n);
+    if (fa < 0 || fb < 0)
+        return g;
+    for (;; h = h + 1 == n ? 0 : h + 1) {
+        const uint32_t *s = m->bislots + 2 * (size_t)h;
+        if (s[0] == EMPTY)
+            return g;
+        if (s[0] == key) {
+            g.r = m->bireal + 4 * (size_t)(s[1] >> 8);
+            g.n = (int)(s[1] & 0xFF);
+            return g;
+        }
+    }
+}
+
+int nqx_model_trigram(const nqx_model *m, int a, int b, int c)
+{
+    uint32_t h, n = m->n3slots, fp = S_tri(a, b, c, n, &h);
+    for (;; h = h + 1 == n ? 0 : h + 1) {
+        uint32_t v = m->tri[h];
+        if (v >> 8 == fp)
+            return (int)(v & 0xFF);
+        if (!v)
+            return -1;
+    }
+}
+
+/* ---- loading ---- */
+
+static uint32_t S_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static uint64_t S_u64(const unsigned char *p)
+{
+    return (uint64_t)S_u32(p) | (uint64_t)S_u32(p + 4) << 32;
+}
+
+static int32_t *S_strmap(const char *keys, uint32_t n, uint32_t *mask)
+{
+    uint32_t size = 16, i;
+    int32_t *map;
+    while (size < 2 * n)
+        size <<= 1;
+    map = malloc(size * sizeof *map);
+    if (!map)
+        return NULL;
+    memset(map, 0xFF, size * sizeof *map);
+    *mask = size - 1;
+    for (i = 0; i < n; i++) {
+        uint32_t h = S_strhash(keys + (size_t)i * 12) & *mask;
+        while (map[h] >= 0)
+            h = (h + 1) & *mask;
+        map[h] = (int32_t)i;
+    }
+    return map;
+}
+
+static size_t S_size(uint32_t nvocab, uint32_t nfold, uint32_t n2slots,
+                     uint32_t n2real, uint32_t n3slots)
+{
+    return HDR_SIZE + S_pad8((size_t)nvocab * 12) + 2 * S_pad8((size_t)nvocab * 4) +
+           S_pad8((size_t)nvocab * 2) + S_pad8((size_t)nfold * 12) +
+           S_pad8((size_t)n2slots * 8) + S_pad8((size_t)n2real * 4) +
+           S_pad8((size_t)n3slots * 4);
+}
+
+/* S_check_header and S_check test every index the decoder will trust, so
+ * that a damaged file is a clear error here and never an out-of-bounds
+ * read later. */
+static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
+{
+    const unsigned char *d = m->data;
+    const uint16_t probe = 1;
+    size_t off = HDR_SIZE, need;
+    uint32_t i;
+
+    if (*(const unsigned char *)&probe != 1) /* tables are read in place */
+        return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                        "the model file is little-endian; this host is not");
+    if (m->size < HDR_SIZE || memcmp(d, NQX_MODEL_MAGIC, 8) != 0)
+        return nqx_fail(err, NQX_EFORMAT, path, -1, 0,
+                        "not an nqx OCR model (bad magic number)");
+    if (S_u32(d + 8) != NQX_MODEL_VERSION)
+        return nqx_fail(err, NQX_EFORMAT, path, -1, 8,
+                        "model format version %u, this nqx reads version %u "
+                        "(rebuild it with `make model`)",
+                        S_u32(d + 8), NQX_MODEL_VERSION);
+    m->nvocab = S_u32(d + 12);
+    m->nfold = S_u32(d + 16);
+    m->n2slots = S_u32(d + 20);
+    m->n2real = S_u32(d + 24);
+    m->n3slots = S_u32(d + 28);
+    m->total = S_u64(d + 44);
+    if (m->nvocab < 1 || m->nvocab > 65535 || m->nfold < 1 ||
+        m->nfold > 65535 || !m->n2slots || !m->n3slots ||
+        m->n2real >= (1u << 24) || m->n2slots > (1u << 26) ||
+        m->n3slots > (1u << 28))
+        return nqx_fail(err, NQX_EFORMAT, path, -1, 12,
+                        "model header holds impossible table sizes");
+    need = S_size(m->nvocab, m->nfold, m->n2slots, m->n2real, m->n3slots);
+    if (m->size != need || S_u64(d + 52) != need)
+        return nqx_fail(err, NQX_EFORMAT, path, -1, (long)m->size,
+                        "model file is %zu bytes, its header says %zu "
+                        "(truncated or damaged)", m->size, need);
+    m->vocab = (const char *)d + off;
+    off += S_pad8((size_t)m->nvocab * 12);
+    m->counts = (const uint32_t *)(const void *)(d + off);
+    off += S_pad8((size_t)m->nvocab * 4);
+    m->types = (const uint32_t *)(const void *)(d + off);
+    off += S_pad8((size_t)m->nvocab * 4);
+    m->fid = (const uint16_t *)(const void *)(d + off);
+    off += S_pad8((size_t)m->nvocab * 2);
+    m->folds = (const char *)d + off;
+    off += S_pad8((size_t)m->nfold * 12);
+    m->bislots = (const uint32_t *)(const void *)(d + off);
+    off += S_pad8((size_t)m->n2slots * 8);
+    m->bireal = d + off;
+    off += S_pad8((size_t)m->n2real * 4);
+    m->tri = (const uint32_t *)(const void *)(d + off);
+
+    for (i = 0; i < m->nvocab; i++) {
+        const char *key = m->vocab + (size_t)i * 12;
+        nqx_syl s;
+        if (memchr(key, '\0', 12) == NULL || m->fid[i] >= m->nfold ||
+            (i > 0 && strcmp(key, NQX_NUM_KEY) != 0 && !nqx_syl_from_key(key, &s)) ||
+            (i == 0 && *key))
+            return nqx_fail(err, NQX_EFORMAT, path, -1,
+                            (long)(key - (const char *)d),
+                            "bad syllable %u in the model vocabulary", i);
+    }
+    for (i = 0; i < m->nfold; i++)
+        if (memchr(m->folds + (size_t)i * 12, '\0', 12) == NULL)
+            return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                            "bad folded key %u in the model", i);
+    return NQX_OK;
+}
+
+static nqx_status S_check(nqx_model *m, const char *path, nqx_error *err)
+{
+    uint32_t i, used;
+    for (i = 0, used = 0; i < m->n2slots; i++) {
+        uint32_t o, n, j, fa, fb;
+        if (m->bislots[2 * i] == EMPTY)
+            continue;
+        used++;
+        o = m->bislots[2 * i + 1] >> 8;
+        n = m->bislots[2 * i + 1] & 0xFF;
+        fa = m->bislots[2 * i] >> 16;
+        fb = m->bislots[2 * i] & 0xFFFF;
+        if (n == 0 || o + n > m->n2real || fa >= m->nfold || fb >= m->nfold)
+            return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                            "bigram slot %u points outside the tables", i);
+        for (j = o; j < o + n; j++)
+            if (m->bireal[4 * j] >= m->foff[fa + 1] - m->foff[fa] ||
+                m->bireal[4 * j + 1] >= m->foff[fb + 1] - m->foff[fb])
+                return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                                "bigram entry %u names a missing syllable", j);
+    }
+    if (used == m->n2slots) /* a full table would make probing loop */
+        return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                        "bigram table has no empty slot");
+    for (i = 0, used = 0; i < m->n3slots; i++)
+        used += m->tri[i] != 0;
+    if (used == m->n3slots)
+        return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                        "trigram table has no empty slot");
+    return NQX_OK;
+}
+
+/* Variants: the ids of each folded key, in id order (CSR). */
+static int S_variants(nqx_model *m)
+{
+    uint32_t i, *fill;
+    m->variant = malloc(m->nvocab);
+    m->foff = calloc(m->nfold + 1, sizeof *m->foff);
+    m->fids = malloc(m->nvocab * sizeof *m->fids);
+    fill = calloc(m->nfold + 1, sizeof *fill);
+    if (!m->variant || !m->foff || !m->fids || !fill) {
+        free(fill);
+        return -1;
+    }
+    for (i = 0; i < m->nvocab; i++)
+        m->foff[m->fid[i] + 1]++;
+    for (i = 0; i < m->nfold; i++)
+        m->foff[i + 1] += m->foff[i];
+    for (i = 0; i < m->nvocab; i++) {
+        uint32_t f = m->fid[i], v = fill[f]++;
+        m->variant[i] = (uint8_t)(v > 255 ? 255 : v);
+        m->fids[m->foff[f] + v] = (uint16_t)i;
+    }
+    free(fill);
+    return 0;
+}
 
 nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
 {
+    nqx_model *m;
+    char *data;
+    size_t size;
+    nqx_status st;
+    uint32_t i;
+
     *out = NULL;
-    return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
-                    "OCR model support is not built yet");
+    st = nqx_read_file(path, (size_t)1 << 30, &data, &size, err);
+    if (st)
+        return st;
+    m = calloc(1, sizeof *m);
+    if (!m) {
+        free(data);
+        return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
+    }
+    m->data = (unsigned char *)data;
+    m->size = size;
+    /* the variant table is needed to check the bigrams: header first */
+    st = S_check_header(m, path, err);
+    if (!st && S_variants(m))
+        st = nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
+    if (!st)
+        st = S_check(m, path, err);
+    if (st) {
+        nqx_model_free(m);
+        return st;
+    }
+    m->cnt = malloc(m->nvocab * sizeof *m->cnt);
+    m->typ = malloc(m->nvocab * sizeof *m->typ);
+    m->p1 = malloc(m->nvocab * sizeof *m->p1);
+    m->idmap = S_strmap(m->vocab, m->nvocab, &m->idmask);
+    m->fidmap = S_strmap(m->folds, m->nfold, &m->fidmask);
+    if (!m->cnt || !m->typ || !m->p1 || !m->idmap || !m->fidmap) {
+        nqx_model_free(m);
+        return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
+    }
+    for (i = 0; i < m->nvocab; i++) {
+        m->cnt[i] = m->counts[i];
+        m->typ[i] = m->types[i];
+        m->p1[i] = (m->counts[i] + 0.5) / ((double)m->total + 1.0);
+    }
+    for (i = 0; i < 256; i++)
+        m->qexp[i] = exp(i / NQX_Q_SCALE);
+    *out = m;
+    return NQX_OK;
 }
 
 void nqx_model_free(nqx_model *m)
 {
+    if (!m)
+        return;
+    free(m->variant);
+    free(m->foff);
+    free(m->fids);
+    free(m->cnt);
+    free(m->typ);
+    free(m->p1);
+    free(m->idmap);
+    free(m->fidmap);
+    free(m->data);
     free(m);
+}
+
+/* ===================================================================== */
+/* Building the model                                                     */
+/* ===================================================================== */
+
+/* Interned syllable keys with counts (open addressing, grows). */
+typedef struct {
+    char (*keys)[NQX_KEY_MAX];
+    uint64_t *counts;
+    int32_t *slots;
+    uint32_t n, cap, mask;
+} S_intern;
+
+static int S_intern_grow(S_intern *t)
+{
+    uint32_t size = t->mask ? (t->mask + 1) * 2 : 1024, i;
+    int32_t *slots = malloc(size * sizeof *slots);
+    if (!slots)
+        return -1;
+    memset(slots, 0xFF, size * sizeof *slots);
+    for (i = 0; i < t->n; i++) {
+        uint32_t h = S_strhash(t->keys[i]) & (size - 1);
+        while (slots[h] >= 0)
+            h = (h + 1) & (size - 1);
+        slots[h] = (int32_t)i;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->mask = size - 1;
+    return 0;
+}
+
+static int32_t S_intern_add(S_intern *t, const char *key)
+{
+    uint32_t h;
+    if (2 * (t->n + 1) > t->mask + 1 && S_intern_grow(t))
+        return -1;
+    h = S_strhash(key) & t->mask;
+    for (;; h = (h + 1) & t->mask) {
+        int32_t i = t->slots[h];
+        if (i < 0)
+            break;
+        if (strcmp(t->keys[i], key) == 0) {
+            t->counts[i]++;
+            return i;
+        }
+    }
+    if (t->n == t->cap) {
+        uint32_t cap = t->cap ? t->cap * 2 : 1024;
+        void *k = realloc(t->keys, cap * sizeof *t->keys);
+        void *c;
+        if (!k)
+            return -1;
+        t->keys = k;
+        c = realloc(t->counts, cap * sizeof *t->counts);
+        if (!c)
+            return -1;
+        t->counts = c;
+        t->cap = cap;
+    }
+    memcpy(t->keys[t->n], key, NQX_KEY_MAX);
+    t->counts[t->n] = 1;
+    t->slots[h] = (int32_t)t->n;
+    return (int32_t)t->n++;
+}
+
+/* uint64 key -> count (open addressing, grows; key ~0 = empty). */
+typedef struct {
+    uint64_t *keys;
+    uint32_t *counts;
+    size_t n, mask;
+} S_counter;
+
+static size_t S_cslot(uint64_t k, size_t mask)
+{
+    k *= 0x9E3779B97F4A7C15ull;
+    return (size_t)(k >> 20) & mask;
+}
+
+static int S_counter_grow(S_counter *c)
+{
+    size_t size = c->mask ? (c->mask + 1) * 2 : ((size_t)1 << 20), i;
+    uint64_t *keys = malloc(size * sizeof *keys);
+    uint32_t *counts = malloc(size * sizeof *counts);
+    if (!keys || !counts) {
+        free(keys);
+        free(counts);
+        return -1;
+    }
+    memset(keys, 0xFF, size * sizeof *keys);
+    for (i = 0; c->mask && i <= c->mask; i++) {
+        size_t h;
+        if (c->keys[i] == ~(uint64_t)0)
+            continue;
+        h = S_cslot(c->keys[i], size - 1);
+        while (keys[h] != ~(uint64_t)0)
+            h = (h + 1) & (size - 1);
+        keys[h] = c->keys[i];
+        counts[h] = c->counts[i];
+    }
+    free(c->keys);
+    free(c->counts);
+    c->keys = keys;
+    c->counts = counts;
+    c->mask = size - 1;
+    return 0;
+}
+
+static int S_counter_add(S_counter *c, uint64_t k)
+{
+    size_t h;
+    if (10 * (c->n + 1) > 7 * (c->mask + 1) && S_counter_grow(c))
+        return -1;
+    h = S_cslot(k, c->mask);
+    for (;; h = (h + 1) & c->mask) {
+        if (c->keys[h] == k) {
+            if (c->counts[h] < UINT32_MAX)
+                c->counts[h]++;
+            return 0;
+        }
+        if (c->keys[h] == ~(uint64_t)0)
+            break;
+    }
+    c->keys[h] = k;
+    c->counts[h] = 1;
+    c->n++;
+    return 0;
+}
+
+static uint32_t S_counter_get(const S_counter *c, uint64_t k)
+{
+    size_t h;
+    if (!c->mask)
+        return 0;
+    for (h = S_cslot(k, c->mask);; h = (h + 1) & c->mask) {
+        if (c->keys[h] == k)
+            return c->counts[h];
+        if (c->keys[h] == ~(uint64_t)0)
+            return 0;
+    }
+}
+
+static void S_counter_free(S_counter *c)
+{
+    free(c->keys);
+    free(c->counts);
+}
+
+/* One entry of the grouped tables while building. */
+typedef struct {
+    uint64_t fold;    /* folded ids, for grouping */
+    uint16_t id[3];
+    uint32_t count;
+    uint32_t types; /* bigrams: distinct followers */
+} S_entry;
+
+static int S_entry_cmp(const void *a, const void *b)
+{
+    const S_entry *x = a, *y = b;
+    if (x->fold != y->fold)
+        return x->fold < y->fold ? -1 : 1;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return memcmp(x->id, y->id, sizeof x->id);
+}
+
+typedef struct {
+    uint32_t id;
+    uint64_t count;
+} S_rank;
+
+static int S_rank_cmp(const void *a, const void *b)
+{
+    const S_rank *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void S_put32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16), p[3] = (unsigned char)(v >> 24);
+}
+
+static void S_put64(unsigned char *p, uint64_t v)
+{
+    S_put32(p, (uint32_t)v);
+    S_put32(p + 4, (uint32_t)(v >> 32));
+}
+
+/* Bigram slots and realizations from entries sorted by folded key. */
+static int S_groups(const S_entry *e, size_t n, const uint8_t *var,
+                    uint32_t **slots_out, uint32_t *nslots_out,
+                    uint8_t **real_out, uint32_t *nreal_out)
+{
+    size_t i, j, ngroups = 0, nreal = 0;
+    uint32_t nslots, *slots;
+    uint8_t *real;
+    for (i = 0; i < n; i = j) {
+        for (j = i; j < n && e[j].fold == e[i].fold; j++)
+            ;
+        ngroups++;
+        nreal += j - i < MAX_GROUP ? j - i : MAX_GROUP;
+    }
+    nslots = (uint32_t)(ngroups + ngroups / 4 + 16); /* load 0.8 */
+    slots = malloc((size_t)nslots * 8);
+    real = malloc(nreal * 4 + 8);
+    if (!slots || !real) {
+        free(slots);
+        free(real);
+        return -1;
+    }
+    memset(slots, 0xFF, (size_t)nslots * 8);
+    nreal = 0;
+    for (i = 0; i < n; i = j) {
+        size_t k, g;
+        uint32_t h;
+        for (j = i; j < n && e[j].fold == e[i].fold; j++)
+            ;
+        g = j - i < MAX_GROUP ? j - i : MAX_GROUP;
+        h = S_slot((uint32_t)e[i].fold, nslots);
+        while (slots[2 * h] != EMPTY)
+            h = h + 1 == nslots ? 0 : h + 1;
+        slots[2 * h] = (uint32_t)e[i].fold;
+        slots[2 * h + 1] = (uint32_t)nreal << 8 | (uint32_t)g;
+        for (k = 0; k < g; k++) {
+            uint8_t *r = real + (nreal + k) * 4;
+            r[0] = var[e[i + k].id[0]];
+            r[1] = var[e[i + k].id[1]];
+            r[2] = (uint8_t)S_q((double)e[i + k].count);
+            r[3] = (uint8_t)S_q(1.0 + e[i + k].types);
+        }
+        nreal += g;
+    }
+    *slots_out = slots;
+    *nslots_out = nslots;
+    *real_out = real;
+    *nreal_out = (uint32_t)nreal;
+    return 0;
+}
+
+/* Text of one input file as NFC (inputs may come decomposed). */
+static nqx_status S_read_nfc(const char *path, char **out, size_t *len,
+                             nqx_error *err)
+{
+    char *raw;
+    size_t n;
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t m;
+    nqx_status st = nqx_read_file(path, (size_t)256 << 20, &raw, &n, err);
+    if (st)
+        return st;
+    n = nqx_utf8_valid_prefix(raw, n);
+    m = utf8proc_map((const utf8proc_uint8_t *)raw, (utf8proc_ssize_t)n, &nfc,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(raw);
+    if (m < 0)
+        return nqx_fail(err, NQX_EENCODING, path, -1, -1, "%s",
+                        utf8proc_errmsg(m));
+    *out = (char *)nfc;
+    *len = (size_t)m;
+    return NQX_OK;
+}
+
+typedef struct {
+    S_intern in;
+    uint32_t *seq; /* intern index + 1; 0 = boundary */
+    size_t nseq, capseq;
+} S_train;
+
+static int S_push(S_train *t, uint32_t v)
+{
+    if (v == 0 && t->nseq && t->seq[t->nseq - 1] == 0)
+        return 0;
+    if (t->nseq == t->capseq) {
+        size_t cap = t->capseq ? t->capseq * 2 : ((size_t)1 << 20);
+        uint32_t *p = realloc(t->seq, cap * sizeof *p);
+        if (!p)
+            return -1;
+        t->seq = p;
+        t->capseq = cap;
+    }
+    t->seq[t->nseq++] = v;
+    return 0;
+}
+
+/* Official documents (a state or party header near the top) are what nqx
+ * reads; the textcorpus is mostly legal Q&A and news, where "phấn đấu"
+ * is rare. Counting them several times shifts the model toward them. */
+static int S_official(const char *text, size_t len)
+{
+    static const char *const marks[] = {"CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI",
+                                        "ĐẢNG CỘNG SẢN", NULL};
+    size_t n = len < 4096 ? len : 4096, i, l;
+    int k;
+    for (k = 0; marks[k]; k++) {
+        l = strlen(marks[k]);
+        for (i = 0; i + l <= n; i++)
+            if (text[i] == marks[k][0] && memcmp(text + i, marks[k], l) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static nqx_status S_train_file(S_train *t, const char *path, int weight,
+                               nqx_model_stats *stats, nqx_error *err)
+{
+    char *text = NULL;
+    size_t len = 0, ntok, i;
+    nqx_tok *toks;
+    int w, times = 1;
+    nqx_status st = S_read_nfc(path, &text, &len, err);
+    if (st)
+        return st;
+    if (weight > 1 && S_official(text, len)) {
+        times = weight;
+        stats->official++;
+    }
+    st = nqx_ocr_tokenize(text, len, &toks, &ntok);
+    free(text);
+    if (st)
+        return nqx_fail(err, st, path, -1, -1, "out of memory");
+    stats->files++;
+    stats->bytes += len;
+    for (w = 0; w < times; w++) {
+        for (i = 0; i < ntok; i++) {
+            char key[NQX_KEY_MAX];
+            int32_t id;
+            if (toks[i].boundary && S_push(t, 0))
+                goto oom;
+            if (toks[i].num) {
+                strcpy(key, NQX_NUM_KEY);
+            } else if (!toks[i].ok || !nqx_syl_valid(&toks[i].syl)) {
+                if (S_push(t, 0))
+                    goto oom;
+                continue;
+            } else
+                nqx_syl_key(&toks[i].syl, key);
+            id = S_intern_add(&t->in, key);
+            if (id < 0 || S_push(t, (uint32_t)id + 1))
+                goto oom;
+            if (!w)
+                stats->tokens++;
+        }
+        if (S_push(t, 0))
+            goto oom;
+    }
+    free(toks);
+    return NQX_OK;
+oom:
+    free(toks);
+    return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
+}
+
+static int S_has_suffix(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static int S_strcmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder stands for its *.txt and *.md files, in name order. */
+static nqx_status S_train_path(S_train *t, const char *path, int weight,
+                               nqx_model_stats *stats, nqx_error *err)
+{
+    DIR *dir = opendir(path);
+    struct dirent *de;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    nqx_status st = NQX_OK;
+    if (!dir)
+        return S_train_file(t, path, weight, stats, err);
+    while ((de = readdir(dir)) != NULL) {
+        char *full;
+        if (!S_has_suffix(de->d_name, ".txt") && !S_has_suffix(de->d_name, ".md"))
+            continue;
+        if (n == cap) {
+            char **p = realloc(names, (cap = cap ? cap * 2 : 256) * sizeof *p);
+            if (!p) {
+                st = NQX_ENOMEM;
+                break;
+            }
+            names = p;
+        }
+        full = malloc(strlen(path) + strlen(de->d_name) + 2);
+        if (!full) {
+            st = NQX_ENOMEM;
+            break;
+        }
+        sprintf(full, "%s/%s", path, de->d_name);
+        names[n++] = full;
+    }
+    closedir(dir);
+    if (st)
+        nqx_fail(err, st, path, -1, -1, "out of memory");
+    else if (n)
+        qsort(names, n, sizeof *names, S_strcmp);
+    for (i = 0; i < n; i++) {
+        if (!st)
+            st = S_train_file(t, names[i], weight, stats, err);
+        free(names[i]);
+    }
+    free(names);
+    return st;
+}
+
+static nqx_status S_write(const char *out_path, const unsigned char *buf,
+                          size_t n, nqx_error *err)
+{
+    FILE *f = fopen(out_path, "wb");
+    if (!f)
+        return nqx_fail(err, NQX_EIO, out_path, -1, -1, "cannot write: %s",
+                        strerror(errno));
+    if (fwrite(buf, 1, n, f) != n || fclose(f) != 0) {
+        if (f)
+            fclose(f);
+        return nqx_fail(err, NQX_EIO, out_path, -1, -1, "write failed");
+    }
+    return NQX_OK;
+}
+
+nqx_status nqx_model_train(const char *const *paths, size_t npaths,
+                           const char *out_path, const nqx_model_params *par,
+                           nqx_model_stats *stats, nqx_error *err)
+{
+    S_train t;
+    S_counter c2, c3, t2;
+    uint32_t *types = NULL;
+    S_rank *rank = NULL;
+    uint32_t *map = NULL, nvocab, nfold = 1, i;
+    uint16_t *fid = NULL;
+    S_entry *e2 = NULL;
+    size_t n2 = 0, n3 = 0, k, size, off;
+    uint32_t *bislots = NULL, *tri = NULL, n2slots, n3slots, n2real;
+    uint8_t *bireal = NULL, *var = NULL;
+    unsigned char *buf = NULL;
+    uint64_t total = 0;
+    S_intern fin;
+    nqx_status st = NQX_OK;
+    int min1 = par && par->min1 > 0 ? par->min1 : 3;
+    int min2 = par && par->min2 > 0 ? par->min2 : 3;
+    int min3 = par && par->min3 > 0 ? par->min3 : 4;
+    int weight = par && par->official_weight > 0 ? par->official_weight : 4;
+
+    memset(&t, 0, sizeof t);
+    memset(&c2, 0, sizeof c2);
+    memset(&c3, 0, sizeof c3);
+    memset(&t2, 0, sizeof t2);
+    memset(&fin, 0, sizeof fin);
+    memset(stats, 0, sizeof *stats);
+    for (k = 0; k < npaths && !st; k++)
+        st = S_train_path(&t, paths[k], weight, stats, err);
+    if (st)
+        goto done;
+    if (!t.in.n) {
+        st = nqx_fail(err, NQX_EEMPTY, NULL, -1, -1,
+                      "no Vietnamese syllables in the training files");
+        goto done;
+    }
+
+    /* vocabulary: frequent well-formed syllables, most frequent first */
+    rank = malloc(t.in.n * sizeof *rank);
+    map = calloc(t.in.n, sizeof *map);
+    if (!rank || !map)
+        goto oom;
+    for (i = 0; i < t.in.n; i++)
+        rank[i].id = i, rank[i].count = t.in.counts[i];
+    qsort(rank, t.in.n, sizeof *rank, S_rank_cmp);
+    for (nvocab = 1; nvocab - 1 < t.in.n && nvocab < MAX_VOCAB &&
+                     rank[nvocab - 1].count >= (uint64_t)min1;
+         nvocab++)
+        map[rank[nvocab - 1].id] = nvocab;
+    fid = calloc(nvocab, sizeof *fid);
+    if (!fid)
+        goto oom;
+    {
+        char z[NQX_KEY_MAX] = "";
+        if (S_intern_add(&fin, z) < 0)
+            goto oom;
+    }
+    for (i = 1; i < nvocab; i++) {
+        nqx_syl s;
+        char f[NQX_KEY_MAX];
+        int32_t id;
+        if (strcmp(t.in.keys[rank[i - 1].id], NQX_NUM_KEY) == 0)
+            strcpy(f, NQX_NUM_KEY);
+        else {
+            nqx_syl_from_key(t.in.keys[rank[i - 1].id], &s);
+            nqx_syl_fold(&s, f);
+        }
+        id = S_intern_add(&fin, f);
+        if (id < 0)
+            goto oom;
+        fid[i] = (uint16_t)id;
+    }
+    nfold = fin.n;
+
+    /* n-gram counts over ids; unknown syllables break the context */
+    for (k = 0; k < t.nseq; k++)
+        t.seq[k] = t.seq[k] ? map[t.seq[k] - 1] : 0;
+    for (k = 0; k < t.nseq; k++) {
+        uint32_t a = t.seq[k];
+        if (k > 0 && (a || t.seq[k - 1])) {
+            if (S_counter_add(&c2, (uint64_t)t.seq[k - 1] << 16 | a))
+                goto oom;
+        }
+        if (k > 1 && t.seq[k - 1] && (a || t.seq[k - 2])) {
+            if (S_counter_add(&c3, (uint64_t)t.seq[k - 2] << 32 |
+                                       (uint64_t)t.seq[k - 1] << 16 | a))
+                goto oom;
+        }
+    }
+    /* unigram counts after mapping (boundaries counted once per run) */
+    {
+        uint32_t *cnt = calloc(nvocab, sizeof *cnt);
+        if (!cnt)
+            goto oom;
+        for (k = 0; k < t.nseq; k++) {
+            if (!t.seq[k] && k > 0 && !t.seq[k - 1])
+                continue;
+            if (cnt[t.seq[k]] < UINT32_MAX)
+                cnt[t.seq[k]]++;
+            total++;
+        }
+        free(map);
+        map = cnt; /* reuse: map now holds unigram counts */
+    }
+    /* distinct followers of each word and each bigram, before pruning */
+    types = calloc(nvocab, sizeof *types);
+    if (!types)
+        goto oom;
+    for (k = 0; k <= c2.mask; k++)
+        if (c2.keys[k] != ~(uint64_t)0)
+            types[(c2.keys[k] >> 16) & 0xFFFF]++;
+    for (k = 0; k <= c3.mask; k++)
+        if (c3.keys[k] != ~(uint64_t)0 && S_counter_add(&t2, c3.keys[k] >> 16))
+            goto oom;
+    /* variant of each id: its rank among the ids of its folded key */
+    var = malloc(nvocab);
+    {
+        uint32_t *fill = calloc(nfold, sizeof *fill);
+        if (!var || !fill) {
+            free(fill);
+            goto oom;
+        }
+        for (i = 0; i < nvocab; i++) {
+            uint32_t v = fill[fid[i]]++;
+            if (v > 255) { /* cannot happen with real syllables */
+                free(fill);
+                st = nqx_fail(err, NQX_ELIMIT, NULL, -1, -1,
+                              "over 256 syllables share the letters \"%s\"",
+                              fin.keys[fid[i]]);
+                goto done;
+            }
+            var[i] = (uint8_t)v;
+        }
+        free(fill);
+    }
+    e2 = malloc((c2.n + 1) * sizeof *e2);
+    if (!e2)
+        goto oom;
+    for (k = 0; k <= c2.mask; k++) {
+        uint64_t key = c2.keys[k];
+        S_entry *e;
+        if (key == ~(uint64_t)0 || c2.counts[k] < (uint32_t)min2)
+            continue;
+        e = &e2[n2++];
+        e->id[0] = (uint16_t)(key >> 16), e->id[1] = (uint16_t)key, e->id[2] = 0;
+        e->count = c2.counts[k];
+        e->types = S_counter_get(&t2, key);
+        e->fold = (uint64_t)fid[e->id[0]] << 16 | fid[e->id[1]];
+    }
+    /* trigrams: a hash set of exact triples */
+    for (k = 0; k <= c3.mask; k++)
+        if (c3.keys[k] != ~(uint64_t)0 && c3.counts[k] >= (uint32_t)min3)
+            n3++;
+    n3slots = (uint32_t)(n3 + n3 / 4 + 16);
+    tri = calloc(n3slots, sizeof *tri);
+    if (!tri)
+        goto oom;
+    for (k = 0; k <= c3.mask; k++) {
+        uint64_t key = c3.keys[k];
+        uint32_t h, fp;
+        if (key == ~(uint64_t)0 || c3.counts[k] < (uint32_t)min3)
+            continue;
+        fp = S_tri((int)(key >> 32), (int)(key >> 16 & 0xFFFF),
+                   (int)(key & 0xFFFF), n3slots, &h);
+        while (tri[h])
+            h = h + 1 == n3slots ? 0 : h + 1;
+        tri[h] = fp << 8 | (uint32_t)S_q((double)c3.counts[k]);
+    }
+    stats->bigrams_seen = c2.n;
+    stats->trigrams_seen = c3.n;
+    S_counter_free(&c2);
+    S_counter_free(&c3);
+    memset(&c2, 0, sizeof c2);
+    memset(&c3, 0, sizeof c3);
+    qsort(e2, n2, sizeof *e2, S_entry_cmp);
+    if (S_groups(e2, n2, var, &bislots, &n2slots, &bireal, &n2real))
+        goto oom;
+
+    size = S_size(nvocab, nfold, n2slots, n2real, n3slots);
+    buf = calloc(1, size);
+    if (!buf)
+        goto oom;
+    memcpy(buf, NQX_MODEL_MAGIC, 8);
+    S_put32(buf + 8, NQX_MODEL_VERSION);
+    S_put32(buf + 12, nvocab);
+    S_put32(buf + 16, nfold);
+    S_put32(buf + 20, n2slots);
+    S_put32(buf + 24, n2real);
+    S_put32(buf + 28, n3slots);
+    S_put32(buf + 32, 0);
+    S_put32(buf + 36, (uint32_t)min2);
+    S_put32(buf + 40, (uint32_t)min3);
+    S_put64(buf + 44, total);
+    S_put64(buf + 52, size);
+    off = HDR_SIZE;
+    for (i = 1; i < nvocab; i++)
+        memcpy(buf + off + (size_t)i * 12, t.in.keys[rank[i - 1].id], NQX_KEY_MAX);
+    off += S_pad8((size_t)nvocab * 12);
+    for (i = 0; i < nvocab; i++)
+        S_put32(buf + off + (size_t)i * 4, map[i]);
+    off += S_pad8((size_t)nvocab * 4);
+    for (i = 0; i < nvocab; i++)
+        S_put32(buf + off + (size_t)i * 4, types[i]);
+    off += S_pad8((size_t)nvocab * 4);
+    for (i = 0; i < nvocab; i++) {
+        buf[off + (size_t)i * 2] = (unsigned char)fid[i];
+        buf[off + (size_t)i * 2 + 1] = (unsigned char)(fid[i] >> 8);
+    }
+    off += S_pad8((size_t)nvocab * 2);
+    for (i = 0; i < nfold; i++)
+        memcpy(buf + off + (size_t)i * 12, fin.keys[i], NQX_KEY_MAX);
+    off += S_pad8((size_t)nfold * 12);
+    /* the tables are written in host order: refuse to build elsewhere */
+    {
+        const uint16_t probe = 1;
+        if (*(const unsigned char *)&probe != 1) {
+            st = nqx_fail(err, NQX_EINVAL, out_path, -1, -1,
+                          "model building needs a little-endian host");
+            goto done;
+        }
+    }
+    memcpy(buf + off, bislots, (size_t)n2slots * 8);
+    off += S_pad8((size_t)n2slots * 8);
+    memcpy(buf + off, bireal, (size_t)n2real * 4);
+    off += S_pad8((size_t)n2real * 4);
+    memcpy(buf + off, tri, (size_t)n3slots * 4);
+    stats->vocab = nvocab - 1;
+    stats->folds = nfold - 1;
+    stats->bigrams = n2real;
+    stats->trigrams = n3;
+    stats->file_size = size;
+    st = S_write(out_path, buf, size, err);
+    goto done;
+oom:
+    st = nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+done:
+    free(buf);
+    free(bislots);
+    free(bireal);
+    free(tri);
+    free(var);
+    free(e2);
+    S_counter_free(&c2);
+    S_counter_free(&c3);
+    S_counter_free(&t2);
+    free(types);
+    free(rank);
+    free(map);
+    free(fid);
+    free(fin.keys);
+    free(fin.counts);
+    free(fin.slots);
+    free(t.in.keys);
+    free(t.in.counts);
+    free(t.in.slots);
+    free(t.seq);
+    return st;
 }

@@ -464,10 +464,9 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
 
     /* OCR */
     if (opt && opt->model) {
-        st = nqx_norm_ocr(opt->model, lay, llen,
-                          opt->ocr_threshold > 0 ? opt->ocr_threshold
-                                                 : S_OCR_THRESHOLD,
-                          &e2, &ne2, err);
+        /* 0 = the corrector's own default (ocr.c) */
+        st = nqx_norm_ocr(opt->model, lay, llen, opt->ocr_threshold, &e2,
+                          &ne2, err);
         if (st)
             goto done;
     }

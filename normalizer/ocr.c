@@ -1,12 +1,816 @@
-/* ocr.c: OCR diacritic correction in context. (Not built yet.) */
-#include "norm.h"
+/* ocr.c: OCR diacritic correction in context.
+ *
+ * Noisy channel + syllable trigram LM, decoded with second-order Viterbi
+ * over each clause. Candidates for a word are the syllables with its
+ * letters and other marks that the model has seen next to its neighbours'
+ * letters (the folded bigram groups, see model.c), so that two wrong
+ * neighbours (`Phần đầu` for `Phấn đấu`) can flip together: the lattice
+ * scores the pair, not each word alone. The channel charges each kind of
+ * confusion (tone lost, tone swapped, hook lost, đ/d) rather than a fixed
+ * bonus per word. A word changes only when the best path that keeps it is
+ * worse by a margin (max-product forward-backward), reported as the
+ * confidence 1 / (1 + e^-margin). */
+#include "syl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define MAX_CANDS 6        /* per word, the observed one included */
+#define S_SUPPORT 0.0 /* ln of how much less support a candidate may have */
+#define DEFAULT_CONF 0.997 /* used when the caller passes 0 */
+
+/* Channel costs in nats, per kind of confusion (OCR output -> truth).
+ * A tone mark stacked over a circumflex, breve or horn (ấ ầ ẩ, ố ồ, ớ ờ)
+ * is small and crowded: scanners misread it far more often than a tone
+ * on a bare vowel, so those confusions cost less. */
+#define C_TONE_LOST 4.5  /* tinh -> tính: a tone mark missed */
+#define C_TONE_ADD 6.0   /* a speck read as a tone */
+#define C_TONE_SWAP 4.5  /* hỏi <-> ngã, sắc <-> huyền on a bare vowel */
+#define C_STK_LOST 2.6   /* phân -> phấn, đôn -> đốn */
+#define C_STK_ADD 3.9    /* cẩn -> cần is a swap; tiền -> tiên an add */
+#define C_STK_SWAP 2.6   /* phần -> phấn, đề -> để */
+#define C_MOD_LOST 4.5   /* hook or hat missed on a bare vowel */
+#define C_MOD_LOST_STK 3.3 /* khói -> khối: the hat under a tone missed */
+#define C_MOD_ADD 5.2    /* hợp -> họp */
+#define C_MOD_SWAP 5.2   /* ă <-> â, ô <-> ơ */
+#define C_BAR_LOST 3.9   /* d -> đ */
+#define C_BAR_ADD 5.8    /* đ -> d */
+#define C_UPPER 2.0      /* extra for words in capitals (headings) */
+#define C_NAME 2.0       /* extra for a capitalised word inside a clause:
+                            a name (Phó Phong is not Phó Phòng) */
+#define C_ADAPTED 0.5    /* factor for a confusion this document showed */
+#define S_MINSEEN 1      /* confident corrections that teach a confusion */
+
+/* ---- tokens ---- */
+
+/* Character classes for ASCII: 1 word, 2 space, 0 boundary. */
+static int S_ascii_class(unsigned char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9'))
+        return 1;
+    if (c == ' ' || c == '\t')
+        return 2;
+    return 0;
+}
+
+static int S_cp_class(int32_t cp)
+{
+    utf8proc_category_t cat;
+    if (cp == 0xA0 || cp == 0x202F || cp == 0x2009)
+        return 2;
+    cat = utf8proc_category(cp);
+    if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+        (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+        return 1;
+    return 0;
+}
+
+nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
+                            size_t *ntoks)
+{
+    size_t i = 0, n = 0, cap = 256;
+    nqx_tok *t = malloc(cap * sizeof *t);
+    int boundary = 1;
+    *toks = NULL;
+    *ntoks = 0;
+    if (!t)
+        return NQX_ENOMEM;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        int32_t cp;
+        size_t k = 1, start;
+        int cls, foreign = 0, digits = 0;
+        if (c < 0x80) {
+            cls = S_ascii_class(c);
+        } else {
+            utf8proc_ssize_t r = utf8proc_iterate(
+                (const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (r <= 0) {
+                cls = 0;
+            } else {
+                k = (size_t)r;
+                cls = S_cp_class(cp);
+            }
+        }
+        if (cls != 1) {
+            if (cls == 0)
+                boundary = 1;
+            i += k;
+            continue;
+        }
+        /* a word: letters, digits and marks */
+        start = i;
+        while (i < len) {
+            c = (unsigned char)text[i];
+            if (c < 0x80) {
+                if (!S_ascii_class(c) || S_ascii_class(c) == 2)
+                    break;
+                if (c <= '9')
+                    foreign = 1, digits++;
+                i++;
+            } else {
+                char b;
+                int mod, tone, up;
+                utf8proc_ssize_t r = utf8proc_iterate(
+                    (const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+                if (r <= 0 || S_cp_class(cp) != 1)
+                    break;
+                if (!nqx_syl_letter(cp, &b, &mod, &tone, &up))
+                    foreign = 1;
+                i += (size_t)r;
+            }
+        }
+        if (n == cap) {
+            nqx_tok *p = realloc(t, (cap *= 2) * sizeof *t);
+            if (!p) {
+                free(t);
+                return NQX_ENOMEM;
+            }
+            t = p;
+        }
+        t[n].start = start;
+        t[n].end = i;
+        t[n].boundary = boundary;
+        t[n].ok = !foreign && nqx_syl_parse(text + start, i - start, &t[n].syl) &&
+                  t[n].syl.casing != NQX_CASE_MIXED;
+        t[n].num = (size_t)digits == i - start;
+        if (!t[n].ok) { /* defined, though nobody should read it */
+            t[n].syl.n = 0;
+            t[n].syl.tone = 0;
+            t[n].syl.tone_at = -1;
+            t[n].syl.casing = NQX_CASE_MIXED;
+        }
+        boundary = 0;
+        n++;
+    }
+    *toks = t;
+    *ntoks = n;
+    return NQX_OK;
+}
+
+/* ---- decoding ---- */
+
+/* One position of a clause's lattice. */
+typedef struct {
+    int fid;
+    int k;                 /* candidates */
+    int id[MAX_CANDS];     /* [0] is the observed word (-1 if unknown) */
+    double ch[MAX_CANDS];  /* channel cost of each */
+    nqx_group g2;          /* bigrams (i-1, i) */
+    const nqx_tok *tok;    /* NULL for the clause ends */
+} S_pos;
+
+typedef struct {
+    double *buf;
+    size_t cap;
+} S_scratch;
+
+/* The confusions (observed id -> corrected id) this document's scanner
+ * made, learnt from the confident corrections of a first pass. A second
+ * pass charges them half: a scanner that turned "phấn đấu" into "phần
+ * đầu" where the context made it certain likely did it where the context
+ * is thinner too. The margin still has to be met, so a confusion learnt
+ * by mistake spreads only where the LM already leans that way (measured:
+ * `make ocr-eval` precision unchanged, corpus recall +0.09). */
+typedef struct {
+    int (*pair)[3]; /* observed, corrected, times */
+    int n, cap;
+    int learn; /* 1: record corrections; 0: apply */
+} S_adapt;
+
+static int S_pair_cmp(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0])
+                        : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Is (o, c) learnt (c < 0: any c)? Pairs are sorted when applied. */
+static int S_adapt_has(const S_adapt *ad, int o, int c)
+{
+    int lo = 0, hi = ad ? ad->n : 0;
+    while (lo < hi) { /* first pair >= (o, c) */
+        int mid = (lo + hi) / 2;
+        const int *p = ad->pair[mid];
+        if (p[0] < o || (p[0] == o && c >= 0 && p[1] < c))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ad->n && ad->pair[lo][0] == o && (c < 0 || ad->pair[lo][1] == c);
+}
+
+static int S_adapt_add(S_adapt *ad, int o, int c)
+{
+    int i;
+    for (i = ad->n - 1; i >= 0 && i >= ad->n - 64; i--)
+        if (ad->pair[i][0] == o && ad->pair[i][1] == c) {
+            ad->pair[i][2]++;
+            return 0;
+        }
+    if (ad->n == ad->cap) {
+        int cap = ad->cap ? ad->cap * 2 : 16;
+        void *p = realloc(ad->pair, (size_t)cap * sizeof *ad->pair);
+        if (!p)
+            return -1;
+        ad->pair = p;
+        ad->cap = cap;
+    }
+    ad->pair[ad->n][0] = o;
+    ad->pair[ad->n][1] = c;
+    ad->pair[ad->n][2] = 1;
+    ad->n++;
+    return 0;
+}
+
+/* Merge duplicates, keep the pairs seen S_MINSEEN times, sort. */
+static void S_adapt_settle(S_adapt *ad)
+{
+    int i, out = 0;
+    if (!ad->n)
+        return;
+    qsort(ad->pair, (size_t)ad->n, sizeof *ad->pair, S_pair_cmp);
+    for (i = 0; i < ad->n; i++) {
+        if (out && ad->pair[out - 1][0] == ad->pair[i][0] &&
+            ad->pair[out - 1][1] == ad->pair[i][1])
+            ad->pair[out - 1][2] += ad->pair[i][2];
+        else
+            memcpy(ad->pair[out++], ad->pair[i], sizeof ad->pair[i]);
+    }
+    ad->n = out;
+    for (i = out = 0; i < ad->n; i++)
+        if (ad->pair[i][2] >= S_MINSEEN)
+            memcpy(ad->pair[out++], ad->pair[i], sizeof ad->pair[i]);
+    ad->n = out;
+}
+
+static double *S_alloc(S_scratch *s, size_t n)
+{
+    if (n > s->cap) {
+        double *p = realloc(s->buf, n * sizeof *p);
+        if (!p)
+            return NULL;
+        s->buf = p;
+        s->cap = n;
+    }
+    return s->buf;
+}
+
+/* The bigram (a, b) in g: its index, or -1. */
+static int S_find2(const nqx_model *m, nqx_group g, int a, int b)
+{
+    int i, va = nqx_model_variant(m, a), vb = nqx_model_variant(m, b);
+    if (va < 0 || vb < 0)
+        return -1;
+    for (i = 0; i < g.n; i++)
+        if (g.r[4 * i] == va && g.r[4 * i + 1] == vb)
+            return i;
+    return -1;
+}
+
+/* ln P(c | p a) at position i (p = -2: no word two back), interpolated
+ * Witten-Bell: a history that was followed by many different words
+ * leaves more to the shorter history than one that nearly always takes
+ * the same next word ("đầu" is nearly always "đầu tư"). */
+/* The bigram part: P(c | a) at position i. */
+static double S_p2(const nqx_model *m, const S_pos *P, int i, int a, int c)
+{
+    const double *qe = nqx_model_qexp(m);
+    double p1 = nqx_model_p1(m, c), p2;
+    int j;
+    if (a < 0)
+        return p1;
+    j = S_find2(m, P[i].g2, a, c);
+    p2 = ((j >= 0 ? qe[P[i].g2.r[4 * j + 2]] : 0.0) +
+          nqx_model_types(m, a) * p1) /
+         (nqx_model_count(m, a) + nqx_model_types(m, a) + 1e-9);
+    return p2 > 0 ? p2 : p1;
+}
+
+/* ln P(c | p a) from the bigram part p2 = P(c | a); j is the index of the
+ * bigram (p, a) in the group of position i - 1, or -1. */
+static double S_lp(const nqx_model *m, const S_pos *P, int i, int j, int p,
+                   int a, int c, double p2)
+{
+    const double *qe = nqx_model_qexp(m);
+    if (j >= 0) {
+        double cab = qe[P[i - 1].g2.r[4 * j + 2]];
+        double tab = qe[P[i - 1].g2.r[4 * j + 3]] - 1.0;
+        int q = c >= 0 ? nqx_model_trigram(m, p, a, c) : -1;
+        double c3 = q >= 0 ? qe[q] : 0.0;
+        if (tab > 0 || c3 > 0)
+            return log((c3 + tab * p2) / (cab + tab));
+    }
+    return log(p2);
+}
+
+static double S_channel(const nqx_syl *o, const char *key)
+{
+    nqx_syl c;
+    double cost = 0;
+    int i, stacked = 0;
+    if (!nqx_syl_from_key(key, &c) || c.n != o->n)
+        return 1e9;
+    for (i = 0; i < c.n; i++)
+        if (c.base[i] != 'd' && (c.mod[i] || o->mod[i]))
+            stacked = 1;
+    if (c.tone != o->tone) {
+        if (stacked)
+            cost += !o->tone ? C_STK_LOST : !c.tone ? C_STK_ADD : C_STK_SWAP;
+        else
+            cost += !o->tone ? C_TONE_LOST : !c.tone ? C_TONE_ADD : C_TONE_SWAP;
+    }
+    for (i = 0; i < c.n; i++) {
+        if (c.mod[i] == o->mod[i])
+            continue;
+        if (c.base[i] == 'd')
+            cost += o->mod[i] ? C_BAR_ADD : C_BAR_LOST;
+        else if (!o->mod[i])
+            cost += c.tone ? C_MOD_LOST_STK : C_MOD_LOST;
+        else
+            cost += !c.mod[i] ? C_MOD_ADD : C_MOD_SWAP;
+    }
+    if (o->casing == NQX_CASE_UPPER)
+        cost += C_UPPER;
+    return cost;
+}
+
+/* Candidates for position i: the syllables with its letters seen next to
+ * its neighbours' letters. A candidate enters the lattice only when, on
+ * one side at least, the model saw it next to that neighbour's letters
+ * about as often as the observed word (within e^S_SUPPORT) or the
+ * observed word not at all there: otherwise its LM gain could not pay the
+ * channel cost, and every extra state costs time. */
+static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
+{
+    int ids[32], q[32][2], n = 0, j, side, qo[2] = {-1, -1};
+    for (side = 0; side < 2; side++) {
+        nqx_group g = side ? P[i + 1].g2 : P[i].g2;
+        /* groups are sorted by count: the first entries hold every
+         * candidate worth a state (and the observed word, or it is rare) */
+        if (g.n > 48)
+            g.n = 48;
+        for (j = 0; j < g.n; j++) {
+            int id, v = g.r[4 * j + 2], k;
+            /* below the observed word on this side: these can only pass
+             * on the other side, where they are found in their turn */
+            if (qo[side] >= 0 && v < qo[side])
+                break;
+            id = side ? nqx_model_variant_id(m, g.fa, g.r[4 * j])
+                      : nqx_model_variant_id(m, g.fb, g.r[4 * j + 1]);
+            if (id == P[i].id[0]) {
+                if (v > qo[side])
+                    qo[side] = v;
+                continue;
+            }
+            for (k = 0; k < n && ids[k] != id; k++)
+                ;
+            if (k == n) {
+                if (n == 32)
+                    continue;
+                ids[n] = id, q[n][0] = q[n][1] = -1, n++;
+            }
+            if (v > q[k][side])
+                q[k][side] = v;
+        }
+    }
+    for (j = 0; j < n; j++) { /* q[j][0] becomes the score */
+        int sc = -100000;
+        for (side = 0; side < 2; side++) {
+            int d;
+            if (q[j][side] < 0)
+                continue;
+            d = qo[side] < 0 ? 100000 : q[j][side] - qo[side];
+            if (d > sc)
+                sc = d;
+        }
+        q[j][0] = sc;
+    }
+    while (P[i].k < MAX_CANDS && n > 0) {
+        int b = 0;
+        for (j = 1; j < n; j++)
+            if (q[j][0] > q[b][0])
+                b = j;
+        if (q[b][0] < -(int)(S_SUPPORT * NQX_Q_SCALE))
+            break;
+        P[i].id[P[i].k] = ids[b];
+        P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
+        if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
+            P[i].ch[P[i].k] += C_NAME;
+        if (ad && !ad->learn && S_adapt_has(ad, P[i].id[0], ids[b]))
+            P[i].ch[P[i].k] *= C_ADAPTED;
+        P[i].k++;
+        ids[b] = ids[n - 1], q[b][0] = q[n - 1][0], n--;
+    }
+}
+
+/* Viterbi with margins over positions 0..n+1 (0 and n+1 are the clause
+ * ends). Fills best[i] (candidate index) and margin[i]. Returns -1 on out
+ * of memory. */
+static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
+                     int *best, double *margin)
+{
+    size_t *voff, *toffs, total = 0, toff;
+    double *V, *B, *T;
+    int *bp, i, pa[MAX_CANDS * MAX_CANDS];
+    size_t nstate = 0, ntrans = 0;
+    int N = n + 2;
+
+    for (i = 1; i < N; i++) {
+        nstate += (size_t)P[i - 1].k * (size_t)P[i].k;
+        ntrans += (size_t)(i >= 2 ? P[i - 2].k : 1) * (size_t)P[i - 1].k *
+                  (size_t)P[i].k;
+    }
+    total = 2 * nstate + ntrans + (size_t)N * 2 + nstate;
+    V = S_alloc(sc, total);
+    if (!V)
+        return -1;
+    B = V + nstate;
+    T = B + nstate;
+    voff = (size_t *)(void *)(T + ntrans); /* N offsets into V/B */
+    toffs = voff + N;                      /* N offsets into T */
+    bp = (int *)(void *)(toffs + N);       /* backpointers, one per state */
+    /* (sizes: size_t and int both fit in the doubles reserved for them) */
+
+    /* forward; state (a, c) at i is V[voff[i] + a * k_i + c] */
+    toff = 0;
+    voff[0] = 0;
+    for (i = 1; i < N; i++) {
+        int ka = P[i - 1].k, kc = P[i].k, kp = i >= 2 ? P[i - 2].k : 1;
+        int a, c, p;
+        voff[i] = i == 1 ? 0 : voff[i - 1] + (size_t)P[i - 2].k * (size_t)P[i - 1].k;
+        toffs[i] = toff;
+        /* the bigram (p, a) of each pair, found once */
+        for (p = 0; p < kp; p++)
+            for (a = 0; a < ka; a++)
+                pa[p * MAX_CANDS + a] =
+                    i >= 2 && P[i - 2].id[p] >= 0 && P[i - 1].id[a] >= 0
+                        ? S_find2(m, P[i - 1].g2, P[i - 2].id[p], P[i - 1].id[a])
+                        : -1;
+        for (a = 0; a < ka; a++)
+            for (c = 0; c < kc; c++) {
+                double bestv = -1e300;
+                int bestp = 0;
+                double p2 = S_p2(m, P, i, P[i - 1].id[a], P[i].id[c]);
+                for (p = 0; p < kp; p++) {
+                    double t = S_lp(m, P, i, pa[p * MAX_CANDS + a],
+                                    i >= 2 ? P[i - 2].id[p] : -2,
+                                    P[i - 1].id[a], P[i].id[c], p2) -
+                               P[i].ch[c];
+                    double prev = i == 1 ? 0 : V[voff[i - 1] + (size_t)p * (size_t)ka + (size_t)a];
+                    T[toff + ((size_t)p * (size_t)ka + (size_t)a) * (size_t)kc + (size_t)c] = t;
+                    if (prev + t > bestv)
+                        bestv = prev + t, bestp = p;
+                }
+                V[voff[i] + (size_t)a * (size_t)kc + (size_t)c] = bestv;
+                bp[voff[i] + (size_t)a * (size_t)kc + (size_t)c] = bestp;
+            }
+        toff += (size_t)kp * (size_t)ka * (size_t)kc;
+    }
+    /* backward: B(a, c) at i = best score of positions after i */
+    for (i = N - 1; i >= 1; i--) {
+        int ka = P[i - 1].k, kc = P[i].k, a, c, d;
+        size_t tnext;
+        if (i == N - 1) {
+            for (a = 0; a < ka; a++)
+                for (c = 0; c < kc; c++)
+                    B[voff[i] + (size_t)a * (size_t)kc + (size_t)c] = 0;
+            continue;
+        }
+        tnext = toffs[i + 1];
+        for (a = 0; a < ka; a++)
+            for (c = 0; c < kc; c++) {
+                double bv = -1e300;
+                int kd = P[i + 1].k;
+                for (d = 0; d < kd; d++) {
+                    double v = T[tnext + ((size_t)a * (size_t)kc + (size_t)c) * (size_t)kd + (size_t)d] +
+                               B[voff[i + 1] + (size_t)c * (size_t)kd + (size_t)d];
+                    if (v > bv)
+                        bv = v;
+                }
+                B[voff[i] + (size_t)a * (size_t)kc + (size_t)c] = bv;
+            }
+    }
+    /* best path by backpointers from the end (position N-1 has k = 1) */
+    {
+        int a = 0, c = 0, ka = P[N - 2].k;
+        double bv = -1e300;
+        for (a = 0; a < ka; a++) {
+            double v = V[voff[N - 1] + (size_t)a];
+            if (v > bv)
+                bv = v, c = a;
+        }
+        best[N - 1] = 0;
+        best[N - 2] = c;
+        for (i = N - 1; i >= 2; i--) {
+            int kc = P[i].k;
+            best[i - 2] = bp[voff[i] + (size_t)best[i - 1] * (size_t)kc + (size_t)best[i]];
+        }
+        /* margins: best total minus the best that keeps the observed word */
+        for (i = 1; i < N - 1; i++) {
+            int kc = P[i].k, kaa = P[i - 1].k;
+            double keep = -1e300;
+            for (a = 0; a < kaa; a++) {
+                size_t s = voff[i] + (size_t)a * (size_t)kc;
+                double v = V[s] + B[s];
+                if (v > keep)
+                    keep = v;
+            }
+            margin[i] = bv - keep;
+        }
+    }
+    return 0;
+}
+
+/* Appends an edit; -1 on out of memory. */
+static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
+                  size_t end, const char *repl, size_t rlen, double conf)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        nqx_norm_edit *p = realloc(*e, c * sizeof *p);
+        if (!p)
+            return -1;
+        *e = p;
+        *cap = c;
+    }
+    memset(&(*e)[*n], 0, sizeof **e); /* fields added later stay 0 */
+    (*e)[*n].start = start;
+    (*e)[*n].end = end;
+    (*e)[*n].repl = nqx_strndup(repl, rlen);
+    if (!(*e)[*n].repl)
+        return -1;
+    (*e)[*n].repl_len = rlen;
+    (*e)[*n].kind = NQX_CHANGE_OCR;
+    (*e)[*n].confidence = conf;
+    (*n)++;
+    return 0;
+}
+
+/* Decode positions 1..n of P (P[0] and P[n + 1] are fixed context) and
+ * append the edits that pass min_margin. */
+static int S_window(const nqx_model *m, S_pos *P, int n, int style,
+                    double min_margin, S_scratch *sc, int *best,
+                    double *margin, S_adapt *ad, nqx_norm_edit **e,
+                    size_t *ne, size_t *cap)
+{
+    int i, iter;
+    for (iter = 0; iter < 4; iter++) {
+        int again = 0;
+        if (S_viterbi(m, P, n, sc, best, margin))
+            return -1;
+        /* neighbours changed together stand or fall together, with the
+         * confidence of the least sure of them */
+        for (i = 1; i <= n; i++) {
+            int j, k;
+            double lo;
+            if (best[i] == 0)
+                continue;
+            for (j = i, lo = margin[i]; j + 1 <= n && best[j + 1] != 0; j++)
+                if (margin[j + 1] < lo)
+                    lo = margin[j + 1];
+            for (k = i; k <= j; k++)
+                margin[k] = lo;
+            if (lo < min_margin) {
+                for (k = i; k <= j; k++)
+                    P[k].k = 1; /* not sure enough: keep them, decode again */
+                again = 1;
+            }
+            i = j;
+        }
+        if (!again)
+            break;
+    }
+    for (i = 1; i <= n; i++) {
+        nqx_syl c;
+        char buf[4 * NQX_SYL_MAX + 1];
+        size_t len;
+        const nqx_tok *t = P[i].tok;
+        if (best[i] == 0 || margin[i] < min_margin)
+            continue;
+        if (!nqx_syl_from_key(nqx_model_key(m, P[i].id[best[i]]), &c) ||
+            c.n != t->syl.n)
+            continue;
+        memcpy(c.upper, t->syl.upper, sizeof c.upper);
+        len = nqx_syl_render(&c, nqx_syl_tone_pos(&c, style), buf);
+        if (S_edit(e, ne, cap, t->start, t->end, buf, len,
+                   1.0 / (1.0 + exp(-margin[i]))))
+            return -1;
+        if (ad && ad->learn && P[i].id[0] > 0 &&
+            S_adapt_add(ad, P[i].id[0], P[i].id[best[i]]))
+            return -1;
+    }
+    return 0;
+}
+
+/* Decode the clause toks[0..n) and append its edits. */
+static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                    const int *tfid, int n, int style,
+                    double min_margin, S_pos *P, S_scratch *sc, int *best,
+                    double *margin, S_adapt *ad, nqx_norm_edit **e,
+                    size_t *ne, size_t *cap)
+{
+    int i, any = 0, allup = n >= 2;
+    if (n < 2)
+        return 0; /* a lone word (a table cell, a label): no context */
+    for (i = 0; i < n; i++)
+        if (!toks[i].num && toks[i].syl.casing != NQX_CASE_UPPER)
+            allup = 0;
+    P[0].fid = 0, P[0].k = 1, P[0].id[0] = 0, P[0].ch[0] = 0, P[0].tok = NULL;
+    P[n + 1] = P[0];
+    for (i = 1; i <= n; i++) {
+        P[i].fid = tfid[i - 1];
+        P[i].id[0] = tid[i - 1];
+        P[i].ch[0] = 0;
+        P[i].k = 1;
+        P[i].tok = &toks[i - 1];
+    }
+    for (i = 1; i <= n + 1; i++)
+        P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
+    for (i = 1; i <= n; i++) {
+        if (P[i].tok->num)
+            continue;
+        if (P[i].tok->syl.casing == NQX_CASE_UPPER && !allup)
+            continue; /* an acronym or a word in capitals: leave it */
+        S_cands(m, P, i, ad);
+        if (P[i].k > 1)
+            any = 1;
+    }
+    if (!any)
+        return 0;
+    /* decode windows around the words with candidates: a trigram term
+     * that touches none of them is the same on every path */
+    for (i = 1; i <= n;) {
+        int l, r, j;
+        if (P[i].k == 1) {
+            i++;
+            continue;
+        }
+        for (l = r = i, j = i + 1; j <= n && j - r <= 4; j++)
+            if (P[j].k > 1)
+                r = j;
+        l = l - 2 < 1 ? 1 : l - 2;
+        j = r + 2 > n ? n : r + 2;
+        if (S_window(m, P + l - 1, j - l + 1, style, min_margin, sc, best,
+                     margin, ad, e, ne, cap))
+            return -1;
+        i = r + 1;
+    }
+    return 0;
+}
 
 nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                         double threshold, nqx_norm_edit **edits,
                         size_t *nedits, nqx_error *err)
 {
-    (void)m; (void)text; (void)len; (void)threshold; (void)err;
+    nqx_tok *toks = NULL;
+    int *tid = NULL, *tfid, num, numf;
+    size_t ntok = 0, i, j, cap = 0;
+    int votes[2] = {0, 0}, style, maxn = 0;
+    S_pos *P = NULL;
+    int *best = NULL;
+    double *margin = NULL, min_margin;
+    S_scratch sc = {NULL, 0};
+    S_adapt ad = {NULL, 0, 0, 1};
+    nqx_status st = NQX_OK;
+
     *edits = NULL;
     *nedits = 0;
-    return NQX_OK;
+    if (!m || !len)
+        return NQX_OK;
+    if (threshold <= 0)
+        threshold = DEFAULT_CONF;
+    if (threshold >= 1)
+        return NQX_OK;
+    min_margin = log(threshold / (1 - threshold));
+    if (nqx_ocr_tokenize(text, len, &toks, &ntok))
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    tid = malloc((ntok + 1) * 2 * sizeof *tid);
+    if (!tid)
+        goto oom;
+    tfid = tid + ntok + 1;
+    num = nqx_model_id(m, NQX_NUM_KEY);
+    numf = nqx_model_fid(m, NQX_NUM_KEY);
+    for (i = 0; i < ntok; i++) {
+        char key[NQX_KEY_MAX];
+        int v;
+        tid[i] = tfid[i] = -1;
+        if (toks[i].num) { /* "ngày 21 tháng 11": context, never changed */
+            tid[i] = num;
+            tfid[i] = num > 0 ? numf : -1;
+            continue;
+        }
+        if (!toks[i].ok)
+            continue;
+        v = nqx_syl_style_vote(&toks[i].syl);
+        if (v >= 0)
+            votes[v]++;
+        /* a syllable the model knows is well formed; others are checked */
+        nqx_syl_key(&toks[i].syl, key);
+        tid[i] = nqx_model_id(m, key);
+        if (tid[i] < 0 && !nqx_syl_valid(&toks[i].syl))
+            continue;
+        nqx_syl_fold(&toks[i].syl, key);
+        tfid[i] = nqx_model_fid(m, key);
+    }
+    style = votes[1] > votes[0];
+    /* clauses: runs of syllables whose letters the model knows, with no
+     * break between them */
+    for (i = 0; i < ntok; i = j) {
+        if (tfid[i] < 0) {
+            j = i + 1;
+            continue;
+        }
+        for (j = i + 1; j < ntok && tfid[j] >= 0 && !toks[j].boundary; j++)
+            ;
+        if ((int)(j - i) > maxn)
+            maxn = (int)(j - i);
+    }
+    P = malloc(((size_t)maxn + 2) * sizeof *P);
+    best = malloc(((size_t)maxn + 2) * sizeof *best);
+    margin = malloc(((size_t)maxn + 2) * sizeof *margin);
+    if (!P || !best || !margin)
+        goto oom;
+    ad.learn = 1;
+    for (i = 0; i < ntok; i = j) {
+        if (tfid[i] < 0) {
+            j = i + 1;
+            continue;
+        }
+        for (j = i + 1; j < ntok && tfid[j] >= 0 && !toks[j].boundary; j++)
+            ;
+        if (S_clause(m, toks + i, tid + i, tfid + i, (int)(j - i), style,
+                     min_margin, P, &sc, best, margin, &ad, edits, nedits, &cap))
+            goto oom;
+    }
+    S_adapt_settle(&ad);
+    if (ad.n) {
+        /* second pass over the clauses holding a word the scanner was
+         * caught confusing; their first-pass edits are replaced */
+        nqx_norm_edit *e2 = NULL;
+        size_t n2 = 0, cap2 = 0, k, out = 0, d = 0;
+        ad.learn = 0;
+        for (i = 0; i < ntok; i = j) {
+            int hit = 0;
+            if (tfid[i] < 0) {
+                j = i + 1;
+                continue;
+            }
+            for (j = i; j < ntok && tfid[j] >= 0 && (j == i || !toks[j].boundary); j++)
+                hit |= S_adapt_has(&ad, tid[j], -1);
+            if (!hit)
+                continue;
+            /* drop the first pass's edits inside this clause */
+            while (d < *nedits && (*edits)[d].start < toks[i].start)
+                (*edits)[out++] = (*edits)[d++];
+            while (d < *nedits && (*edits)[d].start < toks[j - 1].end)
+                free((*edits)[d++].repl);
+            if (S_clause(m, toks + i, tid + i, tfid + i, (int)(j - i), style,
+                         min_margin, P, &sc, best, margin, &ad, &e2, &n2, &cap2)) {
+                nqx_norm_edits_free(e2, n2);
+                while (d < *nedits)
+                    (*edits)[out++] = (*edits)[d++];
+                *nedits = out;
+                goto oom;
+            }
+        }
+        while (d < *nedits)
+            (*edits)[out++] = (*edits)[d++];
+        *nedits = out;
+        /* merge the two sorted, disjoint lists */
+        if (n2) {
+            nqx_norm_edit *all = malloc((*nedits + n2) * sizeof *all);
+            size_t a = 0, b = 0;
+            if (!all) {
+                nqx_norm_edits_free(e2, n2);
+                goto oom;
+            }
+            for (k = 0; k < *nedits + n2; k++)
+                all[k] = b >= n2 || (a < *nedits && (*edits)[a].start < e2[b].start)
+                             ? (*edits)[a++] : e2[b++];
+            free(*edits);
+            free(e2);
+            *edits = all;
+            *nedits += n2;
+        } else
+            free(e2);
+    }
+    goto done;
+oom:
+    st = nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    nqx_norm_edits_free(*edits, *nedits);
+    *edits = NULL;
+    *nedits = 0;
+done:
+    free(ad.pair);
+    free(toks);
+    free(tid);
+    free(P);
+    free(best);
+    free(margin);
+    free(sc.buf);
+    return st;
 }

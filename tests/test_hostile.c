@@ -126,11 +126,12 @@ Test(hostile, twenty_megabyte_single_line)
  * input. nfc-expands: U+FB2C grows under NFC (a composition exclusion
  * decomposes to three code points). legacy-tail: a Windows-1258 text
  * ending in a truncated sequence, where the final newline mapped past the
- * end. */
+ * end. table-viscii: an exploded table read as VISCII. */
 Test(hostile, fuzz_regressions_map_inside_input)
 {
     static const char *files[] = {"fuzz-normalize-nfc-expands.bin",
-                                  "fuzz-normalize-legacy-tail.bin"};
+                                  "fuzz-normalize-legacy-tail.bin",
+                                  "fuzz-normalize-table-viscii.bin"};
     size_t f;
     for (f = 0; f < sizeof files / sizeof files[0]; f++) {
         nqx_text *t = NULL;

@@ -1,0 +1,120 @@
+/* syl.h: Vietnamese syllables and the OCR model's internals, shared by
+ * syllable.c (letters, phonotactics, tone placement), model.c (the model
+ * file, its builder) and ocr.c (the decoder). Internal to the normalizer.
+ *
+ * A syllable is kept as letters (ASCII base + vowel mark) and one tone.
+ * Its canonical key writes each letter as one byte (the base, or a capital
+ * for a marked letter: A=ă B=â E=ê O=ô P=ơ U=ư D=đ) followed by the tone
+ * digit 0-5 (none, grave, acute, hook, tilde, dot): "phấn" -> "phBn2".
+ * Its folded key drops marks and tone: "phan". Candidates for an OCR
+ * error are the syllables with the same folded key. */
+#ifndef NQX_SYL_H
+#define NQX_SYL_H
+
+#include "norm.h"
+
+#include <stdint.h>
+
+#define NQX_SYL_MAX 8  /* letters in a syllable ("nghiêng" has 7) */
+#define NQX_KEY_MAX 12 /* a key with its tone digit and NUL */
+
+enum { NQX_CASE_LOWER, NQX_CASE_TITLE, NQX_CASE_UPPER, NQX_CASE_MIXED };
+
+/* Vowel marks. */
+enum { NQX_MOD_NONE, NQX_MOD_BREVE, NQX_MOD_CIRC, NQX_MOD_HORN, NQX_MOD_BAR };
+
+typedef struct {
+    int n;                             /* letters */
+    char base[NQX_SYL_MAX];            /* 'a'..'z' */
+    unsigned char mod[NQX_SYL_MAX];    /* NQX_MOD_* */
+    unsigned char upper[NQX_SYL_MAX];  /* 1 = capital in the text */
+    int tone;                          /* 0-5 */
+    int tone_at;                       /* letter carrying it, -1 none */
+    int casing;                        /* NQX_CASE_* */
+} nqx_syl;
+
+/* One code point: 1 and the parts when cp is a letter of a-z, A-Z or a
+ * Vietnamese letter, else 0. */
+int nqx_syl_letter(int32_t cp, char *base, int *mod, int *tone, int *upper);
+
+/* Parse the UTF-8 word s[0..n): 1 when it is only such letters, at most
+ * NQX_SYL_MAX of them, with at most one tone mark. No phonotactics. */
+int nqx_syl_parse(const char *s, size_t n, nqx_syl *out);
+
+/* 1 when s is a well-formed Vietnamese syllable: initial consonant,
+ * vowel cluster, final consonant, and a tone its final allows. */
+int nqx_syl_valid(const nqx_syl *s);
+
+void nqx_syl_key(const nqx_syl *s, char key[NQX_KEY_MAX]);
+void nqx_syl_fold(const nqx_syl *s, char key[NQX_KEY_MAX]);
+/* Lower-case syllable from a canonical key; 0 when the key is malformed. */
+int nqx_syl_from_key(const char *key, nqx_syl *out);
+
+/* Where the tone goes: style 0 puts it on the first vowel of open oa, oe,
+ * uy (hòa, thủy), style 1 on the second (hoà, thuỷ). -1 without a vowel. */
+int nqx_syl_tone_pos(const nqx_syl *s, int style);
+
+/* The letters of the open oa/oe/uy cluster carrying the tone, for style
+ * votes: 0 first, 1 second, -1 when s says nothing about style. */
+int nqx_syl_style_vote(const nqx_syl *s);
+
+/* Write s as NFC UTF-8 with the capitals in s->upper and the tone on
+ * letter tone_at; buf holds at least 4 * NQX_SYL_MAX bytes. Returns the
+ * length. */
+size_t nqx_syl_render(const nqx_syl *s, int tone_at, char *buf);
+
+/* ---- the model (model.c) ---- */
+
+/* Counts are kept as Q(x) = round(ln(x) * NQX_Q_SCALE) in one byte. */
+#define NQX_Q_SCALE 16.0
+
+/* The realizations of one folded bigram (fa, fb): n entries of 4 bytes
+ * (va, vb, Q(count), Q(1 + distinct words seen after the pair)), where
+ * va, vb are variants (see nqx_model_variant). */
+typedef struct {
+    const uint8_t *r;
+    int n;
+    int fa, fb;
+} nqx_group;
+
+/* Numbers are one word of the model, written with this key (and fold),
+ * so that "ngày 21 tháng 11" is context for "tháng", not a break. */
+#define NQX_NUM_KEY "#"
+
+/* Id of a canonical key (0 = boundary, -1 unknown). */
+int nqx_model_id(const nqx_model *m, const char *key);
+/* Folded id of a folded key (-1 unknown). */
+int nqx_model_fid(const nqx_model *m, const char *fold);
+const char *nqx_model_key(const nqx_model *m, int id);
+double nqx_model_count(const nqx_model *m, int id);
+double nqx_model_types(const nqx_model *m, int id); /* distinct followers */
+double nqx_model_p1(const nqx_model *m, int id);    /* unigram probability */
+/* exp(q / NQX_Q_SCALE) for q = 0..255, so that decoding needs no exp(). */
+const double *nqx_model_qexp(const nqx_model *m);
+/* Realizations of folded bigram (fa, fb) (n = 0 when none). */
+nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
+/* Q(count) of the trigram (a, b, c), -1 when not kept. */
+int nqx_model_trigram(const nqx_model *m, int a, int b, int c);
+/* The variant of an id: its rank among the ids sharing its folded key;
+ * and back. */
+int nqx_model_variant(const nqx_model *m, int id);
+int nqx_model_variant_id(const nqx_model *m, int fid, int v);
+
+/* ---- tokens shared by the builder and the decoder (ocr.c) ---- */
+
+typedef struct {
+    size_t start, end; /* bytes in the text */
+    int boundary;      /* 1: a break in the sentence comes before it */
+    int num;           /* 1: digits only (a number) */
+    int ok;            /* 1: letters only, in lower/title/upper case (the
+                          caller checks nqx_syl_valid when it matters) */
+    nqx_syl syl;
+} nqx_tok;
+
+/* Split text into word tokens. A token is a run of letters, digits and
+ * marks; tokens separated by anything but spaces are in different
+ * clauses (boundary = 1). *toks is malloc'ed (caller frees). */
+nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
+                            size_t *ntoks);
+
+#endif

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Measure accuracy and write the README's accuracy table (between the
+# accuracy markers). Every number comes from a command shown in the table.
+#   extraction: nqx eval (same numbers as ../shared/eval/score.py)
+#   OCR:        nqx eval (same numbers as ../shared/eval/ocr_score.py)
+#   held-out:   tests/heldout/run.sh (needs the textcorpus)
+set -eu
+cd "$(dirname "$0")/.."
+out=build/accuracy.md
+mkdir -p build
+ev=$(./nqx eval 2>/dev/null || true)
+line() { printf '%s\n' "$ev" | grep -E "^$1" | head -1; }
+t=$(line 'targets:'); k=$(line 'tasks:'); o=$(line 'recall=')
+num() { printf '%s\n' "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
+strict() { printf '%s\n' "$1" | sed -n 's/.*strict P=\([0-9.]*\) R=\([0-9.]*\) F1=\([0-9.]*\).*/P \1, R \2, F1 \3/p'; }
+found() { printf '%s\n' "$1" | sed -n 's/.*found P=\([0-9.]*\) R=\([0-9.]*\) F1=\([0-9.]*\).*/P \1, R \2, F1 \3/p'; }
+{
+echo "Measured $(date -u +%Y-%m-%d) on \`corpus/\` (5 documents; gold in \`corpus/gold\`, 76 targets, 166 tasks) with \`./nqx eval\`, whose numbers equal \`python3 ../shared/eval/score.py corpus/gold PRED\` and \`python3 ../shared/eval/ocr_score.py corpus corpus/clean OUT\` on the same outputs."
+echo
+echo "| what | found | strict |"
+echo "|---|---|---|"
+echo "| targets (corpus) | $(found "$t") | $(strict "$t") |"
+echo "| tasks (corpus) | $(found "$k") | $(strict "$k") |"
+if [ -d /tmp/vi-text ] || [ -f ../shared/textcorpus/vi-text.tar.xz ]; then
+    h=$(VI_TEXT_TAR=../shared/textcorpus/vi-text.tar.xz NQX_SCORER=../shared/eval/score.py sh tests/heldout/run.sh 2>/dev/null || true)
+    ht=$(printf '%s\n' "$h" | grep -E '^targets:' | head -1)
+    hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
+    echo "| targets (held-out, \`tests/heldout/run.sh\`) | $(found "$ht") | $(strict "$ht") |"
+    echo "| tasks (held-out) | $(found "$hk") | $(strict "$hk") |"
+fi
+echo
+echo "Field accuracy over found records (corpus): $(printf '%s\n' "$ev" | grep -E '^ +fields:' | sed 's/^ *fields: //' | tr '\n' ';' | sed 's/;$//; s/;/; tasks: /; s/^/targets: /')."
+echo
+echo "OCR correction of the hand-listed errors (corpus, \`nqx eval\`): recall $(num "$o" recall), precision $(num "$o" precision), correct words broken $(num "$o" broken)."
+if [ -x build/ocr-eval ] || make -s build/ocr-eval >/dev/null 2>&1; then
+    if [ -d /tmp/vi-text ]; then
+        r=$(build/ocr-eval --seed 7 $(ls /tmp/vi-text/f*.md | head -200) 2>/dev/null | tail -1 || true)
+        [ -n "$r" ] && echo "Injected diacritic noise (2% of syllables) on 200 official textcorpus documents the model was not trained on (\`build/ocr-eval --seed 7\`): $r."
+    fi
+fi
+} > "$out"
+cat "$out"
+awk -v f="$out" '
+    /<!-- accuracy:start -->/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
+    /<!-- accuracy:end -->/ { skip = 0 }
+    !skip { print }' README.md > README.md.tmp && mv README.md.tmp README.md

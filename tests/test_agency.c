@@ -1,0 +1,136 @@
+/* test_agency.c: names of bodies: lists split into one agency each,
+ * collectives kept whole, names ending before the verb, and keys. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nqx.h"
+#include "../extractor/ext.h"
+
+static nqx_grammar *S_g;
+static nqx_agx *S_a;
+
+static void S_load(void)
+{
+    nqx_error e;
+    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_agx_new(S_g, &S_a), NQX_OK);
+}
+
+static void S_free(void)
+{
+    nqx_agx_free(S_a);
+    S_a = NULL;
+    nqx_gram_free(S_g);
+    S_g = NULL;
+}
+
+/* The list at the start of s as "name|name|...", and the word after it. */
+static void S_list(const char *s, const char *want, const char *next)
+{
+    nqx_toks t;
+    nqx_span sp[32];
+    size_t n = 0, e, i;
+    char got[512] = "";
+    cr_assert_eq(nqx_ext_tokens(s, 0, strlen(s), &t), NQX_OK);
+    e = nqx_agx_list(S_a, &t, 0, t.n, 1, sp, 32, &n);
+    for (i = 0; i < n; i++) {
+        if (i)
+            strcat(got, "|");
+        strncat(got, s + sp[i].start, sp[i].end - sp[i].start);
+    }
+    cr_expect_str_eq(got, want, "list of %s", s);
+    if (next) {
+        cr_assert_lt(e, t.n, "%s: nothing after the list", s);
+        cr_expect_eq(strncmp(s + t.v[e].start, next, strlen(next)), 0,
+                     "%s: after the list comes %s", s, s + t.v[e].start);
+    }
+    nqx_toks_free(&t);
+}
+
+Test(agency, lists_split, .init = S_load, .fini = S_free)
+{
+    S_list("Sở Tài chính, Sở Nội vụ và Công an tỉnh chủ trì thực hiện",
+           "Sở Tài chính|Sở Nội vụ|Công an tỉnh", "chủ trì");
+    S_list("Hội đồng nhân dân, Ủy ban nhân dân huyện chỉ đạo",
+           "Hội đồng nhân dân|Ủy ban nhân dân huyện", "chỉ đạo");
+    S_list("Ban Tổ chức Tỉnh ủy, các ban Đảng và Văn phòng Tỉnh ủy tham mưu",
+           "Ban Tổ chức Tỉnh ủy|các ban Đảng|Văn phòng Tỉnh ủy", "tham mưu");
+    S_list("Thường trực HĐND huyện, UBND huyện; các xã, thị trấn triển khai",
+           "Thường trực HĐND huyện|UBND huyện|các xã, thị trấn", "triển khai");
+    S_list("MTTQ, tổ chức chính trị - xã hội và các ngành tỉnh hướng dẫn",
+           "MTTQ|tổ chức chính trị - xã hội|các ngành tỉnh", "hướng dẫn");
+}
+
+Test(agency, collectives_whole, .init = S_load, .fini = S_free)
+{
+    S_list("Các sở, ban, ngành, đoàn thể Thành phố triển khai",
+           "Các sở, ban, ngành, đoàn thể Thành phố", "triển khai");
+    S_list("các cơ quan, đơn vị trong toàn hệ thống chính trị tỉnh phải xây dựng",
+           "các cơ quan, đơn vị trong toàn hệ thống chính trị tỉnh", "phải");
+    S_list("Cấp ủy, tổ chức đảng thường xuyên tự kiểm tra",
+           "Cấp ủy, tổ chức đảng", "thường xuyên");
+    S_list("Ban Thường vụ huyện, thị, thành ủy và các đảng ủy trực thuộc rà soát",
+           "Ban Thường vụ huyện, thị, thành ủy|các đảng ủy trực thuộc", "rà soát");
+    S_list("các đoàn thể chính trị - xã hội tỉnh, đảng ủy, chi ủy cơ sở tổ chức quán triệt",
+           "các đoàn thể chính trị - xã hội tỉnh|đảng ủy, chi ủy cơ sở", "tổ chức");
+}
+
+Test(agency, proper_names_hold_and_commas, .init = S_load, .fini = S_free)
+{
+    S_list("Sở Tài nguyên và Môi trường chủ trì",
+           "Sở Tài nguyên và Môi trường", "chủ trì");
+    S_list("Sở Văn hóa, Thể thao và Du lịch, Sở Y tế phối hợp",
+           "Sở Văn hóa, Thể thao và Du lịch|Sở Y tế", "phối hợp");
+    /* after a body's capitalised name, a small word is its verb */
+    S_list("Bộ Tài chính đưa nội dung Phương án vào Luật",
+           "Bộ Tài chính", "đưa");
+    S_list("Ban Quản lý Khu kinh tế tỉnh chủ trì",
+           "Ban Quản lý Khu kinh tế tỉnh", "chủ trì");
+    S_list("Cơ quan Tổ chức - Nội vụ huyện tham mưu",
+           "Cơ quan Tổ chức - Nội vụ huyện", "tham mưu");
+    S_list("Các cơ quan tham mưu, giúp việc Huyện ủy, Trung tâm Chính trị huyện tham mưu",
+           "Các cơ quan tham mưu, giúp việc Huyện ủy|Trung tâm Chính trị huyện",
+           "tham mưu");
+}
+
+Test(agency, not_names, .init = S_load, .fini = S_free)
+{
+    /* verbs that start like heads */
+    S_list("Ban hành quy chế làm việc", "", NULL);
+    S_list("Tổ chức hội nghị sơ kết", "", NULL);
+    S_list("Phòng chống tham nhũng", "", NULL);
+    S_list("Đoàn kết các tầng lớp Nhân dân", "", NULL);
+}
+
+static void S_same_key(const char *a, const char *b)
+{
+    char *ka = nqx_ext_agency_key(S_g, a), *kb = nqx_ext_agency_key(S_g, b);
+    cr_assert_not_null(ka);
+    cr_assert_not_null(kb);
+    cr_expect_str_eq(ka, kb, "%s / %s", a, b);
+    free(ka);
+    free(kb);
+}
+
+Test(agency, keys, .init = S_load, .fini = S_free)
+{
+    char *k = nqx_ext_agency_key(S_g, "UBND tỉnh");
+    cr_expect_str_eq(k, "uy ban nhan dan tinh");
+    free(k);
+    S_same_key("UBND tỉnh", "Ủy ban nhân dân tỉnh");
+    S_same_key("UBND Tỉnh", "Uỷ ban Nhân dân tỉnh");
+    S_same_key("HĐND huyện", "Hội đồng nhân dân huyện");
+    S_same_key("Ủy ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh");
+    S_same_key("các tổ chức CT-XH", "các tổ chức chính trị-xã hội");
+    S_same_key("các tổ chức chính trị - xã hội", "các tổ chức chính trị-xã hội");
+    S_same_key("Ban Thường vụ Tỉnh ủy", "BTV Tỉnh ủy");
+    /* an abbreviation is a word in capitals, not a syllable */
+    k = nqx_ext_agency_key(S_g, "Ban tu thư");
+    cr_expect_str_eq(k, "ban tu thu");
+    free(k);
+    /* without a grammar: folding only */
+    k = nqx_ext_agency_key(NULL, "UBND Tỉnh");
+    cr_expect_str_eq(k, "ubnd tinh");
+    free(k);
+}

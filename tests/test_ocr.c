@@ -1,0 +1,266 @@
+/* test_ocr.c: OCR diacritic correction: syllables, the model file, the
+ * decoder on sentences written for these tests (not from corpus/). */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nqx.h"
+#include "../normalizer/syl.h"
+
+#ifndef NQX_SRCDIR
+#define NQX_SRCDIR "."
+#endif
+
+static nqx_model *S_model;
+
+static void S_load(void)
+{
+    nqx_error e;
+    cr_assert_eq(nqx_model_load(NQX_SRCDIR "/models/vi.model", &S_model, &e),
+                 NQX_OK, "%s", e.msg);
+}
+
+static void S_unload(void)
+{
+    nqx_model_free(S_model);
+    S_model = NULL;
+}
+
+/* The text with the corrector's edits applied (caller frees). */
+static char *S_fix(const char *text, size_t *nedits)
+{
+    nqx_norm_edit *e;
+    size_t n, i, last = 0, len = strlen(text);
+    nqx_error err;
+    nqx_buf b = {0};
+    cr_assert_eq(nqx_norm_ocr(S_model, text, len, 0, &e, &n, &err), NQX_OK);
+    for (i = 0; i < n; i++) {
+        cr_assert_eq(e[i].kind, NQX_CHANGE_OCR);
+        cr_assert(e[i].confidence > 0.9 && e[i].confidence <= 1.0);
+        cr_assert(e[i].start >= last && e[i].end <= len);
+        nqx_buf_append(&b, text + last, e[i].start - last);
+        nqx_buf_append(&b, e[i].repl, e[i].repl_len);
+        last = e[i].end;
+    }
+    nqx_buf_append(&b, text + last, len - last);
+    nqx_norm_edits_free(e, n);
+    if (nedits)
+        *nedits = n;
+    return nqx_buf_steal(&b);
+}
+
+#define FIXES(in, out)                                                        \
+    do {                                                                      \
+        char *got_ = S_fix(in, NULL);                                         \
+        cr_assert_str_eq(got_, out);                                          \
+        free(got_);                                                           \
+    } while (0)
+
+/* ---- syllables ---- */
+
+Test(syllable, key_fold_and_validity)
+{
+    nqx_syl s;
+    char key[NQX_KEY_MAX];
+    cr_assert(nqx_syl_parse("Phấn", strlen("Phấn"), &s));
+    cr_assert_eq(s.casing, NQX_CASE_TITLE);
+    nqx_syl_key(&s, key);
+    cr_assert_str_eq(key, "phBn2");
+    nqx_syl_fold(&s, key);
+    cr_assert_str_eq(key, "phan");
+    cr_assert(nqx_syl_valid(&s));
+    cr_assert(nqx_syl_parse("đường", strlen("đường"), &s));
+    nqx_syl_key(&s, key);
+    cr_assert_str_eq(key, "DUPng1");
+    cr_assert(nqx_syl_valid(&s));
+    /* a stop final takes only the acute or the dot: "hợp" yes, "hờp" no */
+    cr_assert(nqx_syl_parse("hờp", strlen("hờp"), &s));
+    cr_assert_not(nqx_syl_valid(&s));
+    /* not syllables: acronyms, English, two tones */
+    cr_assert(nqx_syl_parse("TCCSD", 5, &s));
+    cr_assert_not(nqx_syl_valid(&s));
+    cr_assert(nqx_syl_parse("the", 3, &s) && nqx_syl_valid(&s)); /* t+he */
+    cr_assert(nqx_syl_parse("and", 3, &s));
+    cr_assert_not(nqx_syl_valid(&s));
+    cr_assert_not(nqx_syl_parse("ầá", strlen("ầá"), &s));
+    cr_assert_not(nqx_syl_parse("x1", 2, &s));
+}
+
+Test(syllable, tone_placement_styles)
+{
+    nqx_syl s;
+    char buf[40];
+    cr_assert(nqx_syl_from_key("hoa1", &s));
+    nqx_syl_render(&s, nqx_syl_tone_pos(&s, 0), buf);
+    cr_assert_str_eq(buf, "hòa");
+    nqx_syl_render(&s, nqx_syl_tone_pos(&s, 1), buf);
+    cr_assert_str_eq(buf, "hoà");
+    cr_assert(nqx_syl_from_key("hoang1", &s)); /* closed: same in both */
+    nqx_syl_render(&s, nqx_syl_tone_pos(&s, 0), buf);
+    cr_assert_str_eq(buf, "hoàng");
+    cr_assert(nqx_syl_from_key("ngUPi1", &s)); /* ươ: on ơ */
+    nqx_syl_render(&s, nqx_syl_tone_pos(&s, 0), buf);
+    cr_assert_str_eq(buf, "người");
+    cr_assert(nqx_syl_from_key("quy3", &s)); /* qu + y */
+    nqx_syl_render(&s, nqx_syl_tone_pos(&s, 0), buf);
+    cr_assert_str_eq(buf, "quỷ");
+    cr_assert(nqx_syl_parse("thuỷ", strlen("thuỷ"), &s));
+    cr_assert_eq(nqx_syl_style_vote(&s), 1);
+    cr_assert(nqx_syl_parse("thủy", strlen("thủy"), &s));
+    cr_assert_eq(nqx_syl_style_vote(&s), 0);
+}
+
+/* ---- the model file ---- */
+
+static void S_write(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+Test(model, malformed_files_are_format_errors)
+{
+    char path[] = "/tmp/nqx-test-model-XXXXXX";
+    nqx_model *m = (nqx_model *)1;
+    nqx_error e;
+    char *good;
+    size_t n;
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    close(fd);
+
+    S_write(path, "hello, not a model", 18);
+    cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
+    cr_assert_null(m);
+    cr_assert_str_eq(e.file, path);
+    cr_assert(strstr(e.msg, "bad magic number") != NULL, "%s", e.msg);
+
+    /* the real model cut short */
+    cr_assert_eq(nqx_read_file(NQX_SRCDIR "/models/vi.model", 0, &good, &n, &e),
+                 NQX_OK);
+    S_write(path, good, n / 2);
+    cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
+    cr_assert(strstr(e.msg, "truncated") != NULL, "%s", e.msg);
+
+    /* a future version */
+    good[8] = 99;
+    S_write(path, good, n);
+    cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
+    cr_assert(strstr(e.msg, "version 99") != NULL, "%s", e.msg);
+    free(good);
+
+    remove(path);
+    cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EIO);
+}
+
+Test(model, train_then_load_roundtrip)
+{
+    char txt[] = "/tmp/nqx-test-train-XXXXXX";
+    char out[sizeof txt + 6];
+    const char *paths[1];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    nqx_buf b = {0};
+    int i, fd = mkstemp(txt);
+    cr_assert(fd >= 0);
+    close(fd);
+    for (i = 0; i < 5; i++)
+        nqx_buf_puts(&b, "Phấn đấu hoàn thành kế hoạch.\nCổ phần đầu tư.\n");
+    S_write(txt, b.data, b.len);
+    nqx_buf_free(&b);
+    snprintf(out, sizeof out, "%s.model", txt);
+    paths[0] = txt;
+    cr_assert_eq(nqx_model_train(paths, 1, out, NULL, &st, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(st.files, 1);
+    cr_assert_eq(st.tokens, 50);
+    cr_assert_eq(st.vocab, 10); /* each syllable 5 times */
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    cr_assert_gt(nqx_model_id(m, "phBn2"), 0);
+    cr_assert_eq(nqx_model_id(m, "phBn1"), nqx_model_id(m, "phBn1")); /* present */
+    cr_assert_eq(nqx_model_id(m, "xyz0"), -1);
+    cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "phan"),
+                                   nqx_model_fid(m, "dau")).n, 2);
+    nqx_model_free(m);
+    remove(txt);
+    remove(out);
+}
+
+/* ---- the decoder, with models/vi.model ---- */
+
+TestSuite(ocr, .init = S_load, .fini = S_unload);
+
+Test(ocr, two_wrong_neighbours_flip_together)
+{
+    FIXES("Phân đầu tỷ lệ đảng viên trẻ đạt trên 30%.",
+          "Phấn đấu tỷ lệ đảng viên trẻ đạt trên 30%.");
+    FIXES("Các xã phần đầu hoàn thành chỉ tiêu trong năm nay.",
+          "Các xã phấn đấu hoàn thành chỉ tiêu trong năm nay.");
+}
+
+Test(ocr, correct_text_is_left_alone)
+{
+    size_t n;
+    char *got = S_fix("Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành triển khai "
+                      "thực hiện kế hoạch; cổ phần đầu tư của Nhà nước được "
+                      "bảo toàn.", &n);
+    cr_assert_eq(n, 0, "changed: %s", got);
+    free(got);
+}
+
+Test(ocr, d_and_dbar)
+{
+    FIXES("Nghị quyết dại hội đảng bộ tỉnh lần thứ XX.",
+          "Nghị quyết đại hội đảng bộ tỉnh lần thứ XX.");
+}
+
+Test(ocr, casing_is_kept)
+{
+    FIXES("PHÂN ĐẦU TỶ LỆ HỘ NGHÈO GIẢM",
+          "PHẤN ĐẤU TỶ LỆ HỘ NGHÈO GIẢM");
+    /* an acronym-like word in capitals inside a sentence is left alone */
+    FIXES("Báo cáo của UBND về ĐÊ điều.", "Báo cáo của UBND về ĐÊ điều.");
+}
+
+Test(ocr, edits_are_offsets_in_the_given_text)
+{
+    const char *text = "- Phân đầu tỷ lệ hộ nghèo giảm còn 2%";
+    nqx_norm_edit *e;
+    size_t n;
+    nqx_error err;
+    cr_assert_eq(nqx_norm_ocr(S_model, text, strlen(text), 0, &e, &n, &err), NQX_OK);
+    cr_assert_eq(n, 2);
+    cr_assert_eq(e[0].start, 2);
+    cr_assert_eq(e[0].end, 2 + strlen("Phân"));
+    cr_assert_str_eq(e[0].repl, "Phấn");
+    cr_assert_eq(e[1].start, 2 + strlen("Phân "));
+    cr_assert_str_eq(e[1].repl, "đấu");
+    nqx_norm_edits_free(e, n);
+    /* a threshold of 1 changes nothing; no model changes nothing */
+    cr_assert_eq(nqx_norm_ocr(S_model, text, strlen(text), 1.0, &e, &n, &err), NQX_OK);
+    cr_assert_eq(n, 0);
+    cr_assert_eq(nqx_norm_ocr(NULL, text, strlen(text), 0, &e, &n, &err), NQX_OK);
+    cr_assert_eq(n, 0);
+}
+
+Test(ocr, a_confusion_seen_with_certainty_is_fixed_where_context_is_thin)
+{
+    /* alone, the second sentence is not evidence enough */
+    FIXES("Phân đầu trong Ban Chấp hành có cán bộ trẻ.",
+          "Phân đầu trong Ban Chấp hành có cán bộ trẻ.");
+    /* after the scanner was caught turning "phấn đấu" into "phân đầu" */
+    FIXES("Các xã phân đầu hoàn thành chỉ tiêu.\n"
+          "Phân đầu trong Ban Chấp hành có cán bộ trẻ.",
+          "Các xã phấn đấu hoàn thành chỉ tiêu.\n"
+          "Phấn đấu trong Ban Chấp hành có cán bộ trẻ.");
+}
+
+Test(ocr, names_inside_a_sentence_are_left_alone)
+{
+    FIXES("Ông Phó Phong, Bí thư Chi bộ, phát biểu tại hội nghị.",
+          "Ông Phó Phong, Bí thư Chi bộ, phát biểu tại hội nghị.");
+}

@@ -1,0 +1,313 @@
+/* ocr_eval.c: measure the OCR corrector on clean text with injected
+ * diacritic noise, and time it.
+ *
+ *   build/ocr-eval [--model FILE] [--rate R] [--seed N] [--threshold T]
+ *                  [--show] FILE...
+ *       For each file (NFC): give a fraction R (default 0.02) of its
+ *       well-formed syllables one confusion (tone lost, tone swapped, tone
+ *       added, hook lost, đ -> d) that yields another syllable the model
+ *       knows, as OCR does; run nqx_norm_ocr; count fixed, wrong and broken
+ *       words. recall = fixed / injected, precision = fixed / edits.
+ *       Also prints MB/s of nqx_norm_ocr over the noisy text.
+ *   build/ocr-eval --apply DIR [--model FILE] FILE...
+ *       Writes each file with the corrections applied to DIR/basename
+ *       (for scoring with ocr_score.py before the normalizer applies
+ *       them), and prints the edits.
+ *
+ * Files used here must not be among the model's training files: `make
+ * model` leaves out /tmp/vi-text/f*.md for this purpose. */
+#include "../normalizer/syl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <utf8proc.h>
+
+static uint64_t S_rng = 88172645463325252ull;
+
+static uint32_t S_rand(void)
+{
+    S_rng ^= S_rng << 13;
+    S_rng ^= S_rng >> 7;
+    S_rng ^= S_rng << 17;
+    return (uint32_t)(S_rng >> 32);
+}
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: the machine is shared */
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* One confusion of s, in place; 0 when that kind does not apply. */
+static int S_confuse(nqx_syl *s, int kind)
+{
+    int i, cands[NQX_SYL_MAX], nc = 0;
+    switch (kind) {
+    case 0: /* tone lost */
+        if (!s->tone)
+            return 0;
+        s->tone = 0;
+        return 1;
+    case 1: /* tone swapped */
+        if (!s->tone)
+            return 0;
+        s->tone = 1 + (int)((s->tone + S_rand() % 4) % 5);
+        return 1;
+    case 2: /* tone added */
+        if (s->tone)
+            return 0;
+        s->tone = 1 + (int)(S_rand() % 5);
+        return 1;
+    case 3: /* hook / breve / circumflex lost */
+        for (i = 0; i < s->n; i++)
+            if (s->mod[i] && s->base[i] != 'd')
+                cands[nc++] = i;
+        if (!nc)
+            return 0;
+        s->mod[cands[S_rand() % (uint32_t)nc]] = 0;
+        return 1;
+    case 4: /* đ -> d */
+        for (i = 0; i < s->n; i++)
+            if (s->base[i] == 'd' && s->mod[i]) {
+                s->mod[i] = 0;
+                return 1;
+            }
+        return 0;
+    }
+    return 0;
+}
+
+typedef struct {
+    size_t start, end; /* in the noisy text */
+    char key[NQX_KEY_MAX];
+} S_inj;
+
+typedef struct {
+    long injected, fixed, wrong, broken, edits;
+    double secs, bytes;
+} S_tot;
+
+static char *S_nfc(const char *path, size_t *len)
+{
+    char *raw;
+    size_t n;
+    nqx_error err;
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t m;
+    if (nqx_read_file(path, 0, &raw, &n, &err)) {
+        fprintf(stderr, "ocr-eval: %s: %s\n", path, err.msg);
+        return NULL;
+    }
+    n = nqx_utf8_valid_prefix(raw, n);
+    m = utf8proc_map((const utf8proc_uint8_t *)raw, (utf8proc_ssize_t)n, &nfc,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(raw);
+    if (m < 0)
+        return NULL;
+    *len = (size_t)m;
+    return (char *)nfc;
+}
+
+static int S_key_of(const char *s, size_t n, char key[NQX_KEY_MAX])
+{
+    nqx_syl syl;
+    if (!nqx_syl_parse(s, n, &syl))
+        return 0;
+    nqx_syl_key(&syl, key);
+    return 1;
+}
+
+static void S_eval_file(const nqx_model *m, const char *path, double rate,
+                        double threshold, int show, S_tot *tot)
+{
+    size_t len, ntok, i, ninj = 0, e, nedits;
+    char *text = S_nfc(path, &len);
+    nqx_tok *toks;
+    nqx_buf out = {0};
+    size_t last = 0;
+    S_inj *inj;
+    nqx_norm_edit *edits;
+    nqx_error err;
+    double t0;
+    if (!text)
+        return;
+    if (nqx_ocr_tokenize(text, len, &toks, &ntok)) {
+        free(text);
+        return;
+    }
+    inj = malloc((ntok + 1) * sizeof *inj);
+    for (i = 0; i < ntok; i++) {
+        nqx_syl s = toks[i].syl;
+        char key[NQX_KEY_MAX], buf[4 * NQX_SYL_MAX + 1];
+        int tries, ok = 0;
+        size_t rl;
+        if (!toks[i].ok || s.casing == NQX_CASE_UPPER ||
+            (double)S_rand() / 4294967296.0 >= rate)
+            continue;
+        for (tries = 0; tries < 8 && !ok; tries++) {
+            s = toks[i].syl;
+            if (!S_confuse(&s, (int)(S_rand() % 5)) || !nqx_syl_valid(&s))
+                continue;
+            nqx_syl_key(&s, key);
+            ok = nqx_model_id(m, key) > 0;
+        }
+        if (!ok)
+            continue;
+        rl = nqx_syl_render(&s, nqx_syl_tone_pos(&s, 0), buf);
+        nqx_buf_append(&out, text + last, toks[i].start - last);
+        inj[ninj].start = out.len;
+        nqx_buf_append(&out, buf, rl);
+        inj[ninj].end = out.len;
+        nqx_syl_key(&toks[i].syl, inj[ninj].key);
+        ninj++;
+        last = toks[i].end;
+    }
+    nqx_buf_append(&out, text + last, len - last);
+    free(toks);
+    free(text);
+    t0 = S_now();
+    if (nqx_norm_ocr(m, out.data, out.len, threshold, &edits, &nedits, &err)) {
+        fprintf(stderr, "ocr-eval: %s: %s\n", path, err.msg);
+        nqx_buf_free(&out);
+        free(inj);
+        return;
+    }
+    tot->secs += S_now() - t0;
+    tot->bytes += (double)out.len;
+    tot->injected += (long)ninj;
+    tot->edits += (long)nedits;
+    for (e = 0, i = 0; e < nedits; e++) {
+        char key[NQX_KEY_MAX];
+        const char *what;
+        while (i < ninj && inj[i].end <= edits[e].start)
+            i++;
+        if (i < ninj && inj[i].start == edits[e].start) {
+            S_key_of(edits[e].repl, edits[e].repl_len, key);
+            if (strcmp(key, inj[i].key) == 0)
+                tot->fixed++, what = "fixed";
+            else
+                tot->wrong++, what = "wrong";
+        } else
+            tot->broken++, what = "broke";
+        if (show && strcmp(what, "fixed") != 0) {
+            size_t a = edits[e].start > 40 ? edits[e].start - 40 : 0;
+            size_t b = edits[e].end + 40 < out.len ? edits[e].end + 40 : out.len;
+            while (a > 0 && ((unsigned char)out.data[a] & 0xC0) == 0x80)
+                a--;
+            while (b < out.len && ((unsigned char)out.data[b] & 0xC0) == 0x80)
+                b++;
+            printf("%s %.3f %.*s -> %s | %.*s\n", what, edits[e].confidence,
+                   (int)(edits[e].end - edits[e].start),
+                   out.data + edits[e].start, edits[e].repl, (int)(b - a),
+                   out.data + a);
+        }
+    }
+    if (show) { /* injected errors left as they were */
+        for (i = 0, e = 0; i < ninj; i++) {
+            while (e < nedits && edits[e].end <= inj[i].start)
+                e++;
+            if (e < nedits && edits[e].start == inj[i].start)
+                continue;
+            printf("missed %.*s (was %s) | %.*s\n",
+                   (int)(inj[i].end - inj[i].start), out.data + inj[i].start,
+                   inj[i].key,
+                   (int)((inj[i].end + 30 < out.len ? inj[i].end + 30 : out.len) -
+                         (inj[i].start > 30 ? inj[i].start - 30 : 0)),
+                   out.data + (inj[i].start > 30 ? inj[i].start - 30 : 0));
+        }
+    }
+    nqx_norm_edits_free(edits, nedits);
+    nqx_buf_free(&out);
+    free(inj);
+}
+
+static void S_apply_file(const nqx_model *m, const char *path, const char *dir,
+                         double threshold)
+{
+    size_t len, nedits, e, last = 0;
+    char *text = S_nfc(path, &len), *outpath;
+    const char *base = strrchr(path, '/');
+    nqx_norm_edit *edits;
+    nqx_error err;
+    FILE *f;
+    if (!text)
+        return;
+    if (nqx_norm_ocr(m, text, len, threshold, &edits, &nedits, &err)) {
+        fprintf(stderr, "ocr-eval: %s: %s\n", path, err.msg);
+        free(text);
+        return;
+    }
+    base = base ? base + 1 : path;
+    outpath = malloc(strlen(dir) + strlen(base) + 2);
+    sprintf(outpath, "%s/%s", dir, base);
+    f = fopen(outpath, "wb");
+    for (e = 0; f && e < nedits; e++) {
+        fwrite(text + last, 1, edits[e].start - last, f);
+        fwrite(edits[e].repl, 1, edits[e].repl_len, f);
+        printf("%s:%zu: %.*s -> %s (%.3f)\n", base, edits[e].start,
+               (int)(edits[e].end - edits[e].start), text + edits[e].start,
+               edits[e].repl, edits[e].confidence);
+        last = edits[e].end;
+    }
+    if (f) {
+        fwrite(text + last, 1, len - last, f);
+        fclose(f);
+    }
+    free(outpath);
+    nqx_norm_edits_free(edits, nedits);
+    free(text);
+}
+
+int main(int argc, char **argv)
+{
+    const char *model_path = "models/vi.model", *apply = NULL;
+    double rate = 0.02, threshold = 0;
+    int i, show = 0;
+    nqx_model *m;
+    nqx_error err;
+    S_tot tot;
+    memset(&tot, 0, sizeof tot);
+    for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+            model_path = argv[++i];
+        else if (strcmp(argv[i], "--rate") == 0 && i + 1 < argc)
+            rate = atof(argv[++i]);
+        else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+            S_rng ^= strtoull(argv[++i], NULL, 10) * 0x9E3779B97F4A7C15ull;
+        else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc)
+            threshold = atof(argv[++i]);
+        else if (strcmp(argv[i], "--apply") == 0 && i + 1 < argc)
+            apply = argv[++i];
+        else if (strcmp(argv[i], "--show") == 0)
+            show = 1;
+        else {
+            fprintf(stderr, "usage: ocr-eval [--model F] [--rate R] [--seed N] "
+                            "[--threshold T] [--show] [--apply DIR] FILE...\n");
+            return 2;
+        }
+    }
+    if (nqx_model_load(model_path, &m, &err)) {
+        char line[1024];
+        nqx_error_format(&err, line, sizeof line);
+        fprintf(stderr, "ocr-eval: %s\n", line);
+        return 3;
+    }
+    for (; i < argc; i++) {
+        if (apply)
+            S_apply_file(m, argv[i], apply, threshold);
+        else
+            S_eval_file(m, argv[i], rate, threshold, show, &tot);
+    }
+    if (!apply)
+        printf("injected=%ld fixed=%ld wrong=%ld broken=%ld recall=%.3f "
+               "precision=%.3f speed=%.1f MB/s (%.1f MB)\n",
+               tot.injected, tot.fixed, tot.wrong, tot.broken,
+               tot.injected ? (double)tot.fixed / (double)tot.injected : 1.0,
+               tot.edits ? (double)tot.fixed / (double)tot.edits : 1.0,
+               tot.secs > 0 ? tot.bytes / 1e6 / tot.secs : 0.0, tot.bytes / 1e6);
+    nqx_model_free(m);
+    return 0;
+}
