@@ -251,8 +251,23 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
                 e->words[j] = t.v[j].lower;
                 t.v[j].lower = NULL;
             } else {
+                /* a word written with a comma after it ("tham mưu, giúp
+                 * việc") keeps it: only such words match across one */
+                size_t fl = strlen(t.v[j].fold);
                 e->words[j] = t.v[j].fold;
                 t.v[j].fold = NULL;
+                if (j + 1 < t.n && (t.v[j].flags & NQX_TOK_COMMA)) {
+                    char *w = realloc(e->words[j], fl + 2);
+                    if (!w) {
+                        nqx_toks_free(&t);
+                        out->n++;
+                        nqx_wlex_free(out);
+                        return NQX_ENOMEM;
+                    }
+                    w[fl] = ',';
+                    w[fl + 1] = 0;
+                    e->words[j] = w;
+                }
             }
         }
         e->nwords = t.n;
@@ -289,11 +304,18 @@ static int S_entry_at(const nqx_wentry *e, const nqx_toks *t, size_t i,
         return 0;
     for (j = 0; j < e->nwords; j++) {
         const nqx_tok *k = &t->v[i + j];
-        if (strcmp(e->nwords == 1 ? k->lower : k->fold, e->words[j]) != 0)
+        const char *w = e->words[j], *x = e->nwords == 1 ? k->lower : k->fold;
+        size_t wl = strlen(w), xl = strlen(x);
+        int wcomma = wl > 0 && w[wl - 1] == ',';
+        if (xl != wl - (size_t)wcomma || memcmp(x, w, xl) != 0)
             return 0;
         if (j + 1 < e->nwords &&
             (k->flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                          NQX_TOK_EOL)))
+            return 0;
+        /* "tỉnh, Ủy ban" is not "tỉnh ủy" */
+        if (j + 1 < e->nwords && !wcomma &&
+            (k->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)))
             return 0;
         if (j > 0 && (k->flags & NQX_TOK_OPEN))
             return 0;
@@ -494,6 +516,7 @@ typedef struct {
     int det;        /* starts with a determiner */
     int proper;     /* a named body: capitalised head, no determiner */
     int generic;    /* a common-noun head */
+    int person;     /* an office holder (Bộ trưởng, Chủ tịch ...) */
     int bare;       /* the head alone, nothing after it */
     int closed;     /* ends with a place (thành phố, tỉnh, Trung ương) */
     int sep;        /* separator before it: ',' ';' or '&' for "và" */
@@ -509,6 +532,28 @@ static int S_closed(const nqx_agx *a, const nqx_toks *t, size_t ts,
         size_t nw = a->closers.e[k].nwords;
         if (te >= ts + nw && S_entry_at(&a->closers.e[k], t, te - nw, te))
             return 1;
+    }
+    return 0;
+}
+
+/* Small words inside a proper name after its capitals: "Trung tâm
+ * Chuyển đổi số tỉnh", "Viện Nghiên cứu phát triển Thành phố". The name
+ * goes on through at most two of them when a capital or a place word
+ * comes next and none is a verb or carries punctuation. Returns how many
+ * small words to take, 0 when the name ends at j. */
+static size_t S_name_gap(const nqx_agx *a, const nqx_toks *t, size_t j,
+                         size_t lim)
+{
+    size_t m;
+    for (m = j; m < lim && m < j + 3; m++) {
+        if (m > j && (t->v[m].cap || nqx_wlex_at(&a->places, t, m, lim, NULL)))
+            return m - j;
+        if (t->v[m].cap || S_is_stop(a, t, m, lim) ||
+            nqx_wlex_at(&a->dets, t, m, lim, NULL) ||
+            (t->v[m].flags & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) ||
+            (t->v[m].flags & ~NQX_TOK_EOL) != 0 || m + 1 >= lim ||
+            strcmp(t->v[m].fold, "-") == 0)
+            return 0;
     }
     return 0;
 }
@@ -542,7 +587,9 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         pt->det = det;
         pt->sep = sep;
         pt->generic = (hf & (S_HEAD_GENERIC | S_HEAD_PERSON)) != 0;
-        pt->proper = !det && t->v[head].cap &&
+        pt->person = (hf & S_HEAD_PERSON) != 0;
+        /* a capitalised title is still a common noun: "Thủ trưởng" */
+        pt->proper = !pt->person && !det && t->v[head].cap &&
                      !(pt->generic && head == i && sentence_start);
         pt->bare = 1;
         inside = 0;
@@ -572,6 +619,19 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 pt->bare = 0;
                 continue;
             }
+            /* two cells run together: "UBND xã, phường, đặc khu Sở Tài
+             * chính" - a place word, then the capital head of a body */
+            if (t->v[j].cap && !t->v[j - 1].cap && j > head + hl &&
+                (S_closed(a, t, pt->ts, j) ||
+                 nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2)) &&
+                S_starts(a, t, j, lim, 0)) {
+                int hf3;
+                if (S_head_at(a, t, j, lim, 0, 0, &hf3) && (hf3 & S_HEAD_CAP)) {
+                    next = ' ';
+                    break;
+                }
+            }
             inside = 0;
             ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
             if (ql) {
@@ -585,7 +645,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     break;
                 }
                 /* "Sở Tài nguyên và Môi trường": one proper name */
-                if (pt->proper && j + 1 < lim && t->v[j + 1].cap &&
+                if ((pt->proper || named) && j + 1 < lim && t->v[j + 1].cap &&
                     !(t->v[j].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
                                        NQX_TOK_COLON | NQX_TOK_EOL))) {
                     j++;
@@ -596,12 +656,24 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             }
             if (S_is_stop(a, t, j, lim))
                 break;
+            /* a place word after a capital: "Chủ tịch UBND thành phố" */
+            if (!t->v[j].cap && t->v[j - 1].cap) {
+                size_t pl = nqx_wlex_at(&a->places, t, j, lim, NULL);
+                if (pl > 1) {
+                    j += pl;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
             /* a common-noun body keeps only the words such names use */
             if (pt->generic && !t->v[j].cap && strcmp(t->v[j].fold, "-") != 0 &&
                 !t->v[j - 1].cap /* "Thành phố", "Huyện ủy" */) {
                 size_t gl = nqx_wlex_at(&a->gwords, t, j, lim, NULL);
                 size_t dl2 = nqx_wlex_at(&a->dets, t, j, lim, NULL), hl2;
+                size_t pl2 = nqx_wlex_at(&a->places, t, j, lim, NULL);
                 int hf2;
+                if (pl2 > gl)
+                    gl = pl2; /* "Chủ tịch UBND thành phố" */
                 hl2 = S_head_at(a, t, j, lim, 1, 0, &hf2);
                 if (hl2 > gl)
                     gl = hl2;
@@ -635,6 +707,8 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     gl = dl3;
                 if (!gl && t->v[j - 1].cap)
                     gl = 1;
+                if (!gl)
+                    gl = S_name_gap(a, t, j, lim);
                 if (!gl)
                     break;
                 j += gl;
@@ -675,7 +749,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (p > 0 && p < np) {
             const S_part *A = &parts[p - 1], *B = &parts[p], *G = &parts[g0];
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
-            if (B->sep == ';' || B->det)
+            /* office holders written each with a capital are each one:
+             * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
+            if (B->sep == ';' || B->det ||
+                (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             else if (B->proper || !B->generic)
                 merge = gbare;
@@ -686,6 +763,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             else
                 merge = 1;
         }
+
         if (p == 0 || merge)
             continue;
         /* emit parts [g0, p) as one body */

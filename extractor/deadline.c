@@ -257,3 +257,29 @@ int nqx_ext_node_deadline(const nqx_grammar *g, const char *text,
     }
     return 0;
 }
+
+/* How much of a heading is read for its opening words. */
+#define S_HEAD_REACH 600
+
+int nqx_ext_node_in_present(const nqx_grammar *g, const char *text,
+                            const nqx_doc *d, size_t node)
+{
+    const nqx_pattern *p = nqx_gram_pattern(g, "tg_present_heading");
+    int a;
+    if (!p || node >= d->nnodes)
+        return 0;
+    for (a = (int)node; a >= 0; a = d->nodes[a].parent) {
+        const nqx_node *nd = &d->nodes[a];
+        size_t ov[2], l = nd->end > nd->start ? nd->end - nd->start : 0;
+        if (l > S_HEAD_REACH) { /* never cut a UTF-8 character */
+            l = S_HEAD_REACH;
+            while (l > 0 && ((unsigned char)text[nd->start + l] & 0xC0) == 0x80)
+                l--;
+        }
+        /* only headings: an item "Đánh giá được ..." is work */
+        if (nd->kind == NQX_NODE_HEADING &&
+            nqx_gram_match(p, text + nd->start, l, 0, ov, 1) > 0)
+            return 1;
+    }
+    return 0;
+}

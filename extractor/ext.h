@@ -53,6 +53,15 @@ int nqx_ext_node_deadline(const nqx_grammar *g, const char *text,
                           const nqx_doc *d, size_t node, char *out,
                           size_t outsz);
 
+/* 1 when d->nodes[node] lies in a section on the present or the past:
+ * it, or an enclosing node, is a heading that starts with such words
+ * (grammar pattern tg_present_heading: "Tình hình", "Về đánh giá ...",
+ * "Kết quả thực hiện"), at any level; the section ends at the next
+ * heading of the same or a higher level. Such sections set no targets
+ * and assign no work. 0 otherwise. */
+int nqx_ext_node_in_present(const nqx_grammar *g, const char *text,
+                            const nqx_doc *d, size_t node);
+
 /* Append a zeroed record to d (grows d->records); NULL on out of memory. */
 nqx_record *nqx_ext_new_record(nqx_doc *d);
 

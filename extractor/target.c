@@ -37,6 +37,8 @@
 #define S_MAXCOL 24
 /* How far (bytes) a goal cue reaches forward: about 120 characters. */
 #define S_CUE_REACH 300
+/* How far into an item (bytes) its opening time may start. */
+#define S_LEAD_REACH 120
 
 typedef struct {
     size_t qs, qe;   /* the quantity: first digit .. end of unit */
@@ -46,6 +48,7 @@ typedef struct {
     char cmp[8];
     char unit[48];
     int asp;
+    int listed, shared; /* an item of a list; its comparator is the list's */
     char dl[64];
 } S_qty;
 
@@ -65,8 +68,9 @@ typedef struct {
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
         *goal_heading, *present_heading, *footnote, *scope, *label,
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
-        *metric_lead, *metric_tail, *pop_end;
-    const nqx_lexicon *excl, *need_cmp;
+        *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
+        *criteria;
+    const nqx_lexicon *excl, *need_cmp, *num_words;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
     char tbl_dl[S_MAXCOL][32];
@@ -404,6 +408,17 @@ static int S_ancestor_matches(const S_ctx *c, int node, const nqx_pattern *p)
     return 0;
 }
 
+/* Is node in a section on the present or the past? (deadline.c decides,
+ * for tasks too; here on the nodes being read, which may be the
+ * fallback outline's.) */
+static int S_in_present(const S_ctx *c, int node)
+{
+    nqx_doc view = *c->d;
+    view.nodes = (nqx_node *)c->nodes;
+    view.nnodes = c->nnodes;
+    return nqx_ext_node_in_present(c->g, c->text, &view, (size_t)node);
+}
+
 /* A lead-in paragraph (ending in ":") just before node under the same
  * parent, or before its parent: "... các chỉ tiêu đã đề ra:" then bullets. */
 static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
@@ -516,7 +531,11 @@ static char *S_scope(const S_ctx *c, int node, size_t cs, size_t ce,
     if (q && q->unit[0] == '%' && !q->unit[1] && c->pop_end) {
         size_t e = q->ce + 160 < ce ? S_cb(c->mask, q->ce + 160) : ce;
         if (S_match(c->pop_end, c->mask, e, q->ce, ov, S_NOV) && ov[0] > q->ce) {
-            char *p = S_dup_trim(c->mask, q->ce, ov[0], ",");
+            size_t ps = q->ce, ov2[2 * S_NOV];
+            char *p;
+            if (S_match(c->pop_lead, c->mask, ov[0], q->ce, ov2, S_NOV) && ov2[0] == q->ce)
+                ps = ov2[1];
+            p = S_dup_trim(c->mask, ps, ov[0], ",");
             if (p && strchr(p, ' ') ? 1 : (p && strlen(p) >= 3))
                 return p;
             free(p);
@@ -594,24 +613,109 @@ static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
     return NQX_OK;
 }
 
+/* A number in words ("một", "mười hai", "hai mươi lăm") through the
+ * lexicon qt_number_words: "mười" is 10, "X mươi" X tens, a word after
+ * either adds its units. -1 when a word is unknown. */
+static double S_word_number(const S_ctx *c, const char *s, size_t n)
+{
+    char *f = nqx_fold(s, n), *w, *save = NULL;
+    double total = 0, cur = -1;
+    int ok = f && c->num_words;
+    for (w = ok ? strtok_r(f, " ", &save) : NULL; ok && w; w = strtok_r(NULL, " ", &save)) {
+        size_t i;
+        double v = -1;
+        for (i = 0; i < c->num_words->n; i++)
+            if (strcmp(c->num_words->entries[i].key, w) == 0 &&
+                c->num_words->entries[i].value) {
+                v = strtod(c->num_words->entries[i].value, NULL);
+                break;
+            }
+        if (v == 10) {
+            total += (cur >= 0 ? cur : 1) * 10;
+            cur = -1;
+        } else if (v < 0 || cur >= 0) {
+            ok = 0;
+        } else {
+            cur = v;
+        }
+    }
+    free(f);
+    return ok ? total + (cur >= 0 ? cur : 0) : -1;
+}
+
+/* "không quá 10% tập thể, 5% cá nhân": a bare quantity listed right after
+ * another (only the other's counted noun and a comma or "và" between, no
+ * verb or cue after the separator) is an item of the same list: q->listed.
+ * It shares the comparator of the list's head; a list that writes its
+ * comparators one by one ("tối thiểu 70% cho X, tối thiểu 30% cho Y, 100%
+ * cho Z") shares none. */
+static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
+{
+    size_t i, words = 0, e = q->ms; /* up to its own comparator word */
+    int sep = 0;
+    if (q->ms < prev->ce || q->ms - prev->ce > 200)
+        return;
+    while (e > prev->ce && c->mask[e - 1] == ' ')
+        e--;
+    if (e > prev->ce && c->mask[e - 1] == ',')
+        sep = 1;
+    else if (e - prev->ce >= sizeof " và" - 1 &&
+             memcmp(c->mask + e - (sizeof " và" - 1), " và", sizeof " và" - 1) == 0)
+        sep = 1;
+    if (!sep)
+        return;
+    for (i = prev->ce; i < e; i++) {
+        char ch = c->mask[i];
+        if ((ch >= '0' && ch <= '9') || ch == ':' || ch == '(' || ch == ')')
+            return;
+        if (ch == ' ' && i > prev->ce && c->mask[i - 1] != ' ')
+            words++;
+        if (ch == ',' && i + 1 < e) /* a comma inside: "90%, trong đó, ..." */
+            return;
+    }
+    if (words > 12)
+        return;
+    /* a verb between makes two statements: "80% ... đạt chuẩn, 20% ..." */
+    if (c->pop_end) {
+        size_t ov[2 * S_NOV], sepat = e - 1;
+        while (sepat > prev->ce && c->mask[sepat] != ',' && c->mask[sepat] != ' ')
+            sepat--;
+        if (S_match(c->pop_end, c->mask, e, prev->ce, ov, S_NOV) && ov[0] < sepat)
+            return;
+    }
+    q->listed = 1;
+    if (strcmp(q->cmp, "=") == 0 && strcmp(prev->cmp, "=") != 0 &&
+        strcmp(prev->cmp, "range") != 0 && (!prev->listed || prev->shared)) {
+        memcpy(q->cmp, prev->cmp, sizeof q->cmp);
+        q->shared = 1;
+    }
+}
+
 /* The quantities of clause [cs, ce) that are goals. */
 static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
                            int goal_heading, S_qty *out, size_t cap)
 {
     size_t k = 0, pos = cs, ov[2 * S_NOV];
     int glo = nqx_gram_group(c->qty, "lo"), ghi = nqx_gram_group(c->qty, "hi"),
-        gu = nqx_gram_group(c->qty, "unit");
+        gu = nqx_gram_group(c->qty, "unit"), gw = nqx_gram_group(c->qty, "word");
     (void)node;
     while (k < cap && S_match(c->qty, c->mask, ce, pos, ov, S_NOV)) {
         S_qty *q = &out[k];
         size_t ov2[2 * S_NOV];
-        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal;
+        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal,
+            words = gw > 0 && ov[2 * gw] != SIZE_MAX;
         memset(q, 0, sizeof *q);
         q->qs = q->ms = ov[0];
         q->qe = ov[1];
         q->ce = ov[1];
         pos = ov[1];
-        q->lo = S_number(c->mask + ov[2 * glo], ov[2 * glo + 1] - ov[2 * glo]);
+        if (words) {
+            q->lo = S_word_number(c, c->mask + ov[2 * gw], ov[2 * gw + 1] - ov[2 * gw]);
+            if (q->lo < 0)
+                continue;
+        } else {
+            q->lo = S_number(c->mask + ov[2 * glo], ov[2 * glo + 1] - ov[2 * glo]);
+        }
         q->hi = range ? S_number(c->mask + ov[2 * ghi], ov[2 * ghi + 1] - ov[2 * ghi])
                       : q->lo;
         if (ov[2 * gu] != SIZE_MAX)
@@ -625,10 +729,13 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
             *o = '\0';
         }
         S_comparator(c, cs, ce, q, range && q->hi != q->lo);
+        if (k)
+            S_share_comparator(c, &out[k - 1], q);
         if (S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
-        /* "02 năm" counts only with a comparator word, not as a range */
-        if (S_need_cmp(c, q->unit) &&
+        /* "02 năm" (and any number in words) counts only with a
+         * comparator word, not as a range */
+        if ((words || S_need_cmp(c, q->unit)) &&
             (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
             continue;
         if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
@@ -860,7 +967,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
-    int lead_asp = 0, goal_heading, have_inh = -1;
+    int lead_asp = 0, goal_heading, item_goal, have_inh = -1;
     nqx_doc view;
 
     if (nd->kind == NQX_NODE_FOOTNOTE || nd->kind == NQX_NODE_SIGNATURE ||
@@ -885,15 +992,17 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     /* Is there any quantity at all? Most nodes have none: stop early. */
     if (!S_match(c->qty, c->mask, b, a, ov, S_NOV))
         return NQX_OK;
-    if (S_ancestor_matches(c, node, c->present_heading) ||
-        S_match(c->present_heading, c->mask + nd->start,
-                nd->end - nd->start < S_HEAD_REACH ? nd->end - nd->start : S_HEAD_REACH,
-                0, ov, S_NOV))
+    /* sections on the present; conditions listed for a rating or award */
+    if (S_in_present(c, node) || (c->criteria && S_leadin_matches(c, node, c->criteria)))
         return NQX_OK;
     nclr = S_clauses(c, a, b, &cl);
     if (nclr < 0)
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     ncl = (size_t)nclr;
+    /* an item that opens with a percentage of a population and a goal
+     * verb: its first clause holds goals */
+    item_goal = (nd->kind == NQX_NODE_ITEM || nd->kind == NQX_NODE_BULLET) &&
+                S_match(c->item_goal, c->mask + a, b - a, 0, ov, S_NOV);
     goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
                    S_leadin_matches(c, node, c->goal_heading) ||
                    S_first_clause_cue(c, a, b);
@@ -903,11 +1012,17 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         S_qty qs[S_MAXQ];
         const char *cur;
         int has_own[S_MAXQ];
-        nq = S_quantities(c, node, cs, ce, goal_heading, qs, S_MAXQ);
+        nq = S_quantities(c, node, cs, ce, goal_heading || (ci == 0 && item_goal), qs,
+                          S_MAXQ);
         ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
         if (ci == 0) {
-            /* What opens the item covers all its clauses. */
+            /* What opens the item covers all its clauses: a time before
+             * its first quantity, or near its start; a time at the end of
+             * a long first clause without quantities ("xây dựng kế hoạch
+             * ... hằng năm") is that work's own. */
             size_t lim = nq ? qs[0].qs : ce;
+            if (!nq && lim - cs > S_LEAD_REACH)
+                lim = cs + S_LEAD_REACH;
             for (di = 0; di < ndl; di++)
                 if (dls[di].s >= cs && dls[di].s < lim) {
                     lead_dl = dls[di].v;
@@ -972,7 +1087,9 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
             qs[qi].asp = lead_asp ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
-            st = S_emit(c, node, cs, ce, &qs[qi], prev_end, next, dls, ndl, err);
+            /* the item's first clause keeps its label: "(2) Ít nhất 85% ..." */
+            st = S_emit(c, node, ci == 0 ? nd->start : cs, ce, &qs[qi], prev_end,
+                        next, dls, ndl, err);
             if (st)
                 break;
             prev_end = qs[qi].ce;
@@ -1015,8 +1132,12 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
     c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
     c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
+    c.pop_lead = nqx_gram_pattern(g, "tg_pop_lead");
+    c.item_goal = nqx_gram_pattern(g, "tg_item_goal_open");
+    c.criteria = nqx_gram_pattern(g, "tg_criteria_leadin");
     c.excl = nqx_gram_lexicon(g, "target_exclusions");
     c.need_cmp = nqx_gram_lexicon(g, "qt_units_need_comparator");
+    c.num_words = nqx_gram_lexicon(g, "qt_number_words");
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)
         return nqx_fail(err, NQX_EGRAMMAR, "quantity.pcre", -1, -1,
                         "grammar lacks qt_quantity, qt_cmp_before, "

@@ -38,8 +38,10 @@ typedef struct {
     size_t len;
     nqx_doc *d;
     nqx_agx *agx;
-    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing;
+    nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
+        inserted;
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
+        *p_wrapup;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -48,6 +50,7 @@ typedef struct {
     char cols[16];  /* the last assignment-table header seen (S_table) */
     size_t ncols;
     int have_header;
+    int no_bare;    /* S_prose emits only sentences with a subject */
     nqx_status st;
 } S_ctx;
 
@@ -404,11 +407,54 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
     if (e == j || !n)
         return 0;
     if (!cl) {
-        if (e >= lim || t->v[e].cap ||
+        size_t v = e;
+        /* "Sở Y tế (Chi cục Dân số) sẽ kiểm tra": the unit in brackets */
+        if (v < lim && (t->v[v].flags & NQX_TOK_OPEN)) {
+            size_t m;
+            for (m = v; m < lim && m < v + 12; m++)
+                if (t->v[m].flags & (NQX_TOK_CLOSE | NQX_TOK_STOP))
+                    break;
+            if (m < lim && m < v + 12 && (t->v[m].flags & NQX_TOK_CLOSE) &&
+                !(t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_COMMA |
+                                   NQX_TOK_SEMI | NQX_TOK_COLON)))
+                v = m + 1;
+        }
+        /* "Bộ X, UBND các tỉnh trên cơ sở đề xuất của ..., chủ trì":
+         * an inserted adverbial between the subject and its verb */
+        if (v < lim && !nqx_wlex_at(&c->subjv, t, v, lim, NULL) &&
+            nqx_wlex_at(&c->inserted, t, v, lim, NULL)) {
+            size_t m;
+            for (m = v; m + 1 < lim && m < v + 40; m++) {
+                if (t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_SEMI |
+                                     NQX_TOK_COLON))
+                    break;
+                if ((t->v[m].flags & NQX_TOK_COMMA) &&
+                    nqx_wlex_at(&c->subjv, t, m + 1, lim, NULL)) {
+                    v = m + 1;
+                    break;
+                }
+            }
+        }
+        if (v >= lim || t->v[v].cap ||
             (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
                                   NQX_TOK_SEMI | NQX_TOK_EOL)) ||
-            !nqx_wlex_at(&c->subjv, t, e, lim, NULL))
+            !nqx_wlex_at(&c->subjv, t, v, lim, NULL))
             return 0;
+        /* "Chính phủ yêu cầu các bộ ...", "UBND tỉnh giao Sở X ...": the
+         * bodies asked do the work */
+        cl = nqx_agx_courtesy(c->agx, t, v, lim);
+        if (cl) {
+            nqx_span sp2[S_MAXNAMES];
+            size_t n2 = 0, e2 = nqx_agx_list(c->agx, t, v + cl, lim, 0, sp2,
+                                             S_MAXNAMES, &n2);
+            if (e2 > v + cl && n2) {
+                if (assigned)
+                    *assigned = 1;
+                S_add_list(out, sp2, n2, NQX_ROLE_LEAD);
+                return e2;
+            }
+            cl = 0;
+        }
     }
     if (assigned)
         *assigned = cl > 0;
@@ -436,6 +482,24 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         } else if ((f & NQX_TOK_COMMA) && fronted) {
             if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
+        } else if ((f & NQX_TOK_COLON) && k < clause + 24) {
+            /* a short label: "Mở tài khoản: Ủy ban nhân dân xã phối hợp",
+             * "Chi trả: Sau khi mở tài khoản, Ủy ban nhân dân xã ..." */
+            clause = k + 1;
+            fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;
+            if (!nqx_agx_courtesy(c->agx, t, k + 1, e) &&
+                S_subject_at(c, t, k + 1, e, 0, out, assigned))
+                return 1;
+        } else if (fronted && k > clause && strcmp(t->v[k].lower, "thì") == 0 &&
+                   S_subject_at(c, t, k + 1, e, 0, out, assigned)) {
+            /* "... nếu có vướng mắc thì các văn phòng kịp thời báo cáo" */
+            return 1;
+        } else if (fronted && k > clause &&
+                   nqx_agx_courtesy(c->agx, t, k + 1, e) &&
+                   S_subject_at(c, t, k + 1, e, 0, out, assigned)) {
+            /* "Trong quá trình thực hiện nếu có vướng mắc đề nghị các
+             * cơ quan phản ánh về ..." */
+            return 1;
         }
     }
     return 0;
@@ -481,6 +545,8 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                 if (!nqx_wlex_at(&c->repp, t, m, e, NULL))
                     continue;
                 at = m + 1;
+            } else if (nqx_wlex_at(&c->repp, t, m, e, NULL)) {
+                at = m + 1; /* "báo cáo về Sở Y tế" */
             }
             if (at < e && nqx_agx_starts(c->agx, t, at, e)) {
                 nqx_span sp[S_MAXNAMES];
@@ -727,7 +793,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             const nqx_node *nd = &c->d->nodes[node];
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
-            char *dl = c->excluded[node] || quantity || !S_in_section(c, node)
+            char *dl = c->excluded[node] || quantity || c->no_bare ||
+                               !S_in_section(c, node)
                            ? NULL : S_own_time(c, bs, be);
             if (dl && S_before_doc(c, node, dl)) {
                 /* a date of the past ("trước ngày 01/01/1945") */
@@ -744,8 +811,24 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         if (k == ns)
             break;
         if (subj) {
-            size_t bs = t.v[ts].start, be = te < t.n ? t.v[te].start : e;
+            size_t bs = t.v[ts].start, be, j = k + 1;
             char *dl;
+            /* sentences after it with no subject of their own that go on
+             * with the work ("Định kỳ hằng năm báo cáo ...") are its */
+            while (j < ns) {
+                S_ags none;
+                size_t js = starts[j], je = j + 1 < ns ? starts[j + 1] : t.n;
+                int as = 0;
+                none.n = 0;
+                if (S_sentence_subject(c, &t, js, je, &none, &as) ||
+                    !(S_opens_with_time(c, &t, js, je < t.n ? t.v[je].start : e) ||
+                      nqx_wlex_at(&c->repv, &t, js, je, NULL)))
+                    break;
+                j++;
+            }
+            te = j < ns ? starts[j] : t.n;
+            k = j - 1;
+            be = te < t.n ? t.v[te].start : e;
             S_coordinators(c, &t, ts, te, &sub);
             S_report_to(c, &t, ts, te, &sub);
             dl = S_deadline(c, bs, be);
@@ -768,8 +851,12 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 /* Cells of a row line: spans between " | ". */
 static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 {
-    size_t n = 0, k = s, cs = s;
-    while (k < e && c->text[k] == '|')
+    size_t n = 0, k = s, cs = s, te = e;
+    while (te > s && (c->text[te - 1] == ' ' || c->text[te - 1] == '*'))
+        te--;
+    /* "| a | b |" (markdown) opens with a bar; the normalized "| b | c"
+     * (no closing bar) opens with an empty first cell */
+    while (k < e && c->text[k] == '|' && te > k + 1 && c->text[te - 1] == '|')
         k++, cs = k;
     for (; k <= e && n < S_MAXCOLS; k++) {
         if (k == e || c->text[k] == '|') {
@@ -790,12 +877,14 @@ static size_t S_cells(const S_ctx *c, size_t s, size_t e, nqx_span *cells)
 }
 
 /* Column roles of a header row: 'l' lead, 'e' execute, 'c' coordinate,
- * 't' time, 'x' text, 0 other. Returns 1 when it has a column of who
- * leads or carries out the work. */
+ * 't' time, 'x' text, 'n' number (STT), 'r' result or product, 0 other.
+ * Returns 1 when it has a column of who leads or carries out the work
+ * and no column of units, -1 when it is the header of another kind of
+ * table, 0 when it is no header. */
 static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
 {
     size_t i;
-    int lead = 0;
+    int lead = 0, unit = 0;
     for (i = 0; i < n; i++) {
         nqx_toks t;
         const nqx_wentry *e = NULL;
@@ -816,77 +905,220 @@ static int S_header(S_ctx *c, const nqx_span *cells, size_t n, char *cols)
                 cols[i] = 't';
             else if (strcmp(e->value, "text") == 0)
                 cols[i] = 'x';
+            else if (strcmp(e->value, "number") == 0)
+                cols[i] = 'n';
+            else if (strcmp(e->value, "result") == 0)
+                cols[i] = 'r';
+            else if (strcmp(e->value, "unit") == 0)
+                unit = 1;
         }
         nqx_toks_free(&t);
     }
-    return lead;
+    /* a table of indicators (Chỉ tiêu | Đơn vị tính | ... | Cơ quan chủ
+     * trì theo dõi) holds targets, not work; a two-cell table is a list
+     * of fields (an infobox), not of work */
+    if (lead && !unit && n >= 3)
+        return 1;
+    /* the header of a table of something else ends the last one */
+    for (i = 0, lead = 0; i < n; i++)
+        lead += cols[i] != 0;
+    return unit || lead >= 2 ? -1 : 0;
 }
 
+/* Whether cell [s, e) is a number (the STT column). */
+static int S_number_cell(const S_ctx *c, size_t s, size_t e)
+{
+    return e > s && strspn(c->text + s, "0123456789.IVX ") >= e - s;
+}
+
+/* Whether cell [s, e) is nothing but names of bodies. */
+static int S_names_cell(S_ctx *c, size_t s, size_t e)
+{
+    nqx_toks t;
+    size_t i = 0;
+    int ok = 0;
+    if (nqx_ext_tokens(c->text, s, e, &t))
+        return 0;
+    while (i < t.n) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j = nqx_agx_list(c->agx, &t, i, t.n, i == 0, sp,
+                                       S_MAXNAMES, &n);
+        if (j == i)
+            break;
+        i = j;
+    }
+    ok = t.n > 0 && i >= t.n;
+    nqx_toks_free(&t);
+    return ok;
+}
+
+/* An assignment table: each data row is one task, its text the whole
+ * row; lead, coordinators and time come from the columns the header
+ * names. Merged cells make rows shorter than the header: a short row
+ * that starts with names of bodies continues the row above (its bodies
+ * join that row's); a short row that starts with words of work is a task
+ * of its own that shares the time of the row above. */
 static void S_table(S_ctx *c, int table)
 {
     char *cols = c->cols;
     size_t ncols = c->ncols, k;
     int have = c->have_header;
-    for (k = 0; k < c->nkids[table]; k++) {
-        int rowi = c->kids[table][k];
-        const nqx_node *row = &c->d->nodes[rowi];
+    S_ags pend;
+    char *pdl = NULL, *lastdl = NULL;
+    int prow = -1, ptime = 0, lasthdr = 0;
+    for (k = 0; k <= c->nkids[table] && !c->st; k++) {
+        int rowi = k < c->nkids[table] ? c->kids[table][k] : -1;
+        const nqx_node *row = rowi >= 0 ? &c->d->nodes[rowi] : NULL;
         nqx_span cells[S_MAXCOLS];
-        size_t n, i;
+        size_t n = 0, i, off = 0;
         S_ags ags;
         char *dl = NULL;
-        int content = 0;
-        if (row->kind != NQX_NODE_ROW)
+        int content = 0, cont = 0, tcell = 0;
+        if (row && row->kind != NQX_NODE_ROW)
             continue;
-        n = S_cells(c, row->start, row->end, cells);
-        {
+        if (row) {
             char hc[S_MAXCOLS];
-            if (n && S_header(c, cells, n, hc)) {
+            n = S_cells(c, row->start, row->end, cells);
+            /* a header row holds no row number */
+            int h = n && !S_number_cell(c, cells[0].start, cells[0].end) ?
+                    S_header(c, cells, n, hc) : 0;
+            if (h) {
+                /* a header over two lines ("Cơ quan" above "Chủ trì |
+                 * Phối hợp"): the line above fills the cells left blank */
+                if (lasthdr && n <= ncols) {
+                    for (i = 0; i < ncols; i++)
+                        if (i >= n || !hc[i])
+                            hc[i] = cols[i];
+                    n = ncols;
+                    if (h < 0) {
+                        int l2 = 0;
+                        for (i = 0; i < n; i++)
+                            l2 |= hc[i] == 'l' || hc[i] == 'e';
+                        if (l2 && n >= 3)
+                            h = 1;
+                    }
+                }
                 memcpy(cols, hc, n);
-                have = 1;
+                have = h > 0;
                 ncols = n;
-                continue;
+                row = NULL; /* flush the pending row */
             }
+            lasthdr = h != 0;
         }
-        if (!have)
+        if (row && have && n && n + 1 < ncols &&
+            !S_number_cell(c, cells[0].start, cells[0].end)) {
+            /* a short row: where do its cells sit? */
+            size_t lc = ncols, xc = ncols;
+            for (i = 0; i < ncols; i++) {
+                if ((cols[i] == 'l' || cols[i] == 'e') && lc == ncols)
+                    lc = i;
+                if (cols[i] == 'x' && xc == ncols)
+                    xc = i;
+            }
+            /* no heading names the work: the first plain column after
+             * the number column */
+            for (i = cols[0] == 'n' || ncols > 3; xc == ncols && i < ncols; i++)
+                if (!cols[i])
+                    xc = i;
+            if (S_names_cell(c, cells[0].start, cells[0].end)) {
+                off = lc < ncols ? lc : 0;
+                cont = prow >= 0 && k > 0 && c->kids[table][k - 1] == prow;
+            } else {
+                off = xc < lc ? xc : 0;
+            }
+            if (off + n > ncols)
+                off = ncols - n;
+        }
+        if (!cont && prow >= 0) {
+            /* the row above is complete; a time cell that says something
+             * no time phrase reads ("Khi có phát sinh") is still its time:
+             * no heading's time then */
+            if (!pdl && !ptime)
+                pdl = S_inherited(c, prow);
+            S_emit(c, prow, c->d->nodes[prow].start,
+                   c->d->nodes[prow].end, &pend, pdl);
+            pdl = NULL;
+            prow = -1;
+        }
+        if (!row || !have)
             continue;
         ags.n = 0;
-        for (i = 0; i < n && i < ncols; i++) {
+        for (i = 0; i < n && i + off < ncols; i++) {
             if (cells[i].end <= cells[i].start)
                 continue;
-            switch (cols[i]) {
+            switch (cols[i + off]) {
             case 'l': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_LEAD, &ags); break;
             case 'e': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_EXECUTE, &ags); break;
             case 'c': S_value_names(c, cells[i].start, cells[i].end, NQX_ROLE_COORDINATE, &ags); break;
             case 't':
                 free(dl);
+                tcell = 1;
                 dl = S_deadline(c, cells[i].start, cells[i].end);
                 /* a time column may hold a bare year: "2025" */
                 if (!dl && cells[i].end - cells[i].start == 4 &&
                     strspn(c->text + cells[i].start, "0123456789") >= 4)
                     dl = nqx_strndup(c->text + cells[i].start, 4);
                 break;
+            case 'n':
+            case 'r':
+                break;
             default:
                 /* the work itself: any other cell with words in it */
-                if (strspn(c->text + cells[i].start, "0123456789.IVX ") >=
-                    cells[i].end - cells[i].start)
-                    break; /* a number: STT */
-                content = 1;
+                if (!S_number_cell(c, cells[i].start, cells[i].end))
+                    content = 1;
                 break;
             }
+        }
+        if (cont) {
+            for (i = 0; i < ags.n && pend.n < S_MAXNAMES; i++)
+                pend.v[pend.n++] = ags.v[i];
+            if (!pdl)
+                pdl = dl;
+            else
+                free(dl);
+            continue;
         }
         if (!ags.n || (!S_count_role(&ags, NQX_ROLE_LEAD) &&
                        !S_count_role(&ags, NQX_ROLE_EXECUTE)) || !content) {
             free(dl);
             continue;
         }
-        if (!dl)
-            dl = S_inherited(c, rowi);
-        S_emit(c, rowi, row->start, row->end, &ags, dl);
+        /* a short row of its own work shares the merged time cell above */
+        if (!dl && n + 1 < ncols && lastdl)
+            dl = nqx_strndup(lastdl, strlen(lastdl));
+        free(lastdl);
+        lastdl = dl ? nqx_strndup(dl, strlen(dl)) : NULL;
+        pend = ags;
+        pdl = dl;
+        prow = rowi;
+        ptime = tcell;
     }
+    free(pdl);
+    free(lastdl);
     /* a table cut in two (a caption line between header and rows) keeps
      * its header for the next table of the same section */
     c->ncols = ncols;
     c->have_header = have;
+}
+
+/* Whether heading ni is a section row of the table whose header was
+ * seen last ("I. NÂNG CAO NHẬN THỨC" between the rows): its first child
+ * is a table whose rows have as many cells as that header. */
+static int S_keeps_header(const S_ctx *c, int ni)
+{
+    size_t k;
+    if (!c->have_header || c->d->nodes[ni].kind != NQX_NODE_HEADING ||
+        !c->nkids[ni])
+        return 0;
+    k = (size_t)c->kids[ni][0];
+    if (c->d->nodes[k].kind != NQX_NODE_TABLE || !c->nkids[k])
+        return 0;
+    {
+        const nqx_node *row = &c->d->nodes[c->kids[k][0]];
+        nqx_span cells[S_MAXCOLS];
+        size_t n = S_cells(c, row->start, row->end, cells);
+        return n + 1 >= c->ncols && n <= c->ncols;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -900,14 +1132,19 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
 static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
 {
     nqx_span sp[S_MAXNAMES];
-    size_t n = 0, e;
+    size_t n = 0, e, i0;
     if (!t->n)
         return 0;
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
     if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
         return 0;
-    e = nqx_agx_list(c->agx, t, 0, t->n, 1, sp, S_MAXNAMES, &n);
-    if (!n || e == 0)
+    /* "c) Đề nghị Trung ương Mặt trận ...", "6. Đề nghị: Hiệp hội ...":
+     * the bodies asked are the block's leads */
+    i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);
+    if (i0 >= t->n)
+        return 0;
+    e = nqx_agx_list(c->agx, t, i0, t->n, i0 == 0, sp, S_MAXNAMES, &n);
+    if (!n || e == i0)
         return 0;
     if (e != t->n) {
         /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
@@ -915,10 +1152,31 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
         size_t k;
         if (t->v[t->n - 1].flags & NQX_TOK_STOP)
             return 0;
-        for (k = e; k < t->n; k++)
-            if ((nqx_agx_is_stop(c->agx, t, k, t->n) &&
-                 strcmp(t->v[k].lower, "và") != 0) || t->n - e > 8)
+        /* "1. Sở Tài chính (cơ quan chủ trì)": a role in brackets */
+        if ((t->v[e].flags & NQX_TOK_OPEN) &&
+            (t->v[t->n - 1].flags & NQX_TOK_CLOSE)) {
+            S_add_list(out, sp, n, NQX_ROLE_LEAD);
+            return 1;
+        }
+        for (k = e; k < t->n; k++) {
+            const nqx_wentry *q = NULL;
+            size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, &q);
+            /* "Các doanh nghiệp hoạt động trong lĩnh vực ...": the rest of
+             * the title says which ones */
+            if (ql && q && q->value && strcmp(q->value, "rest") == 0 &&
+                t->n - e <= 30)
+                break;
+            if (ql) {
+                k += ql - 1;
+                continue;
+            }
+            /* after a courtesy word the rest of the line is the addressee
+             * ("Đề nghị các tổ chức cung cấp dịch vụ chi trả") */
+            if (t->n - e > (i0 ? 16u : 8u) ||
+                (!i0 && nqx_agx_is_stop(c->agx, t, k, t->n) &&
+                 strcmp(t->v[k].lower, "và") != 0))
                 return 0;
+        }
         sp[n - 1].end = t->v[t->n - 1].end;
     }
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
@@ -927,7 +1185,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
 
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
-static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
+static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
 {
     const nqx_node *n = &c->d->nodes[ni];
     size_t cs = S_content_start(c, n), k;
@@ -972,10 +1230,24 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     /* "5. Ban Tổ chức Thành ủy", "**Sở Nội vụ**", "- Sở Y tế:" over + items */
     is_title = (S_numbered(n) || n->kind == NQX_NODE_HEADING ||
                 n->kind == NQX_NODE_PARA ||
-                (n->kind == NQX_NODE_BULLET && colon && c->nkids[ni])) &&
+                (n->kind == NQX_NODE_BULLET && (has_bul || has_num ||
+                                                 (colon && c->nkids[ni])))) &&
                S_title(c, &t, &title);
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
+    if (!has_subj && !is_title && colon && n->kind == NQX_NODE_PARA) {
+        /* a paragraph of background whose last sentence hands out the
+         * work below: that sentence's subject heads the block */
+        size_t st[256], ns = S_sentences(&t, st, 256);
+        if (ns > 1) {
+            /* only when it asks bodies ("Chính phủ yêu cầu các bộ") */
+            subj.n = 0;
+            has_subj = S_sentence_subject(c, &t, st[ns - 1], t.n, &subj,
+                                          &assigned) && assigned;
+            if (!has_subj)
+                subj.n = 0;
+        }
+    }
     /* a block header hands its coordinators down with its lead */
     hdr = subj;
     if (has_subj && colon)
@@ -1033,11 +1305,17 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                    has_subj && colon ? &hdr : inh, (has_subj && colon) || block);
             return 0;
         }
+        if (c->excluded[ni] == 3 && !(colon && has_subj && assigned))
+            return 0; /* preamble: only an assignment intro counts */
         if (colon && has_subj && (has_bul || n->kind == NQX_NODE_PARA)) {
             if (has_bul) {
                 S_walk(c, c->kids[ni], c->nkids[ni], &hdr, 1);
                 return 0;
             }
+            /* the intro hands out the work below and is a task itself
+             * ("Văn phòng X cụ thể hoá ..., tập trung nhiệm vụ sau:") */
+            if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3))
+                S_prose(c, ni, n->start, n->body_end);
             *blk = hdr;
             return 1;
         }
@@ -1073,11 +1351,49 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     return 0;
 }
 
+/* Handle one node. The document's wrap-up ("Trên đây là Kế hoạch ...",
+ * "Trong quá trình thực hiện, nếu có khó khăn ...") that the outline hung
+ * under the last item is not that item's work: the item ends before it
+ * and the wrap-up is read as running text of its own. */
+static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
+{
+    nqx_node *n = &c->d->nodes[ni];
+    size_t k, nk = c->nkids[ni], bend = n->body_end;
+    int r;
+    for (k = 0; c->p_wrapup && k < nk; k++) {
+        const nqx_node *ch = &c->d->nodes[c->kids[ni][k]];
+        size_t ov[2 * S_OVN];
+        if (ch->kind == NQX_NODE_PARA &&
+            nqx_gram_match(c->p_wrapup, c->text, ch->end, ch->start, ov,
+                           S_OVN) > 0)
+            break;
+    }
+    if (k == nk || (k == 0 && n->kind != NQX_NODE_BULLET && !S_numbered(n)))
+        return S_node_own(c, ni, inh, block, blk);
+    n->body_end = S_trim_end(c->text, n->start,
+                             c->d->nodes[c->kids[ni][k]].start);
+    c->nkids[ni] = k;
+    r = S_node_own(c, ni, inh, block, blk);
+    c->nkids[ni] = nk;
+    n->body_end = bend;
+    /* read under the item's parent: the item's own time is not theirs;
+     * only sentences with a subject of their own give tasks there */
+    c->no_bare = 1;
+    for (; k < nk && !c->st; k++) {
+        int ki = c->kids[ni][k];
+        if (c->d->nodes[ki].kind == NQX_NODE_PARA && !c->excluded[ki])
+            S_prose(c, n->parent >= 0 ? n->parent : ki,
+                    c->d->nodes[ki].start, c->d->nodes[ki].body_end);
+    }
+    c->no_bare = 0;
+    return r;
+}
+
 static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
                    int block)
 {
     S_ags cur = *inh, blk;
-    int cblock = block;
+    int cblock = block, sib = 0;
     size_t k;
     for (k = 0; k < nk && !c->st; k++) {
         int ni = kids[k];
@@ -1090,7 +1406,7 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
             S_table(c, ni);
             continue;
         }
-        if (n->kind != NQX_NODE_PARA)
+        if (n->kind != NQX_NODE_PARA && !S_keeps_header(c, ni))
             c->have_header = 0;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS || n->kind == NQX_NODE_ROW)
@@ -1098,11 +1414,30 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         if (S_label_kind(c, n, &vs, &ve, &r))
             continue;
         blk.n = 0;
+        /* a block opened by a sibling paragraph covers the items after
+         * it, not a heading with a structure of its own */
+        if (n->kind == NQX_NODE_HEADING && c->nkids[ni] && sib) {
+            if (S_node(c, ni, inh, block, &blk)) {
+                cur = blk;
+                cblock = 1;
+            }
+            continue;
+        }
         if (S_node(c, ni, &cur, cblock, &blk)) {
             cur = blk;
             cblock = 1;
+            sib = 1;
         }
     }
+}
+
+/* Whether text[s..e) ends with a colon (trailing spaces and markup
+ * aside). */
+static int S_ends_colon(const char *text, size_t s, size_t e)
+{
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '*'))
+        e--;
+    return e > s && text[e - 1] == ':';
 }
 
 /* Nodes that yield no task: what describes or aims (nontask headings),
@@ -1130,6 +1465,11 @@ static void S_exclude(S_ctx *c)
          * assigns nothing; an assignment table there still does */
         if (n->parent < 0 && !seen_heading && n->kind != NQX_NODE_TABLE)
             c->excluded[i] = 1;
+        /* except where it hands the work below to bodies ("..., Chính phủ
+         * yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:"): 3 */
+        if (c->excluded[i] == 1 && n->parent < 0 && !seen_heading &&
+            n->kind == NQX_NODE_PARA && S_ends_colon(c->text, n->start, n->end))
+            c->excluded[i] = 3;
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
             c->excluded[i] = 1;
@@ -1154,6 +1494,8 @@ static void S_ctx_free(S_ctx *c)
     nqx_wlex_free(&c->roles);
     nqx_wlex_free(&c->columns);
     nqx_wlex_free(&c->chutri);
+    nqx_wlex_free(&c->tquals);
+    nqx_wlex_free(&c->inserted);
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)
             free(c->kids[i]);
@@ -1183,6 +1525,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
+    c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
@@ -1195,7 +1538,9 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         nqx_wlex_load(g, "task_coord_cues", &c.coord) ||
         nqx_wlex_load(g, "task_label_roles", &c.roles) ||
         nqx_wlex_load(g, "task_columns", &c.columns) ||
-        nqx_wlex_load(g, "task_lead_verbs", &c.chutri)) {
+        nqx_wlex_load(g, "task_lead_verbs", &c.chutri) ||
+        nqx_wlex_load(g, "task_title_qualifiers", &c.tquals) ||
+        nqx_wlex_load(g, "task_inserted", &c.inserted)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }

@@ -134,3 +134,74 @@ Test(agency, keys, .init = S_load, .fini = S_free)
     cr_expect_str_eq(k, "ubnd tinh");
     free(k);
 }
+
+Test(agency, small_words_inside_names, .init = S_load, .fini = S_free)
+{
+    /* lower-case words between the capitals of one name */
+    S_list("Trung tâm Chuyển đổi số tỉnh chủ trì",
+           "Trung tâm Chuyển đổi số tỉnh", "chủ trì");
+    S_list("Viện Nghiên cứu phát triển Thành phố, Sở Nội vụ phối hợp",
+           "Viện Nghiên cứu phát triển Thành phố|Sở Nội vụ", "phối hợp");
+    /* but a verb and its object stay outside */
+    S_list("Sở Y tế thành lập Đoàn kiểm tra", "Sở Y tế", "thành lập");
+    S_list("Bộ Tài chính đưa nội dung Phương án vào Luật",
+           "Bộ Tài chính", "đưa");
+}
+
+Test(agency, associations_and_central_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Hiệp hội Du lịch tỉnh, Liên minh Hợp tác xã tỉnh tham gia",
+           "Hiệp hội Du lịch tỉnh|Liên minh Hợp tác xã tỉnh", "tham gia");
+    S_list("Trung ương Hội Nông dân Việt Nam chỉ đạo",
+           "Trung ương Hội Nông dân Việt Nam", "chỉ đạo");
+    S_list("Ban Tuyên giáo và Dân vận Trung ương hướng dẫn",
+           "Ban Tuyên giáo và Dân vận Trung ương", "hướng dẫn");
+    S_list("thường trực các huyện ủy, thị ủy tiếp tục quan tâm",
+           "thường trực các huyện ủy, thị ủy", "tiếp tục");
+}
+
+Test(agency, names_stop_at_verbs_keep_places, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch UBND thành phố xem xét, quyết định",
+           "Chủ tịch UBND thành phố", "xem xét");
+    S_list("Ủy ban nhân dân cấp xã quyết định khen thưởng",
+           "Ủy ban nhân dân cấp xã", "quyết định");
+    S_list("Hội đồng thi đua họp xét khen thưởng", "Hội đồng thi đua", "họp");
+    /* "trung ương và địa phương" qualifies the press, it is no body */
+    S_list("Đài Phát thanh tỉnh và các cơ quan báo chí trung ương và địa phương có trách nhiệm",
+           "Đài Phát thanh tỉnh|các cơ quan báo chí trung ương và địa phương",
+           "có trách nhiệm");
+    S_list("Hội Nông dân tại địa phương vận động",
+           "Hội Nông dân tại địa phương", "vận động");
+}
+
+Test(agency, office_holders, .init = S_load, .fini = S_free)
+{
+    /* titles each written with a capital are each one lead */
+    S_list("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo",
+           "Bộ trưởng|Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ|"
+           "Chủ tịch Ủy ban nhân dân các tỉnh", "chỉ đạo");
+    S_list("Giám đốc, Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo",
+           "Giám đốc|Thủ trưởng các sở, ban, ngành tỉnh", "chỉ đạo");
+    /* a title's body keeps its name through "và" */
+    S_list("Giám đốc Sở Giáo dục và Đào tạo phê duyệt",
+           "Giám đốc Sở Giáo dục và Đào tạo", "phê duyệt");
+    S_list("Sở Giáo dục và Đào tạo và các cơ sở giáo dục, đào tạo lồng ghép",
+           "Sở Giáo dục và Đào tạo|các cơ sở giáo dục, đào tạo", "lồng ghép");
+}
+
+Test(agency, comma_ends_lexicon_words, .init = S_load, .fini = S_free)
+{
+    /* "tỉnh, Ủy ban" is not the word "tỉnh ủy" */
+    S_list("Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường tổ chức",
+           "Các sở, ban, ngành tỉnh|Ủy ban nhân dân các xã, phường", "tổ chức");
+}
+
+Test(agency, cells_run_together, .init = S_load, .fini = S_free)
+{
+    /* a place word, then a body's capital head: two bodies */
+    S_list("Các sở, ngành, UBND xã, phường, đặc khu Sở Tư pháp",
+           "Các sở, ngành|UBND xã, phường, đặc khu|Sở Tư pháp", NULL);
+    S_list("Ủy ban nhân dân tỉnh Quảng Nam chỉ đạo",
+           "Ủy ban nhân dân tỉnh Quảng Nam", "chỉ đạo");
+}

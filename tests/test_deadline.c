@@ -122,6 +122,62 @@ Test(deadline, no_time)
     S_EQ("Nghị quyết số 39-NQ/TW, ngày 17/4/2015 của Bộ Chính trị", "null");
     S_EQ("Hà Nội, ngày 04 tháng 7 năm 2017", "null");
     S_EQ("từ 15 đến 20 người", "null");
+    /* allowances, wages and budgets that come monthly or yearly */
+    S_EQ("người hưởng phụ cấp ưu đãi nghề hằng tháng", "null");
+    S_EQ("nâng mức tiền lương hàng tháng của giáo viên", "null");
+    S_EQ("giao dự toán kinh phí sự nghiệp hằng quý", "null");
+}
+
+Test(deadline, money_paid_as_work_keeps_its_time)
+{
+    S_EQ("chi trả trợ cấp cho người cao tuổi hằng tháng", "R/P1M");
+    S_EQ("Chi bộ sinh hoạt thường kỳ hằng tháng", "R/P1M");
+    S_EQ("tổng hợp việc chi trả phụ cấp, báo cáo hằng quý", "R/P3M");
+}
+
+/* A roadmap item's own years in brackets at its end; an open start. */
+Test(deadline, bracketed_roadmap_years)
+{
+    S_EQ("Xây dựng kho dữ liệu dùng chung, từng bước kết nối (2026 - 2027).",
+         "2026/2027");
+    S_EQ("Nâng cao nhận thức cộng đồng về dữ liệu (xuyên suốt 2026 - 2030)",
+         "2026/2030");
+    S_EQ("Mở rộng khai thác dữ liệu cho doanh nghiệp (2028 trở đi).", "ongoing");
+    S_EQ("Tổng kết kinh nghiệm của Ban Chấp hành khóa XI (2011 - 2016), rút ra bài học",
+         "null");
+}
+
+/* Work done when a case arises; a label whose value is a basis. */
+Test(deadline, conditions_that_arise)
+{
+    S_EQ("Quá trình triển khai, nếu có vướng mắc, các phòng báo cáo về Văn phòng",
+         "conditional");
+    S_EQ("Khi có phát sinh.", "conditional");
+    S_EQ("nếu thấy cần điều chỉnh nội dung Kế hoạch, các đơn vị đề xuất", "conditional");
+    S_EQ("Căn cứ tình hình thực tế và hướng dẫn của cấp trên.", "conditional");
+    S_EQ("Bổ sung hồ sơ còn thiếu (nếu có).", "null");
+    S_EQ("đề xuất sửa đổi Đề án trong trường hợp cần thiết", "null");
+    S_EQ("Căn cứ Kế hoạch này, các phòng xây dựng kế hoạch chi tiết", "null");
+}
+
+/* Periods that name a plan, a strategy or a past stretch are no time. */
+Test(deadline, named_periods_and_the_past)
+{
+    S_EQ("Bố trí tuyến cáp phù hợp Quy hoạch tỉnh Gia Lai thời kỳ 2021-2030, "
+         "tầm nhìn đến năm 2050", "null");
+    S_EQ("Triển khai Chiến lược phát triển nông nghiệp bền vững đến năm 2030",
+         "null");
+    S_EQ("Triển khai Chiến lược phát triển nông nghiệp đến năm 2030 trong quý "
+         "II/2026", "2026-Q2");
+    S_EQ("Điều chỉnh Quy hoạch chung đô thị Phú Mỹ, tỉnh Bà Rịa đến năm 2040",
+         "null");
+    S_EQ("Thực hiện Nghị quyết số 12-NQ/TU, phấn đấu đến năm 2027 hoàn thành", "2027");
+    S_EQ("Kết quả hoạt động từ tháng 3/2023 đến nay", "null");
+    S_EQ("tạo điều kiện thực hiện các nhiệm vụ nêu tại chương trình công tác "
+         "từ nay đến tháng 12/2026", "null");
+    /* a vision heading, or a resolution that sets a time, is a time */
+    S_EQ("b) Tầm nhìn đến năm 2045", "2045");
+    S_EQ("Nghị quyết đặt mục tiêu đến năm 2030 giảm tỷ lệ hộ nghèo", "2030");
 }
 
 Test(deadline, span_of_phrase)
@@ -178,4 +234,44 @@ Test(deadline, node_inherits_from_headings)
     cr_expect_str_eq(out, "2030");
     cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 0, out, sizeof out), 0);
     cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 9, out, sizeof out), 0);
+}
+
+/* A section on the present or the past: its heading starts with such
+ * words, at any level, and it ends at the next heading of its level. */
+Test(deadline, node_in_present_section)
+{
+    const char *text =
+        "1. Về đánh giá kết quả triển khai từ tháng 3/2023 đến nay\n"
+        "(1) Hằng năm, 100% xã đã tổ chức tập huấn.\n"
+        "2. Nhiệm vụ trọng tâm, tiêu chí đánh giá\n"
+        "(1) Hằng năm, tổ chức tập huấn cho cán bộ.\n"
+        "(2) Đánh giá được hiện trạng dữ liệu.\n";
+    nqx_node nodes[5];
+    nqx_doc d;
+    char out[32];
+    size_t i, off = 0;
+    const int parent[5] = {-1, 0, -1, 2, 2};
+    const nqx_node_kind kind[5] = {NQX_NODE_HEADING, NQX_NODE_ITEM,
+                                   NQX_NODE_HEADING, NQX_NODE_ITEM,
+                                   NQX_NODE_ITEM};
+    memset(&d, 0, sizeof d);
+    memset(nodes, 0, sizeof nodes);
+    for (i = 0; i < 5; i++) {
+        const char *nl = strchr(text + off, '\n');
+        nodes[i].kind = kind[i];
+        nodes[i].parent = parent[i];
+        nodes[i].start = off;
+        nodes[i].end = (size_t)(nl - text);
+        off = nodes[i].end + 1;
+    }
+    d.nodes = nodes;
+    d.nnodes = 5;
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 0), 1);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 1), 1);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 2), 0);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 3), 0);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 4), 0);
+    cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 7), 0);
+    /* the past stretch of the heading hands no time down */
+    cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 1, out, sizeof out), 0);
 }

@@ -264,3 +264,28 @@ Test(ocr, names_inside_a_sentence_are_left_alone)
     FIXES("Ông Phó Phong, Bí thư Chi bộ, phát biểu tại hội nghị.",
           "Ông Phó Phong, Bí thư Chi bộ, phát biểu tại hội nghị.");
 }
+
+Test(ocr, a_confusion_made_more_often_than_not_is_cheap)
+{
+    /* caught once, and "phấn" is never read right: the scanner cannot
+     * read this mark, so the thin second sentence is fixed too */
+    FIXES("Các xã phần đầu hoàn thành chỉ tiêu.\n"
+          "Phần đầu số hộ nghèo giảm còn 2%.",
+          "Các xã phấn đấu hoàn thành chỉ tiêu.\n"
+          "Phấn đấu số hộ nghèo giảm còn 2%.");
+    /* the same catch in a text that reads "phấn đấu" right more often:
+     * one slip, not a habit; the thin sentence keeps its reading */
+    FIXES("Các xã phần đầu hoàn thành chỉ tiêu.\n"
+          "Các huyện phấn đấu đạt chuẩn; phấn đấu giữ vững an ninh.\n"
+          "Phần đầu số hộ nghèo giảm còn 2%.",
+          "Các xã phấn đấu hoàn thành chỉ tiêu.\n"
+          "Các huyện phấn đấu đạt chuẩn; phấn đấu giữ vững an ninh.\n"
+          "Phần đầu số hộ nghèo giảm còn 2%.");
+    /* a cheap confusion still needs the context to want the change */
+    FIXES("Các xã phần đầu hoàn thành chỉ tiêu.\n"
+          "Công ty cổ phần đầu tư xây dựng được giao thực hiện dự án.\n"
+          "Phần đầu của báo cáo nêu kết quả; một phần đầu tư công chưa giải ngân.",
+          "Các xã phấn đấu hoàn thành chỉ tiêu.\n"
+          "Công ty cổ phần đầu tư xây dựng được giao thực hiện dự án.\n"
+          "Phần đầu của báo cáo nêu kết quả; một phần đầu tư công chưa giải ngân.");
+}

@@ -142,7 +142,8 @@ Test(target, plan_text_span_section_scope)
     const char *anchor = "90% công chức";
     S_run(S_plan);
     r = S_find(anchor, 0);
-    cr_expect_str_eq(r->text, "90% công chức cấp huyện có trình độ đại học trở lên");
+    /* the item's first clause keeps its label */
+    cr_expect_str_eq(r->text, "(1) 90% công chức cấp huyện có trình độ đại học trở lên");
     cr_expect_eq(r->end - r->start, strlen(r->text));
     cr_expect_eq(memcmp(S_plan + r->start, r->text, strlen(r->text)), 0);
     cr_expect_str_eq(r->section, "II.2.1.(1)");
@@ -261,4 +262,129 @@ Test(target, tables_without_goal_context_are_not_target_tables)
           "| Chỉ số | Đơn vị | Năm 2026 |\n"
           "| Số trang | trang | 166 |\n");
     cr_expect_eq(S_count(), 0);
+}
+
+/* A present or past section is one whose heading starts with such words,
+ * at any level; words later in a heading ("TIÊU CHÍ ĐÁNH GIÁ") do not make
+ * one, and the section ends at the next heading of its level. */
+Test(target, present_sections_by_heading_start)
+{
+    S_run("1. Về đánh giá kết quả triển khai năm 2024\n"
+          "(1) Đến nay, 100% trường học đã kết nối mạng diện rộng.\n"
+          "(2) Tỷ lệ hồ sơ trực tuyến bảo đảm 92% tổng số hồ sơ.\n"
+          "2. Nhiệm vụ trọng tâm năm 2026\n"
+          "(1) Phấn đấu 95% hồ sơ được xử lý trực tuyến.\n"
+          "IV. NỘI DUNG, TIÊU CHÍ ĐÁNH GIÁ VÀ KHEN THƯỞNG\n"
+          "1. Nội dung\n"
+          "Các chỉ tiêu cần đạt như sau:\n"
+          "(1) 100% hộ kinh doanh được hướng dẫn thanh toán điện tử;\n"
+          "(2) Ít nhất 60% hộ kinh doanh mở tài khoản thanh toán.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("95% hồ sơ", 0, "=", 95, 95, "%", NULL, 1);
+    S_check("(1) 100% hộ kinh doanh", 0, "=", 100, 100, "%", NULL, 0);
+    S_check("(2) Ít nhất 60%", 0, ">=", 60, 60, "%", NULL, 0);
+}
+
+/* A comparator written once before a list of quantities covers the list;
+ * quantities may be written in words. */
+Test(target, shared_comparators_and_number_words)
+{
+    S_run("II. CHỈ TIÊU\n"
+          "(1) Số người được khen thưởng không quá 15% tập thể, 8% cá nhân "
+          "tham gia.\n"
+          "(2) Mỗi đơn vị kiểm tra ít nhất hai lần/năm; tối đa mười hai lần / năm.\n"
+          "(3) Có ít nhất hai mươi lăm cán bộ; tỷ lệ nữ đạt 30%, 20% là dân "
+          "tộc thiểu số.\n"
+          "(4) Bố trí một cán bộ chuyên trách.\n");
+    cr_expect_eq(S_count(), 7);
+    S_check("15% tập thể", 0, "<=", 15, 15, "%", NULL, 0);
+    S_check("15% tập thể", 1, "<=", 8, 8, "%", NULL, 0);
+    S_check("hai lần/năm", 0, ">=", 2, 2, "lần/năm", NULL, 0);
+    S_check("mười hai lần", 0, "<=", 12, 12, "lần / năm", NULL, 0);
+    S_check("hai mươi lăm", 0, ">=", 25, 25, "cán bộ", NULL, 0);
+    S_check("đạt 30%", 0, "=", 30, 30, "%", NULL, 0);
+    S_check("đạt 30%", 1, "=", 20, 20, "%", NULL, 0);
+}
+
+/* A time at the end of a long first clause belongs to that work, not to
+ * the quantities of the item's later clauses. */
+Test(target, late_time_in_first_clause_is_not_the_items)
+{
+    S_run("III. NHIỆM VỤ\n"
+          "- Xây dựng và trình phê duyệt kế hoạch bảo trì hệ thống máy chủ, "
+          "sao lưu dữ liệu và bảo đảm an toàn thông tin mạng hằng năm; "
+          "trong đó kiểm tra khả năng phục hồi tối thiểu 02 lần/năm.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("02 lần/năm", 0, ">=", 2, 2, "lần/năm", NULL, 0);
+}
+
+/* An allowance paid monthly sets no time for the target that counts it. */
+Test(target, monthly_allowance_is_no_deadline)
+{
+    S_run("II. MỤC TIÊU\n"
+          "(1) 100% người nhận phụ cấp ưu đãi hằng tháng được chi trả qua tài "
+          "khoản.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("100% người", 0, "=", 100, 100, "%", NULL, 0);
+}
+
+/* In a plan's task section, an item that opens with a percentage of a
+ * population and a goal verb is a target; a present fact is not. */
+Test(target, items_opening_with_a_share_are_goals)
+{
+    S_run("III. NHIỆM VỤ, GIẢI PHÁP\n"
+          "1. Tuyên truyền, vận động\n"
+          "- 100% hộ gia đình trên địa bàn được hướng dẫn phân loại rác tại nguồn;\n"
+          "- Ít nhất 75% tiểu thương chợ truyền thống mở tài khoản thanh toán.\n"
+          "- 100% các xã đã hoàn thành kế hoạch năm trước.\n"
+          "- Tổ chức 12 hội nghị tập huấn cho cán bộ.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("100% hộ gia đình", 0, "=", 100, 100, "%", NULL, 0);
+    S_check("Ít nhất 75%", 0, ">=", 75, 75, "%", NULL, 0);
+}
+
+/* Scoring rules and the conditions of a rating are not goals. */
+Test(target, scoring_rules_and_rating_criteria)
+{
+    S_run("II. CHỈ TIÊU THI ĐUA\n"
+          "1. Tỷ lệ hộ tham gia đạt từ 90% trở lên được cộng 10 điểm.\n"
+          "2. Xếp loại\n"
+          "Đơn vị bị xếp loại không hoàn thành khi có một trong các tiêu chí sau:\n"
+          "a) Có trên 40% chỉ tiêu không đạt;\n"
+          "b) Ít nhất 30% hồ sơ bị trả lại.\n");
+    cr_expect_eq(S_count(), 0);
+}
+
+/* A list writes its comparator once, or once per item; a verb between
+ * two quantities makes two statements. */
+Test(target, list_comparators_written_once_or_per_item)
+{
+    S_run("II. MỤC TIÊU\n"
+          "(1) Nâng mức hỗ trợ lên tối thiểu 60% cho hộ nghèo, tối thiểu 40% "
+          "cho hộ cận nghèo, 20% cho hộ mới thoát nghèo.\n"
+          "(2) Phấn đấu 100% trạm y tế và ít nhất 85% phòng khám đạt chuẩn, "
+          "15% phòng khám có bác sĩ gia đình.\n"
+          "(3) Tối thiểu 25% xã miền núi và 30% xã đồng bằng có chợ văn minh.\n");
+    S_check("tối thiểu 60%", 0, ">=", 60, 60, "%", NULL, 0);
+    S_check("tối thiểu 60%", 1, ">=", 40, 40, "%", NULL, 0);
+    S_check("tối thiểu 60%", 2, "=", 20, 20, "%", NULL, 0);
+    S_check("100% trạm y tế", 0, "=", 100, 100, "%", NULL, 1);
+    S_check("100% trạm y tế", 1, ">=", 85, 85, "%", NULL, 1);
+    S_check("100% trạm y tế", 2, "=", 15, 15, "%", NULL, 1);
+    S_check("25% xã miền núi", 0, ">=", 25, 25, "%", NULL, 0);
+    S_check("25% xã miền núi", 1, ">=", 30, 30, "%", NULL, 0);
+}
+
+/* The population a share counts is its scope: "trợ cấp xã hội" names no
+ * level, and a count word before the population is not part of it. */
+Test(target, scope_of_a_share)
+{
+    S_run("II. MỤC TIÊU\n"
+          "(1) 95% số người hưởng trợ cấp xã hội hằng tháng chưa có tài khoản "
+          "được hướng dẫn mở tài khoản.\n"
+          "(2) 100% các thôn, bản tổ chức ra quân vệ sinh môi trường.\n");
+    cr_expect_eq(S_count(), 2);
+    cr_expect_str_eq(S_find("95%", 0)->scope, "người hưởng trợ cấp xã hội hằng tháng");
+    cr_expect_str_eq(S_find("100% các thôn", 0)->scope, "các thôn, bản");
+    S_check("95%", 0, "=", 95, 95, "%", NULL, 0);
 }

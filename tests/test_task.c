@@ -349,3 +349,441 @@ Test(task, bold_agency_heading, .init = S_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Nội vụ;report_to:UBND tỉnh;");
     S_expect_deadline(r, "R/P1Y");
 }
+
+/* An appendix table: header before the first section row, section rows
+ * between data rows, a row whose bodies wrapped onto the next line and a
+ * short row of its own work under a merged time cell. */
+static const char *S_table_sections =
+    "KẾ HOẠCH\n"
+    "\n"
+    "PHỤ LỤC\n"
+    "\n"
+    "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |\n"
+    "|---|---|---|---|---|---|\n"
+    "| I. | NÂNG CAO NĂNG LỰC QUẢN LÝ | | | | |\n"
+    "| 1 | Xây dựng cơ sở dữ liệu đất đai cấp xã | Sở Nông nghiệp và Môi trường | Sở Tài chính | Năm 2026 | Cơ sở dữ liệu |\n"
+    "| Ủy ban nhân dân các xã, phường | Các hội, đoàn thể |\n"
+    "| II. | ĐÀO TẠO | | | | |\n"
+    "| 2 | Mở lớp tập huấn kỹ năng số cho cán bộ | Sở Nội vụ | Các sở, ngành | Quý III/2026 | Lớp học |\n"
+    "| Biên soạn tài liệu tập huấn kỹ năng số | Trung tâm Chuyển đổi số tỉnh | Sở Nội vụ |\n";
+
+Test(task, table_sections_and_wrapped_rows, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_sections);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("Xây dựng cơ sở dữ liệu đất đai");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;coordinate:Sở Tài chính;"
+                         "lead:Ủy ban nhân dân các xã, phường;coordinate:Các hội, đoàn thể;");
+    S_expect_deadline(r, "2026");
+    r = S_task("Mở lớp tập huấn");
+    S_expect_agencies(r, "lead:Sở Nội vụ;coordinate:Các sở, ngành;");
+    S_expect_deadline(r, "2026-Q3");
+    r = S_task("Biên soạn tài liệu");
+    S_expect_agencies(r, "lead:Trung tâm Chuyển đổi số tỉnh;coordinate:Sở Nội vụ;");
+    S_expect_deadline(r, "2026-Q3");
+}
+
+/* A dash bullet that is only a body's name heads the "+" bullets under
+ * it; a dash bullet with its own verb is a task of its own. */
+static const char *S_dash_heads =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "1. Hoàn thiện cơ chế quản lý chất thải\n"
+    "\n"
+    "- Sở Xây dựng\n"
+    "+ Rà soát quy chuẩn kỹ thuật về bãi chôn lấp.\n"
+    "+ Hướng dẫn cải tạo bãi chôn lấp cũ trong năm 2026.\n"
+    "- Sở Văn hóa, Thể thao và Du lịch\n"
+    "+ Lồng ghép nội dung bảo vệ môi trường vào lễ hội.\n"
+    "- Sở Tài chính bố trí kinh phí thực hiện.\n";
+
+Test(task, dash_bullet_agency_heads, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_dash_heads);
+    cr_expect_eq(S_ntasks(), 4);
+    r = S_task("Rà soát quy chuẩn");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    r = S_task("Hướng dẫn cải tạo");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    S_expect_deadline(r, "2026");
+    r = S_task("Lồng ghép nội dung");
+    S_expect_agencies(r, "lead:Sở Văn hóa, Thể thao và Du lịch;");
+    r = S_task("bố trí kinh phí");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+}
+
+/* Blocks opened with a courtesy word or followed by a role in brackets. */
+static const char *S_courtesy_blocks =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Công Thương (cơ quan thường trực)\n"
+    "\n"
+    "a) Theo dõi việc triển khai Kế hoạch.\n"
+    "\n"
+    "b) Tổng hợp kết quả trước ngày 20/12/2026.\n"
+    "\n"
+    "2. Đề nghị: Hiệp hội Du lịch tỉnh, Hội Nông dân tỉnh\n"
+    "\n"
+    "a) Vận động hội viên tham gia chương trình.\n"
+    "\n"
+    "3. Đề nghị Trung ương Hội Liên hiệp Phụ nữ Việt Nam\n"
+    "\n"
+    "- Chỉ đạo các cấp hội nhân rộng mô hình.\n"
+    "\n"
+    "4. Đề nghị các tổ chức tín dụng trên địa bàn\n"
+    "\n"
+    "a) Bố trí nguồn vốn cho vay ưu đãi.\n";
+
+Test(task, courtesy_and_bracket_blocks, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_courtesy_blocks);
+    cr_expect_eq(S_ntasks(), 5);
+    r = S_task("Theo dõi việc triển khai");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    r = S_task("Tổng hợp kết quả");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    S_expect_deadline(r, "2026-12-20");
+    r = S_task("Vận động hội viên");
+    S_expect_agencies(r, "lead:Hiệp hội Du lịch tỉnh;lead:Hội Nông dân tỉnh;");
+    r = S_task("nhân rộng mô hình");
+    S_expect_agencies(r, "lead:Trung ương Hội Liên hiệp Phụ nữ Việt Nam;");
+    r = S_task("Bố trí nguồn vốn");
+    S_expect_agencies(r, "lead:các tổ chức tín dụng trên địa bàn;");
+}
+
+/* A table of indicators names who monitors each one: no tasks. */
+static const char *S_indicator_table =
+    "KẾ HOẠCH\n"
+    "\n"
+    "I. MỤC TIÊU\n"
+    "\n"
+    "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu năm 2030 | Cơ quan chủ trì theo dõi |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Tỷ lệ hồ sơ trực tuyến | % | 80 | Sở Khoa học và Công nghệ |\n";
+
+Test(task, indicator_table_no_tasks, .init = S_load, .fini = S_free)
+{
+    S_run(S_indicator_table);
+    cr_expect_eq(S_ntasks(), 0);
+}
+
+/* A body followed by an ordinary verb of work is the task's lead. */
+static const char *S_plain_verbs =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Ủy ban nhân dân cấp xã quyết định khen thưởng các tập thể tiêu biểu.\n"
+    "\n"
+    "2. Hội đồng thi đua họp xét danh sách đề nghị khen thưởng trước ngày 15/12/2026.\n";
+
+Test(task, body_with_plain_verb_leads, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_plain_verbs);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("quyết định khen thưởng");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân cấp xã;");
+    r = S_task("họp xét danh sách");
+    S_expect_agencies(r, "lead:Hội đồng thi đua;");
+    S_expect_deadline(r, "2026-12-15");
+}
+
+/* An adverbial between the subject and its verb, closed by a comma. */
+static const char *S_inserted =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "3. Sở Tài chính trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì tổng hợp dự toán kinh phí.\n";
+
+Test(task, adverbial_before_verb, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_inserted);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("tổng hợp dự toán");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+}
+
+/* A closing paragraph: the reporting sentence without a subject of its
+ * own belongs to the sentence before it. */
+static const char *S_closing_report =
+    "KẾ HOẠCH\n"
+    "\n"
+    "V. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "Các sở, ngành, địa phương chủ động triển khai Kế hoạch này. Định kỳ hằng năm báo cáo kết quả về Sở Nội vụ để tổng hợp.\n";
+
+Test(task, closing_report_sentence_joins, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_closing_report);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("báo cáo kết quả về Sở Nội vụ");
+    S_expect_agencies(r, "lead:Các sở, ngành, địa phương;report_to:Sở Nội vụ;");
+    S_expect_deadline(r, "R/P1Y");
+}
+
+/* An intro paragraph whose subject takes on "the tasks below" is a task
+ * and leads the numbered items after it. */
+static const char *S_intro_block =
+    "KẾT LUẬN\n"
+    "\n"
+    "1. Về đánh giá tình hình\n"
+    "\n"
+    "Công tác văn phòng có nhiều chuyển biến.\n"
+    "\n"
+    "2. Về nhiệm vụ trọng tâm đến năm 2027\n"
+    "\n"
+    "Thời gian tới, tình hình còn khó khăn. Quán triệt ý kiến chỉ đạo; căn cứ vào phương hướng đã nêu, "
+    "Văn phòng Tỉnh ủy và các văn phòng huyện ủy cụ thể hoá để tổ chức thực hiện, trong đó tập trung một số nhiệm vụ sau:\n"
+    "\n"
+    "(1) Nâng cao chất lượng tham mưu tổng hợp.\n"
+    "\n"
+    "(2) Đẩy mạnh chuyển đổi số trong văn phòng.\n";
+
+Test(task, intro_paragraph_block, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_intro_block);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("cụ thể hoá để tổ chức");
+    S_expect_agencies(r, "lead:Văn phòng Tỉnh ủy;lead:các văn phòng huyện ủy;");
+    S_expect_deadline(r, "2027");
+    r = S_task("Nâng cao chất lượng tham mưu");
+    S_expect_agencies(r, "lead:Văn phòng Tỉnh ủy;lead:các văn phòng huyện ủy;");
+    S_expect_deadline(r, "2027");
+}
+
+/* The wrap-up paragraph hung under the last item is not that item's
+ * work; its own subject leads it. */
+static const char *S_wrapup =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Sở Lao động\n"
+    "\n"
+    "a) Hướng dẫn các xã triển khai chi trả.\n"
+    "\n"
+    "b) Theo dõi tiến độ chi trả hằng tháng.\n"
+    "\n"
+    "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh. Trong quá trình thực hiện nếu có khó khăn, vướng mắc, "
+    "các cơ quan, đơn vị báo cáo về Sở Lao động để tổng hợp.\n";
+
+Test(task, wrapup_not_last_item, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_wrapup);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("Theo dõi tiến độ");
+    cr_expect_null(strstr(r->text, "Trên đây"));
+    S_expect_agencies(r, "lead:Sở Lao động;");
+    r = S_task("báo cáo về Sở Lao động");
+    S_expect_agencies(r, "lead:các cơ quan, đơn vị;report_to:Sở Lao động;");
+}
+
+/* Subjects after a label's colon and after a fronted clause's courtesy
+ * word. */
+static const char *S_late_subjects =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. NHIỆM VỤ\n"
+    "\n"
+    "1. Cấp thẻ an sinh: Ủy ban nhân dân xã, phường phối hợp với ngân hàng rà soát danh sách.\n"
+    "\n"
+    "2. Trong quá trình thực hiện nếu có vướng mắc đề nghị các cơ quan, đơn vị phản ánh về Sở Tư pháp để hướng dẫn.\n";
+
+Test(task, subjects_after_colon_and_courtesy, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_late_subjects);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("rà soát danh sách");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân xã, phường;");
+    r = S_task("phản ánh về Sở Tư pháp");
+    S_expect_agencies(r, "lead:các cơ quan, đơn vị;report_to:Sở Tư pháp;");
+}
+
+/* A block title naming bodies by what they do: the rest of the title
+ * says which ones. */
+static const char *S_title_rest =
+    "KẾ HOẠCH\n"
+    "\n"
+    "V. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "4. Các doanh nghiệp hoạt động trong lĩnh vực vận tải, logistics trên địa bàn tỉnh\n"
+    "\n"
+    "- Ứng dụng nền tảng số trong quản lý phương tiện.\n"
+    "- Chia sẻ dữ liệu hành trình với cơ quan quản lý.\n";
+
+Test(task, title_with_rest_qualifier, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_title_rest);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Ứng dụng nền tảng số");
+    S_expect_agencies(r, "lead:Các doanh nghiệp hoạt động trong lĩnh vực vận tải, "
+                         "logistics trên địa bàn tỉnh;");
+}
+
+/* A label's colon opens a clause of its own (with a fronted adverbial);
+ * "nếu ... thì" puts the subject after "thì"; an evaluation section gives
+ * no tasks. */
+static const char *S_clauses =
+    "BÁO CÁO KẾT LUẬN\n"
+    "\n"
+    "1. Về đánh giá tình hình năm 2025\n"
+    "\n"
+    "Các văn phòng huyện ủy đẩy mạnh cải cách hành chính.\n"
+    "\n"
+    "2. Về nhiệm vụ năm 2026\n"
+    "\n"
+    "a) Chi trả trợ cấp: Sau khi mở tài khoản, Ủy ban nhân dân xã phối hợp với ngân hàng chi trả.\n"
+    "\n"
+    "b) Quá trình thực hiện nếu có khó khăn thì các văn phòng huyện ủy kịp thời báo cáo.\n";
+
+Test(task, label_clauses_and_thi, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_clauses);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("ngân hàng chi trả");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân xã;");
+    r = S_task("kịp thời báo cáo");
+    S_expect_agencies(r, "lead:các văn phòng huyện ủy;");
+}
+
+/* "X yêu cầu Y ...": Y does the work; an intro paragraph's block covers
+ * the items after it but not a heading with its own structure. */
+static const char *S_asks =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "III. NHIỆM VỤ, GIẢI PHÁP\n"
+    "\n"
+    "Nhằm đạt được mục tiêu trên, các bộ, cơ quan trung ương cần tổ chức thực hiện các nhiệm vụ sau:\n"
+    "\n"
+    "1. Hoàn thiện thể chế\n"
+    "\n"
+    "a) Bộ Tư pháp rà soát các văn bản quy phạm pháp luật.\n"
+    "\n"
+    "b) Bộ Nội vụ sửa đổi quy định về khen thưởng.\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính bố trí kinh phí thực hiện.\n";
+
+Test(task, asked_bodies_and_intro_scope, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_asks);
+    cr_expect_eq(S_ntasks(), 4);
+    r = S_task("cần tổ chức thực hiện");
+    S_expect_agencies(r, "lead:các bộ, cơ quan trung ương;");
+    r = S_task("rà soát các văn bản");
+    S_expect_agencies(r, "lead:Bộ Tư pháp;");
+    r = S_task("sửa đổi quy định");
+    S_expect_agencies(r, "lead:Bộ Nội vụ;");
+    r = S_task("bố trí kinh phí");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+}
+
+/* A preamble whose last sentence asks bodies to carry out the work below
+ * is a task; other preambles assign nothing. */
+static const char *S_preamble_ask =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "Năm 2026 có ý nghĩa quan trọng. Để triển khai hiệu quả nhiệm vụ trên, Chính phủ yêu cầu các bộ, ngành trung ương tập trung thực hiện các nhiệm vụ sau:\n"
+    "\n"
+    "I. MỤC TIÊU\n"
+    "\n"
+    "Nâng cao chất lượng môi trường sống.\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "1. Bộ Xây dựng ban hành quy chuẩn về bãi chôn lấp.\n";
+
+Test(task, preamble_that_asks, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_preamble_ask);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Chính phủ yêu cầu");
+    S_expect_agencies(r, "lead:các bộ, ngành trung ương;");
+    r = S_task("ban hành quy chuẩn");
+    S_expect_agencies(r, "lead:Bộ Xây dựng;");
+}
+
+/* A time cell that no time phrase reads is still the row's time: the
+ * heading's year is not inherited. */
+static const char *S_table_odd_time =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. NHIỆM VỤ NĂM 2026\n"
+    "\n"
+    "| STT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+    "|---|---|---|---|\n"
+    "| 1 | Tập huấn nghiệp vụ cho cán bộ | Sở Nội vụ | Năm 2026 |\n"
+    "| 2 | Điều chỉnh danh mục nhiệm vụ | Sở Tài chính | Theo tiến độ dự án |\n";
+
+Test(task, table_time_cell_wins, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_odd_time);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Tập huấn nghiệp vụ");
+    S_expect_deadline(r, "2026");
+    r = S_task("Điều chỉnh danh mục");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    S_expect_deadline(r, NULL);
+}
+
+/* A header over two lines: "Cơ quan" above "Chủ trì | Phối hợp". */
+static const char *S_table_two_line_header =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "| STT | Nội dung công việc | Cơ quan | | Thời gian hoàn thành |\n"
+    "|---|---|---|---|---|\n"
+    "| | | Chủ trì | Phối hợp | |\n"
+    "| 1 | Xây dựng cơ sở dữ liệu dân cư | Công an tỉnh | Sở Tư pháp | Quý I/2026 |\n"
+    "| 2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Ủy ban nhân dân các xã | Năm 2027 |\n";
+
+Test(task, table_two_line_header, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_two_line_header);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Xây dựng cơ sở dữ liệu dân cư");
+    S_expect_agencies(r, "lead:Công an tỉnh;coordinate:Sở Tư pháp;");
+    S_expect_deadline(r, "2026-Q1");
+    r = S_task("Số hóa hồ sơ");
+    S_expect_agencies(r, "lead:Sở Tư pháp;coordinate:Ủy ban nhân dân các xã;");
+    S_expect_deadline(r, "2027");
+}
+
+/* A unit in brackets between the body and its verb. */
+static const char *S_bracket_unit =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "- Sở Y tế (Chi cục Dân số) sẽ kiểm tra ngẫu nhiên hồ sơ của các xã.\n";
+
+Test(task, bracketed_unit_before_verb, .init = S_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_bracket_unit);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("kiểm tra ngẫu nhiên");
+    S_expect_agencies(r, "lead:Sở Y tế;");
+}

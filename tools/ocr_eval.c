@@ -2,7 +2,7 @@
  * diacritic noise, and time it.
  *
  *   build/ocr-eval [--model FILE] [--rate R] [--seed N] [--threshold T]
- *                  [--show] FILE...
+ *                  [--show | --show-all] FILE...
  *       For each file (NFC): give a fraction R (default 0.02) of its
  *       well-formed syllables one confusion (tone lost, tone swapped, tone
  *       added, hook lost, đ -> d) that yields another syllable the model
@@ -192,7 +192,7 @@ static void S_eval_file(const nqx_model *m, const char *path, double rate,
                 tot->wrong++, what = "wrong";
         } else
             tot->broken++, what = "broke";
-        if (show && strcmp(what, "fixed") != 0) {
+        if (show > 1 || (show && strcmp(what, "fixed") != 0)) {
             size_t a = edits[e].start > 40 ? edits[e].start - 40 : 0;
             size_t b = edits[e].end + 40 < out.len ? edits[e].end + 40 : out.len;
             while (a > 0 && ((unsigned char)out.data[a] & 0xC0) == 0x80)
@@ -283,9 +283,11 @@ int main(int argc, char **argv)
             apply = argv[++i];
         else if (strcmp(argv[i], "--show") == 0)
             show = 1;
+        else if (strcmp(argv[i], "--show-all") == 0)
+            show = 2;
         else {
             fprintf(stderr, "usage: ocr-eval [--model F] [--rate R] [--seed N] "
-                            "[--threshold T] [--show] [--apply DIR] FILE...\n");
+                            "[--threshold T] [--show|--show-all] [--apply DIR] FILE...\n");
             return 2;
         }
     }
