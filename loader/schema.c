@@ -189,10 +189,25 @@ static nqx_status S_migrate(nqx_store *s, nqx_error *err)
 {
     int version = 0, app = 0, ntables = 0;
     char sql[64];
-    if (S_int(s, "PRAGMA user_version", &version) ||
-        S_int(s, "PRAGMA application_id", &app) ||
-        S_int(s, "SELECT count(*) FROM sqlite_schema", &ntables))
+    sqlite3_stmt *st;
+    /* One statement, so one snapshot: read apart, another process's
+     * migration could commit between them (tables seen, but not yet its
+     * application_id: "not an nqx store"). */
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT application_id FROM pragma_application_id),"
+            " (SELECT count(*) FROM sqlite_schema)", -1, &st, NULL) !=
+        SQLITE_OK)
         return nqx_store_fail(s, err, NULL);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        nqx_store_fail(s, err, NULL);
+        sqlite3_finalize(st);
+        return NQX_ESTORE;
+    }
+    version = sqlite3_column_int(st, 0);
+    app = sqlite3_column_int(st, 1);
+    ntables = sqlite3_column_int(st, 2);
+    sqlite3_finalize(st);
     if (ntables && app != S_APP_ID)
         return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
                         "not an nqx store (a SQLite file of another program)");
