@@ -76,7 +76,8 @@ asan:
 	$(MAKE) B=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=undefined' \
 	  build/asan/test-nqx nqx-asan
-	ASAN_OPTIONS=detect_leaks=1 build/asan/test-nqx --jobs 2 $(TEST_ARGS)
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  build/asan/test-nqx --jobs 2 $(TEST_ARGS)
 
 ubsan: asan
 
