@@ -493,7 +493,10 @@ static int32_t S_intern_add(S_intern *t, const char *key)
         t->counts = c;
         t->cap = cap;
     }
-    memcpy(t->keys[t->n], key, NQX_KEY_MAX);
+    /* only the key's bytes: the tail is zero, so the model file holds no
+     * uninitialised memory (valgrind) and rebuilds are byte-identical */
+    memset(t->keys[t->n], 0, NQX_KEY_MAX);
+    memcpy(t->keys[t->n], key, strnlen(key, NQX_KEY_MAX));
     t->counts[t->n] = 1;
     t->slots[h] = (int32_t)t->n;
     return (int32_t)t->n++;
@@ -851,11 +854,13 @@ static nqx_status S_write(const char *out_path, const unsigned char *buf,
     if (!f)
         return nqx_fail(err, NQX_EIO, out_path, -1, -1, "cannot write: %s",
                         strerror(errno));
-    if (fwrite(buf, 1, n, f) != n || fclose(f) != 0) {
-        if (f)
-            fclose(f);
+    if (fwrite(buf, 1, n, f) != n) {
+        fclose(f);
         return nqx_fail(err, NQX_EIO, out_path, -1, -1, "write failed");
     }
+    if (fclose(f) != 0) /* the stream is gone either way: no second close */
+        return nqx_fail(err, NQX_EIO, out_path, -1, -1, "write failed: %s",
+                        strerror(errno));
     return NQX_OK;
 }
 
