@@ -733,7 +733,9 @@ static void S_progress(size_t done, size_t total, double bytes,
 static const char S_help_ingest[] =
     "usage: nqx ingest [--db FILE] [--locality L] [--issuer I] [--kind K]\n"
     "                  [--date D] [--no-ocr] [--grammars DIR]\n"
-    "                  [--busy-timeout MS] [--from-jsonl] PATH...\n"
+    "                  [--busy-timeout MS] [-j N] [--from-jsonl] PATH...\n"
+    "-j N (--jobs N): N threads normalize and extract while one stores;\n"
+    "the store and the output are those of -j 1 (the default).\n"
     "Folders are walked for .txt, .md and .html files (.jsonl with\n"
     "--from-jsonl: records as nqx extract prints them). Metadata the text\n"
     "lacks comes from FILE.meta.json beside a file, then from these flags.";
@@ -772,21 +774,63 @@ static void S_count_doc(void *ctx, const char *doc,
     S_count(ctx, doc, res);
 }
 
+/* The batch as it goes: for the summary and the progress line. */
+typedef struct {
+    S_tally *tally;
+    S_files *files;
+    double done_bytes, t0, shown;
+    int rc;
+} S_batch;
+
+/* After each file, in input order: print what it did; stop on a store
+ * error (the store, not the file, failed: the rest would fail too). */
+static int S_file_done(void *ctx, size_t k, const char *path, nqx_status st,
+                       const nqx_ingest_result *res, const nqx_error *e)
+{
+    S_batch *b = ctx;
+    S_tally *tally = b->tally;
+    struct stat sb;
+    nqx_error err = *e;
+    b->done_bytes += stat(path, &sb) == 0 ? (double)sb.st_size : 0;
+    if (tally->tty && st)
+        fputs("\r\033[K", stderr);
+    if (st == NQX_ESTORE) {
+        cli_error(&err);
+        b->rc = EXIT_INTERNAL;
+        return 1;
+    }
+    if (st) {
+        if (!err.file[0])
+            snprintf(err.file, sizeof err.file, "%s", path);
+        cli_error(&err);
+        tally->nbad++;
+        b->rc = EXIT_REJECTED;
+    } else if (res)
+        S_count(tally, path, res);
+    if (tally->tty && (k + 1 == b->files->n || S_now() - b->shown >= 0.2)) {
+        S_progress(k + 1, b->files->n, b->done_bytes, b->files->bytes, b->t0);
+        b->shown = S_now();
+    }
+    return 0;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     const char *db = S_DEFAULT_DB, *v, *gdir = NULL;
-    int i, busy = 0, no_ocr = 0, failed = 0, rc = EXIT_OK;
+    int i, busy = 0, no_ocr = 0, failed = 0, rc = EXIT_OK, jobs = 1;
     nqx_store_meta fill;
     S_files files;
     S_tally tally;
+    S_batch batch;
+    nqx_status st;
     nqx_grammar *g = NULL;
     nqx_model *model = NULL;
     nqx_norm_options opt;
     nqx_store *s = NULL;
     nqx_error err;
     size_t k;
-    double done_bytes = 0, t0, shown = 0;
 
+    memset(&batch, 0, sizeof batch);
     memset(&fill, 0, sizeof fill);
     memset(&files, 0, sizeof files);
     memset(&opt, 0, sizeof opt);
@@ -817,6 +861,18 @@ int cmd_ingest(int argc, char **argv)
         } else if (cli_opt(a, "--grammars", &v, argc, argv, &i)) {
             if (!v) goto usage;
             gdir = v;
+        } else if (cli_opt(a, "--jobs", &v, argc, argv, &i) ||
+                   cli_opt(a, "-j", &v, argc, argv, &i) ||
+                   (strncmp(a, "-j", 2) == 0 && (v = a + 2))) {
+            char *end;
+            long nj;
+            if (!v) goto usage;
+            nj = strtol(v, &end, 10);
+            if (*end || nj < 1 || nj > 256) {
+                cli_errorf("ingest: -j needs a number of workers, 1 to 256");
+                goto usage;
+            }
+            jobs = (int)nj;
         } else if (strcmp(a, "--no-ocr") == 0) {
             no_ocr = 1;
         } else if (strcmp(a, "--from-jsonl") == 0) {
@@ -853,39 +909,34 @@ int cmd_ingest(int argc, char **argv)
         rc = EXIT_INTERNAL;
         goto done;
     }
-    t0 = S_now();
-    for (k = 0; k < files.n; k++) {
-        nqx_ingest_result res;
-        nqx_status st;
-        struct stat sb;
-        nqx_error_clear(&err);
-        if (files.jsonl)
+    batch.tally = &tally;
+    batch.files = &files;
+    batch.t0 = S_now();
+    batch.rc = EXIT_OK;
+    if (files.jsonl) { /* parsing records is cheap: no workers */
+        for (k = 0; k < files.n; k++) {
+            nqx_error_clear(&err);
             st = nqx_store_ingest_jsonl(s, g, files.paths[k], &fill,
                                         S_count_doc, &tally, &err);
-        else
-            st = nqx_store_ingest_file(s, g, &opt, files.paths[k], &fill,
-                                       &res, &err);
-        done_bytes += stat(files.paths[k], &sb) == 0 ? (double)sb.st_size : 0;
-        if (tally.tty && st)
-            fputs("\r\033[K", stderr);
-        if (st == NQX_ESTORE) { /* the store, not the file: stop here */
-            cli_error(&err);
-            rc = EXIT_INTERNAL;
-            break;
+            if (S_file_done(&batch, k, files.paths[k], st, NULL, &err))
+                break;
         }
-        if (st) {
-            if (!err.file[0])
-                snprintf(err.file, sizeof err.file, "%s", files.paths[k]);
+    } else {
+        nqx_batch_options bo;
+        memset(&bo, 0, sizeof bo);
+        bo.jobs = jobs;
+        bo.grammar_dir = gdir;
+        bo.norm = &opt;
+        bo.fill = &fill;
+        nqx_error_clear(&err);
+        if (nqx_store_ingest_files(s, g, (const char *const *)files.paths,
+                                   files.n, &bo, S_file_done, &batch,
+                                   &err)) {
             cli_error(&err);
-            tally.nbad++;
-            rc = EXIT_REJECTED;
-        } else if (!files.jsonl)
-            S_count(&tally, files.paths[k], &res);
-        if (tally.tty && (k + 1 == files.n || S_now() - shown >= 0.2)) {
-            S_progress(k + 1, files.n, done_bytes, files.bytes, t0);
-            shown = S_now();
+            batch.rc = EXIT_INTERNAL;
         }
     }
+    rc = batch.rc;
     if (tally.tty)
         fputs("\r\033[K", stderr);
     printf("documents: %zu new, %zu new versions, %zu unchanged, %zu "

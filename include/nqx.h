@@ -401,6 +401,33 @@ nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
                                  const char *path, const nqx_store_meta *fill,
                                  nqx_ingest_result *res, nqx_error *err);
 
+/* Many files, in order: normalize and extract in opt->jobs worker
+ * threads, store in the calling thread on s (the one writer; SQLite
+ * connections are not shared). Each worker loads its own grammar from
+ * opt->grammar_dir (a grammar serves one thread); opt->norm, its model
+ * included, is shared and only read. The store ends exactly as one
+ * nqx_store_ingest_file() after another would leave it, and fn sees the
+ * files in input order, in the calling thread: index, path, the file's
+ * status (as nqx_store_ingest_file returns it), its result and error.
+ * fn returning nonzero stops the batch (the workers finish the file they
+ * hold; nothing more is stored). jobs <= 1 runs everything in the calling
+ * thread with g. Returns NQX_OK, or an error when the workers could not
+ * be set up (their grammar, threads, memory); per-file errors go to fn. */
+typedef struct {
+    int jobs;                     /* worker threads; <= 1 = none */
+    const char *grammar_dir;      /* as nqx_gram_load's dir (NULL ok) */
+    const nqx_norm_options *norm; /* may be NULL */
+    const nqx_store_meta *fill;   /* may be NULL */
+} nqx_batch_options;
+
+typedef int (*nqx_batch_fn)(void *ctx, size_t index, const char *path,
+                            nqx_status st, const nqx_ingest_result *res,
+                            const nqx_error *err);
+nqx_status nqx_store_ingest_files(nqx_store *s, const nqx_grammar *g,
+                                  const char *const *paths, size_t n,
+                                  const nqx_batch_options *opt,
+                                  nqx_batch_fn fn, void *ctx, nqx_error *err);
+
 /* Load records in the spec's JSON Lines form (what nqx extract prints,
  * e.g. on other machines). Each run of lines with the same "doc" is one
  * document and one transaction; its identity is the SHA-256 of those

@@ -689,49 +689,90 @@ done:
     return rcs;
 }
 
+void nqx_store_prep_clear(nqx_store_prep *p)
+{
+    nqx_doc_free(p->d);
+    nqx_text_free(p->t);
+    free(p->html);
+    free(p->bytes);
+    memset(p, 0, sizeof *p);
+}
+
+nqx_status nqx_store_prepare(const nqx_grammar *g,
+                             const nqx_norm_options *norm, const char *path,
+                             nqx_store_prep *p)
+{
+    const char *in;
+    size_t inn;
+    nqx_status st;
+    memset(p, 0, sizeof *p);
+    nqx_error_clear(&p->err);
+    st = nqx_read_file(path, S_MAX_INPUT, &p->bytes, &p->n, &p->err);
+    if (st) {
+        p->read_failed = 1;
+        return p->st = st;
+    }
+    in = p->bytes;
+    inn = p->n;
+    if (nqx_html_detect(path, p->bytes, p->n)) {
+        st = nqx_html_to_text(path, p->bytes, p->n, &p->html, &inn, &p->err);
+        in = p->html;
+    }
+    if (!st)
+        st = nqx_norm_text(path, in, inn, norm, &p->t, &p->err);
+    if (!st) {
+        st = nqx_ext_doc(g, p->t, &p->d, &p->err);
+        if (st && !p->err.file[0])
+            snprintf(p->err.file, sizeof p->err.file, "%s", path);
+    }
+    return p->st = st;
+}
+
+nqx_status nqx_store_finish(nqx_store *s, const nqx_grammar *g,
+                            const char *path, nqx_store_prep *p,
+                            const nqx_store_meta *fill,
+                            nqx_ingest_result *res, nqx_error *err)
+{
+    nqx_store_meta m;
+    char *vals[S_NFIELDS] = {0};
+    nqx_status st;
+    int i;
+
+    memset(res, 0, sizeof *res);
+    /* the errors come in the order the steps run one file at a time:
+     * reading, then the sidecar, then HTML, normalizing, extracting */
+    if (p->read_failed) {
+        if (err)
+            *err = p->err;
+        return p->st;
+    }
+    if (fill)
+        m = *fill;
+    else
+        memset(&m, 0, sizeof m);
+    st = S_sidecar(s, path, &m, vals, err);
+    if (!st && p->st) {
+        if (err)
+            *err = p->err;
+        st = p->st;
+    }
+    if (!st)
+        st = nqx_store_ingest_doc(s, g, path, p->bytes, p->n, p->t, p->d, &m,
+                                  res, err);
+    for (i = 0; i < S_NFIELDS; i++)
+        free(vals[i]);
+    return st;
+}
+
 nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
                                  const nqx_norm_options *norm,
                                  const char *path, const nqx_store_meta *fill,
                                  nqx_ingest_result *res, nqx_error *err)
 {
-    nqx_store_meta m;
-    char *vals[S_NFIELDS] = {0}, *bytes = NULL, *html = NULL;
-    const char *in;
-    size_t n, inn;
-    nqx_text *t = NULL;
-    nqx_doc *d = NULL;
+    nqx_store_prep p;
     nqx_status st;
-    int i;
-
-    memset(res, 0, sizeof *res);
-    if (fill)
-        m = *fill;
-    else
-        memset(&m, 0, sizeof m);
-    st = nqx_read_file(path, S_MAX_INPUT, &bytes, &n, err);
-    if (st)
-        return st;
-    st = S_sidecar(s, path, &m, vals, err);
-    in = bytes;
-    inn = n;
-    if (!st && nqx_html_detect(path, bytes, n)) {
-        st = nqx_html_to_text(path, bytes, n, &html, &inn, err);
-        in = html;
-    }
-    if (!st)
-        st = nqx_norm_text(path, in, inn, norm, &t, err);
-    if (!st) {
-        st = nqx_ext_doc(g, t, &d, err);
-        if (st && err && !err->file[0])
-            snprintf(err->file, sizeof err->file, "%s", path);
-    }
-    if (!st)
-        st = nqx_store_ingest_doc(s, g, path, bytes, n, t, d, &m, res, err);
-    nqx_doc_free(d);
-    nqx_text_free(t);
-    free(html);
-    free(bytes);
-    for (i = 0; i < S_NFIELDS; i++)
-        free(vals[i]);
+    nqx_store_prepare(g, norm, path, &p);
+    st = nqx_store_finish(s, g, path, &p, fill, res, err);
+    nqx_store_prep_clear(&p);
     return st;
 }

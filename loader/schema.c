@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define S_APP_ID 0x6e717801 /* "nqx" 1 */
 
@@ -188,10 +189,25 @@ static nqx_status S_migrate(nqx_store *s, nqx_error *err)
 {
     int version = 0, app = 0, ntables = 0;
     char sql[64];
-    if (S_int(s, "PRAGMA user_version", &version) ||
-        S_int(s, "PRAGMA application_id", &app) ||
-        S_int(s, "SELECT count(*) FROM sqlite_schema", &ntables))
+    sqlite3_stmt *st;
+    /* One statement, so one snapshot: read apart, another process's
+     * migration could commit between them (tables seen, but not yet its
+     * application_id: "not an nqx store"). */
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT application_id FROM pragma_application_id),"
+            " (SELECT count(*) FROM sqlite_schema)", -1, &st, NULL) !=
+        SQLITE_OK)
         return nqx_store_fail(s, err, NULL);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        nqx_store_fail(s, err, NULL);
+        sqlite3_finalize(st);
+        return NQX_ESTORE;
+    }
+    version = sqlite3_column_int(st, 0);
+    app = sqlite3_column_int(st, 1);
+    ntables = sqlite3_column_int(st, 2);
+    sqlite3_finalize(st);
     if (ntables && app != S_APP_ID)
         return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
                         "not an nqx store (a SQLite file of another program)");
@@ -235,6 +251,36 @@ static nqx_status S_migrate(nqx_store *s, nqx_error *err)
 fail:
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return NQX_ESTORE;
+}
+
+/* PRAGMA journal_mode = WAL, retried on SQLITE_BUSY until busy_ms have
+ * passed. The retry is ours because SQLite's busy handler is not called
+ * here: the switch reads page 1 in a read transaction, then asks for the
+ * write lock to set the file's version bytes, and a read transaction that
+ * finds the write lock taken gets SQLITE_BUSY at once (waiting could
+ * deadlock: the holder may wait for this reader). Two processes opening a
+ * fresh store together both switch it, so one of them failed with
+ * "database is locked" whatever the busy timeout. Once the file is in WAL
+ * mode the pragma only reads and never collides. */
+static int S_wal(nqx_store *s, int busy_ms)
+{
+    struct timespec t0, now;
+    int rc, waited = 1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+                          NULL);
+        if ((rc & 0xff) != SQLITE_BUSY)
+            return rc;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if ((now.tv_sec - t0.tv_sec) * 1000 +
+                (now.tv_nsec - t0.tv_nsec) / 1000000 >= busy_ms)
+            return rc;
+        /* back off 1, 2, 4 ... 64 ms: the other opener needs a few ms */
+        sqlite3_sleep(waited);
+        if (waited < 64)
+            waited *= 2;
+    }
 }
 
 /* Never let `nqx sql` reach another file. */
@@ -283,9 +329,7 @@ nqx_status nqx_store_open(const char *path, int flags, int busy_ms,
     if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL,
                      NULL) != SQLITE_OK)
         goto fail;
-    if (!s->readonly &&
-        sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
-            SQLITE_OK)
+    if (!s->readonly && S_wal(s, busy_ms > 0 ? busy_ms : 5000) != SQLITE_OK)
         goto fail;
     /* In WAL mode NORMAL never corrupts; a power cut may lose the last
      * documents, which re-ingesting restores. It saves an fsync per

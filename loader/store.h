@@ -2,6 +2,7 @@
  *
  *   schema.c   open/close, pragmas, schema and migrations, error mapping
  *   ingest.c   one document -> one transaction; the file pipeline; sidecar
+ *   batch.c    many files: worker threads prepare, the caller's thread writes
  *   jsonl.c    records in the spec's JSON Lines (nqx extract's output)
  *   html.c     HTML input -> text lines (libxml2's HTML parser)
  *   query.c    targets, tasks, compare, search, read-only SQL
@@ -35,6 +36,34 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
                           const nqx_text *t, const nqx_doc *d,
                           const nqx_store_meta *fill, nqx_ingest_result *res,
                           nqx_error *err);
+
+/* One file made ready for the store without touching it (what a worker
+ * thread of nqx_store_ingest_files does): the raw bytes, the HTML's text
+ * lines, the normalized text and the extraction, or the error that
+ * stopped them. Everything is owned; nqx_store_prep_clear() frees it. */
+typedef struct {
+    char *bytes, *html;
+    size_t n;
+    nqx_text *t;
+    nqx_doc *d;
+    nqx_status st;   /* of reading, HTML, normalizing or extracting */
+    int read_failed; /* st came from reading the file */
+    nqx_error err;
+} nqx_store_prep;
+
+/* Read, parse HTML, normalize and extract path into *p (always filled;
+ * clear it afterwards). Uses no store: safe in any thread that owns g. */
+nqx_status nqx_store_prepare(const nqx_grammar *g,
+                             const nqx_norm_options *norm, const char *path,
+                             nqx_store_prep *p);
+
+/* Store a prepared file: its sidecar, then the document; the same
+ * statuses and errors as nqx_store_ingest_file(). p stays the caller's. */
+nqx_status nqx_store_finish(nqx_store *s, const nqx_grammar *g,
+                            const char *path, nqx_store_prep *p,
+                            const nqx_store_meta *fill,
+                            nqx_ingest_result *res, nqx_error *err);
+void nqx_store_prep_clear(nqx_store_prep *p);
 
 /* Fill err from the connection's last error: "PATH: reason" with
  * NQX_ESTORE; what says what was being done (may be NULL). */

@@ -488,16 +488,11 @@ static int S_alnum(unsigned char ch)
            (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
 }
 
-static unsigned char S_special[256];
-
-static void S_init_special(void)
-{
-    if (S_special['*'])
-        return;
-    S_special['\\'] = S_special['*'] = S_special['_'] = 1;
-    S_special['<'] = S_special['&'] = S_special[' '] = 1;
-    S_special['\t'] = S_special[0xC2] = 1;
-}
+/* Bytes that may start markup. Constant, so that threads normalizing at
+ * once (nqx ingest -j) share it without a race on a lazy first fill. */
+static const unsigned char S_special[256] = {
+    ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 1,
+    ['\t'] = 1, [0xC2] = 1};
 
 /* Is the code point a letter or a digit? */
 static int S_wordch(utf8proc_int32_t cp)
@@ -1551,7 +1546,6 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     int gap = 0, rc = 0, unwrapped;
     *edits = NULL;
     *nedits = 0;
-    S_init_special();
     memset(&c, 0, sizeof c);
     c.t = (const unsigned char *)text;
     c.len = len;

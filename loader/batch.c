@@ -1,0 +1,174 @@
+/* batch.c: nqx_store_ingest_files(): worker threads normalize and
+ * extract, the calling thread stores, in input order.
+ *
+ * POSIX threads, not processes: a worker hands the writer an nqx_text and
+ * an nqx_doc, trees of pointers that threads pass as they are, where
+ * processes would have to serialize them (change log, offset map, outline
+ * and records) and parse them back. Not C11 <threads.h>: it is optional
+ * (__STDC_NO_THREADS__), reached glibc only in 2.28 and is absent from
+ * several libcs, while pthreads is in every POSIX libc (in glibc's libc.so
+ * itself since 2.34, so no extra library to link).
+ *
+ * Ordering: file k goes to slot k % window; a worker may run at most
+ * window files ahead of the writer, so memory stays bounded by window
+ * prepared documents however long the batch. The writer takes the slots
+ * in index order, so the store and the callback see exactly the sequence
+ * one thread would produce. */
+#include "store.h"
+
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int ready;
+    nqx_store_prep prep;
+} S_slot;
+
+typedef struct {
+    pthread_mutex_t mu;
+    pthread_cond_t filled; /* a worker filled a slot (the writer waits) */
+    pthread_cond_t room;   /* the writer emptied a slot, or stop */
+    const char *const *paths;
+    const nqx_norm_options *norm;
+    size_t n, next, taken, window;
+    S_slot *slots;
+    int stop;
+} S_batch;
+
+typedef struct {
+    S_batch *b;
+    nqx_grammar *g; /* this worker's own: a grammar serves one thread */
+    pthread_t tid;
+} S_worker;
+
+static void *S_work(void *arg)
+{
+    S_worker *w = arg;
+    S_batch *b = w->b;
+    for (;;) {
+        nqx_store_prep p;
+        size_t k;
+        pthread_mutex_lock(&b->mu);
+        while (!b->stop && b->next < b->n && b->next >= b->taken + b->window)
+            pthread_cond_wait(&b->room, &b->mu);
+        if (b->stop || b->next >= b->n) {
+            pthread_mutex_unlock(&b->mu);
+            return NULL;
+        }
+        k = b->next++;
+        pthread_mutex_unlock(&b->mu);
+        nqx_store_prepare(w->g, b->norm, b->paths[k], &p);
+        pthread_mutex_lock(&b->mu);
+        b->slots[k % b->window].prep = p;
+        b->slots[k % b->window].ready = 1;
+        pthread_cond_signal(&b->filled);
+        pthread_mutex_unlock(&b->mu);
+    }
+}
+
+/* Store one prepared file and report it; nonzero = stop. */
+static int S_store(nqx_store *s, const nqx_grammar *g,
+                   const nqx_batch_options *opt, size_t k, const char *path,
+                   nqx_store_prep *p, nqx_batch_fn fn, void *ctx)
+{
+    nqx_ingest_result res;
+    nqx_error e;
+    nqx_status st;
+    nqx_error_clear(&e);
+    st = nqx_store_finish(s, g, path, p, opt->fill, &res, &e);
+    nqx_store_prep_clear(p);
+    return fn ? fn(ctx, k, path, st, &res, &e) : 0;
+}
+
+nqx_status nqx_store_ingest_files(nqx_store *s, const nqx_grammar *g,
+                                  const char *const *paths, size_t n,
+                                  const nqx_batch_options *opt,
+                                  nqx_batch_fn fn, void *ctx, nqx_error *err)
+{
+    static const nqx_batch_options none;
+    S_batch b;
+    S_worker *w = NULL;
+    size_t k, nw = 0, jobs;
+    nqx_status st = NQX_OK;
+
+    if (!opt)
+        opt = &none;
+    jobs = opt->jobs > 1 ? (size_t)opt->jobs : 1;
+    if (jobs > n)
+        jobs = n;
+    if (jobs <= 1) {
+        for (k = 0; k < n; k++) {
+            nqx_store_prep p;
+            nqx_store_prepare(g, opt->norm, paths[k], &p);
+            if (S_store(s, g, opt, k, paths[k], &p, fn, ctx))
+                break;
+        }
+        return NQX_OK;
+    }
+
+    memset(&b, 0, sizeof b);
+    b.paths = paths;
+    b.norm = opt->norm;
+    b.n = n;
+    b.window = 2 * jobs; /* each worker one file ahead while one waits */
+    b.slots = calloc(b.window, sizeof *b.slots);
+    w = calloc(jobs, sizeof *w);
+    if (!b.slots || !w) {
+        free(b.slots);
+        free(w);
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    }
+    for (k = 0; k < jobs; k++) {
+        w[k].b = &b;
+        if ((st = nqx_gram_load(opt->grammar_dir, &w[k].g, err)) != NQX_OK)
+            goto done;
+    }
+    /* libxml2 wants its one-time setup done before threads parse HTML */
+    xmlInitParser();
+    pthread_mutex_init(&b.mu, NULL);
+    pthread_cond_init(&b.filled, NULL);
+    pthread_cond_init(&b.room, NULL);
+    for (nw = 0; nw < jobs; nw++)
+        if (pthread_create(&w[nw].tid, NULL, S_work, &w[nw]) != 0)
+            break;
+    if (!nw) {
+        st = nqx_fail(err, NQX_ENOMEM, NULL, -1, -1,
+                      "cannot start a worker thread");
+        goto destroy;
+    }
+    for (k = 0; k < n; k++) {
+        S_slot *sl = &b.slots[k % b.window];
+        nqx_store_prep p;
+        pthread_mutex_lock(&b.mu);
+        while (!sl->ready)
+            pthread_cond_wait(&b.filled, &b.mu);
+        p = sl->prep;
+        sl->ready = 0;
+        b.taken = k + 1;
+        pthread_cond_broadcast(&b.room);
+        pthread_mutex_unlock(&b.mu);
+        if (S_store(s, g, opt, k, paths[k], &p, fn, ctx))
+            break;
+    }
+    pthread_mutex_lock(&b.mu);
+    b.stop = 1;
+    pthread_cond_broadcast(&b.room);
+    pthread_mutex_unlock(&b.mu);
+    for (k = 0; k < nw; k++)
+        pthread_join(w[k].tid, NULL);
+    for (k = 0; k < b.window; k++) /* prepared, never stored (a stop) */
+        if (b.slots[k].ready)
+            nqx_store_prep_clear(&b.slots[k].prep);
+destroy:
+    pthread_cond_destroy(&b.room);
+    pthread_cond_destroy(&b.filled);
+    pthread_mutex_destroy(&b.mu);
+done:
+    for (k = 0; k < jobs; k++)
+        nqx_gram_free(w[k].g);
+    free(w);
+    free(b.slots);
+    return st;
+}
