@@ -32,6 +32,9 @@ if [ -d /tmp/vi-text ] || [ -f ../shared/textcorpus/vi-text.tar.xz ]; then
     hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
     echo "| targets (held-out 2, \`tests/heldout2/run.sh\`) | $(found "$ht") | $(strict "$ht") |"
     echo "| tasks (held-out 2) | $(found "$hk") | $(strict "$hk") |"
+    h=$(VI_TEXT_TAR=../shared/textcorpus/vi-text.tar.xz NQX_SCORER=../shared/eval/score.py sh tests/heldout3/run.sh 2>/dev/null || true)
+    hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
+    echo "| tasks (held-out 3, untouched, \`tests/heldout3/run.sh\`) | $(found "$hk") | $(strict "$hk") |"
 fi
 echo
 echo "Field accuracy over found records (corpus): $(printf '%s\n' "$ev" | grep -E '^ +fields:' | sed 's/^ *fields: //' | tr '\n' ';' | sed 's/;$//; s/;/; tasks: /; s/^/targets: /')."

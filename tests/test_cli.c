@@ -120,3 +120,44 @@ Test(cli, extract_csv_has_bom_header_and_quoted_rows, .init = S_mkdir, .fini = S
     cr_assert_not_null(strstr(row, ",28,104,\"1. Phấn đấu đến năm 2025, 100% xã đạt chuẩn nông thôn mới\"\r\n"), "%s", row);
     free(out);
 }
+
+/* The store's queries end to end on corpus/: exact rows, kept as fixtures
+ * in tests/fixtures/cli (regenerate them, and read the diff, when
+ * extraction changes on purpose). */
+static void S_expect_file(const char *got, const char *fixture)
+{
+    char *want;
+    size_t n;
+    nqx_error e;
+    cr_assert_eq(nqx_read_file(fixture, 0, &want, &n, &e), NQX_OK, "%s", e.msg);
+    cr_assert_str_eq(got, want, "differs from %s", fixture);
+    free(want);
+}
+
+Test(cli, corpus_queries_exact_rows, .init = S_mkdir, .fini = S_rmdir, .timeout = 120)
+{
+    char cmd[1024], *out, *err;
+    snprintf(cmd, sizeof cmd, "./nqx ingest --db %s/c.db corpus/*.txt", S_dir);
+    cr_assert_eq(S_run(cmd, &out, &err), 0, "%s", err);
+    cr_assert_eq(strncmp(out, "documents: 5 new, 0 new versions, 0 unchanged, 0 rejected;", 58), 0, "%s", out);
+    free(out);
+    free(err);
+    snprintf(cmd, sizeof cmd, "./nqx compare --db %s/c.db --metric 'cán bộ nữ' --format csv", S_dir);
+    cr_assert_eq(S_run(cmd, &out, NULL), 0);
+    S_expect_file(out, "tests/fixtures/cli/compare-can-bo-nu.csv");
+    free(out);
+    snprintf(cmd, sizeof cmd, "./nqx search --db %s/c.db 'phan dau ty le can bo nu' --format csv", S_dir);
+    cr_assert_eq(S_run(cmd, &out, NULL), 0);
+    S_expect_file(out, "tests/fixtures/cli/search-phan-dau.csv");
+    free(out);
+    snprintf(cmd, sizeof cmd, "./nqx tasks --db %s/c.db --agency 'Ban Tổ chức Thành ủy' --role lead "
+                              "--due-before 2023-07-01 --format csv", S_dir);
+    cr_assert_eq(S_run(cmd, &out, NULL), 0);
+    S_expect_file(out, "tests/fixtures/cli/tasks-btc-q2.csv");
+    free(out);
+    /* SQL in a filter is a value, never code */
+    snprintf(cmd, sizeof cmd, "./nqx tasks --db %s/c.db --agency \"x' OR 1=1 --\" --format csv", S_dir);
+    cr_assert_eq(S_run(cmd, &out, NULL), 0);
+    cr_assert_str_eq(out, "doc,section,agencies,deadline,due,text\r\n");
+    free(out);
+}
