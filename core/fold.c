@@ -2,6 +2,7 @@
  * agency keys and search all share, so the three never disagree. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -16,6 +17,100 @@ static utf8proc_int32_t S_fold_cp(utf8proc_int32_t c, void *data)
     return c;
 }
 
+/* Fast path. Folding and lower-casing run on every token of every
+ * document, and utf8proc_map allocates per call: for code points below
+ * S_FAST (Latin, Latin Extended, Vietnamese) the results are taken from
+ * tables that utf8proc itself fills once, so both paths agree by
+ * construction. A string holding any other code point, a combining mark
+ * or a multi-character case folding takes the utf8proc path. */
+#define S_FAST 0x1F00
+typedef struct {
+    unsigned char fold[4], lower[4]; /* UTF-8, NUL-padded; fold may be "" */
+    unsigned char nfold, nlower, ok;
+} S_entry;
+static S_entry S_tab[S_FAST];
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static void S_init(void)
+{
+    utf8proc_int32_t c;
+    for (c = 0; c < S_FAST; c++) {
+        utf8proc_uint8_t in[4], *f = NULL, *l = NULL;
+        utf8proc_ssize_t k = utf8proc_encode_char(c, in), nf, nl;
+        S_entry *e = &S_tab[c];
+        if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || k <= 0)
+            continue;
+        if (c >= 0x0300 && c <= 0x036F) /* combining marks compose */
+            continue;
+        nf = utf8proc_map_custom(in, k, &f,
+                                 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                     UTF8PROC_CASEFOLD, S_fold_cp, NULL);
+        nl = utf8proc_map(in, k, &l, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+        if (nf >= 0 && nf <= 4 && nl > 0 && nl <= 4) {
+            memcpy(e->fold, f, (size_t)nf);
+            memcpy(e->lower, l, (size_t)nl);
+            e->nfold = (unsigned char)nf;
+            e->nlower = (unsigned char)nl;
+            e->ok = 1;
+        }
+        free(f);
+        free(l);
+    }
+}
+
+/* Map s through the table (which = 0 fold, 1 lower). Returns a malloc'ed
+ * string, or NULL with *slow = 1 when the string needs utf8proc. */
+static char *S_fast(const char *s, size_t n, int which, int *slow)
+{
+    char *out = malloc(n * 2 + 1); /* a code point never grows past 2x */
+    size_t i = 0, j = 0;
+    *slow = 0;
+    if (!out)
+        return NULL;
+    pthread_once(&S_once, S_init);
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII: both maps only lower-case */
+            out[j++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+        } else {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                  (utf8proc_ssize_t)(n - i), &c);
+            const S_entry *e;
+            if (k <= 0 || c >= S_FAST || !S_tab[c].ok) {
+                free(out);
+                *slow = 1;
+                return NULL;
+            }
+            e = &S_tab[c];
+            if (which == 0) {
+                memcpy(out + j, e->fold, e->nfold);
+                j += e->nfold;
+            } else {
+                memcpy(out + j, e->lower, e->nlower);
+                j += e->nlower;
+            }
+            i += (size_t)k;
+        }
+    }
+    out[j] = '\0';
+    return out;
+}
+
+char *nqx_lower(const char *s, size_t n)
+{
+    utf8proc_uint8_t *m = NULL;
+    int slow;
+    char *f = S_fast(s, n, 1, &slow);
+    if (f || !slow)
+        return f;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+                     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
+        return NULL;
+    return (char *)m;
+}
+
 char *nqx_fold(const char *s, size_t n)
 {
     utf8proc_uint8_t *mapped = NULL;
@@ -24,6 +119,32 @@ char *nqx_fold(const char *s, size_t n)
     size_t i, j = 0;
     int space = 1;
 
+    {
+        int slow;
+        char *f = S_fast(s, n, 0, &slow);
+        if (f) { /* same spacing rules as below, applied in place */
+            size_t a, b = 0;
+            int sp = 1;
+            for (a = 0; f[a]; a++) {
+                unsigned char ch = (unsigned char)f[a];
+                if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+                    ch == '\f' || ch == '\v') {
+                    if (!sp)
+                        f[b++] = ' ';
+                    sp = 1;
+                    continue;
+                }
+                f[b++] = (char)ch;
+                sp = 0;
+            }
+            if (b && f[b - 1] == ' ')
+                b--;
+            f[b] = '\0';
+            return f;
+        }
+        if (!slow)
+            return NULL;
+    }
     m = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                             &mapped,
                             UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |

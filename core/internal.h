@@ -17,6 +17,10 @@ nqx_status nqx_fail(nqx_error *err, nqx_status st, const char *file,
 /* strdup of n bytes; NULL on out of memory. */
 char *nqx_strndup(const char *s, size_t n);
 
+/* Lower case (Unicode case folding, NFC), diacritics kept; malloc'ed,
+ * NULL on invalid UTF-8 or out of memory. Shares nqx_fold's fast tables. */
+char *nqx_lower(const char *s, size_t n);
+
 /* Length of the valid UTF-8 prefix of s[0..n). Returns n when all valid. */
 size_t nqx_utf8_valid_prefix(const char *s, size_t n);
 

@@ -86,13 +86,7 @@ static size_t S_punct_tail(const unsigned char *s, size_t n, int *flag)
  * this form, since folding makes "có" and "cơ", "quận" and "quan" one. */
 static char *S_lower(const char *s, size_t n)
 {
-    utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t l = utf8proc_map((const utf8proc_uint8_t *)s,
-                                      (utf8proc_ssize_t)n, &m,
-                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-    if (l < 0)
-        return NULL;
-    return (char *)m;
+    return nqx_lower(s, n);
 }
 
 static int S_push(nqx_toks *t, size_t *cap, const nqx_tok *k)
