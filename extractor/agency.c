@@ -424,9 +424,10 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
     cap = t->v[i].cap;
     for (k = 0; k < a->heads.n; k++) {
         const nqx_wentry *e = &a->heads.e[k];
-        int f = S_head_flags(e);
+        int f;
         if (e->nwords < best || !S_entry_at(e, t, i, lim))
             continue;
+        f = S_head_flags(e); /* only for entries that match: it scans text */
         if ((f & S_HEAD_CAP) && !cap)
             continue;
         if ((f & S_HEAD_DET) && !det && first)
