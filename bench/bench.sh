@@ -20,7 +20,7 @@ MB=$(echo "$BYTES / 1048576" | bc -l)
 
 # median wall time (s) and max peak RSS (KB) of a command over RUNS runs
 measure() {
-    ts=""; rss=0
+    ts=""; rss=0; rm -f build/bench-j2.db*
     i=0
     while [ $i -lt "$RUNS" ]; do
         if ! /usr/bin/time -f '%e %M' -o build/bench-time.txt sh -c "$1" >/dev/null 2>build/bench-err.txt; then
@@ -56,13 +56,18 @@ row "nqx normalize (OCR model)" "xargs ./nqx normalize < $LIST"
 row "nqx extract" "xargs ./nqx extract < $LIST"
 rm -f build/bench.db*
 row "nqx ingest (fresh store each run)" "rm -f build/bench.db*; xargs ./nqx ingest --db build/bench.db < $LIST"
-# cost growth: the same files 1x, 2x, 4x in one process
+# cost growth: the first 2,000 files 1x, 2x, 4x in one process (one run
+# each): time should grow linearly and peak memory not at all
+head -2000 "$LIST" > build/bench-list-0.txt
+SMB=$(echo "$(xargs cat < build/bench-list-0.txt | wc -c) / 1048576" | bc -l)
 for k in 1 2 4; do
     : > build/bench-list-$k.txt
-    j=0; while [ $j -lt $k ]; do cat "$LIST" >> build/bench-list-$k.txt; j=$((j + 1)); done
-    r=$(measure "xargs -s 2000000 ./nqx extract < build/bench-list-$k.txt")
-    printf '| extract, corpus x%d | %.2f | %.1f | %d |\n' "$k" "${r% *}" "$(echo "$MB * $k / ${r% *}" | bc -l)" "$((${r#* } / 1024))"
+    j=0; while [ $j -lt $k ]; do cat build/bench-list-0.txt >> build/bench-list-$k.txt; j=$((j + 1)); done
+    r=$(RUNS=1 measure "xargs -s 2000000 ./nqx extract < build/bench-list-$k.txt")
+    printf '| extract, 2,000 files x%d (%.0f MB) | %.2f | %.1f | %d |\n' "$k" "$(echo "$SMB * $k" | bc -l)" "${r% *}" "$(echo "$SMB * $k / ${r% *}" | bc -l)" "$((${r#* } / 1024))"
 done
+r=$(RUNS=1 measure "xargs ./nqx ingest -j 2 --db build/bench-j2.db < $LIST; rm -f build/bench-j2.db*")
+printf '| nqx ingest -j 2 (all files, one run) | %.2f | %.1f | %d |\n' "${r% *}" "$(echo "$MB / ${r% *}" | bc -l)" "$((${r#* } / 1024))"
 } > "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 # Deadline finding beside python3-dateparser (Debian package) on the
