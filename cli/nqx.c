@@ -26,7 +26,7 @@ static const char S_usage[] =
 "                      score extraction and OCR correction on a corpus\n"
 "  model train [-o FILE] FILE|DIR...      build the OCR model from texts\n"
 "  ingest [--db FILE] [--locality L] [--issuer I] [--kind K] [--date D]\n"
-"         [--no-ocr] [--busy-timeout MS] [--from-jsonl] PATH...\n"
+"         [--no-ocr] [--busy-timeout MS] [-j N] [--from-jsonl] PATH...\n"
 "                      normalize, extract and store documents\n"
 "  targets [--metric WORDS] [--locality L] [--year Y] [--aspirational]\n"
 "  tasks [--agency NAME] [--role R] [--due-before DATE] [--overdue]\n"
