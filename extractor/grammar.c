@@ -42,7 +42,14 @@ struct nqx_pattern {
     struct nqx_grammar *owner;
 };
 
+#define S_CACHE_SLOTS 8
+
 struct nqx_grammar {
+    struct {
+        const void *tag;
+        void *p;
+        void (*free_fn)(void *);
+    } cache[S_CACHE_SLOTS];
     nqx_pattern **pats;
     size_t npats;
     nqx_lexicon *lexs;
@@ -84,6 +91,9 @@ void nqx_gram_free(nqx_grammar *g)
     size_t i, j;
     if (!g)
         return;
+    for (i = 0; i < S_CACHE_SLOTS; i++)
+        if (g->cache[i].tag && g->cache[i].free_fn)
+            g->cache[i].free_fn(g->cache[i].p);
     for (i = 0; i < g->npats; i++)
         S_pattern_free(g->pats[i]);
     free(g->pats);
@@ -429,6 +439,32 @@ const nqx_lexicon *nqx_gram_lexicon(const nqx_grammar *g, const char *name)
         if (strcmp(g->lexs[i].name, name) == 0)
             return &g->lexs[i];
     return NULL;
+}
+
+void *nqx_gram_cache_get(const nqx_grammar *g, const void *tag)
+{
+    size_t i;
+    for (i = 0; i < S_CACHE_SLOTS; i++)
+        if (g->cache[i].tag == tag)
+            return g->cache[i].p;
+    return NULL;
+}
+
+int nqx_gram_cache_put(const nqx_grammar *g, const void *tag, void *p,
+                       void (*free_fn)(void *))
+{
+    /* the cache is derived state, not the grammar's meaning: filling it
+     * through a const handle keeps the matching API const */
+    nqx_grammar *m = (nqx_grammar *)(uintptr_t)g;
+    size_t i;
+    for (i = 0; i < S_CACHE_SLOTS; i++)
+        if (!m->cache[i].tag) {
+            m->cache[i].tag = tag;
+            m->cache[i].p = p;
+            m->cache[i].free_fn = free_fn;
+            return 0;
+        }
+    return -1;
 }
 
 unsigned long nqx_gram_limit_hits(const nqx_grammar *g)

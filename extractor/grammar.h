@@ -49,6 +49,17 @@ int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
 /* Number of a named group, or -1. */
 int nqx_gram_group(const nqx_pattern *p, const char *name);
 
+/* Data derived from a grammar (word lists folded and tokenized) is built
+ * once per grammar, not once per document: a grammar keeps a few cache
+ * slots keyed by the address of a caller's static tag. get returns NULL
+ * when the slot is empty; put hands p to the grammar, which calls
+ * free_fn(p) in nqx_gram_free (returns -1 when the slots are full: the
+ * caller keeps ownership). Like matching, not thread-safe: a grammar
+ * serves one thread. */
+void *nqx_gram_cache_get(const nqx_grammar *g, const void *tag);
+int nqx_gram_cache_put(const nqx_grammar *g, const void *tag, void *p,
+                       void (*free_fn)(void *));
+
 /* How many matches the limits stopped since the grammar was loaded. */
 unsigned long nqx_gram_limit_hits(const nqx_grammar *g);
 

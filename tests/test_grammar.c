@@ -101,3 +101,31 @@ Test(grammar, catastrophic_backtracking_hits_limit, .init = S_mkdir, .fini = S_r
     free(subj);
     nqx_gram_free(g);
 }
+
+static int S_freed;
+static void S_count_free(void *p)
+{
+    S_freed++;
+    free(p);
+}
+
+Test(grammar, cache_slots_hold_derived_data_until_free)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    static const char tag1 = 0, tags[8] = {0};
+    int k, dummy;
+    cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+    cr_assert_null(nqx_gram_cache_get(g, &tag1));
+    cr_assert_eq(nqx_gram_cache_put(g, &tag1, malloc(4), S_count_free), 0);
+    cr_assert_not_null(nqx_gram_cache_get(g, &tag1));
+    cr_assert_null(nqx_gram_cache_get(g, &tags[0]));
+    /* eight slots in all: seven more fit, the ninth put is refused */
+    for (k = 0; k < 7; k++)
+        cr_assert_eq(nqx_gram_cache_put(g, &tags[k], &dummy, NULL), 0);
+    cr_assert_eq(nqx_gram_cache_put(g, &tags[7], &dummy, NULL), -1);
+    cr_assert_eq(nqx_gram_cache_get(g, &tags[6]), &dummy);
+    S_freed = 0;
+    nqx_gram_free(g);
+    cr_assert_eq(S_freed, 1);
+}
