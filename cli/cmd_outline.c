@@ -5,22 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *S_kind_name(nqx_node_kind k)
-{
-    switch (k) {
-    case NQX_NODE_HEADING: return "heading";
-    case NQX_NODE_ITEM: return "item";
-    case NQX_NODE_BULLET: return "bullet";
-    case NQX_NODE_TABLE: return "table";
-    case NQX_NODE_ROW: return "row";
-    case NQX_NODE_PARA: return "para";
-    case NQX_NODE_FOOTNOTE: return "footnote";
-    case NQX_NODE_SIGNATURE: return "signature";
-    case NQX_NODE_RECIPIENTS: return "recipients";
-    }
-    return "?";
-}
-
 /* Length of the first `words` words of s[0..n), cut at a space so that a
  * UTF-8 sequence is never split. */
 static size_t S_first_words(const char *s, size_t n, int words)
@@ -154,7 +138,7 @@ static void S_print_outline(const char *path, const nqx_text *t,
         size_t len = n->end - n->start;
         if (json) {
             nqx_buf_puts(&b, i ? ",\n  {\"kind\": \"" : "\n  {\"kind\": \"");
-            nqx_buf_printf(&b, "%s\", \"label\": ", S_kind_name(n->kind));
+            nqx_buf_printf(&b, "%s\", \"label\": ", nqx_node_kind_name(n->kind));
             nqx_buf_json_str(&b, n->label, strlen(n->label));
             nqx_buf_puts(&b, ", \"path\": ");
             nqx_buf_json_str(&b, n->path, strlen(n->path));
@@ -175,7 +159,7 @@ static void S_print_outline(const char *path, const nqx_text *t,
                 nqx_buf_printf(&b, "# document %d\n", n->doc_index);
             for (k = 0; k < n->level; k++)
                 nqx_buf_puts(&b, "  ");
-            nqx_buf_printf(&b, "%s %s", S_kind_name(n->kind),
+            nqx_buf_printf(&b, "%s %s", nqx_node_kind_name(n->kind),
                            n->path[0] ? n->path : "-");
             if (n->flags & NQX_NODE_FLAG_SKIP)
                 nqx_buf_puts(&b, " [skip]");

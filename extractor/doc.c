@@ -17,6 +17,22 @@ const char *nqx_role_name(nqx_role r)
     return "?";
 }
 
+const char *nqx_node_kind_name(nqx_node_kind k)
+{
+    switch (k) {
+    case NQX_NODE_HEADING: return "heading";
+    case NQX_NODE_ITEM: return "item";
+    case NQX_NODE_BULLET: return "bullet";
+    case NQX_NODE_TABLE: return "table";
+    case NQX_NODE_ROW: return "row";
+    case NQX_NODE_PARA: return "para";
+    case NQX_NODE_FOOTNOTE: return "footnote";
+    case NQX_NODE_SIGNATURE: return "signature";
+    case NQX_NODE_RECIPIENTS: return "recipients";
+    }
+    return "?";
+}
+
 void nqx_meta_clear(nqx_meta *m)
 {
     size_t i;

@@ -115,8 +115,10 @@ static int S_group_set(const nqx_pattern *p, const size_t *ov, const char *name)
 }
 
 /* Lower-case UTF-8 with whitespace runs collapsed; into out (NUL-ended).
- * Acronyms (two or more letters, all upper case: USD, TCCSĐ) are kept. */
-static void S_lower(const char *s, size_t n, char *out, size_t outsz)
+ * With acronyms set, acronyms (two or more letters, all upper case: USD,
+ * TCCSĐ) are kept as written. */
+static void S_lower_as(const char *s, size_t n, char *out, size_t outsz,
+                       int acronyms)
 {
     size_t i = 0, o = 0;
     int space = 0, keep = 0;
@@ -127,7 +129,7 @@ static void S_lower(const char *s, size_t n, char *out, size_t outsz)
                                               (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0)
             break;
-        if (i == 0 || space) { /* a new word: is it an acronym? */
+        if (acronyms && (i == 0 || space)) { /* a new word: an acronym? */
             size_t j = i, letters = 0;
             keep = 1;
             while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') {
@@ -164,37 +166,15 @@ static void S_lower(const char *s, size_t n, char *out, size_t outsz)
     out[o] = '\0';
 }
 
-/* Lower-case UTF-8 with whitespace runs collapsed, acronyms too: for
- * comparing with word lists. */
+static void S_lower(const char *s, size_t n, char *out, size_t outsz)
+{
+    S_lower_as(s, n, out, outsz, 1);
+}
+
+/* The same, acronyms lower-cased too: for comparing with word lists. */
 static void S_lower_all(const char *s, size_t n, char *out, size_t outsz)
 {
-    size_t i = 0, o = 0;
-    int space = 0;
-    while (i < n) {
-        utf8proc_int32_t ch;
-        utf8proc_uint8_t buf[4];
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &ch);
-        if (k <= 0)
-            break;
-        i += (size_t)k;
-        if (ch == ' ' || ch == '\t' || ch == '\n') {
-            space = 1;
-            continue;
-        }
-        if (space && o) {
-            if (o + 1 >= outsz)
-                break;
-            out[o++] = ' ';
-        }
-        space = 0;
-        k = utf8proc_encode_char(utf8proc_tolower(ch), buf);
-        if (o + (size_t)k >= outsz)
-            break;
-        memcpy(out + o, buf, (size_t)k);
-        o += (size_t)k;
-    }
-    out[o] = '\0';
+    S_lower_as(s, n, out, outsz, 0);
 }
 
 /* "1.000" = 1000, "1,5" = 1.5. */

@@ -224,6 +224,8 @@ typedef enum {
     NQX_NODE_RECIPIENTS
 } nqx_node_kind;
 
+const char *nqx_node_kind_name(nqx_node_kind k); /* "heading", "item", ... */
+
 #define NQX_NODE_FLAG_SKIP 1   /* numbering skips (e.g. 1. then 3.) */
 #define NQX_NODE_FLAG_REPEAT 2 /* numbering repeats (two 4.1.) */
 

@@ -22,22 +22,6 @@ static void S_unload(void)
 
 TestSuite(outline, .init = S_load, .fini = S_unload, .timeout = 60);
 
-static const char *S_kind(nqx_node_kind k)
-{
-    switch (k) {
-    case NQX_NODE_HEADING: return "heading";
-    case NQX_NODE_ITEM: return "item";
-    case NQX_NODE_BULLET: return "bullet";
-    case NQX_NODE_TABLE: return "table";
-    case NQX_NODE_ROW: return "row";
-    case NQX_NODE_PARA: return "para";
-    case NQX_NODE_FOOTNOTE: return "footnote";
-    case NQX_NODE_SIGNATURE: return "signature";
-    case NQX_NODE_RECIPIENTS: return "recipients";
-    }
-    return "?";
-}
-
 /* Outline of text given whole (one document, no normalizer). */
 typedef struct {
     nqx_meta *metas;
@@ -294,7 +278,7 @@ static void S_fixture(const char *id)
         n = &d->nodes[i++];
         cr_assert_eq(n->doc_index, atoi(f[0]), "%s row %zu: doc", id, row);
         cr_assert_eq(n->level, atoi(f[1]), "%s row %zu (%s): level %d", id, row, f[3], n->level);
-        cr_assert_str_eq(S_kind(n->kind), f[2], "%s row %zu (%s)", id, row, f[3]);
+        cr_assert_str_eq(nqx_node_kind_name(n->kind), f[2], "%s row %zu (%s)", id, row, f[3]);
         cr_assert_str_eq(n->path[0] ? n->path : "-", f[3], "%s row %zu", id, row);
         cr_assert_str_eq(n->label[0] ? n->label : "-", f[4], "%s row %zu", id, row);
         snprintf(want_flags, sizeof want_flags, "%s", f[5]);
@@ -303,7 +287,7 @@ static void S_fixture(const char *id)
     for (; i < d->nnodes; i++)
         cr_assert(d->nodes[i].kind == NQX_NODE_PARA,
                   "%s: node %zu (%s %s) not in the fixture", id, i,
-                  S_kind(d->nodes[i].kind), d->nodes[i].path);
+                  nqx_node_kind_name(d->nodes[i].kind), d->nodes[i].path);
     cr_assert_gt(row, 0);
     free(data);
     nqx_doc_free(d);
