@@ -56,6 +56,10 @@ struct nqx_grammar {
     size_t nlexs;
     pcre2_match_context *mctx;
     unsigned long limit_hits;
+    /* name -> index + 1 (0 = empty), open addressing; the extractor looks
+     * names up per node and per match, a linear strcmp scan cost ~5% */
+    size_t *pat_ix, *lex_ix;
+    size_t pat_cap, lex_cap;
 };
 
 const char *nqx_gram_default_dir(void)
@@ -106,6 +110,8 @@ void nqx_gram_free(nqx_grammar *g)
         free(g->lexs[i].name);
     }
     free(g->lexs);
+    free(g->pat_ix);
+    free(g->lex_ix);
     pcre2_match_context_free(g->mctx);
     free(g);
 }
@@ -352,6 +358,45 @@ static nqx_status S_load_file(nqx_grammar *g, const char *path, nqx_error *err)
     return st;
 }
 
+static size_t S_hash(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Build a table of n names (name(i) gives the i-th); a power-of-two
+ * capacity at least twice n. NULL on out of memory. */
+static size_t *S_index(size_t n, const char *(*name)(const nqx_grammar *, size_t),
+                       const nqx_grammar *g, size_t *cap)
+{
+    size_t c = 16, i, *t;
+    while (c < 2 * n)
+        c *= 2;
+    t = calloc(c, sizeof *t);
+    if (!t)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t h = S_hash(name(g, i)) & (c - 1);
+        while (t[h])
+            h = (h + 1) & (c - 1);
+        t[h] = i + 1;
+    }
+    *cap = c;
+    return t;
+}
+
+static const char *S_pat_name(const nqx_grammar *g, size_t i)
+{
+    return g->pats[i]->name;
+}
+
+static const char *S_lex_name(const nqx_grammar *g, size_t i)
+{
+    return g->lexs[i].name;
+}
+
 static int S_cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -411,6 +456,9 @@ nqx_status nqx_gram_load(const char *dir, nqx_grammar **out, nqx_error *err)
         st = S_load_file(g, names[i], err);
     if (!st && !nnames)
         st = nqx_fail(err, NQX_EGRAMMAR, dir, -1, -1, "no *.pcre grammar files");
+    if (!st && (!(g->pat_ix = S_index(g->npats, S_pat_name, g, &g->pat_cap)) ||
+                !(g->lex_ix = S_index(g->nlexs, S_lex_name, g, &g->lex_cap))))
+        st = nqx_fail(err, NQX_ENOMEM, dir, -1, -1, "out of memory");
 done:
     for (i = 0; i < nnames; i++)
         free(names[i]);
@@ -425,20 +473,24 @@ done:
 
 const nqx_pattern *nqx_gram_pattern(const nqx_grammar *g, const char *name)
 {
-    size_t i;
-    for (i = 0; i < g->npats; i++)
-        if (strcmp(g->pats[i]->name, name) == 0)
-            return g->pats[i];
+    size_t h = S_hash(name) & (g->pat_cap - 1);
+    /* names are unique (checked at load): the first equal one is it */
+    for (; g->pat_ix[h]; h = (h + 1) & (g->pat_cap - 1))
+        if (strcmp(g->pats[g->pat_ix[h] - 1]->name, name) == 0)
+            return g->pats[g->pat_ix[h] - 1];
     return NULL;
 }
 
 const nqx_lexicon *nqx_gram_lexicon(const nqx_grammar *g, const char *name)
 {
-    size_t i;
-    for (i = 0; i < g->nlexs; i++)
-        if (strcmp(g->lexs[i].name, name) == 0)
-            return &g->lexs[i];
-    return NULL;
+    size_t h = S_hash(name) & (g->lex_cap - 1);
+    /* lexicon names may repeat: the first loaded wins, as with a scan */
+    size_t best = 0;
+    for (; g->lex_ix[h]; h = (h + 1) & (g->lex_cap - 1))
+        if (strcmp(g->lexs[g->lex_ix[h] - 1].name, name) == 0 &&
+            (!best || g->lex_ix[h] < best))
+            best = g->lex_ix[h];
+    return best ? &g->lexs[best - 1] : NULL;
 }
 
 void *nqx_gram_cache_get(const nqx_grammar *g, const void *tag)
