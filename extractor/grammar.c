@@ -37,6 +37,7 @@ struct nqx_pattern {
     long line;
     pcre2_code *code;
     pcre2_match_data *md;
+    int jit; /* JIT-compiled: matched through pcre2_jit_match */
     S_example *ex;
     size_t nex;
     struct nqx_grammar *owner;
@@ -55,6 +56,7 @@ struct nqx_grammar {
     nqx_lexicon *lexs;
     size_t nlexs;
     pcre2_match_context *mctx;
+    pcre2_match_context *mctx_lim; /* mctx plus an offset limit */
     unsigned long limit_hits;
     /* name -> index + 1 (0 = empty), open addressing; the extractor looks
      * names up per node and per match, a linear strcmp scan cost ~5% */
@@ -113,6 +115,7 @@ void nqx_gram_free(nqx_grammar *g)
     free(g->pat_ix);
     free(g->lex_ix);
     pcre2_match_context_free(g->mctx);
+    pcre2_match_context_free(g->mctx_lim);
     free(g);
 }
 
@@ -163,7 +166,8 @@ static nqx_status S_finish_pattern(S_loader *L)
     if (!p)
         return nqx_fail(L->err, NQX_ENOMEM, L->file, L->line, -1, "out of memory");
     p->code = pcre2_compile((PCRE2_SPTR)L->src.data, L->src.len,
-                            PCRE2_UTF | PCRE2_UCP | L->flags, &ec, &eo, NULL);
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT |
+                                L->flags, &ec, &eo, NULL);
     if (!p->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -172,7 +176,7 @@ static nqx_status S_finish_pattern(S_loader *L)
                         "pattern %s: %s", L->name, (char *)msg);
     }
     /* JIT is an optimisation: when unavailable the interpreter runs. */
-    (void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+    p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
     p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
     np = realloc(L->g->pats, (L->g->npats + 1) * sizeof *np);
     if (!p->md || !np) {
@@ -450,6 +454,11 @@ nqx_status nqx_gram_load(const char *dir, nqx_grammar **out, nqx_error *err)
     pcre2_set_match_limit(g->mctx, MATCH_LIMIT);
     pcre2_set_depth_limit(g->mctx, DEPTH_LIMIT);
     pcre2_set_heap_limit(g->mctx, HEAP_LIMIT_KB);
+    g->mctx_lim = pcre2_match_context_copy(g->mctx);
+    if (!g->mctx_lim) {
+        st = nqx_fail(err, NQX_ENOMEM, dir, -1, -1, "out of memory");
+        goto done;
+    }
     /* Sorted so that load order, and thus errors, are reproducible. */
     qsort(names, nnames, sizeof *names, S_cmp_str);
     for (i = 0; i < nnames && !st; i++)
@@ -524,14 +533,26 @@ unsigned long nqx_gram_limit_hits(const nqx_grammar *g)
     return g->limit_hits;
 }
 
+int nqx_gram_scan_cost(const nqx_pattern *p)
+{
+    uint32_t fct = 0, opts = 0;
+    const uint8_t *bm = NULL;
+    pcre2_pattern_info(p->code, PCRE2_INFO_ALLOPTIONS, &opts);
+    pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTCODETYPE, &fct);
+    pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTBITMAP, &bm);
+    if ((opts & PCRE2_ANCHORED) || fct != 0)
+        return 0;
+    return bm ? 1 : 2;
+}
+
 int nqx_gram_group(const nqx_pattern *p, const char *name)
 {
     int n = pcre2_substring_number_from_name(p->code, (PCRE2_SPTR)name);
     return n < 0 ? -1 : n;
 }
 
-int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
-                   size_t start, size_t *ov, int ovn)
+static int S_match(const nqx_pattern *p, const char *subj, size_t len,
+                   size_t start, size_t *ov, int ovn, pcre2_match_context *mc)
 {
     int rc, i;
     PCRE2_SIZE *v;
@@ -539,8 +560,14 @@ int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
         return 0;
     /* The normalizer guarantees valid UTF-8: skip PCRE2's O(n) check,
      * which would otherwise run on the whole subject at every call. */
-    rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, start,
-                     PCRE2_NO_UTF_CHECK, p->md, p->owner->mctx);
+    /* pcre2_jit_match skips pcre2_match's argument checks: the extractor
+     * makes many short matches, where those checks cost */
+    if (p->jit)
+        rc = pcre2_jit_match(p->code, (PCRE2_SPTR)subj, len, start,
+                             PCRE2_NO_UTF_CHECK, p->md, mc);
+    else
+        rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, start,
+                         PCRE2_NO_UTF_CHECK, p->md, mc);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {
@@ -557,6 +584,23 @@ int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
         ov[2 * i + 1] = v[2 * i + 1] == PCRE2_UNSET ? SIZE_MAX : v[2 * i + 1];
     }
     return rc;
+}
+
+int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
+                   size_t start, size_t *ov, int ovn)
+{
+    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx);
+}
+
+int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
+                        size_t start, size_t last, size_t *ov, int ovn)
+{
+    if (last < start)
+        return 0;
+    if (last >= len)
+        return S_match(p, subj, len, start, ov, ovn, p->owner->mctx);
+    pcre2_set_offset_limit(p->owner->mctx_lim, last);
+    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx_lim);
 }
 
 /* Check "a=1; b=2" against the match held in p->md. */
