@@ -898,9 +898,11 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
     return 0;
 }
 
-nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
-                        double threshold, nqx_norm_edit **edits,
-                        size_t *nedits, nqx_error *err)
+/* Decode text[0..len) on its own (the style vote, the learnt confusions
+ * and the token arrays are this part's). */
+static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
+                             double threshold, nqx_norm_edit **edits,
+                             size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
     int *tid = NULL, *tfid, num, numf;
@@ -1091,4 +1093,75 @@ done:
     free(sc.buf);
     free(sc.tc);
     return st;
+}
+
+/* Parts decoded apart, so that memory does not grow with the input (the
+ * token arrays take about 16 bytes per byte): far more than a document
+ * (the textcorpus's largest is 0.4 MB), so that a document's confusions
+ * are learnt from all of it; a 100 MB line is decoded 1 MB at a time. */
+#define S_PART (1u << 20)
+
+/* Where the part starting at text[0..len) ends: at a line end, else after
+ * a space, in its second half; else at a character boundary. */
+static size_t S_part_end(const char *text, size_t len)
+{
+    size_t i;
+    if (len <= S_PART)
+        return len;
+    for (i = S_PART; i > S_PART / 2; i--)
+        if (text[i - 1] == '\n')
+            return i;
+    for (i = S_PART; i > S_PART / 2; i--)
+        if (text[i - 1] == ' ')
+            return i;
+    for (i = S_PART; i > 1 && ((unsigned char)text[i] & 0xC0) == 0x80; i--)
+        ;
+    return i;
+}
+
+nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
+                        double threshold, nqx_norm_edit **edits,
+                        size_t *nedits, nqx_error *err)
+{
+    size_t at = 0, cap = 0;
+    *edits = NULL;
+    *nedits = 0;
+    while (at < len) {
+        size_t n = S_part_end(text + at, len - at), ne = 0, k;
+        nqx_norm_edit *e = NULL;
+        nqx_status st = S_ocr_part(m, text + at, n, threshold, &e, &ne, err);
+        if (st != NQX_OK) {
+            nqx_norm_edits_free(*edits, *nedits);
+            *edits = NULL;
+            *nedits = 0;
+            return st;
+        }
+        if (at == 0) { /* the usual case: one part */
+            *edits = e;
+            *nedits = cap = ne;
+        } else if (ne) {
+            if (*nedits + ne > cap) {
+                nqx_norm_edit *p;
+                cap = (*nedits + ne) * 2;
+                p = realloc(*edits, cap * sizeof *p);
+                if (!p) {
+                    nqx_norm_edits_free(e, ne);
+                    nqx_norm_edits_free(*edits, *nedits);
+                    *edits = NULL;
+                    *nedits = 0;
+                    return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+                }
+                *edits = p;
+            }
+            for (k = 0; k < ne; k++) {
+                e[k].start += at;
+                e[k].end += at;
+                (*edits)[(*nedits)++] = e[k];
+            }
+            free(e);
+        } else
+            free(e);
+        at += n;
+    }
+    return NQX_OK;
 }
