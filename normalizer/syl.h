@@ -108,6 +108,8 @@ typedef struct {
     int num;           /* 1: digits only (a number) */
     int ok;            /* 1: letters only, in lower/title/upper case (the
                           caller checks nqx_syl_valid when it matters) */
+    int first;         /* index of the first token with the same bytes, or
+                          -1 when this is it: analyses are done once */
     nqx_syl syl;
 } nqx_tok;
 
