@@ -113,6 +113,7 @@ int nqx_ext_all_caps(const char *s, size_t n);
 typedef struct {
     char **words;
     size_t nwords;
+    size_t len0;       /* bytes of words[0] without its comma */
     int cap;           /* the entry's first word is written capitalised */
     const char *value; /* "KEY = VALUE" value or NULL */
 } nqx_wentry;
@@ -120,6 +121,9 @@ typedef struct {
 typedef struct {
     nqx_wentry *e;
     size_t n;
+    /* entry indices sorted by (one word or several, first word, index):
+     * a lookup reads only the entries whose first word is the text's */
+    size_t *by_first;
 } nqx_wlex;
 
 /* Load lexicon name (absent = empty); NQX_ENOMEM on out of memory. */
