@@ -222,17 +222,27 @@ static int S_key_cmp(int multi_a, const char *a, size_t al, int multi_b,
     return c < 0 ? -1 : c > 0;
 }
 
-static const nqx_wlex *S_sort_lex; /* qsort has no context argument */
-
-static int S_by_first(const void *pa, const void *pb)
+static int S_by_first(const nqx_wlex *l, size_t x, size_t y)
 {
-    size_t x = *(const size_t *)pa, y = *(const size_t *)pb;
-    const nqx_wentry *a = &S_sort_lex->e[x], *b = &S_sort_lex->e[y];
+    const nqx_wentry *a = &l->e[x], *b = &l->e[y];
     int c = S_key_cmp(a->nwords > 1, a->words[0], a->len0, b->nwords > 1,
                       b->words[0], b->len0);
     if (c)
         return c;
     return x < y ? -1 : x > y;
+}
+
+/* Insertion sort: qsort has no context argument (a static one would race
+ * between the grammars of ingest -j), and lists are a few hundred long. */
+static void S_sort_first(nqx_wlex *l)
+{
+    size_t i, j;
+    for (i = 1; i < l->n; i++) {
+        size_t x = l->by_first[i];
+        for (j = i; j > 0 && S_by_first(l, l->by_first[j - 1], x) > 0; j--)
+            l->by_first[j] = l->by_first[j - 1];
+        l->by_first[j] = x;
+    }
 }
 
 /* The run of l->by_first whose entries start with word w (one-word
@@ -359,9 +369,7 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
     }
     for (i = 0; i < out->n; i++)
         out->by_first[i] = i;
-    S_sort_lex = out;
-    qsort(out->by_first, out->n, sizeof *out->by_first, S_by_first);
-    S_sort_lex = NULL;
+    S_sort_first(out);
     return NQX_OK;
 }
 
