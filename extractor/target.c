@@ -108,6 +108,19 @@ static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t from,
     return nqx_gram_match(p, s, n, from, ov, nov) > 0;
 }
 
+/* The same, for a match that starts at or before byte last. */
+static int S_match_upto(const nqx_pattern *p, const char *s, size_t n,
+                        size_t from, size_t last, size_t *ov, int nov)
+{
+    int k;
+    for (k = 0; k < 2 * nov; k++)
+        ov[k] = SIZE_MAX;
+    n = S_cb(s, n);
+    if (!p || from > n)
+        return 0;
+    return nqx_gram_match_upto(p, s, n, from, last, ov, nov) > 0;
+}
+
 static int S_group_set(const nqx_pattern *p, const size_t *ov, const char *name)
 {
     int gi = nqx_gram_group(p, name);
@@ -390,7 +403,8 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     for (i = 0; i < c->excl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
         size_t ov[2 * S_NOV], pos = cs;
-        while (S_match(p, c->mask, ce, pos, ov, S_NOV)) {
+        /* a match that starts at or after qe cannot overlap: stop there */
+        while (S_match_upto(p, c->mask, ce, pos, qe - 1, ov, S_NOV)) {
             if (ov[0] < qe && qs < ov[1])
                 return 1;
             if (ov[0] >= qe)
