@@ -218,20 +218,34 @@ static char *S_unmarked(const char *s, size_t n)
 }
 
 static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
-                  char *out, size_t outsz, size_t *ms, size_t *me);
+                  size_t last, char *out, size_t outsz, size_t *ms,
+                  size_t *me);
 
 int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
                           size_t from, char *out, size_t outsz,
                           size_t *ms, size_t *me)
 {
     char *m = S_unmarked(s, n);
-    int r = S_from(g, m ? m : s, n, from, out, outsz, ms, me);
+    int r = S_from(g, m ? m : s, n, from, SIZE_MAX, out, outsz, ms, me);
     free(m);
     return r;
 }
 
+int nqx_ext_deadline_opening(const nqx_grammar *g, const char *s, size_t n,
+                             char *out, size_t outsz, size_t *me)
+{
+    char *m = S_unmarked(s, n);
+    /* the earliest phrase starts at 0 exactly when one does there, and
+     * among those the same one wins: only start 0 need be tried */
+    int r = S_from(g, m ? m : s, n, 0, 0, out, outsz, NULL, me);
+    free(m);
+    return r;
+}
+
+/* The first phrase of s[from..n) that starts at or before last. */
 static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
-                  char *out, size_t outsz, size_t *ms, size_t *me)
+                  size_t last, char *out, size_t outsz, size_t *ms,
+                  size_t *me)
 {
     S_dlset *owned;
     const S_dlset *set;
@@ -244,13 +258,13 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
         size_t ov[2 * S_MAXGROUPS], pos = from;
         int rc;
         for (;;) {
-            size_t k, len;
+            /* only a phrase that starts no later than the best can win */
+            size_t k, len, lim = found ? best_s : last;
             char val[64];
             for (k = 0; k < 2 * S_MAXGROUPS; k++)
                 ov[k] = SIZE_MAX;
-            /* only a phrase that starts no later than the best can win */
-            rc = nqx_gram_match_upto(dp->p, s, n, pos, best_s, ov, S_MAXGROUPS);
-            if (rc <= 0 || ov[0] > best_s)
+            rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov, S_MAXGROUPS);
+            if (rc <= 0 || ov[0] > lim)
                 break;
             /* Earliest start wins; at the same start the longer match,
              * then the earlier lexicon entry. */
