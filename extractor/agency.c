@@ -52,8 +52,10 @@ static size_t S_punct_len(const unsigned char *p, size_t n, int *flag)
     case '"': case '\'': case '*': case '`': case '\\':
         *flag = NQX_TOK_QUOTE;
         return 1;
-    default:
+    case 0xC2: case 0xE2: /* the lead bytes of the marks below */
         break;
+    default:
+        return 0;
     }
     for (i = 0; multi[i]; i++) {
         size_t l = strlen(multi[i]);
