@@ -231,13 +231,14 @@ int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
     return r;
 }
 
-int nqx_ext_deadline_opening(const nqx_grammar *g, const char *s, size_t n,
-                             char *out, size_t outsz, size_t *me)
+int nqx_ext_deadline_upto(const nqx_grammar *g, const char *s, size_t n,
+                          size_t from, size_t last, char *out, size_t outsz,
+                          size_t *ms, size_t *me)
 {
     char *m = S_unmarked(s, n);
-    /* the earliest phrase starts at 0 exactly when one does there, and
-     * among those the same one wins: only start 0 need be tried */
-    int r = S_from(g, m ? m : s, n, 0, 0, out, outsz, NULL, me);
+    /* the earliest phrase starts by last exactly when one does, and among
+     * those the same one wins: later starts need not be tried */
+    int r = S_from(g, m ? m : s, n, from, last, out, outsz, ms, me);
     free(m);
     return r;
 }

@@ -44,11 +44,12 @@ int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
                           size_t from, char *out, size_t outsz,
                           size_t *ms, size_t *me);
 
-/* The phrase nqx_ext_deadline_from(g, s, n, 0, ...) finds when it starts
- * at byte 0 (its value in out, its end in *me; returns 1), else 0. Only
- * start 0 is tried: cheap for "does the sentence open with a time". */
-int nqx_ext_deadline_opening(const nqx_grammar *g, const char *s, size_t n,
-                             char *out, size_t outsz, size_t *me);
+/* The phrase nqx_ext_deadline_from finds when it starts at or before
+ * byte last; 0 when it starts later or there is none. Starts after last
+ * are not tried: cheap for "does the sentence open with a time". */
+int nqx_ext_deadline_upto(const nqx_grammar *g, const char *s, size_t n,
+                          size_t from, size_t last, char *out, size_t outsz,
+                          size_t *ms, size_t *me);
 
 /* The deadline that the headings enclosing d->nodes[node] give it: the
  * nearest ancestor whose own text sets a time (a heading's, or an item's

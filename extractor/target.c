@@ -526,15 +526,19 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
     snprintf(q->cmp, sizeof q->cmp, "%s", cmp);
 }
 
-/* Deadline phrases of [a, b) that count for a target, in order. */
-static size_t S_deadlines(const S_ctx *c, size_t a, size_t b, S_dl *out,
-                          size_t cap)
+/* Deadline phrases of [a, b) that count for a target, in order; only
+ * those that start before lim (SIZE_MAX: all). */
+static size_t S_deadlines(const S_ctx *c, size_t a, size_t b, size_t lim,
+                          S_dl *out, size_t cap)
 {
     size_t k = 0, from = 0, ms, me;
     char v[64];
+    if (lim <= a)
+        return 0;
     while (k < cap &&
-           nqx_ext_deadline_from(c->g, c->mask + a, b - a, from, v, sizeof v,
-                                 &ms, &me)) {
+           nqx_ext_deadline_upto(c->g, c->mask + a, b - a, from,
+                                 lim == SIZE_MAX ? SIZE_MAX : lim - a - 1, v,
+                                 sizeof v, &ms, &me)) {
         if (strcmp(v, "ongoing") != 0 && strcmp(v, "conditional") != 0) {
             out[k].s = a + ms;
             out[k].e = a + me;
@@ -982,7 +986,8 @@ static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
     for (i = a; i < b; i++) {
         if (c->mask[i] == '|')
             pipes++;
-        else if (!strchr("-: \t", c->mask[i]))
+        else if (c->mask[i] != '-' && c->mask[i] != ':' && c->mask[i] != ' ' &&
+                 c->mask[i] != '\t' && c->mask[i] != '\0') /* was strchr */
             sep = 0;
     }
     if (!pipes)
@@ -1204,7 +1209,12 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         int has_own[S_MAXQ];
         nq = S_quantities(c, node, cs, ce, goal_heading || (ci == 0 && item_goal), qs,
                           S_MAXQ);
-        ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
+        if (nq)
+            ndl = S_deadlines(c, cs, ce, SIZE_MAX, dls, S_MAXDL);
+        else /* only the lead time below is read: phrases before its lim */
+            ndl = ci == 0 ? S_deadlines(c, cs, ce, ce - cs > S_LEAD_REACH ?
+                                        cs + S_LEAD_REACH : ce, dls, S_MAXDL)
+                          : 0;
         if (ci == 0) {
             /* What opens the item covers all its clauses: a time before
              * its first quantity, or near its start; a time at the end of

@@ -318,9 +318,9 @@ static char *S_own_time(S_ctx *c, size_t s, size_t e)
 static int S_opens_with_time(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
 {
     char out[64];
-    size_t me, s = t->v[k].start;
-    return nqx_ext_deadline_opening(c->g, c->text + s, e - s, out, sizeof out,
-                                    &me) &&
+    size_t ms, me, s = t->v[k].start;
+    return nqx_ext_deadline_upto(c->g, c->text + s, e - s, 0, 0, out,
+                                 sizeof out, &ms, &me) &&
            strcmp(out, "conditional") != 0;
 }
 
