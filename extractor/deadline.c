@@ -260,10 +260,9 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
         int rc;
         for (;;) {
             /* only a phrase that starts no later than the best can win */
-            size_t k, len, lim = found ? best_s : last;
+            size_t len, lim = found ? best_s : last;
             char val[64];
-            for (k = 0; k < 2 * S_MAXGROUPS; k++)
-                ov[k] = SIZE_MAX;
+            /* groups from rc on are unset: S_fill reads only rc pairs */
             rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov, S_MAXGROUPS);
             if (rc <= 0 || ov[0] > lim)
                 break;
@@ -273,8 +272,7 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             if ((!found || ov[0] < best_s || len > best_e - best_s ||
                  (len == best_e - best_s && dp->index < best_ix)) &&
                 !S_excluded(set, s, n, ov[0], ov[1]) &&
-                S_fill(dp->p, dp->tmpl, s, ov, S_MAXGROUPS, val,
-                       sizeof val) == 0 &&
+                S_fill(dp->p, dp->tmpl, s, ov, rc, val, sizeof val) == 0 &&
                 strlen(val) < outsz) {
                 strcpy(out, val);
                 best_s = ov[0];
