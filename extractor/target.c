@@ -75,6 +75,7 @@ typedef struct {
         *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
+    size_t unit_maxlen; /* bytes of the longest unit noun */
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -761,10 +762,16 @@ static size_t S_unit_noun(const S_ctx *c, size_t p, size_t e)
     if (!c->unit_nouns)
         return 0;
     n = S_cb(c->mask, p + n) - p;
-    S_lower_all(c->mask + p, n, low, sizeof low);
+    /* only the longest noun's length is compared: lower no more (the
+     * output is written in order, so it is a prefix of the full one) */
+    S_lower_all(c->mask + p, n, low,
+                c->unit_maxlen + 5 < sizeof low ? c->unit_maxlen + 5 : sizeof low);
     for (i = 0; i < c->unit_nouns->n; i++) {
         const char *k = c->unit_nouns->entries[i].key;
-        size_t kl = strlen(k), j = 0, t = p;
+        size_t kl, j = 0, t = p;
+        if (k[0] && k[0] != low[0]) /* strncmp below fails at once */
+            continue;
+        kl = strlen(k);
         if (kl <= bestlen || strncmp(low, k, kl) != 0)
             continue;
         /* walk the text over the entry's words to find where it ends */
@@ -1347,6 +1354,9 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.criteria_heading = nqx_gram_pattern(g, "tg_criteria_heading");
     c.num_words = nqx_gram_lexicon(g, "qt_number_words");
     c.unit_nouns = nqx_gram_lexicon(g, "qt_unit_nouns");
+    for (i = 0; c.unit_nouns && i < c.unit_nouns->n; i++)
+        if (strlen(c.unit_nouns->entries[i].key) > c.unit_maxlen)
+            c.unit_maxlen = strlen(c.unit_nouns->entries[i].key);
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)
         return nqx_fail(err, NQX_EGRAMMAR, "quantity.pcre", -1, -1,
                         "grammar lacks qt_quantity, qt_cmp_before, "
