@@ -526,22 +526,18 @@ static int32_t S_intern_add(S_intern *t, const char *key)
     if (t->n == t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 1024;
         void *k = realloc(t->keys, cap * sizeof *t->keys);
-        void *c;
+        uint64_t **arr[3];
+        int a;
         if (!k)
             return -1;
         t->keys = k;
-        c = realloc(t->counts, cap * sizeof *t->counts);
-        if (!c)
-            return -1;
-        t->counts = c;
-        c = realloc(t->inside, cap * sizeof *t->inside);
-        if (!c)
-            return -1;
-        t->inside = c;
-        c = realloc(t->lower, cap * sizeof *t->lower);
-        if (!c)
-            return -1;
-        t->lower = c;
+        arr[0] = &t->counts, arr[1] = &t->inside, arr[2] = &t->lower;
+        for (a = 0; a < 3; a++) {
+            uint64_t *c = realloc(*arr[a], cap * sizeof **arr[a]);
+            if (!c)
+                return -1;
+            *arr[a] = c;
+        }
         t->cap = cap;
     }
     /* only the key's bytes: the tail is zero, so the model file holds no
