@@ -39,8 +39,13 @@
 #define C_BAR_LOST 3.9   /* d -> đ */
 #define C_BAR_ADD 5.8    /* đ -> d */
 #define C_UPPER 2.0      /* extra for words in capitals (headings) */
-#define C_NAME 2.0       /* extra for a capitalised word inside a clause:
-                            a name (Phó Phong is not Phó Phòng) */
+#ifndef C_NAME
+#define C_NAME 2.0 /* extra for a capitalised word inside a clause: a name
+                      (Phó Phong is not Phó Phòng) */
+#endif
+#ifndef C_CASE
+#define C_CASE 0.5 /* weight of the casing evidence (S_casing) */
+#endif
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
 #define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */
@@ -249,11 +254,24 @@ typedef struct {
     S_tc_entry *tc; /* S_TC_SLOTS entries, a = -1 when empty */
 } S_scratch;
 
-static int S_trigram(const nqx_model *m, S_scratch *sc, int a, int b, int c)
+static S_tc_entry *S_tc_slot(S_scratch *sc, int a, int b, int c)
 {
     uint32_t h = ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA77u ^
                   (uint32_t)c * 0xC2B2AE3Du);
-    S_tc_entry *e = &sc->tc[(h ^ h >> 15) & (S_TC_SLOTS - 1)];
+    return &sc->tc[(h ^ h >> 15) & (S_TC_SLOTS - 1)];
+}
+
+static void S_trigram_prefetch(const nqx_model *m, S_scratch *sc, int a,
+                               int b, int c)
+{
+    const S_tc_entry *e = S_tc_slot(sc, a, b, c);
+    if (e->a != a || e->b != b || e->c != c)
+        nqx_model_trigram_prefetch(m, a, b, c);
+}
+
+static int S_trigram(const nqx_model *m, S_scratch *sc, int a, int b, int c)
+{
+    S_tc_entry *e = S_tc_slot(sc, a, b, c);
     if (e->a != a || e->b != b || e->c != c) {
         e->a = a, e->b = b, e->c = c;
         e->q = nqx_model_trigram(m, a, b, c);
@@ -486,6 +504,18 @@ static double S_channel(const nqx_syl *o, const char *key)
     return cost;
 }
 
+/* The case a word is written in is part of what is observed, and OCR
+ * keeps it: inside a clause, "nam" in lower case is rarely the "Nam" of
+ * Việt Nam that most "nam" are, while "năm" nearly always is lower case.
+ * The channel adds ln P(case | observed) - ln P(case | candidate). */
+static double S_casing(const nqx_model *m, const nqx_tok *t, int o, int c)
+{
+    int title = t->syl.casing == NQX_CASE_TITLE;
+    if (t->boundary || (t->syl.casing != NQX_CASE_LOWER && !title))
+        return 0.0;
+    return C_CASE * (nqx_model_lncase(m, o, title) - nqx_model_lncase(m, c, title));
+}
+
 /* Candidates for position i: the syllables with its letters seen next to
  * its neighbours' letters. A candidate enters the lattice only when, on
  * one side at least, the model saw it next to that neighbour's letters
@@ -549,6 +579,7 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
         P[i].sure[P[i].k] = 0;
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
+        P[i].ch[P[i].k] += S_casing(m, P[i].tok, P[i].id[0], ids[b]);
         if (ad && !ad->learn &&
             (j = S_adapt_find(ad, P[i].id[0], ids[b])) >= 0) {
             P[i].ch[P[i].k] *= ad->cost[j];
@@ -605,6 +636,15 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
                     P[i - 1].id[a] >= 0 && P[i].id[c] >= 0
                         ? S_find2(m, P[i].g2, P[i - 1].id[a], P[i].id[c])
                         : -1;
+        /* the trigrams this position will look up, announced first */
+        if (i >= 2)
+            for (a = 0; a < ka; a++)
+                for (c = 0; c < kc; c++)
+                    if (ac[a * MAX_CANDS + c] >= 0)
+                        for (p = 0; p < kp; p++)
+                            if (pa[p * MAX_CANDS + a] >= 0)
+                                S_trigram_prefetch(m, sc, P[i - 2].id[p],
+                                                   P[i - 1].id[a], P[i].id[c]);
         for (a = 0; a < ka; a++)
             for (c = 0; c < kc; c++) {
                 double bestv = -1e300;
@@ -799,6 +839,8 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
         P[i].k = 1;
         P[i].tok = &toks[i - 1];
     }
+    for (i = 1; i <= n + 1; i++)
+        nqx_model_bigrams_prefetch(m, P[i - 1].fid, P[i].fid);
     for (i = 1; i <= n + 1; i++)
         P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
     for (i = 1; i <= n; i++) {

@@ -89,12 +89,18 @@ const char *nqx_model_key(const nqx_model *m, int id);
 double nqx_model_count(const nqx_model *m, int id);
 double nqx_model_types(const nqx_model *m, int id); /* distinct followers */
 double nqx_model_p1(const nqx_model *m, int id);    /* unigram probability */
+/* ln P(written in lower case | inside a clause, not in capitals) of a
+ * syllable, or (title = 1) ln P(in title case | the same). */
+double nqx_model_lncase(const nqx_model *m, int id, int title);
 /* exp(q / NQX_Q_SCALE) for q = 0..255, so that decoding needs no exp(). */
 const double *nqx_model_qexp(const nqx_model *m);
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */
 nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
 /* Q(count) of the trigram (a, b, c), -1 when not kept. */
 int nqx_model_trigram(const nqx_model *m, int a, int b, int c);
+/* Start reading the memory a later lookup of the same arguments needs. */
+void nqx_model_trigram_prefetch(const nqx_model *m, int a, int b, int c);
+void nqx_model_bigrams_prefetch(const nqx_model *m, int fa, int fb);
 /* The variant of an id: its rank among the ids sharing its folded key;
  * and back. */
 int nqx_model_variant(const nqx_model *m, int id);
