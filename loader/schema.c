@@ -352,8 +352,11 @@ fail:
 
 void nqx_store_close(nqx_store *s)
 {
+    int i;
     if (!s)
         return;
+    for (i = 0; i < NQX_ST_COUNT; i++)
+        sqlite3_finalize(s->st[i]);
     sqlite3_close_v2(s->db);
     free(s);
 }
