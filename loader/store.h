@@ -89,6 +89,9 @@ char *nqx_store_agency_key(const nqx_grammar *g, const char *name);
 
 /* SHA-256 of data[0..n) as 64 lower-case hex digits + NUL. */
 void nqx_sha256_hex(const void *data, size_t n, char out[65]);
+/* The same without the CPU's SHA instructions, for tests; returns 1 when
+ * nqx_sha256_hex() uses them. */
+int nqx_sha256_hex_portable(const void *data, size_t n, char out[65]);
 
 /* Parse HTML (any encoding libxml2 detects) into UTF-8 text lines:
  * headings, paragraphs and list items one per line (items marked "- "),

@@ -82,6 +82,28 @@ Test(store, sha256_known_vectors)
     cr_assert_str_eq(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* The CPU's SHA instructions and the portable loop agree at every length
+ * around the block and padding edges, and on a long input. */
+Test(store, sha256_both_implementations_agree)
+{
+    static unsigned char buf[1000000];
+    char a[65], b[65];
+    size_t n;
+    for (n = 0; n < sizeof buf; n++)
+        buf[n] = (unsigned char)(n * 2654435761u >> 13);
+    for (n = 0; n <= 300; n++) {
+        nqx_sha256_hex(buf, n, a);
+        nqx_sha256_hex_portable(buf, n, b);
+        cr_assert_str_eq(a, b, "length %zu", n);
+    }
+    memset(buf, 'a', sizeof buf);
+    nqx_sha256_hex(buf, sizeof buf, a);
+    cr_assert_str_eq(a, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    cr_log_info("SHA instructions %s",
+                nqx_sha256_hex_portable(buf, sizeof buf, b) ? "used" : "absent");
+    cr_assert_str_eq(b, a);
+}
+
 Test(store, due_dates_of_the_deadline_vocabulary)
 {
     char d[11];
