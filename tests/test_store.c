@@ -127,7 +127,7 @@ Test(store, schema_version_and_application_id)
 {
     char *path = fx_db_path();
     nqx_store *s = S_open(path);
-    S_assert_rows(S_sql(s, "PRAGMA user_version"), "1\n");
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "2\n");
     S_assert_rows(S_sql(s, "PRAGMA journal_mode"), "wal\n");
     nqx_store_close(s);
     fx_rm(path);
@@ -411,7 +411,75 @@ Test(store, newer_schema_is_refused)
     sqlite3_exec(s->db, "PRAGMA user_version = 99", NULL, NULL, NULL);
     nqx_store_close(s);
     cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
-    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (1)");
+    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (2)");
+    fx_rm(path);
+}
+
+/* A version 1 store (its CHECKs written with IN, FTS5's default merging)
+ * is brought to version 2 in place: the stored rows stay, the constraints
+ * still hold, and inserts no longer build a temporary b-tree per row. */
+Test(store, version_1_store_migrates_to_2)
+{
+    static const char *const back[][2] = {
+        {"passages", "kind IN ('para', 'target', 'task')"},
+        {"targets", "comparator IN ('>=', '>', '=', '<=', '<', 'range', '~', '')"},
+        {"task_agencies", "role IN\n    ('lead', 'advise', 'execute', 'coordinate', 'report_to')"}};
+    static const char *const now[] = {
+        "kind = 'para' OR kind = 'target' OR kind = 'task'",
+        "comparator = '>=' OR comparator = '>' OR comparator = '=' OR\n"
+        "    comparator = '<=' OR comparator = '<' OR comparator = 'range' OR\n"
+        "    comparator = '~' OR comparator = ''",
+        "role = 'lead' OR role = 'advise' OR role = 'execute' OR\n"
+        "    role = 'coordinate' OR role = 'report_to'"};
+    char *path = fx_db_path(), *before, sql[512];
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    int i, ver;
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    before = S_sql(s, S_counts);
+    /* turn it back into what version 1 wrote */
+    ver = atoi(S_sql(s, "PRAGMA schema_version"));
+    cr_assert_eq(sqlite3_exec(s->db, "PRAGMA writable_schema = ON", NULL, NULL, NULL), SQLITE_OK);
+    for (i = 0; i < 3; i++) {
+        char *q = sqlite3_mprintf("UPDATE sqlite_schema SET sql = replace(sql, %Q, %Q)"
+                                  " WHERE name = %Q", now[i], back[i][1], back[i][0]);
+        cr_assert_eq(sqlite3_exec(s->db, q, NULL, NULL, NULL), SQLITE_OK);
+        cr_assert_eq(sqlite3_changes(s->db), 1);
+        sqlite3_free(q);
+    }
+    snprintf(sql, sizeof sql, "PRAGMA schema_version = %d; PRAGMA writable_schema = OFF;"
+             " PRAGMA user_version = 1; DELETE FROM passages_fts_config"
+             " WHERE k IN ('automerge', 'crisismerge')", ver + 1);
+    cr_assert_eq(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    nqx_store_close(s);
+    s = S_open(path);
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "2\n");
+    /* (no list of strings; IN (0, 1) of two values builds no b-tree) */
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM sqlite_schema WHERE instr(sql, 'IN (''')"
+                           " OR instr(sql, 'IN\n')"), "0\n");
+    S_assert_rows(S_sql(s, "SELECT k, v FROM passages_fts_config WHERE k <> 'version' ORDER BY k"),
+                  "automerge|64\ncrisismerge|128\n");
+    S_assert_rows(S_sql(s, S_counts), before);
+    S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
+    /* the constraints still refuse what they refused */
+    cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages (doc_id, kind, start, end, text, folded)"
+                              " VALUES (1, 'note', 0, 1, 'x', 'x')", NULL, NULL, NULL),
+                 SQLITE_CONSTRAINT_CHECK);
+    cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO targets (doc_id, pos, start, end, comparator,"
+                              " aspirational) VALUES (1, 99, 0, 1, '!=', 0)", NULL, NULL, NULL),
+                 SQLITE_CONSTRAINT_CHECK);
+    cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO task_agencies VALUES (1, 99, 1, 'x', 'boss')",
+                              NULL, NULL, NULL), SQLITE_CONSTRAINT_CHECK);
+    {
+        char *plan = S_sql(s, "EXPLAIN INSERT INTO passages (doc_id, kind, start,"
+                              " end, text, folded) VALUES (1, 'para', 0, 1, 'x', 'x')");
+        cr_assert_null(strstr(plan, "|OpenEphemeral|"), "%s", plan);
+        cr_assert_not_null(strstr(plan, "|Insert|"), "%s", plan);
+        free(plan);
+    }
+    free(before);
+    nqx_store_close(s);
     fx_rm(path);
 }
 
