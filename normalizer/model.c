@@ -15,6 +15,10 @@
  *   counts   nvocab x u32
  *   types    nvocab x u32: distinct words seen after each (Witten-Bell)
  *   fid      nvocab x u16: folded id of each syllable
+ *   lower    nvocab x u8: how often the syllable is written in lower case
+ *            inside a clause (not first in it), 255 * (lower + 0.5) /
+ *            (inside + 1): "nam" inside a clause is mostly "Nam" (Việt
+ *            Nam), "năm" mostly lower case (version 2)
  *   folds    nfold x 12 bytes: folded keys (fid 0 = boundary, "")
  *   bislots  n2slots x (u32 key = fa << 16 | fb, u32 off << 8 | n)
  *   bireal   n2real x (u8 va, u8 vb, u8 q, u8 qt): va, vb are variants,
@@ -23,7 +27,10 @@
  *   tri      n3slots x u32: 24-bit fingerprint of (a, b, c) << 8 | Q(count),
  *            0 = empty
  * Each section is padded to 8 bytes. Q(x) = round(ln(x) * NQX_Q_SCALE).
- * Slots are open-addressing tables (linear probing, about 80% full). */
+ * Slots are open-addressing tables with linear probing: bigram groups
+ * about 80% full, trigrams about 67% (most trigram lookups are for
+ * absent triples, and a miss probes the whole cluster: about 5 slots at
+ * 67%, 13 at 80%; version 2). */
 #include "syl.h"
 
 #include <dirent.h>
@@ -34,7 +41,7 @@
 #include <utf8proc.h>
 
 #define NQX_MODEL_MAGIC "NQXOCRM1"
-#define NQX_MODEL_VERSION 1u
+#define NQX_MODEL_VERSION 2u
 #define HDR_SIZE 64
 #define EMPTY 0xFFFFFFFFu
 #define MAX_VOCAB 65000
@@ -48,6 +55,7 @@ struct nqx_model {
     const char *vocab; /* 12-byte keys */
     const uint32_t *counts, *types;
     const uint16_t *fid;
+    const uint8_t *lower;
     const char *folds;
     const uint32_t *bislots, *tri;
     const uint8_t *bireal;
@@ -153,6 +161,11 @@ double nqx_model_p1(const nqx_model *m, int id)
     return id < 0 ? 0.5 / ((double)m->total + 1.0) : m->p1[id];
 }
 
+double nqx_model_lower(const nqx_model *m, int id)
+{
+    return id < 0 ? 0.5 : (m->lower[id] + 0.5) / 256.0;
+}
+
 const double *nqx_model_qexp(const nqx_model *m)
 {
     return m->qexp;
@@ -185,6 +198,28 @@ nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb)
             return g;
         }
     }
+}
+
+/* Lookups are cache misses in tables of megabytes: the decoder announces
+ * the ones it will make, so that the memory reads overlap. */
+#if defined(__GNUC__)
+#define S_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define S_PREFETCH(p) ((void)(p))
+#endif
+
+void nqx_model_trigram_prefetch(const nqx_model *m, int a, int b, int c)
+{
+    uint32_t h;
+    S_tri(a, b, c, m->n3slots, &h);
+    S_PREFETCH(&m->tri[h]);
+}
+
+void nqx_model_bigrams_prefetch(const nqx_model *m, int fa, int fb)
+{
+    uint32_t key = (uint32_t)fa << 16 | (uint32_t)fb;
+    if (fa >= 0 && fb >= 0)
+        S_PREFETCH(m->bislots + 2 * (size_t)S_slot(key, m->n2slots));
 }
 
 int nqx_model_trigram(const nqx_model *m, int a, int b, int c)
@@ -236,7 +271,7 @@ static size_t S_size(uint32_t nvocab, uint32_t nfold, uint32_t n2slots,
                      uint32_t n2real, uint32_t n3slots)
 {
     return HDR_SIZE + S_pad8((size_t)nvocab * 12) + 2 * S_pad8((size_t)nvocab * 4) +
-           S_pad8((size_t)nvocab * 2) + S_pad8((size_t)nfold * 12) +
+           S_pad8((size_t)nvocab * 2) + S_pad8(nvocab) + S_pad8((size_t)nfold * 12) +
            S_pad8((size_t)n2slots * 8) + S_pad8((size_t)n2real * 4) +
            S_pad8((size_t)n3slots * 4);
 }
@@ -287,6 +322,8 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     off += S_pad8((size_t)m->nvocab * 4);
     m->fid = (const uint16_t *)(const void *)(d + off);
     off += S_pad8((size_t)m->nvocab * 2);
+    m->lower = d + off;
+    off += S_pad8(m->nvocab);
     m->folds = (const char *)d + off;
     off += S_pad8((size_t)m->nfold * 12);
     m->bislots = (const uint32_t *)(const void *)(d + off);
@@ -442,6 +479,7 @@ void nqx_model_free(nqx_model *m)
 typedef struct {
     char (*keys)[NQX_KEY_MAX];
     uint64_t *counts;
+    uint64_t *inside, *lower; /* casing inside a clause (training only) */
     int32_t *slots;
     uint32_t n, cap, mask;
 } S_intern;
@@ -491,6 +529,14 @@ static int32_t S_intern_add(S_intern *t, const char *key)
         if (!c)
             return -1;
         t->counts = c;
+        c = realloc(t->inside, cap * sizeof *t->inside);
+        if (!c)
+            return -1;
+        t->inside = c;
+        c = realloc(t->lower, cap * sizeof *t->lower);
+        if (!c)
+            return -1;
+        t->lower = c;
         t->cap = cap;
     }
     /* only the key's bytes: the tail is zero, so the model file holds no
@@ -498,6 +544,7 @@ static int32_t S_intern_add(S_intern *t, const char *key)
     memset(t->keys[t->n], 0, NQX_KEY_MAX);
     memcpy(t->keys[t->n], key, strnlen(key, NQX_KEY_MAX));
     t->counts[t->n] = 1;
+    t->inside[t->n] = t->lower[t->n] = 0;
     t->slots[h] = (int32_t)t->n;
     return (int32_t)t->n++;
 }
@@ -778,6 +825,11 @@ static nqx_status S_train_file(S_train *t, const char *path, int weight,
             id = S_intern_add(&t->in, key);
             if (id < 0 || S_push(t, (uint32_t)id + 1))
                 goto oom;
+            if (!toks[i].boundary && !toks[i].num &&
+                toks[i].syl.casing != NQX_CASE_UPPER) {
+                t->in.inside[id]++;
+                t->in.lower[id] += toks[i].syl.casing == NQX_CASE_LOWER;
+            }
             if (!w)
                 stats->tokens++;
         }
@@ -1019,7 +1071,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     for (k = 0; k <= c3.mask; k++)
         if (c3.keys[k] != ~(uint64_t)0 && c3.counts[k] >= (uint32_t)min3)
             n3++;
-    n3slots = (uint32_t)(n3 + n3 / 4 + 16);
+    n3slots = (uint32_t)(n3 + n3 / 2 + 16);
     tri = calloc(n3slots, sizeof *tri);
     if (!tri)
         goto oom;
@@ -1075,6 +1127,13 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
         buf[off + (size_t)i * 2 + 1] = (unsigned char)(fid[i] >> 8);
     }
     off += S_pad8((size_t)nvocab * 2);
+    for (i = 1; i < nvocab; i++) {
+        uint32_t j = rank[i - 1].id;
+        double pl = (t.in.lower[j] + 0.5) / (t.in.inside[j] + 1.0);
+        buf[off + i] = (unsigned char)lround(pl * 255.0);
+    }
+    buf[off] = 255; /* the boundary */
+    off += S_pad8(nvocab);
     for (i = 0; i < nfold; i++)
         memcpy(buf + off + (size_t)i * 12, fin.keys[i], NQX_KEY_MAX);
     off += S_pad8((size_t)nfold * 12);
@@ -1117,9 +1176,13 @@ done:
     free(fid);
     free(fin.keys);
     free(fin.counts);
+    free(fin.inside);
+    free(fin.lower);
     free(fin.slots);
     free(t.in.keys);
     free(t.in.counts);
+    free(t.in.inside);
+    free(t.in.lower);
     free(t.in.slots);
     free(t.seq);
     return st;

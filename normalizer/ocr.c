@@ -12,6 +12,7 @@
  * confidence 1 / (1 + e^-margin). */
 #include "syl.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,13 @@
 #define C_BAR_LOST 3.9   /* d -> đ */
 #define C_BAR_ADD 5.8    /* đ -> d */
 #define C_UPPER 2.0      /* extra for words in capitals (headings) */
-#define C_NAME 2.0       /* extra for a capitalised word inside a clause:
-                            a name (Phó Phong is not Phó Phòng) */
+#ifndef C_NAME
+#define C_NAME 2.0 /* extra for a capitalised word inside a clause: a name
+                      (Phó Phong is not Phó Phòng) */
+#endif
+#ifndef C_CASE
+#define C_CASE 0.5 /* weight of the casing evidence (S_casing) */
+#endif
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
 #define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */
@@ -71,16 +77,52 @@ static int S_cp_class(int32_t cp)
     return 0;
 }
 
+/* Slots of the table of distinct words (a power of two). A document
+ * repeats its words: each is parsed and looked up once, the repeats copy
+ * the first. Past half full, new words are analysed without memo. */
+#define S_MEMO_SLOTS 16384
+
+static uint32_t S_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    while (n--)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* The code point at s[0..n) (n >= 1, s[0] >= 0x80) and its length, or 0
+ * when the bytes are not valid UTF-8. Vietnamese letters are two- and
+ * three-byte sequences: those are decoded here, the rest by utf8proc. */
+static size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
+{
+    utf8proc_ssize_t r;
+    if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+        *cp = (int32_t)((s[0] & 0x1F) << 6 | (s[1] & 0x3F));
+        return 2;
+    }
+    if (s[0] >= 0xE1 && s[0] < 0xED && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) { /* no overlong, no surrogate here */
+        *cp = (int32_t)((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+        return 3;
+    }
+    r = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
+    return r > 0 ? (size_t)r : 0;
+}
+
 nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                             size_t *ntoks)
 {
-    size_t i = 0, n = 0, cap = 256;
+    size_t i = 0, n = 0, cap = 256, nmemo = 0;
     nqx_tok *t = malloc(cap * sizeof *t);
+    uint32_t *memo = calloc(S_MEMO_SLOTS, sizeof *memo); /* token index + 1 */
     int boundary = 1;
     *toks = NULL;
     *ntoks = 0;
-    if (!t)
+    if (!t || !memo) {
+        free(t);
+        free(memo);
         return NQX_ENOMEM;
+    }
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         int32_t cp;
@@ -89,13 +131,14 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         if (c < 0x80) {
             cls = S_ascii_class(c);
         } else {
-            utf8proc_ssize_t r = utf8proc_iterate(
-                (const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-            if (r <= 0) {
+            size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp);
+            if (!r) {
                 cls = 0;
             } else {
-                k = (size_t)r;
-                cls = S_cp_class(cp);
+                char b;
+                int mod, tone, up;
+                k = r;
+                cls = nqx_syl_letter(cp, &b, &mod, &tone, &up) ? 1 : S_cp_class(cp);
             }
         }
         if (cls != 1) {
@@ -117,19 +160,22 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             } else {
                 char b;
                 int mod, tone, up;
-                utf8proc_ssize_t r = utf8proc_iterate(
-                    (const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
-                if (r <= 0 || S_cp_class(cp) != 1)
+                size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp);
+                if (!r)
                     break;
-                if (!nqx_syl_letter(cp, &b, &mod, &tone, &up))
+                if (!nqx_syl_letter(cp, &b, &mod, &tone, &up)) {
+                    if (S_cp_class(cp) != 1)
+                        break;
                     foreign = 1;
-                i += (size_t)r;
+                }
+                i += r;
             }
         }
         if (n == cap) {
             nqx_tok *p = realloc(t, (cap *= 2) * sizeof *t);
             if (!p) {
                 free(t);
+                free(memo);
                 return NQX_ENOMEM;
             }
             t = p;
@@ -137,6 +183,32 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         t[n].start = start;
         t[n].end = i;
         t[n].boundary = boundary;
+        t[n].first = -1;
+        if (n < INT_MAX) {
+            uint32_t h = S_hash(text + start, i - start) & (S_MEMO_SLOTS - 1);
+            while (memo[h]) {
+                const nqx_tok *f = &t[memo[h] - 1];
+                if (f->end - f->start == i - start &&
+                    !memcmp(text + f->start, text + start, i - start)) {
+                    t[n].first = (int)(memo[h] - 1);
+                    break;
+                }
+                h = (h + 1) & (S_MEMO_SLOTS - 1);
+            }
+            if (t[n].first >= 0) {
+                const nqx_tok *f = &t[t[n].first];
+                t[n].ok = f->ok;
+                t[n].num = f->num;
+                t[n].syl = f->syl;
+                boundary = 0;
+                n++;
+                continue;
+            }
+            if (nmemo < S_MEMO_SLOTS / 2) {
+                memo[h] = (uint32_t)n + 1;
+                nmemo++;
+            }
+        }
         t[n].ok = !foreign && nqx_syl_parse(text + start, i - start, &t[n].syl) &&
                   t[n].syl.casing != NQX_CASE_MIXED;
         t[n].num = (size_t)digits == i - start;
@@ -149,6 +221,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         boundary = 0;
         n++;
     }
+    free(memo);
     *toks = t;
     *ntoks = n;
     return NQX_OK;
@@ -167,10 +240,44 @@ typedef struct {
     const nqx_tok *tok;    /* NULL for the clause ends */
 } S_pos;
 
+/* A small direct-mapped cache in front of the model's trigram table: the
+ * lattice asks for the same trigrams again (overlapping windows, repeated
+ * phrases, later passes), and the table is megabytes of random access. */
+#define S_TC_SLOTS 4096
+typedef struct {
+    int a, b, c, q;
+} S_tc_entry;
+
 typedef struct {
     double *buf;
     size_t cap;
+    S_tc_entry *tc; /* S_TC_SLOTS entries, a = -1 when empty */
 } S_scratch;
+
+static S_tc_entry *S_tc_slot(S_scratch *sc, int a, int b, int c)
+{
+    uint32_t h = ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA77u ^
+                  (uint32_t)c * 0xC2B2AE3Du);
+    return &sc->tc[(h ^ h >> 15) & (S_TC_SLOTS - 1)];
+}
+
+static void S_trigram_prefetch(const nqx_model *m, S_scratch *sc, int a,
+                               int b, int c)
+{
+    const S_tc_entry *e = S_tc_slot(sc, a, b, c);
+    if (e->a != a || e->b != b || e->c != c)
+        nqx_model_trigram_prefetch(m, a, b, c);
+}
+
+static int S_trigram(const nqx_model *m, S_scratch *sc, int a, int b, int c)
+{
+    S_tc_entry *e = S_tc_slot(sc, a, b, c);
+    if (e->a != a || e->b != b || e->c != c) {
+        e->a = a, e->b = b, e->c = c;
+        e->q = nqx_model_trigram(m, a, b, c);
+    }
+    return e->q;
+}
 
 /* The confusions (observed id -> corrected id) this document's scanner
  * made, learnt from the confident corrections so far: an EM over the
@@ -330,15 +437,15 @@ static int S_find2(const nqx_model *m, nqx_group g, int a, int b)
  * Witten-Bell: a history that was followed by many different words
  * leaves more to the shorter history than one that nearly always takes
  * the same next word ("đầu" is nearly always "đầu tư"). */
-/* The bigram part: P(c | a) at position i. */
-static double S_p2(const nqx_model *m, const S_pos *P, int i, int a, int c)
+/* The bigram part: P(c | a) at position i, where j is the index of the
+ * bigram (a, c) in the group of position i, or -1. */
+static double S_p2(const nqx_model *m, const S_pos *P, int i, int j, int a,
+                   int c)
 {
     const double *qe = nqx_model_qexp(m);
     double p1 = nqx_model_p1(m, c), p2;
-    int j;
     if (a < 0)
         return p1;
-    j = S_find2(m, P[i].g2, a, c);
     p2 = ((j >= 0 ? qe[P[i].g2.r[4 * j + 2]] : 0.0) +
           nqx_model_types(m, a) * p1) /
          (nqx_model_count(m, a) + nqx_model_types(m, a) + 1e-9);
@@ -346,15 +453,19 @@ static double S_p2(const nqx_model *m, const S_pos *P, int i, int a, int c)
 }
 
 /* ln P(c | p a) from the bigram part p2 = P(c | a); j is the index of the
- * bigram (p, a) in the group of position i - 1, or -1. */
-static double S_lp(const nqx_model *m, const S_pos *P, int i, int j, int p,
-                   int a, int c, double p2)
+ * bigram (p, a) in the group of position i - 1, or -1; jac that of (a, c)
+ * in the group of position i. The model keeps a trigram only where it
+ * keeps both its bigrams (model.c prunes trigrams harder; groups past
+ * MAX_GROUP aside), so without (a, c) there is no trigram to look up:
+ * most candidates' pairs are such, and each lookup is a cache miss. */
+static double S_lp(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+                   int j, int p, int a, int c, int jac, double p2)
 {
     const double *qe = nqx_model_qexp(m);
     if (j >= 0) {
         double cab = qe[P[i - 1].g2.r[4 * j + 2]];
         double tab = qe[P[i - 1].g2.r[4 * j + 3]] - 1.0;
-        int q = c >= 0 ? nqx_model_trigram(m, p, a, c) : -1;
+        int q = c >= 0 && jac >= 0 ? S_trigram(m, sc, p, a, c) : -1;
         double c3 = q >= 0 ? qe[q] : 0.0;
         if (tab > 0 || c3 > 0)
             return log((c3 + tab * p2) / (cab + tab));
@@ -391,6 +502,23 @@ static double S_channel(const nqx_syl *o, const char *key)
     if (o->casing == NQX_CASE_UPPER)
         cost += C_UPPER;
     return cost;
+}
+
+/* The case a word is written in is part of what is observed, and OCR
+ * keeps it: inside a clause, "nam" in lower case is rarely the "Nam" of
+ * Việt Nam that most "nam" are, while "năm" nearly always is lower case.
+ * The channel adds ln P(case | observed) - ln P(case | candidate). */
+static double S_casing(const nqx_model *m, const nqx_tok *t, int o, int c)
+{
+    double po, pc;
+    if (t->boundary || (t->syl.casing != NQX_CASE_LOWER &&
+                        t->syl.casing != NQX_CASE_TITLE))
+        return 0.0;
+    po = nqx_model_lower(m, o);
+    pc = nqx_model_lower(m, c);
+    if (t->syl.casing == NQX_CASE_TITLE)
+        po = 1.0 - po, pc = 1.0 - pc;
+    return C_CASE * (log(po) - log(pc));
 }
 
 /* Candidates for position i: the syllables with its letters seen next to
@@ -456,6 +584,7 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
         P[i].sure[P[i].k] = 0;
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
+        P[i].ch[P[i].k] += S_casing(m, P[i].tok, P[i].id[0], ids[b]);
         if (ad && !ad->learn &&
             (j = S_adapt_find(ad, P[i].id[0], ids[b])) >= 0) {
             P[i].ch[P[i].k] *= ad->cost[j];
@@ -474,7 +603,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
 {
     size_t *voff, *toffs, total = 0, toff;
     double *V, *B, *T;
-    int *bp, i, pa[MAX_CANDS * MAX_CANDS];
+    int *bp, i, pair[2][MAX_CANDS * MAX_CANDS], *pa, *ac;
     size_t nstate = 0, ntrans = 0;
     int N = n + 2;
 
@@ -502,22 +631,34 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
         int a, c, p;
         voff[i] = i == 1 ? 0 : voff[i - 1] + (size_t)P[i - 2].k * (size_t)P[i - 1].k;
         toffs[i] = toff;
-        /* the bigram (p, a) of each pair, found once */
-        for (p = 0; p < kp; p++)
-            for (a = 0; a < ka; a++)
-                pa[p * MAX_CANDS + a] =
-                    i >= 2 && P[i - 2].id[p] >= 0 && P[i - 1].id[a] >= 0
-                        ? S_find2(m, P[i - 1].g2, P[i - 2].id[p], P[i - 1].id[a])
+        /* the bigram (a, c) of each pair, found once: it is the (p, a)
+         * of the next position */
+        pa = pair[(i + 1) & 1];
+        ac = pair[i & 1];
+        for (a = 0; a < ka; a++)
+            for (c = 0; c < kc; c++)
+                ac[a * MAX_CANDS + c] =
+                    P[i - 1].id[a] >= 0 && P[i].id[c] >= 0
+                        ? S_find2(m, P[i].g2, P[i - 1].id[a], P[i].id[c])
                         : -1;
+        /* the trigrams this position will look up, announced first */
+        if (i >= 2)
+            for (a = 0; a < ka; a++)
+                for (c = 0; c < kc; c++)
+                    if (ac[a * MAX_CANDS + c] >= 0)
+                        for (p = 0; p < kp; p++)
+                            if (pa[p * MAX_CANDS + a] >= 0)
+                                S_trigram_prefetch(m, sc, P[i - 2].id[p],
+                                                   P[i - 1].id[a], P[i].id[c]);
         for (a = 0; a < ka; a++)
             for (c = 0; c < kc; c++) {
                 double bestv = -1e300;
-                int bestp = 0;
-                double p2 = S_p2(m, P, i, P[i - 1].id[a], P[i].id[c]);
+                int bestp = 0, jac = ac[a * MAX_CANDS + c];
+                double p2 = S_p2(m, P, i, jac, P[i - 1].id[a], P[i].id[c]);
                 for (p = 0; p < kp; p++) {
-                    double t = S_lp(m, P, i, pa[p * MAX_CANDS + a],
+                    double t = S_lp(m, sc, P, i, i >= 2 ? pa[p * MAX_CANDS + a] : -1,
                                     i >= 2 ? P[i - 2].id[p] : -2,
-                                    P[i - 1].id[a], P[i].id[c], p2) -
+                                    P[i - 1].id[a], P[i].id[c], jac, p2) -
                                P[i].ch[c];
                     double prev = i == 1 ? 0 : V[voff[i - 1] + (size_t)p * (size_t)ka + (size_t)a];
                     T[toff + ((size_t)p * (size_t)ka + (size_t)a) * (size_t)kc + (size_t)c] = t;
@@ -704,6 +845,8 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
         P[i].tok = &toks[i - 1];
     }
     for (i = 1; i <= n + 1; i++)
+        nqx_model_bigrams_prefetch(m, P[i - 1].fid, P[i].fid);
+    for (i = 1; i <= n + 1; i++)
         P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
     for (i = 1; i <= n; i++) {
         if (P[i].tok->num)
@@ -802,9 +945,11 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
     return 0;
 }
 
-nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
-                        double threshold, nqx_norm_edit **edits,
-                        size_t *nedits, nqx_error *err)
+/* Decode text[0..len) on its own (the style vote, the learnt confusions
+ * and the token arrays are this part's). */
+static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
+                             double threshold, nqx_norm_edit **edits,
+                             size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
     int *tid = NULL, *tfid, num, numf;
@@ -814,7 +959,7 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
-    S_scratch sc = {NULL, 0};
+    S_scratch sc = {NULL, 0, NULL};
     S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
     nqx_status st = NQX_OK;
@@ -828,8 +973,15 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
     if (threshold >= 1)
         return NQX_OK;
     min_margin = log(threshold / (1 - threshold));
-    if (nqx_ocr_tokenize(text, len, &toks, &ntok))
+    sc.tc = malloc(S_TC_SLOTS * sizeof *sc.tc);
+    if (!sc.tc)
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    for (i = 0; i < S_TC_SLOTS; i++)
+        sc.tc[i].a = -1;
+    if (nqx_ocr_tokenize(text, len, &toks, &ntok)) {
+        free(sc.tc);
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    }
     tid = malloc((ntok + 1) * 2 * sizeof *tid);
     if (!tid)
         goto oom;
@@ -839,6 +991,15 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
         int v;
+        if (toks[i].first >= 0) { /* a repeat: its first says it all */
+            size_t f = (size_t)toks[i].first;
+            tid[i] = tid[f];
+            tfid[i] = tfid[f];
+            if (toks[i].ok && !toks[i].num &&
+                (v = nqx_syl_style_vote(&toks[i].syl)) >= 0)
+                votes[v]++;
+            continue;
+        }
         tid[i] = tfid[i] = -1;
         if (toks[i].num) { /* "ngày 21 tháng 11": context, never changed */
             tid[i] = num;
@@ -977,5 +1138,77 @@ done:
     free(best);
     free(margin);
     free(sc.buf);
+    free(sc.tc);
     return st;
+}
+
+/* Parts decoded apart, so that memory does not grow with the input (the
+ * token arrays take about 16 bytes per byte): far more than a document
+ * (the textcorpus's largest is 0.4 MB), so that a document's confusions
+ * are learnt from all of it; a 100 MB line is decoded 1 MB at a time. */
+#define S_PART (1u << 20)
+
+/* Where the part starting at text[0..len) ends: at a line end, else after
+ * a space, in its second half; else at a character boundary. */
+static size_t S_part_end(const char *text, size_t len)
+{
+    size_t i;
+    if (len <= S_PART)
+        return len;
+    for (i = S_PART; i > S_PART / 2; i--)
+        if (text[i - 1] == '\n')
+            return i;
+    for (i = S_PART; i > S_PART / 2; i--)
+        if (text[i - 1] == ' ')
+            return i;
+    for (i = S_PART; i > 1 && ((unsigned char)text[i] & 0xC0) == 0x80; i--)
+        ;
+    return i;
+}
+
+nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
+                        double threshold, nqx_norm_edit **edits,
+                        size_t *nedits, nqx_error *err)
+{
+    size_t at = 0, cap = 0;
+    *edits = NULL;
+    *nedits = 0;
+    while (at < len) {
+        size_t n = S_part_end(text + at, len - at), ne = 0, k;
+        nqx_norm_edit *e = NULL;
+        nqx_status st = S_ocr_part(m, text + at, n, threshold, &e, &ne, err);
+        if (st != NQX_OK) {
+            nqx_norm_edits_free(*edits, *nedits);
+            *edits = NULL;
+            *nedits = 0;
+            return st;
+        }
+        if (at == 0) { /* the usual case: one part */
+            *edits = e;
+            *nedits = cap = ne;
+        } else if (ne) {
+            if (*nedits + ne > cap) {
+                nqx_norm_edit *p;
+                cap = (*nedits + ne) * 2;
+                p = realloc(*edits, cap * sizeof *p);
+                if (!p) {
+                    nqx_norm_edits_free(e, ne);
+                    nqx_norm_edits_free(*edits, *nedits);
+                    *edits = NULL;
+                    *nedits = 0;
+                    return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+                }
+                *edits = p;
+            }
+            for (k = 0; k < ne; k++) {
+                e[k].start += at;
+                e[k].end += at;
+                (*edits)[(*nedits)++] = e[k];
+            }
+            free(e);
+        } else
+            free(e);
+        at += n;
+    }
+    return NQX_OK;
 }

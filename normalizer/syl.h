@@ -89,12 +89,17 @@ const char *nqx_model_key(const nqx_model *m, int id);
 double nqx_model_count(const nqx_model *m, int id);
 double nqx_model_types(const nqx_model *m, int id); /* distinct followers */
 double nqx_model_p1(const nqx_model *m, int id);    /* unigram probability */
+/* P(written in lower case | inside a clause, not in capitals): 0 < p < 1. */
+double nqx_model_lower(const nqx_model *m, int id);
 /* exp(q / NQX_Q_SCALE) for q = 0..255, so that decoding needs no exp(). */
 const double *nqx_model_qexp(const nqx_model *m);
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */
 nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
 /* Q(count) of the trigram (a, b, c), -1 when not kept. */
 int nqx_model_trigram(const nqx_model *m, int a, int b, int c);
+/* Start reading the memory a later lookup of the same arguments needs. */
+void nqx_model_trigram_prefetch(const nqx_model *m, int a, int b, int c);
+void nqx_model_bigrams_prefetch(const nqx_model *m, int fa, int fb);
 /* The variant of an id: its rank among the ids sharing its folded key;
  * and back. */
 int nqx_model_variant(const nqx_model *m, int id);
@@ -108,6 +113,8 @@ typedef struct {
     int num;           /* 1: digits only (a number) */
     int ok;            /* 1: letters only, in lower/title/upper case (the
                           caller checks nqx_syl_valid when it matters) */
+    int first;         /* index of the first token with the same bytes, or
+                          -1 when this is it: analyses are done once */
     nqx_syl syl;
 } nqx_tok;
 

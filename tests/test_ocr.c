@@ -289,3 +289,38 @@ Test(ocr, a_confusion_made_more_often_than_not_is_cheap)
           "Công ty cổ phần đầu tư xây dựng được giao thực hiện dự án.\n"
           "Phần đầu của báo cáo nêu kết quả; một phần đầu tư công chưa giải ngân.");
 }
+
+Test(ocr, a_text_past_one_part_is_decoded_in_parts_with_offsets_kept)
+{
+    /* the decoder works 1 MB at a time (bounded memory on a 100 MB line):
+     * an error in each part is fixed, at its offset in the whole text,
+     * with or without line ends to cut at */
+    const char *line = "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính.";
+    const char *bad = "Các xã phân đầu hoàn thành chỉ tiêu.";
+    int sep;
+    for (sep = 0; sep < 2; sep++) {
+        nqx_buf b = {0};
+        size_t offs[3], k = 0, i, n;
+        nqx_norm_edit *e;
+        nqx_error err;
+        while (b.len < (size_t)3 << 20) { /* 3 MB */
+            if (k < 3 && b.len >= k * ((size_t)1 << 20) + 700000) {
+                offs[k++] = b.len + strlen("Các xã ");
+                nqx_buf_append(&b, bad, strlen(bad));
+            } else
+                nqx_buf_append(&b, line, strlen(line));
+            nqx_buf_append(&b, sep ? "\n" : " ", 1);
+        }
+        cr_assert_eq(k, 3);
+        cr_assert_eq(nqx_norm_ocr(S_model, b.data, b.len, 0, &e, &n, &err), NQX_OK);
+        cr_assert_eq(n, 6, "sep %d: %zu edits", sep, n);
+        for (i = 0; i < 3; i++) {
+            cr_assert_eq(e[2 * i].start, offs[i]);
+            cr_assert_str_eq(e[2 * i].repl, "phấn");
+            cr_assert_eq(e[2 * i + 1].start, offs[i] + strlen("phân "));
+            cr_assert_str_eq(e[2 * i + 1].repl, "đấu");
+        }
+        nqx_norm_edits_free(e, n);
+        free(b.data);
+    }
+}

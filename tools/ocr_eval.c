@@ -1,14 +1,20 @@
 /* ocr_eval.c: measure the OCR corrector on clean text with injected
  * diacritic noise, and time it.
  *
- *   build/ocr-eval [--model FILE] [--rate R] [--seed N] [--threshold T]
- *                  [--show | --show-all] FILE...
+ *   build/ocr-eval [--model FILE] [--rate R] [--scanner P] [--seed N]
+ *                  [--threshold T] [--show | --show-all] FILE...
  *       For each file (NFC): give a fraction R (default 0.02) of its
  *       well-formed syllables one confusion (tone lost, tone swapped, tone
  *       added, hook lost, đ -> d) that yields another syllable the model
  *       knows, as OCR does; run nqx_norm_ocr; count fixed, wrong and broken
  *       words. recall = fixed / injected, precision = fixed / edits.
  *       Also prints MB/s of nqx_norm_ocr over the noisy text.
+ *       --scanner P adds a scanner with a habit, as real OCR has: in each
+ *       file, a tone stacked over a hat, breve or horn (phấn, đấu, ở) is
+ *       misread with probability P, each syllable always the same way
+ *       (phấn -> phần wherever it is misread), so that a document holds
+ *       the same confusion many times. This is what the corrector's
+ *       document-level learning is for.
  *   build/ocr-eval --apply DIR [--model FILE] FILE...
  *       Writes each file with the corrections applied to DIR/basename
  *       (for scoring with ocr_score.py before the normalizer applies
@@ -120,10 +126,51 @@ static int S_key_of(const char *s, size_t n, char key[NQX_KEY_MAX])
     return 1;
 }
 
+/* The scanner's habit for s (a stacked tone), the same for every
+ * occurrence of s in a file: 1 when it yields a syllable the model knows. */
+static int S_habit(const nqx_model *m, nqx_syl *s, uint64_t file_seed)
+{
+    char key[NQX_KEY_MAX];
+    uint64_t h = file_seed;
+    int i, stacked = 0, tries;
+    nqx_syl o = *s;
+    for (i = 0; i < s->n; i++)
+        if (s->mod[i] && s->base[i] != 'd')
+            stacked = 1;
+    if (!s->tone || !stacked)
+        return 0;
+    nqx_syl_key(s, key);
+    for (i = 0; key[i]; i++)
+        h = (h ^ (unsigned char)key[i]) * 0x100000001B3ull;
+    for (tries = 0; tries < 6; tries++, h = h * 6364136223846793005ull + 1) {
+        *s = o;
+        switch ((h >> 33) % 3) {
+        case 0: /* the tone read as another: sắc <-> huyền, hỏi <-> ngã */
+            s->tone = s->tone == 1 ? 2 : s->tone == 2 ? 1 : s->tone == 3 ? 4
+                    : s->tone == 4 ? 3 : 1;
+            break;
+        case 1: /* the tone lost */
+            s->tone = 0;
+            break;
+        default: /* another tone */
+            s->tone = 1 + (int)((o.tone + (h >> 40) % 4) % 5);
+            break;
+        }
+        if (s->tone == o.tone || !nqx_syl_valid(s))
+            continue;
+        nqx_syl_key(s, key);
+        if (nqx_model_id(m, key) > 0)
+            return 1;
+    }
+    *s = o;
+    return 0;
+}
+
 static void S_eval_file(const nqx_model *m, const char *path, double rate,
-                        double threshold, int show, S_tot *tot)
+                        double scanner, double threshold, int show, S_tot *tot)
 {
     size_t len, ntok, i, ninj = 0, e, nedits;
+    uint64_t file_seed;
     char *text = S_nfc(path, &len);
     nqx_tok *toks;
     nqx_buf out = {0};
@@ -139,13 +186,18 @@ static void S_eval_file(const nqx_model *m, const char *path, double rate,
         return;
     }
     inj = malloc((ntok + 1) * sizeof *inj);
+    file_seed = S_rng;
     for (i = 0; i < ntok; i++) {
         nqx_syl s = toks[i].syl;
         char key[NQX_KEY_MAX], buf[4 * NQX_SYL_MAX + 1];
         int tries, ok = 0;
         size_t rl;
-        if (!toks[i].ok || s.casing == NQX_CASE_UPPER ||
-            (double)S_rand() / 4294967296.0 >= rate)
+        if (!toks[i].ok || s.casing == NQX_CASE_UPPER)
+            continue;
+        if (scanner > 0 && (double)S_rand() / 4294967296.0 < scanner &&
+            S_habit(m, &s, file_seed))
+            ok = 1;
+        else if ((double)S_rand() / 4294967296.0 >= rate)
             continue;
         for (tries = 0; tries < 8 && !ok; tries++) {
             s = toks[i].syl;
@@ -264,7 +316,7 @@ static void S_apply_file(const nqx_model *m, const char *path, const char *dir,
 int main(int argc, char **argv)
 {
     const char *model_path = "models/vi.model", *apply = NULL;
-    double rate = 0.02, threshold = 0;
+    double rate = 0.02, threshold = 0, scanner = 0;
     int i, show = 0;
     nqx_model *m;
     nqx_error err;
@@ -275,6 +327,8 @@ int main(int argc, char **argv)
             model_path = argv[++i];
         else if (strcmp(argv[i], "--rate") == 0 && i + 1 < argc)
             rate = atof(argv[++i]);
+        else if (strcmp(argv[i], "--scanner") == 0 && i + 1 < argc)
+            scanner = atof(argv[++i]);
         else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
             S_rng ^= strtoull(argv[++i], NULL, 10) * 0x9E3779B97F4A7C15ull;
         else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc)
@@ -286,7 +340,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--show-all") == 0)
             show = 2;
         else {
-            fprintf(stderr, "usage: ocr-eval [--model F] [--rate R] [--seed N] "
+            fprintf(stderr, "usage: ocr-eval [--model F] [--rate R] [--scanner P] [--seed N] "
                             "[--threshold T] [--show|--show-all] [--apply DIR] FILE...\n");
             return 2;
         }
@@ -301,7 +355,7 @@ int main(int argc, char **argv)
         if (apply)
             S_apply_file(m, argv[i], apply, threshold);
         else
-            S_eval_file(m, argv[i], rate, threshold, show, &tot);
+            S_eval_file(m, argv[i], rate, scanner, threshold, show, &tot);
     }
     if (!apply)
         printf("injected=%ld fixed=%ld wrong=%ld broken=%ld recall=%.3f "

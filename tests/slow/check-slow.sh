@@ -65,15 +65,17 @@ run "1 GB file: extract" 64 refused big.txt extract big.txt
 run "1 GB file: ingest" 64 refused big.txt ingest --db s.db big.txt
 rm -f big.txt s.db s.db-wal s.db-shm
 
-# one 100 MB line of whole sentences (no newline at all). The bound:
-# today the OCR corrector's token arrays (nqx_ocr_tokenize) take about 16
-# bytes per input byte, 1.6 GB here; without the model 0.3 GB.
+# one 100 MB line of whole sentences (no newline at all). The bounds:
+# the normalizer holds the input, its NFC form and the layout output
+# (about 3 bytes per input byte, 0.3 GB here); the OCR corrector adds
+# little, as it decodes 1 MB at a time (it took 1.6 GB before it did);
+# the extractor's records and outline add about 0.4 GB, the store 0.2 GB.
 yes "$S" | head -n $((100000000 / L)) | tr -d '\n' > line.txt
 run "100 MB line: normalize --no-ocr" 512 ok line.txt normalize --no-ocr line.txt
-run "100 MB line: normalize" 2048 ok line.txt normalize line.txt
-run "100 MB line: extract" 2048 ok line.txt extract line.txt
+run "100 MB line: normalize" 512 ok line.txt normalize line.txt
+run "100 MB line: extract" 1024 ok line.txt extract line.txt
 grep -c '"kind": "target"' "$T/out" | sed 's/^/  targets extracted: /'
-run "100 MB line: ingest" 2048 ok line.txt ingest --db s.db line.txt
+run "100 MB line: ingest" 1280 ok line.txt ingest --db s.db line.txt
 cat "$T/out" | sed 's/^/  /'
 
 if [ "$fails" -ne 0 ]; then
