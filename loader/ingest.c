@@ -224,7 +224,7 @@ static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
     sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_TRANSIENT);
     sqlite3_bind_text(L->passage, 7, folded, -1, SQLITE_TRANSIENT);
     rc = S_done(L->s, L->passage);
-    if (rc == SQLITE_OK) {
+    if (rc == SQLITE_OK && !L->s->batch) { /* (a batch indexes at commit) */
         id = sqlite3_last_insert_rowid(L->s->db);
         sqlite3_bind_int64(L->fts, 1, id);
         sqlite3_bind_text(L->fts, 2, folded, -1, SQLITE_TRANSIENT);
@@ -506,15 +506,18 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     if (!id)
         return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
     /* IMMEDIATE takes the write lock now, so two ingests queue on the busy
-     * timeout instead of failing half-way on a lock upgrade. */
-    if (nqx_store_exec(s, "BEGIN IMMEDIATE", err)) {
+     * timeout instead of failing half-way on a lock upgrade. Inside a
+     * batch the document is a savepoint of the batch's transaction. */
+    if (nqx_store_exec(s, s->batch ? "SAVEPOINT nqx_doc" : "BEGIN IMMEDIATE",
+                       err)) {
         free(id);
         return NQX_ESTORE;
     }
     if (S_find(s, res->sha256, res, &rc)) {
         res->outcome = NQX_INGEST_UNCHANGED;
         free(id);
-        return nqx_store_exec(s, "COMMIT", err);
+        return nqx_store_exec(s, s->batch ? "RELEASE nqx_doc" : "COMMIT",
+                              err);
     }
     if (rc != SQLITE_OK)
         goto fail;
@@ -581,18 +584,75 @@ fail:
     free(rcp);
     free(lockey);
     if (rc == SQLITE_OK &&
-        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(s->db, s->batch ? "RELEASE nqx_doc" : "COMMIT", NULL,
+                     NULL, NULL) != SQLITE_OK) {
         S_note(s, SQLITE_ERROR);
         rc = SQLITE_ERROR;
     }
     if (rc != SQLITE_OK) {
         nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
-        /* the document is wholly out: nothing of it stays */
+        /* the document is wholly out: nothing of it stays (an error that
+         * ended the batch's transaction fails its commit too) */
         if (!sqlite3_get_autocommit(s->db))
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            sqlite3_exec(s->db, s->batch ? "ROLLBACK TO nqx_doc; "
+                                           "RELEASE nqx_doc"
+                                         : "ROLLBACK", NULL, NULL, NULL);
         res->outcome = 0;
         return NQX_ESTORE;
     }
+    return NQX_OK;
+}
+
+nqx_status nqx_store_batch_begin(nqx_store *s, nqx_error *err)
+{
+    sqlite3_stmt *st;
+    if (s->readonly)
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
+                        "store opened read-only");
+    if (nqx_store_exec(s, "BEGIN IMMEDIATE", err))
+        return NQX_ESTORE;
+    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM passages",
+                           -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        nqx_store_fail(s, err, NULL);
+        sqlite3_finalize(st);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return NQX_ESTORE;
+    }
+    s->fts_from = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    s->batch = 1;
+    return NQX_OK;
+}
+
+nqx_status nqx_store_batch_commit(nqx_store *s, nqx_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!s->batch)
+        return NQX_OK;
+    s->batch = 0;
+    if (sqlite3_get_autocommit(s->db)) /* an error rolled it all back */
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s",
+                        s->last[0] ? s->last : "transaction rolled back");
+    /* the batch's passages in one statement: one FTS5 segment */
+    rc = sqlite3_prepare_v2(s->db,
+        "INSERT INTO passages_fts (rowid, folded)"
+        " SELECT id, folded FROM passages WHERE id > ? ORDER BY id",
+        -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, s->fts_from);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    if (rc != SQLITE_OK ||
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        nqx_store_fail(s, err, NULL);
+        sqlite3_finalize(st);
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return NQX_ESTORE;
+    }
+    sqlite3_finalize(st);
     return NQX_OK;
 }
 

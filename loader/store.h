@@ -36,7 +36,19 @@ struct nqx_store {
     int readonly;
     char last[256];  /* first error of the current write, kept because a
                         later sqlite3_finalize() clears sqlite3_errmsg() */
+    int batch;          /* inside nqx_store_batch_begin() ... _commit() */
+    long long fts_from; /* passages above this id await the FTS index */
 };
+
+/* Several documents in one transaction (nqx_store_ingest_files): each
+ * stored document is a savepoint, whole or rolled back alone, and the
+ * batch's passages enter the FTS5 index at commit in one statement.
+ * FTS5 writes an index segment per transaction (and per savepoint it
+ * holds data in), which it must later merge: per document, this was a
+ * third of the store's cost. Until _commit() returns NQX_OK nothing of
+ * the batch is stored; on its failure nothing is. */
+nqx_status nqx_store_batch_begin(nqx_store *s, nqx_error *err);
+nqx_status nqx_store_batch_commit(nqx_store *s, nqx_error *err);
 
 /* nqx_store_ingest_doc() with two more choices: doc_id (NULL = the base
  * name of name without its extension) and no_lines (1 = t is not the

@@ -522,6 +522,72 @@ static char *S_write(const char *dir, const char *name, const char *body)
     return p;
 }
 
+/* What nqx_store_ingest_files reports: "index status outcome" lines. */
+static int S_file_line(void *ctx, size_t k, const char *path, nqx_status st,
+                       const nqx_ingest_result *res, const nqx_error *e)
+{
+    (void)path;
+    (void)e;
+    nqx_buf_printf(ctx, "%zu %d %d\n", k, (int)st, st ? -1 : (int)res->outcome);
+    return 0;
+}
+
+/* Files share a transaction (loader/batch.c): one the store refuses is
+ * rolled back alone, the others of its batch and the next are stored and
+ * searchable, with one thread or three. */
+Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
+{
+    int jobs;
+    for (jobs = 1; jobs <= 3; jobs += 2) {
+        char *path = fx_db_path(), *dir = strdup(path), *paths[10];
+        nqx_store *s = S_open(path);
+        nqx_grammar *g;
+        nqx_error e;
+        nqx_buf b = {0}, want = {0};
+        nqx_batch_options opt = {0};
+        size_t i;
+        *strrchr(dir, '/') = '\0';
+        cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+        for (i = 0; i < 10; i++) {
+            char name[16], body[200];
+            snprintf(name, sizeof name, "f%zu.txt", i);
+            snprintf(body, sizeof body, "KẾ HOẠCH số %zu\nPhấn đấu trồng %zu000 ha rừng.\n"
+                     "Lời %s.\n", i, i + 1, i == 3 ? "thứ ba" : "khác");
+            paths[i] = S_write(dir, name, body);
+            nqx_buf_printf(&want, "%zu %d %d\n", i, i == 3 ? (int)NQX_ESTORE : 0,
+                           i == 3 ? -1 : (int)NQX_INGEST_NEW);
+        }
+        cr_assert_eq(sqlite3_exec(s->db, "CREATE TEMP TRIGGER no_f3 BEFORE INSERT ON"
+                                  " main.documents WHEN NEW.name = 'f3'"
+                                  " BEGIN SELECT RAISE(ABORT, 'f3 refused'); END",
+                                  NULL, NULL, NULL), SQLITE_OK);
+        opt.jobs = jobs;
+        cr_assert_eq(nqx_store_ingest_files(s, g, (const char *const *)paths, 10, &opt,
+                                            S_file_line, &b, &e), NQX_OK, "%s", e.msg);
+        cr_assert_str_eq(b.data, want.data, "-j %d", jobs);
+        S_assert_rows(S_sql(s, "SELECT group_concat(name, ' ') FROM documents"),
+                      "f0 f1 f2 f4 f5 f6 f7 f8 f9\n");
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages WHERE doc_id NOT IN"
+                               " (SELECT id FROM documents)"), "0\n");
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'khac'"),
+                      "9\n");
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH"
+                               " '\"thu ba\"'"), "0\n");
+        cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages_fts (passages_fts)"
+                                  " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+        for (i = 0; i < 10; i++) {
+            unlink(paths[i]);
+            free(paths[i]);
+        }
+        nqx_buf_free(&b);
+        nqx_buf_free(&want);
+        nqx_gram_free(g);
+        nqx_store_close(s);
+        free(dir);
+        fx_rm(path);
+    }
+}
+
 Test(store, sidecar_fills_what_the_text_lacks_and_wins_over_flags)
 {
     char *path = fx_db_path(), *dir = strdup(path), *doc, *side;
