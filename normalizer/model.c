@@ -64,6 +64,7 @@ struct nqx_model {
     uint16_t *fids;      /* ids grouped by fold, in id order */
     double *cnt, *typ;   /* count and distinct followers per id */
     double *p1;          /* unigram probability per id */
+    double *lncase;      /* per id: ln P(lower case), ln P(title case) */
     double qexp[256];    /* exp(q / NQX_Q_SCALE) */
     int32_t *idmap;      /* key hash -> id */
     uint32_t idmask;
@@ -161,9 +162,9 @@ double nqx_model_p1(const nqx_model *m, int id)
     return id < 0 ? 0.5 / ((double)m->total + 1.0) : m->p1[id];
 }
 
-double nqx_model_lower(const nqx_model *m, int id)
+double nqx_model_lncase(const nqx_model *m, int id, int title)
 {
-    return id < 0 ? 0.5 : (m->lower[id] + 0.5) / 256.0;
+    return id < 0 ? log(0.5) : m->lncase[2 * (size_t)id + (title != 0)];
 }
 
 const double *nqx_model_qexp(const nqx_model *m)
@@ -438,9 +439,10 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     m->cnt = malloc(m->nvocab * sizeof *m->cnt);
     m->typ = malloc(m->nvocab * sizeof *m->typ);
     m->p1 = malloc(m->nvocab * sizeof *m->p1);
+    m->lncase = malloc(2 * (size_t)m->nvocab * sizeof *m->lncase);
     m->idmap = S_strmap(m->vocab, m->nvocab, &m->idmask);
     m->fidmap = S_strmap(m->folds, m->nfold, &m->fidmask);
-    if (!m->cnt || !m->typ || !m->p1 || !m->idmap || !m->fidmap) {
+    if (!m->cnt || !m->typ || !m->p1 || !m->lncase || !m->idmap || !m->fidmap) {
         nqx_model_free(m);
         return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
     }
@@ -448,6 +450,8 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
         m->cnt[i] = m->counts[i];
         m->typ[i] = m->types[i];
         m->p1[i] = (m->counts[i] + 0.5) / ((double)m->total + 1.0);
+        m->lncase[2 * i] = log((m->lower[i] + 0.5) / 256.0);
+        m->lncase[2 * i + 1] = log(1.0 - (m->lower[i] + 0.5) / 256.0);
     }
     for (i = 0; i < 256; i++)
         m->qexp[i] = exp(i / NQX_Q_SCALE);
@@ -465,6 +469,7 @@ void nqx_model_free(nqx_model *m)
     free(m->cnt);
     free(m->typ);
     free(m->p1);
+    free(m->lncase);
     free(m->idmap);
     free(m->fidmap);
     free(m->data);
@@ -521,22 +526,18 @@ static int32_t S_intern_add(S_intern *t, const char *key)
     if (t->n == t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 1024;
         void *k = realloc(t->keys, cap * sizeof *t->keys);
-        void *c;
+        uint64_t **arr[3];
+        int a;
         if (!k)
             return -1;
         t->keys = k;
-        c = realloc(t->counts, cap * sizeof *t->counts);
-        if (!c)
-            return -1;
-        t->counts = c;
-        c = realloc(t->inside, cap * sizeof *t->inside);
-        if (!c)
-            return -1;
-        t->inside = c;
-        c = realloc(t->lower, cap * sizeof *t->lower);
-        if (!c)
-            return -1;
-        t->lower = c;
+        arr[0] = &t->counts, arr[1] = &t->inside, arr[2] = &t->lower;
+        for (a = 0; a < 3; a++) {
+            uint64_t *c = realloc(*arr[a], cap * sizeof **arr[a]);
+            if (!c)
+                return -1;
+            *arr[a] = c;
+        }
         t->cap = cap;
     }
     /* only the key's bytes: the tail is zero, so the model file holds no

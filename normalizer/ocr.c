@@ -510,15 +510,10 @@ static double S_channel(const nqx_syl *o, const char *key)
  * The channel adds ln P(case | observed) - ln P(case | candidate). */
 static double S_casing(const nqx_model *m, const nqx_tok *t, int o, int c)
 {
-    double po, pc;
-    if (t->boundary || (t->syl.casing != NQX_CASE_LOWER &&
-                        t->syl.casing != NQX_CASE_TITLE))
+    int title = t->syl.casing == NQX_CASE_TITLE;
+    if (t->boundary || (t->syl.casing != NQX_CASE_LOWER && !title))
         return 0.0;
-    po = nqx_model_lower(m, o);
-    pc = nqx_model_lower(m, c);
-    if (t->syl.casing == NQX_CASE_TITLE)
-        po = 1.0 - po, pc = 1.0 - pc;
-    return C_CASE * (log(po) - log(pc));
+    return C_CASE * (nqx_model_lncase(m, o, title) - nqx_model_lncase(m, c, title));
 }
 
 /* Candidates for position i: the syllables with its letters seen next to

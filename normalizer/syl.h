@@ -89,8 +89,9 @@ const char *nqx_model_key(const nqx_model *m, int id);
 double nqx_model_count(const nqx_model *m, int id);
 double nqx_model_types(const nqx_model *m, int id); /* distinct followers */
 double nqx_model_p1(const nqx_model *m, int id);    /* unigram probability */
-/* P(written in lower case | inside a clause, not in capitals): 0 < p < 1. */
-double nqx_model_lower(const nqx_model *m, int id);
+/* ln P(written in lower case | inside a clause, not in capitals) of a
+ * syllable, or (title = 1) ln P(in title case | the same). */
+double nqx_model_lncase(const nqx_model *m, int id, int title);
 /* exp(q / NQX_Q_SCALE) for q = 0..255, so that decoding needs no exp(). */
 const double *nqx_model_qexp(const nqx_model *m);
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */

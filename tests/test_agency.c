@@ -6,14 +6,13 @@
 
 #include "nqx.h"
 #include "../extractor/ext.h"
+#include "fx_grammar.h"
 
-static nqx_grammar *S_g;
 static nqx_agx *S_a;
 
 static void S_load(void)
 {
-    nqx_error e;
-    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
+    fx_grammar_load();
     cr_assert_eq(nqx_agx_new(S_g, &S_a), NQX_OK);
 }
 
@@ -21,8 +20,7 @@ static void S_free(void)
 {
     nqx_agx_free(S_a);
     S_a = NULL;
-    nqx_gram_free(S_g);
-    S_g = NULL;
+    fx_grammar_unload();
 }
 
 /* The list at the start of s as "name|name|...", and the word after it. */

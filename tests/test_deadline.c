@@ -6,20 +6,7 @@
 
 #include "nqx.h"
 #include "../extractor/ext.h"
-
-static nqx_grammar *S_g;
-
-static void S_load(void)
-{
-    nqx_error e;
-    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
-}
-
-static void S_free(void)
-{
-    nqx_gram_free(S_g);
-    S_g = NULL;
-}
+#include "fx_grammar.h"
 
 /* The value for s, or "null". */
 static const char *S_dl(const char *s)
@@ -32,7 +19,7 @@ static const char *S_dl(const char *s)
 
 #define S_EQ(phrase, want) cr_expect_str_eq(S_dl(phrase), want, "%s", phrase)
 
-TestSuite(deadline, .init = S_load, .fini = S_free);
+TestSuite(deadline, .init = fx_grammar_load, .fini = fx_grammar_unload);
 
 Test(deadline, years)
 {

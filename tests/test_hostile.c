@@ -7,21 +7,9 @@
 #include <string.h>
 
 #include "nqx.h"
+#include "fx_grammar.h"
 
-static nqx_grammar *S_g;
 static char S_last[600]; /* the last error, for assertion messages */
-
-static void S_load(void)
-{
-    nqx_error e;
-    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
-}
-
-static void S_unload(void)
-{
-    nqx_gram_free(S_g);
-    S_g = NULL;
-}
 
 /* Normalize and extract; the records' spans must lie inside the text. */
 static nqx_status S_pipeline(const char *bytes, size_t n, size_t *nrec)
@@ -62,7 +50,7 @@ static char *S_repeat(const char *unit, size_t times, size_t *len)
     return s;
 }
 
-TestSuite(hostile, .init = S_load, .fini = S_unload, .timeout = 60);
+TestSuite(hostile, .init = fx_grammar_load, .fini = fx_grammar_unload, .timeout = 60);
 
 Test(hostile, png_header_is_binary)
 {

@@ -4,22 +4,9 @@
  * reading each document. */
 #include "fixture_util.h"
 #include "../extractor/ext.h"
+#include "fx_grammar.h"
 
-static nqx_grammar *S_g;
-
-static void S_load(void)
-{
-    nqx_error e;
-    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
-}
-
-static void S_unload(void)
-{
-    nqx_gram_free(S_g);
-    S_g = NULL;
-}
-
-TestSuite(meta, .init = S_load, .fini = S_unload, .timeout = 60);
+TestSuite(meta, .init = fx_grammar_load, .fini = fx_grammar_unload, .timeout = 60);
 
 static nqx_doc *S_meta(const char *text)
 {

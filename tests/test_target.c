@@ -8,22 +8,15 @@
 
 #include "nqx.h"
 #include "../extractor/ext.h"
+#include "fx_grammar.h"
 
-static nqx_grammar *S_g;
 static nqx_doc *S_d;
-
-static void S_load(void)
-{
-    nqx_error e;
-    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
-}
 
 static void S_free(void)
 {
     nqx_doc_free(S_d);
     S_d = NULL;
-    nqx_gram_free(S_g);
-    S_g = NULL;
+    fx_grammar_unload();
 }
 
 /* Run the target finder on text read line by line (no outline given). */
@@ -75,7 +68,7 @@ static size_t S_count(void)
     return n;
 }
 
-TestSuite(target, .init = S_load, .fini = S_free);
+TestSuite(target, .init = fx_grammar_load, .fini = S_free);
 
 static const char S_plan[] =
     "II. MỤC TIÊU, CHỈ TIÊU\n"

@@ -7,16 +7,10 @@
 #include <string.h>
 
 #include "nqx.h"
+#include "fx_grammar.h"
 
-static nqx_grammar *S_g;
 static nqx_text *S_t;
 static nqx_doc *S_d;
-
-static void S_load(void)
-{
-    nqx_error e;
-    cr_assert_eq(nqx_gram_load(NULL, &S_g, &e), NQX_OK, "%s", e.msg);
-}
 
 static void S_free(void)
 {
@@ -24,8 +18,7 @@ static void S_free(void)
     S_d = NULL;
     nqx_text_free(S_t);
     S_t = NULL;
-    nqx_gram_free(S_g);
-    S_g = NULL;
+    fx_grammar_unload();
 }
 
 static void S_run(const char *text)
@@ -131,7 +124,7 @@ static const char *S_plan =
     "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị "
     "- xã hội tỉnh tuyên truyền, vận động Nhân dân tham gia thực hiện Kế hoạch.\n";
 
-Test(task, plan_records, .init = S_load, .fini = S_free)
+Test(task, plan_records, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_plan);
@@ -201,7 +194,7 @@ static const char *S_blocks =
     "Các sở, ban, ngành, đoàn thể tỉnh triển khai thực hiện Kế hoạch này. "
     "Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện.\n";
 
-Test(task, blocks_and_bullets, .init = S_load, .fini = S_free)
+Test(task, blocks_and_bullets, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_blocks);
@@ -248,7 +241,7 @@ static const char *S_resolution =
     "Đến năm 2026, hoàn thành số hóa hồ sơ cán bộ thuộc diện Ban Thường vụ "
     "Tỉnh ủy quản lý. Chú trọng bồi dưỡng cán bộ trẻ.\n";
 
-Test(task, resolution_prose, .init = S_load, .fini = S_free)
+Test(task, resolution_prose, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_resolution);
@@ -276,7 +269,7 @@ static const char *S_decree =
     "Sở Tài chính định kỳ hằng quý tổng hợp, báo cáo Ủy ban nhân dân tỉnh "
     "kết quả thực hiện.\n";
 
-Test(task, legal_articles, .init = S_load, .fini = S_free)
+Test(task, legal_articles, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_decree);
@@ -296,7 +289,7 @@ static const char *S_oneline =
     "- Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính, Sở Nội vụ; "
     "thời gian hoàn thành: Quý III/2024.\n";
 
-Test(task, labels_on_one_line, .init = S_load, .fini = S_free)
+Test(task, labels_on_one_line, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_oneline);
@@ -316,7 +309,7 @@ static const char *S_table_exec =
     "| I | Nhiệm vụ chung | | |\n"
     "| 1 | Rà soát quy hoạch mạng lưới trường học | Sở Giáo dục và Đào tạo | 2025 |\n";
 
-Test(task, table_without_lead_column, .init = S_load, .fini = S_free)
+Test(task, table_without_lead_column, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_table_exec);
@@ -337,7 +330,7 @@ static const char *S_bold_heading =
     "- Hướng dẫn các cơ quan, đơn vị triển khai Kế hoạch.\n"
     "- Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.\n";
 
-Test(task, bold_agency_heading, .init = S_load, .fini = S_free)
+Test(task, bold_agency_heading, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_bold_heading);
@@ -367,7 +360,7 @@ static const char *S_table_sections =
     "| 2 | Mở lớp tập huấn kỹ năng số cho cán bộ | Sở Nội vụ | Các sở, ngành | Quý III/2026 | Lớp học |\n"
     "| Biên soạn tài liệu tập huấn kỹ năng số | Trung tâm Chuyển đổi số tỉnh | Sở Nội vụ |\n";
 
-Test(task, table_sections_and_wrapped_rows, .init = S_load, .fini = S_free)
+Test(task, table_sections_and_wrapped_rows, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_table_sections);
@@ -400,7 +393,7 @@ static const char *S_dash_heads =
     "+ Lồng ghép nội dung bảo vệ môi trường vào lễ hội.\n"
     "- Sở Tài chính bố trí kinh phí thực hiện.\n";
 
-Test(task, dash_bullet_agency_heads, .init = S_load, .fini = S_free)
+Test(task, dash_bullet_agency_heads, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_dash_heads);
@@ -440,7 +433,7 @@ static const char *S_courtesy_blocks =
     "\n"
     "a) Bố trí nguồn vốn cho vay ưu đãi.\n";
 
-Test(task, courtesy_and_bracket_blocks, .init = S_load, .fini = S_free)
+Test(task, courtesy_and_bracket_blocks, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_courtesy_blocks);
@@ -468,7 +461,7 @@ static const char *S_indicator_table =
     "|---|---|---|---|---|\n"
     "| 1 | Tỷ lệ hồ sơ trực tuyến | % | 80 | Sở Khoa học và Công nghệ |\n";
 
-Test(task, indicator_table_no_tasks, .init = S_load, .fini = S_free)
+Test(task, indicator_table_no_tasks, .init = fx_grammar_load, .fini = S_free)
 {
     S_run(S_indicator_table);
     cr_expect_eq(S_ntasks(), 0);
@@ -484,7 +477,7 @@ static const char *S_plain_verbs =
     "\n"
     "2. Hội đồng thi đua họp xét danh sách đề nghị khen thưởng trước ngày 15/12/2026.\n";
 
-Test(task, body_with_plain_verb_leads, .init = S_load, .fini = S_free)
+Test(task, body_with_plain_verb_leads, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_plain_verbs);
@@ -504,7 +497,7 @@ static const char *S_inserted =
     "\n"
     "3. Sở Tài chính trên cơ sở đề xuất của các sở, ngành, địa phương, chủ trì tổng hợp dự toán kinh phí.\n";
 
-Test(task, adverbial_before_verb, .init = S_load, .fini = S_free)
+Test(task, adverbial_before_verb, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_inserted);
@@ -522,7 +515,7 @@ static const char *S_closing_report =
     "\n"
     "Các sở, ngành, địa phương chủ động triển khai Kế hoạch này. Định kỳ hằng năm báo cáo kết quả về Sở Nội vụ để tổng hợp.\n";
 
-Test(task, closing_report_sentence_joins, .init = S_load, .fini = S_free)
+Test(task, closing_report_sentence_joins, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_closing_report);
@@ -550,7 +543,7 @@ static const char *S_intro_block =
     "\n"
     "(2) Đẩy mạnh chuyển đổi số trong văn phòng.\n";
 
-Test(task, intro_paragraph_block, .init = S_load, .fini = S_free)
+Test(task, intro_paragraph_block, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_intro_block);
@@ -579,7 +572,7 @@ static const char *S_wrapup =
     "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh. Trong quá trình thực hiện nếu có khó khăn, vướng mắc, "
     "các cơ quan, đơn vị báo cáo về Sở Lao động để tổng hợp.\n";
 
-Test(task, wrapup_not_last_item, .init = S_load, .fini = S_free)
+Test(task, wrapup_not_last_item, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_wrapup);
@@ -602,7 +595,7 @@ static const char *S_late_subjects =
     "\n"
     "2. Trong quá trình thực hiện nếu có vướng mắc đề nghị các cơ quan, đơn vị phản ánh về Sở Tư pháp để hướng dẫn.\n";
 
-Test(task, subjects_after_colon_and_courtesy, .init = S_load, .fini = S_free)
+Test(task, subjects_after_colon_and_courtesy, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_late_subjects);
@@ -625,7 +618,7 @@ static const char *S_title_rest =
     "- Ứng dụng nền tảng số trong quản lý phương tiện.\n"
     "- Chia sẻ dữ liệu hành trình với cơ quan quản lý.\n";
 
-Test(task, title_with_rest_qualifier, .init = S_load, .fini = S_free)
+Test(task, title_with_rest_qualifier, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_title_rest);
@@ -651,7 +644,7 @@ static const char *S_clauses =
     "\n"
     "b) Quá trình thực hiện nếu có khó khăn thì các văn phòng huyện ủy kịp thời báo cáo.\n";
 
-Test(task, label_clauses_and_thi, .init = S_load, .fini = S_free)
+Test(task, label_clauses_and_thi, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_clauses);
@@ -681,7 +674,7 @@ static const char *S_asks =
     "\n"
     "Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính bố trí kinh phí thực hiện.\n";
 
-Test(task, asked_bodies_and_intro_scope, .init = S_load, .fini = S_free)
+Test(task, asked_bodies_and_intro_scope, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_asks);
@@ -711,7 +704,7 @@ static const char *S_preamble_ask =
     "\n"
     "1. Bộ Xây dựng ban hành quy chuẩn về bãi chôn lấp.\n";
 
-Test(task, preamble_that_asks, .init = S_load, .fini = S_free)
+Test(task, preamble_that_asks, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_preamble_ask);
@@ -734,7 +727,7 @@ static const char *S_table_odd_time =
     "| 1 | Tập huấn nghiệp vụ cho cán bộ | Sở Nội vụ | Năm 2026 |\n"
     "| 2 | Điều chỉnh danh mục nhiệm vụ | Sở Tài chính | Theo tiến độ dự án |\n";
 
-Test(task, table_time_cell_wins, .init = S_load, .fini = S_free)
+Test(task, table_time_cell_wins, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_table_odd_time);
@@ -758,7 +751,7 @@ static const char *S_table_two_line_header =
     "| 1 | Xây dựng cơ sở dữ liệu dân cư | Công an tỉnh | Sở Tư pháp | Quý I/2026 |\n"
     "| 2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Ủy ban nhân dân các xã | Năm 2027 |\n";
 
-Test(task, table_two_line_header, .init = S_load, .fini = S_free)
+Test(task, table_two_line_header, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_table_two_line_header);
@@ -779,7 +772,7 @@ static const char *S_bracket_unit =
     "\n"
     "- Sở Y tế (Chi cục Dân số) sẽ kiểm tra ngẫu nhiên hồ sơ của các xã.\n";
 
-Test(task, bracketed_unit_before_verb, .init = S_load, .fini = S_free)
+Test(task, bracketed_unit_before_verb, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_bracket_unit);
@@ -808,7 +801,7 @@ static const char *S_colon_heads =
     "\n"
     "4. Chánh Văn phòng UBND tỉnh, Thủ trưởng các Sở: Văn hóa và Thể thao, Tài chính chịu trách nhiệm thi hành Quyết định này.\n";
 
-Test(task, colon_headings_lead, .init = S_load, .fini = S_free)
+Test(task, colon_headings_lead, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_colon_heads);
@@ -849,7 +842,7 @@ static const char *S_bare_intro_doc =
     "\n"
     "- Bố trí mặt bằng lắp đặt trạm xử lý nước thải.\n";
 
-Test(task, bare_intro_and_enterprises, .init = S_load, .fini = S_free)
+Test(task, bare_intro_and_enterprises, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_bare_intro_doc);
@@ -879,7 +872,7 @@ static const char *S_article_intro =
     "\n"
     "2. Đối với thủ tục thẩm định: Rà soát hồ sơ mẫu, đề xuất bãi bỏ giấy tờ trùng lặp.\n";
 
-Test(task, article_intro_and_labelled_items, .init = S_load, .fini = S_free)
+Test(task, article_intro_and_labelled_items, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_article_intro);
@@ -912,7 +905,7 @@ static const char *S_enterprise_blocks =
     "\n"
     "Doanh nghiệp viễn thông bảo đảm kinh phí lắp đặt cáp quang đến các cụm công nghiệp.\n";
 
-Test(task, enterprise_blocks_and_funding, .init = S_load, .fini = S_free)
+Test(task, enterprise_blocks_and_funding, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_enterprise_blocks);
@@ -938,7 +931,7 @@ static const char *S_block_keeps_lead =
     "\n"
     "- Sở Tài chính phối hợp kiểm tra giá bán lẻ.\n";
 
-Test(task, block_keeps_lead, .init = S_load, .fini = S_free)
+Test(task, block_keeps_lead, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_block_keeps_lead);
@@ -964,7 +957,7 @@ static const char *S_media_closing =
     "\n"
     "Trên đây là Kế hoạch phòng chống dịch bệnh năm 2026; các cơ quan, đơn vị, doanh nghiệp nghiêm túc triển khai thực hiện./.\n";
 
-Test(task, media_bodies_and_closing, .init = S_load, .fini = S_free)
+Test(task, media_bodies_and_closing, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run(S_media_closing);
