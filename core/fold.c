@@ -23,7 +23,7 @@ static utf8proc_int32_t S_fold_cp(utf8proc_int32_t c, void *data)
  * tables that utf8proc itself fills once, so both paths agree by
  * construction. A string holding any other code point, a combining mark
  * or a multi-character case folding takes the utf8proc path. */
-#define S_FAST 0x1F00
+#define S_FAST 0x2070 /* through General Punctuation: – … “ ” • */
 typedef struct {
     unsigned char fold[4], lower[4]; /* UTF-8, NUL-padded; fold may be "" */
     unsigned char nfold, nlower, ok;

@@ -97,6 +97,58 @@ static int S_done(nqx_store *s, sqlite3_stmt *st)
     return rc;
 }
 
+static const char *const S_sql[NQX_ST_COUNT] = {
+    [NQX_ST_FIND] = "SELECT id, file, superseded FROM documents"
+                    " WHERE text_sha256 = ?",
+    [NQX_ST_DOC] =
+        "INSERT INTO documents (name, file, input_sha256, text_sha256, "
+        "encoding, text_bytes, changes, kind, number, date, issuer, "
+        "locality, locality_key, title, signer_name, signer_title, cites, "
+        "recipients) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [NQX_ST_SUPERSEDE] =
+        "UPDATE documents SET superseded = 1, superseded_by = ?1"
+        " WHERE name = ?2 AND superseded = 0 AND id <> ?1",
+    [NQX_ST_PART] =
+        "INSERT INTO parts (doc_id, idx, kind, number, date, issuer, "
+        "locality, title, signer_name, signer_title, cites, recipients, "
+        "start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [NQX_ST_NODE] =
+        "INSERT INTO nodes (doc_id, idx, kind, label, path, level, "
+        "parent, start, end, body_end, flags, part) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    [NQX_ST_CORRECTION] =
+        "INSERT INTO corrections (doc_id, in_off, out_off, from_text, "
+        "to_text, confidence) VALUES (?,?,?,?,?,?)",
+    [NQX_ST_TARGET] =
+        "INSERT INTO targets (doc_id, pos, part, text, start, end, section, "
+        "deadline, due, comparator, low, high, unit, aspirational, metric, "
+        "metric_key, scope) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [NQX_ST_TASK] =
+        "INSERT INTO tasks (doc_id, pos, part, text, start, end, section, "
+        "deadline, due) VALUES (?,?,?,?,?,?,?,?,?)",
+    [NQX_ST_AGENCY] = "INSERT INTO agencies (key) VALUES (?) "
+                      "ON CONFLICT (key) DO NOTHING",
+    [NQX_ST_AGENCY_ID] = "SELECT id FROM agencies WHERE key = ?",
+    [NQX_ST_AGENCY_NAME] = "INSERT OR IGNORE INTO agency_names "
+                           "(agency_id, name) VALUES (?, ?)",
+    [NQX_ST_TASK_AGENCY] = "INSERT INTO task_agencies (task_id, pos, "
+                           "agency_id, name, role) VALUES (?,?,?,?,?)",
+    [NQX_ST_PASSAGE] = "INSERT INTO passages (doc_id, kind, start, end, "
+                       "section, text, folded) VALUES (?,?,?,?,?,?,?)",
+    [NQX_ST_FTS] = "INSERT INTO passages_fts (rowid, folded) VALUES (?, ?)"};
+
+/* The handle's statement `which`, prepared on first use (see
+ * nqx_store.st); NULL after noting the error. */
+static sqlite3_stmt *S_stmt(nqx_store *s, int which)
+{
+    if (!s->st[which] &&
+        S_note(s, sqlite3_prepare_v3(s->db, S_sql[which], -1,
+                                     SQLITE_PREPARE_PERSISTENT,
+                                     &s->st[which], NULL)) != SQLITE_OK)
+        return NULL;
+    return s->st[which];
+}
+
 /* The base name without directory and extension: the document id. */
 static char *S_doc_id(const char *path)
 {
@@ -142,7 +194,7 @@ typedef struct {
     int no_lines;       /* t is not the document's text: index no lines */
     long long doc;
     sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
-        *task_agency, *passage, *fts;
+        *task_agency, *passage, *fts; /* the handle's (S_stmt) */
 } S_load;
 
 static const char *S_or(const char *a, const char *b) { return a ? a : b; }
@@ -172,7 +224,7 @@ static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
     sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_TRANSIENT);
     sqlite3_bind_text(L->passage, 7, folded, -1, SQLITE_TRANSIENT);
     rc = S_done(L->s, L->passage);
-    if (rc == SQLITE_OK) {
+    if (rc == SQLITE_OK && !L->s->batch) { /* (a batch indexes at commit) */
         id = sqlite3_last_insert_rowid(L->s->db);
         sqlite3_bind_int64(L->fts, 1, id);
         sqlite3_bind_text(L->fts, 2, folded, -1, SQLITE_TRANSIENT);
@@ -295,21 +347,14 @@ static int S_paragraphs(S_load *L, const nqx_text *t, const nqx_doc *d)
     return rc;
 }
 
-static int S_prepare(nqx_store *s, const char *sql, sqlite3_stmt **st)
-{
-    return S_note(s, sqlite3_prepare_v2(s->db, sql, -1, st, NULL));
-}
-
 static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
 {
     nqx_store *s = L->s;
     sqlite3_stmt *st = NULL;
     size_t i;
-    int rc;
-    rc = S_prepare(s,
-        "INSERT INTO parts (doc_id, idx, kind, number, date, issuer, "
-        "locality, title, signer_name, signer_title, cites, recipients, "
-        "start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st);
+    int rc = SQLITE_OK;
+    if (d->nmetas && !(st = S_stmt(s, NQX_ST_PART)))
+        return SQLITE_ERROR;
     for (i = 0; rc == SQLITE_OK && i < d->nmetas; i++) {
         const nqx_meta *m = &d->metas[i];
         char *cites = S_json_list(m->cites, m->ncites);
@@ -332,13 +377,8 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         free(cites);
         free(rcp);
     }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s,
-            "INSERT INTO nodes (doc_id, idx, kind, label, path, level, "
-            "parent, start, end, body_end, flags, part) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &st);
+    if (rc == SQLITE_OK && d->nnodes && !(st = S_stmt(s, NQX_ST_NODE)))
+        return SQLITE_ERROR;
     for (i = 0; rc == SQLITE_OK && i < d->nnodes; i++) {
         static const char *const kinds[] = {
             "?", "heading", "item", "bullet", "table", "row",
@@ -362,12 +402,9 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         sqlite3_bind_int(st, 12, n->doc_index);
         rc = S_done(s, st);
     }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s,
-            "INSERT INTO corrections (doc_id, in_off, out_off, from_text, "
-            "to_text, confidence) VALUES (?,?,?,?,?,?)", &st);
+    if (rc == SQLITE_OK && t->nchanges &&
+        !(st = S_stmt(s, NQX_ST_CORRECTION)))
+        return SQLITE_ERROR;
     for (i = 0; rc == SQLITE_OK && i < t->nchanges; i++) {
         const nqx_change *c = &t->changes[i];
         if (c->kind != NQX_CHANGE_OCR)
@@ -380,38 +417,17 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         sqlite3_bind_double(st, 6, c->confidence);
         rc = S_done(s, st);
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_OK)
         return rc;
-    rc = S_prepare(s,
-        "INSERT INTO targets (doc_id, pos, part, text, start, end, section, "
-        "deadline, due, comparator, low, high, unit, aspirational, metric, "
-        "metric_key, scope) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        &L->target);
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s,
-            "INSERT INTO tasks (doc_id, pos, part, text, start, end, section, "
-            "deadline, due) VALUES (?,?,?,?,?,?,?,?,?)", &L->task);
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s, "INSERT INTO agencies (key) VALUES (?) "
-                          "ON CONFLICT (key) DO NOTHING", &L->agency);
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s, "SELECT id FROM agencies WHERE key = ?",
-                       &L->agency_id);
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s, "INSERT OR IGNORE INTO agency_names "
-                          "(agency_id, name) VALUES (?, ?)", &L->agency_name);
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s, "INSERT INTO task_agencies (task_id, pos, "
-                          "agency_id, name, role) VALUES (?,?,?,?,?)",
-                       &L->task_agency);
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s, "INSERT INTO passages (doc_id, kind, start, end, "
-                          "section, text, folded) VALUES (?,?,?,?,?,?,?)",
-                       &L->passage);
-    if (rc == SQLITE_OK)
-        rc = S_prepare(s, "INSERT INTO passages_fts (rowid, folded) "
-                          "VALUES (?, ?)", &L->fts);
+    if (!(L->target = S_stmt(s, NQX_ST_TARGET)) ||
+        !(L->task = S_stmt(s, NQX_ST_TASK)) ||
+        !(L->agency = S_stmt(s, NQX_ST_AGENCY)) ||
+        !(L->agency_id = S_stmt(s, NQX_ST_AGENCY_ID)) ||
+        !(L->agency_name = S_stmt(s, NQX_ST_AGENCY_NAME)) ||
+        !(L->task_agency = S_stmt(s, NQX_ST_TASK_AGENCY)) ||
+        !(L->passage = S_stmt(s, NQX_ST_PASSAGE)) ||
+        !(L->fts = S_stmt(s, NQX_ST_FTS)))
+        return SQLITE_ERROR;
     for (i = 0; rc == SQLITE_OK && i < d->nrecords; i++)
         rc = S_record(L, i, &d->records[i]);
     if (rc == SQLITE_OK && !L->no_lines)
@@ -423,12 +439,12 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
 static int S_find(nqx_store *s, const char *sha, nqx_ingest_result *res,
                   int *rc)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = S_stmt(s, NQX_ST_FIND);
     int found = 0;
-    *rc = S_prepare(s, "SELECT id, file, superseded FROM documents"
-                       " WHERE text_sha256 = ?", &st);
-    if (*rc != SQLITE_OK)
+    if (!st) {
+        *rc = SQLITE_ERROR;
         return 0;
+    }
     sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
     *rc = sqlite3_step(st);
     if (*rc == SQLITE_ROW) {
@@ -439,7 +455,7 @@ static int S_find(nqx_store *s, const char *sha, nqx_ingest_result *res,
         found = 1;
     }
     *rc = S_note(s, *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return found;
 }
 
@@ -490,15 +506,18 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     if (!id)
         return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
     /* IMMEDIATE takes the write lock now, so two ingests queue on the busy
-     * timeout instead of failing half-way on a lock upgrade. */
-    if (nqx_store_exec(s, "BEGIN IMMEDIATE", err)) {
+     * timeout instead of failing half-way on a lock upgrade. Inside a
+     * batch the document is a savepoint of the batch's transaction. */
+    if (nqx_store_exec(s, s->batch ? "SAVEPOINT nqx_doc" : "BEGIN IMMEDIATE",
+                       err)) {
         free(id);
         return NQX_ESTORE;
     }
     if (S_find(s, res->sha256, res, &rc)) {
         res->outcome = NQX_INGEST_UNCHANGED;
         free(id);
-        return nqx_store_exec(s, "COMMIT", err);
+        return nqx_store_exec(s, s->batch ? "RELEASE nqx_doc" : "COMMIT",
+                              err);
     }
     if (rc != SQLITE_OK)
         goto fail;
@@ -512,13 +531,10 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     }
     cites = S_json_list(m0->cites, m0->ncites);
     rcp = S_json_list(m0->recipients, m0->nrecipients);
-    rc = S_prepare(s,
-        "INSERT INTO documents (name, file, input_sha256, text_sha256, "
-        "encoding, text_bytes, changes, kind, number, date, issuer, "
-        "locality, locality_key, title, signer_name, signer_title, cites, "
-        "recipients) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st);
-    if (rc != SQLITE_OK)
+    if (!(st = S_stmt(s, NQX_ST_DOC))) {
+        rc = SQLITE_ERROR;
         goto fail;
+    }
     S_text(st, 1, id);
     S_text(st, 2, name);
     S_text(st, 3, input ? in_sha : NULL);
@@ -539,13 +555,11 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     S_text(st, 18, rcp);
     if ((rc = S_done(s, st)) != SQLITE_OK)
         goto fail;
-    sqlite3_finalize(st);
-    st = NULL;
     L.doc = res->doc_id = sqlite3_last_insert_rowid(s->db);
-    rc = S_prepare(s, "UPDATE documents SET superseded = 1, superseded_by = ?1"
-                      " WHERE name = ?2 AND superseded = 0 AND id <> ?1", &st);
-    if (rc != SQLITE_OK)
+    if (!(st = S_stmt(s, NQX_ST_SUPERSEDE))) {
+        rc = SQLITE_ERROR;
         goto fail;
+    }
     sqlite3_bind_int64(st, 1, L.doc);
     S_text(st, 2, id);
     if ((rc = S_done(s, st)) != SQLITE_OK)
@@ -565,32 +579,80 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
 fail:
     if (rc != SQLITE_OK)
         S_note(s, rc);
-    sqlite3_finalize(st);
-    sqlite3_finalize(L.target);
-    sqlite3_finalize(L.task);
-    sqlite3_finalize(L.agency);
-    sqlite3_finalize(L.agency_id);
-    sqlite3_finalize(L.agency_name);
-    sqlite3_finalize(L.task_agency);
-    sqlite3_finalize(L.passage);
-    sqlite3_finalize(L.fts);
     free(id);
     free(cites);
     free(rcp);
     free(lockey);
     if (rc == SQLITE_OK &&
-        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(s->db, s->batch ? "RELEASE nqx_doc" : "COMMIT", NULL,
+                     NULL, NULL) != SQLITE_OK) {
         S_note(s, SQLITE_ERROR);
         rc = SQLITE_ERROR;
     }
     if (rc != SQLITE_OK) {
         nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
-        /* the document is wholly out: nothing of it stays */
+        /* the document is wholly out: nothing of it stays (an error that
+         * ended the batch's transaction fails its commit too) */
         if (!sqlite3_get_autocommit(s->db))
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            sqlite3_exec(s->db, s->batch ? "ROLLBACK TO nqx_doc; "
+                                           "RELEASE nqx_doc"
+                                         : "ROLLBACK", NULL, NULL, NULL);
         res->outcome = 0;
         return NQX_ESTORE;
     }
+    return NQX_OK;
+}
+
+nqx_status nqx_store_batch_begin(nqx_store *s, nqx_error *err)
+{
+    sqlite3_stmt *st;
+    if (s->readonly)
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
+                        "store opened read-only");
+    if (nqx_store_exec(s, "BEGIN IMMEDIATE", err))
+        return NQX_ESTORE;
+    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM passages",
+                           -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        nqx_store_fail(s, err, NULL);
+        sqlite3_finalize(st);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return NQX_ESTORE;
+    }
+    s->fts_from = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    s->batch = 1;
+    return NQX_OK;
+}
+
+nqx_status nqx_store_batch_commit(nqx_store *s, nqx_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!s->batch)
+        return NQX_OK;
+    s->batch = 0;
+    if (sqlite3_get_autocommit(s->db)) /* an error rolled it all back */
+        return nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s",
+                        s->last[0] ? s->last : "transaction rolled back");
+    /* the batch's passages in one statement: one FTS5 segment */
+    rc = sqlite3_prepare_v2(s->db,
+        "INSERT INTO passages_fts (rowid, folded)"
+        " SELECT id, folded FROM passages WHERE id > ? ORDER BY id",
+        -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, s->fts_from);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    if (rc != SQLITE_OK ||
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        nqx_store_fail(s, err, NULL);
+        sqlite3_finalize(st);
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return NQX_ESTORE;
+    }
+    sqlite3_finalize(st);
     return NQX_OK;
 }
 

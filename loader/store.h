@@ -17,15 +17,38 @@
 #include "../core/internal.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define NQX_SCHEMA_VERSION 1
+#define NQX_SCHEMA_VERSION 2
+
+/* The write path's statements, prepared on first use and kept until
+ * nqx_store_close(): preparing costs about as much as ten inserts, and a
+ * document used to prepare fourteen. */
+enum {
+    NQX_ST_FIND, NQX_ST_DOC, NQX_ST_SUPERSEDE, NQX_ST_PART, NQX_ST_NODE,
+    NQX_ST_CORRECTION, NQX_ST_TARGET, NQX_ST_TASK, NQX_ST_AGENCY,
+    NQX_ST_AGENCY_ID, NQX_ST_AGENCY_NAME, NQX_ST_TASK_AGENCY, NQX_ST_PASSAGE,
+    NQX_ST_FTS, NQX_ST_COUNT
+};
 
 struct nqx_store {
     sqlite3 *db;
+    sqlite3_stmt *st[NQX_ST_COUNT]; /* owned; NULL until first used */
     char path[256];  /* as given, for error messages */
     int readonly;
     char last[256];  /* first error of the current write, kept because a
                         later sqlite3_finalize() clears sqlite3_errmsg() */
+    int batch;          /* inside nqx_store_batch_begin() ... _commit() */
+    long long fts_from; /* passages above this id await the FTS index */
 };
+
+/* Several documents in one transaction (nqx_store_ingest_files): each
+ * stored document is a savepoint, whole or rolled back alone, and the
+ * batch's passages enter the FTS5 index at commit in one statement.
+ * FTS5 writes an index segment per transaction (and per savepoint it
+ * holds data in), which it must later merge: per document, this was a
+ * third of the store's cost. Until _commit() returns NQX_OK nothing of
+ * the batch is stored; on its failure nothing is. */
+nqx_status nqx_store_batch_begin(nqx_store *s, nqx_error *err);
+nqx_status nqx_store_batch_commit(nqx_store *s, nqx_error *err);
 
 /* nqx_store_ingest_doc() with two more choices: doc_id (NULL = the base
  * name of name without its extension) and no_lines (1 = t is not the
@@ -78,6 +101,9 @@ char *nqx_store_agency_key(const nqx_grammar *g, const char *name);
 
 /* SHA-256 of data[0..n) as 64 lower-case hex digits + NUL. */
 void nqx_sha256_hex(const void *data, size_t n, char out[65]);
+/* The same without the CPU's SHA instructions, for tests; returns 1 when
+ * nqx_sha256_hex() uses them. */
+int nqx_sha256_hex_portable(const void *data, size_t n, char out[65]);
 
 /* Parse HTML (any encoding libxml2 detects) into UTF-8 text lines:
  * headings, paragraphs and list items one per line (items marked "- "),

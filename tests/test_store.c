@@ -82,6 +82,28 @@ Test(store, sha256_known_vectors)
     cr_assert_str_eq(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* The CPU's SHA instructions and the portable loop agree at every length
+ * around the block and padding edges, and on a long input. */
+Test(store, sha256_both_implementations_agree)
+{
+    static unsigned char buf[1000000];
+    char a[65], b[65];
+    size_t n;
+    for (n = 0; n < sizeof buf; n++)
+        buf[n] = (unsigned char)(n * 2654435761u >> 13);
+    for (n = 0; n <= 300; n++) {
+        nqx_sha256_hex(buf, n, a);
+        nqx_sha256_hex_portable(buf, n, b);
+        cr_assert_str_eq(a, b, "length %zu", n);
+    }
+    memset(buf, 'a', sizeof buf);
+    nqx_sha256_hex(buf, sizeof buf, a);
+    cr_assert_str_eq(a, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    cr_log_info("SHA instructions %s",
+                nqx_sha256_hex_portable(buf, sizeof buf, b) ? "used" : "absent");
+    cr_assert_str_eq(b, a);
+}
+
 Test(store, due_dates_of_the_deadline_vocabulary)
 {
     char d[11];
@@ -105,7 +127,7 @@ Test(store, schema_version_and_application_id)
 {
     char *path = fx_db_path();
     nqx_store *s = S_open(path);
-    S_assert_rows(S_sql(s, "PRAGMA user_version"), "1\n");
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "2\n");
     S_assert_rows(S_sql(s, "PRAGMA journal_mode"), "wal\n");
     nqx_store_close(s);
     fx_rm(path);
@@ -389,7 +411,75 @@ Test(store, newer_schema_is_refused)
     sqlite3_exec(s->db, "PRAGMA user_version = 99", NULL, NULL, NULL);
     nqx_store_close(s);
     cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
-    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (1)");
+    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (2)");
+    fx_rm(path);
+}
+
+/* A version 1 store (its CHECKs written with IN, FTS5's default merging)
+ * is brought to version 2 in place: the stored rows stay, the constraints
+ * still hold, and inserts no longer build a temporary b-tree per row. */
+Test(store, version_1_store_migrates_to_2)
+{
+    static const char *const back[][2] = {
+        {"passages", "kind IN ('para', 'target', 'task')"},
+        {"targets", "comparator IN ('>=', '>', '=', '<=', '<', 'range', '~', '')"},
+        {"task_agencies", "role IN\n    ('lead', 'advise', 'execute', 'coordinate', 'report_to')"}};
+    static const char *const now[] = {
+        "kind = 'para' OR kind = 'target' OR kind = 'task'",
+        "comparator = '>=' OR comparator = '>' OR comparator = '=' OR\n"
+        "    comparator = '<=' OR comparator = '<' OR comparator = 'range' OR\n"
+        "    comparator = '~' OR comparator = ''",
+        "role = 'lead' OR role = 'advise' OR role = 'execute' OR\n"
+        "    role = 'coordinate' OR role = 'report_to'"};
+    char *path = fx_db_path(), *before, sql[512];
+    nqx_store *s = S_open(path);
+    nqx_ingest_result r;
+    nqx_error e;
+    int i, ver;
+    cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
+    before = S_sql(s, S_counts);
+    /* turn it back into what version 1 wrote */
+    ver = atoi(S_sql(s, "PRAGMA schema_version"));
+    cr_assert_eq(sqlite3_exec(s->db, "PRAGMA writable_schema = ON", NULL, NULL, NULL), SQLITE_OK);
+    for (i = 0; i < 3; i++) {
+        char *q = sqlite3_mprintf("UPDATE sqlite_schema SET sql = replace(sql, %Q, %Q)"
+                                  " WHERE name = %Q", now[i], back[i][1], back[i][0]);
+        cr_assert_eq(sqlite3_exec(s->db, q, NULL, NULL, NULL), SQLITE_OK);
+        cr_assert_eq(sqlite3_changes(s->db), 1);
+        sqlite3_free(q);
+    }
+    snprintf(sql, sizeof sql, "PRAGMA schema_version = %d; PRAGMA writable_schema = OFF;"
+             " PRAGMA user_version = 1; DELETE FROM passages_fts_config"
+             " WHERE k IN ('automerge', 'crisismerge')", ver + 1);
+    cr_assert_eq(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    nqx_store_close(s);
+    s = S_open(path);
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "2\n");
+    /* (no list of strings; IN (0, 1) of two values builds no b-tree) */
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM sqlite_schema WHERE instr(sql, 'IN (''')"
+                           " OR instr(sql, 'IN\n')"), "0\n");
+    S_assert_rows(S_sql(s, "SELECT k, v FROM passages_fts_config WHERE k <> 'version' ORDER BY k"),
+                  "automerge|64\ncrisismerge|128\n");
+    S_assert_rows(S_sql(s, S_counts), before);
+    S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
+    /* the constraints still refuse what they refused */
+    cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages (doc_id, kind, start, end, text, folded)"
+                              " VALUES (1, 'note', 0, 1, 'x', 'x')", NULL, NULL, NULL),
+                 SQLITE_CONSTRAINT_CHECK);
+    cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO targets (doc_id, pos, start, end, comparator,"
+                              " aspirational) VALUES (1, 99, 0, 1, '!=', 0)", NULL, NULL, NULL),
+                 SQLITE_CONSTRAINT_CHECK);
+    cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO task_agencies VALUES (1, 99, 1, 'x', 'boss')",
+                              NULL, NULL, NULL), SQLITE_CONSTRAINT_CHECK);
+    {
+        char *plan = S_sql(s, "EXPLAIN INSERT INTO passages (doc_id, kind, start,"
+                              " end, text, folded) VALUES (1, 'para', 0, 1, 'x', 'x')");
+        cr_assert_null(strstr(plan, "|OpenEphemeral|"), "%s", plan);
+        cr_assert_not_null(strstr(plan, "|Insert|"), "%s", plan);
+        free(plan);
+    }
+    free(before);
+    nqx_store_close(s);
     fx_rm(path);
 }
 
@@ -430,6 +520,72 @@ static char *S_write(const char *dir, const char *name, const char *body)
     fputs(body, f);
     fclose(f);
     return p;
+}
+
+/* What nqx_store_ingest_files reports: "index status outcome" lines. */
+static int S_file_line(void *ctx, size_t k, const char *path, nqx_status st,
+                       const nqx_ingest_result *res, const nqx_error *e)
+{
+    (void)path;
+    (void)e;
+    nqx_buf_printf(ctx, "%zu %d %d\n", k, (int)st, st ? -1 : (int)res->outcome);
+    return 0;
+}
+
+/* Files share a transaction (loader/batch.c): one the store refuses is
+ * rolled back alone, the others of its batch and the next are stored and
+ * searchable, with one thread or three. */
+Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
+{
+    int jobs;
+    for (jobs = 1; jobs <= 3; jobs += 2) {
+        char *path = fx_db_path(), *dir = strdup(path), *paths[10];
+        nqx_store *s = S_open(path);
+        nqx_grammar *g;
+        nqx_error e;
+        nqx_buf b = {0}, want = {0};
+        nqx_batch_options opt = {0};
+        size_t i;
+        *strrchr(dir, '/') = '\0';
+        cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+        for (i = 0; i < 10; i++) {
+            char name[16], body[200];
+            snprintf(name, sizeof name, "f%zu.txt", i);
+            snprintf(body, sizeof body, "KẾ HOẠCH số %zu\nPhấn đấu trồng %zu000 ha rừng.\n"
+                     "Lời %s.\n", i, i + 1, i == 3 ? "thứ ba" : "khác");
+            paths[i] = S_write(dir, name, body);
+            nqx_buf_printf(&want, "%zu %d %d\n", i, i == 3 ? (int)NQX_ESTORE : 0,
+                           i == 3 ? -1 : (int)NQX_INGEST_NEW);
+        }
+        cr_assert_eq(sqlite3_exec(s->db, "CREATE TEMP TRIGGER no_f3 BEFORE INSERT ON"
+                                  " main.documents WHEN NEW.name = 'f3'"
+                                  " BEGIN SELECT RAISE(ABORT, 'f3 refused'); END",
+                                  NULL, NULL, NULL), SQLITE_OK);
+        opt.jobs = jobs;
+        cr_assert_eq(nqx_store_ingest_files(s, g, (const char *const *)paths, 10, &opt,
+                                            S_file_line, &b, &e), NQX_OK, "%s", e.msg);
+        cr_assert_str_eq(b.data, want.data, "-j %d", jobs);
+        S_assert_rows(S_sql(s, "SELECT group_concat(name, ' ') FROM documents"),
+                      "f0 f1 f2 f4 f5 f6 f7 f8 f9\n");
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages WHERE doc_id NOT IN"
+                               " (SELECT id FROM documents)"), "0\n");
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'khac'"),
+                      "9\n");
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH"
+                               " '\"thu ba\"'"), "0\n");
+        cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages_fts (passages_fts)"
+                                  " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+        for (i = 0; i < 10; i++) {
+            unlink(paths[i]);
+            free(paths[i]);
+        }
+        nqx_buf_free(&b);
+        nqx_buf_free(&want);
+        nqx_gram_free(g);
+        nqx_store_close(s);
+        free(dir);
+        fx_rm(path);
+    }
 }
 
 Test(store, sidecar_fills_what_the_text_lacks_and_wins_over_flags)
