@@ -15,6 +15,13 @@
 #define S_EXCL_REACH 200
 /* How far (bytes) after a condition a later time may replace it. */
 #define S_YIELD_REACH 4096
+/* Anchors (deadline_anchors) are looked for only when the patterns would
+ * try this many start bytes or more: on shorter spans they cost more than
+ * the patterns they spare. */
+#define S_ANCHOR_SPAN 32
+/* At most this many distinct anchors (a bit each) and anchors a pattern. */
+#define S_MAXANCH 32
+#define S_PATANCH 4
 
 /* The deadline lexicons resolved to patterns once per grammar. The
  * patterns are tried cheapest scan first (nqx_gram_scan_cost): once a
@@ -25,6 +32,7 @@ typedef struct {
     const nqx_pattern *p;
     const char *tmpl; /* the value template */
     size_t index;     /* position in deadline_patterns */
+    unsigned anch;    /* bits of S_dlset.anch: every match holds them all */
 } S_dlpat;
 
 typedef struct {
@@ -32,6 +40,8 @@ typedef struct {
     size_t npats;
     const nqx_pattern **excl; /* deadline_exclusions */
     size_t nexcl;
+    const nqx_pattern *anch[S_MAXANCH]; /* distinct anchors */
+    size_t nanch;
 } S_dlset;
 
 static const char S_dlset_tag = 0;
@@ -55,12 +65,54 @@ static int S_by_cost(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* The bits of the anchors that deadline_anchors gives pattern name (0:
+ * none, or one that names an unknown pattern: then it always runs). */
+static unsigned S_anchors_of(const nqx_grammar *g, S_dlset *set,
+                             const nqx_lexicon *al, const char *name)
+{
+    size_t i, j;
+    for (i = 0; al && i < al->n; i++) {
+        const char *v = al->entries[i].value;
+        unsigned bits = 0;
+        int k = 0;
+        if (strcmp(al->entries[i].key, name) != 0 || !v)
+            continue;
+        while (*v) {
+            char an[64];
+            size_t l = strcspn(v, " \t");
+            const nqx_pattern *p;
+            if (l == 0) {
+                v++;
+                continue;
+            }
+            if (l >= sizeof an || ++k > S_PATANCH)
+                return 0;
+            memcpy(an, v, l);
+            an[l] = '\0';
+            v += l;
+            if (!(p = nqx_gram_pattern(g, an)))
+                return 0;
+            for (j = 0; j < set->nanch && set->anch[j] != p; j++)
+                ;
+            if (j == set->nanch) {
+                if (j == S_MAXANCH)
+                    return 0;
+                set->anch[set->nanch++] = p;
+            }
+            bits |= 1u << j;
+        }
+        return bits;
+    }
+    return 0;
+}
+
 /* The grammar's set, built on first use; *owned says the caller must
  * free it (the grammar's cache was full). NULL on out of memory. */
 static const S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
 {
     const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_patterns"),
-                      *xl = nqx_gram_lexicon(g, "deadline_exclusions");
+                      *xl = nqx_gram_lexicon(g, "deadline_exclusions"),
+                      *al = nqx_gram_lexicon(g, "deadline_anchors");
     S_dlset *set = nqx_gram_cache_get(g, &S_dlset_tag);
     size_t i;
     *owned = NULL;
@@ -80,6 +132,7 @@ static const S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
             continue;
         set->pats[set->npats].p = p;
         set->pats[set->npats].tmpl = lx->entries[i].value;
+        set->pats[set->npats].anch = S_anchors_of(g, set, al, lx->entries[i].key);
         set->pats[set->npats++].index = i;
     }
     if (set->npats > 1)
@@ -251,13 +304,30 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
     S_dlset *owned;
     const S_dlset *set;
     size_t i, best_s = SIZE_MAX, best_e = 0, best_ix = 0;
-    int found = 0;
+    /* anchors looked for (known) and found (present) in s[from..n) */
+    unsigned known = 0, present = 0;
+    int found = 0, gate;
     if (from >= n || outsz == 0 || !(set = S_dlset_get(g, &owned)))
         return 0;
+    gate = (last < n ? last : n) - from >= S_ANCHOR_SPAN;
     for (i = 0; i < set->npats; i++) {
         const S_dlpat *dp = &set->pats[i];
         size_t ov[2 * S_MAXGROUPS], pos = from;
         int rc;
+        if (gate && dp->anch) {
+            /* A match of dp lies in s[from..n) and holds each anchor: an
+             * anchor absent there means no match. */
+            unsigned need = dp->anch & ~known, b;
+            for (b = 0; need; b++, need >>= 1)
+                if (need & 1) {
+                    size_t aov[2];
+                    known |= 1u << b;
+                    if (nqx_gram_match(set->anch[b], s, n, from, aov, 1) != 0)
+                        present |= 1u << b;
+                }
+            if ((dp->anch & present) != dp->anch)
+                continue;
+        }
         for (;;) {
             /* only a phrase that starts no later than the best can win */
             size_t len, lim = found ? best_s : last;

@@ -545,6 +545,15 @@ int nqx_gram_scan_cost(const nqx_pattern *p)
     return bm ? 1 : 2;
 }
 
+const char *nqx_gram_example(const nqx_pattern *p, size_t i, int *must_match)
+{
+    if (i >= p->nex)
+        return NULL;
+    if (must_match)
+        *must_match = p->ex[i].must_match;
+    return p->ex[i].text;
+}
+
 int nqx_gram_group(const nqx_pattern *p, const char *name)
 {
     int n = pcre2_substring_number_from_name(p->code, (PCRE2_SPTR)name);

@@ -57,6 +57,10 @@ int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
  * bytes, 2 when it must try every byte. */
 int nqx_gram_scan_cost(const nqx_pattern *p);
 
+/* The i-th @match/@nomatch example of p (the text; *must_match says
+ * which kind), or NULL when p has no more. Owned by the grammar. */
+const char *nqx_gram_example(const nqx_pattern *p, size_t i, int *must_match);
+
 /* Number of a named group, or -1. */
 int nqx_gram_group(const nqx_pattern *p, const char *name);
 

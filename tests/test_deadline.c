@@ -327,3 +327,73 @@ Test(deadline, upto_is_from_cut_at_last)
                                     &ms2, &me2));
     cr_expect_str_eq(b, "R/P1Y");
 }
+
+/* deadline_anchors lets the scan skip a pattern whose anchors are absent
+ * from the text: sound only if every match holds them. Each anchor must
+ * match inside the span that each @match example of its pattern matches,
+ * so a new branch with another anchor fails here until the lexicon (or
+ * the anchor) says so. */
+Test(deadline, anchors_hold_in_every_match_example)
+{
+    const nqx_lexicon *al = nqx_gram_lexicon(S_g, "deadline_anchors"),
+                      *pl = nqx_gram_lexicon(S_g, "deadline_patterns");
+    size_t i, j, k;
+    cr_assert(al && pl && al->n > 0);
+    for (i = 0; i < al->n; i++) {
+        const char *key = al->entries[i].key, *v = al->entries[i].value;
+        const nqx_pattern *p = nqx_gram_pattern(S_g, key), *an[4];
+        size_t nan = 0, checked = 0;
+        int listed = 0, must;
+        const char *ex;
+        cr_assert(p, "%s: no such pattern", key);
+        for (j = 0; j < pl->n; j++)
+            listed |= strcmp(pl->entries[j].key, key) == 0;
+        cr_expect(listed, "%s is no deadline pattern", key);
+        cr_assert(v, "%s names no anchor", key);
+        while (*v) {
+            char name[64];
+            size_t l = strcspn(v, " \t");
+            if (l == 0) {
+                v++;
+                continue;
+            }
+            cr_assert_lt(l, sizeof name);
+            cr_assert_lt(nan, 4, "%s: more than 4 anchors", key);
+            memcpy(name, v, l);
+            name[l] = '\0';
+            v += l;
+            an[nan] = nqx_gram_pattern(S_g, name);
+            cr_assert(an[nan], "%s: no anchor pattern %s", key, name);
+            nan++;
+        }
+        for (j = 0; (ex = nqx_gram_example(p, j, &must)); j++) {
+            size_t ov[2], aov[2];
+            if (!must)
+                continue;
+            cr_assert_gt(nqx_gram_match(p, ex, strlen(ex), 0, ov, 1), 0,
+                         "%s: %s", key, ex);
+            /* the anchor within the matched span: subject cut at its end */
+            for (k = 0; k < nan; k++)
+                cr_expect_gt(nqx_gram_match(an[k], ex, ov[1], ov[0], aov, 1), 0,
+                             "%s: anchor %zu not in the match of \"%s\"", key,
+                             k, ex);
+            checked++;
+        }
+        cr_expect_gt(checked, 0, "%s has no @match example", key);
+    }
+}
+
+/* With the anchors or without, the same phrase wins: a long sentence
+ * whose only time is late, and one with no anchor at all. */
+Test(deadline, anchored_scan_finds_late_and_absent_phrases)
+{
+    S_EQ("Các cơ quan, đơn vị tiếp tục rà soát, sắp xếp tổ chức bộ máy, "
+         "tinh giản biên chế theo đúng quy định, báo cáo kết quả hằng quý",
+         "R/P3M");
+    S_EQ("Các cơ quan, đơn vị tiếp tục rà soát, sắp xếp tổ chức bộ máy, "
+         "tinh giản biên chế theo đúng quy định của pháp luật",
+         "null");
+    S_EQ("Các cơ quan, đơn vị tiếp tục rà soát, sắp xếp tổ chức bộ máy; "
+         "khi có văn bản hướng dẫn của Trung ương thì triển khai ngay",
+         "conditional");
+}
