@@ -32,7 +32,9 @@ typedef struct {
     const nqx_pattern *p;
     const char *tmpl; /* the value template */
     size_t index;     /* position in deadline_patterns */
-    unsigned anch;    /* bits of S_dlset.anch: every match holds them all */
+    /* anchors (indices in S_dlset.anch): every match holds them all */
+    unsigned char anchv[S_PATANCH];
+    size_t nanch;
 } S_dlpat;
 
 typedef struct {
@@ -65,16 +67,17 @@ static int S_by_cost(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* The bits of the anchors that deadline_anchors gives pattern name (0:
- * none, or one that names an unknown pattern: then it always runs). */
-static unsigned S_anchors_of(const nqx_grammar *g, S_dlset *set,
-                             const nqx_lexicon *al, const char *name)
+/* Fill dp's anchors from deadline_anchors' entry for name. None (the
+ * pattern always runs) when it has no entry or the entry names an
+ * unknown pattern. */
+static void S_anchors_of(const nqx_grammar *g, S_dlset *set,
+                         const nqx_lexicon *al, S_dlpat *dp, const char *name)
 {
     size_t i, j;
+    dp->nanch = 0;
     for (i = 0; al && i < al->n; i++) {
         const char *v = al->entries[i].value;
-        unsigned bits = 0;
-        int k = 0;
+        size_t k = 0;
         if (strcmp(al->entries[i].key, name) != 0 || !v)
             continue;
         while (*v) {
@@ -85,25 +88,31 @@ static unsigned S_anchors_of(const nqx_grammar *g, S_dlset *set,
                 v++;
                 continue;
             }
-            if (l >= sizeof an || ++k > S_PATANCH)
-                return 0;
+            if (l >= sizeof an || k == S_PATANCH) {
+                dp->nanch = 0;
+                return;
+            }
             memcpy(an, v, l);
             an[l] = '\0';
             v += l;
-            if (!(p = nqx_gram_pattern(g, an)))
-                return 0;
+            if (!(p = nqx_gram_pattern(g, an))) {
+                dp->nanch = 0;
+                return;
+            }
             for (j = 0; j < set->nanch && set->anch[j] != p; j++)
                 ;
             if (j == set->nanch) {
-                if (j == S_MAXANCH)
-                    return 0;
+                if (j == S_MAXANCH) {
+                    dp->nanch = 0;
+                    return;
+                }
                 set->anch[set->nanch++] = p;
             }
-            bits |= 1u << j;
+            dp->anchv[k++] = (unsigned char)j;
         }
-        return bits;
+        dp->nanch = k;
+        return;
     }
-    return 0;
 }
 
 /* The grammar's set, built on first use; *owned says the caller must
@@ -132,7 +141,7 @@ static const S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
             continue;
         set->pats[set->npats].p = p;
         set->pats[set->npats].tmpl = lx->entries[i].value;
-        set->pats[set->npats].anch = S_anchors_of(g, set, al, lx->entries[i].key);
+        S_anchors_of(g, set, al, &set->pats[set->npats], lx->entries[i].key);
         set->pats[set->npats++].index = i;
     }
     if (set->npats > 1)
@@ -314,18 +323,24 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
         const S_dlpat *dp = &set->pats[i];
         size_t ov[2 * S_MAXGROUPS], pos = from;
         int rc;
-        if (gate && dp->anch) {
+        if (gate && dp->nanch) {
             /* A match of dp lies in s[from..n) and holds each anchor: an
-             * anchor absent there means no match. */
-            unsigned need = dp->anch & ~known, b;
-            for (b = 0; need; b++, need >>= 1)
-                if (need & 1) {
+             * anchor absent there means no match. Looked for in lexicon
+             * order, once per span, and no further once one is absent. */
+            int absent = 0;
+            size_t a;
+            for (a = 0; a < dp->nanch && !absent; a++) {
+                unsigned bit = 1u << dp->anchv[a];
+                if (!(known & bit)) {
                     size_t aov[2];
-                    known |= 1u << b;
-                    if (nqx_gram_match(set->anch[b], s, n, from, aov, 1) != 0)
-                        present |= 1u << b;
+                    known |= bit;
+                    if (nqx_gram_match(set->anch[dp->anchv[a]], s, n, from,
+                                       aov, 1) != 0)
+                        present |= bit;
                 }
-            if ((dp->anch & present) != dp->anch)
+                absent = !(present & bit);
+            }
+            if (absent)
                 continue;
         }
         for (;;) {
