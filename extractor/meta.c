@@ -50,6 +50,7 @@ typedef struct {
         *p_caps, *p_number, *p_date, *p_phrase, *p_of, *p_place, *p_cite,
         *p_rule, *p_kindline, *p_recipsep, *p_titlename;
     const nqx_lexicon *kinds, *titles, *not_issuer, *cases;
+    size_t linekey_max; /* longest key of kinds and titles (bytes) */
 } S_ctx;
 
 static nqx_status S_load(S_ctx *c)
@@ -81,6 +82,12 @@ static nqx_status S_load(S_ctx *c)
             return nqx_fail(c->err, NQX_EGRAMMAR, NULL, -1, -1,
                             "grammar lexicon %s is missing", lnames[i]);
     }
+    for (i = 0; i < c->kinds->n; i++)
+        if (strlen(c->kinds->entries[i].key) > c->linekey_max)
+            c->linekey_max = strlen(c->kinds->entries[i].key);
+    for (i = 0; i < c->titles->n; i++)
+        if (strlen(c->titles->entries[i].key) > c->linekey_max)
+            c->linekey_max = strlen(c->titles->entries[i].key);
     return NQX_OK;
 }
 
@@ -158,7 +165,7 @@ static int S_kind_line(const S_ctx *c, S_line *L)
 /* Classify one line or table cell [ls, le) and append it. */
 static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
 {
-    size_t ov[20], k, n;
+    size_t ov[20], k, n, a;
     char *f;
     const char *s;
     S_line *L;
@@ -204,8 +211,14 @@ static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
         return NQX_OK; /* a body paragraph: no header, title or signature */
     if (S_match(c->p_caps, s, n, ov))
         L->flags |= L_CAPS;
-    /* the line folded once for both word lists */
-    f = S_lex_fold(s, n);
+    /* the line folded once for both word lists; not at all when it holds
+     * more ASCII bytes other than spaces than the longest key has bytes
+     * (nqx_fold keeps each such byte as one, so no key can equal it; the
+     * count stops at a NUL, where the folded string ends) */
+    for (k = 0, a = 0; k < n && s[k] && a <= c->linekey_max; k++)
+        a += (unsigned char)s[k] < 0x80 && s[k] != ' ' && s[k] != '\t' &&
+             s[k] != '\n' && s[k] != '\r' && s[k] != '\f' && s[k] != '\v';
+    f = a > c->linekey_max ? NULL : S_lex_fold(s, n);
     if ((L->kind = S_lex_find_folded(c->kinds, f)) >= 0 || S_kind_line(c, L))
         L->flags |= L_KIND;
     L->title = S_lex_find_folded(c->titles, f);
