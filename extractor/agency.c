@@ -52,8 +52,10 @@ static size_t S_punct_len(const unsigned char *p, size_t n, int *flag)
     case '"': case '\'': case '*': case '`': case '\\':
         *flag = NQX_TOK_QUOTE;
         return 1;
-    default:
+    case 0xC2: case 0xE2: /* the lead bytes of the marks below */
         break;
+    default:
+        return 0;
     }
     for (i = 0; multi[i]; i++) {
         size_t l = strlen(multi[i]);
@@ -209,6 +211,94 @@ void nqx_toks_free(nqx_toks *t)
 /* word lexicons                                                        */
 /* ------------------------------------------------------------------ */
 
+/* Order of a first word (one-word entries before the others). */
+static int S_key_cmp(int multi_a, const char *a, size_t al, int multi_b,
+                     const char *b, size_t bl)
+{
+    int c;
+    if (multi_a != multi_b)
+        return multi_a < multi_b ? -1 : 1;
+    if (al != bl)
+        return al < bl ? -1 : 1;
+    c = memcmp(a, b, al);
+    return c < 0 ? -1 : c > 0;
+}
+
+static int S_by_first(const nqx_wlex *l, size_t x, size_t y)
+{
+    const nqx_wentry *a = &l->e[x], *b = &l->e[y];
+    int c = S_key_cmp(a->nwords > 1, a->words[0], a->len0, b->nwords > 1,
+                      b->words[0], b->len0);
+    if (c)
+        return c;
+    return x < y ? -1 : x > y;
+}
+
+/* Insertion sort: qsort has no context argument (a static one would race
+ * between the grammars of ingest -j), and lists are a few hundred long. */
+static void S_sort_first(nqx_wlex *l)
+{
+    size_t i, j;
+    for (i = 1; i < l->n; i++) {
+        size_t x = l->by_first[i];
+        for (j = i; j > 0 && S_by_first(l, l->by_first[j - 1], x) > 0; j--)
+            l->by_first[j] = l->by_first[j - 1];
+        l->by_first[j] = x;
+    }
+}
+
+/* The run of l->by_first whose entries start with word w (one-word
+ * entries when multi is 0): [*lo, return value). */
+static size_t S_first_run(const nqx_wlex *l, int multi, const char *w,
+                          size_t wl, size_t *lo)
+{
+    size_t a = 0, b = l->n, hi;
+    while (a < b) { /* first entry not below w */
+        size_t m = a + (b - a) / 2;
+        const nqx_wentry *e = &l->e[l->by_first[m]];
+        if (S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    for (hi = a; hi < l->n; hi++) {
+        const nqx_wentry *e = &l->e[l->by_first[hi]];
+        if (S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) != 0)
+            break;
+    }
+    return hi;
+}
+
+/* The entries of l that may match at token k, in lexicon order: those
+ * whose first word is k's (lower case for one-word entries, folded for
+ * the others). Every other entry fails S_entry_at on its first word. */
+typedef struct {
+    const nqx_wlex *l;
+    size_t a, ae, b, be; /* runs of one-word and several-word entries */
+} S_cands;
+
+static void S_cands_init(S_cands *c, const nqx_wlex *l, const nqx_tok *k)
+{
+    c->l = l;
+    c->ae = S_first_run(l, 0, k->lower, strlen(k->lower), &c->a);
+    c->be = S_first_run(l, 1, k->fold, strlen(k->fold), &c->b);
+}
+
+/* Next entry index, or SIZE_MAX when none is left. */
+static size_t S_cands_next(S_cands *c)
+{
+    size_t x = c->a < c->ae ? c->l->by_first[c->a] : SIZE_MAX,
+           y = c->b < c->be ? c->l->by_first[c->b] : SIZE_MAX;
+    if (x < y) {
+        c->a++;
+        return x;
+    }
+    if (y != SIZE_MAX)
+        c->b++;
+    return y;
+}
+
 nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
                          nqx_wlex *out)
 {
@@ -216,6 +306,7 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
     size_t i, j;
     out->e = NULL;
     out->n = 0;
+    out->by_first = NULL;
     if (!lx || !lx->n)
         return NQX_OK; /* a missing list matches nothing */
     out->e = calloc(lx->n, sizeof *out->e);
@@ -265,11 +356,22 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
             }
         }
         e->nwords = t.n;
+        e->len0 = strlen(e->words[0]);
+        if (t.n > 1 && e->len0 && e->words[0][e->len0 - 1] == ',')
+            e->len0--;
         e->cap = t.v[0].cap;
         e->value = lx->entries[i].value;
         out->n++;
         nqx_toks_free(&t);
     }
+    out->by_first = malloc((out->n ? out->n : 1) * sizeof *out->by_first);
+    if (!out->by_first) {
+        nqx_wlex_free(out);
+        return NQX_ENOMEM;
+    }
+    for (i = 0; i < out->n; i++)
+        out->by_first[i] = i;
+    S_sort_first(out);
     return NQX_OK;
 }
 
@@ -284,7 +386,9 @@ void nqx_wlex_free(nqx_wlex *l)
         free(l->e[i].words);
     }
     free(l->e);
+    free(l->by_first);
     l->e = NULL;
+    l->by_first = NULL;
     l->n = 0;
 }
 
@@ -321,11 +425,13 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
                    size_t lim, const nqx_wentry **hit)
 {
     size_t k, best = 0;
+    S_cands cs;
     if (hit)
         *hit = NULL;
-    if (!l || i >= lim)
+    if (!l || i >= lim || !l->n)
         return 0;
-    for (k = 0; k < l->n; k++) {
+    S_cands_init(&cs, l, &t->v[i]);
+    while ((k = S_cands_next(&cs)) != SIZE_MAX) {
         const nqx_wentry *e = &l->e[k];
         if (e->nwords > best && S_entry_at(e, t, i, lim)) {
             best = e->nwords;
@@ -419,10 +525,12 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
 {
     size_t k, best = 0;
     int bf = 0, cap;
+    S_cands cs;
     if (i >= lim)
         return 0;
     cap = t->v[i].cap;
-    for (k = 0; k < a->heads.n; k++) {
+    S_cands_init(&cs, &a->heads, &t->v[i]);
+    while ((k = S_cands_next(&cs)) != SIZE_MAX) {
         const nqx_wentry *e = &a->heads.e[k];
         int f;
         if (e->nwords < best || !S_entry_at(e, t, i, lim))

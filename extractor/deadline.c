@@ -16,28 +16,101 @@
 /* How far (bytes) after a condition a later time may replace it. */
 #define S_YIELD_REACH 4096
 
+/* The deadline lexicons resolved to patterns once per grammar. The
+ * patterns are tried cheapest scan first (nqx_gram_scan_cost): once a
+ * phrase is found, later patterns only look up to its start, so finding
+ * one early with a cheap pattern spares the costly scans. The winner does
+ * not depend on this order (S_from breaks ties by lexicon position). */
+typedef struct {
+    const nqx_pattern *p;
+    const char *tmpl; /* the value template */
+    size_t index;     /* position in deadline_patterns */
+} S_dlpat;
+
+typedef struct {
+    S_dlpat *pats;
+    size_t npats;
+    const nqx_pattern **excl; /* deadline_exclusions */
+    size_t nexcl;
+} S_dlset;
+
+static const char S_dlset_tag = 0;
+
+static void S_dlset_free(void *v)
+{
+    S_dlset *set = v;
+    if (!set)
+        return;
+    free(set->pats);
+    free(set->excl);
+    free(set);
+}
+
+static int S_by_cost(const void *a, const void *b)
+{
+    const S_dlpat *x = a, *y = b;
+    int cx = nqx_gram_scan_cost(x->p), cy = nqx_gram_scan_cost(y->p);
+    if (cx != cy)
+        return cx < cy ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The grammar's set, built on first use; *owned says the caller must
+ * free it (the grammar's cache was full). NULL on out of memory. */
+static const S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
+{
+    const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_patterns"),
+                      *xl = nqx_gram_lexicon(g, "deadline_exclusions");
+    S_dlset *set = nqx_gram_cache_get(g, &S_dlset_tag);
+    size_t i;
+    *owned = NULL;
+    if (set)
+        return set;
+    set = calloc(1, sizeof *set);
+    if (!set)
+        return NULL;
+    if ((lx && lx->n && !(set->pats = malloc(lx->n * sizeof *set->pats))) ||
+        (xl && xl->n && !(set->excl = malloc(xl->n * sizeof *set->excl)))) {
+        S_dlset_free(set);
+        return NULL;
+    }
+    for (i = 0; lx && i < lx->n; i++) {
+        const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
+        if (!p || !lx->entries[i].value)
+            continue;
+        set->pats[set->npats].p = p;
+        set->pats[set->npats].tmpl = lx->entries[i].value;
+        set->pats[set->npats++].index = i;
+    }
+    if (set->npats > 1)
+        qsort(set->pats, set->npats, sizeof *set->pats, S_by_cost);
+    for (i = 0; xl && i < xl->n; i++) {
+        const nqx_pattern *p = nqx_gram_pattern(g, xl->entries[i].key);
+        if (p)
+            set->excl[set->nexcl++] = p;
+    }
+    if (nqx_gram_cache_put(g, &S_dlset_tag, set, S_dlset_free))
+        *owned = set;
+    return set;
+}
+
 /* Does an exclusion match overlap [a, b)? Exclusions are short phrases
  * around the candidate, so only a window around it is searched: the cost
  * stays bounded however long s is. */
-static int S_excluded(const nqx_grammar *g, const char *s, size_t n,
+static int S_excluded(const S_dlset *set, const char *s, size_t n,
                       size_t a, size_t b)
 {
-    const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_exclusions");
     size_t i, lo = a > S_EXCL_REACH ? a - S_EXCL_REACH : 0,
               hi = b + S_EXCL_REACH < n ? b + S_EXCL_REACH : n;
-    if (!lx)
-        return 0;
     /* never cut a UTF-8 character: PCRE2 runs without its UTF check */
     while (lo > 0 && ((unsigned char)s[lo] & 0xC0) == 0x80)
         lo--;
     while (hi < n && ((unsigned char)s[hi] & 0xC0) == 0x80)
         hi++;
-    for (i = 0; i < lx->n; i++) {
-        const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
+    for (i = 0; i < set->nexcl; i++) {
         size_t ov[2], pos = lo;
-        if (!p)
-            continue;
-        while (pos < b && nqx_gram_match(p, s, hi, pos, ov, 1) > 0) {
+        while (pos < b &&
+               nqx_gram_match_upto(set->excl[i], s, hi, pos, b - 1, ov, 1) > 0) {
             if (ov[0] >= b)
                 break;
             if (ov[1] > a)
@@ -145,50 +218,66 @@ static char *S_unmarked(const char *s, size_t n)
 }
 
 static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
-                  char *out, size_t outsz, size_t *ms, size_t *me);
+                  size_t last, char *out, size_t outsz, size_t *ms,
+                  size_t *me);
 
 int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
                           size_t from, char *out, size_t outsz,
                           size_t *ms, size_t *me)
 {
     char *m = S_unmarked(s, n);
-    int r = S_from(g, m ? m : s, n, from, out, outsz, ms, me);
+    int r = S_from(g, m ? m : s, n, from, SIZE_MAX, out, outsz, ms, me);
     free(m);
     return r;
 }
 
-static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
-                  char *out, size_t outsz, size_t *ms, size_t *me)
+int nqx_ext_deadline_upto(const nqx_grammar *g, const char *s, size_t n,
+                          size_t from, size_t last, char *out, size_t outsz,
+                          size_t *ms, size_t *me)
 {
-    const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_patterns");
-    size_t i, best_s = SIZE_MAX, best_e = 0;
+    char *m = S_unmarked(s, n);
+    /* the earliest phrase starts by last exactly when one does, and among
+     * those the same one wins: later starts need not be tried */
+    int r = S_from(g, m ? m : s, n, from, last, out, outsz, ms, me);
+    free(m);
+    return r;
+}
+
+/* The first phrase of s[from..n) that starts at or before last. */
+static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
+                  size_t last, char *out, size_t outsz, size_t *ms,
+                  size_t *me)
+{
+    S_dlset *owned;
+    const S_dlset *set;
+    size_t i, best_s = SIZE_MAX, best_e = 0, best_ix = 0;
     int found = 0;
-    if (!lx || from >= n || outsz == 0)
+    if (from >= n || outsz == 0 || !(set = S_dlset_get(g, &owned)))
         return 0;
-    for (i = 0; i < lx->n; i++) {
-        const nqx_pattern *p = nqx_gram_pattern(g, lx->entries[i].key);
+    for (i = 0; i < set->npats; i++) {
+        const S_dlpat *dp = &set->pats[i];
         size_t ov[2 * S_MAXGROUPS], pos = from;
         int rc;
-        if (!p || !lx->entries[i].value)
-            continue;
         for (;;) {
-            size_t k;
+            /* only a phrase that starts no later than the best can win */
+            size_t len, lim = found ? best_s : last;
             char val[64];
-            for (k = 0; k < 2 * S_MAXGROUPS; k++)
-                ov[k] = SIZE_MAX;
-            rc = nqx_gram_match(p, s, n, pos, ov, S_MAXGROUPS);
-            if (rc <= 0 || ov[0] > best_s)
+            /* groups from rc on are unset: S_fill reads only rc pairs */
+            rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov, S_MAXGROUPS);
+            if (rc <= 0 || ov[0] > lim)
                 break;
             /* Earliest start wins; at the same start the longer match,
              * then the earlier lexicon entry. */
-            if ((ov[0] < best_s || ov[1] - ov[0] > best_e - best_s) &&
-                !S_excluded(g, s, n, ov[0], ov[1]) &&
-                S_fill(p, lx->entries[i].value, s, ov, S_MAXGROUPS, val,
-                       sizeof val) == 0 &&
+            len = ov[1] - ov[0];
+            if ((!found || ov[0] < best_s || len > best_e - best_s ||
+                 (len == best_e - best_s && dp->index < best_ix)) &&
+                !S_excluded(set, s, n, ov[0], ov[1]) &&
+                S_fill(dp->p, dp->tmpl, s, ov, rc, val, sizeof val) == 0 &&
                 strlen(val) < outsz) {
                 strcpy(out, val);
                 best_s = ov[0];
                 best_e = ov[1];
+                best_ix = dp->index;
                 found = 1;
                 break;
             }
@@ -197,6 +286,7 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
                 break;
         }
     }
+    S_dlset_free(owned);
     if (found) {
         if (ms)
             *ms = best_s;

@@ -44,6 +44,13 @@ int nqx_ext_deadline_from(const nqx_grammar *g, const char *s, size_t n,
                           size_t from, char *out, size_t outsz,
                           size_t *ms, size_t *me);
 
+/* The phrase nqx_ext_deadline_from finds when it starts at or before
+ * byte last; 0 when it starts later or there is none. Starts after last
+ * are not tried: cheap for "does the sentence open with a time". */
+int nqx_ext_deadline_upto(const nqx_grammar *g, const char *s, size_t n,
+                          size_t from, size_t last, char *out, size_t outsz,
+                          size_t *ms, size_t *me);
+
 /* The deadline that the headings enclosing d->nodes[node] give it: the
  * nearest ancestor whose own text sets a time (a heading's, or an item's
  * leading time such as "(4) Đến năm 2025, ..."). text is the normalized
@@ -113,6 +120,7 @@ int nqx_ext_all_caps(const char *s, size_t n);
 typedef struct {
     char **words;
     size_t nwords;
+    size_t len0;       /* bytes of words[0] without its comma */
     int cap;           /* the entry's first word is written capitalised */
     const char *value; /* "KEY = VALUE" value or NULL */
 } nqx_wentry;
@@ -120,6 +128,9 @@ typedef struct {
 typedef struct {
     nqx_wentry *e;
     size_t n;
+    /* entry indices sorted by (one word or several, first word, index):
+     * a lookup reads only the entries whose first word is the text's */
+    size_t *by_first;
 } nqx_wlex;
 
 /* Load lexicon name (absent = empty); NQX_ENOMEM on out of memory. */

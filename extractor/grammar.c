@@ -37,6 +37,7 @@ struct nqx_pattern {
     long line;
     pcre2_code *code;
     pcre2_match_data *md;
+    int jit; /* JIT-compiled: matched through pcre2_jit_match */
     S_example *ex;
     size_t nex;
     struct nqx_grammar *owner;
@@ -55,7 +56,12 @@ struct nqx_grammar {
     nqx_lexicon *lexs;
     size_t nlexs;
     pcre2_match_context *mctx;
+    pcre2_match_context *mctx_lim; /* mctx plus an offset limit */
     unsigned long limit_hits;
+    /* name -> index + 1 (0 = empty), open addressing; the extractor looks
+     * names up per node and per match, a linear strcmp scan cost ~5% */
+    size_t *pat_ix, *lex_ix;
+    size_t pat_cap, lex_cap;
 };
 
 const char *nqx_gram_default_dir(void)
@@ -106,7 +112,10 @@ void nqx_gram_free(nqx_grammar *g)
         free(g->lexs[i].name);
     }
     free(g->lexs);
+    free(g->pat_ix);
+    free(g->lex_ix);
     pcre2_match_context_free(g->mctx);
+    pcre2_match_context_free(g->mctx_lim);
     free(g);
 }
 
@@ -157,7 +166,8 @@ static nqx_status S_finish_pattern(S_loader *L)
     if (!p)
         return nqx_fail(L->err, NQX_ENOMEM, L->file, L->line, -1, "out of memory");
     p->code = pcre2_compile((PCRE2_SPTR)L->src.data, L->src.len,
-                            PCRE2_UTF | PCRE2_UCP | L->flags, &ec, &eo, NULL);
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT |
+                                L->flags, &ec, &eo, NULL);
     if (!p->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -166,7 +176,7 @@ static nqx_status S_finish_pattern(S_loader *L)
                         "pattern %s: %s", L->name, (char *)msg);
     }
     /* JIT is an optimisation: when unavailable the interpreter runs. */
-    (void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+    p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
     p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
     np = realloc(L->g->pats, (L->g->npats + 1) * sizeof *np);
     if (!p->md || !np) {
@@ -352,6 +362,45 @@ static nqx_status S_load_file(nqx_grammar *g, const char *path, nqx_error *err)
     return st;
 }
 
+static size_t S_hash(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Build a table of n names (name(i) gives the i-th); a power-of-two
+ * capacity at least twice n. NULL on out of memory. */
+static size_t *S_index(size_t n, const char *(*name)(const nqx_grammar *, size_t),
+                       const nqx_grammar *g, size_t *cap)
+{
+    size_t c = 16, i, *t;
+    while (c < 2 * n)
+        c *= 2;
+    t = calloc(c, sizeof *t);
+    if (!t)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t h = S_hash(name(g, i)) & (c - 1);
+        while (t[h])
+            h = (h + 1) & (c - 1);
+        t[h] = i + 1;
+    }
+    *cap = c;
+    return t;
+}
+
+static const char *S_pat_name(const nqx_grammar *g, size_t i)
+{
+    return g->pats[i]->name;
+}
+
+static const char *S_lex_name(const nqx_grammar *g, size_t i)
+{
+    return g->lexs[i].name;
+}
+
 static int S_cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -405,12 +454,20 @@ nqx_status nqx_gram_load(const char *dir, nqx_grammar **out, nqx_error *err)
     pcre2_set_match_limit(g->mctx, MATCH_LIMIT);
     pcre2_set_depth_limit(g->mctx, DEPTH_LIMIT);
     pcre2_set_heap_limit(g->mctx, HEAP_LIMIT_KB);
+    g->mctx_lim = pcre2_match_context_copy(g->mctx);
+    if (!g->mctx_lim) {
+        st = nqx_fail(err, NQX_ENOMEM, dir, -1, -1, "out of memory");
+        goto done;
+    }
     /* Sorted so that load order, and thus errors, are reproducible. */
     qsort(names, nnames, sizeof *names, S_cmp_str);
     for (i = 0; i < nnames && !st; i++)
         st = S_load_file(g, names[i], err);
     if (!st && !nnames)
         st = nqx_fail(err, NQX_EGRAMMAR, dir, -1, -1, "no *.pcre grammar files");
+    if (!st && (!(g->pat_ix = S_index(g->npats, S_pat_name, g, &g->pat_cap)) ||
+                !(g->lex_ix = S_index(g->nlexs, S_lex_name, g, &g->lex_cap))))
+        st = nqx_fail(err, NQX_ENOMEM, dir, -1, -1, "out of memory");
 done:
     for (i = 0; i < nnames; i++)
         free(names[i]);
@@ -425,20 +482,24 @@ done:
 
 const nqx_pattern *nqx_gram_pattern(const nqx_grammar *g, const char *name)
 {
-    size_t i;
-    for (i = 0; i < g->npats; i++)
-        if (strcmp(g->pats[i]->name, name) == 0)
-            return g->pats[i];
+    size_t h = S_hash(name) & (g->pat_cap - 1);
+    /* names are unique (checked at load): the first equal one is it */
+    for (; g->pat_ix[h]; h = (h + 1) & (g->pat_cap - 1))
+        if (strcmp(g->pats[g->pat_ix[h] - 1]->name, name) == 0)
+            return g->pats[g->pat_ix[h] - 1];
     return NULL;
 }
 
 const nqx_lexicon *nqx_gram_lexicon(const nqx_grammar *g, const char *name)
 {
-    size_t i;
-    for (i = 0; i < g->nlexs; i++)
-        if (strcmp(g->lexs[i].name, name) == 0)
-            return &g->lexs[i];
-    return NULL;
+    size_t h = S_hash(name) & (g->lex_cap - 1);
+    /* lexicon names may repeat: the first loaded wins, as with a scan */
+    size_t best = 0;
+    for (; g->lex_ix[h]; h = (h + 1) & (g->lex_cap - 1))
+        if (strcmp(g->lexs[g->lex_ix[h] - 1].name, name) == 0 &&
+            (!best || g->lex_ix[h] < best))
+            best = g->lex_ix[h];
+    return best ? &g->lexs[best - 1] : NULL;
 }
 
 void *nqx_gram_cache_get(const nqx_grammar *g, const void *tag)
@@ -472,14 +533,26 @@ unsigned long nqx_gram_limit_hits(const nqx_grammar *g)
     return g->limit_hits;
 }
 
+int nqx_gram_scan_cost(const nqx_pattern *p)
+{
+    uint32_t fct = 0, opts = 0;
+    const uint8_t *bm = NULL;
+    pcre2_pattern_info(p->code, PCRE2_INFO_ALLOPTIONS, &opts);
+    pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTCODETYPE, &fct);
+    pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTBITMAP, &bm);
+    if ((opts & PCRE2_ANCHORED) || fct != 0)
+        return 0;
+    return bm ? 1 : 2;
+}
+
 int nqx_gram_group(const nqx_pattern *p, const char *name)
 {
     int n = pcre2_substring_number_from_name(p->code, (PCRE2_SPTR)name);
     return n < 0 ? -1 : n;
 }
 
-int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
-                   size_t start, size_t *ov, int ovn)
+static int S_match(const nqx_pattern *p, const char *subj, size_t len,
+                   size_t start, size_t *ov, int ovn, pcre2_match_context *mc)
 {
     int rc, i;
     PCRE2_SIZE *v;
@@ -487,8 +560,14 @@ int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
         return 0;
     /* The normalizer guarantees valid UTF-8: skip PCRE2's O(n) check,
      * which would otherwise run on the whole subject at every call. */
-    rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, start,
-                     PCRE2_NO_UTF_CHECK, p->md, p->owner->mctx);
+    /* pcre2_jit_match skips pcre2_match's argument checks: the extractor
+     * makes many short matches, where those checks cost */
+    if (p->jit)
+        rc = pcre2_jit_match(p->code, (PCRE2_SPTR)subj, len, start,
+                             PCRE2_NO_UTF_CHECK, p->md, mc);
+    else
+        rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, start,
+                         PCRE2_NO_UTF_CHECK, p->md, mc);
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {
@@ -505,6 +584,23 @@ int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
         ov[2 * i + 1] = v[2 * i + 1] == PCRE2_UNSET ? SIZE_MAX : v[2 * i + 1];
     }
     return rc;
+}
+
+int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
+                   size_t start, size_t *ov, int ovn)
+{
+    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx);
+}
+
+int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
+                        size_t start, size_t last, size_t *ov, int ovn)
+{
+    if (last < start)
+        return 0;
+    if (last >= len)
+        return S_match(p, subj, len, start, ov, ovn, p->owner->mctx);
+    pcre2_set_offset_limit(p->owner->mctx_lim, last);
+    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx_lim);
 }
 
 /* Check "a=1; b=2" against the match held in p->md. */

@@ -46,6 +46,17 @@ const nqx_lexicon *nqx_gram_lexicon(const nqx_grammar *g, const char *name);
 int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
                    size_t start, size_t *ov, int ovn);
 
+/* The same, for a match that starts at or before byte last: PCRE2 stops
+ * looking there instead of scanning the rest of the subject (the match
+ * itself may run past last). */
+int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
+                        size_t start, size_t last, size_t *ov, int ovn);
+
+/* How costly a scan for p is: 0 when PCRE2 knows the first character or
+ * the match is anchored (memchr speed), 1 when it has a table of first
+ * bytes, 2 when it must try every byte. */
+int nqx_gram_scan_cost(const nqx_pattern *p);
+
 /* Number of a named group, or -1. */
 int nqx_gram_group(const nqx_pattern *p, const char *name);
 

@@ -102,20 +102,35 @@ static int S_group(const nqx_pattern *p, const size_t *ov, const char *name,
     return 1;
 }
 
+/* Index of folded text f among the keys of lx, or -1. */
+static int S_lex_find_folded(const nqx_lexicon *lx, const char *f)
+{
+    size_t i;
+    if (!lx || !f)
+        return -1;
+    for (i = 0; i < lx->n; i++)
+        if (strcmp(f, lx->entries[i].key) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The folded s[0..n) that S_lex_find compares, or NULL (none can match). */
+static char *S_lex_fold(const char *s, size_t n)
+{
+    if (!n || n > 200)
+        return NULL;
+    return nqx_fold(s, n);
+}
+
 /* Index of the folded s[0..n) among the keys of lx, or -1. */
 static int S_lex_find(const nqx_lexicon *lx, const char *s, size_t n)
 {
     char *f;
-    size_t i;
-    int hit = -1;
-    if (!lx || !n || n > 200)
+    int hit;
+    if (!lx)
         return -1;
-    f = nqx_fold(s, n);
-    if (!f)
-        return -1;
-    for (i = 0; i < lx->n && hit < 0; i++)
-        if (strcmp(f, lx->entries[i].key) == 0)
-            hit = (int)i;
+    f = S_lex_fold(s, n);
+    hit = S_lex_find_folded(lx, f);
     free(f);
     return hit;
 }
@@ -144,6 +159,7 @@ static int S_kind_line(const S_ctx *c, S_line *L)
 static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
 {
     size_t ov[20], k, n;
+    char *f;
     const char *s;
     S_line *L;
     if (c->nlines == *cap) {
@@ -188,9 +204,12 @@ static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
         return NQX_OK; /* a body paragraph: no header, title or signature */
     if (S_match(c->p_caps, s, n, ov))
         L->flags |= L_CAPS;
-    if ((L->kind = S_lex_find(c->kinds, s, n)) >= 0 || S_kind_line(c, L))
+    /* the line folded once for both word lists */
+    f = S_lex_fold(s, n);
+    if ((L->kind = S_lex_find_folded(c->kinds, f)) >= 0 || S_kind_line(c, L))
         L->flags |= L_KIND;
-    L->title = S_lex_find(c->titles, s, n);
+    L->title = S_lex_find_folded(c->titles, f);
+    free(f);
     if (L->title < 0 && S_match(c->p_titlename, s, n, ov)) {
         /* "CHỦ TỊCH Phùng Thị Hồng Hà" */
         size_t gs, ge;

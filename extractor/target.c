@@ -75,6 +75,7 @@ typedef struct {
         *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
+    size_t unit_maxlen; /* bytes of the longest unit noun */
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -106,6 +107,19 @@ static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t from,
     if (!p || from > n)
         return 0;
     return nqx_gram_match(p, s, n, from, ov, nov) > 0;
+}
+
+/* The same, for a match that starts at or before byte last. */
+static int S_match_upto(const nqx_pattern *p, const char *s, size_t n,
+                        size_t from, size_t last, size_t *ov, int nov)
+{
+    int k;
+    for (k = 0; k < 2 * nov; k++)
+        ov[k] = SIZE_MAX;
+    n = S_cb(s, n);
+    if (!p || from > n)
+        return 0;
+    return nqx_gram_match_upto(p, s, n, from, last, ov, nov) > 0;
 }
 
 static int S_group_set(const nqx_pattern *p, const size_t *ov, const char *name)
@@ -390,7 +404,8 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     for (i = 0; i < c->excl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
         size_t ov[2 * S_NOV], pos = cs;
-        while (S_match(p, c->mask, ce, pos, ov, S_NOV)) {
+        /* a match that starts at or after qe cannot overlap: stop there */
+        while (S_match_upto(p, c->mask, ce, pos, qe - 1, ov, S_NOV)) {
             if (ov[0] < qe && qs < ov[1])
                 return 1;
             if (ov[0] >= qe)
@@ -512,15 +527,19 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
     snprintf(q->cmp, sizeof q->cmp, "%s", cmp);
 }
 
-/* Deadline phrases of [a, b) that count for a target, in order. */
-static size_t S_deadlines(const S_ctx *c, size_t a, size_t b, S_dl *out,
-                          size_t cap)
+/* Deadline phrases of [a, b) that count for a target, in order; only
+ * those that start before lim (SIZE_MAX: all). */
+static size_t S_deadlines(const S_ctx *c, size_t a, size_t b, size_t lim,
+                          S_dl *out, size_t cap)
 {
     size_t k = 0, from = 0, ms, me;
     char v[64];
+    if (lim <= a)
+        return 0;
     while (k < cap &&
-           nqx_ext_deadline_from(c->g, c->mask + a, b - a, from, v, sizeof v,
-                                 &ms, &me)) {
+           nqx_ext_deadline_upto(c->g, c->mask + a, b - a, from,
+                                 lim == SIZE_MAX ? SIZE_MAX : lim - a - 1, v,
+                                 sizeof v, &ms, &me)) {
         if (strcmp(v, "ongoing") != 0 && strcmp(v, "conditional") != 0) {
             out[k].s = a + ms;
             out[k].e = a + me;
@@ -743,10 +762,16 @@ static size_t S_unit_noun(const S_ctx *c, size_t p, size_t e)
     if (!c->unit_nouns)
         return 0;
     n = S_cb(c->mask, p + n) - p;
-    S_lower_all(c->mask + p, n, low, sizeof low);
+    /* only the longest noun's length is compared: lower no more (the
+     * output is written in order, so it is a prefix of the full one) */
+    S_lower_all(c->mask + p, n, low,
+                c->unit_maxlen + 5 < sizeof low ? c->unit_maxlen + 5 : sizeof low);
     for (i = 0; i < c->unit_nouns->n; i++) {
         const char *k = c->unit_nouns->entries[i].key;
-        size_t kl = strlen(k), j = 0, t = p;
+        size_t kl, j = 0, t = p;
+        if (k[0] && k[0] != low[0]) /* strncmp below fails at once */
+            continue;
+        kl = strlen(k);
         if (kl <= bestlen || strncmp(low, k, kl) != 0)
             continue;
         /* walk the text over the entry's words to find where it ends */
@@ -968,7 +993,8 @@ static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
     for (i = a; i < b; i++) {
         if (c->mask[i] == '|')
             pipes++;
-        else if (!strchr("-: \t", c->mask[i]))
+        else if (c->mask[i] != '-' && c->mask[i] != ':' && c->mask[i] != ' ' &&
+                 c->mask[i] != '\t' && c->mask[i] != '\0') /* was strchr */
             sep = 0;
     }
     if (!pipes)
@@ -1190,7 +1216,12 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         int has_own[S_MAXQ];
         nq = S_quantities(c, node, cs, ce, goal_heading || (ci == 0 && item_goal), qs,
                           S_MAXQ);
-        ndl = nq || ci == 0 ? S_deadlines(c, cs, ce, dls, S_MAXDL) : 0;
+        if (nq)
+            ndl = S_deadlines(c, cs, ce, SIZE_MAX, dls, S_MAXDL);
+        else /* only the lead time below is read: phrases before its lim */
+            ndl = ci == 0 ? S_deadlines(c, cs, ce, ce - cs > S_LEAD_REACH ?
+                                        cs + S_LEAD_REACH : ce, dls, S_MAXDL)
+                          : 0;
         if (ci == 0) {
             /* What opens the item covers all its clauses: a time before
              * its first quantity, or near its start; a time at the end of
@@ -1323,6 +1354,9 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.criteria_heading = nqx_gram_pattern(g, "tg_criteria_heading");
     c.num_words = nqx_gram_lexicon(g, "qt_number_words");
     c.unit_nouns = nqx_gram_lexicon(g, "qt_unit_nouns");
+    for (i = 0; c.unit_nouns && i < c.unit_nouns->n; i++)
+        if (strlen(c.unit_nouns->entries[i].key) > c.unit_maxlen)
+            c.unit_maxlen = strlen(c.unit_nouns->entries[i].key);
     if (!c.qty || !c.cmp_before || !c.cmp_after || !c.label)
         return nqx_fail(err, NQX_EGRAMMAR, "quantity.pcre", -1, -1,
                         "grammar lacks qt_quantity, qt_cmp_before, "

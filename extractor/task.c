@@ -319,9 +319,9 @@ static int S_opens_with_time(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
 {
     char out[64];
     size_t ms, me, s = t->v[k].start;
-    return nqx_ext_deadline_from(c->g, c->text + s, e - s, 0, out, sizeof out,
-                                 &ms, &me) &&
-           ms == 0 && strcmp(out, "conditional") != 0;
+    return nqx_ext_deadline_upto(c->g, c->text + s, e - s, 0, 0, out,
+                                 sizeof out, &ms, &me) &&
+           strcmp(out, "conditional") != 0;
 }
 
 /* A time that an enclosing item's time line ("Thời gian: ...", nearest

@@ -142,6 +142,7 @@ typedef struct {
     size_t nchanges;
     nqx_offset_piece *map;  /* sorted by .out; maps back to input bytes */
     size_t nmap;
+    size_t input_len;       /* bytes of the input the map points into */
 } nqx_text;
 
 typedef struct nqx_model nqx_model; /* OCR language model (opaque) */

@@ -305,3 +305,25 @@ Test(deadline, node_in_present_section)
     /* the past stretch of the heading hands no time down */
     cr_expect_eq(nqx_ext_node_deadline(S_g, text, &d, 1, out, sizeof out), 0);
 }
+
+/* nqx_ext_deadline_upto gives what nqx_ext_deadline_from gives when that
+ * phrase starts by last, and nothing when it starts later. */
+Test(deadline, upto_is_from_cut_at_last)
+{
+    const char *s = "Các sở thực hiện, hoàn thành trước ngày 15/5/2023.";
+    char a[64], b[64];
+    size_t ms, me, ms2, me2, n = strlen(s);
+    cr_assert(nqx_ext_deadline_from(S_g, s, n, 0, a, sizeof a, &ms, &me));
+    cr_expect_str_eq(a, "2023-05-15");
+    cr_assert(nqx_ext_deadline_upto(S_g, s, n, 0, ms, b, sizeof b, &ms2, &me2));
+    cr_expect_str_eq(b, a);
+    cr_expect_eq(ms2, ms);
+    cr_expect_eq(me2, me);
+    cr_expect_not(nqx_ext_deadline_upto(S_g, s, n, 0, ms - 1, b, sizeof b,
+                                        &ms2, &me2));
+    /* a sentence that opens with its time */
+    s = "Hằng năm, báo cáo";
+    cr_expect(nqx_ext_deadline_upto(S_g, s, strlen(s), 0, 0, b, sizeof b,
+                                    &ms2, &me2));
+    cr_expect_str_eq(b, "R/P1Y");
+}

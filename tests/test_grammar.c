@@ -129,3 +129,24 @@ Test(grammar, cache_slots_hold_derived_data_until_free)
     nqx_gram_free(g);
     cr_assert_eq(S_freed, 1);
 }
+
+/* nqx_gram_match_upto finds only a match that starts by last. */
+Test(grammar, match_upto_stops_at_last)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    const nqx_pattern *p;
+    const char *s = "đến năm 2025 và đến năm 2030";
+    size_t ov[4], n = strlen(s);
+    cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+    p = nqx_gram_pattern(g, "dl_year");
+    cr_assert_not_null(p);
+    /* from byte 7 ("năm 2025 ..."), the match is the second "đến" */
+    cr_assert_gt(nqx_gram_match(p, s, n, 7, ov, 2), 0);
+    cr_expect_eq(ov[0], 21);
+    cr_expect_eq(nqx_gram_match_upto(p, s, n, 7, 20, ov, 2), 0);
+    cr_expect_gt(nqx_gram_match_upto(p, s, n, 7, 21, ov, 2), 0);
+    cr_expect_eq(ov[0], 21);
+    cr_expect_eq(ov[1], n);
+    nqx_gram_free(g);
+}
