@@ -54,8 +54,10 @@ row "floor: iconv UTF-8 to UTF-16" "xargs cat < $LIST | iconv -f UTF-8 -t UTF-16
 row "nqx normalize --no-ocr" "xargs ./nqx normalize --no-ocr < $LIST"
 row "nqx normalize (OCR model)" "xargs ./nqx normalize < $LIST"
 row "nqx extract" "xargs ./nqx extract < $LIST"
+row "nqx extract --no-ocr" "xargs ./nqx extract --no-ocr < $LIST"
 rm -f build/bench.db*
 row "nqx ingest (fresh store each run)" "rm -f build/bench.db*; xargs ./nqx ingest --db build/bench.db < $LIST"
+row "nqx ingest --no-ocr (fresh store)" "rm -f build/bench.db*; xargs ./nqx ingest --no-ocr --db build/bench.db < $LIST"
 # cost growth: the first 2,000 files 1x, 2x, 4x in one process (one run
 # each): time should grow linearly and peak memory not at all
 head -2000 "$LIST" > build/bench-list-0.txt

@@ -142,6 +142,7 @@ typedef struct {
     size_t nchanges;
     nqx_offset_piece *map;  /* sorted by .out; maps back to input bytes */
     size_t nmap;
+    size_t input_len;       /* bytes of the input the map points into */
 } nqx_text;
 
 typedef struct nqx_model nqx_model; /* OCR language model (opaque) */
@@ -411,7 +412,7 @@ nqx_status nqx_store_ingest_file(nqx_store *s, const nqx_grammar *g,
  * nqx_store_ingest_file() after another would leave it, and fn sees the
  * files in input order, in the calling thread: index, path, the file's
  * status (as nqx_store_ingest_file returns it), its result and error.
- * Up to 8 files share a transaction (each whole or absent); fn sees a
+ * Up to 32 files share a transaction (each whole or absent); fn sees a
  * file once its transaction committed. fn returning nonzero stops the
  * batch (the workers finish the file they hold; nothing more is stored
  * beyond that transaction's files). jobs <= 1 runs everything in the calling

@@ -181,6 +181,22 @@ static const char *const S_v2[] = {
     " VALUES ('crisismerge', 128);\n",
     NULL};
 
+/* Version 2 -> 3: passages_fts without its docsize table (columnsize=0):
+ * one b-tree row fewer per passage, about 5% of the store's cost. Only
+ * bm25()'s per-row lengths read it, and FTS5 then counts them from the
+ * text (nqx never ranks), so every query answers the same. The index is
+ * rebuilt from passages, once. */
+static const char *const S_v3[] = {
+    "DROP TABLE passages_fts;\n"
+    "CREATE VIRTUAL TABLE passages_fts USING fts5(folded,\n"
+    "  content='passages', content_rowid='id',\n"
+    "  tokenize='unicode61 remove_diacritics 2', columnsize=0);\n"
+    "INSERT INTO passages_fts (passages_fts, rank) VALUES ('automerge', 64);\n"
+    "INSERT INTO passages_fts (passages_fts, rank)"
+    " VALUES ('crisismerge', 128);\n"
+    "INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');\n",
+    NULL};
+
 static int S_int(nqx_store *s, const char *sql, int *out);
 
 static nqx_status S_v2_rewrite(nqx_store *s, nqx_error *err)
@@ -221,11 +237,11 @@ static nqx_status S_v2_rewrite(nqx_store *s, nqx_error *err)
 
 /* S_migrations[i] takes the schema from version i to i + 1: the C step
  * of S_rewrites[i] (if any), then the SQL. */
-static const char *const *const S_migrations[NQX_SCHEMA_VERSION] = {S_v1,
-                                                                     S_v2};
+static const char *const *const S_migrations[NQX_SCHEMA_VERSION] = {
+    S_v1, S_v2, S_v3};
 static nqx_status (*const S_rewrites[NQX_SCHEMA_VERSION])(nqx_store *,
                                                           nqx_error *) = {
-    NULL, S_v2_rewrite};
+    NULL, S_v2_rewrite, NULL};
 
 nqx_status nqx_store_fail(nqx_store *s, nqx_error *err, const char *what)
 {

@@ -78,7 +78,10 @@ size_t nqx_text_input_offset(const nqx_text *t, size_t out_off)
         if (lo + 1 < t->nmap && t->map[lo + 1].in >= t->map[lo].in &&
             in > t->map[lo + 1].in)
             in = t->map[lo + 1].in;
-        return in;
+        /* the last piece has no next one: its tail (a legacy byte decoded
+         * to a three-byte letter, then an OCR edit there) stops at the
+         * input's end (fuzz_normalize with the model found it) */
+        return in > t->input_len ? t->input_len : in;
     }
 }
 
@@ -512,6 +515,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     }
     t->map = oi.v;
     t->nmap = oi.n;
+    t->input_len = n;
     oi.v = NULL;
     {
         /* Invariant: the map points inside the input. Text that decoding

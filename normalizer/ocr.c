@@ -39,13 +39,9 @@
 #define C_BAR_LOST 3.9   /* d -> đ */
 #define C_BAR_ADD 5.8    /* đ -> d */
 #define C_UPPER 2.0      /* extra for words in capitals (headings) */
-#ifndef C_NAME
-#define C_NAME 2.0 /* extra for a capitalised word inside a clause: a name
-                      (Phó Phong is not Phó Phòng) */
-#endif
-#ifndef C_CASE
-#define C_CASE 0.5 /* weight of the casing evidence (S_casing) */
-#endif
+#define C_NAME 2.0       /* extra for a capitalised word inside a clause:
+                            a name (Phó Phong is not Phó Phòng) */
+#define C_CASE 0.5       /* weight of the casing evidence (S_casing) */
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
 #define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */

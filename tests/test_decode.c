@@ -53,6 +53,7 @@ static nqx_text *S_dec(const char *name, const char *b, size_t n,
     nqx_status st = nqx_norm_decode(name, b, n, enc, &t->text, &t->len,
                                     t->encoding, &t->map, &t->nmap, &e);
     cr_assert_eq(st, NQX_OK, "%s: %s", name, e.msg);
+    t->input_len = n;
     return t;
 }
 

@@ -9,6 +9,10 @@
 #include "nqx.h"
 #include "fx_grammar.h"
 
+#ifndef NQX_SRCDIR
+#define NQX_SRCDIR "."
+#endif
+
 static char S_last[600]; /* the last error, for assertion messages */
 
 /* Normalize and extract; the records' spans must lie inside the text. */
@@ -111,27 +115,39 @@ Test(hostile, twenty_megabyte_single_line)
 }
 
 /* Inputs fuzz_normalize crashed on: the offset map must stay inside the
- * input. nfc-expands: U+FB2C grows under NFC (a composition exclusion
- * decomposes to three code points). legacy-tail: a Windows-1258 text
- * ending in a truncated sequence, where the final newline mapped past the
- * end. table-viscii: an exploded table read as VISCII. */
+ * input, with and without the OCR model. nfc-expands: U+FB2C grows under
+ * NFC (a composition exclusion decomposes to three code points).
+ * legacy-tail: a Windows-1258 text ending in a truncated sequence, where
+ * the final newline mapped past the end. table-viscii: an exploded table
+ * read as VISCII. ocr-legacy: legacy bytes decoded to "TỦ", corrected to
+ * "TỪ" in the map's last piece, which then ran past the input's end. */
 Test(hostile, fuzz_regressions_map_inside_input)
 {
     static const char *files[] = {"fuzz-normalize-nfc-expands.bin",
                                   "fuzz-normalize-legacy-tail.bin",
-                                  "fuzz-normalize-table-viscii.bin"};
+                                  "fuzz-normalize-table-viscii.bin",
+                                  "fuzz-normalize-ocr-legacy.bin"};
     size_t f;
-    for (f = 0; f < sizeof files / sizeof files[0]; f++) {
-        nqx_text *t = NULL;
-        nqx_error e;
-        char *bytes, path[256];
-        size_t n, i;
-        snprintf(path, sizeof path, "tests/regress/%s", files[f]);
-        cr_assert_eq(nqx_read_file(path, 0, &bytes, &n, &e), NQX_OK, "%s", e.msg);
-        cr_assert_eq(nqx_norm_text(path, bytes, n, NULL, &t, &e), NQX_OK, "%s", e.msg);
-        for (i = 0; i <= t->len; i++)
-            cr_assert_leq(nqx_text_input_offset(t, i), n, "%s: offset %zu", path, i);
-        nqx_text_free(t);
-        free(bytes);
-    }
+    int with;
+    nqx_model *m = NULL;
+    nqx_error e;
+    cr_assert_eq(nqx_model_load(NQX_SRCDIR "/models/vi.model", &m, &e), NQX_OK,
+                 "%s", e.msg);
+    for (with = 0; with < 2; with++)
+        for (f = 0; f < sizeof files / sizeof files[0]; f++) {
+            nqx_text *t = NULL;
+            nqx_norm_options opt = {0};
+            char *bytes, path[256];
+            size_t n, i;
+            opt.model = with ? m : NULL;
+            snprintf(path, sizeof path, "tests/regress/%s", files[f]);
+            cr_assert_eq(nqx_read_file(path, 0, &bytes, &n, &e), NQX_OK, "%s", e.msg);
+            cr_assert_eq(nqx_norm_text(path, bytes, n, &opt, &t, &e), NQX_OK, "%s", e.msg);
+            for (i = 0; i <= t->len; i++)
+                cr_assert_leq(nqx_text_input_offset(t, i), n, "%s (model %d): offset %zu",
+                              path, with, i);
+            nqx_text_free(t);
+            free(bytes);
+        }
+    nqx_model_free(m);
 }

@@ -127,7 +127,7 @@ Test(store, schema_version_and_application_id)
 {
     char *path = fx_db_path();
     nqx_store *s = S_open(path);
-    S_assert_rows(S_sql(s, "PRAGMA user_version"), "2\n");
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "3\n");
     S_assert_rows(S_sql(s, "PRAGMA journal_mode"), "wal\n");
     nqx_store_close(s);
     fx_rm(path);
@@ -411,14 +411,15 @@ Test(store, newer_schema_is_refused)
     sqlite3_exec(s->db, "PRAGMA user_version = 99", NULL, NULL, NULL);
     nqx_store_close(s);
     cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
-    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (2)");
+    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (3)");
     fx_rm(path);
 }
 
-/* A version 1 store (its CHECKs written with IN, FTS5's default merging)
- * is brought to version 2 in place: the stored rows stay, the constraints
- * still hold, and inserts no longer build a temporary b-tree per row. */
-Test(store, version_1_store_migrates_to_2)
+/* A version 1 store (its CHECKs written with IN, FTS5's default merging,
+ * a docsize table) is brought to version 3: the stored rows stay, the
+ * constraints still hold, inserts no longer build a temporary b-tree per
+ * row, and search finds what it found. */
+Test(store, version_1_store_migrates_to_3)
 {
     static const char *const back[][2] = {
         {"passages", "kind IN ('para', 'target', 'task')"},
@@ -449,12 +450,14 @@ Test(store, version_1_store_migrates_to_2)
         sqlite3_free(q);
     }
     snprintf(sql, sizeof sql, "PRAGMA schema_version = %d; PRAGMA writable_schema = OFF;"
-             " PRAGMA user_version = 1; DELETE FROM passages_fts_config"
-             " WHERE k IN ('automerge', 'crisismerge')", ver + 1);
+             " PRAGMA user_version = 1; DROP TABLE passages_fts;"
+             " CREATE VIRTUAL TABLE passages_fts USING fts5(folded, content='passages',"
+             " content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+             " INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')", ver + 1);
     cr_assert_eq(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
     nqx_store_close(s);
     s = S_open(path);
-    S_assert_rows(S_sql(s, "PRAGMA user_version"), "2\n");
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "3\n");
     /* (no list of strings; IN (0, 1) of two values builds no b-tree) */
     S_assert_rows(S_sql(s, "SELECT count(*) FROM sqlite_schema WHERE instr(sql, 'IN (''')"
                            " OR instr(sql, 'IN\n')"), "0\n");
@@ -462,6 +465,14 @@ Test(store, version_1_store_migrates_to_2)
                   "automerge|64\ncrisismerge|128\n");
     S_assert_rows(S_sql(s, S_counts), before);
     S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'passages_fts_docsize'"),
+                  "0\n");
+    S_assert_rows(S_sql(s, "SELECT p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                           " WHERE passages_fts MATCH '\"phan dau\"' ORDER BY p.id"),
+                  "1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n"
+                  "1. Phấn đấu tỷ lệ cán bộ nữ trong cấp ủy từ 18% trở lên.\n");
+    cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages_fts (passages_fts)"
+                              " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
     /* the constraints still refuse what they refused */
     cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages (doc_id, kind, start, end, text, folded)"
                               " VALUES (1, 'note', 0, 1, 'x', 'x')", NULL, NULL, NULL),
