@@ -440,7 +440,11 @@ Test(store, version_1_store_migrates_to_3)
     cr_assert_eq(fx_ingest(s, "kh.txt", FX_TEXT, NULL, &r, &e), NQX_OK);
     before = S_sql(s, S_counts);
     /* turn it back into what version 1 wrote */
-    ver = atoi(S_sql(s, "PRAGMA schema_version"));
+    {
+        char *v = S_sql(s, "PRAGMA schema_version");
+        ver = atoi(v);
+        free(v);
+    }
     cr_assert_eq(sqlite3_exec(s->db, "PRAGMA writable_schema = ON", NULL, NULL, NULL), SQLITE_OK);
     for (i = 0; i < 3; i++) {
         char *q = sqlite3_mprintf("UPDATE sqlite_schema SET sql = replace(sql, %Q, %Q)"
