@@ -58,15 +58,12 @@ static void S_init(void)
     }
 }
 
-/* Map s through the table (which = 0 fold, 1 lower). Returns a malloc'ed
- * string, or NULL with *slow = 1 when the string needs utf8proc. */
-static char *S_fast(const char *s, size_t n, int which, int *slow)
+/* Map s through the table (which = 0 fold, 1 lower) into out, which has
+ * room for 2n + 1 bytes (a code point never grows past 2x). Returns the
+ * length written (NUL-terminated), or -1 when the string needs utf8proc. */
+static long S_fast_into(const char *s, size_t n, int which, char *out)
 {
-    char *out = malloc(n * 2 + 1); /* a code point never grows past 2x */
     size_t i = 0, j = 0;
-    *slow = 0;
-    if (!out)
-        return NULL;
     pthread_once(&S_once, S_init);
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
@@ -78,11 +75,8 @@ static char *S_fast(const char *s, size_t n, int which, int *slow)
             utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                   (utf8proc_ssize_t)(n - i), &c);
             const S_entry *e;
-            if (k <= 0 || c >= S_FAST || !S_tab[c].ok) {
-                free(out);
-                *slow = 1;
-                return NULL;
-            }
+            if (k <= 0 || c >= S_FAST || !S_tab[c].ok)
+                return -1;
             e = &S_tab[c];
             if (which == 0) {
                 memcpy(out + j, e->fold, e->nfold);
@@ -95,7 +89,58 @@ static char *S_fast(const char *s, size_t n, int which, int *slow)
         }
     }
     out[j] = '\0';
+    return (long)j;
+}
+
+/* The same into a malloc'ed string, or NULL with *slow = 1 when the
+ * string needs utf8proc (NULL with *slow = 0: out of memory). */
+static char *S_fast(const char *s, size_t n, int which, int *slow)
+{
+    char *out = malloc(n * 2 + 1);
+    *slow = 0;
+    if (!out)
+        return NULL;
+    if (S_fast_into(s, n, which, out) < 0) {
+        free(out);
+        *slow = 1;
+        return NULL;
+    }
     return out;
+}
+
+/* nqx_fold's spacing rules (runs of white space are one space, none at
+ * the ends) applied in place to f[0..n); returns the new length. */
+static size_t S_space(char *f, size_t n)
+{
+    size_t a, b = 0;
+    int sp = 1;
+    for (a = 0; a < n; a++) {
+        unsigned char ch = (unsigned char)f[a];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+            ch == '\f' || ch == '\v') {
+            if (!sp)
+                f[b++] = ' ';
+            sp = 1;
+            continue;
+        }
+        f[b++] = (char)ch;
+        sp = 0;
+    }
+    if (b && f[b - 1] == ' ')
+        b--;
+    f[b] = '\0';
+    return b;
+}
+
+long nqx_fold_fast(const char *s, size_t n, char *out)
+{
+    /* strlen, as nqx_fold: an embedded NUL ends the string there */
+    return S_fast_into(s, n, 0, out) < 0 ? -1 : (long)S_space(out, strlen(out));
+}
+
+long nqx_lower_fast(const char *s, size_t n, char *out)
+{
+    return S_fast_into(s, n, 1, out);
 }
 
 char *nqx_lower(const char *s, size_t n)
@@ -123,23 +168,7 @@ char *nqx_fold(const char *s, size_t n)
         int slow;
         char *f = S_fast(s, n, 0, &slow);
         if (f) { /* same spacing rules as below, applied in place */
-            size_t a, b = 0;
-            int sp = 1;
-            for (a = 0; f[a]; a++) {
-                unsigned char ch = (unsigned char)f[a];
-                if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
-                    ch == '\f' || ch == '\v') {
-                    if (!sp)
-                        f[b++] = ' ';
-                    sp = 1;
-                    continue;
-                }
-                f[b++] = (char)ch;
-                sp = 0;
-            }
-            if (b && f[b - 1] == ' ')
-                b--;
-            f[b] = '\0';
+            S_space(f, strlen(f));
             return f;
         }
         if (!slow)

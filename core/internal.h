@@ -21,6 +21,13 @@ char *nqx_strndup(const char *s, size_t n);
  * NULL on invalid UTF-8 or out of memory. Shares nqx_fold's fast tables. */
 char *nqx_lower(const char *s, size_t n);
 
+/* nqx_fold / nqx_lower written into out, which has room for 2n + 1 bytes
+ * (no allocation, for callers that fold many words into one buffer).
+ * Returns the length written (NUL-terminated), or -1 when s holds a code
+ * point outside the fast tables: then call nqx_fold / nqx_lower. */
+long nqx_fold_fast(const char *s, size_t n, char *out);
+long nqx_lower_fast(const char *s, size_t n, char *out);
+
 /* Length of the valid UTF-8 prefix of s[0..n). Returns n when all valid. */
 size_t nqx_utf8_valid_prefix(const char *s, size_t n);
 
