@@ -84,11 +84,75 @@ static size_t S_punct_tail(const unsigned char *s, size_t n, int *flag)
     return 0;
 }
 
-/* Lower case with its diacritics (NFC): single words are compared in
- * this form, since folding makes "có" and "cơ", "quận" and "quan" one. */
-static char *S_lower(const char *s, size_t n)
+/* The blocks of a token list's arena: a new block when the last one is
+ * full, so the strings never move (no pointers to fix up). */
+struct nqx_tok_block {
+    struct nqx_tok_block *next;
+    size_t used, cap;
+    char data[];
+};
+
+/* Room for need bytes at the end of t's arena (not yet taken: the caller
+ * takes what it writes with S_take); NULL on out of memory. hint sizes a
+ * new block. */
+static char *S_room(nqx_toks *t, size_t need, size_t hint)
 {
-    return nqx_lower(s, n);
+    struct nqx_tok_block *b = t->arena;
+    if (!b || b->cap - b->used < need) {
+        size_t cap = hint > need ? hint : need;
+        struct nqx_tok_block *nb = malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        t->arena = nb;
+        b = nb;
+    }
+    return b->data + b->used;
+}
+
+/* Take the len bytes (and the NUL after them) written at S_room. */
+static const char *S_take(nqx_toks *t, size_t len)
+{
+    const char *w = t->arena->data + t->arena->used;
+    t->arena->used += len + 1;
+    return w;
+}
+
+/* Copy n bytes into the arena as a string; NULL on out of memory. */
+static const char *S_keep(nqx_toks *t, const char *s, size_t n, size_t hint)
+{
+    char *w = S_room(t, n + 1, hint);
+    if (!w)
+        return NULL;
+    memcpy(w, s, n);
+    w[n] = '\0';
+    return S_take(t, n);
+}
+
+/* s[0..n) folded (which = 0) or in lower case with its diacritics
+ * (which = 1: single words are compared in this form, since folding makes
+ * "có" and "cơ", "quận" and "quan" one), written into t's arena; NULL on
+ * out of memory or invalid UTF-8. The tables of nqx_fold_fast serve
+ * nearly every word; the others go through nqx_fold / nqx_lower. */
+static const char *S_map(nqx_toks *t, const char *s, size_t n, int which,
+                         size_t hint)
+{
+    char *w = S_room(t, 2 * n + 1, hint), *slow;
+    const char *r;
+    long l;
+    if (!w)
+        return NULL;
+    l = which ? nqx_lower_fast(s, n, w) : nqx_fold_fast(s, n, w);
+    if (l >= 0)
+        return S_take(t, (size_t)l);
+    slow = which ? nqx_lower(s, n) : nqx_fold(s, n);
+    if (!slow)
+        return NULL;
+    r = S_keep(t, slow, strlen(slow), hint);
+    free(slow);
+    return r;
 }
 
 static int S_push(nqx_toks *t, size_t *cap, const nqx_tok *k)
@@ -119,9 +183,12 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = start, cap = 0;
+    /* a block for the fold and lower strings: each about the word's size */
+    size_t hint = 2 * (end - start) + 64;
     int pending = 0; /* flags of a lone "(" to give the next word */
     out->v = NULL;
     out->n = 0;
+    out->arena = NULL;
     while (i < end) {
         size_t w, ws, we, l;
         int f, pre = pending, post = 0;
@@ -159,11 +226,8 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
                 memset(&k, 0, sizeof k);
                 k.start = b;
                 k.end = a;
-                k.fold = nqx_strndup("-", 1);
-                k.lower = nqx_strndup("-", 1);
-                if (!k.fold || !k.lower || S_push(out, &cap, &k)) {
-                    free(k.fold);
-                    free(k.lower);
+                k.fold = k.lower = S_keep(out, "-", 1, hint);
+                if (!k.fold || S_push(out, &cap, &k)) {
                     nqx_toks_free(out);
                     return NQX_ENOMEM;
                 }
@@ -181,11 +245,9 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
         k.flags = (pre & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) | post;
         k.cap = S_first_upper(s + ws, we - ws);
         k.allcaps = nqx_ext_all_caps(s + ws, we - ws);
-        k.fold = nqx_fold(s + ws, we - ws);
-        k.lower = S_lower(s + ws, we - ws);
-        if (!k.fold || !k.lower || S_push(out, &cap, &k)) {
-            free(k.fold);
-            free(k.lower);
+        k.fold = S_map(out, s + ws, we - ws, 0, hint);
+        k.lower = k.fold ? S_map(out, s + ws, we - ws, 1, hint) : NULL;
+        if (!k.lower || S_push(out, &cap, &k)) {
             nqx_toks_free(out);
             return NQX_ENOMEM;
         }
@@ -195,12 +257,12 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
 
 void nqx_toks_free(nqx_toks *t)
 {
-    size_t i;
     if (!t)
         return;
-    for (i = 0; i < t->n; i++) {
-        free(t->v[i].fold);
-        free(t->v[i].lower);
+    while (t->arena) {
+        struct nqx_tok_block *b = t->arena;
+        t->arena = b->next;
+        free(b);
     }
     free(t->v);
     t->v = NULL;
@@ -330,32 +392,33 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
             nqx_wlex_free(out);
             return NQX_ENOMEM;
         }
+        e->nwords = t.n; /* so that nqx_wlex_free frees a partial entry */
         for (j = 0; j < t.n; j++) {
-            /* one word: keep its diacritics (see S_lower) */
+            /* copies, since the strings live in t's arena; one word
+             * keeps its diacritics (see S_map) */
             if (t.n == 1) {
-                e->words[j] = t.v[j].lower;
-                t.v[j].lower = NULL;
+                e->words[j] = nqx_strndup(t.v[j].lower, strlen(t.v[j].lower));
             } else {
                 /* a word written with a comma after it ("tham mưu, giúp
                  * việc") keeps it: only such words match across one */
                 size_t fl = strlen(t.v[j].fold);
-                e->words[j] = t.v[j].fold;
-                t.v[j].fold = NULL;
-                if (j + 1 < t.n && (t.v[j].flags & NQX_TOK_COMMA)) {
-                    char *w = realloc(e->words[j], fl + 2);
-                    if (!w) {
-                        nqx_toks_free(&t);
-                        out->n++;
-                        nqx_wlex_free(out);
-                        return NQX_ENOMEM;
-                    }
-                    w[fl] = ',';
-                    w[fl + 1] = 0;
-                    e->words[j] = w;
+                int comma = j + 1 < t.n && (t.v[j].flags & NQX_TOK_COMMA);
+                char *w = malloc(fl + (comma ? 2 : 1));
+                if (w) {
+                    memcpy(w, t.v[j].fold, fl);
+                    if (comma)
+                        w[fl++] = ',';
+                    w[fl] = 0;
                 }
+                e->words[j] = w;
+            }
+            if (!e->words[j]) {
+                nqx_toks_free(&t);
+                out->n++;
+                nqx_wlex_free(out);
+                return NQX_ENOMEM;
             }
         }
-        e->nwords = t.n;
         e->len0 = strlen(e->words[0]);
         if (t.n > 1 && e->len0 && e->words[0][e->len0 - 1] == ',')
             e->len0--;

@@ -95,16 +95,22 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
 /* One word: its core (punctuation stripped) and what stuck to it. */
 typedef struct {
     size_t start, end; /* bytes of the core in the text */
-    char *fold;        /* nqx_fold of the core, owned by the nqx_toks */
-    char *lower;       /* the core in lower case, diacritics kept (owned) */
+    const char *fold;  /* nqx_fold of the core, in the list's arena */
+    const char *lower; /* the core in lower case, diacritics kept (arena) */
     int cap;           /* first letter upper case */
     int allcaps;       /* capitals and no small letters (UBND) */
     int flags;         /* NQX_TOK_* */
 } nqx_tok;
 
+struct nqx_tok_block;
+
+/* A list of words. The list owns v and the arena, which holds every
+ * word's fold and lower strings (one allocation for the list, not two per
+ * word): they live until nqx_toks_free(); keep a copy to outlive it. */
 typedef struct {
     nqx_tok *v;
     size_t n;
+    struct nqx_tok_block *arena;
 } nqx_toks;
 
 /* Cut s[start..end) into words. *out is owned by the caller and released
