@@ -77,6 +77,28 @@ nqx_record *nqx_ext_new_record(nqx_doc *d);
 nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
                            nqx_doc *d, nqx_error *err);
 
+/* The words a number in words starts with ("một", "hai mươi"): the
+ * folded keys of the lexicon qt_number_words, ready for a scan. A NULL
+ * lexicon, or one with a key that is not ASCII a..z or is longer than
+ * NQX_QTY_MAXKEY, sets every: each character is then a candidate. */
+#define NQX_QTY_MAXKEY 16
+typedef struct {
+    const nqx_lexicon *num;            /* owned by the grammar */
+    size_t maxkey;                     /* bytes of the longest key */
+    unsigned long long by_first[26];   /* keys (bit = index) by first letter */
+    unsigned long lens;                /* bit l: a key has l bytes */
+    int every;
+} nqx_qty_words;
+void nqx_ext_qty_words(const nqx_lexicon *num, nqx_qty_words *out);
+
+/* The first byte of s[from..to) where grammar pattern qt_quantity may
+ * start a match: a decimal digit (\p{Nd}), or a run of letters whose fold
+ * is a word of qw; to when there is none. Every match starts at such a
+ * byte. *next gets where the next one may be looked for (after the run of
+ * letters or ASCII digits: no match starts inside one). */
+size_t nqx_ext_qty_start(const nqx_qty_words *qw, const char *s, size_t from,
+                         size_t to, size_t *next);
+
 /* Find the tasks of the document and append them to d->records. */
 nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
                          nqx_doc *d, nqx_error *err);

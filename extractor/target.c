@@ -22,6 +22,7 @@
  */
 #include "ext.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -76,6 +77,7 @@ typedef struct {
         *criteria;
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     size_t unit_maxlen; /* bytes of the longest unit noun */
+    nqx_qty_words qty_words; /* num_words, ready for nqx_ext_qty_start */
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -657,6 +659,204 @@ static nqx_status S_emit(S_ctx *c, int node, size_t cs, size_t ce,
     return NQX_OK;
 }
 
+/* The fold of each character of U+0000..U+024F and U+1E00..U+1EFF
+ * (Latin, with every letter of Vietnamese): a letter's one ASCII letter as
+ * nqx_fold_fast gives it, S_FOLD_OTHER for a letter that folds to
+ * anything else, S_FOLD_DIGIT for a digit (\p{Nd}), 0 for the rest.
+ * Filled once from utf8proc and nqx_fold_fast, so the three agree. */
+#define S_FOLD_OTHER 1
+#define S_FOLD_DIGIT 2
+static unsigned char S_fold1[0x250], S_fold2[0x100];
+static pthread_once_t S_fold_once = PTHREAD_ONCE_INIT;
+
+static unsigned char S_fold_of(utf8proc_int32_t ch)
+{
+    utf8proc_uint8_t in[4];
+    char out[9];
+    utf8proc_ssize_t n = utf8proc_encode_char(ch, in);
+    utf8proc_category_t cat = utf8proc_category(ch);
+    if (cat == UTF8PROC_CATEGORY_ND)
+        return S_FOLD_DIGIT;
+    if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO)
+        return 0;
+    if (n > 0 && nqx_fold_fast((const char *)in, (size_t)n, out) == 1 &&
+        out[0] >= 'a' && out[0] <= 'z')
+        return (unsigned char)out[0];
+    return S_FOLD_OTHER;
+}
+
+static void S_fold_init(void)
+{
+    utf8proc_int32_t c;
+    for (c = 0; c < 0x250; c++)
+        S_fold1[c] = S_fold_of(c);
+    for (c = 0; c < 0x100; c++)
+        S_fold2[c] = S_fold_of(0x1E00 + c);
+}
+
+/* S_fold1/2's class of the character at p[0..n) (n > 0); *w gets its
+ * length, 0 for invalid UTF-8. The two- and three-byte forms of the text
+ * are decoded here: utf8proc_iterate per character cost more than the
+ * pattern that this scan spares. */
+static unsigned char S_class_at(const unsigned char *p, size_t n, size_t *w)
+{
+    utf8proc_int32_t ch;
+    utf8proc_ssize_t r;
+    utf8proc_category_t cat;
+    if (p[0] < 0x80) {
+        *w = 1;
+        return S_fold1[p[0]];
+    }
+    if (p[0] >= 0xC2 && p[0] < 0xE0 && n >= 2 && (p[1] & 0xC0) == 0x80) {
+        *w = 2;
+        ch = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+        if (ch < 0x250)
+            return S_fold1[ch];
+    } else if (p[0] == 0xE1 && n >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB &&
+               (p[2] & 0xC0) == 0x80) { /* U+1E00..U+1EFF */
+        *w = 3;
+        return S_fold2[((p[1] & 0x03) << 6) | (p[2] & 0x3F)];
+    }
+    r = utf8proc_iterate(p, (utf8proc_ssize_t)n, &ch);
+    if (r <= 0) {
+        *w = 0;
+        return 0;
+    }
+    *w = (size_t)r;
+    if (ch < 0x250)
+        return S_fold1[ch];
+    if (ch >= 0x1E00 && ch < 0x1F00)
+        return S_fold2[ch - 0x1E00];
+    cat = utf8proc_category(ch);
+    if (cat == UTF8PROC_CATEGORY_ND)
+        return S_FOLD_DIGIT;
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO
+               ? S_FOLD_OTHER : 0;
+}
+
+/* The start of the character after the one at p[i] (before to). */
+static size_t S_next_char(const unsigned char *p, size_t i, size_t to)
+{
+    if (i < to)
+        i++;
+    while (i < to && (p[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+void nqx_ext_qty_words(const nqx_lexicon *num, nqx_qty_words *out)
+{
+    size_t k;
+    memset(out, 0, sizeof *out);
+    out->num = num;
+    out->every = !num;
+    for (k = 0; num && k < num->n; k++) {
+        const char *key = num->entries[k].key;
+        size_t l = strlen(key), j;
+        for (j = 0; j < l && key[j] >= 'a' && key[j] <= 'z'; j++)
+            ;
+        if (!l || j < l || l > NQX_QTY_MAXKEY || k >= 64) {
+            out->every = 1; /* a key the scan cannot compare */
+            return;
+        }
+        if (l > out->maxkey)
+            out->maxkey = l;
+        out->by_first[key[0] - 'a'] |= 1ULL << k;
+        out->lens |= 1UL << l;
+    }
+}
+
+/* Is f (nf bytes, NUL-ended, a..z) a key? */
+static int S_is_key(const nqx_qty_words *qw, const char *f, size_t nf)
+{
+    unsigned long long m;
+    size_t k;
+    if (!(qw->lens >> nf & 1))
+        return 0;
+    for (m = qw->by_first[f[0] - 'a'], k = 0; m; m >>= 1, k++)
+        if ((m & 1) && strcmp(qw->num->entries[k].key, f) == 0)
+            return 1;
+    return 0;
+}
+
+size_t nqx_ext_qty_start(const nqx_qty_words *qw, const char *s, size_t from,
+                         size_t to, size_t *next)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = from, run = SIZE_MAX, nf = 0, maxkey = qw->maxkey;
+    char f[NQX_QTY_MAXKEY + 1]; /* the run's fold so far, while it may be a key */
+    int other = 0;        /* the run holds a letter S_fold1/2 cannot fold */
+    *next = to;
+    if (qw->every) { /* every character may start a match */
+        *next = S_next_char(p, from, to);
+        return from;
+    }
+    pthread_once(&S_fold_once, S_fold_init);
+    while (i < to) {
+        size_t w;
+        unsigned char fc = S_class_at(p + i, to - i, &w);
+        if (!w) { /* invalid UTF-8: let the pattern decide */
+            *next = run != SIZE_MAX ? i : S_next_char(p, i, to);
+            return run != SIZE_MAX ? run : i;
+        }
+        if (fc == S_FOLD_DIGIT) {
+            if (run != SIZE_MAX) { /* "abc1": let the pattern decide */
+                *next = i;
+                return run;
+            }
+            /* no match starts right after a digit */
+            for (*next = i + w; *next < to && p[*next] >= '0' && p[*next] <= '9';)
+                ++*next;
+            return i;
+        }
+        if (fc) { /* a letter: the run goes on */
+            if (run == SIZE_MAX) {
+                run = i;
+                nf = 0;
+                other = 0;
+            }
+            if (fc == S_FOLD_OTHER)
+                other = 1;
+            else if (nf <= maxkey)
+                f[nf++] = (char)fc;
+        } else if (run != SIZE_MAX) {
+            /* the run ends: a key, or a letter folded otherwise (let the
+             * pattern decide); no match starts inside a run */
+            f[nf <= maxkey ? nf : 0] = '\0';
+            if (other || (nf <= maxkey && S_is_key(qw, f, nf))) {
+                *next = i;
+                return run;
+            }
+            run = SIZE_MAX;
+        }
+        i += w;
+    }
+    if (run != SIZE_MAX) {
+        f[nf <= maxkey ? nf : 0] = '\0';
+        if (other || (nf <= maxkey && S_is_key(qw, f, nf))) {
+            *next = to;
+            return run;
+        }
+    }
+    return to;
+}
+
+/* The first quantity in mask[from..to): the pattern is tried at each
+ * digit or number word (nqx_ext_qty_start), since no match starts
+ * elsewhere; most clauses of prose have neither and are not matched. */
+static int S_qty_match(const S_ctx *c, size_t from, size_t to, size_t *ov)
+{
+    size_t st, next;
+    while ((st = nqx_ext_qty_start(&c->qty_words, c->mask, from, to, &next)) < to) {
+        /* the pattern tried at st only: a match is the first, since none
+         * starts between the candidates */
+        if (S_match_upto(c->qty, c->mask, to, st, st, ov, S_NOV))
+            return 1;
+        from = next;
+    }
+    return 0;
+}
+
 /* A number in words ("một", "mười hai", "hai mươi lăm") through the
  * lexicon qt_number_words: "mười" is 10, "X mươi" X tens, a word after
  * either adds its units. -1 when a word is unknown. */
@@ -862,7 +1062,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         gu = nqx_gram_group(c->qty, "unit"), gw = nqx_gram_group(c->qty, "word"),
         gn = nqx_gram_group(c->qty, "noun");
     (void)node;
-    while (k < cap && S_match(c->qty, c->mask, ce, pos, ov, S_NOV)) {
+    while (k < cap && S_qty_match(c, pos, ce, ov)) {
         S_qty *q = &out[k];
         size_t ov2[2 * S_NOV];
         int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal, cut,
@@ -1176,7 +1376,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
         a += ov[1];
     /* Is there any quantity at all? Most nodes have none: stop early. */
-    if (!S_match(c->qty, c->mask, b, a, ov, S_NOV))
+    if (!S_qty_match(c, a, b, ov))
         return NQX_OK;
     /* sections on the present; conditions listed for a rating or award */
     if (S_in_present(c, node) ||
@@ -1353,6 +1553,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.quota_heading = nqx_gram_pattern(g, "tg_quota_heading");
     c.criteria_heading = nqx_gram_pattern(g, "tg_criteria_heading");
     c.num_words = nqx_gram_lexicon(g, "qt_number_words");
+    nqx_ext_qty_words(c.num_words, &c.qty_words);
     c.unit_nouns = nqx_gram_lexicon(g, "qt_unit_nouns");
     for (i = 0; c.unit_nouns && i < c.unit_nouns->n; i++)
         if (strlen(c.unit_nouns->entries[i].key) > c.unit_maxlen)

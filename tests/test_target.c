@@ -2,9 +2,12 @@
  * The sentences are written for these tests in the style of provincial
  * plans; none is copied from the corpus. */
 #include <criterion/criterion.h>
+#include <glob.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "nqx.h"
 #include "../extractor/ext.h"
@@ -463,4 +466,127 @@ Test(target, quotas_priorities_and_award_conditions)
     S_check("Hội đồng phối hợp", 0, "<=", 4, 4, "cá nhân", NULL, 0);
     S_check("01 cá nhân/01 tổ", 0, "=", 1, 1, "cá nhân/01 tổ", NULL, 0);
     S_check("Mỗi phường chọn", 0, "=", 3, 3, "trường hợp", NULL, 0);
+}
+
+/* Is every match of qt_quantity in s[0..n) at a byte that
+ * nqx_ext_qty_start offers? Walks the candidates as target.c does and
+ * returns the number of matches checked. */
+static size_t S_starts_cover(const nqx_qty_words *qw, const char *s, size_t n)
+{
+    const nqx_pattern *p = nqx_gram_pattern(S_g, "qt_quantity");
+    size_t ov[2], from = 0, st = 0, next = 0, checked = 0;
+    cr_assert_not_null(p);
+    while (from < n && nqx_gram_match(p, s, n, from, ov, 1) > 0) {
+        /* the candidates from the last one up to the match */
+        while (st < ov[0] && st < n)
+            st = nqx_ext_qty_start(qw, s, next, n, &next);
+        cr_expect_eq(st, ov[0], "qt_quantity matches \"%s\" at %zu, the scan "
+                     "offers %zu", s, ov[0], st);
+        checked++;
+        from = ov[0] + 1;
+        while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
+            from++;
+    }
+    return checked;
+}
+
+/* The scan that spares qt_quantity in prose: every @match example's
+ * matches start where it offers, from the lexicon qt_number_words. */
+Test(target, quantity_scan_covers_examples)
+{
+    const nqx_pattern *p = nqx_gram_pattern(S_g, "qt_quantity");
+    nqx_qty_words qw;
+    const char *ex;
+    size_t j, checked = 0;
+    int must;
+    nqx_ext_qty_words(nqx_gram_lexicon(S_g, "qt_number_words"), &qw);
+    cr_assert_eq(qw.every, 0, "qt_number_words is not usable by the scan");
+    for (j = 0; (ex = nqx_gram_example(p, j, &must)); j++)
+        if (must)
+            checked += S_starts_cover(&qw, ex, strlen(ex));
+    cr_expect_geq(checked, 11);
+    /* a word that no key folds to is not offered; a key, in any case */
+    cr_expect_eq(nqx_ext_qty_start(&qw, "các cán bộ", 0, 14, &j), 14);
+    cr_expect_eq(nqx_ext_qty_start(&qw, "có HAI cán bộ", 0, 15, &j), 4);
+    cr_expect_eq(j, 7);
+    cr_expect_eq(nqx_ext_qty_start(&qw, "năm 2025", 0, 9, &j), 0);
+    cr_expect_eq(nqx_ext_qty_start(&qw, "x 2025", 2, 6, &j), 2);
+    cr_expect_eq(j, 6);
+}
+
+/* Every word of every grammar file (the number words of qt_quantity's own
+ * source among them), as written, in lower, upper and title case, before
+ * a counted noun and before "mươi": wherever qt_quantity matches, the scan
+ * offers the match's start. A number word added to the pattern and not to
+ * qt_number_words fails here. */
+Test(target, quantity_scan_covers_grammar_words)
+{
+    char path[4096], *text = NULL;
+    nqx_qty_words qw;
+    glob_t gl;
+    size_t f, nwords = 0, checked = 0;
+    nqx_ext_qty_words(nqx_gram_lexicon(S_g, "qt_number_words"), &qw);
+    cr_assert_eq(qw.every, 0);
+    snprintf(path, sizeof path, "%s/*.pcre", nqx_gram_default_dir());
+    cr_assert_eq(glob(path, 0, NULL, &gl), 0, "%s", path);
+    cr_assert_geq(gl.gl_pathc, 9);
+    for (f = 0; f < gl.gl_pathc; f++) {
+        FILE *fp;
+        long len;
+        size_t i = 0;
+        fp = fopen(gl.gl_pathv[f], "rb");
+        cr_assert_not_null(fp, "%s", gl.gl_pathv[f]);
+        fseek(fp, 0, SEEK_END);
+        len = ftell(fp);
+        fseek(fp, 0, SEEK_SET);
+        text = realloc(text, (size_t)len + 1);
+        cr_assert_not_null(text);
+        cr_assert_eq(fread(text, 1, (size_t)len, fp), (size_t)len);
+        text[len] = '\0';
+        fclose(fp);
+        while (i < (size_t)len) { /* each run of letters is a word */
+            size_t ws = i, k;
+            utf8proc_int32_t c;
+            utf8proc_ssize_t w;
+            while (i < (size_t)len &&
+                   (w = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                         (utf8proc_ssize_t)len - (utf8proc_ssize_t)i, &c)) > 0 &&
+                   utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
+                   utf8proc_category(c) <= UTF8PROC_CATEGORY_LO)
+                i += (size_t)w;
+            if (i == ws) {
+                i++;
+                continue;
+            }
+            nwords++;
+            for (k = 0; k < 4; k++) { /* as written, lower, upper, title */
+                char word[256], buf[600];
+                size_t o = 0, a = ws;
+                int first = 1;
+                if (i - ws >= 60)
+                    break;
+                while (a < i) {
+                    w = utf8proc_iterate((const utf8proc_uint8_t *)text + a,
+                                         (utf8proc_ssize_t)(i - a), &c);
+                    if (k == 1 || (k == 3 && !first))
+                        c = utf8proc_tolower(c);
+                    else if (k == 2 || (k == 3 && first))
+                        c = utf8proc_toupper(c);
+                    o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)word + o);
+                    a += (size_t)w;
+                    first = 0;
+                }
+                word[o] = '\0';
+                snprintf(buf, sizeof buf, "đạt %s người", word);
+                checked += S_starts_cover(&qw, buf, strlen(buf));
+                snprintf(buf, sizeof buf, "(%s mươi lăm người", word);
+                checked += S_starts_cover(&qw, buf, strlen(buf));
+            }
+        }
+    }
+    free(text);
+    globfree(&gl);
+    /* the number words themselves matched: một ... mười, each form */
+    cr_expect_gt(nwords, 1000);
+    cr_expect_gt(checked, 40);
 }
