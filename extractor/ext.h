@@ -80,13 +80,15 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
 /* The words a number in words starts with ("một", "hai mươi"): the
  * folded keys of the lexicon qt_number_words, ready for a scan. A NULL
  * lexicon, or one with a key that is not ASCII a..z or is longer than
- * NQX_QTY_MAXKEY, sets every: each character is then a candidate. */
-#define NQX_QTY_MAXKEY 16
+ * NQX_QTY_MAXKEY (or more than NQX_QTY_MAXKEYS keys), sets every: each
+ * character is then a candidate. */
+#define NQX_QTY_MAXKEY 8
+#define NQX_QTY_MAXKEYS 64
 typedef struct {
-    const nqx_lexicon *num;            /* owned by the grammar */
-    size_t maxkey;                     /* bytes of the longest key */
-    unsigned long long by_first[26];   /* keys (bit = index) by first letter */
-    unsigned long lens;                /* bit l: a key has l bytes */
+    size_t maxkey;                         /* bytes of the longest key */
+    unsigned long long keys[NQX_QTY_MAXKEYS]; /* byte j of a key at bits 8j */
+    size_t nkeys;
+    unsigned long first; /* bit c - 'a': a key starts with letter c */
     int every;
 } nqx_qty_words;
 void nqx_ext_qty_words(const nqx_lexicon *num, nqx_qty_words *out);

@@ -748,33 +748,33 @@ void nqx_ext_qty_words(const nqx_lexicon *num, nqx_qty_words *out)
 {
     size_t k;
     memset(out, 0, sizeof *out);
-    out->num = num;
     out->every = !num;
     for (k = 0; num && k < num->n; k++) {
         const char *key = num->entries[k].key;
         size_t l = strlen(key), j;
+        unsigned long long pk = 0;
         for (j = 0; j < l && key[j] >= 'a' && key[j] <= 'z'; j++)
-            ;
-        if (!l || j < l || l > NQX_QTY_MAXKEY || k >= 64) {
+            pk |= (unsigned long long)(unsigned char)key[j] << (8 * j);
+        if (!l || j < l || l > NQX_QTY_MAXKEY || k >= NQX_QTY_MAXKEYS) {
             out->every = 1; /* a key the scan cannot compare */
             return;
         }
         if (l > out->maxkey)
             out->maxkey = l;
-        out->by_first[key[0] - 'a'] |= 1ULL << k;
-        out->lens |= 1UL << l;
+        out->keys[out->nkeys++] = pk;
+        out->first |= 1UL << (key[0] - 'a');
     }
 }
 
-/* Is f (nf bytes, NUL-ended, a..z) a key? */
-static int S_is_key(const nqx_qty_words *qw, const char *f, size_t nf)
+/* Is the run folded to pf (its letters a byte each, the first lowest) a
+ * key? */
+static int S_is_key(const nqx_qty_words *qw, unsigned long long pf)
 {
-    unsigned long long m;
     size_t k;
-    if (!(qw->lens >> nf & 1))
+    if (!(qw->first >> ((pf & 0xFF) - 'a') & 1))
         return 0;
-    for (m = qw->by_first[f[0] - 'a'], k = 0; m; m >>= 1, k++)
-        if ((m & 1) && strcmp(qw->num->entries[k].key, f) == 0)
+    for (k = 0; k < qw->nkeys; k++)
+        if (qw->keys[k] == pf)
             return 1;
     return 0;
 }
@@ -784,8 +784,8 @@ size_t nqx_ext_qty_start(const nqx_qty_words *qw, const char *s, size_t from,
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = from, run = SIZE_MAX, nf = 0, maxkey = qw->maxkey;
-    char f[NQX_QTY_MAXKEY + 1]; /* the run's fold so far, while it may be a key */
-    int other = 0;        /* the run holds a letter S_fold1/2 cannot fold */
+    unsigned long long pf = 0; /* the run's fold so far, a byte a letter */
+    int other = 0; /* the run holds a letter S_fold1/2 cannot fold */
     *next = to;
     if (qw->every) { /* every character may start a match */
         *next = S_next_char(p, from, to);
@@ -813,17 +813,17 @@ size_t nqx_ext_qty_start(const nqx_qty_words *qw, const char *s, size_t from,
             if (run == SIZE_MAX) {
                 run = i;
                 nf = 0;
+                pf = 0;
                 other = 0;
             }
             if (fc == S_FOLD_OTHER)
                 other = 1;
-            else if (nf <= maxkey)
-                f[nf++] = (char)fc;
+            else if (nf++ < maxkey)
+                pf |= (unsigned long long)fc << (8 * (nf - 1));
         } else if (run != SIZE_MAX) {
             /* the run ends: a key, or a letter folded otherwise (let the
              * pattern decide); no match starts inside a run */
-            f[nf <= maxkey ? nf : 0] = '\0';
-            if (other || (nf <= maxkey && S_is_key(qw, f, nf))) {
+            if (other || (nf <= maxkey && S_is_key(qw, pf))) {
                 *next = i;
                 return run;
             }
@@ -832,8 +832,7 @@ size_t nqx_ext_qty_start(const nqx_qty_words *qw, const char *s, size_t from,
         i += w;
     }
     if (run != SIZE_MAX) {
-        f[nf <= maxkey ? nf : 0] = '\0';
-        if (other || (nf <= maxkey && S_is_key(qw, f, nf))) {
+        if (other || (nf <= maxkey && S_is_key(qw, pf))) {
             *next = to;
             return run;
         }
