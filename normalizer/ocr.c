@@ -982,13 +982,12 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
         int v;
+        if (toks[i].ok && !toks[i].num &&
+            (v = nqx_syl_style_vote(&toks[i].syl)) >= 0)
+            votes[v]++;
         if (toks[i].first >= 0) { /* a repeat: its first says it all */
-            size_t f = (size_t)toks[i].first;
-            tid[i] = tid[f];
-            tfid[i] = tfid[f];
-            if (toks[i].ok && !toks[i].num &&
-                (v = nqx_syl_style_vote(&toks[i].syl)) >= 0)
-                votes[v]++;
+            tid[i] = tid[toks[i].first];
+            tfid[i] = tfid[toks[i].first];
             continue;
         }
         tid[i] = tfid[i] = -1;
@@ -999,9 +998,6 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         }
         if (!toks[i].ok)
             continue;
-        v = nqx_syl_style_vote(&toks[i].syl);
-        if (v >= 0)
-            votes[v]++;
         /* a syllable the model knows is well formed; others are checked */
         nqx_syl_key(&toks[i].syl, key);
         tid[i] = nqx_model_id(m, key);
@@ -1162,34 +1158,28 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                         size_t *nedits, nqx_error *err)
 {
     size_t at = 0, cap = 0;
+    nqx_status st = NQX_OK;
     *edits = NULL;
     *nedits = 0;
     while (at < len) {
         size_t n = S_part_end(text + at, len - at), ne = 0, k;
         nqx_norm_edit *e = NULL;
-        nqx_status st = S_ocr_part(m, text + at, n, threshold, &e, &ne, err);
-        if (st != NQX_OK) {
-            nqx_norm_edits_free(*edits, *nedits);
-            *edits = NULL;
-            *nedits = 0;
-            return st;
-        }
+        st = S_ocr_part(m, text + at, n, threshold, &e, &ne, err);
+        if (st != NQX_OK)
+            goto fail;
         if (at == 0) { /* the usual case: one part */
             *edits = e;
             *nedits = cap = ne;
-        } else if (ne) {
+        } else {
             if (*nedits + ne > cap) {
-                nqx_norm_edit *p;
-                cap = (*nedits + ne) * 2;
-                p = realloc(*edits, cap * sizeof *p);
+                nqx_norm_edit *p = realloc(*edits, (*nedits + ne) * 2 * sizeof *p);
                 if (!p) {
                     nqx_norm_edits_free(e, ne);
-                    nqx_norm_edits_free(*edits, *nedits);
-                    *edits = NULL;
-                    *nedits = 0;
-                    return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+                    st = nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+                    goto fail;
                 }
                 *edits = p;
+                cap = (*nedits + ne) * 2;
             }
             for (k = 0; k < ne; k++) {
                 e[k].start += at;
@@ -1197,9 +1187,13 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                 (*edits)[(*nedits)++] = e[k];
             }
             free(e);
-        } else
-            free(e);
+        }
         at += n;
     }
     return NQX_OK;
+fail:
+    nqx_norm_edits_free(*edits, *nedits);
+    *edits = NULL;
+    *nedits = 0;
+    return st;
 }
