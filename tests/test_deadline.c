@@ -228,6 +228,27 @@ Test(deadline, small_buffer_is_no_time)
     cr_expect_eq(nqx_ext_deadline(S_g, s, strlen(s), out, sizeof out, NULL, NULL), 0);
 }
 
+/* d holds one node a line of text (each line ends in a newline), with
+ * the given kinds and parents: an outline without the outline reader. */
+static void S_line_nodes(const char *text, const nqx_node_kind *kind,
+                         const int *parent, nqx_node *nodes, size_t n,
+                         nqx_doc *d)
+{
+    size_t i, off = 0;
+    memset(d, 0, sizeof *d);
+    memset(nodes, 0, n * sizeof *nodes);
+    for (i = 0; i < n; i++) {
+        const char *nl = strchr(text + off, '\n');
+        nodes[i].kind = kind[i];
+        nodes[i].parent = parent[i];
+        nodes[i].start = off;
+        nodes[i].end = (size_t)(nl - text);
+        off = nodes[i].end + 1;
+    }
+    d->nodes = nodes;
+    d->nnodes = n;
+}
+
 /* Inheritance: a heading's time reaches every node below it until a
  * heading of the same or a higher level. */
 Test(deadline, node_inherits_from_headings)
@@ -241,23 +262,11 @@ Test(deadline, node_inherits_from_headings)
     nqx_node nodes[5];
     nqx_doc d;
     char out[32];
-    size_t i, off = 0;
     const int parent[5] = {-1, 0, 1, -1, 3};
     const nqx_node_kind kind[5] = {NQX_NODE_HEADING, NQX_NODE_BULLET,
                                    NQX_NODE_ITEM, NQX_NODE_HEADING,
                                    NQX_NODE_ITEM};
-    memset(&d, 0, sizeof d);
-    memset(nodes, 0, sizeof nodes);
-    for (i = 0; i < 5; i++) {
-        const char *nl = strchr(text + off, '\n');
-        nodes[i].kind = kind[i];
-        nodes[i].parent = parent[i];
-        nodes[i].start = off;
-        nodes[i].end = (size_t)(nl - text);
-        off = nodes[i].end + 1;
-    }
-    d.nodes = nodes;
-    d.nnodes = 5;
+    S_line_nodes(text, kind, parent, nodes, 5, &d);
     cr_assert_eq(nqx_ext_node_deadline(S_g, text, &d, 2, out, sizeof out), 1);
     cr_expect_str_eq(out, "2025");
     cr_assert_eq(nqx_ext_node_deadline(S_g, text, &d, 4, out, sizeof out), 1);
@@ -279,23 +288,11 @@ Test(deadline, node_in_present_section)
     nqx_node nodes[5];
     nqx_doc d;
     char out[32];
-    size_t i, off = 0;
     const int parent[5] = {-1, 0, -1, 2, 2};
     const nqx_node_kind kind[5] = {NQX_NODE_HEADING, NQX_NODE_ITEM,
                                    NQX_NODE_HEADING, NQX_NODE_ITEM,
                                    NQX_NODE_ITEM};
-    memset(&d, 0, sizeof d);
-    memset(nodes, 0, sizeof nodes);
-    for (i = 0; i < 5; i++) {
-        const char *nl = strchr(text + off, '\n');
-        nodes[i].kind = kind[i];
-        nodes[i].parent = parent[i];
-        nodes[i].start = off;
-        nodes[i].end = (size_t)(nl - text);
-        off = nodes[i].end + 1;
-    }
-    d.nodes = nodes;
-    d.nnodes = 5;
+    S_line_nodes(text, kind, parent, nodes, 5, &d);
     cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 0), 1);
     cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 1), 1);
     cr_expect_eq(nqx_ext_node_in_present(S_g, text, &d, 2), 0);
