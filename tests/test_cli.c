@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "nqx.h"
+#include "fx_tmpdir.h"
 
 /* Run a shell command; return its exit status, stdout in *out (caller
  * frees). stderr goes to /tmp file read into *err when err != NULL. */
@@ -36,32 +37,6 @@ static int S_run(const char *cmd, char **out, char **err)
     }
     unlink(errpath);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static char S_dir[64];
-
-static void S_mkdir(void)
-{
-    strcpy(S_dir, "/tmp/nqx-cli-XXXXXX");
-    cr_assert_not_null(mkdtemp(S_dir));
-}
-
-static void S_rmdir(void)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", S_dir);
-    cr_assert_eq(system(cmd), 0);
-}
-
-static void S_write(const char *name, const char *text)
-{
-    char path[128];
-    FILE *f;
-    snprintf(path, sizeof path, "%s/%s", S_dir, name);
-    f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(text, f);
-    fclose(f);
 }
 
 Test(cli, version_and_help)

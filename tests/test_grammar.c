@@ -8,32 +8,7 @@
 
 #include "nqx.h"
 #include "../extractor/grammar.h"
-
-static char S_dir[64];
-
-static void S_write(const char *name, const char *text)
-{
-    char path[128];
-    FILE *f;
-    snprintf(path, sizeof path, "%s/%s", S_dir, name);
-    f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static void S_mkdir(void)
-{
-    strcpy(S_dir, "/tmp/nqx-gram-XXXXXX");
-    cr_assert_not_null(mkdtemp(S_dir));
-}
-
-static void S_rmdir(void)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", S_dir);
-    cr_assert_eq(system(cmd), 0);
-}
+#include "fx_tmpdir.h"
 
 Test(grammar, project_grammars_load_and_pass)
 {
