@@ -96,22 +96,9 @@ static size_t S_cb(const char *s, size_t pos)
     return pos;
 }
 
-/* Match p on s[0..n) from byte from. s[n] must be readable (the texts
- * here are NUL-terminated): a window that ends inside a character is
- * shortened to the character's start. */
-static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t from,
-                   size_t *ov, int nov)
-{
-    int k;
-    for (k = 0; k < 2 * nov; k++)
-        ov[k] = SIZE_MAX;
-    n = S_cb(s, n);
-    if (!p || from > n)
-        return 0;
-    return nqx_gram_match(p, s, n, from, ov, nov) > 0;
-}
-
-/* The same, for a match that starts at or before byte last. */
+/* Match p on s[0..n) from byte from, starting at or before byte last.
+ * s[n] must be readable (the texts here are NUL-terminated): a window that
+ * ends inside a character is shortened to the character's start. */
 static int S_match_upto(const nqx_pattern *p, const char *s, size_t n,
                         size_t from, size_t last, size_t *ov, int nov)
 {
@@ -122,6 +109,13 @@ static int S_match_upto(const nqx_pattern *p, const char *s, size_t n,
     if (!p || from > n)
         return 0;
     return nqx_gram_match_upto(p, s, n, from, last, ov, nov) > 0;
+}
+
+/* The same, anywhere from byte from. */
+static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t from,
+                   size_t *ov, int nov)
+{
+    return S_match_upto(p, s, n, from, SIZE_MAX, ov, nov);
 }
 
 static int S_group_set(const nqx_pattern *p, const size_t *ov, const char *name)
