@@ -160,20 +160,14 @@ char *nqx_fold(const char *s, size_t n)
 {
     utf8proc_uint8_t *mapped = NULL;
     utf8proc_ssize_t m;
-    char *out;
-    size_t i, j = 0;
-    int space = 1;
-
-    {
-        int slow;
-        char *f = S_fast(s, n, 0, &slow);
-        if (f) { /* same spacing rules as below, applied in place */
-            S_space(f, strlen(f));
-            return f;
-        }
-        if (!slow)
-            return NULL;
+    int slow;
+    char *f = S_fast(s, n, 0, &slow);
+    if (f) {
+        S_space(f, strlen(f));
+        return f;
     }
+    if (!slow)
+        return NULL;
     m = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                             &mapped,
                             UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
@@ -181,26 +175,6 @@ char *nqx_fold(const char *s, size_t n)
                             S_fold_cp, NULL);
     if (m < 0)
         return NULL;
-    out = malloc((size_t)m + 1);
-    if (!out) {
-        free(mapped);
-        return NULL;
-    }
-    for (i = 0; i < (size_t)m; i++) {
-        unsigned char c = mapped[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-            c == '\v') {
-            if (!space)
-                out[j++] = ' ';
-            space = 1;
-            continue;
-        }
-        out[j++] = (char)c;
-        space = 0;
-    }
-    if (j && out[j - 1] == ' ')
-        j--;
-    out[j] = '\0';
-    free(mapped);
-    return out;
+    S_space((char *)mapped, (size_t)m); /* utf8proc's buffer, NUL-ended */
+    return (char *)mapped;
 }
