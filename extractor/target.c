@@ -1183,6 +1183,10 @@ static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
 {
     int n = 0, sep = 1, pipes = 0;
     size_t i, s = a;
+    /* most lines are prose: one memchr says so (the loop below ran over
+     * every byte of every node) */
+    if (b <= a || !memchr(c->mask + a, '|', b - a))
+        return 0;
     for (i = a; i < b; i++) {
         if (c->mask[i] == '|')
             pipes++;
