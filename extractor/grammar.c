@@ -38,6 +38,9 @@ struct nqx_pattern {
     pcre2_code *code;
     pcre2_match_data *md;
     int jit; /* JIT-compiled: matched through pcre2_jit_match */
+    /* every match starts at the subject's start or at this byte; -1 when
+     * unknown (S_bol_or_byte) */
+    int bol_byte;
     S_example *ex;
     size_t nex;
     struct nqx_grammar *owner;
@@ -145,6 +148,50 @@ typedef struct {
     long lex;
 } S_loader;
 
+/* The byte c when the pattern src opens with "(?:^|\\c" and that group
+ * has no further branch: then every match starts at the subject's start
+ * (^ without the m flag) or at a byte c (meta_date's "(?:^|\\|[ \t]*)").
+ * -1 otherwise, or when unsure. PCRE2 itself sees no start byte there:
+ * the ^ branch hides it, and such a pattern is tried at every byte. */
+static int S_bol_or_byte(const char *src)
+{
+    const char *q;
+    int depth = 0, c;
+    if (!src || strncmp(src, "(?:^|\\", 6) != 0)
+        return -1;
+    c = (unsigned char)src[6];
+    /* an escaped ASCII punctuation byte stands for itself */
+    if (c >= 0x80 || !strchr("|.*+?()[]{}^$\\/-#", c) || !c)
+        return -1;
+    for (q = src + 7; *q; q++) {
+        if (*q == '\\') {
+            if (!*++q)
+                return -1;
+        } else if (*q == '[') { /* a class: skip to its closing ] */
+            q++;
+            if (*q == '^')
+                q++;
+            if (*q == ']')
+                q++;
+            for (; *q && *q != ']'; q++)
+                if (*q == '\\' && !*++q)
+                    return -1;
+                else if (*q == '[' && q[1] == ':')
+                    return -1; /* POSIX classes: not worth parsing */
+            if (!*q)
+                return -1;
+        } else if (*q == '(') {
+            depth++;
+        } else if (*q == ')') {
+            if (depth-- == 0)
+                return c;
+        } else if (*q == '|' && depth == 0) {
+            return -1;
+        }
+    }
+    return -1;
+}
+
 static nqx_status S_finish_pattern(S_loader *L)
 {
     int ec;
@@ -175,6 +222,8 @@ static nqx_status S_finish_pattern(S_loader *L)
         return nqx_fail(L->err, NQX_EGRAMMAR, L->file, L->line + 1, (long)eo,
                         "pattern %s: %s", L->name, (char *)msg);
     }
+    p->bol_byte = (L->flags & (PCRE2_MULTILINE | PCRE2_EXTENDED))
+                      ? -1 : S_bol_or_byte(L->src.data);
     /* JIT is an optimisation: when unavailable the interpreter runs. */
     p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
     p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
@@ -567,6 +616,15 @@ static int S_match(const nqx_pattern *p, const char *subj, size_t len,
     PCRE2_SIZE *v;
     if (start > len)
         return 0;
+    if (p->bol_byte >= 0 &&
+        !memchr(subj + start, p->bol_byte, len - start)) {
+        /* no byte a match could start at: only the subject's start is
+         * left, and only when the search begins there */
+        if (start > 0)
+            return 0;
+        mc = p->owner->mctx_lim;
+        pcre2_set_offset_limit(mc, 0);
+    }
     /* The normalizer guarantees valid UTF-8: skip PCRE2's O(n) check,
      * which would otherwise run on the whole subject at every call. */
     /* pcre2_jit_match skips pcre2_match's argument checks: the extractor
