@@ -268,10 +268,12 @@ static char *S_unmarked(const char *s, size_t n)
 {
     size_t i;
     char *m;
-    for (i = 0; i < n; i++)
-        if (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\')
-            break;
-    if (i == n || !(m = malloc(n + 1)))
+    /* clean text (the usual case) is told by four memchr, much faster
+     * than a loop over the bytes: this runs at every deadline search */
+    if (!memchr(s, '*', n) && !memchr(s, '_', n) && !memchr(s, '#', n) &&
+        !memchr(s, '\\', n))
+        return NULL;
+    if (!(m = malloc(n + 1)))
         return NULL;
     for (i = 0; i < n; i++)
         m[i] = (s[i] == '*' || s[i] == '_' || s[i] == '#' || s[i] == '\\') ? ' ' : s[i];

@@ -115,8 +115,9 @@ static int S_lex_find_folded(const nqx_lexicon *lx, const char *f)
     size_t i;
     if (!lx || !f)
         return -1;
+    /* every line is looked up: the first byte spares most strcmp calls */
     for (i = 0; i < lx->n; i++)
-        if (strcmp(f, lx->entries[i].key) == 0)
+        if (f[0] == lx->entries[i].key[0] && strcmp(f, lx->entries[i].key) == 0)
             return (int)i;
     return -1;
 }

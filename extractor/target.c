@@ -218,6 +218,10 @@ static char *S_dup_trim(const char *s, size_t a, size_t b, const char *strip)
 /* Blank markup the normalizer may still leave (**, *, #, \, <sup>n</sup>,
  * superscript footnote marks) so that patterns see plain words; offsets
  * are unchanged because every byte is replaced by a space. */
+static const unsigned char S_mask_lead[256] = {
+    ['*'] = 1, ['#'] = 1, ['\\'] = 1, ['_'] = 1, ['<'] = 1,
+    [0xC2] = 1, [0xE2] = 1};
+
 static char *S_mask(const char *t, size_t n)
 {
     char *m = malloc(n + 1);
@@ -228,6 +232,9 @@ static char *S_mask(const char *t, size_t n)
     m[n] = '\0';
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)m[i];
+        /* one test for the bytes that start nothing below (nearly all) */
+        if (!S_mask_lead[c])
+            continue;
         if (c == '*' || c == '#' || c == '\\' || c == '_') {
             m[i] = ' ';
         } else if (c == '<' && (strncmp(m + i, "<sup>", 5) == 0 ||
