@@ -518,7 +518,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing;
+        trailing, subj_ends;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -535,7 +535,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_closers", &a->closers) ||
         nqx_wlex_load(g, "agency_places", &a->places) ||
         nqx_wlex_load(g, "agency_generic_words", &a->gwords) ||
-        nqx_wlex_load(g, "agency_trailing", &a->trailing)) {
+        nqx_wlex_load(g, "agency_trailing", &a->trailing) ||
+        nqx_wlex_load(g, "agency_subject_ends", &a->subj_ends)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -556,6 +557,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->places);
     nqx_wlex_free(&a->gwords);
     nqx_wlex_free(&a->trailing);
+    nqx_wlex_free(&a->subj_ends);
     free(a);
 }
 
@@ -771,6 +773,34 @@ static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
            strcmp(t->v[j + hl].lower, "và") == 0;
 }
 
+/* "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm": a
+ * common-noun body whose qualifier uses words no list of name words can
+ * hold ends where a predicate that only a subject takes (agency_subject_ends)
+ * follows within the clause. The index of that predicate, or 0. */
+#define S_SUBJ_REACH 10
+static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                            size_t lim)
+{
+    size_t k;
+    for (k = j; k < lim && k < j + S_SUBJ_REACH; k++) {
+        if (k > j && (t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
+                                            NQX_TOK_CLOSE | NQX_TOK_EOL |
+                                            NQX_TOK_COMMA | NQX_TOK_SEMI)))
+            return 0;
+        if (t->v[k].flags & NQX_TOK_OPEN)
+            return 0;
+        if (nqx_wlex_at(&a->subj_ends, t, k, lim, NULL))
+            return k > j ? k : 0;
+        /* "Các cơ quan xử lý phải có trách nhiệm": a verb of its own
+         * before the predicate ends the name there */
+        if (k > j && S_is_stop(a, t, k, lim))
+            return (k + 1 < lim && nqx_wlex_at(&a->subj_ends, t, k + 1, lim, NULL)) ||
+                           (k + 2 < lim && nqx_wlex_at(&a->subj_ends, t, k + 2, lim, NULL))
+                       ? k : 0;
+    }
+    return 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -913,8 +943,12 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     if (best > gl)
                         gl = best;
                 }
-                if (!gl)
-                    break;
+                if (!gl) {
+                    size_t se = np == 0 ? S_subject_end(a, t, j, lim) : 0;
+                    if (!se)
+                        break;
+                    gl = se - j;
+                }
                 j += gl;
                 pt->bare = 0;
                 continue;

@@ -1345,6 +1345,10 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 subj.n = 0;
         }
     }
+    /* "11. Các đơn vị cấp nước sạch ... có trách nhiệm" over its points:
+     * a heading line that leaves the colon out */
+    if (has_subj && !colon && (has_num || has_bul) && S_bare_intro(c, n, cs))
+        colon = 1;
     /* a block header hands its coordinators down with its lead */
     hdr = subj;
     if (has_subj && colon)

@@ -232,3 +232,16 @@ Test(agency, plural_title_enumeration, .init = S_load, .fini = S_free)
            "Chánh Văn phòng UBND tỉnh|Giám đốc các Sở: Giáo dục và Đào tạo, Tư pháp|Chủ tịch UBND các xã, phường",
            "chịu");
 }
+
+/* A common-noun body's qualifier runs to a predicate only a subject takes
+ * (agency_subject_ends), within its clause, and stops at a verb before it. */
+Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
+{
+    S_list("Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm",
+           "Các đơn vị cấp nước sạch trên địa bàn thành phố", "có trách nhiệm");
+    S_list("Các cơ quan chủ quản dữ liệu có trách nhiệm phân loại dữ liệu",
+           "Các cơ quan chủ quản dữ liệu", "có trách nhiệm");
+    S_list("Các cơ quan xử lý phải có trách nhiệm cử", "Các cơ quan xử lý", "phải");
+    /* a comma ends the reach: the list is read as before */
+    S_list("Các doanh nghiệp khai thác, chế biến có trách nhiệm", "Các doanh nghiệp", NULL);
+}

@@ -971,3 +971,38 @@ Test(task, media_bodies_and_closing, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(r, "lead:các cơ quan, đơn vị, doanh nghiệp;");
     cr_expect_eq(S_ntasks(), 3);
 }
+
+/* Block headings whose colon is left out, and common-noun bodies whose
+ * qualifier holds words no name list has ("cấp nước sạch trên địa bàn"):
+ * the predicate only a subject takes ("có trách nhiệm") ends the name. */
+static const char *S_no_colon_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm\n"
+    "\n"
+    "a) Tiếp tục đầu tư mạng lưới cấp nước.\n"
+    "\n"
+    "b) Phối hợp, tạo điều kiện cho các tổ chức đấu nối.\n"
+    "\n"
+    "2. Sở Y tế\n"
+    "\n"
+    "a) Kiểm tra chất lượng nước.\n"
+    "\n"
+    "3. Các cơ quan xử lý phải có trách nhiệm cử một lãnh đạo làm đầu mối.\n";
+
+Test(task, heading_without_colon_and_long_collective, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_no_colon_doc);
+    r = S_task("mạng lưới cấp nước");
+    S_expect_agencies(r, "lead:Các đơn vị cấp nước sạch trên địa bàn thành phố;");
+    r = S_task("tạo điều kiện cho các tổ chức");
+    S_expect_agencies(r, "lead:Các đơn vị cấp nước sạch trên địa bàn thành phố;");
+    r = S_task("chất lượng nước");
+    S_expect_agencies(r, "lead:Sở Y tế;");
+    r = S_task("cử một lãnh đạo");
+    S_expect_agencies(r, "lead:Các cơ quan xử lý;");
+    cr_expect_eq(S_ntasks(), 4);
+}
