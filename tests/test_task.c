@@ -1006,3 +1006,29 @@ Test(task, heading_without_colon_and_long_collective, .init = fx_grammar_load, .
     S_expect_agencies(r, "lead:Các cơ quan xử lý;");
     cr_expect_eq(S_ntasks(), 4);
 }
+
+/* "X: Là ...": a body described after its colon leads the items of the
+ * sub-headings below it; the description itself is no task. */
+static const char *S_described_doc =
+    "CHỈ THỊ\n"
+    "\n"
+    "I. TRÁCH NHIỆM\n"
+    "\n"
+    "1. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, có trách nhiệm:\n"
+    "\n"
+    "1.1. Trách nhiệm chung\n"
+    "\n"
+    "a) Đánh giá sự phù hợp của dự án với quy hoạch.\n"
+    "\n"
+    "b) Đánh giá hiệu quả kinh tế - xã hội của dự án.\n";
+
+Test(task, described_body_leads_items_below, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_described_doc);
+    r = S_task("phù hợp của dự án");
+    S_expect_agencies(r, "lead:Các sở, ban, ngành, địa phương;");
+    r = S_task("hiệu quả kinh tế");
+    S_expect_agencies(r, "lead:Các sở, ban, ngành, địa phương;");
+    cr_expect_eq(S_ntasks(), 2);
+}
