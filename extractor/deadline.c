@@ -307,6 +307,29 @@ int nqx_ext_deadline_upto(const nqx_grammar *g, const char *s, size_t n,
     return r;
 }
 
+/* The start of the last match of anchor p in s[0..n), given the first
+ * one's start (the search for it began at or before first); SIZE_MAX
+ * when unknown (a limit hit, or more than S_LASTTRIES matches). Every
+ * start is visited: each search begins at the character after the last
+ * start, so matches that overlap are found too. */
+#define S_LASTTRIES 16
+static size_t S_last_anchor(const nqx_pattern *p, const char *s, size_t n,
+                            size_t first)
+{
+    size_t at = first, q, ov[2];
+    int k, rc;
+    for (k = 0; k < S_LASTTRIES; k++) {
+        for (q = at + 1; q < n && ((unsigned char)s[q] & 0xC0) == 0x80;)
+            q++;
+        if (q > n || (rc = nqx_gram_match(p, s, n, q, ov, 1)) == 0)
+            return at;
+        if (rc < 0)
+            return SIZE_MAX;
+        at = ov[0];
+    }
+    return SIZE_MAX;
+}
+
 /* The first phrase of s[from..n) that starts at or before last. */
 static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
                   size_t last, char *out, size_t outsz, size_t *ms,
@@ -315,15 +338,18 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
     S_dlset *owned;
     const S_dlset *set;
     size_t i, best_s = SIZE_MAX, best_e = 0, best_ix = 0;
-    /* anchors looked for (known) and found (present) in s[from..n) */
-    unsigned known = 0, present = 0;
+    /* anchors looked for (known) and found (present) in s[from..n);
+     * where the first and the last match of each start (lastk: the last
+     * one looked for) */
+    unsigned known = 0, present = 0, lastk = 0;
+    size_t firstat[S_MAXANCH], lastat[S_MAXANCH];
     int found = 0, gate;
     if (from >= n || outsz == 0 || !(set = S_dlset_get(g, &owned)))
         return 0;
     gate = (last < n ? last : n) - from >= S_ANCHOR_SPAN;
     for (i = 0; i < set->npats; i++) {
         const S_dlpat *dp = &set->pats[i];
-        size_t ov[2 * S_MAXGROUPS], pos = from;
+        size_t ov[2 * S_MAXGROUPS], pos = from, bound = SIZE_MAX;
         int rc;
         if (gate && dp->nanch) {
             /* A match of dp lies in s[from..n) and holds each anchor: an
@@ -335,20 +361,36 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
                 unsigned bit = 1u << dp->anchv[a];
                 if (!(known & bit)) {
                     size_t aov[2];
+                    int arc = nqx_gram_match(set->anch[dp->anchv[a]], s, n,
+                                             from, aov, 1);
                     known |= bit;
-                    if (nqx_gram_match(set->anch[dp->anchv[a]], s, n, from,
-                                       aov, 1) != 0)
+                    if (arc != 0)
                         present |= bit;
+                    firstat[dp->anchv[a]] = arc > 0 ? aov[0] : SIZE_MAX;
                 }
                 absent = !(present & bit);
             }
             if (absent)
                 continue;
+            /* and a match starts no later than the last start of each
+             * anchor: the scan stops there, not at the span's end */
+            for (a = 0; a < dp->nanch; a++) {
+                unsigned k = dp->anchv[a];
+                if (!(lastk & (1u << k))) {
+                    lastk |= 1u << k;
+                    lastat[k] = firstat[k] == SIZE_MAX ? SIZE_MAX
+                              : S_last_anchor(set->anch[k], s, n, firstat[k]);
+                }
+                if (lastat[k] < bound)
+                    bound = lastat[k];
+            }
         }
         for (;;) {
             /* only a phrase that starts no later than the best can win */
             size_t len, lim = found ? best_s : last;
             char val[64];
+            if (bound < lim)
+                lim = bound;
             /* groups from rc on are unset: S_fill reads only rc pairs */
             rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov, S_MAXGROUPS);
             if (rc <= 0 || ov[0] > lim)
