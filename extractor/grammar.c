@@ -41,6 +41,9 @@ struct nqx_pattern {
     /* every match starts at the subject's start or at this byte; -1 when
      * unknown (S_bol_or_byte) */
     int bol_byte;
+    /* opens with (?:^|\G): every match starts where the search does or,
+     * with the m flag, after a newline (S_match) */
+    int at_start, multiline;
     S_example *ex;
     size_t nex;
     struct nqx_grammar *owner;
@@ -224,6 +227,13 @@ static nqx_status S_finish_pattern(S_loader *L)
     }
     p->bol_byte = (L->flags & (PCRE2_MULTILINE | PCRE2_EXTENDED))
                       ? -1 : S_bol_or_byte(L->src.data);
+    {
+        uint32_t nl = 0;
+        pcre2_pattern_info(p->code, PCRE2_INFO_NEWLINE, &nl);
+        p->at_start = nl == PCRE2_NEWLINE_LF &&
+                      strncmp(L->src.data, "(?:^|\\G)", 8) == 0;
+        p->multiline = (L->flags & PCRE2_MULTILINE) != 0;
+    }
     /* JIT is an optimisation: when unavailable the interpreter runs. */
     p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
     p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
@@ -624,6 +634,13 @@ static int S_match(const nqx_pattern *p, const char *subj, size_t len,
             return 0;
         mc = p->owner->mctx_lim;
         pcre2_set_offset_limit(mc, 0);
+    } else if (p->at_start &&
+               (!p->multiline || !memchr(subj + start, '\n', len - start))) {
+        /* ^ holds at byte 0 only, or after a newline, and there is none
+         * after start: the match can start at start alone (\G), instead
+         * of being looked for at every byte up to len */
+        mc = p->owner->mctx_lim;
+        pcre2_set_offset_limit(mc, start);
     }
     /* The normalizer guarantees valid UTF-8: skip PCRE2's O(n) check,
      * which would otherwise run on the whole subject at every call. */
