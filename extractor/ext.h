@@ -89,6 +89,8 @@ typedef struct {
     unsigned long long keys[NQX_QTY_MAXKEYS]; /* byte j of a key at bits 8j */
     size_t nkeys;
     unsigned long first; /* bit c - 'a': a key starts with letter c */
+    /* keys[from[c - 'a'] .. from[c - 'a' + 1]) start with letter c */
+    unsigned char from[27];
     int every;
 } nqx_qty_words;
 void nqx_ext_qty_words(const nqx_lexicon *num, nqx_qty_words *out);

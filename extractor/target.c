@@ -78,6 +78,8 @@ typedef struct {
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     size_t unit_maxlen; /* bytes of the longest unit noun */
     nqx_qty_words qty_words; /* num_words, ready for nqx_ext_qty_start */
+    /* qt_quantity's groups lo, hi, unit, word, noun (looked up once) */
+    int qty_lo, qty_hi, qty_unit, qty_word, qty_noun;
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -765,16 +767,31 @@ void nqx_ext_qty_words(const nqx_lexicon *num, nqx_qty_words *out)
         out->keys[out->nkeys++] = pk;
         out->first |= 1UL << (key[0] - 'a');
     }
+    /* sorted by first letter (the low byte); from[] indexes each run */
+    for (k = 1; k < out->nkeys; k++) {
+        unsigned long long v = out->keys[k];
+        size_t j = k;
+        for (; j > 0 && (out->keys[j - 1] & 0xFF) > (v & 0xFF); j--)
+            out->keys[j] = out->keys[j - 1];
+        out->keys[j] = v;
+    }
+    for (k = 0; k <= 26; k++) {
+        size_t j = 0;
+        while (j < out->nkeys && (out->keys[j] & 0xFF) < 'a' + k)
+            j++;
+        out->from[k] = (unsigned char)j;
+    }
 }
 
 /* Is the run folded to pf (its letters a byte each, the first lowest) a
  * key? */
 static int S_is_key(const nqx_qty_words *qw, unsigned long long pf)
 {
-    size_t k;
-    if (!(qw->first >> ((pf & 0xFF) - 'a') & 1))
+    size_t k, f = (pf & 0xFF) - 'a';
+    if (!(qw->first >> f & 1))
         return 0;
-    for (k = 0; k < qw->nkeys; k++)
+    /* only the keys with the same first letter (sorted by it) */
+    for (k = qw->from[f]; k < qw->from[f + 1]; k++)
         if (qw->keys[k] == pf)
             return 1;
     return 0;
@@ -1058,9 +1075,8 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
                            int goal_heading, S_qty *out, size_t cap)
 {
     size_t k = 0, pos = cs, ov[2 * S_NOV];
-    int glo = nqx_gram_group(c->qty, "lo"), ghi = nqx_gram_group(c->qty, "hi"),
-        gu = nqx_gram_group(c->qty, "unit"), gw = nqx_gram_group(c->qty, "word"),
-        gn = nqx_gram_group(c->qty, "noun");
+    int glo = c->qty_lo, ghi = c->qty_hi, gu = c->qty_unit, gw = c->qty_word,
+        gn = c->qty_noun;
     (void)node;
     while (k < cap && S_qty_match(c, pos, ce, ov)) {
         S_qty *q = &out[k];
@@ -1566,6 +1582,11 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
         return nqx_fail(err, NQX_EGRAMMAR, "quantity.pcre", -1, -1,
                         "grammar lacks qt_quantity, qt_cmp_before, "
                         "qt_cmp_after or tg_fb_label");
+    c.qty_lo = nqx_gram_group(c.qty, "lo");
+    c.qty_hi = nqx_gram_group(c.qty, "hi");
+    c.qty_unit = nqx_gram_group(c.qty, "unit");
+    c.qty_word = nqx_gram_group(c.qty, "word");
+    c.qty_noun = nqx_gram_group(c.qty, "noun");
     c.mask = S_mask(text, len);
     if (!c.mask)
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
