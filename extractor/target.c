@@ -137,8 +137,12 @@ static void S_lower_as(const char *s, size_t n, char *out, size_t outsz,
     while (i < n) {
         utf8proc_int32_t c;
         utf8proc_uint8_t buf[4];
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &c);
+        /* ASCII, most of the bytes, without utf8proc's calls: the same
+         * code point and case mapping */
+        utf8proc_ssize_t k = (unsigned char)s[i] < 0x80
+            ? (c = (unsigned char)s[i], 1)
+            : utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                               (utf8proc_ssize_t)(n - i), &c);
         if (k <= 0)
             break;
         if (acronyms && (i == 0 || space)) { /* a new word: an acronym? */
@@ -169,7 +173,12 @@ static void S_lower_as(const char *s, size_t n, char *out, size_t outsz,
             out[o++] = ' ';
         }
         space = 0;
-        k = utf8proc_encode_char(keep ? c : utf8proc_tolower(c), buf);
+        if (c < 0x80) {
+            buf[0] = (utf8proc_uint8_t)(!keep && c >= 'A' && c <= 'Z' ? c + 32 : c);
+            k = 1;
+        } else {
+            k = utf8proc_encode_char(keep ? c : utf8proc_tolower(c), buf);
+        }
         if (o + (size_t)k >= outsz)
             break;
         memcpy(out + o, buf, (size_t)k);
