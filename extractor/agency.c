@@ -200,7 +200,9 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
             continue;
         }
         ws = i;
-        while (i < end && !S_is_space(p + i, end - i, &w))
+        /* a byte above ' ' other than 0xC2 (no-break space) is no space */
+        while (i < end && ((p[i] > ' ' && p[i] != 0xC2) ||
+                           !S_is_space(p + i, end - i, &w)))
             i++;
         we = i;
         /* strip punctuation at both ends, remembering what it was */
@@ -1067,8 +1069,16 @@ int nqx_ext_all_caps(const char *s, size_t n)
     int any = 0;
     while (i < n) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t l = utf8proc_iterate(
-            (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        utf8proc_ssize_t l;
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: utf8proc's answer */
+            if (s[i] >= 'a' && s[i] <= 'z')
+                return 0;
+            any |= s[i] >= 'A' && s[i] <= 'Z';
+            i++;
+            continue;
+        }
+        l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                             (utf8proc_ssize_t)(n - i), &c);
         if (l <= 0)
             return 0;
         if (utf8proc_islower(c))
