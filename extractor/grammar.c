@@ -44,6 +44,10 @@ struct nqx_pattern {
     /* opens with (?:^|\G): every match starts where the search does or,
      * with the m flag, after a newline (S_match) */
     int at_start, multiline;
+    /* opens with ^ (anchored): the bytes a match can start with, bit b of
+     * first[b / 8]; has_first 0 when unknown (S_first_bytes) */
+    unsigned char first[32];
+    int has_first;
     S_example *ex;
     size_t nex;
     struct nqx_grammar *owner;
@@ -195,6 +199,62 @@ static int S_bol_or_byte(const char *src)
     return -1;
 }
 
+/* For a pattern that PCRE2 anchors and whose text opens with ^ (no m
+ * flag): every match starts at byte 0 and is a match of the text after
+ * the ^ there, so its first byte is one that PCRE2 finds for that rest.
+ * Fills p->first from the rest's start bitmap, or from its first code
+ * unit (an ASCII letter in both cases: PCRE2 does not say whether it is
+ * caseless; another byte only when nothing in the pattern is caseless).
+ * Leaves has_first 0 when PCRE2 knows neither. Lines of text are tried
+ * against many such patterns (outline.c, meta.c): most fail at their
+ * first byte, and this test is much cheaper than a call into PCRE2. */
+/* 1 when src may set the i option inside ("(?i)", "(?xi:", "(?-i)"
+ * counts too: the test only has to be safe). */
+static int S_sets_caseless(const char *src)
+{
+    const char *q = src;
+    while ((q = strstr(q, "(?"))) {
+        for (q += 2; *q && *q != ')' && *q != ':'; q++)
+            if (*q == 'i')
+                return 1;
+    }
+    return 0;
+}
+
+static void S_first_bytes(nqx_pattern *p, const char *src, uint32_t flags)
+{
+    int ec;
+    PCRE2_SIZE eo;
+    uint32_t opts = 0, fct = 0, u = 0;
+    const uint8_t *bm = NULL;
+    pcre2_code *rest;
+    pcre2_pattern_info(p->code, PCRE2_INFO_ALLOPTIONS, &opts);
+    if (src[0] != '^' || (flags & PCRE2_MULTILINE) || !(opts & PCRE2_ANCHORED))
+        return;
+    rest = pcre2_compile((PCRE2_SPTR)src + 1, strlen(src + 1),
+                         PCRE2_UTF | PCRE2_UCP | flags, &ec, &eo, NULL);
+    if (!rest)
+        return;
+    pcre2_pattern_info(rest, PCRE2_INFO_FIRSTBITMAP, &bm);
+    pcre2_pattern_info(rest, PCRE2_INFO_FIRSTCODETYPE, &fct);
+    pcre2_pattern_info(rest, PCRE2_INFO_FIRSTCODEUNIT, &u);
+    memset(p->first, 0, sizeof p->first);
+    if (bm) {
+        memcpy(p->first, bm, sizeof p->first);
+        p->has_first = 1;
+    } else if (fct == 1 && u < 0x80) {
+        p->first[u / 8] |= (unsigned char)(1u << (u % 8));
+        if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')
+            p->first[(u ^ 0x20) / 8] |= (unsigned char)(1u << ((u ^ 0x20) % 8));
+        p->has_first = 1;
+    } else if (fct == 1 && u < 0x100 && !(flags & PCRE2_CASELESS) &&
+               !S_sets_caseless(src)) {
+        p->first[u / 8] |= (unsigned char)(1u << (u % 8));
+        p->has_first = 1;
+    }
+    pcre2_code_free(rest);
+}
+
 static nqx_status S_finish_pattern(S_loader *L)
 {
     int ec;
@@ -234,6 +294,7 @@ static nqx_status S_finish_pattern(S_loader *L)
                       strncmp(L->src.data, "(?:^|\\G)", 8) == 0;
         p->multiline = (L->flags & PCRE2_MULTILINE) != 0;
     }
+    S_first_bytes(p, L->src.data, L->flags);
     /* JIT is an optimisation: when unavailable the interpreter runs. */
     p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
     p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
@@ -626,6 +687,10 @@ static int S_match(const nqx_pattern *p, const char *subj, size_t len,
     PCRE2_SIZE *v;
     if (start > len)
         return 0;
+    if (p->has_first && (start >= len ||
+                         !(p->first[(unsigned char)subj[start] / 8] >>
+                           ((unsigned char)subj[start] % 8) & 1)))
+        return 0; /* anchored, and no match starts with this byte */
     if (p->bol_byte >= 0 &&
         !memchr(subj + start, p->bol_byte, len - start)) {
         /* no byte a match could start at: only the subject's start is
