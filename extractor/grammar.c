@@ -44,8 +44,10 @@ struct nqx_pattern {
     /* opens with (?:^|\G): every match starts where the search does or,
      * with the m flag, after a newline (S_match) */
     int at_start, multiline;
-    /* opens with ^ (anchored): the bytes a match can start with, bit b of
-     * first[b / 8]; has_first 0 when unknown (S_first_bytes) */
+    /* the bytes a match can start with, bit b of first[b / 8]
+     * (S_first_bytes); has_first 0 when unknown, 1 for a pattern that
+     * opens with ^ (tried at byte 0 only), 2 for one that PCRE2 tries
+     * at many bytes (the table then serves a search at a single byte) */
     unsigned char first[32];
     int has_first;
     S_example *ex;
@@ -199,15 +201,6 @@ static int S_bol_or_byte(const char *src)
     return -1;
 }
 
-/* For a pattern that PCRE2 anchors and whose text opens with ^ (no m
- * flag): every match starts at byte 0 and is a match of the text after
- * the ^ there, so its first byte is one that PCRE2 finds for that rest.
- * Fills p->first from the rest's start bitmap, or from its first code
- * unit (an ASCII letter in both cases: PCRE2 does not say whether it is
- * caseless; another byte only when nothing in the pattern is caseless).
- * Leaves has_first 0 when PCRE2 knows neither. Lines of text are tried
- * against many such patterns (outline.c, meta.c): most fail at their
- * first byte, and this test is much cheaper than a call into PCRE2. */
 /* 1 when src may set the i option inside ("(?i)", "(?xi:", "(?-i)"
  * counts too: the test only has to be safe). */
 static int S_sets_caseless(const char *src)
@@ -221,36 +214,52 @@ static int S_sets_caseless(const char *src)
     return 0;
 }
 
+/* The bytes a match of p can start with. For a pattern that PCRE2
+ * anchors and whose text opens with ^ (no m flag), every match starts at
+ * byte 0 and is a match of the text after the ^ there: its first byte is
+ * one that PCRE2 finds for that rest. For other patterns PCRE2's own
+ * table for them. From the start bitmap, or from the first code unit (an
+ * ASCII letter in both cases: PCRE2 does not say whether it is caseless;
+ * another byte only when nothing in the pattern is caseless). has_first
+ * stays 0 when PCRE2 knows neither. Most tries of a line against the
+ * line patterns of outline.c and meta.c, or of a word against the
+ * deadline patterns at one byte, fail at the first byte: this test is
+ * much cheaper than a call into PCRE2. */
 static void S_first_bytes(nqx_pattern *p, const char *src, uint32_t flags)
 {
-    int ec;
+    int ec, kind = 2;
     PCRE2_SIZE eo;
     uint32_t opts = 0, fct = 0, u = 0;
     const uint8_t *bm = NULL;
-    pcre2_code *rest;
+    pcre2_code *rest = NULL;
+    const pcre2_code *from = p->code;
     pcre2_pattern_info(p->code, PCRE2_INFO_ALLOPTIONS, &opts);
-    if (src[0] != '^' || (flags & PCRE2_MULTILINE) || !(opts & PCRE2_ANCHORED))
-        return;
-    rest = pcre2_compile((PCRE2_SPTR)src + 1, strlen(src + 1),
-                         PCRE2_UTF | PCRE2_UCP | flags, &ec, &eo, NULL);
-    if (!rest)
-        return;
-    pcre2_pattern_info(rest, PCRE2_INFO_FIRSTBITMAP, &bm);
-    pcre2_pattern_info(rest, PCRE2_INFO_FIRSTCODETYPE, &fct);
-    pcre2_pattern_info(rest, PCRE2_INFO_FIRSTCODEUNIT, &u);
+    if (opts & PCRE2_ANCHORED) {
+        if (src[0] != '^' || (flags & PCRE2_MULTILINE))
+            return;
+        rest = pcre2_compile((PCRE2_SPTR)src + 1, strlen(src + 1),
+                             PCRE2_UTF | PCRE2_UCP | flags, &ec, &eo, NULL);
+        if (!rest)
+            return;
+        from = rest;
+        kind = 1;
+    }
+    pcre2_pattern_info(from, PCRE2_INFO_FIRSTBITMAP, &bm);
+    pcre2_pattern_info(from, PCRE2_INFO_FIRSTCODETYPE, &fct);
+    pcre2_pattern_info(from, PCRE2_INFO_FIRSTCODEUNIT, &u);
     memset(p->first, 0, sizeof p->first);
     if (bm) {
         memcpy(p->first, bm, sizeof p->first);
-        p->has_first = 1;
+        p->has_first = kind;
     } else if (fct == 1 && u < 0x80) {
         p->first[u / 8] |= (unsigned char)(1u << (u % 8));
         if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')
             p->first[(u ^ 0x20) / 8] |= (unsigned char)(1u << ((u ^ 0x20) % 8));
-        p->has_first = 1;
+        p->has_first = kind;
     } else if (fct == 1 && u < 0x100 && !(flags & PCRE2_CASELESS) &&
                !S_sets_caseless(src)) {
         p->first[u / 8] |= (unsigned char)(1u << (u % 8));
-        p->has_first = 1;
+        p->has_first = kind;
     }
     pcre2_code_free(rest);
 }
@@ -680,17 +689,19 @@ int nqx_gram_group(const nqx_pattern *p, const char *name)
     return n < 0 ? -1 : n;
 }
 
+/* one: the match may start at start only (an offset limit there) */
 static int S_match(const nqx_pattern *p, const char *subj, size_t len,
-                   size_t start, size_t *ov, int ovn, pcre2_match_context *mc)
+                   size_t start, size_t *ov, int ovn, pcre2_match_context *mc,
+                   int one)
 {
     int rc, i;
     PCRE2_SIZE *v;
     if (start > len)
         return 0;
-    if (p->has_first && (start >= len ||
-                         !(p->first[(unsigned char)subj[start] / 8] >>
+    if ((p->has_first == 1 || (p->has_first == 2 && one)) &&
+        (start >= len || !(p->first[(unsigned char)subj[start] / 8] >>
                            ((unsigned char)subj[start] % 8) & 1)))
-        return 0; /* anchored, and no match starts with this byte */
+        return 0; /* no match starts with this byte */
     if (p->bol_byte >= 0 &&
         !memchr(subj + start, p->bol_byte, len - start)) {
         /* no byte a match could start at: only the subject's start is
@@ -738,7 +749,7 @@ static int S_match(const nqx_pattern *p, const char *subj, size_t len,
 int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
                    size_t start, size_t *ov, int ovn)
 {
-    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx);
+    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx, start == len);
 }
 
 int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
@@ -747,9 +758,11 @@ int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
     if (last < start)
         return 0;
     if (last >= len)
-        return S_match(p, subj, len, start, ov, ovn, p->owner->mctx);
+        return S_match(p, subj, len, start, ov, ovn, p->owner->mctx,
+                       start == len);
     pcre2_set_offset_limit(p->owner->mctx_lim, last);
-    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx_lim);
+    return S_match(p, subj, len, start, ov, ovn, p->owner->mctx_lim,
+                   last == start);
 }
 
 /* Check "a=1; b=2" against the match held in p->md. */
