@@ -230,10 +230,6 @@ static char *S_dup_trim(const char *s, size_t a, size_t b, const char *strip)
 /* Blank markup the normalizer may still leave (**, *, #, \, <sup>n</sup>,
  * superscript footnote marks) so that patterns see plain words; offsets
  * are unchanged because every byte is replaced by a space. */
-static const unsigned char S_mask_lead[256] = {
-    ['*'] = 1, ['#'] = 1, ['\\'] = 1, ['_'] = 1, ['<'] = 1,
-    [0xC2] = 1, [0xE2] = 1};
-
 static char *S_mask(const char *t, size_t n)
 {
     char *m = malloc(n + 1);
@@ -243,9 +239,14 @@ static char *S_mask(const char *t, size_t n)
     memcpy(m, t, n);
     m[n] = '\0';
     for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)m[i];
-        /* one test for the bytes that start nothing below (nearly all) */
-        if (!S_mask_lead[c])
+        unsigned char c;
+        /* to the next byte that may start something below (strcspn also
+         * stops at a NUL: m[n] is one, and one inside is stepped over) */
+        i += strcspn(m + i, "*#\\_<\xC2\xE2");
+        if (i >= n)
+            break;
+        c = (unsigned char)m[i];
+        if (!c)
             continue;
         if (c == '*' || c == '#' || c == '\\' || c == '_') {
             m[i] = ' ';
