@@ -1173,7 +1173,16 @@ static long S_clauses(const S_ctx *c, size_t a, size_t b, size_t **out)
     if (!cl)
         return -1;
     for (i = a; i <= b; i++) {
-        int cut = i == b;
+        int cut;
+        if (i < b && i - s < S_MAXCLAUSE) {
+            /* the bytes before the next ';', '\n' or '.' (or NUL: the mask
+             * ends with one) cut nothing while the clause is short */
+            size_t lim = b - s > S_MAXCLAUSE ? s + S_MAXCLAUSE : b;
+            i += strcspn(c->mask + i, ";\n.");
+            if (i > lim)
+                i = lim;
+        }
+        cut = i == b;
         if (!cut) {
             char ch = c->mask[i];
             cut = ch == ';' || ch == '\n';
