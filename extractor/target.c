@@ -506,10 +506,13 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
 /* "Phấn đấu" in the item's first clause governs all its clauses. */
 static int S_first_clause_cue(const S_ctx *c, size_t a, size_t b)
 {
-    size_t e = a, ov[2 * S_NOV];
-    while (e < b && e - a < S_MAXCLAUSE && c->mask[e] != ';' && c->mask[e] != '.' &&
-           c->mask[e] != '\n')
+    size_t e = a, ov[2 * S_NOV], lim = b - a > S_MAXCLAUSE ? a + S_MAXCLAUSE : b;
+    /* to the first ';', '.' or newline before lim; strcspn also stops at
+     * a NUL, which is stepped over */
+    while (e < lim && (e += strcspn(c->mask + e, ";.\n")) < lim && !c->mask[e])
         e++;
+    if (e > lim)
+        e = lim;
     return S_match(c->aspire, c->mask, e, a, ov, S_NOV);
 }
 
