@@ -74,7 +74,8 @@ static size_t S_punct_tail(const unsigned char *s, size_t n, int *flag)
     *flag = 0;
     if (!n)
         return 0;
-    for (l = 1; l <= 3 && l <= n; l++) {
+    /* the marks of two or three bytes end with a byte above 0x7F */
+    for (l = 1; l <= 3 && l <= n && (l == 1 || s[n - 1] >= 0x80); l++) {
         int f;
         if (S_punct_len(s + n - l, l, &f) == l) {
             *flag = f;
