@@ -94,8 +94,12 @@ static nqx_status S_load(S_ctx *c)
 /* ov holds 10 pairs; groups the match leaves unset read as SIZE_MAX. */
 static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t *ov)
 {
-    memset(ov, 0xff, 20 * sizeof *ov);
-    return nqx_gram_match(p, s, n, 0, ov, 10) > 0;
+    int rc = nqx_gram_match(p, s, n, 0, ov, 10), k;
+    if (rc <= 0)
+        return 0; /* ov is read only after a match */
+    for (k = 2 * rc; k < 20; k++) /* groups after the last one set */
+        ov[k] = SIZE_MAX;
+    return 1;
 }
 
 static int S_group(const nqx_pattern *p, const size_t *ov, const char *name,

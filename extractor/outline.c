@@ -74,8 +74,12 @@ static nqx_status S_load(S_ctx *c)
 static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t at,
                    size_t *ov)
 {
-    memset(ov, 0xff, 16 * sizeof *ov);
-    return nqx_gram_match(p, s, n, at, ov, 8) > 0;
+    int rc = nqx_gram_match(p, s, n, at, ov, 8), k;
+    if (rc <= 0)
+        return 0; /* ov is read only after a match */
+    for (k = 2 * rc; k < 16; k++) /* groups after the last one set */
+        ov[k] = SIZE_MAX;
+    return 1;
 }
 
 /* Span of named group name after a match of p, or 0 when unset. */
