@@ -119,14 +119,15 @@ static void S_anchors_of(const nqx_grammar *g, S_dlset *set,
  * free it (the grammar's cache was full). NULL on out of memory. */
 static const S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
 {
-    const nqx_lexicon *lx = nqx_gram_lexicon(g, "deadline_patterns"),
-                      *xl = nqx_gram_lexicon(g, "deadline_exclusions"),
-                      *al = nqx_gram_lexicon(g, "deadline_anchors");
+    const nqx_lexicon *lx, *xl, *al;
     S_dlset *set = nqx_gram_cache_get(g, &S_dlset_tag);
     size_t i;
     *owned = NULL;
-    if (set)
+    if (set) /* the usual case: no lexicon looked up by name */
         return set;
+    lx = nqx_gram_lexicon(g, "deadline_patterns");
+    xl = nqx_gram_lexicon(g, "deadline_exclusions");
+    al = nqx_gram_lexicon(g, "deadline_anchors");
     set = calloc(1, sizeof *set);
     if (!set)
         return NULL;
