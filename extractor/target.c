@@ -1344,7 +1344,7 @@ static void S_table_build(S_ctx *c, int N)
     }
 }
 
-/* A header row: some cell names a plan year, none is a plain value, and
+/* A header row: some cell names a year, none is a plain value, and
  * a cell names the indicators or their unit. Sets the table active only
  * in a goal context (goal words in the header or a heading above), and
  * not over a budget ("Dự toán", "triệu đồng"). */
@@ -1353,8 +1353,9 @@ static int S_table_header(S_ctx *c, int node, const size_t *cl, int n)
     int j, years = 0, labels = 0, goal = 0;
     size_t ov[2 * S_NOV];
     for (j = 0; j < n; j++) {
-        int y = S_cell_match(c, c->tbl_year, cl, j, ov) &&
-                !S_cell_match(c, c->tbl_base, cl, j, ov);
+        /* a year of the present counts too: the plan's years may stand
+         * in the sub-header ("Thực hiện 2025 | Kế hoạch giai đoạn") */
+        int y = S_cell_match(c, c->tbl_year, cl, j, ov);
         if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
             !S_cell_match(c, c->tbl_year, cl, j, ov))
             return 0;
@@ -1402,9 +1403,6 @@ static int S_table_subhead(S_ctx *c, const size_t *cl, int n)
             }
         } else {
             words++;
-            if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
-                !S_cell_match(c, c->tbl_year, cl, j, ov))
-                return 0; /* a value: a data row */
         }
     }
     if (!words && seq && nums >= 2) {
@@ -1414,6 +1412,10 @@ static int S_table_subhead(S_ctx *c, const size_t *cl, int n)
     }
     if (!words)
         return 0;
+    for (j = 0; j < n; j++)
+        if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
+            !S_cell_match(c, c->tbl_year, cl, j, ov))
+            return 0; /* a value: a data row */
     if (S_table_budget(c, cl, n)) {
         c->tbl_active = 0;
         return 1;
