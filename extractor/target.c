@@ -1392,13 +1392,15 @@ static int S_table_subhead(S_ctx *c, const size_t *cl, int n)
     size_t ov[2 * S_NOV];
     int j, nums = 0, next = -1, seq = 1, words = 0;
     for (j = 0; j < n; j++) {
+        if (cl[2 * j] == cl[2 * j + 1])
+            continue; /* an empty cell */
         if (S_cell_match(c, c->tbl_colnum, cl, j, ov)) {
             const char *d = c->mask + cl[2 * j];
             while (*d == '(' || S_is_space(*d))
                 d++;
             if (*d >= '0' && *d <= '9') {
-                int v = atoi(d);
-                seq &= next < 0 || v == next;
+                int v = atoi(d); /* rising: hidden columns leave gaps */
+                seq &= next < 0 || v >= next;
                 next = v + 1;
                 nums++;
             }

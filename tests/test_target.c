@@ -643,3 +643,13 @@ Test(target, budget_tables_are_not_target_tables)
           "I | Thu nội địa | 10.052.700 | 11.080.000 | 11.132.000 | 13.000.000\n");
     cr_expect_eq(S_count(), 0);
 }
+
+/* The row numbering the columns may skip hidden columns and leave cells
+ * empty: it is no data row. */
+Test(target, column_number_row_with_gaps_is_no_data)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "Chỉ tiêu | Mã số | Năm 2024 | Năm 2025\n"
+          "A | B |  | 1 | 2 | 4 | 6\n");
+    cr_expect_eq(S_count(), 0);
+}
