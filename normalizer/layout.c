@@ -1312,13 +1312,15 @@ static int S_slots_row(S_ctx *c, const S_slot *v, size_t p, size_t q,
  * cells and closes the row, so "|" twice is an empty cell or the gap
  * between two rows. The table is read as slots (the text between two
  * bars); the widest run of full slots gives its columns, N, and the
- * widest of the last rows the columns here (one table of a crawled page
- * may hold the whole page). From the first row N wide on (header rows
- * above it may span columns), a row takes that many slots: empty slots go to the row while its next cells fit
- * in it and are short like values (then they are empty cells, not the
- * gap before a row of text), else the first is the gap, those before it
- * fill the row and those after open the next row (its leading empty
- * cells). *next receives the index of the first line after the table. */
+ * second widest of the last rows the columns here (one table of a
+ * crawled page may hold the whole page). From the first row N wide on
+ * (header rows above it may span columns), empty slots join the row
+ * while its next cells fit in it and are short like values (then they
+ * are empty cells, not the gap before a row of text); else one of them
+ * is the gap: those before it fill the row, those after open the next
+ * row (its leading empty cells), none when that row opens with its
+ * number. An empty slot that holds lines ("** **") is a cell, never the
+ * gap. *next receives the index of the first line after the table. */
 static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
 {
     S_line *ls = c->lines;
@@ -1442,9 +1444,9 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
             l = 0;
         }
         if (l + s2 > wide) { /* the next row would be too wide */
-            size_t x = g - 1 - (wide - s2);
+            size_t l2 = s2 < wide ? wide - s2 : 0, x = g - 1 - l2;
             if (v[q + x].l0 == v[q + x].l1)
-                l = wide - s2;
+                l = l2;
         }
         /* the widths of rows without empty cells inside (such rows
          * would confirm themselves) */
