@@ -96,6 +96,7 @@ typedef struct {
     int tbl_data;         /* a data row was read under the header */
     int tbl_nhead, tbl_nsub, tbl_width; /* header, sub-header cells; columns */
     S_tcol tbl_head[S_MAXCOL], tbl_sub[S_MAXCOL];
+    char tbl_group[2][256]; /* labels of the numbered row, the "-" row above */
     char tbl_dl[S_MAXCOL][32];
 } S_ctx;
 
@@ -1376,6 +1377,7 @@ static int S_table_header(S_ctx *c, int node, const size_t *cl, int n)
     c->tbl_active = 1;
     c->tbl_data = 0;
     c->tbl_nsub = c->tbl_width = 0;
+    c->tbl_group[0][0] = c->tbl_group[1][0] = '\0';
     c->tbl_nhead = n < S_MAXCOL ? n : S_MAXCOL;
     for (j = 0; j < c->tbl_nhead; j++)
         S_tcol_read(c, cl, j, &c->tbl_head[j]);
@@ -1439,6 +1441,59 @@ static int S_ends_sentence(const S_ctx *c, size_t a, size_t b)
     return b > a && (c->text[b - 1] == '.' || c->text[b - 1] == ';');
 }
 
+/* Copy n bytes of src to dst (size sz), cut at a character's start. */
+static void S_copy_cut(char *dst, size_t sz, const char *src, size_t n)
+{
+    if (n >= sz)
+        n = S_cb(src, sz - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* The metric of a data row: its label under the label of its group, as
+ * the table nests them ("3 | Cơ cấu kinh tế" over "- Dịch vụ" gives "Cơ
+ * cấu kinh tế: Dịch vụ"; "+" rows go under the "-" row above; a row
+ * with neither number nor dash under a numbered one gives "Tỷ lệ so với
+ * GRDP (Vốn đầu tư ...)"). Every row, with values or not, sets the
+ * groups for the rows after it. */
+static void S_table_metric(S_ctx *c, const size_t *cl, int n, int mcol,
+                           char *out, size_t sz)
+{
+    size_t a = cl[2 * mcol], b = cl[2 * mcol + 1], k;
+    int dash = 0, numbered = 0, j;
+    char label[256];
+    const char *g;
+    while (b > a && (S_is_space(c->mask[b - 1]) || c->mask[b - 1] == ':'))
+        b--;
+    if (a < b && (c->mask[a] == '-' || c->mask[a] == '+')) {
+        dash = c->mask[a] == '-' ? 1 : 2;
+        for (a++; a < b && S_is_space(c->mask[a]); a++)
+            ;
+    }
+    S_copy_cut(label, sizeof label, c->mask + a, b - a);
+    for (j = 0; j < mcol && j < n; j++)
+        numbered |= cl[2 * j] < cl[2 * j + 1];
+    if (!dash && numbered) {
+        memcpy(c->tbl_group[0], label, sizeof label);
+        c->tbl_group[1][0] = '\0';
+        g = "";
+    } else if (dash) {
+        g = dash == 2 && c->tbl_group[1][0] ? c->tbl_group[1] : c->tbl_group[0];
+    } else {
+        g = c->tbl_group[0];
+    }
+    if (!*g)
+        k = (size_t)snprintf(out, sz, "%s", label);
+    else if (dash)
+        k = (size_t)snprintf(out, sz, "%s: %s", g, label);
+    else
+        k = (size_t)snprintf(out, sz, "%s (%s)", label, g);
+    if (k >= sz) /* cut: end at a character's start */
+        out[S_cb(out, sz - 1)] = '\0';
+    if (dash == 1)
+        memcpy(c->tbl_group[1], label, sizeof label);
+}
+
 /* Is the node after node a table row? */
 static int S_next_is_row(const S_ctx *c, int node)
 {
@@ -1458,7 +1513,7 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
     const nqx_node *nd = &c->nodes[node];
     int j, mcol = c->tbl_metric_col;
     size_t ov[2 * S_NOV];
-    char unit[48] = "";
+    char unit[48] = "", metric[768];
     if (mcol < 0 || mcol >= n || S_cell_match(c, c->tbl_cell, cl, mcol, ov))
         for (mcol = 0; mcol < n; mcol++) /* the first cell with words */
             if (!S_cell_match(c, c->tbl_cell, cl, mcol, ov) &&
@@ -1466,6 +1521,7 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
                 break;
     if (mcol >= n)
         return NQX_OK;
+    S_table_metric(c, cl, n, mcol, metric, sizeof metric);
     if (c->tbl_unit_col >= 0 && c->tbl_unit_col < n &&
         !S_cell_match(c, c->tbl_cell, cl, c->tbl_unit_col, ov))
         S_lower(c->mask + cl[2 * c->tbl_unit_col],
@@ -1509,7 +1565,7 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
         r->section = nqx_strndup(nd->path ? nd->path : "", nd->path ? strlen(nd->path) : 0);
         r->deadline = nqx_strndup(c->tbl_dl[j], strlen(c->tbl_dl[j]));
         r->doc_index = nd->doc_index;
-        r->metric = S_dup_trim(c->mask, cl[2 * mcol], cl[2 * mcol + 1], "");
+        r->metric = nqx_strndup(metric, strlen(metric));
         r->scope = S_scope(c, node, nd->start, nd->end, NULL);
         if (!r->unit || !r->text || !r->section || !r->deadline || !r->metric)
             return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
@@ -1558,8 +1614,18 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
          * between rows that is no sentence ("Trong đó:", a group's
          * title; not "Ghi chú: ... ước tính.") */
         if (!c->tbl_active || b - a > S_TBL_INNER || S_ends_sentence(c, a, b) ||
-            !S_next_is_row(c, node))
+            !S_next_is_row(c, node)) {
             c->tbl_active = 0;
+        } else if (c->tbl_data) {
+            /* "- Số đối tượng mua BHYT", a group of one cell: the
+             * groups of the rows after it */
+            size_t one[2];
+            char m[768];
+            one[0] = a;
+            one[1] = b;
+            S_table_metric(c, one, 1, 0, m, sizeof m);
+            return NQX_OK;
+        }
     }
     if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
         a += ov[1];

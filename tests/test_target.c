@@ -594,9 +594,9 @@ Test(target, quantity_scan_covers_grammar_words)
 /* A header cell over two sub-header cells spans them (crawled tables
  * lose the spans): the present year's two columns are baselines, each
  * year after is a deadline; rows under a group ("Cơ cấu kinh tế") open
- * with an empty cell and keep their unit; a line between rows ("Trong
- * đó:") does not end the table; the row numbering the columns is no
- * data. */
+ * with an empty cell, keep their unit and name the group in their
+ * metric; a line between rows ("Trong đó:") does not end the table; the
+ * row numbering the columns is no data. */
 Test(target, table_two_row_header_with_spans)
 {
     S_run("II. DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU\n"
@@ -608,7 +608,7 @@ Test(target, table_two_row_header_with_spans)
           " | - Dịch vụ | % | 36,49 | 36,49 | 37,30 | 38,14\n"
           " | - Thuế sản phẩm | % |  |  | 4,19 | 4,07\n"
           "Trong đó:\n"
-          " | + Giường cấp tỉnh | Giường | 2.940 | 6.080 | 6.740\n");
+          " | + Thuế nhập khẩu | Tỷ đồng | 2.940 | 6.080 | 6.740\n");
     cr_expect_eq(S_count(), 7);
     S_check("Tốc độ tăng trưởng", 0, "=", 10, 10, "%", "2026", 0);
     S_check("Tốc độ tăng trưởng", 1, "=", 10.5, 10.5, "%", "2027", 0);
@@ -616,8 +616,10 @@ Test(target, table_two_row_header_with_spans)
     S_check("Dịch vụ", 1, "=", 38.14, 38.14, "%", "2027", 0);
     S_check("Thuế sản phẩm", 0, "=", 4.19, 4.19, "%", "2026", 0);
     S_check("Thuế sản phẩm", 1, "=", 4.07, 4.07, "%", "2027", 0);
-    S_check("Giường cấp tỉnh", 0, "=", 6740, 6740, "giường", "2026", 0);
-    cr_expect_str_eq(S_find("Dịch vụ", 0)->metric, "- Dịch vụ");
+    S_check("Thuế nhập khẩu", 0, "=", 6740, 6740, "tỷ đồng", "2026", 0);
+    cr_expect_str_eq(S_find("Dịch vụ", 0)->metric, "Cơ cấu kinh tế: Dịch vụ");
+    cr_expect_str_eq(S_find("Thuế nhập khẩu", 0)->metric, "Thuế sản phẩm: Thuế nhập khẩu");
+    cr_expect_str_eq(S_find("Tốc độ tăng trưởng", 0)->metric, "Tốc độ tăng trưởng GRDP");
 }
 
 /* Sub-header cells that name years belong under the header cell that
