@@ -69,6 +69,7 @@ typedef struct {
     char dl[32]; /* its year or years ("2026", "2026/2030"), or "" */
     int base;    /* a column of the present: a baseline, no target */
     int kind;    /* S_COL_* */
+    int empty;   /* the cell is empty (the padding of a span) */
 } S_tcol;
 enum { S_COL_VALUE, S_COL_UNIT, S_COL_METRIC, S_COL_INDEX };
 
@@ -1259,6 +1260,7 @@ static void S_tcol_read(const S_ctx *c, const size_t *cl, int j, S_tcol *t)
     t->dl[0] = '\0';
     t->base = 0;
     t->kind = S_COL_VALUE;
+    t->empty = n == 0;
     if (S_match(c->tbl_unit, c->mask + a, n, 0, ov, S_NOV)) {
         t->kind = S_COL_UNIT;
     } else if (S_match(c->tbl_metric, c->mask + a, n, 0, ov, S_NOV)) {
@@ -1292,7 +1294,35 @@ static void S_table_build(S_ctx *c, int N)
     S_tcol cols[S_MAXCOL];
     int H = c->tbl_nhead, S = c->tbl_nsub, P = 0, nc = 0, j, k = 0;
     int span[S_MAXCOL] = {0};
-    if (S > 0 && N > H && N - S >= 0 && H - (N - S) >= 1) {
+    if (S > 0 && c->tbl_sub[0].empty) {
+        if (N < H)
+            N = H;
+        if (N < S)
+            N = S;
+        /* spans padded with empty cells ("| | | Kế hoạch | Ước TH |"):
+         * cells stand in their columns; a sub cell takes the year of
+         * the header cell over it or, padded, left of it */
+        int parent = -1;
+        for (j = 0; j < N && j < S_MAXCOL; j++) {
+            S_tcol t = j < H ? c->tbl_head[j] : c->tbl_sub[0];
+            if (j < H && !c->tbl_head[j].empty)
+                parent = j;
+            if (j < S && !c->tbl_sub[j].empty) {
+                t = c->tbl_sub[j];
+                if (parent >= 0) {
+                    if (!t.dl[0])
+                        memcpy(t.dl, c->tbl_head[parent].dl, sizeof t.dl);
+                    t.base |= c->tbl_head[parent].base;
+                }
+                t.kind = S_COL_VALUE;
+            } else if (j >= H) {
+                t.dl[0] = '\0';
+                t.kind = S_COL_VALUE;
+            }
+            cols[nc++] = t;
+        }
+        H = 0; /* the columns are built */
+    } else if (S > 0 && N > H && N - S >= 0 && H - (N - S) >= 1) {
         int sub_years = 0, got = 0, pass;
         P = H - (N - S);
         for (j = 0; j < S; j++)
@@ -1603,11 +1633,10 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 return NQX_OK;
             if (!c->tbl_data && S_table_subhead(c, cells, n))
                 return NQX_OK;
-            if (!c->tbl_data) {
-                c->tbl_data = 1;
-                if (c->tbl_nsub && !c->tbl_width)
-                    S_table_build(c, n);
-            }
+            /* no row numbers the columns: the widest data row does */
+            if (c->tbl_nsub && !c->tbl_width && (!c->tbl_data || n > c->tbl_ncols))
+                S_table_build(c, n);
+            c->tbl_data = 1;
             return S_table_row(c, node, cells, n, err);
         }
         /* a line that is no row ends the table, but for a short one

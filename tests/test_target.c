@@ -655,3 +655,17 @@ Test(target, column_number_row_with_gaps_is_no_data)
           "A | B |  | 1 | 2 | 4 | 6\n");
     cr_expect_eq(S_count(), 0);
 }
+
+/* Spans padded with empty cells: every cell stands in its column, a
+ * sub cell under the header cell left of it. */
+Test(target, table_padded_spans)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "| STT | Chỉ tiêu | ĐVT | Năm 2025 |  | Kế hoạch 2026 - 2030 |  |\n"
+          "|  |  |  | Kế hoạch | Ước thực hiện | 2026 | 2030 |\n"
+          "| 1 | Tỷ lệ đô thị hóa | % | 40 | 41 | 42 | 50 |\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("đô thị hóa", 0, "=", 40, 40, "%", "2025", 0);
+    S_check("đô thị hóa", 1, "=", 42, 42, "%", "2026", 0);
+    S_check("đô thị hóa", 2, "=", 50, 50, "%", "2030", 0);
+}
