@@ -1327,14 +1327,14 @@ static void S_table_build(S_ctx *c, int N)
         P = H - (N - S);
         for (j = 0; j < S; j++)
             sub_years |= c->tbl_sub[j].dl[0] != '\0';
-        for (pass = 0; pass < 3 && got < P; pass++)
+        for (pass = 0; pass < 4 && got < P; pass++)
             for (j = 0; j < H && got < P; j++) {
                 const S_tcol *h = &c->tbl_head[j];
                 int single = h->dl[0] && !strchr(h->dl, '/'), want;
                 if (h->kind != S_COL_VALUE || span[j])
                     continue;
-                if (sub_years)
-                    want = pass == 0 ? !single : 1;
+                if (sub_years) /* a plan's period over its years */
+                    want = pass == 0 ? !single && !h->base : pass == 1 ? !single : 1;
                 else
                     want = pass == 0 ? single && h->base : pass == 1 ? h->dl[0] != '\0' : 1;
                 if (want) {

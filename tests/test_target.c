@@ -669,3 +669,15 @@ Test(target, table_padded_spans)
     S_check("đô thị hóa", 1, "=", 42, 42, "%", "2026", 0);
     S_check("đô thị hóa", 2, "=", 50, 50, "%", "2030", 0);
 }
+
+/* Of two periods, the plan's (not the one done) spans the years below. */
+Test(target, table_sub_years_under_the_plan_period)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "TT | Chỉ tiêu | ĐVT | Thực hiện 2021 - 2025 | Kế hoạch 2026 - 2030\n"
+          "Năm 2026 | Năm 2027 | Năm 2030\n"
+          "1 | Tỷ lệ đô thị hóa | % | 40 | 42 | 45 | 50\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("đô thị hóa", 0, "=", 42, 42, "%", "2026", 0);
+    S_check("đô thị hóa", 2, "=", 50, 50, "%", "2030", 0);
+}
