@@ -1171,8 +1171,11 @@ static int S_more_cells(const S_ctx *c, size_t i, size_t ncells,
 }
 
 /* Does the line [ts, te) of a cell hold text? 1 yes, 0 no, -1 error;
- * *len grows by the bytes of its text. */
-static int S_cell_text(S_ctx *c, size_t ts, size_t te, size_t *len)
+ * *len grows by the bytes of its text; *num is set when the text holds a
+ * digit or is a lone mark ("x", "-"), as values do; *idx receives the
+ * number the text is (up to 3 digits), else -1. */
+static int S_cell_text(S_ctx *c, size_t ts, size_t te, size_t *len,
+                       int *num, int *idx)
 {
     size_t e0 = c->inl.n, h = S_atx_len(c->t, ts, te);
     int full;
@@ -1183,8 +1186,24 @@ static int S_cell_text(S_ctx *c, size_t ts, size_t te, size_t *len)
         return -1;
     full = c->r.len > 0 &&
            !S_dropped((const unsigned char *)c->r.data, c->r.len, 0);
-    if (full)
-        *len += c->r.len;
+    *idx = -1;
+    if (full) {
+        const char *r = c->r.data;
+        size_t n = c->r.len, k = 0, d = 0;
+        *len += n;
+        while (k < n && r[k] == ' ')
+            k++;
+        while (n > k && r[n - 1] == ' ')
+            n--;
+        if (n - k == 1 && strchr("xX-+*", r[k]))
+            *num = 1;
+        for (; k < n; k++) {
+            *num |= r[k] >= '0' && r[k] <= '9';
+            d = r[k] >= '0' && r[k] <= '9' && d < 4 ? d + 1 : 4;
+        }
+        if (d && d < 4)
+            *idx = atoi(r + n - d);
+    }
     S_pop_to(&c->inl, e0);
     return full;
 }
@@ -1195,10 +1214,12 @@ typedef struct {
     size_t l0, l1;
     size_t len; /* bytes of its text */
     int full;
+    int num;    /* all its lines hold a digit or a mark: a value */
+    int idx;    /* the row number it is, or -1 */
 } S_slot;
 
 static int S_slot_push(S_slot **v, size_t *n, size_t *cap, size_t l0,
-                       size_t l1, size_t len, int full)
+                       size_t l1, size_t len, int full, int num, int idx)
 {
     if (*n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 64;
@@ -1211,6 +1232,8 @@ static int S_slot_push(S_slot **v, size_t *n, size_t *cap, size_t l0,
     (*v)[*n].l0 = l0;
     (*v)[*n].l1 = l1;
     (*v)[*n].len = len;
+    (*v)[*n].num = num;
+    (*v)[*n].idx = l1 - l0 == 1 ? idx : -1;
     (*v)[(*n)++].full = full;
     return 0;
 }
@@ -1224,14 +1247,15 @@ static size_t S_run(const S_slot *v, size_t n, size_t k)
     return j - k;
 }
 
-/* Are the n slots from k short, as values are ("4,31", "Quý I/2026"),
- * rather than the text that opens a row ("1 | Chấm dứt việc ...")? */
+/* Are the n slots from k values ("4,31", "Quý I/2026", "x"): short,
+ * with a digit or a mark, rather than the text that opens a row ("1 |
+ * Chấm dứt việc ...") or header words ("Toàn trình | Một phần")? */
 #define S_SHORT_CELL 40
-static int S_short_run(const S_slot *v, size_t k, size_t n)
+static int S_value_run(const S_slot *v, size_t k, size_t n)
 {
     size_t j;
     for (j = k; j < k + n; j++)
-        if (v[j].len > S_SHORT_CELL)
+        if (v[j].len > S_SHORT_CELL || !v[j].num)
             return 0;
     return 1;
 }
@@ -1327,15 +1351,20 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
     size_t i = li + 1, nl = c->nl, n = 0, cap = 0, since = 0, prev = 0;
     size_t N = 0, first = 0, p, k, widths[S_WIDTHS] = {0}, nrows = 0;
     S_slot *v = NULL;
-    int rc = -1, opening = 1; /* the first bar opens a row */
+    int rc = -1, last_idx = -1;
+    /* the first bar opens a row, unless text runs right up to it: then
+     * a long cell has ended the table before (S_more_cells), and the bar
+     * closes that cell (an empty slot after it is the gap) */
+    int resync = li > 0 && ls[li - 1].type == L_TEXT, opening = !resync;
     for (;;) {
         size_t l0 = i, len = 0;
-        int full = 0, bar_end = 0, closed;
+        int full = 0, bar_end = 0, closed, num = 1, idx = -1;
         while (i < nl && ls[i].type == L_TEXT) {
-            int f = S_cell_text(c, ls[i].ts, ls[i].te, &len);
+            int lnum = 0, f = S_cell_text(c, ls[i].ts, ls[i].te, &len, &lnum, &idx);
             if (f < 0)
                 goto out;
             full |= f;
+            num &= lnum || !f;
             i++;
             /* "Hồ Việt Triều / (1973) |" before more text closes the cell */
             if (ls[i - 1].te - ls[i - 1].ts > 1 && c->t[ls[i - 1].te - 1] == '|' &&
@@ -1346,11 +1375,11 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         }
         closed = bar_end || (i < nl && ls[i].type == L_BAR);
         if (!closed) { /* an unclosed row ends the table, so does a pipe table */
-            if (full && S_slot_push(&v, &n, &cap, l0, i, len, 1))
+            if (full && S_slot_push(&v, &n, &cap, l0, i, len, 1, num, idx))
                 goto out;
             break;
         }
-        if (S_slot_push(&v, &n, &cap, l0, i, len, full))
+        if (S_slot_push(&v, &n, &cap, l0, i, len, full, num, idx))
             goto out;
         /* as read row by row: a bar after a cell closes it; a bar after
          * a closing one opens the next row */
@@ -1380,7 +1409,7 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
             first = k;
         }
     }
-    p = 0;
+    p = resync && n && !v[0].full;
     while (p < n) {
         size_t q = p, w = 0, g, s2, t, l, wide = 0, top = 0;
         int merged = 0;
@@ -1396,6 +1425,8 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         }
         if (nrows < 2)
             wide = N;
+        if (v[p].full && v[p].idx >= 0)
+            last_idx = v[p].idx;
         while (q < n && !v[q].full) { /* leading empty cells */
             q++;
             w++;
@@ -1412,8 +1443,9 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
             /* empty slots that hold lines ("** **") are cells: only a
              * slot of no line can be the gap between rows */
             if (gaps && (p < first || w + g + s2 > wide ||
-                         !S_short_run(v, q + g, s2)))
-                break;
+                         !S_value_run(v, q + g, s2) ||
+                         (last_idx >= 0 && v[q + g].idx == last_idx + 1)))
+                break; /* the next row ("28" after row 27) */
             q += g; /* empty cells of this row */
             w += g;
             merged = 1;

@@ -480,3 +480,29 @@ Test(layout, exploded_blank_markup_cells)
           "Thu nội địa\n|\n2\n|\n** **\n|\n5\n|\n\nSau bảng.\n",
           "A | B | 1 | 2\nTổng thu | 1\nThu nội địa | 2 |  | 5\nSau bảng.\n");
 }
+
+/* Cells of words ("Toàn trình | Một phần") or the next row's number
+ * ("28" after row 27) never join a row across "| |": only values do. */
+Test(layout, exploded_only_values_join_a_row)
+{
+    CHECK_EXPLODED("TT|Mã|Tên|Cấp|Hình thức|Ghi chú\n"
+                   "Trực tuyến|Trực tiếp\n"
+                   "Toàn trình|Một phần\n"
+                   "27|1.0001|Cấp phép|Tỉnh|x|\n"
+                   "28|1.0002|Gia hạn|Tỉnh|x|Mới\n",
+                   "\nSau bảng.\n",
+                   "TT | Mã | Tên | Cấp | Hình thức | Ghi chú\n"
+                   "Trực tuyến | Trực tiếp\n"
+                   "Toàn trình | Một phần\n"
+                   "27 | 1.0001 | Cấp phép | Tỉnh | x\n"
+                   "28 | 1.0002 | Gia hạn | Tỉnh | x | Mới\n"
+                   "Sau bảng.\n");
+}
+
+/* A table that starts right after text began inside a cell cut off as
+ * text: its first bar closes that cell, so no empty cell opens the row. */
+Test(layout, exploded_table_resumed_after_a_long_cell)
+{
+    CHECK("Nội dung dài\n|\n|\n5\n|\nGiải pháp\n|\n\nSau.\n",
+          "Nội dung dài\n5 | Giải pháp\nSau.\n");
+}
