@@ -681,3 +681,15 @@ Test(target, table_sub_years_under_the_plan_period)
     S_check("đô thị hóa", 0, "=", 42, 42, "%", "2026", 0);
     S_check("đô thị hóa", 2, "=", 50, 50, "%", "2030", 0);
 }
+
+/* A computed column ("4=3/2") in the row numbering the columns. */
+Test(target, column_number_row_with_a_formula)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "STT | Chỉ tiêu | ĐVT | Năm hiện hành 2025 | Năm 2026 | So sánh (%)\n"
+          "Kế hoạch | Ước thực hiện\n"
+          "A | B | C | 1 | 2 | 3 | 4=3/2\n"
+          "1 | Giá trị sản xuất | Tỷ đồng | 100 | 110 | 120 | 109\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("Giá trị sản xuất", 0, "=", 120, 120, "tỷ đồng", "2026", 0);
+}
