@@ -1498,11 +1498,14 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         }
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
+        size_t before = c->d->nrecords;
         S_prose(c, ni, n->start, n->body_end);
         /* "- Tổng hợp, báo cáo ở cấp thành phố" over "+ Các cơ quan, đơn vị
          * liên quan thu thập ...": a step with no body of its own; its
-         * points that name theirs are tasks (spec: wherever they stand) */
-        if (c->nkids[ni] && n->kind == NQX_NODE_BULLET) {
+         * points that name theirs are tasks (spec: wherever they stand).
+         * Not when the step was a task itself: its text holds them. */
+        if (c->nkids[ni] && n->kind == NQX_NODE_BULLET &&
+            c->d->nrecords == before) {
             size_t kk;
             for (kk = 0; kk < c->nkids[ni]; kk++)
                 if (c->d->nodes[c->kids[ni][kk]].kind != NQX_NODE_BULLET)
