@@ -389,9 +389,18 @@ static char *S_recased(const S_ctx *c, const char *s, size_t n)
 /* Copy s[0..n) without '*' and '\', spaces collapsed, into b. */
 static void S_clean_append(nqx_buf *b, const char *s, size_t n)
 {
-    size_t i;
+    size_t i, j;
     for (i = 0; i < n; i++) {
         char ch = s[i];
+        /* a run of bytes kept as they are, in one append */
+        for (j = i; j < n && s[j] != '*' && s[j] != '\\' && s[j] != '\t' &&
+                    s[j] != ' ';)
+            j++;
+        if (j > i) {
+            nqx_buf_append(b, s + i, j - i);
+            i = j - 1;
+            continue;
+        }
         if (ch == '*' || ch == '\\')
             continue;
         if (ch == '\t')
