@@ -90,6 +90,9 @@ typedef struct {
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     size_t unit_maxlen; /* bytes of the longest unit noun */
+    /* unit_nouns' indices by first byte, in lexicon order: those starting
+     * with byte b are un_ix[un_from[b] .. un_from[b + 1]) (S_unit_index) */
+    size_t *un_ix, un_from[257];
     nqx_qty_words qty_words; /* num_words, ready for nqx_ext_qty_start */
     /* qt_quantity's groups lo, hi, unit, word, noun (looked up once) */
     int qty_lo, qty_hi, qty_unit, qty_word, qty_noun;
@@ -998,6 +1001,33 @@ static int S_word_end(const char *s, size_t p, size_t e)
            !(cat == UTF8PROC_CATEGORY_ND);
 }
 
+/* Fill c->un_ix and c->un_from from c->unit_nouns (a counting sort by
+ * first byte, stable); -1 when out of memory. */
+static int S_unit_index(S_ctx *c)
+{
+    size_t i, b, n = c->unit_nouns ? c->unit_nouns->n : 0;
+    memset(c->un_from, 0, sizeof c->un_from);
+    if (!n)
+        return 0;
+    if (!(c->un_ix = malloc(n * sizeof *c->un_ix)))
+        return -1;
+    for (i = 0; i < n; i++) /* counts, one slot up; empty keys: none */
+        if (c->unit_nouns->entries[i].key[0])
+            c->un_from[(unsigned char)c->unit_nouns->entries[i].key[0] + 1]++;
+    for (b = 1; b <= 256; b++)
+        c->un_from[b] += c->un_from[b - 1];
+    {
+        size_t next[256];
+        memcpy(next, c->un_from, sizeof next);
+        for (i = 0; i < n; i++) {
+            unsigned char f = (unsigned char)c->unit_nouns->entries[i].key[0];
+            if (f)
+                c->un_ix[next[f]++] = i;
+        }
+    }
+    return 0;
+}
+
 /* The longest entry of qt_unit_nouns that the words at [p, e) spell
  * (lower case, one space between words): the end of its text, else 0.
  * Hand-written, not a pattern: the nouns are a word list (data), and the
@@ -1005,19 +1035,20 @@ static int S_word_end(const char *s, size_t p, size_t e)
 static size_t S_unit_noun(const S_ctx *c, size_t p, size_t e)
 {
     char low[96];
-    size_t i, best = 0, bestlen = 0, n = e - p < 80 ? e - p : 80;
-    if (!c->unit_nouns)
+    size_t x, best = 0, bestlen = 0, n = e - p < 80 ? e - p : 80;
+    if (!c->unit_nouns || !c->un_ix)
         return 0;
     n = S_cb(c->mask, p + n) - p;
     /* only the longest noun's length is compared: lower no more (the
      * output is written in order, so it is a prefix of the full one) */
     S_lower_all(c->mask + p, n, low,
                 c->unit_maxlen + 5 < sizeof low ? c->unit_maxlen + 5 : sizeof low);
-    for (i = 0; i < c->unit_nouns->n; i++) {
-        const char *k = c->unit_nouns->entries[i].key;
+    /* only the entries that start with low's first byte: strncmp fails
+     * at once on the others (an empty key is never longer than bestlen) */
+    for (x = c->un_from[(unsigned char)low[0]];
+         x < c->un_from[(unsigned char)low[0] + 1]; x++) {
+        const char *k = c->unit_nouns->entries[c->un_ix[x]].key;
         size_t kl, j = 0, t = p;
-        if (k[0] && k[0] != low[0]) /* strncmp below fails at once */
-            continue;
         kl = strlen(k);
         if (kl <= bestlen || strncmp(low, k, kl) != 0)
             continue;
@@ -1906,8 +1937,10 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.qty_word = nqx_gram_group(c.qty, "word");
     c.qty_noun = nqx_gram_group(c.qty, "noun");
     c.mask = S_mask(text, len);
-    if (!c.mask)
+    if (!c.mask || S_unit_index(&c)) {
+        free(c.mask);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    }
     if (d->nnodes) {
         c.nodes = d->nodes;
         c.nnodes = d->nnodes;
@@ -1920,5 +1953,6 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
         st = S_node(&c, (int)i, err);
     S_free_nodes(fb, nfb);
     free(c.mask);
+    free(c.un_ix);
     return st;
 }
