@@ -173,6 +173,8 @@ static int S_push(nqx_toks *t, size_t *cap, const nqx_tok *k)
 static int S_first_upper(const char *s, size_t n)
 {
     utf8proc_int32_t c;
+    if (n && (unsigned char)s[0] < 0x80) /* ASCII: utf8proc's answer */
+        return s[0] >= 'A' && s[0] <= 'Z';
     if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                          &c) <= 0)
         return 0;
