@@ -245,9 +245,10 @@ typedef struct {
 } S_tc_entry;
 
 typedef struct {
-    double *buf;
-    size_t cap;
+    double *buf, *buf2; /* S_viterbi's; S_may_change's */
+    size_t cap, cap2;
     S_tc_entry *tc; /* S_TC_SLOTS entries, a = -1 when empty */
+    const nqx_lm *lm;
 } S_scratch;
 
 static S_tc_entry *S_tc_slot(S_scratch *sc, int a, int b, int c)
@@ -417,16 +418,43 @@ static double *S_alloc(S_scratch *s, size_t n)
     return s->buf;
 }
 
-/* The bigram (a, b) in g: its index, or -1. */
-static int S_find2(const nqx_model *m, nqx_group g, int a, int b)
+/* The second buffer (a bound's gains, see S_may_change). */
+static double *S_alloc2(S_scratch *s, size_t n)
 {
-    int i, va = nqx_model_variant(m, a), vb = nqx_model_variant(m, b);
-    if (va < 0 || vb < 0)
-        return -1;
-    for (i = 0; i < g.n; i++)
-        if (g.r[4 * i] == va && g.r[4 * i + 1] == vb)
-            return i;
-    return -1;
+    if (n > s->cap2) {
+        double *p = realloc(s->buf2, n * sizeof *p);
+        if (!p)
+            return NULL;
+        s->buf2 = p;
+        s->cap2 = n;
+    }
+    return s->buf2;
+}
+
+/* The bigrams (a, c) of positions i - 1, i: ac[a * MAX_CANDS + c] is
+ * the index of the first entry of P[i].g2 that holds candidate a of
+ * i - 1 and candidate c of i, or -1. One pass over the group for all
+ * the pairs. */
+static void S_pairs(const nqx_lm *lm, const S_pos *P, int i, int *ac)
+{
+    int ka = P[i - 1].k, kc = P[i].k, a, c, j, left = 0;
+    int va[MAX_CANDS], vc[MAX_CANDS];
+    const uint8_t *r = P[i].g2.r;
+    for (a = 0; a < ka; a++)
+        va[a] = P[i - 1].id[a] >= 0 ? lm->variant[P[i - 1].id[a]] : -1;
+    for (c = 0; c < kc; c++)
+        vc[c] = P[i].id[c] >= 0 ? lm->variant[P[i].id[c]] : -1;
+    for (a = 0; a < ka; a++)
+        for (c = 0; c < kc; c++) {
+            ac[a * MAX_CANDS + c] = -1;
+            left += va[a] >= 0 && vc[c] >= 0;
+        }
+    for (j = 0; left && j < P[i].g2.n; j++, r += 4)
+        for (a = 0; a < ka; a++)
+            if (r[0] == va[a])
+                for (c = 0; c < kc; c++)
+                    if (r[1] == vc[c] && ac[a * MAX_CANDS + c] < 0)
+                        ac[a * MAX_CANDS + c] = j, left--;
 }
 
 /* ln P(c | p a) at position i (p = -2: no word two back), interpolated
@@ -435,38 +463,43 @@ static int S_find2(const nqx_model *m, nqx_group g, int a, int b)
  * the same next word ("đầu" is nearly always "đầu tư"). */
 /* The bigram part: P(c | a) at position i, where j is the index of the
  * bigram (a, c) in the group of position i, or -1. */
-static double S_p2(const nqx_model *m, const S_pos *P, int i, int j, int a,
+static double S_p2(const nqx_lm *lm, const S_pos *P, int i, int j, int a,
                    int c)
 {
-    const double *qe = nqx_model_qexp(m);
-    double p1 = nqx_model_p1(m, c), p2;
+    double p1 = c < 0 ? lm->p1_unknown : lm->p1[c], p2;
     if (a < 0)
         return p1;
-    p2 = ((j >= 0 ? qe[P[i].g2.r[4 * j + 2]] : 0.0) +
-          nqx_model_types(m, a) * p1) /
-         (nqx_model_count(m, a) + nqx_model_types(m, a) + 1e-9);
+    p2 = ((j >= 0 ? lm->qexp[P[i].g2.r[4 * j + 2]] : 0.0) + lm->typ[a] * p1) /
+         lm->den[a];
     return p2 > 0 ? p2 : p1;
 }
 
-/* ln P(c | p a) from the bigram part p2 = P(c | a); j is the index of the
+/* P(c | p a) from the bigram part p2 = P(c | a); j is the index of the
  * bigram (p, a) in the group of position i - 1, or -1; jac that of (a, c)
  * in the group of position i. The model keeps a trigram only where it
  * keeps both its bigrams (model.c prunes trigrams harder; groups past
  * MAX_GROUP aside), so without (a, c) there is no trigram to look up:
  * most candidates' pairs are such, and each lookup is a cache miss. */
-static double S_lp(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
-                   int j, int p, int a, int c, int jac, double p2)
+static double S_lpx(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+                    int j, int p, int a, int c, int jac, double p2)
 {
-    const double *qe = nqx_model_qexp(m);
+    const double *qe = sc->lm->qexp;
     if (j >= 0) {
         double cab = qe[P[i - 1].g2.r[4 * j + 2]];
         double tab = qe[P[i - 1].g2.r[4 * j + 3]] - 1.0;
         int q = c >= 0 && jac >= 0 ? S_trigram(m, sc, p, a, c) : -1;
         double c3 = q >= 0 ? qe[q] : 0.0;
         if (tab > 0 || c3 > 0)
-            return log((c3 + tab * p2) / (cab + tab));
+            return (c3 + tab * p2) / (cab + tab);
     }
-    return log(p2);
+    return p2;
+}
+
+/* S_lpx is P(c | p a) itself, which S_may_change compares without log. */
+static double S_lp(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+                   int j, int p, int a, int c, int jac, double p2)
+{
+    return log(S_lpx(m, sc, P, i, j, p, a, c, jac, p2));
 }
 
 static double S_channel(const nqx_syl *o, const char *key)
@@ -626,12 +659,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
          * of the next position */
         pa = pair[(i + 1) & 1];
         ac = pair[i & 1];
-        for (a = 0; a < ka; a++)
-            for (c = 0; c < kc; c++)
-                ac[a * MAX_CANDS + c] =
-                    P[i - 1].id[a] >= 0 && P[i].id[c] >= 0
-                        ? S_find2(m, P[i].g2, P[i - 1].id[a], P[i].id[c])
-                        : -1;
+        S_pairs(sc->lm, P, i, ac);
         /* the trigrams this position will look up, announced first */
         if (i >= 2)
             for (a = 0; a < ka; a++)
@@ -645,7 +673,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
             for (c = 0; c < kc; c++) {
                 double bestv = -1e300;
                 int bestp = 0, jac = ac[a * MAX_CANDS + c];
-                double p2 = S_p2(m, P, i, jac, P[i - 1].id[a], P[i].id[c]);
+                double p2 = S_p2(sc->lm, P, i, jac, P[i - 1].id[a], P[i].id[c]);
                 for (p = 0; p < kp; p++) {
                     double t = S_lp(m, sc, P, i, i >= 2 ? pa[p * MAX_CANDS + a] : -1,
                                     i >= 2 ? P[i - 2].id[p] : -2,
@@ -741,6 +769,91 @@ static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
     return 0;
 }
 
+/* 0 when no word of positions 1..n can change, whatever the decoding:
+ * most windows, and cheaper than S_viterbi. The bound: a margin at i is
+ * best - keep, and keep is at least the best path with the observed word
+ * put back at i, so the margin is at most the gain of some candidate c
+ * over the observed word in some context: the three trigram terms that
+ * hold position i, minus c's channel cost. Each term is bounded by its
+ * largest difference over the candidates of the other two positions;
+ * the terms are computed by the calls S_viterbi makes, with the same
+ * arguments. A group of changes passes only when one of its words'
+ * margins (plus S_SURE_EASE when sure) reaches min_margin: when none
+ * can, S_window would append nothing and learn nothing. S_BOUND_SLACK
+ * covers rounding, which differs between the bound and S_viterbi. */
+#define S_BOUND_SLACK 1e-6
+
+/* 1 when a candidate at q may pass: the product of its terms' largest
+ * ratios is e^(LM gain) */
+static int S_gain_passes(const S_pos *P, int q, const double *gain,
+                         double min_margin)
+{
+    int c;
+    for (c = 1; c < P[q].k; c++)
+        if (log(gain[q * MAX_CANDS + c]) - P[q].ch[c] +
+                (P[q].sure[c] ? S_SURE_EASE : 0.0) >= min_margin - S_BOUND_SLACK)
+            return 1;
+    return 0;
+}
+static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
+                        int n, double min_margin)
+{
+    int pair[2][MAX_CANDS * MAX_CANDS], *pa, *ac, t, q, c;
+    double *gain = S_alloc2(sc, ((size_t)n + 2) * MAX_CANDS);
+    if (!gain)
+        return 1; /* no memory for the bound: decode */
+    for (q = 1; q <= n; q++)
+        for (c = 1; c < P[q].k; c++)
+            gain[q * MAX_CANDS + c] = 1.0;
+    for (t = 1; t <= n + 1; t++) {
+        int kp = t >= 2 ? P[t - 2].k : 1, ka = P[t - 1].k, kc = P[t].k;
+        int p, a;
+        double L[MAX_CANDS][MAX_CANDS][MAX_CANDS];
+        double most[3][MAX_CANDS];
+        pa = pair[(t + 1) & 1];
+        ac = pair[t & 1];
+        S_pairs(sc->lm, P, t, ac);
+        if (kp * ka * kc == 1)
+            continue; /* the same on every path */
+        for (a = 0; a < ka; a++)
+            for (c = 0; c < kc; c++) {
+                int jac = ac[a * MAX_CANDS + c];
+                double p2 = S_p2(sc->lm, P, t, jac, P[t - 1].id[a], P[t].id[c]);
+                for (p = 0; p < kp; p++)
+                    L[p][a][c] = S_lpx(m, sc, P, t, t >= 2 ? pa[p * MAX_CANDS + a] : -1,
+                                       t >= 2 ? P[t - 2].id[p] : -2,
+                                       P[t - 1].id[a], P[t].id[c], jac, p2);
+            }
+        /* the largest ratio of each candidate to the observed word in
+         * this term, for each of its three positions */
+        for (q = 0; q < 3; q++)
+            for (c = 0; c < MAX_CANDS; c++)
+                most[q][c] = 0;
+        for (p = 0; p < kp; p++)
+            for (a = 0; a < ka; a++)
+                for (c = 0; c < kc; c++) {
+                    double x = L[p][a][c];
+                    if (p && x / L[0][a][c] > most[0][p])
+                        most[0][p] = x / L[0][a][c];
+                    if (a && x / L[p][0][c] > most[1][a])
+                        most[1][a] = x / L[p][0][c];
+                    if (c && x / L[p][a][0] > most[2][c])
+                        most[2][c] = x / L[p][a][0];
+                }
+        for (q = t - 2; q <= t; q++)
+            if (q >= 1)
+                for (c = 1; c < P[q].k; c++)
+                    gain[q * MAX_CANDS + c] *= most[q - (t - 2)][c];
+        /* position t - 2 has all its terms */
+        if (t - 2 >= 1 && S_gain_passes(P, t - 2, gain, min_margin))
+            return 1;
+    }
+    for (q = n - 1 > 1 ? n - 1 : 1; q <= n; q++)
+        if (S_gain_passes(P, q, gain, min_margin))
+            return 1;
+    return 0;
+}
+
 /* Decode positions 1..n of P (P[0] and P[n + 1] are fixed context) and
  * append the edits that pass min_margin. */
 static int S_window(const nqx_model *m, S_pos *P, int n, int style,
@@ -749,6 +862,8 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
                     size_t *ne, size_t *cap)
 {
     int i, iter;
+    if (!S_may_change(m, sc, P, n, min_margin))
+        return 0;
     for (iter = 0; iter < 4; iter++) {
         int again = 0;
         if (S_viterbi(m, P, n, sc, best, margin))
@@ -950,7 +1065,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
-    S_scratch sc = {NULL, 0, NULL};
+    S_scratch sc = {NULL, NULL, 0, 0, NULL, NULL};
     S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
     nqx_status st = NQX_OK;
@@ -964,6 +1079,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     if (threshold >= 1)
         return NQX_OK;
     min_margin = log(threshold / (1 - threshold));
+    sc.lm = nqx_model_lm(m);
     sc.tc = malloc(S_TC_SLOTS * sizeof *sc.tc);
     if (!sc.tc)
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
@@ -1125,6 +1241,7 @@ done:
     free(best);
     free(margin);
     free(sc.buf);
+    free(sc.buf2);
     free(sc.tc);
     return st;
 }
