@@ -51,14 +51,16 @@
 /* ---- tokens ---- */
 
 /* Character classes for ASCII: 1 word, 2 space, 0 boundary. */
+static const unsigned char S_ascii_tab[128] = {
+    ['\t'] = 2, [' '] = 2,
+    ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static int S_ascii_class(unsigned char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9'))
-        return 1;
-    if (c == ' ' || c == '\t')
-        return 2;
-    return 0;
+    return c < 128 ? S_ascii_tab[c] : 0;
 }
 
 static int S_cp_class(int32_t cp)
@@ -73,9 +75,11 @@ static int S_cp_class(int32_t cp)
     return 0;
 }
 
-/* Slots of the table of distinct words (a power of two). A document
- * repeats its words: each is parsed and looked up once, the repeats copy
- * the first. Past half full, new words are analysed without memo. */
+/* Slots of the table of distinct words (a power of two, at most). A
+ * document repeats its words: each is parsed and looked up once, the
+ * repeats copy the first. Past half full, new words are analysed without
+ * memo. A short text gets a smaller table (a word every 4 bytes or more),
+ * which is cleared faster. */
 #define S_MEMO_SLOTS 16384
 
 static uint32_t S_hash(const char *s, size_t n)
@@ -108,9 +112,13 @@ static size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
 nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                             size_t *ntoks)
 {
-    size_t i = 0, n = 0, cap = 256, nmemo = 0;
-    nqx_tok *t = malloc(cap * sizeof *t);
-    uint32_t *memo = calloc(S_MEMO_SLOTS, sizeof *memo); /* token index + 1 */
+    size_t i = 0, n = 0, cap = len / 6 + 16, nmemo = 0, slots = 64;
+    nqx_tok *t;
+    uint32_t *memo; /* token index + 1 */
+    while (slots < S_MEMO_SLOTS && slots < len / 4)
+        slots *= 2;
+    t = malloc(cap * sizeof *t); /* most texts: a word per 6 bytes or more */
+    memo = calloc(slots, sizeof *memo);
     int boundary = 1;
     *toks = NULL;
     *ntoks = 0;
@@ -181,7 +189,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         t[n].boundary = boundary;
         t[n].first = -1;
         if (n < INT_MAX) {
-            uint32_t h = S_hash(text + start, i - start) & (S_MEMO_SLOTS - 1);
+            uint32_t h = S_hash(text + start, i - start) & (uint32_t)(slots - 1);
             while (memo[h]) {
                 const nqx_tok *f = &t[memo[h] - 1];
                 if (f->end - f->start == i - start &&
@@ -189,7 +197,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                     t[n].first = (int)(memo[h] - 1);
                     break;
                 }
-                h = (h + 1) & (S_MEMO_SLOTS - 1);
+                h = (h + 1) & (uint32_t)(slots - 1);
             }
             if (t[n].first >= 0) {
                 const nqx_tok *f = &t[t[n].first];
@@ -200,7 +208,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                 n++;
                 continue;
             }
-            if (nmemo < S_MEMO_SLOTS / 2) {
+            if (nmemo < slots / 2) {
                 memo[h] = (uint32_t)n + 1;
                 nmemo++;
             }
@@ -236,6 +244,12 @@ typedef struct {
     const nqx_tok *tok;    /* NULL for the clause ends */
 } S_pos;
 
+#if defined(__GNUC__)
+#define S_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define S_PREFETCH(p) ((void)(p))
+#endif
+
 /* A small direct-mapped cache in front of the model's trigram table: the
  * lattice asks for the same trigrams again (overlapping windows, repeated
  * phrases, later passes), and the table is megabytes of random access. */
@@ -247,6 +261,8 @@ typedef struct {
 typedef struct {
     double *buf, *buf2; /* S_viterbi's; S_may_change's */
     size_t cap, cap2;
+    int *pairs; /* S_may_change's: S_pairs of each position */
+    size_t cap3;
     S_tc_entry *tc; /* S_TC_SLOTS entries, a = -1 when empty */
     const nqx_lm *lm;
 } S_scratch;
@@ -319,9 +335,17 @@ static int S_adapt_find(const S_adapt *ad, int o, int c)
                ? lo : -1;
 }
 
-static int S_adapt_has(const S_adapt *ad, int o, int c)
+/* A set of ids (ids are below 65536): a bit each, so that the passes
+ * over every token of a document ask it in place of a binary search. */
+#define S_IDSET_WORDS 1024
+static void S_idset_add(uint64_t *set, int id)
 {
-    return S_adapt_find(ad, o, c) >= 0;
+    set[(unsigned)id >> 6] |= (uint64_t)1 << (id & 63);
+}
+
+static int S_idset_has(const uint64_t *set, int id)
+{
+    return id >= 0 && (set[(unsigned)id >> 6] >> (id & 63) & 1);
 }
 
 static int S_adapt_add(S_adapt *ad, int o, int c)
@@ -364,6 +388,7 @@ static int S_int_cmp(const void *a, const void *b)
 static int S_adapt_settle(S_adapt *ad, const int *tid, size_t ntok)
 {
     int i, out = 0, *tg, *right;
+    uint64_t *set;
     size_t t;
     if (!ad->n)
         return 0;
@@ -392,12 +417,21 @@ static int S_adapt_settle(S_adapt *ad, const int *tid, size_t ntok)
     qsort(tg, (size_t)ad->n, sizeof *tg, S_int_cmp);
     right = tg + ad->n;
     memset(right, 0, (size_t)ad->n * sizeof *right);
+    set = calloc(S_IDSET_WORDS, sizeof *set);
+    if (!set) {
+        free(tg);
+        return -1;
+    }
+    for (i = 0; i < ad->n; i++)
+        S_idset_add(set, tg[i]);
     for (t = 0; t < ntok; t++) {
-        int *hit = tid[t] >= 0 ? bsearch(&tid[t], tg, (size_t)ad->n, sizeof *tg,
-                                         S_int_cmp) : NULL;
+        int *hit = S_idset_has(set, tid[t])
+                       ? bsearch(&tid[t], tg, (size_t)ad->n, sizeof *tg, S_int_cmp)
+                       : NULL;
         if (hit)
             right[hit - tg]++;
     }
+    free(set);
     for (i = 0; i < ad->n; i++) {
         int *hit = bsearch(&ad->pair[i][1], tg, (size_t)ad->n, sizeof *tg, S_int_cmp);
         ad->cost[i] = right[hit - tg] <= ad->pair[i][2] ? 0.0 : C_ADAPTED;
@@ -418,17 +452,25 @@ static double *S_alloc(S_scratch *s, size_t n)
     return s->buf;
 }
 
-/* The second buffer (a bound's gains, see S_may_change). */
-static double *S_alloc2(S_scratch *s, size_t n)
+/* The bound's buffers (see S_may_change): gains, n doubles, and pairs,
+ * npairs ints. */
+static int S_alloc2(S_scratch *s, size_t n, size_t npairs)
 {
     if (n > s->cap2) {
         double *p = realloc(s->buf2, n * sizeof *p);
         if (!p)
-            return NULL;
+            return -1;
         s->buf2 = p;
         s->cap2 = n;
     }
-    return s->buf2;
+    if (npairs > s->cap3) {
+        int *p = realloc(s->pairs, npairs * sizeof *p);
+        if (!p)
+            return -1;
+        s->pairs = p;
+        s->cap3 = npairs;
+    }
+    return 0;
 }
 
 /* The bigrams (a, c) of positions i - 1, i: ac[a * MAX_CANDS + c] is
@@ -440,6 +482,18 @@ static void S_pairs(const nqx_lm *lm, const S_pos *P, int i, int *ac)
     int ka = P[i - 1].k, kc = P[i].k, a, c, j, left = 0;
     int va[MAX_CANDS], vc[MAX_CANDS];
     const uint8_t *r = P[i].g2.r;
+    if (ka == 1 && kc == 1) { /* most pairs: S_find2 of old */
+        ac[0] = -1;
+        if (P[i - 1].id[0] >= 0 && P[i].id[0] >= 0) {
+            int x = lm->variant[P[i - 1].id[0]], y = lm->variant[P[i].id[0]];
+            for (j = 0; j < P[i].g2.n; j++, r += 4)
+                if (r[0] == x && r[1] == y) {
+                    ac[0] = j;
+                    break;
+                }
+        }
+        return;
+    }
     for (a = 0; a < ka; a++)
         va[a] = P[i - 1].id[a] >= 0 ? lm->variant[P[i - 1].id[a]] : -1;
     for (c = 0; c < kc; c++)
@@ -502,31 +556,32 @@ static double S_lp(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
     return log(S_lpx(m, sc, P, i, j, p, a, c, jac, p2));
 }
 
-static double S_channel(const nqx_syl *o, const char *key)
+/* The channel cost of reading the syllable of id (the model's lm) as o. */
+static double S_channel(const nqx_lm *lm, const nqx_syl *o, int id)
 {
-    nqx_syl c;
+    const nqx_syl *c = &lm->syl[id];
     double cost = 0;
     int i, stacked = 0;
-    if (!nqx_syl_from_key(key, &c) || c.n != o->n)
+    if (!lm->syl_ok[id] || c->n != o->n)
         return 1e9;
-    for (i = 0; i < c.n; i++)
-        if (c.base[i] != 'd' && (c.mod[i] || o->mod[i]))
+    for (i = 0; i < c->n; i++)
+        if (c->base[i] != 'd' && (c->mod[i] || o->mod[i]))
             stacked = 1;
-    if (c.tone != o->tone) {
+    if (c->tone != o->tone) {
         if (stacked)
-            cost += !o->tone ? C_STK_LOST : !c.tone ? C_STK_ADD : C_STK_SWAP;
+            cost += !o->tone ? C_STK_LOST : !c->tone ? C_STK_ADD : C_STK_SWAP;
         else
-            cost += !o->tone ? C_TONE_LOST : !c.tone ? C_TONE_ADD : C_TONE_SWAP;
+            cost += !o->tone ? C_TONE_LOST : !c->tone ? C_TONE_ADD : C_TONE_SWAP;
     }
-    for (i = 0; i < c.n; i++) {
-        if (c.mod[i] == o->mod[i])
+    for (i = 0; i < c->n; i++) {
+        if (c->mod[i] == o->mod[i])
             continue;
-        if (c.base[i] == 'd')
+        if (c->base[i] == 'd')
             cost += o->mod[i] ? C_BAR_ADD : C_BAR_LOST;
         else if (!o->mod[i])
-            cost += c.tone ? C_MOD_LOST_STK : C_MOD_LOST;
+            cost += c->tone ? C_MOD_LOST_STK : C_MOD_LOST;
         else
-            cost += !c.mod[i] ? C_MOD_ADD : C_MOD_SWAP;
+            cost += !c->mod[i] ? C_MOD_ADD : C_MOD_SWAP;
     }
     if (o->casing == NQX_CASE_UPPER)
         cost += C_UPPER;
@@ -537,12 +592,14 @@ static double S_channel(const nqx_syl *o, const char *key)
  * keeps it: inside a clause, "nam" in lower case is rarely the "Nam" of
  * Việt Nam that most "nam" are, while "năm" nearly always is lower case.
  * The channel adds ln P(case | observed) - ln P(case | candidate). */
-static double S_casing(const nqx_model *m, const nqx_tok *t, int o, int c)
+static double S_casing(const nqx_lm *lm, const nqx_tok *t, int o, int c)
 {
     int title = t->syl.casing == NQX_CASE_TITLE;
     if (t->boundary || (t->syl.casing != NQX_CASE_LOWER && !title))
         return 0.0;
-    return C_CASE * (nqx_model_lncase(m, o, title) - nqx_model_lncase(m, c, title));
+    /* nqx_model_lncase, read in place */
+    return C_CASE * ((o < 0 ? log(0.5) : lm->lncase[2 * (size_t)o + (title != 0)]) -
+                     lm->lncase[2 * (size_t)c + (title != 0)]);
 }
 
 /* Candidates for position i: the syllables with its letters seen next to
@@ -551,7 +608,7 @@ static double S_casing(const nqx_model *m, const nqx_tok *t, int o, int c)
  * about as often as the observed word (within e^S_SUPPORT) or the
  * observed word not at all there: otherwise its LM gain could not pay the
  * channel cost, and every extra state costs time. */
-static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
+static void S_cands(const nqx_lm *lm, S_pos *P, int i, const S_adapt *ad)
 {
     int ids[32], q[32][2], n = 0, j, side, qo[2] = {-1, -1};
     for (side = 0; side < 2; side++) {
@@ -566,8 +623,8 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
              * on the other side, where they are found in their turn */
             if (qo[side] >= 0 && v < qo[side])
                 break;
-            id = side ? nqx_model_variant_id(m, g.fa, g.r[4 * j])
-                      : nqx_model_variant_id(m, g.fb, g.r[4 * j + 1]);
+            id = side ? lm->fids[lm->foff[g.fa] + g.r[4 * j]]
+                      : lm->fids[lm->foff[g.fb] + g.r[4 * j + 1]];
             if (id == P[i].id[0]) {
                 if (v > qo[side])
                     qo[side] = v;
@@ -604,11 +661,11 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
         if (q[b][0] < -(int)(S_SUPPORT * NQX_Q_SCALE))
             break;
         P[i].id[P[i].k] = ids[b];
-        P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
+        P[i].ch[P[i].k] = S_channel(lm, &P[i].tok->syl, ids[b]);
         P[i].sure[P[i].k] = 0;
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
-        P[i].ch[P[i].k] += S_casing(m, P[i].tok, P[i].id[0], ids[b]);
+        P[i].ch[P[i].k] += S_casing(lm, P[i].tok, P[i].id[0], ids[b]);
         if (ad && !ad->learn &&
             (j = S_adapt_find(ad, P[i].id[0], ids[b])) >= 0) {
             P[i].ch[P[i].k] *= ad->cost[j];
@@ -798,21 +855,41 @@ static int S_gain_passes(const S_pos *P, int q, const double *gain,
 static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
                         int n, double min_margin)
 {
-    int pair[2][MAX_CANDS * MAX_CANDS], *pa, *ac, t, q, c;
-    double *gain = S_alloc2(sc, ((size_t)n + 2) * MAX_CANDS);
-    if (!gain)
+    int *pa, *ac, t, q, c, p, a;
+    double *gain;
+    if (S_alloc2(sc, ((size_t)n + 2) * MAX_CANDS,
+                 ((size_t)n + 2) * MAX_CANDS * MAX_CANDS))
         return 1; /* no memory for the bound: decode */
+    gain = sc->buf2;
     for (q = 1; q <= n; q++)
         for (c = 1; c < P[q].k; c++)
             gain[q * MAX_CANDS + c] = 1.0;
+    /* the pairs first, and the trigrams they call for announced, so that
+     * the table's cache misses overlap */
     for (t = 1; t <= n + 1; t++) {
         int kp = t >= 2 ? P[t - 2].k : 1, ka = P[t - 1].k, kc = P[t].k;
-        int p, a;
+        int kn = t <= n ? P[t + 1].k : 1; /* the next term's third */
+        pa = sc->pairs + (size_t)(t - 1) * MAX_CANDS * MAX_CANDS;
+        ac = sc->pairs + (size_t)t * MAX_CANDS * MAX_CANDS;
+        if (kp * ka * kc == 1 && ka * kc * kn == 1)
+            continue; /* neither this term nor the next needs (a, c) */
+        S_pairs(sc->lm, P, t, ac);
+        if (kp * ka * kc == 1 || t < 2)
+            continue;
+        for (a = 0; a < ka; a++)
+            for (c = 0; c < kc; c++)
+                if (ac[a * MAX_CANDS + c] >= 0)
+                    for (p = 0; p < kp; p++)
+                        if (pa[p * MAX_CANDS + a] >= 0)
+                            S_trigram_prefetch(m, sc, P[t - 2].id[p],
+                                               P[t - 1].id[a], P[t].id[c]);
+    }
+    for (t = 1; t <= n + 1; t++) {
+        int kp = t >= 2 ? P[t - 2].k : 1, ka = P[t - 1].k, kc = P[t].k;
         double L[MAX_CANDS][MAX_CANDS][MAX_CANDS];
         double most[3][MAX_CANDS];
-        pa = pair[(t + 1) & 1];
-        ac = pair[t & 1];
-        S_pairs(sc->lm, P, t, ac);
+        pa = sc->pairs + (size_t)(t - 1) * MAX_CANDS * MAX_CANDS;
+        ac = sc->pairs + (size_t)t * MAX_CANDS * MAX_CANDS;
         if (kp * ka * kc == 1)
             continue; /* the same on every path */
         for (a = 0; a < ka; a++)
@@ -952,14 +1029,17 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
     }
     for (i = 1; i <= n + 1; i++)
         nqx_model_bigrams_prefetch(m, P[i - 1].fid, P[i].fid);
-    for (i = 1; i <= n + 1; i++)
+    for (i = 1; i <= n + 1; i++) {
         P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
+        if (P[i].g2.n) /* S_cands reads the group next */
+            S_PREFETCH(P[i].g2.r);
+    }
     for (i = 1; i <= n; i++) {
         if (P[i].tok->num)
             continue;
         if (P[i].tok->syl.casing == NQX_CASE_UPPER && !allup)
             continue; /* an acronym or a word in capitals: leave it */
-        S_cands(m, P, i, ad);
+        S_cands(sc->lm, P, i, ad);
         if (P[i].k > 1)
             any = 1;
     }
@@ -1058,16 +1138,17 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
-    int *tid = NULL, *tfid, num, numf;
+    int *tid = NULL, *tfid, *tvote, num, numf;
     size_t ntok = 0, i, j, cap = 0;
     int votes[2] = {0, 0}, style, maxn = 0, round;
     size_t last = (size_t)-1;
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
-    S_scratch sc = {NULL, NULL, 0, 0, NULL, NULL};
+    S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL};
     S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
+    uint64_t *idset = NULL;
     nqx_status st = NQX_OK;
 
     *edits = NULL;
@@ -1089,23 +1170,26 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         free(sc.tc);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
-    tid = malloc((ntok + 1) * 2 * sizeof *tid);
-    if (!tid)
+    tid = malloc((ntok + 1) * 3 * sizeof *tid);
+    idset = malloc(S_IDSET_WORDS * sizeof *idset);
+    if (!tid || !idset)
         goto oom;
     tfid = tid + ntok + 1;
+    tvote = tfid + ntok + 1;
     num = nqx_model_id(m, NQX_NUM_KEY);
     numf = nqx_model_fid(m, NQX_NUM_KEY);
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
-        int v;
-        if (toks[i].ok && !toks[i].num &&
-            (v = nqx_syl_style_vote(&toks[i].syl)) >= 0)
-            votes[v]++;
         if (toks[i].first >= 0) { /* a repeat: its first says it all */
             tid[i] = tid[toks[i].first];
             tfid[i] = tfid[toks[i].first];
+            if ((tvote[i] = tvote[toks[i].first]) >= 0)
+                votes[tvote[i]]++;
             continue;
         }
+        tvote[i] = toks[i].ok && !toks[i].num ? nqx_syl_style_vote(&toks[i].syl) : -1;
+        if (tvote[i] >= 0)
+            votes[tvote[i]]++;
         tid[i] = tfid[i] = -1;
         if (toks[i].num) { /* "ngày 21 tháng 11": context, never changed */
             tid[i] = num;
@@ -1173,8 +1257,16 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         if (S_adapt_keep(&ad, &prev))
             goto oom;
         /* another pass over the clauses holding a word the scanner was
-         * caught confusing; their edits are replaced */
+         * caught confusing (after the first: one whose confusions
+         * changed); their edits are replaced */
         ad.learn = 0;
+        memset(idset, 0, S_IDSET_WORDS * sizeof *idset);
+        if (round == 0) /* (pairs are only learnt for known words, id > 0) */
+            for (k = 0; k < (size_t)ad.n; k++)
+                S_idset_add(idset, ad.pair[k][0]);
+        else
+            for (k = 0; k < (size_t)nchg; k++)
+                S_idset_add(idset, chg[k]);
         for (i = 0; i < ntok; i = j) {
             int hit = 0;
             if (tfid[i] < 0) {
@@ -1182,10 +1274,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                 continue;
             }
             for (j = i; j < ntok && tfid[j] >= 0 && (j == i || !toks[j].boundary); j++)
-                hit |= round == 0 ? S_adapt_has(&ad, tid[j], -1)
-                                  : tid[j] >= 0 &&
-                                        bsearch(&tid[j], chg, (size_t)nchg,
-                                                sizeof *chg, S_int_cmp) != NULL;
+                hit |= S_idset_has(idset, tid[j]);
             if (!hit)
                 continue;
             /* drop the first pass's edits inside this clause */
@@ -1235,6 +1324,7 @@ done:
     free(prev.pair);
     free(prev.cost);
     free(chg);
+    free(idset);
     free(toks);
     free(tid);
     free(P);
@@ -1242,6 +1332,7 @@ done:
     free(margin);
     free(sc.buf);
     free(sc.buf2);
+    free(sc.pairs);
     free(sc.tc);
     return st;
 }

@@ -103,6 +103,11 @@ typedef struct {
     const double *qexp, *p1, *typ, *den;
     const uint8_t *variant;
     double p1_unknown; /* nqx_model_p1 of an unknown word (id -1) */
+    const uint32_t *foff; /* nqx_model_variant_id(fid, v) = fids[foff[fid] + v] */
+    const uint16_t *fids;
+    const double *lncase; /* nqx_model_lncase(id, title) = lncase[2 id + title] */
+    const nqx_syl *syl;   /* nqx_syl_from_key of each id's key ... */
+    const uint8_t *syl_ok; /* ... and what it returned */
 } nqx_lm;
 const nqx_lm *nqx_model_lm(const nqx_model *m);
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */
