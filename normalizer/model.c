@@ -476,6 +476,7 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     m->lm.variant = m->variant;
     m->lm.p1_unknown = nqx_model_p1(m, -1);
     m->lm.foff = m->foff;
+    m->lm.fid = m->fid;
     m->lm.fids = m->fids;
     m->lm.lncase = m->lncase;
     m->lm.syl = m->syl;

@@ -611,6 +611,12 @@ static double S_casing(const nqx_lm *lm, const nqx_tok *t, int o, int c)
 static void S_cands(const nqx_lm *lm, S_pos *P, int i, const S_adapt *ad)
 {
     int ids[32], q[32][2], n = 0, j, side, qo[2] = {-1, -1};
+    int f = P[i].fid, o = P[i].id[0];
+    /* the groups name words of position i by their variant of f: the
+     * observed word's, when it has f's letters, and the others' ids once
+     * chosen (ids[] holds variants until then) */
+    int vo = o >= 0 && lm->fid[o] == f ? lm->variant[o] : -1;
+    const uint16_t *row = lm->fids + lm->foff[f];
     for (side = 0; side < 2; side++) {
         nqx_group g = side ? P[i + 1].g2 : P[i].g2;
         /* groups are sorted by count: the first entries hold every
@@ -623,9 +629,8 @@ static void S_cands(const nqx_lm *lm, S_pos *P, int i, const S_adapt *ad)
              * on the other side, where they are found in their turn */
             if (qo[side] >= 0 && v < qo[side])
                 break;
-            id = side ? lm->fids[lm->foff[g.fa] + g.r[4 * j]]
-                      : lm->fids[lm->foff[g.fb] + g.r[4 * j + 1]];
-            if (id == P[i].id[0]) {
+            id = side ? g.r[4 * j] : g.r[4 * j + 1]; /* both groups' f */
+            if (id == vo) {
                 if (v > qo[side])
                     qo[side] = v;
                 continue;
@@ -660,6 +665,7 @@ static void S_cands(const nqx_lm *lm, S_pos *P, int i, const S_adapt *ad)
                 b = j;
         if (q[b][0] < -(int)(S_SUPPORT * NQX_Q_SCALE))
             break;
+        ids[b] = row[ids[b]];
         P[i].id[P[i].k] = ids[b];
         P[i].ch[P[i].k] = S_channel(lm, &P[i].tok->syl, ids[b]);
         P[i].sure[P[i].k] = 0;

@@ -104,6 +104,7 @@ typedef struct {
     const uint8_t *variant;
     double p1_unknown; /* nqx_model_p1 of an unknown word (id -1) */
     const uint32_t *foff; /* nqx_model_variant_id(fid, v) = fids[foff[fid] + v] */
+    const uint16_t *fid;  /* the folded id of each id */
     const uint16_t *fids;
     const double *lncase; /* nqx_model_lncase(id, title) = lncase[2 id + title] */
     const nqx_syl *syl;   /* nqx_syl_from_key of each id's key ... */
