@@ -608,6 +608,20 @@ static double S_casing(const nqx_lm *lm, const nqx_tok *t, int o, int c)
  * about as often as the observed word (within e^S_SUPPORT) or the
  * observed word not at all there: otherwise its LM gain could not pay the
  * channel cost, and every extra state costs time. */
+/* 1 when S_cands surely finds nothing at i: on each side the group is
+ * empty or led by the observed word, ahead of the next entry (the scan
+ * stops there). Most positions; cheaper than the scan's setup. */
+static int S_no_cands(const nqx_lm *lm, const S_pos *P, int i)
+{
+    int o = P[i].id[0], vo;
+    const nqx_group *l = &P[i].g2, *r = &P[i + 1].g2;
+    if (o < 0 || lm->fid[o] != P[i].fid)
+        return 0;
+    vo = lm->variant[o];
+    return (l->n == 0 || (l->r[1] == vo && (l->n == 1 || l->r[6] < l->r[2]))) &&
+           (r->n == 0 || (r->r[0] == vo && (r->n == 1 || r->r[6] < r->r[2])));
+}
+
 static void S_cands(const nqx_lm *lm, S_pos *P, int i, const S_adapt *ad)
 {
     int ids[32], q[32][2], n = 0, j, side, qo[2] = {-1, -1};
@@ -1045,7 +1059,8 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
             continue;
         if (P[i].tok->syl.casing == NQX_CASE_UPPER && !allup)
             continue; /* an acronym or a word in capitals: leave it */
-        S_cands(sc->lm, P, i, ad);
+        if (!S_no_cands(sc->lm, P, i))
+            S_cands(sc->lm, P, i, ad);
         if (P[i].k > 1)
             any = 1;
     }
