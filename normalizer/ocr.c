@@ -867,16 +867,64 @@ static int S_gain_passes(const S_pos *P, int q, const double *gain,
 {
     int c;
     for (c = 1; c < P[q].k; c++)
-        if (log(gain[q * MAX_CANDS + c]) - P[q].ch[c] +
-                (P[q].sure[c] ? S_SURE_EASE : 0.0) >= min_margin - S_BOUND_SLACK)
+        if (log(gain[c]) - P[q].ch[c] + (P[q].sure[c] ? S_SURE_EASE : 0.0) >=
+            min_margin - S_BOUND_SLACK)
             return 1;
     return 0;
 }
+
+/* S_may_change for a window whose only candidates are at q (most
+ * windows): the three terms of each candidate in their one context,
+ * computed by the same calls as in S_may_change and S_viterbi. */
+static int S_may_change1(const nqx_model *m, S_scratch *sc, const S_pos *P,
+                         int n, int q, double min_margin)
+{
+    int k = P[q].k, c, three = q + 2 <= n + 1;
+    int pq[MAX_CANDS * MAX_CANDS], aq[MAX_CANDS * MAX_CANDS];
+    int a1[MAX_CANDS * MAX_CANDS], a2[MAX_CANDS * MAX_CANDS];
+    int p = q >= 2 ? P[q - 2].id[0] : -2, a = P[q - 1].id[0];
+    int d = P[q + 1].id[0], e = three ? P[q + 2].id[0] : -1;
+    double x[3][MAX_CANDS], p2e = 0, gain[MAX_CANDS];
+    if (q >= 2)
+        S_pairs(sc->lm, P, q - 1, pq); /* (q - 2, q - 1) */
+    S_pairs(sc->lm, P, q, aq);         /* (q - 1, q): [c] */
+    S_pairs(sc->lm, P, q + 1, a1);     /* (q, q + 1): [c * MAX_CANDS] */
+    if (three)
+        S_pairs(sc->lm, P, q + 2, a2); /* (q + 1, q + 2) */
+    for (c = 0; c < k; c++) {
+        int id = P[q].id[c];
+        if (q >= 2 && pq[0] >= 0 && aq[c] >= 0)
+            S_trigram_prefetch(m, sc, p, a, id);
+        if (aq[c] >= 0 && a1[c * MAX_CANDS] >= 0)
+            S_trigram_prefetch(m, sc, a, id, d);
+        if (three && a1[c * MAX_CANDS] >= 0 && a2[0] >= 0)
+            S_trigram_prefetch(m, sc, id, d, e);
+    }
+    if (three)
+        p2e = S_p2(sc->lm, P, q + 2, a2[0], d, e);
+    for (c = 0; c < k; c++) {
+        int id = P[q].id[c], j = a1[c * MAX_CANDS];
+        x[0][c] = S_lpx(m, sc, P, q, q >= 2 ? pq[0] : -1, p, a, id, aq[c],
+                        S_p2(sc->lm, P, q, aq[c], a, id));
+        x[1][c] = S_lpx(m, sc, P, q + 1, aq[c], a, id, d, j,
+                        S_p2(sc->lm, P, q + 1, j, id, d));
+        x[2][c] = three ? S_lpx(m, sc, P, q + 2, j, id, d, e, a2[0], p2e) : 1.0;
+    }
+    for (c = 1; c < k; c++)
+        gain[c] = x[0][c] / x[0][0] * (x[1][c] / x[1][0]) * (x[2][c] / x[2][0]);
+    return S_gain_passes(P, q, gain, min_margin);
+}
+
 static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
                         int n, double min_margin)
 {
     int *pa, *ac, t, q, c, p, a;
     double *gain;
+    for (q = 1, c = 0, p = 0; q <= n; q++)
+        if (P[q].k > 1)
+            c++, p = q;
+    if (c == 1)
+        return S_may_change1(m, sc, P, n, p, min_margin);
     if (S_alloc2(sc, ((size_t)n + 2) * MAX_CANDS,
                  ((size_t)n + 2) * MAX_CANDS * MAX_CANDS))
         return 1; /* no memory for the bound: decode */
@@ -942,11 +990,12 @@ static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
                 for (c = 1; c < P[q].k; c++)
                     gain[q * MAX_CANDS + c] *= most[q - (t - 2)][c];
         /* position t - 2 has all its terms */
-        if (t - 2 >= 1 && S_gain_passes(P, t - 2, gain, min_margin))
+        if (t - 2 >= 1 &&
+            S_gain_passes(P, t - 2, gain + (t - 2) * MAX_CANDS, min_margin))
             return 1;
     }
     for (q = n - 1 > 1 ? n - 1 : 1; q <= n; q++)
-        if (S_gain_passes(P, q, gain, min_margin))
+        if (S_gain_passes(P, q, gain + q * MAX_CANDS, min_margin))
             return 1;
     return 0;
 }
