@@ -109,17 +109,34 @@ static size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
     return r > 0 ? (size_t)r : 0;
 }
 
+/* nqx_syl_letter(cp) != 0, remembered in lt (S_LT_SIZE bytes, zeroed
+ * first: 1 letter, 2 not) for the code points below U+1F00, where all
+ * Vietnamese letters are: a text uses few of them, many times. */
+#define S_LT_SIZE 0x1F00
+static int S_letter(unsigned char *lt, int32_t cp)
+{
+    char b;
+    int mod, tone, up;
+    if (cp < 0 || cp >= S_LT_SIZE)
+        return nqx_syl_letter(cp, &b, &mod, &tone, &up);
+    if (!lt[cp])
+        lt[cp] = nqx_syl_letter(cp, &b, &mod, &tone, &up) ? 1 : 2;
+    return lt[cp] == 1;
+}
+
 nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                             size_t *ntoks)
 {
-    size_t i = 0, n = 0, cap = len / 6 + 16, nmemo = 0, slots = 64;
+    size_t i = 0, n = 0, cap = len / 5 + 16, nmemo = 0, slots = 64;
     nqx_tok *t;
     uint32_t *memo; /* token index + 1 */
+    unsigned char *lt; /* see S_letter */
+    int boundary = 1;
     while (slots < S_MEMO_SLOTS && slots < len / 4)
         slots *= 2;
-    t = malloc(cap * sizeof *t); /* most texts: a word per 6 bytes or more */
-    memo = calloc(slots, sizeof *memo);
-    int boundary = 1;
+    t = malloc(cap * sizeof *t); /* most texts: a word per 5 bytes or more */
+    memo = calloc(slots * sizeof *memo + S_LT_SIZE, 1);
+    lt = (unsigned char *)(memo + slots);
     *toks = NULL;
     *ntoks = 0;
     if (!t || !memo) {
@@ -139,10 +156,8 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             if (!r) {
                 cls = 0;
             } else {
-                char b;
-                int mod, tone, up;
                 k = r;
-                cls = nqx_syl_letter(cp, &b, &mod, &tone, &up) ? 1 : S_cp_class(cp);
+                cls = S_letter(lt, cp) ? 1 : S_cp_class(cp);
             }
         }
         if (cls != 1) {
@@ -162,12 +177,10 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                     foreign = 1, digits++;
                 i++;
             } else {
-                char b;
-                int mod, tone, up;
                 size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp);
                 if (!r)
                     break;
-                if (!nqx_syl_letter(cp, &b, &mod, &tone, &up)) {
+                if (!S_letter(lt, cp)) {
                     if (S_cp_class(cp) != 1)
                         break;
                     foreign = 1;
