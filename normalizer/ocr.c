@@ -886,9 +886,10 @@ static int S_gain_passes(const S_pos *P, int q, const double *gain,
     return 0;
 }
 
-/* S_may_change for a window whose only candidates are at q (most
- * windows): the three terms of each candidate in their one context,
- * computed by the same calls as in S_may_change and S_viterbi. */
+/* S_may_change for the candidates at q when positions q - 2 .. q + 2
+ * have none (most windows): the three terms of each candidate in their
+ * one context, computed by the same calls as in S_may_change and
+ * S_viterbi. */
 static int S_may_change1(const nqx_model *m, S_scratch *sc, const S_pos *P,
                          int n, int q, double min_margin)
 {
@@ -933,11 +934,20 @@ static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
 {
     int *pa, *ac, t, q, c, p, a;
     double *gain;
-    for (q = 1, c = 0, p = 0; q <= n; q++)
-        if (P[q].k > 1)
-            c++, p = q;
-    if (c == 1)
-        return S_may_change1(m, sc, P, n, p, min_margin);
+    /* candidates three or more apart share no term: each position is
+     * bounded on its own */
+    for (q = 1, p = -3; q <= n; q++)
+        if (P[q].k > 1) {
+            if (q - p < 3)
+                break;
+            p = q;
+        }
+    if (q > n) {
+        for (q = 1; q <= n; q++)
+            if (P[q].k > 1 && S_may_change1(m, sc, P, n, q, min_margin))
+                return 1;
+        return 0;
+    }
     if (S_alloc2(sc, ((size_t)n + 2) * MAX_CANDS,
                  ((size_t)n + 2) * MAX_CANDS * MAX_CANDS))
         return 1; /* no memory for the bound: decode */
