@@ -1479,6 +1479,17 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
         S_prose(c, ni, n->start, n->body_end);
+        /* "- Tổng hợp, báo cáo ở cấp thành phố" over "+ Các cơ quan, đơn vị
+         * liên quan thu thập ...": a step with no body of its own; its
+         * points that name theirs are tasks (spec: wherever they stand) */
+        if (c->nkids[ni] && n->kind == NQX_NODE_BULLET) {
+            size_t kk;
+            for (kk = 0; kk < c->nkids[ni]; kk++)
+                if (c->d->nodes[c->kids[ni][kk]].kind != NQX_NODE_BULLET)
+                    break;
+            if (kk == c->nkids[ni]) /* points only, not paragraphs */
+                S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+        }
         return 0;
     }
     /* an unnumbered heading ("BAN CHẤP HÀNH TRUNG ƯƠNG") holds sections */

@@ -1056,3 +1056,47 @@ Test(task, bracket_after_a_collective_heading, .init = fx_grammar_load, .fini = 
     S_expect_agencies(r, "lead:Các cơ quan đăng ký đầu tư;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* The wrap-up "Trên đây là ..., yêu cầu X ... triển khai" hands work to
+ * the bodies after its comma; a wrap-up that asks no body gives nothing. */
+static const char *S_wrapup_ask_doc =
+    "CHỈ THỊ\n"
+    "\n"
+    "I. TRÁCH NHIỆM\n"
+    "\n"
+    "1. Sở Y tế kiểm tra.\n"
+    "\n"
+    "Trên đây là Chỉ thị về tăng cường phối hợp, yêu cầu Thủ trưởng các sở, ban, ngành, "
+    "Chủ tịch UBND các xã, phường nghiêm túc triển khai thực hiện./.\n";
+
+Test(task, wrapup_that_asks_bodies, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_wrapup_ask_doc);
+    r = S_task("nghiêm túc triển khai");
+    S_expect_agencies(r, "lead:Thủ trưởng các sở, ban, ngành;lead:Chủ tịch UBND các xã, phường;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* A step with no body of its own ("- Tổng hợp, báo cáo ở cấp thành
+ * phố") over points that name theirs: each such point is a task. */
+static const char *S_step_points_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. CÁC BƯỚC ĐÁNH GIÁ\n"
+    "\n"
+    "- Tổng hợp, báo cáo ở cấp thành phố\n"
+    "+ Các cơ quan, đơn vị liên quan thu thập thông tin theo các mẫu biểu.\n"
+    "+ Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu.\n"
+    "+ Thu thập các tài liệu liên quan.\n";
+
+Test(task, step_without_body_over_points_with_bodies, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_step_points_doc);
+    r = S_task("thu thập thông tin");
+    S_expect_agencies(r, "lead:Các cơ quan, đơn vị liên quan;");
+    r = S_task("tổng hợp chung");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;");
+    cr_expect_eq(S_ntasks(), 2);
+}
