@@ -477,6 +477,15 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     m->lm.p1_unknown = nqx_model_p1(m, -1);
     m->lm.foff = m->foff;
     m->lm.fid = m->fid;
+    m->lm.fid_exact = 1;
+    for (i = 1; i < m->nvocab; i++) {
+        char f[NQX_KEY_MAX];
+        if (!m->syl_ok[i])
+            continue; /* the number key: no syllable gives it */
+        nqx_syl_fold(&m->syl[i], f);
+        if (nqx_model_fid(m, f) != m->fid[i])
+            m->lm.fid_exact = 0;
+    }
     m->lm.fids = m->fids;
     m->lm.lncase = m->lncase;
     m->lm.syl = m->syl;

@@ -82,14 +82,6 @@ static int S_cp_class(int32_t cp)
  * which is cleared faster. */
 #define S_MEMO_SLOTS 16384
 
-static uint32_t S_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    while (n--)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h;
-}
-
 /* The code point at s[0..n) (n >= 1, s[0] >= 0x80) and its length, or 0
  * when the bytes are not valid UTF-8. Vietnamese letters are two- and
  * three-byte sequences: those are decoded here, the rest by utf8proc. */
@@ -149,6 +141,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         int32_t cp;
         size_t k = 1, start;
         int cls, foreign = 0, digits = 0;
+        uint32_t hash;
         if (c < 0x80) {
             cls = S_ascii_class(c);
         } else {
@@ -166,18 +159,20 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             i += k;
             continue;
         }
-        /* a word: letters, digits and marks */
+        /* a word: letters, digits and marks; hashed on the way (FNV-1a) */
         start = i;
+        hash = 2166136261u;
         while (i < len) {
             c = (unsigned char)text[i];
             if (c < 0x80) {
-                if (!S_ascii_class(c) || S_ascii_class(c) == 2)
+                if (S_ascii_class(c) != 1)
                     break;
                 if (c <= '9')
                     foreign = 1, digits++;
+                hash = (hash ^ c) * 16777619u;
                 i++;
             } else {
-                size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp);
+                size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp), q;
                 if (!r)
                     break;
                 if (!S_letter(lt, cp)) {
@@ -185,6 +180,8 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                         break;
                     foreign = 1;
                 }
+                for (q = 0; q < r; q++)
+                    hash = (hash ^ (unsigned char)text[i + q]) * 16777619u;
                 i += r;
             }
         }
@@ -202,7 +199,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         t[n].boundary = boundary;
         t[n].first = -1;
         if (n < INT_MAX) {
-            uint32_t h = S_hash(text + start, i - start) & (uint32_t)(slots - 1);
+            uint32_t h = hash & (uint32_t)(slots - 1);
             while (memo[h]) {
                 const nqx_tok *f = &t[memo[h] - 1];
                 if (f->end - f->start == i - start &&
@@ -1296,6 +1293,10 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         tid[i] = nqx_model_id(m, key);
         if (tid[i] < 0 && !nqx_syl_valid(&toks[i].syl))
             continue;
+        if (tid[i] > 0 && sc.lm->fid_exact) {
+            tfid[i] = sc.lm->fid[tid[i]];
+            continue;
+        }
         nqx_syl_fold(&toks[i].syl, key);
         tfid[i] = nqx_model_fid(m, key);
     }

@@ -105,6 +105,10 @@ typedef struct {
     double p1_unknown; /* nqx_model_p1 of an unknown word (id -1) */
     const uint32_t *foff; /* nqx_model_variant_id(fid, v) = fids[foff[fid] + v] */
     const uint16_t *fid;  /* the folded id of each id */
+    /* 1 when fid[id] is nqx_model_fid of the folded key of each id's
+     * syllable (checked at load), so that a known word's folded id needs
+     * no lookup: a word's key gives back its letters, hence its fold */
+    int fid_exact;
     const uint16_t *fids;
     const double *lncase; /* nqx_model_lncase(id, title) = lncase[2 id + title] */
     const nqx_syl *syl;   /* nqx_syl_from_key of each id's key ... */
