@@ -492,7 +492,7 @@ static void S_pairs(const nqx_lm *lm, const S_pos *P, int i, int *ac)
     int ka = P[i - 1].k, kc = P[i].k, a, c, j, left = 0;
     int va[MAX_CANDS], vc[MAX_CANDS];
     const uint8_t *r = P[i].g2.r;
-    if (ka == 1 && kc == 1) { /* most pairs: S_find2 of old */
+    if (ka == 1 && kc == 1) { /* most pairs: scan to the match */
         ac[0] = -1;
         if (P[i - 1].id[0] >= 0 && P[i].id[0] >= 0) {
             int x = lm->variant[P[i - 1].id[0]], y = lm->variant[P[i].id[0]];
