@@ -64,6 +64,10 @@ struct nqx_model {
     uint16_t *fids;      /* ids grouped by fold, in id order */
     double *cnt, *typ;   /* count and distinct followers per id */
     double *p1;          /* unigram probability per id */
+    double *den;         /* per id: cnt + typ + 1e-9 (see nqx_lm) */
+    nqx_syl *syl;        /* per id: its key parsed (see nqx_lm) */
+    uint8_t *syl_ok;
+    nqx_lm lm;           /* the arrays above, for the decoder */
     double *lncase;      /* per id: ln P(lower case), ln P(title case) */
     double qexp[256];    /* exp(q / NQX_Q_SCALE) */
     int32_t *idmap;      /* key hash -> id */
@@ -165,6 +169,11 @@ double nqx_model_p1(const nqx_model *m, int id)
 double nqx_model_lncase(const nqx_model *m, int id, int title)
 {
     return id < 0 ? log(0.5) : m->lncase[2 * (size_t)id + (title != 0)];
+}
+
+const nqx_lm *nqx_model_lm(const nqx_model *m)
+{
+    return &m->lm;
 }
 
 const double *nqx_model_qexp(const nqx_model *m)
@@ -439,10 +448,13 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     m->cnt = malloc(m->nvocab * sizeof *m->cnt);
     m->typ = malloc(m->nvocab * sizeof *m->typ);
     m->p1 = malloc(m->nvocab * sizeof *m->p1);
+    m->den = malloc(m->nvocab * sizeof *m->den);
+    m->syl = calloc(m->nvocab, sizeof *m->syl);
+    m->syl_ok = malloc(m->nvocab);
     m->lncase = malloc(2 * (size_t)m->nvocab * sizeof *m->lncase);
     m->idmap = S_strmap(m->vocab, m->nvocab, &m->idmask);
     m->fidmap = S_strmap(m->folds, m->nfold, &m->fidmask);
-    if (!m->cnt || !m->typ || !m->p1 || !m->lncase || !m->idmap || !m->fidmap) {
+    if (!m->cnt || !m->typ || !m->p1 || !m->den || !m->syl || !m->syl_ok || !m->lncase || !m->idmap || !m->fidmap) {
         nqx_model_free(m);
         return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
     }
@@ -450,11 +462,34 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
         m->cnt[i] = m->counts[i];
         m->typ[i] = m->types[i];
         m->p1[i] = (m->counts[i] + 0.5) / ((double)m->total + 1.0);
+        m->den[i] = m->cnt[i] + m->typ[i] + 1e-9;
+        m->syl_ok[i] = (uint8_t)nqx_syl_from_key(m->vocab + (size_t)i * 12, &m->syl[i]);
         m->lncase[2 * i] = log((m->lower[i] + 0.5) / 256.0);
         m->lncase[2 * i + 1] = log(1.0 - (m->lower[i] + 0.5) / 256.0);
     }
     for (i = 0; i < 256; i++)
         m->qexp[i] = exp(i / NQX_Q_SCALE);
+    m->lm.qexp = m->qexp;
+    m->lm.p1 = m->p1;
+    m->lm.typ = m->typ;
+    m->lm.den = m->den;
+    m->lm.variant = m->variant;
+    m->lm.p1_unknown = nqx_model_p1(m, -1);
+    m->lm.foff = m->foff;
+    m->lm.fid = m->fid;
+    m->lm.fid_exact = 1;
+    for (i = 1; i < m->nvocab; i++) {
+        char f[NQX_KEY_MAX];
+        if (!m->syl_ok[i])
+            continue; /* the number key: no syllable gives it */
+        nqx_syl_fold(&m->syl[i], f);
+        if (nqx_model_fid(m, f) != m->fid[i])
+            m->lm.fid_exact = 0;
+    }
+    m->lm.fids = m->fids;
+    m->lm.lncase = m->lncase;
+    m->lm.syl = m->syl;
+    m->lm.syl_ok = m->syl_ok;
     *out = m;
     return NQX_OK;
 }
@@ -468,6 +503,9 @@ void nqx_model_free(nqx_model *m)
     free(m->fids);
     free(m->cnt);
     free(m->typ);
+    free(m->den);
+    free(m->syl);
+    free(m->syl_ok);
     free(m->p1);
     free(m->lncase);
     free(m->idmap);

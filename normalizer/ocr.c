@@ -51,14 +51,16 @@
 /* ---- tokens ---- */
 
 /* Character classes for ASCII: 1 word, 2 space, 0 boundary. */
+static const unsigned char S_ascii_tab[128] = {
+    ['\t'] = 2, [' '] = 2,
+    ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static int S_ascii_class(unsigned char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9'))
-        return 1;
-    if (c == ' ' || c == '\t')
-        return 2;
-    return 0;
+    return c < 128 ? S_ascii_tab[c] : 0;
 }
 
 static int S_cp_class(int32_t cp)
@@ -73,18 +75,12 @@ static int S_cp_class(int32_t cp)
     return 0;
 }
 
-/* Slots of the table of distinct words (a power of two). A document
- * repeats its words: each is parsed and looked up once, the repeats copy
- * the first. Past half full, new words are analysed without memo. */
+/* Slots of the table of distinct words (a power of two, at most). A
+ * document repeats its words: each is parsed and looked up once, the
+ * repeats copy the first. Past half full, new words are analysed without
+ * memo. A short text gets a smaller table (a word every 4 bytes or more),
+ * which is cleared faster. */
 #define S_MEMO_SLOTS 16384
-
-static uint32_t S_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    while (n--)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h;
-}
 
 /* The code point at s[0..n) (n >= 1, s[0] >= 0x80) and its length, or 0
  * when the bytes are not valid UTF-8. Vietnamese letters are two- and
@@ -105,13 +101,34 @@ static size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
     return r > 0 ? (size_t)r : 0;
 }
 
+/* nqx_syl_letter(cp) != 0, remembered in lt (S_LT_SIZE bytes, zeroed
+ * first: 1 letter, 2 not) for the code points below U+1F00, where all
+ * Vietnamese letters are: a text uses few of them, many times. */
+#define S_LT_SIZE 0x1F00
+static int S_letter(unsigned char *lt, int32_t cp)
+{
+    char b;
+    int mod, tone, up;
+    if (cp < 0 || cp >= S_LT_SIZE)
+        return nqx_syl_letter(cp, &b, &mod, &tone, &up);
+    if (!lt[cp])
+        lt[cp] = nqx_syl_letter(cp, &b, &mod, &tone, &up) ? 1 : 2;
+    return lt[cp] == 1;
+}
+
 nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                             size_t *ntoks)
 {
-    size_t i = 0, n = 0, cap = 256, nmemo = 0;
-    nqx_tok *t = malloc(cap * sizeof *t);
-    uint32_t *memo = calloc(S_MEMO_SLOTS, sizeof *memo); /* token index + 1 */
+    size_t i = 0, n = 0, cap = len / 5 + 16, nmemo = 0, slots = 64;
+    nqx_tok *t;
+    uint32_t *memo; /* token index + 1 */
+    unsigned char *lt; /* see S_letter */
     int boundary = 1;
+    while (slots < S_MEMO_SLOTS && slots < len / 4)
+        slots *= 2;
+    t = malloc(cap * sizeof *t); /* most texts: a word per 5 bytes or more */
+    memo = calloc(slots * sizeof *memo + S_LT_SIZE, 1);
+    lt = (unsigned char *)(memo + slots);
     *toks = NULL;
     *ntoks = 0;
     if (!t || !memo) {
@@ -124,6 +141,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         int32_t cp;
         size_t k = 1, start;
         int cls, foreign = 0, digits = 0;
+        uint32_t hash;
         if (c < 0x80) {
             cls = S_ascii_class(c);
         } else {
@@ -131,10 +149,8 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             if (!r) {
                 cls = 0;
             } else {
-                char b;
-                int mod, tone, up;
                 k = r;
-                cls = nqx_syl_letter(cp, &b, &mod, &tone, &up) ? 1 : S_cp_class(cp);
+                cls = S_letter(lt, cp) ? 1 : S_cp_class(cp);
             }
         }
         if (cls != 1) {
@@ -143,27 +159,29 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             i += k;
             continue;
         }
-        /* a word: letters, digits and marks */
+        /* a word: letters, digits and marks; hashed on the way (FNV-1a) */
         start = i;
+        hash = 2166136261u;
         while (i < len) {
             c = (unsigned char)text[i];
             if (c < 0x80) {
-                if (!S_ascii_class(c) || S_ascii_class(c) == 2)
+                if (S_ascii_class(c) != 1)
                     break;
                 if (c <= '9')
                     foreign = 1, digits++;
+                hash = (hash ^ c) * 16777619u;
                 i++;
             } else {
-                char b;
-                int mod, tone, up;
-                size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp);
+                size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp), q;
                 if (!r)
                     break;
-                if (!nqx_syl_letter(cp, &b, &mod, &tone, &up)) {
+                if (!S_letter(lt, cp)) {
                     if (S_cp_class(cp) != 1)
                         break;
                     foreign = 1;
                 }
+                for (q = 0; q < r; q++)
+                    hash = (hash ^ (unsigned char)text[i + q]) * 16777619u;
                 i += r;
             }
         }
@@ -181,7 +199,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         t[n].boundary = boundary;
         t[n].first = -1;
         if (n < INT_MAX) {
-            uint32_t h = S_hash(text + start, i - start) & (S_MEMO_SLOTS - 1);
+            uint32_t h = hash & (uint32_t)(slots - 1);
             while (memo[h]) {
                 const nqx_tok *f = &t[memo[h] - 1];
                 if (f->end - f->start == i - start &&
@@ -189,7 +207,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                     t[n].first = (int)(memo[h] - 1);
                     break;
                 }
-                h = (h + 1) & (S_MEMO_SLOTS - 1);
+                h = (h + 1) & (uint32_t)(slots - 1);
             }
             if (t[n].first >= 0) {
                 const nqx_tok *f = &t[t[n].first];
@@ -200,7 +218,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                 n++;
                 continue;
             }
-            if (nmemo < S_MEMO_SLOTS / 2) {
+            if (nmemo < slots / 2) {
                 memo[h] = (uint32_t)n + 1;
                 nmemo++;
             }
@@ -236,6 +254,12 @@ typedef struct {
     const nqx_tok *tok;    /* NULL for the clause ends */
 } S_pos;
 
+#if defined(__GNUC__)
+#define S_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define S_PREFETCH(p) ((void)(p))
+#endif
+
 /* A small direct-mapped cache in front of the model's trigram table: the
  * lattice asks for the same trigrams again (overlapping windows, repeated
  * phrases, later passes), and the table is megabytes of random access. */
@@ -245,9 +269,12 @@ typedef struct {
 } S_tc_entry;
 
 typedef struct {
-    double *buf;
-    size_t cap;
+    double *buf, *buf2; /* S_viterbi's; S_may_change's */
+    size_t cap, cap2;
+    int *pairs; /* S_may_change's: S_pairs of each position */
+    size_t cap3;
     S_tc_entry *tc; /* S_TC_SLOTS entries, a = -1 when empty */
+    const nqx_lm *lm;
 } S_scratch;
 
 static S_tc_entry *S_tc_slot(S_scratch *sc, int a, int b, int c)
@@ -318,9 +345,17 @@ static int S_adapt_find(const S_adapt *ad, int o, int c)
                ? lo : -1;
 }
 
-static int S_adapt_has(const S_adapt *ad, int o, int c)
+/* A set of ids (ids are below 65536): a bit each, so that the passes
+ * over every token of a document ask it in place of a binary search. */
+#define S_IDSET_WORDS 1024
+static void S_idset_add(uint64_t *set, int id)
 {
-    return S_adapt_find(ad, o, c) >= 0;
+    set[(unsigned)id >> 6] |= (uint64_t)1 << (id & 63);
+}
+
+static int S_idset_has(const uint64_t *set, int id)
+{
+    return id >= 0 && (set[(unsigned)id >> 6] >> (id & 63) & 1);
 }
 
 static int S_adapt_add(S_adapt *ad, int o, int c)
@@ -363,6 +398,7 @@ static int S_int_cmp(const void *a, const void *b)
 static int S_adapt_settle(S_adapt *ad, const int *tid, size_t ntok)
 {
     int i, out = 0, *tg, *right;
+    uint64_t *set;
     size_t t;
     if (!ad->n)
         return 0;
@@ -391,12 +427,21 @@ static int S_adapt_settle(S_adapt *ad, const int *tid, size_t ntok)
     qsort(tg, (size_t)ad->n, sizeof *tg, S_int_cmp);
     right = tg + ad->n;
     memset(right, 0, (size_t)ad->n * sizeof *right);
+    set = calloc(S_IDSET_WORDS, sizeof *set);
+    if (!set) {
+        free(tg);
+        return -1;
+    }
+    for (i = 0; i < ad->n; i++)
+        S_idset_add(set, tg[i]);
     for (t = 0; t < ntok; t++) {
-        int *hit = tid[t] >= 0 ? bsearch(&tid[t], tg, (size_t)ad->n, sizeof *tg,
-                                         S_int_cmp) : NULL;
+        int *hit = S_idset_has(set, tid[t])
+                       ? bsearch(&tid[t], tg, (size_t)ad->n, sizeof *tg, S_int_cmp)
+                       : NULL;
         if (hit)
             right[hit - tg]++;
     }
+    free(set);
     for (i = 0; i < ad->n; i++) {
         int *hit = bsearch(&ad->pair[i][1], tg, (size_t)ad->n, sizeof *tg, S_int_cmp);
         ad->cost[i] = right[hit - tg] <= ad->pair[i][2] ? 0.0 : C_ADAPTED;
@@ -417,16 +462,63 @@ static double *S_alloc(S_scratch *s, size_t n)
     return s->buf;
 }
 
-/* The bigram (a, b) in g: its index, or -1. */
-static int S_find2(const nqx_model *m, nqx_group g, int a, int b)
+/* The bound's buffers (see S_may_change): gains, n doubles, and pairs,
+ * npairs ints. */
+static int S_alloc2(S_scratch *s, size_t n, size_t npairs)
 {
-    int i, va = nqx_model_variant(m, a), vb = nqx_model_variant(m, b);
-    if (va < 0 || vb < 0)
-        return -1;
-    for (i = 0; i < g.n; i++)
-        if (g.r[4 * i] == va && g.r[4 * i + 1] == vb)
-            return i;
-    return -1;
+    if (n > s->cap2) {
+        double *p = realloc(s->buf2, n * sizeof *p);
+        if (!p)
+            return -1;
+        s->buf2 = p;
+        s->cap2 = n;
+    }
+    if (npairs > s->cap3) {
+        int *p = realloc(s->pairs, npairs * sizeof *p);
+        if (!p)
+            return -1;
+        s->pairs = p;
+        s->cap3 = npairs;
+    }
+    return 0;
+}
+
+/* The bigrams (a, c) of positions i - 1, i: ac[a * MAX_CANDS + c] is
+ * the index of the first entry of P[i].g2 that holds candidate a of
+ * i - 1 and candidate c of i, or -1. One pass over the group for all
+ * the pairs. */
+static void S_pairs(const nqx_lm *lm, const S_pos *P, int i, int *ac)
+{
+    int ka = P[i - 1].k, kc = P[i].k, a, c, j, left = 0;
+    int va[MAX_CANDS], vc[MAX_CANDS];
+    const uint8_t *r = P[i].g2.r;
+    if (ka == 1 && kc == 1) { /* most pairs: scan to the match */
+        ac[0] = -1;
+        if (P[i - 1].id[0] >= 0 && P[i].id[0] >= 0) {
+            int x = lm->variant[P[i - 1].id[0]], y = lm->variant[P[i].id[0]];
+            for (j = 0; j < P[i].g2.n; j++, r += 4)
+                if (r[0] == x && r[1] == y) {
+                    ac[0] = j;
+                    break;
+                }
+        }
+        return;
+    }
+    for (a = 0; a < ka; a++)
+        va[a] = P[i - 1].id[a] >= 0 ? lm->variant[P[i - 1].id[a]] : -1;
+    for (c = 0; c < kc; c++)
+        vc[c] = P[i].id[c] >= 0 ? lm->variant[P[i].id[c]] : -1;
+    for (a = 0; a < ka; a++)
+        for (c = 0; c < kc; c++) {
+            ac[a * MAX_CANDS + c] = -1;
+            left += va[a] >= 0 && vc[c] >= 0;
+        }
+    for (j = 0; left && j < P[i].g2.n; j++, r += 4)
+        for (a = 0; a < ka; a++)
+            if (r[0] == va[a])
+                for (c = 0; c < kc; c++)
+                    if (r[1] == vc[c] && ac[a * MAX_CANDS + c] < 0)
+                        ac[a * MAX_CANDS + c] = j, left--;
 }
 
 /* ln P(c | p a) at position i (p = -2: no word two back), interpolated
@@ -435,65 +527,71 @@ static int S_find2(const nqx_model *m, nqx_group g, int a, int b)
  * the same next word ("đầu" is nearly always "đầu tư"). */
 /* The bigram part: P(c | a) at position i, where j is the index of the
  * bigram (a, c) in the group of position i, or -1. */
-static double S_p2(const nqx_model *m, const S_pos *P, int i, int j, int a,
+static double S_p2(const nqx_lm *lm, const S_pos *P, int i, int j, int a,
                    int c)
 {
-    const double *qe = nqx_model_qexp(m);
-    double p1 = nqx_model_p1(m, c), p2;
+    double p1 = c < 0 ? lm->p1_unknown : lm->p1[c], p2;
     if (a < 0)
         return p1;
-    p2 = ((j >= 0 ? qe[P[i].g2.r[4 * j + 2]] : 0.0) +
-          nqx_model_types(m, a) * p1) /
-         (nqx_model_count(m, a) + nqx_model_types(m, a) + 1e-9);
+    p2 = ((j >= 0 ? lm->qexp[P[i].g2.r[4 * j + 2]] : 0.0) + lm->typ[a] * p1) /
+         lm->den[a];
     return p2 > 0 ? p2 : p1;
 }
 
-/* ln P(c | p a) from the bigram part p2 = P(c | a); j is the index of the
+/* P(c | p a) from the bigram part p2 = P(c | a); j is the index of the
  * bigram (p, a) in the group of position i - 1, or -1; jac that of (a, c)
  * in the group of position i. The model keeps a trigram only where it
  * keeps both its bigrams (model.c prunes trigrams harder; groups past
  * MAX_GROUP aside), so without (a, c) there is no trigram to look up:
  * most candidates' pairs are such, and each lookup is a cache miss. */
-static double S_lp(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
-                   int j, int p, int a, int c, int jac, double p2)
+static double S_lpx(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+                    int j, int p, int a, int c, int jac, double p2)
 {
-    const double *qe = nqx_model_qexp(m);
+    const double *qe = sc->lm->qexp;
     if (j >= 0) {
         double cab = qe[P[i - 1].g2.r[4 * j + 2]];
         double tab = qe[P[i - 1].g2.r[4 * j + 3]] - 1.0;
         int q = c >= 0 && jac >= 0 ? S_trigram(m, sc, p, a, c) : -1;
         double c3 = q >= 0 ? qe[q] : 0.0;
         if (tab > 0 || c3 > 0)
-            return log((c3 + tab * p2) / (cab + tab));
+            return (c3 + tab * p2) / (cab + tab);
     }
-    return log(p2);
+    return p2;
 }
 
-static double S_channel(const nqx_syl *o, const char *key)
+/* S_lpx is P(c | p a) itself, which S_may_change compares without log. */
+static double S_lp(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+                   int j, int p, int a, int c, int jac, double p2)
 {
-    nqx_syl c;
+    return log(S_lpx(m, sc, P, i, j, p, a, c, jac, p2));
+}
+
+/* The channel cost of reading the syllable of id (the model's lm) as o. */
+static double S_channel(const nqx_lm *lm, const nqx_syl *o, int id)
+{
+    const nqx_syl *c = &lm->syl[id];
     double cost = 0;
     int i, stacked = 0;
-    if (!nqx_syl_from_key(key, &c) || c.n != o->n)
+    if (!lm->syl_ok[id] || c->n != o->n)
         return 1e9;
-    for (i = 0; i < c.n; i++)
-        if (c.base[i] != 'd' && (c.mod[i] || o->mod[i]))
+    for (i = 0; i < c->n; i++)
+        if (c->base[i] != 'd' && (c->mod[i] || o->mod[i]))
             stacked = 1;
-    if (c.tone != o->tone) {
+    if (c->tone != o->tone) {
         if (stacked)
-            cost += !o->tone ? C_STK_LOST : !c.tone ? C_STK_ADD : C_STK_SWAP;
+            cost += !o->tone ? C_STK_LOST : !c->tone ? C_STK_ADD : C_STK_SWAP;
         else
-            cost += !o->tone ? C_TONE_LOST : !c.tone ? C_TONE_ADD : C_TONE_SWAP;
+            cost += !o->tone ? C_TONE_LOST : !c->tone ? C_TONE_ADD : C_TONE_SWAP;
     }
-    for (i = 0; i < c.n; i++) {
-        if (c.mod[i] == o->mod[i])
+    for (i = 0; i < c->n; i++) {
+        if (c->mod[i] == o->mod[i])
             continue;
-        if (c.base[i] == 'd')
+        if (c->base[i] == 'd')
             cost += o->mod[i] ? C_BAR_ADD : C_BAR_LOST;
         else if (!o->mod[i])
-            cost += c.tone ? C_MOD_LOST_STK : C_MOD_LOST;
+            cost += c->tone ? C_MOD_LOST_STK : C_MOD_LOST;
         else
-            cost += !c.mod[i] ? C_MOD_ADD : C_MOD_SWAP;
+            cost += !c->mod[i] ? C_MOD_ADD : C_MOD_SWAP;
     }
     if (o->casing == NQX_CASE_UPPER)
         cost += C_UPPER;
@@ -504,12 +602,14 @@ static double S_channel(const nqx_syl *o, const char *key)
  * keeps it: inside a clause, "nam" in lower case is rarely the "Nam" of
  * Việt Nam that most "nam" are, while "năm" nearly always is lower case.
  * The channel adds ln P(case | observed) - ln P(case | candidate). */
-static double S_casing(const nqx_model *m, const nqx_tok *t, int o, int c)
+static double S_casing(const nqx_lm *lm, const nqx_tok *t, int o, int c)
 {
     int title = t->syl.casing == NQX_CASE_TITLE;
     if (t->boundary || (t->syl.casing != NQX_CASE_LOWER && !title))
         return 0.0;
-    return C_CASE * (nqx_model_lncase(m, o, title) - nqx_model_lncase(m, c, title));
+    /* nqx_model_lncase, read in place */
+    return C_CASE * ((o < 0 ? log(0.5) : lm->lncase[2 * (size_t)o + (title != 0)]) -
+                     lm->lncase[2 * (size_t)c + (title != 0)]);
 }
 
 /* Candidates for position i: the syllables with its letters seen next to
@@ -518,9 +618,29 @@ static double S_casing(const nqx_model *m, const nqx_tok *t, int o, int c)
  * about as often as the observed word (within e^S_SUPPORT) or the
  * observed word not at all there: otherwise its LM gain could not pay the
  * channel cost, and every extra state costs time. */
-static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
+/* 1 when S_cands surely finds nothing at i: on each side the group is
+ * empty or led by the observed word, ahead of the next entry (the scan
+ * stops there). Most positions; cheaper than the scan's setup. */
+static int S_no_cands(const nqx_lm *lm, const S_pos *P, int i)
+{
+    int o = P[i].id[0], vo;
+    const nqx_group *l = &P[i].g2, *r = &P[i + 1].g2;
+    if (o < 0 || lm->fid[o] != P[i].fid)
+        return 0;
+    vo = lm->variant[o];
+    return (l->n == 0 || (l->r[1] == vo && (l->n == 1 || l->r[6] < l->r[2]))) &&
+           (r->n == 0 || (r->r[0] == vo && (r->n == 1 || r->r[6] < r->r[2])));
+}
+
+static void S_cands(const nqx_lm *lm, S_pos *P, int i, const S_adapt *ad)
 {
     int ids[32], q[32][2], n = 0, j, side, qo[2] = {-1, -1};
+    int f = P[i].fid, o = P[i].id[0];
+    /* the groups name words of position i by their variant of f: the
+     * observed word's, when it has f's letters, and the others' ids once
+     * chosen (ids[] holds variants until then) */
+    int vo = o >= 0 && lm->fid[o] == f ? lm->variant[o] : -1;
+    const uint16_t *row = lm->fids + lm->foff[f];
     for (side = 0; side < 2; side++) {
         nqx_group g = side ? P[i + 1].g2 : P[i].g2;
         /* groups are sorted by count: the first entries hold every
@@ -533,9 +653,8 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
              * on the other side, where they are found in their turn */
             if (qo[side] >= 0 && v < qo[side])
                 break;
-            id = side ? nqx_model_variant_id(m, g.fa, g.r[4 * j])
-                      : nqx_model_variant_id(m, g.fb, g.r[4 * j + 1]);
-            if (id == P[i].id[0]) {
+            id = side ? g.r[4 * j] : g.r[4 * j + 1]; /* both groups' f */
+            if (id == vo) {
                 if (v > qo[side])
                     qo[side] = v;
                 continue;
@@ -570,12 +689,13 @@ static void S_cands(const nqx_model *m, S_pos *P, int i, const S_adapt *ad)
                 b = j;
         if (q[b][0] < -(int)(S_SUPPORT * NQX_Q_SCALE))
             break;
+        ids[b] = row[ids[b]];
         P[i].id[P[i].k] = ids[b];
-        P[i].ch[P[i].k] = S_channel(&P[i].tok->syl, nqx_model_key(m, ids[b]));
+        P[i].ch[P[i].k] = S_channel(lm, &P[i].tok->syl, ids[b]);
         P[i].sure[P[i].k] = 0;
         if (i > 1 && P[i].tok->syl.casing == NQX_CASE_TITLE)
             P[i].ch[P[i].k] += C_NAME;
-        P[i].ch[P[i].k] += S_casing(m, P[i].tok, P[i].id[0], ids[b]);
+        P[i].ch[P[i].k] += S_casing(lm, P[i].tok, P[i].id[0], ids[b]);
         if (ad && !ad->learn &&
             (j = S_adapt_find(ad, P[i].id[0], ids[b])) >= 0) {
             P[i].ch[P[i].k] *= ad->cost[j];
@@ -626,12 +746,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
          * of the next position */
         pa = pair[(i + 1) & 1];
         ac = pair[i & 1];
-        for (a = 0; a < ka; a++)
-            for (c = 0; c < kc; c++)
-                ac[a * MAX_CANDS + c] =
-                    P[i - 1].id[a] >= 0 && P[i].id[c] >= 0
-                        ? S_find2(m, P[i].g2, P[i - 1].id[a], P[i].id[c])
-                        : -1;
+        S_pairs(sc->lm, P, i, ac);
         /* the trigrams this position will look up, announced first */
         if (i >= 2)
             for (a = 0; a < ka; a++)
@@ -645,7 +760,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
             for (c = 0; c < kc; c++) {
                 double bestv = -1e300;
                 int bestp = 0, jac = ac[a * MAX_CANDS + c];
-                double p2 = S_p2(m, P, i, jac, P[i - 1].id[a], P[i].id[c]);
+                double p2 = S_p2(sc->lm, P, i, jac, P[i - 1].id[a], P[i].id[c]);
                 for (p = 0; p < kp; p++) {
                     double t = S_lp(m, sc, P, i, i >= 2 ? pa[p * MAX_CANDS + a] : -1,
                                     i >= 2 ? P[i - 2].id[p] : -2,
@@ -741,6 +856,170 @@ static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
     return 0;
 }
 
+/* 0 when no word of positions 1..n can change, whatever the decoding:
+ * most windows, and cheaper than S_viterbi. The bound: a margin at i is
+ * best - keep, and keep is at least the best path with the observed word
+ * put back at i, so the margin is at most the gain of some candidate c
+ * over the observed word in some context: the three trigram terms that
+ * hold position i, minus c's channel cost. Each term is bounded by its
+ * largest difference over the candidates of the other two positions;
+ * the terms are computed by the calls S_viterbi makes, with the same
+ * arguments. A group of changes passes only when one of its words'
+ * margins (plus S_SURE_EASE when sure) reaches min_margin: when none
+ * can, S_window would append nothing and learn nothing. S_BOUND_SLACK
+ * covers rounding, which differs between the bound and S_viterbi. */
+#define S_BOUND_SLACK 1e-6
+
+/* 1 when a candidate at q may pass: the product of its terms' largest
+ * ratios is e^(LM gain) */
+static int S_gain_passes(const S_pos *P, int q, const double *gain,
+                         double min_margin)
+{
+    int c;
+    for (c = 1; c < P[q].k; c++)
+        if (log(gain[c]) - P[q].ch[c] + (P[q].sure[c] ? S_SURE_EASE : 0.0) >=
+            min_margin - S_BOUND_SLACK)
+            return 1;
+    return 0;
+}
+
+/* S_may_change for the candidates at q when positions q - 2 .. q + 2
+ * have none (most windows): the three terms of each candidate in their
+ * one context, computed by the same calls as in S_may_change and
+ * S_viterbi. */
+static int S_may_change1(const nqx_model *m, S_scratch *sc, const S_pos *P,
+                         int n, int q, double min_margin)
+{
+    int k = P[q].k, c, three = q + 2 <= n + 1;
+    int pq[MAX_CANDS * MAX_CANDS], aq[MAX_CANDS * MAX_CANDS];
+    int a1[MAX_CANDS * MAX_CANDS], a2[MAX_CANDS * MAX_CANDS];
+    int p = q >= 2 ? P[q - 2].id[0] : -2, a = P[q - 1].id[0];
+    int d = P[q + 1].id[0], e = three ? P[q + 2].id[0] : -1;
+    double x[3][MAX_CANDS], p2e = 0, gain[MAX_CANDS];
+    if (q >= 2)
+        S_pairs(sc->lm, P, q - 1, pq); /* (q - 2, q - 1) */
+    S_pairs(sc->lm, P, q, aq);         /* (q - 1, q): [c] */
+    S_pairs(sc->lm, P, q + 1, a1);     /* (q, q + 1): [c * MAX_CANDS] */
+    if (three)
+        S_pairs(sc->lm, P, q + 2, a2); /* (q + 1, q + 2) */
+    for (c = 0; c < k; c++) {
+        int id = P[q].id[c];
+        if (q >= 2 && pq[0] >= 0 && aq[c] >= 0)
+            S_trigram_prefetch(m, sc, p, a, id);
+        if (aq[c] >= 0 && a1[c * MAX_CANDS] >= 0)
+            S_trigram_prefetch(m, sc, a, id, d);
+        if (three && a1[c * MAX_CANDS] >= 0 && a2[0] >= 0)
+            S_trigram_prefetch(m, sc, id, d, e);
+    }
+    if (three)
+        p2e = S_p2(sc->lm, P, q + 2, a2[0], d, e);
+    for (c = 0; c < k; c++) {
+        int id = P[q].id[c], j = a1[c * MAX_CANDS];
+        x[0][c] = S_lpx(m, sc, P, q, q >= 2 ? pq[0] : -1, p, a, id, aq[c],
+                        S_p2(sc->lm, P, q, aq[c], a, id));
+        x[1][c] = S_lpx(m, sc, P, q + 1, aq[c], a, id, d, j,
+                        S_p2(sc->lm, P, q + 1, j, id, d));
+        x[2][c] = three ? S_lpx(m, sc, P, q + 2, j, id, d, e, a2[0], p2e) : 1.0;
+    }
+    for (c = 1; c < k; c++)
+        gain[c] = x[0][c] / x[0][0] * (x[1][c] / x[1][0]) * (x[2][c] / x[2][0]);
+    return S_gain_passes(P, q, gain, min_margin);
+}
+
+static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
+                        int n, double min_margin)
+{
+    int *pa, *ac, t, q, c, p, a;
+    double *gain;
+    /* candidates three or more apart share no term: each position is
+     * bounded on its own */
+    for (q = 1, p = -3; q <= n; q++)
+        if (P[q].k > 1) {
+            if (q - p < 3)
+                break;
+            p = q;
+        }
+    if (q > n) {
+        for (q = 1; q <= n; q++)
+            if (P[q].k > 1 && S_may_change1(m, sc, P, n, q, min_margin))
+                return 1;
+        return 0;
+    }
+    if (S_alloc2(sc, ((size_t)n + 2) * MAX_CANDS,
+                 ((size_t)n + 2) * MAX_CANDS * MAX_CANDS))
+        return 1; /* no memory for the bound: decode */
+    gain = sc->buf2;
+    for (q = 1; q <= n; q++)
+        for (c = 1; c < P[q].k; c++)
+            gain[q * MAX_CANDS + c] = 1.0;
+    /* the pairs first, and the trigrams they call for announced, so that
+     * the table's cache misses overlap */
+    for (t = 1; t <= n + 1; t++) {
+        int kp = t >= 2 ? P[t - 2].k : 1, ka = P[t - 1].k, kc = P[t].k;
+        int kn = t <= n ? P[t + 1].k : 1; /* the next term's third */
+        pa = sc->pairs + (size_t)(t - 1) * MAX_CANDS * MAX_CANDS;
+        ac = sc->pairs + (size_t)t * MAX_CANDS * MAX_CANDS;
+        if (kp * ka * kc == 1 && ka * kc * kn == 1)
+            continue; /* neither this term nor the next needs (a, c) */
+        S_pairs(sc->lm, P, t, ac);
+        if (kp * ka * kc == 1 || t < 2)
+            continue;
+        for (a = 0; a < ka; a++)
+            for (c = 0; c < kc; c++)
+                if (ac[a * MAX_CANDS + c] >= 0)
+                    for (p = 0; p < kp; p++)
+                        if (pa[p * MAX_CANDS + a] >= 0)
+                            S_trigram_prefetch(m, sc, P[t - 2].id[p],
+                                               P[t - 1].id[a], P[t].id[c]);
+    }
+    for (t = 1; t <= n + 1; t++) {
+        int kp = t >= 2 ? P[t - 2].k : 1, ka = P[t - 1].k, kc = P[t].k;
+        double L[MAX_CANDS][MAX_CANDS][MAX_CANDS];
+        double most[3][MAX_CANDS];
+        pa = sc->pairs + (size_t)(t - 1) * MAX_CANDS * MAX_CANDS;
+        ac = sc->pairs + (size_t)t * MAX_CANDS * MAX_CANDS;
+        if (kp * ka * kc == 1)
+            continue; /* the same on every path */
+        for (a = 0; a < ka; a++)
+            for (c = 0; c < kc; c++) {
+                int jac = ac[a * MAX_CANDS + c];
+                double p2 = S_p2(sc->lm, P, t, jac, P[t - 1].id[a], P[t].id[c]);
+                for (p = 0; p < kp; p++)
+                    L[p][a][c] = S_lpx(m, sc, P, t, t >= 2 ? pa[p * MAX_CANDS + a] : -1,
+                                       t >= 2 ? P[t - 2].id[p] : -2,
+                                       P[t - 1].id[a], P[t].id[c], jac, p2);
+            }
+        /* the largest ratio of each candidate to the observed word in
+         * this term, for each of its three positions */
+        for (q = 0; q < 3; q++)
+            for (c = 0; c < MAX_CANDS; c++)
+                most[q][c] = 0;
+        for (p = 0; p < kp; p++)
+            for (a = 0; a < ka; a++)
+                for (c = 0; c < kc; c++) {
+                    double x = L[p][a][c];
+                    if (p && x / L[0][a][c] > most[0][p])
+                        most[0][p] = x / L[0][a][c];
+                    if (a && x / L[p][0][c] > most[1][a])
+                        most[1][a] = x / L[p][0][c];
+                    if (c && x / L[p][a][0] > most[2][c])
+                        most[2][c] = x / L[p][a][0];
+                }
+        for (q = t - 2; q <= t; q++)
+            if (q >= 1)
+                for (c = 1; c < P[q].k; c++)
+                    gain[q * MAX_CANDS + c] *= most[q - (t - 2)][c];
+        /* position t - 2 has all its terms */
+        if (t - 2 >= 1 &&
+            S_gain_passes(P, t - 2, gain + (t - 2) * MAX_CANDS, min_margin))
+            return 1;
+    }
+    for (q = n - 1 > 1 ? n - 1 : 1; q <= n; q++)
+        if (S_gain_passes(P, q, gain + q * MAX_CANDS, min_margin))
+            return 1;
+    return 0;
+}
+
 /* Decode positions 1..n of P (P[0] and P[n + 1] are fixed context) and
  * append the edits that pass min_margin. */
 static int S_window(const nqx_model *m, S_pos *P, int n, int style,
@@ -749,6 +1028,8 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
                     size_t *ne, size_t *cap)
 {
     int i, iter;
+    if (!S_may_change(m, sc, P, n, min_margin))
+        return 0;
     for (iter = 0; iter < 4; iter++) {
         int again = 0;
         if (S_viterbi(m, P, n, sc, best, margin))
@@ -837,14 +1118,18 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
     }
     for (i = 1; i <= n + 1; i++)
         nqx_model_bigrams_prefetch(m, P[i - 1].fid, P[i].fid);
-    for (i = 1; i <= n + 1; i++)
+    for (i = 1; i <= n + 1; i++) {
         P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
+        if (P[i].g2.n) /* S_cands reads the group next */
+            S_PREFETCH(P[i].g2.r);
+    }
     for (i = 1; i <= n; i++) {
         if (P[i].tok->num)
             continue;
         if (P[i].tok->syl.casing == NQX_CASE_UPPER && !allup)
             continue; /* an acronym or a word in capitals: leave it */
-        S_cands(m, P, i, ad);
+        if (!S_no_cands(sc->lm, P, i))
+            S_cands(sc->lm, P, i, ad);
         if (P[i].k > 1)
             any = 1;
     }
@@ -943,16 +1228,17 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
-    int *tid = NULL, *tfid, num, numf;
+    int *tid = NULL, *tfid, *tvote, num, numf;
     size_t ntok = 0, i, j, cap = 0;
     int votes[2] = {0, 0}, style, maxn = 0, round;
     size_t last = (size_t)-1;
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
-    S_scratch sc = {NULL, 0, NULL};
+    S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL};
     S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
+    uint64_t *idset = NULL;
     nqx_status st = NQX_OK;
 
     *edits = NULL;
@@ -964,6 +1250,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     if (threshold >= 1)
         return NQX_OK;
     min_margin = log(threshold / (1 - threshold));
+    sc.lm = nqx_model_lm(m);
     sc.tc = malloc(S_TC_SLOTS * sizeof *sc.tc);
     if (!sc.tc)
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
@@ -973,23 +1260,26 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         free(sc.tc);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
-    tid = malloc((ntok + 1) * 2 * sizeof *tid);
-    if (!tid)
+    tid = malloc((ntok + 1) * 3 * sizeof *tid);
+    idset = malloc(S_IDSET_WORDS * sizeof *idset);
+    if (!tid || !idset)
         goto oom;
     tfid = tid + ntok + 1;
+    tvote = tfid + ntok + 1;
     num = nqx_model_id(m, NQX_NUM_KEY);
     numf = nqx_model_fid(m, NQX_NUM_KEY);
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
-        int v;
-        if (toks[i].ok && !toks[i].num &&
-            (v = nqx_syl_style_vote(&toks[i].syl)) >= 0)
-            votes[v]++;
         if (toks[i].first >= 0) { /* a repeat: its first says it all */
             tid[i] = tid[toks[i].first];
             tfid[i] = tfid[toks[i].first];
+            if ((tvote[i] = tvote[toks[i].first]) >= 0)
+                votes[tvote[i]]++;
             continue;
         }
+        tvote[i] = toks[i].ok && !toks[i].num ? nqx_syl_style_vote(&toks[i].syl) : -1;
+        if (tvote[i] >= 0)
+            votes[tvote[i]]++;
         tid[i] = tfid[i] = -1;
         if (toks[i].num) { /* "ngày 21 tháng 11": context, never changed */
             tid[i] = num;
@@ -1003,6 +1293,10 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         tid[i] = nqx_model_id(m, key);
         if (tid[i] < 0 && !nqx_syl_valid(&toks[i].syl))
             continue;
+        if (tid[i] > 0 && sc.lm->fid_exact) {
+            tfid[i] = sc.lm->fid[tid[i]];
+            continue;
+        }
         nqx_syl_fold(&toks[i].syl, key);
         tfid[i] = nqx_model_fid(m, key);
     }
@@ -1057,8 +1351,16 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         if (S_adapt_keep(&ad, &prev))
             goto oom;
         /* another pass over the clauses holding a word the scanner was
-         * caught confusing; their edits are replaced */
+         * caught confusing (after the first: one whose confusions
+         * changed); their edits are replaced */
         ad.learn = 0;
+        memset(idset, 0, S_IDSET_WORDS * sizeof *idset);
+        if (round == 0) /* (pairs are only learnt for known words, id > 0) */
+            for (k = 0; k < (size_t)ad.n; k++)
+                S_idset_add(idset, ad.pair[k][0]);
+        else
+            for (k = 0; k < (size_t)nchg; k++)
+                S_idset_add(idset, chg[k]);
         for (i = 0; i < ntok; i = j) {
             int hit = 0;
             if (tfid[i] < 0) {
@@ -1066,10 +1368,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                 continue;
             }
             for (j = i; j < ntok && tfid[j] >= 0 && (j == i || !toks[j].boundary); j++)
-                hit |= round == 0 ? S_adapt_has(&ad, tid[j], -1)
-                                  : tid[j] >= 0 &&
-                                        bsearch(&tid[j], chg, (size_t)nchg,
-                                                sizeof *chg, S_int_cmp) != NULL;
+                hit |= S_idset_has(idset, tid[j]);
             if (!hit)
                 continue;
             /* drop the first pass's edits inside this clause */
@@ -1119,12 +1418,15 @@ done:
     free(prev.pair);
     free(prev.cost);
     free(chg);
+    free(idset);
     free(toks);
     free(tid);
     free(P);
     free(best);
     free(margin);
     free(sc.buf);
+    free(sc.buf2);
+    free(sc.pairs);
     free(sc.tc);
     return st;
 }

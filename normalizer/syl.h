@@ -94,6 +94,27 @@ double nqx_model_p1(const nqx_model *m, int id);    /* unigram probability */
 double nqx_model_lncase(const nqx_model *m, int id, int title);
 /* exp(q / NQX_Q_SCALE) for q = 0..255, so that decoding needs no exp(). */
 const double *nqx_model_qexp(const nqx_model *m);
+/* The per-syllable numbers the decoder reads for every n-gram term, as
+ * plain arrays so that its inner loops need no calls: the values of
+ * nqx_model_p1, nqx_model_types and nqx_model_variant for known ids, and
+ * den[id] = nqx_model_count + nqx_model_types + 1e-9 (the Witten-Bell
+ * denominator, summed in that order). Owned by the model. */
+typedef struct {
+    const double *qexp, *p1, *typ, *den;
+    const uint8_t *variant;
+    double p1_unknown; /* nqx_model_p1 of an unknown word (id -1) */
+    const uint32_t *foff; /* nqx_model_variant_id(fid, v) = fids[foff[fid] + v] */
+    const uint16_t *fid;  /* the folded id of each id */
+    /* 1 when fid[id] is nqx_model_fid of the folded key of each id's
+     * syllable (checked at load), so that a known word's folded id needs
+     * no lookup: a word's key gives back its letters, hence its fold */
+    int fid_exact;
+    const uint16_t *fids;
+    const double *lncase; /* nqx_model_lncase(id, title) = lncase[2 id + title] */
+    const nqx_syl *syl;   /* nqx_syl_from_key of each id's key ... */
+    const uint8_t *syl_ok; /* ... and what it returned */
+} nqx_lm;
+const nqx_lm *nqx_model_lm(const nqx_model *m);
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */
 nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
 /* Q(count) of the trigram (a, b, c), -1 when not kept. */

@@ -185,9 +185,40 @@ Test(model, train_then_load_roundtrip)
     cr_assert_eq(nqx_model_id(m, "xyz0"), -1);
     cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "phan"),
                                    nqx_model_fid(m, "dau")).n, 2);
+    cr_assert_eq(nqx_model_lm(m)->fid_exact, 1);
     nqx_model_free(m);
     remove(txt);
     remove(out);
+}
+
+/* The arrays the decoder reads in place hold what the lookups return:
+ * the decoder's numbers must be the same to the last bit. */
+Test(model, decoder_arrays_agree_with_lookups, .init = S_load, .fini = S_unload)
+{
+    static const char *const keys[] = {"phBn2", "phBn1", "DBu2", "dBu2", "nam0",
+                                       "nAm0", NULL};
+    const nqx_lm *lm = nqx_model_lm(S_model);
+    int k;
+    cr_assert_eq(lm->fid_exact, 1);
+    cr_assert_eq(lm->p1_unknown, nqx_model_p1(S_model, -1));
+    for (k = 0; keys[k]; k++) {
+        int id = nqx_model_id(S_model, keys[k]), f;
+        char fold[NQX_KEY_MAX];
+        cr_assert_gt(id, 0, "%s", keys[k]);
+        cr_assert(lm->syl_ok[id]);
+        nqx_syl_fold(&lm->syl[id], fold);
+        f = nqx_model_fid(S_model, fold);
+        cr_assert_eq(lm->fid[id], f, "%s", keys[k]);
+        cr_assert_eq(lm->fids[lm->foff[f] + lm->variant[id]], id);
+        cr_assert_eq(lm->variant[id], nqx_model_variant(S_model, id));
+        cr_assert_eq(lm->p1[id], nqx_model_p1(S_model, id));
+        cr_assert_eq(lm->typ[id], nqx_model_types(S_model, id));
+        cr_assert_eq(lm->den[id], nqx_model_count(S_model, id) +
+                                      nqx_model_types(S_model, id) + 1e-9);
+        cr_assert_eq(lm->lncase[2 * id], nqx_model_lncase(S_model, id, 0));
+        cr_assert_eq(lm->lncase[2 * id + 1], nqx_model_lncase(S_model, id, 1));
+        cr_assert_eq(lm->qexp, nqx_model_qexp(S_model));
+    }
 }
 
 /* ---- the decoder, with models/vi.model ---- */
