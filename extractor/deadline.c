@@ -18,7 +18,7 @@
 /* Anchors (deadline_anchors) are looked for only when the patterns would
  * try this many start bytes or more: on shorter spans they cost more than
  * the patterns they spare. */
-#define S_ANCHOR_SPAN 32
+#define S_ANCHOR_SPAN 16
 /* At most this many distinct anchors (a bit each) and anchors a pattern. */
 #define S_MAXANCH 32
 #define S_PATANCH 4
