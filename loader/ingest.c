@@ -134,7 +134,7 @@ static const char *const S_sql[NQX_ST_COUNT] = {
     [NQX_ST_TASK_AGENCY] = "INSERT INTO task_agencies (task_id, pos, "
                            "agency_id, name, role) VALUES (?,?,?,?,?)",
     [NQX_ST_PASSAGE] = "INSERT INTO passages (doc_id, kind, start, end, "
-                       "section, text, folded) VALUES (?,?,?,?,?,?,?)",
+                       "section, text) VALUES (?,?,?,?,?,?)",
     [NQX_ST_FTS] = "INSERT INTO passages_fts (rowid, folded) VALUES (?, ?)"};
 
 /* The handle's statement `which`, prepared on first use (see
@@ -194,7 +194,7 @@ typedef struct {
     int no_lines;       /* t is not the document's text: index no lines */
     long long doc;
     sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
-        *task_agency, *passage, *fts; /* the handle's (S_stmt) */
+        *task_agency, *passage; /* the handle's (S_stmt) */
 } S_load;
 
 static const char *S_or(const char *a, const char *b) { return a ? a : b; }
@@ -208,29 +208,79 @@ static int S_fold_failed(nqx_store *s)
     return SQLITE_NOMEM;
 }
 
+/* Queue the folded text of passage id for the FTS5 index, folded straight
+ * into s->pend (no copy of its own: nqx_fold_fast writes in place). */
+static int S_pend(nqx_store *s, long long id, const char *text, size_t n)
+{
+    long f;
+    if (s->npend == s->pend_cap) {
+        size_t cap = s->pend_cap ? 2 * s->pend_cap : 1024;
+        long long *ids = realloc(s->pend_id, cap * sizeof *ids);
+        size_t *ends;
+        if (ids)
+            s->pend_id = ids;
+        ends = ids ? realloc(s->pend_end, cap * sizeof *ends) : NULL;
+        if (!ends)
+            return S_note(s, SQLITE_NOMEM);
+        s->pend_end = ends;
+        s->pend_cap = cap;
+    }
+    if (nqx_buf_reserve(&s->pend, 2 * n + 1))
+        return S_note(s, SQLITE_NOMEM);
+    f = nqx_fold_fast(text, n, s->pend.data + s->pend.len);
+    if (f >= 0)
+        s->pend.len += (size_t)f;
+    else { /* a code point outside the fast tables: utf8proc's way */
+        char *folded = nqx_fold(text, n);
+        int bad = !folded || nqx_buf_append(&s->pend, folded, strlen(folded));
+        free(folded);
+        if (bad)
+            return S_fold_failed(s);
+    }
+    s->pend_id[s->npend] = id;
+    s->pend_end[s->npend++] = s->pend.len;
+    return SQLITE_OK;
+}
+
+/* Forget the queued passages from the k-th on (their rows rolled back). */
+static void S_pend_cut(nqx_store *s, size_t k)
+{
+    s->npend = k;
+    s->pend.len = k ? s->pend_end[k - 1] : 0;
+}
+
+/* Index the queued passages (one FTS5 segment for all of them) and
+ * empty the queue, whatever the outcome. */
+static int S_pend_flush(nqx_store *s)
+{
+    sqlite3_stmt *st = S_stmt(s, NQX_ST_FTS);
+    size_t i, from = 0;
+    int rc = st ? SQLITE_OK : SQLITE_ERROR;
+    for (i = 0; rc == SQLITE_OK && i < s->npend; i++) {
+        sqlite3_bind_int64(st, 1, s->pend_id[i]);
+        sqlite3_bind_text(st, 2, s->pend.data + from,
+                          (int)(s->pend_end[i] - from), SQLITE_STATIC);
+        rc = S_done(s, st);
+        from = s->pend_end[i];
+    }
+    S_pend_cut(s, 0);
+    return rc;
+}
+
 static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
                      const char *section, const char *text, size_t n)
 {
-    char *folded = nqx_fold(text, n);
-    long long id;
     int rc;
-    if (!folded)
-        return S_fold_failed(L->s);
     sqlite3_bind_int64(L->passage, 1, L->doc);
     sqlite3_bind_text(L->passage, 2, kind, -1, SQLITE_STATIC);
     sqlite3_bind_int64(L->passage, 3, (long long)start);
     sqlite3_bind_int64(L->passage, 4, (long long)end);
     S_text(L->passage, 5, section);
-    sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_TRANSIENT);
-    sqlite3_bind_text(L->passage, 7, folded, -1, SQLITE_TRANSIENT);
+    /* (static: text outlives the step, which copies it into the row) */
+    sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_STATIC);
     rc = S_done(L->s, L->passage);
-    if (rc == SQLITE_OK && !L->s->batch) { /* (a batch indexes at commit) */
-        id = sqlite3_last_insert_rowid(L->s->db);
-        sqlite3_bind_int64(L->fts, 1, id);
-        sqlite3_bind_text(L->fts, 2, folded, -1, SQLITE_TRANSIENT);
-        rc = S_done(L->s, L->fts);
-    }
-    free(folded);
+    if (rc == SQLITE_OK)
+        rc = S_pend(L->s, sqlite3_last_insert_rowid(L->s->db), text, n);
     return rc;
 }
 
@@ -425,8 +475,7 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         !(L->agency_id = S_stmt(s, NQX_ST_AGENCY_ID)) ||
         !(L->agency_name = S_stmt(s, NQX_ST_AGENCY_NAME)) ||
         !(L->task_agency = S_stmt(s, NQX_ST_TASK_AGENCY)) ||
-        !(L->passage = S_stmt(s, NQX_ST_PASSAGE)) ||
-        !(L->fts = S_stmt(s, NQX_ST_FTS)))
+        !(L->passage = S_stmt(s, NQX_ST_PASSAGE)))
         return SQLITE_ERROR;
     for (i = 0; rc == SQLITE_OK && i < d->nrecords; i++)
         rc = S_record(L, i, &d->records[i]);
@@ -485,7 +534,7 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     char in_sha[65], *id = NULL, *cites = NULL, *rcp = NULL, *lockey = NULL;
     const char *locality;
     int rc;
-    size_t i;
+    size_t i, mark = s->npend; /* this document's passages queue from here */
 
     memset(res, 0, sizeof *res);
     memset(&L, 0, sizeof L);
@@ -575,7 +624,7 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     }
     for (i = 0; i < t->nchanges; i++)
         res->ncorrections += t->changes[i].kind == NQX_CHANGE_OCR;
-    rc = SQLITE_OK;
+    rc = s->batch ? SQLITE_OK : S_pend_flush(s);
 fail:
     if (rc != SQLITE_OK)
         S_note(s, rc);
@@ -590,6 +639,7 @@ fail:
         rc = SQLITE_ERROR;
     }
     if (rc != SQLITE_OK) {
+        S_pend_cut(s, mark);
         nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
         /* the document is wholly out: nothing of it stays (an error that
          * ended the batch's transaction fails its commit too) */
@@ -605,54 +655,38 @@ fail:
 
 nqx_status nqx_store_batch_begin(nqx_store *s, nqx_error *err)
 {
-    sqlite3_stmt *st;
     if (s->readonly)
         return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
                         "store opened read-only");
     if (nqx_store_exec(s, "BEGIN IMMEDIATE", err))
         return NQX_ESTORE;
-    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM passages",
-                           -1, &st, NULL) != SQLITE_OK ||
-        sqlite3_step(st) != SQLITE_ROW) {
-        nqx_store_fail(s, err, NULL);
-        sqlite3_finalize(st);
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return NQX_ESTORE;
-    }
-    s->fts_from = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    S_pend_cut(s, 0);
     s->batch = 1;
     return NQX_OK;
 }
 
 nqx_status nqx_store_batch_commit(nqx_store *s, nqx_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    int rc;
     if (!s->batch)
         return NQX_OK;
     s->batch = 0;
-    if (sqlite3_get_autocommit(s->db)) /* an error rolled it all back */
+    if (sqlite3_get_autocommit(s->db)) { /* an error rolled it all back */
+        S_pend_cut(s, 0);
         return nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s",
                         s->last[0] ? s->last : "transaction rolled back");
-    /* the batch's passages in one statement: one FTS5 segment */
-    rc = sqlite3_prepare_v2(s->db,
-        "INSERT INTO passages_fts (rowid, folded)"
-        " SELECT id, folded FROM passages WHERE id > ? ORDER BY id",
-        -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, s->fts_from);
-        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
     }
-    if (rc != SQLITE_OK ||
+    /* the batch's passages in one go: one FTS5 segment */
+    s->last[0] = '\0';
+    if (S_pend_flush(s) != SQLITE_OK ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        nqx_store_fail(s, err, NULL);
-        sqlite3_finalize(st);
+        if (s->last[0])
+            nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
+        else
+            nqx_store_fail(s, err, NULL);
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return NQX_ESTORE;
     }
-    sqlite3_finalize(st);
     return NQX_OK;
 }
 
