@@ -518,7 +518,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing;
+        trailing, subj_ends, adverbs;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -535,7 +535,9 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_closers", &a->closers) ||
         nqx_wlex_load(g, "agency_places", &a->places) ||
         nqx_wlex_load(g, "agency_generic_words", &a->gwords) ||
-        nqx_wlex_load(g, "agency_trailing", &a->trailing)) {
+        nqx_wlex_load(g, "agency_trailing", &a->trailing) ||
+        nqx_wlex_load(g, "agency_subject_ends", &a->subj_ends) ||
+        nqx_wlex_load(g, "agency_adverbials", &a->adverbs)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -556,6 +558,8 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->places);
     nqx_wlex_free(&a->gwords);
     nqx_wlex_free(&a->trailing);
+    nqx_wlex_free(&a->subj_ends);
+    nqx_wlex_free(&a->adverbs);
     free(a);
 }
 
@@ -771,6 +775,50 @@ static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
            strcmp(t->v[j + hl].lower, "và") == 0;
 }
 
+/* "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm": a
+ * common-noun body whose qualifier uses words no list of name words can
+ * hold ends where a predicate that only a subject takes (agency_subject_ends)
+ * follows within the clause. The index of that predicate, or 0. */
+#define S_SUBJ_REACH 10
+static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                            size_t lim)
+{
+    size_t k, al;
+    for (k = j; k < lim && k < j + S_SUBJ_REACH; k++) {
+        /* "... quản lý quy hoạch theo chức năng, nhiệm vụ được giao có
+         * trách nhiệm": the name ends before an adverbial that stands
+         * between it and the predicate */
+        if (k > j && (al = nqx_wlex_at(&a->adverbs, t, k, lim, NULL)) &&
+            k + al < lim && nqx_wlex_at(&a->subj_ends, t, k + al, lim, NULL))
+            return k;
+        if (k > j && (t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
+                                            NQX_TOK_CLOSE | NQX_TOK_EOL |
+                                            NQX_TOK_COMMA | NQX_TOK_SEMI)))
+            return 0;
+        /* "Các sở hướng dẫn các địa phương có trách nhiệm": a
+         * determiner opens another noun phrase, the object of a verb */
+        if ((t->v[k].flags & NQX_TOK_OPEN) ||
+            nqx_wlex_at(&a->dets, t, k, lim, NULL))
+            return 0;
+        if (nqx_wlex_at(&a->subj_ends, t, k, lim, NULL))
+            return k > j ? k : 0;
+        /* "Các cơ quan xử lý phải có trách nhiệm": a verb of its own
+         * before the predicate ends the name there */
+        if (k > j && S_is_stop(a, t, k, lim)) {
+            const unsigned ends = NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
+                                  NQX_TOK_EOL | NQX_TOK_COMMA | NQX_TOK_SEMI;
+            if (t->v[k].flags & ends)
+                return 0;
+            if (k + 1 < lim && nqx_wlex_at(&a->subj_ends, t, k + 1, lim, NULL))
+                return k;
+            return k + 2 < lim && !(t->v[k + 1].flags & ends) &&
+                           nqx_wlex_at(&a->subj_ends, t, k + 2, lim, NULL)
+                       ? k : 0;
+        }
+    }
+    return 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -913,8 +961,12 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     if (best > gl)
                         gl = best;
                 }
-                if (!gl)
-                    break;
+                if (!gl) {
+                    size_t se = S_subject_end(a, t, j, lim);
+                    if (!se)
+                        break;
+                    gl = se - j;
+                }
                 j += gl;
                 pt->bare = 0;
                 continue;

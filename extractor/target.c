@@ -75,6 +75,7 @@ typedef struct {
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
         *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
+    const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     size_t unit_maxlen; /* bytes of the longest unit noun */
     nqx_qty_words qty_words; /* num_words, ready for nqx_ext_qty_start */
@@ -1372,7 +1373,9 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     if (!S_qty_match(c, a, b, ov))
         return NQX_OK;
     /* sections on the present; conditions listed for a rating or award */
-    if (S_in_present(c, node) ||
+    if ((S_in_present(c, node) &&
+         !(c->aspire_present &&
+           S_match(c->aspire_present, c->text + a, b - a, 0, ov, S_NOV))) ||
         (c->criteria && S_leadin_matches(c, node, c->criteria)) ||
         (c->criteria_heading && S_ancestor_matches(c, node, c->criteria_heading)))
         return NQX_OK;
@@ -1522,6 +1525,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.cmp_before = nqx_gram_pattern(g, "qt_cmp_before");
     c.cmp_after = nqx_gram_pattern(g, "qt_cmp_after");
     c.aspire = nqx_gram_pattern(g, "tg_aspire");
+    c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
     c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
     c.goal_heading = nqx_gram_pattern(g, "tg_goal_heading");
     c.present_heading = nqx_gram_pattern(g, "tg_present_heading");

@@ -1208,7 +1208,8 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
 /* "6. Sở Nội vụ: Tham mưu ...", "12. Đề nghị Công ty X: Bảo đảm ...": a
  * line that names its bodies, then a colon, then their work. Returns the
  * token after the colon (out filled), 0 when the line is not so. */
-static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out)
+static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out,
+                            int *descr)
 {
     nqx_span sp[S_MAXNAMES];
     size_t n = 0, e, i0;
@@ -1226,9 +1227,13 @@ static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out)
      * list of which bodies, not their work */
     if (e >= i0 + 2 && t->v[e - 1].cap && nqx_agx_starts(c->agx, t, e - 2, e))
         return 0;
-    /* "Hội đồng tư vấn: gồm Chủ tịch ...": what the body is */
-    if (nqx_wlex_at(&c->cdescr, t, e, t->n, NULL))
+    /* "Hội đồng tư vấn: gồm Chủ tịch ...": what the body is; its bodies
+     * in out all the same (*descr), for the items below it */
+    if (nqx_wlex_at(&c->cdescr, t, e, t->n, NULL)) {
+        S_add_list(out, sp, n, NQX_ROLE_LEAD);
+        *descr = 1;
         return 0;
+    }
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
     return e;
 }
@@ -1263,7 +1268,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     S_ags lab, title, subj, hdr;
     nqx_toks t;
     int has_num = 0, has_bul = 0, colon = 0, assigned = 0, is_title, has_subj;
-    int inline_work = 0;
+    int inline_work = 0, descr = 0;
 
     lab.n = title.n = subj.n = 0;
     for (k = 0; k < c->nkids[ni]; k++) {
@@ -1307,8 +1312,18 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     if (!is_title && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
                       n->kind == NQX_NODE_PARA)) {
         title.n = 0;
-        inline_work = S_title_colon(c, &t, &title) > 0;
+        inline_work = S_title_colon(c, &t, &title, &descr) > 0;
         is_title = inline_work;
+        /* "2. Các sở, ban, ngành, địa phương: Là các đơn vị ...:" over
+         * "2.1. Trách nhiệm chung" / "a) ...": the body described leads
+         * the items below; the description is no task */
+        if (descr && !(has_num || has_bul))
+            title.n = 0;
+    }
+    if (descr && title.n) {
+        nqx_toks_free(&t);
+        S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+        return 0;
     }
     has_subj = !is_title && t.n &&
                S_sentence_subject(c, &t, 0, t.n, &subj, &assigned);
@@ -1345,6 +1360,10 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 subj.n = 0;
         }
     }
+    /* "11. Các đơn vị cấp nước sạch ... có trách nhiệm" over its points:
+     * a heading line that leaves the colon out */
+    if (has_subj && !colon && (has_num || has_bul) && S_bare_intro(c, n, cs))
+        colon = 1;
     /* a block header hands its coordinators down with its lead */
     hdr = subj;
     if (has_subj && colon)

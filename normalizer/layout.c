@@ -113,6 +113,7 @@ typedef struct {
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
     int last_lower;     /* ends with a lower-case letter */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
+    int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     size_t nchars;
     /* set by the paragraph pass */
     int join;           /* joined to the previous kept unit with " " */
@@ -810,6 +811,32 @@ static int S_item(const unsigned char *r, size_t n)
     return 0;
 }
 
+/* Is the item line r nothing but its mark ("2.", "1.1.", "II.", "b)",
+ * "(3)")? Word exports and PDF copies put the mark on a line of its own
+ * and the heading or point on the next, often after a blank line. */
+static int S_bare(const unsigned char *r, size_t n)
+{
+    size_t i;
+    if (n < 2 || n > 12)
+        return 0;
+    if (r[0] == '(') /* "(1)", "(a)"; "(1932)" is a year */
+        return n <= 5;
+    if (r[0] >= '0' && r[0] <= '9') {
+        for (i = 0; i < n; i++) /* "1.", "2)", "1.1.", "5.4"; not "8.C" */
+            if (r[i] != '.' && (r[i] < '0' || r[i] > '9') &&
+                !(r[i] == ')' && i + 1 == n))
+                return 0;
+        return 1;
+    }
+    if (S_roman(r[0])) { /* "II."; "C)" is more often a label than 100 */
+        for (i = 0; i + 1 < n; i++)
+            if (!S_roman(r[i]))
+                return 0;
+        return r[n - 1] == '.';
+    }
+    return r[n - 1] == ')' && ((r[0] >= 'a' && r[0] <= 'z') || r[0] == 0xC4);
+}
+
 /* A line that carries no text: a rule, a lone star, a page marker. */
 static int S_dropped(const unsigned char *r, size_t n, int isolated)
 {
@@ -868,6 +895,7 @@ static void S_features(S_ctx *c, S_unit *u)
     }
     i0 = i;
     u->item = S_item(r + i, n - i);
+    u->bare = u->item && S_bare(r + i, n - i);
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
         u->item = S_item(r + i + 1, n - i - 1);
@@ -1281,6 +1309,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
+    int bare; /* the paragraph is a numbering mark alone so far */
     size_t nchars;
 } S_para;
 
@@ -1294,6 +1323,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->has_upper = u->has_upper;
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
+    p->bare = u->bare;
     p->nchars = u->nchars;
 }
 
@@ -1304,6 +1334,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->has_upper |= u->has_upper;
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
+    p->bare = 0;
     p->nchars += u->nchars;
 }
 
@@ -1316,6 +1347,10 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return p->kind == U_ROW;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)
         return 0;
+    /* "2." / "Sở Xây dựng": the mark numbers the line that follows it,
+     * across a blank line too */
+    if (p->bare)
+        return 1;
     /* a whole bold or italic line stands alone, unless its sentence
      * plainly goes on ("*... ngày 03 tháng 6*" / "*năm 2025 của ...*") */
     if (p->standalone && !(u->lower_start && !p->sent_end))

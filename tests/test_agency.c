@@ -232,3 +232,27 @@ Test(agency, plural_title_enumeration, .init = S_load, .fini = S_free)
            "Chánh Văn phòng UBND tỉnh|Giám đốc các Sở: Giáo dục và Đào tạo, Tư pháp|Chủ tịch UBND các xã, phường",
            "chịu");
 }
+
+/* A common-noun body's qualifier runs to a predicate only a subject takes
+ * (agency_subject_ends), within its clause, and stops at a verb before it. */
+Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
+{
+    S_list("Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm",
+           "Các đơn vị cấp nước sạch trên địa bàn thành phố", "có trách nhiệm");
+    S_list("Các cơ quan chủ quản dữ liệu có trách nhiệm phân loại dữ liệu",
+           "Các cơ quan chủ quản dữ liệu", "có trách nhiệm");
+    S_list("Các cơ quan xử lý phải có trách nhiệm cử", "Các cơ quan xử lý", "phải");
+    /* an adverbial between the name and its predicate ends the name */
+    S_list("Sở Tài chính và các Sở, ban, ngành quản lý quy hoạch theo chức năng, "
+           "nhiệm vụ được giao có trách nhiệm phối hợp",
+           "Sở Tài chính|các Sở, ban, ngành quản lý quy hoạch", "theo");
+    /* a comma between: the adverbial is the task's, not the name's */
+    S_list("Các Bộ, ngành có liên quan trong phạm vi thẩm quyền được giao, có trách nhiệm",
+           "Các Bộ, ngành có liên quan", "trong");
+    /* a determiner opens the object of a verb: no name runs over it */
+    S_list("Các sở hướng dẫn các địa phương có trách nhiệm", "Các sở", NULL);
+    S_list("Ban quản lý Khu Kinh tế Phú Yên có trách nhiệm",
+           "Ban quản lý Khu Kinh tế Phú Yên", "có trách nhiệm");
+    /* a comma ends the reach: the list is read as before */
+    S_list("Các doanh nghiệp khai thác, chế biến có trách nhiệm", "Các doanh nghiệp", NULL);
+}

@@ -361,3 +361,20 @@ Test(layout, point_run_on_after_a_full_stop)
           "Hội đồng gồm: a) Chủ tịch; b) Các Phó Chủ tịch.\n");
     CHECK("b) Lập đề án. d) Báo cáo.\n", "b) Lập đề án. d) Báo cáo.\n");
 }
+
+/* A numbering mark on a line of its own numbers the line after it (Word
+ * and PDF copies), across a blank line; a year in brackets, a label
+ * "8.C" or "C)" is no such mark, and a mark never swallows an item. */
+Test(layout, a_lone_numbering_mark_joins_the_line_after_it)
+{
+    CHECK("**1.****\n**Sở Y tế**\n\na) Chủ trì.\n", "1. Sở Y tế\na) Chủ trì.\n");
+    CHECK("2.\n\nSở Xây dựng\n", "2. Sở Xây dựng\n");
+    CHECK("II.\nNHIỆM VỤ\n", "II. NHIỆM VỤ\n");
+    CHECK("b)\nTổ chức tập huấn.\n", "b) Tổ chức tập huấn.\n");
+    CHECK("1.1.\nMục tiêu\n", "1.1. Mục tiêu\n");
+    CHECK("(3)\nKiểm tra.\n", "(3) Kiểm tra.\n");
+    CHECK("1.\n2. Sở Nội vụ\n", "1.\n2. Sở Nội vụ\n");
+    CHECK("(1932)\nNguyên Tư lệnh.\n", "(1932)\nNguyên Tư lệnh.\n");
+    CHECK("8.C\nPhần Viết\n", "8.C\nPhần Viết\n");
+    CHECK("C)\nTuổi Carbon\n", "C)\nTuổi Carbon\n");
+}

@@ -971,3 +971,64 @@ Test(task, media_bodies_and_closing, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(r, "lead:các cơ quan, đơn vị, doanh nghiệp;");
     cr_expect_eq(S_ntasks(), 3);
 }
+
+/* Block headings whose colon is left out, and common-noun bodies whose
+ * qualifier holds words no name list has ("cấp nước sạch trên địa bàn"):
+ * the predicate only a subject takes ("có trách nhiệm") ends the name. */
+static const char *S_no_colon_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "1. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm\n"
+    "\n"
+    "a) Tiếp tục đầu tư mạng lưới cấp nước.\n"
+    "\n"
+    "b) Phối hợp, tạo điều kiện cho các tổ chức đấu nối.\n"
+    "\n"
+    "2. Sở Y tế\n"
+    "\n"
+    "a) Kiểm tra chất lượng nước.\n"
+    "\n"
+    "3. Các cơ quan xử lý phải có trách nhiệm cử một lãnh đạo làm đầu mối.\n";
+
+Test(task, heading_without_colon_and_long_collective, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_no_colon_doc);
+    r = S_task("mạng lưới cấp nước");
+    S_expect_agencies(r, "lead:Các đơn vị cấp nước sạch trên địa bàn thành phố;");
+    r = S_task("tạo điều kiện cho các tổ chức");
+    S_expect_agencies(r, "lead:Các đơn vị cấp nước sạch trên địa bàn thành phố;");
+    r = S_task("chất lượng nước");
+    S_expect_agencies(r, "lead:Sở Y tế;");
+    r = S_task("cử một lãnh đạo");
+    S_expect_agencies(r, "lead:Các cơ quan xử lý;");
+    cr_expect_eq(S_ntasks(), 4);
+}
+
+/* "X: Là ...": a body described after its colon leads the items of the
+ * sub-headings below it; the description itself is no task. */
+static const char *S_described_doc =
+    "CHỈ THỊ\n"
+    "\n"
+    "I. TRÁCH NHIỆM\n"
+    "\n"
+    "1. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, có trách nhiệm:\n"
+    "\n"
+    "1.1. Trách nhiệm chung\n"
+    "\n"
+    "a) Đánh giá sự phù hợp của dự án với quy hoạch.\n"
+    "\n"
+    "b) Đánh giá hiệu quả kinh tế - xã hội của dự án.\n";
+
+Test(task, described_body_leads_items_below, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_described_doc);
+    r = S_task("phù hợp của dự án");
+    S_expect_agencies(r, "lead:Các sở, ban, ngành, địa phương;");
+    r = S_task("hiệu quả kinh tế");
+    S_expect_agencies(r, "lead:Các sở, ban, ngành, địa phương;");
+    cr_expect_eq(S_ntasks(), 2);
+}
