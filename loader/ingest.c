@@ -72,10 +72,13 @@ int nqx_store_due_date(const char *dl, char out[11])
 /* ------------------------------------------------------------------ */
 /* statements                                                          */
 
+/* Bind s, or NULL. Static: every value bound here outlives the step that
+ * reads it (S_done), and SQLite then copies it into the row; a transient
+ * binding copied each string once more (a malloc and a free). */
 static void S_text(sqlite3_stmt *st, int i, const char *s)
 {
     if (s)
-        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, i);
 }
@@ -292,10 +295,10 @@ static int S_agency(S_load *L, long long task, size_t pos,
     int rc;
     if (!key)
         return S_fold_failed(L->s);
-    sqlite3_bind_text(L->agency, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(L->agency, 1, key, -1, SQLITE_STATIC);
     rc = S_done(L->s, L->agency);
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(L->agency_id, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(L->agency_id, 1, key, -1, SQLITE_STATIC);
         rc = sqlite3_step(L->agency_id);
         if (rc == SQLITE_ROW) {
             id = sqlite3_column_int64(L->agency_id, 0);
@@ -324,6 +327,7 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
     char due[11];
     int has_due = nqx_store_due_date(r->deadline, due);
     sqlite3_stmt *st = r->kind == NQX_TARGET ? L->target : L->task;
+    char *key = NULL; /* the metric's, bound until the step */
     long long id;
     size_t i;
     int rc;
@@ -337,8 +341,8 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
     S_text(st, 8, r->deadline);
     S_text(st, 9, has_due ? due : NULL);
     if (r->kind == NQX_TARGET) {
-        char *key = r->metric ? nqx_fold(r->metric, strlen(r->metric)) : NULL;
-        sqlite3_bind_text(st, 10, r->comparator, -1, SQLITE_TRANSIENT);
+        key = r->metric ? nqx_fold(r->metric, strlen(r->metric)) : NULL;
+        sqlite3_bind_text(st, 10, r->comparator, -1, SQLITE_STATIC);
         sqlite3_bind_double(st, 11, r->low);
         sqlite3_bind_double(st, 12, r->high);
         S_text(st, 13, r->unit);
@@ -346,9 +350,10 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
         S_text(st, 15, r->metric);
         S_text(st, 16, key);
         S_text(st, 17, r->scope);
-        free(key);
     }
-    if ((rc = S_done(L->s, st)) != SQLITE_OK)
+    rc = S_done(L->s, st);
+    free(key);
+    if (rc != SQLITE_OK)
         return rc;
     id = sqlite3_last_insert_rowid(L->s->db);
     if (r->kind == NQX_TASK)

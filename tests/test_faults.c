@@ -263,6 +263,10 @@ static void S_assert_integrity(const char *db)
     char *r = S_rows(db, "PRAGMA integrity_check");
     cr_assert_str_eq(r, "ok\n");
     free(r);
+    /* every row's parent is there (foreign keys are not enforced) */
+    r = S_rows(db, "PRAGMA foreign_key_check");
+    cr_assert_str_eq(r, "");
+    free(r);
     /* the FTS index agrees with its content table */
     cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
     sqlite3_busy_timeout(h, 5000);

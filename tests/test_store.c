@@ -75,6 +75,13 @@ static void S_assert_rows(char *got, const char *want)
     free(got);
 }
 
+/* Every row's parent is there (nqx does not have SQLite enforce foreign
+ * keys while it writes: loader/schema.c). */
+static void S_assert_parents(nqx_store *s)
+{
+    S_assert_rows(S_sql(s, "PRAGMA foreign_key_check"), "");
+}
+
 Test(store, sha256_known_vectors)
 {
     char h[65];
@@ -180,6 +187,7 @@ Test(store, changed_text_is_a_new_version_and_the_old_is_kept)
     /* queries see the current version only */
     S_assert_rows(S_sql(s, "SELECT count(*) FROM target_list"), "1\n");
     S_assert_rows(S_sql(s, "SELECT count(*) FROM targets"), "2\n");
+    S_assert_parents(s);
     nqx_store_close(s);
     fx_rm(path);
 }
@@ -540,6 +548,7 @@ Test(store, version_3_store_migrates_to_4_and_searches_the_same)
     cr_assert_eq(S_ingest_lines(s, "hn.txt", "KẾ HOẠCH\nĐề án của Hà Nội.\n"), NQX_OK);
     S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH"
                            " '\"ha noi\"'"), "2\n");
+    S_assert_parents(s);
     free(counts);
     free(rows);
     free(found);
@@ -737,6 +746,7 @@ Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
         S_assert_rows(S_sql(s, "SELECT (SELECT count(*) FROM passages), count(DISTINCT doc),"
                                " sum(doc NOT IN (SELECT id FROM passages)) FROM temp.fts_rows"),
                       "36|36|0\n");
+        S_assert_parents(s);
         cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages_fts (passages_fts)"
                                   " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
         for (i = 0; i < 10; i++) {
@@ -1132,6 +1142,7 @@ Test(store, outline_is_stored_and_gives_passages_their_section)
     S_assert_rows(S_sql(s, "SELECT coalesce(section, '-') FROM passages WHERE kind = 'para' ORDER BY start"),
                   "KH\nKH.1.\nKH.2.\n-\n");
     S_assert_rows(S_sql(s, "SELECT input_sha256 IS NULL FROM documents"), "1\n");
+    S_assert_parents(s);
     cr_assert_eq(nqx_store_search(s, "uy ban thuong vu", S_collect, &b, &e), NQX_OK);
     cr_assert_eq(b.len, 0);
     cr_assert_eq(nqx_store_search(s, "Ban Thuong Vu", S_collect, &b, &e), NQX_OK);
@@ -1279,6 +1290,7 @@ Test(store, jsonl_reports_each_document_and_new_versions)
     cr_assert_str_eq(out.data, "x=1 x=2 y=1 ");
     S_assert_rows(S_sql(s, "SELECT name, superseded FROM documents ORDER BY id"), "x|1\nx|0\ny|0\n");
     S_assert_rows(S_sql(s, "SELECT deadline, due FROM task_list"), "2025|2025-12-31\n");
+    S_assert_parents(s);
     unlink(file);
     free(file);
     free(dir);
