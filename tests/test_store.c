@@ -556,6 +556,50 @@ Test(store, version_3_store_migrates_to_4_and_searches_the_same)
     fx_rm(path);
 }
 
+/* What the index holds for each passage is what FTS5 makes of
+ * nqx_fold(text), token for token, also for lines with code points beyond
+ * nqx_fold's fast tables (folded word by word: loader/ingest.c). */
+Test(store, index_holds_the_fold_of_each_passage)
+{
+    static const char text[] =
+        "KẾ HOẠCH\n"
+        "Đường từ Hà Nội → Đà Nẵng (越南 国) được nâng cấp.\n"
+        "  Tab\there  and\xc2\xa0NBSP   x→y  \n"
+        "Combining: Tie\xcc\x81ng Vie\xcc\xa3t \xcc\x81 x \xcc\x81y\n"
+        "\xef\xac\x81nal \xce\xa3\xce\x91\xce\xa3 \xc4\xb0stanbul Stra\xc3\x9f" "e \xe1\xba\x9e \xc7\x84\n"
+        "越南\n"
+        "→\n"
+        "Chữ Hán 漢字 và chữ Nôm \xf0\xa1\xa8\xb8喃 cùng \xf0\x9f\x98\x80 ĐẤU−đấu ²³ ⅻ.\n";
+    static const char inst[] =
+        "SELECT doc, term, offset FROM %s ORDER BY doc, offset";
+    char *path = fx_db_path(), *got, *want, sql[128];
+    nqx_store *s = S_open(path);
+    cr_assert_eq(S_ingest_lines(s, "t.txt", text), NQX_OK);
+    cr_assert_eq(sqlite3_create_function(s->db, "test_fold", 1, SQLITE_UTF8, NULL,
+                                         S_fold_fn, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(s->db, "CREATE VIRTUAL TABLE temp.want USING fts5(folded,"
+                              " tokenize='unicode61 remove_diacritics 2');"
+                              " INSERT INTO temp.want (rowid, folded)"
+                              " SELECT id, test_fold(text) FROM passages;"
+                              " CREATE VIRTUAL TABLE temp.want_rows USING"
+                              " fts5vocab(temp, want, instance)", NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(s->db));
+    snprintf(sql, sizeof sql, inst, "temp.fts_rows");
+    got = S_sql(s, sql);
+    snprintf(sql, sizeof sql, inst, "temp.want_rows");
+    want = S_sql(s, sql);
+    cr_assert_gt(strlen(want), 300, "%s", want);
+    cr_assert_str_eq(got, want);
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH"
+                           " '\"duong tu ha noi\" AND 越南 AND 国'"), "1\n");
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH"
+                           " '\"tieng viet\"'"), "1\n");
+    free(got);
+    free(want);
+    nqx_store_close(s);
+    fx_rm(path);
+}
+
 /* A version 1 store (its CHECKs written with IN, FTS5's default merging,
  * a docsize table) is brought to version 4: the stored rows stay, the
  * constraints still hold, inserts no longer build a temporary b-tree per
