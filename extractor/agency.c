@@ -518,7 +518,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing, subj_ends, adverbs;
+        trailing, subj_ends, adverbs, not_names;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -537,7 +537,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_generic_words", &a->gwords) ||
         nqx_wlex_load(g, "agency_trailing", &a->trailing) ||
         nqx_wlex_load(g, "agency_subject_ends", &a->subj_ends) ||
-        nqx_wlex_load(g, "agency_adverbials", &a->adverbs)) {
+        nqx_wlex_load(g, "agency_adverbials", &a->adverbs) ||
+        nqx_wlex_load(g, "agency_not_in_names", &a->not_names)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -560,6 +561,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->trailing);
     nqx_wlex_free(&a->subj_ends);
     nqx_wlex_free(&a->adverbs);
+    nqx_wlex_free(&a->not_names);
     free(a);
 }
 
@@ -587,6 +589,9 @@ static int S_head_flags(const nqx_wentry *e)
  * that needs a capital takes one unless a determiner precedes it. Among
  * equally long entries a capitalised word picks the "cap" one (Sở Nội vụ,
  * a proper name) and a lower-case word the generic one (các sở). */
+static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                            size_t lim);
+
 static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
                         size_t lim, int det, int first, int *flags)
 {
@@ -617,7 +622,10 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
                 !(last->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
                                  NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE)) &&
                 strcmp(t->v[nx].lower, "và") != 0 &&
-                !nqx_wlex_at(&a->places, t, nx, lim, NULL))
+                !nqx_wlex_at(&a->places, t, nx, lim, NULL) &&
+                /* "Cơ quan đăng ký đầu tư có trách nhiệm": the predicate
+                 * only a subject takes says it is a name */
+                !S_subject_end(a, t, nx, lim))
                 continue;
         }
         if (e->nwords == best) {
@@ -798,16 +806,17 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
         /* "Các sở hướng dẫn các địa phương có trách nhiệm": a
          * determiner opens another noun phrase, the object of a verb */
         if ((t->v[k].flags & NQX_TOK_OPEN) ||
-            nqx_wlex_at(&a->dets, t, k, lim, NULL))
+            nqx_wlex_at(&a->dets, t, k, lim, NULL) ||
+            nqx_wlex_at(&a->not_names, t, k, lim, NULL))
             return 0;
         if (nqx_wlex_at(&a->subj_ends, t, k, lim, NULL))
             return k > j ? k : 0;
         /* "Các cơ quan xử lý phải có trách nhiệm": a verb of its own
          * before the predicate ends the name there */
-        if (k > j && S_is_stop(a, t, k, lim)) {
+        if (S_is_stop(a, t, k, lim)) {
             const unsigned ends = NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                                   NQX_TOK_EOL | NQX_TOK_COMMA | NQX_TOK_SEMI;
-            if (t->v[k].flags & ends)
+            if (k == j || (t->v[k].flags & ends))
                 return 0;
             if (k + 1 < lim && nqx_wlex_at(&a->subj_ends, t, k + 1, lim, NULL))
                 return k;

@@ -1171,7 +1171,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     if (e != t->n) {
         /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
          * with no verb and no full stop is the last body's name */
-        size_t k;
+        size_t k, lim = t->n;
         if (t->v[t->n - 1].flags & NQX_TOK_STOP)
             return 0;
         /* "1. Sở Tài chính (cơ quan chủ trì)": a role in brackets */
@@ -1180,7 +1180,15 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
             S_add_list(out, sp, n, NQX_ROLE_LEAD);
             return 1;
         }
-        for (k = e; k < t->n; k++) {
+        /* "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý ...)":
+         * the bracket that ends the line says which; the name stops there */
+        if (t->v[t->n - 1].flags & NQX_TOK_CLOSE)
+            for (k = t->n - 1; k > e; k--)
+                if (t->v[k].flags & NQX_TOK_OPEN) {
+                    lim = k;
+                    break;
+                }
+        for (k = e; k < lim; k++) {
             const nqx_wentry *q = NULL;
             size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, &q);
             /* "Các doanh nghiệp hoạt động trong lĩnh vực ...": the rest of
@@ -1194,12 +1202,12 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
             }
             /* after a courtesy word the rest of the line is the addressee
              * ("Đề nghị các tổ chức cung cấp dịch vụ chi trả") */
-            if (t->n - e > (i0 ? 16u : 8u) ||
+            if (lim - e > (i0 ? 16u : 8u) ||
                 (!i0 && nqx_agx_is_stop(c->agx, t, k, t->n) &&
                  strcmp(t->v[k].lower, "và") != 0))
                 return 0;
         }
-        sp[n - 1].end = t->v[t->n - 1].end;
+        sp[n - 1].end = t->v[lim - 1].end;
     }
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
     return 1;

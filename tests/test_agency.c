@@ -251,6 +251,12 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
            "Các Bộ, ngành có liên quan", "trong");
     /* a determiner opens the object of a verb: no name runs over it */
     S_list("Các sở hướng dẫn các địa phương có trách nhiệm", "Các sở", NULL);
+    /* a capitalised head with a lower-case word after it is a name when
+     * such a predicate follows; not in a question, not over a verb */
+    S_list("Cơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến",
+           "Cơ quan đăng ký đầu tư", "có trách nhiệm");
+    S_list("Cơ quan nào có trách nhiệm ban hành quy chuẩn?", "", NULL);
+    S_list("Cơ quan phối hợp chịu trách nhiệm về thông tin", "", NULL);
     S_list("Ban quản lý Khu Kinh tế Phú Yên có trách nhiệm",
            "Ban quản lý Khu Kinh tế Phú Yên", "có trách nhiệm");
     /* a comma ends the reach: the list is read as before */

@@ -1032,3 +1032,48 @@ Test(task, described_body_leads_items_below, .init = fx_grammar_load, .fini = S_
     S_expect_agencies(r, "lead:Các sở, ban, ngành, địa phương;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A heading whose bracket at the line's end says which bodies a common
+ * noun means: the name stops at the bracket, and leads the items. */
+static const char *S_bracket_doc =
+    "CHỈ THỊ\n"
+    "\n"
+    "I. TRÁCH NHIỆM\n"
+    "\n"
+    "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên):\n"
+    "\n"
+    "a) Là đầu mối chủ trì, tiếp nhận hồ sơ.\n"
+    "\n"
+    "b) Chịu trách nhiệm kiểm tra hồ sơ.\n";
+
+Test(task, bracket_after_a_collective_heading, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_bracket_doc);
+    r = S_task("đầu mối chủ trì");
+    S_expect_agencies(r, "lead:Các cơ quan đăng ký đầu tư;");
+    r = S_task("kiểm tra hồ sơ");
+    S_expect_agencies(r, "lead:Các cơ quan đăng ký đầu tư;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* The wrap-up "Trên đây là ..., yêu cầu X ... triển khai" hands work to
+ * the bodies after its comma; a wrap-up that asks no body gives nothing. */
+static const char *S_wrapup_ask_doc =
+    "CHỈ THỊ\n"
+    "\n"
+    "I. TRÁCH NHIỆM\n"
+    "\n"
+    "1. Sở Y tế kiểm tra.\n"
+    "\n"
+    "Trên đây là Chỉ thị về tăng cường phối hợp, yêu cầu Thủ trưởng các sở, ban, ngành, "
+    "Chủ tịch UBND các xã, phường nghiêm túc triển khai thực hiện./.\n";
+
+Test(task, wrapup_that_asks_bodies, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_wrapup_ask_doc);
+    r = S_task("nghiêm túc triển khai");
+    S_expect_agencies(r, "lead:Thủ trưởng các sở, ban, ngành;lead:Chủ tịch UBND các xã, phường;");
+    cr_expect_eq(S_ntasks(), 2);
+}
