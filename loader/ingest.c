@@ -211,6 +211,13 @@ static int S_fold_failed(nqx_store *s)
     return SQLITE_NOMEM;
 }
 
+static int S_nomem(nqx_store *s)
+{
+    if (!s->last[0])
+        snprintf(s->last, sizeof s->last, "out of memory");
+    return SQLITE_NOMEM;
+}
+
 static int S_space_char(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
@@ -283,12 +290,12 @@ static int S_pend(nqx_store *s, long long id, const char *text, size_t n)
             s->pend_id = ids;
         ends = ids ? realloc(s->pend_end, cap * sizeof *ends) : NULL;
         if (!ends)
-            return S_note(s, SQLITE_NOMEM);
+            return S_nomem(s);
         s->pend_end = ends;
         s->pend_cap = cap;
     }
     if (nqx_buf_reserve(&s->pend, 2 * n + 1))
-        return S_note(s, SQLITE_NOMEM);
+        return S_nomem(s);
     f = nqx_fold_fast(text, n, s->pend.data + s->pend.len);
     if (f >= 0)
         s->pend.len += (size_t)f;
