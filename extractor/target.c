@@ -38,6 +38,8 @@
 #define S_MAXDL 32
 #define S_NOV 16
 #define S_MAXCOL 24
+/* The longest line (bytes) inside a table that does not end it. */
+#define S_TBL_INNER 120
 /* How far (bytes) a goal cue reaches forward: about 120 characters. */
 #define S_CUE_REACH 300
 /* How many levels up a "phấn đấu ...:" lead-in governs a list. */
@@ -62,6 +64,15 @@ typedef struct {
     char v[64];
 } S_dl;
 
+/* A column of a target table's header (or sub-header) row. */
+typedef struct {
+    char dl[32]; /* its year or years ("2026", "2026/2030"), or "" */
+    int base;    /* a column of the present: a baseline, no target */
+    int kind;    /* S_COL_* */
+    int empty;   /* the cell is empty (the padding of a span) */
+} S_tcol;
+enum { S_COL_VALUE, S_COL_UNIT, S_COL_METRIC, S_COL_INDEX };
+
 typedef struct {
     const nqx_grammar *g;
     const char *text;
@@ -73,6 +84,7 @@ typedef struct {
     const nqx_pattern *qty, *cmp_before, *cmp_after, *aspire, *goal_cue,
         *goal_heading, *present_heading, *footnote, *scope, *label,
         *tbl_year, *tbl_base, *tbl_unit, *tbl_metric, *tbl_cell,
+        *tbl_index, *tbl_colnum, *tbl_budget,
         *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
@@ -82,6 +94,10 @@ typedef struct {
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
+    int tbl_data;         /* a data row was read under the header */
+    int tbl_nhead, tbl_nsub, tbl_width; /* header, sub-header cells; columns */
+    S_tcol tbl_head[S_MAXCOL], tbl_sub[S_MAXCOL];
+    char tbl_group[2][256]; /* labels of the numbered row, the "-" row above */
     char tbl_dl[S_MAXCOL][32];
 } S_ctx;
 
@@ -1182,7 +1198,7 @@ static long S_clauses(const S_ctx *c, size_t a, size_t b, size_t **out)
  * (no '|'), -1 for a separator ("|---|---|"). */
 static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
 {
-    int n = 0, sep = 1, pipes = 0;
+    int n = 0, sep = 1, pipes = 0, outer;
     size_t i, s = a;
     for (i = a; i < b; i++) {
         if (c->mask[i] == '|')
@@ -1195,6 +1211,9 @@ static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
         return 0;
     if (sep)
         return -1;
+    for (i = b; i > a && S_is_space(c->mask[i - 1]); i--)
+        ;
+    outer = i > a && c->mask[i - 1] == '|';
     for (i = a; i <= b && n < cap; i++) {
         if (i == b || c->mask[i] == '|') {
             size_t x = s, y = i;
@@ -1202,8 +1221,10 @@ static int S_cells(const S_ctx *c, size_t a, size_t b, size_t *cl, int cap)
                 x++;
             while (y > x && S_is_space(c->mask[y - 1]))
                 y--;
-            /* "| a | b |": no empty cell before the first or after the last pipe */
-            if (!(x == y && (s == a || i == b))) {
+            /* "| a | b |": no empty cell before the first or after the last
+             * pipe; but " | a | b", as normalized rows write it, opens
+             * with an empty cell (a row never ends with "|" there) */
+            if (!(x == y && ((s == a && outer) || i == b))) {
                 cl[2 * n] = x;
                 cl[2 * n + 1] = y;
                 n++;
@@ -1220,16 +1241,153 @@ static int S_cell_match(const S_ctx *c, const nqx_pattern *p, const size_t *cl,
     return S_match(p, c->mask + cl[2 * j], cl[2 * j + 1] - cl[2 * j], 0, ov, S_NOV);
 }
 
-/* A header row: some cell names a plan year, none is a plain value, and
+/* Does a header cell name a budget ("Dự toán", "Kinh phí")? Budgets
+ * are not targets. */
+static int S_table_budget(const S_ctx *c, const size_t *cl, int n)
+{
+    size_t ov[2 * S_NOV];
+    int j;
+    for (j = 0; j < n; j++)
+        if (S_cell_match(c, c->tbl_budget, cl, j, ov))
+            return 1;
+    return 0;
+}
+
+/* What the header cell j of a target table says of its column. */
+static void S_tcol_read(const S_ctx *c, const size_t *cl, int j, S_tcol *t)
+{
+    size_t ov[2 * S_NOV], a = cl[2 * j], n = cl[2 * j + 1] - cl[2 * j];
+    t->dl[0] = '\0';
+    t->base = 0;
+    t->kind = S_COL_VALUE;
+    t->empty = n == 0;
+    if (S_match(c->tbl_unit, c->mask + a, n, 0, ov, S_NOV)) {
+        t->kind = S_COL_UNIT;
+    } else if (S_match(c->tbl_metric, c->mask + a, n, 0, ov, S_NOV)) {
+        t->kind = S_COL_METRIC;
+    } else if (S_match(c->tbl_index, c->mask + a, n, 0, ov, S_NOV)) {
+        t->kind = S_COL_INDEX;
+    } else {
+        int g2 = nqx_gram_group(c->tbl_year, "y2");
+        t->base = S_match(c->tbl_base, c->mask + a, n, 0, ov, S_NOV);
+        if (S_match(c->tbl_year, c->mask + a, n, 0, ov, S_NOV)) {
+            if (g2 > 0 && ov[2 * g2] != SIZE_MAX)
+                snprintf(t->dl, sizeof t->dl, "%.4s/%.4s", c->mask + a + ov[2],
+                         c->mask + a + ov[2 * g2]);
+            else
+                snprintf(t->dl, sizeof t->dl, "%.4s", c->mask + a + ov[2]);
+        }
+    }
+}
+
+/* The columns of a table N wide from its header and sub-header rows.
+ * A header cell over two or more sub-header cells ("Năm hiện hành 2025"
+ * over "Kế hoạch | Ước thực hiện") spans them; the others span both
+ * rows. Crawled tables lose the spans, so they are inferred: N - S
+ * header cells stand alone, the rest span; which ones: those without a
+ * year of their own when the sub cells name years ("Giai đoạn 2026-2030"
+ * over "2026 | 2027"), else those with a year, the present first. A sub
+ * cell without a year takes its parent's; under a present parent it is
+ * a baseline. */
+static void S_table_build(S_ctx *c, int N)
+{
+    S_tcol cols[S_MAXCOL];
+    int H = c->tbl_nhead, S = c->tbl_nsub, P = 0, nc = 0, j, k = 0;
+    int span[S_MAXCOL] = {0};
+    if (S > 0 && c->tbl_sub[0].empty) {
+        if (N < H)
+            N = H;
+        if (N < S)
+            N = S;
+        /* spans padded with empty cells ("| | | Kế hoạch | Ước TH |"):
+         * cells stand in their columns; a sub cell takes the year of
+         * the header cell over it or, padded, left of it */
+        int parent = -1;
+        for (j = 0; j < N && j < S_MAXCOL; j++) {
+            S_tcol t = j < H ? c->tbl_head[j] : c->tbl_sub[0];
+            if (j < H && !c->tbl_head[j].empty)
+                parent = j;
+            if (j < S && !c->tbl_sub[j].empty) {
+                t = c->tbl_sub[j];
+                if (parent >= 0) {
+                    if (!t.dl[0])
+                        memcpy(t.dl, c->tbl_head[parent].dl, sizeof t.dl);
+                    t.base |= c->tbl_head[parent].base;
+                }
+                t.kind = S_COL_VALUE;
+            } else if (j >= H) {
+                t.dl[0] = '\0';
+                t.kind = S_COL_VALUE;
+            }
+            cols[nc++] = t;
+        }
+        H = 0; /* the columns are built */
+    } else if (S > 0 && N > H && N - S >= 0 && H - (N - S) >= 1) {
+        int sub_years = 0, got = 0, pass;
+        P = H - (N - S);
+        for (j = 0; j < S; j++)
+            sub_years |= c->tbl_sub[j].dl[0] != '\0';
+        for (pass = 0; pass < 4 && got < P; pass++)
+            for (j = 0; j < H && got < P; j++) {
+                const S_tcol *h = &c->tbl_head[j];
+                int single = h->dl[0] && !strchr(h->dl, '/'), want;
+                if (h->kind != S_COL_VALUE || span[j])
+                    continue;
+                if (sub_years) /* a plan's period over its years */
+                    want = pass == 0 ? !single && !h->base : pass == 1 ? !single : 1;
+                else
+                    want = pass == 0 ? single && h->base : pass == 1 ? h->dl[0] != '\0' : 1;
+                if (want) {
+                    span[j] = 1;
+                    got++;
+                }
+            }
+        if (got < P)
+            P = 0;
+    }
+    for (j = 0; j < H && nc < S_MAXCOL; j++) {
+        int i, from, to;
+        if (!P || !span[j]) {
+            cols[nc++] = c->tbl_head[j];
+            continue;
+        }
+        from = k * S / P;
+        to = (k + 1) * S / P;
+        k++;
+        for (i = from; i < to && nc < S_MAXCOL; i++) {
+            S_tcol t = c->tbl_sub[i];
+            if (!t.dl[0])
+                memcpy(t.dl, c->tbl_head[j].dl, sizeof t.dl);
+            t.base |= c->tbl_head[j].base;
+            t.kind = S_COL_VALUE;
+            cols[nc++] = t;
+        }
+    }
+    c->tbl_ncols = nc;
+    c->tbl_unit_col = c->tbl_metric_col = -1;
+    for (j = 0; j < nc; j++) {
+        c->tbl_dl[j][0] = '\0';
+        if (cols[j].kind == S_COL_UNIT)
+            c->tbl_unit_col = j;
+        else if (cols[j].kind == S_COL_METRIC && c->tbl_metric_col < 0)
+            c->tbl_metric_col = j;
+        else if (cols[j].kind == S_COL_VALUE && !cols[j].base)
+            memcpy(c->tbl_dl[j], cols[j].dl, sizeof c->tbl_dl[j]);
+    }
+}
+
+/* A header row: some cell names a year, none is a plain value, and
  * a cell names the indicators or their unit. Sets the table active only
- * in a goal context (goal words in the header or a heading above). */
+ * in a goal context (goal words in the header or a heading above), and
+ * not over a budget ("Dự toán", "triệu đồng"). */
 static int S_table_header(S_ctx *c, int node, const size_t *cl, int n)
 {
     int j, years = 0, labels = 0, goal = 0;
     size_t ov[2 * S_NOV];
     for (j = 0; j < n; j++) {
-        int y = S_cell_match(c, c->tbl_year, cl, j, ov) &&
-                !S_cell_match(c, c->tbl_base, cl, j, ov);
+        /* a year of the present counts too: the plan's years may stand
+         * in the sub-header ("Thực hiện 2025 | Kế hoạch giai đoạn") */
+        int y = S_cell_match(c, c->tbl_year, cl, j, ov);
         if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
             !S_cell_match(c, c->tbl_year, cl, j, ov))
             return 0;
@@ -1240,34 +1398,142 @@ static int S_table_header(S_ctx *c, int node, const size_t *cl, int n)
     }
     if (!years || !labels)
         return 0;
-    if (!goal && !S_ancestor_matches(c, node, c->goal_heading) &&
-        !S_leadin_matches(c, node, c->goal_heading)) {
+    if ((!goal && !S_ancestor_matches(c, node, c->goal_heading) &&
+         !S_leadin_matches(c, node, c->goal_heading)) ||
+        S_table_budget(c, cl, n)) {
         c->tbl_active = 0;
         return 1; /* a header, but of no target table */
     }
     c->tbl_active = 1;
-    c->tbl_ncols = n < S_MAXCOL ? n : S_MAXCOL;
-    c->tbl_unit_col = c->tbl_metric_col = -1;
-    for (j = 0; j < c->tbl_ncols; j++) {
-        c->tbl_dl[j][0] = '\0';
-        if (S_cell_match(c, c->tbl_unit, cl, j, ov)) {
-            c->tbl_unit_col = j;
-        } else if (S_cell_match(c, c->tbl_metric, cl, j, ov)) {
-            if (c->tbl_metric_col < 0)
-                c->tbl_metric_col = j;
-        } else if (S_cell_match(c, c->tbl_year, cl, j, ov) &&
-                   !S_cell_match(c, c->tbl_base, cl, j, ov)) {
-            size_t a = cl[2 * j];
-            int g2 = nqx_gram_group(c->tbl_year, "y2");
-            S_match(c->tbl_year, c->mask + a, cl[2 * j + 1] - a, 0, ov, S_NOV);
-            if (g2 > 0 && ov[2 * g2] != SIZE_MAX)
-                snprintf(c->tbl_dl[j], sizeof c->tbl_dl[j], "%.4s/%.4s",
-                         c->mask + a + ov[2], c->mask + a + ov[2 * g2]);
-            else
-                snprintf(c->tbl_dl[j], sizeof c->tbl_dl[j], "%.4s", c->mask + a + ov[2]);
+    c->tbl_data = 0;
+    c->tbl_nsub = c->tbl_width = 0;
+    c->tbl_group[0][0] = c->tbl_group[1][0] = '\0';
+    c->tbl_nhead = n < S_MAXCOL ? n : S_MAXCOL;
+    for (j = 0; j < c->tbl_nhead; j++)
+        S_tcol_read(c, cl, j, &c->tbl_head[j]);
+    S_table_build(c, c->tbl_nhead);
+    return 1;
+}
+
+/* Rows between a header and the first data row: a sub-header (cells of
+ * words or years, no values: "Kế hoạch | Ước thực hiện"), or the row
+ * numbering the columns ("1 | 2 | 3 ...", "A | B | 1 | 2"), which gives
+ * the table's width. 1 when the row is one of them. */
+static int S_table_subhead(S_ctx *c, const size_t *cl, int n)
+{
+    size_t ov[2 * S_NOV];
+    int j, nums = 0, next = -1, seq = 1, words = 0;
+    for (j = 0; j < n; j++) {
+        if (cl[2 * j] == cl[2 * j + 1])
+            continue; /* an empty cell */
+        if (S_cell_match(c, c->tbl_colnum, cl, j, ov)) {
+            const char *d = c->mask + cl[2 * j];
+            while (*d == '(' || S_is_space(*d))
+                d++;
+            if (*d >= '0' && *d <= '9') {
+                int v = atoi(d); /* rising: hidden columns leave gaps */
+                seq &= next < 0 || v >= next;
+                next = v + 1;
+                nums++;
+            }
+        } else {
+            words++;
         }
     }
+    if (!words && seq && nums >= 2) {
+        c->tbl_width = n;
+        S_table_build(c, n);
+        return 1;
+    }
+    if (!words)
+        return 0;
+    for (j = 0; j < n; j++)
+        if (S_cell_match(c, c->tbl_cell, cl, j, ov) &&
+            !S_cell_match(c, c->tbl_year, cl, j, ov))
+            return 0; /* a value: a data row */
+    if (S_table_budget(c, cl, n)) {
+        c->tbl_active = 0;
+        return 1;
+    }
+    c->tbl_nsub = n < S_MAXCOL ? n : S_MAXCOL;
+    for (j = 0; j < c->tbl_nsub; j++)
+        S_tcol_read(c, cl, j, &c->tbl_sub[j]);
+    if (c->tbl_width)
+        S_table_build(c, c->tbl_width);
     return 1;
+}
+
+/* Does [a, b) end with a full stop? */
+static int S_ends_sentence(const S_ctx *c, size_t a, size_t b)
+{
+    while (b > a && S_is_space(c->text[b - 1]))
+        b--;
+    return b > a && (c->text[b - 1] == '.' || c->text[b - 1] == ';');
+}
+
+/* Copy n bytes of src to dst (size sz), cut at a character's start. */
+static void S_copy_cut(char *dst, size_t sz, const char *src, size_t n)
+{
+    if (n >= sz)
+        n = S_cb(src, sz - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* The metric of a data row: its label under the label of its group, as
+ * the table nests them ("3 | Cơ cấu kinh tế" over "- Dịch vụ" gives "Cơ
+ * cấu kinh tế: Dịch vụ"; "+" rows go under the "-" row above; a row
+ * with neither number nor dash under a numbered one gives "Tỷ lệ so với
+ * GRDP (Vốn đầu tư ...)"). Every row, with values or not, sets the
+ * groups for the rows after it. */
+static void S_table_metric(S_ctx *c, const size_t *cl, int n, int mcol,
+                           char *out, size_t sz)
+{
+    size_t a = cl[2 * mcol], b = cl[2 * mcol + 1], k;
+    int dash = 0, numbered = 0, j;
+    char label[256];
+    const char *g;
+    while (b > a && (S_is_space(c->mask[b - 1]) || c->mask[b - 1] == ':'))
+        b--;
+    if (a < b && (c->mask[a] == '-' || c->mask[a] == '+')) {
+        dash = c->mask[a] == '-' ? 1 : 2;
+        for (a++; a < b && S_is_space(c->mask[a]); a++)
+            ;
+    }
+    S_copy_cut(label, sizeof label, c->mask + a, b - a);
+    for (j = 0; j < mcol && j < n; j++)
+        numbered |= cl[2 * j] < cl[2 * j + 1];
+    if (!dash && numbered) {
+        memcpy(c->tbl_group[0], label, sizeof label);
+        c->tbl_group[1][0] = '\0';
+        g = "";
+    } else if (dash) {
+        g = dash == 2 && c->tbl_group[1][0] ? c->tbl_group[1] : c->tbl_group[0];
+    } else {
+        g = c->tbl_group[0];
+    }
+    if (!*g)
+        k = (size_t)snprintf(out, sz, "%s", label);
+    else if (dash)
+        k = (size_t)snprintf(out, sz, "%s: %s", g, label);
+    else
+        k = (size_t)snprintf(out, sz, "%s (%s)", label, g);
+    if (k >= sz) /* cut: end at a character's start */
+        out[S_cb(out, sz - 1)] = '\0';
+    if (dash == 1)
+        memcpy(c->tbl_group[1], label, sizeof label);
+}
+
+/* Is the node after node a table row? */
+static int S_next_is_row(const S_ctx *c, int node)
+{
+    size_t cells[2 * S_MAXCOL];
+    const nqx_node *nd;
+    if ((size_t)node + 1 >= c->nnodes)
+        return 0;
+    nd = &c->nodes[node + 1];
+    return nd->end > nd->start &&
+           S_cells(c, nd->start, nd->end, cells, S_MAXCOL) >= 2;
 }
 
 /* One data row of a target table: a target per value in a year column. */
@@ -1277,7 +1543,7 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
     const nqx_node *nd = &c->nodes[node];
     int j, mcol = c->tbl_metric_col;
     size_t ov[2 * S_NOV];
-    char unit[48] = "";
+    char unit[48] = "", metric[768];
     if (mcol < 0 || mcol >= n || S_cell_match(c, c->tbl_cell, cl, mcol, ov))
         for (mcol = 0; mcol < n; mcol++) /* the first cell with words */
             if (!S_cell_match(c, c->tbl_cell, cl, mcol, ov) &&
@@ -1285,7 +1551,9 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
                 break;
     if (mcol >= n)
         return NQX_OK;
-    if (c->tbl_unit_col >= 0 && c->tbl_unit_col < n)
+    S_table_metric(c, cl, n, mcol, metric, sizeof metric);
+    if (c->tbl_unit_col >= 0 && c->tbl_unit_col < n &&
+        !S_cell_match(c, c->tbl_cell, cl, c->tbl_unit_col, ov))
         S_lower(c->mask + cl[2 * c->tbl_unit_col],
                 cl[2 * c->tbl_unit_col + 1] - cl[2 * c->tbl_unit_col], unit, sizeof unit);
     for (j = 0; j < n && j < c->tbl_ncols; j++) {
@@ -1327,7 +1595,7 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
         r->section = nqx_strndup(nd->path ? nd->path : "", nd->path ? strlen(nd->path) : 0);
         r->deadline = nqx_strndup(c->tbl_dl[j], strlen(c->tbl_dl[j]));
         r->doc_index = nd->doc_index;
-        r->metric = S_dup_trim(c->mask, cl[2 * mcol], cl[2 * mcol + 1], "");
+        r->metric = nqx_strndup(metric, strlen(metric));
         r->scope = S_scope(c, node, nd->start, nd->end, NULL);
         if (!r->unit || !r->text || !r->section || !r->deadline || !r->metric)
             return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
@@ -1363,9 +1631,30 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         if (n >= 2) {
             if (S_table_header(c, node, cells, n) || !c->tbl_active)
                 return NQX_OK;
+            if (!c->tbl_data && S_table_subhead(c, cells, n))
+                return NQX_OK;
+            /* no row numbers the columns: the widest data row does */
+            if (c->tbl_nsub && !c->tbl_width && (!c->tbl_data || n > c->tbl_ncols))
+                S_table_build(c, n);
+            c->tbl_data = 1;
             return S_table_row(c, node, cells, n, err);
         }
-        c->tbl_active = 0; /* a line that is no row ends the table */
+        /* a line that is no row ends the table, but for a short one
+         * between rows that is no sentence ("Trong đó:", a group's
+         * title; not "Ghi chú: ... ước tính.") */
+        if (!c->tbl_active || b - a > S_TBL_INNER || S_ends_sentence(c, a, b) ||
+            !S_next_is_row(c, node)) {
+            c->tbl_active = 0;
+        } else if (c->tbl_data) {
+            /* "- Số đối tượng mua BHYT", a group of one cell: the
+             * groups of the rows after it */
+            size_t one[2];
+            char m[768];
+            one[0] = a;
+            one[1] = b;
+            S_table_metric(c, one, 1, 0, m, sizeof m);
+            return NQX_OK;
+        }
     }
     if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
         a += ov[1];
@@ -1537,6 +1826,9 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.tbl_unit = nqx_gram_pattern(g, "tg_tbl_unit_head");
     c.tbl_metric = nqx_gram_pattern(g, "tg_tbl_metric_head");
     c.tbl_cell = nqx_gram_pattern(g, "tg_tbl_cell");
+    c.tbl_index = nqx_gram_pattern(g, "tg_tbl_index_head");
+    c.tbl_colnum = nqx_gram_pattern(g, "tg_tbl_colnum");
+    c.tbl_budget = nqx_gram_pattern(g, "tg_tbl_budget_head");
     c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
     c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
     c.pop_end = nqx_gram_pattern(g, "tg_pop_end");

@@ -787,6 +787,19 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
 /* Running text of a paragraph or bullet: one task per sentence whose
  * subject is a body; the stretches between them are tasks (with no
  * agencies) only when they set their own time. */
+/* Does a target found overlap [s, e)? Targets are extracted before
+ * tasks (extract.c). */
+static int S_holds_target(const S_ctx *c, size_t s, size_t e)
+{
+    size_t k;
+    for (k = 0; k < c->d->nrecords; k++) {
+        const nqx_record *r = &c->d->records[k];
+        if (r->kind == NQX_TARGET && r->start < e && r->end > s)
+            return 1;
+    }
+    return 0;
+}
+
 static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 {
     nqx_toks t;
@@ -818,6 +831,13 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             char *dl = c->excluded[node] || quantity || c->no_bare ||
                                !S_in_section(c, node)
                            ? NULL : S_own_time(c, bs, be);
+            /* a recurrence in a stretch that holds a target is the rate's
+             * ("giảm hàng năm 1%-1,5%"); a date there is the work's too
+             * ("Đến 2025, hoàn thành ... 100% ...") */
+            if (dl && dl[0] == 'R' && dl[1] == '/' && S_holds_target(c, bs, be)) {
+                free(dl);
+                dl = NULL;
+            }
             if (dl && S_before_doc(c, node, dl)) {
                 /* a date of the past ("trước ngày 01/01/1945") */
                 free(dl);
@@ -1479,6 +1499,17 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
         S_prose(c, ni, n->start, n->body_end);
+        /* "- Tổng hợp, báo cáo ở cấp thành phố" over "+ Các cơ quan, đơn vị
+         * liên quan thu thập ...": a step with no body of its own; its
+         * points that name theirs are tasks (spec: wherever they stand) */
+        if (c->nkids[ni] && n->kind == NQX_NODE_BULLET) {
+            size_t kk;
+            for (kk = 0; kk < c->nkids[ni]; kk++)
+                if (c->d->nodes[c->kids[ni][kk]].kind != NQX_NODE_BULLET)
+                    break;
+            if (kk == c->nkids[ni]) /* points only, not paragraphs */
+                S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+        }
         return 0;
     }
     /* an unnumbered heading ("BAN CHẤP HÀNH TRUNG ƯƠNG") holds sections */

@@ -1011,17 +1011,19 @@ static int S_insert_sep(const S_ctx *c, S_elist *l, size_t at, size_t s,
     return 0;
 }
 
-/* Add the line [ts, te) of an exploded table's cell to row u: " | "
- * before it when it opens a new cell, " " when it continues one. Lines
- * with no text (rules under a heading cell) are skipped. */
+/* Add the line [ts, te) of an exploded table's cell to row u. *seps
+ * says what comes before it: 0 continues the cell (" "), k opens a new
+ * cell after k - 1 empty ones (" | " k times); on the row's first line,
+ * k empty cells open the row. Lines with no text (rules under a heading
+ * cell) are skipped and keep *seps. */
 static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
-                     int *new_cell)
+                     int *seps)
 {
     size_t e0 = c->inl.n, h = S_atx_len(c->t, ts, te);
-    int bar = 0;
+    char sep[64];
+    int k, sl = 0;
     /* "Hồ Việt Triều / (1973) |": the bar closes the cell */
     if (te - ts > 1 && c->t[te - 1] == '|') {
-        bar = 1;
         te--;
         while (te > ts && S_is_sp(c->t[te - 1]))
             te--;
@@ -1034,15 +1036,22 @@ static int S_row_add(S_ctx *c, S_unit *u, int *started, size_t ts, size_t te,
         S_pop_to(&c->inl, e0);
         return 0;
     }
+    for (k = 0; k < *seps && sl + 4 < (int)sizeof sep; k++) {
+        memcpy(sep + sl, " | ", 3);
+        sl += 3;
+    }
+    sep[sl] = '\0';
     if (!*started) {
         u->cs = ts;
         u->e0 = e0;
         *started = 1;
-    } else if (S_insert_sep(c, &c->inl, e0, u->ce, ts, *new_cell ? " | " : " ",
-                            *new_cell ? NQX_CHANGE_TABLE : NQX_CHANGE_JOIN))
+        if (sl && S_insert_sep(c, &c->inl, e0, ts, ts, sep, NQX_CHANGE_TABLE))
+            return -1;
+    } else if (S_insert_sep(c, &c->inl, e0, u->ce, ts, sl ? sep : " ",
+                            sl ? NQX_CHANGE_TABLE : NQX_CHANGE_JOIN))
         return -1;
     u->ce = te;
-    *new_cell = bar;
+    *seps = 0;
     return 0;
 }
 
@@ -1161,52 +1170,326 @@ static int S_more_cells(const S_ctx *c, size_t i, size_t ncells,
     return 0;
 }
 
+/* Does the line [ts, te) of a cell hold text? 1 yes, 0 no, -1 error;
+ * *len grows by the bytes of its text; *num is set when the text holds a
+ * digit or is a lone mark ("x", "-"), as values do; *idx receives the
+ * number the text is (up to 3 digits), else -1. */
+static int S_cell_text(S_ctx *c, size_t ts, size_t te, size_t *len,
+                       int *num, int *idx)
+{
+    size_t e0 = c->inl.n, h = S_atx_len(c->t, ts, te);
+    int full;
+    if (te - ts > 1 && c->t[te - 1] == '|')
+        te--;
+    if ((h && S_push(&c->inl, ts, ts + h, "", 0, NQX_CHANGE_MARKUP)) ||
+        S_inline(c, ts + h, te) || S_render(c, ts, te, e0, c->inl.n))
+        return -1;
+    full = c->r.len > 0 &&
+           !S_dropped((const unsigned char *)c->r.data, c->r.len, 0);
+    *idx = -1;
+    if (full) {
+        const char *r = c->r.data;
+        size_t n = c->r.len, k = 0, d = 0;
+        *len += n;
+        while (k < n && r[k] == ' ')
+            k++;
+        while (n > k && r[n - 1] == ' ')
+            n--;
+        if (n - k == 1 && strchr("xX-+*", r[k]))
+            *num = 1;
+        for (; k < n; k++) {
+            *num |= r[k] >= '0' && r[k] <= '9';
+            d = r[k] >= '0' && r[k] <= '9' && d < 4 ? d + 1 : 4;
+        }
+        if (d && d < 4)
+            *idx = atoi(r + n - d);
+    }
+    S_pop_to(&c->inl, e0);
+    return full;
+}
+
+/* One slot of an exploded table: the lines [l0, l1) between two bars,
+ * a cell's text or nothing (an empty cell, or the gap between rows). */
+typedef struct {
+    size_t l0, l1;
+    size_t len; /* bytes of its text */
+    int full;
+    int num;    /* all its lines hold a digit or a mark: a value */
+    int idx;    /* the row number it is, or -1 */
+} S_slot;
+
+static int S_slot_push(S_slot **v, size_t *n, size_t *cap, size_t l0,
+                       size_t l1, size_t len, int full, int num, int idx)
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        S_slot *w = realloc(*v, ncap * sizeof *w);
+        if (!w)
+            return -1;
+        *v = w;
+        *cap = ncap;
+    }
+    (*v)[*n].l0 = l0;
+    (*v)[*n].l1 = l1;
+    (*v)[*n].len = len;
+    (*v)[*n].num = num;
+    (*v)[*n].idx = l1 - l0 == 1 ? idx : -1;
+    (*v)[(*n)++].full = full;
+    return 0;
+}
+
+/* Length of the run of full slots from k. */
+static size_t S_run(const S_slot *v, size_t n, size_t k)
+{
+    size_t j = k;
+    while (j < n && v[j].full)
+        j++;
+    return j - k;
+}
+
+/* Are the n slots from k values ("4,31", "Quý I/2026", "x"): short,
+ * with a digit or a mark, rather than the text that opens a row ("1 |
+ * Chấm dứt việc ...") or header words ("Toàn trình | Một phần")? */
+#define S_SHORT_CELL 40
+static int S_value_run(const S_slot *v, size_t k, size_t n)
+{
+    size_t j;
+    for (j = k; j < k + n; j++)
+        if (v[j].len > S_SHORT_CELL || !v[j].num)
+            return 0;
+    return 1;
+}
+
+/* Does the slot hold a row's number alone ("4", "12.", "IV", "b)")? A
+ * row opens with it, after no empty cell. */
+static int S_slot_index(S_ctx *c, const S_slot *v)
+{
+    size_t e0 = c->inl.n, ts, te, n, k = 0;
+    const unsigned char *r;
+    int digits = 0, roman = 0, letters = 0;
+    if (!v->full || v->l1 - v->l0 != 1 || v->len > 8)
+        return 0;
+    ts = c->lines[v->l0].ts;
+    te = c->lines[v->l0].te;
+    if (S_inline(c, ts, te) || S_render(c, ts, te, e0, c->inl.n)) {
+        S_pop_to(&c->inl, e0);
+        return 0;
+    }
+    S_pop_to(&c->inl, e0);
+    r = (const unsigned char *)c->r.data;
+    n = c->r.len;
+    while (n && (r[n - 1] == ' ' || r[n - 1] == '.' || r[n - 1] == ')'))
+        n--;
+    while (k < n && r[k] == ' ')
+        k++;
+    for (; k < n; k++) {
+        if (r[k] >= '0' && r[k] <= '9')
+            digits++;
+        else if (strchr("IVXL", r[k]))
+            roman++;
+        else if ((r[k] | 0x20) >= 'a' && (r[k] | 0x20) <= 'z')
+            letters++;
+        else
+            return 0;
+    }
+    if (n == 1 && (r[0] | 0x20) == 'x')
+        return 0; /* "x": a mark, not a number */
+    return (digits && !roman && !letters && digits <= 3) ||
+           (roman && !digits && !letters) || (letters == 1 && !digits && !roman);
+}
+
+/* Render the slots [p, q) as one row: empty slots before a cell stay
+ * empty cells (unless the row has one cell: a line of text), empty slots
+ * at the end are dropped. */
+static int S_slots_row(S_ctx *c, const S_slot *v, size_t p, size_t q,
+                       int gap)
+{
+    S_unit *u = S_new_unit(c);
+    int started = 0, seps = 0, lead;
+    size_t k, l, nfull = 0;
+    if (!u)
+        return -1;
+    u->kind = U_ROW;
+    u->gap = gap;
+    for (k = p; k < q; k++)
+        nfull += v[k].full;
+    lead = nfull > 1;
+    for (k = p; k < q; k++) {
+        /* a new cell: before the first text, an empty one */
+        seps += k > p && (lead || started);
+        for (l = v[k].l0; l < v[k].l1; l++)
+            if (S_row_add(c, u, &started, c->lines[l].ts, c->lines[l].te, &seps))
+                return -1;
+    }
+    u->e1 = c->inl.n;
+    if (started) {
+        c->nu++;
+        if (S_row_single(c, u))
+            return -1;
+    }
+    return 0;
+}
+
+#define S_WIDTHS 4
+
 /* A table exploded one cell per line: a line "|" opens a row, separates
- * cells and closes the row; two "|" lines in a row start the next row.
- * *next receives the index of the first line after the table. */
+ * cells and closes the row, so "|" twice is an empty cell or the gap
+ * between two rows. The table is read as slots (the text between two
+ * bars); the widest run of full slots gives its columns, N, and the
+ * second widest of the last rows the columns here (one table of a
+ * crawled page may hold the whole page). From the first row N wide on
+ * (header rows above it may span columns), empty slots join the row
+ * while its next cells fit in it and are short like values (then they
+ * are empty cells, not the gap before a row of text); else one of them
+ * is the gap: those before it fill the row, those after open the next
+ * row (its leading empty cells), none when that row opens with its
+ * number. An empty slot that holds lines ("** **") is a cell, never the
+ * gap. *next receives the index of the first line after the table. */
 static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
 {
     S_line *ls = c->lines;
-    size_t i = li, nl = c->nl, prev_cells = 0;
-    while (i < nl && ls[i].type == L_BAR) {
-        S_unit *u = S_new_unit(c);
-        int started = 0, new_cell = 1;
-        size_t ncells = 0;
-        if (!u)
-            return -1;
-        u->kind = U_ROW;
-        u->gap = gap;
-        gap = 0;
-        i++;
-        for (;;) {
-            while (i < nl && ls[i].type != L_BAR && ls[i].type != L_BLANK &&
-                   ls[i].type != L_PIPE && ls[i].type != L_PIPESEP) {
-                if (S_row_add(c, u, &started, ls[i].ts, ls[i].te, &new_cell))
-                    return -1;
-                i++;
+    size_t i = li + 1, nl = c->nl, n = 0, cap = 0, since = 0, prev = 0;
+    size_t N = 0, first = 0, p, k, widths[S_WIDTHS] = {0}, nrows = 0;
+    S_slot *v = NULL;
+    int rc = -1, last_idx = -1;
+    /* the first bar opens a row, unless text runs right up to it: then
+     * a long cell has ended the table before (S_more_cells), and the bar
+     * closes that cell (an empty slot after it is the gap) */
+    int resync = li > 0 && ls[li - 1].type == L_TEXT, opening = !resync;
+    for (;;) {
+        size_t l0 = i, len = 0;
+        int full = 0, bar_end = 0, closed, num = 1, idx = -1;
+        while (i < nl && ls[i].type == L_TEXT) {
+            int lnum = 0, f = S_cell_text(c, ls[i].ts, ls[i].te, &len, &lnum, &idx);
+            if (f < 0)
+                goto out;
+            full |= f;
+            num &= lnum || !f;
+            i++;
+            /* "Hồ Việt Triều / (1973) |" before more text closes the cell */
+            if (ls[i - 1].te - ls[i - 1].ts > 1 && c->t[ls[i - 1].te - 1] == '|' &&
+                i < nl && ls[i].type == L_TEXT) {
+                bar_end = 1;
+                break;
             }
-            /* an unclosed row ends the table, so does a pipe table */
-            if (i >= nl || ls[i].type != L_BAR)
-                break;
-            i++;       /* past the closing "|" */
-            new_cell = 1;
-            ncells++;
-            if (i >= nl || ls[i].type == L_BAR || ls[i].type == L_BLANK ||
-                !S_more_cells(c, i, ncells, prev_cells))
-                break;
         }
-        u->e1 = c->inl.n;
-        if (started) {
-            c->nu++;
-            if (S_row_single(c, u))
-                return -1;
-        }
-        prev_cells = ncells;
-        if (i >= nl || ls[i].type != L_BAR)
+        closed = bar_end || (i < nl && ls[i].type == L_BAR);
+        if (!closed) { /* an unclosed row ends the table, so does a pipe table */
+            if (full && S_slot_push(&v, &n, &cap, l0, i, len, 1, num, idx))
+                goto out;
             break;
+        }
+        if (S_slot_push(&v, &n, &cap, l0, i, len, full, num, idx))
+            goto out;
+        /* as read row by row: a bar after a cell closes it; a bar after
+         * a closing one opens the next row */
+        opening = !full && !opening;
+        if (opening) {
+            prev = since;
+            since = 0;
+        } else {
+            since++;
+        }
+        if (!bar_end)
+            i++; /* past the closing "|" */
+        if (i >= nl || ls[i].type != L_BAR) {
+            if (i >= nl || ls[i].type != L_TEXT)
+                break;
+            /* text after a cell: more cells, or the text after the table;
+             * after a bar that opens a row, the row's first cell */
+            if (!bar_end && !opening && !S_more_cells(c, i, since, prev))
+                break;
+        }
     }
     *next = i;
-    return 0;
+    for (k = 0; k < n; k += S_run(v, n, k) + 1) {
+        size_t r = S_run(v, n, k);
+        if (r > N) {
+            N = r;
+            first = k;
+        }
+    }
+    p = resync && n && !v[0].full;
+    while (p < n) {
+        size_t q = p, w = 0, g, s2, t, l, wide = 0, top = 0;
+        int merged = 0;
+        /* the second widest of the last rows: one wide row (a page's
+         * layout row) does not widen the rows after it */
+        for (k = 0; k < S_WIDTHS; k++) {
+            if (widths[k] > top) {
+                wide = top;
+                top = widths[k];
+            } else if (widths[k] > wide) {
+                wide = widths[k];
+            }
+        }
+        if (nrows < 2)
+            wide = N;
+        if (v[p].full && v[p].idx >= 0)
+            last_idx = v[p].idx;
+        while (q < n && !v[q].full) { /* leading empty cells */
+            q++;
+            w++;
+        }
+        for (;;) {
+            size_t r = S_run(v, n, q), gaps = 0;
+            q += r;
+            w += r;
+            for (g = 0; q + g < n && !v[q + g].full; g++)
+                gaps += v[q + g].l0 == v[q + g].l1;
+            s2 = S_run(v, n, q + g);
+            if (!s2)
+                break;
+            /* empty slots that hold lines ("** **") are cells: only a
+             * slot of no line can be the gap between rows */
+            if (gaps && (p < first || w + g + s2 > wide ||
+                         !S_value_run(v, q + g, s2) ||
+                         (last_idx >= 0 && v[q + g].idx == last_idx + 1)))
+                break; /* the next row ("28" after row 27) */
+            q += g; /* empty cells of this row */
+            w += g;
+            merged = 1;
+        }
+        if (S_slots_row(c, v, p, q, gap))
+            goto out;
+        gap = 0;
+        if (!s2) {
+            if (!merged)
+                widths[nrows++ % S_WIDTHS] = w;
+            break;
+        }
+        t = w < wide ? wide - w : 0;
+        if (t > g - 1)
+            t = g - 1;
+        if (v[q + t].l0 != v[q + t].l1) { /* the gap is a slot of no line */
+            size_t x = t;
+            while (x < g && v[q + x].l0 != v[q + x].l1)
+                x++;
+            if (x == g)
+                for (x = t; x > 0 && v[q + x].l0 != v[q + x].l1; x--)
+                    ;
+            t = x;
+        }
+        l = g - 1 - t;
+        if (l && S_slot_index(c, &v[q + g])) {
+            t = g - 1; /* "4 | ...": a row's number is its first cell */
+            l = 0;
+        }
+        if (l + s2 > wide) { /* the next row would be too wide */
+            size_t l2 = s2 < wide ? wide - s2 : 0, x = g - 1 - l2;
+            if (v[q + x].l0 == v[q + x].l1)
+                l = l2;
+        }
+        /* the widths of rows without empty cells inside (such rows
+         * would confirm themselves) */
+        if (!merged)
+            widths[nrows++ % S_WIDTHS] = w + t;
+        p = q + g - l;
+    }
+    rc = 0;
+out:
+    free(v);
+    return rc;
 }
 
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)

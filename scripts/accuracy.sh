@@ -35,6 +35,18 @@ if [ -d /tmp/vi-text ] || [ -f ../shared/textcorpus/vi-text.tar.xz ]; then
     h=$(VI_TEXT_TAR=../shared/textcorpus/vi-text.tar.xz NQX_SCORER=../shared/eval/score.py sh tests/heldout3/run.sh 2>/dev/null || true)
     hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
     echo "| tasks (held-out 3, untouched, \`tests/heldout3/run.sh\`) | $(found "$hk") | $(strict "$hk") |"
+    h=$(VI_TEXT_TAR=../shared/textcorpus/vi-text.tar.xz NQX_SCORER=../shared/eval/score.py sh tests/heldout4/run.sh 2>/dev/null || true)
+    ht=$(printf '%s\n' "$h" | grep -E '^targets:' | head -1)
+    hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
+    echo "| targets (held-out 4, \`tests/heldout4/run.sh\`) | $(found "$ht") | $(strict "$ht") |"
+    echo "| tasks (held-out 4) | $(found "$hk") | $(strict "$hk") |"
+    if [ -d tests/heldout5 ]; then
+        h=$(VI_TEXT_TAR=../shared/textcorpus/vi-text.tar.xz NQX_SCORER=../shared/eval/score.py sh tests/heldout5/run.sh 2>/dev/null || true)
+        ht=$(printf '%s\n' "$h" | grep -E '^targets:' | head -1)
+        hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
+        echo "| targets (held-out 5, untouched, \`tests/heldout5/run.sh\`) | $(found "$ht") | $(strict "$ht") |"
+        echo "| tasks (held-out 5, untouched) | $(found "$hk") | $(strict "$hk") |"
+    fi
 fi
 echo
 echo "Field accuracy over found records (corpus): $(printf '%s\n' "$ev" | grep -E '^ +fields:' | sed 's/^ *fields: //' | tr '\n' ';' | sed 's/;$//; s/;/; tasks: /; s/^/targets: /')."

@@ -378,3 +378,131 @@ Test(layout, a_lone_numbering_mark_joins_the_line_after_it)
     CHECK("8.C\nPhần Viết\n", "8.C\nPhần Viết\n");
     CHECK("C)\nTuổi Carbon\n", "C)\nTuổi Carbon\n");
 }
+
+/* An exploded table from rows written "a|b||c" (one row a line): each
+ * row "|", then every cell's text (none when empty) and a "|". */
+static char *S_explode(const char *rows)
+{
+    size_t n = strlen(rows), k = 0, i;
+    char *out = malloc(4 * n + 16);
+    cr_assert_not_null(out);
+    out[k++] = '|';
+    out[k++] = '\n';
+    for (i = 0; i < n; i++) {
+        if (rows[i] == '|' || rows[i] == '\n') {
+            if (i > 0 && rows[i - 1] != '|' && rows[i - 1] != '\n')
+                out[k++] = '\n';
+            out[k++] = '|';
+            out[k++] = '\n';
+            if (rows[i] == '\n' && i + 1 < n) {
+                out[k++] = '|';
+                out[k++] = '\n';
+            }
+        } else {
+            out[k++] = rows[i];
+        }
+    }
+    out[k] = '\0';
+    return out;
+}
+
+#define CHECK_EXPLODED(rows, after, want)             \
+    do {                                              \
+        char *in_ = S_explode(rows), *all_;           \
+        all_ = malloc(strlen(in_) + strlen(after) + 1); \
+        cr_assert_not_null(all_);                     \
+        strcpy(all_, in_);                            \
+        strcat(all_, after);                          \
+        CHECK(all_, want);                            \
+        free(in_);                                    \
+        free(all_);                                   \
+    } while (0)
+
+/* "|" twice is an empty cell or the gap between two rows: the table's
+ * width decides, so empty cells stay in their columns. */
+Test(layout, exploded_empty_cells_keep_their_columns)
+{
+    CHECK_EXPLODED("STT|Nội dung|ĐVT|Năm 2025|Năm 2026|Năm 2027\n"
+                   "1|2|3|4|5|6\n"
+                   "1|Cơ cấu kinh tế|||||\n"
+                   "|- Dịch vụ|%|36,49|37,30|38,14\n"
+                   "|- Thuế sản phẩm|%||4,19|4,07\n"
+                   "2|Chỉ số giá|%|5,04|5,21|\n"
+                   "|Trong đó:||||\n"
+                   "|+ Giường cấp huyện|Giường|610||\n",
+                   "\nSau bảng.\n",
+                   "STT | Nội dung | ĐVT | Năm 2025 | Năm 2026 | Năm 2027\n"
+                   "1 | 2 | 3 | 4 | 5 | 6\n"
+                   "1 | Cơ cấu kinh tế\n"
+                   " | - Dịch vụ | % | 36,49 | 37,30 | 38,14\n"
+                   " | - Thuế sản phẩm | % |  | 4,19 | 4,07\n"
+                   "2 | Chỉ số giá | % | 5,04 | 5,21\n"
+                   "Trong đó:\n"
+                   " | + Giường cấp huyện | Giường | 610\n"
+                   "Sau bảng.\n");
+}
+
+/* Header rows above the first full-width row may span columns: they
+ * keep their cells as written. */
+Test(layout, exploded_header_rows_with_spans)
+{
+    CHECK_EXPLODED("STT|Nội dung|Năm hiện hành 2025|Năm 2026\n"
+                   "Kế hoạch|Ước thực hiện\n"
+                   "1|2|3|4|5\n"
+                   "1|GRDP|8,00|8,00|10,00\n",
+                   "\nSau bảng.\n",
+                   "STT | Nội dung | Năm hiện hành 2025 | Năm 2026\n"
+                   "Kế hoạch | Ước thực hiện\n"
+                   "1 | 2 | 3 | 4 | 5\n"
+                   "1 | GRDP | 8,00 | 8,00 | 10,00\n"
+                   "Sau bảng.\n");
+}
+
+/* A row spanning the table ("A. Cấp tỉnh") before a row of text is a row
+ * of its own: only short cells like values join a row across "| |". */
+Test(layout, exploded_spanning_row_stays_apart)
+{
+    CHECK_EXPLODED("TT|Tên thủ tục|Căn cứ|Ghi chú\n"
+                   "A. Cấp tỉnh\n"
+                   "1|Chấm dứt việc hưởng hỗ trợ phí bảo hiểm nông nghiệp|QĐ 13/2022\n",
+                   "\nSau bảng.\n",
+                   "TT | Tên thủ tục | Căn cứ | Ghi chú\n"
+                   "A. Cấp tỉnh\n"
+                   "1 | Chấm dứt việc hưởng hỗ trợ phí bảo hiểm nông nghiệp | QĐ 13/2022\n"
+                   "Sau bảng.\n");
+}
+
+/* Cells written as blank markup ("** **") are cells, never the gap
+ * between rows; a row's number opens its row. */
+Test(layout, exploded_blank_markup_cells)
+{
+    CHECK("|\nA\n|\nB\n|\n1\n|\n2\n|\n|\nTổng thu\n|\n1\n|\n** **\n|\n** **\n|\n|\n"
+          "Thu nội địa\n|\n2\n|\n** **\n|\n5\n|\n\nSau bảng.\n",
+          "A | B | 1 | 2\nTổng thu | 1\nThu nội địa | 2 |  | 5\nSau bảng.\n");
+}
+
+/* Cells of words ("Toàn trình | Một phần") or the next row's number
+ * ("28" after row 27) never join a row across "| |": only values do. */
+Test(layout, exploded_only_values_join_a_row)
+{
+    CHECK_EXPLODED("TT|Mã|Tên|Cấp|Hình thức|Ghi chú\n"
+                   "Trực tuyến|Trực tiếp\n"
+                   "Toàn trình|Một phần\n"
+                   "27|1.0001|Cấp phép|Tỉnh|x|\n"
+                   "28|1.0002|Gia hạn|Tỉnh|x|Mới\n",
+                   "\nSau bảng.\n",
+                   "TT | Mã | Tên | Cấp | Hình thức | Ghi chú\n"
+                   "Trực tuyến | Trực tiếp\n"
+                   "Toàn trình | Một phần\n"
+                   "27 | 1.0001 | Cấp phép | Tỉnh | x\n"
+                   "28 | 1.0002 | Gia hạn | Tỉnh | x | Mới\n"
+                   "Sau bảng.\n");
+}
+
+/* A table that starts right after text began inside a cell cut off as
+ * text: its first bar closes that cell, so no empty cell opens the row. */
+Test(layout, exploded_table_resumed_after_a_long_cell)
+{
+    CHECK("Nội dung dài\n|\n|\n5\n|\nGiải pháp\n|\n\nSau.\n",
+          "Nội dung dài\n5 | Giải pháp\nSau.\n");
+}

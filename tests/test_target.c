@@ -590,3 +590,106 @@ Test(target, quantity_scan_covers_grammar_words)
     cr_expect_gt(nwords, 1000);
     cr_expect_gt(checked, 40);
 }
+
+/* A header cell over two sub-header cells spans them (crawled tables
+ * lose the spans): the present year's two columns are baselines, each
+ * year after is a deadline; rows under a group ("Cơ cấu kinh tế") open
+ * with an empty cell, keep their unit and name the group in their
+ * metric; a line between rows ("Trong đó:") does not end the table; the
+ * row numbering the columns is no data. */
+Test(target, table_two_row_header_with_spans)
+{
+    S_run("II. DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU\n"
+          "STT | Nội dung | Đơn vị tính | Năm hiện hành 2025 | Năm 2026 | Năm 2027\n"
+          "Kế hoạch | Ước thực hiện\n"
+          "1 | 2 | 3 | 4 | 5 | 6 | 7\n"
+          "1 | Tốc độ tăng trưởng GRDP | % | 8,00 | 8,00 | 10,00 | 10,5\n"
+          "2 | Cơ cấu kinh tế\n"
+          " | - Dịch vụ | % | 36,49 | 36,49 | 37,30 | 38,14\n"
+          " | - Thuế sản phẩm | % |  |  | 4,19 | 4,07\n"
+          "Trong đó:\n"
+          " | + Thuế nhập khẩu | Tỷ đồng | 2.940 | 6.080 | 6.740\n");
+    cr_expect_eq(S_count(), 7);
+    S_check("Tốc độ tăng trưởng", 0, "=", 10, 10, "%", "2026", 0);
+    S_check("Tốc độ tăng trưởng", 1, "=", 10.5, 10.5, "%", "2027", 0);
+    S_check("Dịch vụ", 0, "=", 37.3, 37.3, "%", "2026", 0);
+    S_check("Dịch vụ", 1, "=", 38.14, 38.14, "%", "2027", 0);
+    S_check("Thuế sản phẩm", 0, "=", 4.19, 4.19, "%", "2026", 0);
+    S_check("Thuế sản phẩm", 1, "=", 4.07, 4.07, "%", "2027", 0);
+    S_check("Thuế nhập khẩu", 0, "=", 6740, 6740, "tỷ đồng", "2026", 0);
+    cr_expect_str_eq(S_find("Dịch vụ", 0)->metric, "Cơ cấu kinh tế: Dịch vụ");
+    cr_expect_str_eq(S_find("Thuế nhập khẩu", 0)->metric, "Thuế sản phẩm: Thuế nhập khẩu");
+    cr_expect_str_eq(S_find("Tốc độ tăng trưởng", 0)->metric, "Tốc độ tăng trưởng GRDP");
+}
+
+/* Sub-header cells that name years belong under the header cell that
+ * names none ("Kế hoạch giai đoạn" over "2026 | 2030"). */
+Test(target, table_years_in_the_sub_header)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "TT | Chỉ tiêu | ĐVT | Thực hiện 2025 | Kế hoạch giai đoạn\n"
+          "Năm 2026 | Năm 2030\n"
+          "1 | Tỷ lệ đô thị hóa | % | 40 | 42 | 50\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("đô thị hóa", 0, "=", 42, 42, "%", "2026", 0);
+    S_check("đô thị hóa", 1, "=", 50, 50, "%", "2030", 0);
+}
+
+/* Budgets are not targets, even in a table of years under goal words. */
+Test(target, budget_tables_are_not_target_tables)
+{
+    S_run("II. DỰ BÁO CÁC CHỈ TIÊU, KHUNG CÂN ĐỐI NGÂN SÁCH\n"
+          "STT | Nội dung | Năm hiện hành 2025 | Dự kiến 03 năm kế hoạch\n"
+          "Dự toán TTg giao | Đánh giá thực hiện | Năm 2026 | Năm 2027\n"
+          "A | B | 1 | 2 | 3 | 4\n"
+          "I | Thu nội địa | 10.052.700 | 11.080.000 | 11.132.000 | 13.000.000\n");
+    cr_expect_eq(S_count(), 0);
+}
+
+/* The row numbering the columns may skip hidden columns and leave cells
+ * empty: it is no data row. */
+Test(target, column_number_row_with_gaps_is_no_data)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "Chỉ tiêu | Mã số | Năm 2024 | Năm 2025\n"
+          "A | B |  | 1 | 2 | 4 | 6\n");
+    cr_expect_eq(S_count(), 0);
+}
+
+/* Spans padded with empty cells: every cell stands in its column, a
+ * sub cell under the header cell left of it. */
+Test(target, table_padded_spans)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "| STT | Chỉ tiêu | ĐVT | Năm 2025 |  | Kế hoạch 2026 - 2030 |  |\n"
+          "|  |  |  | Kế hoạch | Ước thực hiện | 2026 | 2030 |\n"
+          "| 1 | Tỷ lệ đô thị hóa | % | 40 | 41 | 42 | 50 |\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("đô thị hóa", 0, "=", 40, 40, "%", "2025", 0);
+    S_check("đô thị hóa", 1, "=", 42, 42, "%", "2026", 0);
+    S_check("đô thị hóa", 2, "=", 50, 50, "%", "2030", 0);
+}
+
+/* Of two periods, the plan's (not the one done) spans the years below. */
+Test(target, table_sub_years_under_the_plan_period)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "TT | Chỉ tiêu | ĐVT | Thực hiện 2021 - 2025 | Kế hoạch 2026 - 2030\n"
+          "Năm 2026 | Năm 2027 | Năm 2030\n"
+          "1 | Tỷ lệ đô thị hóa | % | 40 | 42 | 45 | 50\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("đô thị hóa", 0, "=", 42, 42, "%", "2026", 0);
+    S_check("đô thị hóa", 2, "=", 50, 50, "%", "2030", 0);
+}
+
+/* A computed column ("4=3/2") in the row numbering the columns. */
+Test(target, column_number_row_with_a_formula)
+{
+    S_run("II. CHỈ TIÊU CHỦ YẾU\n"
+          "STT | Chỉ tiêu | ĐVT | Năm hiện hành 2025 | Năm 2026 | So sánh (%)\n"
+          "Kế hoạch | Ước thực hiện\n"
+          "A | B | C | 1 | 2 | 3 | 4=3/2\n"
+          "1 | Giá trị sản xuất | Tỷ đồng | 100 | 110 | 120 | 109\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("Giá trị sản xuất", 0, "=", 120, 120, "tỷ đồng", "2026", 0);
+}

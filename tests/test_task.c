@@ -1077,3 +1077,47 @@ Test(task, wrapup_that_asks_bodies, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(r, "lead:Thủ trưởng các sở, ban, ngành;lead:Chủ tịch UBND các xã, phường;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A step with no body of its own ("- Tổng hợp, báo cáo ở cấp thành
+ * phố") over points that name theirs: each such point is a task. */
+static const char *S_step_points_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. CÁC BƯỚC ĐÁNH GIÁ\n"
+    "\n"
+    "- Tổng hợp, báo cáo ở cấp thành phố\n"
+    "+ Các cơ quan, đơn vị liên quan thu thập thông tin theo các mẫu biểu.\n"
+    "+ Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu.\n"
+    "+ Thu thập các tài liệu liên quan.\n";
+
+Test(task, step_without_body_over_points_with_bodies, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_step_points_doc);
+    r = S_task("thu thập thông tin");
+    S_expect_agencies(r, "lead:Các cơ quan, đơn vị liên quan;");
+    r = S_task("tổng hợp chung");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* A bodiless line that states a goal with a rate ("giảm hàng năm
+ * 1%-1,5%") is a target: its recurrence is the rate's, not a time of
+ * work; a line of work with the same recurrence stays a task. */
+static const char *S_rate_goal_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. DỰ BÁO CÁC CHỈ TIÊU\n"
+    "\n"
+    "1. Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2026\n"
+    "- Tỷ lệ hộ nghèo giảm hàng năm 1%-1,5%.\n"
+    "- Hằng năm, tổ chức hội nghị tổng kết.\n";
+
+Test(task, rate_goal_is_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_rate_goal_doc);
+    r = S_task("hội nghị tổng kết");
+    S_expect_deadline(r, "R/P1Y");
+    cr_expect_eq(S_ntasks(), 1);
+}
