@@ -100,6 +100,22 @@ static int S_done(nqx_store *s, sqlite3_stmt *st)
     return rc;
 }
 
+/* Outline nodes and lines are inserted S_ROWS to a statement where there
+ * are that many: one step then does the work of eight (the statement's
+ * own cost per step, its cursors opened and closed, was a quarter of a
+ * node's insert). The rows and their order are those of one at a time. */
+#define S_ROWS 8
+#define S_X8(x) x "," x "," x "," x "," x "," x "," x "," x
+#define S_NODE_COLS                                                          \
+    "INSERT INTO nodes (doc_id, idx, kind, label, path, level, parent, "    \
+    "start, end, body_end, flags, part) VALUES "
+#define S_NODE_ROW "(?,?,?,?,?,?,?,?,?,?,?,?)"
+#define S_NODE_NCOL 12
+#define S_PASSAGE_COLS                                                       \
+    "INSERT INTO passages (doc_id, kind, start, end, section, text) VALUES "
+#define S_PASSAGE_ROW "(?,?,?,?,?,?)"
+#define S_PASSAGE_NCOL 6
+
 static const char *const S_sql[NQX_ST_COUNT] = {
     [NQX_ST_FIND] = "SELECT id, file, superseded FROM documents"
                     " WHERE text_sha256 = ?",
@@ -115,10 +131,8 @@ static const char *const S_sql[NQX_ST_COUNT] = {
         "INSERT INTO parts (doc_id, idx, kind, number, date, issuer, "
         "locality, title, signer_name, signer_title, cites, recipients, "
         "start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    [NQX_ST_NODE] =
-        "INSERT INTO nodes (doc_id, idx, kind, label, path, level, "
-        "parent, start, end, body_end, flags, part) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    [NQX_ST_NODE] = S_NODE_COLS S_NODE_ROW,
+    [NQX_ST_NODES] = S_NODE_COLS S_X8(S_NODE_ROW),
     [NQX_ST_CORRECTION] =
         "INSERT INTO corrections (doc_id, in_off, out_off, from_text, "
         "to_text, confidence) VALUES (?,?,?,?,?,?)",
@@ -136,8 +150,8 @@ static const char *const S_sql[NQX_ST_COUNT] = {
                            "(agency_id, name) VALUES (?, ?)",
     [NQX_ST_TASK_AGENCY] = "INSERT INTO task_agencies (task_id, pos, "
                            "agency_id, name, role) VALUES (?,?,?,?,?)",
-    [NQX_ST_PASSAGE] = "INSERT INTO passages (doc_id, kind, start, end, "
-                       "section, text) VALUES (?,?,?,?,?,?)",
+    [NQX_ST_PASSAGE] = S_PASSAGE_COLS S_PASSAGE_ROW,
+    [NQX_ST_PASSAGES] = S_PASSAGE_COLS S_X8(S_PASSAGE_ROW),
     [NQX_ST_FTS] = "INSERT INTO passages_fts (rowid, folded) VALUES (?, ?)"};
 
 /* The handle's statement `which`, prepared on first use (see
@@ -197,7 +211,7 @@ typedef struct {
     int no_lines;       /* t is not the document's text: index no lines */
     long long doc;
     sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
-        *task_agency, *passage; /* the handle's (S_stmt) */
+        *task_agency, *passage, *passages; /* the handle's (S_stmt) */
 } S_load;
 
 static const char *S_or(const char *a, const char *b) { return a ? a : b; }
@@ -439,12 +453,47 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
     return SQLITE_OK;
 }
 
+typedef struct {
+    size_t start, end;
+    const char *section;
+} S_line;
+
+/* S_ROWS lines of t as passages in one statement. The rows get
+ * consecutive ids ending at the last one inserted: a new row's id is one
+ * more than the table's largest (SQLite's rule below the largest
+ * possible id, 2^63 - 1, which the lines of every document ever written
+ * would not reach). */
+static int S_lines(S_load *L, const nqx_text *t, const S_line *v)
+{
+    sqlite3_stmt *st = L->passages;
+    long long last;
+    int r, rc;
+    for (r = 0; r < S_ROWS; r++) {
+        int b = r * S_PASSAGE_NCOL;
+        sqlite3_bind_int64(st, b + 1, L->doc);
+        sqlite3_bind_text(st, b + 2, "para", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, b + 3, (long long)v[r].start);
+        sqlite3_bind_int64(st, b + 4, (long long)v[r].end);
+        S_text(st, b + 5, v[r].section);
+        sqlite3_bind_text(st, b + 6, t->text + v[r].start,
+                          (int)(v[r].end - v[r].start), SQLITE_STATIC);
+    }
+    if ((rc = S_done(L->s, st)) != SQLITE_OK)
+        return rc;
+    last = sqlite3_last_insert_rowid(L->s->db);
+    for (r = 0; rc == SQLITE_OK && r < S_ROWS; r++)
+        rc = S_pend(L->s, last - (S_ROWS - 1) + r, t->text + v[r].start,
+                    v[r].end - v[r].start);
+    return rc;
+}
+
 /* One passage per line of the text, with the numbering path of the
  * deepest outline node that holds it (one sweep: nodes are in order). */
 static int S_paragraphs(S_load *L, const nqx_text *t, const nqx_doc *d)
 {
-    size_t pos = 0, k = 0, depth = 0;
+    size_t pos = 0, k = 0, depth = 0, nv = 0, i;
     size_t *stack = NULL;
+    S_line v[S_ROWS];
     int rc = SQLITE_OK;
     if (d->nnodes) {
         stack = malloc(d->nnodes * sizeof *stack);
@@ -464,20 +513,53 @@ static int S_paragraphs(S_load *L, const nqx_text *t, const nqx_doc *d)
             stack[depth++] = k++;
         while (depth && d->nodes[stack[depth - 1]].body_end <= s)
             depth--;
-        if (e > s)
-            rc = S_passage(L, "para", s, e,
-                           depth ? d->nodes[stack[depth - 1]].path : NULL,
-                           t->text + s, e - s);
+        if (e > s) {
+            v[nv].start = s;
+            v[nv].end = e;
+            v[nv].section = depth ? d->nodes[stack[depth - 1]].path : NULL;
+            if (++nv == S_ROWS) {
+                rc = S_lines(L, t, v);
+                nv = 0;
+            }
+        }
         pos = end + 1;
     }
+    for (i = 0; rc == SQLITE_OK && i < nv; i++)
+        rc = S_passage(L, "para", v[i].start, v[i].end, v[i].section,
+                       t->text + v[i].start, v[i].end - v[i].start);
     free(stack);
     return rc;
+}
+
+/* Bind node i of the document at parameters b + 1 ... b + S_NODE_NCOL. */
+static void S_bind_node(sqlite3_stmt *st, int b, long long doc, size_t i,
+                        const nqx_node *n)
+{
+    static const char *const kinds[] = {
+        "?", "heading", "item", "bullet", "table", "row",
+        "para", "footnote", "signature", "recipients"};
+    unsigned kind = (unsigned)n->kind < 10 ? (unsigned)n->kind : 0;
+    sqlite3_bind_int64(st, b + 1, doc);
+    sqlite3_bind_int64(st, b + 2, (long long)i);
+    sqlite3_bind_text(st, b + 3, kinds[kind], -1, SQLITE_STATIC);
+    S_text(st, b + 4, n->label);
+    S_text(st, b + 5, n->path);
+    sqlite3_bind_int(st, b + 6, n->level);
+    if (n->parent >= 0)
+        sqlite3_bind_int(st, b + 7, n->parent);
+    else
+        sqlite3_bind_null(st, b + 7);
+    sqlite3_bind_int64(st, b + 8, (long long)n->start);
+    sqlite3_bind_int64(st, b + 9, (long long)n->end);
+    sqlite3_bind_int64(st, b + 10, (long long)n->body_end);
+    sqlite3_bind_int(st, b + 11, n->flags);
+    sqlite3_bind_int(st, b + 12, n->doc_index);
 }
 
 static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
 {
     nqx_store *s = L->s;
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *many = NULL;
     size_t i;
     int rc = SQLITE_OK;
     if (d->nmetas && !(st = S_stmt(s, NQX_ST_PART)))
@@ -504,30 +586,16 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         free(cites);
         free(rcp);
     }
-    if (rc == SQLITE_OK && d->nnodes && !(st = S_stmt(s, NQX_ST_NODE)))
+    if (rc == SQLITE_OK && d->nnodes &&
+        (!(st = S_stmt(s, NQX_ST_NODE)) ||
+         (d->nnodes >= S_ROWS && !(many = S_stmt(s, NQX_ST_NODES)))))
         return SQLITE_ERROR;
-    for (i = 0; rc == SQLITE_OK && i < d->nnodes; i++) {
-        static const char *const kinds[] = {
-            "?", "heading", "item", "bullet", "table", "row",
-            "para", "footnote", "signature", "recipients"};
-        const nqx_node *n = &d->nodes[i];
-        unsigned kind = (unsigned)n->kind < 10 ? (unsigned)n->kind : 0;
-        sqlite3_bind_int64(st, 1, L->doc);
-        sqlite3_bind_int64(st, 2, (long long)i);
-        sqlite3_bind_text(st, 3, kinds[kind], -1, SQLITE_STATIC);
-        S_text(st, 4, n->label);
-        S_text(st, 5, n->path);
-        sqlite3_bind_int(st, 6, n->level);
-        if (n->parent >= 0)
-            sqlite3_bind_int(st, 7, n->parent);
-        else
-            sqlite3_bind_null(st, 7);
-        sqlite3_bind_int64(st, 8, (long long)n->start);
-        sqlite3_bind_int64(st, 9, (long long)n->end);
-        sqlite3_bind_int64(st, 10, (long long)n->body_end);
-        sqlite3_bind_int(st, 11, n->flags);
-        sqlite3_bind_int(st, 12, n->doc_index);
-        rc = S_done(s, st);
+    for (i = 0; rc == SQLITE_OK && i < d->nnodes;) {
+        size_t rows = d->nnodes - i >= S_ROWS ? S_ROWS : 1, r;
+        sqlite3_stmt *q = rows > 1 ? many : st;
+        for (r = 0; r < rows; r++, i++)
+            S_bind_node(q, (int)r * S_NODE_NCOL, L->doc, i, &d->nodes[i]);
+        rc = S_done(s, q);
     }
     if (rc == SQLITE_OK && t->nchanges &&
         !(st = S_stmt(s, NQX_ST_CORRECTION)))
@@ -552,7 +620,8 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         !(L->agency_id = S_stmt(s, NQX_ST_AGENCY_ID)) ||
         !(L->agency_name = S_stmt(s, NQX_ST_AGENCY_NAME)) ||
         !(L->task_agency = S_stmt(s, NQX_ST_TASK_AGENCY)) ||
-        !(L->passage = S_stmt(s, NQX_ST_PASSAGE)))
+        !(L->passage = S_stmt(s, NQX_ST_PASSAGE)) ||
+        !(L->passages = S_stmt(s, NQX_ST_PASSAGES)))
         return SQLITE_ERROR;
     for (i = 0; rc == SQLITE_OK && i < d->nrecords; i++)
         rc = S_record(L, i, &d->records[i]);
