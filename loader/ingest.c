@@ -72,10 +72,13 @@ int nqx_store_due_date(const char *dl, char out[11])
 /* ------------------------------------------------------------------ */
 /* statements                                                          */
 
+/* Bind s, or NULL. Static: every value bound here outlives the step that
+ * reads it (S_done), and SQLite then copies it into the row; a transient
+ * binding copied each string once more (a malloc and a free). */
 static void S_text(sqlite3_stmt *st, int i, const char *s)
 {
     if (s)
-        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, i);
 }
@@ -97,6 +100,22 @@ static int S_done(nqx_store *s, sqlite3_stmt *st)
     return rc;
 }
 
+/* Outline nodes and lines are inserted S_ROWS to a statement where there
+ * are that many: one step then does the work of eight (the statement's
+ * own cost per step, its cursors opened and closed, was a quarter of a
+ * node's insert). The rows and their order are those of one at a time. */
+#define S_ROWS 8
+#define S_X8(x) x "," x "," x "," x "," x "," x "," x "," x
+#define S_NODE_COLS                                                          \
+    "INSERT INTO nodes (doc_id, idx, kind, label, path, level, parent, "    \
+    "start, end, body_end, flags, part) VALUES "
+#define S_NODE_ROW "(?,?,?,?,?,?,?,?,?,?,?,?)"
+#define S_NODE_NCOL 12
+#define S_PASSAGE_COLS                                                       \
+    "INSERT INTO passages (doc_id, kind, start, end, section, text) VALUES "
+#define S_PASSAGE_ROW "(?,?,?,?,?,?)"
+#define S_PASSAGE_NCOL 6
+
 static const char *const S_sql[NQX_ST_COUNT] = {
     [NQX_ST_FIND] = "SELECT id, file, superseded FROM documents"
                     " WHERE text_sha256 = ?",
@@ -112,10 +131,8 @@ static const char *const S_sql[NQX_ST_COUNT] = {
         "INSERT INTO parts (doc_id, idx, kind, number, date, issuer, "
         "locality, title, signer_name, signer_title, cites, recipients, "
         "start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    [NQX_ST_NODE] =
-        "INSERT INTO nodes (doc_id, idx, kind, label, path, level, "
-        "parent, start, end, body_end, flags, part) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    [NQX_ST_NODE] = S_NODE_COLS S_NODE_ROW,
+    [NQX_ST_NODES] = S_NODE_COLS S_X8(S_NODE_ROW),
     [NQX_ST_CORRECTION] =
         "INSERT INTO corrections (doc_id, in_off, out_off, from_text, "
         "to_text, confidence) VALUES (?,?,?,?,?,?)",
@@ -133,8 +150,8 @@ static const char *const S_sql[NQX_ST_COUNT] = {
                            "(agency_id, name) VALUES (?, ?)",
     [NQX_ST_TASK_AGENCY] = "INSERT INTO task_agencies (task_id, pos, "
                            "agency_id, name, role) VALUES (?,?,?,?,?)",
-    [NQX_ST_PASSAGE] = "INSERT INTO passages (doc_id, kind, start, end, "
-                       "section, text, folded) VALUES (?,?,?,?,?,?,?)",
+    [NQX_ST_PASSAGE] = S_PASSAGE_COLS S_PASSAGE_ROW,
+    [NQX_ST_PASSAGES] = S_PASSAGE_COLS S_X8(S_PASSAGE_ROW),
     [NQX_ST_FTS] = "INSERT INTO passages_fts (rowid, folded) VALUES (?, ?)"};
 
 /* The handle's statement `which`, prepared on first use (see
@@ -194,7 +211,7 @@ typedef struct {
     int no_lines;       /* t is not the document's text: index no lines */
     long long doc;
     sqlite3_stmt *target, *task, *agency, *agency_id, *agency_name,
-        *task_agency, *passage, *fts; /* the handle's (S_stmt) */
+        *task_agency, *passage, *passages; /* the handle's (S_stmt) */
 } S_load;
 
 static const char *S_or(const char *a, const char *b) { return a ? a : b; }
@@ -208,29 +225,151 @@ static int S_fold_failed(nqx_store *s)
     return SQLITE_NOMEM;
 }
 
+static int S_nomem(nqx_store *s)
+{
+    if (!s->last[0])
+        snprintf(s->last, sizeof s->last, "out of memory");
+    return SQLITE_NOMEM;
+}
+
+static int S_space_char(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+/* Append nqx_fold(text[0..n)) to b word by word, for a text that holds a
+ * code point beyond nqx_fold_fast's tables (a Chinese name, an arrow):
+ * nqx_fold's utf8proc path then ran over the whole line, ten times the
+ * cost of the tables, and on 200 textcorpus files 1% of the lines took a
+ * third of the folding time. The same result: folding maps each code
+ * point alone (decompose, case-fold, strip marks: none of it reaches
+ * across code points), and its spacing makes each run of these six
+ * ASCII spaces one space and trims the ends, so fold(text) is the folds
+ * of its words, non-empty ones joined by one space. Only a word with such
+ * a code point goes through utf8proc. -1 on invalid UTF-8 or no memory. */
+static int S_fold_words(nqx_buf *b, const char *text, size_t n)
+{
+    size_t a = 0, e;
+    int first = 1;
+    while (a < n) {
+        long f;
+        size_t at;
+        if (S_space_char(text[a])) {
+            a++;
+            continue;
+        }
+        for (e = a; e < n && !S_space_char(text[e]); e++)
+            ;
+        if (nqx_buf_reserve(b, 2 * (e - a) + 2))
+            return -1;
+        at = b->len + !first; /* after the space that joins it */
+        f = nqx_fold_fast(text + a, e - a, b->data + at);
+        if (f < 0) {
+            char *w = nqx_fold(text + a, e - a);
+            if (!w)
+                return -1;
+            f = (long)strlen(w);
+            if (nqx_buf_reserve(b, (size_t)f + 2)) {
+                free(w);
+                return -1;
+            }
+            memcpy(b->data + at, w, (size_t)f + 1);
+            free(w);
+        }
+        if (f > 0) {
+            if (!first)
+                b->data[b->len] = ' ';
+            b->len = at + (size_t)f;
+            first = 0;
+        }
+        a = e;
+    }
+    if (nqx_buf_reserve(b, 1))
+        return -1;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+/* Queue the folded text of passage id for the FTS5 index, folded straight
+ * into s->pend (no copy of its own: nqx_fold_fast writes in place). */
+static int S_pend(nqx_store *s, long long id, const char *text, size_t n)
+{
+    long f;
+    if (s->npend == s->pend_cap) {
+        size_t cap = s->pend_cap ? 2 * s->pend_cap : 1024;
+        long long *ids = realloc(s->pend_id, cap * sizeof *ids);
+        size_t *ends;
+        if (ids)
+            s->pend_id = ids;
+        ends = ids ? realloc(s->pend_end, cap * sizeof *ends) : NULL;
+        if (!ends)
+            return S_nomem(s);
+        s->pend_end = ends;
+        s->pend_cap = cap;
+    }
+    if (nqx_buf_reserve(&s->pend, 2 * n + 1))
+        return S_nomem(s);
+    f = nqx_fold_fast(text, n, s->pend.data + s->pend.len);
+    if (f >= 0)
+        s->pend.len += (size_t)f;
+    else if (!memchr(text, '\0', n)) { /* (a NUL ends what nqx_fold folds) */
+        size_t len = s->pend.len;
+        if (S_fold_words(&s->pend, text, n)) {
+            s->pend.len = len;
+            return S_fold_failed(s);
+        }
+    } else {
+        char *folded = nqx_fold(text, n);
+        int bad = !folded || nqx_buf_append(&s->pend, folded, strlen(folded));
+        free(folded);
+        if (bad)
+            return S_fold_failed(s);
+    }
+    s->pend_id[s->npend] = id;
+    s->pend_end[s->npend++] = s->pend.len;
+    return SQLITE_OK;
+}
+
+/* Forget the queued passages from the k-th on (their rows rolled back). */
+static void S_pend_cut(nqx_store *s, size_t k)
+{
+    s->npend = k;
+    s->pend.len = k ? s->pend_end[k - 1] : 0;
+}
+
+/* Index the queued passages (one FTS5 segment for all of them) and
+ * empty the queue, whatever the outcome. */
+static int S_pend_flush(nqx_store *s)
+{
+    sqlite3_stmt *st = S_stmt(s, NQX_ST_FTS);
+    size_t i, from = 0;
+    int rc = st ? SQLITE_OK : SQLITE_ERROR;
+    for (i = 0; rc == SQLITE_OK && i < s->npend; i++) {
+        sqlite3_bind_int64(st, 1, s->pend_id[i]);
+        sqlite3_bind_text(st, 2, s->pend.data + from,
+                          (int)(s->pend_end[i] - from), SQLITE_STATIC);
+        rc = S_done(s, st);
+        from = s->pend_end[i];
+    }
+    S_pend_cut(s, 0);
+    return rc;
+}
+
 static int S_passage(S_load *L, const char *kind, size_t start, size_t end,
                      const char *section, const char *text, size_t n)
 {
-    char *folded = nqx_fold(text, n);
-    long long id;
     int rc;
-    if (!folded)
-        return S_fold_failed(L->s);
     sqlite3_bind_int64(L->passage, 1, L->doc);
     sqlite3_bind_text(L->passage, 2, kind, -1, SQLITE_STATIC);
     sqlite3_bind_int64(L->passage, 3, (long long)start);
     sqlite3_bind_int64(L->passage, 4, (long long)end);
     S_text(L->passage, 5, section);
-    sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_TRANSIENT);
-    sqlite3_bind_text(L->passage, 7, folded, -1, SQLITE_TRANSIENT);
+    /* (static: text outlives the step, which copies it into the row) */
+    sqlite3_bind_text(L->passage, 6, text, (int)n, SQLITE_STATIC);
     rc = S_done(L->s, L->passage);
-    if (rc == SQLITE_OK && !L->s->batch) { /* (a batch indexes at commit) */
-        id = sqlite3_last_insert_rowid(L->s->db);
-        sqlite3_bind_int64(L->fts, 1, id);
-        sqlite3_bind_text(L->fts, 2, folded, -1, SQLITE_TRANSIENT);
-        rc = S_done(L->s, L->fts);
-    }
-    free(folded);
+    if (rc == SQLITE_OK)
+        rc = S_pend(L->s, sqlite3_last_insert_rowid(L->s->db), text, n);
     return rc;
 }
 
@@ -242,10 +381,10 @@ static int S_agency(S_load *L, long long task, size_t pos,
     int rc;
     if (!key)
         return S_fold_failed(L->s);
-    sqlite3_bind_text(L->agency, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(L->agency, 1, key, -1, SQLITE_STATIC);
     rc = S_done(L->s, L->agency);
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(L->agency_id, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(L->agency_id, 1, key, -1, SQLITE_STATIC);
         rc = sqlite3_step(L->agency_id);
         if (rc == SQLITE_ROW) {
             id = sqlite3_column_int64(L->agency_id, 0);
@@ -274,6 +413,7 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
     char due[11];
     int has_due = nqx_store_due_date(r->deadline, due);
     sqlite3_stmt *st = r->kind == NQX_TARGET ? L->target : L->task;
+    char *key = NULL; /* the metric's, bound until the step */
     long long id;
     size_t i;
     int rc;
@@ -287,8 +427,8 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
     S_text(st, 8, r->deadline);
     S_text(st, 9, has_due ? due : NULL);
     if (r->kind == NQX_TARGET) {
-        char *key = r->metric ? nqx_fold(r->metric, strlen(r->metric)) : NULL;
-        sqlite3_bind_text(st, 10, r->comparator, -1, SQLITE_TRANSIENT);
+        key = r->metric ? nqx_fold(r->metric, strlen(r->metric)) : NULL;
+        sqlite3_bind_text(st, 10, r->comparator, -1, SQLITE_STATIC);
         sqlite3_bind_double(st, 11, r->low);
         sqlite3_bind_double(st, 12, r->high);
         S_text(st, 13, r->unit);
@@ -296,9 +436,10 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
         S_text(st, 15, r->metric);
         S_text(st, 16, key);
         S_text(st, 17, r->scope);
-        free(key);
     }
-    if ((rc = S_done(L->s, st)) != SQLITE_OK)
+    rc = S_done(L->s, st);
+    free(key);
+    if (rc != SQLITE_OK)
         return rc;
     id = sqlite3_last_insert_rowid(L->s->db);
     if (r->kind == NQX_TASK)
@@ -312,12 +453,47 @@ static int S_record(S_load *L, size_t pos, const nqx_record *r)
     return SQLITE_OK;
 }
 
+typedef struct {
+    size_t start, end;
+    const char *section;
+} S_line;
+
+/* S_ROWS lines of t as passages in one statement. The rows get
+ * consecutive ids ending at the last one inserted: a new row's id is one
+ * more than the table's largest (SQLite's rule below the largest
+ * possible id, 2^63 - 1, which the lines of every document ever written
+ * would not reach). */
+static int S_lines(S_load *L, const nqx_text *t, const S_line *v)
+{
+    sqlite3_stmt *st = L->passages;
+    long long last;
+    int r, rc;
+    for (r = 0; r < S_ROWS; r++) {
+        int b = r * S_PASSAGE_NCOL;
+        sqlite3_bind_int64(st, b + 1, L->doc);
+        sqlite3_bind_text(st, b + 2, "para", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, b + 3, (long long)v[r].start);
+        sqlite3_bind_int64(st, b + 4, (long long)v[r].end);
+        S_text(st, b + 5, v[r].section);
+        sqlite3_bind_text(st, b + 6, t->text + v[r].start,
+                          (int)(v[r].end - v[r].start), SQLITE_STATIC);
+    }
+    if ((rc = S_done(L->s, st)) != SQLITE_OK)
+        return rc;
+    last = sqlite3_last_insert_rowid(L->s->db);
+    for (r = 0; rc == SQLITE_OK && r < S_ROWS; r++)
+        rc = S_pend(L->s, last - (S_ROWS - 1) + r, t->text + v[r].start,
+                    v[r].end - v[r].start);
+    return rc;
+}
+
 /* One passage per line of the text, with the numbering path of the
  * deepest outline node that holds it (one sweep: nodes are in order). */
 static int S_paragraphs(S_load *L, const nqx_text *t, const nqx_doc *d)
 {
-    size_t pos = 0, k = 0, depth = 0;
+    size_t pos = 0, k = 0, depth = 0, nv = 0, i;
     size_t *stack = NULL;
+    S_line v[S_ROWS];
     int rc = SQLITE_OK;
     if (d->nnodes) {
         stack = malloc(d->nnodes * sizeof *stack);
@@ -337,20 +513,53 @@ static int S_paragraphs(S_load *L, const nqx_text *t, const nqx_doc *d)
             stack[depth++] = k++;
         while (depth && d->nodes[stack[depth - 1]].body_end <= s)
             depth--;
-        if (e > s)
-            rc = S_passage(L, "para", s, e,
-                           depth ? d->nodes[stack[depth - 1]].path : NULL,
-                           t->text + s, e - s);
+        if (e > s) {
+            v[nv].start = s;
+            v[nv].end = e;
+            v[nv].section = depth ? d->nodes[stack[depth - 1]].path : NULL;
+            if (++nv == S_ROWS) {
+                rc = S_lines(L, t, v);
+                nv = 0;
+            }
+        }
         pos = end + 1;
     }
+    for (i = 0; rc == SQLITE_OK && i < nv; i++)
+        rc = S_passage(L, "para", v[i].start, v[i].end, v[i].section,
+                       t->text + v[i].start, v[i].end - v[i].start);
     free(stack);
     return rc;
+}
+
+/* Bind node i of the document at parameters b + 1 ... b + S_NODE_NCOL. */
+static void S_bind_node(sqlite3_stmt *st, int b, long long doc, size_t i,
+                        const nqx_node *n)
+{
+    static const char *const kinds[] = {
+        "?", "heading", "item", "bullet", "table", "row",
+        "para", "footnote", "signature", "recipients"};
+    unsigned kind = (unsigned)n->kind < 10 ? (unsigned)n->kind : 0;
+    sqlite3_bind_int64(st, b + 1, doc);
+    sqlite3_bind_int64(st, b + 2, (long long)i);
+    sqlite3_bind_text(st, b + 3, kinds[kind], -1, SQLITE_STATIC);
+    S_text(st, b + 4, n->label);
+    S_text(st, b + 5, n->path);
+    sqlite3_bind_int(st, b + 6, n->level);
+    if (n->parent >= 0)
+        sqlite3_bind_int(st, b + 7, n->parent);
+    else
+        sqlite3_bind_null(st, b + 7);
+    sqlite3_bind_int64(st, b + 8, (long long)n->start);
+    sqlite3_bind_int64(st, b + 9, (long long)n->end);
+    sqlite3_bind_int64(st, b + 10, (long long)n->body_end);
+    sqlite3_bind_int(st, b + 11, n->flags);
+    sqlite3_bind_int(st, b + 12, n->doc_index);
 }
 
 static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
 {
     nqx_store *s = L->s;
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *many = NULL;
     size_t i;
     int rc = SQLITE_OK;
     if (d->nmetas && !(st = S_stmt(s, NQX_ST_PART)))
@@ -377,30 +586,16 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         free(cites);
         free(rcp);
     }
-    if (rc == SQLITE_OK && d->nnodes && !(st = S_stmt(s, NQX_ST_NODE)))
+    if (rc == SQLITE_OK && d->nnodes &&
+        (!(st = S_stmt(s, NQX_ST_NODE)) ||
+         (d->nnodes >= S_ROWS && !(many = S_stmt(s, NQX_ST_NODES)))))
         return SQLITE_ERROR;
-    for (i = 0; rc == SQLITE_OK && i < d->nnodes; i++) {
-        static const char *const kinds[] = {
-            "?", "heading", "item", "bullet", "table", "row",
-            "para", "footnote", "signature", "recipients"};
-        const nqx_node *n = &d->nodes[i];
-        unsigned kind = (unsigned)n->kind < 10 ? (unsigned)n->kind : 0;
-        sqlite3_bind_int64(st, 1, L->doc);
-        sqlite3_bind_int64(st, 2, (long long)i);
-        sqlite3_bind_text(st, 3, kinds[kind], -1, SQLITE_STATIC);
-        S_text(st, 4, n->label);
-        S_text(st, 5, n->path);
-        sqlite3_bind_int(st, 6, n->level);
-        if (n->parent >= 0)
-            sqlite3_bind_int(st, 7, n->parent);
-        else
-            sqlite3_bind_null(st, 7);
-        sqlite3_bind_int64(st, 8, (long long)n->start);
-        sqlite3_bind_int64(st, 9, (long long)n->end);
-        sqlite3_bind_int64(st, 10, (long long)n->body_end);
-        sqlite3_bind_int(st, 11, n->flags);
-        sqlite3_bind_int(st, 12, n->doc_index);
-        rc = S_done(s, st);
+    for (i = 0; rc == SQLITE_OK && i < d->nnodes;) {
+        size_t rows = d->nnodes - i >= S_ROWS ? S_ROWS : 1, r;
+        sqlite3_stmt *q = rows > 1 ? many : st;
+        for (r = 0; r < rows; r++, i++)
+            S_bind_node(q, (int)r * S_NODE_NCOL, L->doc, i, &d->nodes[i]);
+        rc = S_done(s, q);
     }
     if (rc == SQLITE_OK && t->nchanges &&
         !(st = S_stmt(s, NQX_ST_CORRECTION)))
@@ -426,7 +621,7 @@ static int S_load_body(S_load *L, const nqx_text *t, const nqx_doc *d)
         !(L->agency_name = S_stmt(s, NQX_ST_AGENCY_NAME)) ||
         !(L->task_agency = S_stmt(s, NQX_ST_TASK_AGENCY)) ||
         !(L->passage = S_stmt(s, NQX_ST_PASSAGE)) ||
-        !(L->fts = S_stmt(s, NQX_ST_FTS)))
+        !(L->passages = S_stmt(s, NQX_ST_PASSAGES)))
         return SQLITE_ERROR;
     for (i = 0; rc == SQLITE_OK && i < d->nrecords; i++)
         rc = S_record(L, i, &d->records[i]);
@@ -485,7 +680,7 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     char in_sha[65], *id = NULL, *cites = NULL, *rcp = NULL, *lockey = NULL;
     const char *locality;
     int rc;
-    size_t i;
+    size_t i, mark = s->npend; /* this document's passages queue from here */
 
     memset(res, 0, sizeof *res);
     memset(&L, 0, sizeof L);
@@ -575,7 +770,7 @@ nqx_status nqx_store_load(nqx_store *s, const nqx_grammar *g,
     }
     for (i = 0; i < t->nchanges; i++)
         res->ncorrections += t->changes[i].kind == NQX_CHANGE_OCR;
-    rc = SQLITE_OK;
+    rc = s->batch ? SQLITE_OK : S_pend_flush(s);
 fail:
     if (rc != SQLITE_OK)
         S_note(s, rc);
@@ -590,6 +785,7 @@ fail:
         rc = SQLITE_ERROR;
     }
     if (rc != SQLITE_OK) {
+        S_pend_cut(s, mark);
         nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
         /* the document is wholly out: nothing of it stays (an error that
          * ended the batch's transaction fails its commit too) */
@@ -605,54 +801,38 @@ fail:
 
 nqx_status nqx_store_batch_begin(nqx_store *s, nqx_error *err)
 {
-    sqlite3_stmt *st;
     if (s->readonly)
         return nqx_fail(err, NQX_ESTORE, s->path, -1, -1,
                         "store opened read-only");
     if (nqx_store_exec(s, "BEGIN IMMEDIATE", err))
         return NQX_ESTORE;
-    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM passages",
-                           -1, &st, NULL) != SQLITE_OK ||
-        sqlite3_step(st) != SQLITE_ROW) {
-        nqx_store_fail(s, err, NULL);
-        sqlite3_finalize(st);
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return NQX_ESTORE;
-    }
-    s->fts_from = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    S_pend_cut(s, 0);
     s->batch = 1;
     return NQX_OK;
 }
 
 nqx_status nqx_store_batch_commit(nqx_store *s, nqx_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    int rc;
     if (!s->batch)
         return NQX_OK;
     s->batch = 0;
-    if (sqlite3_get_autocommit(s->db)) /* an error rolled it all back */
+    if (sqlite3_get_autocommit(s->db)) { /* an error rolled it all back */
+        S_pend_cut(s, 0);
         return nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s",
                         s->last[0] ? s->last : "transaction rolled back");
-    /* the batch's passages in one statement: one FTS5 segment */
-    rc = sqlite3_prepare_v2(s->db,
-        "INSERT INTO passages_fts (rowid, folded)"
-        " SELECT id, folded FROM passages WHERE id > ? ORDER BY id",
-        -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, s->fts_from);
-        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
     }
-    if (rc != SQLITE_OK ||
+    /* the batch's passages in one go: one FTS5 segment */
+    s->last[0] = '\0';
+    if (S_pend_flush(s) != SQLITE_OK ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        nqx_store_fail(s, err, NULL);
-        sqlite3_finalize(st);
+        if (s->last[0])
+            nqx_fail(err, NQX_ESTORE, s->path, -1, -1, "%s", s->last);
+        else
+            nqx_store_fail(s, err, NULL);
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return NQX_ESTORE;
     }
-    sqlite3_finalize(st);
     return NQX_OK;
 }
 

@@ -17,7 +17,7 @@
 #include "../core/internal.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define NQX_SCHEMA_VERSION 3
+#define NQX_SCHEMA_VERSION 4
 
 /* The write path's statements, prepared on first use and kept until
  * nqx_store_close(): preparing costs about as much as ten inserts, and a
@@ -26,7 +26,7 @@ enum {
     NQX_ST_FIND, NQX_ST_DOC, NQX_ST_SUPERSEDE, NQX_ST_PART, NQX_ST_NODE,
     NQX_ST_CORRECTION, NQX_ST_TARGET, NQX_ST_TASK, NQX_ST_AGENCY,
     NQX_ST_AGENCY_ID, NQX_ST_AGENCY_NAME, NQX_ST_TASK_AGENCY, NQX_ST_PASSAGE,
-    NQX_ST_FTS, NQX_ST_COUNT
+    NQX_ST_FTS, NQX_ST_NODES, NQX_ST_PASSAGES, NQX_ST_COUNT
 };
 
 struct nqx_store {
@@ -37,7 +37,14 @@ struct nqx_store {
     char last[256];  /* first error of the current write, kept because a
                         later sqlite3_finalize() clears sqlite3_errmsg() */
     int batch;          /* inside nqx_store_batch_begin() ... _commit() */
-    long long fts_from; /* passages above this id await the FTS index */
+    /* Passages awaiting the FTS5 index (it is contentless: the folded
+     * text is kept nowhere else): passage pend_id[i]'s folded text is
+     * pend.data[pend_end[i - 1] .. pend_end[i]) (from 0 for i = 0). A
+     * batch indexes them at its commit, a lone document at its own. */
+    nqx_buf pend;
+    long long *pend_id;
+    size_t *pend_end;
+    size_t npend, pend_cap;
 };
 
 /* Several documents in one transaction (nqx_store_ingest_files): each

@@ -154,6 +154,15 @@ static char *S_gen_folder(char **top, int n)
 /* ------------------------------------------------------------------ */
 /* reading a store directly (read-only, its own connection)            */
 
+/* temp.fts_rows: what the FTS5 index holds, one row per token (the
+ * contentless index cannot be scanned itself). */
+static int S_fts_rows(sqlite3 *h)
+{
+    return sqlite3_exec(h, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_rows"
+                           " USING fts5vocab(main, passages_fts, instance)",
+                        NULL, NULL, NULL);
+}
+
 /* Rows of sql as "a|b\n" lines; NULL when the store cannot answer yet
  * (not created, no schema, busy). Caller frees. */
 static char *S_rows_try(const char *db, const char *sql)
@@ -167,7 +176,8 @@ static char *S_rows_try(const char *db, const char *sql)
         return NULL;
     }
     sqlite3_busy_timeout(h, 2000);
-    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (S_fts_rows(h) != SQLITE_OK ||
+        sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
         sqlite3_close(h);
         return NULL;
     }
@@ -203,12 +213,14 @@ static const char S_counts[] =
     " (SELECT count(*) FROM agency_names),"
     " (SELECT count(*) FROM task_agencies),"
     " (SELECT count(*) FROM corrections), (SELECT count(*) FROM passages),"
-    " (SELECT count(*) FROM passages_fts)";
+    " (SELECT count(DISTINCT doc) FROM temp.fts_rows)";
 
 /* Per document (by text hash): its rows in every table that hangs from
  * it. One statement, so one snapshot of the store. */
 static const char S_per_doc[] =
-    "SELECT d.text_sha256,"
+    "WITH fts(doc_id, n) AS (SELECT p.doc_id, count(DISTINCT f.doc)"
+    "   FROM temp.fts_rows f JOIN passages p ON p.id = f.doc GROUP BY p.doc_id)"
+    " SELECT d.text_sha256,"
     " (SELECT count(*) FROM parts WHERE doc_id = d.id),"
     " (SELECT count(*) FROM nodes WHERE doc_id = d.id),"
     " (SELECT count(*) FROM targets WHERE doc_id = d.id),"
@@ -216,10 +228,8 @@ static const char S_per_doc[] =
     " (SELECT count(*) FROM task_agencies a JOIN tasks k ON k.id = a.task_id"
     "   WHERE k.doc_id = d.id),"
     " (SELECT count(*) FROM corrections WHERE doc_id = d.id),"
-    " (SELECT count(*) FROM passages WHERE doc_id = d.id),"
-    " (SELECT count(*) FROM passages_fts f JOIN passages p ON p.id = f.rowid"
-    "   WHERE p.doc_id = d.id)"
-    " FROM documents d ORDER BY d.text_sha256";
+    " (SELECT count(*) FROM passages WHERE doc_id = d.id), coalesce(fts.n, 0)"
+    " FROM documents d LEFT JOIN fts ON fts.doc_id = d.id ORDER BY d.text_sha256";
 
 static size_t S_lines(const char *s)
 {
@@ -252,6 +262,10 @@ static void S_assert_integrity(const char *db)
     sqlite3 *h;
     char *r = S_rows(db, "PRAGMA integrity_check");
     cr_assert_str_eq(r, "ok\n");
+    free(r);
+    /* every row's parent is there (foreign keys are not enforced) */
+    r = S_rows(db, "PRAGMA foreign_key_check");
+    cr_assert_str_eq(r, "");
     free(r);
     /* the FTS index agrees with its content table */
     cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
@@ -533,7 +547,7 @@ Test(faults, opening_a_fresh_store_waits_for_its_writer)
     cr_assert_str_eq(r, "wal\n");
     free(r);
     r = S_rows(db, "PRAGMA user_version");
-    cr_assert_str_eq(r, "3\n");
+    cr_assert_str_eq(r, "4\n");
     free(r);
     free(db);
     S_rmrf(top);
@@ -586,7 +600,7 @@ Test(faults, eight_processes_open_a_fresh_store_at_once, .timeout = 120)
     {
         char *r = S_rows(db, "SELECT (SELECT user_version FROM pragma_user_version),"
                              " (SELECT count(*) FROM sqlite_schema WHERE name = 'documents')");
-        cr_assert_str_eq(r, "3|1\n");
+        cr_assert_str_eq(r, "4|1\n");
         free(r);
     }
     free(db);
@@ -615,6 +629,7 @@ Test(faults, readers_never_see_half_a_document, .timeout = 240)
         S_sleep_ms(1);
     cr_assert_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     sqlite3_busy_timeout(h, 5000);
+    cr_assert_eq(S_fts_rows(h), SQLITE_OK);
     cr_assert_eq(sqlite3_exec(h, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
     cr_assert_eq(sqlite3_prepare_v2(h, S_counts, -1, &st, NULL), SQLITE_OK);
     cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
