@@ -50,29 +50,63 @@
 
 /* ---- tokens ---- */
 
-/* Character classes for ASCII: 1 word, 2 space, 0 boundary. */
+/* What the tokenizer tells apart in a character: a Vietnamese letter
+ * (nqx_syl_letter), a digit, another letter, mark or number (a word
+ * character that makes the word foreign), a space, or a boundary. */
+enum { S_W_LETTER = 1, S_W_DIGIT, S_W_OTHER, S_W_SPACE, S_W_BREAK };
+
+/* The classes of ASCII: letters count as Vietnamese letters (the syllable
+ * parser judges them). */
+#define S_L S_W_LETTER
 static const unsigned char S_ascii_tab[128] = {
-    ['\t'] = 2, [' '] = 2,
-    ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [0] = S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_SPACE, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_SPACE, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_W_DIGIT, S_W_DIGIT, S_W_DIGIT, S_W_DIGIT, S_W_DIGIT, S_W_DIGIT,
+    S_W_DIGIT, S_W_DIGIT, S_W_DIGIT, S_W_DIGIT, S_W_BREAK, S_W_BREAK,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L,
+    S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
+    S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L,
+    S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L, S_L,
+    S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK, S_W_BREAK,
 };
+#undef S_L
 
-static int S_ascii_class(unsigned char c)
-{
-    return c < 128 ? S_ascii_tab[c] : 0;
-}
-
+/* The class of a code point above ASCII. */
 static int S_cp_class(int32_t cp)
 {
     utf8proc_category_t cat;
+    char b;
+    int mod, tone, up;
+    if (nqx_syl_letter(cp, &b, &mod, &tone, &up))
+        return S_W_LETTER;
     if (cp == 0xA0 || cp == 0x202F || cp == 0x2009)
-        return 2;
+        return S_W_SPACE;
     cat = utf8proc_category(cp);
     if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
-        return 1;
-    return 0;
+        return S_W_OTHER;
+    return S_W_BREAK;
+}
+
+/* S_cp_class(cp), remembered in lt (S_LT_SIZE bytes, zeroed first) for
+ * the code points below U+2100, where all Vietnamese letters and the
+ * usual punctuation are: a text uses few of them, many times. */
+#define S_LT_SIZE 0x2100
+static inline int S_class(unsigned char *lt, int32_t cp)
+{
+    if ((uint32_t)cp >= S_LT_SIZE)
+        return S_cp_class(cp);
+    if (!lt[cp])
+        lt[cp] = (unsigned char)S_cp_class(cp);
+    return lt[cp];
 }
 
 /* Slots of the table of distinct words (a power of two, at most). A
@@ -85,9 +119,14 @@ static int S_cp_class(int32_t cp)
 /* The code point at s[0..n) (n >= 1, s[0] >= 0x80) and its length, or 0
  * when the bytes are not valid UTF-8. Vietnamese letters are two- and
  * three-byte sequences: those are decoded here, the rest by utf8proc. */
-static size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
+static size_t S_utf8_slow(const unsigned char *s, size_t n, int32_t *cp)
 {
-    utf8proc_ssize_t r;
+    utf8proc_ssize_t r = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
+    return r > 0 ? (size_t)r : 0;
+}
+
+static inline size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
+{
     if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
         *cp = (int32_t)((s[0] & 0x1F) << 6 | (s[1] & 0x3F));
         return 2;
@@ -97,32 +136,17 @@ static size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
         *cp = (int32_t)((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
         return 3;
     }
-    r = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
-    return r > 0 ? (size_t)r : 0;
-}
-
-/* nqx_syl_letter(cp) != 0, remembered in lt (S_LT_SIZE bytes, zeroed
- * first: 1 letter, 2 not) for the code points below U+1F00, where all
- * Vietnamese letters are: a text uses few of them, many times. */
-#define S_LT_SIZE 0x1F00
-static int S_letter(unsigned char *lt, int32_t cp)
-{
-    char b;
-    int mod, tone, up;
-    if (cp < 0 || cp >= S_LT_SIZE)
-        return nqx_syl_letter(cp, &b, &mod, &tone, &up);
-    if (!lt[cp])
-        lt[cp] = nqx_syl_letter(cp, &b, &mod, &tone, &up) ? 1 : 2;
-    return lt[cp] == 1;
+    return S_utf8_slow(s, n, cp);
 }
 
 nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                             size_t *ntoks)
 {
+    const unsigned char *u = (const unsigned char *)text;
     size_t i = 0, n = 0, cap = len / 5 + 16, nmemo = 0, slots = 64;
     nqx_tok *t;
     uint32_t *memo; /* token index + 1 */
-    unsigned char *lt; /* see S_letter */
+    unsigned char *lt; /* see S_class */
     int boundary = 1;
     while (slots < S_MEMO_SLOTS && slots < len / 4)
         slots *= 2;
@@ -137,53 +161,56 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         return NQX_ENOMEM;
     }
     while (i < len) {
-        unsigned char c = (unsigned char)text[i];
         int32_t cp;
         size_t k = 1, start;
         int cls, foreign = 0, digits = 0;
         uint32_t hash;
-        if (c < 0x80) {
-            cls = S_ascii_class(c);
+        if (u[i] < 0x80) {
+            cls = S_ascii_tab[u[i]];
         } else {
-            size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp);
-            if (!r) {
-                cls = 0;
-            } else {
-                k = r;
-                cls = S_letter(lt, cp) ? 1 : S_cp_class(cp);
-            }
+            k = S_utf8(u + i, len - i, &cp);
+            cls = k ? S_class(lt, cp) : S_W_BREAK;
+            if (!k)
+                k = 1;
         }
-        if (cls != 1) {
-            if (cls == 0)
+        if (cls >= S_W_SPACE) {
+            if (cls == S_W_BREAK)
                 boundary = 1;
             i += k;
             continue;
         }
-        /* a word: letters, digits and marks; hashed on the way (FNV-1a) */
+        /* a word: letters, digits and marks; hashed on the way (FNV-1a).
+         * cls and k are those of the character at i. */
         start = i;
         hash = 2166136261u;
-        while (i < len) {
-            c = (unsigned char)text[i];
-            if (c < 0x80) {
-                if (S_ascii_class(c) != 1)
-                    break;
-                if (c <= '9')
-                    foreign = 1, digits++;
-                hash = (hash ^ c) * 16777619u;
-                i++;
-            } else {
-                size_t r = S_utf8((const unsigned char *)text + i, len - i, &cp), q;
-                if (!r)
-                    break;
-                if (!S_letter(lt, cp)) {
-                    if (S_cp_class(cp) != 1)
-                        break;
-                    foreign = 1;
-                }
-                for (q = 0; q < r; q++)
-                    hash = (hash ^ (unsigned char)text[i + q]) * 16777619u;
-                i += r;
+        for (;;) {
+            if (cls != S_W_LETTER) {
+                foreign = 1;
+                digits += cls == S_W_DIGIT;
             }
+            hash = (hash ^ u[i]) * 16777619u;
+            if (k > 1) {
+                hash = (hash ^ u[i + 1]) * 16777619u;
+                if (k > 2) {
+                    hash = (hash ^ u[i + 2]) * 16777619u;
+                    if (k > 3)
+                        hash = (hash ^ u[i + 3]) * 16777619u;
+                }
+            }
+            i += k;
+            if (i >= len)
+                break;
+            if (u[i] < 0x80) {
+                cls = S_ascii_tab[u[i]];
+                k = 1;
+            } else {
+                k = S_utf8(u + i, len - i, &cp);
+                if (!k)
+                    break;
+                cls = S_class(lt, cp);
+            }
+            if (cls >= S_W_SPACE)
+                break;
         }
         if (n == cap) {
             nqx_tok *p = realloc(t, (cap *= 2) * sizeof *t);
