@@ -302,6 +302,7 @@ typedef struct {
     size_t cap3;
     S_tc_entry *tc; /* S_TC_SLOTS entries, a = -1 when empty */
     const nqx_lm *lm;
+    uint16_t vmask[256]; /* S_pairs's, all 0 between calls */
 } S_scratch;
 
 static S_tc_entry *S_tc_slot(S_scratch *sc, int a, int b, int c)
@@ -510,14 +511,24 @@ static int S_alloc2(S_scratch *s, size_t n, size_t npairs)
     return 0;
 }
 
+/* The index of the lowest bit set of x (0 < x < 64): candidate sets. */
+static const unsigned char S_low[64] = {
+    0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+    4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+    5, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+    4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+};
+
 /* The bigrams (a, c) of positions i - 1, i: ac[a * MAX_CANDS + c] is
  * the index of the first entry of P[i].g2 that holds candidate a of
  * i - 1 and candidate c of i, or -1. One pass over the group for all
- * the pairs. */
-static void S_pairs(const nqx_lm *lm, const S_pos *P, int i, int *ac)
+ * the pairs: sc->vmask[v] holds the candidates of i - 1 (bits 0-5) and
+ * of i (bits 8-13) whose variant is v, and is all 0 again on return. */
+static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
 {
-    int ka = P[i - 1].k, kc = P[i].k, a, c, j, left = 0;
-    int va[MAX_CANDS], vc[MAX_CANDS];
+    const nqx_lm *lm = sc->lm;
+    uint16_t *vm = sc->vmask;
+    int ka = P[i - 1].k, kc = P[i].k, a, c, j, left, na = 0, nc = 0;
     const uint8_t *r = P[i].g2.r;
     if (ka == 1 && kc == 1) { /* most pairs: scan to the match */
         ac[0] = -1;
@@ -532,20 +543,29 @@ static void S_pairs(const nqx_lm *lm, const S_pos *P, int i, int *ac)
         return;
     }
     for (a = 0; a < ka; a++)
-        va[a] = P[i - 1].id[a] >= 0 ? lm->variant[P[i - 1].id[a]] : -1;
+        if (P[i - 1].id[a] >= 0)
+            vm[lm->variant[P[i - 1].id[a]]] |= (uint16_t)(1u << a), na++;
     for (c = 0; c < kc; c++)
-        vc[c] = P[i].id[c] >= 0 ? lm->variant[P[i].id[c]] : -1;
-    for (a = 0; a < ka; a++)
-        for (c = 0; c < kc; c++) {
-            ac[a * MAX_CANDS + c] = -1;
-            left += va[a] >= 0 && vc[c] >= 0;
+        if (P[i].id[c] >= 0)
+            vm[lm->variant[P[i].id[c]]] |= (uint16_t)(0x100u << c), nc++;
+    memset(ac, 0xFF, (size_t)ka * MAX_CANDS * sizeof *ac); /* all -1 */
+    for (j = 0, left = na * nc; left && j < P[i].g2.n; j++, r += 4) {
+        unsigned x = vm[r[0]] & 0x3Fu, y = vm[r[1]] >> 8, yy;
+        if (!x || !y)
+            continue;
+        for (; x; x &= x - 1) {
+            int *row = ac + S_low[x] * MAX_CANDS;
+            for (yy = y; yy; yy &= yy - 1)
+                if (row[S_low[yy]] < 0)
+                    row[S_low[yy]] = j, left--;
         }
-    for (j = 0; left && j < P[i].g2.n; j++, r += 4)
-        for (a = 0; a < ka; a++)
-            if (r[0] == va[a])
-                for (c = 0; c < kc; c++)
-                    if (r[1] == vc[c] && ac[a * MAX_CANDS + c] < 0)
-                        ac[a * MAX_CANDS + c] = j, left--;
+    }
+    for (a = 0; a < ka; a++)
+        if (P[i - 1].id[a] >= 0)
+            vm[lm->variant[P[i - 1].id[a]]] = 0;
+    for (c = 0; c < kc; c++)
+        if (P[i].id[c] >= 0)
+            vm[lm->variant[P[i].id[c]]] = 0;
 }
 
 /* ln P(c | p a) at position i (p = -2: no word two back), interpolated
@@ -773,7 +793,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
          * of the next position */
         pa = pair[(i + 1) & 1];
         ac = pair[i & 1];
-        S_pairs(sc->lm, P, i, ac);
+        S_pairs(sc, P, i, ac);
         /* the trigrams this position will look up, announced first */
         if (i >= 2)
             for (a = 0; a < ka; a++)
@@ -924,11 +944,11 @@ static int S_may_change1(const nqx_model *m, S_scratch *sc, const S_pos *P,
     int d = P[q + 1].id[0], e = three ? P[q + 2].id[0] : -1;
     double x[3][MAX_CANDS], p2e = 0, gain[MAX_CANDS];
     if (q >= 2)
-        S_pairs(sc->lm, P, q - 1, pq); /* (q - 2, q - 1) */
-    S_pairs(sc->lm, P, q, aq);         /* (q - 1, q): [c] */
-    S_pairs(sc->lm, P, q + 1, a1);     /* (q, q + 1): [c * MAX_CANDS] */
+        S_pairs(sc, P, q - 1, pq); /* (q - 2, q - 1) */
+    S_pairs(sc, P, q, aq);         /* (q - 1, q): [c] */
+    S_pairs(sc, P, q + 1, a1);     /* (q, q + 1): [c * MAX_CANDS] */
     if (three)
-        S_pairs(sc->lm, P, q + 2, a2); /* (q + 1, q + 2) */
+        S_pairs(sc, P, q + 2, a2); /* (q + 1, q + 2) */
     for (c = 0; c < k; c++) {
         int id = P[q].id[c];
         if (q >= 2 && pq[0] >= 0 && aq[c] >= 0)
@@ -988,7 +1008,7 @@ static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
         ac = sc->pairs + (size_t)t * MAX_CANDS * MAX_CANDS;
         if (kp * ka * kc == 1 && ka * kc * kn == 1)
             continue; /* neither this term nor the next needs (a, c) */
-        S_pairs(sc->lm, P, t, ac);
+        S_pairs(sc, P, t, ac);
         if (kp * ka * kc == 1 || t < 2)
             continue;
         for (a = 0; a < ka; a++)
@@ -1262,7 +1282,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
-    S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL};
+    S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL, {0}};
     S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
     uint64_t *idset = NULL;
