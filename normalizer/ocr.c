@@ -574,7 +574,7 @@ static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
  * the same next word ("đầu" is nearly always "đầu tư"). */
 /* The bigram part: P(c | a) at position i, where j is the index of the
  * bigram (a, c) in the group of position i, or -1. */
-static double S_p2(const nqx_lm *lm, const S_pos *P, int i, int j, int a,
+static inline double S_p2(const nqx_lm *lm, const S_pos *P, int i, int j, int a,
                    int c)
 {
     double p1 = c < 0 ? lm->p1_unknown : lm->p1[c], p2;
@@ -591,7 +591,7 @@ static double S_p2(const nqx_lm *lm, const S_pos *P, int i, int j, int a,
  * keeps both its bigrams (model.c prunes trigrams harder; groups past
  * MAX_GROUP aside), so without (a, c) there is no trigram to look up:
  * most candidates' pairs are such, and each lookup is a cache miss. */
-static double S_lpx(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+static inline double S_lpx(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
                     int j, int p, int a, int c, int jac, double p2)
 {
     const double *qe = sc->lm->qexp;
