@@ -221,6 +221,46 @@ Test(model, decoder_arrays_agree_with_lookups, .init = S_load, .fini = S_unload)
     }
 }
 
+/* The tokenizer: words are runs of letters, digits and marks; a space
+ * (also a no-break or thin space) between two words is no break, any
+ * other character is; repeats point at their first. */
+Test(syllable, tokens_words_breaks_and_repeats)
+{
+    static const char text[] =
+        "S\xe1\xbb\x91 12, \xc4\x90i\xe1\xbb\x81u 3a\xc2\xa0v\xe1\xbb\x81 "
+        "\xc2\xb2 ng\xc3\xa0y\xe2\x80\x94n\xc4\x83m \xce\x94x\xffy\tv\xe1\xbb\x81";
+    static const struct {
+        const char *word;
+        int boundary, num, ok, first;
+    } want[] = {
+        {"S\xe1\xbb\x91", 1, 0, 1, -1},      /* Số */
+        {"12", 0, 1, 0, -1},                 /* a number */
+        {"\xc4\x90i\xe1\xbb\x81u", 1, 0, 1, -1}, /* Điều, after a comma */
+        {"3a", 0, 0, 0, -1},                 /* a digit: not a syllable */
+        {"v\xe1\xbb\x81", 0, 0, 1, -1},      /* về, after a no-break space */
+        {"\xc2\xb2", 0, 0, 0, -1},           /* ², a number sign */
+        {"ng\xc3\xa0y", 0, 0, 1, -1},        /* ngày */
+        {"n\xc4\x83m", 1, 0, 1, -1},         /* năm, after a dash */
+        {"\xce\x94x", 0, 0, 0, -1},          /* Greek: foreign */
+        {"y", 1, 0, 1, -1},                  /* after an invalid byte */
+        {"v\xe1\xbb\x81", 0, 0, 1, 4},       /* về again, after a tab */
+    };
+    nqx_tok *t;
+    size_t n, i;
+    cr_assert_eq(nqx_ocr_tokenize(text, sizeof text - 1, &t, &n), NQX_OK);
+    cr_assert_eq(n, sizeof want / sizeof want[0]);
+    for (i = 0; i < n; i++) {
+        size_t len = strlen(want[i].word);
+        cr_assert_eq(t[i].end - t[i].start, len, "token %zu", i);
+        cr_assert(!memcmp(text + t[i].start, want[i].word, len), "token %zu", i);
+        cr_assert_eq(t[i].boundary, want[i].boundary, "token %zu", i);
+        cr_assert_eq(t[i].num, want[i].num, "token %zu", i);
+        cr_assert_eq(t[i].ok, want[i].ok, "token %zu", i);
+        cr_assert_eq(t[i].first, want[i].first, "token %zu", i);
+    }
+    free(t);
+}
+
 /* ---- the decoder, with models/vi.model ---- */
 
 TestSuite(ocr, .init = S_load, .fini = S_unload);
