@@ -89,7 +89,7 @@ static uint32_t S_strhash(const char *s)
 /* Slot of a key in a table of n slots (multiply-shift, any n). */
 static uint32_t S_slot(uint32_t key, uint32_t n)
 {
-    return (uint32_t)(((uint64_t)(key * 0x9E3779B1u) * n) >> 32);
+    return nqx_bigram_slot(key, n);
 }
 
 /* 24-bit fingerprint (never 0) and slot of a trigram: splitmix64's
@@ -193,21 +193,7 @@ int nqx_model_variant_id(const nqx_model *m, int fid, int v)
 
 nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb)
 {
-    nqx_group g = {NULL, 0, fa, fb};
-    uint32_t key = (uint32_t)fa << 16 | (uint32_t)fb;
-    uint32_t n = m->n2slots, h = S_slot(key, n);
-    if (fa < 0 || fb < 0)
-        return g;
-    for (;; h = h + 1 == n ? 0 : h + 1) {
-        const uint32_t *s = m->bislots + 2 * (size_t)h;
-        if (s[0] == EMPTY)
-            return g;
-        if (s[0] == key) {
-            g.r = m->bireal + 4 * (size_t)(s[1] >> 8);
-            g.n = (int)(s[1] & 0xFF);
-            return g;
-        }
-    }
+    return nqx_lm_bigrams(&m->lm, fa, fb);
 }
 
 /* Lookups are cache misses in tables of megabytes: the decoder announces
@@ -340,6 +326,9 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     off += S_pad8((size_t)m->n2slots * 8);
     m->bireal = d + off;
     off += S_pad8((size_t)m->n2real * 4);
+    m->lm.bislots = m->bislots; /* nqx_model_bigrams reads these */
+    m->lm.bireal = m->bireal;
+    m->lm.n2slots = m->n2slots;
     m->tri = (const uint32_t *)(const void *)(d + off);
 
     for (i = 0; i < m->nvocab; i++) {

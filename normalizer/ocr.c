@@ -1163,10 +1163,14 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
         P[i].k = 1;
         P[i].tok = &toks[i - 1];
     }
-    for (i = 1; i <= n + 1; i++)
-        nqx_model_bigrams_prefetch(m, P[i - 1].fid, P[i].fid);
+    for (i = 1; i <= n + 1; i++) /* nqx_model_bigrams_prefetch, inline */
+        if (P[i - 1].fid >= 0 && P[i].fid >= 0)
+            S_PREFETCH(sc->lm->bislots +
+                       2 * (size_t)nqx_bigram_slot((uint32_t)P[i - 1].fid << 16 |
+                                                       (uint32_t)P[i].fid,
+                                                   sc->lm->n2slots));
     for (i = 1; i <= n + 1; i++) {
-        P[i].g2 = nqx_model_bigrams(m, P[i - 1].fid, P[i].fid);
+        P[i].g2 = nqx_lm_bigrams(sc->lm, P[i - 1].fid, P[i].fid);
         if (P[i].g2.n) /* S_cands reads the group next */
             S_PREFETCH(P[i].g2.r);
     }

@@ -113,8 +113,40 @@ typedef struct {
     const double *lncase; /* nqx_model_lncase(id, title) = lncase[2 id + title] */
     const nqx_syl *syl;   /* nqx_syl_from_key of each id's key ... */
     const uint8_t *syl_ok; /* ... and what it returned */
+    /* the folded bigrams' open-addressing table (see model.c), read by
+     * nqx_lm_bigrams */
+    const uint32_t *bislots;
+    const uint8_t *bireal;
+    uint32_t n2slots;
 } nqx_lm;
 const nqx_lm *nqx_model_lm(const nqx_model *m);
+
+/* The slot of a folded bigram's key (fa << 16 | fb) in a table of n. */
+static inline uint32_t nqx_bigram_slot(uint32_t key, uint32_t n)
+{
+    return (uint32_t)(((uint64_t)(key * 0x9E3779B1u) * n) >> 32);
+}
+
+/* nqx_model_bigrams itself, inline: the decoder asks it for every pair
+ * of neighbours. */
+static inline nqx_group nqx_lm_bigrams(const nqx_lm *lm, int fa, int fb)
+{
+    nqx_group g = {NULL, 0, fa, fb};
+    uint32_t key = (uint32_t)fa << 16 | (uint32_t)fb;
+    uint32_t n = lm->n2slots, h = nqx_bigram_slot(key, n);
+    if (fa < 0 || fb < 0)
+        return g;
+    for (;; h = h + 1 == n ? 0 : h + 1) {
+        const uint32_t *s = lm->bislots + 2 * (size_t)h;
+        if (s[0] == 0xFFFFFFFFu) /* empty */
+            return g;
+        if (s[0] == key) {
+            g.r = lm->bireal + 4 * (size_t)(s[1] >> 8);
+            g.n = (int)(s[1] & 0xFF);
+            return g;
+        }
+    }
+}
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */
 nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
 /* Q(count) of the trigram (a, b, c), -1 when not kept. */
