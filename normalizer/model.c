@@ -92,21 +92,10 @@ static uint32_t S_slot(uint32_t key, uint32_t n)
     return nqx_bigram_slot(key, n);
 }
 
-/* 24-bit fingerprint (never 0) and slot of a trigram: splitmix64's
- * finalizer, so that both depend on all three ids. A fingerprint match by
- * chance needs 24 equal bits in the few slots probed: about once per
- * million lookups of absent trigrams, and it only lends a count. */
+/* The trigrams' fingerprint and slot (see syl.h). */
 static uint32_t S_tri(int a, int b, int c, uint32_t n, uint32_t *slot)
 {
-    uint64_t z = ((uint64_t)(uint32_t)a << 32) | ((uint64_t)(uint32_t)b << 16) |
-                 (uint64_t)(uint32_t)c;
-    uint32_t fp;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    z ^= z >> 31;
-    fp = (uint32_t)(z >> 40);
-    *slot = (uint32_t)(((z & 0xFFFFFFFFu) * n) >> 32);
-    return fp ? fp : 1;
+    return nqx_trigram_hash(a, b, c, n, slot);
 }
 
 static size_t S_pad8(size_t n)
@@ -220,14 +209,7 @@ void nqx_model_bigrams_prefetch(const nqx_model *m, int fa, int fb)
 
 int nqx_model_trigram(const nqx_model *m, int a, int b, int c)
 {
-    uint32_t h, n = m->n3slots, fp = S_tri(a, b, c, n, &h);
-    for (;; h = h + 1 == n ? 0 : h + 1) {
-        uint32_t v = m->tri[h];
-        if (v >> 8 == fp)
-            return (int)(v & 0xFF);
-        if (!v)
-            return -1;
-    }
+    return nqx_lm_trigram(&m->lm, a, b, c);
 }
 
 /* ---- loading ---- */
@@ -330,6 +312,8 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     m->lm.bireal = m->bireal;
     m->lm.n2slots = m->n2slots;
     m->tri = (const uint32_t *)(const void *)(d + off);
+    m->lm.tri = m->tri; /* nqx_model_trigram reads these */
+    m->lm.n3slots = m->n3slots;
 
     for (i = 0; i < m->nvocab; i++) {
         const char *key = m->vocab + (size_t)i * 12;

@@ -312,20 +312,23 @@ static S_tc_entry *S_tc_slot(S_scratch *sc, int a, int b, int c)
     return &sc->tc[(h ^ h >> 15) & (S_TC_SLOTS - 1)];
 }
 
-static void S_trigram_prefetch(const nqx_model *m, S_scratch *sc, int a,
+static void S_trigram_prefetch(S_scratch *sc, int a,
                                int b, int c)
 {
     const S_tc_entry *e = S_tc_slot(sc, a, b, c);
-    if (e->a != a || e->b != b || e->c != c)
-        nqx_model_trigram_prefetch(m, a, b, c);
+    if (e->a != a || e->b != b || e->c != c) { /* nqx_model_trigram_prefetch */
+        uint32_t h;
+        nqx_trigram_hash(a, b, c, sc->lm->n3slots, &h);
+        S_PREFETCH(&sc->lm->tri[h]);
+    }
 }
 
-static int S_trigram(const nqx_model *m, S_scratch *sc, int a, int b, int c)
+static int S_trigram(S_scratch *sc, int a, int b, int c)
 {
     S_tc_entry *e = S_tc_slot(sc, a, b, c);
     if (e->a != a || e->b != b || e->c != c) {
         e->a = a, e->b = b, e->c = c;
-        e->q = nqx_model_trigram(m, a, b, c);
+        e->q = nqx_lm_trigram(sc->lm, a, b, c);
     }
     return e->q;
 }
@@ -591,14 +594,14 @@ static inline double S_p2(const nqx_lm *lm, const S_pos *P, int i, int j, int a,
  * keeps both its bigrams (model.c prunes trigrams harder; groups past
  * MAX_GROUP aside), so without (a, c) there is no trigram to look up:
  * most candidates' pairs are such, and each lookup is a cache miss. */
-static inline double S_lpx(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+static inline double S_lpx(S_scratch *sc, const S_pos *P, int i,
                     int j, int p, int a, int c, int jac, double p2)
 {
     const double *qe = sc->lm->qexp;
     if (j >= 0) {
         double cab = qe[P[i - 1].g2.r[4 * j + 2]];
         double tab = qe[P[i - 1].g2.r[4 * j + 3]] - 1.0;
-        int q = c >= 0 && jac >= 0 ? S_trigram(m, sc, p, a, c) : -1;
+        int q = c >= 0 && jac >= 0 ? S_trigram(sc, p, a, c) : -1;
         double c3 = q >= 0 ? qe[q] : 0.0;
         if (tab > 0 || c3 > 0)
             return (c3 + tab * p2) / (cab + tab);
@@ -607,10 +610,10 @@ static inline double S_lpx(const nqx_model *m, S_scratch *sc, const S_pos *P, in
 }
 
 /* S_lpx is P(c | p a) itself, which S_may_change compares without log. */
-static double S_lp(const nqx_model *m, S_scratch *sc, const S_pos *P, int i,
+static double S_lp(S_scratch *sc, const S_pos *P, int i,
                    int j, int p, int a, int c, int jac, double p2)
 {
-    return log(S_lpx(m, sc, P, i, j, p, a, c, jac, p2));
+    return log(S_lpx(sc, P, i, j, p, a, c, jac, p2));
 }
 
 /* The channel cost of reading the syllable of id (the model's lm) as o. */
@@ -756,7 +759,7 @@ static void S_cands(const nqx_lm *lm, S_pos *P, int i, const S_adapt *ad)
 /* Viterbi with margins over positions 0..n+1 (0 and n+1 are the clause
  * ends). Fills best[i] (candidate index) and margin[i]. Returns -1 on out
  * of memory. */
-static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
+static int S_viterbi(S_pos *P, int n, S_scratch *sc,
                      int *best, double *margin)
 {
     size_t *voff, *toffs, total = 0, toff;
@@ -801,7 +804,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
                     if (ac[a * MAX_CANDS + c] >= 0)
                         for (p = 0; p < kp; p++)
                             if (pa[p * MAX_CANDS + a] >= 0)
-                                S_trigram_prefetch(m, sc, P[i - 2].id[p],
+                                S_trigram_prefetch(sc, P[i - 2].id[p],
                                                    P[i - 1].id[a], P[i].id[c]);
         for (a = 0; a < ka; a++)
             for (c = 0; c < kc; c++) {
@@ -809,7 +812,7 @@ static int S_viterbi(const nqx_model *m, S_pos *P, int n, S_scratch *sc,
                 int bestp = 0, jac = ac[a * MAX_CANDS + c];
                 double p2 = S_p2(sc->lm, P, i, jac, P[i - 1].id[a], P[i].id[c]);
                 for (p = 0; p < kp; p++) {
-                    double t = S_lp(m, sc, P, i, i >= 2 ? pa[p * MAX_CANDS + a] : -1,
+                    double t = S_lp(sc, P, i, i >= 2 ? pa[p * MAX_CANDS + a] : -1,
                                     i >= 2 ? P[i - 2].id[p] : -2,
                                     P[i - 1].id[a], P[i].id[c], jac, p2) -
                                P[i].ch[c];
@@ -934,7 +937,7 @@ static int S_gain_passes(const S_pos *P, int q, const double *gain,
  * have none (most windows): the three terms of each candidate in their
  * one context, computed by the same calls as in S_may_change and
  * S_viterbi. */
-static int S_may_change1(const nqx_model *m, S_scratch *sc, const S_pos *P,
+static int S_may_change1(S_scratch *sc, const S_pos *P,
                          int n, int q, double min_margin)
 {
     int k = P[q].k, c, three = q + 2 <= n + 1;
@@ -952,28 +955,28 @@ static int S_may_change1(const nqx_model *m, S_scratch *sc, const S_pos *P,
     for (c = 0; c < k; c++) {
         int id = P[q].id[c];
         if (q >= 2 && pq[0] >= 0 && aq[c] >= 0)
-            S_trigram_prefetch(m, sc, p, a, id);
+            S_trigram_prefetch(sc, p, a, id);
         if (aq[c] >= 0 && a1[c * MAX_CANDS] >= 0)
-            S_trigram_prefetch(m, sc, a, id, d);
+            S_trigram_prefetch(sc, a, id, d);
         if (three && a1[c * MAX_CANDS] >= 0 && a2[0] >= 0)
-            S_trigram_prefetch(m, sc, id, d, e);
+            S_trigram_prefetch(sc, id, d, e);
     }
     if (three)
         p2e = S_p2(sc->lm, P, q + 2, a2[0], d, e);
     for (c = 0; c < k; c++) {
         int id = P[q].id[c], j = a1[c * MAX_CANDS];
-        x[0][c] = S_lpx(m, sc, P, q, q >= 2 ? pq[0] : -1, p, a, id, aq[c],
+        x[0][c] = S_lpx(sc, P, q, q >= 2 ? pq[0] : -1, p, a, id, aq[c],
                         S_p2(sc->lm, P, q, aq[c], a, id));
-        x[1][c] = S_lpx(m, sc, P, q + 1, aq[c], a, id, d, j,
+        x[1][c] = S_lpx(sc, P, q + 1, aq[c], a, id, d, j,
                         S_p2(sc->lm, P, q + 1, j, id, d));
-        x[2][c] = three ? S_lpx(m, sc, P, q + 2, j, id, d, e, a2[0], p2e) : 1.0;
+        x[2][c] = three ? S_lpx(sc, P, q + 2, j, id, d, e, a2[0], p2e) : 1.0;
     }
     for (c = 1; c < k; c++)
         gain[c] = x[0][c] / x[0][0] * (x[1][c] / x[1][0]) * (x[2][c] / x[2][0]);
     return S_gain_passes(P, q, gain, min_margin);
 }
 
-static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
+static int S_may_change(S_scratch *sc, const S_pos *P,
                         int n, double min_margin)
 {
     int *pa, *ac, t, q, c, p, a;
@@ -988,7 +991,7 @@ static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
         }
     if (q > n) {
         for (q = 1; q <= n; q++)
-            if (P[q].k > 1 && S_may_change1(m, sc, P, n, q, min_margin))
+            if (P[q].k > 1 && S_may_change1(sc, P, n, q, min_margin))
                 return 1;
         return 0;
     }
@@ -1016,7 +1019,7 @@ static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
                 if (ac[a * MAX_CANDS + c] >= 0)
                     for (p = 0; p < kp; p++)
                         if (pa[p * MAX_CANDS + a] >= 0)
-                            S_trigram_prefetch(m, sc, P[t - 2].id[p],
+                            S_trigram_prefetch(sc, P[t - 2].id[p],
                                                P[t - 1].id[a], P[t].id[c]);
     }
     for (t = 1; t <= n + 1; t++) {
@@ -1032,7 +1035,7 @@ static int S_may_change(const nqx_model *m, S_scratch *sc, const S_pos *P,
                 int jac = ac[a * MAX_CANDS + c];
                 double p2 = S_p2(sc->lm, P, t, jac, P[t - 1].id[a], P[t].id[c]);
                 for (p = 0; p < kp; p++)
-                    L[p][a][c] = S_lpx(m, sc, P, t, t >= 2 ? pa[p * MAX_CANDS + a] : -1,
+                    L[p][a][c] = S_lpx(sc, P, t, t >= 2 ? pa[p * MAX_CANDS + a] : -1,
                                        t >= 2 ? P[t - 2].id[p] : -2,
                                        P[t - 1].id[a], P[t].id[c], jac, p2);
             }
@@ -1075,11 +1078,11 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
                     size_t *ne, size_t *cap)
 {
     int i, iter;
-    if (!S_may_change(m, sc, P, n, min_margin))
+    if (!S_may_change(sc, P, n, min_margin))
         return 0;
     for (iter = 0; iter < 4; iter++) {
         int again = 0;
-        if (S_viterbi(m, P, n, sc, best, margin))
+        if (S_viterbi(P, n, sc, best, margin))
             return -1;
         /* neighbours changed together stand or fall together, with the
          * confidence of the least sure of them */

@@ -118,6 +118,9 @@ typedef struct {
     const uint32_t *bislots;
     const uint8_t *bireal;
     uint32_t n2slots;
+    /* the trigrams' table (see model.c), read by nqx_lm_trigram */
+    const uint32_t *tri;
+    uint32_t n3slots;
 } nqx_lm;
 const nqx_lm *nqx_model_lm(const nqx_model *m);
 
@@ -125,6 +128,38 @@ const nqx_lm *nqx_model_lm(const nqx_model *m);
 static inline uint32_t nqx_bigram_slot(uint32_t key, uint32_t n)
 {
     return (uint32_t)(((uint64_t)(key * 0x9E3779B1u) * n) >> 32);
+}
+
+/* 24-bit fingerprint (never 0) and slot of a trigram in a table of n:
+ * splitmix64's finalizer, so that both depend on all three ids. A
+ * fingerprint match by chance needs 24 equal bits in the few slots
+ * probed: about once per million lookups of absent trigrams, and it only
+ * lends a count. */
+static inline uint32_t nqx_trigram_hash(int a, int b, int c, uint32_t n,
+                                        uint32_t *slot)
+{
+    uint64_t z = ((uint64_t)(uint32_t)a << 32) | ((uint64_t)(uint32_t)b << 16) |
+                 (uint64_t)(uint32_t)c;
+    uint32_t fp;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    fp = (uint32_t)(z >> 40);
+    *slot = (uint32_t)(((z & 0xFFFFFFFFu) * n) >> 32);
+    return fp ? fp : 1;
+}
+
+/* nqx_model_trigram itself, inline: the decoder's inner loops ask it. */
+static inline int nqx_lm_trigram(const nqx_lm *lm, int a, int b, int c)
+{
+    uint32_t h, n = lm->n3slots, fp = nqx_trigram_hash(a, b, c, n, &h);
+    for (;; h = h + 1 == n ? 0 : h + 1) {
+        uint32_t v = lm->tri[h];
+        if (v >> 8 == fp)
+            return (int)(v & 0xFF);
+        if (!v)
+            return -1;
+    }
 }
 
 /* nqx_model_bigrams itself, inline: the decoder asks it for every pair
