@@ -1025,6 +1025,12 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             !(head + 1 < j && (t->v[head + 1].cap ||
                                nqx_wlex_at(&a->places, t, head + 1, j, NULL))))
             pt->proper = 0;
+        /* "Cơ quan, đơn vị được phân công": a head that wants a name
+         * after it (flag next) and has none is the common noun,
+         * capitalised only as the sentence's first word */
+        if (pt->proper && (hf & S_HEAD_NEXT) && j == head + hl &&
+            !t->v[head].allcaps)
+            pt->proper = 0;
         pt->te = j;
         pt->closed = S_closed(a, t, pt->ts, pt->te);
         np++;

@@ -256,7 +256,14 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
     S_list("Cơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến",
            "Cơ quan đăng ký đầu tư", "có trách nhiệm");
     S_list("Cơ quan nào có trách nhiệm ban hành quy chuẩn?", "", NULL);
-    S_list("Cơ quan phối hợp chịu trách nhiệm về thông tin", "", NULL);
+    S_list("Cơ quan thực hiện chịu trách nhiệm về thông tin", "", NULL);
+    /* a capitalised head with no name after it, first in its sentence,
+     * is the common noun of a collective */
+    S_list("Cơ quan, đơn vị được phân công phải gửi văn bản",
+           "Cơ quan, đơn vị được phân công", "phải");
+    /* a body named by its role in a procedure */
+    S_list("Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản",
+           "Cơ quan phối hợp", "có trách nhiệm");
     S_list("Ban quản lý Khu Kinh tế Phú Yên có trách nhiệm",
            "Ban quản lý Khu Kinh tế Phú Yên", "có trách nhiệm");
     /* a comma ends the reach: the list is read as before */
