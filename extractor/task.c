@@ -51,6 +51,8 @@ typedef struct {
     size_t ncols;
     int have_header;
     int no_bare;    /* S_prose emits only sentences with a subject */
+    size_t *tspans; /* the targets' spans, (start, end) sorted by start */
+    size_t ntspans;
     nqx_status st;
 } S_ctx;
 
@@ -788,16 +790,33 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
  * subject is a body; the stretches between them are tasks (with no
  * agencies) only when they set their own time. */
 /* Does a target found overlap [s, e)? Targets are extracted before
- * tasks (extract.c). */
+ * tasks (extract.c); their spans are sorted once (nqx_ext_tasks), so
+ * a document with many targets costs a binary search per question. A
+ * target starting before s is looked for among the few just before. */
+#define S_TSPAN_BACK 8
 static int S_holds_target(const S_ctx *c, size_t s, size_t e)
 {
-    size_t k;
-    for (k = 0; k < c->d->nrecords; k++) {
-        const nqx_record *r = &c->d->records[k];
-        if (r->kind == NQX_TARGET && r->start < e && r->end > s)
-            return 1;
+    size_t lo = 0, hi = c->ntspans, k;
+    while (lo < hi) { /* first span starting at or after s */
+        size_t mid = (lo + hi) / 2;
+        if (c->tspans[2 * mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    if (lo < c->ntspans && c->tspans[2 * lo] < e)
+        return 1;
+    for (k = lo; k > 0 && lo - k < S_TSPAN_BACK; k--)
+        if (c->tspans[2 * (k - 1) + 1] > s)
+            return 1;
     return 0;
+}
+
+static int S_span_cmp(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0])
+                        : (x[1] > y[1]) - (x[1] < y[1]);
 }
 
 static void S_prose(S_ctx *c, int node, size_t s, size_t e)
@@ -1721,6 +1740,7 @@ static void S_ctx_free(S_ctx *c)
     free(c->nkids);
     free(c->roots);
     free(c->excluded);
+    free(c->tspans);
 }
 
 nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
@@ -1750,6 +1770,18 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
     c.excluded = calloc(nn, 1);
+    for (i = 0; i < d->nrecords; i++)
+        c.ntspans += d->records[i].kind == NQX_TARGET;
+    if (c.ntspans && (c.tspans = malloc(2 * c.ntspans * sizeof *c.tspans))) {
+        size_t k = 0;
+        for (i = 0; i < d->nrecords; i++)
+            if (d->records[i].kind == NQX_TARGET) {
+                c.tspans[2 * k] = d->records[i].start;
+                c.tspans[2 * k + 1] = d->records[i].end;
+                k++;
+            }
+        qsort(c.tspans, c.ntspans, 2 * sizeof *c.tspans, S_span_cmp);
+    }
     lex = S_lexset_get(g);
     if (lex) { /* shallow copies: the lists stay the grammar's */
         c.agx = lex->agx;
@@ -1765,7 +1797,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.inserted = lex->inserted;
         c.cdescr = lex->cdescr;
     }
-    if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex) {
+    if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
+        (c.ntspans && !c.tspans)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
