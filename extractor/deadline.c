@@ -189,6 +189,8 @@ static int S_quarter(const char *s, size_t n)
 {
     static const char *const names[][2] = {
         {"iv", "4"}, {"iii", "3"}, {"ii", "2"}, {"i", "1"},
+        /* OCR reads the numeral I as l */
+        {"lv", "4"}, {"lll", "3"}, {"ll", "2"}, {"l", "1"},
         {"mot", "1"}, {"hai", "2"}, {"ba", "3"}, {"bon", "4"}, {"tu", "4"},
         {"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}};
     char *f = nqx_fold(s, n);

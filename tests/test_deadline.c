@@ -394,3 +394,13 @@ Test(deadline, anchored_scan_finds_late_and_absent_phrases)
          "khi có văn bản hướng dẫn của Trung ương thì triển khai ngay",
          "conditional");
 }
+
+/* OCR and old spelling in quarters: the numeral I read as l, the tone
+ * of "Quý" placed the old way. */
+Test(deadline, quarters_as_scanned)
+{
+    S_EQ("hoàn thành trong Quý ll/2023", "2023-Q2");
+    S_EQ("hoàn thành trong Quý lll năm 2024", "2024-Q3");
+    S_EQ("hoàn thành trong Qúy III/2024", "2024-Q3");
+    S_EQ("từ Quý l/2025 đến Quý lV/2025", "2025-Q1/2025-Q4");
+}
