@@ -323,6 +323,22 @@ static void S_trigram_prefetch(S_scratch *sc, int a,
     }
 }
 
+/* Announce the trigrams (p, a, c) position i will look up: those whose
+ * bigrams (p, a) in pa and (a, c) in ac exist, so that the table's cache
+ * misses overlap. P[i - 2] must exist. */
+static void S_prefetch_pos(S_scratch *sc, const S_pos *P, int i,
+                           const int *pa, const int *ac)
+{
+    int kp = P[i - 2].k, ka = P[i - 1].k, kc = P[i].k, p, a, c;
+    for (a = 0; a < ka; a++)
+        for (c = 0; c < kc; c++)
+            if (ac[a * MAX_CANDS + c] >= 0)
+                for (p = 0; p < kp; p++)
+                    if (pa[p * MAX_CANDS + a] >= 0)
+                        S_trigram_prefetch(sc, P[i - 2].id[p], P[i - 1].id[a],
+                                           P[i].id[c]);
+}
+
 static int S_trigram(S_scratch *sc, int a, int b, int c)
 {
     S_tc_entry *e = S_tc_slot(sc, a, b, c);
@@ -799,13 +815,7 @@ static int S_viterbi(S_pos *P, int n, S_scratch *sc,
         S_pairs(sc, P, i, ac);
         /* the trigrams this position will look up, announced first */
         if (i >= 2)
-            for (a = 0; a < ka; a++)
-                for (c = 0; c < kc; c++)
-                    if (ac[a * MAX_CANDS + c] >= 0)
-                        for (p = 0; p < kp; p++)
-                            if (pa[p * MAX_CANDS + a] >= 0)
-                                S_trigram_prefetch(sc, P[i - 2].id[p],
-                                                   P[i - 1].id[a], P[i].id[c]);
+            S_prefetch_pos(sc, P, i, pa, ac);
         for (a = 0; a < ka; a++)
             for (c = 0; c < kc; c++) {
                 double bestv = -1e300;
@@ -1014,13 +1024,7 @@ static int S_may_change(S_scratch *sc, const S_pos *P,
         S_pairs(sc, P, t, ac);
         if (kp * ka * kc == 1 || t < 2)
             continue;
-        for (a = 0; a < ka; a++)
-            for (c = 0; c < kc; c++)
-                if (ac[a * MAX_CANDS + c] >= 0)
-                    for (p = 0; p < kp; p++)
-                        if (pa[p * MAX_CANDS + a] >= 0)
-                            S_trigram_prefetch(sc, P[t - 2].id[p],
-                                               P[t - 1].id[a], P[t].id[c]);
+        S_prefetch_pos(sc, P, t, pa, ac);
     }
     for (t = 1; t <= n + 1; t++) {
         int kp = t >= 2 ? P[t - 2].k : 1, ka = P[t - 1].k, kc = P[t].k;
