@@ -1274,14 +1274,13 @@ static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out,
      * list of which bodies, not their work */
     if (e >= i0 + 2 && t->v[e - 1].cap && nqx_agx_starts(c->agx, t, e - 2, e))
         return 0;
+    S_add_list(out, sp, n, NQX_ROLE_LEAD);
     /* "Hội đồng tư vấn: gồm Chủ tịch ...": what the body is; its bodies
      * in out all the same (*descr), for the items below it */
     if (nqx_wlex_at(&c->cdescr, t, e, t->n, NULL)) {
-        S_add_list(out, sp, n, NQX_ROLE_LEAD);
         *descr = 1;
         return 0;
     }
-    S_add_list(out, sp, n, NQX_ROLE_LEAD);
     return e;
 }
 
