@@ -1121,3 +1121,26 @@ Test(task, rate_goal_is_no_task, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "R/P1Y");
     cr_expect_eq(S_ntasks(), 1);
 }
+
+/* "Điều 4. Trách nhiệm của Sở Khoa học và Công nghệ": the items below
+ * are the duties of the body the title names; "Trách nhiệm thi hành"
+ * names none. */
+static const char *S_duties_doc =
+    "QUY CHẾ\n"
+    "\n"
+    "Chương V\n"
+    "TỔ CHỨC THỰC HIỆN\n"
+    "Điều 4. Trách nhiệm của Sở Khoa học và Công nghệ\n"
+    "1. Chủ trì tham mưu cải tiến Hệ thống.\n"
+    "2. Hỗ trợ, hướng dẫn, tập huấn cho các cơ quan, đơn vị.\n"
+    "Điều 5. Nhiệm vụ, trách nhiệm của Công an thành phố\n"
+    "1. Giám sát công tác bảo đảm an toàn thông tin mạng.\n";
+
+Test(task, duties_of_the_body_a_title_names, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run(S_duties_doc);
+    S_expect_agencies(S_task("cải tiến Hệ thống"), "lead:Sở Khoa học và Công nghệ;");
+    S_expect_agencies(S_task("tập huấn"), "lead:Sở Khoa học và Công nghệ;");
+    S_expect_agencies(S_task("an toàn thông tin"), "lead:Công an thành phố;");
+    cr_expect_eq(S_ntasks(), 3);
+}
