@@ -1144,3 +1144,25 @@ Test(task, duties_of_the_body_a_title_names, .init = fx_grammar_load, .fini = S_
     S_expect_agencies(S_task("an toàn thông tin"), "lead:Công an thành phố;");
     cr_expect_eq(S_ntasks(), 3);
 }
+
+/* "xã/phường": a slash between lower-case words lists them, so the body
+ * is one name with it; dates and numbers keep their slashes. */
+static const char *S_slash_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Ủy ban nhân dân xã/phường chủ trì xây dựng kế hoạch trước ngày 15/5/2026.\n"
+    "2. Chủ tịch Ủy ban nhân dân xã/phường ra quyết định hỗ trợ theo Nghị quyết số 28-NQ/TW.\n"
+    "3. Trước ngày 20 tháng 12 hằng năm, Ủy ban nhân dân cấp xã lập danh sách hộ nghèo.\n";
+
+Test(task, slash_between_words_lists_them, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_slash_doc);
+    r = S_task("xây dựng kế hoạch");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân xã/phường;");
+    S_expect_deadline(r, "2026-05-15");
+    S_expect_agencies(S_task("ra quyết định"), "lead:Chủ tịch Ủy ban nhân dân xã/phường;");
+    S_expect_agencies(S_task("lập danh sách"), "lead:Ủy ban nhân dân cấp xã;");
+    cr_expect_eq(S_ntasks(), 3);
+}
