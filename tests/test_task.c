@@ -1166,3 +1166,22 @@ Test(task, slash_between_words_lists_them, .init = fx_grammar_load, .fini = S_fr
     S_expect_agencies(S_task("lập danh sách"), "lead:Ủy ban nhân dân cấp xã;");
     cr_expect_eq(S_ntasks(), 3);
 }
+
+/* A state fund is a body ("Quỹ đầu tư phát triển Thành phố"); the land
+ * fund in lower case ("quỹ đất") is none. */
+static const char *S_fund_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Định kỳ hàng năm, Quỹ đầu tư phát triển Thành phố có trách nhiệm báo cáo kết quả.\n"
+    "2. Bảo đảm quỹ đất tái định cư được bố trí đầy đủ.\n";
+
+Test(task, a_state_fund_is_a_body, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_fund_doc);
+    r = S_task("báo cáo kết quả");
+    S_expect_agencies(r, "lead:Quỹ đầu tư phát triển Thành phố;");
+    S_expect_deadline(r, "R/P1Y");
+    cr_expect_eq(S_ntasks(), 1);
+}
