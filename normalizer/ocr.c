@@ -317,8 +317,9 @@ static void S_trigram_prefetch(S_scratch *sc, int a,
 {
     const S_tc_entry *e = S_tc_slot(sc, a, b, c);
     if (e->a != a || e->b != b || e->c != c) { /* nqx_model_trigram_prefetch */
-        uint32_t h;
-        nqx_trigram_hash(a, b, c, sc->lm->n3slots, &h);
+        uint32_t h, bit = nqx_trigram_hash(a, b, c, sc->lm->n3slots, &h) &
+                          NQX_TRIFP_MASK;
+        S_PREFETCH(&sc->lm->trifp[bit >> 6]);
         S_PREFETCH(&sc->lm->tri[h]);
     }
 }
