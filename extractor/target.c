@@ -95,7 +95,7 @@ typedef struct {
     size_t *un_ix, un_from[257];
     nqx_qty_words qty_words; /* num_words, ready for nqx_ext_qty_start */
     /* qt_quantity's groups lo, hi, unit, word, noun (looked up once) */
-    int qty_lo, qty_hi, qty_unit, qty_word, qty_noun;
+    int qty_lo, qty_hi, qty_unit, qty_word, qty_noun, qty_scale;
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -1178,7 +1178,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
 {
     size_t k = 0, pos = cs, ov[2 * S_NOV];
     int glo = c->qty_lo, ghi = c->qty_hi, gu = c->qty_unit, gw = c->qty_word,
-        gn = c->qty_noun;
+        gn = c->qty_noun, gsc = c->qty_scale;
     (void)node;
     while (k < cap && S_qty_match(c, pos, ce, ov)) {
         S_qty *q = &out[k];
@@ -1190,14 +1190,18 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         q->qe = ov[1];
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         if (gn > 0 && ov[2 * gn] != SIZE_MAX) { /* a counted noun */
-            size_t ue = S_unit_noun(c, ov[2 * gn], ce), re;
+            size_t ue = S_unit_noun(c, ov[2 * gn], ce), re, us;
             if (!ue)
                 continue;
             re = S_unit_rate(c, ue, ce);
             if (re < ce && (c->mask[re] == '/' ||
                             (c->mask[re] >= '0' && c->mask[re] <= '9')))
                 continue;
-            S_lower(c->mask + ov[2 * gn], re - ov[2 * gn], q->unit, sizeof q->unit);
+            /* "2 triệu doanh nghiệp": the scale word heads the unit, as
+             * in "1,5 tỷ USD" */
+            us = gsc > 0 && gsc < S_NOV && ov[2 * gsc] != SIZE_MAX ? ov[2 * gsc]
+                                                                   : ov[2 * gn];
+            S_lower(c->mask + us, re - us, q->unit, sizeof q->unit);
             q->qe = re;
             pos = re;
         }
@@ -1977,6 +1981,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.qty_unit = nqx_gram_group(c.qty, "unit");
     c.qty_word = nqx_gram_group(c.qty, "word");
     c.qty_noun = nqx_gram_group(c.qty, "noun");
+    c.qty_scale = nqx_gram_group(c.qty, "scale");
     c.mask = S_mask(text, len);
     if (!c.mask || S_unit_index(&c)) {
         free(c.mask);
