@@ -95,7 +95,7 @@ typedef struct {
     size_t *un_ix, un_from[257];
     nqx_qty_words qty_words; /* num_words, ready for nqx_ext_qty_start */
     /* qt_quantity's groups lo, hi, unit, word, noun (looked up once) */
-    int qty_lo, qty_hi, qty_unit, qty_word, qty_noun;
+    int qty_lo, qty_hi, qty_unit, qty_word, qty_noun, qty_scale;
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -439,6 +439,28 @@ static nqx_status S_fallback_outline(S_ctx *c, nqx_node **out, size_t *nout,
 /* ---------------------------------------------------------------------- */
 /* one node                                                               */
 
+/* Is the year y[0..4) one the document at pos has not yet lived through
+ * (its own year or later), in a document that plans rather than reports?
+ * "Năm 2026, tỷ lệ che phủ rừng đạt 45%" in a plan of January 2026 is a
+ * goal; in a report, or of 2024 in that plan, a result. */
+static int S_year_ahead(const S_ctx *c, size_t pos, const char *y)
+{
+    const nqx_lexicon *rep = nqx_gram_lexicon(c->g, "tg_reporting_kinds");
+    size_t k, j;
+    for (k = 0; k < c->d->nmetas; k++) {
+        const nqx_meta *m = &c->d->metas[k];
+        if (pos < m->start || pos >= m->end)
+            continue;
+        if (!m->date || strlen(m->date) < 4)
+            return 0;
+        for (j = 0; rep && m->kind && j < rep->n; j++)
+            if (strcmp(rep->entries[j].key, m->kind) == 0)
+                return 0;
+        return strncmp(y, m->date, 4) >= 0;
+    }
+    return 0;
+}
+
 static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
                          size_t qe)
 {
@@ -452,9 +474,15 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     for (i = 0; i < c->excl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
         size_t ov[2 * S_NOV], pos = cs;
+        int gy = nqx_gram_group(p, "y");
         /* a match that starts at or after qe cannot overlap: stop there */
         while (S_match_upto(p, c->mask, ce, pos, qe - 1, ov, S_NOV)) {
-            if (ov[0] < qe && qs < ov[1])
+            /* an exclusion that names a year (group y) holds for the
+             * years the document looks back on */
+            if (ov[0] < qe && qs < ov[1] &&
+                !(gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX &&
+                  ov[2 * gy + 1] - ov[2 * gy] == 4 &&
+                  S_year_ahead(c, qs, c->mask + ov[2 * gy])))
                 return 1;
             if (ov[0] >= qe)
                 break;
@@ -1150,7 +1178,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
 {
     size_t k = 0, pos = cs, ov[2 * S_NOV];
     int glo = c->qty_lo, ghi = c->qty_hi, gu = c->qty_unit, gw = c->qty_word,
-        gn = c->qty_noun;
+        gn = c->qty_noun, gsc = c->qty_scale;
     (void)node;
     while (k < cap && S_qty_match(c, pos, ce, ov)) {
         S_qty *q = &out[k];
@@ -1162,14 +1190,18 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         q->qe = ov[1];
         pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         if (gn > 0 && ov[2 * gn] != SIZE_MAX) { /* a counted noun */
-            size_t ue = S_unit_noun(c, ov[2 * gn], ce), re;
+            size_t ue = S_unit_noun(c, ov[2 * gn], ce), re, us;
             if (!ue)
                 continue;
             re = S_unit_rate(c, ue, ce);
             if (re < ce && (c->mask[re] == '/' ||
                             (c->mask[re] >= '0' && c->mask[re] <= '9')))
                 continue;
-            S_lower(c->mask + ov[2 * gn], re - ov[2 * gn], q->unit, sizeof q->unit);
+            /* "2 triệu doanh nghiệp": the scale word heads the unit, as
+             * in "1,5 tỷ USD" */
+            us = gsc > 0 && gsc < S_NOV && ov[2 * gsc] != SIZE_MAX ? ov[2 * gsc]
+                                                                   : ov[2 * gn];
+            S_lower(c->mask + us, re - us, q->unit, sizeof q->unit);
             q->qe = re;
             pos = re;
         }
@@ -1949,6 +1981,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.qty_unit = nqx_gram_group(c.qty, "unit");
     c.qty_word = nqx_gram_group(c.qty, "word");
     c.qty_noun = nqx_gram_group(c.qty, "noun");
+    c.qty_scale = nqx_gram_group(c.qty, "scale");
     c.mask = S_mask(text, len);
     if (!c.mask || S_unit_index(&c)) {
         free(c.mask);

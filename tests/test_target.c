@@ -707,3 +707,15 @@ Test(target, metric_trim_keeps_letters_whole)
                      "tỷ lệ hồ sơ giải quyết trực tuyến không cần giấy tờ");
     cr_expect_str_eq(S_find("bản đồ", 0)->metric, "số xã có bản đồ");
 }
+
+/* A scale word before a counted noun heads the unit, as in "1,5 tỷ USD";
+ * "tỉ" is the other spelling of "tỷ". */
+Test(target, scale_word_before_a_counted_noun)
+{
+    S_run("II. MỤC TIÊU\n"
+          "1. Đến năm 2030, phấn đấu có 2 triệu doanh nghiệp hoạt động trong nền kinh tế.\n"
+          "2. Đến năm 2030, quy mô GDP đạt khoảng 500 tỉ đô la Mỹ.\n");
+    cr_assert_eq(S_count(), 2);
+    S_check("2 triệu doanh nghiệp", 0, "=", 2, 2, "triệu doanh nghiệp", "2030", 1);
+    S_check("500 tỉ đô la Mỹ", 0, "~", 500, 500, "tỉ đô la mỹ", "2030", 0);
+}
