@@ -1241,24 +1241,27 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
     int i, any = 0, allup = n >= 2;
     if (n < 2)
         return 0; /* a lone word (a table cell, a label): no context */
-    for (i = 0; i < n; i++)
-        if (!toks[i].num && toks[i].syl.casing != NQX_CASE_UPPER)
-            allup = 0;
+    /* the clause's ends (the boundary), its words, and the bigrams
+     * (nqx_model_bigrams_prefetch, inline) announced in one pass */
     P[0].fid = 0, P[0].k = 1, P[0].id[0] = 0, P[0].ch[0] = 0, P[0].tok = NULL;
-    P[n + 1] = P[0];
-    for (i = 1; i <= n; i++) {
-        P[i].fid = tfid[i - 1];
-        P[i].id[0] = tid[i - 1];
-        P[i].ch[0] = 0;
-        P[i].k = 1;
-        P[i].tok = &toks[i - 1];
-    }
-    for (i = 1; i <= n + 1; i++) /* nqx_model_bigrams_prefetch, inline */
+    P[n + 1].fid = 0, P[n + 1].k = 1, P[n + 1].id[0] = 0, P[n + 1].ch[0] = 0;
+    P[n + 1].tok = NULL;
+    for (i = 1; i <= n + 1; i++) {
+        if (i <= n) {
+            if (!toks[i - 1].num && toks[i - 1].syl.casing != NQX_CASE_UPPER)
+                allup = 0;
+            P[i].fid = tfid[i - 1];
+            P[i].id[0] = tid[i - 1];
+            P[i].ch[0] = 0;
+            P[i].k = 1;
+            P[i].tok = &toks[i - 1];
+        }
         if (P[i - 1].fid >= 0 && P[i].fid >= 0)
             S_PREFETCH(sc->lm->bislots +
                        2 * (size_t)nqx_bigram_slot((uint32_t)P[i - 1].fid << 16 |
                                                        (uint32_t)P[i].fid,
                                                    sc->lm->n2slots));
+    }
     for (i = 1; i <= n + 1; i++) {
         P[i].g2 = nqx_lm_bigrams(sc->lm, P[i - 1].fid, P[i].fid);
         if (P[i].g2.n) /* S_cands reads the group next */
@@ -1369,7 +1372,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
-    int *tid = NULL, *tfid, *tvote, num, numf;
+    int *tid = NULL, *tfid, *tvote, *cend, num, numf;
     size_t ntok = 0, i, j, cap = 0;
     int votes[2] = {0, 0}, style, maxn = 0, round;
     size_t last = (size_t)-1;
@@ -1443,7 +1446,10 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     }
     style = votes[1] > votes[0];
     /* clauses: runs of syllables whose letters the model knows, with no
-     * break between them */
+     * break between them; cend[i] is the end of the clause that starts
+     * at i (the votes are counted: tvote's room is reused; a part holds
+     * far fewer than INT_MAX tokens) */
+    cend = tvote;
     for (i = 0; i < ntok; i = j) {
         if (tfid[i] < 0) {
             j = i + 1;
@@ -1451,6 +1457,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         }
         for (j = i + 1; j < ntok && tfid[j] >= 0 && !toks[j].boundary; j++)
             ;
+        cend[i] = (int)j;
         if ((int)(j - i) > maxn)
             maxn = (int)(j - i);
     }
@@ -1465,8 +1472,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             j = i + 1;
             continue;
         }
-        for (j = i + 1; j < ntok && tfid[j] >= 0 && !toks[j].boundary; j++)
-            ;
+        j = (size_t)cend[i];
         if (S_clause(m, toks + i, tid + i, tfid + i, (int)(j - i), style,
                      min_margin, P, &sc, best, margin, &ad, edits, nedits, &cap))
             goto oom;
@@ -1508,7 +1514,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                 j = i + 1;
                 continue;
             }
-            for (j = i; j < ntok && tfid[j] >= 0 && (j == i || !toks[j].boundary); j++)
+            for (j = i; j < (size_t)cend[i]; j++)
                 hit |= S_idset_has(idset, tid[j]);
             if (!hit)
                 continue;
