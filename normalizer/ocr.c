@@ -1002,6 +1002,7 @@ static int S_may_change1(S_scratch *sc, const S_pos *P,
     int p = q >= 2 ? P[q - 2].id[0] : -2, a = P[q - 1].id[0];
     int d = P[q + 1].id[0], e = three ? P[q + 2].id[0] : -1;
     double x[3][MAX_CANDS], lo[3][MAX_CANDS], p2e = 0, gain[MAX_CANDS];
+    double p2[2][MAX_CANDS]; /* the bigram parts of the first two terms */
     if (q >= 2)
         S_pairs(sc, P, q - 1, pq); /* (q - 2, q - 1) */
     S_pairs(sc, P, q, aq);         /* (q - 1, q): [c] */
@@ -1022,10 +1023,11 @@ static int S_may_change1(S_scratch *sc, const S_pos *P,
     /* first without trigrams (S_lpx_range): most candidates fail even so */
     for (c = 0; c < k; c++) {
         int id = P[q].id[c], j = a1[c * MAX_CANDS];
-        S_lpx_range(sc->lm, P, q, q >= 2 ? pq[0] : -1, id, aq[c],
-                    S_p2(sc->lm, P, q, aq[c], a, id), &lo[0][c], &x[0][c]);
-        S_lpx_range(sc->lm, P, q + 1, aq[c], d, j,
-                    S_p2(sc->lm, P, q + 1, j, id, d), &lo[1][c], &x[1][c]);
+        p2[0][c] = S_p2(sc->lm, P, q, aq[c], a, id);
+        p2[1][c] = S_p2(sc->lm, P, q + 1, j, id, d);
+        S_lpx_range(sc->lm, P, q, q >= 2 ? pq[0] : -1, id, aq[c], p2[0][c],
+                    &lo[0][c], &x[0][c]);
+        S_lpx_range(sc->lm, P, q + 1, aq[c], d, j, p2[1][c], &lo[1][c], &x[1][c]);
         if (three)
             S_lpx_range(sc->lm, P, q + 2, j, e, a2[0], p2e, &lo[2][c], &x[2][c]);
         else
@@ -1039,9 +1041,8 @@ static int S_may_change1(S_scratch *sc, const S_pos *P,
      * often cached and mostly kept): the observed word's terms are the
      * denominators, where S_lpx_range's lowest is weakest */
     lo[0][0] = S_lpx(sc, P, q, q >= 2 ? pq[0] : -1, p, a, P[q].id[0], aq[0],
-                     S_p2(sc->lm, P, q, aq[0], a, P[q].id[0]));
-    lo[1][0] = S_lpx(sc, P, q + 1, aq[0], a, P[q].id[0], d, a1[0],
-                     S_p2(sc->lm, P, q + 1, a1[0], P[q].id[0], d));
+                     p2[0][0]);
+    lo[1][0] = S_lpx(sc, P, q + 1, aq[0], a, P[q].id[0], d, a1[0], p2[1][0]);
     lo[2][0] = three ? S_lpx(sc, P, q + 2, a1[0], P[q].id[0], d, e, a2[0], p2e) : 1.0;
     for (c = 1; c < k; c++)
         gain[c] = x[0][c] / lo[0][0] * (x[1][c] / lo[1][0]) * (x[2][c] / lo[2][0]);
@@ -1056,12 +1057,11 @@ static int S_may_change1(S_scratch *sc, const S_pos *P,
         if (three && a1[c * MAX_CANDS] >= 0 && a2[0] >= 0)
             S_trigram_prefetch(sc, id, d, e);
     }
-    for (c = 0; c < k; c++) {
+    x[0][0] = lo[0][0], x[1][0] = lo[1][0], x[2][0] = lo[2][0];
+    for (c = 1; c < k; c++) {
         int id = P[q].id[c], j = a1[c * MAX_CANDS];
-        x[0][c] = S_lpx(sc, P, q, q >= 2 ? pq[0] : -1, p, a, id, aq[c],
-                        S_p2(sc->lm, P, q, aq[c], a, id));
-        x[1][c] = S_lpx(sc, P, q + 1, aq[c], a, id, d, j,
-                        S_p2(sc->lm, P, q + 1, j, id, d));
+        x[0][c] = S_lpx(sc, P, q, q >= 2 ? pq[0] : -1, p, a, id, aq[c], p2[0][c]);
+        x[1][c] = S_lpx(sc, P, q + 1, aq[c], a, id, d, j, p2[1][c]);
         x[2][c] = three ? S_lpx(sc, P, q + 2, j, id, d, e, a2[0], p2e) : 1.0;
     }
     for (c = 1; c < k; c++)
