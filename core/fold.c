@@ -226,6 +226,57 @@ long nqx_fold_fast(const char *s, size_t n, char *out)
     return S_fast_into(s, n, 0, out) < 0 ? -1 : (long)S_space(out, strlen(out));
 }
 
+long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
+                         long *nlower)
+{
+    /* S_fold_spaced and S_fast_into (lower) in one pass, sharing the
+     * decoding: the extractor wants both forms of every word */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, j = 0, l = 0, k;
+    int sp = 0;
+    pthread_once(&S_once, S_init);
+    while (i < n) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            unsigned char c = b >= 'A' && b <= 'Z' ? b + 32 : b;
+            i++;
+            if (!b)
+                return -1; /* (left to the two calls, which cut there) */
+            lower[l++] = (char)c;
+            if (b == ' ' || (b >= '\t' && b <= '\r')) {
+                sp = j > 0;
+                continue;
+            }
+            if (sp) {
+                fold[j++] = ' ';
+                sp = 0;
+            }
+            fold[j++] = (char)c;
+        } else {
+            int32_t c = S_decode(p + i, n - i, &k);
+            const S_entry *e;
+            if (c < 0 || !S_tab[c].ok || S_tab[c].spaced)
+                return -1;
+            e = &S_tab[c];
+            if (e->nfold) {
+                if (sp) {
+                    fold[j++] = ' ';
+                    sp = 0;
+                }
+                memcpy(fold + j, e->fold, e->nfold);
+                j += e->nfold;
+            }
+            memcpy(lower + l, e->lower, e->nlower);
+            l += e->nlower;
+            i += k;
+        }
+    }
+    fold[j] = '\0';
+    lower[l] = '\0';
+    *nlower = (long)l;
+    return (long)j;
+}
+
 long nqx_lower_fast(const char *s, size_t n, char *out)
 {
     return S_fast_into(s, n, 1, out);

@@ -156,6 +156,24 @@ static const char *S_map(nqx_toks *t, const char *s, size_t n, int which,
     return r;
 }
 
+/* k->fold and k->lower of s[0..n) (as S_map 0 and 1), from one pass
+ * over the word where nqx_fold_lower_fast can; NULL lower on failure. */
+static void S_map2(nqx_toks *t, const char *s, size_t n, size_t hint,
+                   nqx_tok *k)
+{
+    char *w = S_room(t, 4 * n + 2, hint);
+    long fl, ll;
+    if (w && (fl = nqx_fold_lower_fast(s, n, w, w + 2 * n + 1, &ll)) >= 0) {
+        /* the lower form goes right after the fold's NUL */
+        memmove(w + fl + 1, w + 2 * n + 1, (size_t)ll + 1);
+        k->fold = S_take(t, (size_t)fl);
+        k->lower = S_take(t, (size_t)ll);
+        return;
+    }
+    k->fold = S_map(t, s, n, 0, hint);
+    k->lower = k->fold ? S_map(t, s, n, 1, hint) : NULL;
+}
+
 static int S_push(nqx_toks *t, size_t *cap, const nqx_tok *k)
 {
     if (t->n == *cap) {
@@ -250,8 +268,7 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
         k.flags = (pre & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) | post;
         k.cap = S_first_upper(s + ws, we - ws);
         k.allcaps = nqx_ext_all_caps(s + ws, we - ws);
-        k.fold = S_map(out, s + ws, we - ws, 0, hint);
-        k.lower = k.fold ? S_map(out, s + ws, we - ws, 1, hint) : NULL;
+        S_map2(out, s + ws, we - ws, hint, &k);
         if (!k.lower || S_push(out, &cap, &k)) {
             nqx_toks_free(out);
             return NQX_ENOMEM;
