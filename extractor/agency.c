@@ -333,25 +333,72 @@ static void S_sort_first(nqx_wlex *l)
 
 /* The run of l->by_first whose entries start with word w (one-word
  * entries when multi is 0): [*lo, return value). */
+/* The slot of (multi, w) in l->runs: FNV-1a over the word. */
+static size_t S_run_hash(int multi, const char *w, size_t wl)
+{
+    size_t h = 2166136261u, i;
+    for (i = 0; i < wl; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (size_t)multi;
+}
+
+static int S_run_is(const nqx_wlex *l, const nqx_wrun *r, int multi,
+                    const char *w, size_t wl)
+{
+    const nqx_wentry *e = &l->e[l->by_first[r->lo]];
+    return S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) == 0;
+}
+
+/* The run of by_first whose entries have first word w (one-word entries
+ * when multi is 0, the others when 1): [*lo, returned end), empty when
+ * none has. */
 static size_t S_first_run(const nqx_wlex *l, int multi, const char *w,
                           size_t wl, size_t *lo)
 {
-    size_t a = 0, b = l->n, hi;
-    while (a < b) { /* first entry not below w */
-        size_t m = a + (b - a) / 2;
-        const nqx_wentry *e = &l->e[l->by_first[m]];
-        if (S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) < 0)
-            a = m + 1;
-        else
-            b = m;
+    size_t h;
+    *lo = 0;
+    if (!l->runs)
+        return 0;
+    for (h = S_run_hash(multi, w, wl) & l->runs_mask; l->runs[h].hi;
+         h = (h + 1) & l->runs_mask)
+        if (S_run_is(l, &l->runs[h], multi, w, wl)) {
+            *lo = l->runs[h].lo;
+            return l->runs[h].hi;
+        }
+    return 0;
+}
+
+/* Hash the runs of the sorted by_first (S_first_run); -1 on no memory. */
+static int S_hash_runs(nqx_wlex *l)
+{
+    size_t cap = 16, i = 0;
+    while (cap < 2 * l->n)
+        cap *= 2;
+    l->runs = calloc(cap, sizeof *l->runs);
+    if (!l->runs)
+        return -1;
+    l->runs_mask = cap - 1;
+    while (i < l->n) {
+        const nqx_wentry *e = &l->e[l->by_first[i]];
+        int multi = e->nwords > 1;
+        size_t j = i + 1, h;
+        nqx_wrun r;
+        while (j < l->n) {
+            const nqx_wentry *f = &l->e[l->by_first[j]];
+            if (S_key_cmp(f->nwords > 1, f->words[0], f->len0, multi,
+                          e->words[0], e->len0) != 0)
+                break;
+            j++;
+        }
+        r.lo = i;
+        r.hi = j;
+        for (h = S_run_hash(multi, e->words[0], e->len0) & l->runs_mask;
+             l->runs[h].hi; h = (h + 1) & l->runs_mask)
+            ;
+        l->runs[h] = r;
+        i = j;
     }
-    *lo = a;
-    for (hi = a; hi < l->n; hi++) {
-        const nqx_wentry *e = &l->e[l->by_first[hi]];
-        if (S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) != 0)
-            break;
-    }
-    return hi;
+    return 0;
 }
 
 /* The entries of l that may match at token k, in lexicon order: those
@@ -391,6 +438,8 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
     out->e = NULL;
     out->n = 0;
     out->by_first = NULL;
+    out->runs = NULL;
+    out->runs_mask = 0;
     if (!lx || !lx->n)
         return NQX_OK; /* a missing list matches nothing */
     out->e = calloc(lx->n, sizeof *out->e);
@@ -457,6 +506,10 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
     for (i = 0; i < out->n; i++)
         out->by_first[i] = i;
     S_sort_first(out);
+    if (S_hash_runs(out)) {
+        nqx_wlex_free(out);
+        return NQX_ENOMEM;
+    }
     return NQX_OK;
 }
 
@@ -472,8 +525,10 @@ void nqx_wlex_free(nqx_wlex *l)
     }
     free(l->e);
     free(l->by_first);
+    free(l->runs);
     l->e = NULL;
     l->by_first = NULL;
+    l->runs = NULL;
     l->n = 0;
 }
 
