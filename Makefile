@@ -35,7 +35,7 @@ HDRS = include/nqx.h $(wildcard */*.h)
 
 .DELETE_ON_ERROR:
 .PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo accuracy \
-  bench install uninstall clean model fuzz
+  bench install uninstall clean model fuzz noisy-eval
 
 all: nqx
 
@@ -198,6 +198,11 @@ ocr-eval: $(B)/ocr-eval | $(VITEXT)
 	$(B)/ocr-eval --rate 0.02 --seed 7 $(VITEXT)/f*.md
 	@echo "a scanner with a habit (stacked tones, 0.3) and 0.5% random noise:"
 	$(B)/ocr-eval --rate 0.005 --scanner 0.3 --seed 7 $(VITEXT)/f*.md
+
+# Extraction on the hand-corrected corpus with injected OCR noise, with
+# and without the corrector (scripts/noisy-eval.sh).
+noisy-eval: nqx $(B)/ocr-eval
+	sh scripts/noisy-eval.sh
 
 # Measure accuracy (corpus, held-out, OCR) and rewrite the README's table.
 accuracy: nqx

@@ -124,6 +124,36 @@ char *nqx_strndup(const char *s, size_t n)
     return p;
 }
 
+/* Length of a UTF-8 sequence by its first byte (1 for a stray byte). */
+static size_t S_seq_len(unsigned char c)
+{
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+size_t nqx_trim_head(const char *set, const char *s, size_t n)
+{
+    size_t i = 0, k;
+    while (set[i]) {
+        k = S_seq_len((unsigned char)set[i]);
+        if (k <= n && memcmp(set + i, s, k) == 0)
+            return k;
+        i += k;
+    }
+    return 0;
+}
+
+size_t nqx_trim_tail(const char *set, const char *s, size_t n)
+{
+    size_t i = 0, k;
+    while (set[i]) {
+        k = S_seq_len((unsigned char)set[i]);
+        if (k <= n && memcmp(set + i, s + n - k, k) == 0)
+            return k;
+        i += k;
+    }
+    return 0;
+}
+
 nqx_status nqx_fail(nqx_error *err, nqx_status st, const char *file,
                     long line, long offset, const char *fmt, ...)
 {

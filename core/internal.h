@@ -33,6 +33,13 @@ long nqx_lower_fast(const char *s, size_t n, char *out);
 long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
                          long *nlower);
 
+/* The length of the character of set (UTF-8, each character matched
+ * whole) that s[0..n) starts with (head) or ends with (tail); 0 when
+ * none. For trimming punctuation such as "–" or "”" off a span: a byte
+ * test would also strip the last byte of "ồ" or "ờ", which share it. */
+size_t nqx_trim_head(const char *set, const char *s, size_t n);
+size_t nqx_trim_tail(const char *set, const char *s, size_t n);
+
 /* Length of the valid UTF-8 prefix of s[0..n). Returns n when all valid. */
 size_t nqx_utf8_valid_prefix(const char *s, size_t n);
 

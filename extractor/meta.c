@@ -859,17 +859,17 @@ static size_t S_fold_words(const char *s, size_t n, size_t *ws, size_t *we,
 {
     size_t i = 0, nw = 0;
     while (i < n && nw < max) {
-        size_t a, b;
+        size_t a, b, k;
         while (i < n && s[i] == ' ')
             i++;
         a = i;
         while (i < n && s[i] != ' ')
             i++;
         b = i;
-        while (a < b && strchr("(\"“*", s[a]))
-            a++;
-        while (b > a && strchr(",;.:)\"”*", s[b - 1]))
-            b--;
+        while ((k = nqx_trim_head("(\"“*", s + a, b - a)) > 0)
+            a += k;
+        while ((k = nqx_trim_tail(",;.:)\"”*", s + a, b - a)) > 0)
+            b -= k;
         if (b == a)
             continue;
         folded[nw] = nqx_fold(s + a, b - a);

@@ -239,10 +239,23 @@ static int S_is_space(char c)
 
 static char *S_dup_trim(const char *s, size_t a, size_t b, const char *strip)
 {
-    while (a < b && (S_is_space(s[a]) || strchr(strip, s[a])))
-        a++;
-    while (b > a && (S_is_space(s[b - 1]) || strchr(strip, s[b - 1])))
-        b--;
+    size_t k;
+    for (;;) {
+        if (a < b && S_is_space(s[a]))
+            a++;
+        else if ((k = nqx_trim_head(strip, s + a, b - a)) > 0)
+            a += k;
+        else
+            break;
+    }
+    for (;;) {
+        if (b > a && S_is_space(s[b - 1]))
+            b--;
+        else if ((k = nqx_trim_tail(strip, s + a, b - a)) > 0)
+            b -= k;
+        else
+            break;
+    }
     return nqx_strndup(s + a, b - a);
 }
 

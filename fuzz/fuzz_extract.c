@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "nqx.h"
+#include "../core/internal.h" /* nqx_utf8_valid_prefix */
 
 static nqx_grammar *S_g;
 
@@ -24,6 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort(); /* spans must lie in the text */
             nqx_record_json(&b, "fuzz", &d->records[i]);
         }
+        if (nqx_utf8_valid_prefix(b.data, b.len) != b.len)
+            abort(); /* the export is UTF-8: no field ends inside a letter */
         for (i = 0; i < d->nnodes; i++)
             if (d->nodes[i].parent >= (int)i)
                 abort(); /* parents come before children */

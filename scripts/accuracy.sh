@@ -65,6 +65,12 @@ if [ -x build/ocr-eval ] || make -s build/ocr-eval >/dev/null 2>&1; then
         [ -n "$r" ] && echo "The same documents through a scanner with a habit (each stacked tone misread with probability 0.3, always the same way within a document, plus 0.5% random noise; \`--rate 0.005 --scanner 0.3\`): $r."
     fi
 fi
+if [ -x build/ocr-eval ]; then
+    echo
+    echo "Extraction on OCR-like text (\`make noisy-eval\`: corpus/clean with the two kinds of injected noise above, seeds 1-5 averaged, scored against corpus/gold, with and without the corrector):"
+    echo
+    sh scripts/noisy-eval.sh 2>/dev/null || true
+fi
 } > "$out"
 cat "$out"
 awk -v f="$out" '

@@ -693,3 +693,17 @@ Test(target, column_number_row_with_a_formula)
     cr_expect_eq(S_count(), 1);
     S_check("Giá trị sản xuất", 0, "=", 120, 120, "tỷ đồng", "2026", 0);
 }
+
+/* A metric ends in a letter whose last UTF-8 byte is also a byte of a
+ * punctuation mark the metric is trimmed of ("ờ" E1 BB 9D and "”" E2 80
+ * 9D; "ồ" E1 BB 93 and "–" E2 80 93): the letter stays whole. */
+Test(target, metric_trim_keeps_letters_whole)
+{
+    S_run("II. MỤC TIÊU\n"
+          "1. Đến năm 2027, tỷ lệ hồ sơ giải quyết trực tuyến không cần giấy tờ: 80%.\n"
+          "2. Đến năm 2027, số xã có bản đồ: 100%.\n");
+    cr_assert_eq(S_count(), 2);
+    cr_expect_str_eq(S_find("giấy tờ", 0)->metric,
+                     "tỷ lệ hồ sơ giải quyết trực tuyến không cần giấy tờ");
+    cr_expect_str_eq(S_find("bản đồ", 0)->metric, "số xã có bản đồ");
+}

@@ -15,6 +15,8 @@
  *       (phấn -> phần wherever it is misread), so that a document holds
  *       the same confusion many times. This is what the corrector's
  *       document-level learning is for.
+ *       --noisy DIR also writes each noisy text to DIR/basename, so that
+ *       the whole pipeline can be scored on it (`make noisy-eval`).
  *   build/ocr-eval --apply DIR [--model FILE] FILE...
  *       Writes each file with the corrections applied to DIR/basename
  *       (for scoring with ocr_score.py before the normalizer applies
@@ -166,8 +168,32 @@ static int S_habit(const nqx_model *m, nqx_syl *s, uint64_t file_seed)
     return 0;
 }
 
+/* Write n bytes to dir/basename(path); 0 on success. */
+static int S_write_to(const char *dir, const char *path, const char *s,
+                      size_t n)
+{
+    const char *base = strrchr(path, '/');
+    char *outpath;
+    FILE *f;
+    int bad;
+    base = base ? base + 1 : path;
+    outpath = malloc(strlen(dir) + strlen(base) + 2);
+    if (!outpath)
+        return -1;
+    sprintf(outpath, "%s/%s", dir, base);
+    f = fopen(outpath, "wb");
+    bad = !f || fwrite(s, 1, n, f) != n;
+    if (f && fclose(f))
+        bad = 1;
+    if (bad)
+        fprintf(stderr, "ocr-eval: %s: cannot write\n", outpath);
+    free(outpath);
+    return bad ? -1 : 0;
+}
+
 static void S_eval_file(const nqx_model *m, const char *path, double rate,
-                        double scanner, double threshold, int show, S_tot *tot)
+                        double scanner, double threshold, int show,
+                        const char *noisy, S_tot *tot)
 {
     size_t len, ntok, i, ninj = 0, e, nedits;
     uint64_t file_seed;
@@ -220,6 +246,8 @@ static void S_eval_file(const nqx_model *m, const char *path, double rate,
     nqx_buf_append(&out, text + last, len - last);
     free(toks);
     free(text);
+    if (noisy)
+        S_write_to(noisy, path, out.data, out.len);
     t0 = S_now();
     if (nqx_norm_ocr(m, out.data, out.len, threshold, &edits, &nedits, &err)) {
         fprintf(stderr, "ocr-eval: %s: %s\n", path, err.msg);
@@ -315,7 +343,7 @@ static void S_apply_file(const nqx_model *m, const char *path, const char *dir,
 
 int main(int argc, char **argv)
 {
-    const char *model_path = "models/vi.model", *apply = NULL;
+    const char *model_path = "models/vi.model", *apply = NULL, *noisy = NULL;
     double rate = 0.02, threshold = 0, scanner = 0;
     int i, show = 0;
     nqx_model *m;
@@ -335,13 +363,15 @@ int main(int argc, char **argv)
             threshold = atof(argv[++i]);
         else if (strcmp(argv[i], "--apply") == 0 && i + 1 < argc)
             apply = argv[++i];
+        else if (strcmp(argv[i], "--noisy") == 0 && i + 1 < argc)
+            noisy = argv[++i];
         else if (strcmp(argv[i], "--show") == 0)
             show = 1;
         else if (strcmp(argv[i], "--show-all") == 0)
             show = 2;
         else {
             fprintf(stderr, "usage: ocr-eval [--model F] [--rate R] [--scanner P] [--seed N] "
-                            "[--threshold T] [--show|--show-all] [--apply DIR] FILE...\n");
+                            "[--threshold T] [--show|--show-all] [--noisy DIR] [--apply DIR] FILE...\n");
             return 2;
         }
     }
@@ -355,7 +385,8 @@ int main(int argc, char **argv)
         if (apply)
             S_apply_file(m, argv[i], apply, threshold);
         else
-            S_eval_file(m, argv[i], rate, scanner, threshold, show, &tot);
+            S_eval_file(m, argv[i], rate, scanner, threshold, show, noisy,
+                        &tot);
     }
     if (!apply)
         printf("injected=%ld fixed=%ld wrong=%ld broken=%ld recall=%.3f "
