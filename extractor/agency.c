@@ -174,10 +174,12 @@ static void S_map2(nqx_toks *t, const char *s, size_t n, size_t hint,
     k->lower = k->fold ? S_map(t, s, n, 1, hint) : NULL;
 }
 
-static int S_push(nqx_toks *t, size_t *cap, const nqx_tok *k)
+/* first: the capacity to start with (a guess from the span's length, so
+ * that a long span is not grown through every power of two) */
+static int S_push(nqx_toks *t, size_t *cap, size_t first, const nqx_tok *k)
 {
     if (t->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 32;
+        size_t nc = *cap ? *cap * 2 : first;
         nqx_tok *nv = realloc(t->v, nc * sizeof *nv);
         if (!nv)
             return -1;
@@ -206,6 +208,8 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
     size_t i = start, cap = 0;
     /* a block for the fold and lower strings: each about the word's size */
     size_t hint = 2 * (end - start) + 64;
+    /* about a word per six bytes of Vietnamese prose */
+    size_t first = (end - start) / 6 + 32;
     int pending = 0; /* flags of a lone "(" to give the next word */
     out->v = NULL;
     out->n = 0;
@@ -250,7 +254,7 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
                 k.start = b;
                 k.end = a;
                 k.fold = k.lower = S_keep(out, "-", 1, hint);
-                if (!k.fold || S_push(out, &cap, &k)) {
+                if (!k.fold || S_push(out, &cap, first, &k)) {
                     nqx_toks_free(out);
                     return NQX_ENOMEM;
                 }
@@ -269,7 +273,7 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
         k.cap = S_first_upper(s + ws, we - ws);
         k.allcaps = nqx_ext_all_caps(s + ws, we - ws);
         S_map2(out, s + ws, we - ws, hint, &k);
-        if (!k.lower || S_push(out, &cap, &k)) {
+        if (!k.lower || S_push(out, &cap, first, &k)) {
             nqx_toks_free(out);
             return NQX_ENOMEM;
         }
