@@ -201,6 +201,36 @@ static int S_first_upper(const char *s, size_t n)
     return utf8proc_isupper(c) ? 1 : 0;
 }
 
+/* Where a slash in p[ws..we) lists two lower-case words ("xã/phường",
+ * "cơ quan/đơn vị"), or 0. Names since the 2025 reform say "Ủy ban nhân
+ * dân xã/phường": the slash then separates as a comma does. Numbers and
+ * symbols ("15/5/2023", "28-NQ/TW", "km/h") keep it inside the word. */
+static size_t S_slash_list(const unsigned char *p, size_t ws, size_t we)
+{
+    const unsigned char *sl = memchr(p + ws, '/', we - ws);
+    size_t q, k;
+    utf8proc_int32_t c;
+    if (!sl)
+        return 0;
+    q = (size_t)(sl - p);
+    if (q == ws || q + 1 >= we || memchr(sl + 1, '/', we - q - 1))
+        return 0;
+    for (k = ws; k < we; k++)
+        if (p[k] >= '0' && p[k] <= '9')
+            return 0;
+    /* the letters on both sides of the slash are lower-case */
+    if (utf8proc_iterate(sl + 1, (utf8proc_ssize_t)(we - q - 1), &c) <= 0 ||
+        utf8proc_category(c) != UTF8PROC_CATEGORY_LL)
+        return 0;
+    k = q - 1;
+    while (k > ws && (p[k] & 0xC0) == 0x80)
+        k--;
+    if (utf8proc_iterate(p + k, (utf8proc_ssize_t)(q - k), &c) <= 0 ||
+        utf8proc_category(c) != UTF8PROC_CATEGORY_LL)
+        return 0;
+    return q;
+}
+
 nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
                           nqx_toks *out)
 {
@@ -215,7 +245,7 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
     out->n = 0;
     out->arena = NULL;
     while (i < end) {
-        size_t w, ws, we, l;
+        size_t w, ws, we, l, slash;
         int f, pre = pending, post = 0;
         nqx_tok k;
         if (S_is_space(p + i, end - i, &w)) {
@@ -230,6 +260,9 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
                            !S_is_space(p + i, end - i, &w)))
             i++;
         we = i;
+        slash = S_slash_list(p, ws, we);
+        if (slash) /* the word after the slash is read next */
+            we = slash, i = slash + 1;
         /* strip punctuation at both ends, remembering what it was */
         while (ws < we && (l = S_punct_len(p + ws, we - ws, &f)) > 0) {
             pre |= f;
@@ -239,6 +272,8 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
             post |= f;
             we -= l;
         }
+        if (slash)
+            post |= NQX_TOK_COMMA;
         pending = 0;
         if (ws == we) {
             /* a lone mark: hyphens join words, others attach to neighbours */

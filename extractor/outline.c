@@ -37,7 +37,7 @@ typedef struct {
     int last_article; /* articles (Điều) number on across chapters */
     const nqx_pattern *p_prefix, *p_roman, *p_arabic, *p_paren, *p_letter,
         *p_uletter, *p_bullet, *p_caps, *p_foot, *p_recip, *p_sign, *p_name,
-        *p_row, *p_rule, *p_part, *p_article, *p_titlename;
+        *p_row, *p_rule, *p_part, *p_article, *p_titlename, *p_appendix;
     const nqx_lexicon *titles, *letters;
 } S_ctx;
 
@@ -47,7 +47,7 @@ static const char *const S_pattern_names[] = {
     "ol_prefix", "ol_roman", "ol_arabic", "ol_paren", "ol_letter",
     "ol_uletter", "ol_bullet", "ol_caps", "ol_footnote", "ol_recipients",
     "ol_sign", "ol_name", "ol_row", "ol_row_rule", "ol_part", "ol_article",
-    "ol_title_name"};
+    "ol_title_name", "ol_appendix"};
 
 static nqx_status S_load(S_ctx *c)
 {
@@ -55,7 +55,7 @@ static nqx_status S_load(S_ctx *c)
         &c->p_prefix, &c->p_roman, &c->p_arabic, &c->p_paren, &c->p_letter,
         &c->p_uletter, &c->p_bullet, &c->p_caps, &c->p_foot, &c->p_recip,
         &c->p_sign, &c->p_name, &c->p_row, &c->p_rule, &c->p_part,
-        &c->p_article, &c->p_titlename};
+        &c->p_article, &c->p_titlename, &c->p_appendix};
     size_t i;
     for (i = 0; i < sizeof slots / sizeof *slots; i++) {
         *slots[i] = nqx_gram_pattern(c->g, S_pattern_names[i]);
@@ -452,6 +452,9 @@ static int S_plausible(const S_ctx *c, const char *key, int val)
     int p;
     if (!val)
         return 1;
+    /* articles number on across chapters: "Chương IV" / "Điều 12." */
+    if (key[0] == 'D' && !key[1])
+        return val <= c->last_article + 9;
     for (p = 0; p < c->depth; p++)
         if (strcmp(c->stack[p].key, key) == 0)
             return val <= c->stack[p].val + 9;
@@ -539,6 +542,22 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
     }
     st->table = -1;
 
+    if (S_match(c->p_appendix, s, n, cs, ov)) {
+        /* "PHỤ LỤC 01": the appendix closes the body's sections, so that
+         * its forms and lists do not nest under the last article or
+         * heading (and take its body or time) */
+        S_group(c->p_appendix, ov, "label", &gs, &ge);
+        c->depth = 0;
+        c->last_article = 0;
+        st->mode = S_BODY;
+        S_place(c, "X", 0, 0, &level, &parent, &flags);
+        nd = S_new_node(c, NQX_NODE_HEADING, "X", ls, le, parent, level);
+        if (!nd || S_set_path(c, c->n - 1, s + gs, ge - gs, 0, 0))
+            goto oom;
+        nd->doc_index = di;
+        st->numbered = 1;
+        return NQX_OK;
+    }
     if (S_match(c->p_recip, s, n, cs, ov)) {
         S_group(c->p_recip, ov, "label", &gs, &ge);
         nd = S_new_node(c, NQX_NODE_RECIPIENTS, "N", ls, le, -1, 0);

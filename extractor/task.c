@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr;
+        inserted, cdescr, tleadin;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
         *p_wrapup, *p_bare;
     int **kids;    /* children of each node, in order */
@@ -1221,6 +1221,10 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     /* "c) Đề nghị Trung ương Mặt trận ...", "6. Đề nghị: Hiệp hội ...":
      * the bodies asked are the block's leads */
     i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);
+    /* "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the body whose
+     * duties the items below list */
+    if (!i0)
+        i0 = nqx_wlex_at(&c->tleadin, t, 0, t->n, NULL);
     if (i0 >= t->n)
         return 0;
     e = nqx_agx_list(c->agx, t, i0, t->n, i0 == 0, sp, S_MAXNAMES, &n);
@@ -1698,7 +1702,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr;
+        tquals, inserted, cdescr, tleadin;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -1720,6 +1724,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->tquals);
     nqx_wlex_free(&l->inserted);
     nqx_wlex_free(&l->cdescr);
+    nqx_wlex_free(&l->tleadin);
     free(l);
 }
 
@@ -1743,6 +1748,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_title_qualifiers", &l->tquals) ||
         nqx_wlex_load(g, "task_inserted", &l->inserted) ||
         nqx_wlex_load(g, "task_colon_descr", &l->cdescr) ||
+        nqx_wlex_load(g, "task_title_leadin", &l->tleadin) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -1818,6 +1824,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.tquals = lex->tquals;
         c.inserted = lex->inserted;
         c.cdescr = lex->cdescr;
+        c.tleadin = lex->tleadin;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -114,6 +114,8 @@ typedef struct {
     int last_lower;     /* ends with a lower-case letter */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
+    int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
+                           alone: its number went to the next line */
     size_t nchars;
     /* set by the paragraph pass */
     int join;           /* joined to the previous kept unit with " " */
@@ -870,6 +872,20 @@ static int S_dropped(const unsigned char *r, size_t n, int isolated)
     return 0;
 }
 
+/* Is r the word of a numbered part alone ("Điều", "CHƯƠNG")? A crawl
+ * that wraps "**Điều 1. Phạm vi ...**" at the space after the word leaves
+ * the number at the start of the next line, where it reads as an item. */
+static int S_part_word(const unsigned char *r, size_t n)
+{
+    static const char *const w[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG",
+                                    "Mục", "MỤC", "Phần", "PHẦN"};
+    size_t k;
+    for (k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (n == strlen(w[k]) && memcmp(r, w[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Fill the features of u from its cleaned text c->r. */
 static void S_features(S_ctx *c, S_unit *u)
 {
@@ -896,6 +912,7 @@ static void S_features(S_ctx *c, S_unit *u)
     i0 = i;
     u->item = S_item(r + i, n - i);
     u->bare = u->item && S_bare(r + i, n - i);
+    u->part_word = S_part_word(r + i, n - i);
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
         u->item = S_item(r + i + 1, n - i - 1);
@@ -1593,6 +1610,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
     int bare; /* the paragraph is a numbering mark alone so far */
+    int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
 } S_para;
 
@@ -1607,6 +1625,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
     p->bare = u->bare;
+    p->part_word = u->part_word;
     p->nchars = u->nchars;
 }
 
@@ -1618,6 +1637,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
     p->bare = 0;
+    p->part_word = 0;
     p->nchars += u->nchars;
 }
 
@@ -1628,6 +1648,10 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     int p_caps = p->has_upper && !p->has_lower;
     if (u->cont) /* a table cell's text wrapped onto the next line */
         return p->kind == U_ROW;
+    /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
+    if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
+        (u->item || u->num_start))
+        return 1;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)
         return 0;
     /* "2." / "Sở Xây dựng": the mark numbers the line that follows it,

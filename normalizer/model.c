@@ -67,6 +67,7 @@ struct nqx_model {
     double *den;         /* per id: cnt + typ + 1e-9 (see nqx_lm) */
     nqx_syl *syl;        /* per id: its key parsed (see nqx_lm) */
     uint8_t *syl_ok;
+    uint64_t *trifp;     /* see nqx_lm */
     nqx_lm lm;           /* the arrays above, for the decoder */
     double *lncase;      /* per id: ln P(lower case), ln P(title case) */
     double qexp[256];    /* exp(q / NQX_Q_SCALE) */
@@ -425,9 +426,10 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     m->syl = calloc(m->nvocab, sizeof *m->syl);
     m->syl_ok = malloc(m->nvocab);
     m->lncase = malloc(2 * (size_t)m->nvocab * sizeof *m->lncase);
+    m->trifp = calloc(((size_t)NQX_TRIFP_MASK + 1) / 64, sizeof *m->trifp);
     m->idmap = S_strmap(m->vocab, m->nvocab, &m->idmask);
     m->fidmap = S_strmap(m->folds, m->nfold, &m->fidmask);
-    if (!m->cnt || !m->typ || !m->p1 || !m->den || !m->syl || !m->syl_ok || !m->lncase || !m->idmap || !m->fidmap) {
+    if (!m->cnt || !m->typ || !m->p1 || !m->den || !m->syl || !m->syl_ok || !m->lncase || !m->trifp || !m->idmap || !m->fidmap) {
         nqx_model_free(m);
         return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
     }
@@ -440,6 +442,12 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
         m->lncase[2 * i] = log((m->lower[i] + 0.5) / 256.0);
         m->lncase[2 * i + 1] = log(1.0 - (m->lower[i] + 0.5) / 256.0);
     }
+    for (i = 0; i < m->n3slots; i++)
+        if (m->tri[i]) {
+            uint32_t bit = (m->tri[i] >> 8) & NQX_TRIFP_MASK;
+            m->trifp[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        }
+    m->lm.trifp = m->trifp;
     for (i = 0; i < 256; i++)
         m->qexp[i] = exp(i / NQX_Q_SCALE);
     m->lm.qexp = m->qexp;
@@ -481,6 +489,7 @@ void nqx_model_free(nqx_model *m)
     free(m->syl_ok);
     free(m->p1);
     free(m->lncase);
+    free(m->trifp);
     free(m->idmap);
     free(m->fidmap);
     free(m->data);

@@ -317,8 +317,9 @@ static void S_trigram_prefetch(S_scratch *sc, int a,
 {
     const S_tc_entry *e = S_tc_slot(sc, a, b, c);
     if (e->a != a || e->b != b || e->c != c) { /* nqx_model_trigram_prefetch */
-        uint32_t h;
-        nqx_trigram_hash(a, b, c, sc->lm->n3slots, &h);
+        uint32_t h, bit = nqx_trigram_hash(a, b, c, sc->lm->n3slots, &h) &
+                          NQX_TRIFP_MASK;
+        S_PREFETCH(&sc->lm->trifp[bit >> 6]);
         S_PREFETCH(&sc->lm->tri[h]);
     }
 }
@@ -936,10 +937,16 @@ static int S_gain_passes(const S_pos *P, int q, const double *gain,
                          double min_margin)
 {
     int c;
-    for (c = 1; c < P[q].k; c++)
-        if (log(gain[c]) - P[q].ch[c] + (P[q].sure[c] ? S_SURE_EASE : 0.0) >=
-            min_margin - S_BOUND_SLACK)
+    for (c = 1; c < P[q].k; c++) {
+        double ease = P[q].sure[c] ? S_SURE_EASE : 0.0;
+        /* most candidates' contexts favour the observed word (gain <= 1,
+         * so log(gain) <= 0): they fail without a log() when even a
+         * gain of 1 would */
+        if (gain[c] <= 1.0 && ease - P[q].ch[c] < min_margin - S_BOUND_SLACK)
+            continue;
+        if (log(gain[c]) - P[q].ch[c] + ease >= min_margin - S_BOUND_SLACK)
             return 1;
+    }
     return 0;
 }
 

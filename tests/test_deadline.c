@@ -96,6 +96,18 @@ Test(deadline, ongoing_conditional)
     S_EQ("Thực hiện năm 2024 khi Tỉnh ủy có văn bản chỉ đạo.", "2024");
 }
 
+/* A time limit counted from an event has no date: conditional, and a
+ * date in the same item wins. */
+Test(deadline, relative_time_limits)
+{
+    S_EQ("gửi ý kiến góp ý trong vòng 07 ngày kể từ ngày nhận được", "conditional");
+    S_EQ("Trong thời hạn 05 ngày làm việc, Sở Tài chính thẩm định", "conditional");
+    S_EQ("Sau khi nhận được đề nghị của Ủy ban nhân dân cấp xã", "conditional");
+    S_EQ("trong 05 ngày làm việc kể từ ngày nhận hồ sơ, trước ngày 15/5/2026",
+         "2026-05-15");
+    S_EQ("thời gian giải quyết 05 ngày", "null");
+}
+
 Test(deadline, no_time)
 {
     S_EQ("kinh phí thực hiện từ ngân sách hằng năm", "null");

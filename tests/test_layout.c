@@ -379,6 +379,19 @@ Test(layout, a_lone_numbering_mark_joins_the_line_after_it)
     CHECK("C)\nTuổi Carbon\n", "C)\nTuổi Carbon\n");
 }
 
+/* A crawl that wraps "**Điều 12. Bảo đảm ...**" after the word leaves
+ * "Điều" alone and the number at the start of the next line, where it
+ * reads as an item: the word takes its number back. A word that is not a
+ * part's ("Mục tiêu") or one followed by text stays apart. */
+Test(layout, the_word_of_an_article_joins_its_number)
+{
+    CHECK("**Điều\n12. Bảo đảm hạ tầng kỹ thuật**\n\n1. Các cơ quan.\n",
+          "Điều 12. Bảo đảm hạ tầng kỹ thuật\n1. Các cơ quan.\n");
+    CHECK("**Chương\nIV**\n", "Chương IV\n");
+    CHECK("Mục tiêu\n1. Tăng trưởng.\n", "Mục tiêu\n1. Tăng trưởng.\n");
+    CHECK("Điều\nkiện bảo đảm.\n", "Điều kiện bảo đảm.\n");
+}
+
 /* An exploded table from rows written "a|b||c" (one row a line): each
  * row "|", then every cell's text (none when empty) and a "|". */
 static char *S_explode(const char *rows)

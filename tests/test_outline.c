@@ -205,6 +205,30 @@ Test(outline, parts_and_articles_are_levels_of_their_own)
     S_out_free(&o);
 }
 
+/* Articles number on across chapters, so "Điều 12." opening a chapter
+ * is an article, not a stray number; an appendix closes the sections
+ * before it: its items nest under it, not under the last article. */
+Test(outline, articles_after_ten_and_appendices)
+{
+    S_out o;
+    S_outline("Chương I\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng\nĐiều 3. Nguyên tắc\n"
+              "Điều 4. Hồ sơ\nĐiều 5. Thẩm định\nĐiều 6. Phê duyệt\nĐiều 7. Gửi\n"
+              "Điều 8. Nhận\nĐiều 9. Xử lý\nĐiều 10. Lưu\nĐiều 11. Báo cáo\n"
+              "Chương II\nĐiều 12. Trách nhiệm của Sở Nội vụ\n1. Hướng dẫn.\n"
+              "Phụ lục 01\na) Ưu điểm ......\n", &o);
+    cr_assert_eq(o.n, 17);
+    cr_assert_eq(o.nodes[13].kind, NQX_NODE_HEADING);
+    cr_assert_str_eq(o.nodes[13].path, "Chương II.Điều 12");
+    cr_assert_eq(o.nodes[13].flags, 0);
+    cr_assert_str_eq(o.nodes[14].path, "Chương II.Điều 12.1");
+    cr_assert_eq(o.nodes[15].kind, NQX_NODE_HEADING);
+    cr_assert_eq(o.nodes[15].parent, -1);
+    cr_assert_str_eq(o.nodes[15].path, "Phụ lục 01");
+    cr_assert_eq(o.nodes[16].parent, 15);
+    cr_assert_str_eq(o.nodes[16].path, "Phụ lục 01.a");
+    S_out_free(&o);
+}
+
 Test(outline, capital_headings_nest_by_where_they_appear)
 {
     S_out o;

@@ -1121,3 +1121,67 @@ Test(task, rate_goal_is_no_task, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "R/P1Y");
     cr_expect_eq(S_ntasks(), 1);
 }
+
+/* "Điều 4. Trách nhiệm của Sở Khoa học và Công nghệ": the items below
+ * are the duties of the body the title names; "Trách nhiệm thi hành"
+ * names none. */
+static const char *S_duties_doc =
+    "QUY CHẾ\n"
+    "\n"
+    "Chương V\n"
+    "TỔ CHỨC THỰC HIỆN\n"
+    "Điều 4. Trách nhiệm của Sở Khoa học và Công nghệ\n"
+    "1. Chủ trì tham mưu cải tiến Hệ thống.\n"
+    "2. Hỗ trợ, hướng dẫn, tập huấn cho các cơ quan, đơn vị.\n"
+    "Điều 5. Nhiệm vụ, trách nhiệm của Công an thành phố\n"
+    "1. Giám sát công tác bảo đảm an toàn thông tin mạng.\n";
+
+Test(task, duties_of_the_body_a_title_names, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run(S_duties_doc);
+    S_expect_agencies(S_task("cải tiến Hệ thống"), "lead:Sở Khoa học và Công nghệ;");
+    S_expect_agencies(S_task("tập huấn"), "lead:Sở Khoa học và Công nghệ;");
+    S_expect_agencies(S_task("an toàn thông tin"), "lead:Công an thành phố;");
+    cr_expect_eq(S_ntasks(), 3);
+}
+
+/* "xã/phường": a slash between lower-case words lists them, so the body
+ * is one name with it; dates and numbers keep their slashes. */
+static const char *S_slash_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Ủy ban nhân dân xã/phường chủ trì xây dựng kế hoạch trước ngày 15/5/2026.\n"
+    "2. Chủ tịch Ủy ban nhân dân xã/phường ra quyết định hỗ trợ theo Nghị quyết số 28-NQ/TW.\n"
+    "3. Trước ngày 20 tháng 12 hằng năm, Ủy ban nhân dân cấp xã lập danh sách hộ nghèo.\n";
+
+Test(task, slash_between_words_lists_them, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_slash_doc);
+    r = S_task("xây dựng kế hoạch");
+    S_expect_agencies(r, "lead:Ủy ban nhân dân xã/phường;");
+    S_expect_deadline(r, "2026-05-15");
+    S_expect_agencies(S_task("ra quyết định"), "lead:Chủ tịch Ủy ban nhân dân xã/phường;");
+    S_expect_agencies(S_task("lập danh sách"), "lead:Ủy ban nhân dân cấp xã;");
+    cr_expect_eq(S_ntasks(), 3);
+}
+
+/* A state fund is a body ("Quỹ đầu tư phát triển Thành phố"); the land
+ * fund in lower case ("quỹ đất") is none. */
+static const char *S_fund_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Định kỳ hàng năm, Quỹ đầu tư phát triển Thành phố có trách nhiệm báo cáo kết quả.\n"
+    "2. Bảo đảm quỹ đất tái định cư được bố trí đầy đủ.\n";
+
+Test(task, a_state_fund_is_a_body, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_fund_doc);
+    r = S_task("báo cáo kết quả");
+    S_expect_agencies(r, "lead:Quỹ đầu tư phát triển Thành phố;");
+    S_expect_deadline(r, "R/P1Y");
+    cr_expect_eq(S_ntasks(), 1);
+}
