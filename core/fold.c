@@ -31,12 +31,22 @@ typedef struct {
     unsigned char spaced; /* fold holds an ASCII space or NUL (S_fold_spaced) */
 } S_entry;
 static S_entry S_tab[S_FAST];
+/* An ASCII byte as S_fold_spaced writes it (lower case), or S_A_SPACE for
+ * the six spaces, S_A_NUL for NUL. */
+#define S_A_SPACE 0x80
+#define S_A_NUL 0x81
+static unsigned char S_ascii[0x80];
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
 static void S_init(void)
 {
     utf8proc_int32_t c;
     int i;
+    for (i = 0; i < 0x80; i++)
+        S_ascii[i] = i == ' ' || (i >= '\t' && i <= '\r') ? S_A_SPACE
+                     : !i                             ? S_A_NUL
+                     : i >= 'A' && i <= 'Z'           ? (unsigned char)(i + 32)
+                                                      : (unsigned char)i;
     for (c = 0; c < S_FAST; c++) {
         utf8proc_uint8_t in[4], *f = NULL, *l = NULL;
         utf8proc_ssize_t k = utf8proc_encode_char(c, in), nf, nl;
@@ -182,18 +192,21 @@ static long S_fold_spaced(const char *s, size_t n, char *out)
     while (i < n) {
         unsigned char b = p[i];
         if (b < 0x80) {
-            i++;
-            if (b == ' ' || (b >= '\t' && b <= '\r')) { /* \t \n \v \f \r */
-                sp = j > 0;
-                continue;
-            }
-            if (!b)
-                return -2;
-            if (sp) {
-                out[j++] = ' ';
-                sp = 0;
-            }
-            out[j++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            /* a run of ASCII: one table look-up a byte (S_ascii) */
+            do {
+                unsigned char v = S_ascii[b];
+                if (v < 0x80) {
+                    if (sp) {
+                        out[j++] = ' ';
+                        sp = 0;
+                    }
+                    out[j++] = (char)v;
+                } else if (v == S_A_SPACE) {
+                    sp = j > 0;
+                } else {
+                    return -2; /* a NUL */
+                }
+            } while (++i < n && (b = p[i]) < 0x80);
         } else {
             int32_t c = S_decode(p + i, n - i, &k);
             const S_entry *e;
