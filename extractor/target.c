@@ -439,6 +439,28 @@ static nqx_status S_fallback_outline(S_ctx *c, nqx_node **out, size_t *nout,
 /* ---------------------------------------------------------------------- */
 /* one node                                                               */
 
+/* Is the year y[0..4) one the document at pos has not yet lived through
+ * (its own year or later), in a document that plans rather than reports?
+ * "Năm 2026, tỷ lệ che phủ rừng đạt 45%" in a plan of January 2026 is a
+ * goal; in a report, or of 2024 in that plan, a result. */
+static int S_year_ahead(const S_ctx *c, size_t pos, const char *y)
+{
+    const nqx_lexicon *rep = nqx_gram_lexicon(c->g, "tg_reporting_kinds");
+    size_t k, j;
+    for (k = 0; k < c->d->nmetas; k++) {
+        const nqx_meta *m = &c->d->metas[k];
+        if (pos < m->start || pos >= m->end)
+            continue;
+        if (!m->date || strlen(m->date) < 4)
+            return 0;
+        for (j = 0; rep && m->kind && j < rep->n; j++)
+            if (strcmp(rep->entries[j].key, m->kind) == 0)
+                return 0;
+        return strncmp(y, m->date, 4) >= 0;
+    }
+    return 0;
+}
+
 static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
                          size_t qe)
 {
@@ -452,9 +474,15 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     for (i = 0; i < c->excl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
         size_t ov[2 * S_NOV], pos = cs;
+        int gy = nqx_gram_group(p, "y");
         /* a match that starts at or after qe cannot overlap: stop there */
         while (S_match_upto(p, c->mask, ce, pos, qe - 1, ov, S_NOV)) {
-            if (ov[0] < qe && qs < ov[1])
+            /* an exclusion that names a year (group y) holds for the
+             * years the document looks back on */
+            if (ov[0] < qe && qs < ov[1] &&
+                !(gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX &&
+                  ov[2 * gy + 1] - ov[2 * gy] == 4 &&
+                  S_year_ahead(c, qs, c->mask + ov[2 * gy])))
                 return 1;
             if (ov[0] >= qe)
                 break;

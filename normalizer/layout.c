@@ -790,6 +790,13 @@ static int S_item(const unsigned char *r, size_t n)
                 size_t q = hl;
                 while (q < n && ((r[q] >= '0' && r[q] <= '9') || S_roman(r[q])))
                     q++;
+                /* "Chương V của Nghị định này": a reference that a hard
+                 * wrap put at the line's start, not a part */
+                if (q + 1 < n && r[q] == ' ' &&
+                    ((r[q + 1] >= 'a' && r[q + 1] <= 'z') ||
+                     (S_cp(r + q + 1, n - q - 1, &cp) > 1 &&
+                      utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)))
+                    return 0;
                 if (q == n || r[q] == '.' || r[q] == ' ' || r[q] == ':')
                     return 1;
             }

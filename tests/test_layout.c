@@ -390,6 +390,17 @@ Test(layout, the_word_of_an_article_joins_its_number)
     CHECK("**Chương\nIV**\n", "Chương IV\n");
     CHECK("Mục tiêu\n1. Tăng trưởng.\n", "Mục tiêu\n1. Tăng trưởng.\n");
     CHECK("Điều\nkiện bảo đảm.\n", "Điều kiện bảo đảm.\n");
+    /* a reference the wrap put at a line's start is no part */
+    CHECK("9. Theo dõi, giám sát, đánh giá, báo cáo và thanh\ntra, kiểm toán.\n\n"
+          "11. Đối với các khoản viện trợ cụ thể, tùy thuộc loại\n"
+          "hình, lĩnh vực, hình thức, phương thức viện trợ, phương thức thực hiện viện trợ:\n"
+          "Thực hiện quy trình, thủ tục quy định tại Chương II, Chương III, Chương IV,\n"
+          "Chương V của Nghị định này.\n",
+          "9. Theo dõi, giám sát, đánh giá, báo cáo và thanh tra, kiểm toán.\n"
+          "11. Đối với các khoản viện trợ cụ thể, tùy thuộc loại hình, lĩnh vực, hình "
+          "thức, phương thức viện trợ, phương thức thực hiện viện trợ: Thực hiện quy "
+          "trình, thủ tục quy định tại Chương II, Chương III, Chương IV, Chương V của "
+          "Nghị định này.\n");
 }
 
 /* An exploded table from rows written "a|b||c" (one row a line): each

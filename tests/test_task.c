@@ -1185,3 +1185,38 @@ Test(task, a_state_fund_is_a_body, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "R/P1Y");
     cr_expect_eq(S_ntasks(), 1);
 }
+
+/* "Năm 2026, tỷ lệ ... đạt 45%" is a goal in a plan dated 2026 and a
+ * result in a report of that year, or for a year the plan looks back on
+ * (target exclusion tg_x_baseline with its year, target.c). */
+static size_t S_ntargets(void)
+{
+    size_t i, n = 0;
+    for (i = 0; i < S_d->nrecords; i++)
+        n += S_d->records[i].kind == NQX_TARGET;
+    return n;
+}
+
+static const char *S_year_plan =
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\nSố: 12/%s-UBND\n\n"
+    "Quảng Ngãi, ngày 10 tháng 01 năm 2026\n\n%s\n\n"
+    "Phát triển kinh tế - xã hội năm 2026\n\nI. MỤC TIÊU\n\n"
+    "1. Năm 2026, tỷ lệ che phủ rừng đạt 45%%.\n\n"
+    "2. Năm 2025, tỷ lệ che phủ rừng đạt 44%%.\n";
+
+Test(task, a_year_not_yet_lived_is_a_goal_year, .init = fx_grammar_load, .fini = S_free)
+{
+    char buf[1024];
+    size_t i;
+    snprintf(buf, sizeof buf, S_year_plan, "KH", "KẾ HOẠCH");
+    S_run(buf);
+    cr_assert_eq(S_ntargets(), 1);
+    for (i = 0; i < S_d->nrecords; i++)
+        if (S_d->records[i].kind == NQX_TARGET) {
+            cr_expect_eq(S_d->records[i].low, 45);
+            cr_expect_str_eq(S_d->records[i].deadline, "2026");
+        }
+    snprintf(buf, sizeof buf, S_year_plan, "BC", "BÁO CÁO");
+    S_run(buf);
+    cr_expect_eq(S_ntargets(), 0);
+}
