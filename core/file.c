@@ -34,7 +34,10 @@ nqx_status nqx_read_file(const char *path, size_t max_bytes, char **out,
     if (!f)
         return nqx_fail(err, NQX_EIO, path, -1, -1, "cannot open: %s",
                         strerror(errno));
-    cap = (size_t)st.st_size + 1;
+    /* a byte more than the file and its NUL: reading the whole file then
+     * leaves room, so that only a file that grew since stat is copied
+     * into a larger buffer (with + 1 every file was, once) */
+    cap = (size_t)st.st_size + 2;
     data = malloc(cap);
     if (!data) {
         fclose(f);

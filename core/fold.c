@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -27,13 +28,25 @@ static utf8proc_int32_t S_fold_cp(utf8proc_int32_t c, void *data)
 typedef struct {
     unsigned char fold[4], lower[4]; /* UTF-8, NUL-padded; fold may be "" */
     unsigned char nfold, nlower, ok;
+    unsigned char spaced; /* fold holds an ASCII space or NUL (S_fold_spaced) */
 } S_entry;
 static S_entry S_tab[S_FAST];
+/* An ASCII byte as S_fold_spaced writes it (lower case), or S_A_SPACE for
+ * the six spaces, S_A_NUL for NUL. */
+#define S_A_SPACE 0x80
+#define S_A_NUL 0x81
+static unsigned char S_ascii[0x80];
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
 static void S_init(void)
 {
     utf8proc_int32_t c;
+    int i;
+    for (i = 0; i < 0x80; i++)
+        S_ascii[i] = i == ' ' || (i >= '\t' && i <= '\r') ? S_A_SPACE
+                     : !i                             ? S_A_NUL
+                     : i >= 'A' && i <= 'Z'           ? (unsigned char)(i + 32)
+                                                      : (unsigned char)i;
     for (c = 0; c < S_FAST; c++) {
         utf8proc_uint8_t in[4], *f = NULL, *l = NULL;
         utf8proc_ssize_t k = utf8proc_encode_char(c, in), nf, nl;
@@ -52,10 +65,43 @@ static void S_init(void)
             e->nfold = (unsigned char)nf;
             e->nlower = (unsigned char)nl;
             e->ok = 1;
+            for (i = 0; i < e->nfold; i++)
+                if (!e->fold[i] || e->fold[i] == ' ' ||
+                    (e->fold[i] >= '\t' && e->fold[i] <= '\r'))
+                    e->spaced = 1;
         }
         free(f);
         free(l);
     }
+}
+
+/* The code point of the 2- or 3-byte UTF-8 sequence at s[0..n) when it is
+ * valid and below S_FAST (then *k is its length), else -1: whatever else
+ * (a longer sequence, a code point past the tables, invalid bytes) takes
+ * the caller's slow path, as utf8proc_iterate's answer would. Decoded
+ * here rather than by utf8proc_iterate, a call per letter that was a
+ * fifth of the folding time, since nearly every Vietnamese letter is
+ * such a sequence. */
+static int32_t S_decode(const unsigned char *s, size_t n, size_t *k)
+{
+    unsigned b = s[0];
+    if (b >= 0xC2 && b <= 0xDF) {
+        if (n < 2 || (s[1] & 0xC0) != 0x80)
+            return -1;
+        *k = 2;
+        return (int32_t)((b & 0x1F) << 6 | (s[1] & 0x3F));
+    }
+    if (b >= 0xE0 && b <= 0xE2) { /* (S_FAST is below U+3000) */
+        int32_t c;
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return -1;
+        c = (int32_t)((b & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+        if (c < 0x800 || c >= S_FAST) /* overlong, or past the tables */
+            return -1;
+        *k = 3;
+        return c;
+    }
+    return -1;
 }
 
 /* Map s through the table (which = 0 fold, 1 lower) into out, which has
@@ -63,19 +109,18 @@ static void S_init(void)
  * length written (NUL-terminated), or -1 when the string needs utf8proc. */
 static long S_fast_into(const char *s, size_t n, int which, char *out)
 {
-    size_t i = 0, j = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, j = 0, k;
     pthread_once(&S_once, S_init);
     while (i < n) {
-        unsigned char b = (unsigned char)s[i];
+        unsigned char b = p[i];
         if (b < 0x80) { /* ASCII: both maps only lower-case */
             out[j++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
             i++;
         } else {
-            utf8proc_int32_t c;
-            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                                  (utf8proc_ssize_t)(n - i), &c);
+            int32_t c = S_decode(p + i, n - i, &k);
             const S_entry *e;
-            if (k <= 0 || c >= S_FAST || !S_tab[c].ok)
+            if (c < 0 || !S_tab[c].ok)
                 return -1;
             e = &S_tab[c];
             if (which == 0) {
@@ -85,7 +130,7 @@ static long S_fast_into(const char *s, size_t n, int which, char *out)
                 memcpy(out + j, e->lower, e->nlower);
                 j += e->nlower;
             }
-            i += (size_t)k;
+            i += k;
         }
     }
     out[j] = '\0';
@@ -132,10 +177,117 @@ static size_t S_space(char *f, size_t n)
     return b;
 }
 
+/* S_fast_into (fold) and S_space in one pass: a space goes out only
+ * before a byte that is not one and follows one, which is what S_space
+ * keeps of each run. -2 when s holds a NUL (nqx_fold_fast's strlen then
+ * cuts the folded string there) or a code point whose fold holds a space
+ * or a NUL (none does, but the tables come from utf8proc): such strings
+ * are left to the two passes. */
+static long S_fold_spaced(const char *s, size_t n, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, j = 0, k;
+    int sp = 0; /* a space is owed before the next byte written */
+    pthread_once(&S_once, S_init);
+    while (i < n) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            /* a run of ASCII: one table look-up a byte (S_ascii) */
+            do {
+                unsigned char v = S_ascii[b];
+                if (v < 0x80) {
+                    if (sp) {
+                        out[j++] = ' ';
+                        sp = 0;
+                    }
+                    out[j++] = (char)v;
+                } else if (v == S_A_SPACE) {
+                    sp = j > 0;
+                } else {
+                    return -2; /* a NUL */
+                }
+            } while (++i < n && (b = p[i]) < 0x80);
+        } else {
+            int32_t c = S_decode(p + i, n - i, &k);
+            const S_entry *e;
+            if (c < 0 || !S_tab[c].ok)
+                return -1;
+            e = &S_tab[c];
+            if (e->spaced)
+                return -2;
+            if (e->nfold) {
+                if (sp) {
+                    out[j++] = ' ';
+                    sp = 0;
+                }
+                memcpy(out + j, e->fold, e->nfold);
+                j += e->nfold;
+            }
+            i += k;
+        }
+    }
+    out[j] = '\0';
+    return (long)j;
+}
+
 long nqx_fold_fast(const char *s, size_t n, char *out)
 {
+    long l = S_fold_spaced(s, n, out);
+    if (l != -2)
+        return l;
     /* strlen, as nqx_fold: an embedded NUL ends the string there */
     return S_fast_into(s, n, 0, out) < 0 ? -1 : (long)S_space(out, strlen(out));
+}
+
+long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
+                         long *nlower)
+{
+    /* S_fold_spaced and S_fast_into (lower) in one pass, sharing the
+     * decoding: the extractor wants both forms of every word */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, j = 0, l = 0, k;
+    int sp = 0;
+    pthread_once(&S_once, S_init);
+    while (i < n) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            unsigned char c = b >= 'A' && b <= 'Z' ? b + 32 : b;
+            i++;
+            if (!b)
+                return -1; /* (left to the two calls, which cut there) */
+            lower[l++] = (char)c;
+            if (b == ' ' || (b >= '\t' && b <= '\r')) {
+                sp = j > 0;
+                continue;
+            }
+            if (sp) {
+                fold[j++] = ' ';
+                sp = 0;
+            }
+            fold[j++] = (char)c;
+        } else {
+            int32_t c = S_decode(p + i, n - i, &k);
+            const S_entry *e;
+            if (c < 0 || !S_tab[c].ok || S_tab[c].spaced)
+                return -1;
+            e = &S_tab[c];
+            if (e->nfold) {
+                if (sp) {
+                    fold[j++] = ' ';
+                    sp = 0;
+                }
+                memcpy(fold + j, e->fold, e->nfold);
+                j += e->nfold;
+            }
+            memcpy(lower + l, e->lower, e->nlower);
+            l += e->nlower;
+            i += k;
+        }
+    }
+    fold[j] = '\0';
+    lower[l] = '\0';
+    *nlower = (long)l;
+    return (long)j;
 }
 
 long nqx_lower_fast(const char *s, size_t n, char *out)

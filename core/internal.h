@@ -27,6 +27,11 @@ char *nqx_lower(const char *s, size_t n);
  * point outside the fast tables: then call nqx_fold / nqx_lower. */
 long nqx_fold_fast(const char *s, size_t n, char *out);
 long nqx_lower_fast(const char *s, size_t n, char *out);
+/* Both at once (one decoding of s): fold and lower each have room for
+ * 2n + 1 bytes; returns fold's length and sets *nlower, or -1 when either
+ * needs the calls above (a NUL in s, a code point outside the tables). */
+long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
+                         long *nlower);
 
 /* The length of the character of set (UTF-8, each character matched
  * whole) that s[0..n) starts with (head) or ends with (tail); 0 when

@@ -156,10 +156,30 @@ static const char *S_map(nqx_toks *t, const char *s, size_t n, int which,
     return r;
 }
 
-static int S_push(nqx_toks *t, size_t *cap, const nqx_tok *k)
+/* k->fold and k->lower of s[0..n) (as S_map 0 and 1), from one pass
+ * over the word where nqx_fold_lower_fast can; NULL lower on failure. */
+static void S_map2(nqx_toks *t, const char *s, size_t n, size_t hint,
+                   nqx_tok *k)
+{
+    char *w = S_room(t, 4 * n + 2, hint);
+    long fl, ll;
+    if (w && (fl = nqx_fold_lower_fast(s, n, w, w + 2 * n + 1, &ll)) >= 0) {
+        /* the lower form goes right after the fold's NUL */
+        memmove(w + fl + 1, w + 2 * n + 1, (size_t)ll + 1);
+        k->fold = S_take(t, (size_t)fl);
+        k->lower = S_take(t, (size_t)ll);
+        return;
+    }
+    k->fold = S_map(t, s, n, 0, hint);
+    k->lower = k->fold ? S_map(t, s, n, 1, hint) : NULL;
+}
+
+/* first: the capacity to start with (a guess from the span's length, so
+ * that a long span is not grown through every power of two) */
+static int S_push(nqx_toks *t, size_t *cap, size_t first, const nqx_tok *k)
 {
     if (t->n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 32;
+        size_t nc = *cap ? *cap * 2 : first;
         nqx_tok *nv = realloc(t->v, nc * sizeof *nv);
         if (!nv)
             return -1;
@@ -218,6 +238,8 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
     size_t i = start, cap = 0;
     /* a block for the fold and lower strings: each about the word's size */
     size_t hint = 2 * (end - start) + 64;
+    /* about a word per six bytes of Vietnamese prose */
+    size_t first = (end - start) / 6 + 32;
     int pending = 0; /* flags of a lone "(" to give the next word */
     out->v = NULL;
     out->n = 0;
@@ -267,7 +289,7 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
                 k.start = b;
                 k.end = a;
                 k.fold = k.lower = S_keep(out, "-", 1, hint);
-                if (!k.fold || S_push(out, &cap, &k)) {
+                if (!k.fold || S_push(out, &cap, first, &k)) {
                     nqx_toks_free(out);
                     return NQX_ENOMEM;
                 }
@@ -285,9 +307,8 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
         k.flags = (pre & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) | post;
         k.cap = S_first_upper(s + ws, we - ws);
         k.allcaps = nqx_ext_all_caps(s + ws, we - ws);
-        k.fold = S_map(out, s + ws, we - ws, 0, hint);
-        k.lower = k.fold ? S_map(out, s + ws, we - ws, 1, hint) : NULL;
-        if (!k.lower || S_push(out, &cap, &k)) {
+        S_map2(out, s + ws, we - ws, hint, &k);
+        if (!k.lower || S_push(out, &cap, first, &k)) {
             nqx_toks_free(out);
             return NQX_ENOMEM;
         }
@@ -351,25 +372,72 @@ static void S_sort_first(nqx_wlex *l)
 
 /* The run of l->by_first whose entries start with word w (one-word
  * entries when multi is 0): [*lo, return value). */
+/* The slot of (multi, w) in l->runs: FNV-1a over the word. */
+static size_t S_run_hash(int multi, const char *w, size_t wl)
+{
+    size_t h = 2166136261u, i;
+    for (i = 0; i < wl; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (size_t)multi;
+}
+
+static int S_run_is(const nqx_wlex *l, const nqx_wrun *r, int multi,
+                    const char *w, size_t wl)
+{
+    const nqx_wentry *e = &l->e[l->by_first[r->lo]];
+    return S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) == 0;
+}
+
+/* The run of by_first whose entries have first word w (one-word entries
+ * when multi is 0, the others when 1): [*lo, returned end), empty when
+ * none has. */
 static size_t S_first_run(const nqx_wlex *l, int multi, const char *w,
                           size_t wl, size_t *lo)
 {
-    size_t a = 0, b = l->n, hi;
-    while (a < b) { /* first entry not below w */
-        size_t m = a + (b - a) / 2;
-        const nqx_wentry *e = &l->e[l->by_first[m]];
-        if (S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) < 0)
-            a = m + 1;
-        else
-            b = m;
+    size_t h;
+    *lo = 0;
+    if (!l->runs)
+        return 0;
+    for (h = S_run_hash(multi, w, wl) & l->runs_mask; l->runs[h].hi;
+         h = (h + 1) & l->runs_mask)
+        if (S_run_is(l, &l->runs[h], multi, w, wl)) {
+            *lo = l->runs[h].lo;
+            return l->runs[h].hi;
+        }
+    return 0;
+}
+
+/* Hash the runs of the sorted by_first (S_first_run); -1 on no memory. */
+static int S_hash_runs(nqx_wlex *l)
+{
+    size_t cap = 16, i = 0;
+    while (cap < 2 * l->n)
+        cap *= 2;
+    l->runs = calloc(cap, sizeof *l->runs);
+    if (!l->runs)
+        return -1;
+    l->runs_mask = cap - 1;
+    while (i < l->n) {
+        const nqx_wentry *e = &l->e[l->by_first[i]];
+        int multi = e->nwords > 1;
+        size_t j = i + 1, h;
+        nqx_wrun r;
+        while (j < l->n) {
+            const nqx_wentry *f = &l->e[l->by_first[j]];
+            if (S_key_cmp(f->nwords > 1, f->words[0], f->len0, multi,
+                          e->words[0], e->len0) != 0)
+                break;
+            j++;
+        }
+        r.lo = i;
+        r.hi = j;
+        for (h = S_run_hash(multi, e->words[0], e->len0) & l->runs_mask;
+             l->runs[h].hi; h = (h + 1) & l->runs_mask)
+            ;
+        l->runs[h] = r;
+        i = j;
     }
-    *lo = a;
-    for (hi = a; hi < l->n; hi++) {
-        const nqx_wentry *e = &l->e[l->by_first[hi]];
-        if (S_key_cmp(e->nwords > 1, e->words[0], e->len0, multi, w, wl) != 0)
-            break;
-    }
-    return hi;
+    return 0;
 }
 
 /* The entries of l that may match at token k, in lexicon order: those
@@ -409,6 +477,8 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
     out->e = NULL;
     out->n = 0;
     out->by_first = NULL;
+    out->runs = NULL;
+    out->runs_mask = 0;
     if (!lx || !lx->n)
         return NQX_OK; /* a missing list matches nothing */
     out->e = calloc(lx->n, sizeof *out->e);
@@ -475,6 +545,10 @@ nqx_status nqx_wlex_load(const nqx_grammar *g, const char *name,
     for (i = 0; i < out->n; i++)
         out->by_first[i] = i;
     S_sort_first(out);
+    if (S_hash_runs(out)) {
+        nqx_wlex_free(out);
+        return NQX_ENOMEM;
+    }
     return NQX_OK;
 }
 
@@ -490,8 +564,10 @@ void nqx_wlex_free(nqx_wlex *l)
     }
     free(l->e);
     free(l->by_first);
+    free(l->runs);
     l->e = NULL;
     l->by_first = NULL;
+    l->runs = NULL;
     l->n = 0;
 }
 

@@ -157,12 +157,22 @@ typedef struct {
     const char *value; /* "KEY = VALUE" value or NULL */
 } nqx_wentry;
 
+/* One run of by_first: the entries with the same first word. */
+typedef struct {
+    size_t lo, hi; /* by_first[lo..hi); hi 0 for an empty slot */
+} nqx_wrun;
+
 typedef struct {
     nqx_wentry *e;
     size_t n;
     /* entry indices sorted by (one word or several, first word, index):
      * a lookup reads only the entries whose first word is the text's */
     size_t *by_first;
+    /* the runs hashed by first word (open addressing, runs_mask + 1
+     * slots): every word of the text is looked up, and a binary search
+     * over the entries cost a memcmp per step */
+    nqx_wrun *runs;
+    size_t runs_mask;
 } nqx_wlex;
 
 /* Load lexicon name (absent = empty); NQX_ENOMEM on out of memory. */

@@ -88,6 +88,7 @@ typedef struct {
         *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
+    const nqx_pattern *metric_year; /* "quy mô GDP năm 2025 đạt ..." */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     size_t unit_maxlen; /* bytes of the longest unit noun */
     /* unit_nouns' indices by first byte, in lexicon order: those starting
@@ -1904,6 +1905,18 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         prev_end = cs;
         for (qi = 0; qi < nq; qi++) {
             size_t next = qi + 1 < nq ? qs[qi + 1].qs : ce;
+            /* "tỷ lệ giải ngân năm 2025 đạt 95%": the year the metric
+             * names, before what a heading gives; only before the
+             * clause's first quantity ("15 - 20% năm 2030 và 65 - 70% năm
+             * 2045": a year after a quantity is that quantity's) */
+            if (!qi && !qs[qi].dl[0] && c->metric_year &&
+                S_match_upto(c->metric_year, c->mask, qs[qi].qs, cs, qs[qi].qs,
+                             ov, S_NOV)) {
+                int gy = nqx_gram_group(c->metric_year, "y");
+                if (gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX)
+                    snprintf(qs[qi].dl, sizeof qs[qi].dl, "%.*s",
+                             (int)(ov[2 * gy + 1] - ov[2 * gy]), c->mask + ov[2 * gy]);
+            }
             if (!qs[qi].dl[0] && have_inh > 0)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
             qs[qi].asp = lead_asp || lead_asp_all ||
@@ -1939,6 +1952,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.cmp_before = nqx_gram_pattern(g, "qt_cmp_before");
     c.cmp_after = nqx_gram_pattern(g, "qt_cmp_after");
     c.aspire = nqx_gram_pattern(g, "tg_aspire");
+    c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
     c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
     c.goal_heading = nqx_gram_pattern(g, "tg_goal_heading");

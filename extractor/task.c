@@ -53,6 +53,12 @@ typedef struct {
     int no_bare;    /* S_prose emits only sentences with a subject */
     size_t *tspans; /* the targets' spans, (start, end) sorted by start */
     size_t ntspans;
+    /* the words of text[kept_s..kept_e) that S_node_own cut, owned here
+     * until S_prose takes them for the same span (a paragraph's own text
+     * is its whole body: it was cut into words twice) or they are
+     * replaced; kept.v NULL when none */
+    nqx_toks kept;
+    size_t kept_s, kept_e;
     nqx_status st;
 } S_ctx;
 
@@ -819,12 +825,25 @@ static int S_span_cmp(const void *a, const void *b)
                         : (x[1] > y[1]) - (x[1] < y[1]);
 }
 
+/* Keep t (the words of text[s..e)) for S_prose, instead of freeing it. */
+static void S_keep_words(S_ctx *c, nqx_toks *t, size_t s, size_t e)
+{
+    nqx_toks_free(&c->kept);
+    c->kept = *t;
+    c->kept_s = s;
+    c->kept_e = e;
+    memset(t, 0, sizeof *t);
+}
+
 static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 {
     nqx_toks t;
     size_t starts[256], ns, k, run = (size_t)-1;
 
-    if (c->st || nqx_ext_tokens(c->text, s, e, &t)) {
+    if (!c->st && c->kept.v && c->kept_s == s && c->kept_e == e) {
+        t = c->kept; /* the same words (S_keep_words): now ours */
+        memset(&c->kept, 0, sizeof c->kept);
+    } else if (c->st || nqx_ext_tokens(c->text, s, e, &t)) {
         c->st = c->st ? c->st : NQX_ENOMEM;
         return;
     }
@@ -1418,7 +1437,10 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     hdr = subj;
     if (has_subj && colon)
         S_coordinators(c, &t, 0, t.n, &hdr);
-    nqx_toks_free(&t);
+    if (cs == n->start && n->end == n->body_end)
+        S_keep_words(c, &t, cs, n->end); /* S_prose may cut the same */
+    else
+        nqx_toks_free(&t);
 
     /* an item with role lines beneath it */
     if (S_count_role(&lab, NQX_ROLE_LEAD) ||
@@ -1737,6 +1759,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
 static void S_ctx_free(S_ctx *c)
 {
     size_t i;
+    nqx_toks_free(&c->kept);
     /* the word lists belong to the grammar's cache */
     if (c->kids)
         for (i = 0; i < c->d->nnodes; i++)

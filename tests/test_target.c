@@ -719,3 +719,16 @@ Test(target, scale_word_before_a_counted_noun)
     S_check("2 triệu doanh nghiệp", 0, "=", 2, 2, "triệu doanh nghiệp", "2030", 1);
     S_check("500 tỉ đô la Mỹ", 0, "~", 500, 500, "tỉ đô la mỹ", "2030", 0);
 }
+
+/* The year a metric names before the clause's first quantity is its
+ * deadline; a year after a quantity is that quantity's; a referenced
+ * document's date is none. */
+Test(target, year_named_by_the_metric)
+{
+    S_run("II. MỤC TIÊU\n"
+          "1. Phấn đấu tổng mức bán lẻ hàng hóa năm 2025 tăng khoảng 12% trở lên.\n"
+          "2. Phấn đấu giá trị sản xuất tăng 10% so với năm 2020.\n");
+    cr_assert_eq(S_count(), 2);
+    S_check("bán lẻ", 0, ">=", 12, 12, "%", "2025", 1);
+    cr_expect_null(S_find("so với năm 2020", 0)->deadline);
+}
