@@ -177,6 +177,21 @@ static size_t S_space(char *f, size_t n)
     return b;
 }
 
+/* Append e's fold at out[j], after the space a run of spaces before it
+ * left pending (*sp); returns the new length. */
+static inline size_t S_put_fold(char *out, size_t j, int *sp, const S_entry *e)
+{
+    if (e->nfold) {
+        if (*sp) {
+            out[j++] = ' ';
+            *sp = 0;
+        }
+        memcpy(out + j, e->fold, e->nfold);
+        j += e->nfold;
+    }
+    return j;
+}
+
 /* S_fast_into (fold) and S_space in one pass: a space goes out only
  * before a byte that is not one and follows one, which is what S_space
  * keeps of each run. -2 when s holds a NUL (nqx_fold_fast's strlen then
@@ -215,14 +230,7 @@ static long S_fold_spaced(const char *s, size_t n, char *out)
             e = &S_tab[c];
             if (e->spaced)
                 return -2;
-            if (e->nfold) {
-                if (sp) {
-                    out[j++] = ' ';
-                    sp = 0;
-                }
-                memcpy(out + j, e->fold, e->nfold);
-                j += e->nfold;
-            }
+            j = S_put_fold(out, j, &sp, e);
             i += k;
         }
     }
@@ -271,14 +279,7 @@ long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
             if (c < 0 || !S_tab[c].ok || S_tab[c].spaced)
                 return -1;
             e = &S_tab[c];
-            if (e->nfold) {
-                if (sp) {
-                    fold[j++] = ' ';
-                    sp = 0;
-                }
-                memcpy(fold + j, e->fold, e->nfold);
-                j += e->nfold;
-            }
+            j = S_put_fold(fold, j, &sp, e);
             memcpy(lower + l, e->lower, e->nlower);
             l += e->nlower;
             i += k;
