@@ -1220,3 +1220,20 @@ Test(task, a_year_not_yet_lived_is_a_goal_year, .init = fx_grammar_load, .fini =
     S_run(buf);
     cr_expect_eq(S_ntargets(), 0);
 }
+
+/* Party plans shorten "các chi bộ, đảng bộ" to "các chi, đảng bộ". */
+static const char *S_party_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "1. Các chi, đảng bộ trực thuộc xây dựng kế hoạch thực hiện, hoàn thành trước ngày 30/6/2026.\n";
+
+Test(task, chi_dang_bo_is_a_body, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_party_doc);
+    r = S_task("xây dựng kế hoạch");
+    S_expect_agencies(r, "lead:Các chi, đảng bộ trực thuộc;");
+    S_expect_deadline(r, "2026-06-30");
+    cr_expect_eq(S_ntasks(), 1);
+}
