@@ -1237,3 +1237,20 @@ Test(task, chi_dang_bo_is_a_body, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "2026-06-30");
     cr_expect_eq(S_ntasks(), 1);
 }
+
+/* Units below the commune (thôn, tổ dân phố, ...) qualify a body's name
+ * as a commune does: "Các chi bộ thôn", "Ban công tác Mặt trận thôn". */
+static const char *S_village_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. NHIỆM VỤ\n"
+    "1. Các chi bộ thôn lãnh đạo thực hiện tốt nhiệm vụ chính trị ở địa bàn.\n"
+    "2. Ban công tác Mặt trận tổ dân phố vận động Nhân dân tham gia.\n";
+
+Test(task, bodies_of_villages, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run(S_village_doc);
+    S_expect_agencies(S_task("nhiệm vụ chính trị"), "lead:Các chi bộ thôn;");
+    S_expect_agencies(S_task("vận động"), "lead:Ban công tác Mặt trận tổ dân phố;");
+    cr_expect_eq(S_ntasks(), 2);
+}
