@@ -1254,3 +1254,20 @@ Test(task, bodies_of_villages, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("vận động"), "lead:Ban công tác Mặt trận tổ dân phố;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* An office holder named after the address "Đồng chí", and the deputy
+ * titles, lead the work they are given. */
+static const char *S_officer_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Đồng chí Bí thư Huyện ủy chỉ đạo chung việc thực hiện Kế hoạch.\n"
+    "2. Phó Chủ tịch Ủy ban nhân dân huyện chỉ đạo các phòng, ban thực hiện.\n";
+
+Test(task, office_holders_lead, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run(S_officer_doc);
+    S_expect_agencies(S_task("chỉ đạo chung"), "lead:Đồng chí Bí thư Huyện ủy;");
+    S_expect_agencies(S_task("các phòng, ban"), "lead:Phó Chủ tịch Ủy ban nhân dân huyện;");
+    cr_expect_eq(S_ntasks(), 2);
+}
