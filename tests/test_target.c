@@ -732,3 +732,17 @@ Test(target, year_named_by_the_metric)
     S_check("bán lẻ", 0, ">=", 12, 12, "%", "2025", 1);
     cr_expect_null(S_find("so với năm 2020", 0)->deadline);
 }
+
+/* Money per person or per year is a goal when it is to be reached, not
+ * when a policy pays it; a breakdown with its own "đạt" is a goal too. */
+Test(target, money_rates_and_breakdowns)
+{
+    S_run("II. MỤC TIÊU\n"
+          "1. Thu nhập bình quân đầu người đạt 75 triệu đồng/người/năm.\n"
+          "2. Mức hỗ trợ tối đa 13 triệu đồng/hộ/năm.\n"
+          "3. Đến năm 2030, tỷ lệ lao động qua đào tạo đạt 75%, trong đó có bằng cấp, chứng chỉ đạt 35%.\n");
+    cr_assert_eq(S_count(), 3);
+    S_check("75 triệu đồng", 0, "=", 75, 75, "triệu đồng/người/năm", NULL, 0);
+    S_check("lao động qua đào tạo", 0, "=", 75, 75, "%", "2030", 0);
+    S_check("lao động qua đào tạo", 1, "=", 35, 35, "%", "2030", 0);
+}
