@@ -98,6 +98,12 @@ Test(deadline, ongoing_conditional)
 
 /* A time limit counted from an event has no date: conditional, and a
  * date in the same item wins. */
+Test(deadline, months_of_one_year)
+{
+    S_EQ("thực hiện từ tháng 3 đến tháng 6 năm 2026", "2026-03/2026-06");
+    S_EQ("từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "2025-10/2026-03");
+}
+
 Test(deadline, relative_time_limits)
 {
     S_EQ("gửi ý kiến góp ý trong vòng 07 ngày kể từ ngày nhận được", "conditional");
