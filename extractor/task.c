@@ -501,6 +501,24 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
     fronted = nqx_wlex_at(&c->fronted, t, s, e, NULL) > 0;
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;
+        /* the lead named after the work: "... do Ban Tổ chức Huyện ủy
+         * chủ trì", "... (Ban Tuyên giáo Huyện ủy chủ trì, ...)" */
+        if (k > s && (strcmp(t->v[k].lower, "do") == 0 || (f & NQX_TOK_OPEN))) {
+            size_t a = strcmp(t->v[k].lower, "do") == 0 ? k + 1 : k, j, n = 0;
+            nqx_span sp[S_MAXNAMES];
+            size_t l;
+            j = nqx_agx_list(c->agx, t, a, e, 0, sp, S_MAXNAMES, &n);
+            /* the role word ends its clause ("chủ trì," / "chủ trì)"),
+             * not "(các Bộ chủ trì dự án, ...)": who leads what else */
+            if (n && j > a && j < e &&
+                (l = nqx_wlex_at(&c->chutri, t, j, e, NULL)) > 0 &&
+                (t->v[j + l - 1].flags &
+                 (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_CLOSE | NQX_TOK_STOP) ||
+                 j + l == e)) {
+                S_add_list(out, sp, n, NQX_ROLE_LEAD);
+                return 1;
+            }
+        }
         if (f & NQX_TOK_SEMI) {
             clause = k + 1;
             fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;

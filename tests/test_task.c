@@ -1271,3 +1271,27 @@ Test(task, office_holders_lead, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("các phòng, ban"), "lead:Phó Chủ tịch Ủy ban nhân dân huyện;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* The lead named after the work: "... do X chủ trì, ...", "(X chủ trì,
+ * Y phối hợp; ...)"; not bodies that lead something else ("(các Bộ chủ
+ * trì dự án, ...)"). */
+static const char *S_after_doc =
+    "KẾ HOẠCH\n"
+    "\n"
+    "III. NHIỆM VỤ CỤ THỂ\n"
+    "1. Tổ chức hội nghị quán triệt Nghị quyết (Ban Tuyên giáo và Dân vận Huyện ủy chủ trì, "
+    "Văn phòng Huyện ủy phối hợp; thời gian: tháng 3/2026).\n"
+    "2. Rà soát, bổ sung quy hoạch cán bộ do Ban Tổ chức Huyện ủy chủ trì, hoàn thành trong quý II/2026.\n";
+
+Test(task, lead_named_after_the_work, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_after_doc);
+    r = S_task("quán triệt");
+    S_expect_agencies(r, "lead:Ban Tuyên giáo và Dân vận Huyện ủy;");
+    S_expect_deadline(r, "2026-03");
+    r = S_task("quy hoạch cán bộ");
+    S_expect_agencies(r, "lead:Ban Tổ chức Huyện ủy;");
+    S_expect_deadline(r, "2026-Q2");
+    cr_expect_eq(S_ntasks(), 2);
+}
