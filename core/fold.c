@@ -104,6 +104,14 @@ static int32_t S_decode(const unsigned char *s, size_t n, size_t *k)
     return -1;
 }
 
+/* The table's entry for the code point at p[0..n) (its length in *k), or
+ * NULL when it is invalid or not in the fast tables. */
+static const S_entry *S_entry_at(const unsigned char *p, size_t n, size_t *k)
+{
+    int32_t c = S_decode(p, n, k);
+    return c < 0 || !S_tab[c].ok ? NULL : &S_tab[c];
+}
+
 /* Map s through the table (which = 0 fold, 1 lower) into out, which has
  * room for 2n + 1 bytes (a code point never grows past 2x). Returns the
  * length written (NUL-terminated), or -1 when the string needs utf8proc. */
@@ -118,11 +126,9 @@ static long S_fast_into(const char *s, size_t n, int which, char *out)
             out[j++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
             i++;
         } else {
-            int32_t c = S_decode(p + i, n - i, &k);
-            const S_entry *e;
-            if (c < 0 || !S_tab[c].ok)
+            const S_entry *e = S_entry_at(p + i, n - i, &k);
+            if (!e)
                 return -1;
-            e = &S_tab[c];
             if (which == 0) {
                 memcpy(out + j, e->fold, e->nfold);
                 j += e->nfold;
@@ -223,11 +229,9 @@ static long S_fold_spaced(const char *s, size_t n, char *out)
                 }
             } while (++i < n && (b = p[i]) < 0x80);
         } else {
-            int32_t c = S_decode(p + i, n - i, &k);
-            const S_entry *e;
-            if (c < 0 || !S_tab[c].ok)
+            const S_entry *e = S_entry_at(p + i, n - i, &k);
+            if (!e)
                 return -1;
-            e = &S_tab[c];
             if (e->spaced)
                 return -2;
             j = S_put_fold(out, j, &sp, e);
@@ -274,11 +278,9 @@ long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
             }
             fold[j++] = (char)c;
         } else {
-            int32_t c = S_decode(p + i, n - i, &k);
-            const S_entry *e;
-            if (c < 0 || !S_tab[c].ok || S_tab[c].spaced)
+            const S_entry *e = S_entry_at(p + i, n - i, &k);
+            if (!e || e->spaced)
                 return -1;
-            e = &S_tab[c];
             j = S_put_fold(fold, j, &sp, e);
             memcpy(lower + l, e->lower, e->nlower);
             l += e->nlower;
