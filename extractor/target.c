@@ -475,16 +475,18 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     for (i = 0; i < c->excl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(c->g, c->excl->entries[i].key);
         size_t ov[2 * S_NOV], pos = cs;
-        int gy = nqx_gram_group(p, "y");
         /* a match that starts at or after qe cannot overlap: stop there */
         while (S_match_upto(p, c->mask, ce, pos, qe - 1, ov, S_NOV)) {
-            /* an exclusion that names a year (group y) holds for the
-             * years the document looks back on */
-            if (ov[0] < qe && qs < ov[1] &&
-                !(gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX &&
-                  ov[2 * gy + 1] - ov[2 * gy] == 4 &&
-                  S_year_ahead(c, qs, c->mask + ov[2 * gy])))
-                return 1;
+            if (ov[0] < qe && qs < ov[1]) {
+                /* an exclusion that names a year (group y) holds for the
+                 * years the document looks back on (looked up only here:
+                 * this runs for every quantity) */
+                int gy = nqx_gram_group(p, "y");
+                if (!(gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX &&
+                      ov[2 * gy + 1] - ov[2 * gy] == 4 &&
+                      S_year_ahead(c, qs, c->mask + ov[2 * gy])))
+                    return 1;
+            }
             if (ov[0] >= qe)
                 break;
             pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
