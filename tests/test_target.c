@@ -746,3 +746,20 @@ Test(target, money_rates_and_breakdowns)
     S_check("lao động qua đào tạo", 0, "=", 75, 75, "%", "2030", 0);
     S_check("lao động qua đào tạo", 1, "=", 35, 35, "%", "2030", 0);
 }
+
+/* A list of goals introduced by a sentence (a web page quoting a plan,
+ * "... mục tiêu ... đến năm 2030 như sau:"), not a heading, is due in the
+ * horizon that sentence names; a sentence without goals or chỉ tiêu
+ * gives its list nothing. */
+Test(target, goals_listed_after_a_sentence_with_their_horizon)
+{
+    S_run("Theo tiểu mục 1 Mục II Nghị quyết nêu rõ mục tiêu phát triển kinh tế tư nhân đến năm 2030 như sau:\n"
+          "- Có ít nhất 20 doanh nghiệp lớn tham gia chuỗi giá trị toàn cầu.\n"
+          "- Tốc độ tăng trưởng đạt khoảng 10 - 12%/năm.\n"
+          "Kế hoạch được thực hiện trong năm 2026 với các nội dung:\n"
+          "- Bảo đảm 100% hồ sơ được giải quyết đúng hạn.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("Có ít nhất 20", 0, ">=", 20, 20, "doanh nghiệp", "2030", 0);
+    S_check("Tốc độ tăng trưởng", 0, "range", 10, 12, "%/năm", "2030", 0);
+    S_check("Bảo đảm 100%", 0, "=", 100, 100, "%", NULL, 0);
+}
