@@ -999,7 +999,7 @@ static double S_word_number(const S_ctx *c, const char *s, size_t n)
  * cho Z") shares none. */
 static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
 {
-    size_t i, words = 0, e = q->ms; /* up to its own comparator word */
+    size_t i, words = 0, e = q->ms, lastnum = 0; /* up to its own comparator word */
     int sep = 0;
     if (q->ms < prev->ce || q->ms - prev->ce > 200)
         return;
@@ -1012,8 +1012,25 @@ static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
         sep = 1;
     if (!sep)
         return;
+    /* the noun's own number may end it: "55% học sinh lớp 5, 65% học
+     * sinh lớp 9 và 75% ..." */
+    {
+        size_t w = e - 1, d; /* e - 1: the ',' or the 'a' of "và" */
+        if (c->mask[w] == ',')
+            ;
+        else
+            w -= sizeof " và" - 2;
+        for (d = w; d > prev->ce && c->mask[d - 1] >= '0' && c->mask[d - 1] <= '9'; d--)
+            ;
+        if (d < w && w - d <= 2 && d > prev->ce + 1 && c->mask[d - 1] == ' ' &&
+            ((unsigned char)c->mask[d - 2] >= 0x80 ||
+             (c->mask[d - 2] >= 'a' && c->mask[d - 2] <= 'z')))
+            lastnum = d;
+    }
     for (i = prev->ce; i < e; i++) {
         char ch = c->mask[i];
+        if (ch >= '0' && ch <= '9' && lastnum && i >= lastnum)
+            continue;
         if ((ch >= '0' && ch <= '9') || ch == ':' || ch == '(' || ch == ')')
             return;
         if (ch == ' ' && i > prev->ce && c->mask[i - 1] != ' ')
@@ -1924,6 +1941,24 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                         snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", dls[di].v);
                 break;
             }
+        /* "Đến năm 2030, 95% ... và đạt tỷ lệ 100% vào năm 2035": a
+         * time right after a quantity is that quantity's own, whatever
+         * the clause's lead says */
+        for (qi = 0; qi < nq; qi++) {
+            size_t lim2 = qi + 1 < nq ? qs[qi + 1].qs : ce;
+            for (di = 0; di < ndl; di++) {
+                size_t p = dls[di].s;
+                if (p < qs[qi].ce || p >= lim2 || p - qs[qi].ce > 2 ||
+                    (p > qs[qi].ce && c->mask[qs[qi].ce] != ' ') ||
+                    (p > qs[qi].ce + 1 && c->mask[qs[qi].ce + 1] != ' '))
+                    continue;
+                if (strncmp(c->mask + p, "vào ", 5) == 0 ||
+                    strncmp(c->mask + p, "đến ", 5) == 0 ||
+                    strncmp(c->mask + p, "tới ", 5) == 0)
+                    snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", dls[di].v);
+                break;
+            }
+        }
         prev_end = cs;
         for (qi = 0; qi < nq; qi++) {
             size_t next = qi + 1 < nq ? qs[qi + 1].qs : ce;

@@ -763,3 +763,21 @@ Test(target, goals_listed_after_a_sentence_with_their_horizon)
     S_check("Tốc độ tăng trưởng", 0, "range", 10, 12, "%/năm", "2030", 0);
     S_check("Bảo đảm 100%", 0, "=", 100, 100, "%", NULL, 0);
 }
+
+/* An item that opens with its time, then a share of a population; a
+ * second share with its own later time ("... và đạt tỷ lệ 100% vào năm
+ * 2035"); a comparator before a list of shares whose nouns end with a
+ * number ("học sinh lớp 5, 65% học sinh lớp 9 và 75% ..."). */
+Test(target, opening_time_own_later_time_and_listed_shares)
+{
+    S_run("II. MỤC TIÊU CỤ THỂ\n"
+          "- Tăng cường bồi dưỡng cho giáo viên\n"
+          "+ Đến năm 2030, 70% cán bộ quản lý, giáo viên được bồi dưỡng nâng cao năng lực và đạt tỷ lệ 95% vào năm 2035.\n"
+          "+ Đến năm 2030, tối thiểu 55% học sinh lớp 5, 65% học sinh lớp 9 và 75% học sinh lớp 12 biết bơi an toàn.\n");
+    cr_expect_eq(S_count(), 5);
+    S_check("+ Đến năm 2030, 70%", 0, "=", 70, 70, "%", "2030", 0);
+    S_check("+ Đến năm 2030, 70%", 1, "=", 95, 95, "%", "2035", 0);
+    S_check("tối thiểu 55%", 0, ">=", 55, 55, "%", "2030", 0);
+    S_check("tối thiểu 55%", 1, ">=", 65, 65, "%", "2030", 0);
+    S_check("tối thiểu 55%", 2, ">=", 75, 75, "%", "2030", 0);
+}
