@@ -1323,3 +1323,32 @@ Test(task, work_handed_to_another_body, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("5. Cục Cảnh sát"), "lead:Cục Cảnh sát giao thông;");
     cr_expect_eq(S_ntasks(), 6);
 }
+
+/* The points of an item that name their own body ("+ Sở Xây dựng:
+ * hướng dẫn ...") are tasks of their own, led by it; a time label on a
+ * line of its own after the points is the whole item's. */
+static const char *S_points =
+    "IV. NHIỆM VỤ CỤ THỂ\n"
+    "1.3. Sở Tài chính\n"
+    "- Phối hợp hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê tài sản kết cấu hạ tầng, cụ thể:\n"
+    "+ Sở Xây dựng: hướng dẫn các cơ quan, đơn vị kiểm kê tài sản kết cấu hạ tầng giao thông;\n"
+    "+ Sở Công Thương: hướng dẫn các cơ quan, đơn vị kiểm kê tài sản kết cấu hạ tầng thương mại.\n"
+    "Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.\n"
+    "- Cử công chức chuyên môn tham gia tổ công tác.\n";
+
+Test(task, points_naming_their_own_body, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_points);
+    r = S_task("- Phối hợp hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Sở Xây dựng: hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Sở Công Thương: hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    S_expect_deadline(r, "ongoing");
+    S_expect_agencies(S_task("- Cử công chức"), "lead:Sở Tài chính;");
+    cr_expect_eq(S_ntasks(), 4);
+}
