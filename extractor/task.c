@@ -1337,6 +1337,11 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
                     lim = k;
                     break;
                 }
+        for (k = e; k < lim; k++)
+            if (nqx_agx_apposition(c->agx, t, k, lim)) {
+                lim = k; /* "Sở Tài chính - Cơ quan thường trực ..." */
+                break;
+            }
         for (k = e; k < lim; k++) {
             const nqx_wentry *q = NULL;
             size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, &q);

@@ -1352,3 +1352,16 @@ Test(task, points_naming_their_own_body, .init = fx_grammar_load, .fini = S_free
     S_expect_agencies(S_task("- Cử công chức"), "lead:Sở Tài chính;");
     cr_expect_eq(S_ntasks(), 4);
 }
+
+/* A role after a body's name and a dash ("Sở Tài chính - Cơ quan thường
+ * trực Ban Chỉ đạo") is not the name; a dash inside a name is. */
+Test(task, role_after_a_dash, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("IV. NHIỆM VỤ\n"
+          "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n"
+          "- Tham mưu triển khai kế hoạch.\n"
+          "2. Sở Lao động - Thương binh và Xã hội chủ trì hướng dẫn.\n");
+    S_expect_agencies(S_task("- Tham mưu"), "lead:Sở Tài chính;");
+    S_expect_agencies(S_task("2. Sở Lao động"), "lead:Sở Lao động - Thương binh và Xã hội;");
+    cr_expect_eq(S_ntasks(), 2);
+}
