@@ -1365,3 +1365,16 @@ Test(task, role_after_a_dash, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("2. Sở Lao động"), "lead:Sở Lao động - Thương binh và Xã hội;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* The closing article of a council's resolution: its standing body, its
+ * committees, its delegations and delegates supervise. */
+Test(task, council_supervises, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 3. Tổ chức thực hiện\n"
+          "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+          "2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh và các đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.\n");
+    S_expect_agencies(S_task("2. Thường trực"),
+                      "lead:Thường trực Hội đồng nhân dân tỉnh;lead:các Ban của Hội đồng nhân dân tỉnh;"
+                      "lead:các Tổ đại biểu Hội đồng nhân dân tỉnh;lead:các đại biểu Hội đồng nhân dân tỉnh;");
+    cr_expect_eq(S_ntasks(), 2);
+}
