@@ -1520,6 +1520,30 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             if (!has_subj)
                 subj.n = 0;
         }
+        /* "Quốc hội cơ bản tán thành ..., đồng thời, đề nghị Chính phủ và
+         * các cơ quan liên quan tập trung thực hiện các nhiệm vụ ... sau
+         * đây:": the bodies asked after a comma, when what follows them
+         * only hands out the work below */
+        if (!has_subj && c->p_bare) {
+            size_t k2, from = ns ? st[ns - 1] : 0;
+            for (k2 = from + 1; k2 + 1 < t.n && !has_subj; k2++) {
+                size_t e2, ov[2 * S_OVN];
+                int as2 = 0;
+                if (!(t.v[k2 - 1].flags & NQX_TOK_COMMA) ||
+                    !nqx_agx_courtesy(c->agx, &t, k2, t.n))
+                    continue;
+                subj.n = 0;
+                e2 = S_subject_at(c, &t, k2, t.n, 0, &subj, &as2);
+                if (e2 && e2 < t.n && as2 &&
+                    nqx_gram_match(c->p_bare, c->text, n->end, t.v[e2].start, ov,
+                                   S_OVN) > 0) {
+                    has_subj = 1;
+                    assigned = 1;
+                } else {
+                    subj.n = 0;
+                }
+            }
+        }
     }
     /* "11. Các đơn vị cấp nước sạch ... có trách nhiệm" over its points:
      * a heading line that leaves the colon out */

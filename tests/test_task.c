@@ -1378,3 +1378,17 @@ Test(task, council_supervises, .init = fx_grammar_load, .fini = S_free)
                       "lead:các Tổ đại biểu Hội đồng nhân dân tỉnh;lead:các đại biểu Hội đồng nhân dân tỉnh;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A resolution that asks bodies after a comma ("..., đồng thời, đề nghị
+ * Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và
+ * giải pháp chủ yếu sau đây:") gives them the items below. */
+Test(task, bodies_asked_after_a_comma, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 2. Nhiệm vụ và giải pháp chủ yếu\n"
+          "Quốc hội cơ bản tán thành các nhiệm vụ, giải pháp do Chính phủ kiến nghị, đồng thời, đề nghị Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và giải pháp chủ yếu sau đây:\n"
+          "1. Đẩy mạnh hoàn thiện thể chế, pháp luật.\n"
+          "2. Tập trung nguồn lực hoàn thiện kết cấu hạ tầng chiến lược.\n");
+    S_expect_agencies(S_task("1. Đẩy mạnh"), "lead:Chính phủ;lead:các cơ quan liên quan;");
+    S_expect_agencies(S_task("2. Tập trung"), "lead:Chính phủ;lead:các cơ quan liên quan;");
+    cr_expect_eq(S_ntasks(), 2);
+}
