@@ -1165,6 +1165,33 @@ static void S_table(S_ctx *c, int table)
                 row = NULL; /* flush the pending row */
             }
             lasthdr = h != 0;
+            /* no header at all (a copy that lost it): "1 | work | Sở Tài
+             * chính | Cơ quan liên quan | Thường xuyên". A numbered row
+             * whose third cell names bodies gives the columns: bodies
+             * lead, then coordinate; a cell that reads as a time is the
+             * time */
+            if (!h && !have && n >= 4 && n <= S_MAXCOLS &&
+                S_number_cell(c, cells[0].start, cells[0].end) &&
+                S_names_cell(c, cells[2].start, cells[2].end)) {
+                int nl = 0;
+                memset(hc, 0, sizeof hc);
+                hc[0] = 'n';
+                for (i = 2; i < n; i++) {
+                    char *tdl;
+                    if (S_names_cell(c, cells[i].start, cells[i].end)) {
+                        hc[i] = nl == 0 ? 'l' : nl == 1 ? 'c' : 'r';
+                        nl++;
+                    } else if ((tdl = S_deadline(c, cells[i].start, cells[i].end)) != NULL) {
+                        hc[i] = 't';
+                        free(tdl);
+                    } else {
+                        hc[i] = 'r';
+                    }
+                }
+                memcpy(cols, hc, n);
+                ncols = n;
+                have = 1;
+            }
         }
         if (row && have && n && n + 1 < ncols &&
             !S_number_cell(c, cells[0].start, cells[0].end)) {

@@ -1392,3 +1392,21 @@ Test(task, bodies_asked_after_a_comma, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("2. Tập trung"), "lead:Chính phủ;lead:các cơ quan liên quan;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A task table that lost its header: a numbered row whose third cell
+ * names bodies gives the columns (lead, then coordinators; a cell that
+ * reads as a time is the time). */
+Test(task, table_without_header, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run("II. NHIỆM VỤ CỤ THỂ\n"
+          "1 | Triển khai thực hiện một số nội dung chi đặc thù cho hoạt động phòng thủ dân sự. | Sở Tài chính | Cơ quan, địa phương liên quan | Thường xuyên\n"
+          "2 | Hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh trong phòng thủ dân sự | Sở Y tế | Sở Tài chính | Quý IV/2025\n");
+    r = S_task("Triển khai thực hiện một số");
+    S_expect_agencies(r, "lead:Sở Tài chính;coordinate:Cơ quan, địa phương liên quan;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Hướng dẫn thanh toán");
+    S_expect_agencies(r, "lead:Sở Y tế;coordinate:Sở Tài chính;");
+    S_expect_deadline(r, "2025-Q4");
+    cr_expect_eq(S_ntasks(), 2);
+}
