@@ -1327,6 +1327,9 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
     if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
         return 0;
+    /* "Cơ quan phối hợp" alone on a line: a table's header cell, no body */
+    if (nqx_wlex_at(&c->roles, t, 0, t->n, NULL) == t->n)
+        return 0;
     /* "c) Đề nghị Trung ương Mặt trận ...", "6. Đề nghị: Hiệp hội ...":
      * the bodies asked are the block's leads */
     i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);

@@ -1395,11 +1395,14 @@ Test(task, bodies_asked_after_a_comma, .init = fx_grammar_load, .fini = S_free)
 
 /* A task table that lost its header: a numbered row whose third cell
  * names bodies gives the columns (lead, then coordinators; a cell that
- * reads as a time is the time). */
+ * reads as a time is the time). Header cells left one per line ("Cơ quan
+ * phối hợp") are no body's block. */
 Test(task, table_without_header, .init = fx_grammar_load, .fini = S_free)
 {
     const nqx_record *r;
     S_run("II. NHIỆM VỤ CỤ THỂ\n"
+          "Cơ quan phối hợp\n"
+          "Thời gian hoàn thành\n"
           "1 | Triển khai thực hiện một số nội dung chi đặc thù cho hoạt động phòng thủ dân sự. | Sở Tài chính | Cơ quan, địa phương liên quan | Thường xuyên\n"
           "2 | Hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh trong phòng thủ dân sự | Sở Y tế | Sở Tài chính | Quý IV/2025\n");
     r = S_task("Triển khai thực hiện một số");
