@@ -40,7 +40,7 @@ typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin,
         *p_wrapup, *p_bare;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
@@ -1815,6 +1815,12 @@ static void S_exclude(S_ctx *c)
         }
         if (n->parent >= 0 && c->excluded[n->parent] == 1) {
             c->excluded[i] = 1;
+            /* the lead-in below (task_work_leadin), hung by the outline
+             * under the item before it */
+            if (!seen_heading && c->p_workin && n->kind == NQX_NODE_PARA &&
+                S_ends_colon(c->text, n->start, n->end) &&
+                nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0)
+                seen_heading = 1;
             continue;
         }
         if (n->parent >= 0)
@@ -1828,8 +1834,15 @@ static void S_exclude(S_ctx *c)
         /* except where it hands the work below to bodies ("..., Chính phủ
          * yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:"): 3 */
         if (c->excluded[i] == 1 && n->parent < 0 && !seen_heading &&
-            n->kind == NQX_NODE_PARA && S_ends_colon(c->text, n->start, n->end))
+            n->kind == NQX_NODE_PARA && S_ends_colon(c->text, n->start, n->end)) {
             c->excluded[i] = 3;
+            /* "..., kế hoạch được tổ chức thực hiện như sau:" in a text
+             * with no numbered sections (a page that quotes a plan): the
+             * work begins after it, as after a heading */
+            if (c->p_workin &&
+                nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0)
+                seen_heading = 1;
+        }
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
             c->excluded[i] = 1;
@@ -1937,6 +1950,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_time = nqx_gram_pattern(g, "task_time_label");
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
+    c.p_workin = nqx_gram_pattern(g, "task_work_leadin");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");

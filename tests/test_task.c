@@ -1413,3 +1413,17 @@ Test(task, table_without_header, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "2025-Q4");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A text with no numbered sections (a page that quotes a plan): the work
+ * begins after the paragraph that opens it ("... được tổ chức thực hiện
+ * như sau:"), not at the first heading, which it never has. */
+Test(task, work_after_a_leadin_without_headings, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Ngày 28/10/2025, UBND tỉnh ban hành Kế hoạch 279/KH-UBND.\n"
+          "- Mục đích: cụ thể hóa các bước triển khai.\n"
+          "Theo Mục IV Kế hoạch 279/KH-UBND năm 2025, kế hoạch được tổ chức thực hiện như sau:\n"
+          "- Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành định kỳ báo cáo tiến độ với UBND tỉnh.\n");
+    S_expect_agencies(S_task("- Giao Sở Tài chính"),
+                      "lead:Sở Tài chính;coordinate:các sở, ngành;report_to:UBND tỉnh;");
+    cr_expect_eq(S_ntasks(), 1);
+}
