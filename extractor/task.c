@@ -464,12 +464,13 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
         }
         if (v >= lim || t->v[v].cap ||
             (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
-                                  NQX_TOK_SEMI | NQX_TOK_EOL)) ||
-            !nqx_wlex_at(&c->subjv, t, v, lim, NULL))
+                                  NQX_TOK_SEMI | NQX_TOK_EOL)))
             return 0;
         /* "Chính phủ yêu cầu các bộ ...", "UBND tỉnh giao Sở X ...": the
          * bodies asked do the work */
         cl = nqx_agx_courtesy(c->agx, t, v, lim);
+        if (!cl && !nqx_wlex_at(&c->subjv, t, v, lim, NULL))
+            return 0;
         if (cl) {
             nqx_span sp2[S_MAXNAMES];
             size_t n2 = 0, e2 = nqx_agx_list(c->agx, t, v + cl, lim, 0, sp2,
@@ -480,6 +481,9 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 S_add_list(out, sp2, n2, NQX_ROLE_LEAD);
                 return e2;
             }
+            /* "Cục Cảnh sát giao thông": no body after it, no verb */
+            if (!nqx_wlex_at(&c->subjv, t, v, lim, NULL))
+                return 0;
             cl = 0;
         }
     }
@@ -1231,6 +1235,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
 {
     nqx_span sp[S_MAXNAMES];
     size_t n = 0, e, i0;
+    int courtesy;
     if (!t->n)
         return 0;
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
@@ -1239,6 +1244,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     /* "c) Đề nghị Trung ương Mặt trận ...", "6. Đề nghị: Hiệp hội ...":
      * the bodies asked are the block's leads */
     i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);
+    courtesy = i0 > 0;
     /* "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the body whose
      * duties the items below list */
     if (!i0)
@@ -1252,6 +1258,10 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
         /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
          * with no verb and no full stop is the last body's name */
         size_t k, lim = t->n;
+        /* "Giao Ủy ban nhân dân tỉnh chỉ đạo thực hiện các nội dung
+         * sau:": a line that hands over the items below names its body,
+         * then its verb, even after a courtesy word */
+        int colon = courtesy && (t->v[t->n - 1].flags & NQX_TOK_COLON);
         if (t->v[t->n - 1].flags & NQX_TOK_STOP)
             return 0;
         /* "1. Sở Tài chính (cơ quan chủ trì)": a role in brackets */
@@ -1283,7 +1293,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
             /* after a courtesy word the rest of the line is the addressee
              * ("Đề nghị các tổ chức cung cấp dịch vụ chi trả") */
             if (lim - e > (i0 ? 16u : 8u) ||
-                (!i0 && nqx_agx_is_stop(c->agx, t, k, t->n) &&
+                ((!i0 || colon) && nqx_agx_is_stop(c->agx, t, k, t->n) &&
                  strcmp(t->v[k].lower, "và") != 0))
                 return 0;
         }

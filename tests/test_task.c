@@ -1295,3 +1295,31 @@ Test(task, lead_named_after_the_work, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "2026-Q2");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A body that hands work to another ("X giao Y chủ trì ...") is not the
+ * lead: Y is; a block intro after "Giao"/"Đề nghị" names its body, then
+ * its verb; and an intro that only hands out the items below is no task
+ * of its own. "Bộ Ngoại giao", "Cảnh sát giao thông" stay whole. */
+static const char *S_assigned =
+    "Điều 2. Tổ chức thực hiện\n"
+    "1. Ban Thường vụ Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy hướng dẫn thực hiện.\n"
+    "2. Giao Ủy ban nhân dân tỉnh chỉ đạo thực hiện các nội dung sau:\n"
+    "a) Rà soát quy hoạch sử dụng đất.\n"
+    "b) Bố trí kinh phí thực hiện.\n"
+    "3. Ủy ban nhân dân tỉnh có trách nhiệm thực hiện các nhiệm vụ sau:\n"
+    "a) Hướng dẫn triển khai.\n"
+    "4. Bộ Ngoại giao chủ trì tổng hợp ý kiến.\n"
+    "5. Cục Cảnh sát giao thông có trách nhiệm quản lý cơ sở dữ liệu.\n";
+
+Test(task, work_handed_to_another_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run(S_assigned);
+    S_expect_agencies(S_task("1. Ban Thường vụ"),
+                      "lead:Ban Tổ chức Tỉnh ủy;coordinate:Văn phòng Tỉnh ủy;");
+    S_expect_agencies(S_task("a) Rà soát"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("b) Bố trí"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("a) Hướng dẫn"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("4. Bộ Ngoại giao"), "lead:Bộ Ngoại giao;");
+    S_expect_agencies(S_task("5. Cục Cảnh sát"), "lead:Cục Cảnh sát giao thông;");
+    cr_expect_eq(S_ntasks(), 6);
+}
