@@ -634,7 +634,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing, subj_ends, adverbs, not_names, fields;
+        trailing, subj_ends, adverbs, not_names, fields, appos;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -655,7 +655,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_subject_ends", &a->subj_ends) ||
         nqx_wlex_load(g, "agency_adverbials", &a->adverbs) ||
         nqx_wlex_load(g, "agency_not_in_names", &a->not_names) ||
-        nqx_wlex_load(g, "agency_fields", &a->fields)) {
+        nqx_wlex_load(g, "agency_fields", &a->fields) ||
+        nqx_wlex_load(g, "agency_appositions", &a->appos)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -680,6 +681,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->adverbs);
     nqx_wlex_free(&a->not_names);
     nqx_wlex_free(&a->fields);
+    nqx_wlex_free(&a->appos);
     free(a);
 }
 
@@ -774,6 +776,14 @@ static int S_starts(const nqx_agx *a, const nqx_toks *t, size_t i,
 int nqx_agx_starts(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim)
 {
     return S_starts(a, t, i, lim, 1);
+}
+
+int nqx_agx_apposition(const nqx_agx *a, const nqx_toks *t, size_t i,
+                       size_t lim)
+{
+    return i + 1 < lim &&
+           (strcmp(t->v[i].fold, "-") == 0 || strcmp(t->v[i].fold, "–") == 0) &&
+           nqx_wlex_at(&a->appos, t, i + 1, lim, NULL) > 0;
 }
 
 size_t nqx_agx_courtesy(const nqx_agx *a, const nqx_toks *t, size_t i,
@@ -1069,6 +1079,11 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 break;
             }
             if (S_is_stop(a, t, j, lim) && !listed)
+                break;
+            /* "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the role
+             * after a dash is not the name ("Sở Lao động - Thương binh và
+             * Xã hội" goes on) */
+            if (nqx_agx_apposition(a, t, j, lim))
                 break;
             /* "UBND tỉnh giao Sở X ...": the body that hands out the work
              * ends before the word that hands it, when a named body or

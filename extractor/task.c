@@ -612,17 +612,34 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
     }
 }
 
+/* A list marker standing as a word: "+", "-", "*", "•". */
+static int S_is_marker(const nqx_tok *k)
+{
+    return strcmp(k->fold, "+") == 0 || strcmp(k->fold, "-") == 0 ||
+           strcmp(k->fold, "*") == 0 || strcmp(k->fold, "•") == 0;
+}
+
 /* Sentences of t: starts[] (word index), returns the count. A sentence
- * ends at ". ! ?" before a capitalised word, or at the end. */
-static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max)
+ * ends at ". ! ?" or a line break before a capitalised word, or at the
+ * end; with points, a line that opens with a list marker and a
+ * capitalised word starts one too (the points of an item). */
+static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max,
+                          int points)
 {
     size_t k, n = 0;
     if (!t->n || !max)
         return 0;
     starts[n++] = 0;
-    for (k = 0; k + 1 < t->n && n < max; k++)
-        if ((t->v[k].flags & (NQX_TOK_STOP | NQX_TOK_EOL)) && t->v[k + 1].cap)
+    for (k = 0; k + 1 < t->n && n < max; k++) {
+        if (!(t->v[k].flags & (NQX_TOK_STOP | NQX_TOK_EOL)))
+            continue;
+        if (t->v[k + 1].cap)
             starts[n++] = k + 1;
+        /* a point of the item on its own line: "+ Sở Xây dựng: ..." */
+        else if (points && (t->v[k].flags & NQX_TOK_EOL) && k + 2 < t->n &&
+                 S_is_marker(&t->v[k + 1]) && t->v[k + 2].cap)
+            starts[n++] = k + 2;
+    }
     return n;
 }
 
@@ -767,14 +784,56 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             return;
         }
     }
-    ns = S_sentences(&t, starts, 256);
+    ns = S_sentences(&t, starts, 256, 1);
+    /* a time label on a line of its own that the outline hung under the
+     * item's last point ("Thời gian thực hiện: ..."): the whole item's */
+    if (tve <= tvs && ns > 1) {
+        size_t ls = s, le;
+        while (ls < e) {
+            size_t vs, ve, nx;
+            nqx_role r;
+            const char *nl = memchr(c->text + ls, '\n', e - ls);
+            le = nl ? (size_t)(nl - c->text) : e;
+            if (ls > s && S_label_at(c, ls, le, &vs, &ve, &r, &nx) == 2) {
+                tvs = vs;
+                tve = ve;
+                break;
+            }
+            ls = le + 1;
+        }
+    }
     for (k = 1; k < ns && nseg < 8; k++) {
         S_ags sub;
         int assigned = 0;
         size_t se = k + 1 < ns ? starts[k + 1] : t.n;
         sub.n = 0;
-        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned))
-            continue;
+        { /* a label line ("- Cơ quan phối hợp thực hiện: ...") is the
+           * item's own, not a sentence of another body */
+            size_t vs, ve, nx;
+            nqx_role r;
+            if (S_label_at(c, t.v[starts[k]].start, t.v[se - 1].end, &vs, &ve, &r, &nx))
+                continue;
+        }
+        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned)) {
+            /* "+ Sở Xây dựng: hướng dẫn ...": a line of the item that
+             * names its own body, then a colon, then its work */
+            nqx_span sp[S_MAXNAMES];
+            size_t n2 = 0, e2;
+            if (!(t.v[starts[k] - 1].flags & NQX_TOK_EOL) &&
+                !(starts[k] >= 2 && S_is_marker(&t.v[starts[k] - 1]) &&
+                  (t.v[starts[k] - 2].flags & NQX_TOK_EOL)))
+                continue;
+            e2 = nqx_agx_list(c->agx, &t, starts[k], se, 1, sp, S_MAXNAMES, &n2);
+            if (!n2 || e2 <= starts[k] || e2 >= se ||
+                !(t.v[e2 - 1].flags & NQX_TOK_COLON) || !t.v[starts[k]].cap ||
+                t.v[e2].cap /* "Viện trưởng: Thượng tá ...": who, not work */ ||
+                nqx_wlex_at(&c->cdescr, &t, e2, se, NULL))
+                continue;
+
+            sub.n = 0;
+            S_add_list(&sub, sp, n2, NQX_ROLE_LEAD);
+            assigned = 1;
+        }
         if (!assigned && S_same_leads(c, &sub, lead))
             continue;
         seg_s[nseg] = starts[k];
@@ -869,7 +928,7 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         c->st = c->st ? c->st : NQX_ENOMEM;
         return;
     }
-    ns = S_sentences(&t, starts, 256);
+    ns = S_sentences(&t, starts, 256, 0);
     for (k = 0; k <= ns; k++) {
         S_ags sub;
         int assigned = 0, subj = 0;
@@ -1278,6 +1337,11 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
                     lim = k;
                     break;
                 }
+        for (k = e; k < lim; k++)
+            if (nqx_agx_apposition(c->agx, t, k, lim)) {
+                lim = k; /* "Sở Tài chính - Cơ quan thường trực ..." */
+                break;
+            }
         for (k = e; k < lim; k++) {
             const nqx_wentry *q = NULL;
             size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, &q);
@@ -1447,7 +1511,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     if (!has_subj && !is_title && colon && n->kind == NQX_NODE_PARA) {
         /* a paragraph of background whose last sentence hands out the
          * work below: that sentence's subject heads the block */
-        size_t st[256], ns = S_sentences(&t, st, 256);
+        size_t st[256], ns = S_sentences(&t, st, 256, 0);
         if (ns > 1) {
             /* only when it asks bodies ("Chính phủ yêu cầu các bộ") */
             subj.n = 0;
@@ -1455,6 +1519,30 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                                           &assigned) && assigned;
             if (!has_subj)
                 subj.n = 0;
+        }
+        /* "Quốc hội cơ bản tán thành ..., đồng thời, đề nghị Chính phủ và
+         * các cơ quan liên quan tập trung thực hiện các nhiệm vụ ... sau
+         * đây:": the bodies asked after a comma, when what follows them
+         * only hands out the work below */
+        if (!has_subj && c->p_bare) {
+            size_t k2, from = ns ? st[ns - 1] : 0;
+            for (k2 = from + 1; k2 + 1 < t.n && !has_subj; k2++) {
+                size_t e2, ov[2 * S_OVN];
+                int as2 = 0;
+                if (!(t.v[k2 - 1].flags & NQX_TOK_COMMA) ||
+                    !nqx_agx_courtesy(c->agx, &t, k2, t.n))
+                    continue;
+                subj.n = 0;
+                e2 = S_subject_at(c, &t, k2, t.n, 0, &subj, &as2);
+                if (e2 && e2 < t.n && as2 &&
+                    nqx_gram_match(c->p_bare, c->text, n->end, t.v[e2].start, ov,
+                                   S_OVN) > 0) {
+                    has_subj = 1;
+                    assigned = 1;
+                } else {
+                    subj.n = 0;
+                }
+            }
         }
     }
     /* "11. Các đơn vị cấp nước sạch ... có trách nhiệm" over its points:

@@ -1323,3 +1323,72 @@ Test(task, work_handed_to_another_body, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("5. Cục Cảnh sát"), "lead:Cục Cảnh sát giao thông;");
     cr_expect_eq(S_ntasks(), 6);
 }
+
+/* The points of an item that name their own body ("+ Sở Xây dựng:
+ * hướng dẫn ...") are tasks of their own, led by it; a time label on a
+ * line of its own after the points is the whole item's. */
+static const char *S_points =
+    "IV. NHIỆM VỤ CỤ THỂ\n"
+    "1.3. Sở Tài chính\n"
+    "- Phối hợp hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê tài sản kết cấu hạ tầng, cụ thể:\n"
+    "+ Sở Xây dựng: hướng dẫn các cơ quan, đơn vị kiểm kê tài sản kết cấu hạ tầng giao thông;\n"
+    "+ Sở Công Thương: hướng dẫn các cơ quan, đơn vị kiểm kê tài sản kết cấu hạ tầng thương mại.\n"
+    "Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.\n"
+    "- Cử công chức chuyên môn tham gia tổ công tác.\n";
+
+Test(task, points_naming_their_own_body, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_points);
+    r = S_task("- Phối hợp hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Sở Xây dựng: hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Sở Công Thương: hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    S_expect_deadline(r, "ongoing");
+    S_expect_agencies(S_task("- Cử công chức"), "lead:Sở Tài chính;");
+    cr_expect_eq(S_ntasks(), 4);
+}
+
+/* A role after a body's name and a dash ("Sở Tài chính - Cơ quan thường
+ * trực Ban Chỉ đạo") is not the name; a dash inside a name is. */
+Test(task, role_after_a_dash, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("IV. NHIỆM VỤ\n"
+          "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n"
+          "- Tham mưu triển khai kế hoạch.\n"
+          "2. Sở Lao động - Thương binh và Xã hội chủ trì hướng dẫn.\n");
+    S_expect_agencies(S_task("- Tham mưu"), "lead:Sở Tài chính;");
+    S_expect_agencies(S_task("2. Sở Lao động"), "lead:Sở Lao động - Thương binh và Xã hội;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* The closing article of a council's resolution: its standing body, its
+ * committees, its delegations and delegates supervise. */
+Test(task, council_supervises, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 3. Tổ chức thực hiện\n"
+          "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+          "2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh và các đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.\n");
+    S_expect_agencies(S_task("2. Thường trực"),
+                      "lead:Thường trực Hội đồng nhân dân tỉnh;lead:các Ban của Hội đồng nhân dân tỉnh;"
+                      "lead:các Tổ đại biểu Hội đồng nhân dân tỉnh;lead:các đại biểu Hội đồng nhân dân tỉnh;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* A resolution that asks bodies after a comma ("..., đồng thời, đề nghị
+ * Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và
+ * giải pháp chủ yếu sau đây:") gives them the items below. */
+Test(task, bodies_asked_after_a_comma, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 2. Nhiệm vụ và giải pháp chủ yếu\n"
+          "Quốc hội cơ bản tán thành các nhiệm vụ, giải pháp do Chính phủ kiến nghị, đồng thời, đề nghị Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và giải pháp chủ yếu sau đây:\n"
+          "1. Đẩy mạnh hoàn thiện thể chế, pháp luật.\n"
+          "2. Tập trung nguồn lực hoàn thiện kết cấu hạ tầng chiến lược.\n");
+    S_expect_agencies(S_task("1. Đẩy mạnh"), "lead:Chính phủ;lead:các cơ quan liên quan;");
+    S_expect_agencies(S_task("2. Tập trung"), "lead:Chính phủ;lead:các cơ quan liên quan;");
+    cr_expect_eq(S_ntasks(), 2);
+}
