@@ -718,7 +718,7 @@ static size_t S_utf8_valid(const unsigned char *s, size_t n)
                 i++;
             continue;
         }
-        r = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &c);
+        r = (utf8proc_ssize_t)nqx_norm_utf8(s + i, n - i, &c);
         if (r <= 0)
             return i;
         i += (size_t)r;

@@ -27,16 +27,27 @@ const char *nqx_change_kind_name(nqx_change_kind k)
     return "?";
 }
 
+size_t nqx_norm_utf8_slow(const unsigned char *s, size_t n, int32_t *cp)
+{
+    utf8proc_ssize_t r = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
+    return r > 0 ? (size_t)r : 0;
+}
+
 size_t nqx_utf8_valid_prefix(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0)
+        int32_t cp;
+        size_t k;
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        k = nqx_norm_utf8(u + i, n - i, &cp);
+        if (!k)
             return i;
-        i += (size_t)k;
+        i += k;
     }
     return n;
 }
@@ -262,6 +273,13 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         utf8proc_uint8_t *res = NULL;
         utf8proc_ssize_t rl;
         if (s[i] < 0x80) {
+            uint64_t w; /* ASCII a word at a time */
+            while (i + 9 <= n) {
+                memcpy(&w, s + i + 1, 8);
+                if (w & UINT64_C(0x8080808080808080))
+                    break;
+                i += 8;
+            }
             last_ascii = i;
             have_ascii = 1;
             i++;
@@ -271,7 +289,7 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             i += 2; /* below U+0300: the common case, no decoding needed */
             continue;
         }
-        k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+        k = (utf8proc_ssize_t)nqx_norm_utf8(s + i, n - i, &cp);
         if (k <= 0) {
             nqx_buf_free(&b);
             return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,

@@ -116,29 +116,6 @@ static inline int S_class(unsigned char *lt, int32_t cp)
  * which is cleared faster. */
 #define S_MEMO_SLOTS 16384
 
-/* The code point at s[0..n) (n >= 1, s[0] >= 0x80) and its length, or 0
- * when the bytes are not valid UTF-8. Vietnamese letters are two- and
- * three-byte sequences: those are decoded here, the rest by utf8proc. */
-static size_t S_utf8_slow(const unsigned char *s, size_t n, int32_t *cp)
-{
-    utf8proc_ssize_t r = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
-    return r > 0 ? (size_t)r : 0;
-}
-
-static inline size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
-{
-    if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
-        *cp = (int32_t)((s[0] & 0x1F) << 6 | (s[1] & 0x3F));
-        return 2;
-    }
-    if (s[0] >= 0xE1 && s[0] < 0xED && n >= 3 && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80) { /* no overlong, no surrogate here */
-        *cp = (int32_t)((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
-        return 3;
-    }
-    return S_utf8_slow(s, n, cp);
-}
-
 nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                             size_t *ntoks)
 {
@@ -168,7 +145,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         if (u[i] < 0x80) {
             cls = S_ascii_tab[u[i]];
         } else {
-            k = S_utf8(u + i, len - i, &cp);
+            k = nqx_norm_utf8(u + i, len - i, &cp);
             cls = k ? S_class(lt, cp) : S_W_BREAK;
             if (!k)
                 k = 1;
@@ -204,7 +181,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                 cls = S_ascii_tab[u[i]];
                 k = 1;
             } else {
-                k = S_utf8(u + i, len - i, &cp);
+                k = nqx_norm_utf8(u + i, len - i, &cp);
                 if (!k)
                     break;
                 cls = S_class(lt, cp);
