@@ -497,6 +497,11 @@ static const unsigned char S_special[256] = {
     ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 1,
     ['\t'] = 1, [0xC2] = 1};
 
+/* Bytes after a space that the branch for spaces in S_inline acts on:
+ * more space, a NBSP's first byte, or emphasis marks. */
+static const unsigned char S_after_space[256] = {
+    [' '] = 1, ['\t'] = 1, [0xC2] = 1, ['*'] = 1, ['_'] = 1};
+
 /* Is the code point a letter or a digit? */
 static int S_wordch(utf8proc_int32_t cp)
 {
@@ -549,6 +554,12 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
     while (i < b) {
         unsigned char ch = t[i];
         if (!S_special[ch]) {
+            i++;
+            continue;
+        }
+        /* one space before a word: the usual case, and no edit (the
+         * branch for spaces below would find that) */
+        if (ch == ' ' && (i + 1 == b || !S_after_space[t[i + 1]])) {
             i++;
             continue;
         }
@@ -893,6 +904,27 @@ static int S_part_word(const unsigned char *r, size_t n)
     return 0;
 }
 
+/* The length of a UTF-8 sequence by its lead byte, as S_features counts
+ * characters (1 below 0x80, 4 from 0xF0, 3 from 0xE0, else 2). */
+static const unsigned char S_lead_len[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
 /* Fill the features of u from its cleaned text c->r. */
 static void S_features(S_ctx *c, S_unit *u)
 {
@@ -939,6 +971,16 @@ static void S_features(S_ctx *c, S_unit *u)
     }
     while (i < n) {
         unsigned char ch = r[i];
+        if (u->has_lower && u->has_upper) {
+            /* both cases seen: only count (the text is valid UTF-8),
+             * by the lead byte's length, without a branch */
+            for (; i < n; u->nchars++) {
+                prev = last;
+                last = i;
+                i += S_lead_len[r[i]];
+            }
+            break;
+        }
         if (ch < 0x80) {
             if (ch >= 'a' && ch <= 'z')
                 u->has_lower = 1;
@@ -947,12 +989,6 @@ static void S_features(S_ctx *c, S_unit *u)
             prev = last;
             last = i;
             i++;
-        } else if (u->has_lower && u->has_upper) {
-            /* both cases seen: only count (the text is valid UTF-8) */
-            k = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
-            prev = last;
-            last = i;
-            i += (size_t)k;
         } else {
             utf8proc_category_t cat;
             k = S_cp(r + i, n - i, &cp);
