@@ -211,6 +211,44 @@ static int S_nfc_stable(utf8proc_int32_t cp)
            (cp >= 0x2500 && cp <= 0x27BF) || cp == 0xFEFF;
 }
 
+/* The characters S_nfc_stable accepts most often, as a shift DFA (see
+ * decode.c's S_u8_dfa): ASCII, two-byte sequences below U+0300 (any lead
+ * byte below 0xCC followed by a continuation byte, as S_nfc's test) and
+ * the Vietnamese letters U+1EA0..U+1EF9 (E1 BA A0..E1 BB B9). States (bit
+ * offsets): 0 between characters, 6 after a two-byte lead, 12 after E1,
+ * 18 after E1 BA, 24 after E1 BB, 30 (S_NFC_OTHER) anything else, which
+ * S_nfc looks at by decoding. Generated and checked with S_u8_dfa. */
+static const unsigned char S_nfc_dfa_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 5, 5, 5, 5,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+};
+static const uint64_t S_nfc_dfa[9] = {
+    UINT64_C(0x000000079E79E780),
+    UINT64_C(0x000000078079E006),
+    UINT64_C(0x000000078001E006),
+    UINT64_C(0x000000079E012006),
+    UINT64_C(0x000000079E018006),
+    UINT64_C(0x000000079E01E006),
+    UINT64_C(0x000000079E79E786),
+    UINT64_C(0x000000079E79E79E),
+    UINT64_C(0x000000079E79E78C),
+};
+#define S_NFC_OTHER 30
+
 /* The segments NFC changed, as edits of the decoded text (kind
  * NQX_CHANGE_NFC) with where each landed in the NFC text. */
 typedef struct {
@@ -269,17 +307,25 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
     while (i < n) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k;
-        size_t seg, e;
+        size_t seg, e, cs = i;
         utf8proc_uint8_t *res = NULL;
         utf8proc_ssize_t rl;
-        if (s[i] < 0x80) {
-            uint64_t w; /* ASCII a word at a time */
-            while (i + 9 <= n) {
-                memcpy(&w, s + i + 1, 8);
-                if (w & UINT64_C(0x8080808080808080))
-                    break;
-                i += 8;
-            }
+        uint64_t st = 0;
+        /* the usual characters by the DFA, without a branch on each;
+         * then the character at cs, where it stopped, as below */
+        for (; i < n; i++) {
+            unsigned char c = s[i];
+            cs = st ? cs : i;
+            last_ascii = c < 0x80 ? i : last_ascii;
+            have_ascii |= c < 0x80;
+            st = S_nfc_dfa[S_nfc_dfa_class[c]] >> st & 63;
+            if (st == S_NFC_OTHER)
+                break;
+        }
+        if (st == 0)
+            break; /* the end, after whole characters */
+        i = cs;
+        if (s[i] < 0x80) { /* (not after the DFA: ASCII is a character) */
             last_ascii = i;
             have_ascii = 1;
             i++;
