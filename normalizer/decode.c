@@ -703,13 +703,14 @@ static nqx_status S_conv_utf16(const char *name, int le,
  * surrogate, nothing past U+10FFFF) as a DFA over byte classes, written as
  * a shift DFA so that a byte costs two loads, a shift and a mask and no
  * branch (Vietnamese text changes between 1-, 2- and 3-byte characters
- * every few bytes, which branches mispredict): S_u8_dfa[class] holds at
+ * every few bytes, which branches mispredict): nqx_norm_u8_dfa[class]
+ * (class: nqx_norm_u8_class[byte]) holds at
  * bit s the state after a byte of that class from state s. States (bit
  * offsets): 0 accept, 6/12/18 one/two/three continuation bytes to come,
  * 24 after E0, 30 after ED, 36 after F0, 42 after F4, 48 reject. Generated
  * and checked against a strict decoder on every sequence of up to three
  * bytes and 300,000 random ones. */
-static const unsigned char S_u8_dfa_class[256] = {
+const unsigned char nqx_norm_u8_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -727,7 +728,7 @@ static const unsigned char S_u8_dfa_class[256] = {
     6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 7, 7,
     9, 10, 10, 10, 11, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
-static const uint64_t S_u8_dfa[12] = {
+const uint64_t nqx_norm_u8_dfa[12] = {
     UINT64_C(0x0030C30C30C30C00),
     UINT64_C(0x00303301B0306030),
     UINT64_C(0x0030C0C1B0306030),
@@ -749,7 +750,7 @@ static size_t S_utf8_valid(const unsigned char *s, size_t n)
     size_t i = 0;
     uint64_t st = 0;
     for (i = 0; i < n; i++)
-        st = S_u8_dfa[S_u8_dfa_class[s[i]]] >> st & 63;
+        st = nqx_norm_u8_dfa[nqx_norm_u8_class[s[i]]] >> st & 63;
     if (st == 0)
         return n;
     i = 0;

@@ -971,8 +971,35 @@ static void S_features(S_ctx *c, S_unit *u)
     while (i < n) {
         unsigned char ch = r[i];
         if (u->has_lower && u->has_upper) {
-            /* both cases seen: only count (the text is valid UTF-8),
-             * by the lead byte's length, without a branch */
+            /* both cases seen: only count, by the lead byte's length.
+             * Where the rest is valid UTF-8 (always, but checked: the
+             * DFA), that is counting the bytes that are not continuation
+             * bytes, which needs no chain of loads from one character to
+             * the next */
+            size_t j, cnt = 0;
+            uint64_t st = 0;
+            for (j = i; j < n; j++) {
+                st = nqx_norm_u8_dfa[nqx_norm_u8_class[r[j]]] >> st & 63;
+                cnt += (r[j] & 0xC0) != 0x80;
+            }
+            if (st == 0) {
+                u->nchars += cnt;
+                /* the last two characters' starts (r[i] starts one) */
+                if (cnt) {
+                    j = n;
+                    while ((r[--j] & 0xC0) == 0x80)
+                        ;
+                    if (cnt >= 2) {
+                        size_t q = j;
+                        while ((r[--q] & 0xC0) == 0x80)
+                            ;
+                        prev = q;
+                    } else
+                        prev = last;
+                    last = j;
+                }
+                i = n;
+            }
             for (; i < n; u->nchars++) {
                 prev = last;
                 last = i;

@@ -35,6 +35,12 @@ static inline size_t nqx_norm_utf8(const unsigned char *s, size_t n,
     return nqx_norm_utf8_slow(s, n, cp);
 }
 
+/* Well-formed UTF-8 as a shift DFA (decode.c): from state 0, st =
+ * nqx_norm_u8_dfa[nqx_norm_u8_class[byte]] >> st & 63 for each byte;
+ * the bytes are valid UTF-8 when st ends at 0. */
+extern const unsigned char nqx_norm_u8_class[256];
+extern const uint64_t nqx_norm_u8_dfa[12];
+
 /* An edit of a UTF-8 buffer: replace [start, end) with repl. The edit
  * list a stage returns is sorted by start and non-overlapping; the caller
  * owns the array and each repl (free with nqx_norm_edits_free); repl may

@@ -212,12 +212,12 @@ static int S_nfc_stable(utf8proc_int32_t cp)
 }
 
 /* The characters S_nfc_stable accepts most often, as a shift DFA (see
- * decode.c's S_u8_dfa): ASCII, two-byte sequences below U+0300 (any lead
+ * decode.c's nqx_norm_u8_dfa): ASCII, two-byte sequences below U+0300 (any lead
  * byte below 0xCC followed by a continuation byte, as S_nfc's test) and
  * the Vietnamese letters U+1EA0..U+1EF9 (E1 BA A0..E1 BB B9). States (bit
  * offsets): 0 between characters, 6 after a two-byte lead, 12 after E1,
  * 18 after E1 BA, 24 after E1 BB, 30 (S_NFC_OTHER) anything else, which
- * S_nfc looks at by decoding. Generated and checked with S_u8_dfa. */
+ * S_nfc looks at by decoding. Generated and checked with nqx_norm_u8_dfa. */
 static const unsigned char S_nfc_dfa_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
