@@ -634,7 +634,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing, subj_ends, adverbs, not_names;
+        trailing, subj_ends, adverbs, not_names, fields, appos;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -654,7 +654,9 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_trailing", &a->trailing) ||
         nqx_wlex_load(g, "agency_subject_ends", &a->subj_ends) ||
         nqx_wlex_load(g, "agency_adverbials", &a->adverbs) ||
-        nqx_wlex_load(g, "agency_not_in_names", &a->not_names)) {
+        nqx_wlex_load(g, "agency_not_in_names", &a->not_names) ||
+        nqx_wlex_load(g, "agency_fields", &a->fields) ||
+        nqx_wlex_load(g, "agency_appositions", &a->appos)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -678,6 +680,8 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->subj_ends);
     nqx_wlex_free(&a->adverbs);
     nqx_wlex_free(&a->not_names);
+    nqx_wlex_free(&a->fields);
+    nqx_wlex_free(&a->appos);
     free(a);
 }
 
@@ -772,6 +776,14 @@ static int S_starts(const nqx_agx *a, const nqx_toks *t, size_t i,
 int nqx_agx_starts(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim)
 {
     return S_starts(a, t, i, lim, 1);
+}
+
+int nqx_agx_apposition(const nqx_agx *a, const nqx_toks *t, size_t i,
+                       size_t lim)
+{
+    return i + 1 < lim &&
+           (strcmp(t->v[i].fold, "-") == 0 || strcmp(t->v[i].fold, "–") == 0) &&
+           nqx_wlex_at(&a->appos, t, i + 1, lim, NULL) > 0;
 }
 
 size_t nqx_agx_courtesy(const nqx_agx *a, const nqx_toks *t, size_t i,
@@ -980,6 +992,17 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         pt->bare = 1;
         inside = 0;
         named = 0;
+        /* "Sở Giao thông vận tải", "Sở Tài nguyên và môi trường": the
+         * field of a department, often typed with its later words in
+         * lower case, is one name whatever its case */
+        if (j < lim && t->v[j].cap) {
+            size_t fl = nqx_wlex_at(&a->fields, t, j, lim, NULL);
+            if (fl > 1) {
+                j += fl;
+                named = 1;
+                pt->bare = 0;
+            }
+        }
         /* qualifiers up to a separator or the verb */
         while (j < lim) {
             const nqx_tok *pv = &t->v[j - 1];
@@ -1057,6 +1080,22 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             }
             if (S_is_stop(a, t, j, lim) && !listed)
                 break;
+            /* "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the role
+             * after a dash is not the name ("Sở Lao động - Thương binh và
+             * Xã hội" goes on) */
+            if (nqx_agx_apposition(a, t, j, lim))
+                break;
+            /* "UBND tỉnh giao Sở X ...": the body that hands out the work
+             * ends before the word that hands it, when a named body or
+             * "các ..." follows ("Bộ Ngoại giao và ...", "Sở giao dịch",
+             * "Cảnh sát giao thông" go on) */
+            if (!t->v[j].cap && !(pv->flags & NQX_TOK_EOL)) {
+                size_t cl = nqx_wlex_at(&a->courtesy, t, j, lim, NULL);
+                if (cl && j + cl < lim &&
+                    (t->v[j + cl].cap || nqx_wlex_at(&a->dets, t, j + cl, lim, NULL)) &&
+                    S_starts(a, t, j + cl, lim, 0))
+                    break;
+            }
             /* a place word after a capital: "Chủ tịch UBND thành phố" */
             if (!t->v[j].cap && t->v[j - 1].cap) {
                 size_t pl = nqx_wlex_at(&a->places, t, j, lim, NULL);

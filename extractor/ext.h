@@ -202,6 +202,10 @@ int nqx_agx_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i, size_t lim);
 /* Length in words of a courtesy or assignment word at i (Đề nghị, Giao). */
 size_t nqx_agx_courtesy(const nqx_agx *a, const nqx_toks *t, size_t i,
                         size_t lim);
+/* Whether t[i] is a dash that sets a role after a body's name ("Sở Tài
+ * chính - Cơ quan thường trực ..."): the name ends before it. */
+int nqx_agx_apposition(const nqx_agx *a, const nqx_toks *t, size_t i,
+                       size_t lim);
 /* Read a list of bodies starting at word i (before lim): appends one span
  * (bytes) per body to names (at most max; *nnames counts) and returns the
  * index of the first word after the list, or i when no body starts there.

@@ -535,7 +535,8 @@ static int S_in_present(const S_ctx *c, int node)
 /* A lead-in paragraph (ending in ":") just before node under the same
  * parent, or before one of its ancestors up to hops levels: "... các chỉ
  * tiêu đã đề ra:" then bullets. Returns the paragraph's node, or -1. */
-static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int maxhops)
+static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int maxhops,
+                         int nested)
 {
     int n = node, hops;
     for (hops = 0; hops < maxhops && n >= 0; hops++, n = c->nodes[n].parent) {
@@ -543,13 +544,22 @@ static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int max
         for (j = n - 1; j >= 0 && j > n - 12; j--) {
             const nqx_node *nd = &c->nodes[j];
             size_t e = nd->end, ov[2 * S_NOV];
+            int intro;
             if (j == c->nodes[n].parent)
                 break;
-            if (nd->parent != c->nodes[n].parent || nd->kind != NQX_NODE_PARA)
+            if (nd->kind != NQX_NODE_PARA)
                 continue;
             while (e > nd->start && (S_is_space(c->mask[e - 1])))
                 e--;
-            if (e > nd->start && c->mask[e - 1] == ':') {
+            intro = e > nd->start && c->mask[e - 1] == ':';
+            /* a paragraph after a list item reads as the item's own
+             * (outline.c cannot tell); one that ends with ':' right
+             * before the list is that list's lead-in all the same, when
+             * the caller asks (nested) */
+            if (nd->parent != c->nodes[n].parent &&
+                !(nested && intro && c->nodes[j + 1].parent == c->nodes[n].parent))
+                continue;
+            if (intro) {
                 size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
                                                          : nd->start;
                 if (S_match(p, c->mask + st, e - st, 0, ov, S_NOV))
@@ -563,7 +573,7 @@ static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int max
 
 static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
 {
-    return p && S_leadin_find(c, node, p, 2) >= 0;
+    return p && S_leadin_find(c, node, p, 2, 0) >= 0;
 }
 
 /* "Phấn đấu" in the item's first clause governs all its clauses. */
@@ -989,7 +999,7 @@ static double S_word_number(const S_ctx *c, const char *s, size_t n)
  * cho Z") shares none. */
 static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
 {
-    size_t i, words = 0, e = q->ms; /* up to its own comparator word */
+    size_t i, words = 0, e = q->ms, lastnum = 0; /* up to its own comparator word */
     int sep = 0;
     if (q->ms < prev->ce || q->ms - prev->ce > 200)
         return;
@@ -1002,8 +1012,25 @@ static void S_share_comparator(const S_ctx *c, const S_qty *prev, S_qty *q)
         sep = 1;
     if (!sep)
         return;
+    /* the noun's own number may end it: "55% học sinh lớp 5, 65% học
+     * sinh lớp 9 và 75% ..." */
+    {
+        size_t w = e - 1, d; /* e - 1: the ',' or the 'a' of "và" */
+        if (c->mask[w] == ',')
+            ;
+        else
+            w -= sizeof " và" - 2;
+        for (d = w; d > prev->ce && c->mask[d - 1] >= '0' && c->mask[d - 1] <= '9'; d--)
+            ;
+        if (d < w && w - d <= 2 && d > prev->ce + 1 && c->mask[d - 1] == ' ' &&
+            ((unsigned char)c->mask[d - 2] >= 0x80 ||
+             (c->mask[d - 2] >= 'a' && c->mask[d - 2] <= 'z')))
+            lastnum = d;
+    }
     for (i = prev->ce; i < e; i++) {
         char ch = c->mask[i];
+        if (ch >= '0' && ch <= '9' && lastnum && i >= lastnum)
+            continue;
         if ((ch >= '0' && ch <= '9') || ch == ':' || ch == '(' || ch == ')')
             return;
         if (ch == ' ' && i > prev->ce && c->mask[i - 1] != ' ')
@@ -1810,12 +1837,22 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                    (c->quota_heading && S_ancestor_matches(c, node, c->quota_heading));
     /* "Trong giai đoạn 2026 - 2030, ..., phấn đấu ..., cụ thể như sau:" over
      * the section: what it lists are goals, aspired to, due in its time */
-    leadin = S_leadin_find(c, node, c->aspire, S_LEADIN_HOPS);
+    leadin = S_leadin_find(c, node, c->aspire, S_LEADIN_HOPS, 1);
     if (leadin >= 0) {
         const nqx_node *ln = &c->nodes[leadin];
         size_t ms, me;
         goal_heading = 1;
         lead_asp_all = 1;
+        if (nqx_ext_deadline(c->g, c->text + ln->start, ln->end - ln->start, leadin_dl,
+                             sizeof leadin_dl, &ms, &me) &&
+            (strcmp(leadin_dl, "ongoing") == 0 || strcmp(leadin_dl, "conditional") == 0))
+            leadin_dl[0] = '\0';
+    } else if ((leadin = S_leadin_find(c, node, c->goal_heading, S_LEADIN_HOPS, 1)) >= 0) {
+        /* "... mục tiêu cụ thể giai đoạn 2026-2030 ... như sau:": a list
+         * of goals introduced by a sentence, not a heading, still has
+         * the horizon that sentence names */
+        const nqx_node *ln = &c->nodes[leadin];
+        size_t ms, me;
         if (nqx_ext_deadline(c->g, c->text + ln->start, ln->end - ln->start, leadin_dl,
                              sizeof leadin_dl, &ms, &me) &&
             (strcmp(leadin_dl, "ongoing") == 0 || strcmp(leadin_dl, "conditional") == 0))
@@ -1904,6 +1941,24 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                         snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", dls[di].v);
                 break;
             }
+        /* "Đến năm 2030, 95% ... và đạt tỷ lệ 100% vào năm 2035": a
+         * time right after a quantity is that quantity's own, whatever
+         * the clause's lead says */
+        for (qi = 0; qi < nq; qi++) {
+            size_t lim2 = qi + 1 < nq ? qs[qi + 1].qs : ce;
+            for (di = 0; di < ndl; di++) {
+                size_t p = dls[di].s;
+                if (p < qs[qi].ce || p >= lim2 || p - qs[qi].ce > 2 ||
+                    (p > qs[qi].ce && c->mask[qs[qi].ce] != ' ') ||
+                    (p > qs[qi].ce + 1 && c->mask[qs[qi].ce + 1] != ' '))
+                    continue;
+                if (strncmp(c->mask + p, "vào ", 5) == 0 ||
+                    strncmp(c->mask + p, "đến ", 5) == 0 ||
+                    strncmp(c->mask + p, "tới ", 5) == 0)
+                    snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", dls[di].v);
+                break;
+            }
+        }
         prev_end = cs;
         for (qi = 0; qi < nq; qi++) {
             size_t next = qi + 1 < nq ? qs[qi + 1].qs : ce;

@@ -464,12 +464,13 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
         }
         if (v >= lim || t->v[v].cap ||
             (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
-                                  NQX_TOK_SEMI | NQX_TOK_EOL)) ||
-            !nqx_wlex_at(&c->subjv, t, v, lim, NULL))
+                                  NQX_TOK_SEMI | NQX_TOK_EOL)))
             return 0;
         /* "Chính phủ yêu cầu các bộ ...", "UBND tỉnh giao Sở X ...": the
          * bodies asked do the work */
         cl = nqx_agx_courtesy(c->agx, t, v, lim);
+        if (!cl && !nqx_wlex_at(&c->subjv, t, v, lim, NULL))
+            return 0;
         if (cl) {
             nqx_span sp2[S_MAXNAMES];
             size_t n2 = 0, e2 = nqx_agx_list(c->agx, t, v + cl, lim, 0, sp2,
@@ -480,6 +481,9 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 S_add_list(out, sp2, n2, NQX_ROLE_LEAD);
                 return e2;
             }
+            /* "Cục Cảnh sát giao thông": no body after it, no verb */
+            if (!nqx_wlex_at(&c->subjv, t, v, lim, NULL))
+                return 0;
             cl = 0;
         }
     }
@@ -608,17 +612,34 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
     }
 }
 
+/* A list marker standing as a word: "+", "-", "*", "•". */
+static int S_is_marker(const nqx_tok *k)
+{
+    return strcmp(k->fold, "+") == 0 || strcmp(k->fold, "-") == 0 ||
+           strcmp(k->fold, "*") == 0 || strcmp(k->fold, "•") == 0;
+}
+
 /* Sentences of t: starts[] (word index), returns the count. A sentence
- * ends at ". ! ?" before a capitalised word, or at the end. */
-static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max)
+ * ends at ". ! ?" or a line break before a capitalised word, or at the
+ * end; with points, a line that opens with a list marker and a
+ * capitalised word starts one too (the points of an item). */
+static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max,
+                          int points)
 {
     size_t k, n = 0;
     if (!t->n || !max)
         return 0;
     starts[n++] = 0;
-    for (k = 0; k + 1 < t->n && n < max; k++)
-        if ((t->v[k].flags & (NQX_TOK_STOP | NQX_TOK_EOL)) && t->v[k + 1].cap)
+    for (k = 0; k + 1 < t->n && n < max; k++) {
+        if (!(t->v[k].flags & (NQX_TOK_STOP | NQX_TOK_EOL)))
+            continue;
+        if (t->v[k + 1].cap)
             starts[n++] = k + 1;
+        /* a point of the item on its own line: "+ Sở Xây dựng: ..." */
+        else if (points && (t->v[k].flags & NQX_TOK_EOL) && k + 2 < t->n &&
+                 S_is_marker(&t->v[k + 1]) && t->v[k + 2].cap)
+            starts[n++] = k + 2;
+    }
     return n;
 }
 
@@ -763,14 +784,56 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             return;
         }
     }
-    ns = S_sentences(&t, starts, 256);
+    ns = S_sentences(&t, starts, 256, 1);
+    /* a time label on a line of its own that the outline hung under the
+     * item's last point ("Thời gian thực hiện: ..."): the whole item's */
+    if (tve <= tvs && ns > 1) {
+        size_t ls = s, le;
+        while (ls < e) {
+            size_t vs, ve, nx;
+            nqx_role r;
+            const char *nl = memchr(c->text + ls, '\n', e - ls);
+            le = nl ? (size_t)(nl - c->text) : e;
+            if (ls > s && S_label_at(c, ls, le, &vs, &ve, &r, &nx) == 2) {
+                tvs = vs;
+                tve = ve;
+                break;
+            }
+            ls = le + 1;
+        }
+    }
     for (k = 1; k < ns && nseg < 8; k++) {
         S_ags sub;
         int assigned = 0;
         size_t se = k + 1 < ns ? starts[k + 1] : t.n;
         sub.n = 0;
-        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned))
-            continue;
+        { /* a label line ("- Cơ quan phối hợp thực hiện: ...") is the
+           * item's own, not a sentence of another body */
+            size_t vs, ve, nx;
+            nqx_role r;
+            if (S_label_at(c, t.v[starts[k]].start, t.v[se - 1].end, &vs, &ve, &r, &nx))
+                continue;
+        }
+        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned)) {
+            /* "+ Sở Xây dựng: hướng dẫn ...": a line of the item that
+             * names its own body, then a colon, then its work */
+            nqx_span sp[S_MAXNAMES];
+            size_t n2 = 0, e2;
+            if (!(t.v[starts[k] - 1].flags & NQX_TOK_EOL) &&
+                !(starts[k] >= 2 && S_is_marker(&t.v[starts[k] - 1]) &&
+                  (t.v[starts[k] - 2].flags & NQX_TOK_EOL)))
+                continue;
+            e2 = nqx_agx_list(c->agx, &t, starts[k], se, 1, sp, S_MAXNAMES, &n2);
+            if (!n2 || e2 <= starts[k] || e2 >= se ||
+                !(t.v[e2 - 1].flags & NQX_TOK_COLON) || !t.v[starts[k]].cap ||
+                t.v[e2].cap /* "Viện trưởng: Thượng tá ...": who, not work */ ||
+                nqx_wlex_at(&c->cdescr, &t, e2, se, NULL))
+                continue;
+
+            sub.n = 0;
+            S_add_list(&sub, sp, n2, NQX_ROLE_LEAD);
+            assigned = 1;
+        }
         if (!assigned && S_same_leads(c, &sub, lead))
             continue;
         seg_s[nseg] = starts[k];
@@ -865,7 +928,7 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         c->st = c->st ? c->st : NQX_ENOMEM;
         return;
     }
-    ns = S_sentences(&t, starts, 256);
+    ns = S_sentences(&t, starts, 256, 0);
     for (k = 0; k <= ns; k++) {
         S_ags sub;
         int assigned = 0, subj = 0;
@@ -1231,6 +1294,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
 {
     nqx_span sp[S_MAXNAMES];
     size_t n = 0, e, i0;
+    int courtesy;
     if (!t->n)
         return 0;
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
@@ -1239,6 +1303,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     /* "c) Đề nghị Trung ương Mặt trận ...", "6. Đề nghị: Hiệp hội ...":
      * the bodies asked are the block's leads */
     i0 = nqx_agx_courtesy(c->agx, t, 0, t->n);
+    courtesy = i0 > 0;
     /* "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the body whose
      * duties the items below list */
     if (!i0)
@@ -1252,6 +1317,10 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
         /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
          * with no verb and no full stop is the last body's name */
         size_t k, lim = t->n;
+        /* "Giao Ủy ban nhân dân tỉnh chỉ đạo thực hiện các nội dung
+         * sau:": a line that hands over the items below names its body,
+         * then its verb, even after a courtesy word */
+        int colon = courtesy && (t->v[t->n - 1].flags & NQX_TOK_COLON);
         if (t->v[t->n - 1].flags & NQX_TOK_STOP)
             return 0;
         /* "1. Sở Tài chính (cơ quan chủ trì)": a role in brackets */
@@ -1268,6 +1337,11 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
                     lim = k;
                     break;
                 }
+        for (k = e; k < lim; k++)
+            if (nqx_agx_apposition(c->agx, t, k, lim)) {
+                lim = k; /* "Sở Tài chính - Cơ quan thường trực ..." */
+                break;
+            }
         for (k = e; k < lim; k++) {
             const nqx_wentry *q = NULL;
             size_t ql = nqx_wlex_at(&c->tquals, t, k, t->n, &q);
@@ -1283,7 +1357,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
             /* after a courtesy word the rest of the line is the addressee
              * ("Đề nghị các tổ chức cung cấp dịch vụ chi trả") */
             if (lim - e > (i0 ? 16u : 8u) ||
-                (!i0 && nqx_agx_is_stop(c->agx, t, k, t->n) &&
+                ((!i0 || colon) && nqx_agx_is_stop(c->agx, t, k, t->n) &&
                  strcmp(t->v[k].lower, "và") != 0))
                 return 0;
         }
@@ -1437,7 +1511,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     if (!has_subj && !is_title && colon && n->kind == NQX_NODE_PARA) {
         /* a paragraph of background whose last sentence hands out the
          * work below: that sentence's subject heads the block */
-        size_t st[256], ns = S_sentences(&t, st, 256);
+        size_t st[256], ns = S_sentences(&t, st, 256, 0);
         if (ns > 1) {
             /* only when it asks bodies ("Chính phủ yêu cầu các bộ") */
             subj.n = 0;

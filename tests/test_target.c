@@ -746,3 +746,38 @@ Test(target, money_rates_and_breakdowns)
     S_check("lao động qua đào tạo", 0, "=", 75, 75, "%", "2030", 0);
     S_check("lao động qua đào tạo", 1, "=", 35, 35, "%", "2030", 0);
 }
+
+/* A list of goals introduced by a sentence (a web page quoting a plan,
+ * "... mục tiêu ... đến năm 2030 như sau:"), not a heading, is due in the
+ * horizon that sentence names; a sentence without goals or chỉ tiêu
+ * gives its list nothing. */
+Test(target, goals_listed_after_a_sentence_with_their_horizon)
+{
+    S_run("Theo tiểu mục 1 Mục II Nghị quyết nêu rõ mục tiêu phát triển kinh tế tư nhân đến năm 2030 như sau:\n"
+          "- Có ít nhất 20 doanh nghiệp lớn tham gia chuỗi giá trị toàn cầu.\n"
+          "- Tốc độ tăng trưởng đạt khoảng 10 - 12%/năm.\n"
+          "Kế hoạch được thực hiện trong năm 2026 với các nội dung:\n"
+          "- Bảo đảm 100% hồ sơ được giải quyết đúng hạn.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("Có ít nhất 20", 0, ">=", 20, 20, "doanh nghiệp", "2030", 0);
+    S_check("Tốc độ tăng trưởng", 0, "range", 10, 12, "%/năm", "2030", 0);
+    S_check("Bảo đảm 100%", 0, "=", 100, 100, "%", NULL, 0);
+}
+
+/* An item that opens with its time, then a share of a population; a
+ * second share with its own later time ("... và đạt tỷ lệ 100% vào năm
+ * 2035"); a comparator before a list of shares whose nouns end with a
+ * number ("học sinh lớp 5, 65% học sinh lớp 9 và 75% ..."). */
+Test(target, opening_time_own_later_time_and_listed_shares)
+{
+    S_run("II. MỤC TIÊU CỤ THỂ\n"
+          "- Tăng cường bồi dưỡng cho giáo viên\n"
+          "+ Đến năm 2030, 70% cán bộ quản lý, giáo viên được bồi dưỡng nâng cao năng lực và đạt tỷ lệ 95% vào năm 2035.\n"
+          "+ Đến năm 2030, tối thiểu 55% học sinh lớp 5, 65% học sinh lớp 9 và 75% học sinh lớp 12 biết bơi an toàn.\n");
+    cr_expect_eq(S_count(), 5);
+    S_check("+ Đến năm 2030, 70%", 0, "=", 70, 70, "%", "2030", 0);
+    S_check("+ Đến năm 2030, 70%", 1, "=", 95, 95, "%", "2035", 0);
+    S_check("tối thiểu 55%", 0, ">=", 55, 55, "%", "2030", 0);
+    S_check("tối thiểu 55%", 1, ">=", 65, 65, "%", "2030", 0);
+    S_check("tối thiểu 55%", 2, ">=", 75, 75, "%", "2030", 0);
+}

@@ -1295,3 +1295,73 @@ Test(task, lead_named_after_the_work, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "2026-Q2");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A body that hands work to another ("X giao Y chủ trì ...") is not the
+ * lead: Y is; a block intro after "Giao"/"Đề nghị" names its body, then
+ * its verb; and an intro that only hands out the items below is no task
+ * of its own. "Bộ Ngoại giao", "Cảnh sát giao thông" stay whole. */
+static const char *S_assigned =
+    "Điều 2. Tổ chức thực hiện\n"
+    "1. Ban Thường vụ Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy hướng dẫn thực hiện.\n"
+    "2. Giao Ủy ban nhân dân tỉnh chỉ đạo thực hiện các nội dung sau:\n"
+    "a) Rà soát quy hoạch sử dụng đất.\n"
+    "b) Bố trí kinh phí thực hiện.\n"
+    "3. Ủy ban nhân dân tỉnh có trách nhiệm thực hiện các nhiệm vụ sau:\n"
+    "a) Hướng dẫn triển khai.\n"
+    "4. Bộ Ngoại giao chủ trì tổng hợp ý kiến.\n"
+    "5. Cục Cảnh sát giao thông có trách nhiệm quản lý cơ sở dữ liệu.\n";
+
+Test(task, work_handed_to_another_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run(S_assigned);
+    S_expect_agencies(S_task("1. Ban Thường vụ"),
+                      "lead:Ban Tổ chức Tỉnh ủy;coordinate:Văn phòng Tỉnh ủy;");
+    S_expect_agencies(S_task("a) Rà soát"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("b) Bố trí"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("a) Hướng dẫn"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("4. Bộ Ngoại giao"), "lead:Bộ Ngoại giao;");
+    S_expect_agencies(S_task("5. Cục Cảnh sát"), "lead:Cục Cảnh sát giao thông;");
+    cr_expect_eq(S_ntasks(), 6);
+}
+
+/* The points of an item that name their own body ("+ Sở Xây dựng:
+ * hướng dẫn ...") are tasks of their own, led by it; a time label on a
+ * line of its own after the points is the whole item's. */
+static const char *S_points =
+    "IV. NHIỆM VỤ CỤ THỂ\n"
+    "1.3. Sở Tài chính\n"
+    "- Phối hợp hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê tài sản kết cấu hạ tầng, cụ thể:\n"
+    "+ Sở Xây dựng: hướng dẫn các cơ quan, đơn vị kiểm kê tài sản kết cấu hạ tầng giao thông;\n"
+    "+ Sở Công Thương: hướng dẫn các cơ quan, đơn vị kiểm kê tài sản kết cấu hạ tầng thương mại.\n"
+    "Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.\n"
+    "- Cử công chức chuyên môn tham gia tổ công tác.\n";
+
+Test(task, points_naming_their_own_body, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_points);
+    r = S_task("- Phối hợp hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Sở Xây dựng: hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Sở Công Thương: hướng dẫn");
+    S_expect_agencies(r, "lead:Sở Công Thương;");
+    S_expect_deadline(r, "ongoing");
+    S_expect_agencies(S_task("- Cử công chức"), "lead:Sở Tài chính;");
+    cr_expect_eq(S_ntasks(), 4);
+}
+
+/* A role after a body's name and a dash ("Sở Tài chính - Cơ quan thường
+ * trực Ban Chỉ đạo") is not the name; a dash inside a name is. */
+Test(task, role_after_a_dash, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("IV. NHIỆM VỤ\n"
+          "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n"
+          "- Tham mưu triển khai kế hoạch.\n"
+          "2. Sở Lao động - Thương binh và Xã hội chủ trì hướng dẫn.\n");
+    S_expect_agencies(S_task("- Tham mưu"), "lead:Sở Tài chính;");
+    S_expect_agencies(S_task("2. Sở Lao động"), "lead:Sở Lao động - Thương binh và Xã hội;");
+    cr_expect_eq(S_ntasks(), 2);
+}
