@@ -136,6 +136,33 @@ static inline int S_same(const char *a, const char *b, size_t n)
     return memcmp(a, b, n) == 0;
 }
 
+/* The memo's hash of the n >= 1 bytes at p: words are short, and a few
+ * loads that may overlap take all their bytes at once, where a hash
+ * byte after byte is a chain of multiplications. */
+static inline uint32_t S_word_hash(const unsigned char *p, size_t n)
+{
+    uint64_t x;
+    if (n >= 4 && n <= 8) {
+        uint32_t a, b;
+        memcpy(&a, p, 4), memcpy(&b, p + n - 4, 4);
+        x = (uint64_t)a << 32 | b;
+    } else if (n < 4) {
+        x = (uint64_t)p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    } else {
+        size_t k;
+        uint64_t y;
+        x = 0;
+        for (k = 0; k + 8 < n; k += 8) {
+            memcpy(&y, p + k, 8);
+            x = (x ^ y) * 0x9E3779B97F4A7C15u;
+        }
+        memcpy(&y, p + n - 8, 8);
+        x ^= y;
+    }
+    x = (x ^ n) * 0x9E3779B97F4A7C15u;
+    return (uint32_t)(x >> 32);
+}
+
 /* The classes S_ascii_tab and S_class give, as the bits seen in a word. */
 #define S_SEEN(cls) (1u << (cls))
 
@@ -164,7 +191,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
     }
     while (i < len) {
         int32_t cp;
-        size_t k, start, j;
+        size_t k, start;
         unsigned cls, seen = 0;
         uint32_t hash;
         if (u[i] < 0x80) {
@@ -200,9 +227,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             if (cls >= S_W_SPACE)
                 break;
         }
-        hash = 2166136261u; /* FNV-1a */
-        for (j = start; j < i; j++)
-            hash = (hash ^ u[j]) * 16777619u;
+        hash = S_word_hash(u + start, i - start);
         if (n == cap) {
             nqx_tok *p = realloc(t, (cap *= 2) * sizeof *t);
             if (!p) {
