@@ -307,23 +307,33 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
     while (i < n) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k;
-        size_t seg, e, cs = i;
+        size_t seg, e, cs, i0 = i;
         utf8proc_uint8_t *res = NULL;
         utf8proc_ssize_t rl;
-        uint64_t st = 0;
+        uint64_t st = 0, ps = 0;
         /* the usual characters by the DFA, without a branch on each;
          * then the character at cs, where it stopped, as below */
         for (; i < n; i++) {
-            unsigned char c = s[i];
-            cs = st ? cs : i;
-            last_ascii = c < 0x80 ? i : last_ascii;
-            have_ascii |= c < 0x80;
-            st = S_nfc_dfa[S_nfc_dfa_class[c]] >> st & 63;
+            ps = st;
+            st = S_nfc_dfa[S_nfc_dfa_class[s[i]]] >> st & 63;
             if (st == S_NFC_OTHER)
                 break;
         }
         if (st == 0)
             break; /* the end, after whole characters */
+        if (i == n)
+            ps = st; /* a character cut off at the end */
+        /* where the character started: the DFA's state says how many of
+         * its bytes it had read (1 after a lead byte, 2 after E1 BA or E1
+         * BB); and the last ASCII character before it (ASCII is only
+         * read between characters) */
+        cs = i - (ps == 0 ? 0 : ps <= 12 ? 1 : 2);
+        for (e = cs; e > i0; e--)
+            if (s[e - 1] < 0x80) {
+                last_ascii = e - 1;
+                have_ascii = 1;
+                break;
+            }
         i = cs;
         if (s[i] < 0x80) { /* (not after the DFA: ASCII is a character) */
             last_ascii = i;
