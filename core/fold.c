@@ -82,7 +82,7 @@ static void S_init(void)
  * here rather than by utf8proc_iterate, a call per letter that was a
  * fifth of the folding time, since nearly every Vietnamese letter is
  * such a sequence. */
-static int32_t S_decode(const unsigned char *s, size_t n, size_t *k)
+static inline int32_t S_decode(const unsigned char *s, size_t n, size_t *k)
 {
     unsigned b = s[0];
     if (b >= 0xC2 && b <= 0xDF) {
@@ -106,7 +106,8 @@ static int32_t S_decode(const unsigned char *s, size_t n, size_t *k)
 
 /* The table's entry for the code point at p[0..n) (its length in *k), or
  * NULL when it is invalid or not in the fast tables. */
-static const S_entry *S_entry_at(const unsigned char *p, size_t n, size_t *k)
+static inline const S_entry *S_entry_at(const unsigned char *p, size_t n,
+                                        size_t *k)
 {
     int32_t c = S_decode(p, n, k);
     return c < 0 || !S_tab[c].ok ? NULL : &S_tab[c];

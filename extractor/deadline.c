@@ -37,6 +37,31 @@ typedef struct {
     size_t nanch;
 } S_dlpat;
 
+/* What the anchors were found to be in one subject s[0..n) (a copy of
+ * it, so that a later call with the same bytes, wherever they lie, can
+ * tell): the extractor asks for the deadline of the same sentence or
+ * paragraph several times (each phrase in turn from a later byte, an
+ * enclosing heading for each record under it), and each ask scanned the
+ * whole span for each anchor again. For an anchor that
+ * nqx_gram_offset_free says it of (all of grammars/deadline.pcre's),
+ * whether a match starts at a byte depends on the subject only, not on
+ * where the search began: the first start found from q is also the
+ * first from any byte in [q, first], and none from q means none from
+ * any later byte. The match limits cannot tell them apart either: a
+ * search from a later byte does a part of the work of one from q. */
+#define S_SLOTS 4
+#define S_SLOT_MAX 65536 /* longer subjects are not kept (copied) */
+typedef struct {
+    char *text;              /* the subject's bytes (owned) */
+    size_t n;
+    unsigned long stamp;     /* last use, for replacing the oldest */
+    unsigned known;          /* anchors with a search below */
+    size_t qfrom[S_MAXANCH]; /* where the search began */
+    size_t first[S_MAXANCH]; /* its first start, SIZE_MAX for none */
+    unsigned lastk;          /* anchors with S_last_anchor below */
+    size_t lastof[S_MAXANCH], last[S_MAXANCH]; /* its argument, result */
+} S_slot;
+
 typedef struct {
     S_dlpat *pats;
     size_t npats;
@@ -44,6 +69,9 @@ typedef struct {
     size_t nexcl;
     const nqx_pattern *anch[S_MAXANCH]; /* distinct anchors */
     size_t nanch;
+    unsigned keep; /* bit k: anch[k] is offset-free, kept in slots */
+    S_slot slot[S_SLOTS];
+    unsigned long clock;
 } S_dlset;
 
 static const char S_dlset_tag = 0;
@@ -51,8 +79,11 @@ static const char S_dlset_tag = 0;
 static void S_dlset_free(void *v)
 {
     S_dlset *set = v;
+    size_t i;
     if (!set)
         return;
+    for (i = 0; i < S_SLOTS; i++)
+        free(set->slot[i].text);
     free(set->pats);
     free(set->excl);
     free(set);
@@ -117,7 +148,7 @@ static void S_anchors_of(const nqx_grammar *g, S_dlset *set,
 
 /* The grammar's set, built on first use; *owned says the caller must
  * free it (the grammar's cache was full). NULL on out of memory. */
-static const S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
+static S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
 {
     const nqx_lexicon *lx, *xl, *al;
     S_dlset *set = nqx_gram_cache_get(g, &S_dlset_tag);
@@ -147,6 +178,9 @@ static const S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
     }
     if (set->npats > 1)
         qsort(set->pats, set->npats, sizeof *set->pats, S_by_cost);
+    for (i = 0; i < set->nanch; i++)
+        if (nqx_gram_offset_free(set->anch[i]))
+            set->keep |= 1u << i;
     for (i = 0; xl && i < xl->n; i++) {
         const nqx_pattern *p = nqx_gram_pattern(g, xl->entries[i].key);
         if (p)
@@ -333,13 +367,43 @@ static size_t S_last_anchor(const nqx_pattern *p, const char *s, size_t n,
     return SIZE_MAX;
 }
 
+/* The slot that holds s[0..n), made from the oldest when none does;
+ * NULL when s is too long to keep or there is no memory. */
+static S_slot *S_slot_of(S_dlset *set, const char *s, size_t n)
+{
+    S_slot *old = &set->slot[0];
+    size_t i;
+    char *t;
+    if (n > S_SLOT_MAX)
+        return NULL;
+    set->clock++;
+    for (i = 0; i < S_SLOTS; i++) {
+        S_slot *sl = &set->slot[i];
+        if (sl->text && sl->n == n && memcmp(sl->text, s, n) == 0) {
+            sl->stamp = set->clock;
+            return sl;
+        }
+        if (sl->stamp < old->stamp)
+            old = sl;
+    }
+    if (!(t = realloc(old->text, n + 1))) /* (n + 1: never realloc 0) */
+        return NULL;
+    memcpy(t, s, n);
+    old->text = t;
+    old->n = n;
+    old->stamp = set->clock;
+    old->known = old->lastk = 0;
+    return old;
+}
+
 /* The first phrase of s[from..n) that starts at or before last. */
 static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
                   size_t last, char *out, size_t outsz, size_t *ms,
                   size_t *me)
 {
-    S_dlset *owned;
-    const S_dlset *set;
+    S_dlset *owned, *set;
+    S_slot *slot = NULL;
+    int tried = 0; /* S_slot_of asked (slot may still be NULL) */
     size_t i, best_s = SIZE_MAX, best_e = 0, best_ix = 0;
     /* anchors looked for (known) and found (present) in s[from..n);
      * where the first and the last match of each start (lastk: the last
@@ -363,13 +427,33 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             for (a = 0; a < dp->nanch && !absent; a++) {
                 unsigned bit = 1u << dp->anchv[a];
                 if (!(known & bit)) {
-                    size_t aov[2];
-                    int arc = nqx_gram_match(set->anch[dp->anchv[a]], s, n,
-                                             from, aov, 1);
+                    size_t aov[2], k = dp->anchv[a];
+                    S_slot *sl = NULL;
+                    int arc;
+                    if (set->keep & bit) {
+                        if (!tried) {
+                            tried = 1;
+                            slot = S_slot_of(set, s, n);
+                        }
+                        sl = slot;
+                    }
+                    if (sl && (sl->known & bit) && sl->qfrom[k] <= from &&
+                        from <= sl->first[k]) {
+                        /* (first SIZE_MAX: none from qfrom on) */
+                        arc = sl->first[k] != SIZE_MAX;
+                        aov[0] = sl->first[k];
+                    } else {
+                        arc = nqx_gram_match(set->anch[k], s, n, from, aov, 1);
+                        if (sl && arc >= 0) { /* (not a limit's stop) */
+                            sl->known |= bit;
+                            sl->qfrom[k] = from;
+                            sl->first[k] = arc > 0 ? aov[0] : SIZE_MAX;
+                        }
+                    }
                     known |= bit;
                     if (arc != 0)
                         present |= bit;
-                    firstat[dp->anchv[a]] = arc > 0 ? aov[0] : SIZE_MAX;
+                    firstat[k] = arc > 0 ? aov[0] : SIZE_MAX;
                 }
                 absent = !(present & bit);
             }
@@ -380,9 +464,23 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             for (a = 0; a < dp->nanch; a++) {
                 unsigned k = dp->anchv[a];
                 if (!(lastk & (1u << k))) {
+                    /* (a kept anchor was looked for: slot is set) */
+                    S_slot *sl = set->keep & (1u << k) ? slot : NULL;
                     lastk |= 1u << k;
-                    lastat[k] = firstat[k] == SIZE_MAX ? SIZE_MAX
-                              : S_last_anchor(set->anch[k], s, n, firstat[k]);
+                    if (firstat[k] == SIZE_MAX)
+                        lastat[k] = SIZE_MAX;
+                    else if (sl && (sl->lastk & (1u << k)) &&
+                             sl->lastof[k] == firstat[k])
+                        lastat[k] = sl->last[k];
+                    else {
+                        lastat[k] = S_last_anchor(set->anch[k], s, n,
+                                                  firstat[k]);
+                        if (sl) {
+                            sl->lastk |= 1u << k;
+                            sl->lastof[k] = firstat[k];
+                            sl->last[k] = lastat[k];
+                        }
+                    }
                 }
                 if (lastat[k] < bound)
                     bound = lastat[k];

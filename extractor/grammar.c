@@ -44,6 +44,10 @@ struct nqx_pattern {
     /* opens with (?:^|\G): every match starts where the search does or,
      * with the m flag, after a newline (S_match) */
     int at_start, multiline;
+    /* no \\G and no (*VERB) in the text, and neither of the above: a
+     * match starts at a byte or not whatever byte the search began at
+     * (nqx_gram_offset_free) */
+    int offset_free;
     /* the bytes a match can start with, bit b of first[b / 8]
      * (S_first_bytes); has_first 0 when unknown, 1 for a pattern that
      * opens with ^ (tried at byte 0 only), 2 for one that PCRE2 tries
@@ -303,6 +307,8 @@ static nqx_status S_finish_pattern(S_loader *L)
                       strncmp(L->src.data, "(?:^|\\G)", 8) == 0;
         p->multiline = (L->flags & PCRE2_MULTILINE) != 0;
     }
+    p->offset_free = p->bol_byte < 0 && !p->at_start &&
+                     !strstr(L->src.data, "\\G") && !strstr(L->src.data, "(*");
     S_first_bytes(p, L->src.data, L->flags);
     /* JIT is an optimisation: when unavailable the interpreter runs. */
     p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
@@ -672,6 +678,11 @@ int nqx_gram_scan_cost(const nqx_pattern *p)
     if ((opts & PCRE2_ANCHORED) || fct != 0)
         return 0;
     return bm ? 1 : 2;
+}
+
+int nqx_gram_offset_free(const nqx_pattern *p)
+{
+    return p->offset_free;
 }
 
 const char *nqx_gram_example(const nqx_pattern *p, size_t i, int *must_match)

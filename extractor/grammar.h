@@ -57,6 +57,13 @@ int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
  * bytes, 2 when it must try every byte. */
 int nqx_gram_scan_cost(const nqx_pattern *p);
 
+/* 1 when whether a match of p starts at a byte does not depend on where
+ * a search (nqx_gram_match) began: the pattern has no \G and no
+ * backtracking verb (a (*COMMIT) can end a search before later bytes
+ * are tried). Then the first match found from q is also the first from
+ * any byte between q and it. 0 when unsure. */
+int nqx_gram_offset_free(const nqx_pattern *p);
+
 /* The i-th @match/@nomatch example of p (the text; *must_match says
  * which kind), or NULL when p has no more. Owned by the grammar. */
 const char *nqx_gram_example(const nqx_pattern *p, size_t i, int *must_match);

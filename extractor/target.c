@@ -44,6 +44,8 @@
 #define S_CUE_REACH 300
 /* How many levels up a "phấn đấu ...:" lead-in governs a list. */
 #define S_LEADIN_HOPS 4
+/* How far after a quantity (bytes) the year its words name may stand. */
+#define S_YEAR_AFTER 120
 /* How far into an item (bytes) its opening time may start. */
 #define S_LEAD_REACH 120
 
@@ -1971,6 +1973,25 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                              ov, S_NOV)) {
                 int gy = nqx_gram_group(c->metric_year, "y");
                 if (gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX)
+                    snprintf(qs[qi].dl, sizeof qs[qi].dl, "%.*s",
+                             (int)(ov[2 * gy + 1] - ov[2 * gy]), c->mask + ov[2 * gy]);
+            }
+            /* "giải ngân đạt 100% kế hoạch vốn đầu tư công năm 2025",
+             * "15 - 20% năm 2030 và 65 - 70% năm 2045": the year the
+             * quantity's own words name, close after it, no other number
+             * or bracket between */
+            if (!qs[qi].dl[0] && c->metric_year && next > qs[qi].ce &&
+                S_match_upto(c->metric_year, c->mask,
+                             next - qs[qi].ce > S_YEAR_AFTER ? qs[qi].ce + S_YEAR_AFTER : next,
+                             qs[qi].ce, SIZE_MAX, ov, S_NOV)) {
+                int gy = nqx_gram_group(c->metric_year, "y");
+                size_t z;
+                for (z = qs[qi].ce; z < ov[0]; z++)
+                    if ((c->mask[z] >= '0' && c->mask[z] <= '9') || c->mask[z] == '(' ||
+                        c->mask[z] == ')')
+                        break;
+                if (z == ov[0] && gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX &&
+                    c->mask[ov[2 * gy]] == '2') /* a goal's year, not 1986's */
                     snprintf(qs[qi].dl, sizeof qs[qi].dl, "%.*s",
                              (int)(ov[2 * gy + 1] - ov[2 * gy]), c->mask + ov[2 * gy]);
             }

@@ -40,7 +40,7 @@ typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing,
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin,
         *p_wrapup, *p_bare;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
@@ -1165,6 +1165,33 @@ static void S_table(S_ctx *c, int table)
                 row = NULL; /* flush the pending row */
             }
             lasthdr = h != 0;
+            /* no header at all (a copy that lost it): "1 | work | Sở Tài
+             * chính | Cơ quan liên quan | Thường xuyên". A numbered row
+             * whose third cell names bodies gives the columns: bodies
+             * lead, then coordinate; a cell that reads as a time is the
+             * time */
+            if (!h && !have && n >= 4 && n <= S_MAXCOLS &&
+                S_number_cell(c, cells[0].start, cells[0].end) &&
+                S_names_cell(c, cells[2].start, cells[2].end)) {
+                int nl = 0;
+                memset(hc, 0, sizeof hc);
+                hc[0] = 'n';
+                for (i = 2; i < n; i++) {
+                    char *tdl;
+                    if (S_names_cell(c, cells[i].start, cells[i].end)) {
+                        hc[i] = nl == 0 ? 'l' : nl == 1 ? 'c' : 'r';
+                        nl++;
+                    } else if ((tdl = S_deadline(c, cells[i].start, cells[i].end)) != NULL) {
+                        hc[i] = 't';
+                        free(tdl);
+                    } else {
+                        hc[i] = 'r';
+                    }
+                }
+                memcpy(cols, hc, n);
+                ncols = n;
+                have = 1;
+            }
         }
         if (row && have && n && n + 1 < ncols &&
             !S_number_cell(c, cells[0].start, cells[0].end)) {
@@ -1299,6 +1326,9 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
         return 0;
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
     if (nqx_ext_all_caps(c->text + t->v[0].start, t->v[t->n - 1].end - t->v[0].start))
+        return 0;
+    /* "Cơ quan phối hợp" alone on a line: a table's header cell, no body */
+    if (nqx_wlex_at(&c->roles, t, 0, t->n, NULL) == t->n)
         return 0;
     /* "c) Đề nghị Trung ương Mặt trận ...", "6. Đề nghị: Hiệp hội ...":
      * the bodies asked are the block's leads */
@@ -1519,6 +1549,30 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                                           &assigned) && assigned;
             if (!has_subj)
                 subj.n = 0;
+        }
+        /* "Quốc hội cơ bản tán thành ..., đồng thời, đề nghị Chính phủ và
+         * các cơ quan liên quan tập trung thực hiện các nhiệm vụ ... sau
+         * đây:": the bodies asked after a comma, when what follows them
+         * only hands out the work below */
+        if (!has_subj && c->p_bare) {
+            size_t k2, from = ns ? st[ns - 1] : 0;
+            for (k2 = from + 1; k2 + 1 < t.n && !has_subj; k2++) {
+                size_t e2, ov[2 * S_OVN];
+                int as2 = 0;
+                if (!(t.v[k2 - 1].flags & NQX_TOK_COMMA) ||
+                    !nqx_agx_courtesy(c->agx, &t, k2, t.n))
+                    continue;
+                subj.n = 0;
+                e2 = S_subject_at(c, &t, k2, t.n, 0, &subj, &as2);
+                if (e2 && e2 < t.n && as2 &&
+                    nqx_gram_match(c->p_bare, c->text, n->end, t.v[e2].start, ov,
+                                   S_OVN) > 0) {
+                    has_subj = 1;
+                    assigned = 1;
+                } else {
+                    subj.n = 0;
+                }
+            }
         }
     }
     /* "11. Các đơn vị cấp nước sạch ... có trách nhiệm" over its points:
@@ -1761,6 +1815,12 @@ static void S_exclude(S_ctx *c)
         }
         if (n->parent >= 0 && c->excluded[n->parent] == 1) {
             c->excluded[i] = 1;
+            /* the lead-in below (task_work_leadin), hung by the outline
+             * under the item before it */
+            if (!seen_heading && c->p_workin && n->kind == NQX_NODE_PARA &&
+                S_ends_colon(c->text, n->start, n->end) &&
+                nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0)
+                seen_heading = 1;
             continue;
         }
         if (n->parent >= 0)
@@ -1774,8 +1834,15 @@ static void S_exclude(S_ctx *c)
         /* except where it hands the work below to bodies ("..., Chính phủ
          * yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:"): 3 */
         if (c->excluded[i] == 1 && n->parent < 0 && !seen_heading &&
-            n->kind == NQX_NODE_PARA && S_ends_colon(c->text, n->start, n->end))
+            n->kind == NQX_NODE_PARA && S_ends_colon(c->text, n->start, n->end)) {
             c->excluded[i] = 3;
+            /* "..., kế hoạch được tổ chức thực hiện như sau:" in a text
+             * with no numbered sections (a page that quotes a plan): the
+             * work begins after it, as after a heading */
+            if (c->p_workin &&
+                nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0)
+                seen_heading = 1;
+        }
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
             c->excluded[i] = 1;
@@ -1883,6 +1950,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_time = nqx_gram_pattern(g, "task_time_label");
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
+    c.p_workin = nqx_gram_pattern(g, "task_work_leadin");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");

@@ -17,7 +17,7 @@
 #include "../core/internal.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define NQX_SCHEMA_VERSION 4
+#define NQX_SCHEMA_VERSION 5
 
 /* The write path's statements, prepared on first use and kept until
  * nqx_store_close(): preparing costs about as much as ten inserts, and a

@@ -547,7 +547,7 @@ Test(faults, opening_a_fresh_store_waits_for_its_writer)
     cr_assert_str_eq(r, "wal\n");
     free(r);
     r = S_rows(db, "PRAGMA user_version");
-    cr_assert_str_eq(r, "4\n");
+    cr_assert_str_eq(r, "5\n");
     free(r);
     free(db);
     S_rmrf(top);
@@ -600,7 +600,7 @@ Test(faults, eight_processes_open_a_fresh_store_at_once, .timeout = 120)
     {
         char *r = S_rows(db, "SELECT (SELECT user_version FROM pragma_user_version),"
                              " (SELECT count(*) FROM sqlite_schema WHERE name = 'documents')");
-        cr_assert_str_eq(r, "4|1\n");
+        cr_assert_str_eq(r, "5|1\n");
         free(r);
     }
     free(db);

@@ -139,8 +139,18 @@ Test(store, schema_version_and_application_id)
 {
     char *path = fx_db_path();
     nqx_store *s = S_open(path);
-    S_assert_rows(S_sql(s, "PRAGMA user_version"), "4\n");
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "5\n");
     S_assert_rows(S_sql(s, "PRAGMA journal_mode"), "wal\n");
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'passages_doc'"),
+                  "0\n");
+    /* a version 4 store (with the index) loses it on opening */
+    cr_assert_eq(sqlite3_exec(s->db, "CREATE INDEX passages_doc ON passages(doc_id);"
+                              " PRAGMA user_version = 4", NULL, NULL, NULL), SQLITE_OK);
+    nqx_store_close(s);
+    s = S_open(path);
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "5\n");
+    S_assert_rows(S_sql(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'passages_doc'"),
+                  "0\n");
     nqx_store_close(s);
     fx_rm(path);
 }
@@ -424,7 +434,7 @@ Test(store, newer_schema_is_refused)
     sqlite3_exec(s->db, "PRAGMA user_version = 99", NULL, NULL, NULL);
     nqx_store_close(s);
     cr_assert_eq(nqx_store_open(path, 0, 0, &s, &e), NQX_ESTORE);
-    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (4)");
+    cr_assert_str_eq(e.msg, "schema version 99 is newer than this nqx (5)");
     fx_rm(path);
 }
 
@@ -531,7 +541,7 @@ Test(store, version_3_store_migrates_to_4_and_searches_the_same)
     free(v3);
     nqx_store_close(s);
     s = S_open(path);
-    S_assert_rows(S_sql(s, "PRAGMA user_version"), "4\n");
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "5\n");
     S_assert_rows(S_sql(s, "SELECT count(*) FROM pragma_table_info('passages')"
                            " WHERE name = 'folded'"), "0\n");
     S_assert_rows(S_sql(s, "SELECT instr(sql, 'content=''''') > 0, instr(sql, 'columnsize=0')"
@@ -647,7 +657,7 @@ Test(store, version_1_store_migrates_to_4)
     cr_assert_eq(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
     nqx_store_close(s);
     s = S_open(path);
-    S_assert_rows(S_sql(s, "PRAGMA user_version"), "4\n");
+    S_assert_rows(S_sql(s, "PRAGMA user_version"), "5\n");
     /* (no list of strings; IN (0, 1) of two values builds no b-tree) */
     S_assert_rows(S_sql(s, "SELECT count(*) FROM sqlite_schema WHERE instr(sql, 'IN (''')"
                            " OR instr(sql, 'IN\n')"), "0\n");

@@ -781,3 +781,18 @@ Test(target, opening_time_own_later_time_and_listed_shares)
     S_check("tối thiểu 55%", 1, ">=", 65, 65, "%", "2030", 0);
     S_check("tối thiểu 55%", 2, ">=", 75, 75, "%", "2030", 0);
 }
+
+/* The year a quantity's own words name right after it is its deadline
+ * ("... 15 - 20% năm 2030 và 65 - 70% năm 2045", "giải ngân đạt 100% kế
+ * hoạch vốn năm 2025"); a year before 2000 there is a baseline. */
+Test(target, year_named_after_the_quantity)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Tỷ trọng năng lượng tái tạo đạt 15 - 20% năm 2030 và 65 - 70% năm 2045.\n"
+          "- Phấn đấu giải ngân đạt 100% kế hoạch vốn đầu tư công năm 2025.\n"
+          "- Phấn đấu tỷ lệ hộ nghèo dưới 2% so với mức hơn 60% năm 1986.\n");
+    S_check("Tỷ trọng năng lượng", 0, "range", 15, 20, "%", "2030", 0);
+    S_check("Tỷ trọng năng lượng", 1, "range", 65, 70, "%", "2045", 0);
+    S_check("Phấn đấu giải ngân", 0, "=", 100, 100, "%", "2025", 1);
+    S_check("Phấn đấu tỷ lệ hộ nghèo", 0, "<", 2, 2, "%", NULL, 1);
+}

@@ -1365,3 +1365,65 @@ Test(task, role_after_a_dash, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("2. Sở Lao động"), "lead:Sở Lao động - Thương binh và Xã hội;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* The closing article of a council's resolution: its standing body, its
+ * committees, its delegations and delegates supervise. */
+Test(task, council_supervises, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 3. Tổ chức thực hiện\n"
+          "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+          "2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh và các đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.\n");
+    S_expect_agencies(S_task("2. Thường trực"),
+                      "lead:Thường trực Hội đồng nhân dân tỉnh;lead:các Ban của Hội đồng nhân dân tỉnh;"
+                      "lead:các Tổ đại biểu Hội đồng nhân dân tỉnh;lead:các đại biểu Hội đồng nhân dân tỉnh;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* A resolution that asks bodies after a comma ("..., đồng thời, đề nghị
+ * Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và
+ * giải pháp chủ yếu sau đây:") gives them the items below. */
+Test(task, bodies_asked_after_a_comma, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 2. Nhiệm vụ và giải pháp chủ yếu\n"
+          "Quốc hội cơ bản tán thành các nhiệm vụ, giải pháp do Chính phủ kiến nghị, đồng thời, đề nghị Chính phủ và các cơ quan liên quan tập trung thực hiện các nhiệm vụ và giải pháp chủ yếu sau đây:\n"
+          "1. Đẩy mạnh hoàn thiện thể chế, pháp luật.\n"
+          "2. Tập trung nguồn lực hoàn thiện kết cấu hạ tầng chiến lược.\n");
+    S_expect_agencies(S_task("1. Đẩy mạnh"), "lead:Chính phủ;lead:các cơ quan liên quan;");
+    S_expect_agencies(S_task("2. Tập trung"), "lead:Chính phủ;lead:các cơ quan liên quan;");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* A task table that lost its header: a numbered row whose third cell
+ * names bodies gives the columns (lead, then coordinators; a cell that
+ * reads as a time is the time). Header cells left one per line ("Cơ quan
+ * phối hợp") are no body's block. */
+Test(task, table_without_header, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run("II. NHIỆM VỤ CỤ THỂ\n"
+          "Cơ quan phối hợp\n"
+          "Thời gian hoàn thành\n"
+          "1 | Triển khai thực hiện một số nội dung chi đặc thù cho hoạt động phòng thủ dân sự. | Sở Tài chính | Cơ quan, địa phương liên quan | Thường xuyên\n"
+          "2 | Hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh trong phòng thủ dân sự | Sở Y tế | Sở Tài chính | Quý IV/2025\n");
+    r = S_task("Triển khai thực hiện một số");
+    S_expect_agencies(r, "lead:Sở Tài chính;coordinate:Cơ quan, địa phương liên quan;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task("Hướng dẫn thanh toán");
+    S_expect_agencies(r, "lead:Sở Y tế;coordinate:Sở Tài chính;");
+    S_expect_deadline(r, "2025-Q4");
+    cr_expect_eq(S_ntasks(), 2);
+}
+
+/* A text with no numbered sections (a page that quotes a plan): the work
+ * begins after the paragraph that opens it ("... được tổ chức thực hiện
+ * như sau:"), not at the first heading, which it never has. */
+Test(task, work_after_a_leadin_without_headings, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Ngày 28/10/2025, UBND tỉnh ban hành Kế hoạch 279/KH-UBND.\n"
+          "- Mục đích: cụ thể hóa các bước triển khai.\n"
+          "Theo Mục IV Kế hoạch 279/KH-UBND năm 2025, kế hoạch được tổ chức thực hiện như sau:\n"
+          "- Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành định kỳ báo cáo tiến độ với UBND tỉnh.\n");
+    S_expect_agencies(S_task("- Giao Sở Tài chính"),
+                      "lead:Sở Tài chính;coordinate:các sở, ngành;report_to:UBND tỉnh;");
+    cr_expect_eq(S_ntasks(), 1);
+}
