@@ -497,6 +497,11 @@ static const unsigned char S_special[256] = {
     ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 1,
     ['\t'] = 1, [0xC2] = 1};
 
+/* Bytes after a space that the branch for spaces in S_inline acts on:
+ * more space, a NBSP's first byte, or emphasis marks. */
+static const unsigned char S_after_space[256] = {
+    [' '] = 1, ['\t'] = 1, [0xC2] = 1, ['*'] = 1, ['_'] = 1};
+
 /* Is the code point a letter or a digit? */
 static int S_wordch(utf8proc_int32_t cp)
 {
@@ -548,7 +553,12 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
     size_t i = a;
     while (i < b) {
         unsigned char ch = t[i];
-        if (!S_special[ch]) {
+        /* nothing to do at most bytes: those that start no markup, and a
+         * space before a word (the branch for spaces below would find no
+         * edit); told apart without a branch on the byte, which would
+         * mispredict at every word */
+        unsigned char nx = i + 1 < b ? t[i + 1] : 0;
+        if (!(S_special[ch] & ((ch != ' ') | S_after_space[nx]))) {
             i++;
             continue;
         }
@@ -893,6 +903,27 @@ static int S_part_word(const unsigned char *r, size_t n)
     return 0;
 }
 
+/* The length of a UTF-8 sequence by its lead byte, as S_features counts
+ * characters (1 below 0x80, 4 from 0xF0, 3 from 0xE0, else 2). */
+static const unsigned char S_lead_len[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
 /* Fill the features of u from its cleaned text c->r. */
 static void S_features(S_ctx *c, S_unit *u)
 {
@@ -939,6 +970,43 @@ static void S_features(S_ctx *c, S_unit *u)
     }
     while (i < n) {
         unsigned char ch = r[i];
+        if (u->has_lower && u->has_upper) {
+            /* both cases seen: only count, by the lead byte's length.
+             * Where the rest is valid UTF-8 (always, but checked: the
+             * DFA), that is counting the bytes that are not continuation
+             * bytes, which needs no chain of loads from one character to
+             * the next */
+            size_t j, cnt = 0;
+            uint64_t st = 0;
+            for (j = i; j < n; j++) {
+                st = nqx_norm_u8_dfa[nqx_norm_u8_class[r[j]]] >> st & 63;
+                cnt += (r[j] & 0xC0) != 0x80;
+            }
+            if (st == 0) {
+                u->nchars += cnt;
+                /* the last two characters' starts (r[i] starts one) */
+                if (cnt) {
+                    j = n;
+                    while ((r[--j] & 0xC0) == 0x80)
+                        ;
+                    if (cnt >= 2) {
+                        size_t q = j;
+                        while ((r[--q] & 0xC0) == 0x80)
+                            ;
+                        prev = q;
+                    } else
+                        prev = last;
+                    last = j;
+                }
+                i = n;
+            }
+            for (; i < n; u->nchars++) {
+                prev = last;
+                last = i;
+                i += S_lead_len[r[i]];
+            }
+            break;
+        }
         if (ch < 0x80) {
             if (ch >= 'a' && ch <= 'z')
                 u->has_lower = 1;
@@ -947,12 +1015,6 @@ static void S_features(S_ctx *c, S_unit *u)
             prev = last;
             last = i;
             i++;
-        } else if (u->has_lower && u->has_upper) {
-            /* both cases seen: only count (the text is valid UTF-8) */
-            k = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 2;
-            prev = last;
-            last = i;
-            i += (size_t)k;
         } else {
             utf8proc_category_t cat;
             k = S_cp(r + i, n - i, &cp);

@@ -11,6 +11,36 @@
 
 #include "../core/internal.h"
 
+#include <stdint.h>
+
+/* nqx_norm_utf8 for the sequences it does not decode itself. */
+size_t nqx_norm_utf8_slow(const unsigned char *s, size_t n, int32_t *cp);
+
+/* The code point at s[0..n) (n >= 1, s[0] >= 0x80) and its length, or 0
+ * when the bytes are not valid UTF-8: what utf8proc_iterate accepts, with
+ * the two- and three-byte sequences of Vietnamese letters decoded inline
+ * (a call per letter was a tenth of decoding) and the rest left to it. */
+static inline size_t nqx_norm_utf8(const unsigned char *s, size_t n,
+                                   int32_t *cp)
+{
+    if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+        *cp = (int32_t)((s[0] & 0x1F) << 6 | (s[1] & 0x3F));
+        return 2;
+    }
+    if (s[0] >= 0xE1 && s[0] < 0xED && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) { /* no overlong, no surrogate here */
+        *cp = (int32_t)((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
+        return 3;
+    }
+    return nqx_norm_utf8_slow(s, n, cp);
+}
+
+/* Well-formed UTF-8 as a shift DFA (decode.c): from state 0, st =
+ * nqx_norm_u8_dfa[nqx_norm_u8_class[byte]] >> st & 63 for each byte;
+ * the bytes are valid UTF-8 when st ends at 0. */
+extern const unsigned char nqx_norm_u8_class[256];
+extern const uint64_t nqx_norm_u8_dfa[12];
+
 /* An edit of a UTF-8 buffer: replace [start, end) with repl. The edit
  * list a stage returns is sorted by start and non-overlapping; the caller
  * owns the array and each repl (free with nqx_norm_edits_free); repl may

@@ -27,16 +27,27 @@ const char *nqx_change_kind_name(nqx_change_kind k)
     return "?";
 }
 
+size_t nqx_norm_utf8_slow(const unsigned char *s, size_t n, int32_t *cp)
+{
+    utf8proc_ssize_t r = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
+    return r > 0 ? (size_t)r : 0;
+}
+
 size_t nqx_utf8_valid_prefix(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0)
+        int32_t cp;
+        size_t k;
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        k = nqx_norm_utf8(u + i, n - i, &cp);
+        if (!k)
             return i;
-        i += (size_t)k;
+        i += k;
     }
     return n;
 }
@@ -200,6 +211,44 @@ static int S_nfc_stable(utf8proc_int32_t cp)
            (cp >= 0x2500 && cp <= 0x27BF) || cp == 0xFEFF;
 }
 
+/* The characters S_nfc_stable accepts most often, as a shift DFA (see
+ * decode.c's nqx_norm_u8_dfa): ASCII, two-byte sequences below U+0300 (any lead
+ * byte below 0xCC followed by a continuation byte, as S_nfc's test) and
+ * the Vietnamese letters U+1EA0..U+1EF9 (E1 BA A0..E1 BB B9). States (bit
+ * offsets): 0 between characters, 6 after a two-byte lead, 12 after E1,
+ * 18 after E1 BA, 24 after E1 BB, 30 (S_NFC_OTHER) anything else, which
+ * S_nfc looks at by decoding. Generated and checked with nqx_norm_u8_dfa. */
+static const unsigned char S_nfc_dfa_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 5, 5, 5, 5,
+    6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 8, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+};
+static const uint64_t S_nfc_dfa[9] = {
+    UINT64_C(0x000000079E79E780),
+    UINT64_C(0x000000078079E006),
+    UINT64_C(0x000000078001E006),
+    UINT64_C(0x000000079E012006),
+    UINT64_C(0x000000079E018006),
+    UINT64_C(0x000000079E01E006),
+    UINT64_C(0x000000079E79E786),
+    UINT64_C(0x000000079E79E79E),
+    UINT64_C(0x000000079E79E78C),
+};
+#define S_NFC_OTHER 30
+
 /* The segments NFC changed, as edits of the decoded text (kind
  * NQX_CHANGE_NFC) with where each landed in the NFC text. */
 typedef struct {
@@ -258,10 +307,35 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
     while (i < n) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k;
-        size_t seg, e;
+        size_t seg, e, cs, i0 = i;
         utf8proc_uint8_t *res = NULL;
         utf8proc_ssize_t rl;
-        if (s[i] < 0x80) {
+        uint64_t st = 0, ps = 0;
+        /* the usual characters by the DFA, without a branch on each;
+         * then the character at cs, where it stopped, as below */
+        for (; i < n; i++) {
+            ps = st;
+            st = S_nfc_dfa[S_nfc_dfa_class[s[i]]] >> st & 63;
+            if (st == S_NFC_OTHER)
+                break;
+        }
+        if (st == 0)
+            break; /* the end, after whole characters */
+        if (i == n)
+            ps = st; /* a character cut off at the end */
+        /* where the character started: the DFA's state says how many of
+         * its bytes it had read (1 after a lead byte, 2 after E1 BA or E1
+         * BB); and the last ASCII character before it (ASCII is only
+         * read between characters) */
+        cs = i - (ps == 0 ? 0 : ps <= 12 ? 1 : 2);
+        for (e = cs; e > i0; e--)
+            if (s[e - 1] < 0x80) {
+                last_ascii = e - 1;
+                have_ascii = 1;
+                break;
+            }
+        i = cs;
+        if (s[i] < 0x80) { /* (not after the DFA: ASCII is a character) */
             last_ascii = i;
             have_ascii = 1;
             i++;
@@ -271,7 +345,7 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             i += 2; /* below U+0300: the common case, no decoding needed */
             continue;
         }
-        k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+        k = (utf8proc_ssize_t)nqx_norm_utf8(s + i, n - i, &cp);
         if (k <= 0) {
             nqx_buf_free(&b);
             return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,

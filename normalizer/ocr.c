@@ -116,28 +116,55 @@ static inline int S_class(unsigned char *lt, int32_t cp)
  * which is cleared faster. */
 #define S_MEMO_SLOTS 16384
 
-/* The code point at s[0..n) (n >= 1, s[0] >= 0x80) and its length, or 0
- * when the bytes are not valid UTF-8. Vietnamese letters are two- and
- * three-byte sequences: those are decoded here, the rest by utf8proc. */
-static size_t S_utf8_slow(const unsigned char *s, size_t n, int32_t *cp)
+/* Are the n bytes at a and b the same? Words are short: two loads that
+ * may overlap beat the call to memcmp. */
+static inline int S_same(const char *a, const char *b, size_t n)
 {
-    utf8proc_ssize_t r = utf8proc_iterate(s, (utf8proc_ssize_t)n, cp);
-    return r > 0 ? (size_t)r : 0;
+    uint32_t x, y, z, w;
+    if (n >= 4 && n <= 8) {
+        memcpy(&x, a, 4), memcpy(&y, b, 4);
+        memcpy(&z, a + n - 4, 4), memcpy(&w, b + n - 4, 4);
+        return ((x ^ y) | (z ^ w)) == 0;
+    }
+    if (n < 4) {
+        size_t i;
+        for (i = 0; i < n; i++)
+            if (a[i] != b[i])
+                return 0;
+        return 1;
+    }
+    return memcmp(a, b, n) == 0;
 }
 
-static inline size_t S_utf8(const unsigned char *s, size_t n, int32_t *cp)
+/* The memo's hash of the n >= 1 bytes at p: words are short, and a few
+ * loads that may overlap take all their bytes at once, where a hash
+ * byte after byte is a chain of multiplications. */
+static inline uint32_t S_word_hash(const unsigned char *p, size_t n)
 {
-    if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
-        *cp = (int32_t)((s[0] & 0x1F) << 6 | (s[1] & 0x3F));
-        return 2;
+    uint64_t x;
+    if (n >= 4 && n <= 8) {
+        uint32_t a, b;
+        memcpy(&a, p, 4), memcpy(&b, p + n - 4, 4);
+        x = (uint64_t)a << 32 | b;
+    } else if (n < 4) {
+        x = (uint64_t)p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+    } else {
+        size_t k;
+        uint64_t y;
+        x = 0;
+        for (k = 0; k + 8 < n; k += 8) {
+            memcpy(&y, p + k, 8);
+            x = (x ^ y) * 0x9E3779B97F4A7C15u;
+        }
+        memcpy(&y, p + n - 8, 8);
+        x ^= y;
     }
-    if (s[0] >= 0xE1 && s[0] < 0xED && n >= 3 && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80) { /* no overlong, no surrogate here */
-        *cp = (int32_t)((s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
-        return 3;
-    }
-    return S_utf8_slow(s, n, cp);
+    x = (x ^ n) * 0x9E3779B97F4A7C15u;
+    return (uint32_t)(x >> 32);
 }
+
+/* The classes S_ascii_tab and S_class give, as the bits seen in a word. */
+#define S_SEEN(cls) (1u << (cls))
 
 nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                             size_t *ntoks)
@@ -145,7 +172,9 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
     const unsigned char *u = (const unsigned char *)text;
     size_t i = 0, n = 0, cap = len / 5 + 16, nmemo = 0, slots = 64;
     nqx_tok *t;
-    uint32_t *memo; /* token index + 1 */
+    /* the word's hash << 32 | its token index + 1: a probe that meets
+     * another word is told by the hash without reading its token */
+    uint64_t *memo;
     unsigned char *lt; /* see S_class */
     int boundary = 1;
     while (slots < S_MEMO_SLOTS && slots < len / 4)
@@ -162,16 +191,16 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
     }
     while (i < len) {
         int32_t cp;
-        size_t k = 1, start;
-        int cls, foreign = 0, digits = 0;
+        size_t k, start;
+        unsigned cls, seen = 0;
         uint32_t hash;
         if (u[i] < 0x80) {
             cls = S_ascii_tab[u[i]];
+            k = 1;
         } else {
-            k = S_utf8(u + i, len - i, &cp);
-            cls = k ? S_class(lt, cp) : S_W_BREAK;
-            if (!k)
-                k = 1;
+            k = nqx_norm_utf8(u + i, len - i, &cp);
+            cls = k ? (unsigned)S_class(lt, cp) : S_W_BREAK;
+            k = k ? k : 1;
         }
         if (cls >= S_W_SPACE) {
             if (cls == S_W_BREAK)
@@ -179,24 +208,10 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             i += k;
             continue;
         }
-        /* a word: letters, digits and marks; hashed on the way (FNV-1a).
-         * cls and k are those of the character at i. */
+        /* a word: letters, digits and marks (cls and k: its first) */
         start = i;
-        hash = 2166136261u;
         for (;;) {
-            if (cls != S_W_LETTER) {
-                foreign = 1;
-                digits += cls == S_W_DIGIT;
-            }
-            hash = (hash ^ u[i]) * 16777619u;
-            if (k > 1) {
-                hash = (hash ^ u[i + 1]) * 16777619u;
-                if (k > 2) {
-                    hash = (hash ^ u[i + 2]) * 16777619u;
-                    if (k > 3)
-                        hash = (hash ^ u[i + 3]) * 16777619u;
-                }
-            }
+            seen |= S_SEEN(cls);
             i += k;
             if (i >= len)
                 break;
@@ -204,14 +219,15 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
                 cls = S_ascii_tab[u[i]];
                 k = 1;
             } else {
-                k = S_utf8(u + i, len - i, &cp);
+                k = nqx_norm_utf8(u + i, len - i, &cp);
                 if (!k)
                     break;
-                cls = S_class(lt, cp);
+                cls = (unsigned)S_class(lt, cp);
             }
             if (cls >= S_W_SPACE)
                 break;
         }
+        hash = S_word_hash(u + start, i - start);
         if (n == cap) {
             nqx_tok *p = realloc(t, (cap *= 2) * sizeof *t);
             if (!p) {
@@ -225,41 +241,43 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         t[n].end = i;
         t[n].boundary = boundary;
         t[n].first = -1;
+        boundary = 0;
         if (n < INT_MAX) {
             uint32_t h = hash & (uint32_t)(slots - 1);
-            while (memo[h]) {
-                const nqx_tok *f = &t[memo[h] - 1];
+            uint64_t key = (uint64_t)hash << 32;
+            for (; memo[h]; h = (h + 1) & (uint32_t)(slots - 1)) {
+                const nqx_tok *f;
+                if ((memo[h] & ~(uint64_t)0xFFFFFFFFu) != key)
+                    continue;
+                f = &t[(uint32_t)memo[h] - 1];
                 if (f->end - f->start == i - start &&
-                    !memcmp(text + f->start, text + start, i - start)) {
-                    t[n].first = (int)(memo[h] - 1);
+                    S_same(text + f->start, text + start, i - start)) {
+                    t[n].first = (int)((uint32_t)memo[h] - 1);
+                    t[n].ok = f->ok;
+                    t[n].num = f->num;
+                    t[n].syl = f->syl;
                     break;
                 }
-                h = (h + 1) & (uint32_t)(slots - 1);
             }
             if (t[n].first >= 0) {
-                const nqx_tok *f = &t[t[n].first];
-                t[n].ok = f->ok;
-                t[n].num = f->num;
-                t[n].syl = f->syl;
-                boundary = 0;
                 n++;
                 continue;
             }
             if (nmemo < slots / 2) {
-                memo[h] = (uint32_t)n + 1;
+                memo[h] = key | ((uint32_t)n + 1);
                 nmemo++;
             }
         }
-        t[n].ok = !foreign && nqx_syl_parse(text + start, i - start, &t[n].syl) &&
+        t[n].ok = seen == S_SEEN(S_W_LETTER) &&
+                  nqx_syl_parse(text + start, i - start, &t[n].syl) &&
                   t[n].syl.casing != NQX_CASE_MIXED;
-        t[n].num = (size_t)digits == i - start;
+        t[n].num = seen == S_SEEN(S_W_DIGIT);
         if (!t[n].ok) { /* defined, though nobody should read it */
             t[n].syl.n = 0;
             t[n].syl.tone = 0;
             t[n].syl.tone_at = -1;
             t[n].syl.casing = NQX_CASE_MIXED;
         }
-        boundary = 0;
         n++;
     }
     free(memo);
@@ -289,8 +307,10 @@ typedef struct {
 
 /* A small direct-mapped cache in front of the model's trigram table: the
  * lattice asks for the same trigrams again (overlapping windows, repeated
- * phrases, later passes), and the table is megabytes of random access. */
-#define S_TC_SLOTS 4096
+ * phrases, later passes), and the table is megabytes of random access.
+ * 1024 entries (16 kB) fit the first-level cache beside the rest; 4096
+ * did not, and cost more in time than their extra hits saved. */
+#define S_TC_SLOTS 1024
 typedef struct {
     int a, b, c, q;
 } S_tc_entry;

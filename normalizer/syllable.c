@@ -55,11 +55,10 @@ int nqx_syl_parse(const char *s, size_t n, nqx_syl *out)
             cp = c;
             i++;
         } else {
-            utf8proc_ssize_t k = utf8proc_iterate(
-                (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-            if (k <= 0)
+            size_t k = nqx_norm_utf8((const unsigned char *)s + i, n - i, &cp);
+            if (!k)
                 return 0;
-            i += (size_t)k;
+            i += k;
         }
         if (out->n == NQX_SYL_MAX || !nqx_syl_letter(cp, &b, &mod, &tone, &up))
             return 0;
