@@ -1427,3 +1427,15 @@ Test(task, work_after_a_leadin_without_headings, .init = fx_grammar_load, .fini 
                       "lead:Sở Tài chính;coordinate:các sở, ngành;report_to:UBND tỉnh;");
     cr_expect_eq(S_ntasks(), 1);
 }
+
+/* A council named by what it does: the verb is part of its name
+ * ("Hội đồng thẩm định Nhà nước thẩm định ..."). */
+Test(task, councils_named_by_their_work, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("III. TỔ CHỨC THỰC HIỆN\n"
+          "1. Hội đồng thẩm định Nhà nước thẩm định Báo cáo đề xuất chủ trương đầu tư trước ngày 30/6/2026.\n"
+          "2. Hội đồng thi đua - khen thưởng tỉnh tổng hợp, đề xuất khen thưởng.\n");
+    S_expect_agencies(S_task("1. Hội đồng"), "lead:Hội đồng thẩm định Nhà nước;");
+    S_expect_agencies(S_task("2. Hội đồng"), "lead:Hội đồng thi đua - khen thưởng tỉnh;");
+    cr_expect_eq(S_ntasks(), 2);
+}
