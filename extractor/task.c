@@ -826,6 +826,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             e2 = nqx_agx_list(c->agx, &t, starts[k], se, 1, sp, S_MAXNAMES, &n2);
             if (!n2 || e2 <= starts[k] || e2 >= se ||
                 !(t.v[e2 - 1].flags & NQX_TOK_COLON) || !t.v[starts[k]].cap ||
+                nqx_wlex_at(&c->roles, &t, starts[k], e2, NULL) /* a role label */ ||
                 t.v[e2].cap /* "Viện trưởng: Thượng tá ...": who, not work */ ||
                 nqx_wlex_at(&c->cdescr, &t, e2, se, NULL))
                 continue;

@@ -1439,3 +1439,24 @@ Test(task, councils_named_by_their_work, .init = fx_grammar_load, .fini = S_free
     S_expect_agencies(S_task("2. Hội đồng"), "lead:Hội đồng thi đua - khen thưởng tỉnh;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* Role labels in their longer forms ("Cơ quan chủ trì thực hiện:",
+ * "Đơn vị chủ trì tham mưu:") are labels, not bodies of their own. */
+Test(task, longer_role_labels, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. NHIỆM VỤ, GIẢI PHÁP\n"
+          "1. Rà soát, bổ sung quy hoạch cán bộ các cấp.\n"
+          "- Cơ quan chủ trì thực hiện: Ban Tổ chức Tỉnh ủy.\n"
+          "- Cơ quan phối hợp: Các huyện ủy, thành ủy.\n"
+          "- Tiến độ thực hiện: Quý II/2026.\n"
+          "2. Xây dựng đề án đào tạo cán bộ trẻ.\n"
+          "- Đơn vị chủ trì tham mưu: Ban Tổ chức Tỉnh ủy.\n"
+          "- Thời hạn hoàn thành: Trước ngày 30/9/2026.\n");
+    const nqx_record *r = S_task("1. Rà soát");
+    S_expect_agencies(r, "lead:Ban Tổ chức Tỉnh ủy;coordinate:Các huyện ủy, thành ủy;");
+    S_expect_deadline(r, "2026-Q2");
+    r = S_task("2. Xây dựng");
+    S_expect_agencies(r, "lead:Ban Tổ chức Tỉnh ủy;");
+    S_expect_deadline(r, "2026-09-30");
+    cr_expect_eq(S_ntasks(), 2);
+}
