@@ -40,7 +40,7 @@ typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin;
-    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin,
+    const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
@@ -226,6 +226,32 @@ static char *S_deadline(S_ctx *c, size_t s, size_t e)
     return NULL;
 }
 
+/* The time a label's value sets ("Thời gian thực hiện: ..."): a phrase
+ * of the deadline grammar, else what a label may say bare
+ * (task_label_bare_time: "2026 - 2030", "Đầu nhiệm kỳ 2025 - 2030",
+ * "2026"), which outside a label names no time. */
+static char *S_label_deadline(S_ctx *c, size_t s, size_t e)
+{
+    char *dl = S_deadline(c, s, e), out[16];
+    size_t ov[2 * S_OVN], y1s, y1e, y2s, y2e, es, ee;
+    int rc;
+    if (dl || !c->p_bare_time || e <= s)
+        return dl;
+    rc = nqx_gram_match(c->p_bare_time, c->text, e, s, ov, S_OVN);
+    if (rc <= 0 || !S_group_span(c->p_bare_time, ov, rc, "y1", &y1s, &y1e) ||
+        y1e - y1s != 4)
+        return NULL;
+    if (!S_group_span(c->p_bare_time, ov, rc, "y2", &y2s, &y2e) || y2e - y2s != 4)
+        return nqx_strndup(c->text + y1s, 4);
+    if (S_group_span(c->p_bare_time, ov, rc, "edge", &es, &ee)) {
+        /* the term's first year or its last */
+        int last = c->text[es] == 'c' || c->text[es] == 'C';
+        return nqx_strndup(c->text + (last ? y2s : y1s), 4);
+    }
+    snprintf(out, sizeof out, "%.4s/%.4s", c->text + y1s, c->text + y2s);
+    return nqx_strndup(out, strlen(out));
+}
+
 /* 1 when text[s..p) leaves a "(" open: p lies inside parentheses. */
 static int S_in_parens(const S_ctx *c, size_t s, size_t p)
 {
@@ -345,7 +371,7 @@ static char *S_inherited(S_ctx *c, int node)
             size_t vs, ve;
             nqx_role r;
             if (S_label_kind(c, &c->d->nodes[c->kids[p][k]], &vs, &ve, &r) == 2 &&
-                (dl = S_deadline(c, vs, ve)) != NULL)
+                (dl = S_label_deadline(c, vs, ve)) != NULL)
                 return dl;
         }
     }
@@ -851,7 +877,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             S_coordinators(c, &t, 0, end_tok, &ags);
         S_report_to(c, &t, 0, end_tok, &ags);
     }
-    dl = tve > tvs ? S_deadline(c, tvs, tve) : NULL;
+    dl = tve > tvs ? S_label_deadline(c, tvs, tve) : NULL;
     if (!dl)
         dl = S_deadline(c, s, cut);
     if (!dl)
@@ -866,7 +892,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
         S_report_to(c, &t, ts, te, &a2);
         dl = S_deadline(c, bs, be);
         if (!dl && tve > tvs)
-            dl = S_deadline(c, tvs, tve);
+            dl = S_label_deadline(c, tvs, tve);
         if (!dl)
             dl = S_inherited(c, node);
         S_emit(c, node, bs, be, &a2, dl);
@@ -1952,6 +1978,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_descr = nqx_gram_pattern(g, "task_descriptive_heading");
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
     c.p_workin = nqx_gram_pattern(g, "task_work_leadin");
+    c.p_bare_time = nqx_gram_pattern(g, "task_label_bare_time");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");

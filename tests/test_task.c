@@ -1460,3 +1460,17 @@ Test(task, longer_role_labels, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "2026-09-30");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A time label's value may be bare: "2026 - 2030" is the period, "Đầu
+ * nhiệm kỳ 2025 - 2030" the term's first year. */
+Test(task, bare_times_in_a_label, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "1. Sở Nội vụ rà soát quy hoạch cán bộ.\n"
+          "- Thời gian thực hiện: 2026 - 2030.\n"
+          "2. Sở Nội vụ kiện toàn tổ chức bộ máy.\n"
+          "- Thời gian thực hiện: Đầu nhiệm kỳ 2025 - 2030.\n");
+    S_expect_deadline(S_task("1. Sở Nội vụ"), "2026/2030");
+    S_expect_deadline(S_task("2. Sở Nội vụ"), "2025");
+    cr_expect_eq(S_ntasks(), 2);
+}
