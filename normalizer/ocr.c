@@ -1387,6 +1387,111 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
 
 /* Decode text[0..len) on its own (the style vote, the learnt confusions
  * and the token arrays are this part's). */
+/* One sense per document. A pair of neighbouring words that the document
+ * corrected together, surely and at least S_CONSIST_MIN times ("Phân
+ * đầu" -> "Phấn đấu" in three items), is corrected the same way where
+ * the same bytes stand unchanged: the scanner that made it once made it
+ * there too, and a trigram that happens to prefer the wrong pair in one
+ * clause ("; phần đầu ban thường vụ ...") does not outvote the document.
+ * Only exact byte pairs, so case and tone style are the source's. The new
+ * edits carry the least confidence of the pair's sure corrections.
+ * Returns -1 when out of memory (edits untouched). */
+#define S_CONSIST_MIN 2
+#define S_CONSIST_CONF 0.999
+static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits,
+                         size_t *nedits)
+{
+    /* the sure pairs, hashed by the canonical tokens of their bytes:
+     * slot = {a + 1, b, count, first source}; a + 1 == 0: empty */
+    size_t *hs = NULL, nslot = 16, i, k, nn = 0, cap = 0;
+    int *te = NULL;
+    nqx_norm_edit *add = NULL;
+    int rc = 0;
+    if (*nedits < 2 * S_CONSIST_MIN || ntok < 2)
+        return 0;
+    while (nslot < 2 * *nedits)
+        nslot *= 2;
+    te = malloc(ntok * sizeof *te);
+    hs = calloc(nslot * 4, sizeof *hs);
+    if (!te || !hs) {
+        rc = -1;
+        goto out;
+    }
+    for (i = 0, k = 0; i < ntok; i++) {
+        te[i] = -1;
+        while (k < *nedits && (*edits)[k].start < toks[i].start)
+            k++;
+        if (k < *nedits && (*edits)[k].start == toks[i].start &&
+            (*edits)[k].end == toks[i].end && (*edits)[k].kind == NQX_CHANGE_OCR)
+            te[i] = (int)k;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (i = 0; i + 1 < ntok; i++) {
+            size_t a = toks[i].first < 0 ? i : (size_t)toks[i].first;
+            size_t b = toks[i + 1].first < 0 ? i + 1 : (size_t)toks[i + 1].first;
+            size_t h = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 7;
+            size_t *sl;
+            int sure = te[i] >= 0 && te[i + 1] >= 0 &&
+                       (*edits)[te[i]].confidence >= S_CONSIST_CONF &&
+                       (*edits)[te[i + 1]].confidence >= S_CONSIST_CONF;
+            if (toks[i + 1].boundary || (pass == 0 && !sure) ||
+                (pass == 1 && (te[i] >= 0 || te[i + 1] >= 0)))
+                continue;
+            for (h &= nslot - 1;; h = (h + 1) & (nslot - 1)) {
+                sl = hs + 4 * h;
+                if (!sl[0] || (sl[0] == a + 1 && sl[1] == b))
+                    break;
+            }
+            if (pass == 0) {
+                if (!sl[0]) {
+                    sl[0] = a + 1;
+                    sl[1] = b;
+                    sl[3] = i;
+                }
+                sl[2]++;
+                continue;
+            }
+            if (!sl[0] || sl[2] < S_CONSIST_MIN)
+                continue;
+            {
+                const nqx_norm_edit *e1 = &(*edits)[te[sl[3]]], *e2 = &(*edits)[te[sl[3] + 1]];
+                double conf = e1->confidence < e2->confidence ? e1->confidence : e2->confidence;
+                if (S_edit(&add, &nn, &cap, toks[i].start, toks[i].end, e1->repl,
+                           e1->repl_len, conf) ||
+                    S_edit(&add, &nn, &cap, toks[i + 1].start, toks[i + 1].end, e2->repl,
+                           e2->repl_len, conf)) {
+                    rc = -1;
+                    goto out;
+                }
+            }
+            i++;
+        }
+    }
+    if (nn) {
+        nqx_norm_edit *all = malloc((*nedits + nn) * sizeof *all);
+        size_t x = 0, y = 0, z;
+        if (!all) {
+            rc = -1;
+            goto out;
+        }
+        for (z = 0; z < *nedits + nn; z++)
+            all[z] = y >= nn || (x < *nedits && (*edits)[x].start < add[y].start)
+                         ? (*edits)[x++] : add[y++];
+        free(*edits);
+        *edits = all;
+        *nedits += nn;
+        free(add);
+        add = NULL;
+        nn = 0;
+    }
+out:
+    if (add)
+        nqx_norm_edits_free(add, nn);
+    free(te);
+    free(hs);
+    return rc;
+}
+
 static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              double threshold, nqx_norm_edit **edits,
                              size_t *nedits, nqx_error *err)
@@ -1573,6 +1678,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         } else
             free(e2);
     }
+    if (S_consistency(toks, ntok, edits, nedits))
+        goto oom;
     goto done;
 oom:
     st = nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");

@@ -395,3 +395,18 @@ Test(ocr, a_text_past_one_part_is_decoded_in_parts_with_offsets_kept)
         free(b.data);
     }
 }
+
+/* One sense per document: a pair the document corrected surely twice is
+ * corrected where its clause alone would keep it ("; phần đầu ban thường
+ * vụ ..."); without such corrections the same clause is left alone. */
+Test(ocr, a_pair_corrected_twice_is_corrected_everywhere)
+{
+    FIXES("Năm 2025, phần đầu tỷ lệ cán bộ trẻ đạt 15%.\n"
+          "Năm 2026, phần đầu tỷ lệ cán bộ nữ đạt 20%.\n"
+          "Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phần đầu ban thường vụ có cán bộ nữ.\n",
+          "Năm 2025, phấn đấu tỷ lệ cán bộ trẻ đạt 15%.\n"
+          "Năm 2026, phấn đấu tỷ lệ cán bộ nữ đạt 20%.\n"
+          "Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phấn đấu ban thường vụ có cán bộ nữ.\n");
+    FIXES("Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phần đầu ban thường vụ có cán bộ nữ.\n",
+          "Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phần đầu ban thường vụ có cán bộ nữ.\n");
+}
