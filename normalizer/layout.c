@@ -1733,7 +1733,10 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return 0;
     /* a line in capitals, then one in sentence case: a title block
      * ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ" / "về tập trung ...") */
-    if (p_caps && u->has_lower)
+    if (p_caps && u->has_lower &&
+        /* "8. UBND" / "các xã, phường:": a numbered line cut after its
+         * acronym goes on in lower case */
+        !(p->item && p->nchars <= 12 && u->lower_start))
         return 0;
     if (!gap) /* a soft break inside a Markdown block */
         return 1;

@@ -530,3 +530,13 @@ Test(layout, exploded_table_resumed_after_a_long_cell)
     CHECK("Nội dung dài\n|\n|\n5\n|\nGiải pháp\n|\n\nSau.\n",
           "Nội dung dài\n5 | Giải pháp\nSau.\n");
 }
+
+/* A numbered line cut after its acronym goes on in lower case; a title
+ * in capitals stays apart from the line in sentence case after it. */
+Test(layout, numbered_acronym_line_joins_its_lower_case_rest)
+{
+    CHECK("**8. UBND\ncác xã, phường:**\n\n- Chủ trì kiểm tra.\n",
+          "8. UBND các xã, phường:\n- Chủ trì kiểm tra.\n");
+    CHECK("NGHỊ QUYẾT\nvề tăng cường công tác cán bộ\n",
+          "NGHỊ QUYẾT\nvề tăng cường công tác cán bộ\n");
+}
