@@ -80,6 +80,13 @@ if [ -d /tmp/vi-text ] || [ -f ../shared/textcorpus/vi-text.tar.xz ]; then
         echo "| targets (held-out 9, \`tests/heldout9/run.sh\`; untouched first run: strict F1 0.511) | $(found "$ht") | $(strict "$ht") |"
         echo "| tasks (held-out 9; untouched first run: strict F1 0.271) | $(found "$hk") | $(strict "$hk") |"
     fi
+    if [ -d tests/heldout10 ]; then
+        h=$(VI_TEXT_TAR=../shared/textcorpus/vi-text.tar.xz NQX_SCORER=../shared/eval/score.py sh tests/heldout10/run.sh 2>/dev/null || true)
+        ht=$(printf '%s\n' "$h" | grep -E '^targets:' | head -1)
+        hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
+        echo "| targets (held-out 10, \`tests/heldout10/run.sh\`; untouched first run: strict F1 0.571) | $(found "$ht") | $(strict "$ht") |"
+        echo "| tasks (held-out 10; untouched first run: strict F1 0.514) | $(found "$hk") | $(strict "$hk") |"
+    fi
 fi
 echo
 echo "Field accuracy over found records (corpus): $(printf '%s\n' "$ev" | grep -E '^ +fields:' | sed 's/^ *fields: //' | tr '\n' ';' | sed 's/;$//; s/;/; tasks: /; s/^/targets: /')."
