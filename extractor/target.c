@@ -91,6 +91,7 @@ typedef struct {
         *criteria;
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
     const nqx_pattern *metric_year; /* "quy mô GDP năm 2025 đạt ..." */
+    const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     size_t unit_maxlen; /* bytes of the longest unit noun */
     /* unit_nouns' indices by first byte, in lexicon order: those starting
@@ -615,6 +616,10 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
             cmp = ">";
         else if (S_group_set(c->cmp_before, ov, "lt"))
             cmp = "<";
+        /* "không có tỉnh, thành phố đạt dưới 60%": none below is a floor */
+        if ((cmp[0] == '<') && c->negated_floor && q->ms > lo &&
+            S_match(c->negated_floor, c->mask + lo, q->ms - lo, 0, ov, S_NOV))
+            cmp = cmp[1] == '=' ? ">" : ">=";
     }
     if (range && S_match(c->cmp_after, c->mask, ce, q->qe, ov, S_NOV))
         q->ce = ov[1];
@@ -2031,6 +2036,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.cmp_after = nqx_gram_pattern(g, "qt_cmp_after");
     c.aspire = nqx_gram_pattern(g, "tg_aspire");
     c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
+    c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
     c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
     c.goal_heading = nqx_gram_pattern(g, "tg_goal_heading");

@@ -796,3 +796,14 @@ Test(target, year_named_after_the_quantity)
     S_check("Phấn đấu giải ngân", 0, "=", 100, 100, "%", "2025", 1);
     S_check("Phấn đấu tỷ lệ hộ nghèo", 0, "<", 2, 2, "%", NULL, 1);
 }
+
+/* A floor said by negation: none below N is each at least N. */
+Test(target, negated_floor)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Đến năm 2030, ít nhất 85% người trong độ tuổi hoàn thành cấp trung học phổ thông, không có tỉnh, thành phố đạt dưới 60%.\n"
+          "- Tỷ lệ hộ nghèo giảm còn dưới 2%.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("- Đến năm 2030", 1, ">=", 60, 60, "%", "2030", 0);
+    S_check("- Tỷ lệ hộ nghèo", 0, "<", 2, 2, "%", NULL, 0);
+}
