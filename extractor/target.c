@@ -617,9 +617,9 @@ static void S_comparator(const S_ctx *c, size_t cs, size_t ce, S_qty *q,
         else if (S_group_set(c->cmp_before, ov, "lt"))
             cmp = "<";
         /* "không có tỉnh, thành phố đạt dưới 60%": none below is a floor */
-        if ((cmp[0] == '<') && c->negated_floor && q->ms > lo &&
+        if (strcmp(cmp, "<") == 0 && c->negated_floor && q->ms > lo &&
             S_match(c->negated_floor, c->mask + lo, q->ms - lo, 0, ov, S_NOV))
-            cmp = cmp[1] == '=' ? ">" : ">=";
+            cmp = ">=";
     }
     if (range && S_match(c->cmp_after, c->mask, ce, q->qe, ov, S_NOV))
         q->ce = ov[1];

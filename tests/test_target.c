@@ -802,8 +802,10 @@ Test(target, negated_floor)
 {
     S_run("II. MỤC TIÊU\n"
           "- Đến năm 2030, ít nhất 85% người trong độ tuổi hoàn thành cấp trung học phổ thông, không có tỉnh, thành phố đạt dưới 60%.\n"
-          "- Tỷ lệ hộ nghèo giảm còn dưới 2%.\n");
-    cr_expect_eq(S_count(), 3);
+          "- Tỷ lệ hộ nghèo giảm còn dưới 2%.\n"
+          "- Phấn đấu người không có hợp đồng lao động có thu nhập không quá 15 triệu đồng.\n");
+    cr_expect_eq(S_count(), 4);
+    S_check("- Phấn đấu người không có", 0, "<=", 15, 15, "triệu đồng", NULL, 1);
     S_check("- Đến năm 2030", 1, ">=", 60, 60, "%", "2030", 0);
     S_check("- Tỷ lệ hộ nghèo", 0, "<", 2, 2, "%", NULL, 0);
 }

@@ -1474,3 +1474,14 @@ Test(task, bare_times_in_a_label, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(S_task("2. Sở Nội vụ"), "2025");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* Economic actors a plan binds are bodies. */
+Test(task, economic_actors, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("IV. TỔ CHỨC THỰC HIỆN\n"
+          "1. Các nhà thầu thi công có trách nhiệm che chắn công trường.\n"
+          "2. Các hợp tác xã, tổ hợp tác chủ động tham gia chuỗi liên kết.\n");
+    S_expect_agencies(S_task("1. Các nhà thầu"), "lead:Các nhà thầu thi công;");
+    S_expect_agencies(S_task("2. Các hợp tác xã"), "lead:Các hợp tác xã, tổ hợp tác;");
+    cr_expect_eq(S_ntasks(), 2);
+}
