@@ -1387,6 +1387,31 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
 
 /* Decode text[0..len) on its own (the style vote, the learnt confusions
  * and the token arrays are this part's). */
+/* Merges add[0..nadd) into *edits (both sorted by start, disjoint) and
+ * frees the array add (not its repls, which *edits now owns). Returns -1
+ * when out of memory; then nothing has changed and add is the caller's. */
+static int S_merge_edits(nqx_norm_edit **edits, size_t *nedits, nqx_norm_edit *add,
+                         size_t nadd)
+{
+    nqx_norm_edit *all;
+    size_t a = 0, b = 0, k;
+    if (!nadd) {
+        free(add);
+        return 0;
+    }
+    all = malloc((*nedits + nadd) * sizeof *all);
+    if (!all)
+        return -1;
+    for (k = 0; k < *nedits + nadd; k++)
+        all[k] = b >= nadd || (a < *nedits && (*edits)[a].start < add[b].start)
+                     ? (*edits)[a++] : add[b++];
+    free(*edits);
+    free(add);
+    *edits = all;
+    *nedits += nadd;
+    return 0;
+}
+
 /* One sense per document. A pair of neighbouring words that the document
  * corrected together, surely and at least S_CONSIST_MIN times ("Phân
  * đầu" -> "Phấn đấu" in three items), is corrected the same way where
@@ -1467,23 +1492,12 @@ static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits
             i++;
         }
     }
-    if (nn) {
-        nqx_norm_edit *all = malloc((*nedits + nn) * sizeof *all);
-        size_t x = 0, y = 0, z;
-        if (!all) {
-            rc = -1;
-            goto out;
-        }
-        for (z = 0; z < *nedits + nn; z++)
-            all[z] = y >= nn || (x < *nedits && (*edits)[x].start < add[y].start)
-                         ? (*edits)[x++] : add[y++];
-        free(*edits);
-        *edits = all;
-        *nedits += nn;
-        free(add);
-        add = NULL;
-        nn = 0;
+    if (S_merge_edits(edits, nedits, add, nn)) {
+        rc = -1;
+        goto out;
     }
+    add = NULL;
+    nn = 0;
 out:
     if (add)
         nqx_norm_edits_free(add, nn);
@@ -1661,22 +1675,10 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             (*edits)[out++] = (*edits)[d++];
         *nedits = out;
         /* merge the two sorted, disjoint lists */
-        if (n2) {
-            nqx_norm_edit *all = malloc((*nedits + n2) * sizeof *all);
-            size_t a = 0, b = 0;
-            if (!all) {
-                nqx_norm_edits_free(e2, n2);
-                goto oom;
-            }
-            for (k = 0; k < *nedits + n2; k++)
-                all[k] = b >= n2 || (a < *nedits && (*edits)[a].start < e2[b].start)
-                             ? (*edits)[a++] : e2[b++];
-            free(*edits);
-            free(e2);
-            *edits = all;
-            *nedits += n2;
-        } else
-            free(e2);
+        if (S_merge_edits(edits, nedits, e2, n2)) {
+            nqx_norm_edits_free(e2, n2);
+            goto oom;
+        }
     }
     if (S_consistency(toks, ntok, edits, nedits))
         goto oom;
