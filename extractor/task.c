@@ -1829,6 +1829,16 @@ static int S_ends_colon(const char *text, size_t s, size_t e)
 
 /* Nodes that yield no task: what describes or aims (nontask headings),
  * and what comes before the first heading of a document. */
+/* Whether paragraph n ends with ':' and opens the work of a text
+ * (task_work_leadin: "... được tổ chức thực hiện như sau:"). */
+static int S_opens_work(const S_ctx *c, const nqx_node *n)
+{
+    size_t ov[2 * S_OVN];
+    return c->p_workin && n->kind == NQX_NODE_PARA &&
+           S_ends_colon(c->text, n->start, n->end) &&
+           nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0;
+}
+
 static void S_exclude(S_ctx *c)
 {
     size_t i;
@@ -1844,9 +1854,7 @@ static void S_exclude(S_ctx *c)
             c->excluded[i] = 1;
             /* the lead-in below (task_work_leadin), hung by the outline
              * under the item before it */
-            if (!seen_heading && c->p_workin && n->kind == NQX_NODE_PARA &&
-                S_ends_colon(c->text, n->start, n->end) &&
-                nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0)
+            if (!seen_heading && S_opens_work(c, n))
                 seen_heading = 1;
             continue;
         }
@@ -1866,8 +1874,7 @@ static void S_exclude(S_ctx *c)
             /* "..., kế hoạch được tổ chức thực hiện như sau:" in a text
              * with no numbered sections (a page that quotes a plan): the
              * work begins after it, as after a heading */
-            if (c->p_workin &&
-                nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0)
+            if (S_opens_work(c, n))
                 seen_heading = 1;
         }
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
