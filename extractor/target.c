@@ -44,6 +44,10 @@
 #define S_CUE_REACH 300
 /* How many levels up a "phấn đấu ...:" lead-in governs a list. */
 #define S_LEADIN_HOPS 4
+/* how far back over a list's own items a lead-in is looked for */
+#define S_LEADIN_SIBS 64
+/* a lead-in longer than this (bytes, ~40 characters) is a sentence of its own */
+#define S_LEADIN_OWN 60
 /* How far after a quantity (bytes) the year its words name may stand. */
 #define S_YEAR_AFTER 120
 /* How far into an item (bytes) its opening time may start. */
@@ -91,6 +95,7 @@ typedef struct {
         *criteria;
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
     const nqx_pattern *metric_year; /* "quy mô GDP năm 2025 đạt ..." */
+    const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     size_t unit_maxlen; /* bytes of the longest unit noun */
@@ -539,35 +544,56 @@ static int S_in_present(const S_ctx *c, int node)
  * parent, or before one of its ancestors up to hops levels: "... các chỉ
  * tiêu đã đề ra:" then bullets. Returns the paragraph's node, or -1. */
 static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int maxhops,
-                         int nested)
+                         int nested, int *hops_out)
 {
     int n = node, hops;
     for (hops = 0; hops < maxhops && n >= 0; hops++, n = c->nodes[n].parent) {
-        int j;
-        for (j = n - 1; j >= 0 && j > n - 12; j--) {
+        int j, other = 0;
+        /* the node's own list's earlier items do not count against the
+         * reach: "(15) ..." of a list of fifteen indicators still has
+         * its lead-in */
+        for (j = n - 1; j >= 0 && other < 11 && j > n - (hops ? 12 : S_LEADIN_SIBS); j--) {
             const nqx_node *nd = &c->nodes[j];
             size_t e = nd->end, ov[2 * S_NOV];
-            int intro;
+            int intro, hit = 0;
             if (j == c->nodes[n].parent)
                 break;
+            if (!(nd->parent == c->nodes[n].parent && nd->kind == c->nodes[n].kind))
+                other++;
             if (nd->kind != NQX_NODE_PARA)
                 continue;
             while (e > nd->start && (S_is_space(c->mask[e - 1])))
                 e--;
             intro = e > nd->start && c->mask[e - 1] == ':';
+            if (intro) {
+                size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
+                                                         : nd->start;
+                hit = S_match(p, c->mask + st, e - st, 0, ov, S_NOV);
+            }
             /* a paragraph after a list item reads as the item's own
              * (outline.c cannot tell); one that ends with ':' right
              * before the list is that list's lead-in all the same, when
              * the caller asks (nested) */
-            if (nd->parent != c->nodes[n].parent &&
-                !(nested && intro && c->nodes[j + 1].parent == c->nodes[n].parent))
-                continue;
-            if (intro) {
-                size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
-                                                         : nd->start;
-                if (S_match(p, c->mask + st, e - st, 0, ov, S_NOV))
-                    return j;
+            if (nd->parent != c->nodes[n].parent) {
+                if (!intro || c->nodes[j + 1].parent != c->nodes[n].parent)
+                    continue;
+                if (!nested) {
+                    if (!hit && e - nd->start > S_LEADIN_OWN)
+                        return -1;
+                    continue;
+                }
             }
+            if (hit) {
+                if (hops_out)
+                    *hops_out = hops;
+                return j;
+            }
+            /* the list has a lead-in sentence of its own ("Nhiệm vụ ...
+             * được quy định tại Điều 3 ... như sau:"): one further up
+             * is not its; a short one ("Trong đó:", "Cụ thể như sau:")
+             * only continues the list above */
+            if (intro && e - nd->start > S_LEADIN_OWN)
+                return -1;
             break;
         }
     }
@@ -576,7 +602,24 @@ static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int max
 
 static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
 {
-    return p && S_leadin_find(c, node, p, 2, 0) >= 0;
+    return p && S_leadin_find(c, node, p, 2, 0, NULL) >= 0;
+}
+
+/* "... nêu rõ các chỉ tiêu chủ yếu ..., cụ thể:" then "(4) Tốc độ tăng
+ * CPI bình quân khoảng 4,5%": the items of a list under a sentence that
+ * introduces goals (or under the heading right after it), or the one
+ * paragraph right after it; not the paragraphs outline.c hangs under a
+ * list's last item, which run on to the end of a web page. */
+static int S_goal_leadin(const S_ctx *c, int node)
+{
+    int hops = -1, j;
+    if (!c->goal_leadin)
+        return 0;
+    j = S_leadin_find(c, node, c->goal_leadin, 2, 1, &hops);
+    if (j < 0)
+        return 0;
+    return c->nodes[node].kind == NQX_NODE_ITEM || c->nodes[node].kind == NQX_NODE_BULLET ||
+           (hops == 0 && j == node - 1);
 }
 
 /* "Phấn đấu" in the item's first clause governs all its clauses. */
@@ -1841,10 +1884,11 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
                    S_leadin_matches(c, node, c->goal_heading) ||
                    S_first_clause_cue(c, a, b) ||
+                   S_goal_leadin(c, node) ||
                    (c->quota_heading && S_ancestor_matches(c, node, c->quota_heading));
     /* "Trong giai đoạn 2026 - 2030, ..., phấn đấu ..., cụ thể như sau:" over
      * the section: what it lists are goals, aspired to, due in its time */
-    leadin = S_leadin_find(c, node, c->aspire, S_LEADIN_HOPS, 1);
+    leadin = S_leadin_find(c, node, c->aspire, S_LEADIN_HOPS, 1, NULL);
     if (leadin >= 0) {
         const nqx_node *ln = &c->nodes[leadin];
         size_t ms, me;
@@ -1854,7 +1898,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                              sizeof leadin_dl, &ms, &me) &&
             (strcmp(leadin_dl, "ongoing") == 0 || strcmp(leadin_dl, "conditional") == 0))
             leadin_dl[0] = '\0';
-    } else if ((leadin = S_leadin_find(c, node, c->goal_heading, S_LEADIN_HOPS, 1)) >= 0) {
+    } else if ((leadin = S_leadin_find(c, node, c->goal_heading, S_LEADIN_HOPS, 1,
+                                         NULL)) >= 0) {
         /* "... mục tiêu cụ thể giai đoạn 2026-2030 ... như sau:": a list
          * of goals introduced by a sentence, not a heading, still has
          * the horizon that sentence names */
@@ -2040,6 +2085,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
     c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
     c.goal_heading = nqx_gram_pattern(g, "tg_goal_heading");
+    c.goal_leadin = nqx_gram_pattern(g, "tg_goal_leadin");
     c.present_heading = nqx_gram_pattern(g, "tg_present_heading");
     c.footnote = nqx_gram_pattern(g, "tg_footnote_line");
     c.scope = nqx_gram_pattern(g, "tg_scope");
