@@ -634,7 +634,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing, subj_ends, adverbs, not_names, fields, appos;
+        trailing, subj_ends, adverbs, not_names, fields, appos, assigned;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -656,7 +656,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_adverbials", &a->adverbs) ||
         nqx_wlex_load(g, "agency_not_in_names", &a->not_names) ||
         nqx_wlex_load(g, "agency_fields", &a->fields) ||
-        nqx_wlex_load(g, "agency_appositions", &a->appos)) {
+        nqx_wlex_load(g, "agency_appositions", &a->appos) ||
+        nqx_wlex_load(g, "agency_assigned", &a->assigned)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -682,6 +683,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->not_names);
     nqx_wlex_free(&a->fields);
     nqx_wlex_free(&a->appos);
+    nqx_wlex_free(&a->assigned);
     free(a);
 }
 
@@ -956,6 +958,36 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
     return 0;
 }
 
+/* "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch
+ * này có trách nhiệm": after an assignment participle (agency_assigned,
+ * at j), the work the body was given belongs to its name, up to a
+ * predicate only a subject takes, in the same sentence. A comma is crossed
+ * only inside a list that a determiner opened in that work ("các nội
+ * dung, nhiệm vụ"), never before a capital or another body ("..., Sở Y tế
+ * có trách nhiệm"). The index of the predicate, or 0. */
+#define S_ASSIGNED_REACH 30
+static size_t S_assigned_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                             size_t lim)
+{
+    size_t k;
+    int det = 0;
+    for (k = j; k < lim && k < j + S_ASSIGNED_REACH; k++) {
+        if (k > j && (t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
+                                            NQX_TOK_EOL | NQX_TOK_SEMI)))
+            return 0;
+        if (k > j && (t->v[k - 1].flags & NQX_TOK_COMMA) &&
+            (!det || t->v[k].cap || S_starts(a, t, k, lim, 0)))
+            return 0;
+        if ((t->v[k].flags & NQX_TOK_OPEN) || nqx_wlex_at(&a->not_names, t, k, lim, NULL))
+            return 0;
+        if (nqx_wlex_at(&a->subj_ends, t, k, lim, NULL))
+            return k > j ? k : 0;
+        if (nqx_wlex_at(&a->dets, t, k, lim, NULL))
+            det = 1;
+    }
+    return 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -1057,6 +1089,14 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             }
             listed = inside && S_listed_noun(a, pt, t, j, lim);
             inside = 0;
+            if (pt->generic && (ql = nqx_wlex_at(&a->assigned, t, j, lim, NULL)) > 0) {
+                size_t se = S_assigned_end(a, t, j + ql, lim);
+                if (se) {
+                    j = se;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
             ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
             if (ql) {
                 j += ql;

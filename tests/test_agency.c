@@ -233,6 +233,30 @@ Test(agency, plural_title_enumeration, .init = S_load, .fini = S_free)
            "chịu");
 }
 
+/* After "được giao" / "được phân công" (agency_assigned) the work given is
+ * in the name, up to the subject's predicate; a comma only inside a list
+ * a determiner opened there, never before another body. */
+Test(agency, assigned_body_keeps_its_work, .init = S_load, .fini = S_free)
+{
+    S_list("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này "
+           "có trách nhiệm lập kế hoạch",
+           "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này",
+           "có trách nhiệm");
+    S_list("Các cơ quan, đơn vị được phân công chủ trì thực hiện các nội dung, nhiệm vụ "
+           "cụ thể quy định trong Kế hoạch này có trách nhiệm chủ động",
+           "Các cơ quan, đơn vị được phân công chủ trì thực hiện các nội dung, nhiệm vụ "
+           "cụ thể quy định trong Kế hoạch này",
+           "có trách nhiệm");
+    S_list("Các cơ quan, đơn vị được giao phối hợp có trách nhiệm trả lời",
+           "Các cơ quan, đơn vị được giao phối hợp", "có trách nhiệm");
+    /* no predicate in the sentence: the participle alone */
+    S_list("Các cơ quan được giao chủ trì triển khai. Sở Y tế có trách nhiệm",
+           "Các cơ quan được giao", "chủ trì");
+    /* the comma before another body ends the search */
+    S_list("Các cơ quan được giao quản lý về tiêm chủng cấp huyện, Sở Y tế có trách nhiệm",
+           "Các cơ quan được giao", NULL);
+}
+
 /* A common-noun body's qualifier runs to a predicate only a subject takes
  * (agency_subject_ends), within its clause, and stops at a verb before it. */
 Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
