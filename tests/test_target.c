@@ -192,6 +192,43 @@ Test(target, outside_goal_sections_needs_a_cue)
     S_check("tối thiểu 03 năm", 0, ">=", 3, 3, "năm", NULL, 0);
 }
 
+/* A sentence that introduces goals ("... các chỉ tiêu chủ yếu ..., cụ
+ * thể:", tg_goal_leadin) makes its whole list goals, the fifteenth item
+ * too, and after a list of its own; not a later list with its own
+ * lead-in sentence; a period's goals ("mục tiêu cụ thể giai đoạn 2026-2030 ... như
+ * sau:") are due in it. */
+Test(target, goal_leadin_sentence_governs_its_list)
+{
+    S_run("Theo đó, mục tiêu tổng quát như sau:\n"
+          "- Ưu tiên thúc đẩy tăng trưởng.\n"
+          "Căn cứ tại Điều 2 Nghị quyết nêu rõ các chỉ tiêu chủ yếu về Kế hoạch năm 2026, cụ thể:\n"
+          "(1) Tốc độ tăng năng suất lao động bình quân khoảng 8,5%.\n"
+          "(2) Tỷ lệ số 2.\n(3) Tỷ lệ số 3.\n(4) Tỷ lệ số 4.\n(5) Tỷ lệ số 5.\n"
+          "(6) Tỷ lệ số 6.\n(7) Tỷ lệ số 7.\n(8) Tỷ lệ số 8.\n(9) Tỷ lệ số 9.\n"
+          "(10) Tỷ lệ số 10.\n(11) Tỷ lệ số 11.\n(12) Tỷ lệ số 12.\n"
+          "(13) Tỷ lệ tham gia bảo hiểm y tế đạt 95,5%.\n"
+          "(14) Tỷ lệ thất nghiệp ở khu vực thành thị dưới 4%.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("khoảng 8,5%", 0, "~", 8.5, 8.5, "%", NULL, 0);
+    S_check("đạt 95,5%", 0, "=", 95.5, 95.5, "%", NULL, 0);
+    S_check("dưới 4%", 0, "<", 4, 4, "%", NULL, 0);
+
+    /* a later list with a lead-in sentence of its own is not the goals' */
+    S_run("Mục tiêu cụ thể đến năm 2030 như sau:\n"
+          "- Phấn đấu 100% trẻ em được nuôi dưỡng.\n"
+          "Nhiệm vụ và quyền hạn của cơ sở giáo dục được quy định tại Điều 3 như sau:\n"
+          "- Xây dựng kế hoạch thực hiện chương trình giáo dục.\n"
+          "- Tổ chức việc giáo dục trẻ em từ 03 tháng tuổi đến 06 tuổi.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("Phấn đấu 100%", 0, "=", 100, 100, "%", "2030", 1);
+
+    S_run("Theo đó, mục tiêu cụ thể giai đoạn 2026-2030 của chương trình như sau:\n"
+          "- Đối với trẻ em\n"
+          "+ Tại địa bàn đô thị: phấn đấu 100% trẻ em được nuôi dưỡng.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("phấn đấu 100%", 0, "=", 100, 100, "%", "2026/2030", 1);
+}
+
 Test(target, stacked_comparators_and_numbers)
 {
     S_run("II. CHỈ TIÊU\n"
