@@ -1476,6 +1476,62 @@ static int S_bare_intro(S_ctx *c, const nqx_node *n, size_t cs)
     return bare;
 }
 
+/* Whether every child of ni is a bullet that opens with a body's name,
+ * as its subject or before a colon ("+ Sở Xây dựng: hướng dẫn ...", "+ Sở
+ * Tài chính phối hợp ..."), under a step
+ * that is one task itself ("- Phối hợp hướng dẫn ..."): the points hand
+ * the step out, each to its body (spec: a bullet that names its own
+ * subject is led by it). */
+static int S_kids_name_bodies(S_ctx *c, int ni)
+{
+    size_t k;
+    if (!c->nkids[ni])
+        return 0;
+    for (k = 0; k < c->nkids[ni]; k++) {
+        const nqx_node *ch = &c->d->nodes[c->kids[ni][k]];
+        nqx_toks t;
+        S_ags tmp;
+        int descr = 0, ok, as = 0;
+        size_t j;
+        if (ch->kind != NQX_NODE_BULLET)
+            return 0;
+        for (j = 0; j < c->nkids[c->kids[ni][k]]; j++) /* a time line below */
+            if (c->d->nodes[c->kids[c->kids[ni][k]][j]].kind != NQX_NODE_PARA)
+                return 0;
+        if (nqx_ext_tokens(c->text, S_content_start(c, ch), ch->end, &t)) {
+            c->st = NQX_ENOMEM;
+            return 0;
+        }
+        tmp.n = 0;
+        ok = t.n && ((S_title_colon(c, &t, &tmp, &descr) > 0 && !descr) ||
+                     S_subject_at(c, &t, 0, t.n, 1, &tmp, &as) > 0);
+        nqx_toks_free(&t);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* The points of ni that S_kids_name_bodies found, each a task of its
+ * body; the step's time (the last record, ni's own) is theirs unless they
+ * set one ("Thời gian thực hiện: ..." under the last point covers all). */
+static void S_walk_handed(S_ctx *c, int ni, const S_ags *inh)
+{
+    size_t r0 = c->d->nrecords, i;
+    const char *dl = r0 ? c->d->records[r0 - 1].deadline : NULL;
+    char *own = dl ? nqx_strndup(dl, strlen(dl)) : NULL;
+    if (dl && !own) {
+        c->st = NQX_ENOMEM;
+        return;
+    }
+    S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+    for (i = r0; own && !c->st && i < c->d->nrecords; i++)
+        if (!c->d->records[i].deadline &&
+            !(c->d->records[i].deadline = nqx_strndup(own, strlen(own))))
+            c->st = NQX_ENOMEM;
+    free(own);
+}
+
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
@@ -1721,8 +1777,11 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
          * liên quan thu thập ...": a step with no body of its own; its
          * points that name theirs are tasks (spec: wherever they stand).
          * Not when the step was a task itself: its text holds them. */
-        if (c->nkids[ni] && n->kind == NQX_NODE_BULLET &&
-            c->d->nrecords == before) {
+        if (c->nkids[ni] && n->kind == NQX_NODE_BULLET && c->d->nrecords > before &&
+            S_kids_name_bodies(c, ni)) {
+            S_walk_handed(c, ni, inh);
+        } else if (c->nkids[ni] && n->kind == NQX_NODE_BULLET &&
+                   c->d->nrecords == before) {
             size_t kk;
             for (kk = 0; kk < c->nkids[ni]; kk++)
                 if (c->d->nodes[c->kids[ni][kk]].kind != NQX_NODE_BULLET)

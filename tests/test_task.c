@@ -1485,3 +1485,41 @@ Test(task, economic_actors, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("2. Các hợp tác xã"), "lead:Các hợp tác xã, tổ hợp tác;");
     cr_expect_eq(S_ntasks(), 2);
 }
+
+/* A step that is one task itself ("- Phối hợp hướng dẫn ...", under a
+ * heading that names no body) over points that each open with a body ("+ Sở Xây dựng: ...", "+ Sở Tài chính phối
+ * hợp ..."): each point is a task of its body too, with the step's time
+ * (a time line under the last point covers them all). */
+static const char *S_handed =
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "1. Phối hợp kiểm kê\n"
+    "- Phối hợp hướng dẫn các địa phương thực hiện kiểm kê tài sản thuộc ngành mình:\n"
+    "+ Sở Xây dựng: hướng dẫn kiểm kê tài sản hạ tầng giao thông.\n"
+    "+ Sở Tài chính phối hợp Ban Quản lý Khu kinh tế hướng dẫn kiểm kê tài sản hạ tầng khu kinh tế.\n"
+    "Thời gian thực hiện: Thường xuyên.\n";
+
+static const nqx_record *S_task_opening(const char *head)
+{
+    size_t i;
+    for (i = 0; i < S_d->nrecords; i++)
+        if (S_d->records[i].kind == NQX_TASK &&
+            strncmp(S_d->records[i].text, head, strlen(head)) == 0)
+            return &S_d->records[i];
+    cr_assert_fail("no task opens with %s", head);
+    return NULL;
+}
+
+Test(task, points_that_name_their_bodies, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_handed);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task_opening("- Phối hợp hướng dẫn");
+    S_expect_deadline(r, "ongoing");
+    r = S_task_opening("+ Sở Xây dựng");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+    S_expect_deadline(r, "ongoing");
+    r = S_task_opening("+ Sở Tài chính");
+    S_expect_agencies(r, "lead:Sở Tài chính;coordinate:Ban Quản lý Khu kinh tế;");
+    S_expect_deadline(r, "ongoing");
+}
