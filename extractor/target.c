@@ -104,7 +104,8 @@ typedef struct {
     size_t *un_ix, un_from[257];
     nqx_qty_words qty_words; /* num_words, ready for nqx_ext_qty_start */
     /* qt_quantity's groups lo, hi, unit, word, noun (looked up once) */
-    int qty_lo, qty_hi, qty_unit, qty_word, qty_noun, qty_scale;
+    int qty_lo, qty_hi, qty_unit, qty_word, qty_noun, qty_scale, qty_bare;
+    const nqx_pattern *bare_cmp; /* "trên" before a bare index value */
     const nqx_pattern *cut_new, *quota_heading, *criteria_heading;
     /* the target table being read: its header's columns */
     int tbl_active, tbl_ncols, tbl_unit_col, tbl_metric_col;
@@ -1285,6 +1286,15 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
             q->qe = re;
             pos = re;
         }
+        if (c->qty_bare > 0 && c->qty_bare < S_NOV && ov[2 * c->qty_bare] != SIZE_MAX) {
+            /* an index without a unit: "chỉ số HDI đạt trên 0,85" -- a
+             * decimal right after a comparator word, nothing else */
+            size_t from = q->qs > cs + 40 ? S_cb(c->mask, q->qs - 40) : cs;
+            if (words || !c->bare_cmp ||
+                !memchr(c->mask + ov[2 * glo], ',', ov[2 * glo + 1] - ov[2 * glo]) ||
+                !S_match(c->bare_cmp, c->mask, q->qs, from, ov2, S_NOV))
+                continue;
+        }
         q->ce = q->qe;
         if (words) {
             q->lo = S_word_number(c, c->mask + ov[2 * gw], ov[2 * gw + 1] - ov[2 * gw]);
@@ -2126,6 +2136,8 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.qty_word = nqx_gram_group(c.qty, "word");
     c.qty_noun = nqx_gram_group(c.qty, "noun");
     c.qty_scale = nqx_gram_group(c.qty, "scale");
+    c.qty_bare = nqx_gram_group(c.qty, "bare");
+    c.bare_cmp = nqx_gram_pattern(g, "qt_bare_comparator");
     c.mask = S_mask(text, len);
     if (!c.mask || S_unit_index(&c)) {
         free(c.mask);

@@ -229,6 +229,22 @@ Test(target, goal_leadin_sentence_governs_its_list)
     S_check("phấn đấu 100%", 0, "=", 100, 100, "%", "2026/2030", 1);
 }
 
+/* An index has no unit: a decimal right after a comparator word is a
+ * target ("HDI đạt trên 0,8", "Gini dưới 0,35"); without the comparator,
+ * or a whole number, it is not. */
+Test(target, unitless_index_values)
+{
+    S_run("Mục tiêu đến năm 2030:\n"
+          "- Chỉ số HDI đạt trên 0,8, trong đó chỉ số bất bình đẳng giảm xuống dưới 10%.\n"
+          "- Hệ số Gini dưới 0,35.\n"
+          "- Chỉ số năng lực cạnh tranh đạt 15,5.\n"
+          "- Xếp hạng chỉ số đổi mới trên 40.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("trên 0,8", 0, ">", 0.8, 0.8, "", "2030", 0);
+    S_check("trên 0,8", 1, "<", 10, 10, "%", "2030", 0);
+    S_check("Gini", 0, "<", 0.35, 0.35, "", "2030", 0);
+}
+
 Test(target, stacked_comparators_and_numbers)
 {
     S_run("II. CHỈ TIÊU\n"
