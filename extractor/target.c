@@ -1241,6 +1241,17 @@ static int S_share_qualifier(const S_ctx *c, const S_qty *share, const S_qty *q)
     size_t ov[2 * S_NOV], i, e;
     if (share->unit[0] != '%' || q->unit[0] == '%' || !c->pop_end)
         return 0;
+    /* "đạt ít nhất 35%, trong đó có ít nhất 6.000 nghiên cứu sinh": the
+     * share has no population after it, and "trong đó" opens its
+     * breakdown, the count a goal of its own */
+    for (i = share->ce; i < q->ms && S_is_space(c->mask[i]); i++)
+        ;
+    if (i < q->ms && c->mask[i] == ',') {
+        for (i++; i < q->ms && S_is_space(c->mask[i]); i++)
+            ;
+        if (q->ms - i > 9 && strncmp(c->mask + i, "trong đó", 9) == 0)
+            return 0;
+    }
     e = share->ce + 300 < q->ms ? share->ce + 300 : q->ms;
     if (!S_match(c->pop_end, c->mask, e, share->ce, ov, S_NOV) || ov[0] >= q->ms ||
         !S_is_space(c->mask[ov[0]]))

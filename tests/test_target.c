@@ -245,6 +245,20 @@ Test(target, unitless_index_values)
     S_check("Gini", 0, "<", 0.35, 0.35, "", "2030", 0);
 }
 
+/* "35%, trong đó có ít nhất 6.000 nghiên cứu sinh": the breakdown after
+ * a share's comma is a goal of its own, not the share's qualifier; "100%
+ * các khu ... có tối thiểu 1 trạm" still is one. */
+Test(target, breakdown_after_a_share)
+{
+    S_run("Mục tiêu đến năm 2030:\n"
+          "- Tỉ lệ người học đạt ít nhất 35%, trong đó có ít nhất 6.000 nghiên cứu sinh.\n"
+          "- Phấn đấu 100% các khu công nghiệp có tối thiểu 1 trạm.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("35%", 0, ">=", 35, 35, "%", "2030", 0);
+    S_check("35%", 1, ">=", 6000, 6000, "nghiên cứu sinh", "2030", 0);
+    S_check("100% các khu", 0, "=", 100, 100, "%", "2030", 1);
+}
+
 Test(target, stacked_comparators_and_numbers)
 {
     S_run("II. CHỈ TIÊU\n"
