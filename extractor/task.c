@@ -1835,6 +1835,23 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     return r;
 }
 
+/* Whether ni's children are all paragraphs: a numbered heading over
+ * running text only ("2.1. Đẩy mạnh hoàn thiện thể chế ..." then its
+ * paragraphs) is one piece of work, an item of the block it stands in;
+ * not a section's title in capitals. */
+static int S_paras_only(const S_ctx *c, int ni)
+{
+    const nqx_node *n = &c->d->nodes[ni];
+    size_t k, cs = S_content_start(c, n);
+    /* a section's title in capitals ("IV. BẢNG LƯƠNG ...") is no item */
+    if (n->end <= cs || nqx_ext_all_caps(c->text + cs, n->end - cs))
+        return 0;
+    for (k = 0; k < c->nkids[ni]; k++)
+        if (c->d->nodes[c->kids[ni][k]].kind != NQX_NODE_PARA)
+            return 0;
+    return 1;
+}
+
 static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
                    int block)
 {
@@ -1862,7 +1879,8 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         blk.n = 0;
         /* a block opened by a sibling paragraph covers the items after
          * it, not a heading with a structure of its own */
-        if (n->kind == NQX_NODE_HEADING && c->nkids[ni] && sib) {
+        if (n->kind == NQX_NODE_HEADING && c->nkids[ni] && sib &&
+            !(S_numbered(n) && S_paras_only(c, ni))) {
             if (S_node(c, ni, inh, block, &blk)) {
                 cur = blk;
                 cblock = 1;

@@ -1523,3 +1523,30 @@ Test(task, points_that_name_their_bodies, .init = fx_grammar_load, .fini = S_fre
     S_expect_agencies(r, "lead:Sở Tài chính;coordinate:Ban Quản lý Khu kinh tế;");
     S_expect_deadline(r, "ongoing");
 }
+
+/* A paragraph that hands the work below to bodies ("đề nghị Chính phủ và
+ * các cơ quan liên quan tập trung thực hiện các nhiệm vụ sau đây:") over
+ * numbered headings in sentence case with running text under them: each
+ * heading with its paragraphs is one task of those bodies; a section title
+ * in capitals over paragraphs is none. */
+static const char *S_heading_items =
+    "Điều 2. Nhiệm vụ và giải pháp chủ yếu\n"
+    "Quốc hội cơ bản tán thành các nhiệm vụ, giải pháp, đồng thời, đề nghị Chính phủ và "
+    "các cơ quan liên quan tập trung thực hiện các nhiệm vụ, giải pháp sau đây:\n"
+    "2.1. Đẩy mạnh hoàn thiện thể chế, pháp luật\n"
+    "Đổi mới tư duy xây dựng pháp luật theo hướng kiến tạo phát triển.\n"
+    "Tiếp tục hoàn thiện khung pháp lý cho các loại thị trường.\n"
+    "2.2. Đẩy mạnh các động lực tăng trưởng truyền thống\n"
+    "Hoàn thiện các cơ chế, chính sách về thuế, tín dụng để kích cầu tiêu dùng.\n";
+
+Test(task, numbered_headings_under_a_block, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_heading_items);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("2.1. Đẩy mạnh hoàn thiện thể chế");
+    S_expect_agencies(r, "lead:Chính phủ;lead:các cơ quan liên quan;");
+    cr_expect(strstr(r->text, "khung pháp lý") != NULL);
+    r = S_task("2.2. Đẩy mạnh các động lực");
+    S_expect_agencies(r, "lead:Chính phủ;lead:các cơ quan liên quan;");
+}
