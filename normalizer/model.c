@@ -77,6 +77,7 @@ struct nqx_model {
     uint8_t *syl_ok;
     uint8_t *nameflag;   /* see nqx_lm */
     uint32_t *namemap;   /* id pair hash -> name index + 1 (0 empty) */
+    uint64_t *placebits; /* see nqx_lm */
     uint32_t namemask;
     uint64_t *trifp;     /* see nqx_lm */
     nqx_lm lm;           /* the arrays above, for the decoder */
@@ -498,6 +499,7 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     m->syl = calloc(m->nvocab, sizeof *m->syl);
     m->syl_ok = malloc(m->nvocab);
     m->nameflag = calloc(m->nvocab, 1);
+    m->placebits = calloc(((size_t)NQX_PLACEBITS_MASK + 1) / 64, sizeof *m->placebits);
     for (m->namemask = 15; m->namemask < 2 * m->nnames; m->namemask = 2 * m->namemask + 1)
         ;
     m->namemap = calloc((size_t)m->namemask + 1, sizeof *m->namemap);
@@ -507,7 +509,7 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
         memset(m->trifp, 0, ((size_t)NQX_TRIFP_MASK + 1) / 8);
     m->idmap = S_strmap(m->vocab, m->nvocab, &m->idmask);
     m->fidmap = S_strmap(m->folds, m->nfold, &m->fidmask);
-    if (!m->cnt || !m->typ || !m->p1 || !m->den || !m->syl || !m->syl_ok || !m->nameflag || !m->namemap || !m->lncase || !m->trifp || !m->idmap || !m->fidmap) {
+    if (!m->cnt || !m->typ || !m->p1 || !m->den || !m->syl || !m->syl_ok || !m->nameflag || !m->namemap || !m->placebits || !m->lncase || !m->trifp || !m->idmap || !m->fidmap) {
         nqx_model_free(m);
         return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
     }
@@ -535,8 +537,13 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
         int place = (m->names[2 * i + 1] >> 16) != 0;
         m->nameflag[a] |= (uint8_t)(NQX_NAME_A | (place ? NQX_PLACE_A : 0));
         m->nameflag[b] |= (uint8_t)(NQX_NAME_B | (place ? NQX_PLACE_B : 0));
+        if (place) {
+            uint32_t bit = nqx_pair_bit((int)a, (int)b) & NQX_PLACEBITS_MASK;
+            m->placebits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        }
     }
     m->lm.nameflag = m->nameflag;
+    m->lm.placebits = m->placebits;
     for (i = 0; i < 256; i++)
         m->qexp[i] = exp(i / NQX_Q_SCALE);
     m->lm.qexp = m->qexp;
@@ -578,6 +585,7 @@ void nqx_model_free(nqx_model *m)
     free(m->syl_ok);
     free(m->nameflag);
     free(m->namemap);
+    free(m->placebits);
     free(m->p1);
     free(m->lncase);
     free(m->trifp);

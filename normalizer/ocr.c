@@ -1646,6 +1646,15 @@ static int S_places(const nqx_model *m, const nqx_tok *toks, const int *tid,
     for (i = 0, k = 0; i + 1 < ntok; i++) {
         int pos, kind, named, place, nmay, may_pos[S_PLACE_MAY], may_to[S_PLACE_MAY];
         S_place p;
+        if (i + 9 < ntok) { /* most of a text: no two title-case words */
+            uint64_t x, y;
+            memcpy(&x, title + i, 8);
+            memcpy(&y, title + i + 1, 8);
+            if (!(x & y)) {
+                i += 7;
+                continue;
+            }
+        }
         if (!title[i] || !title[i + 1] || tid[i] <= 0 || tid[i + 1] <= 0)
             continue;
         while (k < *nedits && (*edits)[k].end <= toks[i].start)
@@ -1672,8 +1681,11 @@ static int S_places(const nqx_model *m, const nqx_tok *toks, const int *tid,
                 continue;
             for (v = lm->foff[f]; v < lm->foff[f + 1] && nmay < S_PLACE_MAY; v++) {
                 int to = lm->fids[v];
-                if (to != id && lm->syl_ok[to] && lm->syl[to].n == toks[i + pos].syl.n &&
-                    (lm->nameflag[to] & (pos ? NQX_PLACE_B : NQX_PLACE_A))) {
+                uint32_t bit = (pos ? nqx_pair_bit(tid[i], to) : nqx_pair_bit(to, tid[i + 1])) &
+                               NQX_PLACEBITS_MASK;
+                if (to != id && (lm->nameflag[to] & (pos ? NQX_PLACE_B : NQX_PLACE_A)) &&
+                    (lm->placebits[bit >> 6] >> (bit & 63) & 1) && lm->syl_ok[to] &&
+                    lm->syl[to].n == toks[i + pos].syl.n) {
                     may_pos[nmay] = pos;
                     may_to[nmay++] = to;
                 }

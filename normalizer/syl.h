@@ -120,6 +120,9 @@ typedef struct {
      * of nqx_model_name, NQX_PLACE_A / _B a place: most pairs need no
      * search */
     const uint8_t *nameflag;
+    /* bit nqx_pair_bit(a, b) & NQX_PLACEBITS_MASK set for every place of
+     * nqx_model_name: a change that makes no place is told without a probe */
+    const uint64_t *placebits;
     const nqx_syl *syl;   /* nqx_syl_from_key of each id's key ... */
     const uint8_t *syl_ok; /* ... and what it returned */
     /* the folded bigrams' open-addressing table (see model.c), read by
@@ -208,6 +211,11 @@ nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
  * counts saturate at 65535. */
 int nqx_model_name(const nqx_model *m, int a, int b, int *place);
 enum { NQX_NAME_A = 1, NQX_NAME_B = 2, NQX_PLACE_A = 4, NQX_PLACE_B = 8 };
+#define NQX_PLACEBITS_MASK 0x1FFFFu /* 2^17 bits: 16 KB, ~5% set */
+static inline uint32_t nqx_pair_bit(int a, int b)
+{
+    return (uint32_t)(((uint64_t)((uint32_t)a << 16 | (uint32_t)b) * 0x9E3779B97F4A7C15ull) >> 40);
+}
 /* Q(count) of the trigram (a, b, c), -1 when not kept. */
 int nqx_model_trigram(const nqx_model *m, int a, int b, int c);
 /* Start reading the memory a later lookup of the same arguments needs. */

@@ -164,6 +164,38 @@ Test(model, malformed_files_are_format_errors)
     cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
     cr_assert(strstr(e.msg, "truncated") != NULL, "%s", e.msg);
 
+    /* the names (the file's last section) out of order */
+    {
+        char tmp[8];
+        memcpy(tmp, good + n - 8, 8);
+        memcpy(good + n - 8, good + n - 16, 8);
+        memcpy(good + n - 16, tmp, 8);
+        S_write(path, good, n);
+        cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
+        cr_assert(strstr(e.msg, "out of order") != NULL, "%s", e.msg);
+        memcpy(good + n - 16, good + n - 8, 8);
+        memcpy(good + n - 8, tmp, 8);
+    }
+
+    /* a version 2 file (no names) still loads */
+    {
+        uint32_t nnames, v2 = 2, zero = 0;
+        uint64_t size;
+        memcpy(&nnames, good + 32, 4);
+        size = n - (size_t)nnames * 8;
+        memcpy(good + 8, &v2, 4);
+        memcpy(good + 32, &zero, 4);
+        memcpy(good + 52, &size, 8);
+        S_write(path, good, (size_t)size);
+        cr_assert_eq(nqx_model_load(path, &m, &e), NQX_OK, "%s", e.msg);
+        {
+            int place;
+            cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "phO3"), nqx_model_id(m, "thanh5"),
+                                        &place), 0);
+        }
+        nqx_model_free(m);
+    }
+
     /* a future version */
     good[8] = 99;
     S_write(path, good, n);
