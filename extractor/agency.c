@@ -634,7 +634,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing, subj_ends, adverbs, not_names, fields, appos, assigned;
+        trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -657,7 +657,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_not_in_names", &a->not_names) ||
         nqx_wlex_load(g, "agency_fields", &a->fields) ||
         nqx_wlex_load(g, "agency_appositions", &a->appos) ||
-        nqx_wlex_load(g, "agency_assigned", &a->assigned)) {
+        nqx_wlex_load(g, "agency_assigned", &a->assigned) ||
+        nqx_wlex_load(g, "agency_levels", &a->levels)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -684,6 +685,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->fields);
     nqx_wlex_free(&a->appos);
     nqx_wlex_free(&a->assigned);
+    nqx_wlex_free(&a->levels);
     free(a);
 }
 
@@ -831,6 +833,18 @@ typedef struct {
 } S_part;
 
 #define S_MAXPARTS 48
+
+/* Does t[ts, te) end with a level ("... cấp tỉnh")? */
+static int S_ends_level(const nqx_agx *a, const nqx_toks *t, size_t ts, size_t te)
+{
+    size_t k;
+    for (k = 0; k < a->levels.n; k++) {
+        size_t nw = a->levels.e[k].nwords;
+        if (te >= ts + nw && S_entry_at(&a->levels.e[k], t, te - nw, te))
+            return 1;
+    }
+    return 0;
+}
 
 static int S_closed(const nqx_agx *a, const nqx_toks *t, size_t ts,
                     size_t te)
@@ -1059,6 +1073,15 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             if (t->v[j].flags & NQX_TOK_OPEN)
                 break;
             if ((pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) && !inside) {
+                /* "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": one
+                 * more level of the same body */
+                size_t lvl = (pv->flags & NQX_TOK_COMMA) && j > head + hl
+                                 ? nqx_wlex_at(&a->levels, t, j, lim, NULL) : 0;
+                if (lvl && S_ends_level(a, t, head + hl, j)) {
+                    j += lvl;
+                    pt->bare = 0;
+                    continue;
+                }
                 if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
                     break;

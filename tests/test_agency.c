@@ -233,6 +233,18 @@ Test(agency, plural_title_enumeration, .init = S_load, .fini = S_free)
            "chịu");
 }
 
+/* ", cấp xã" after a name that ends with a level is one more level of the
+ * same body (agency_levels); another body after the comma is not. */
+Test(agency, levels_listed_after_a_comma, .init = S_load, .fini = S_free)
+{
+    S_list("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã chủ trì",
+           "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã", "chủ trì");
+    S_list("Viện kiểm sát nhân dân cấp tỉnh, cấp huyện phối hợp",
+           "Viện kiểm sát nhân dân cấp tỉnh, cấp huyện", "phối hợp");
+    S_list("Ủy ban nhân dân cấp tỉnh, Công an tỉnh chủ trì",
+           "Ủy ban nhân dân cấp tỉnh|Công an tỉnh", "chủ trì");
+}
+
 /* After "được giao" / "được phân công" (agency_assigned) the work given is
  * in the name, up to the subject's predicate; a comma only inside a list
  * a determiner opened there, never before another body. */
