@@ -834,6 +834,16 @@ typedef struct {
 
 #define S_MAXPARTS 48
 
+/* Are t[ts, te) all lower-case words (punctuation aside)? */
+static int S_lower_run(const nqx_toks *t, size_t ts, size_t te)
+{
+    size_t k;
+    for (k = ts; k < te; k++)
+        if (t->v[k].cap)
+            return 0;
+    return te > ts;
+}
+
 /* Does t[ts, te) end with a level ("... cấp tỉnh")? */
 static int S_ends_level(const nqx_agx *a, const nqx_toks *t, size_t ts, size_t te)
 {
@@ -1081,6 +1091,18 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     j += lvl;
                     pt->bare = 0;
                     continue;
+                }
+                /* "Người đứng đầu cơ quan, tổ chức, đơn vị", "Thủ trưởng
+                 * cơ quan, đơn vị": the bodies an office holder heads,
+                 * common nouns in lower case, are in the title */
+                if ((pv->flags & NQX_TOK_COMMA) && pt->person && !t->v[j].cap &&
+                    !nqx_wlex_at(&a->dets, t, j, lim, NULL) && S_lower_run(t, head + hl, j)) {
+                    int hf4;
+                    size_t h4 = S_head_at(a, t, j, lim, 1, 0, &hf4);
+                    if (h4 && (hf4 & S_HEAD_GENERIC) && !(hf4 & S_HEAD_PERSON)) {
+                        j += h4;
+                        continue;
+                    }
                 }
                 if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';

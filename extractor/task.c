@@ -694,6 +694,7 @@ static void S_emit(S_ctx *c, int node, size_t s, size_t e, const S_ags *ags,
     const nqx_node *n = &c->d->nodes[node];
     char **keys = NULL;
     size_t i, j;
+    int others = 0;
     e = S_trim_end(c->text, s, e);
     if (c->st || e <= s) {
         free(deadline);
@@ -721,7 +722,12 @@ static void S_emit(S_ctx *c, int node, size_t s, size_t e, const S_ags *ags,
         c->st = NQX_ENOMEM;
         return;
     }
-    /* one entry per (body, role); a lead is not also a coordinator */
+    /* one entry per (body, role); a lead is not also a coordinator, nor
+     * the body it reports to when it does the work itself (no executing
+     * or advising body: those may report to the lead) */
+    for (i = 0; i < ags->n; i++)
+        if (ags->v[i].role == NQX_ROLE_EXECUTE || ags->v[i].role == NQX_ROLE_ADVISE)
+            others = 1;
     for (i = 0; i < ags->n; i++) {
         const S_ag *a = &ags->v[i];
         char *name = S_name_dup(c->text + a->name.start,
@@ -738,7 +744,8 @@ static void S_emit(S_ctx *c, int node, size_t s, size_t e, const S_ags *ags,
             if (strcmp(keys[j], key) == 0 &&
                 (r->agencies[j].role == a->role ||
                  (r->agencies[j].role == NQX_ROLE_LEAD &&
-                  a->role == NQX_ROLE_COORDINATE)))
+                  (a->role == NQX_ROLE_COORDINATE ||
+                   (a->role == NQX_ROLE_REPORT_TO && !others)))))
                 dup = 1;
         if (dup || !*key) {
             free(name);

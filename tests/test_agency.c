@@ -233,6 +233,20 @@ Test(agency, plural_title_enumeration, .init = S_load, .fini = S_free)
            "chịu");
 }
 
+/* An office holder's title holds the bodies it heads, common nouns in
+ * lower case ("Người đứng đầu cơ quan, tổ chức, đơn vị"); "được giao
+ * nhiệm vụ" is a qualifier whole. A capitalised body after the comma is
+ * one of its own. */
+Test(agency, office_holder_of_several_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ chủ động triển khai",
+           "Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ", "chủ động");
+    S_list("Thủ trưởng cơ quan, đơn vị phải tích cực",
+           "Thủ trưởng cơ quan, đơn vị", "phải");
+    S_list("Giám đốc Sở Tài chính, Sở Nội vụ phối hợp",
+           "Giám đốc Sở Tài chính|Sở Nội vụ", "phối hợp");
+}
+
 /* ", cấp xã" after a name that ends with a level is one more level of the
  * same body (agency_levels); another body after the comma is not. */
 Test(agency, levels_listed_after_a_comma, .init = S_load, .fini = S_free)
