@@ -1550,3 +1550,17 @@ Test(task, numbered_headings_under_a_block, .init = fx_grammar_load, .fini = S_f
     r = S_task("2.2. Đẩy mạnh các động lực");
     S_expect_agencies(r, "lead:Chính phủ;lead:các cơ quan liên quan;");
 }
+
+/* A body that does the work itself does not report to itself: what
+ * others send it ("các sở, ngành báo cáo Sở Tài chính") names no
+ * report_to of its task; with executing bodies beside it, the lead may be
+ * whom they report to (blocks_and_bullets). */
+Test(task, lead_is_not_its_own_report_to, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("III. NHIỆM VỤ\n"
+          "1. Sở Tài chính tổng hợp kết quả thực hiện của các sở, ngành báo cáo Sở Tài chính "
+          "trước ngày 15/12 hằng năm để báo cáo Ủy ban nhân dân tỉnh.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("1. Sở Tài chính tổng hợp"),
+                      "lead:Sở Tài chính;report_to:Ủy ban nhân dân tỉnh;");
+}
