@@ -201,8 +201,8 @@ static int S_first_upper(const char *s, size_t n)
     return utf8proc_isupper(c) ? 1 : 0;
 }
 
-/* Where a slash in p[ws..we) lists two lower-case words ("xã/phường",
- * "cơ quan/đơn vị"), or 0. Names since the 2025 reform say "Ủy ban nhân
+/* Where a slash in p[ws..we) lists two words ("xã/phường", "cơ quan/đơn
+ * vị", "xã/Phòng"), the left one in lower case, or 0. Names since the 2025 reform say "Ủy ban nhân
  * dân xã/phường": the slash then separates as a comma does. Numbers and
  * symbols ("15/5/2023", "28-NQ/TW", "km/h") keep it inside the word. */
 static size_t S_slash_list(const unsigned char *p, size_t ws, size_t we)
@@ -218,9 +218,12 @@ static size_t S_slash_list(const unsigned char *p, size_t ws, size_t we)
     for (k = ws; k < we; k++)
         if (p[k] >= '0' && p[k] <= '9')
             return 0;
-    /* the letters on both sides of the slash are lower-case */
+    /* the letters on both sides of the slash are lower-case, or the
+     * right one starts another name ("Phòng Kinh tế xã/Phòng Kinh tế, Hạ
+     * tầng và Đô thị phường") */
     if (utf8proc_iterate(sl + 1, (utf8proc_ssize_t)(we - q - 1), &c) <= 0 ||
-        utf8proc_category(c) != UTF8PROC_CATEGORY_LL)
+        (utf8proc_category(c) != UTF8PROC_CATEGORY_LL &&
+         utf8proc_category(c) != UTF8PROC_CATEGORY_LU))
         return 0;
     k = q - 1;
     while (k > ws && (p[k] & 0xC0) == 0x80)

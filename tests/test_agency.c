@@ -247,6 +247,16 @@ Test(agency, office_holder_of_several_bodies, .init = S_load, .fini = S_free)
            "Giám đốc Sở Tài chính|Sở Nội vụ", "phối hợp");
 }
 
+/* A slash before a capital starts another name ("xã/Phòng ..."); between
+ * lower-case places it stays inside one ("xã/phường"). */
+Test(agency, slash_before_another_name, .init = S_load, .fini = S_free)
+{
+    S_list("Phòng Kinh tế xã/Phòng Kinh tế, Hạ tầng và Đô thị phường phối hợp",
+           "Phòng Kinh tế xã|Phòng Kinh tế, Hạ tầng và Đô thị phường", "phối hợp");
+    S_list("Chủ tịch Ủy ban nhân dân xã/phường xem xét",
+           "Chủ tịch Ủy ban nhân dân xã/phường", "xem xét");
+}
+
 /* ", cấp xã" after a name that ends with a level is one more level of the
  * same body (agency_levels); another body after the comma is not. */
 Test(agency, levels_listed_after_a_comma, .init = S_load, .fini = S_free)
