@@ -183,6 +183,8 @@ typedef struct {
     size_t vocab, folds;           /* syllables and folded keys kept */
     size_t bigrams_seen, trigrams_seen;
     size_t bigrams, trigrams;      /* kept after pruning */
+    size_t names, places;          /* two-syllable names kept, and how
+                                      many followed xã, phường, ... */
     size_t file_size;              /* bytes written */
 } nqx_model_stats;
 

@@ -26,6 +26,11 @@
  *            qt = Q(1 + distinct words seen after a b)
  *   tri      n3slots x u32: 24-bit fingerprint of (a, b, c) << 8 | Q(count),
  *            0 = empty
+ *   names    nnames x (u32 a << 16 | b, u16 count, u16 places), sorted:
+ *            two-syllable names standing alone in title case
+ *            (nqx_ocr_name_at), and how often an administrative word
+ *            stood before them (xã Phổ Thạnh); the header's word at 32 is
+ *            nnames (version 3; a version 2 file has none and still loads)
  * Each section is padded to 8 bytes. Q(x) = round(ln(x) * NQX_Q_SCALE).
  * Slots are open-addressing tables with linear probing: bigram groups
  * about 80% full, trigrams about 67% (most trigram lookups are for
@@ -42,7 +47,8 @@
 #include <utf8proc.h>
 
 #define NQX_MODEL_MAGIC "NQXOCRM1"
-#define NQX_MODEL_VERSION 2u
+#define NQX_MODEL_VERSION 3u
+#define NQX_MODEL_VERSION_MIN 2u /* read too: no names */
 #define HDR_SIZE 64
 #define EMPTY 0xFFFFFFFFu
 #define MAX_VOCAB 65000
@@ -51,8 +57,9 @@
 struct nqx_model {
     unsigned char *data; /* the whole file */
     size_t size;
-    uint32_t nvocab, nfold, n2slots, n2real, n3slots;
+    uint32_t nvocab, nfold, n2slots, n2real, n3slots, nnames;
     uint64_t total;
+    const uint32_t *names; /* nnames x (a << 16 | b, count | places << 16) */
     const char *vocab; /* 12-byte keys */
     const uint32_t *counts, *types;
     const uint16_t *fid;
@@ -68,6 +75,10 @@ struct nqx_model {
     double *den;         /* per id: cnt + typ + 1e-9 (see nqx_lm) */
     nqx_syl *syl;        /* per id: its key parsed (see nqx_lm) */
     uint8_t *syl_ok;
+    uint8_t *nameflag;   /* see nqx_lm */
+    uint32_t *namemap;   /* id pair hash -> name index + 1 (0 empty) */
+    uint64_t *placebits; /* see nqx_lm */
+    uint32_t namemask;
     uint64_t *trifp;     /* see nqx_lm */
     nqx_lm lm;           /* the arrays above, for the decoder */
     double *lncase;      /* per id: ln P(lower case), ln P(title case) */
@@ -209,6 +220,25 @@ void nqx_model_bigrams_prefetch(const nqx_model *m, int fa, int fb)
         S_PREFETCH(m->bislots + 2 * (size_t)S_slot(key, m->n2slots));
 }
 
+int nqx_model_name(const nqx_model *m, int a, int b, int *place)
+{
+    uint32_t key, h;
+    *place = 0;
+    if (a <= 0 || b <= 0 || (uint32_t)a >= m->nvocab || (uint32_t)b >= m->nvocab ||
+        !(m->nameflag[a] & NQX_NAME_A) || !(m->nameflag[b] & NQX_NAME_B))
+        return 0;
+    key = (uint32_t)a << 16 | (uint32_t)b;
+    for (h = S_slot(key, m->namemask + 1);; h = (h + 1) & m->namemask) {
+        uint32_t x = m->namemap[h];
+        if (!x)
+            return 0;
+        if (m->names[2 * (x - 1)] == key) {
+            *place = (int)(m->names[2 * (x - 1) + 1] >> 16);
+            return (int)(m->names[2 * (x - 1) + 1] & 0xFFFF);
+        }
+    }
+}
+
 int nqx_model_trigram(const nqx_model *m, int a, int b, int c)
 {
     return nqx_lm_trigram(&m->lm, a, b, c);
@@ -281,12 +311,12 @@ static int32_t *S_strmap(const char *keys, uint32_t n, uint32_t *mask)
 }
 
 static size_t S_size(uint32_t nvocab, uint32_t nfold, uint32_t n2slots,
-                     uint32_t n2real, uint32_t n3slots)
+                     uint32_t n2real, uint32_t n3slots, uint32_t nnames)
 {
     return HDR_SIZE + S_pad8((size_t)nvocab * 12) + 2 * S_pad8((size_t)nvocab * 4) +
            S_pad8((size_t)nvocab * 2) + S_pad8(nvocab) + S_pad8((size_t)nfold * 12) +
            S_pad8((size_t)n2slots * 8) + S_pad8((size_t)n2real * 4) +
-           S_pad8((size_t)n3slots * 4);
+           S_pad8((size_t)n3slots * 4) + S_pad8((size_t)nnames * 8);
 }
 
 /* S_check_header and S_check test every index the decoder will trust, so
@@ -305,7 +335,7 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     if (m->size < HDR_SIZE || memcmp(d, NQX_MODEL_MAGIC, 8) != 0)
         return nqx_fail(err, NQX_EFORMAT, path, -1, 0,
                         "not an nqx OCR model (bad magic number)");
-    if (S_u32(d + 8) != NQX_MODEL_VERSION)
+    if (S_u32(d + 8) < NQX_MODEL_VERSION_MIN || S_u32(d + 8) > NQX_MODEL_VERSION)
         return nqx_fail(err, NQX_EFORMAT, path, -1, 8,
                         "model format version %u, this nqx reads version %u "
                         "(rebuild it with `make model`)",
@@ -315,14 +345,15 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     m->n2slots = S_u32(d + 20);
     m->n2real = S_u32(d + 24);
     m->n3slots = S_u32(d + 28);
+    m->nnames = S_u32(d + 8) >= 3 ? S_u32(d + 32) : 0;
     m->total = S_u64(d + 44);
-    if (m->nvocab < 1 || m->nvocab > 65535 || m->nfold < 1 ||
+    if (m->nnames >= (1u << 24) || m->nvocab < 1 || m->nvocab > 65535 || m->nfold < 1 ||
         m->nfold > 65535 || !m->n2slots || !m->n3slots ||
         m->n2real >= (1u << 24) || m->n2slots > (1u << 26) ||
         m->n3slots > (1u << 28))
         return nqx_fail(err, NQX_EFORMAT, path, -1, 12,
                         "model header holds impossible table sizes");
-    need = S_size(m->nvocab, m->nfold, m->n2slots, m->n2real, m->n3slots);
+    need = S_size(m->nvocab, m->nfold, m->n2slots, m->n2real, m->n3slots, m->nnames);
     if (m->size != need || S_u64(d + 52) != need)
         return nqx_fail(err, NQX_EFORMAT, path, -1, (long)m->size,
                         "model file is %zu bytes, its header says %zu "
@@ -349,6 +380,14 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     m->tri = (const uint32_t *)(const void *)(d + off);
     m->lm.tri = m->tri; /* nqx_model_trigram reads these */
     m->lm.n3slots = m->n3slots;
+    off += S_pad8((size_t)m->n3slots * 4);
+    m->names = (const uint32_t *)(const void *)(d + off);
+    for (i = 0; i < m->nnames; i++) /* nqx_model_name searches them */
+        if ((m->names[2 * i] >> 16) >= m->nvocab || (m->names[2 * i] & 0xFFFF) >= m->nvocab ||
+            (i > 0 && m->names[2 * i] <= m->names[2 * i - 2]))
+            return nqx_fail(err, NQX_EFORMAT, path, -1, (long)(off + 8 * (size_t)i),
+                            "name %u of the model is out of order or names a "
+                            "missing syllable", i);
 
     for (i = 0; i < m->nvocab; i++) {
         const char *key = m->vocab + (size_t)i * 12;
@@ -459,13 +498,18 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     m->den = malloc(m->nvocab * sizeof *m->den);
     m->syl = calloc(m->nvocab, sizeof *m->syl);
     m->syl_ok = malloc(m->nvocab);
+    m->nameflag = calloc(m->nvocab, 1);
+    m->placebits = calloc(((size_t)NQX_PLACEBITS_MASK + 1) / 64, sizeof *m->placebits);
+    for (m->namemask = 15; m->namemask < 2 * m->nnames; m->namemask = 2 * m->namemask + 1)
+        ;
+    m->namemap = calloc((size_t)m->namemask + 1, sizeof *m->namemap);
     m->lncase = malloc(2 * (size_t)m->nvocab * sizeof *m->lncase);
     m->trifp = S_huge_alloc(((size_t)NQX_TRIFP_MASK + 1) / 8);
     if (m->trifp)
         memset(m->trifp, 0, ((size_t)NQX_TRIFP_MASK + 1) / 8);
     m->idmap = S_strmap(m->vocab, m->nvocab, &m->idmask);
     m->fidmap = S_strmap(m->folds, m->nfold, &m->fidmask);
-    if (!m->cnt || !m->typ || !m->p1 || !m->den || !m->syl || !m->syl_ok || !m->lncase || !m->trifp || !m->idmap || !m->fidmap) {
+    if (!m->cnt || !m->typ || !m->p1 || !m->den || !m->syl || !m->syl_ok || !m->nameflag || !m->namemap || !m->placebits || !m->lncase || !m->trifp || !m->idmap || !m->fidmap) {
         nqx_model_free(m);
         return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
     }
@@ -484,6 +528,22 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
             m->trifp[bit >> 6] |= (uint64_t)1 << (bit & 63);
         }
     m->lm.trifp = m->trifp;
+    for (i = 0; i < m->nnames; i++) {
+        uint32_t a = m->names[2 * i] >> 16, b = m->names[2 * i] & 0xFFFF, h;
+        for (h = S_slot(m->names[2 * i], m->namemask + 1); m->namemap[h];
+             h = (h + 1) & m->namemask)
+            ;
+        m->namemap[h] = i + 1;
+        int place = (m->names[2 * i + 1] >> 16) != 0;
+        m->nameflag[a] |= (uint8_t)(NQX_NAME_A | (place ? NQX_PLACE_A : 0));
+        m->nameflag[b] |= (uint8_t)(NQX_NAME_B | (place ? NQX_PLACE_B : 0));
+        if (place) {
+            uint32_t bit = nqx_pair_bit((int)a, (int)b) & NQX_PLACEBITS_MASK;
+            m->placebits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+        }
+    }
+    m->lm.nameflag = m->nameflag;
+    m->lm.placebits = m->placebits;
     for (i = 0; i < 256; i++)
         m->qexp[i] = exp(i / NQX_Q_SCALE);
     m->lm.qexp = m->qexp;
@@ -523,6 +583,9 @@ void nqx_model_free(nqx_model *m)
     free(m->den);
     free(m->syl);
     free(m->syl_ok);
+    free(m->nameflag);
+    free(m->namemap);
+    free(m->placebits);
     free(m->p1);
     free(m->lncase);
     free(m->trifp);
@@ -719,6 +782,13 @@ static int S_rank_cmp(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* The first u32 of each entry (names: the id pair). */
+static int S_u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 static void S_put32(unsigned char *p, uint32_t v)
 {
     p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8);
@@ -809,6 +879,7 @@ typedef struct {
     S_intern in;
     uint32_t *seq; /* intern index + 1; 0 = boundary */
     size_t nseq, capseq;
+    S_counter names, places; /* intern a << 32 | b (nqx_ocr_name_at) */
 } S_train;
 
 static int S_push(S_train *t, uint32_t v)
@@ -852,6 +923,7 @@ static nqx_status S_train_file(S_train *t, const char *path, int weight,
     size_t len = 0, ntok, i;
     nqx_tok *toks;
     int w, times = 1;
+    int32_t prev = -1; /* the intern id of the token before */
     nqx_status st = S_read_nfc(path, &text, &len, err);
     if (st)
         return st;
@@ -876,12 +948,22 @@ static nqx_status S_train_file(S_train *t, const char *path, int weight,
             } else if (!toks[i].ok || !nqx_syl_valid(&toks[i].syl)) {
                 if (S_push(t, 0))
                     goto oom;
+                prev = -1;
                 continue;
             } else
                 nqx_syl_key(&toks[i].syl, key);
             id = S_intern_add(&t->in, key);
             if (id < 0 || S_push(t, (uint32_t)id + 1))
                 goto oom;
+            /* a name standing alone, after xã, phường, ... or not */
+            if (!w && prev >= 0 && i >= 1) {
+                int kind = nqx_ocr_name_at(toks, ntok, i - 1);
+                uint64_t pair = (uint64_t)prev << 32 | (uint32_t)id;
+                if ((kind && S_counter_add(&t->names, pair)) ||
+                    (kind == 2 && S_counter_add(&t->places, pair)))
+                    goto oom;
+            }
+            prev = id;
             if (!toks[i].boundary && !toks[i].num &&
                 toks[i].syl.casing != NQX_CASE_UPPER) {
                 t->in.inside[id]++;
@@ -986,6 +1068,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     S_entry *e2 = NULL;
     size_t n2 = 0, n3 = 0, k, size, off;
     uint32_t *bislots = NULL, *tri = NULL, n2slots, n3slots, n2real;
+    uint32_t *names = NULL, nnames = 0;
     uint8_t *bireal = NULL, *var = NULL;
     unsigned char *buf = NULL;
     uint64_t total = 0;
@@ -1052,6 +1135,28 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     /* n-gram counts over ids; unknown syllables break the context */
     for (k = 0; k < t.nseq; k++)
         t.seq[k] = t.seq[k] ? map[t.seq[k] - 1] : 0;
+    /* names whose syllables are both kept, sorted by id pair */
+    if (t.names.n) {
+        names = malloc(2 * t.names.n * sizeof *names);
+        if (!names)
+            goto oom;
+        for (k = 0; k <= t.names.mask; k++) {
+            uint64_t key = t.names.keys[k];
+            uint32_t a, b, nc = t.names.counts[k], pc;
+            if (key == ~(uint64_t)0)
+                continue;
+            a = map[key >> 32];
+            b = map[key & 0xFFFFFFFFu];
+            if (!a || !b)
+                continue;
+            pc = S_counter_get(&t.places, key);
+            names[2 * nnames] = a << 16 | b;
+            names[2 * nnames + 1] = (nc > 0xFFFF ? 0xFFFF : nc) | (pc > 0xFFFF ? 0xFFFF : pc) << 16;
+            nnames++;
+            stats->places += pc > 0;
+        }
+        qsort(names, nnames, 2 * sizeof *names, S_u32_cmp);
+    }
     for (k = 0; k < t.nseq; k++) {
         uint32_t a = t.seq[k];
         if (k > 0 && (a || t.seq[k - 1])) {
@@ -1153,7 +1258,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     if (S_groups(e2, n2, var, &bislots, &n2slots, &bireal, &n2real))
         goto oom;
 
-    size = S_size(nvocab, nfold, n2slots, n2real, n3slots);
+    size = S_size(nvocab, nfold, n2slots, n2real, n3slots, nnames);
     buf = calloc(1, size);
     if (!buf)
         goto oom;
@@ -1164,7 +1269,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     S_put32(buf + 20, n2slots);
     S_put32(buf + 24, n2real);
     S_put32(buf + 28, n3slots);
-    S_put32(buf + 32, 0);
+    S_put32(buf + 32, nnames);
     S_put32(buf + 36, (uint32_t)min2);
     S_put32(buf + 40, (uint32_t)min3);
     S_put64(buf + 44, total);
@@ -1208,6 +1313,10 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     memcpy(buf + off, bireal, (size_t)n2real * 4);
     off += S_pad8((size_t)n2real * 4);
     memcpy(buf + off, tri, (size_t)n3slots * 4);
+    off += S_pad8((size_t)n3slots * 4);
+    if (nnames)
+        memcpy(buf + off, names, (size_t)nnames * 8);
+    stats->names = nnames;
     stats->vocab = nvocab - 1;
     stats->folds = nfold - 1;
     stats->bigrams = n2real;
@@ -1222,6 +1331,9 @@ done:
     free(bislots);
     free(bireal);
     free(tri);
+    free(names);
+    S_counter_free(&t.names);
+    S_counter_free(&t.places);
     free(var);
     free(e2);
     S_counter_free(&c2);

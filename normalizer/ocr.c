@@ -1506,6 +1506,303 @@ out:
     return rc;
 }
 
+/* Place names. A scanner that reads "Phổ Thạnh" as "Phó Thạnh" makes a
+ * title and a name the n-grams cannot tell apart (Phó is the everyday
+ * deputy's title, and each commune is too rare for a kept bigram). The
+ * model's list of names seen after xã, phường, huyện, ... (nqx_model_place)
+ * can. A title-case pair that is no known place, one of whose syllables
+ * with other marks makes a known place, is that place when
+ *  - an administrative word stands right before it ("xã Phó Thạnh"), the
+ *    change is the only one that makes a place, and the place was seen
+ *    at least S_PLACE_MIN_SEEN times; or
+ *  - it is in a list of names (commas, semicolons or "và" between them,
+ *    at most S_PLACE_GAP words after each: "gồm: Phó Châu 02 cán bộ, Phó
+ *    Cường 02 cán bộ, ...") where one change of one syllable makes known
+ *    places of S_PLACE_RUN names or more. Then every name of the list
+ *    with that syllable changes (a list of communes shares its prefix;
+ *    "Phó Ninh" follows "Phổ Thạnh, Phổ Nhơn" even where the model never
+ *    saw "Phổ Ninh"). A list of persons or titles does not turn into
+ *    known places three times by one change.
+ * Edits get the fixed confidence S_PLACE_CONF. Returns -1 when out of
+ * memory (edits untouched). */
+#define S_PLACE_MIN_SEEN 2
+#define S_PLACE_RUN 3
+#define S_PLACE_GAP 3
+#define S_PLACE_VARS 4
+#define S_PLACE_MAY 24 /* changes looked up per name */
+#define S_PLACE_CONF 0.999
+typedef struct {
+    size_t i;                  /* the name is toks[i], toks[i + 1] */
+    int nvar;                  /* changes that make a known place: */
+    int pos[S_PLACE_VARS];     /* the syllable that changes (0, 1), */
+    int to[S_PLACE_VARS];      /* its new id, */
+    int seen[S_PLACE_VARS];    /* how often the place was seen */
+    int checked;               /* the model was asked of the name: */
+    int named;                 /* it saw it as a name */
+    int admin;                 /* an administrative word before it, and
+                                  the model never saw it as a name */
+    int pick;                  /* the change made: index into pos/to + 1 */
+    int done;                  /* the decoder made that change already */
+    int list_pos, list_to;     /* or the list's change (list_to > 0) */
+} S_place;
+
+static int S_title(const nqx_tok *t)
+{
+    return t->ok && t->syl.casing == NQX_CASE_TITLE;
+}
+
+int nqx_ocr_name_at(const nqx_tok *toks, size_t ntok, size_t i)
+{
+    int admin = 0;
+    if (i + 1 >= ntok || !S_title(&toks[i]) || !S_title(&toks[i + 1]) ||
+        toks[i + 1].boundary ||
+        (i + 2 < ntok && !toks[i + 2].boundary && S_title(&toks[i + 2])))
+        return 0;
+    if (i > 0 && !toks[i].boundary && toks[i - 1].ok) {
+        int kind = nqx_syl_admin(&toks[i - 1].syl);
+        admin = kind == 1 || (kind == 2 && i > 1 && !toks[i - 1].boundary &&
+                               toks[i - 2].ok && nqx_syl_admin(&toks[i - 2].syl) == 3);
+        if (!admin && S_title(&toks[i - 1]))
+            return 0;
+    }
+    return 1 + admin;
+}
+
+/* 1 when toks[y] continues the list item that ends at toks[x - 1]: a
+ * comma or semicolon between them, or "và" right before toks[y], on the
+ * same line, at most S_PLACE_GAP words after the name. */
+static int S_list_next(const nqx_tok *toks, const char *text, size_t x, size_t y)
+{
+    size_t z;
+    int sep = 0;
+    if (y < x || y - x > S_PLACE_GAP)
+        return 0;
+    for (z = toks[x - 1].end; z < toks[y].start; z++) {
+        if (text[z] == '\n')
+            return 0;
+        sep |= text[z] == ',' || text[z] == ';';
+    }
+    if (!sep && y > x && toks[y - 1].end - toks[y - 1].start == 3 &&
+        memcmp(text + toks[y - 1].start, "v\xc3\xa0", 3) == 0) /* và */
+        sep = 1;
+    return sep;
+}
+
+/* 1 when the decoder's edits from edits[k] on change one syllable of the
+ * name at toks[i] into a known place: p then holds that change (done). */
+static int S_place_done(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                        size_t i, const nqx_norm_edit *edits, size_t nedits,
+                        size_t k, S_place *p)
+{
+    const nqx_norm_edit *e = &edits[k];
+    int pos, to, place, named;
+    nqx_syl sy;
+    char key[NQX_KEY_MAX];
+    if (e->start == toks[i].start && e->end == toks[i].end)
+        pos = 0;
+    else if (e->start == toks[i + 1].start && e->end == toks[i + 1].end)
+        pos = 1;
+    else
+        return 0;
+    if ((pos == 0 && k + 1 < nedits && edits[k + 1].start < toks[i + 1].end) ||
+        !nqx_syl_parse(e->repl, e->repl_len, &sy))
+        return 0;
+    nqx_syl_key(&sy, key);
+    if ((to = nqx_model_id(m, key)) <= 0)
+        return 0;
+    named = nqx_model_name(m, tid[i], tid[i + 1], &place);
+    if (place)
+        return 0;
+    if (pos)
+        nqx_model_name(m, tid[i], to, &place);
+    else
+        nqx_model_name(m, to, tid[i + 1], &place);
+    if (!place)
+        return 0;
+    p->nvar = 1;
+    p->pos[0] = pos;
+    p->to[0] = to;
+    p->seen[0] = place;
+    p->checked = 1;
+    p->named = named > 0;
+    p->done = 1;
+    return 1;
+}
+
+static int S_places(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                    const unsigned char *title, size_t ntok, const char *text,
+                    int style, double threshold, nqx_norm_edit **edits,
+                    size_t *nedits)
+{
+    const nqx_lm *lm = nqx_model_lm(m);
+    S_place *c = NULL;
+    nqx_norm_edit *add = NULL;
+    size_t nc = 0, capc = 0, i, k, nn = 0, cap = 0;
+    int rc = 0;
+    if (threshold > S_PLACE_CONF || ntok < 2)
+        return 0;
+    /* the names that are no known place, with the changes that make one
+     * (k: the first edit that does not end before toks[i]) */
+    for (i = 0, k = 0; i + 1 < ntok; i++) {
+        int pos, kind, named, place, nmay, may_pos[S_PLACE_MAY], may_to[S_PLACE_MAY];
+        S_place p;
+        if (i + 9 < ntok) { /* most of a text: no two title-case words */
+            uint64_t x, y;
+            memcpy(&x, title + i, 8);
+            memcpy(&y, title + i + 1, 8);
+            if (!(x & y)) {
+                i += 7;
+                continue;
+            }
+        }
+        if (!title[i] || !title[i + 1] || tid[i] <= 0 || tid[i + 1] <= 0)
+            continue;
+        while (k < *nedits && (*edits)[k].end <= toks[i].start)
+            k++;
+        kind = nqx_ocr_name_at(toks, ntok, i);
+        if (!kind)
+            continue;
+        memset(&p, 0, sizeof p);
+        p.i = i;
+        if (k < *nedits && (*edits)[k].start < toks[i + 1].end) {
+            /* the decoder changed it: a list's evidence when it changed
+             * one syllable, and made a place */
+            if (S_place_done(m, toks, tid, i, *edits, *nedits, k, &p))
+                goto add;
+            continue;
+        }
+        /* the changes that may make a place, by the syllables' flags; the
+         * model is asked only then (most title-case pairs: "Ban Thường") */
+        nmay = 0;
+        for (pos = 0; pos < 2; pos++) {
+            int id = tid[i + pos], f = lm->fid[id];
+            uint32_t v;
+            if (!(lm->nameflag[tid[i + 1 - pos]] & (pos ? NQX_PLACE_A : NQX_PLACE_B)))
+                continue;
+            for (v = lm->foff[f]; v < lm->foff[f + 1] && nmay < S_PLACE_MAY; v++) {
+                int to = lm->fids[v];
+                uint32_t bit = (pos ? nqx_pair_bit(tid[i], to) : nqx_pair_bit(to, tid[i + 1])) &
+                               NQX_PLACEBITS_MASK;
+                if (to != id && (lm->nameflag[to] & (pos ? NQX_PLACE_B : NQX_PLACE_A)) &&
+                    (lm->placebits[bit >> 6] >> (bit & 63) & 1) && lm->syl_ok[to] &&
+                    lm->syl[to].n == toks[i + pos].syl.n) {
+                    may_pos[nmay] = pos;
+                    may_to[nmay++] = to;
+                }
+            }
+        }
+        if (nmay) {
+            int x;
+            named = nqx_model_name(m, tid[i], tid[i + 1], &place);
+            if (place)
+                continue;
+            p.checked = 1;
+            p.named = named > 0;
+            p.admin = kind == 2 && !named;
+            for (x = 0; x < nmay && p.nvar < S_PLACE_VARS; x++) {
+                int seen, to = may_to[x];
+                if (may_pos[x])
+                    nqx_model_name(m, tid[i], to, &seen);
+                else
+                    nqx_model_name(m, to, tid[i + 1], &seen);
+                if (seen) {
+                    p.pos[p.nvar] = may_pos[x];
+                    p.to[p.nvar] = to;
+                    p.seen[p.nvar++] = seen;
+                }
+            }
+        }
+        if (p.admin && p.nvar == 1 && p.seen[0] >= S_PLACE_MIN_SEEN)
+            p.pick = 1;
+    add:
+        if (nc == capc) {
+            S_place *q = realloc(c, (capc = capc ? 2 * capc : 16) * sizeof *c);
+            if (!q) {
+                rc = -1;
+                goto out;
+            }
+            c = q;
+        }
+        c[nc++] = p;
+    }
+    /* lists: the change most of their names need, counted over distinct
+     * names the model never saw ("Phù Nam 1, Phù Nam 2, Phù Nam 3" is one
+     * name; "Đại Tư đồ, Đại Tư mã" one title) */
+    for (k = 0; k < nc;) {
+        size_t e = k + 1, j, x;
+        int best = 0, bpos = 0, bto = 0;
+        while (e < nc && S_list_next(toks, text, c[e - 1].i + 2, c[e].i))
+            e++;
+        for (j = k; j < e; j++)
+            for (x = 0; x < (size_t)c[j].nvar; x++) {
+                int n = 0, from = tid[c[j].i + (size_t)c[j].pos[x]];
+                size_t y, z, w;
+                for (y = k; y < e; y++) {
+                    int same = 0;
+                    if (c[y].named)
+                        continue;
+                    for (w = k; w < y && !same; w++) /* counted already */
+                        same = !c[w].named && tid[c[w].i] == tid[c[y].i] &&
+                               tid[c[w].i + 1] == tid[c[y].i + 1];
+                    for (z = 0; z < (size_t)c[y].nvar && !same; z++)
+                        if (c[y].pos[z] == c[j].pos[x] && c[y].to[z] == c[j].to[x] &&
+                            tid[c[y].i + (size_t)c[y].pos[z]] == from) {
+                            n++;
+                            break;
+                        }
+                }
+                if (n > best)
+                    best = n, bpos = c[j].pos[x], bto = c[j].to[x];
+            }
+        if (best >= S_PLACE_RUN) {
+            int from = -1;
+            for (j = k; j < e && from < 0; j++)
+                for (x = 0; x < (size_t)c[j].nvar; x++)
+                    if (c[j].pos[x] == bpos && c[j].to[x] == bto)
+                        from = tid[c[j].i + (size_t)bpos];
+            for (j = k; j < e; j++)
+                if (tid[c[j].i + (size_t)bpos] == from)
+                    c[j].list_pos = bpos, c[j].list_to = bto;
+        }
+        k = e;
+    }
+    for (k = 0; k < nc; k++) {
+        int pos = c[k].list_to ? c[k].list_pos : c[k].pick ? c[k].pos[c[k].pick - 1] : -1;
+        int to = c[k].list_to ? c[k].list_to : c[k].pick ? c[k].to[c[k].pick - 1] : 0;
+        const nqx_tok *t;
+        nqx_syl sy;
+        char buf[4 * NQX_SYL_MAX + 1];
+        size_t len;
+        if (pos < 0 || c[k].done)
+            continue;
+        if (!c[k].checked) { /* changed only as part of its list */
+            int place;
+            nqx_model_name(m, tid[c[k].i], tid[c[k].i + 1], &place);
+            if (place)
+                continue;
+        }
+        t = &toks[c[k].i + (size_t)pos];
+        sy = lm->syl[to];
+        memcpy(sy.upper, t->syl.upper, sizeof sy.upper);
+        len = nqx_syl_render(&sy, nqx_syl_tone_pos(&sy, style), buf);
+        if (S_edit(&add, &nn, &cap, t->start, t->end, buf, len, S_PLACE_CONF)) {
+            rc = -1;
+            goto out;
+        }
+    }
+    if (S_merge_edits(edits, nedits, add, nn)) {
+        rc = -1;
+        goto out;
+    }
+    add = NULL;
+    nn = 0;
+out:
+    if (add)
+        nqx_norm_edits_free(add, nn);
+    free(c);
+    return rc;
+}
+
 static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              double threshold, nqx_norm_edit **edits,
                              size_t *nedits, nqx_error *err)
@@ -1522,6 +1819,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
     uint64_t *idset = NULL;
+    unsigned char *title = NULL; /* per token: S_title */
     nqx_status st = NQX_OK;
 
     *edits = NULL;
@@ -1545,7 +1843,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     }
     tid = malloc((ntok + 1) * 3 * sizeof *tid);
     idset = malloc(S_IDSET_WORDS * sizeof *idset);
-    if (!tid || !idset)
+    title = malloc(ntok + 1);
+    if (!tid || !idset || !title)
         goto oom;
     tfid = tid + ntok + 1;
     tvote = tfid + ntok + 1;
@@ -1553,6 +1852,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     numf = nqx_model_fid(m, NQX_NUM_KEY);
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
+        title[i] = (unsigned char)S_title(&toks[i]); /* for S_places */
         if (toks[i].first >= 0) { /* a repeat: its first says it all */
             tid[i] = tid[toks[i].first];
             tfid[i] = tfid[toks[i].first];
@@ -1682,6 +1982,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     }
     if (S_consistency(toks, ntok, edits, nedits))
         goto oom;
+    if (S_places(m, toks, tid, title, ntok, text, style, threshold, edits, nedits))
+        goto oom;
     goto done;
 oom:
     st = nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
@@ -1695,6 +1997,7 @@ done:
     free(prev.cost);
     free(chg);
     free(idset);
+    free(title);
     free(toks);
     free(tid);
     free(P);

@@ -50,6 +50,11 @@ void nqx_syl_fold(const nqx_syl *s, char key[NQX_KEY_MAX]);
 /* Lower-case syllable from a canonical key; 0 when the key is malformed. */
 int nqx_syl_from_key(const char *key, nqx_syl *out);
 
+/* What s says of a name after it, in any case: 1 a place (xã, phường,
+ * huyện, quận, tỉnh, thôn, ấp); 2 a place after thị or thành (trấn,
+ * phố: "Trấn" alone is a misread surname); 3 thị, thành; else 0. */
+int nqx_syl_admin(const nqx_syl *s);
+
 /* Where the tone goes: style 0 puts it on the first vowel of open oa, oe,
  * uy (hòa, thủy), style 1 on the second (hoà, thuỷ). -1 without a vowel. */
 int nqx_syl_tone_pos(const nqx_syl *s, int style);
@@ -111,6 +116,13 @@ typedef struct {
     int fid_exact;
     const uint16_t *fids;
     const double *lncase; /* nqx_model_lncase(id, title) = lncase[2 id + title] */
+    /* per id: NQX_NAME_A / _B when it starts / ends a two-syllable name
+     * of nqx_model_name, NQX_PLACE_A / _B a place: most pairs need no
+     * search */
+    const uint8_t *nameflag;
+    /* bit nqx_pair_bit(a, b) & NQX_PLACEBITS_MASK set for every place of
+     * nqx_model_name: a change that makes no place is told without a probe */
+    const uint64_t *placebits;
     const nqx_syl *syl;   /* nqx_syl_from_key of each id's key ... */
     const uint8_t *syl_ok; /* ... and what it returned */
     /* the folded bigrams' open-addressing table (see model.c), read by
@@ -193,6 +205,17 @@ static inline nqx_group nqx_lm_bigrams(const nqx_lm *lm, int fa, int fb)
 }
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */
 nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
+/* How often the two-syllable name (a, b) (ids of its canonical keys)
+ * stood alone in title case in training (nqx_ocr_name_at), and in *place
+ * how often after an administrative word ("xã Phổ Thạnh"). 0 when never;
+ * counts saturate at 65535. */
+int nqx_model_name(const nqx_model *m, int a, int b, int *place);
+enum { NQX_NAME_A = 1, NQX_NAME_B = 2, NQX_PLACE_A = 4, NQX_PLACE_B = 8 };
+#define NQX_PLACEBITS_MASK 0x1FFFFu /* 2^17 bits: 16 KB, ~5% set */
+static inline uint32_t nqx_pair_bit(int a, int b)
+{
+    return (uint32_t)(((uint64_t)((uint32_t)a << 16 | (uint32_t)b) * 0x9E3779B97F4A7C15ull) >> 40);
+}
 /* Q(count) of the trigram (a, b, c), -1 when not kept. */
 int nqx_model_trigram(const nqx_model *m, int a, int b, int c);
 /* Start reading the memory a later lookup of the same arguments needs. */
@@ -215,6 +238,13 @@ typedef struct {
                           -1 when this is it: analyses are done once */
     nqx_syl syl;
 } nqx_tok;
+
+/* 0 unless toks[i], toks[i + 1] is a two-syllable name standing alone in
+ * title case (no title-case word right before or after it, except an
+ * administrative one before): 2 when an administrative word stands right
+ * before it (nqx_syl_admin: "xã Phổ Thạnh", "thị trấn Cấn Thạnh"), else
+ * 1. The model counts such names; the decoder checks the same shape. */
+int nqx_ocr_name_at(const nqx_tok *toks, size_t ntok, size_t i);
 
 /* Split text into word tokens. A token is a run of letters, digits and
  * marks; tokens separated by anything but spaces are in different

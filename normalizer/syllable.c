@@ -271,6 +271,27 @@ int nqx_syl_tone_pos(const nqx_syl *s, int style)
     return vs;
 }
 
+int nqx_syl_admin(const nqx_syl *s)
+{
+    /* canonical keys (see syl.h) of xã, phường, huyện, quận, tỉnh, thôn,
+     * ấp; trấn, phố; thị, thành (test_ocr checks them against the words) */
+    static const struct {
+        const char *key;
+        int kind;
+    } words[] = {{"xa4", 1},   {"phUPng1", 1}, {"huyEn5", 1}, {"quBn5", 1},
+                 {"tinh3", 1}, {"thOn0", 1},   {"Bp2", 1},    {"trBn2", 2},
+                 {"phO2", 2},  {"thi5", 3},    {"thanh1", 3}, {NULL, 0}};
+    char key[NQX_KEY_MAX];
+    int i;
+    if (s->n < 2 || s->n > 6 || !strchr("xphqta", s->base[0]))
+        return 0; /* most words: no key to build */
+    nqx_syl_key(s, key);
+    for (i = 0; words[i].key; i++)
+        if (strcmp(key, words[i].key) == 0)
+            return words[i].kind;
+    return 0;
+}
+
 int nqx_syl_style_vote(const nqx_syl *s)
 {
     char c[NQX_SYL_MAX + 1];

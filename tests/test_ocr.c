@@ -88,6 +88,24 @@ Test(syllable, key_fold_and_validity)
     cr_assert_not(nqx_syl_parse("x1", 2, &s));
 }
 
+/* The keys nqx_syl_admin compares are those of the words it names. */
+Test(syllable, administrative_words)
+{
+    static const struct {
+        const char *word;
+        int kind;
+    } w[] = {{"xã", 1},    {"Xã", 1},    {"phường", 1}, {"huyện", 1}, {"quận", 1},
+             {"tỉnh", 1},  {"thôn", 1},  {"ấp", 1},     {"trấn", 2},  {"Trấn", 2},
+             {"phố", 2},   {"thị", 3},   {"thành", 3},  {"xa", 0},    {"phó", 0},
+             {"phổ", 0},   {"trần", 0},  {"quan", 0},   {NULL, 0}};
+    int i;
+    for (i = 0; w[i].word; i++) {
+        nqx_syl s;
+        cr_assert(nqx_syl_parse(w[i].word, strlen(w[i].word), &s));
+        cr_assert_eq(nqx_syl_admin(&s), w[i].kind, "%s", w[i].word);
+    }
+}
+
 Test(syllable, tone_placement_styles)
 {
     nqx_syl s;
@@ -146,6 +164,38 @@ Test(model, malformed_files_are_format_errors)
     cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
     cr_assert(strstr(e.msg, "truncated") != NULL, "%s", e.msg);
 
+    /* the names (the file's last section) out of order */
+    {
+        char tmp[8];
+        memcpy(tmp, good + n - 8, 8);
+        memcpy(good + n - 8, good + n - 16, 8);
+        memcpy(good + n - 16, tmp, 8);
+        S_write(path, good, n);
+        cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
+        cr_assert(strstr(e.msg, "out of order") != NULL, "%s", e.msg);
+        memcpy(good + n - 16, good + n - 8, 8);
+        memcpy(good + n - 8, tmp, 8);
+    }
+
+    /* a version 2 file (no names) still loads */
+    {
+        uint32_t nnames, v2 = 2, zero = 0;
+        uint64_t size;
+        memcpy(&nnames, good + 32, 4);
+        size = n - (size_t)nnames * 8;
+        memcpy(good + 8, &v2, 4);
+        memcpy(good + 32, &zero, 4);
+        memcpy(good + 52, &size, 8);
+        S_write(path, good, (size_t)size);
+        cr_assert_eq(nqx_model_load(path, &m, &e), NQX_OK, "%s", e.msg);
+        {
+            int place;
+            cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "phO3"), nqx_model_id(m, "thanh5"),
+                                        &place), 0);
+        }
+        nqx_model_free(m);
+    }
+
     /* a future version */
     good[8] = 99;
     S_write(path, good, n);
@@ -186,6 +236,48 @@ Test(model, train_then_load_roundtrip)
     cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "phan"),
                                    nqx_model_fid(m, "dau")).n, 2);
     cr_assert_eq(nqx_model_lm(m)->fid_exact, 1);
+    nqx_model_free(m);
+    remove(txt);
+    remove(out);
+}
+
+/* Two-syllable names standing alone in title case are counted, and those
+ * after an administrative word as places; a name of three syllables and
+ * a title before a lower-case word are not names. */
+Test(model, names_and_places_are_counted)
+{
+    char txt[] = "/tmp/nqx-test-names-XXXXXX";
+    char out[sizeof txt + 6];
+    const char *paths[1];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    nqx_buf b = {0};
+    int i, place, fd = mkstemp(txt);
+    cr_assert(fd >= 0);
+    close(fd);
+    for (i = 0; i < 4; i++)
+        nqx_buf_puts(&b, "Ủy ban nhân dân xã Phổ Thạnh và thị trấn Sông Vệ họp.\n"
+                         "Ông Phó Đức Chính gặp bà Hà Thanh.\n"
+                         "Ông Trấn Văn Hương và Phó Chủ tịch họp.\n");
+    S_write(txt, b.data, b.len);
+    nqx_buf_free(&b);
+    snprintf(out, sizeof out, "%s.model", txt);
+    paths[0] = txt;
+    cr_assert_eq(nqx_model_train(paths, 1, out, NULL, &st, &e), NQX_OK, "%s", e.msg);
+    /* Phổ Thạnh, Sông Vệ (places); Hà Thanh; Phó Chủ ("Phó Chủ tịch") */
+    cr_assert_eq(st.names, 4);
+    cr_assert_eq(st.places, 2);
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "phO3"), nqx_model_id(m, "thanh5"), &place), 4);
+    cr_assert_eq(place, 4);
+    cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "sOng0"), nqx_model_id(m, "vE5"), &place), 4);
+    cr_assert_eq(place, 4);
+    cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "ha1"), nqx_model_id(m, "thanh0"), &place), 4);
+    cr_assert_eq(place, 0);
+    cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "phO3"), nqx_model_id(m, "thanh0"), &place), 0);
+    cr_assert_eq(place, 0);
+    cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "vAn0"), nqx_model_id(m, "hUPng0"), &place), 0);
     nqx_model_free(m);
     remove(txt);
     remove(out);
@@ -409,4 +501,28 @@ Test(ocr, a_pair_corrected_twice_is_corrected_everywhere)
           "Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phấn đấu ban thường vụ có cán bộ nữ.\n");
     FIXES("Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phần đầu ban thường vụ có cán bộ nữ.\n",
           "Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phần đầu ban thường vụ có cán bộ nữ.\n");
+}
+
+/* Place names (the model's names seen after xã, phường, ...): a list of
+ * names that one change makes known places takes it, "và" included; an
+ * administrative word before a name the model never saw lets a single
+ * name change; titles, persons and a lone name do not. */
+Test(ocr, place_names_from_lists_and_administrative_words)
+{
+    FIXES("Các xã Phó Cường, Phó Thuận, Phó Vinh và Phó Khánh tổ chức đại hội.",
+          "Các xã Phổ Cường, Phổ Thuận, Phổ Vinh và Phổ Khánh tổ chức đại hội.");
+    FIXES("Cử cán bộ về các xã (gồm: Phó Châu 02 cán bộ, Phó Cường 02 cán bộ, "
+          "Phó Thuận 01 cán bộ).",
+          "Cử cán bộ về các xã (gồm: Phổ Châu 02 cán bộ, Phổ Cường 02 cán bộ, "
+          "Phổ Thuận 01 cán bộ).");
+    FIXES("Đoàn công tác làm việc tại xã Phó Cường.",
+          "Đoàn công tác làm việc tại xã Phổ Cường.");
+    FIXES("Đồng chí Phó Cường dự họp.", "Đồng chí Phó Cường dự họp.");
+    FIXES("Các đồng chí Phó Chủ tịch, Phó Giám đốc, Phó Trưởng ban, Phó Bí thư dự họp.",
+          "Các đồng chí Phó Chủ tịch, Phó Giám đốc, Phó Trưởng ban, Phó Bí thư dự họp.");
+    FIXES("Các ông Phó Đức Chính, Phó Văn Tâm, Phó Thị Hoa, Phó Quang Minh dự họp.",
+          "Các ông Phó Đức Chính, Phó Văn Tâm, Phó Thị Hoa, Phó Quang Minh dự họp.");
+    /* one name repeated with numbers is one name, not three */
+    FIXES("Tổ dân phố Hoàng Động 1, Hoàng Động 2, Lâm Động 1, Lâm Động 2.",
+          "Tổ dân phố Hoàng Động 1, Hoàng Động 2, Lâm Động 1, Lâm Động 2.");
 }
