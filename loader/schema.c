@@ -472,6 +472,22 @@ nqx_status nqx_store_open(const char *path, int flags, int busy_ms,
                             "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) !=
         SQLITE_OK)
         goto fail;
+    /* A writer checkpoints the WAL into the store every 16384 pages (64 MB
+     * of 4 kB pages) instead of SQLite's 1000: each checkpoint waits for
+     * two fsyncs (the WAL's, then the store's), and a page that several
+     * batches rewrite in between (a b-tree's last leaf, an index page,
+     * FTS5's structure record) is copied and flushed once, not each time.
+     * Whole textcorpus: 475 fsyncs that waited 2.3 s -> 43 that waited
+     * 0.85 s (strace -c -w). A killed process loses nothing (the WAL is
+     * in the OS's hands); a power cut may lose the commits since the last
+     * checkpoint, as under synchronous = NORMAL before, now up to 64 MB
+     * of them, which re-ingesting restores; the store stays whole. The
+     * WAL file grows to that size while a writer runs and is removed when
+     * the last connection closes. */
+    if (!s->readonly &&
+        sqlite3_exec(s->db, "PRAGMA wal_autocheckpoint = 16384", NULL, NULL,
+                     NULL) != SQLITE_OK)
+        goto fail;
     if (S_migrate(s, err)) {
         nqx_store_close(s);
         return NQX_ESTORE;
