@@ -41,7 +41,7 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare;
+        *p_wrapup, *p_bare, *p_limit;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -521,6 +521,20 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
 
 /* First subject of the sentence t[s..e): at its start, after ";", or
  * after the comma of a fronted adverbial. Returns 1 and fills out. */
+/* Does the clause at t[k] open with a fronted adverbial (task_fronted, or
+ * a time limit with its number: "Trong 02 ngày làm việc, ...")? */
+static int S_fronted(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
+{
+    size_t ov[2 * S_OVN];
+    if (k >= e)
+        return 0;
+    if (nqx_wlex_at(&c->fronted, t, k, e, NULL) > 0)
+        return 1;
+    return c->p_limit && nqx_gram_match_upto(c->p_limit, c->text, t->v[e - 1].end,
+                                             t->v[k].start, t->v[k].start, ov,
+                                             S_OVN) > 0;
+}
+
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
@@ -528,7 +542,7 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
     int fronted;
     if (S_subject_at(c, t, s, e, 1, out, assigned))
         return 1;
-    fronted = nqx_wlex_at(&c->fronted, t, s, e, NULL) > 0;
+    fronted = S_fronted(c, t, s, e);
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;
         /* the lead named after the work: "... do Ban Tổ chức Huyện ủy
@@ -551,7 +565,7 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         }
         if (f & NQX_TOK_SEMI) {
             clause = k + 1;
-            fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;
+            fronted = S_fronted(c, t, clause, e);
             if (S_subject_at(c, t, clause, e, 0, out, assigned))
                 return 1;
         } else if ((f & NQX_TOK_COMMA) && fronted) {
@@ -564,7 +578,7 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
              * ...: Giao Sở X ...") */
             int frl = fronted;
             clause = k + 1;
-            fronted = nqx_wlex_at(&c->fronted, t, clause, e, NULL) > 0;
+            fronted = S_fronted(c, t, clause, e);
             if ((frl || !nqx_agx_courtesy(c->agx, t, k + 1, e)) &&
                 S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
@@ -2073,6 +2087,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
+    c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);

@@ -1566,14 +1566,18 @@ Test(task, lead_is_not_its_own_report_to, .init = fx_grammar_load, .fini = S_fre
 }
 
 /* A time limit before the body ("Trong thời hạn 05 ngày làm việc, kể từ
- * ngày nhận đủ hồ sơ, Sở Tư pháp ...", task_fronted): the body after the
- * commas is the subject. */
+ * ngày nhận đủ hồ sơ, Sở Tư pháp ...", task_fronted; "Trong 02 ngày làm
+ * việc, ...", task_fronted_limit): the body after the commas is the
+ * subject. */
 Test(task, subject_after_a_time_limit, .init = fx_grammar_load, .fini = S_free)
 {
     S_run("Điều 4. Trình tự thực hiện\n"
           "1. Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ, Sở Tư pháp "
           "cấp giấy đăng ký hoạt động cho tổ chức.\n"
-          "2. Chậm nhất vào ngày 25 hằng tháng, Thủ trưởng cơ quan, đơn vị gửi báo cáo.\n");
+          "2. Chậm nhất vào ngày 25 hằng tháng, Thủ trưởng cơ quan, đơn vị gửi báo cáo.\n"
+          "3. Trong 02 ngày làm việc, kể từ ngày nhận đủ hồ sơ, Ủy ban nhân dân thành phố "
+          "ban hành quyết định phê duyệt danh sách.\n");
+    S_expect_agencies(S_task("3. Trong 02 ngày"), "lead:Ủy ban nhân dân thành phố;");
     S_expect_agencies(S_task("1. Trong thời hạn 05 ngày"), "lead:Sở Tư pháp;");
     S_expect_agencies(S_task("2. Chậm nhất"), "lead:Thủ trưởng cơ quan, đơn vị;");
     S_expect_deadline(S_task("2. Chậm nhất"), "R/P1M");
