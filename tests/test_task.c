@@ -1582,3 +1582,16 @@ Test(task, subject_after_a_time_limit, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("2. Chậm nhất"), "lead:Thủ trưởng cơ quan, đơn vị;");
     S_expect_deadline(S_task("2. Chậm nhất"), "R/P1M");
 }
+
+/* A role the body takes is its verb ("Ủy ban nhân dân cấp xã (nơi có dự
+ * án) làm chủ đầu tư", "Sở X làm đầu mối"); "được giao làm chủ đầu tư"
+ * stays in a name. */
+Test(task, body_taking_a_role, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 7. Tổ chức thực hiện\n"
+          "1. Ủy ban nhân dân cấp xã (nơi có dự án) làm chủ đầu tư dự án.\n"
+          "2. Cơ quan, đơn vị được giao làm chủ đầu tư thành lập bộ phận giám sát.\n");
+    S_expect_agencies(S_task("1. Ủy ban nhân dân cấp xã"), "lead:Ủy ban nhân dân cấp xã;");
+    S_expect_agencies(S_task("2. Cơ quan, đơn vị"),
+                      "lead:Cơ quan, đơn vị được giao làm chủ đầu tư;");
+}
