@@ -14,7 +14,9 @@
  *   UBND = Ủy ban nhân dân
  *
  * Patterns compile with PCRE2_UTF|PCRE2_UCP (plus flags) and JIT; matches
- * run under the grammar's match, depth and heap limits.
+ * run under the grammar's match, depth and heap limits. \d means an ASCII
+ * digit ([0-9]; the normalizer makes every decimal digit ASCII), and \D
+ * anything else.
  */
 #ifndef NQX_GRAMMAR_H
 #define NQX_GRAMMAR_H

@@ -110,7 +110,8 @@ typedef enum {
     NQX_CHANGE_OCR,        /* an OCR diacritic error corrected */
     NQX_CHANGE_SPACE,      /* whitespace normalised */
     NQX_CHANGE_TABLE,      /* table layout rebuilt */
-    NQX_CHANGE_NFC         /* characters composed to Unicode NFC */
+    NQX_CHANGE_NFC         /* characters composed to Unicode NFC, and decimal
+                              digits of other scripts made ASCII (２０２５) */
 } nqx_change_kind;
 
 const char *nqx_change_kind_name(nqx_change_kind k);

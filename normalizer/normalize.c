@@ -249,6 +249,23 @@ static const uint64_t S_nfc_dfa[9] = {
 };
 #define S_NFC_OTHER 30
 
+/* A decimal digit of another script (fullwidth ２０２５, Arabic-Indic,
+ * mathematical bold) as its ASCII digit, given to utf8proc as a custom
+ * mapping: grammars and number parsing then see one form of digits (read
+ * as they were, "Đến năm ２０２５" gave no deadline and a target of 0).
+ * Unicode keeps each script's digits as one run in the order 0-9, so a
+ * digit's value is its place in its run. */
+static utf8proc_int32_t S_digit_ascii(utf8proc_int32_t cp, void *data)
+{
+    int k = 0;
+    (void)data;
+    if (cp < 0x80 || utf8proc_category(cp) != UTF8PROC_CATEGORY_ND)
+        return cp;
+    while (k < 100 && utf8proc_category(cp - k - 1) == UTF8PROC_CATEGORY_ND)
+        k++;
+    return '0' + k % 10;
+}
+
 /* The segments NFC changed, as edits of the decoded text (kind
  * NQX_CHANGE_NFC) with where each landed in the NFC text. */
 typedef struct {
@@ -358,8 +375,8 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         seg = have_ascii && last_ascii >= copied ? last_ascii : copied;
         for (e = i; e < n && s[e] >= 0x80; e++)
             ;
-        rl = utf8proc_map(s + seg, (utf8proc_ssize_t)(e - seg), &res,
-                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        rl = utf8proc_map_custom(s + seg, (utf8proc_ssize_t)(e - seg), &res,
+                                 UTF8PROC_STABLE | UTF8PROC_COMPOSE, S_digit_ascii, NULL);
         if (rl < 0) {
             nqx_buf_free(&b);
             return nqx_fail(err, rl == UTF8PROC_ERROR_NOMEM ? NQX_ENOMEM

@@ -60,6 +60,32 @@ Test(grammar, examples_and_captures_are_checked, .init = S_mkdir, .fini = S_rmdi
     nqx_gram_free(g);
 }
 
+/* \d is an ASCII digit (the normalizer makes all digits ASCII), in and
+ * out of classes; \D its complement; \Q...\E, escapes and POSIX classes
+ * keep their meaning; an error's offset is in the pattern as written. */
+Test(grammar, digits_are_ascii, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    int n = 0;
+    char line[600], want[600];
+    S_write("d.pcre",
+            "@pattern year\n^\\d{4}[\\d.,]*\\D\\Q\\d\\E[[:digit:]\\]]$\n"
+            "@match 2025.1,x\\d7\n"
+            "@match 2025x\\d]\n"
+            "@nomatch \xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x95x\\d7\n"
+            "@nomatch 20257\\d7\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_gram_check(g, NULL, NULL, &n), 0);
+    cr_assert_eq(n, 4);
+    nqx_gram_free(g);
+    S_write("d.pcre", "@pattern broken\n\\d\\d(\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_EGRAMMAR);
+    nqx_error_format(&e, line, sizeof line);
+    snprintf(want, sizeof want, "%s/d.pcre:2: offset 5: pattern broken: missing closing parenthesis", S_dir);
+    cr_assert_str_eq(line, want);
+}
+
 Test(grammar, catastrophic_backtracking_hits_limit, .init = S_mkdir, .fini = S_rmdir)
 {
     nqx_grammar *g;

@@ -39,6 +39,29 @@ Test(normalize, nfd_input_composes_to_nfc)
     nqx_text_free(t);
 }
 
+/* Decimal digits of other scripts become ASCII digits in the NFC stage,
+ * logged and mapped back: fullwidth (U+FF10..), Arabic-Indic (U+0660..)
+ * and mathematical bold (U+1D7CE.., a run of five sets of ten). */
+Test(normalize, digits_of_other_scripts_become_ascii)
+{
+    const char in[] = "Đến năm \xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x95, "
+                      "\xd9\xa3\xd9\xa9 v\xc3\xa0 \xf0\x9d\x9f\x8f\xf0\x9d\x9f\x97 "
+                      "\xf0\x9d\x9f\xbf.";
+    nqx_text *t;
+    nqx_error e;
+    nqx_norm_options o = {0};
+    o.keep_markup = 1;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "Đến năm 2025, 39 và 19 9.");
+    cr_assert_eq(t->nchanges, 4);
+    cr_assert_eq(t->changes[0].kind, NQX_CHANGE_NFC);
+    cr_assert_str_eq(t->changes[0].to, " 2025");
+    cr_assert_eq(t->changes[0].in_off, 11);
+    /* the comma after the four 3-byte digits maps back past them */
+    cr_assert_eq(nqx_text_input_offset(t, 16), 24);
+    nqx_text_free(t);
+}
+
 Test(normalize, empty_and_binary_are_refused)
 {
     nqx_text *t;
