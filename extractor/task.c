@@ -41,7 +41,7 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit;
+        *p_wrapup, *p_bare, *p_limit, *p_compet;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -1553,6 +1553,52 @@ static void S_walk_handed(S_ctx *c, int ni, const S_ags *inh)
     free(own);
 }
 
+/* Whether text[s..e) is a competence line (task_competence_label: "Cơ
+ * quan thẩm định: Sở X; ...") whose value opens with a body: its bodies
+ * go to out as leads. */
+static int S_competence(S_ctx *c, size_t s, size_t e, S_ags *out)
+{
+    size_t ov[2 * S_OVN], vs, ve;
+    nqx_toks t;
+    int rc, body;
+    if (!c->p_compet ||
+        (rc = nqx_gram_match(c->p_compet, c->text, e, s, ov, S_OVN)) <= 0 ||
+        ov[0] != s || !S_group_span(c->p_compet, ov, rc, "value", &vs, &ve))
+        return 0;
+    if (nqx_ext_tokens(c->text, vs, ve, &t))
+        return 0;
+    body = t.n && nqx_agx_starts(c->agx, &t, 0, t.n);
+    out->n = 0;
+    if (body) {
+        /* the value is names only: "X hoặc Y" names two alternative
+         * leads, each whole ("cơ quan được Ủy ban nhân dân thành phố ủy
+         * quyền"); a piece the name reader covers is split as a list */
+        size_t i = 0, k, pe;
+        while (i < t.n) {
+            nqx_span sp[S_MAXNAMES];
+            size_t n2 = 0, j;
+            for (k = i; k < t.n && strcmp(t.v[k].lower, "hoặc") != 0; k++)
+                if (t.v[k].flags & (NQX_TOK_SEMI | NQX_TOK_STOP)) {
+                    k++;
+                    break;
+                }
+            pe = k;
+            if (pe > i) {
+                j = nqx_agx_list(c->agx, &t, i, pe, i == 0, sp, S_MAXNAMES, &n2);
+                if (n2 && j == pe)
+                    S_add_list(out, sp, n2, NQX_ROLE_LEAD);
+                else
+                    S_add(out, t.v[i].start, t.v[pe - 1].end, NQX_ROLE_LEAD);
+            }
+            if (k < t.n && strcmp(t.v[k].lower, "hoặc") != 0)
+                break; /* ";" or a full stop ends the value */
+            i = k + 1;
+        }
+    }
+    nqx_toks_free(&t);
+    return S_count_role(out, NQX_ROLE_LEAD) > 0;
+}
+
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
@@ -1595,6 +1641,14 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     }
     if (nqx_ext_tokens(c->text, cs, n->end, &t)) {
         c->st = NQX_ENOMEM;
+        return 0;
+    }
+    /* "b) Cơ quan thẩm định: Sở X": the step named by the label is the
+     * work of the bodies after the colon */
+    if ((S_numbered(n) || n->kind == NQX_NODE_BULLET) && !lab.n &&
+        S_competence(c, cs, n->end, &title)) {
+        nqx_toks_free(&t);
+        S_single(c, ni, n->start, n->body_end, &title, tvs, tve);
         return 0;
     }
     colon = t.n && (t.v[t.n - 1].flags & NQX_TOK_COLON);
@@ -2088,6 +2142,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
+    c.p_compet = nqx_gram_pattern(g, "task_competence_label");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);

@@ -1595,3 +1595,26 @@ Test(task, body_taking_a_role, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("2. Cơ quan, đơn vị"),
                       "lead:Cơ quan, đơn vị được giao làm chủ đầu tư;");
 }
+
+/* A competence line ("b) Cơ quan thẩm định: Sở X", task_competence_label):
+ * the step the label names is the work of the bodies after the colon, one
+ * task per line; "X hoặc Y" names two leads; a role label or a
+ * procedure catalogue's "Cơ quan thực hiện thủ tục hành chính" is not
+ * one. */
+Test(task, competence_lines, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 9. Thẩm quyền lập, thẩm định, phê duyệt quy hoạch\n"
+          "1. Cơ quan tổ chức lập quy hoạch: Ban Quản lý dự án giao thông tỉnh;\n"
+          "2. Cơ quan thẩm định: Sở Xây dựng;\n"
+          "3. Cơ quan phê duyệt: Ủy ban nhân dân tỉnh hoặc cơ quan được Ủy ban nhân "
+          "dân tỉnh ủy quyền.\n"
+          "Điều 10. Thủ tục cấp phép\n"
+          "1. Cơ quan thực hiện thủ tục hành chính: Sở Công Thương.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("1. Cơ quan tổ chức lập"),
+                      "lead:Ban Quản lý dự án giao thông tỉnh;");
+    S_expect_agencies(S_task("2. Cơ quan thẩm định"), "lead:Sở Xây dựng;");
+    S_expect_agencies(S_task("3. Cơ quan phê duyệt"),
+                      "lead:Ủy ban nhân dân tỉnh;"
+                      "lead:cơ quan được Ủy ban nhân dân tỉnh ủy quyền;");
+}
