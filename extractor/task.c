@@ -535,6 +535,16 @@ static int S_fronted(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
                                              S_OVN) > 0;
 }
 
+/* Does the clause at t[k] open with a time limit and its number
+ * (task_fronted_limit: "Trong thời hạn 15 ngày làm việc, ...")? */
+static int S_limit_first(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
+{
+    size_t ov[2 * S_OVN];
+    return k < e && c->p_limit &&
+           nqx_gram_match_upto(c->p_limit, c->text, t->v[e - 1].end,
+                               t->v[k].start, t->v[k].start, ov, S_OVN) > 0;
+}
+
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
@@ -861,7 +871,12 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             if (S_label_at(c, t.v[starts[k]].start, t.v[se - 1].end, &vs, &ve, &r, &nx))
                 continue;
         }
-        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned)) {
+        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
+            /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
+             * after a time limit with its number (task_fronted_limit) */
+            !((sub.n = 0, S_limit_first(c, &t, starts[k], se)) &&
+              S_sentence_subject(c, &t, starts[k], se, &sub, &assigned))) {
+            sub.n = 0;
             /* "+ Sở Xây dựng: hướng dẫn ...": a line of the item that
              * names its own body, then a colon, then its work */
             nqx_span sp[S_MAXNAMES];

@@ -1618,3 +1618,20 @@ Test(task, competence_lines, .init = fx_grammar_load, .fini = S_free)
                       "lead:Ủy ban nhân dân tỉnh;"
                       "lead:cơ quan được Ủy ban nhân dân tỉnh ủy quyền;");
 }
+
+/* A later sentence of an item that opens with a time limit and its number
+ * and then names another body ("Trong thời hạn 10 ngày làm việc, kể từ
+ * ngày nhận được đề nghị của Sở Tư pháp, Chủ tịch Ủy ban nhân dân tỉnh
+ * ...") hands that body work of its own. */
+Test(task, later_sentence_after_a_time_limit, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Trình tự giải quyết\n"
+          "2. Sở Tư pháp thẩm định hồ sơ xin cấp phép. "
+          "Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được đề nghị của Sở Tư pháp, "
+          "Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("2. Sở Tư pháp thẩm định"), "lead:Sở Tư pháp;");
+    S_expect_agencies(S_task("Trong thời hạn 10 ngày"),
+                      "lead:Chủ tịch Ủy ban nhân dân tỉnh;");
+    S_expect_deadline(S_task("Trong thời hạn 10 ngày"), "conditional");
+}
