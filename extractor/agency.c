@@ -1292,6 +1292,13 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             if (B->sep == ';' || B->det ||
                 (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
+            /* "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội": an
+             * office holder after "và" is no member of a collective of
+             * named bodies (capitals after the determiner); "Các cấp ủy
+             * và lãnh đạo cơ quan, đơn vị" stays one */
+            else if (B->person && !G->person && G->det && B->sep != 0 &&
+                     !S_lower_run(t, G->ts + 1, G->te))
+                merge = 0;
             else if (B->proper || !B->generic)
                 merge = gbare;
             else if (G->proper)

@@ -432,6 +432,7 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
 {
     nqx_span sp[S_MAXNAMES];
     size_t n = 0, j = i, e, cl;
+    int ins = 0;
     if (i >= lim)
         return 0;
     cl = nqx_agx_courtesy(c->agx, t, i, lim);
@@ -465,6 +466,12 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 if ((t->v[m].flags & NQX_TOK_COMMA) &&
                     nqx_wlex_at(&c->subjv, t, m + 1, lim, NULL)) {
                     v = m + 1;
+                    /* "X, Y, trong phạm vi chức năng, nhiệm vụ của mình,
+                     * giám sát ...": the adverbial between two commas */
+                    if (v > e && (t->v[e - 1].flags & (NQX_TOK_COMMA | NQX_TOK_STOP |
+                                                        NQX_TOK_COLON | NQX_TOK_SEMI |
+                                                        NQX_TOK_EOL)) == NQX_TOK_COMMA)
+                        ins = 1;
                     break;
                 }
             }
@@ -489,7 +496,8 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
             }
         }
         if (v >= lim || t->v[v].cap ||
-            (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_COMMA |
+            (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
+                                  (ins ? 0 : NQX_TOK_COMMA) |
                                   NQX_TOK_SEMI | NQX_TOK_EOL)))
             return 0;
         /* "Chính phủ yêu cầu các bộ ...", "UBND tỉnh giao Sở X ...": the

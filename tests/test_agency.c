@@ -329,3 +329,16 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
     /* a comma ends the reach: the list is read as before */
     S_list("Các doanh nghiệp khai thác, chế biến có trách nhiệm", "Các doanh nghiệp", NULL);
 }
+
+/* An office holder after a collective of named bodies (capitals after
+ * "các") is a body of its own; after a collective of common nouns it
+ * stays in it ("Các cấp ủy và lãnh đạo cơ quan, đơn vị"). */
+Test(agency, office_holder_after_a_named_collective, .init = S_load, .fini = S_free)
+{
+    S_list("các Đoàn đại biểu Quốc hội và đại biểu Quốc hội giám sát",
+           "các Đoàn đại biểu Quốc hội|đại biểu Quốc hội", "giám sát");
+    S_list("các Tổ đại biểu, đại biểu Hội đồng nhân dân tỉnh giám sát",
+           "các Tổ đại biểu|đại biểu Hội đồng nhân dân tỉnh", "giám sát");
+    S_list("Các cấp ủy và lãnh đạo cơ quan, đơn vị có trách nhiệm",
+           "Các cấp ủy và lãnh đạo cơ quan, đơn vị", "có");
+}

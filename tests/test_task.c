@@ -1635,3 +1635,16 @@ Test(task, later_sentence_after_a_time_limit, .init = fx_grammar_load, .fini = S
                       "lead:Chủ tịch Ủy ban nhân dân tỉnh;");
     S_expect_deadline(S_task("Trong thời hạn 10 ngày"), "conditional");
 }
+
+/* An adverbial between two commas after the subject ("X, Y, trong phạm
+ * vi chức năng, nhiệm vụ, quyền hạn của mình, giám sát ...",
+ * task_inserted): the bodies before it are the subject. */
+Test(task, adverbial_between_commas, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Tổ chức thực hiện\n"
+          "2. Bộ, cơ quan ngang Bộ, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách "
+          "nhiệm phối hợp với Bộ Công an thực hiện quản lý nhà nước.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("2. Bộ, cơ quan ngang Bộ"),
+                      "lead:Bộ, cơ quan ngang Bộ;coordinate:Bộ Công an;");
+}
