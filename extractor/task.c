@@ -41,7 +41,7 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -1826,6 +1826,15 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     if (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
         n->kind == NQX_NODE_PARA) {
         const S_ags *lead = has_subj ? &subj : (block && inh->n) ? inh : NULL;
+        /* "X phải ra quyết định đình chỉ ... trong các trường hợp sau
+         * đây:" over a) b) c): the points are the cases of X's one piece
+         * of work, not work of their own */
+        size_t ovc[2 * S_OVN];
+        if (has_subj && colon && (has_num || has_bul) && c->p_cases &&
+            nqx_gram_match(c->p_cases, c->text, n->end, cs, ovc, S_OVN) > 0) {
+            S_single(c, ni, n->start, n->body_end, &subj, tvs, tve);
+            return 0;
+        }
         if (has_num) {
             S_walk(c, c->kids[ni], c->nkids[ni],
                    has_subj && colon ? &hdr : inh, (has_subj && colon) || block);
@@ -2166,6 +2175,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
+    c.p_cases = nqx_gram_pattern(g, "task_cases_leadin");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);

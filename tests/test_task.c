@@ -1648,3 +1648,19 @@ Test(task, adverbial_between_commas, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("2. Bộ, cơ quan ngang Bộ"),
                       "lead:Bộ, cơ quan ngang Bộ;coordinate:Bộ Công an;");
 }
+
+/* "Người có thẩm quyền" is the official a procedure names; an item that
+ * introduces cases ("... trong các trường hợp sau đây:", task_cases_leadin)
+ * is one task with its points, which are cases, not work. */
+Test(task, competent_official_and_cases, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 9. Đình chỉ cưỡng chế\n"
+          "1. Người có thẩm quyền ra quyết định cưỡng chế có trách nhiệm xác minh "
+          "thông tin về tài sản.\n"
+          "2. Thủ tướng Chính phủ quyết định chủ trương viện trợ trong các trường hợp sau:\n"
+          "a) Chương trình;\n"
+          "b) Dự án có quy mô viện trợ từ 500 tỷ đồng trở lên.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("1. Người có thẩm quyền"), "lead:Người có thẩm quyền;");
+    S_expect_agencies(S_task("2. Thủ tướng Chính phủ"), "lead:Thủ tướng Chính phủ;");
+}
