@@ -930,14 +930,19 @@ static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
 {
     int f;
     size_t hl;
-    if (!pt->generic || !pt->det)
+    /* a collective under a determiner, or one after "và" or a comma in
+     * a list ("..., Ủy ban nhân dân các xã và cơ quan, tổ chức có liên
+     * quan") */
+    if (!pt->generic || !(pt->det || pt->sep))
         return 0;
     hl = S_head_at(a, t, j, lim, 1, 0, &f);
     if (!hl || !(f & S_HEAD_GENERIC))
         return 0;
     return j + hl >= lim ||
            (t->v[j + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_EOL)) ||
-           strcmp(t->v[j + hl].lower, "và") == 0;
+           strcmp(t->v[j + hl].lower, "và") == 0 ||
+           (!(t->v[j + hl - 1].flags & (NQX_TOK_STOP | NQX_TOK_SEMI | NQX_TOK_COLON)) &&
+            nqx_wlex_at(&a->quals, t, j + hl, lim, NULL) > 0);
 }
 
 /* "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm": a

@@ -342,3 +342,16 @@ Test(agency, office_holder_after_a_named_collective, .init = S_load, .fini = S_f
     S_list("Các cấp ủy và lãnh đạo cơ quan, đơn vị có trách nhiệm",
            "Các cấp ủy và lãnh đạo cơ quan, đơn vị", "có");
 }
+
+/* A noun that is also a verb (tổ chức) is one more member of a list of
+ * common nouns after "và" or a comma, and before "có liên quan". */
+Test(agency, listed_noun_after_and, .init = S_load, .fini = S_free)
+{
+    S_list("Các sở, ban, ngành, Ủy ban nhân dân các xã, phường và cơ quan, tổ chức có "
+           "liên quan triển khai",
+           "Các sở, ban, ngành|Ủy ban nhân dân các xã, phường|cơ quan, tổ chức có liên quan",
+           "triển khai");
+    S_list("các cơ quan, tổ chức có liên quan theo dõi",
+           "các cơ quan, tổ chức có liên quan", "theo dõi");
+    S_list("Cơ quan, tổ chức hội nghị", "Cơ quan", "tổ chức");
+}
