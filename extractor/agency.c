@@ -1157,9 +1157,21 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 continue;
             }
             if (strcmp(t->v[j].lower, "và") == 0) {
+                size_t gl;
                 if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0)) {
                     next = '&';
                     break;
+                }
+                /* "cơ quan, tổ chức và cá nhân có liên quan": a word of
+                 * a collective's list after "và" */
+                if (pt->generic && !pt->person && j + 1 < lim && !t->v[j + 1].cap &&
+                    !(t->v[j].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                       NQX_TOK_COLON | NQX_TOK_EOL)) &&
+                    (gl = nqx_wlex_at(&a->gwords, t, j + 1, lim, NULL)) > 0 &&
+                    !S_is_stop(a, t, j + 1, lim)) {
+                    j += 1 + gl;
+                    pt->bare = 0;
+                    continue;
                 }
                 /* "Sở Tài nguyên và Môi trường": one proper name */
                 if ((pt->proper || named) && j + 1 < lim && t->v[j + 1].cap &&

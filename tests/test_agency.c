@@ -355,3 +355,12 @@ Test(agency, listed_noun_after_and, .init = S_load, .fini = S_free)
            "các cơ quan, tổ chức có liên quan", "theo dõi");
     S_list("Cơ quan, tổ chức hội nghị", "Cơ quan", "tổ chức");
 }
+
+/* A word of a collective's list after "và" ("cơ quan, tổ chức và cá
+ * nhân có liên quan") stays in the collective. */
+Test(agency, collective_word_after_and, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân xã; cơ quan, tổ chức và cá nhân có liên quan chịu "
+           "trách nhiệm thi hành",
+           "Chủ tịch Ủy ban nhân dân xã|cơ quan, tổ chức và cá nhân có liên quan", "chịu");
+}
