@@ -204,12 +204,23 @@ static inline size_t S_put_fold(char *out, size_t j, int *sp, const S_entry *e)
  * keeps of each run. -2 when s holds a NUL (nqx_fold_fast's strlen then
  * cuts the folded string there) or a code point whose fold holds a space
  * or a NUL (none does, but the tables come from utf8proc): such strings
- * are left to the two passes. */
+ * are left to the two passes.
+ *
+ * Without a branch on the bytes' kinds (letter or space, one byte or
+ * several): text alternates between them too often for the branches to
+ * be predicted, and their misses were most of the time. A space is
+ * written at j whatever comes, then kept (j advanced) only when owed; a
+ * fold is copied as its 4 padded bytes and j advanced by its length.
+ * Both may write past what they keep, within out's 2n + 1 bytes: before
+ * the character at s[i], j + owed space <= 2i (a space run writes
+ * nothing, an ASCII byte one byte, a k-byte character at most 4 <= 2k),
+ * so the 1 + 4 bytes written end at 2i + 5 <= 2n + 1 (i + k <= n, k >= 2
+ * for a table entry, 1 and 1 bytes for an ASCII one). */
 static long S_fold_spaced(const char *s, size_t n, char *out)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, j = 0, k;
-    int sp = 0; /* a space is owed before the next byte written */
+    size_t sp = 0; /* 1: a space is owed before the next byte written */
     pthread_once(&S_once, S_init);
     while (i < n) {
         unsigned char b = p[i];
@@ -217,17 +228,14 @@ static long S_fold_spaced(const char *s, size_t n, char *out)
             /* a run of ASCII: one table look-up a byte (S_ascii) */
             do {
                 unsigned char v = S_ascii[b];
-                if (v < 0x80) {
-                    if (sp) {
-                        out[j++] = ' ';
-                        sp = 0;
-                    }
-                    out[j++] = (char)v;
-                } else if (v == S_A_SPACE) {
-                    sp = j > 0;
-                } else {
-                    return -2; /* a NUL */
-                }
+                size_t isp = v == S_A_SPACE;
+                if (v == S_A_NUL)
+                    return -2;
+                out[j] = ' ';
+                j += sp & (isp ^ 1);
+                out[j] = (char)v;
+                j += isp ^ 1;
+                sp = isp & (j != 0);
             } while (++i < n && (b = p[i]) < 0x80);
         } else {
             const S_entry *e = S_entry_at(p + i, n - i, &k);
@@ -235,7 +243,11 @@ static long S_fold_spaced(const char *s, size_t n, char *out)
                 return -1;
             if (e->spaced)
                 return -2;
-            j = S_put_fold(out, j, &sp, e);
+            out[j] = ' ';
+            j += sp & (e->nfold != 0);
+            memcpy(out + j, e->fold, 4);
+            j += e->nfold;
+            sp &= e->nfold == 0;
             i += k;
         }
     }
@@ -256,34 +268,37 @@ long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
                          long *nlower)
 {
     /* S_fold_spaced and S_fast_into (lower) in one pass, sharing the
-     * decoding: the extractor wants both forms of every word */
+     * decoding: the extractor wants both forms of every word. Written as
+     * S_fold_spaced (the same bounds hold for lower: a character's lower
+     * case is at most 4 <= 2k bytes) */
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, j = 0, l = 0, k;
-    int sp = 0;
+    size_t sp = 0;
     pthread_once(&S_once, S_init);
     while (i < n) {
         unsigned char b = p[i];
         if (b < 0x80) {
-            unsigned char c = b >= 'A' && b <= 'Z' ? b + 32 : b;
+            unsigned char c = S_ascii[b];
+            size_t isp = c == S_A_SPACE;
             i++;
-            if (!b)
+            if (c == S_A_NUL)
                 return -1; /* (left to the two calls, which cut there) */
-            lower[l++] = (char)c;
-            if (b == ' ' || (b >= '\t' && b <= '\r')) {
-                sp = j > 0;
-                continue;
-            }
-            if (sp) {
-                fold[j++] = ' ';
-                sp = 0;
-            }
-            fold[j++] = (char)c;
+            lower[l++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            fold[j] = ' ';
+            j += sp & (isp ^ 1);
+            fold[j] = (char)c;
+            j += isp ^ 1;
+            sp = isp & (j != 0);
         } else {
             const S_entry *e = S_entry_at(p + i, n - i, &k);
             if (!e || e->spaced)
                 return -1;
-            j = S_put_fold(fold, j, &sp, e);
-            memcpy(lower + l, e->lower, e->nlower);
+            fold[j] = ' ';
+            j += sp & (e->nfold != 0);
+            memcpy(fold + j, e->fold, 4);
+            j += e->nfold;
+            sp &= e->nfold == 0;
+            memcpy(lower + l, e->lower, 4);
             l += e->nlower;
             i += k;
         }
@@ -316,14 +331,14 @@ char *nqx_fold(const char *s, size_t n)
 {
     utf8proc_uint8_t *mapped = NULL;
     utf8proc_ssize_t m;
-    int slow;
-    char *f = S_fast(s, n, 0, &slow);
-    if (f) {
-        S_space(f, strlen(f));
-        return f;
-    }
-    if (!slow)
+    /* nqx_fold_fast's one pass where the tables serve (the two passes
+     * when s holds a NUL) */
+    char *f = malloc(n * 2 + 1);
+    if (!f)
         return NULL;
+    if (nqx_fold_fast(s, n, f) >= 0)
+        return f;
+    free(f);
     m = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
                             &mapped,
                             UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
