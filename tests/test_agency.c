@@ -364,3 +364,12 @@ Test(agency, collective_word_after_and, .init = S_load, .fini = S_free)
            "trách nhiệm thi hành",
            "Chủ tịch Ủy ban nhân dân xã|cơ quan, tổ chức và cá nhân có liên quan", "chịu");
 }
+
+/* "thành viên" heads a body under a determiner ("các thành viên Ban Chỉ
+ * đạo tỉnh"), its own in a list. */
+Test(agency, members_of_a_board, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân các xã, phường và các thành viên Ban Chỉ đạo tỉnh "
+           "chịu trách nhiệm",
+           "Chủ tịch Ủy ban nhân dân các xã, phường|các thành viên Ban Chỉ đạo tỉnh", "chịu");
+}
