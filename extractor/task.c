@@ -1760,6 +1760,23 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
      * a heading line that leaves the colon out */
     if (has_subj && !colon && (has_num || has_bul) && S_bare_intro(c, n, cs))
         colon = 1;
+    /* "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over "a)
+     * Hướng dẫn ...", "b) ...": a short numbered title, no punctuation in
+     * it, whose items follow (as with a colon); the whole title names the
+     * body (its verb describes which one) */
+    if (has_subj && !colon && has_num && S_numbered(n) && n->label[0] >= '0' &&
+        n->label[0] <= '9' && t.n && t.n <= 12) {
+        size_t k2;
+        for (k2 = 0; k2 < t.n; k2++)
+            if (t.v[k2].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                 NQX_TOK_COLON | NQX_TOK_OPEN))
+                break;
+        if (k2 == t.n) {
+            colon = 1;
+            subj.n = 0;
+            S_add(&subj, t.v[0].start, t.v[t.n - 1].end, NQX_ROLE_LEAD);
+        }
+    }
     /* a block header hands its coordinators down with its lead */
     hdr = subj;
     if (has_subj && colon)

@@ -1664,3 +1664,27 @@ Test(task, competent_official_and_cases, .init = fx_grammar_load, .fini = S_free
     S_expect_agencies(S_task("1. Người có thẩm quyền"), "lead:Người có thẩm quyền;");
     S_expect_agencies(S_task("2. Thủ tướng Chính phủ"), "lead:Thủ tướng Chính phủ;");
 }
+
+/* A short numbered title without punctuation that names a body by what
+ * it does ("3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án") heads
+ * the lettered items below it; the whole title is the body's name. An
+ * article's title ("Điều 6. Hội đồng kiểm tra") is not one. */
+Test(task, numbered_title_naming_a_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. TRÁCH NHIỆM\n"
+          "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án\n"
+          "a) Hướng dẫn và tạo điều kiện giải quyết nhanh các thủ tục đầu tư;\n"
+          "b) Chủ động phối hợp với các cơ quan liên quan để giải quyết.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("a) Hướng dẫn"),
+                      "lead:Cơ quan chủ trì giải quyết thủ tục đầu tư dự án;");
+    S_expect_agencies(S_task("b) Chủ động"),
+                      "lead:Cơ quan chủ trì giải quyết thủ tục đầu tư dự án;"
+                      "coordinate:các cơ quan liên quan;");
+    S_run("Điều 5. Phạm vi\n"
+          "1. Quy chế này áp dụng cho kỳ kiểm tra.\n"
+          "Điều 6. Hội đồng kiểm tra\n"
+          "1. Hội đồng có 05 thành viên.\n"
+          "2. Không bố trí những người có quan hệ gia đình.\n");
+    cr_expect_eq(S_ntasks(), 0);
+}
