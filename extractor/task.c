@@ -825,6 +825,37 @@ static int S_same_leads(S_ctx *c, const S_ags *a, const S_ags *b)
     return same && S_count_role(a, NQX_ROLE_LEAD) == S_count_role(b, NQX_ROLE_LEAD);
 }
 
+/* Is every lead of a also a lead of b (by key)? */
+static int S_leads_within(S_ctx *c, const S_ags *a, const S_ags *b)
+{
+    size_t i, j;
+    for (i = 0; i < a->n; i++) {
+        char *na, *ka;
+        int found = 0;
+        if (a->v[i].role != NQX_ROLE_LEAD)
+            continue;
+        na = S_name_dup(c->text + a->v[i].name.start,
+                        a->v[i].name.end - a->v[i].name.start);
+        ka = na ? nqx_ext_agency_key(c->g, na) : NULL;
+        for (j = 0; j < b->n && ka && !found; j++) {
+            char *nb, *kb;
+            if (b->v[j].role != NQX_ROLE_LEAD)
+                continue;
+            nb = S_name_dup(c->text + b->v[j].name.start,
+                            b->v[j].name.end - b->v[j].name.start);
+            kb = nb ? nqx_ext_agency_key(c->g, nb) : NULL;
+            found = kb && strcmp(ka, kb) == 0;
+            free(nb);
+            free(kb);
+        }
+        free(na);
+        free(ka);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
 /* One task over text[s..e) of node, led by lead (with its other roles).
  * Sentences inside that hand work to another body ("Giao X ...", or a
  * different subject at a sentence start) become tasks of their own.
@@ -839,6 +870,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
     size_t nseg = 0;
     S_ags ags;
     char *dl;
+    int title_only;
 
     /* read from after the item's number, keep the number in its text */
     {
@@ -850,6 +882,16 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
         }
     }
     ns = S_sentences(&t, starts, 256, 1);
+    { /* "3. Các cơ quan, đơn vị liên quan" over its paragraphs: an item
+       * whose first line is only names; its paragraphs are its work */
+        nqx_span sp[S_MAXNAMES];
+        size_t n2 = 0, le = 0;
+        while (le < t.n && !(t.v[le].flags & NQX_TOK_EOL))
+            le++;
+        title_only = le < t.n &&
+                     nqx_agx_list(c->agx, &t, 0, le + 1, 1, sp, S_MAXNAMES, &n2) == le + 1 &&
+                     n2 > 0;
+    }
     /* a time label on a line of its own that the outline hung under the
      * item's last point ("Thời gian thực hiện: ..."): the whole item's */
     if (tve <= tvs && ns > 1) {
@@ -868,7 +910,8 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
         }
     }
     for (k = 1; k < ns && nseg < 8; k++) {
-        S_ags sub;
+        S_ags sub, tmp1;
+        int as1 = 0;
         int assigned = 0;
         size_t se = k + 1 < ns ? starts[k + 1] : t.n;
         sub.n = 0;
@@ -881,8 +924,13 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
         }
         if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
             /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
-             * after a time limit with its number (task_fronted_limit) */
-            !((sub.n = 0, S_limit_first(c, &t, starts[k], se)) &&
+             * after a time limit with its number (task_fronted_limit),
+             * or after any fronted adverbial on a line of its own */
+            !((sub.n = 0, S_limit_first(c, &t, starts[k], se) ||
+               /* a paragraph of its own under the item: "Căn cứ ..., các
+                * bộ ... xây dựng kế hoạch ..." */
+               ((t.v[starts[k] - 1].flags & NQX_TOK_EOL) && !title_only &&
+                S_fronted(c, &t, starts[k], se))) &&
               S_sentence_subject(c, &t, starts[k], se, &sub, &assigned))) {
             sub.n = 0;
             /* "+ Sở Xây dựng: hướng dẫn ...": a line of the item that
@@ -906,6 +954,11 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             assigned = 1;
         }
         if (!assigned && S_same_leads(c, &sub, lead))
+            continue;
+        /* a paragraph after a fronted adverbial hands work to other
+         * bodies only: one of the item's own leads goes on with it */
+        if (!assigned && !S_subject_at(c, &t, starts[k], se, 1, &tmp1, &as1) &&
+            S_leads_within(c, &sub, lead))
             continue;
         seg_s[nseg] = starts[k];
         seg_a[nseg] = sub;

@@ -1688,3 +1688,20 @@ Test(task, numbered_title_naming_a_body, .init = fx_grammar_load, .fini = S_free
           "2. Không bố trí những người có quan hệ gia đình.\n");
     cr_expect_eq(S_ntasks(), 0);
 }
+
+/* A paragraph under an item that opens with a fronted adverbial and
+ * names other bodies ("Căn cứ ..., các sở ... xây dựng kế hoạch ...") is
+ * their task; under a title that is only names, it is the title's work. */
+Test(task, fronted_paragraph_under_an_item, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("IV. TỔ CHỨC THỰC HIỆN\n"
+          "2. Giám đốc Sở Tư pháp chịu trách nhiệm thực hiện Kế hoạch này.\n"
+          "Căn cứ nội dung Kế hoạch này, các sở, ban, ngành tỉnh xây dựng kế hoạch chi tiết.\n"
+          "3. Các cơ quan, đơn vị liên quan\n"
+          "Căn cứ chức năng quản lý, phối hợp với Công an tỉnh thực hiện Kế hoạch.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("2. Giám đốc Sở Tư pháp"), "lead:Giám đốc Sở Tư pháp;");
+    S_expect_agencies(S_task("Căn cứ nội dung"), "lead:các sở, ban, ngành tỉnh;");
+    S_expect_agencies(S_task("3. Các cơ quan"),
+                      "lead:Các cơ quan, đơn vị liên quan;coordinate:Công an tỉnh;");
+}
