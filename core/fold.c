@@ -184,21 +184,6 @@ static size_t S_space(char *f, size_t n)
     return b;
 }
 
-/* Append e's fold at out[j], after the space a run of spaces before it
- * left pending (*sp); returns the new length. */
-static inline size_t S_put_fold(char *out, size_t j, int *sp, const S_entry *e)
-{
-    if (e->nfold) {
-        if (*sp) {
-            out[j++] = ' ';
-            *sp = 0;
-        }
-        memcpy(out + j, e->fold, e->nfold);
-        j += e->nfold;
-    }
-    return j;
-}
-
 /* S_fast_into (fold) and S_space in one pass: a space goes out only
  * before a byte that is not one and follows one, which is what S_space
  * keeps of each run. -2 when s holds a NUL (nqx_fold_fast's strlen then

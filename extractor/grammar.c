@@ -465,10 +465,12 @@ static nqx_status S_load_file(nqx_grammar *g, const char *path, nqx_error *err)
     st = nqx_read_file(path, 16u << 20, &data, &len, err);
     if (st)
         return st;
-    if (nqx_utf8_valid_prefix(data, len) != len) {
-        free(data);
-        return nqx_fail(err, NQX_EGRAMMAR, path, -1,
-                        (long)nqx_utf8_valid_prefix(data, len), "invalid UTF-8");
+    {
+        size_t ok = nqx_utf8_valid_prefix(data, len);
+        if (ok != len) { /* (the offset is taken before data is freed) */
+            free(data);
+            return nqx_fail(err, NQX_EGRAMMAR, path, -1, (long)ok, "invalid UTF-8");
+        }
     }
     memset(&L, 0, sizeof L);
     L.g = g;

@@ -86,6 +86,27 @@ Test(grammar, digits_are_ascii, .init = S_mkdir, .fini = S_rmdir)
     cr_assert_str_eq(line, want);
 }
 
+/* A grammar file that is not UTF-8 is refused with the offset of its
+ * first bad byte (make fuzz found its error path reading freed memory:
+ * fuzz/crash-132ccf0b..., one byte 0xE7). */
+Test(grammar, invalid_utf8_file_is_refused_with_its_offset, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g = NULL;
+    nqx_error e;
+    char line[600], want[600];
+    S_write("u.pcre", "\xe7");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_EGRAMMAR);
+    cr_assert_null(g);
+    nqx_error_format(&e, line, sizeof line);
+    snprintf(want, sizeof want, "%s/u.pcre: offset 0: invalid UTF-8", S_dir);
+    cr_assert_str_eq(line, want);
+    S_write("u.pcre", "@pattern a\nab\xc3\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_EGRAMMAR);
+    nqx_error_format(&e, line, sizeof line);
+    snprintf(want, sizeof want, "%s/u.pcre: offset 13: invalid UTF-8", S_dir);
+    cr_assert_str_eq(line, want);
+}
+
 Test(grammar, catastrophic_backtracking_hits_limit, .init = S_mkdir, .fini = S_rmdir)
 {
     nqx_grammar *g;
