@@ -1588,6 +1588,67 @@ static int S_list_next(const nqx_tok *toks, const char *text, size_t x, size_t y
     return sep;
 }
 
+/* What the model says of one pair of words (S_place_lookup), kept for
+ * the pair's later occurrences in the part. */
+#define S_PLACE_CACHE 256
+typedef struct {
+    int a, b;       /* the pair's ids; a = -1: empty */
+    int place;      /* the pair is a known place */
+    int checked, named, nvar;
+    int pos[S_PLACE_VARS], to[S_PLACE_VARS], seen[S_PLACE_VARS];
+} S_place_memo;
+
+/* The changes of one syllable of the pair toks[i], toks[i + 1] that make a
+ * known place, into r. The syllables' flags and the places' bit table
+ * rule out most without a lookup; the model is asked of the pair itself
+ * only when some change may make a place. */
+static void S_place_lookup(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                           size_t i, S_place_memo *r)
+{
+    const nqx_lm *lm = nqx_model_lm(m);
+    int pos, nmay = 0, may_pos[S_PLACE_MAY], may_to[S_PLACE_MAY], x, named, place;
+    for (pos = 0; pos < 2; pos++) {
+        int id = tid[i + pos], f = lm->fid[id];
+        uint32_t v;
+        if (!(lm->nameflag[tid[i + 1 - pos]] & (pos ? NQX_PLACE_A : NQX_PLACE_B)))
+            continue;
+        for (v = lm->foff[f]; v < lm->foff[f + 1] && nmay < S_PLACE_MAY; v++) {
+            int to = lm->fids[v];
+            uint32_t bit;
+            if (to == id || !(lm->nameflag[to] & (pos ? NQX_PLACE_B : NQX_PLACE_A)))
+                continue;
+            bit = (pos ? nqx_pair_bit(tid[i], to) : nqx_pair_bit(to, tid[i + 1])) &
+                  NQX_PLACEBITS_MASK;
+            if ((lm->placebits[bit >> 6] >> (bit & 63) & 1) && lm->syl_ok[to] &&
+                lm->syl[to].n == toks[i + pos].syl.n) {
+                may_pos[nmay] = pos;
+                may_to[nmay++] = to;
+            }
+        }
+    }
+    if (!nmay)
+        return;
+    named = nqx_model_name(m, tid[i], tid[i + 1], &place);
+    if (place) {
+        r->place = 1;
+        return;
+    }
+    r->checked = 1;
+    r->named = named > 0;
+    for (x = 0; x < nmay && r->nvar < S_PLACE_VARS; x++) {
+        int seen, to = may_to[x];
+        if (may_pos[x])
+            nqx_model_name(m, tid[i], to, &seen);
+        else
+            nqx_model_name(m, to, tid[i + 1], &seen);
+        if (seen) {
+            r->pos[r->nvar] = may_pos[x];
+            r->to[r->nvar] = to;
+            r->seen[r->nvar++] = seen;
+        }
+    }
+}
+
 /* 1 when the decoder's edits from edits[k] on change one syllable of the
  * name at toks[i] into a known place: p then holds that change (done). */
 static int S_place_done(const nqx_model *m, const nqx_tok *toks, const int *tid,
@@ -1639,13 +1700,17 @@ static int S_places(const nqx_model *m, const nqx_tok *toks, const int *tid,
     nqx_norm_edit *add = NULL;
     size_t nc = 0, capc = 0, i, k, nn = 0, cap = 0;
     int rc = 0;
+    S_place_memo cache[S_PLACE_CACHE];
     if (threshold > S_PLACE_CONF || ntok < 2)
         return 0;
+    for (i = 0; i < S_PLACE_CACHE; i++)
+        cache[i].a = -1;
     /* the names that are no known place, with the changes that make one
      * (k: the first edit that does not end before toks[i]) */
     for (i = 0, k = 0; i + 1 < ntok; i++) {
-        int pos, kind, named, place, nmay, may_pos[S_PLACE_MAY], may_to[S_PLACE_MAY];
+        int kind;
         S_place p;
+        S_place_memo *cs;
         if (i + 9 < ntok) { /* most of a text: no two title-case words */
             uint64_t x, y;
             memcpy(&x, title + i, 8);
@@ -1671,47 +1736,26 @@ static int S_places(const nqx_model *m, const nqx_tok *toks, const int *tid,
                 goto add;
             continue;
         }
-        /* the changes that may make a place, by the syllables' flags; the
-         * model is asked only then (most title-case pairs: "Ban Thường") */
-        nmay = 0;
-        for (pos = 0; pos < 2; pos++) {
-            int id = tid[i + pos], f = lm->fid[id];
-            uint32_t v;
-            if (!(lm->nameflag[tid[i + 1 - pos]] & (pos ? NQX_PLACE_A : NQX_PLACE_B)))
-                continue;
-            for (v = lm->foff[f]; v < lm->foff[f + 1] && nmay < S_PLACE_MAY; v++) {
-                int to = lm->fids[v];
-                uint32_t bit = (pos ? nqx_pair_bit(tid[i], to) : nqx_pair_bit(to, tid[i + 1])) &
-                               NQX_PLACEBITS_MASK;
-                if (to != id && (lm->nameflag[to] & (pos ? NQX_PLACE_B : NQX_PLACE_A)) &&
-                    (lm->placebits[bit >> 6] >> (bit & 63) & 1) && lm->syl_ok[to] &&
-                    lm->syl[to].n == toks[i + pos].syl.n) {
-                    may_pos[nmay] = pos;
-                    may_to[nmay++] = to;
-                }
-            }
+        /* what the model says of this pair: looked up once per distinct
+         * pair of words (a document repeats its names: "Ban Thường",
+         * "Việt Nam") */
+        cs = &cache[((uint32_t)tid[i] * 0x9E3779B1u ^ (uint32_t)tid[i + 1] * 0x85EBCA77u) >> 24 &
+                    (S_PLACE_CACHE - 1)];
+        if (cs->a != tid[i] || cs->b != tid[i + 1]) {
+            memset(cs, 0, sizeof *cs);
+            cs->a = tid[i];
+            cs->b = tid[i + 1];
+            S_place_lookup(m, toks, tid, i, cs);
         }
-        if (nmay) {
-            int x;
-            named = nqx_model_name(m, tid[i], tid[i + 1], &place);
-            if (place)
-                continue;
-            p.checked = 1;
-            p.named = named > 0;
-            p.admin = kind == 2 && !named;
-            for (x = 0; x < nmay && p.nvar < S_PLACE_VARS; x++) {
-                int seen, to = may_to[x];
-                if (may_pos[x])
-                    nqx_model_name(m, tid[i], to, &seen);
-                else
-                    nqx_model_name(m, to, tid[i + 1], &seen);
-                if (seen) {
-                    p.pos[p.nvar] = may_pos[x];
-                    p.to[p.nvar] = to;
-                    p.seen[p.nvar++] = seen;
-                }
-            }
-        }
+        if (cs->place)
+            continue;
+        p.checked = cs->checked;
+        p.named = cs->named;
+        p.admin = kind == 2 && cs->checked && !cs->named;
+        p.nvar = cs->nvar;
+        memcpy(p.pos, cs->pos, sizeof p.pos);
+        memcpy(p.to, cs->to, sizeof p.to);
+        memcpy(p.seen, cs->seen, sizeof p.seen);
         if (p.admin && p.nvar == 1 && p.seen[0] >= S_PLACE_MIN_SEEN)
             p.pick = 1;
     add:
