@@ -794,37 +794,6 @@ static void S_emit(S_ctx *c, int node, size_t s, size_t e, const S_ags *ags,
     free(keys);
 }
 
-/* Do two agency lists name the same leads? */
-static int S_same_leads(S_ctx *c, const S_ags *a, const S_ags *b)
-{
-    size_t i, j;
-    int same = 1;
-    for (i = 0; i < a->n && same; i++) {
-        char *ka, *na;
-        int found = 0;
-        if (a->v[i].role != NQX_ROLE_LEAD)
-            continue;
-        na = S_name_dup(c->text + a->v[i].name.start,
-                        a->v[i].name.end - a->v[i].name.start);
-        ka = na ? nqx_ext_agency_key(c->g, na) : NULL;
-        for (j = 0; j < b->n && ka && !found; j++) {
-            char *nb, *kb;
-            if (b->v[j].role != NQX_ROLE_LEAD)
-                continue;
-            nb = S_name_dup(c->text + b->v[j].name.start,
-                            b->v[j].name.end - b->v[j].name.start);
-            kb = nb ? nqx_ext_agency_key(c->g, nb) : NULL;
-            found = kb && strcmp(ka, kb) == 0;
-            free(nb);
-            free(kb);
-        }
-        same = found;
-        free(na);
-        free(ka);
-    }
-    return same && S_count_role(a, NQX_ROLE_LEAD) == S_count_role(b, NQX_ROLE_LEAD);
-}
-
 /* Is every lead of a also a lead of b (by key)? */
 static int S_leads_within(S_ctx *c, const S_ags *a, const S_ags *b)
 {
@@ -854,6 +823,13 @@ static int S_leads_within(S_ctx *c, const S_ags *a, const S_ags *b)
             return 0;
     }
     return 1;
+}
+
+/* Do two agency lists name the same leads? */
+static int S_same_leads(S_ctx *c, const S_ags *a, const S_ags *b)
+{
+    return S_leads_within(c, a, b) &&
+           S_count_role(a, NQX_ROLE_LEAD) == S_count_role(b, NQX_ROLE_LEAD);
 }
 
 /* One task over text[s..e) of node, led by lead (with its other roles).
