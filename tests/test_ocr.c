@@ -207,25 +207,36 @@ Test(model, malformed_files_are_format_errors)
     cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EIO);
 }
 
-Test(model, train_then_load_roundtrip)
+/* Train a model on text written times over into a temporary file: the
+ * model's path goes to out (sizeof S_TRAIN_OUT bytes); the text file is
+ * removed. */
+#define S_TRAIN_OUT "/tmp/nqx-test-train-XXXXXX.model"
+static void S_train_on(const char *text, int times, char *out, nqx_model_stats *st)
 {
     char txt[] = "/tmp/nqx-test-train-XXXXXX";
-    char out[sizeof txt + 6];
     const char *paths[1];
-    nqx_model_stats st;
-    nqx_model *m;
     nqx_error e;
     nqx_buf b = {0};
     int i, fd = mkstemp(txt);
     cr_assert(fd >= 0);
     close(fd);
-    for (i = 0; i < 5; i++)
-        nqx_buf_puts(&b, "Phấn đấu hoàn thành kế hoạch.\nCổ phần đầu tư.\n");
+    for (i = 0; i < times; i++)
+        nqx_buf_puts(&b, text);
     S_write(txt, b.data, b.len);
     nqx_buf_free(&b);
-    snprintf(out, sizeof out, "%s.model", txt);
+    snprintf(out, sizeof S_TRAIN_OUT, "%s.model", txt);
     paths[0] = txt;
-    cr_assert_eq(nqx_model_train(paths, 1, out, NULL, &st, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_model_train(paths, 1, out, NULL, st, &e), NQX_OK, "%s", e.msg);
+    remove(txt);
+}
+
+Test(model, train_then_load_roundtrip)
+{
+    char out[sizeof S_TRAIN_OUT];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    S_train_on("Phấn đấu hoàn thành kế hoạch.\nCổ phần đầu tư.\n", 5, out, &st);
     cr_assert_eq(st.files, 1);
     cr_assert_eq(st.tokens, 50);
     cr_assert_eq(st.vocab, 10); /* each syllable 5 times */
@@ -237,7 +248,6 @@ Test(model, train_then_load_roundtrip)
                                    nqx_model_fid(m, "dau")).n, 2);
     cr_assert_eq(nqx_model_lm(m)->fid_exact, 1);
     nqx_model_free(m);
-    remove(txt);
     remove(out);
 }
 
@@ -246,25 +256,14 @@ Test(model, train_then_load_roundtrip)
  * a title before a lower-case word are not names. */
 Test(model, names_and_places_are_counted)
 {
-    char txt[] = "/tmp/nqx-test-names-XXXXXX";
-    char out[sizeof txt + 6];
-    const char *paths[1];
+    char out[sizeof S_TRAIN_OUT];
     nqx_model_stats st;
     nqx_model *m;
     nqx_error e;
-    nqx_buf b = {0};
-    int i, place, fd = mkstemp(txt);
-    cr_assert(fd >= 0);
-    close(fd);
-    for (i = 0; i < 4; i++)
-        nqx_buf_puts(&b, "Ủy ban nhân dân xã Phổ Thạnh và thị trấn Sông Vệ họp.\n"
-                         "Ông Phó Đức Chính gặp bà Hà Thanh.\n"
-                         "Ông Trấn Văn Hương và Phó Chủ tịch họp.\n");
-    S_write(txt, b.data, b.len);
-    nqx_buf_free(&b);
-    snprintf(out, sizeof out, "%s.model", txt);
-    paths[0] = txt;
-    cr_assert_eq(nqx_model_train(paths, 1, out, NULL, &st, &e), NQX_OK, "%s", e.msg);
+    int place;
+    S_train_on("Ủy ban nhân dân xã Phổ Thạnh và thị trấn Sông Vệ họp.\n"
+               "Ông Phó Đức Chính gặp bà Hà Thanh.\n"
+               "Ông Trấn Văn Hương và Phó Chủ tịch họp.\n", 4, out, &st);
     /* Phổ Thạnh, Sông Vệ (places); Hà Thanh; Phó Chủ ("Phó Chủ tịch") */
     cr_assert_eq(st.names, 4);
     cr_assert_eq(st.places, 2);
@@ -279,7 +278,6 @@ Test(model, names_and_places_are_counted)
     cr_assert_eq(place, 0);
     cr_assert_eq(nqx_model_name(m, nqx_model_id(m, "vAn0"), nqx_model_id(m, "hUPng0"), &place), 0);
     nqx_model_free(m);
-    remove(txt);
     remove(out);
 }
 
