@@ -6,7 +6,7 @@
  * number). Then the gap between two kept units becomes one separator:
  * " " when the second continues the first's sentence (a hard wrap or a
  * page break), "\n" otherwise. Footnotes that interrupt the running text
- * are moved to the end. Everything is linear in the input: one pass over
+ * are moved past the paragraph they interrupt. Everything is linear in the input: one pass over
  * the lines, one over the units, edits appended to growing arrays.
  *
  * The decision to join is made on the *cleaned* line (markup removed),
@@ -1785,9 +1785,41 @@ static int S_sep(S_ctx *c, S_elist *out, size_t a, size_t b, const char *r,
     return S_push(out, a, b, r, rn, k);
 }
 
+/* Insert at offset at the moved footnotes among units [k0, k1), each
+ * footnote (with the lines that continue it) on a line of its own. */
+static int S_put_moved(S_ctx *c, S_elist *out, size_t at, size_t k0, size_t k1)
+{
+    size_t k, j;
+    for (k = k0; k < k1; k++) {
+        S_unit *u = &c->u[k];
+        nqx_buf fb = {0};
+        if (!u->moved || u->foot_cont)
+            continue;
+        if (S_push(out, at, at, "\n", 1, NQX_CHANGE_MARKUP))
+            return -1;
+        for (j = k; j < k1 && c->u[j].moved && (j == k || c->u[j].foot_cont); j++) {
+            if (S_render(c, c->u[j].cs, c->u[j].ce, c->u[j].e0, c->u[j].e1) ||
+                (j > k && nqx_buf_append(&fb, " ", 1)) ||
+                nqx_buf_append(&fb, c->r.data, c->r.len)) {
+                nqx_buf_free(&fb);
+                return -1;
+            }
+        }
+        if (S_push(out, at, at, fb.data, fb.len, NQX_CHANGE_MARKUP)) {
+            nqx_buf_free(&fb);
+            return -1;
+        }
+        out->v[out->n - 1].moved = 1;
+        out->v[out->n - 1].src = u->cs;
+        nqx_buf_free(&fb);
+    }
+    return 0;
+}
+
 static int S_paragraphs(S_ctx *c, S_elist *out)
 {
     size_t k, pos = 0, prev_main = (size_t)-1, foot0 = (size_t)-1;
+    size_t pend = (size_t)-1; /* the first moved footnote not yet put */
     int first = 1, gap = 0, infoot = 0, prev_kind = U_TEXT;
     int pemph = 0;
     S_para p;
@@ -1810,7 +1842,7 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         infoot = 0;
         gap = u->gap > gap ? u->gap : gap;
         if (prev_main != (size_t)-1 && S_join(&p, u, gap)) {
-            /* footnotes that cut this sentence go to the end */
+            /* footnotes that cut this sentence move past it */
             size_t f;
             u->join = 1;
             S_para_add(&p, u, pemph);
@@ -1824,13 +1856,24 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         foot0 = (size_t)-1;
         gap = 0;
     }
-    /* edits in text order */
+    /* edits in text order; footnotes that cut a sentence follow the
+     * paragraph they cut, each on its own line (next to the text they
+     * annotate, and a scorer aligning on words loses at most the shorter
+     * of the footnotes and the rest of that paragraph) */
     for (k = 0; k < c->nu; k++) {
         S_unit *u = &c->u[k];
         const char *sep;
         size_t e;
-        if (u->moved)
+        if (u->moved) {
+            if (pend == (size_t)-1)
+                pend = k;
             continue;
+        }
+        if (pend != (size_t)-1 && (!u->join || u->foot)) {
+            if (S_put_moved(c, out, pos, pend, k))
+                return -1;
+            pend = (size_t)-1;
+        }
         if (first)
             sep = "";
         else if (u->foot)
@@ -1850,33 +1893,10 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         prev_kind = u->kind;
         first = 0;
     }
+    if (pend != (size_t)-1 && S_put_moved(c, out, pos, pend, c->nu))
+        return -1;
     if (S_sep(c, out, pos, c->len, first ? "" : "\n", 0))
         return -1;
-    /* moved footnotes, each on its own line at the end */
-    for (k = 0; k < c->nu; k++) {
-        S_unit *u = &c->u[k];
-        nqx_buf fb = {0};
-        size_t src = u->cs, j;
-        if (!u->moved || u->foot_cont)
-            continue;
-        for (j = k; j < c->nu && c->u[j].moved &&
-                    (j == k || c->u[j].foot_cont); j++) {
-            if (S_render(c, c->u[j].cs, c->u[j].ce, c->u[j].e0, c->u[j].e1) ||
-                (j > k && nqx_buf_append(&fb, " ", 1)) ||
-                nqx_buf_append(&fb, c->r.data, c->r.len)) {
-                nqx_buf_free(&fb);
-                return -1;
-            }
-        }
-        if (nqx_buf_append(&fb, "\n", 1) ||
-            S_push(out, c->len, c->len, fb.data, fb.len, NQX_CHANGE_MARKUP)) {
-            nqx_buf_free(&fb);
-            return -1;
-        }
-        out->v[out->n - 1].moved = 1;
-        out->v[out->n - 1].src = src;
-        nqx_buf_free(&fb);
-    }
     return 0;
 }
 

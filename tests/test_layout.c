@@ -136,11 +136,16 @@ Test(layout, exploded_table_rows)
           "TT | Nội dung\n1 | Lập quy hoạch\n2 | Báo cáo\nSau bảng.\n");
 }
 
-Test(layout, footnote_cutting_a_sentence_moves_to_end)
+/* the footnotes follow the paragraph they cut, not the document's end:
+ * next to the text they annotate */
+Test(layout, footnote_cutting_a_sentence_moves_past_its_paragraph)
 {
     CHECK("Phải có cán bộ nữ bảo đảm\n\n¹ Chú thích một.\n\n² Chú thích\nhai.\n\n"
           "các tiêu chuẩn.\n\nĐoạn sau.\n",
-          "Phải có cán bộ nữ bảo đảm các tiêu chuẩn.\nĐoạn sau.\n¹ Chú thích một.\n² Chú thích hai.\n");
+          "Phải có cán bộ nữ bảo đảm các tiêu chuẩn.\n¹ Chú thích một.\n² Chú thích hai.\nĐoạn sau.\n");
+    /* a paragraph that goes on over more lines keeps them before its notes */
+    CHECK("Phải có cán bộ nữ bảo đảm\n\n³ Chú thích.\n\ncác tiêu chuẩn\nquy định.\n\nĐoạn sau.\n",
+          "Phải có cán bộ nữ bảo đảm các tiêu chuẩn quy định.\n³ Chú thích.\nĐoạn sau.\n");
 }
 
 Test(layout, footnote_between_paragraphs_stays)
