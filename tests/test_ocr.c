@@ -501,6 +501,28 @@ Test(ocr, a_pair_corrected_twice_is_corrected_everywhere)
           "Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phần đầu ban thường vụ có cán bộ nữ.\n");
 }
 
+/* The document's own bigrams (a cache model): a phrase written right twice
+ * lends its words support where it is misread once and the n-grams alone
+ * are not sure enough; a misreading written twice is the scanner's habit
+ * or the author's word, and the document is no witness for it. */
+Test(ocr, a_phrase_the_document_wrote_elsewhere_supports_its_correction)
+{
+    FIXES("Cán bộ liêm chính, chí công, vô tư, tinh chiến đấu cao, trọng danh dự.",
+          "Cán bộ liêm chính, chí công, vô tư, tinh chiến đấu cao, trọng danh dự.");
+    FIXES("Cán bộ tư pháp phải có tính chiến đấu cao. Nâng cao tính chiến đấu của "
+          "tổ chức đảng. Cán bộ liêm chính, chí công, vô tư, tinh chiến đấu cao, "
+          "trọng danh dự.",
+          "Cán bộ tư pháp phải có tính chiến đấu cao. Nâng cao tính chiến đấu của "
+          "tổ chức đảng. Cán bộ liêm chính, chí công, vô tư, tính chiến đấu cao, "
+          "trọng danh dự.");
+    FIXES("Cán bộ tư pháp phải có tính chiến đấu cao. Nâng cao tinh chiến đấu của "
+          "tổ chức đảng. Cán bộ liêm chính, chí công, vô tư, tinh chiến đấu cao, "
+          "trọng danh dự.",
+          "Cán bộ tư pháp phải có tính chiến đấu cao. Nâng cao tinh chiến đấu của "
+          "tổ chức đảng. Cán bộ liêm chính, chí công, vô tư, tinh chiến đấu cao, "
+          "trọng danh dự.");
+}
+
 /* Place names (the model's names seen after xã, phường, ...): a list of
  * names that one change makes known places takes it, "và" included; an
  * administrative word before a name the model never saw lets a single
