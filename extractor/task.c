@@ -41,7 +41,7 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -1651,6 +1651,75 @@ static int S_competence(S_ctx *c, size_t s, size_t e, S_ags *out)
     return S_count_role(out, NQX_ROLE_LEAD) > 0;
 }
 
+/* Whether text[s..e) is a title that addresses a kind of body
+ * (task_addressee: "Đối với các cơ sở sản xuất ... lớn:", "Đối với các
+ * xã còn diện tích đất lúa: cần tập trung ...") whose phrase opens with
+ * a body: its bodies go to out as leads (the last runs to the colon, a
+ * closing bracket aside: "(theo danh sách gửi kèm)" says which ones) and
+ * *rest is where the text after the colon starts. */
+static int S_addressee(S_ctx *c, size_t s, size_t e, S_ags *out, size_t *rest)
+{
+    size_t ov[2 * S_OVN], ns, ne, rs, re;
+    nqx_toks t;
+    int rc, ok = 0;
+    if (!c->p_addr ||
+        (rc = nqx_gram_match(c->p_addr, c->text, e, s, ov, S_OVN)) <= 0 ||
+        ov[0] != s || !S_group_span(c->p_addr, ov, rc, "name", &ns, &ne) ||
+        !S_group_span(c->p_addr, ov, rc, "rest", &rs, &re))
+        return 0;
+    if (nqx_ext_tokens(c->text, ns, ne, &t)) {
+        c->st = NQX_ENOMEM;
+        return 0;
+    }
+    if (t.n && t.n <= 40) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j, lim = t.n, k;
+        if (t.v[t.n - 1].flags & NQX_TOK_CLOSE)
+            for (k = t.n - 1; k > 0; k--)
+                if (t.v[k].flags & NQX_TOK_OPEN) {
+                    lim = k;
+                    break;
+                }
+        j = nqx_agx_list(c->agx, &t, 0, lim, 0, sp, S_MAXNAMES, &n);
+        if (n && j > 0 && sp[0].start == t.v[0].start) {
+            if (j < lim)
+                sp[n - 1].end = t.v[lim - 1].end;
+            out->n = 0;
+            S_add_list(out, sp, n, NQX_ROLE_LEAD);
+            *rest = rs;
+            ok = 1;
+        }
+    }
+    nqx_toks_free(&t);
+    (void)re;
+    return ok;
+}
+
+/* Whether ni's parent is an item whose text opens with a body ("9. Các
+ * cơ sở sản xuất, kinh doanh, dịch vụ và đơn vị ..."): its items share
+ * out that body's work. A section of rules ("Điều 7. Nguồn kinh phí")
+ * is not. */
+static int S_body_parent(S_ctx *c, int ni)
+{
+    int pi = c->d->nodes[ni].parent;
+    const nqx_node *p;
+    nqx_toks t;
+    size_t cs, n = 0;
+    nqx_span sp[S_MAXNAMES];
+    int ok;
+    if (pi < 0)
+        return 0;
+    p = &c->d->nodes[pi];
+    cs = S_content_start(c, p);
+    if (p->end <= cs || nqx_ext_all_caps(c->text + cs, p->end - cs) ||
+        nqx_ext_tokens(c->text, cs, p->end, &t))
+        return 0;
+    ok = t.n && nqx_agx_list(c->agx, &t, 0, t.n, 1, sp, S_MAXNAMES, &n) > 0 &&
+         n && sp[0].start == t.v[0].start;
+    nqx_toks_free(&t);
+    return ok;
+}
+
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
@@ -1704,6 +1773,48 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return 0;
     }
     colon = t.n && (t.v[t.n - 1].flags & NQX_TOK_COLON);
+    /* "9.1. Đối với các cơ sở sản xuất ...:" over its points, "- Đối với
+     * các xã ...: cần tập trung ...": the body addressed does the work,
+     * unless the work after the colon names its own body ("Đối với ...:
+     * Giao Sở X ...") or describes it */
+    if ((S_numbered(n) || n->kind == NQX_NODE_BULLET || n->kind == NQX_NODE_PARA) &&
+        !lab.n && ((block && inh->n) || S_body_parent(c, ni)) &&
+        S_addressee(c, cs, n->end, &title, &k)) {
+        nqx_toks rt;
+        int own = 0, as = 0;
+        S_ags tmp;
+        tmp.n = 0;
+        if (nqx_ext_tokens(c->text, k, n->end, &rt)) {
+            nqx_toks_free(&t);
+            c->st = NQX_ENOMEM;
+            return 0;
+        }
+        own = rt.n && (S_subject_at(c, &rt, 0, rt.n, 1, &tmp, &as) > 0 ||
+                       nqx_agx_courtesy(c->agx, &rt, 0, rt.n) ||
+                       nqx_wlex_at(&c->cdescr, &rt, 0, rt.n, NULL));
+        nqx_toks_free(&rt);
+        if (!own && k < n->end) {
+            nqx_toks_free(&t);
+            if (has_num || has_bul) {
+                if (!colon)
+                    S_single(c, ni, n->start, n->end, &title, tvs, tve);
+                S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+            } else
+                S_single(c, ni, n->start, n->body_end, &title, tvs, tve);
+            return 0;
+        }
+        if (!own && (has_num || has_bul)) {
+            nqx_toks_free(&t);
+            S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+            return 0;
+        }
+        if (!own && n->kind == NQX_NODE_PARA && !c->nkids[ni]) {
+            nqx_toks_free(&t);
+            *blk = title;
+            return 1;
+        }
+        title.n = 0;
+    }
     /* "5. Ban Tổ chức Thành ủy", "**Sở Nội vụ**", "- Sở Y tế:" over + items */
     is_title = (S_numbered(n) || n->kind == NQX_NODE_HEADING ||
                 n->kind == NQX_NODE_PARA ||
@@ -2222,6 +2333,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
     c.p_cases = nqx_gram_pattern(g, "task_cases_leadin");
+    c.p_addr = nqx_gram_pattern(g, "task_addressee");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);

@@ -1705,3 +1705,28 @@ Test(task, fronted_paragraph_under_an_item, .init = fx_grammar_load, .fini = S_f
     S_expect_agencies(S_task("3. Các cơ quan"),
                       "lead:Các cơ quan, đơn vị liên quan;coordinate:Công an tỉnh;");
 }
+
+/* Under an item that opens with a body, or inside a body's block, a title
+ * that addresses a kind of body ("9.1. Đối với các cơ sở sản xuất ...:",
+ * task_addressee) gives the work below or after its colon to that body;
+ * in a section of rules it sorts cases and assigns nothing. */
+Test(task, addressee_title_under_a_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("III. TỔ CHỨC THỰC HIỆN\n"
+          "9. Các cơ sở sản xuất, kinh doanh và đơn vị thực hiện dịch vụ vệ sinh.\n"
+          "9.1. Đối với các cơ sở sản xuất có lưu lượng xả thải lớn:\n"
+          "- Rà soát các hệ thống xử lý khí thải.\n"
+          "- Đối với các doanh nghiệp xi măng, luyện thép: Tăng cường sử dụng nguyên liệu sạch.\n"
+          "9.2. Đối với các đơn vị thu gom chất thải (theo danh sách gửi kèm):\n"
+          "- Nghiêm cấm việc đốt lá cây.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("- Rà soát"),
+                      "lead:các cơ sở sản xuất có lưu lượng xả thải lớn;");
+    S_expect_agencies(S_task("- Đối với các doanh nghiệp"),
+                      "lead:các doanh nghiệp xi măng, luyện thép;");
+    S_expect_agencies(S_task("- Nghiêm cấm"), "lead:các đơn vị thu gom chất thải;");
+    S_run("Điều 7. Nguồn kinh phí thực hiện\n"
+          "1. Đối với các cơ quan, tổ chức, đơn vị sử dụng ngân sách nhà nước:\n"
+          "a) Bố trí trong dự toán chi thường xuyên.\n");
+    cr_expect_eq(S_ntasks(), 0);
+}
