@@ -876,3 +876,16 @@ Test(target, negated_floor)
     S_check("- Đến năm 2030", 1, ">=", 60, 60, "%", "2030", 0);
     S_check("- Tỷ lệ hộ nghèo", 0, "<", 2, 2, "%", NULL, 0);
 }
+
+/* Countries are a goal only as a rank ("thuộc nhóm 3 nước đứng đầu
+ * ASEAN"); a count of them is a fact ("có ít nhất 132 quốc gia ..."). */
+Test(target, country_rank)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Đến năm 2030, năng lực đổi mới sáng tạo thuộc nhóm 3 nước đứng đầu ASEAN.\n"
+          "- Đến năm 2045, đứng vào nhóm 20 quốc gia hàng đầu thế giới.\n"
+          "- Phấn đấu hợp tác với ít nhất 30 quốc gia.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("- Đến năm 2030", 0, "=", 3, 3, "nước", "2030", 0);
+    S_check("- Đến năm 2045", 0, "=", 20, 20, "quốc gia", "2045", 0);
+}
