@@ -553,6 +553,37 @@ static int S_limit_first(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
                                t->v[k].start, t->v[k].start, ov, S_OVN) > 0;
 }
 
+/* Whether the comma after t[k] closes a body the clause sends to and its
+ * verb, with no object ("gửi Sở Tài chính thẩm định, Ủy ban nhân dân tỉnh
+ * phê duyệt theo quy định"): the pairs say who examines and approves what
+ * is sent; the body after the comma is not the sentence's subject. */
+static int S_verb_pair(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
+{
+    size_t j, m, n = 0;
+    nqx_span sp[S_MAXNAMES];
+    for (j = k > 2 ? k - 2 : 0; j <= k; j++) {
+        size_t l = nqx_wlex_at(&c->subjv, t, j, e, NULL);
+        if (!l || j + l != k + 1)
+            continue;
+        for (m = j > 12 ? j - 12 : 0; m < j; m++) {
+            if (t->v[m].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                 NQX_TOK_COLON))
+                continue;
+            size_t r;
+            n = 0;
+            /* sent to the body: "gửi Sở Tài chính thẩm định," (not "do
+             * Chính phủ quy định,", who made the rule) */
+            for (r = m > 2 ? m - 2 : 0; r < m; r++) {
+                size_t rl = nqx_wlex_at(&c->repv, t, r, m, NULL);
+                if (rl && r + rl == m &&
+                    nqx_agx_list(c->agx, t, m, j, 0, sp, S_MAXNAMES, &n) == j && n)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
@@ -586,7 +617,7 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
             fronted = S_fronted(c, t, clause, e);
             if (S_subject_at(c, t, clause, e, 0, out, assigned))
                 return 1;
-        } else if ((f & NQX_TOK_COMMA) && fronted) {
+        } else if ((f & NQX_TOK_COMMA) && fronted && !S_verb_pair(c, t, k, e)) {
             if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
         } else if ((f & NQX_TOK_COLON) && k < clause + 24) {

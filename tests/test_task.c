@@ -1730,3 +1730,25 @@ Test(task, addressee_title_under_a_body, .init = fx_grammar_load, .fini = S_free
           "a) Bố trí trong dự toán chi thường xuyên.\n");
     cr_expect_eq(S_ntasks(), 0);
 }
+
+/* The competent official's steps ("Người có thẩm quyền phê duyệt ...",
+ * "... cho ý kiến") and the users a regulation binds ("Người sử dụng Hệ
+ * thống có trách nhiệm ...", "Người sử dụng lao động có trách nhiệm ...")
+ * are tasks of their subjects. */
+Test(task, approver_and_user_subjects, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 7. Duyệt dự thảo\n"
+          "1. Người có thẩm quyền phê duyệt dự thảo nội dung gửi lấy ý kiến.\n"
+          "2. Người có thẩm quyền cho ý kiến trên Hệ thống.\n"
+          "Điều 8. Kinh phí\n"
+          "1. Hằng năm, Sở Y tế lập dự toán, gửi Sở Tài chính thẩm định, Ủy ban nhân dân tỉnh phê duyệt theo quy định.\n"
+          "Điều 13. Bảo đảm an toàn thông tin\n"
+          "1. Người sử dụng Hệ thống có trách nhiệm bảo vệ an toàn tài khoản.\n"
+          "2. Người sử dụng lao động có trách nhiệm đóng đủ bảo hiểm thất nghiệp.\n");
+    cr_expect_eq(S_ntasks(), 5);
+    S_expect_agencies(S_task("1. Người có thẩm quyền"), "lead:Người có thẩm quyền;");
+    S_expect_agencies(S_task("2. Người có thẩm quyền"), "lead:Người có thẩm quyền;");
+    S_expect_agencies(S_task("1. Hằng năm"), "lead:Sở Y tế;report_to:Sở Tài chính;");
+    S_expect_agencies(S_task("1. Người sử dụng"), "lead:Người sử dụng Hệ thống;");
+    S_expect_agencies(S_task("2. Người sử dụng"), "lead:Người sử dụng lao động;");
+}
