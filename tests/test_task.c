@@ -1752,3 +1752,23 @@ Test(task, approver_and_user_subjects, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("1. Người sử dụng"), "lead:Người sử dụng Hệ thống;");
     S_expect_agencies(S_task("2. Người sử dụng"), "lead:Người sử dụng lao động;");
 }
+
+/* An item whose first line ends by naming the parts of what its work
+ * makes ("..., bao gồm:", task_cases_leadin) is one task with its points;
+ * a body's duties ("... có trách nhiệm quản lý về nghiệp vụ, bao gồm:")
+ * are still one task a point. */
+Test(task, parts_leadin_is_one_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Phân loại dữ liệu\n"
+          "1. Cơ quan nhà nước phải phân loại dữ liệu, bao gồm:\n"
+          "a) Phân loại theo tính chất chia sẻ dữ liệu;\n"
+          "b) Phân loại theo tính chất quan trọng của dữ liệu.\n"
+          "Điều 6. Trách nhiệm\n"
+          "1. Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:\n"
+          "a) Cấp mới, thu hồi tài khoản;\n"
+          "b) Kiểm tra, đôn đốc các cơ quan nhập liệu.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("1. Cơ quan nhà nước"), "lead:Cơ quan nhà nước;");
+    S_expect_agencies(S_task("a) Cấp mới"), "lead:Sở Tài chính;");
+    S_expect_agencies(S_task("b) Kiểm tra"), "lead:Sở Tài chính;");
+}
