@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin;
+        inserted, cdescr, tleadin, tnend;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr;
     int **kids;    /* children of each node, in order */
@@ -1453,6 +1453,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     nqx_span sp[S_MAXNAMES];
     size_t n = 0, e, i0;
     int courtesy;
+    const nqx_wentry *lead = NULL;
     if (!t->n)
         return 0;
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
@@ -1468,12 +1469,32 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     /* "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the body whose
      * duties the items below list */
     if (!i0)
-        i0 = nqx_wlex_at(&c->tleadin, t, 0, t->n, NULL);
+        i0 = nqx_wlex_at(&c->tleadin, t, 0, t->n, &lead);
     if (i0 >= t->n)
         return 0;
     e = nqx_agx_list(c->agx, t, i0, t->n, i0 == 0, sp, S_MAXNAMES, &n);
-    if (!n || e == i0)
-        return 0;
+    if (!n || e == i0) {
+        /* "Trách nhiệm của đối tượng thực hiện kiểm kê:": whoever the
+         * title names bears the duties below, up to a bracket that ends
+         * the line; not a question ("... là gì?") */
+        size_t lim = t->n, k;
+        if (courtesy || !lead || !lead->value || strcmp(lead->value, "any") != 0 ||
+            (t->v[t->n - 1].flags & NQX_TOK_STOP) || t->n - i0 > 20)
+            return 0;
+        if (t->v[t->n - 1].flags & NQX_TOK_CLOSE)
+            for (k = t->n - 1; k > i0; k--)
+                if (t->v[k].flags & NQX_TOK_OPEN) {
+                    lim = k;
+                    break;
+                }
+        for (k = i0 + 1; k < lim; k++)
+            if (nqx_wlex_at(&c->tnend, t, k, lim, NULL)) {
+                lim = k;
+                break;
+            }
+        S_add(out, t->v[i0].start, t->v[lim - 1].end, NQX_ROLE_LEAD);
+        return 1;
+    }
     if (e != t->n) {
         /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
          * with no verb and no full stop is the last body's name */
@@ -2267,7 +2288,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin;
+        tquals, inserted, cdescr, tleadin, tnend;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2290,6 +2311,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->inserted);
     nqx_wlex_free(&l->cdescr);
     nqx_wlex_free(&l->tleadin);
+    nqx_wlex_free(&l->tnend);
     free(l);
 }
 
@@ -2314,6 +2336,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_inserted", &l->inserted) ||
         nqx_wlex_load(g, "task_colon_descr", &l->cdescr) ||
         nqx_wlex_load(g, "task_title_leadin", &l->tleadin) ||
+        nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2396,6 +2419,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.inserted = lex->inserted;
         c.cdescr = lex->cdescr;
         c.tleadin = lex->tleadin;
+        c.tnend = lex->tnend;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -1772,3 +1772,23 @@ Test(task, parts_leadin_is_one_task, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("a) Cấp mới"), "lead:Sở Tài chính;");
     S_expect_agencies(S_task("b) Kiểm tra"), "lead:Sở Tài chính;");
 }
+
+/* A title "Trách nhiệm của X" makes X the lead of the items below even
+ * when X is no body's name ("đối tượng thực hiện kiểm kê", "thí sinh"),
+ * the name ending before what it is in ("trong việc ..."); not after
+ * "Nhiệm vụ của", which may name a plan. */
+Test(task, duties_title_names_any_bearer, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. TỔ CHỨC THỰC HIỆN\n"
+          "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:\n"
+          "- Thành lập Tổ kiểm kê.\n"
+          "- Báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên.\n"
+          "1.6. Trách nhiệm của Nhà nước trong việc hỗ trợ thị trường lao động, bao gồm:\n"
+          "- Xây dựng hệ thống thông tin thị trường lao động.\n"
+          "1.7. Nhiệm vụ của kế hoạch:\n"
+          "- Nâng cao chất lượng nguồn nhân lực.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("- Thành lập Tổ"), "lead:đối tượng thực hiện kiểm kê;");
+    S_expect_agencies(S_task("- Báo cáo kết quả"), "lead:đối tượng thực hiện kiểm kê;");
+    S_expect_agencies(S_task("- Xây dựng hệ thống"), "lead:Nhà nước;");
+}
