@@ -373,3 +373,16 @@ Test(agency, members_of_a_board, .init = S_load, .fini = S_free)
            "chịu trách nhiệm",
            "Chủ tịch Ủy ban nhân dân các xã, phường|các thành viên Ban Chỉ đạo tỉnh", "chịu");
 }
+
+/* "quản lý nhà nước", "quản lý chuyên ngành" say which bodies manage;
+ * "quản lý" alone stays a verb. */
+Test(agency, managing_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Các cơ quan quản lý nhà nước, doanh nghiệp, tổ chức và cá nhân có liên quan "
+           "chủ động triển khai",
+           "Các cơ quan quản lý nhà nước, doanh nghiệp, tổ chức và cá nhân có liên quan",
+           "chủ");
+    S_list("các cơ quan quản lý chuyên ngành hướng dẫn",
+           "các cơ quan quản lý chuyên ngành", "hướng");
+    S_list("Các sở quản lý chặt chẽ", "Các sở", "quản");
+}
