@@ -37,7 +37,8 @@ typedef struct {
     int last_article; /* articles (Điều) number on across chapters */
     const nqx_pattern *p_prefix, *p_roman, *p_arabic, *p_paren, *p_letter,
         *p_uletter, *p_bullet, *p_caps, *p_foot, *p_recip, *p_sign, *p_name,
-        *p_row, *p_rule, *p_part, *p_article, *p_titlename, *p_appendix;
+        *p_row, *p_rule, *p_part, *p_article, *p_titlename, *p_appendix,
+        *p_caption;
     const nqx_lexicon *titles, *letters;
 } S_ctx;
 
@@ -47,7 +48,7 @@ static const char *const S_pattern_names[] = {
     "ol_prefix", "ol_roman", "ol_arabic", "ol_paren", "ol_letter",
     "ol_uletter", "ol_bullet", "ol_caps", "ol_footnote", "ol_recipients",
     "ol_sign", "ol_name", "ol_row", "ol_row_rule", "ol_part", "ol_article",
-    "ol_title_name", "ol_appendix"};
+    "ol_title_name", "ol_appendix", "ol_caption"};
 
 static nqx_status S_load(S_ctx *c)
 {
@@ -55,7 +56,7 @@ static nqx_status S_load(S_ctx *c)
         &c->p_prefix, &c->p_roman, &c->p_arabic, &c->p_paren, &c->p_letter,
         &c->p_uletter, &c->p_bullet, &c->p_caps, &c->p_foot, &c->p_recip,
         &c->p_sign, &c->p_name, &c->p_row, &c->p_rule, &c->p_part,
-        &c->p_article, &c->p_titlename, &c->p_appendix};
+        &c->p_article, &c->p_titlename, &c->p_appendix, &c->p_caption};
     size_t i;
     for (i = 0; i < sizeof slots / sizeof *slots; i++) {
         *slots[i] = nqx_gram_pattern(c->g, S_pattern_names[i]);
@@ -610,6 +611,16 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
         st->mode = S_BODY;
     }
 
+    /* "... ra sao? (Hình từ Internet)": a web page's image caption,
+     * kept apart from the body as a footnote is */
+    if (S_match(c->p_caption, s, n, cs, ov)) {
+        S_group(c->p_caption, ov, "label", &gs, &ge);
+        nd = S_new_node(c, NQX_NODE_FOOTNOTE, "F", ls, le, -1, 0);
+        if (!nd || S_set_path(c, c->n - 1, s + gs, ge - gs, 1, 0))
+            goto oom;
+        nd->doc_index = di;
+        return NQX_OK;
+    }
     if (S_match(c->p_foot, s, n, cs, ov)) {
         S_group(c->p_foot, ov, "label", &gs, &ge);
         nd = S_new_node(c, NQX_NODE_FOOTNOTE, "F", ls, le, -1, 0);

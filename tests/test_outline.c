@@ -158,6 +158,22 @@ Test(outline, footnotes_recipients_and_signature_stand_apart)
     S_out_free(&o);
 }
 
+/* A web page's image caption ("... (Hình từ Internet)") stands apart from
+ * the body as a footnote does: no record comes from it. */
+Test(outline, image_caption_stands_apart)
+{
+    S_out o;
+    const char *t = "1. Mục tiêu\n- Phấn đấu có 2 triệu doanh nghiệp.\n"
+                    "Nghị quyết 68: Phấn đấu có 2 triệu doanh nghiệp (Hình từ Internet)\n"
+                    "- Tỷ lệ đô thị hóa đạt 50%.\n";
+    S_outline(t, &o);
+    cr_assert_eq(NODE(o, 2)->kind, NQX_NODE_FOOTNOTE);
+    cr_assert_eq(NODE(o, 2)->parent, -1);
+    cr_assert_eq(NODE(o, 3)->kind, NQX_NODE_BULLET);
+    cr_assert_eq(NODE(o, 3)->parent, (int)S_nth(&o, 0));
+    S_out_free(&o);
+}
+
 Test(outline, end_matter_in_one_table_row_is_not_a_table)
 {
     S_out o;
