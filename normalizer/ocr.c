@@ -47,6 +47,20 @@
 #define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */
 #define S_PAIR_FLOOR 2.0 /* nats a group's choice must beat the next one by */
 #define S_ROUNDS 3       /* passes that learn from the edits before them */
+/* A learnt confusion o -> c is dropped (factor S_HABIT_COST: full price)
+ * when the document leaves o as written at least S_HABIT_KEPT times and
+ * S_HABIT_RATIO times as often as it was corrected, and writes o at least
+ * S_HABIT_BURST times as often as the model's unigram expects: a topic
+ * word (a sword's "đao"), not a scanner's habit ("đầu" for "đấu" is
+ * common everywhere, so its corrections still teach). Measured on the 828
+ * held-out files: clean text 705 -> 626 changes, noise at 2% 711 -> 626
+ * correct words changed for 1 fix fewer, scanner habits 684 -> 611 and
+ * wrong 691 -> 626 for 128 of 114,739 fixes; corpus recall unchanged.
+ * Without the burst test, corpus recall fell to 0.671. */
+#define S_HABIT_KEPT 2
+#define S_HABIT_RATIO 2
+#define S_HABIT_COST 1.0
+#define S_HABIT_BURST 10.0
 
 /* ---- tokens ---- */
 
@@ -570,7 +584,7 @@ static int S_int_cmp(const void *a, const void *b)
  * C_ADAPTED: a confusion caught once among many c read right (a false
  * fix of "sổ" to "số" in a text full of "số") must not spread freely.
  * tid: the observed ids. Returns -1 on out of memory. */
-static int S_adapt_settle(S_adapt *ad, const int *tid, size_t ntok)
+static int S_adapt_settle(S_adapt *ad, const nqx_lm *lm, const int *tid, size_t ntok)
 {
     int i, out = 0, *tg, *right;
     uint64_t *set;
@@ -596,31 +610,43 @@ static int S_adapt_settle(S_adapt *ad, const int *tid, size_t ntok)
         free(tg);
         return -1;
     }
-    /* how often each target is read as itself: targets sorted, one pass */
+    /* how often each target, and each observed word, stands in the text:
+     * words sorted, one pass */
     for (i = 0; i < ad->n; i++)
-        tg[i] = ad->pair[i][1];
-    qsort(tg, (size_t)ad->n, sizeof *tg, S_int_cmp);
-    right = tg + ad->n;
-    memset(right, 0, (size_t)ad->n * sizeof *right);
+        tg[i] = ad->pair[i][1], tg[ad->n + i] = ad->pair[i][0];
+    qsort(tg, 2 * (size_t)ad->n, sizeof *tg, S_int_cmp);
+    right = malloc(2 * ((size_t)ad->n + 1) * sizeof *right);
     set = calloc(S_IDSET_WORDS, sizeof *set);
-    if (!set) {
+    if (!set || !right) {
+        free(set);
+        free(right);
         free(tg);
         return -1;
     }
-    for (i = 0; i < ad->n; i++)
+    memset(right, 0, 2 * (size_t)ad->n * sizeof *right);
+    for (i = 0; i < 2 * ad->n; i++)
         S_idset_add(set, tg[i]);
     for (t = 0; t < ntok; t++) {
         int *hit = S_idset_has(set, tid[t])
-                       ? bsearch(&tid[t], tg, (size_t)ad->n, sizeof *tg, S_int_cmp)
+                       ? bsearch(&tid[t], tg, 2 * (size_t)ad->n, sizeof *tg, S_int_cmp)
                        : NULL;
         if (hit)
             right[hit - tg]++;
     }
     free(set);
     for (i = 0; i < ad->n; i++) {
-        int *hit = bsearch(&ad->pair[i][1], tg, (size_t)ad->n, sizeof *tg, S_int_cmp);
+        int *hit = bsearch(&ad->pair[i][1], tg, 2 * (size_t)ad->n, sizeof *tg, S_int_cmp);
+        int *ho = bsearch(&ad->pair[i][0], tg, 2 * (size_t)ad->n, sizeof *tg, S_int_cmp);
+        int kept = right[ho - tg] - ad->pair[i][2]; /* left as written */
         ad->cost[i] = right[hit - tg] <= ad->pair[i][2] ? 0.0 : C_ADAPTED;
+        /* a word the document writes many more times than it was caught
+         * misread is the document's own word (a sword's "đao" in a text
+         * about swords), not this scanner's habit */
+        if (kept >= S_HABIT_KEPT && kept >= S_HABIT_RATIO * ad->pair[i][2] &&
+            right[ho - tg] >= S_HABIT_BURST * (double)ntok * lm->p1[ad->pair[i][0]])
+            ad->cost[i] = S_HABIT_COST;
     }
+    free(right);
     free(tg);
     return 0;
 }
@@ -2091,7 +2117,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         size_t n2 = 0, cap2 = 0, k, out = 0, d = 0;
         if (round > 0 && S_relearn(m, toks, tid, ntok, *edits, *nedits, &ad))
             goto oom;
-        if (S_adapt_settle(&ad, tid, ntok))
+        if (S_adapt_settle(&ad, sc.lm, tid, ntok))
             goto oom;
         if (!ad.n || *nedits == last)
             break;

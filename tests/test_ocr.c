@@ -523,6 +523,33 @@ Test(ocr, a_phrase_the_document_wrote_elsewhere_supports_its_correction)
           "trọng danh dự.");
 }
 
+/* A word the document writes many more times than it was caught misread,
+ * and far more often than the language does, is the document's own word
+ * (a text about a sword says "đao" throughout): a confusion learnt from
+ * the first pass ("thanh đao này" read as the city Thanh Đảo) does not
+ * spread to it. Without the guard the learnt đao -> đảo also took
+ * "chuôi đao để đánh", "đánh đao trên ngựa", "thanh đao này cùng" and
+ * "Đao được rèn" (7 changes instead of the first pass's 3). */
+Test(ocr, a_topic_word_stops_a_learnt_confusion_from_spreading)
+{
+    size_t n;
+    char *got = S_fix("Thanh đao này được khai quật tại tỉnh Hải Dương. Chiều dài của thanh "
+                      "đao này là 239 cm. Chuôi đao làm bằng gỗ quý, lưỡi đao bằng thép. "
+                      "Người sử dụng có thể dùng chuôi đao để đánh tứ phía. Thanh đao chỉ "
+                      "nặng 12,8 kg. Cách đánh đao trên ngựa cần sức mạnh. Bảo tàng trưng "
+                      "bày thanh đao này cùng các hiện vật khác trên đảo. Đao được rèn tại "
+                      "làng nghề.",
+                      &n);
+    cr_assert_eq(n, 3);
+    cr_assert_str_eq(got, "Thanh đảo này được khai quật tại tỉnh Hải Dương. Chiều dài của thanh "
+                          "đảo này là 239 cm. Chuôi đao làm bằng gỗ quý, lưỡi đao bằng thép. "
+                          "Người sử dụng có thể dùng chuôi đao để đánh tứ phía. Thanh đảo chỉ "
+                          "nặng 12,8 kg. Cách đánh đao trên ngựa cần sức mạnh. Bảo tàng trưng "
+                          "bày thanh đao này cùng các hiện vật khác trên đảo. Đao được rèn tại "
+                          "làng nghề.");
+    free(got);
+}
+
 /* Place names (the model's names seen after xã, phường, ...): a list of
  * names that one change makes known places takes it, "và" included; an
  * administrative word before a name the model never saw lets a single
