@@ -339,6 +339,44 @@ static int S_ascii_digits(const char *src, size_t len, nqx_buf *out)
     return 0;
 }
 
+/* 1 when every match of a pattern whose opening group ends just before
+ * rest goes through that group: rest does not make it optional (?, *,
+ * {) and has no '|' outside parentheses (another way to match). */
+static int S_rest_follows(const char *rest)
+{
+    int depth = 0;
+    const char *q;
+    if (*rest == '?' || *rest == '*' || *rest == '{')
+        return 0;
+    for (q = rest; *q; q++) {
+        if (*q == '\\') {
+            if (!*++q)
+                return 0;
+        } else if (*q == '[') { /* a class: skip to its closing ] */
+            q++;
+            if (*q == '^')
+                q++;
+            if (*q == ']')
+                q++;
+            for (; *q && *q != ']'; q++)
+                if (*q == '\\' && !*++q)
+                    return 0;
+                else if (*q == '[' && q[1] == ':')
+                    return 0; /* POSIX classes: not worth parsing */
+            if (!*q)
+                return 0;
+        } else if (*q == '(') {
+            depth++;
+        } else if (*q == ')') {
+            if (depth-- == 0)
+                return 0;
+        } else if (*q == '|' && depth == 0) {
+            return 0;
+        }
+    }
+    return depth == 0;
+}
+
 /* @flags w: src opens with a group of plain words, "(?<name>W|W...)" or
  * "(?:W|W...)"; compile, for each first byte, the words that open with
  * it as one pattern (flags as the pattern's: caseless words fall in the
@@ -370,7 +408,7 @@ static int S_lead(nqx_pattern *p, const char *src, uint32_t flags)
     }
     end = strchr(q, ')');
     n = end ? (size_t)(end - q) : 0;
-    if (!n || n >= sizeof words)
+    if (!n || n >= sizeof words || !S_rest_follows(end + 1))
         return 0;
     memcpy(words, q, n);
     words[n] = '\0';

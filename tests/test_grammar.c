@@ -238,8 +238,23 @@ Test(grammar, words_first_needs_opening_words, .init = S_mkdir, .fini = S_rmdir)
 {
     nqx_grammar *g;
     nqx_error e;
-    S_write("w.pcre", "@pattern w_bad\n@flags w\n(?:ab|c.d)\\s+x\n");
-    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_EGRAMMAR);
-    cr_expect_not_null(strstr(e.msg, "w_bad"), "%s", e.msg);
-    cr_expect_not_null(strstr(e.msg, "@flags w"), "%s", e.msg);
+    /* a word that is no plain text; a match that need not open with the
+     * words (another branch, an optional group) */
+    static const char *const bad[] = {
+        "@pattern w_bad\n@flags w\n(?:ab|c.d)\\s+x\n",
+        "@pattern w_bad\n@flags w\n(?:ab|cd)\\s+x|yz\n",
+        "@pattern w_bad\n@flags w\n(?:ab|cd)?x\n",
+        "@pattern w_bad\n@flags w\nab|cd\n"};
+    size_t i;
+    for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+        S_write("w.pcre", bad[i]);
+        cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_EGRAMMAR, "%s", bad[i]);
+        cr_expect_not_null(strstr(e.msg, "w_bad"), "%s", e.msg);
+        cr_expect_not_null(strstr(e.msg, "@flags w"), "%s", e.msg);
+    }
+    /* a branch inside parentheses after the words is fine */
+    S_write("w.pcre", "@pattern w_ok\n@flags w\n(?:ab|cd)\\s+(?:x|y)\n@match cd y\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    cr_expect_eq(nqx_gram_check(g, NULL, NULL, NULL), 0);
+    nqx_gram_free(g);
 }
