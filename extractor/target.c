@@ -93,6 +93,7 @@ typedef struct {
         *tbl_index, *tbl_colnum, *tbl_budget,
         *metric_lead, *metric_tail, *pop_end, *pop_lead, *item_goal,
         *criteria;
+    const nqx_pattern *rate_per; /* "bác sĩ/vạn dân" (qt_rate_per) */
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
     const nqx_pattern *metric_year; /* "quy mô GDP năm 2025 đạt ..." */
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
@@ -1275,7 +1276,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
     while (k < cap && S_qty_match(c, pos, ce, ov)) {
         S_qty *q = &out[k];
         size_t ov2[2 * S_NOV];
-        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal, cut,
+        int range = ghi > 0 && ov[2 * ghi] != SIZE_MAX, goal, cut, dg,
             words = gw > 0 && ov[2 * gw] != SIZE_MAX;
         memset(q, 0, sizeof *q);
         q->qs = q->ms = ov[0];
@@ -1286,6 +1287,25 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
             if (!ue)
                 continue;
             re = S_unit_rate(c, ue, ce);
+            /* a rate per population: "bác sĩ/vạn dân", "doanh nghiệp
+             * hoạt động/nghìn dân" (the noun, then "/" and the rest) */
+            if (re == ue && c->rate_per &&
+                S_match_upto(c->rate_per, c->mask, ce, ue, ue, ov2, S_NOV) &&
+                ov2[0] == ue && (dg = nqx_gram_group(c->rate_per, "den")) > 0 &&
+                dg < S_NOV && ov2[2 * dg] != SIZE_MAX) {
+                size_t us2 = gsc > 0 && gsc < S_NOV && ov[2 * gsc] != SIZE_MAX
+                                 ? ov[2 * gsc] : ov[2 * gn], ul;
+                S_lower(c->mask + us2, ue - us2, q->unit, sizeof q->unit);
+                ul = strlen(q->unit);
+                if (ul + 1 < sizeof q->unit) {
+                    q->unit[ul] = '/';
+                    S_lower(c->mask + ov2[2 * dg], ov2[2 * dg + 1] - ov2[2 * dg],
+                            q->unit + ul + 1, sizeof q->unit - ul - 1);
+                }
+                q->qe = ov2[1];
+                pos = ov2[1];
+                goto noun_done;
+            }
             if (re < ce && (c->mask[re] == '/' ||
                             (c->mask[re] >= '0' && c->mask[re] <= '9')))
                 continue;
@@ -1297,6 +1317,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
             q->qe = re;
             pos = re;
         }
+    noun_done:
         if (c->qty_bare > 0 && c->qty_bare < S_NOV && ov[2 * c->qty_bare] != SIZE_MAX) {
             /* an index without a unit: "chỉ số HDI đạt trên 0,85" -- a
              * decimal right after a comparator word, nothing else */
@@ -2122,6 +2143,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_lead = nqx_gram_pattern(g, "tg_metric_lead");
     c.metric_tail = nqx_gram_pattern(g, "tg_metric_tail");
     c.pop_end = nqx_gram_pattern(g, "tg_pop_end");
+    c.rate_per = nqx_gram_pattern(g, "qt_rate_per");
     c.pop_lead = nqx_gram_pattern(g, "tg_pop_lead");
     c.item_goal = nqx_gram_pattern(g, "tg_item_goal_open");
     c.criteria = nqx_gram_pattern(g, "tg_criteria_leadin");

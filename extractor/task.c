@@ -39,9 +39,9 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin;
+        inserted, cdescr, tleadin, tnend;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -553,6 +553,37 @@ static int S_limit_first(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
                                t->v[k].start, t->v[k].start, ov, S_OVN) > 0;
 }
 
+/* Whether the comma after t[k] closes a body the clause sends to and its
+ * verb, with no object ("gửi Sở Tài chính thẩm định, Ủy ban nhân dân tỉnh
+ * phê duyệt theo quy định"): the pairs say who examines and approves what
+ * is sent; the body after the comma is not the sentence's subject. */
+static int S_verb_pair(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
+{
+    size_t j, m, n = 0;
+    nqx_span sp[S_MAXNAMES];
+    for (j = k > 2 ? k - 2 : 0; j <= k; j++) {
+        size_t l = nqx_wlex_at(&c->subjv, t, j, e, NULL);
+        if (!l || j + l != k + 1)
+            continue;
+        for (m = j > 12 ? j - 12 : 0; m < j; m++) {
+            if (t->v[m].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                 NQX_TOK_COLON))
+                continue;
+            size_t r;
+            n = 0;
+            /* sent to the body: "gửi Sở Tài chính thẩm định," (not "do
+             * Chính phủ quy định,", who made the rule) */
+            for (r = m > 2 ? m - 2 : 0; r < m; r++) {
+                size_t rl = nqx_wlex_at(&c->repv, t, r, m, NULL);
+                if (rl && r + rl == m &&
+                    nqx_agx_list(c->agx, t, m, j, 0, sp, S_MAXNAMES, &n) == j && n)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
@@ -586,7 +617,7 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
             fronted = S_fronted(c, t, clause, e);
             if (S_subject_at(c, t, clause, e, 0, out, assigned))
                 return 1;
-        } else if ((f & NQX_TOK_COMMA) && fronted) {
+        } else if ((f & NQX_TOK_COMMA) && fronted && !S_verb_pair(c, t, k, e)) {
             if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
         } else if ((f & NQX_TOK_COLON) && k < clause + 24) {
@@ -1422,6 +1453,7 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     nqx_span sp[S_MAXNAMES];
     size_t n = 0, e, i0;
     int courtesy;
+    const nqx_wentry *lead = NULL;
     if (!t->n)
         return 0;
     /* "IV. TỔ CHỨC THỰC HIỆN" is a section title, not a body */
@@ -1437,12 +1469,32 @@ static int S_title(S_ctx *c, const nqx_toks *t, S_ags *out)
     /* "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the body whose
      * duties the items below list */
     if (!i0)
-        i0 = nqx_wlex_at(&c->tleadin, t, 0, t->n, NULL);
+        i0 = nqx_wlex_at(&c->tleadin, t, 0, t->n, &lead);
     if (i0 >= t->n)
         return 0;
     e = nqx_agx_list(c->agx, t, i0, t->n, i0 == 0, sp, S_MAXNAMES, &n);
-    if (!n || e == i0)
-        return 0;
+    if (!n || e == i0) {
+        /* "Trách nhiệm của đối tượng thực hiện kiểm kê:": whoever the
+         * title names bears the duties below, up to a bracket that ends
+         * the line; not a question ("... là gì?") */
+        size_t lim = t->n, k;
+        if (courtesy || !lead || !lead->value || strcmp(lead->value, "any") != 0 ||
+            (t->v[t->n - 1].flags & NQX_TOK_STOP) || t->n - i0 > 20)
+            return 0;
+        if (t->v[t->n - 1].flags & NQX_TOK_CLOSE)
+            for (k = t->n - 1; k > i0; k--)
+                if (t->v[k].flags & NQX_TOK_OPEN) {
+                    lim = k;
+                    break;
+                }
+        for (k = i0 + 1; k < lim; k++)
+            if (nqx_wlex_at(&c->tnend, t, k, lim, NULL)) {
+                lim = k;
+                break;
+            }
+        S_add(out, t->v[i0].start, t->v[lim - 1].end, NQX_ROLE_LEAD);
+        return 1;
+    }
     if (e != t->n) {
         /* "Ban Quản lý các khu công nghệ cao và khu công nghiệp": a title
          * with no verb and no full stop is the last body's name */
@@ -1651,6 +1703,75 @@ static int S_competence(S_ctx *c, size_t s, size_t e, S_ags *out)
     return S_count_role(out, NQX_ROLE_LEAD) > 0;
 }
 
+/* Whether text[s..e) is a title that addresses a kind of body
+ * (task_addressee: "Đối với các cơ sở sản xuất ... lớn:", "Đối với các
+ * xã còn diện tích đất lúa: cần tập trung ...") whose phrase opens with
+ * a body: its bodies go to out as leads (the last runs to the colon, a
+ * closing bracket aside: "(theo danh sách gửi kèm)" says which ones) and
+ * *rest is where the text after the colon starts. */
+static int S_addressee(S_ctx *c, size_t s, size_t e, S_ags *out, size_t *rest)
+{
+    size_t ov[2 * S_OVN], ns, ne, rs, re;
+    nqx_toks t;
+    int rc, ok = 0;
+    if (!c->p_addr ||
+        (rc = nqx_gram_match(c->p_addr, c->text, e, s, ov, S_OVN)) <= 0 ||
+        ov[0] != s || !S_group_span(c->p_addr, ov, rc, "name", &ns, &ne) ||
+        !S_group_span(c->p_addr, ov, rc, "rest", &rs, &re))
+        return 0;
+    if (nqx_ext_tokens(c->text, ns, ne, &t)) {
+        c->st = NQX_ENOMEM;
+        return 0;
+    }
+    if (t.n && t.n <= 40) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j, lim = t.n, k;
+        if (t.v[t.n - 1].flags & NQX_TOK_CLOSE)
+            for (k = t.n - 1; k > 0; k--)
+                if (t.v[k].flags & NQX_TOK_OPEN) {
+                    lim = k;
+                    break;
+                }
+        j = nqx_agx_list(c->agx, &t, 0, lim, 0, sp, S_MAXNAMES, &n);
+        if (n && j > 0 && sp[0].start == t.v[0].start) {
+            if (j < lim)
+                sp[n - 1].end = t.v[lim - 1].end;
+            out->n = 0;
+            S_add_list(out, sp, n, NQX_ROLE_LEAD);
+            *rest = rs;
+            ok = 1;
+        }
+    }
+    nqx_toks_free(&t);
+    (void)re;
+    return ok;
+}
+
+/* Whether ni's parent is an item whose text opens with a body ("9. Các
+ * cơ sở sản xuất, kinh doanh, dịch vụ và đơn vị ..."): its items share
+ * out that body's work. A section of rules ("Điều 7. Nguồn kinh phí")
+ * is not. */
+static int S_body_parent(S_ctx *c, int ni)
+{
+    int pi = c->d->nodes[ni].parent;
+    const nqx_node *p;
+    nqx_toks t;
+    size_t cs, n = 0;
+    nqx_span sp[S_MAXNAMES];
+    int ok;
+    if (pi < 0)
+        return 0;
+    p = &c->d->nodes[pi];
+    cs = S_content_start(c, p);
+    if (p->end <= cs || nqx_ext_all_caps(c->text + cs, p->end - cs) ||
+        nqx_ext_tokens(c->text, cs, p->end, &t))
+        return 0;
+    ok = t.n && nqx_agx_list(c->agx, &t, 0, t.n, 1, sp, S_MAXNAMES, &n) > 0 &&
+         n && sp[0].start == t.v[0].start;
+    nqx_toks_free(&t);
+    return ok;
+}
+
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
@@ -1704,6 +1825,48 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return 0;
     }
     colon = t.n && (t.v[t.n - 1].flags & NQX_TOK_COLON);
+    /* "9.1. Đối với các cơ sở sản xuất ...:" over its points, "- Đối với
+     * các xã ...: cần tập trung ...": the body addressed does the work,
+     * unless the work after the colon names its own body ("Đối với ...:
+     * Giao Sở X ...") or describes it */
+    if ((S_numbered(n) || n->kind == NQX_NODE_BULLET || n->kind == NQX_NODE_PARA) &&
+        !lab.n && ((block && inh->n) || S_body_parent(c, ni)) &&
+        S_addressee(c, cs, n->end, &title, &k)) {
+        nqx_toks rt;
+        int own = 0, as = 0;
+        S_ags tmp;
+        tmp.n = 0;
+        if (nqx_ext_tokens(c->text, k, n->end, &rt)) {
+            nqx_toks_free(&t);
+            c->st = NQX_ENOMEM;
+            return 0;
+        }
+        own = rt.n && (S_subject_at(c, &rt, 0, rt.n, 1, &tmp, &as) > 0 ||
+                       nqx_agx_courtesy(c->agx, &rt, 0, rt.n) ||
+                       nqx_wlex_at(&c->cdescr, &rt, 0, rt.n, NULL));
+        nqx_toks_free(&rt);
+        if (!own && k < n->end) {
+            nqx_toks_free(&t);
+            if (has_num || has_bul) {
+                if (!colon)
+                    S_single(c, ni, n->start, n->end, &title, tvs, tve);
+                S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+            } else
+                S_single(c, ni, n->start, n->body_end, &title, tvs, tve);
+            return 0;
+        }
+        if (!own && (has_num || has_bul)) {
+            nqx_toks_free(&t);
+            S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
+            return 0;
+        }
+        if (!own && n->kind == NQX_NODE_PARA && !c->nkids[ni]) {
+            nqx_toks_free(&t);
+            *blk = title;
+            return 1;
+        }
+        title.n = 0;
+    }
     /* "5. Ban Tổ chức Thành ủy", "**Sở Nội vụ**", "- Sở Y tế:" over + items */
     is_title = (S_numbered(n) || n->kind == NQX_NODE_HEADING ||
                 n->kind == NQX_NODE_PARA ||
@@ -2125,7 +2288,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin;
+        tquals, inserted, cdescr, tleadin, tnend;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2148,6 +2311,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->inserted);
     nqx_wlex_free(&l->cdescr);
     nqx_wlex_free(&l->tleadin);
+    nqx_wlex_free(&l->tnend);
     free(l);
 }
 
@@ -2172,6 +2336,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_inserted", &l->inserted) ||
         nqx_wlex_load(g, "task_colon_descr", &l->cdescr) ||
         nqx_wlex_load(g, "task_title_leadin", &l->tleadin) ||
+        nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2222,6 +2387,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
     c.p_cases = nqx_gram_pattern(g, "task_cases_leadin");
+    c.p_addr = nqx_gram_pattern(g, "task_addressee");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
@@ -2253,6 +2419,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.inserted = lex->inserted;
         c.cdescr = lex->cdescr;
         c.tleadin = lex->tleadin;
+        c.tnend = lex->tnend;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
         (c.ntspans && !c.tspans)) {

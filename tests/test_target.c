@@ -876,3 +876,32 @@ Test(target, negated_floor)
     S_check("- Đến năm 2030", 1, ">=", 60, 60, "%", "2030", 0);
     S_check("- Tỷ lệ hộ nghèo", 0, "<", 2, 2, "%", NULL, 0);
 }
+
+/* Countries are a goal only as a rank ("thuộc nhóm 3 nước đứng đầu
+ * ASEAN"); a count of them is a fact ("có ít nhất 132 quốc gia ..."). */
+Test(target, country_rank)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Đến năm 2030, năng lực đổi mới sáng tạo thuộc nhóm 3 nước đứng đầu ASEAN.\n"
+          "- Đến năm 2045, đứng vào nhóm 20 quốc gia hàng đầu thế giới.\n"
+          "- Phấn đấu hợp tác với ít nhất 30 quốc gia.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("- Đến năm 2030", 0, "=", 3, 3, "nước", "2030", 0);
+    S_check("- Đến năm 2045", 0, "=", 20, 20, "quốc gia", "2045", 0);
+}
+
+/* A rate per population keeps its denominator in the unit ("bác
+ * sĩ/vạn dân"); words between the noun and "/" say which ones and stay
+ * out of it ("doanh nghiệp hoạt động/nghìn dân" -> "doanh nghiệp/nghìn
+ * dân"). */
+Test(target, rate_per_population)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Đến năm 2030, đạt 15 bác sĩ/vạn dân.\n"
+          "- Đến năm 2030, có 20 doanh nghiệp hoạt động/nghìn dân.\n"
+          "- Đến năm 2030, đạt 12 người /1 vạn dân.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("- Đến năm 2030, đạt 15", 0, "=", 15, 15, "bác sĩ/vạn dân", "2030", 0);
+    S_check("- Đến năm 2030, có 20", 0, "=", 20, 20, "doanh nghiệp/nghìn dân", "2030", 0);
+    S_check("- Đến năm 2030, đạt 12", 0, "=", 12, 12, "người/1 vạn dân", "2030", 0);
+}

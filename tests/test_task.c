@@ -1705,3 +1705,90 @@ Test(task, fronted_paragraph_under_an_item, .init = fx_grammar_load, .fini = S_f
     S_expect_agencies(S_task("3. Các cơ quan"),
                       "lead:Các cơ quan, đơn vị liên quan;coordinate:Công an tỉnh;");
 }
+
+/* Under an item that opens with a body, or inside a body's block, a title
+ * that addresses a kind of body ("9.1. Đối với các cơ sở sản xuất ...:",
+ * task_addressee) gives the work below or after its colon to that body;
+ * in a section of rules it sorts cases and assigns nothing. */
+Test(task, addressee_title_under_a_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("III. TỔ CHỨC THỰC HIỆN\n"
+          "9. Các cơ sở sản xuất, kinh doanh và đơn vị thực hiện dịch vụ vệ sinh.\n"
+          "9.1. Đối với các cơ sở sản xuất có lưu lượng xả thải lớn:\n"
+          "- Rà soát các hệ thống xử lý khí thải.\n"
+          "- Đối với các doanh nghiệp xi măng, luyện thép: Tăng cường sử dụng nguyên liệu sạch.\n"
+          "9.2. Đối với các đơn vị thu gom chất thải (theo danh sách gửi kèm):\n"
+          "- Nghiêm cấm việc đốt lá cây.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("- Rà soát"),
+                      "lead:các cơ sở sản xuất có lưu lượng xả thải lớn;");
+    S_expect_agencies(S_task("- Đối với các doanh nghiệp"),
+                      "lead:các doanh nghiệp xi măng, luyện thép;");
+    S_expect_agencies(S_task("- Nghiêm cấm"), "lead:các đơn vị thu gom chất thải;");
+    S_run("Điều 7. Nguồn kinh phí thực hiện\n"
+          "1. Đối với các cơ quan, tổ chức, đơn vị sử dụng ngân sách nhà nước:\n"
+          "a) Bố trí trong dự toán chi thường xuyên.\n");
+    cr_expect_eq(S_ntasks(), 0);
+}
+
+/* The competent official's steps ("Người có thẩm quyền phê duyệt ...",
+ * "... cho ý kiến") and the users a regulation binds ("Người sử dụng Hệ
+ * thống có trách nhiệm ...", "Người sử dụng lao động có trách nhiệm ...")
+ * are tasks of their subjects. */
+Test(task, approver_and_user_subjects, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 7. Duyệt dự thảo\n"
+          "1. Người có thẩm quyền phê duyệt dự thảo nội dung gửi lấy ý kiến.\n"
+          "2. Người có thẩm quyền cho ý kiến trên Hệ thống.\n"
+          "Điều 8. Kinh phí\n"
+          "1. Hằng năm, Sở Y tế lập dự toán, gửi Sở Tài chính thẩm định, Ủy ban nhân dân tỉnh phê duyệt theo quy định.\n"
+          "Điều 13. Bảo đảm an toàn thông tin\n"
+          "1. Người sử dụng Hệ thống có trách nhiệm bảo vệ an toàn tài khoản.\n"
+          "2. Người sử dụng lao động có trách nhiệm đóng đủ bảo hiểm thất nghiệp.\n");
+    cr_expect_eq(S_ntasks(), 5);
+    S_expect_agencies(S_task("1. Người có thẩm quyền"), "lead:Người có thẩm quyền;");
+    S_expect_agencies(S_task("2. Người có thẩm quyền"), "lead:Người có thẩm quyền;");
+    S_expect_agencies(S_task("1. Hằng năm"), "lead:Sở Y tế;report_to:Sở Tài chính;");
+    S_expect_agencies(S_task("1. Người sử dụng"), "lead:Người sử dụng Hệ thống;");
+    S_expect_agencies(S_task("2. Người sử dụng"), "lead:Người sử dụng lao động;");
+}
+
+/* An item whose first line ends by naming the parts of what its work
+ * makes ("..., bao gồm:", task_cases_leadin) is one task with its points;
+ * a body's duties ("... có trách nhiệm quản lý về nghiệp vụ, bao gồm:")
+ * are still one task a point. */
+Test(task, parts_leadin_is_one_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Phân loại dữ liệu\n"
+          "1. Cơ quan nhà nước phải phân loại dữ liệu, bao gồm:\n"
+          "a) Phân loại theo tính chất chia sẻ dữ liệu;\n"
+          "b) Phân loại theo tính chất quan trọng của dữ liệu.\n"
+          "Điều 6. Trách nhiệm\n"
+          "1. Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:\n"
+          "a) Cấp mới, thu hồi tài khoản;\n"
+          "b) Kiểm tra, đôn đốc các cơ quan nhập liệu.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("1. Cơ quan nhà nước"), "lead:Cơ quan nhà nước;");
+    S_expect_agencies(S_task("a) Cấp mới"), "lead:Sở Tài chính;");
+    S_expect_agencies(S_task("b) Kiểm tra"), "lead:Sở Tài chính;");
+}
+
+/* A title "Trách nhiệm của X" makes X the lead of the items below even
+ * when X is no body's name ("đối tượng thực hiện kiểm kê", "thí sinh"),
+ * the name ending before what it is in ("trong việc ..."); not after
+ * "Nhiệm vụ của", which may name a plan. */
+Test(task, duties_title_names_any_bearer, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. TỔ CHỨC THỰC HIỆN\n"
+          "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:\n"
+          "- Thành lập Tổ kiểm kê.\n"
+          "- Báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên.\n"
+          "1.6. Trách nhiệm của Nhà nước trong việc hỗ trợ thị trường lao động, bao gồm:\n"
+          "- Xây dựng hệ thống thông tin thị trường lao động.\n"
+          "1.7. Nhiệm vụ của kế hoạch:\n"
+          "- Nâng cao chất lượng nguồn nhân lực.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("- Thành lập Tổ"), "lead:đối tượng thực hiện kiểm kê;");
+    S_expect_agencies(S_task("- Báo cáo kết quả"), "lead:đối tượng thực hiện kiểm kê;");
+    S_expect_agencies(S_task("- Xây dựng hệ thống"), "lead:Nhà nước;");
+}
