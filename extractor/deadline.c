@@ -51,6 +51,18 @@ typedef struct {
  * search from a later byte does a part of the work of one from q. */
 #define S_SLOTS 4
 #define S_SLOT_MAX 65536 /* longer subjects are not kept (copied) */
+/* The answer of one S_from call (its arguments from, last and outsz
+ * beside the slot's bytes, which decide it): a seventh of the calls on
+ * the textcorpus ask again what an earlier one did (the same sentence
+ * for a task's own time, then for its label or lead-in). Eight a slot,
+ * the oldest replaced. */
+#define S_MEMOS 8
+typedef struct {
+    size_t from, last, outsz;
+    int found;
+    size_t ms, me;
+    char val[64];
+} S_memo;
 typedef struct {
     char *text;              /* the subject's bytes (owned) */
     size_t n;
@@ -60,6 +72,9 @@ typedef struct {
     size_t first[S_MAXANCH]; /* its first start, SIZE_MAX for none */
     unsigned lastk;          /* anchors with S_last_anchor below */
     size_t lastof[S_MAXANCH], last[S_MAXANCH]; /* its argument, result */
+    /* whole answers of S_from on these bytes (S_memo) */
+    S_memo memo[S_MEMOS];
+    unsigned nmemo, memo_next;
 } S_slot;
 
 typedef struct {
@@ -393,6 +408,7 @@ static S_slot *S_slot_of(S_dlset *set, const char *s, size_t n)
     old->n = n;
     old->stamp = set->clock;
     old->known = old->lastk = 0;
+    old->nmemo = old->memo_next = 0;
     return old;
 }
 
@@ -414,6 +430,24 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
     if (from >= n || outsz == 0 || !(set = S_dlset_get(g, &owned)))
         return 0;
     gate = (last < n ? last : n) - from >= S_ANCHOR_SPAN;
+    if (gate) {
+        tried = 1;
+        if ((slot = S_slot_of(set, s, n)) != NULL)
+            for (i = 0; i < slot->nmemo; i++) {
+                const S_memo *mm = &slot->memo[i];
+                if (mm->from != from || mm->last != last || mm->outsz != outsz)
+                    continue;
+                if (mm->found) {
+                    strcpy(out, mm->val);
+                    if (ms)
+                        *ms = mm->ms;
+                    if (me)
+                        *me = mm->me;
+                }
+                S_dlset_free(owned);
+                return mm->found;
+            }
+    }
     for (i = 0; i < set->npats; i++) {
         const S_dlpat *dp = &set->pats[i];
         size_t ov[2 * S_MAXGROUPS], pos = from, bound = SIZE_MAX;
@@ -515,6 +549,20 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             if (pos >= n)
                 break;
         }
+    }
+    if (slot && (!found || strlen(out) < sizeof slot->memo[0].val)) {
+        S_memo *mm = &slot->memo[slot->memo_next];
+        slot->memo_next = (slot->memo_next + 1) % S_MEMOS;
+        if (slot->nmemo < S_MEMOS)
+            slot->nmemo++;
+        mm->from = from;
+        mm->last = last;
+        mm->outsz = outsz;
+        mm->found = found;
+        mm->ms = best_s;
+        mm->me = best_e;
+        if (found)
+            strcpy(mm->val, out);
     }
     S_dlset_free(owned);
     if (found) {

@@ -4,7 +4,8 @@
  *
  *   # comment
  *   @pattern deadline_quarter        name, unique across all files
- *   @flags i                         i caseless, x extended, m multiline
+ *   @flags i                         i caseless, x extended, m multiline,
+ *                                    s dot-all, w words first (below)
  *   qu[ýy]\s+(?<q>IV|I{1,3}|[1-4])   pattern lines, joined with newlines,
  *   \s*[/]\s*(?<y>\d{4})               up to the next @ line or blank line
  *   @match Quý II/2023 => q=II; y=2023   must match; named groups must hold
@@ -12,6 +13,13 @@
  *
  *   @lexicon abbreviations           one entry a line: KEY or KEY = VALUE
  *   UBND = Ủy ban nhân dân
+ *
+ * @flags w is for a pattern that opens with a group of plain words,
+ * "(?<kind>Nghị quyết|Kế hoạch|...)" or "(?:...)", and is searched for
+ * over long text: a search then looks for the words first, one scan per
+ * first letter (PCRE2 finds one letter much faster than any of several),
+ * and tries the pattern where a word starts. The same matches; loading
+ * fails when the pattern does not open so.
  *
  * Patterns compile with PCRE2_UTF|PCRE2_UCP (plus flags) and JIT; matches
  * run under the grammar's match, depth and heap limits. \d means an ASCII

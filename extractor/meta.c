@@ -31,10 +31,18 @@ enum {
     L_RULE = 512    /* ----- */
 };
 
+/* Flags that only the lines around a kind word, a signature or the
+ * recipients are asked for: S_add_line leaves them to S_flags, which
+ * works them out at the first ask. Every line of every document ran
+ * their five patterns, most of it body text that nothing asks about (a
+ * third of the metadata's time). */
+#define L_LATER (L_BULLET | L_CAPS | L_NAME | L_NUMBER | L_DATE)
+
 typedef struct {
     size_t s, e;   /* the line without surrounding spaces */
     size_t cs, ce; /* its text without leading/trailing markup */
     unsigned flags;
+    unsigned todo; /* L_LATER still to work out (S_flags) */
     int kind;      /* index into meta_kinds when L_KIND */
     int title;     /* index into ol_signer_titles, or -1 */
 } S_line;
@@ -208,14 +216,11 @@ static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
             L->flags |= L_RULE;
         return NQX_OK;
     }
-    if (S_match(c->p_bullet, s, n, ov))
-        L->flags |= L_BULLET;
+    L->todo = 1; /* (L_LATER: S_flags) */
     if (S_match(c->p_recip, s, n, ov))
         L->flags |= L_RECIP;
     if (n > 1000)
         return NQX_OK; /* a body paragraph: no header, title or signature */
-    if (S_match(c->p_caps, s, n, ov))
-        L->flags |= L_CAPS;
     /* the line folded once for both word lists; not at all when it holds
      * more ASCII bytes other than spaces than the longest key has bytes
      * (nqx_fold keeps each such byte as one, so no key can equal it; the
@@ -237,13 +242,33 @@ static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
     }
     if (L->title >= 0 || S_match(c->p_sign, s, n, ov))
         L->flags |= L_SIGN;
-    if (S_match(c->p_name, s, n, ov))
-        L->flags |= L_NAME;
-    if (S_match(c->p_number, s, n, ov))
-        L->flags |= L_NUMBER;
-    if (S_match(c->p_date, s, n, ov))
-        L->flags |= L_DATE;
     return NQX_OK;
+}
+
+/* The flags of line i, L_LATER worked out on the first ask as S_add_line
+ * did before. Lines are the context's own: a const context still fills
+ * them in. */
+static unsigned S_flags(const S_ctx *c, size_t i)
+{
+    S_line *L = &c->lines[i];
+    if (L->todo) {
+        const char *s = c->text + L->cs;
+        size_t n = L->ce - L->cs, ov[20];
+        L->todo = 0;
+        if (S_match(c->p_bullet, s, n, ov))
+            L->flags |= L_BULLET;
+        if (n > 1000)
+            return L->flags;
+        if (S_match(c->p_caps, s, n, ov))
+            L->flags |= L_CAPS;
+        if (S_match(c->p_name, s, n, ov))
+            L->flags |= L_NAME;
+        if (S_match(c->p_number, s, n, ov))
+            L->flags |= L_NUMBER;
+        if (S_match(c->p_date, s, n, ov))
+            L->flags |= L_DATE;
+    }
+    return L->flags;
 }
 
 /* Classify every line of the text; a table row's cells count as lines of
@@ -280,11 +305,12 @@ static nqx_status S_lines(S_ctx *c)
 }
 
 /* A line that may belong to a header block above a kind word. */
-static int S_headerish(const S_line *L)
+static int S_headerish(const S_ctx *c, size_t i)
 {
-    if (L->flags & (L_SIGN | L_RECIP))
+    unsigned f = S_flags(c, i);
+    if (f & (L_SIGN | L_RECIP))
         return 0;
-    return (L->flags & (L_BLANK | L_CAPS | L_NUMBER | L_DATE)) != 0;
+    return (f & (L_BLANK | L_CAPS | L_NUMBER | L_DATE)) != 0;
 }
 
 /* Split into documents: fills starts[] with the first line of each;
@@ -303,7 +329,7 @@ static size_t S_split(const S_ctx *c, size_t *starts, long *kinds, size_t max)
             } else if (ended && nd < max) {
                 size_t j = i, steps = 0;
                 while (j > (size_t)kinds[nd - 1] + 1 && steps < 20 &&
-                       S_headerish(&c->lines[j - 1])) {
+                       S_headerish(c, j - 1)) {
                     j--;
                     steps++;
                 }
@@ -534,7 +560,7 @@ static void S_title(const S_ctx *c, nqx_meta *m, size_t k, size_t to,
         const char *s = c->text + L->cs;
         if (L->flags & L_BLANK)
             continue;
-        if (L->flags & (L_NUMBER | L_DATE | L_SIGN | L_RECIP | L_BULLET))
+        if (S_flags(c, end) & (L_NUMBER | L_DATE | L_SIGN | L_RECIP | L_BULLET))
             break;
         if (L->ce - L->cs > 1 && ((s[0] >= '0' && s[0] <= '9') ||
                                   (s[0] == 'I' && (s[1] == '.' || s[1] == '-'))))
@@ -613,7 +639,7 @@ static void S_signature(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
             const char *v = c->titles->entries[L->title].value;
             free(m->signer_title);
             m->signer_title = v ? nqx_strndup(v, strlen(v)) : S_recased(c, s, n);
-            if ((L->flags & L_NAME) && !m->signer_name &&
+            if ((S_flags(c, i) & L_NAME) && !m->signer_name &&
                 S_match(c->p_titlename, s, n, ov) &&
                 S_group(c->p_titlename, ov, "name", &gs, &ge))
                 m->signer_name = nqx_strndup(s + gs, ge - gs);
@@ -659,13 +685,13 @@ static void S_signature(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
         const S_line *L = &c->lines[i];
         if (L->flags & L_BLANK)
             continue;
-        if ((L->flags & L_NAME) &&
+        if ((S_flags(c, i) & L_NAME) &&
             S_match(c->p_name, c->text + L->cs, L->ce - L->cs, ov) &&
             S_group(c->p_name, ov, "name", &gs, &ge)) {
             m->signer_name = nqx_strndup(c->text + L->cs + gs, ge - gs);
             break;
         }
-        if (!(L->flags & L_CAPS))
+        if (!(S_flags(c, i) & L_CAPS))
             break;
     }
 }
@@ -735,7 +761,7 @@ static int S_recipients(const S_ctx *c, nqx_meta *m, size_t from, size_t to)
         size_t n = L->ce - L->cs;
         if (L->flags & L_BLANK)
             continue;
-        if (L->flags & (L_SIGN | L_KIND | L_RECIP | L_NUMBER | L_DATE))
+        if (S_flags(c, i) & (L_SIGN | L_KIND | L_RECIP | L_NUMBER | L_DATE))
             break;
         if ((L->flags & L_CAPS) && !(L->flags & L_BULLET))
             break;
@@ -899,7 +925,7 @@ static char *S_as_written(const S_ctx *c, size_t from, size_t to,
         const S_line *L = &c->lines[i];
         const char *s = c->text + L->cs;
         size_t n = L->ce - L->cs, ng;
-        if ((L->flags & (L_BLANK | L_CAPS)) || n > 4000)
+        if ((S_flags(c, i) & (L_BLANK | L_CAPS)) || n > 4000)
             continue;
         ng = S_fold_words(s, n, ws, we, got, 256);
         for (k = 0; k + nwant <= ng && !out; k++) {

@@ -1372,8 +1372,9 @@ static void S_table(S_ctx *c, int table)
             case 't':
                 free(dl);
                 tcell = 1;
-                dl = S_deadline(c, cells[i].start, cells[i].end);
-                /* a time column may hold a bare year: "2025" */
+                /* a time column is a label's value: it may hold bare
+                 * years, "2026 - 2030" as well as "2025" */
+                dl = S_label_deadline(c, cells[i].start, cells[i].end);
                 if (!dl && cells[i].end - cells[i].start == 4 &&
                     strspn(c->text + cells[i].start, "0123456789") >= 4)
                     dl = nqx_strndup(c->text + cells[i].start, 4);

@@ -172,3 +172,89 @@ Test(grammar, match_upto_stops_at_last)
     cr_expect_eq(ov[1], n);
     nqx_gram_free(g);
 }
+
+/* @flags w searches for the opening words first: every start, match and
+ * group is the plain search's (the same pattern without w, in the same
+ * grammar), from each byte, with and without a last start; words that
+ * share a first letter, are prefixes of one another, are caseless or
+ * open with a letter beyond ASCII; a word where the rest fails. */
+Test(grammar, words_first_finds_what_the_plain_search_finds, .init = S_mkdir,
+     .fini = S_rmdir)
+{
+    static const char *const subj[] = {
+        "Thực hiện Kế hoạch số 12/KH-UBND và Kế hoạch 15-KH/TU; Kết luận 3/KL",
+        "Kế hoạch chung. Đề án 06/ĐA-UBND, đề án 7/ĐA, KẾT LUẬN 9/KL",
+        "không có gì ở đây cả",
+        "Kế hoạch Kế hoạch Kế 5/KH Kết luận số 8/KL-TW",
+        ""};
+    static const char *const pat =
+        "(?<kind>Kế hoạch|Kết luận|Đề án|Kế)\\s+(?:số\\s+)?(?<num>[0-9]+/[A-ZĐ]+)\n";
+    nqx_grammar *g;
+    nqx_error e;
+    char text[1024];
+    size_t i, k;
+    snprintf(text, sizeof text,
+             "@pattern w_plain\n%s@pattern w_words\n@flags w\n%s"
+             "@pattern w_plain_i\n@flags i\n%s@pattern w_words_i\n@flags iw\n%s",
+             pat, pat, pat, pat);
+    S_write("w.pcre", text);
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    for (k = 0; k < 2; k++) {
+        const nqx_pattern *a = nqx_gram_pattern(g, k ? "w_plain_i" : "w_plain"),
+                          *b = nqx_gram_pattern(g, k ? "w_words_i" : "w_words");
+        size_t found = 0;
+        for (i = 0; i < sizeof subj / sizeof *subj; i++) {
+            size_t n = strlen(subj[i]), at, last;
+            for (at = 0; at <= n; at++) {
+                size_t ova[6], ovb[6];
+                int ra, rb;
+                if (((unsigned char)subj[i][at] & 0xC0) == 0x80)
+                    continue;
+                ra = nqx_gram_match(a, subj[i], n, at, ova, 3);
+                rb = nqx_gram_match(b, subj[i], n, at, ovb, 3);
+                cr_assert_eq(ra, rb, "%s from %zu", subj[i], at);
+                if (ra > 0) {
+                    found++;
+                    cr_assert_arr_eq(ova, ovb, 2 * (size_t)ra * sizeof *ova,
+                                     "%s from %zu", subj[i], at);
+                }
+                for (last = at; last <= n; last += 7) {
+                    ra = nqx_gram_match_upto(a, subj[i], n, at, last, ova, 3);
+                    rb = nqx_gram_match_upto(b, subj[i], n, at, last, ovb, 3);
+                    cr_assert_eq(ra, rb, "%s from %zu to %zu", subj[i], at, last);
+                    if (ra > 0)
+                        cr_assert_arr_eq(ova, ovb, 2 * (size_t)ra * sizeof *ova);
+                }
+            }
+        }
+        cr_expect_gt(found, 20); /* (the subjects do hold matches) */
+    }
+    nqx_gram_free(g);
+}
+
+/* @flags w on a pattern that does not open with plain words fails the
+ * load, naming the pattern. */
+Test(grammar, words_first_needs_opening_words, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    /* a word that is no plain text; a match that need not open with the
+     * words (another branch, an optional group) */
+    static const char *const bad[] = {
+        "@pattern w_bad\n@flags w\n(?:ab|c.d)\\s+x\n",
+        "@pattern w_bad\n@flags w\n(?:ab|cd)\\s+x|yz\n",
+        "@pattern w_bad\n@flags w\n(?:ab|cd)?x\n",
+        "@pattern w_bad\n@flags w\nab|cd\n"};
+    size_t i;
+    for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+        S_write("w.pcre", bad[i]);
+        cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_EGRAMMAR, "%s", bad[i]);
+        cr_expect_not_null(strstr(e.msg, "w_bad"), "%s", e.msg);
+        cr_expect_not_null(strstr(e.msg, "@flags w"), "%s", e.msg);
+    }
+    /* a branch inside parentheses after the words is fine */
+    S_write("w.pcre", "@pattern w_ok\n@flags w\n(?:ab|cd)\\s+(?:x|y)\n@match cd y\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    cr_expect_eq(nqx_gram_check(g, NULL, NULL, NULL), 0);
+    nqx_gram_free(g);
+}

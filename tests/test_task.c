@@ -739,6 +739,33 @@ Test(task, table_time_cell_wins, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, NULL);
 }
 
+/* A time column holds what a label may say bare: a range of years is the
+ * period, as "Thời gian thực hiện: 2026 - 2030" is. */
+static const char *S_table_year_range =
+    "KẾ HOẠCH\n"
+    "\n"
+    "PHỤ LỤC\n"
+    "\n"
+    "| STT | Tên nhiệm vụ/dự án | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả dự kiến | Thời gian triển khai |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Xây dựng kho dữ liệu mô hình thông tin công trình | Bộ Xây dựng | Các địa phương | Kho dữ liệu | 2026-2028 |\n"
+    "| 2 | Đào tạo cán bộ chuyển đổi số | Bộ Xây dựng | Các bộ, ngành | Khóa đào tạo | 2026 - 2030 |\n"
+    "| 3 | Rà soát các văn bản quy phạm pháp luật | Bộ Tư pháp | Các bộ | Văn bản | 2026 |\n";
+
+Test(task, table_time_column_year_range, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_table_year_range);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("Xây dựng kho dữ liệu");
+    S_expect_agencies(r, "lead:Bộ Xây dựng;coordinate:Các địa phương;");
+    S_expect_deadline(r, "2026/2028");
+    r = S_task("Đào tạo cán bộ");
+    S_expect_deadline(r, "2026/2030");
+    r = S_task("Rà soát các văn bản");
+    S_expect_deadline(r, "2026");
+}
+
 /* A header over two lines: "Cơ quan" above "Chủ trì | Phối hợp". */
 static const char *S_table_two_line_header =
     "KẾ HOẠCH\n"
