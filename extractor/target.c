@@ -1862,6 +1862,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     char inherited[64] = "";
     const char *lead_dl = NULL;
     int lead_asp = 0, goal_heading, item_goal, have_inh = -1, leadin, lead_asp_all = 0;
+    int semi_asp = 0;
+    char semi_dl[64] = "";
     char leadin_dl[64] = "";
     nqx_doc view;
 
@@ -1958,8 +1960,12 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         S_qty qs[S_MAXQ];
         const char *cur;
         int has_own[S_MAXQ];
-        nq = S_quantities(c, node, cs, ce, goal_heading || (ci == 0 && item_goal), qs,
-                          S_MAXQ);
+        /* "...; phấn đấu đến năm 2045 có ít nhất 3 triệu doanh nghiệp ...;
+         * đóng góp khoảng trên 60% GDP.": an aspiration governs the
+         * clauses after it up to the sentence's end, with its time */
+        int semi_in = semi_asp, ends_semi = ce < c->len && c->mask[ce] == ';';
+        nq = S_quantities(c, node, cs, ce,
+                          goal_heading || (ci == 0 && item_goal) || semi_in, qs, S_MAXQ);
         if (nq)
             ndl = S_deadlines(c, cs, ce, SIZE_MAX, dls, S_MAXDL);
         else /* only the lead time below is read: phrases before its lim */
@@ -1981,8 +1987,11 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 }
             lead_asp = S_match(c->aspire, c->mask, lim, cs, ov, S_NOV);
         }
-        if (!nq)
+        if (!nq) {
+            if (!ends_semi)
+                semi_asp = 0;
             continue;
+        }
         if (have_inh < 0) {
             view = *c->d;
             view.nodes = (nqx_node *)c->nodes;
@@ -2087,9 +2096,11 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                     snprintf(qs[qi].dl, sizeof qs[qi].dl, "%.*s",
                              (int)(ov[2 * gy + 1] - ov[2 * gy]), c->mask + ov[2 * gy]);
             }
+            if (!qs[qi].dl[0] && semi_in && semi_dl[0])
+                snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", semi_dl);
             if (!qs[qi].dl[0] && have_inh > 0)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
-            qs[qi].asp = lead_asp || lead_asp_all ||
+            qs[qi].asp = lead_asp || lead_asp_all || semi_in ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
             /* the item's first clause keeps its label: "(2) Ít nhất 85% ..." */
             st = S_emit(c, node, ci == 0 ? nd->start : cs, ce, &qs[qi], prev_end,
@@ -2100,6 +2111,12 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         }
         if (st)
             break;
+        if (!ends_semi) {
+            semi_asp = 0;
+        } else if (!semi_in && S_match(c->aspire, c->mask, qs[0].qs, cs, ov, S_NOV)) {
+            semi_asp = 1;
+            snprintf(semi_dl, sizeof semi_dl, "%s", qs[0].dl);
+        }
         (void)has_own;
     }
     free(cl);

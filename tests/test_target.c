@@ -905,3 +905,17 @@ Test(target, rate_per_population)
     S_check("- Đến năm 2030, có 20", 0, "=", 20, 20, "doanh nghiệp/nghìn dân", "2030", 0);
     S_check("- Đến năm 2030, đạt 12", 0, "=", 12, 12, "người/1 vạn dân", "2030", 0);
 }
+
+/* An aspiration in the middle of a sentence governs the ";" clauses after
+ * it, with its time, up to the sentence's end; not the clauses before it
+ * nor the next sentence. */
+Test(target, aspiration_governs_later_clauses)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "2. Doanh nghiệp\n"
+          "Năm 2024 đạt 7%; phấn đấu đến năm 2045 có ít nhất 3 triệu doanh nghiệp; "
+          "đóng góp khoảng trên 60% GDP. Thu ngân sách đạt 5.000 tỷ đồng.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("phấn đấu đến năm 2045", 0, ">=", 3, 3, "triệu doanh nghiệp", "2045", 1);
+    S_check("đóng góp khoảng", 0, ">", 60, 60, "%", "2045", 1);
+}
