@@ -186,6 +186,15 @@ Test(agency, office_holders, .init = S_load, .fini = S_free)
            "Giám đốc Sở Giáo dục và Đào tạo", "phê duyệt");
     S_list("Sở Giáo dục và Đào tạo và các cơ sở giáo dục, đào tạo lồng ghép",
            "Sở Giáo dục và Đào tạo|các cơ sở giáo dục, đào tạo", "lồng ghép");
+    /* the Government's and ministries' office holders, with a person's
+     * name after the title */
+    S_list("Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo",
+           "Phó Thủ tướng Chính phủ Trần Hồng Hà", "chỉ đạo");
+    S_list("Cục trưởng Cục Thuế ban hành quyết định",
+           "Cục trưởng Cục Thuế", "ban hành");
+    S_list("Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Thủ trưởng các đơn vị có liên quan chịu trách nhiệm",
+           "Chánh Văn phòng Bộ|Vụ trưởng Vụ Pháp chế|Thủ trưởng các đơn vị có liên quan",
+           "chịu trách nhiệm");
 }
 
 Test(agency, comma_ends_lexicon_words, .init = S_load, .fini = S_free)
