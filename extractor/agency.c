@@ -1020,6 +1020,25 @@ static size_t S_assigned_end(const nqx_agx *a, const nqx_toks *t, size_t j,
     return 0;
 }
 
+/* "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng", "Ủy ban nhân dân các tỉnh,
+ * thành phố: Tuyên Quang, Đồng Nai": a place word named by a proper name
+ * and more proper names after commas are one body, the places of that
+ * kind; j is the word after a comma, head/hl the part's head. */
+static int S_place_list(const nqx_agx *a, const nqx_toks *t, size_t head,
+                        size_t hl, size_t j)
+{
+    size_t k;
+    if (j < 2 || !t->v[j - 1].cap || !t->v[j].cap)
+        return 0;
+    /* a place word somewhere in the name, right before a capital */
+    (void)hl;
+    for (k = head; k + 1 < j; k++)
+        if (!t->v[k].cap && t->v[k + 1].cap &&
+            nqx_wlex_at(&a->places, t, k, k + 1, NULL) == 1)
+            return 1;
+    return 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -1119,7 +1138,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 /* a comma inside a name: "Ban Thường vụ quận, huyện, thị
                  * ủy", "Sở Văn hóa, Thể thao và Du lịch" */
                 if ((pv->flags & NQX_TOK_SEMI) ||
-                    (t->v[j].cap && !pt->proper) ||
+                    (t->v[j].cap && !pt->proper && !S_place_list(a, t, head, hl, j)) ||
                     (S_is_stop(a, t, j, lim) && !S_listed_noun(a, pt, t, j, lim)) ||
                     nqx_wlex_at(&a->courtesy, t, j, lim, NULL))
                     break;

@@ -188,6 +188,11 @@ Test(agency, office_holders, .init = S_load, .fini = S_free)
            "Sở Giáo dục và Đào tạo|các cơ sở giáo dục, đào tạo", "lồng ghép");
     /* the Government's and ministries' office holders, with a person's
      * name after the title */
+    /* places of one kind named by a list of proper names are one body */
+    S_list("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương",
+           "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng", "khẩn trương");
+    S_list("Ủy ban nhân dân tỉnh Lâm Đồng, Sở Xây dựng chủ trì",
+           "Ủy ban nhân dân tỉnh Lâm Đồng|Sở Xây dựng", "chủ trì");
     S_list("Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo",
            "Phó Thủ tướng Chính phủ Trần Hồng Hà", "chỉ đạo");
     S_list("Cục trưởng Cục Thuế ban hành quyết định",
