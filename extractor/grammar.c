@@ -174,25 +174,17 @@ typedef struct {
     long lex;
 } S_loader;
 
-/* The byte c when the pattern src opens with "(?:^|\\c" and that group
- * has no further branch: then every match starts at the subject's start
- * (^ without the m flag) or at a byte c (meta_date's "(?:^|\\|[ \t]*)").
- * -1 otherwise, or when unsure. PCRE2 itself sees no start byte there:
- * the ^ branch hides it, and such a pattern is tried at every byte. */
-static int S_bol_or_byte(const char *src)
+/* Scan the pattern text q, inside a group: the ')' that closes the group,
+ * the '|' that opens another branch of it, or the end of the text when
+ * the parentheses balance; escapes and classes are skipped. NULL when
+ * unsure (a trailing '\\', an unclosed class, a POSIX class). */
+static const char *S_group_end(const char *q)
 {
-    const char *q;
-    int depth = 0, c;
-    if (!src || strncmp(src, "(?:^|\\", 6) != 0)
-        return -1;
-    c = (unsigned char)src[6];
-    /* an escaped ASCII punctuation byte stands for itself */
-    if (c >= 0x80 || !strchr("|.*+?()[]{}^$\\/-#", c) || !c)
-        return -1;
-    for (q = src + 7; *q; q++) {
+    int depth = 0;
+    for (; *q; q++) {
         if (*q == '\\') {
             if (!*++q)
-                return -1;
+                return NULL;
         } else if (*q == '[') { /* a class: skip to its closing ] */
             q++;
             if (*q == '^')
@@ -201,21 +193,40 @@ static int S_bol_or_byte(const char *src)
                 q++;
             for (; *q && *q != ']'; q++)
                 if (*q == '\\' && !*++q)
-                    return -1;
+                    return NULL;
                 else if (*q == '[' && q[1] == ':')
-                    return -1; /* POSIX classes: not worth parsing */
+                    return NULL; /* POSIX classes: not worth parsing */
             if (!*q)
-                return -1;
+                return NULL;
         } else if (*q == '(') {
             depth++;
         } else if (*q == ')') {
             if (depth-- == 0)
-                return c;
+                return q;
         } else if (*q == '|' && depth == 0) {
-            return -1;
+            return q;
         }
     }
-    return -1;
+    return depth == 0 ? q : NULL;
+}
+
+/* The byte c when the pattern src opens with "(?:^|\\c" and that group
+ * has no further branch: then every match starts at the subject's start
+ * (^ without the m flag) or at a byte c (meta_date's "(?:^|\\|[ \t]*)").
+ * -1 otherwise, or when unsure. PCRE2 itself sees no start byte there:
+ * the ^ branch hides it, and such a pattern is tried at every byte. */
+static int S_bol_or_byte(const char *src)
+{
+    const char *q;
+    int c;
+    if (!src || strncmp(src, "(?:^|\\", 6) != 0)
+        return -1;
+    c = (unsigned char)src[6];
+    /* an escaped ASCII punctuation byte stands for itself */
+    if (c >= 0x80 || !strchr("|.*+?()[]{}^$\\/-#", c) || !c)
+        return -1;
+    q = S_group_end(src + 7);
+    return q && *q == ')' ? c : -1;
 }
 
 /* 1 when src may set the i option inside ("(?i)", "(?xi:", "(?-i)"
@@ -344,37 +355,11 @@ static int S_ascii_digits(const char *src, size_t len, nqx_buf *out)
  * {) and has no '|' outside parentheses (another way to match). */
 static int S_rest_follows(const char *rest)
 {
-    int depth = 0;
     const char *q;
     if (*rest == '?' || *rest == '*' || *rest == '{')
         return 0;
-    for (q = rest; *q; q++) {
-        if (*q == '\\') {
-            if (!*++q)
-                return 0;
-        } else if (*q == '[') { /* a class: skip to its closing ] */
-            q++;
-            if (*q == '^')
-                q++;
-            if (*q == ']')
-                q++;
-            for (; *q && *q != ']'; q++)
-                if (*q == '\\' && !*++q)
-                    return 0;
-                else if (*q == '[' && q[1] == ':')
-                    return 0; /* POSIX classes: not worth parsing */
-            if (!*q)
-                return 0;
-        } else if (*q == '(') {
-            depth++;
-        } else if (*q == ')') {
-            if (depth-- == 0)
-                return 0;
-        } else if (*q == '|' && depth == 0) {
-            return 0;
-        }
-    }
-    return depth == 0;
+    q = S_group_end(rest);
+    return q && !*q;
 }
 
 /* @flags w: src opens with a group of plain words, "(?<name>W|W...)" or

@@ -611,23 +611,20 @@ static nqx_status S_line(S_ctx *c, S_doc_state *st, size_t ls, size_t le,
         st->mode = S_BODY;
     }
 
-    /* "... ra sao? (Hình từ Internet)": a web page's image caption,
-     * kept apart from the body as a footnote is */
-    if (S_match(c->p_caption, s, n, cs, ov)) {
-        S_group(c->p_caption, ov, "label", &gs, &ge);
-        nd = S_new_node(c, NQX_NODE_FOOTNOTE, "F", ls, le, -1, 0);
-        if (!nd || S_set_path(c, c->n - 1, s + gs, ge - gs, 1, 0))
-            goto oom;
-        nd->doc_index = di;
-        return NQX_OK;
-    }
-    if (S_match(c->p_foot, s, n, cs, ov)) {
-        S_group(c->p_foot, ov, "label", &gs, &ge);
-        nd = S_new_node(c, NQX_NODE_FOOTNOTE, "F", ls, le, -1, 0);
-        if (!nd || S_set_path(c, c->n - 1, s + gs, ge - gs, 1, 0))
-            goto oom;
-        nd->doc_index = di;
-        return NQX_OK;
+    /* a footnote, or "... ra sao? (Hình từ Internet)": a web page's
+     * image caption, kept apart from the body as a footnote is */
+    {
+        const nqx_pattern *fp = S_match(c->p_caption, s, n, cs, ov) ? c->p_caption
+                                : S_match(c->p_foot, s, n, cs, ov)  ? c->p_foot
+                                                                    : NULL;
+        if (fp) {
+            S_group(fp, ov, "label", &gs, &ge);
+            nd = S_new_node(c, NQX_NODE_FOOTNOTE, "F", ls, le, -1, 0);
+            if (!nd || S_set_path(c, c->n - 1, s + gs, ge - gs, 1, 0))
+                goto oom;
+            nd->doc_index = di;
+            return NQX_OK;
+        }
     }
 
     if (S_label(c, s, n, cs, key, sizeof key, &val, &parts, &lbs, &lbe,

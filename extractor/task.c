@@ -1775,6 +1775,20 @@ static int S_body_parent(S_ctx *c, int ni)
 
 /* Handle one node; returns 1 when it is a block header whose subject
  * leads the siblings after it (*blk filled). */
+/* The work after a body's name and colon is the body's; items or bullets
+ * below (kids) are more of it, each a task; the line itself is one when
+ * its work does not stop at the colon. */
+static void S_inline_work(S_ctx *c, int ni, const nqx_node *n, int colon,
+                          int kids, const S_ags *title, size_t tvs, size_t tve)
+{
+    if (kids) {
+        if (!colon)
+            S_single(c, ni, n->start, n->end, title, tvs, tve);
+        S_walk(c, c->kids[ni], c->nkids[ni], title, 1);
+    } else
+        S_single(c, ni, n->start, n->body_end, title, tvs, tve);
+}
+
 static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
 {
     const nqx_node *n = &c->d->nodes[ni];
@@ -1848,12 +1862,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         nqx_toks_free(&rt);
         if (!own && k < n->end) {
             nqx_toks_free(&t);
-            if (has_num || has_bul) {
-                if (!colon)
-                    S_single(c, ni, n->start, n->end, &title, tvs, tve);
-                S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
-            } else
-                S_single(c, ni, n->start, n->body_end, &title, tvs, tve);
+            S_inline_work(c, ni, n, colon, has_num || has_bul, &title, tvs, tve);
             return 0;
         }
         if (!own && (has_num || has_bul)) {
@@ -1997,14 +2006,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     /* a line that is only a body's name ("Sở Nội vụ", bold markup gone)
      * heads the bullets and items after it */
     if (inline_work) {
-        /* the work after the colon is the body's; bullets below are
-         * more of it, each a task */
-        if (has_num || has_bul) {
-            if (!colon)
-                S_single(c, ni, n->start, n->end, &title, tvs, tve);
-            S_walk(c, c->kids[ni], c->nkids[ni], &title, 1);
-        } else
-            S_single(c, ni, n->start, n->body_end, &title, tvs, tve);
+        S_inline_work(c, ni, n, colon, has_num || has_bul, &title, tvs, tve);
         return 0;
     }
     if (is_title && n->kind == NQX_NODE_PARA && !c->nkids[ni]) {
