@@ -25,7 +25,7 @@
 #define HEAP_LIMIT_KB 20480
 
 /* At most this many first bytes among a @flags w pattern's words. */
-#define S_MAXLEAD 12
+#define S_MAXLEAD NQX_GRAM_MAXLEAD
 
 typedef struct {
     char *text;
@@ -946,17 +946,27 @@ static size_t S_lead_next(const nqx_pattern *p, const char *subj, size_t len,
     return best;
 }
 
+/* Every lead of p not looked for yet (S_lead_next). */
+static void S_leads_unknown(const nqx_pattern *p, size_t *at)
+{
+    size_t i;
+    for (i = 0; i < p->nlead; i++)
+        at[i] = SIZE_MAX - 1;
+}
+
 /* A search for a @flags w pattern: tried where one of its words starts,
  * in order, each try with its start as the offset limit. The same match
  * as one search from start: every match opens with a word, and the try
  * at a byte finds what the search finds there. last: no match starting
- * after it (SIZE_MAX: none). */
+ * after it (SIZE_MAX: none). at: the leads' next starts (S_lead_next),
+ * found by earlier searches of the subject from start or before (a
+ * lead's first start from there is its first from start when it lies at
+ * or after start, and none from there means none from start). */
 static int S_match_words(const nqx_pattern *p, const char *subj, size_t len,
-                         size_t start, size_t last, size_t *ov, int ovn)
+                         size_t start, size_t last, size_t *ov, int ovn,
+                         size_t *at)
 {
-    size_t at[S_MAXLEAD], c, i;
-    for (i = 0; i < p->nlead; i++)
-        at[i] = SIZE_MAX - 1; /* (not looked for yet) */
+    size_t c, i;
     for (c = S_lead_next(p, subj, len, start, at); c != SIZE_MAX && c <= last;
          c = S_lead_next(p, subj, len, c, at)) {
         int rc;
@@ -1037,9 +1047,27 @@ static int S_match(const nqx_pattern *p, const char *subj, size_t len,
 int nqx_gram_match(const nqx_pattern *p, const char *subj, size_t len,
                    size_t start, size_t *ov, int ovn)
 {
-    if (p->nlead && start < len)
-        return S_match_words(p, subj, len, start, SIZE_MAX, ov, ovn);
+    size_t at[S_MAXLEAD];
+    if (p->nlead && start < len) {
+        S_leads_unknown(p, at);
+        return S_match_words(p, subj, len, start, SIZE_MAX, ov, ovn, at);
+    }
     return S_match(p, subj, len, start, ov, ovn, p->owner->mctx, start == len);
+}
+
+int nqx_gram_match_next(const nqx_pattern *p, nqx_gram_scan *sc,
+                        const char *subj, size_t len, size_t start,
+                        size_t *ov, int ovn)
+{
+    if (!p->nlead || start >= len)
+        return nqx_gram_match(p, subj, len, start, ov, ovn);
+    if (sc->subj != subj || sc->len != len || start < sc->from) {
+        sc->subj = subj;
+        sc->len = len;
+        S_leads_unknown(p, sc->at);
+    }
+    sc->from = start;
+    return S_match_words(p, subj, len, start, SIZE_MAX, ov, ovn, sc->at);
 }
 
 int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
@@ -1047,8 +1075,11 @@ int nqx_gram_match_upto(const nqx_pattern *p, const char *subj, size_t len,
 {
     if (last < start)
         return 0;
-    if (p->nlead && start < len && last > start)
-        return S_match_words(p, subj, len, start, last, ov, ovn);
+    if (p->nlead && start < len && last > start) {
+        size_t at[S_MAXLEAD];
+        S_leads_unknown(p, at);
+        return S_match_words(p, subj, len, start, last, ov, ovn, at);
+    }
     if (last >= len)
         return S_match(p, subj, len, start, ov, ovn, p->owner->mctx,
                        start == len);

@@ -814,12 +814,14 @@ static int S_cites(const S_ctx *c, nqx_meta *m)
     char **nums = NULL;
     size_t nnums = 0, i;
     int rc = 0;
+    nqx_gram_scan scan = {0};
     while (pos < m->end && m->ncites < 500 && !rc) {
         char *num;
         int dup = 0;
         nqx_buf b = {0};
         memset(ov, 0xff, sizeof ov);
-        if (nqx_gram_match(c->p_cite, c->text, m->end, pos, ov, 10) <= 0)
+        if (nqx_gram_match_next(c->p_cite, &scan, c->text, m->end, pos, ov,
+                                10) <= 0)
             break;
         pos = ov[1] > pos ? ov[1] : pos + 1;
         S_group(c->p_cite, ov, "kind", &ks, &ke);
