@@ -115,6 +115,11 @@ typedef struct {
     S_tcol tbl_head[S_MAXCOL], tbl_sub[S_MAXCOL];
     char tbl_group[2][256]; /* labels of the numbered row, the "-" row above */
     char tbl_dl[S_MAXCOL][32];
+    /* S_leadin_hit's answers: for pattern leadin_pat[k] (those that
+     * S_leadin_find is asked for), bit 2k of leadin_memo[j] says node j
+     * was tried, bit 2k + 1 that it matched; NULL: none kept */
+    const nqx_pattern *leadin_pat[4];
+    unsigned char *leadin_memo;
 } S_ctx;
 
 /* ---------------------------------------------------------------------- */
@@ -542,6 +547,29 @@ static int S_in_present(const S_ctx *c, int node)
     return nqx_ext_node_in_present(c->g, c->text, &view, (size_t)node);
 }
 
+/* Does p match the last S_HEAD_REACH bytes of node j's text, which
+ * ends at e? Each list item asks it of the same lead-in paragraph, for
+ * the same few patterns: the answers are kept per node (leadin_memo),
+ * the pattern run once (extract --no-ocr of 2,000 textcorpus files ran
+ * 2.1% more instructions). */
+static int S_leadin_hit(const S_ctx *c, int j, size_t e, const nqx_pattern *p)
+{
+    const nqx_node *nd = &c->nodes[j];
+    size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
+                                             : nd->start, ov[2 * S_NOV];
+    unsigned k = 0;
+    int kept, hit;
+    while (k < 4 && c->leadin_pat[k] != p)
+        k++;
+    kept = k < 4 && c->leadin_memo;
+    if (kept && (c->leadin_memo[j] >> 2 * k & 1))
+        return c->leadin_memo[j] >> (2 * k + 1) & 1;
+    hit = S_match(p, c->mask + st, e - st, 0, ov, S_NOV);
+    if (kept)
+        c->leadin_memo[j] |= (unsigned char)((1 | hit << 1) << 2 * k);
+    return hit;
+}
+
 /* A lead-in paragraph (ending in ":") just before node under the same
  * parent, or before one of its ancestors up to hops levels: "... các chỉ
  * tiêu đã đề ra:" then bullets. Returns the paragraph's node, or -1. */
@@ -556,7 +584,7 @@ static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int max
          * its lead-in */
         for (j = n - 1; j >= 0 && other < 11 && j > n - (hops ? 12 : S_LEADIN_SIBS); j--) {
             const nqx_node *nd = &c->nodes[j];
-            size_t e = nd->end, ov[2 * S_NOV];
+            size_t e = nd->end;
             int intro, hit = 0;
             if (j == c->nodes[n].parent)
                 break;
@@ -567,11 +595,8 @@ static int S_leadin_find(const S_ctx *c, int node, const nqx_pattern *p, int max
             while (e > nd->start && (S_is_space(c->mask[e - 1])))
                 e--;
             intro = e > nd->start && c->mask[e - 1] == ':';
-            if (intro) {
-                size_t st = e - nd->start > S_HEAD_REACH ? S_cb(c->mask, e - S_HEAD_REACH)
-                                                         : nd->start;
-                hit = S_match(p, c->mask + st, e - st, 0, ov, S_NOV);
-            }
+            if (intro)
+                hit = S_leadin_hit(c, j, e, p);
             /* a paragraph after a list item reads as the item's own
              * (outline.c cannot tell); one that ends with ':' right
              * before the list is that list's lead-in all the same, when
@@ -2201,8 +2226,15 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
         c.nodes = fb;
         c.nnodes = nfb;
     }
+    c.leadin_pat[0] = c.aspire;
+    c.leadin_pat[1] = c.goal_heading;
+    c.leadin_pat[2] = c.goal_leadin;
+    c.leadin_pat[3] = c.criteria;
+    /* (no memory for the memo: every lead-in is matched each time) */
+    c.leadin_memo = c.nnodes ? calloc(c.nnodes, 1) : NULL;
     for (i = 0; !st && i < c.nnodes; i++)
         st = S_node(&c, (int)i, err);
+    free(c.leadin_memo);
     S_free_nodes(fb, nfb);
     free(c.mask);
     free(c.un_ix);
