@@ -1875,6 +1875,27 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
     return NQX_OK;
 }
 
+/* What opens an item covers all its clauses: a time before its first
+ * quantity (first, NULL when the clause has none), or near its start; a
+ * time at the end of a long first clause without quantities ("xây dựng
+ * kế hoạch ... hằng năm") is that work's own. The clause [cs, ce) with
+ * its phrases dls[0..ndl): sets *lead_dl (to one of dls) when one opens
+ * it, and returns whether an aspiration ("phấn đấu") does. */
+static int S_clause_lead(const S_ctx *c, size_t cs, size_t ce,
+                         const S_qty *first, const S_dl *dls, size_t ndl,
+                         const char **lead_dl)
+{
+    size_t lim = first ? first->qs : ce, di, ov[2 * S_NOV];
+    if (!first && lim - cs > S_LEAD_REACH)
+        lim = cs + S_LEAD_REACH;
+    for (di = 0; di < ndl; di++)
+        if (dls[di].s >= cs && dls[di].s < lim) {
+            *lead_dl = dls[di].v;
+            break;
+        }
+    return S_match(c->aspire, c->mask, lim, cs, ov, S_NOV);
+}
+
 static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
 {
     const nqx_node *nd = &c->nodes[node];
@@ -1887,6 +1908,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     char inherited[64] = "";
     const char *lead_dl = NULL;
     int lead_asp = 0, goal_heading, item_goal, have_inh = -1, leadin, lead_asp_all = 0;
+    int lead_later = 0; /* the first clause's lead is still to be read */
     int semi_asp = 0;
     char semi_dl[64] = "";
     char leadin_dl[64] = "";
@@ -1991,27 +2013,23 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         int semi_in = semi_asp, ends_semi = ce < c->len && c->mask[ce] == ';';
         nq = S_quantities(c, node, cs, ce,
                           goal_heading || (ci == 0 && item_goal) || semi_in, qs, S_MAXQ);
+        if (nq && lead_later) {
+            /* the first clause, without quantities, read now that a
+             * clause has some: it sets their lead (most nodes here have
+             * none in any clause, and reading it at once was a tenth of
+             * extract --no-ocr's instructions); S_deadlines below then
+             * overwrites dls as it did when this was read first */
+            ndl = S_deadlines(c, cl[0], cl[1], cl[1] - cl[0] > S_LEAD_REACH ?
+                              cl[0] + S_LEAD_REACH : cl[1], dls, S_MAXDL);
+            lead_asp = S_clause_lead(c, cl[0], cl[1], NULL, dls, ndl, &lead_dl);
+            lead_later = 0;
+        }
         if (nq)
             ndl = S_deadlines(c, cs, ce, SIZE_MAX, dls, S_MAXDL);
-        else /* only the lead time below is read: phrases before its lim */
-            ndl = ci == 0 ? S_deadlines(c, cs, ce, ce - cs > S_LEAD_REACH ?
-                                        cs + S_LEAD_REACH : ce, dls, S_MAXDL)
-                          : 0;
-        if (ci == 0) {
-            /* What opens the item covers all its clauses: a time before
-             * its first quantity, or near its start; a time at the end of
-             * a long first clause without quantities ("xây dựng kế hoạch
-             * ... hằng năm") is that work's own. */
-            size_t lim = nq ? qs[0].qs : ce;
-            if (!nq && lim - cs > S_LEAD_REACH)
-                lim = cs + S_LEAD_REACH;
-            for (di = 0; di < ndl; di++)
-                if (dls[di].s >= cs && dls[di].s < lim) {
-                    lead_dl = dls[di].v;
-                    break;
-                }
-            lead_asp = S_match(c->aspire, c->mask, lim, cs, ov, S_NOV);
-        }
+        if (ci == 0 && nq)
+            lead_asp = S_clause_lead(c, cs, ce, &qs[0], dls, ndl, &lead_dl);
+        else if (ci == 0)
+            lead_later = 1;
         if (!nq) {
             if (!ends_semi)
                 semi_asp = 0;
