@@ -1305,14 +1305,62 @@ static int S_share_qualifier(const S_ctx *c, const S_qty *share, const S_qty *q)
     return 1;
 }
 
-/* The quantities of clause [cs, ce) that are goals. */
-static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
-                           int goal_heading, S_qty *out, size_t cap)
+/* Where a node stands, as it bears on its quantities: under a goal
+ * heading or lead-in, or after an aspiring lead-in with its time. Read
+ * when a quantity first asks (S_node_goal): most nodes with a number
+ * have no quantity that gets that far, and reading it for every one was
+ * 2% of extract --no-ocr's instructions. */
+typedef struct {
+    int node;
+    size_t a, b;  /* the node's text after its label */
+    int known;    /* the fields below are read */
+    int heading;  /* its quantities are goals */
+    int asp_all;  /* "phấn đấu ...: " over the section: all aspired to */
+    char dl[64];  /* the time of the lead-in sentence, or "" */
+} S_goal;
+
+static const S_goal *S_node_goal(const S_ctx *c, S_goal *g)
+{
+    int node = g->node, leadin;
+    if (g->known)
+        return g;
+    g->known = 1;
+    g->heading = S_ancestor_matches(c, node, c->goal_heading) ||
+                 S_leadin_matches(c, node, c->goal_heading) ||
+                 S_first_clause_cue(c, g->a, g->b) ||
+                 S_goal_leadin(c, node) ||
+                 (c->quota_heading && S_ancestor_matches(c, node, c->quota_heading));
+    /* "Trong giai đoạn 2026 - 2030, ..., phấn đấu ..., cụ thể như sau:" over
+     * the section: what it lists are goals, aspired to, due in its time */
+    leadin = S_leadin_find(c, node, c->aspire, S_LEADIN_HOPS, 1, NULL);
+    if (leadin >= 0) {
+        g->heading = 1;
+        g->asp_all = 1;
+    } else {
+        /* "... mục tiêu cụ thể giai đoạn 2026-2030 ... như sau:": a list
+         * of goals introduced by a sentence, not a heading, still has
+         * the horizon that sentence names */
+        leadin = S_leadin_find(c, node, c->goal_heading, S_LEADIN_HOPS, 1, NULL);
+    }
+    if (leadin >= 0) {
+        const nqx_node *ln = &c->nodes[leadin];
+        size_t ms, me;
+        if (nqx_ext_deadline(c->g, c->text + ln->start, ln->end - ln->start, g->dl,
+                             sizeof g->dl, &ms, &me) &&
+            (strcmp(g->dl, "ongoing") == 0 || strcmp(g->dl, "conditional") == 0))
+            g->dl[0] = '\0';
+    }
+    return g;
+}
+
+/* The quantities of clause [cs, ce) that are goals: those that goal
+ * (or, when extra is set, every one) makes so, or a cue before them. */
+static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
+                           int extra, S_qty *out, size_t cap)
 {
     size_t k = 0, pos = cs, ov[2 * S_NOV];
     int glo = c->qty_lo, ghi = c->qty_hi, gu = c->qty_unit, gw = c->qty_word,
         gn = c->qty_noun, gsc = c->qty_scale;
-    (void)node;
     while (k < cap && S_qty_match(c, pos, ce, ov)) {
         S_qty *q = &out[k];
         size_t ov2[2 * S_NOV];
@@ -1409,7 +1457,7 @@ static size_t S_quantities(const S_ctx *c, int node, size_t cs, size_t ce,
         if (k && S_share_qualifier(c, &out[k - 1], q))
             continue;
         /* a cue governs the quantities shortly after it in its clause */
-        goal = goal_heading || cut ||
+        goal = extra || cut || S_node_goal(c, ng)->heading ||
                S_match(c->goal_cue, c->mask, q->qs,
                        q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
                        ov2, S_NOV);
@@ -1922,11 +1970,11 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
-    int lead_asp = 0, goal_heading, item_goal, have_inh = -1, leadin, lead_asp_all = 0;
+    int lead_asp = 0, item_goal, have_inh = -1;
     int lead_later = 0; /* the first clause's lead is still to be read */
     int semi_asp = 0;
     char semi_dl[64] = "";
-    char leadin_dl[64] = "";
+    S_goal ng;
     nqx_doc view;
 
     if (nd->kind == NQX_NODE_FOOTNOTE || nd->kind == NQX_NODE_SIGNATURE ||
@@ -1987,35 +2035,10 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
      * verb: its first clause holds goals */
     item_goal = (nd->kind == NQX_NODE_ITEM || nd->kind == NQX_NODE_BULLET) &&
                 S_match(c->item_goal, c->mask + a, b - a, 0, ov, S_NOV);
-    goal_heading = S_ancestor_matches(c, node, c->goal_heading) ||
-                   S_leadin_matches(c, node, c->goal_heading) ||
-                   S_first_clause_cue(c, a, b) ||
-                   S_goal_leadin(c, node) ||
-                   (c->quota_heading && S_ancestor_matches(c, node, c->quota_heading));
-    /* "Trong giai đoạn 2026 - 2030, ..., phấn đấu ..., cụ thể như sau:" over
-     * the section: what it lists are goals, aspired to, due in its time */
-    leadin = S_leadin_find(c, node, c->aspire, S_LEADIN_HOPS, 1, NULL);
-    if (leadin >= 0) {
-        const nqx_node *ln = &c->nodes[leadin];
-        size_t ms, me;
-        goal_heading = 1;
-        lead_asp_all = 1;
-        if (nqx_ext_deadline(c->g, c->text + ln->start, ln->end - ln->start, leadin_dl,
-                             sizeof leadin_dl, &ms, &me) &&
-            (strcmp(leadin_dl, "ongoing") == 0 || strcmp(leadin_dl, "conditional") == 0))
-            leadin_dl[0] = '\0';
-    } else if ((leadin = S_leadin_find(c, node, c->goal_heading, S_LEADIN_HOPS, 1,
-                                         NULL)) >= 0) {
-        /* "... mục tiêu cụ thể giai đoạn 2026-2030 ... như sau:": a list
-         * of goals introduced by a sentence, not a heading, still has
-         * the horizon that sentence names */
-        const nqx_node *ln = &c->nodes[leadin];
-        size_t ms, me;
-        if (nqx_ext_deadline(c->g, c->text + ln->start, ln->end - ln->start, leadin_dl,
-                             sizeof leadin_dl, &ms, &me) &&
-            (strcmp(leadin_dl, "ongoing") == 0 || strcmp(leadin_dl, "conditional") == 0))
-            leadin_dl[0] = '\0';
-    }
+    memset(&ng, 0, sizeof ng);
+    ng.node = node;
+    ng.a = a;
+    ng.b = b;
 
     for (ci = 0; ci < ncl; ci++) {
         size_t cs = cl[2 * ci], ce = cl[2 * ci + 1], nq, qi, di, prev_end;
@@ -2026,8 +2049,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
          * đóng góp khoảng trên 60% GDP.": an aspiration governs the
          * clauses after it up to the sentence's end, with its time */
         int semi_in = semi_asp, ends_semi = ce < c->len && c->mask[ce] == ';';
-        nq = S_quantities(c, node, cs, ce,
-                          goal_heading || (ci == 0 && item_goal) || semi_in, qs, S_MAXQ);
+        nq = S_quantities(c, &ng, cs, ce, (ci == 0 && item_goal) || semi_in, qs,
+                          S_MAXQ);
         if (nq && lead_later) {
             /* the first clause, without quantities, read now that a
              * clause has some: it sets their lead (most nodes here have
@@ -2059,8 +2082,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
             if (have_inh && (strcmp(inherited, "ongoing") == 0 ||
                              strcmp(inherited, "conditional") == 0))
                 have_inh = 0;
-            if (!have_inh && leadin_dl[0]) {
-                memcpy(inherited, leadin_dl, sizeof inherited);
+            if (!have_inh && S_node_goal(c, &ng)->dl[0]) {
+                memcpy(inherited, ng.dl, sizeof inherited);
                 have_inh = 1;
             }
         }
@@ -2158,7 +2181,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", semi_dl);
             if (!qs[qi].dl[0] && have_inh > 0)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
-            qs[qi].asp = lead_asp || lead_asp_all || semi_in ||
+            qs[qi].asp = lead_asp || S_node_goal(c, &ng)->asp_all || semi_in ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
             /* the item's first clause keeps its label: "(2) Ít nhất 85% ..." */
             st = S_emit(c, node, ci == 0 ? nd->start : cs, ce, &qs[qi], prev_end,
