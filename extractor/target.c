@@ -1309,7 +1309,7 @@ static int S_share_qualifier(const S_ctx *c, const S_qty *share, const S_qty *q)
  * heading or lead-in, or after an aspiring lead-in with its time. Read
  * when a quantity first asks (S_node_goal): most nodes with a number
  * have no quantity that gets that far, and reading it for every one was
- * 2% of extract --no-ocr's instructions. */
+ * 1.5% of extract --no-ocr's instructions. */
 typedef struct {
     int node;
     size_t a, b;  /* the node's text after its label */
@@ -1435,11 +1435,10 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
                     *o++ = *s;
             *o = '\0';
         }
-        S_comparator(c, cs, ce, q, range && q->hi != q->lo);
-        if (k)
-            S_share_comparator(c, &out[k - 1], q);
-        /* From here on the tests only reject q (none changes anything):
-         * the costly one, the exclusions, runs last. */
+        /* From here on the tests only reject q (none changes anything
+         * but q, which a rejection drops): those that do not read its
+         * comparator run before it is looked for, the costly exclusions
+         * last. */
         /* the new value of a cut: "từ 10 ngày làm việc còn 09 ngày làm
          * việc", "tăng từ 60% lên 75%" */
         cut = c->cut_new && !words && q->qs - cs <= S_CUE_REACH &&
@@ -1447,21 +1446,25 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
         /* "trong 05 ngày làm việc": a time limit of the work */
         if (!cut && S_unit_in(c->time_limit, q->unit))
             continue;
-        /* "02 năm" (and any number in words) counts only with a
-         * comparator word, not as a range */
-        if (!cut && (words || S_unit_in(c->need_cmp, q->unit)) &&
-            (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
-            continue;
         if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
-            continue;
-        if (k && S_share_qualifier(c, &out[k - 1], q))
             continue;
         /* a cue governs the quantities shortly after it in its clause */
         goal = extra || cut || S_node_goal(c, ng)->heading ||
                S_match(c->goal_cue, c->mask, q->qs,
                        q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
                        ov2, S_NOV);
-        if (!goal || S_in_excluded(c, cs, ce, q->qs, q->qe))
+        if (!goal)
+            continue;
+        S_comparator(c, cs, ce, q, range && q->hi != q->lo);
+        if (k)
+            S_share_comparator(c, &out[k - 1], q);
+        /* "02 năm" (and any number in words) counts only with a
+         * comparator word, not as a range */
+        if (!cut && (words || S_unit_in(c->need_cmp, q->unit)) &&
+            (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
+            continue;
+        if ((k && S_share_qualifier(c, &out[k - 1], q)) ||
+            S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
         k++;
     }
