@@ -71,8 +71,17 @@ static size_t S_punct_len(const unsigned char *p, size_t n, int *flag)
 static size_t S_punct_tail(const unsigned char *s, size_t n, int *flag)
 {
     size_t l;
+    unsigned char last;
     *flag = 0;
     if (!n)
+        return 0;
+    /* most words end with a letter: no mark of S_punct_len ends with the
+     * last byte of one (a letter's last byte is ASCII, or 0x80..0xBF
+     * other than those of “ ” ‘ ’ « » …), so one test says so */
+    last = s[n - 1];
+    if (((last | 0x20) >= 'a' && (last | 0x20) <= 'z') ||
+        (last >= 0x80 && last != 0x9C && last != 0x9D && last != 0x98 &&
+         last != 0x99 && last != 0xAB && last != 0xBB && last != 0xA6))
         return 0;
     /* the marks of two or three bytes end with a byte above 0x7F */
     for (l = 1; l <= 3 && l <= n && (l == 1 || s[n - 1] >= 0x80); l++) {
