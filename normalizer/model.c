@@ -380,6 +380,7 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     m->tri = (const uint32_t *)(const void *)(d + off);
     m->lm.tri = m->tri; /* nqx_model_trigram reads these */
     m->lm.n3slots = m->n3slots;
+    m->lm.nvocab = (int)m->nvocab;
     off += S_pad8((size_t)m->n3slots * 4);
     m->names = (const uint32_t *)(const void *)(d + off);
     for (i = 0; i < m->nnames; i++) /* nqx_model_name searches them */
