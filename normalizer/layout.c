@@ -491,16 +491,19 @@ static int S_alnum(unsigned char ch)
            (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
 }
 
-/* Bytes that may start markup. Constant, so that threads normalizing at
- * once (nqx ingest -j) share it without a race on a lazy first fill. */
+/* Bytes that may start markup: 1 always, 2 a space, which S_inline acts
+ * on only before a byte of S_after_space. Constant, so that threads
+ * normalizing at once (nqx ingest -j) share it without a race on a lazy
+ * first fill. */
 static const unsigned char S_special[256] = {
-    ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 1,
+    ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 2,
     ['\t'] = 1, [0xC2] = 1};
 
 /* Bytes after a space that the branch for spaces in S_inline acts on:
- * more space, a NBSP's first byte, or emphasis marks. */
+ * more space, a NBSP's first byte, or emphasis marks (2, the bit of a
+ * space in S_special). */
 static const unsigned char S_after_space[256] = {
-    [' '] = 1, ['\t'] = 1, [0xC2] = 1, ['*'] = 1, ['_'] = 1};
+    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2, ['_'] = 2};
 
 /* Is the code point a letter or a digit? */
 static int S_wordch(utf8proc_int32_t cp)
@@ -552,13 +555,17 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
     const unsigned char *t = c->t;
     size_t i = a;
     while (i < b) {
-        unsigned char ch = t[i];
+        unsigned char ch, nx;
         /* nothing to do at most bytes: those that start no markup, and a
          * space before a word (the branch for spaces below would find no
          * edit); told apart without a branch on the byte, which would
-         * mispredict at every word */
-        unsigned char nx = i + 1 < b ? t[i + 1] : 0;
-        if (!(S_special[ch] & ((ch != ' ') | S_after_space[nx]))) {
+         * mispredict at every word, in a loop of their own (the last
+         * byte, which has no next one, is taken below) */
+        while (i + 1 < b && !(S_special[t[i]] & (1 | S_after_space[t[i + 1]])))
+            i++;
+        ch = t[i];
+        nx = i + 1 < b ? t[i + 1] : 0;
+        if (!(S_special[ch] & (1 | S_after_space[nx]))) {
             i++;
             continue;
         }
