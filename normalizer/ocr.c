@@ -479,24 +479,32 @@ static int S_doc_build(S_doc *d, const nqx_lm *lm, const nqx_tok *toks,
     return 0;
 }
 
+/* S_doc_p past its quick tests: the counts, for a pair (a, c) of known
+ * words that the document has on both sides, at a position that wrote
+ * oa oc. */
+static double S_doc_share(const S_doc *d, int a, int c, int oa, int oc)
+{
+    uint32_t n = S_doc_get(d, a, c);
+    /* a pair written more than once here is this scanner's habit or the
+     * author's word: the document's counts are no witness between them */
+    if (!n || (oa > 0 && oc > 0 && oa < d->nid && oc < d->nid &&
+               S_doc_get(d, oa, oc) > 1))
+        return 0.0;
+    return S_DOC_W * n / (d->left[a] + S_DOC_K);
+}
+
 /* The cache's share of P(c | a) at position i, weighted: how often the
- * document wrote c after a elsewhere (this position's own pair aside). */
+ * document wrote c after a elsewhere (this position's own pair aside).
+ * Most pairs fail the quick tests, inline here; the rest is a call. */
 static inline double S_doc_p(const S_scratch *sc, const S_pos *P, int i, int a, int c,
                              int jac)
 {
-    uint32_t n;
     int oa = P[i - 1].id[0], oc = P[i].id[0];
     if (!sc->dc.mask || a <= 0 || c <= 0 || jac < 0 || (a == oa && c == oc) ||
         a >= sc->dc.nid || c >= sc->dc.nid || !sc->dc.left[a] ||
         !(sc->dc.right[c >> 6] >> (c & 63) & 1))
         return 0.0;
-    n = S_doc_get(&sc->dc, a, c);
-    /* a pair written more than once here is this scanner's habit or the
-     * author's word: the document's counts are no witness between them */
-    if (!n || (oa > 0 && oc > 0 && oa < sc->dc.nid && oc < sc->dc.nid &&
-               S_doc_get(&sc->dc, oa, oc) > 1))
-        return 0.0;
-    return S_DOC_W * n / (sc->dc.left[a] + S_DOC_K);
+    return S_doc_share(&sc->dc, a, c, oa, oc);
 }
 
 /* The confusions (observed id -> corrected id) this document's scanner
