@@ -499,8 +499,11 @@ static double S_doc_share(const S_doc *d, int a, int c, int oa, int oc)
 static inline double S_doc_p(const S_scratch *sc, const S_pos *P, int i, int a, int c,
                              int jac)
 {
-    int oa = P[i - 1].id[0], oc = P[i].id[0];
-    if (!sc->dc.mask || a <= 0 || c <= 0 || jac < 0 || (a == oa && c == oc) ||
+    int oa, oc;
+    if (jac < 0) /* first: most candidates' pairs are not in the model */
+        return 0.0;
+    oa = P[i - 1].id[0], oc = P[i].id[0];
+    if (!sc->dc.mask || a <= 0 || c <= 0 || (a == oa && c == oc) ||
         a >= sc->dc.nid || c >= sc->dc.nid || !sc->dc.left[a] ||
         !(sc->dc.right[c >> 6] >> (c & 63) & 1))
         return 0.0;
