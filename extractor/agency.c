@@ -1175,6 +1175,14 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 pt->bare = 0;
                 continue;
             }
+            /* "Công an xã, phường hoặc UBND các xã, phường": either body
+             * does the work, each one in the list; only a named one (a
+             * capital): "Hội đồng hoặc cơ quan chủ trì thẩm định" is one */
+            if (strcmp(t->v[j].lower, "hoặc") == 0 && j + 1 < lim &&
+                t->v[j + 1].cap && S_starts(a, t, j + 1, lim, 0)) {
+                next = '&';
+                break;
+            }
             if (strcmp(t->v[j].lower, "và") == 0) {
                 size_t gl;
                 if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0)) {

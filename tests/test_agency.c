@@ -58,6 +58,11 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
            "Thường trực HĐND huyện|UBND huyện|các xã, thị trấn", "triển khai");
     S_list("MTTQ, tổ chức chính trị - xã hội và các ngành tỉnh hướng dẫn",
            "MTTQ|tổ chức chính trị - xã hội|các ngành tỉnh", "hướng dẫn");
+    /* either of two named bodies; a common noun after "hoặc" stays out */
+    S_list("Công an xã, phường hoặc UBND các xã, phường chủ động",
+           "Công an xã, phường|UBND các xã, phường", "chủ động");
+    S_list("Hội đồng thẩm định hoặc cơ quan chủ trì thẩm định gửi",
+           "Hội đồng thẩm định", "hoặc");
 }
 
 Test(agency, collectives_whole, .init = S_load, .fini = S_free)
