@@ -112,6 +112,7 @@ typedef struct {
     int has_lower, has_upper;
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
     int last_lower;     /* ends with a lower-case letter */
+    int dangling;       /* ends with a word no sentence ends with: "của" */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
@@ -925,6 +926,25 @@ static const unsigned char S_lead_len[256] = {
 };
 
 /* Fill the features of u from its cleaned text c->r. */
+/* Words no sentence or title ends with: a line that ends with one goes
+ * on in the next, even in text written one paragraph per line ("... theo
+ * chỉ đạo tại Nghị quyết số 380/NQ-CP của" / "Chính phủ, đồng thời ...").
+ * Not "theo", "trên", "qua", "bằng", "cùng", "về": "các năm tiếp theo",
+ * "nêu trên", "vừa qua", "công bằng", "cuối cùng", a web page's "Tải về"
+ * end lines; nor "hoặc": "...; hoặc" ends a point before the next. The
+ * language's words, not a locality's: kept here, not in grammars/. */
+static int S_dangling(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "của", "và", "các", "những", "với", "cho", "tại", "để",
+        "từ", "do", "là", "nhằm", "mà", "thì", NULL};
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 static void S_features(S_ctx *c, S_unit *u)
 {
     const unsigned char *r = (const unsigned char *)c->r.data;
@@ -1052,6 +1072,7 @@ static void S_features(S_ctx *c, S_unit *u)
             S_cp(r + w, n - w, &cp);
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+            u->dangling = u->last_lower && S_dangling(r + w, n - w);
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
@@ -1678,6 +1699,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
+    int dangling;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1693,6 +1715,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->has_upper = u->has_upper;
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
+    p->dangling = u->dangling;
     p->bare = u->bare;
     p->part_word = u->part_word;
     p->nchars = u->nchars;
@@ -1705,6 +1728,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->has_upper |= u->has_upper;
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
+    p->dangling = u->dangling;
     p->bare = 0;
     p->part_word = 0;
     p->nchars += u->nchars;
@@ -1747,6 +1771,8 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     if (p_caps || (u->has_upper && !u->has_lower) || u->emph_s ||
         !p->last_lower)
         return 0;
+    if (p->dangling && !u->num_start)
+        return 1;
     /* "khóa / XIII và", "Ban Chỉ đạo / 35 - Thành ủy": a number goes on
      * after a break, not after a newline of one-unit-per-line text
      * ("Lịch sử / 1989 – 1999: ...") */

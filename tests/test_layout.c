@@ -245,6 +245,11 @@ Test(layout, unwrapped_text_keeps_its_lines)
      * normalized already) */
     CHECK("Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n",
           "Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n");
+    /* ... unless the line ends with a word no sentence ends with */
+    CHECK(L1 ".\nChỉ đạo theo Nghị quyết số 380/NQ-CP của\nChính phủ, đồng thời chủ động.\n",
+          L1 ".\nChỉ đạo theo Nghị quyết số 380/NQ-CP của Chính phủ, đồng thời chủ động.\n");
+    CHECK(L1 ".\nThời gian: năm 2025 và các năm tiếp theo\nCơ quan phối hợp: Sở Y tế.\n",
+          L1 ".\nThời gian: năm 2025 và các năm tiếp theo\nCơ quan phối hợp: Sở Y tế.\n");
 }
 
 /* A table typed as plain text: no outer pipes, no delimiter row, no blank
