@@ -63,6 +63,11 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
            "Công an xã, phường|UBND các xã, phường", "chủ động");
     S_list("Hội đồng thẩm định hoặc cơ quan chủ trì thẩm định gửi",
            "Hội đồng thẩm định", "hoặc");
+    /* a footnote's mark is no part of a name, and its "]" ends no list */
+    S_list("Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm",
+           "Bộ Nội vụ|Bộ Tài chính", "chịu trách nhiệm");
+    S_list("Bộ Nội vụ⁴, Bộ Tài chính¹² chịu trách nhiệm",
+           "Bộ Nội vụ|Bộ Tài chính", "chịu trách nhiệm");
 }
 
 Test(agency, collectives_whole, .init = S_load, .fini = S_free)
