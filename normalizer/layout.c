@@ -113,6 +113,9 @@ typedef struct {
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
+    int last_digit;     /* ends with a digit */
+    int dash_cont;      /* "- 15%", "- xã hội": a dash, then a digit or a
+                           lower-case letter (a hyphen a wrap put first?) */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
@@ -970,6 +973,12 @@ static void S_features(S_ctx *c, S_unit *u)
     i0 = i;
     u->item = S_item(r + i, n - i);
     u->bare = u->item && S_bare(r + i, n - i);
+    if (n - i >= 3 && r[i] == '-' && r[i + 1] == ' ') {
+        utf8proc_int32_t c2;
+        S_cp(r + i + 2, n - i - 2, &c2);
+        u->dash_cont = (c2 >= '0' && c2 <= '9') ||
+                       (c2 >= 0 && utf8proc_category(c2) == UTF8PROC_CATEGORY_LL);
+    }
     u->part_word = S_part_word(r + i, n - i);
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
@@ -1080,6 +1089,7 @@ static void S_features(S_ctx *c, S_unit *u)
             at = prev;
         ch = r[at];
         u->sent_end = ch == '.' || ch == '!' || ch == '?' || cited;
+        u->last_digit = !cited && ch >= '0' && ch <= '9';
     }
 }
 
@@ -1699,7 +1709,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
-    int dangling;
+    int dangling, last_digit;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1716,6 +1726,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
+    p->last_digit = u->last_digit;
     p->bare = u->bare;
     p->part_word = u->part_word;
     p->nchars = u->nchars;
@@ -1729,6 +1740,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->sent_end = u->sent_end;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
+    p->last_digit = u->last_digit;
     p->bare = 0;
     p->part_word = 0;
     p->nchars += u->nchars;
@@ -1744,6 +1756,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
     if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
         (u->item || u->num_start))
+        return 1;
+    /* text wrapped at a width, cut before a hyphen: "bố trí 10" / "- 15%
+     * số xã", "Các tổ chức chính trị" / "- xã hội Thành phố": no point
+     * (points follow a colon, a full stop or another point) */
+    if (!gap && u->dash_cont && u->kind == U_TEXT && p->kind == U_TEXT && !p->atx &&
+        !p->item && p->nchars >= 60 && !p->sent_end && (p->last_lower || p->last_digit))
         return 1;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)
         return 0;

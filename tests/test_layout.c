@@ -245,6 +245,22 @@ Test(layout, unwrapped_text_keeps_its_lines)
      * normalized already) */
     CHECK("Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n",
           "Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n");
+    /* text wrapped at a width, cut before a hyphen: no point */
+    CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt\n"
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 bố trí cán bộ trẻ ở 10\n"
+          "- 15% số xã, phường; phối hợp với Mặt trận Tổ quốc và các tổ chức chính trị\n"
+          "- xã hội Thành phố tuyên truyền, vận động Nhân dân thực hiện chủ trương.\n",
+          "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt "
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 bố trí cán bộ trẻ ở 10 "
+          "- 15% số xã, phường; phối hợp với Mặt trận Tổ quốc và các tổ chức chính trị "
+          "- xã hội Thành phố tuyên truyền, vận động Nhân dân thực hiện chủ trương.\n");
+    /* a list's points stay points: after a colon, or after a point */
+    CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện các\n"
+          "chỉ tiêu sau:\n- 15% số xã có cán bộ trẻ giữ chức danh chủ chốt trong năm 2025\n"
+          "- 20% số phường có cán bộ nữ giữ chức danh chủ chốt trong năm 2025.\n",
+          "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện các "
+          "chỉ tiêu sau:\n- 15% số xã có cán bộ trẻ giữ chức danh chủ chốt trong năm 2025\n"
+          "- 20% số phường có cán bộ nữ giữ chức danh chủ chốt trong năm 2025.\n");
     /* ... unless the line ends with a word no sentence ends with */
     CHECK(L1 ".\nChỉ đạo theo Nghị quyết số 380/NQ-CP của\nChính phủ, đồng thời chủ động.\n",
           L1 ".\nChỉ đạo theo Nghị quyết số 380/NQ-CP của Chính phủ, đồng thời chủ động.\n");
