@@ -114,8 +114,8 @@ typedef struct {
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
     int last_digit;     /* ends with a digit */
-    int dash_cont;      /* "- 15%", "- xã hội": a dash, then a digit or a
-                           lower-case letter (a hyphen a wrap put first?) */
+    int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
+                           or a lower-case letter (a hyphen a wrap put first?) */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
@@ -976,8 +976,8 @@ static void S_features(S_ctx *c, S_unit *u)
     if (n - i >= 3 && r[i] == '-' && r[i + 1] == ' ') {
         utf8proc_int32_t c2;
         S_cp(r + i + 2, n - i - 2, &c2);
-        u->dash_cont = (c2 >= '0' && c2 <= '9') ||
-                       (c2 >= 0 && utf8proc_category(c2) == UTF8PROC_CATEGORY_LL);
+        u->dash_cont = c2 >= '0' && c2 <= '9' ? 1
+                       : c2 >= 0 && utf8proc_category(c2) == UTF8PROC_CATEGORY_LL ? 2 : 0;
     }
     u->part_word = S_part_word(r + i, n - i);
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
@@ -1758,10 +1758,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         (u->item || u->num_start))
         return 1;
     /* text wrapped at a width, cut before a hyphen: "bố trí 10" / "- 15%
-     * số xã", "Các tổ chức chính trị" / "- xã hội Thành phố": no point
-     * (points follow a colon, a full stop or another point) */
-    if (!gap && u->dash_cont && u->kind == U_TEXT && p->kind == U_TEXT && !p->atx &&
-        !p->item && p->nchars >= 60 && !p->sent_end && (p->last_lower || p->last_digit))
+     * số xã" (a range), "Các tổ chức chính trị" / "- xã hội Thành phố":
+     * no point (points follow a colon, a full stop or another point; "các
+     * chỉ tiêu sau" / "- 100% ..." is a list whose colon was left out) */
+    if (!gap && u->kind == U_TEXT && p->kind == U_TEXT && !p->atx && !p->item &&
+        p->nchars >= 60 && !p->sent_end &&
+        ((u->dash_cont == 1 && p->last_digit) || (u->dash_cont == 2 && p->last_lower)))
         return 1;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)
         return 0;

@@ -254,6 +254,16 @@ Test(layout, unwrapped_text_keeps_its_lines)
           "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 bố trí cán bộ trẻ ở 10 "
           "- 15% số xã, phường; phối hợp với Mặt trận Tổ quốc và các tổ chức chính trị "
           "- xã hội Thành phố tuyên truyền, vận động Nhân dân thực hiện chủ trương.\n");
+    /* a list whose colon was left out keeps its points: a digit after a
+     * word is no range */
+    CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt\n"
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 đạt các chỉ tiêu sau\n"
+          "- 100% số xã có cán bộ trẻ giữ chức danh chủ chốt trong hệ thống chính trị\n"
+          "- 50% số phường có cán bộ nữ.\n",
+          "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt "
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 đạt các chỉ tiêu sau\n"
+          "- 100% số xã có cán bộ trẻ giữ chức danh chủ chốt trong hệ thống chính trị\n"
+          "- 50% số phường có cán bộ nữ.\n");
     /* a list's points stay points: after a colon, or after a point */
     CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện các\n"
           "chỉ tiêu sau:\n- 15% số xã có cán bộ trẻ giữ chức danh chủ chốt trong năm 2025\n"
