@@ -495,16 +495,19 @@ static int S_alnum(unsigned char ch)
            (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
 }
 
-/* Bytes that may start markup. Constant, so that threads normalizing at
- * once (nqx ingest -j) share it without a race on a lazy first fill. */
+/* Bytes that may start markup: 1 always, 2 a space, which S_inline acts
+ * on only before a byte of S_after_space. Constant, so that threads
+ * normalizing at once (nqx ingest -j) share it without a race on a lazy
+ * first fill. */
 static const unsigned char S_special[256] = {
-    ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 1,
+    ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 2,
     ['\t'] = 1, [0xC2] = 1};
 
 /* Bytes after a space that the branch for spaces in S_inline acts on:
- * more space, a NBSP's first byte, or emphasis marks. */
+ * more space, a NBSP's first byte, or emphasis marks (2, the bit of a
+ * space in S_special). */
 static const unsigned char S_after_space[256] = {
-    [' '] = 1, ['\t'] = 1, [0xC2] = 1, ['*'] = 1, ['_'] = 1};
+    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2, ['_'] = 2};
 
 /* Is the code point a letter or a digit? */
 static int S_wordch(utf8proc_int32_t cp)
@@ -556,13 +559,17 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
     const unsigned char *t = c->t;
     size_t i = a;
     while (i < b) {
-        unsigned char ch = t[i];
+        unsigned char ch, nx;
         /* nothing to do at most bytes: those that start no markup, and a
          * space before a word (the branch for spaces below would find no
          * edit); told apart without a branch on the byte, which would
-         * mispredict at every word */
-        unsigned char nx = i + 1 < b ? t[i + 1] : 0;
-        if (!(S_special[ch] & ((ch != ' ') | S_after_space[nx]))) {
+         * mispredict at every word, in a loop of their own (the last
+         * byte, which has no next one, is taken below) */
+        while (i + 1 < b && !(S_special[t[i]] & (1 | S_after_space[t[i + 1]])))
+            i++;
+        ch = t[i];
+        nx = i + 1 < b ? t[i + 1] : 0;
+        if (!(S_special[ch] & (1 | S_after_space[nx]))) {
             i++;
             continue;
         }
@@ -1007,11 +1014,23 @@ static void S_features(S_ctx *c, S_unit *u)
              * the next */
             size_t j, cnt = 0;
             uint64_t st = 0;
-            for (j = i; j < n; j++) {
+            for (j = i; j + 2 <= n; j += 2) /* two bytes a step */
+                st = nqx_norm_u8_dfa2[nqx_norm_u8_class[r[j]] * 12 +
+                                      nqx_norm_u8_class[r[j + 1]]] >> st & 63;
+            if (j < n)
                 st = nqx_norm_u8_dfa[nqx_norm_u8_class[r[j]]] >> st & 63;
-                cnt += (r[j] & 0xC0) != 0x80;
-            }
             if (st == 0) {
+                /* the continuation bytes (10xxxxxx) of eight bytes at a
+                 * time: bit 7 set where bit 6 is not, summed by a
+                 * multiplication */
+                for (j = i, cnt = n - i; j + 8 <= n; j += 8) {
+                    uint64_t x, cont;
+                    memcpy(&x, r + j, 8);
+                    cont = x & ~(x << 1) & UINT64_C(0x8080808080808080);
+                    cnt -= (size_t)(((cont >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+                }
+                for (; j < n; j++)
+                    cnt -= (r[j] & 0xC0) == 0x80;
                 u->nchars += cnt;
                 /* the last two characters' starts (r[i] starts one) */
                 if (cnt) {

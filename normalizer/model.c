@@ -380,6 +380,7 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     m->tri = (const uint32_t *)(const void *)(d + off);
     m->lm.tri = m->tri; /* nqx_model_trigram reads these */
     m->lm.n3slots = m->n3slots;
+    m->lm.nvocab = (int)m->nvocab;
     off += S_pad8((size_t)m->n3slots * 4);
     m->names = (const uint32_t *)(const void *)(d + off);
     for (i = 0; i < m->nnames; i++) /* nqx_model_name searches them */
@@ -430,11 +431,8 @@ static nqx_status S_check(nqx_model *m, const char *path, nqx_error *err)
     if (used == m->n2slots) /* a full table would make probing loop */
         return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
                         "bigram table has no empty slot");
-    for (i = 0, used = 0; i < m->n3slots; i++)
-        used += m->tri[i] != 0;
-    if (used == m->n3slots)
-        return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
-                        "trigram table has no empty slot");
+    /* (the trigram table likewise: checked in the pass that fills trifp,
+     * nqx_model_load) */
     return NQX_OK;
 }
 
@@ -469,7 +467,7 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
     char *data;
     size_t size;
     nqx_status st;
-    uint32_t i;
+    uint32_t i, used;
 
     *out = NULL;
     st = nqx_read_file(path, (size_t)1 << 30, &data, &size, err);
@@ -522,11 +520,20 @@ nqx_status nqx_model_load(const char *path, nqx_model **out, nqx_error *err)
         m->lncase[2 * i] = log((m->lower[i] + 0.5) / 256.0);
         m->lncase[2 * i + 1] = log(1.0 - (m->lower[i] + 0.5) / 256.0);
     }
-    for (i = 0; i < m->n3slots; i++)
+    /* the trigrams' fingerprints, and the check that the table has an
+     * empty slot (a full one would make probing loop), in one pass over
+     * the largest table */
+    for (i = 0, used = 0; i < m->n3slots; i++)
         if (m->tri[i]) {
             uint32_t bit = (m->tri[i] >> 8) & NQX_TRIFP_MASK;
             m->trifp[bit >> 6] |= (uint64_t)1 << (bit & 63);
+            used++;
         }
+    if (used == m->n3slots) {
+        nqx_model_free(m);
+        return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                        "trigram table has no empty slot");
+    }
     m->lm.trifp = m->trifp;
     for (i = 0; i < m->nnames; i++) {
         uint32_t a = m->names[2 * i] >> 16, b = m->names[2 * i] & 0xFFFF, h;

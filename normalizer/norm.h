@@ -40,6 +40,9 @@ static inline size_t nqx_norm_utf8(const unsigned char *s, size_t n,
  * the bytes are valid UTF-8 when st ends at 0. */
 extern const unsigned char nqx_norm_u8_class[256];
 extern const uint64_t nqx_norm_u8_dfa[12];
+/* Two steps at once: st = nqx_norm_u8_dfa2[12 * class1 + class2] >> st
+ * & 63 for each pair of bytes. */
+extern const uint64_t nqx_norm_u8_dfa2[144];
 
 /* An edit of a UTF-8 buffer: replace [start, end) with repl. The edit
  * list a stage returns is sorted by start and non-overlapping; the caller

@@ -337,10 +337,15 @@ typedef struct {
 typedef struct {
     uint64_t *slot;
     size_t mask; /* slots - 1; 0: no cache */
-    uint8_t *left; /* per id: times it is a pair's first word, up to 255 */
+    /* per id (nid of them, the model's vocabulary): times it is a pair's
+     * first word, up to 255; sized to the vocabulary, not to all 16-bit
+     * ids, so that a short text does not clear 64 kB for them */
+    uint8_t *left;
     /* bit id set when id is a pair's second word: with left[], most
-     * candidates' pairs are told absent without a probe */
-    uint64_t right[1024];
+     * candidates' pairs are told absent without a probe (in the same
+     * allocation as left) */
+    uint64_t *right;
+    int nid;
 } S_doc;
 
 typedef struct {
@@ -444,25 +449,28 @@ static int S_doc_add(S_doc *d, int a, int c)
 
 /* Count the document's bigrams of known words inside clauses. Returns -1
  * when out of memory. */
-static int S_doc_build(S_doc *d, const nqx_tok *toks, const int *tid, size_t ntok)
+static int S_doc_build(S_doc *d, const nqx_lm *lm, const nqx_tok *toks,
+                       const int *tid, size_t ntok)
 {
-    size_t slots = 64, i, keys = 0;
+    size_t slots = 64, i, keys = 0, words;
     /* a key per token at most, far fewer in text (phrases repeat): the
      * cache stops growing at load 3/4 rather than sizing for that */
     while (slots < ntok)
         slots *= 2;
+    d->nid = lm->nvocab < 65536 ? lm->nvocab : 65536;
+    words = ((size_t)d->nid + 63) / 64;
     d->slot = calloc(slots, sizeof *d->slot);
-    d->left = malloc(65536);
-    if (!d->slot || !d->left)
+    d->right = calloc(words * sizeof *d->right + (size_t)d->nid, 1);
+    if (!d->slot || !d->right)
         return -1;
-    memset(d->left, 0, 65536);
+    d->left = (uint8_t *)(d->right + words);
     d->mask = slots - 1;
     for (i = 0; i + 1 < ntok && keys < slots / 4 * 3 - 1; i++) {
         int a = tid[i], c = tid[i + 1];
         if (i + 9 < ntok && tid[i + 8] > 0 && tid[i + 9] > 0) /* misses overlap */
             S_PREFETCH(&d->slot[S_doc_slot(d, (uint32_t)tid[i + 8] << 16 |
                                                   (uint32_t)tid[i + 9])]);
-        if (a > 0 && c > 0 && !toks[i + 1].boundary && a < 65536 && c < 65536) {
+        if (a > 0 && c > 0 && !toks[i + 1].boundary && a < d->nid && c < d->nid) {
             keys += S_doc_add(d, a, c);
             d->left[a] += d->left[a] < 255;
             d->right[c >> 6] |= 1ull << (c & 63);
@@ -471,24 +479,35 @@ static int S_doc_build(S_doc *d, const nqx_tok *toks, const int *tid, size_t nto
     return 0;
 }
 
+/* S_doc_p past its quick tests: the counts, for a pair (a, c) of known
+ * words that the document has on both sides, at a position that wrote
+ * oa oc. */
+static double S_doc_share(const S_doc *d, int a, int c, int oa, int oc)
+{
+    uint32_t n = S_doc_get(d, a, c);
+    /* a pair written more than once here is this scanner's habit or the
+     * author's word: the document's counts are no witness between them */
+    if (!n || (oa > 0 && oc > 0 && oa < d->nid && oc < d->nid &&
+               S_doc_get(d, oa, oc) > 1))
+        return 0.0;
+    return S_DOC_W * n / (d->left[a] + S_DOC_K);
+}
+
 /* The cache's share of P(c | a) at position i, weighted: how often the
- * document wrote c after a elsewhere (this position's own pair aside). */
+ * document wrote c after a elsewhere (this position's own pair aside).
+ * Most pairs fail the quick tests, inline here; the rest is a call. */
 static inline double S_doc_p(const S_scratch *sc, const S_pos *P, int i, int a, int c,
                              int jac)
 {
-    uint32_t n;
-    int oa = P[i - 1].id[0], oc = P[i].id[0];
-    if (!sc->dc.mask || a <= 0 || c <= 0 || jac < 0 || (a == oa && c == oc) ||
-        a >= 65536 || c >= 65536 || !sc->dc.left[a] ||
+    int oa, oc;
+    if (jac < 0) /* first: most candidates' pairs are not in the model */
+        return 0.0;
+    oa = P[i - 1].id[0], oc = P[i].id[0];
+    if (!sc->dc.mask || a <= 0 || c <= 0 || (a == oa && c == oc) ||
+        a >= sc->dc.nid || c >= sc->dc.nid || !sc->dc.left[a] ||
         !(sc->dc.right[c >> 6] >> (c & 63) & 1))
         return 0.0;
-    n = S_doc_get(&sc->dc, a, c);
-    /* a pair written more than once here is this scanner's habit or the
-     * author's word: the document's counts are no witness between them */
-    if (!n || (oa > 0 && oc > 0 && oa < 65536 && oc < 65536 &&
-               S_doc_get(&sc->dc, oa, oc) > 1))
-        return 0.0;
-    return S_DOC_W * n / (sc->dc.left[a] + S_DOC_K);
+    return S_doc_share(&sc->dc, a, c, oa, oc);
 }
 
 /* The confusions (observed id -> corrected id) this document's scanner
@@ -2042,7 +2061,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
-    S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL, {NULL, 0, NULL, {0}}, {0}};
+    S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL, {NULL, 0, NULL, NULL, 0}, {0}};
     S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
     uint64_t *idset = NULL;
@@ -2111,7 +2130,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         tfid[i] = nqx_model_fid(m, key);
     }
     style = votes[1] > votes[0];
-    if (S_doc_build(&sc.dc, toks, tid, ntok))
+    if (S_doc_build(&sc.dc, sc.lm, toks, tid, ntok))
         goto oom;
     /* clauses: runs of syllables whose letters the model knows, with no
      * break between them; cend[i] is the end of the clause that starts
@@ -2237,7 +2256,7 @@ done:
     free(sc.pairs);
     free(sc.tc);
     free(sc.dc.slot);
-    free(sc.dc.left);
+    free(sc.dc.right); /* and left */
     return st;
 }
 

@@ -108,6 +108,7 @@ typedef struct {
     const double *qexp, *p1, *typ, *den;
     const uint8_t *variant;
     double p1_unknown; /* nqx_model_p1 of an unknown word (id -1) */
+    int nvocab; /* ids are 0 .. nvocab - 1 */
     const uint32_t *foff; /* nqx_model_variant_id(fid, v) = fids[foff[fid] + v] */
     const uint16_t *fid;  /* the folded id of each id */
     /* 1 when fid[id] is nqx_model_fid of the folded key of each id's

@@ -12,24 +12,28 @@
 
 static const char S_bases[] = "aeiouyd";
 
-int nqx_syl_letter(int32_t cp, char *base, int *mod, int *tone, int *upper)
+/* The letter cp as base << 8 | mod << 4 | tone << 1 | upper (the
+ * tables' packing), 0 when it is none: inline, for nqx_syl_parse's loop
+ * over every letter of every distinct word. */
+static inline unsigned S_letter(int32_t cp)
 {
-    unsigned v = 0;
     if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z') {
-            *base = (char)cp, *mod = 0, *tone = 0, *upper = 0;
-            return 1;
-        }
-        if (cp >= 'A' && cp <= 'Z') {
-            *base = (char)(cp - 'A' + 'a'), *mod = 0, *tone = 0, *upper = 1;
-            return 1;
-        }
+        if (cp >= 'a' && cp <= 'z')
+            return (unsigned)cp << 8;
+        if (cp >= 'A' && cp <= 'Z')
+            return (unsigned)(cp - 'A' + 'a') << 8 | 1;
         return 0;
     }
     if (cp >= 0xC0 && cp < 0x1C0)
-        v = S_tab_lat[cp - 0xC0];
-    else if (cp >= 0x1EA0 && cp < 0x1F00)
-        v = S_tab_ext[cp - 0x1EA0];
+        return S_tab_lat[cp - 0xC0];
+    if (cp >= 0x1EA0 && cp < 0x1F00)
+        return S_tab_ext[cp - 0x1EA0];
+    return 0;
+}
+
+int nqx_syl_letter(int32_t cp, char *base, int *mod, int *tone, int *upper)
+{
+    unsigned v = S_letter(cp);
     if (!v)
         return 0;
     *base = (char)(v >> 8);
@@ -42,14 +46,11 @@ int nqx_syl_letter(int32_t cp, char *base, int *mod, int *tone, int *upper)
 int nqx_syl_parse(const char *s, size_t n, nqx_syl *out)
 {
     size_t i = 0;
-    int nup = 0;
-    out->n = 0;
-    out->tone = 0;
-    out->tone_at = -1;
+    /* counts in locals: the stores to out's bytes may alias out->n */
+    int nl = 0, nup = 0, tone = 0, tone_at = -1;
     while (i < n) {
         int32_t cp;
-        char b;
-        int mod, tone, up;
+        unsigned v, t;
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             cp = c;
@@ -57,34 +58,43 @@ int nqx_syl_parse(const char *s, size_t n, nqx_syl *out)
         } else {
             size_t k = nqx_norm_utf8((const unsigned char *)s + i, n - i, &cp);
             if (!k)
-                return 0;
+                goto fail;
             i += k;
         }
-        if (out->n == NQX_SYL_MAX || !nqx_syl_letter(cp, &b, &mod, &tone, &up))
-            return 0;
-        if (tone) {
-            if (out->tone)
-                return 0;
-            out->tone = tone;
-            out->tone_at = out->n;
+        if (nl == NQX_SYL_MAX || !(v = S_letter(cp)))
+            goto fail;
+        t = (v >> 1) & 7;
+        if (t) {
+            if (tone)
+                goto fail;
+            tone = (int)t;
+            tone_at = nl;
         }
-        out->base[out->n] = b;
-        out->mod[out->n] = (unsigned char)mod;
-        out->upper[out->n] = (unsigned char)up;
-        nup += up;
-        out->n++;
+        out->base[nl] = (char)(v >> 8);
+        out->mod[nl] = (unsigned char)((v >> 4) & 7);
+        out->upper[nl] = (unsigned char)(v & 1);
+        nup += (int)(v & 1);
+        nl++;
     }
-    if (!out->n)
+    out->n = nl;
+    out->tone = tone;
+    out->tone_at = tone_at;
+    if (!nl)
         return 0;
     if (nup == 0)
         out->casing = NQX_CASE_LOWER;
     else if (nup == 1 && out->upper[0])
         out->casing = NQX_CASE_TITLE;
-    else if (nup == out->n)
+    else if (nup == nl)
         out->casing = NQX_CASE_UPPER;
     else
         out->casing = NQX_CASE_MIXED;
     return 1;
+fail: /* out as far as it got, as callers have always seen it */
+    out->n = nl;
+    out->tone = tone;
+    out->tone_at = tone_at;
+    return 0;
 }
 
 /* One byte per letter: the base, or a capital for a marked letter. */
