@@ -408,8 +408,8 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
          * at a time); then the character at cs, where it stopped, as
          * below */
         for (; i + 2 <= n; i += 2) {
-            uint64_t s2 = S_nfc_dfa2[S_nfc_dfa_class[s[i]] * 9 +
-                                     S_nfc_dfa_class[s[i + 1]]] >> st & 63;
+            uint64_t s2 = S_nfc_dfa2[cls[s[i]] * 9 +
+                                     cls[s[i + 1]]] >> st & 63;
             if (s2 == S_NFC_OTHER)
                 break;
             st = s2;
