@@ -97,20 +97,23 @@ typedef struct {
 } S_line;
 
 enum { U_TEXT, U_ROW, U_FOOT };
-enum { G_NONE, G_LINE, G_REAL };
+enum { G_NONE, G_LINE, G_REAL, G_WRAP };
 
 typedef struct {
     size_t cs, ce;      /* content span in the text */
     size_t e0, e1;      /* its inline edits in ctx->inl */
     int kind;
     int gap;            /* G_LINE: a newline of one-unit-per-line text;
-                           G_REAL: blank line, page break, dropped line */
+                           G_REAL: blank line, page break, dropped line;
+                           G_WRAP: a newline of text wrapped at a width
+                           with no blank line between its paragraphs */
     int cont;           /* a row's wrapped cell text: joins the row */
     int item, atx;      /* opens a list item / numbered heading; '#' line */
     int emph_s, emph_e; /* opens / closes with an emphasis run */
     int lower_start, upper_start;
     int has_lower, has_upper;
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
+    int clause_end;     /* ends with : or ; */
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
     int last_digit;     /* ends with a digit */
@@ -1108,6 +1111,7 @@ static void S_features(S_ctx *c, S_unit *u)
             at = prev;
         ch = r[at];
         u->sent_end = ch == '.' || ch == '!' || ch == '?' || cited;
+        u->clause_end = ch == ':' || ch == ';';
         u->last_digit = !cited && ch >= '0' && ch <= '9';
     }
 }
@@ -1728,6 +1732,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
+    int clause_end;
     int dangling, last_digit;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
@@ -1743,6 +1748,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->has_lower = u->has_lower;
     p->has_upper = u->has_upper;
     p->sent_end = u->sent_end;
+    p->clause_end = u->clause_end;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
     p->last_digit = u->last_digit;
@@ -1757,6 +1763,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->has_lower |= u->has_lower;
     p->has_upper |= u->has_upper;
     p->sent_end = u->sent_end;
+    p->clause_end = u->clause_end;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
     p->last_digit = u->last_digit;
@@ -1803,6 +1810,13 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return 0;
     if (!gap) /* a soft break inside a Markdown block */
         return 1;
+    /* wrapped text that marks no paragraph (OCR lines): a line that ends
+     * a sentence or a clause, then a capital or a number, starts one. (A
+     * line that stops short of the width is no sign: crawled pages cut
+     * lines early, "Điều 4. Chánh" / "Văn phòng UBND tỉnh; ...", and a
+     * rule on it made tasks of their trailing link lists.) */
+    if (gap == G_WRAP)
+        return !((p->sent_end || p->clause_end) && (u->upper_start || u->num_start));
     if (p->sent_end)
         return 0;
     if (u->lower_start)
@@ -2008,7 +2022,7 @@ static int S_line_caps(const S_ctx *c, const S_line *L)
     return 1;
 }
 
-static int S_unwrapped(const S_ctx *c)
+static int S_unwrapped(const S_ctx *c, int *nowhite)
 {
     size_t k, ntext = 0, nlong = 0, nblank = 0, pairs = 0, cont = 0;
     for (k = 0; k < c->nl; k++) {
@@ -2033,7 +2047,12 @@ static int S_unwrapped(const S_ctx *c)
     /* No blank line anywhere and hardly a line that runs on in lower
      * case: each line is a unit (plain text, or text already normalized),
      * not a block wrapped at a width. */
-    return nblank == 0 && pairs > 0 && cont * 10 < pairs;
+    if (nblank == 0 && pairs > 0 && cont * 10 < pairs)
+        return 1;
+    /* wrapped, and a blank line for fewer than one line in 30: the
+     * paragraphs are not marked (*nowhite: G_WRAP) */
+    *nowhite = ntext >= 30 && nblank * 30 < ntext;
+    return 0;
 }
 
 nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
@@ -2042,7 +2061,7 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     S_ctx c;
     S_elist out = {0};
     size_t li = 0;
-    int gap = 0, rc = 0, unwrapped;
+    int gap = 0, rc = 0, unwrapped, nowhite = 0;
     *edits = NULL;
     *nedits = 0;
     memset(&c, 0, sizeof c);
@@ -2050,7 +2069,7 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
-    unwrapped = !rc && S_unwrapped(&c);
+    unwrapped = !rc && S_unwrapped(&c, &nowhite);
     while (!rc && li < c.nl) {
         const S_line *L = &c.lines[li];
         int dropped = 0;
@@ -2058,6 +2077,8 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
             gap = G_REAL;
         else if (unwrapped && gap == G_NONE)
             gap = G_LINE;
+        else if (nowhite && gap == G_NONE)
+            gap = G_WRAP;
         switch (L->type) {
         case L_BLANK:
             gap = G_REAL;

@@ -2,7 +2,8 @@
 # Extraction on the corpus laid out the ways real files come: the five
 # documents rewritten (words unchanged) as text without Markdown, wrapped
 # at a width as crawled text is, one paragraph per line with no blank
-# lines, with "•" points, with CRLF line ends; each scored against
+# lines, as OCR lines (no Markdown, wrapped, no blank line between
+# paragraphs), with "•" points, with CRLF line ends; each scored against
 # corpus/gold as it stands. A rule that reads one layout only shows here.
 # usage: scripts/layout-eval.sh
 set -eu
@@ -35,7 +36,7 @@ crlf() { sed 's/$/\r/'; }
 
 printf '| layout | targets strict F1 | tasks strict F1 |\n|---|---|---|\n'
 for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wrapped-100 \
-    no-blank-lines bullets crlf; do
+    no-blank-lines ocr-lines bullets crlf; do
     d="$tmp/$v"
     mkdir -p "$d/gold"
     cp corpus/gold/*.jsonl "$d/gold/"
@@ -47,6 +48,7 @@ for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wra
         wrapped-*) wrap "${v#wrapped-}" < "$f" ;;
         no-markdown+wrapped-100) nomd < "$f" | wrap 100 ;;
         no-blank-lines) noblank < "$f" ;;
+        ocr-lines) nomd < "$f" | wrap 100 | noblank ;;
         bullets) bullets < "$f" ;;
         crlf) crlf < "$f" ;;
         esac > "$d/$(basename "$f")"

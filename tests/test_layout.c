@@ -278,6 +278,25 @@ Test(layout, unwrapped_text_keeps_its_lines)
           L1 ".\nThời gian: năm 2025 và các năm tiếp theo\nCơ quan phối hợp: Sở Y tế.\n");
 }
 
+/* OCR lines: wrapped at a width, no blank line between paragraphs. A line
+ * that ends a sentence or a clause before a capital, a number or a point
+ * ends its paragraph; other newlines are wraps. */
+Test(layout, wrapped_text_without_blank_lines)
+{
+    char in[4096] = "", want[4096] = "";
+    int k;
+    /* 30 lines: a text this long with no blank line is read this way */
+    for (k = 0; k < 10; k++) {
+        strcat(in, "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực\n"
+                   "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp\n"
+                   "với các sở, ngành triển khai thực hiện.\n");
+        strcat(want, "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực "
+                     "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp "
+                     "với các sở, ngành triển khai thực hiện.\n");
+    }
+    CHECK(in, want);
+}
+
 /* A table typed as plain text: no outer pipes, no delimiter row, no blank
  * lines. Each line with " | " is a row, never joined to its neighbours. */
 Test(layout, plain_text_table_rows_stay_apart)
