@@ -1112,7 +1112,8 @@ static void S_features(S_ctx *c, S_unit *u)
         ch = r[at];
         u->sent_end = ch == '.' || ch == '!' || ch == '?' || cited;
         u->clause_end = ch == ':' || ch == ';';
-        u->last_digit = !cited && ch >= '0' && ch <= '9';
+        /* the last character itself: "(m. 1854)" ends with no number */
+        u->last_digit = !cited && r[last] >= '0' && r[last] <= '9';
     }
 }
 
@@ -1786,7 +1787,9 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     /* text wrapped at a width, cut before a hyphen: "bố trí 10" / "- 15%
      * số xã" (a range), "Các tổ chức chính trị" / "- xã hội Thành phố":
      * no point (points follow a colon, a full stop or another point; "các
-     * chỉ tiêu sau" / "- 100% ..." is a list whose colon was left out) */
+     * chỉ tiêu sau" / "- 100% ..." is a list whose colon was left out).
+     * Not after a point: lists of dated points ("- ... Quân khu 7" / "-
+     * 2017-2019, ...") end with a number and start with one. */
     if (!gap && u->kind == U_TEXT && p->kind == U_TEXT && !p->atx && !p->item &&
         p->nchars >= 60 && !p->sent_end &&
         ((u->dash_cont == 1 && p->last_digit) || (u->dash_cont == 2 && p->last_lower)))
