@@ -124,6 +124,7 @@ typedef struct {
     int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
                            alone: its number went to the next line */
     size_t nchars;
+    int after_page;     /* a page's number (dropped) stands before it */
     /* set by the paragraph pass */
     int join;           /* joined to the previous kept unit with " " */
     int foot;           /* part of a footnote */
@@ -140,6 +141,7 @@ typedef struct {
     S_unit *u;
     size_t nu, ucap;
     nqx_buf r;     /* scratch: the cleaned text of one unit */
+    int page;      /* a page's number was dropped since the last unit */
 } S_ctx;
 
 static int S_is_sp(unsigned char c)
@@ -870,7 +872,8 @@ static int S_bare(const unsigned char *r, size_t n)
     return r[n - 1] == ')' && ((r[0] >= 'a' && r[0] <= 'z') || r[0] == 0xC4);
 }
 
-/* A line that carries no text: a rule, a lone star, a page marker. */
+/* A line that carries no text: a rule, a lone star (1), a page marker
+ * (2). */
 static int S_dropped(const unsigned char *r, size_t n, int isolated)
 {
     size_t i, digits = 0, rule = 0, stars = 0, other = 0;
@@ -889,16 +892,16 @@ static int S_dropped(const unsigned char *r, size_t n, int isolated)
     }
     if (!other && !digits && (stars == n || (rule + stars >= 3)))
         return 1;
-    /* ===== Trang 2 =====, Trang 2, - 2 - */
+    /* ===== Trang 2 =====, Trang 2, - 2 -: a page's number (2) */
     if (digits && digits <= 4) {
         const unsigned char *p = memchr(r, 'T', n);
         if (p && (size_t)(p - r) + 5 <= n && memcmp(p, "Trang", 5) == 0 &&
             other == 5 && !stars)
-            return 1;
+            return 2;
         if (!other && !stars && rule && r[0] == '-' && r[n - 1] == '-')
-            return 1;
+            return 2;
         if (!other && !stars && !rule && isolated)
-            return 1;
+            return 2;
     }
     return 0;
 }
@@ -1132,6 +1135,8 @@ static S_unit *S_new_unit(S_ctx *c)
     }
     u = &c->u[c->nu];
     memset(u, 0, sizeof *u);
+    u->after_page = c->page;
+    c->page = 0;
     return u;
 }
 
@@ -1687,9 +1692,11 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
             i++;
         while (n > i && r[n - 1] == ' ')
             n--;
-        if (i == n || S_dropped(r + i, n - i, isolated)) {
+        int dk = i == n ? 1 : S_dropped(r + i, n - i, isolated);
+        if (dk) {
             S_pop_to(&c->inl, e0);
             *dropped = 1;
+            c->page |= dk == 2;
             return 0;
         }
     }
@@ -1836,8 +1843,11 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return gap == G_REAL && (!p->item || p->nchars >= 100);
     /* a capital after a page break: only a long paragraph cut mid-word
      * group (headings without a full stop run up to ~180 characters);
-     * in text written one unit per line a newline is no such cut */
-    return gap == G_REAL && u->upper_start && p->nchars >= 250;
+     * in text written one unit per line a newline is no such cut. After
+     * a page's number the break is the page's, not the author's: a line
+     * that ran 60 characters and stopped without a mark goes on */
+    return gap == G_REAL && u->upper_start &&
+           (p->nchars >= 250 || (u->after_page && p->nchars >= 60 && !p->clause_end));
 }
 
 /* ----------------------------------------------------------------- entry */

@@ -3,7 +3,8 @@
 # documents rewritten (words unchanged) as text without Markdown, wrapped
 # at a width as crawled text is, one paragraph per line with no blank
 # lines, as OCR lines (no Markdown, wrapped, no blank line between
-# paragraphs), with "•" points, with CRLF line ends; each scored against
+# paragraphs), cut by page breaks with the page's number, with "•"
+# points, with CRLF line ends; each scored against
 # corpus/gold as it stands. A rule that reads one layout only shows here.
 # usage: scripts/layout-eval.sh
 set -eu
@@ -31,12 +32,24 @@ wrap() {
     }'
 }
 noblank() { awk 'NF'; }
+# a page break in every seventh long line: its number on a line of its
+# own between blank lines, cutting the sentence as a scanned page does
+pages() {
+    awk 'BEGIN { pg = 1 } {
+        if (length($0) > 200 && NR % 7 == 0) {
+            n = length($0); cut = 0
+            for (i = int(n / 2); i < n; i++) if (substr($0, i, 1) == " ") { cut = i; break }
+            if (cut) { pg++; print substr($0, 1, cut - 1); print ""; print pg; print ""; print substr($0, cut + 1); next }
+        }
+        print
+    }'
+}
 bullets() { sed 's/^\( *\)- /\1• /'; }
 crlf() { sed 's/$/\r/'; }
 
 printf '| layout | targets strict F1 | tasks strict F1 |\n|---|---|---|\n'
 for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wrapped-100 \
-    no-blank-lines ocr-lines bullets crlf; do
+    no-blank-lines ocr-lines page-breaks bullets crlf; do
     d="$tmp/$v"
     mkdir -p "$d/gold"
     cp corpus/gold/*.jsonl "$d/gold/"
@@ -49,6 +62,7 @@ for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wra
         no-markdown+wrapped-100) nomd < "$f" | wrap 100 ;;
         no-blank-lines) noblank < "$f" ;;
         ocr-lines) nomd < "$f" | wrap 100 | noblank ;;
+        page-breaks) pages < "$f" ;;
         bullets) bullets < "$f" ;;
         crlf) crlf < "$f" ;;
         esac > "$d/$(basename "$f")"

@@ -278,6 +278,21 @@ Test(layout, unwrapped_text_keeps_its_lines)
           L1 ".\nThời gian: năm 2025 và các năm tiếp theo\nCơ quan phối hợp: Sở Y tế.\n");
 }
 
+/* A page break cuts a sentence: the page's number stands between its
+ * halves. After a number, a capital goes on a line of 60 characters that
+ * stopped without a mark; after a mere blank line it starts a paragraph. */
+Test(layout, page_number_between_the_halves_of_a_sentence)
+{
+    CHECK("2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n\n"
+          "3\n\nTrung ương lãnh đạo, chỉ đạo thực hiện.\n",
+          "2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc "
+          "Trung ương lãnh đạo, chỉ đạo thực hiện.\n");
+    CHECK("2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n\n"
+          "Trung ương lãnh đạo, chỉ đạo thực hiện.\n",
+          "2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n"
+          "Trung ương lãnh đạo, chỉ đạo thực hiện.\n");
+}
+
 /* OCR lines: wrapped at a width, no blank line between paragraphs. A line
  * that ends a sentence or a clause before a capital, a number or a point
  * ends its paragraph; other newlines are wraps. */
