@@ -34,7 +34,7 @@ TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
 HDRS = include/nqx.h $(wildcard */*.h)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo accuracy \
+.PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo accuracy layout-eval \
   bench install uninstall clean model fuzz noisy-eval
 
 all: nqx
@@ -203,6 +203,11 @@ ocr-eval: $(B)/ocr-eval | $(VITEXT)
 # and without the corrector (scripts/noisy-eval.sh).
 noisy-eval: nqx $(B)/ocr-eval
 	sh scripts/noisy-eval.sh
+
+# Extraction on the corpus laid out other ways (no Markdown, wrapped at a
+# width, one paragraph per line, other points, CRLF), against corpus/gold.
+layout-eval: nqx
+	sh scripts/layout-eval.sh
 
 # Measure accuracy (corpus, held-out, OCR) and rewrite the README's table.
 accuracy: nqx

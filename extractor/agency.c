@@ -94,6 +94,34 @@ static size_t S_punct_tail(const unsigned char *s, size_t n, int *flag)
     return 0;
 }
 
+/* The length of a footnote's mark at the end of a word, s[0..n): "⁴",
+ * "¹²", "[4" (its "]" is stripped as punctuation first); 0 when none or
+ * when only the mark is there. */
+static size_t S_note_mark(const unsigned char *s, size_t n)
+{
+    size_t m = n;
+    for (;;) {
+        if (m >= 2 && s[m - 2] == 0xC2 && (s[m - 1] == 0xB9 || s[m - 1] == 0xB2 ||
+                                           s[m - 1] == 0xB3))
+            m -= 2; /* ¹ ² ³ */
+        else if (m >= 3 && s[m - 3] == 0xE2 && s[m - 2] == 0x81 &&
+                 (s[m - 1] == 0xB0 || (s[m - 1] >= 0xB4 && s[m - 1] <= 0xB9)))
+            m -= 3; /* ⁰ ⁴-⁹ */
+        else
+            break;
+    }
+    if (m == n) {
+        while (m > 0 && s[m - 1] >= '0' && s[m - 1] <= '9' && n - m < 3)
+            m--;
+        if (m == n || m == 0 || s[m - 1] != '[')
+            return 0;
+        m--;
+    }
+    if (m == 0 || (s[m - 1] >= '0' && s[m - 1] <= '9'))
+        return 0;
+    return n - m;
+}
+
 /* The blocks of a token list's arena: a new block when the last one is
  * full, so the strings never move (no pointers to fix up). */
 struct nqx_tok_block {
@@ -283,6 +311,17 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
         while (we > ws && (l = S_punct_tail(p + ws, we - ws, &f)) > 0) {
             post |= f;
             we -= l;
+        }
+        /* a footnote's mark is no part of the word: "Bộ Nội vụ⁴, ...",
+         * "Bộ Nội vụ[4], ..." */
+        if ((l = S_note_mark(p + ws, we - ws)) > 0) {
+            we -= l;
+            if (p[we] == '[') /* its "]" closes the mark, not the text */
+                post &= ~NQX_TOK_CLOSE;
+            while (we > ws && (l = S_punct_tail(p + ws, we - ws, &f)) > 0) {
+                post |= f;
+                we -= l;
+            }
         }
         if (slash)
             post |= NQX_TOK_COMMA;
@@ -1183,6 +1222,14 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 j += ql;
                 pt->bare = 0;
                 continue;
+            }
+            /* "Công an xã, phường hoặc UBND các xã, phường": either body
+             * does the work, each one in the list; only a named one (a
+             * capital): "Hội đồng hoặc cơ quan chủ trì thẩm định" is one */
+            if (strcmp(t->v[j].lower, "hoặc") == 0 && j + 1 < lim &&
+                t->v[j + 1].cap && S_starts(a, t, j + 1, lim, 0)) {
+                next = '&';
+                break;
             }
             if (strcmp(t->v[j].lower, "và") == 0) {
                 size_t gl;

@@ -110,8 +110,9 @@ typedef enum {
     NQX_CHANGE_OCR,        /* an OCR diacritic error corrected */
     NQX_CHANGE_SPACE,      /* whitespace normalised */
     NQX_CHANGE_TABLE,      /* table layout rebuilt */
-    NQX_CHANGE_NFC         /* characters composed to Unicode NFC, and decimal
-                              digits of other scripts made ASCII (２０２５) */
+    NQX_CHANGE_NFC         /* characters composed to Unicode NFC, decimal
+                              digits of other scripts made ASCII (２０２５),
+                              and Ð, ð (eth) read as Đ, đ */
 } nqx_change_kind;
 
 const char *nqx_change_kind_name(nqx_change_kind k);

@@ -97,26 +97,34 @@ typedef struct {
 } S_line;
 
 enum { U_TEXT, U_ROW, U_FOOT };
-enum { G_NONE, G_LINE, G_REAL };
+enum { G_NONE, G_LINE, G_REAL, G_WRAP };
 
 typedef struct {
     size_t cs, ce;      /* content span in the text */
     size_t e0, e1;      /* its inline edits in ctx->inl */
     int kind;
     int gap;            /* G_LINE: a newline of one-unit-per-line text;
-                           G_REAL: blank line, page break, dropped line */
+                           G_REAL: blank line, page break, dropped line;
+                           G_WRAP: a newline of text wrapped at a width
+                           with no blank line between its paragraphs */
     int cont;           /* a row's wrapped cell text: joins the row */
     int item, atx;      /* opens a list item / numbered heading; '#' line */
     int emph_s, emph_e; /* opens / closes with an emphasis run */
     int lower_start, upper_start;
     int has_lower, has_upper;
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
+    int clause_end;     /* ends with : or ; */
     int last_lower;     /* ends with a lower-case letter */
+    int dangling;       /* ends with a word no sentence ends with: "của" */
+    int last_digit;     /* ends with a digit */
+    int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
+                           or a lower-case letter (a hyphen a wrap put first?) */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
                            alone: its number went to the next line */
     size_t nchars;
+    int after_page;     /* a page's number (dropped) stands before it */
     /* set by the paragraph pass */
     int join;           /* joined to the previous kept unit with " " */
     int foot;           /* part of a footnote */
@@ -133,6 +141,7 @@ typedef struct {
     S_unit *u;
     size_t nu, ucap;
     nqx_buf r;     /* scratch: the cleaned text of one unit */
+    int page;      /* a page's number was dropped since the last unit */
 } S_ctx;
 
 static int S_is_sp(unsigned char c)
@@ -863,7 +872,8 @@ static int S_bare(const unsigned char *r, size_t n)
     return r[n - 1] == ')' && ((r[0] >= 'a' && r[0] <= 'z') || r[0] == 0xC4);
 }
 
-/* A line that carries no text: a rule, a lone star, a page marker. */
+/* A line that carries no text: a rule, a lone star (1), a page marker
+ * (2). */
 static int S_dropped(const unsigned char *r, size_t n, int isolated)
 {
     size_t i, digits = 0, rule = 0, stars = 0, other = 0;
@@ -882,16 +892,16 @@ static int S_dropped(const unsigned char *r, size_t n, int isolated)
     }
     if (!other && !digits && (stars == n || (rule + stars >= 3)))
         return 1;
-    /* ===== Trang 2 =====, Trang 2, - 2 - */
+    /* ===== Trang 2 =====, Trang 2, - 2 -: a page's number (2) */
     if (digits && digits <= 4) {
         const unsigned char *p = memchr(r, 'T', n);
         if (p && (size_t)(p - r) + 5 <= n && memcmp(p, "Trang", 5) == 0 &&
             other == 5 && !stars)
-            return 1;
+            return 2;
         if (!other && !stars && rule && r[0] == '-' && r[n - 1] == '-')
-            return 1;
+            return 2;
         if (!other && !stars && !rule && isolated)
-            return 1;
+            return 2;
     }
     return 0;
 }
@@ -932,6 +942,25 @@ static const unsigned char S_lead_len[256] = {
 };
 
 /* Fill the features of u from its cleaned text c->r. */
+/* Words no sentence or title ends with: a line that ends with one goes
+ * on in the next, even in text written one paragraph per line ("... theo
+ * chỉ đạo tại Nghị quyết số 380/NQ-CP của" / "Chính phủ, đồng thời ...").
+ * Not "theo", "trên", "qua", "bằng", "cùng", "về": "các năm tiếp theo",
+ * "nêu trên", "vừa qua", "công bằng", "cuối cùng", a web page's "Tải về"
+ * end lines; nor "hoặc": "...; hoặc" ends a point before the next. The
+ * language's words, not a locality's: kept here, not in grammars/. */
+static int S_dangling(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "của", "và", "các", "những", "với", "cho", "tại", "để",
+        "từ", "do", "là", "nhằm", "mà", "thì", NULL};
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 static void S_features(S_ctx *c, S_unit *u)
 {
     const unsigned char *r = (const unsigned char *)c->r.data;
@@ -957,6 +986,12 @@ static void S_features(S_ctx *c, S_unit *u)
     i0 = i;
     u->item = S_item(r + i, n - i);
     u->bare = u->item && S_bare(r + i, n - i);
+    if (n - i >= 3 && r[i] == '-' && r[i + 1] == ' ') {
+        utf8proc_int32_t c2;
+        S_cp(r + i + 2, n - i - 2, &c2);
+        u->dash_cont = c2 >= '0' && c2 <= '9' ? 1
+                       : c2 >= 0 && utf8proc_category(c2) == UTF8PROC_CATEGORY_LL ? 2 : 0;
+    }
     u->part_word = S_part_word(r + i, n - i);
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
@@ -1071,6 +1106,7 @@ static void S_features(S_ctx *c, S_unit *u)
             S_cp(r + w, n - w, &cp);
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+            u->dangling = u->last_lower && S_dangling(r + w, n - w);
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
@@ -1078,6 +1114,9 @@ static void S_features(S_ctx *c, S_unit *u)
             at = prev;
         ch = r[at];
         u->sent_end = ch == '.' || ch == '!' || ch == '?' || cited;
+        u->clause_end = ch == ':' || ch == ';';
+        /* the last character itself: "(m. 1854)" ends with no number */
+        u->last_digit = !cited && r[last] >= '0' && r[last] <= '9';
     }
 }
 
@@ -1096,6 +1135,8 @@ static S_unit *S_new_unit(S_ctx *c)
     }
     u = &c->u[c->nu];
     memset(u, 0, sizeof *u);
+    u->after_page = c->page;
+    c->page = 0;
     return u;
 }
 
@@ -1651,9 +1692,11 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
             i++;
         while (n > i && r[n - 1] == ' ')
             n--;
-        if (i == n || S_dropped(r + i, n - i, isolated)) {
+        int dk = i == n ? 1 : S_dropped(r + i, n - i, isolated);
+        if (dk) {
             S_pop_to(&c->inl, e0);
             *dropped = 1;
+            c->page |= dk == 2;
             return 0;
         }
     }
@@ -1697,6 +1740,8 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
+    int clause_end;
+    int dangling, last_digit;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1711,7 +1756,10 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->has_lower = u->has_lower;
     p->has_upper = u->has_upper;
     p->sent_end = u->sent_end;
+    p->clause_end = u->clause_end;
     p->last_lower = u->last_lower;
+    p->dangling = u->dangling;
+    p->last_digit = u->last_digit;
     p->bare = u->bare;
     p->part_word = u->part_word;
     p->nchars = u->nchars;
@@ -1723,7 +1771,10 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->has_lower |= u->has_lower;
     p->has_upper |= u->has_upper;
     p->sent_end = u->sent_end;
+    p->clause_end = u->clause_end;
     p->last_lower = u->last_lower;
+    p->dangling = u->dangling;
+    p->last_digit = u->last_digit;
     p->bare = 0;
     p->part_word = 0;
     p->nchars += u->nchars;
@@ -1739,6 +1790,16 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
     if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
         (u->item || u->num_start))
+        return 1;
+    /* text wrapped at a width, cut before a hyphen: "bố trí 10" / "- 15%
+     * số xã" (a range), "Các tổ chức chính trị" / "- xã hội Thành phố":
+     * no point (points follow a colon, a full stop or another point; "các
+     * chỉ tiêu sau" / "- 100% ..." is a list whose colon was left out).
+     * Not after a point: lists of dated points ("- ... Quân khu 7" / "-
+     * 2017-2019, ...") end with a number and start with one. */
+    if (!gap && u->kind == U_TEXT && p->kind == U_TEXT && !p->atx && !p->item &&
+        p->nchars >= 60 && !p->sent_end &&
+        ((u->dash_cont == 1 && p->last_digit) || (u->dash_cont == 2 && p->last_lower)))
         return 1;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)
         return 0;
@@ -1759,6 +1820,13 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return 0;
     if (!gap) /* a soft break inside a Markdown block */
         return 1;
+    /* wrapped text that marks no paragraph (OCR lines): a line that ends
+     * a sentence or a clause, then a capital or a number, starts one. (A
+     * line that stops short of the width is no sign: crawled pages cut
+     * lines early, "Điều 4. Chánh" / "Văn phòng UBND tỉnh; ...", and a
+     * rule on it made tasks of their trailing link lists.) */
+    if (gap == G_WRAP)
+        return !((p->sent_end || p->clause_end) && (u->upper_start || u->num_start));
     if (p->sent_end)
         return 0;
     if (u->lower_start)
@@ -1766,6 +1834,8 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     if (p_caps || (u->has_upper && !u->has_lower) || u->emph_s ||
         !p->last_lower)
         return 0;
+    if (p->dangling && !u->num_start)
+        return 1;
     /* "khóa / XIII và", "Ban Chỉ đạo / 35 - Thành ủy": a number goes on
      * after a break, not after a newline of one-unit-per-line text
      * ("Lịch sử / 1989 – 1999: ...") */
@@ -1773,8 +1843,11 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return gap == G_REAL && (!p->item || p->nchars >= 100);
     /* a capital after a page break: only a long paragraph cut mid-word
      * group (headings without a full stop run up to ~180 characters);
-     * in text written one unit per line a newline is no such cut */
-    return gap == G_REAL && u->upper_start && p->nchars >= 250;
+     * in text written one unit per line a newline is no such cut. After
+     * a page's number the break is the page's, not the author's: a line
+     * that ran 60 characters and stopped without a mark goes on */
+    return gap == G_REAL && u->upper_start &&
+           (p->nchars >= 250 || (u->after_page && p->nchars >= 60 && !p->clause_end));
 }
 
 /* ----------------------------------------------------------------- entry */
@@ -1962,7 +2035,7 @@ static int S_line_caps(const S_ctx *c, const S_line *L)
     return 1;
 }
 
-static int S_unwrapped(const S_ctx *c)
+static int S_unwrapped(const S_ctx *c, int *nowhite)
 {
     size_t k, ntext = 0, nlong = 0, nblank = 0, pairs = 0, cont = 0;
     for (k = 0; k < c->nl; k++) {
@@ -1987,7 +2060,12 @@ static int S_unwrapped(const S_ctx *c)
     /* No blank line anywhere and hardly a line that runs on in lower
      * case: each line is a unit (plain text, or text already normalized),
      * not a block wrapped at a width. */
-    return nblank == 0 && pairs > 0 && cont * 10 < pairs;
+    if (nblank == 0 && pairs > 0 && cont * 10 < pairs)
+        return 1;
+    /* wrapped, and a blank line for fewer than one line in 30: the
+     * paragraphs are not marked (*nowhite: G_WRAP) */
+    *nowhite = ntext >= 30 && nblank * 30 < ntext;
+    return 0;
 }
 
 nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
@@ -1996,7 +2074,7 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     S_ctx c;
     S_elist out = {0};
     size_t li = 0;
-    int gap = 0, rc = 0, unwrapped;
+    int gap = 0, rc = 0, unwrapped, nowhite = 0;
     *edits = NULL;
     *nedits = 0;
     memset(&c, 0, sizeof c);
@@ -2004,7 +2082,7 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
-    unwrapped = !rc && S_unwrapped(&c);
+    unwrapped = !rc && S_unwrapped(&c, &nowhite);
     while (!rc && li < c.nl) {
         const S_line *L = &c.lines[li];
         int dropped = 0;
@@ -2012,6 +2090,8 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
             gap = G_REAL;
         else if (unwrapped && gap == G_NONE)
             gap = G_LINE;
+        else if (nowhite && gap == G_NONE)
+            gap = G_WRAP;
         switch (L->type) {
         case L_BLANK:
             gap = G_REAL;

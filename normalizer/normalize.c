@@ -347,6 +347,33 @@ static int S_nfc_note(S_nfcl *l, size_t u0, size_t u1, const char *r,
  * stays bounded on a 100 MB line, and the map is exact outside the
  * segments that changed (each noted in ch). *out is u itself when nothing
  * changed. */
+/* 1 when s[0..n) holds "Ð" or "ð" (C3 90, C3 B0). Eight bytes at a
+ * time: Vietnamese text has a C3 lead every few letters (à, á, â, ô ...),
+ * where memchr would stop; the word test may flag a pair that is not
+ * there (the borrow of the zero-byte test), never miss one, and a flagged
+ * word is checked byte by byte. */
+static int S_has_eth(const unsigned char *s, size_t n)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones * 0x80;
+    size_t i = 0, k;
+    for (; i + 9 <= n; i += 8) {
+        uint64_t x, y, a, b;
+        memcpy(&x, s + i, 8);     /* the leads */
+        memcpy(&y, s + i + 1, 8); /* the bytes after them */
+        a = x ^ (ones * 0xC3);
+        b = (y | ones * 0x20) ^ (ones * 0xB0);
+        if (!(((a - ones) & ~a & highs) & ((b - ones) & ~b & highs)))
+            continue;
+        for (k = i; k < i + 8; k++)
+            if (s[k] == 0xC3 && (s[k + 1] | 0x20) == 0xB0)
+                return 1;
+    }
+    for (; i + 1 < n; i++)
+        if (s[i] == 0xC3 && (s[i + 1] | 0x20) == 0xB0)
+            return 1;
+    return 0;
+}
+
 static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
                         size_t *outlen, S_map *m, S_nfcl *ch, nqx_error *err)
 {
@@ -354,6 +381,18 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
     size_t i = 0, copied = 0, last_ascii = 0;
     int have_ascii = 0;
     nqx_buf b = {0};
+    const unsigned char *cls = S_nfc_dfa_class;
+    unsigned char cls_eth[256];
+    /* "Ð" (U+00D0, Icelandic eth) and "ð" stand for Đ and đ in OCR output
+     * and in text converted from old fonts with the wrong table ("Ðảng",
+     * "NÐ-CP"); no Vietnamese word has them, and the grammars, the model
+     * and search key on Đ. Only a text that holds one has the DFA stop at
+     * each lead byte C3 (à, é, ô ...), where they are told apart. */
+    if (S_has_eth(s, n)) {
+        memcpy(cls_eth, S_nfc_dfa_class, sizeof cls_eth);
+        cls_eth[0xC3] = S_nfc_dfa_class[0xCC]; /* as a lead above U+0300 */
+        cls = cls_eth;
+    }
     m->n = 0;
     if (S_map_add(m, 0, 0))
         goto oom;
@@ -369,15 +408,15 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
          * at a time); then the character at cs, where it stopped, as
          * below */
         for (; i + 2 <= n; i += 2) {
-            uint64_t s2 = S_nfc_dfa2[S_nfc_dfa_class[s[i]] * 9 +
-                                     S_nfc_dfa_class[s[i + 1]]] >> st & 63;
+            uint64_t s2 = S_nfc_dfa2[cls[s[i]] * 9 +
+                                     cls[s[i + 1]]] >> st & 63;
             if (s2 == S_NFC_OTHER)
                 break;
             st = s2;
         }
         for (; i < n; i++) {
             ps = st;
-            st = S_nfc_dfa[S_nfc_dfa_class[s[i]]] >> st & 63;
+            st = S_nfc_dfa[cls[s[i]]] >> st & 63;
             if (st == S_NFC_OTHER)
                 break;
         }
@@ -401,6 +440,16 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             last_ascii = i;
             have_ascii = 1;
             i++;
+            continue;
+        }
+        if (s[i] == 0xC3 && i + 1 < n && (s[i + 1] == 0x90 || s[i + 1] == 0xB0)) {
+            const char *r = s[i + 1] == 0x90 ? "\xC4\x90" : "\xC4\x91"; /* Đ đ */
+            if (nqx_buf_append(&b, u + copied, i - copied) || S_map_add(m, b.len, i) ||
+                S_nfc_note(ch, i, i + 2, r, 2, b.len) || nqx_buf_append(&b, r, 2) ||
+                S_map_add(m, b.len, i + 2))
+                goto oom;
+            copied = i + 2;
+            i += 2;
             continue;
         }
         if (s[i] < 0xCC && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {

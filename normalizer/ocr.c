@@ -1346,6 +1346,24 @@ static int S_may_change(S_scratch *sc, const S_pos *P,
     return 0;
 }
 
+/* Measured on the 828 held-out files (build/ocr-eval): clean text 626 ->
+ * 614 words changed, noise at 2% and a scanner's habits 12 fewer correct
+ * words broken each for no fix lost; 2 lost 51 fixes at 2%. */
+#define S_BARE_RUN 3
+
+/* 1 when a syllable has no mark at all: no tone, no hat, horn, breve or
+ * bar (as typed without Vietnamese input) */
+static int S_bare(const nqx_syl *y)
+{
+    int i;
+    if (y->tone)
+        return 0;
+    for (i = 0; i < y->n; i++)
+        if (y->mod[i])
+            return 0;
+    return 1;
+}
+
 /* Decode positions 1..n of P (P[0] and P[n + 1] are fixed context) and
  * append the edits that pass min_margin. */
 static int S_window(const nqx_model *m, S_pos *P, int n, int style,
@@ -1397,6 +1415,21 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
         }
         if (!again)
             break;
+    }
+    /* three or more words of one run of unmarked words changed: a text
+     * written without marks ("General Tran Cong Man", "Nganh Y te 55 nam
+     * lam theo loi Bac"), not a scanner's slips, which seldom fall on
+     * three neighbours: leave it (S_bare) */
+    for (i = 1; i <= n;) {
+        int j = i, c = 0, q;
+        while (j <= n && !P[j].tok->num && S_bare(&P[j].tok->syl)) {
+            c += best[j] != 0 && margin[j] >= min_margin;
+            j++;
+        }
+        if (c >= S_BARE_RUN)
+            for (q = i; q < j; q++)
+                best[q] = 0;
+        i = j > i ? j : i + 1;
     }
     for (i = 1; i <= n; i++) {
         nqx_syl c;

@@ -95,6 +95,10 @@ if [ -x build/ocr-eval ]; then
     echo
     sh scripts/noisy-eval.sh 2>/dev/null || true
 fi
+echo
+echo "Extraction on the corpus laid out other ways (\`make layout-eval\`: the five documents with the same words, rewritten without Markdown, hard-wrapped at 80, 100 and 120 bytes, one paragraph per line, with \"•\" points, with CRLF line ends; scored against corpus/gold):"
+echo
+sh scripts/layout-eval.sh 2>/dev/null || true
 } > "$out"
 cat "$out"
 awk -v f="$out" '

@@ -58,6 +58,16 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
            "Thường trực HĐND huyện|UBND huyện|các xã, thị trấn", "triển khai");
     S_list("MTTQ, tổ chức chính trị - xã hội và các ngành tỉnh hướng dẫn",
            "MTTQ|tổ chức chính trị - xã hội|các ngành tỉnh", "hướng dẫn");
+    /* either of two named bodies; a common noun after "hoặc" stays out */
+    S_list("Công an xã, phường hoặc UBND các xã, phường chủ động",
+           "Công an xã, phường|UBND các xã, phường", "chủ động");
+    S_list("Hội đồng thẩm định hoặc cơ quan chủ trì thẩm định gửi",
+           "Hội đồng thẩm định", "hoặc");
+    /* a footnote's mark is no part of a name, and its "]" ends no list */
+    S_list("Bộ Nội vụ[4], Bộ Tài chính chịu trách nhiệm",
+           "Bộ Nội vụ|Bộ Tài chính", "chịu trách nhiệm");
+    S_list("Bộ Nội vụ⁴, Bộ Tài chính¹² chịu trách nhiệm",
+           "Bộ Nội vụ|Bộ Tài chính", "chịu trách nhiệm");
 }
 
 Test(agency, collectives_whole, .init = S_load, .fini = S_free)
@@ -171,6 +181,24 @@ Test(agency, names_stop_at_verbs_keep_places, .init = S_load, .fini = S_free)
            "có trách nhiệm");
     S_list("Hội Nông dân tại địa phương vận động",
            "Hội Nông dân tại địa phương", "vận động");
+    /* a draft, the matters or a time after the body reported to */
+    S_list("Hội đồng nhân dân tỉnh dự thảo nghị quyết",
+           "Hội đồng nhân dân tỉnh", "dự thảo");
+    S_list("Thủ tướng Chính phủ những nội dung vượt thẩm quyền",
+           "Thủ tướng Chính phủ", "những");
+    S_list("Chính phủ trong ngày 25 tháng 01 năm 2025",
+           "Chính phủ", "trong ngày");
+}
+
+Test(agency, press_and_academies, .init = S_load, .fini = S_free)
+{
+    /* the national news agency's "xã" is no commune */
+    S_list("Bộ Tư pháp, Thông tấn xã Việt Nam phối hợp",
+           "Bộ Tư pháp|Thông tấn xã Việt Nam", "phối hợp");
+    S_list("Tạp chí Cộng sản, Nhà xuất bản Chính trị quốc gia Sự thật tuyên truyền",
+           "Tạp chí Cộng sản|Nhà xuất bản Chính trị quốc gia Sự thật", "tuyên truyền");
+    S_list("Học viện Chính trị quốc gia Hồ Chí Minh chủ trì",
+           "Học viện Chính trị quốc gia Hồ Chí Minh", "chủ trì");
 }
 
 Test(agency, office_holders, .init = S_load, .fini = S_free)

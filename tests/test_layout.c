@@ -245,6 +245,71 @@ Test(layout, unwrapped_text_keeps_its_lines)
      * normalized already) */
     CHECK("Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n",
           "Công tác cán bộ cơ bản bám sát\nTổ chức thực hiện tốt.\n");
+    /* text wrapped at a width, cut before a hyphen: no point */
+    CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt\n"
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 bố trí cán bộ trẻ ở 10\n"
+          "- 15% số xã, phường; phối hợp với Mặt trận Tổ quốc và các tổ chức chính trị\n"
+          "- xã hội Thành phố tuyên truyền, vận động Nhân dân thực hiện chủ trương.\n",
+          "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt "
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 bố trí cán bộ trẻ ở 10 "
+          "- 15% số xã, phường; phối hợp với Mặt trận Tổ quốc và các tổ chức chính trị "
+          "- xã hội Thành phố tuyên truyền, vận động Nhân dân thực hiện chủ trương.\n");
+    /* a list whose colon was left out keeps its points: a digit after a
+     * word is no range */
+    CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt\n"
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 đạt các chỉ tiêu sau\n"
+          "- 100% số xã có cán bộ trẻ giữ chức danh chủ chốt trong hệ thống chính trị\n"
+          "- 50% số phường có cán bộ nữ.\n",
+          "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt "
+          "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 đạt các chỉ tiêu sau\n"
+          "- 100% số xã có cán bộ trẻ giữ chức danh chủ chốt trong hệ thống chính trị\n"
+          "- 50% số phường có cán bộ nữ.\n");
+    /* a list's points stay points: after a colon, or after a point */
+    CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện các\n"
+          "chỉ tiêu sau:\n- 15% số xã có cán bộ trẻ giữ chức danh chủ chốt trong năm 2025\n"
+          "- 20% số phường có cán bộ nữ giữ chức danh chủ chốt trong năm 2025.\n",
+          "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện các "
+          "chỉ tiêu sau:\n- 15% số xã có cán bộ trẻ giữ chức danh chủ chốt trong năm 2025\n"
+          "- 20% số phường có cán bộ nữ giữ chức danh chủ chốt trong năm 2025.\n");
+    /* ... unless the line ends with a word no sentence ends with */
+    CHECK(L1 ".\nChỉ đạo theo Nghị quyết số 380/NQ-CP của\nChính phủ, đồng thời chủ động.\n",
+          L1 ".\nChỉ đạo theo Nghị quyết số 380/NQ-CP của Chính phủ, đồng thời chủ động.\n");
+    CHECK(L1 ".\nThời gian: năm 2025 và các năm tiếp theo\nCơ quan phối hợp: Sở Y tế.\n",
+          L1 ".\nThời gian: năm 2025 và các năm tiếp theo\nCơ quan phối hợp: Sở Y tế.\n");
+}
+
+/* A page break cuts a sentence: the page's number stands between its
+ * halves. After a number, a capital goes on a line of 60 characters that
+ * stopped without a mark; after a mere blank line it starts a paragraph. */
+Test(layout, page_number_between_the_halves_of_a_sentence)
+{
+    CHECK("2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n\n"
+          "3\n\nTrung ương lãnh đạo, chỉ đạo thực hiện.\n",
+          "2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc "
+          "Trung ương lãnh đạo, chỉ đạo thực hiện.\n");
+    CHECK("2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n\n"
+          "Trung ương lãnh đạo, chỉ đạo thực hiện.\n",
+          "2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n"
+          "Trung ương lãnh đạo, chỉ đạo thực hiện.\n");
+}
+
+/* OCR lines: wrapped at a width, no blank line between paragraphs. A line
+ * that ends a sentence or a clause before a capital, a number or a point
+ * ends its paragraph; other newlines are wraps. */
+Test(layout, wrapped_text_without_blank_lines)
+{
+    char in[4096] = "", want[4096] = "";
+    int k;
+    /* 30 lines: a text this long with no blank line is read this way */
+    for (k = 0; k < 10; k++) {
+        strcat(in, "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực\n"
+                   "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp\n"
+                   "với các sở, ngành triển khai thực hiện.\n");
+        strcat(want, "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực "
+                     "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp "
+                     "với các sở, ngành triển khai thực hiện.\n");
+    }
+    CHECK(in, want);
 }
 
 /* A table typed as plain text: no outer pipes, no delimiter row, no blank

@@ -62,6 +62,31 @@ Test(normalize, digits_of_other_scripts_become_ascii)
     nqx_text_free(t);
 }
 
+/* Ð and ð (eth, U+00D0 / U+00F0) for Đ and đ: OCR and fonts converted
+ * with the wrong table write them; they become Đ and đ in the NFC stage,
+ * logged, next to a letter that NFC composes too. */
+Test(normalize, eth_read_as_d_with_stroke)
+{
+    const char in[] = "\xc3\x90\xe1\xba\xa3ng b\xe1\xbb\x99, N\xc3\x90-CP, "
+                      "\xc3\xb0" "a\xcc\x80o t\xe1\xba\xa1o.";
+    nqx_text *t;
+    nqx_error e;
+    nqx_norm_options o = {0};
+    o.keep_markup = 1;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "Đảng bộ, NĐ-CP, đào tạo.");
+    cr_assert_eq(t->nchanges, 4);
+    cr_assert_eq(t->changes[0].kind, NQX_CHANGE_NFC);
+    cr_assert_str_eq(t->changes[0].from, "Ð");
+    cr_assert_str_eq(t->changes[0].to, "Đ");
+    cr_assert_eq(t->changes[1].in_off, 15);
+    cr_assert_str_eq(t->changes[2].to, "đ");
+    /* "a" + combining grave after it composes to "à" */
+    cr_assert_str_eq(t->changes[3].to, "à");
+    cr_assert_eq(nqx_text_input_offset(t, 26), 27); /* the "o" after "đà" */
+    nqx_text_free(t);
+}
+
 Test(normalize, empty_and_binary_are_refused)
 {
     nqx_text *t;

@@ -426,6 +426,19 @@ Test(ocr, names_inside_a_sentence_are_left_alone)
           "Ông Phó Phong, Bí thư Chi bộ, phát biểu tại hội nghị.");
 }
 
+Test(ocr, a_run_written_without_marks_is_left_alone)
+{
+    /* three unmarked neighbours the model would all mark: typed without
+     * Vietnamese input, no scanner's slip */
+    FIXES("Bài báo \"55 nam lam theo loi Bac day\" được lưu trữ.",
+          "Bài báo \"55 nam lam theo loi Bac day\" được lưu trữ.");
+    FIXES("Theo tướng Tran Cong Man, số liệu chưa đầy đủ.",
+          "Theo tướng Tran Cong Man, số liệu chưa đầy đủ.");
+    /* one unmarked word among marked ones is still corrected */
+    FIXES("Phân đầu tỷ lệ đảng viên trẻ đạt trên 30%.",
+          "Phấn đấu tỷ lệ đảng viên trẻ đạt trên 30%.");
+}
+
 Test(ocr, a_confusion_made_more_often_than_not_is_cheap)
 {
     /* caught once, and "phấn" is never read right: the scanner cannot

@@ -1,0 +1,74 @@
+#!/bin/sh
+# Extraction on the corpus laid out the ways real files come: the five
+# documents rewritten (words unchanged) as text without Markdown, wrapped
+# at a width as crawled text is, one paragraph per line with no blank
+# lines, as OCR lines (no Markdown, wrapped, no blank line between
+# paragraphs), cut by page breaks with the page's number, with "•"
+# points, with CRLF line ends; each scored against
+# corpus/gold as it stands. A rule that reads one layout only shows here.
+# usage: scripts/layout-eval.sh
+set -eu
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+f1() { sed -n "s/^$1:.*strict P=[0-9.]* R=[0-9.]* F1=\([0-9.]*\).*/\1/p" | head -1; }
+
+# Markdown marks off: bold and italic stars, heading hashes, escapes
+nomd() { sed -e 's/\*\*//g' -e 's/^#\{1,6\} *//' -e 's/\\\*/*/g'; }
+# wrapped at $1 bytes (100 is about 75 letters) at spaces, as crawled
+# text is (not Markdown headings: a "#" line cannot go on in the next);
+# three widths, so that the cuts fall in different places
+wrap() {
+    awk -v w="$1" '/^#/ { print; next } {
+        line = $0
+        while (length(line) > w) {
+            cut = 0
+            for (i = w; i > 40; i--) if (substr(line, i, 1) == " ") { cut = i; break }
+            if (!cut) break
+            print substr(line, 1, cut - 1)
+            line = substr(line, cut + 1)
+        }
+        print line
+    }'
+}
+noblank() { awk 'NF'; }
+# a page break in every seventh long line: its number on a line of its
+# own between blank lines, cutting the sentence as a scanned page does
+pages() {
+    awk 'BEGIN { pg = 1 } {
+        if (length($0) > 200 && NR % 7 == 0) {
+            n = length($0); cut = 0
+            for (i = int(n / 2); i < n; i++) if (substr($0, i, 1) == " ") { cut = i; break }
+            if (cut) { pg++; print substr($0, 1, cut - 1); print ""; print pg; print ""; print substr($0, cut + 1); next }
+        }
+        print
+    }'
+}
+bullets() { sed 's/^\( *\)- /\1• /'; }
+crlf() { sed 's/$/\r/'; }
+
+printf '| layout | targets strict F1 | tasks strict F1 |\n|---|---|---|\n'
+for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wrapped-100 \
+    no-blank-lines ocr-lines page-breaks bullets crlf; do
+    d="$tmp/$v"
+    mkdir -p "$d/gold"
+    cp corpus/gold/*.jsonl "$d/gold/"
+    cp -r corpus/clean "$d/clean" # (eval reads it; the OCR lines are not used here)
+    for f in corpus/*.txt; do
+        case $v in
+        as-given) cat "$f" ;;
+        no-markdown) nomd < "$f" ;;
+        wrapped-*) wrap "${v#wrapped-}" < "$f" ;;
+        no-markdown+wrapped-100) nomd < "$f" | wrap 100 ;;
+        no-blank-lines) noblank < "$f" ;;
+        ocr-lines) nomd < "$f" | wrap 100 | noblank ;;
+        page-breaks) pages < "$f" ;;
+        bullets) bullets < "$f" ;;
+        crlf) crlf < "$f" ;;
+        esac > "$d/$(basename "$f")"
+    done
+    ./nqx extract "$d"/*.txt > "$tmp/pred.jsonl"
+    ev=$(./nqx eval --corpus "$d" --pred "$tmp/pred.jsonl" 2>/dev/null || true)
+    printf '| %s | %s | %s |\n' "$v" "$(printf '%s\n' "$ev" | f1 targets)" \
+        "$(printf '%s\n' "$ev" | f1 tasks)"
+done
