@@ -1708,6 +1708,86 @@ out:
     return rc;
 }
 
+/* The author's phrase. A word changed alone (its neighbour kept) that
+ * the document writes S_OWN_MIN times or more, always next to that
+ * neighbour, and never writes corrected next to it, is kept: a term or
+ * name the text repeats ("cà vẹt xe" fourteen times, "thủy điện Đạ Dâng"
+ * four) is the author's. Only in a document with fewer than one
+ * corrected word in S_OWN_DOC: a scanner's habit misreads a syllable
+ * wherever it stands ("Viết Nam" three times, "Việt Nam" never), and a
+ * text where the corrector finds many errors is that scanner's. Measured
+ * on the 828 held-out files: clean text 614 -> 569 words changed; noise
+ * at 2% and a scanner's habits unchanged (fixed 20360 / 114611, wrong
+ * 87 / 626 -> 624); corpus recall 0.871, precision 1.000. Without the
+ * density test the scanner's habits lost 2,332 fixes; without "always
+ * next to that neighbour" corpus recall fell to 0.686. Returns -1 when
+ * out of memory (edits untouched). */
+#define S_OWN_MIN 2
+#define S_OWN_DOC 200
+static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
+                        const int *tid, size_t ntok, nqx_norm_edit *edits,
+                        size_t *nedits)
+{
+    size_t i, k, out = 0, nw = 0;
+    uint32_t *cnt;
+    if (!d->mask || !*nedits)
+        return 0;
+    cnt = calloc((size_t)d->nid, sizeof *cnt);
+    if (!cnt)
+        return -1;
+    /* the distinct words corrected (bit 31 marks one counted) */
+    for (i = 0, k = 0; k < *nedits; k++) {
+        while (i < ntok && toks[i].start < edits[k].start)
+            i++;
+        if (i < ntok && toks[i].start == edits[k].start && tid[i] > 0 &&
+            tid[i] < d->nid && !cnt[tid[i]]) {
+            cnt[tid[i]] = 1u << 31;
+            nw++;
+        }
+    }
+    if (nw * S_OWN_DOC > ntok) {
+        free(cnt);
+        return 0;
+    }
+    for (i = 0; i < ntok; i++)
+        if (tid[i] > 0 && tid[i] < d->nid)
+            cnt[tid[i]] = (cnt[tid[i]] & ~(1u << 31)) + 1;
+    for (i = 0, k = 0; k < *nedits; k++) {
+        nqx_norm_edit *e = &edits[k];
+        int keep = 0, side, to = -1;
+        nqx_syl sy;
+        char key[NQX_KEY_MAX];
+        while (i < ntok && toks[i].start < e->start)
+            i++;
+        if (i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
+            e->kind == NQX_CHANGE_OCR && tid[i] > 0 && tid[i] < d->nid &&
+            nqx_syl_parse(e->repl, e->repl_len, &sy)) {
+            nqx_syl_key(&sy, key);
+            to = nqx_model_id(m, key);
+        }
+        for (side = 0; side < 2 && !keep && to > 0 && to < d->nid; side++) {
+            size_t j = side ? i + 1 : i - 1;
+            uint32_t n;
+            if (side ? i + 1 >= ntok || toks[i + 1].boundary : i == 0 || toks[i].boundary)
+                continue;
+            if (tid[j] <= 0 || tid[j] >= d->nid ||
+                (side == 0 && k > 0 && edits[k - 1].end > toks[j].start) ||
+                (side == 1 && k + 1 < *nedits && edits[k + 1].start < toks[j].end))
+                continue; /* the neighbour changes too */
+            n = side ? S_doc_get(d, tid[i], tid[j]) : S_doc_get(d, tid[j], tid[i]);
+            keep = n >= S_OWN_MIN && n == cnt[tid[i]] &&
+                   !(side ? S_doc_get(d, to, tid[j]) : S_doc_get(d, tid[j], to));
+        }
+        if (keep)
+            free(e->repl);
+        else
+            edits[out++] = *e;
+    }
+    *nedits = out;
+    free(cnt);
+    return 0;
+}
+
 /* Place names. A scanner that reads "Phổ Thạnh" as "Phó Thạnh" makes a
  * title and a name the n-grams cannot tell apart (Phó is the everyday
  * deputy's title, and each commune is too rare for a kept bigram). The
@@ -2229,6 +2309,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         }
     }
     if (S_consistency(toks, ntok, edits, nedits))
+        goto oom;
+    if (S_own_phrase(m, &sc.dc, toks, tid, ntok, *edits, nedits))
         goto oom;
     if (S_places(m, toks, tid, title, ntok, text, style, threshold, edits, nedits))
         goto oom;

@@ -586,3 +586,38 @@ Test(ocr, place_names_from_lists_and_administrative_words)
     FIXES("Tổ dân phố Hoàng Động 1, Hoàng Động 2, Lâm Động 1, Lâm Động 2.",
           "Tổ dân phố Hoàng Động 1, Hoàng Động 2, Lâm Động 1, Lâm Động 2.");
 }
+
+/* A term the document repeats next to the same word, and never writes
+ * corrected there, is the author's ("cà vẹt", a vehicle's papers, is no
+ * "cả vẹt"), in a text where the corrector finds few errors (here one
+ * in some 470 words, "quy đinh", still fixed); where it finds many, the
+ * repeats are a scanner's habit and are corrected (the same sentences
+ * alone). */
+Test(ocr, a_term_the_document_repeats_is_the_authors)
+{
+    static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
+                               "kế hoạch này. ";
+    static const char tail[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
+                               "xe phải mang theo cà vẹt xe theo quy đinh của pháp luật.";
+    static const char fixed[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
+                                "xe phải mang theo cà vẹt xe theo quy định của pháp luật.";
+    nqx_buf b = {0}, w = {0};
+    char *text, *got, *want;
+    size_t n, i;
+    for (i = 0; i < 32; i++) {
+        nqx_buf_append(&b, fill, strlen(fill));
+        nqx_buf_append(&w, fill, strlen(fill));
+    }
+    nqx_buf_append(&b, tail, strlen(tail));
+    nqx_buf_append(&w, fixed, strlen(fixed));
+    text = nqx_buf_steal(&b);
+    want = nqx_buf_steal(&w);
+    got = S_fix(text, &n);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    free(text);
+    FIXES(tail, "Quên cả vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
+                "xe phải mang theo cả vẹt xe theo quy định của pháp luật.");
+}
