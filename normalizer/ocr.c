@@ -1708,50 +1708,65 @@ out:
     return rc;
 }
 
+/* How many distinct words the edits correct (*nw) and how many known
+ * syllables the part holds (*nsyl), numbers aside: the document's error
+ * rate, as the corrector sees it. A text it finds few errors in is
+ * clean or well scanned, and there a correction is less likely to be
+ * right than the n-grams alone say. Returns -1 when out of memory. */
+static int S_density(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
+                     size_t ntok, const nqx_norm_edit *edits, size_t nedits,
+                     size_t *nw, size_t *nsyl)
+{
+    size_t i, k;
+    uint64_t *seen = calloc(((size_t)lm->nvocab + 63) / 64, sizeof *seen);
+    if (!seen)
+        return -1;
+    *nw = *nsyl = 0;
+    for (i = 0, k = 0; k < nedits; k++) {
+        while (i < ntok && toks[i].start < edits[k].start)
+            i++;
+        if (i < ntok && toks[i].start == edits[k].start && tid[i] > 0 &&
+            !(seen[tid[i] >> 6] >> (tid[i] & 63) & 1)) {
+            seen[tid[i] >> 6] |= 1ull << (tid[i] & 63);
+            ++*nw;
+        }
+    }
+    for (i = 0; i < ntok; i++)
+        *nsyl += tid[i] > 0 && !toks[i].num;
+    free(seen);
+    return 0;
+}
+
 /* The author's phrase. A word changed alone (its neighbour kept) that
  * the document writes S_OWN_MIN times or more, always next to that
  * neighbour, and never writes corrected next to it, is kept: a term or
  * name the text repeats ("cà vẹt xe" fourteen times, "thủy điện Đạ Dâng"
  * four) is the author's. Only in a document with fewer than one
- * corrected word in S_OWN_DOC: a scanner's habit misreads a syllable
- * wherever it stands ("Viết Nam" three times, "Việt Nam" never), and a
- * text where the corrector finds many errors is that scanner's. Measured
- * on the 828 held-out files: clean text 614 -> 569 words changed; noise
- * at 2% and a scanner's habits unchanged (fixed 20360 / 114611, wrong
- * 87 / 626 -> 624); corpus recall 0.871, precision 1.000. Without the
- * density test the scanner's habits lost 2,332 fixes; without "always
- * next to that neighbour" corpus recall fell to 0.686. Returns -1 when
- * out of memory (edits untouched). */
+ * corrected word in S_OWN_DOC syllables (S_density): a scanner's habit
+ * misreads a syllable wherever it stands ("Viết Nam" three times, "Việt
+ * Nam" never), and a text where the corrector finds many errors is that
+ * scanner's. Measured on the 828 held-out files: clean text 614 -> 569
+ * words changed; noise at 2% and a scanner's habits unchanged (fixed
+ * 20360 / 114611, wrong 87 / 626); corpus recall 0.871, precision 1.000.
+ * Without the density test the scanner's habits lost 2,332 fixes;
+ * without "always next to that neighbour" corpus recall fell to 0.686.
+ * Returns -1 when out of memory (edits untouched). */
 #define S_OWN_MIN 2
 #define S_OWN_DOC 200
 static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
                         const int *tid, size_t ntok, nqx_norm_edit *edits,
                         size_t *nedits)
 {
-    size_t i, k, out = 0, nw = 0;
+    size_t i, k, out = 0;
     uint32_t *cnt;
     if (!d->mask || !*nedits)
         return 0;
     cnt = calloc((size_t)d->nid, sizeof *cnt);
     if (!cnt)
         return -1;
-    /* the distinct words corrected (bit 31 marks one counted) */
-    for (i = 0, k = 0; k < *nedits; k++) {
-        while (i < ntok && toks[i].start < edits[k].start)
-            i++;
-        if (i < ntok && toks[i].start == edits[k].start && tid[i] > 0 &&
-            tid[i] < d->nid && !cnt[tid[i]]) {
-            cnt[tid[i]] = 1u << 31;
-            nw++;
-        }
-    }
-    if (nw * S_OWN_DOC > ntok) {
-        free(cnt);
-        return 0;
-    }
     for (i = 0; i < ntok; i++)
         if (tid[i] > 0 && tid[i] < d->nid)
-            cnt[tid[i]] = (cnt[tid[i]] & ~(1u << 31)) + 1;
+            cnt[tid[i]]++;
     for (i = 0, k = 0; k < *nedits; k++) {
         nqx_norm_edit *e = &edits[k];
         int keep = 0, side, to = -1;
@@ -2310,8 +2325,14 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     }
     if (S_consistency(toks, ntok, edits, nedits))
         goto oom;
-    if (S_own_phrase(m, &sc.dc, toks, tid, ntok, *edits, nedits))
-        goto oom;
+    if (*nedits) {
+        size_t nw, nsyl;
+        if (S_density(sc.lm, toks, tid, ntok, *edits, *nedits, &nw, &nsyl))
+            goto oom;
+        if (nw * S_OWN_DOC <= nsyl &&
+            S_own_phrase(m, &sc.dc, toks, tid, ntok, *edits, nedits))
+            goto oom;
+    }
     if (S_places(m, toks, tid, title, ntok, text, style, threshold, edits, nedits))
         goto oom;
     goto done;
