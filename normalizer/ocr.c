@@ -1808,14 +1808,16 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
  * "Lê Văn Tân", "huyện Văn Bàn") or a name's part of a title: what they
  * say of "thông" or "bàn" is no witness of a person's or a place's name.
  * In a document with fewer than one corrected word in S_NAME_DOC
- * syllables (S_density) such a word is left as written; where the
- * corrector finds more errors, the scanner's slips outweigh the names.
- * Measured on the 828 held-out files: clean text 569 -> 485 words
- * changed; noise at 2% and a scanner's habits unchanged (fixed 20360 /
- * 114611, wrong 87 / 626); corpus recall 0.871, precision 1.000 (place
- * names are S_places's, after this). At one in 300 noise at 2% lost a
- * fix; with the model's name syllables only (nameflag), rare names
- * were still changed (494). */
+ * syllables (S_density) such a word is left as written, and so is one
+ * that starts a clause before another capitalised word ("Tâm Lụa (...)",
+ * "Trân Văn"); where the corrector finds more errors, the scanner's
+ * slips outweigh the names. Measured on the 828 held-out files: clean
+ * text 569 -> 485 words changed, 457 with the clause starts; noise at
+ * 2% and a scanner's habits unchanged (fixed 20360 / 114611, wrong 87 /
+ * 626); corpus recall 0.871, precision 1.000 (place names are
+ * S_places's, after this). At one in 300 noise at 2% lost a fix; with
+ * the model's name syllables only (nameflag), rare names were still
+ * changed (494). */
 #define S_NAME_DOC 500
 static void S_keep_names(const nqx_tok *toks, size_t ntok, nqx_norm_edit *edits,
                          size_t *nedits)
@@ -1826,8 +1828,10 @@ static void S_keep_names(const nqx_tok *toks, size_t ntok, nqx_norm_edit *edits,
         while (i < ntok && toks[i].start < e->start)
             i++;
         if (i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
-            e->kind == NQX_CHANGE_OCR && !toks[i].boundary && i > 0 &&
-            toks[i].ok && toks[i].syl.casing == NQX_CASE_TITLE)
+            e->kind == NQX_CHANGE_OCR && toks[i].ok && toks[i].syl.casing == NQX_CASE_TITLE &&
+            ((!toks[i].boundary && i > 0) ||
+             (i + 1 < ntok && !toks[i + 1].boundary && toks[i + 1].ok &&
+              toks[i + 1].syl.casing == NQX_CASE_TITLE)))
             free(e->repl);
         else
             edits[out++] = *e;
