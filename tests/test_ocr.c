@@ -662,3 +662,43 @@ Test(ocr, names_in_a_clean_text_are_left_alone)
                 "7 năm 2017). Các xe phải mang theo giấy tờ theo quy định của "
                 "pháp luật.");
 }
+
+/* In a text where the corrector finds few errors, a correction standing
+ * alone needs more confidence than the caller's threshold: "thành lập
+ * 1 - 2 ban" (committees) is no "bản" (0.9976 sure), while "quy đinh" is
+ * surely "quy định". In the same sentences alone, where errors are
+ * dense, the caller's threshold stands. */
+Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
+{
+    static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
+                               "kế hoạch này. ";
+    static const char tail[] = "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
+                               "quyết định thành lập 1 - 2 ban có tính đặc thù, phù hợp với "
+                               "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
+                               "tờ theo quy đinh của pháp luật.";
+    static const char fixed[] = "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
+                                "quyết định thành lập 1 - 2 ban có tính đặc thù, phù hợp với "
+                                "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
+                                "tờ theo quy định của pháp luật.";
+    nqx_buf b = {0}, w = {0};
+    char *text, *got, *want;
+    size_t n, i;
+    for (i = 0; i < 120; i++) {
+        nqx_buf_append(&b, fill, strlen(fill));
+        nqx_buf_append(&w, fill, strlen(fill));
+    }
+    nqx_buf_append(&b, tail, strlen(tail));
+    nqx_buf_append(&w, fixed, strlen(fixed));
+    text = nqx_buf_steal(&b);
+    want = nqx_buf_steal(&w);
+    got = S_fix(text, &n);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    free(text);
+    FIXES(tail, "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
+                "quyết định thành lập 1 - 2 bản có tính đặc thù, phù hợp với "
+                "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
+                "tờ theo quy định của pháp luật.");
+}
