@@ -702,3 +702,34 @@ Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
                 "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
                 "tờ theo quy định của pháp luật.");
 }
+
+/* The clean-text rules hold back for a change that makes, with its
+ * capitalised neighbour, a name the model saw often where the written
+ * pair is none: "Viết Nam" is "Việt Nam" in a clean text too, while
+ * "Vũ Duy Thông" stays. */
+Test(ocr, a_change_that_makes_a_common_name_passes_in_a_clean_text)
+{
+    static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
+                               "kế hoạch này. ";
+    static const char tail[] = "Ông là Đại biểu Quốc hội Viết Nam khóa 11. Xem Đỗ Quang Hưng "
+                               "& Vũ Duy Thông (2010), tr. 353.";
+    static const char fixed[] = "Ông là Đại biểu Quốc hội Việt Nam khóa 11. Xem Đỗ Quang Hưng "
+                                "& Vũ Duy Thông (2010), tr. 353.";
+    nqx_buf b = {0}, w = {0};
+    char *text, *got, *want;
+    size_t n, i;
+    for (i = 0; i < 120; i++) {
+        nqx_buf_append(&b, fill, strlen(fill));
+        nqx_buf_append(&w, fill, strlen(fill));
+    }
+    nqx_buf_append(&b, tail, strlen(tail));
+    nqx_buf_append(&w, fixed, strlen(fixed));
+    text = nqx_buf_steal(&b);
+    want = nqx_buf_steal(&w);
+    got = S_fix(text, &n);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    free(text);
+}
