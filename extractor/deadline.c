@@ -576,9 +576,14 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             if (absent)
                 continue;
             /* and a match starts no later than the last start of each
-             * anchor: the scan stops there, not at the span's end */
+             * anchor: the scan stops there, not at the span's end. (Not
+             * looked for when the anchor's first start is past where
+             * the scan stops anyway: the last is no earlier.) */
             for (a = 0; a < dp->nanch; a++) {
-                size_t l = S_anchor_last(&st, dp->anchv[a]);
+                size_t l, k = dp->anchv[a];
+                if (st.firstat[k] >= (found ? best_s : last))
+                    continue;
+                l = S_anchor_last(&st, k);
                 if (l < bound)
                     bound = l;
             }
