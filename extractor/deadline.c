@@ -57,6 +57,8 @@ typedef struct {
  * for a task's own time, then for its label or lead-in). Eight a slot,
  * the oldest replaced. */
 #define S_MEMOS 8
+/* patterns whose searches a slot keeps (the first S_MAXPATS) */
+#define S_MAXPATS 64
 typedef struct {
     size_t from, last, outsz;
     int found;
@@ -75,6 +77,16 @@ typedef struct {
     /* whole answers of S_from on these bytes (S_memo) */
     S_memo memo[S_MEMOS];
     unsigned nmemo, memo_next;
+    /* The first search of pattern i (set->pats[i], bit i of pknown) in
+     * an S_from call on these bytes: from pq[i], no start after pl[i],
+     * its first match starting at pm[i] (SIZE_MAX: none). As for the
+     * anchors, for an offset-free pattern the first start from pq is
+     * also the first from any byte up to it, and none up to pl means
+     * none from a later byte up to pl either: the extractor asks for
+     * the phrases of a stretch one after another (each from the end of
+     * the last), and each ask searched every pattern again. */
+    unsigned long long pknown;
+    size_t pq[S_MAXPATS], pl[S_MAXPATS], pm[S_MAXPATS];
 } S_slot;
 
 typedef struct {
@@ -88,6 +100,7 @@ typedef struct {
     const nqx_pattern *anch[S_MAXANCH]; /* distinct anchors */
     size_t nanch;
     unsigned keep; /* bit k: anch[k] is offset-free, kept in slots */
+    unsigned long long pkeep; /* bit i: pats[i] is, likewise */
     S_slot slot[S_SLOTS];
     unsigned long clock;
 } S_dlset;
@@ -215,6 +228,9 @@ static S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
     for (i = 0; i < set->nanch; i++)
         if (nqx_gram_offset_free(set->anch[i]))
             set->keep |= 1u << i;
+    for (i = 0; i < set->npats && i < S_MAXPATS; i++)
+        if (nqx_gram_offset_free(set->pats[i].p))
+            set->pkeep |= 1ull << i;
     if (nqx_gram_cache_put(g, &S_dlset_tag, set, S_dlset_free))
         *owned = set;
     return set;
@@ -395,6 +411,7 @@ static S_slot *S_slot_of(S_dlset *set, const char *s, size_t n)
     old->n = n;
     old->stamp = set->clock;
     old->known = old->lastk = 0;
+    old->pknown = 0;
     old->nmemo = old->memo_next = 0;
     return old;
 }
@@ -588,6 +605,10 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
                     bound = l;
             }
         }
+        /* the slot keeps this pattern's first search (S_slot) */
+        S_slot *sl = gate && i < S_MAXPATS && (set->pkeep >> i & 1) ? st.slot
+                                                                     : NULL;
+        unsigned long long pbit = 1ull << (i < S_MAXPATS ? i : 0);
         for (;;) {
             /* only a phrase that starts no later than the best can win */
             size_t len, lim = found ? best_s : last;
@@ -595,7 +616,23 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             if (bound < lim)
                 lim = bound;
             /* groups from rc on are unset: S_fill reads only rc pairs */
-            rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov, S_MAXGROUPS);
+            if (pos == from && sl && (sl->pknown & pbit) && sl->pq[i] <= pos &&
+                (sl->pm[i] == SIZE_MAX ? lim <= sl->pl[i] : pos <= sl->pm[i]))
+                /* (the match at pm, found again by a try there alone) */
+                rc = sl->pm[i] == SIZE_MAX || sl->pm[i] > lim
+                         ? 0
+                         : nqx_gram_match_upto(dp->p, s, n, sl->pm[i],
+                                               sl->pm[i], ov, S_MAXGROUPS);
+            else {
+                rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov,
+                                         S_MAXGROUPS);
+                if (pos == from && sl && rc >= 0) { /* (not a limit's stop) */
+                    sl->pknown |= pbit;
+                    sl->pq[i] = pos;
+                    sl->pl[i] = lim;
+                    sl->pm[i] = rc > 0 ? ov[0] : SIZE_MAX;
+                }
+            }
             if (rc <= 0 || ov[0] > lim)
                 break;
             /* Earliest start wins; at the same start the longer match,
