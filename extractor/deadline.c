@@ -516,7 +516,7 @@ static int S_excluded(const S_dlset *set, const char *s, size_t n,
          * (deadline_exclusion_anchors), which starts in [lo, hi): when
          * the window lies in st's span and S_from found none to start
          * there, the exclusion is not looked for. (Most candidates have
-         * no "hằng", "thường xuyên" near: a fifth of S_from's time went
+         * no "hằng", "thường xuyên" near: a tenth of S_from's time went
          * to these windows.) */
         for (k = 0; st && lo >= st->from && k < set->nxanch[i]; k++) {
             size_t an = set->xanchv[i][k];
