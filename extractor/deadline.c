@@ -57,6 +57,8 @@ typedef struct {
  * for a task's own time, then for its label or lead-in). Eight a slot,
  * the oldest replaced. */
 #define S_MEMOS 8
+/* patterns whose searches a slot keeps (the first S_MAXPATS) */
+#define S_MAXPATS 64
 typedef struct {
     size_t from, last, outsz;
     int found;
@@ -75,6 +77,16 @@ typedef struct {
     /* whole answers of S_from on these bytes (S_memo) */
     S_memo memo[S_MEMOS];
     unsigned nmemo, memo_next;
+    /* The first search of pattern i (set->pats[i], bit i of pknown) in
+     * an S_from call on these bytes: from pq[i], no start after pl[i],
+     * its first match starting at pm[i] (SIZE_MAX: none). As for the
+     * anchors, for an offset-free pattern the first start from pq is
+     * also the first from any byte up to it, and none up to pl means
+     * none from a later byte up to pl either: the extractor asks for
+     * the phrases of a stretch one after another (each from the end of
+     * the last), and each ask searched every pattern again. */
+    unsigned long long pknown;
+    size_t pq[S_MAXPATS], pl[S_MAXPATS], pm[S_MAXPATS];
 } S_slot;
 
 typedef struct {
@@ -82,9 +94,13 @@ typedef struct {
     size_t npats;
     const nqx_pattern **excl; /* deadline_exclusions */
     size_t nexcl;
+    /* each exclusion's anchors (deadline_exclusion_anchors), as dp's */
+    unsigned char (*xanchv)[S_PATANCH];
+    size_t *nxanch;
     const nqx_pattern *anch[S_MAXANCH]; /* distinct anchors */
     size_t nanch;
     unsigned keep; /* bit k: anch[k] is offset-free, kept in slots */
+    unsigned long long pkeep; /* bit i: pats[i] is, likewise */
     S_slot slot[S_SLOTS];
     unsigned long clock;
 } S_dlset;
@@ -101,6 +117,8 @@ static void S_dlset_free(void *v)
         free(set->slot[i].text);
     free(set->pats);
     free(set->excl);
+    free(set->xanchv);
+    free(set->nxanch);
     free(set);
 }
 
@@ -113,14 +131,16 @@ static int S_by_cost(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Fill dp's anchors from deadline_anchors' entry for name. None (the
- * pattern always runs) when it has no entry or the entry names an
- * unknown pattern. */
+/* Fill anchv, *nanch with the anchors of al's entry for name (a
+ * pattern's: deadline_anchors, an exclusion's:
+ * deadline_exclusion_anchors). None (the pattern always runs) when it
+ * has no entry or the entry names an unknown pattern. */
 static void S_anchors_of(const nqx_grammar *g, S_dlset *set,
-                         const nqx_lexicon *al, S_dlpat *dp, const char *name)
+                         const nqx_lexicon *al, unsigned char *anchv,
+                         size_t *nanch, const char *name)
 {
     size_t i, j;
-    dp->nanch = 0;
+    *nanch = 0;
     for (i = 0; al && i < al->n; i++) {
         const char *v = al->entries[i].value;
         size_t k = 0;
@@ -135,28 +155,28 @@ static void S_anchors_of(const nqx_grammar *g, S_dlset *set,
                 continue;
             }
             if (l >= sizeof an || k == S_PATANCH) {
-                dp->nanch = 0;
+                *nanch = 0;
                 return;
             }
             memcpy(an, v, l);
             an[l] = '\0';
             v += l;
             if (!(p = nqx_gram_pattern(g, an))) {
-                dp->nanch = 0;
+                *nanch = 0;
                 return;
             }
             for (j = 0; j < set->nanch && set->anch[j] != p; j++)
                 ;
             if (j == set->nanch) {
                 if (j == S_MAXANCH) {
-                    dp->nanch = 0;
+                    *nanch = 0;
                     return;
                 }
                 set->anch[set->nanch++] = p;
             }
-            dp->anchv[k++] = (unsigned char)j;
+            anchv[k++] = (unsigned char)j;
         }
-        dp->nanch = k;
+        *nanch = k;
         return;
     }
 }
@@ -165,7 +185,7 @@ static void S_anchors_of(const nqx_grammar *g, S_dlset *set,
  * free it (the grammar's cache was full). NULL on out of memory. */
 static S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
 {
-    const nqx_lexicon *lx, *xl, *al;
+    const nqx_lexicon *lx, *xl, *al, *xal;
     S_dlset *set = nqx_gram_cache_get(g, &S_dlset_tag);
     size_t i;
     *owned = NULL;
@@ -174,11 +194,14 @@ static S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
     lx = nqx_gram_lexicon(g, "deadline_patterns");
     xl = nqx_gram_lexicon(g, "deadline_exclusions");
     al = nqx_gram_lexicon(g, "deadline_anchors");
+    xal = nqx_gram_lexicon(g, "deadline_exclusion_anchors");
     set = calloc(1, sizeof *set);
     if (!set)
         return NULL;
     if ((lx && lx->n && !(set->pats = malloc(lx->n * sizeof *set->pats))) ||
-        (xl && xl->n && !(set->excl = malloc(xl->n * sizeof *set->excl)))) {
+        (xl && xl->n && (!(set->excl = malloc(xl->n * sizeof *set->excl)) ||
+                         !(set->xanchv = malloc(xl->n * sizeof *set->xanchv)) ||
+                         !(set->nxanch = malloc(xl->n * sizeof *set->nxanch))))) {
         S_dlset_free(set);
         return NULL;
     }
@@ -188,49 +211,29 @@ static S_dlset *S_dlset_get(const nqx_grammar *g, S_dlset **owned)
             continue;
         set->pats[set->npats].p = p;
         set->pats[set->npats].tmpl = lx->entries[i].value;
-        S_anchors_of(g, set, al, &set->pats[set->npats], lx->entries[i].key);
+        S_anchors_of(g, set, al, set->pats[set->npats].anchv,
+                     &set->pats[set->npats].nanch, lx->entries[i].key);
         set->pats[set->npats++].index = i;
     }
     if (set->npats > 1)
         qsort(set->pats, set->npats, sizeof *set->pats, S_by_cost);
+    for (i = 0; xl && i < xl->n; i++) {
+        const nqx_pattern *p = nqx_gram_pattern(g, xl->entries[i].key);
+        if (!p)
+            continue;
+        S_anchors_of(g, set, xal, set->xanchv[set->nexcl],
+                     &set->nxanch[set->nexcl], xl->entries[i].key);
+        set->excl[set->nexcl++] = p;
+    }
     for (i = 0; i < set->nanch; i++)
         if (nqx_gram_offset_free(set->anch[i]))
             set->keep |= 1u << i;
-    for (i = 0; xl && i < xl->n; i++) {
-        const nqx_pattern *p = nqx_gram_pattern(g, xl->entries[i].key);
-        if (p)
-            set->excl[set->nexcl++] = p;
-    }
+    for (i = 0; i < set->npats && i < S_MAXPATS; i++)
+        if (nqx_gram_offset_free(set->pats[i].p))
+            set->pkeep |= 1ull << i;
     if (nqx_gram_cache_put(g, &S_dlset_tag, set, S_dlset_free))
         *owned = set;
     return set;
-}
-
-/* Does an exclusion match overlap [a, b)? Exclusions are short phrases
- * around the candidate, so only a window around it is searched: the cost
- * stays bounded however long s is. */
-static int S_excluded(const S_dlset *set, const char *s, size_t n,
-                      size_t a, size_t b)
-{
-    size_t i, lo = a > S_EXCL_REACH ? a - S_EXCL_REACH : 0,
-              hi = b + S_EXCL_REACH < n ? b + S_EXCL_REACH : n;
-    /* never cut a UTF-8 character: PCRE2 runs without its UTF check */
-    while (lo > 0 && ((unsigned char)s[lo] & 0xC0) == 0x80)
-        lo--;
-    while (hi < n && ((unsigned char)s[hi] & 0xC0) == 0x80)
-        hi++;
-    for (i = 0; i < set->nexcl; i++) {
-        size_t ov[2], pos = lo;
-        while (pos < b &&
-               nqx_gram_match_upto(set->excl[i], s, hi, pos, b - 1, ov, 1) > 0) {
-            if (ov[0] >= b)
-                break;
-            if (ov[1] > a)
-                return 1;
-            pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-        }
-    }
-    return 0;
 }
 
 /* A quarter as a digit: roman numerals, digits and number words. */
@@ -408,8 +411,132 @@ static S_slot *S_slot_of(S_dlset *set, const char *s, size_t n)
     old->n = n;
     old->stamp = set->clock;
     old->known = old->lastk = 0;
+    old->pknown = 0;
     old->nmemo = old->memo_next = 0;
     return old;
+}
+
+/* What S_from knows of the anchors in its span s[from..n): those
+ * looked for (known) and found (present), where the first and the last
+ * match of each start (lastk: the last one looked for). */
+typedef struct {
+    S_dlset *set;
+    const char *s;
+    size_t n, from;
+    S_slot *slot; /* s's slot (S_slot_of) */
+    int tried;    /* S_slot_of asked (slot may still be NULL) */
+    unsigned known, present, lastk;
+    size_t firstat[S_MAXANCH], lastat[S_MAXANCH];
+} S_anst;
+
+/* Look anchor k up in st's span (see S_anchor_first). */
+static void S_anchor_look(S_anst *st, size_t k)
+{
+    S_dlset *set = st->set;
+    unsigned bit = 1u << k;
+    size_t aov[2];
+    S_slot *sl = NULL;
+    int arc;
+    if (set->keep & bit) {
+        if (!st->tried) {
+            st->tried = 1;
+            st->slot = S_slot_of(set, st->s, st->n);
+        }
+        sl = st->slot;
+    }
+    if (sl && (sl->known & bit) && sl->qfrom[k] <= st->from &&
+        st->from <= sl->first[k]) {
+        /* (first SIZE_MAX: none from qfrom on) */
+        arc = sl->first[k] != SIZE_MAX;
+        aov[0] = sl->first[k];
+    } else {
+        arc = nqx_gram_match(set->anch[k], st->s, st->n, st->from, aov, 1);
+        if (sl && arc >= 0) { /* (not a limit's stop) */
+            sl->known |= bit;
+            sl->qfrom[k] = st->from;
+            sl->first[k] = arc > 0 ? aov[0] : SIZE_MAX;
+        }
+    }
+    st->known |= bit;
+    if (arc != 0)
+        st->present |= bit;
+    st->firstat[k] = arc > 0 ? aov[0] : SIZE_MAX;
+}
+
+/* Is anchor k in st's span? Looked for once (and kept in the slot). */
+static int S_anchor_first(S_anst *st, size_t k)
+{
+    if (!(st->known & (1u << k)))
+        S_anchor_look(st, k);
+    return (st->present & (1u << k)) != 0;
+}
+
+/* The start of the last match of anchor k in st's span, SIZE_MAX when
+ * unknown (S_last_anchor); k was looked for (S_anchor_first). */
+static size_t S_anchor_last(S_anst *st, size_t k)
+{
+    unsigned bit = 1u << k;
+    if (!(st->lastk & bit)) {
+        /* (a kept anchor was looked for: slot is set) */
+        S_slot *sl = st->set->keep & bit ? st->slot : NULL;
+        st->lastk |= bit;
+        if (st->firstat[k] == SIZE_MAX)
+            st->lastat[k] = SIZE_MAX;
+        else if (sl && (sl->lastk & bit) && sl->lastof[k] == st->firstat[k])
+            st->lastat[k] = sl->last[k];
+        else {
+            st->lastat[k] = S_last_anchor(st->set->anch[k], st->s, st->n,
+                                          st->firstat[k]);
+            if (sl) {
+                sl->lastk |= bit;
+                sl->lastof[k] = st->firstat[k];
+                sl->last[k] = st->lastat[k];
+            }
+        }
+    }
+    return st->lastat[k];
+}
+
+/* Does an exclusion match overlap [a, b)? Exclusions are short phrases
+ * around the candidate, so only a window around it is searched: the cost
+ * stays bounded however long s is. */
+static int S_excluded(const S_dlset *set, const char *s, size_t n,
+                      size_t a, size_t b, S_anst *st)
+{
+    size_t i, lo = a > S_EXCL_REACH ? a - S_EXCL_REACH : 0,
+              hi = b + S_EXCL_REACH < n ? b + S_EXCL_REACH : n;
+    /* never cut a UTF-8 character: PCRE2 runs without its UTF check */
+    while (lo > 0 && ((unsigned char)s[lo] & 0xC0) == 0x80)
+        lo--;
+    while (hi < n && ((unsigned char)s[hi] & 0xC0) == 0x80)
+        hi++;
+    for (i = 0; i < set->nexcl; i++) {
+        size_t ov[2], pos = lo, k;
+        /* A match holds a match of each of the exclusion's anchors
+         * (deadline_exclusion_anchors), which starts in [lo, hi): when
+         * the window lies in st's span and S_from found none to start
+         * there, the exclusion is not looked for. (Most candidates have
+         * no "hằng", "thường xuyên" near: a tenth of S_from's time went
+         * to these windows.) */
+        for (k = 0; st && lo >= st->from && k < set->nxanch[i]; k++) {
+            size_t an = set->xanchv[i][k];
+            if (!S_anchor_first(st, an) ||
+                (st->firstat[an] != SIZE_MAX && st->firstat[an] >= hi) ||
+                ((st->lastk & (1u << an)) && st->lastat[an] < lo))
+                break;
+        }
+        if (st && lo >= st->from && k < set->nxanch[i])
+            continue;
+        while (pos < b &&
+               nqx_gram_match_upto(set->excl[i], s, hi, pos, b - 1, ov, 1) > 0) {
+            if (ov[0] >= b)
+                break;
+            if (ov[1] > a)
+                return 1;
+            pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+    return 0;
 }
 
 /* The first phrase of s[from..n) that starts at or before last. */
@@ -421,11 +548,7 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
     S_slot *slot = NULL;
     int tried = 0; /* S_slot_of asked (slot may still be NULL) */
     size_t i, best_s = SIZE_MAX, best_e = 0, best_ix = 0;
-    /* anchors looked for (known) and found (present) in s[from..n);
-     * where the first and the last match of each start (lastk: the last
-     * one looked for) */
-    unsigned known = 0, present = 0, lastk = 0;
-    size_t firstat[S_MAXANCH], lastat[S_MAXANCH];
+    S_anst st;
     int found = 0, gate;
     if (from >= n || outsz == 0 || !(set = S_dlset_get(g, &owned)))
         return 0;
@@ -448,6 +571,13 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
                 return mm->found;
             }
     }
+    st.set = set;
+    st.s = s;
+    st.n = n;
+    st.from = from;
+    st.slot = slot;
+    st.tried = tried;
+    st.known = st.present = st.lastk = 0;
     for (i = 0; i < set->npats; i++) {
         const S_dlpat *dp = &set->pats[i];
         size_t ov[2 * S_MAXGROUPS], pos = from, bound = SIZE_MAX;
@@ -458,68 +588,27 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
              * order, once per span, and no further once one is absent. */
             int absent = 0;
             size_t a;
-            for (a = 0; a < dp->nanch && !absent; a++) {
-                unsigned bit = 1u << dp->anchv[a];
-                if (!(known & bit)) {
-                    size_t aov[2], k = dp->anchv[a];
-                    S_slot *sl = NULL;
-                    int arc;
-                    if (set->keep & bit) {
-                        if (!tried) {
-                            tried = 1;
-                            slot = S_slot_of(set, s, n);
-                        }
-                        sl = slot;
-                    }
-                    if (sl && (sl->known & bit) && sl->qfrom[k] <= from &&
-                        from <= sl->first[k]) {
-                        /* (first SIZE_MAX: none from qfrom on) */
-                        arc = sl->first[k] != SIZE_MAX;
-                        aov[0] = sl->first[k];
-                    } else {
-                        arc = nqx_gram_match(set->anch[k], s, n, from, aov, 1);
-                        if (sl && arc >= 0) { /* (not a limit's stop) */
-                            sl->known |= bit;
-                            sl->qfrom[k] = from;
-                            sl->first[k] = arc > 0 ? aov[0] : SIZE_MAX;
-                        }
-                    }
-                    known |= bit;
-                    if (arc != 0)
-                        present |= bit;
-                    firstat[k] = arc > 0 ? aov[0] : SIZE_MAX;
-                }
-                absent = !(present & bit);
-            }
+            for (a = 0; a < dp->nanch && !absent; a++)
+                absent = !S_anchor_first(&st, dp->anchv[a]);
             if (absent)
                 continue;
             /* and a match starts no later than the last start of each
-             * anchor: the scan stops there, not at the span's end */
+             * anchor: the scan stops there, not at the span's end. (Not
+             * looked for when the anchor's first start is past where
+             * the scan stops anyway: the last is no earlier.) */
             for (a = 0; a < dp->nanch; a++) {
-                unsigned k = dp->anchv[a];
-                if (!(lastk & (1u << k))) {
-                    /* (a kept anchor was looked for: slot is set) */
-                    S_slot *sl = set->keep & (1u << k) ? slot : NULL;
-                    lastk |= 1u << k;
-                    if (firstat[k] == SIZE_MAX)
-                        lastat[k] = SIZE_MAX;
-                    else if (sl && (sl->lastk & (1u << k)) &&
-                             sl->lastof[k] == firstat[k])
-                        lastat[k] = sl->last[k];
-                    else {
-                        lastat[k] = S_last_anchor(set->anch[k], s, n,
-                                                  firstat[k]);
-                        if (sl) {
-                            sl->lastk |= 1u << k;
-                            sl->lastof[k] = firstat[k];
-                            sl->last[k] = lastat[k];
-                        }
-                    }
-                }
-                if (lastat[k] < bound)
-                    bound = lastat[k];
+                size_t l, k = dp->anchv[a];
+                if (st.firstat[k] >= (found ? best_s : last))
+                    continue;
+                l = S_anchor_last(&st, k);
+                if (l < bound)
+                    bound = l;
             }
         }
+        /* the slot keeps this pattern's first search (S_slot) */
+        S_slot *sl = gate && i < S_MAXPATS && (set->pkeep >> i & 1) ? st.slot
+                                                                     : NULL;
+        unsigned long long pbit = 1ull << (i < S_MAXPATS ? i : 0);
         for (;;) {
             /* only a phrase that starts no later than the best can win */
             size_t len, lim = found ? best_s : last;
@@ -527,7 +616,23 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             if (bound < lim)
                 lim = bound;
             /* groups from rc on are unset: S_fill reads only rc pairs */
-            rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov, S_MAXGROUPS);
+            if (pos == from && sl && (sl->pknown & pbit) && sl->pq[i] <= pos &&
+                (sl->pm[i] == SIZE_MAX ? lim <= sl->pl[i] : pos <= sl->pm[i]))
+                /* (the match at pm, found again by a try there alone) */
+                rc = sl->pm[i] == SIZE_MAX || sl->pm[i] > lim
+                         ? 0
+                         : nqx_gram_match_upto(dp->p, s, n, sl->pm[i],
+                                               sl->pm[i], ov, S_MAXGROUPS);
+            else {
+                rc = nqx_gram_match_upto(dp->p, s, n, pos, lim, ov,
+                                         S_MAXGROUPS);
+                if (pos == from && sl && rc >= 0) { /* (not a limit's stop) */
+                    sl->pknown |= pbit;
+                    sl->pq[i] = pos;
+                    sl->pl[i] = lim;
+                    sl->pm[i] = rc > 0 ? ov[0] : SIZE_MAX;
+                }
+            }
             if (rc <= 0 || ov[0] > lim)
                 break;
             /* Earliest start wins; at the same start the longer match,
@@ -535,7 +640,7 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
             len = ov[1] - ov[0];
             if ((!found || ov[0] < best_s || len > best_e - best_s ||
                  (len == best_e - best_s && dp->index < best_ix)) &&
-                !S_excluded(set, s, n, ov[0], ov[1]) &&
+                !S_excluded(set, s, n, ov[0], ov[1], gate ? &st : NULL) &&
                 S_fill(dp->p, dp->tmpl, s, ov, rc, val, sizeof val) == 0 &&
                 strlen(val) < outsz) {
                 strcpy(out, val);
@@ -550,6 +655,7 @@ static int S_from(const nqx_grammar *g, const char *s, size_t n, size_t from,
                 break;
         }
     }
+    slot = st.slot;
     if (slot && (!found || strlen(out) < sizeof slot->memo[0].val)) {
         S_memo *mm = &slot->memo[slot->memo_next];
         slot->memo_next = (slot->memo_next + 1) % S_MEMOS;

@@ -398,6 +398,41 @@ Test(deadline, anchors_hold_in_every_match_example)
     }
 }
 
+/* deadline_exclusion_anchors, likewise: each anchor matches inside the
+ * span that each @match example of its exclusion matches. */
+Test(deadline, exclusion_anchors_hold_in_every_match_example)
+{
+    const nqx_lexicon *al = nqx_gram_lexicon(S_g, "deadline_exclusion_anchors"),
+                      *xl = nqx_gram_lexicon(S_g, "deadline_exclusions");
+    size_t i, j;
+    cr_assert(al && xl && al->n > 0);
+    for (i = 0; i < al->n; i++) {
+        const char *key = al->entries[i].key, *v = al->entries[i].value, *ex;
+        const nqx_pattern *p = nqx_gram_pattern(S_g, key), *an;
+        size_t checked = 0;
+        int listed = 0, must;
+        cr_assert(p, "%s: no such pattern", key);
+        for (j = 0; j < xl->n; j++)
+            listed |= strcmp(xl->entries[j].key, key) == 0;
+        cr_expect(listed, "%s is no deadline exclusion", key);
+        /* (one anchor each, as the lexicon has now) */
+        cr_assert(v && !strpbrk(v, " \t"), "%s: one anchor wanted", key);
+        an = nqx_gram_pattern(S_g, v);
+        cr_assert(an, "%s: no anchor pattern %s", key, v);
+        for (j = 0; (ex = nqx_gram_example(p, j, &must)); j++) {
+            size_t ov[2], aov[2];
+            if (!must)
+                continue;
+            cr_assert_gt(nqx_gram_match(p, ex, strlen(ex), 0, ov, 1), 0,
+                         "%s: %s", key, ex);
+            cr_expect_gt(nqx_gram_match(an, ex, ov[1], ov[0], aov, 1), 0,
+                         "%s: anchor not in the match of \"%s\"", key, ex);
+            checked++;
+        }
+        cr_expect_gt(checked, 0, "%s has no @match example", key);
+    }
+}
+
 /* With the anchors or without, the same phrase wins: a long sentence
  * whose only time is late, and one with no anchor at all. */
 Test(deadline, anchored_scan_finds_late_and_absent_phrases)
