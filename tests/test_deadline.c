@@ -343,6 +343,28 @@ Test(deadline, upto_is_from_cut_at_last)
     cr_expect_str_eq(b, "R/P1Y");
 }
 
+/* Each anchor of an[0..nan) matches inside the span that each @match
+ * example of p matches (the subject cut at the span's end). Returns how
+ * many examples were checked. */
+static size_t S_anchors_in_examples(const char *key, const nqx_pattern *p,
+                                    const nqx_pattern *const *an, size_t nan)
+{
+    size_t j, k, checked = 0;
+    const char *ex;
+    int must;
+    for (j = 0; (ex = nqx_gram_example(p, j, &must)); j++) {
+        size_t ov[2], aov[2];
+        if (!must)
+            continue;
+        cr_assert_gt(nqx_gram_match(p, ex, strlen(ex), 0, ov, 1), 0, "%s: %s", key, ex);
+        for (k = 0; k < nan; k++)
+            cr_expect_gt(nqx_gram_match(an[k], ex, ov[1], ov[0], aov, 1), 0,
+                         "%s: anchor %zu not in the match of \"%s\"", key, k, ex);
+        checked++;
+    }
+    return checked;
+}
+
 /* deadline_anchors lets the scan skip a pattern whose anchors are absent
  * from the text: sound only if every match holds them. Each anchor must
  * match inside the span that each @match example of its pattern matches,
@@ -352,14 +374,13 @@ Test(deadline, anchors_hold_in_every_match_example)
 {
     const nqx_lexicon *al = nqx_gram_lexicon(S_g, "deadline_anchors"),
                       *pl = nqx_gram_lexicon(S_g, "deadline_patterns");
-    size_t i, j, k;
+    size_t i, j;
     cr_assert(al && pl && al->n > 0);
     for (i = 0; i < al->n; i++) {
         const char *key = al->entries[i].key, *v = al->entries[i].value;
         const nqx_pattern *p = nqx_gram_pattern(S_g, key), *an[4];
-        size_t nan = 0, checked = 0;
-        int listed = 0, must;
-        const char *ex;
+        size_t nan = 0;
+        int listed = 0;
         cr_assert(p, "%s: no such pattern", key);
         for (j = 0; j < pl->n; j++)
             listed |= strcmp(pl->entries[j].key, key) == 0;
@@ -381,20 +402,8 @@ Test(deadline, anchors_hold_in_every_match_example)
             cr_assert(an[nan], "%s: no anchor pattern %s", key, name);
             nan++;
         }
-        for (j = 0; (ex = nqx_gram_example(p, j, &must)); j++) {
-            size_t ov[2], aov[2];
-            if (!must)
-                continue;
-            cr_assert_gt(nqx_gram_match(p, ex, strlen(ex), 0, ov, 1), 0,
-                         "%s: %s", key, ex);
-            /* the anchor within the matched span: subject cut at its end */
-            for (k = 0; k < nan; k++)
-                cr_expect_gt(nqx_gram_match(an[k], ex, ov[1], ov[0], aov, 1), 0,
-                             "%s: anchor %zu not in the match of \"%s\"", key,
-                             k, ex);
-            checked++;
-        }
-        cr_expect_gt(checked, 0, "%s has no @match example", key);
+        cr_expect_gt(S_anchors_in_examples(key, p, an, nan), 0,
+                     "%s has no @match example", key);
     }
 }
 
@@ -407,10 +416,9 @@ Test(deadline, exclusion_anchors_hold_in_every_match_example)
     size_t i, j;
     cr_assert(al && xl && al->n > 0);
     for (i = 0; i < al->n; i++) {
-        const char *key = al->entries[i].key, *v = al->entries[i].value, *ex;
+        const char *key = al->entries[i].key, *v = al->entries[i].value;
         const nqx_pattern *p = nqx_gram_pattern(S_g, key), *an;
-        size_t checked = 0;
-        int listed = 0, must;
+        int listed = 0;
         cr_assert(p, "%s: no such pattern", key);
         for (j = 0; j < xl->n; j++)
             listed |= strcmp(xl->entries[j].key, key) == 0;
@@ -419,17 +427,8 @@ Test(deadline, exclusion_anchors_hold_in_every_match_example)
         cr_assert(v && !strpbrk(v, " \t"), "%s: one anchor wanted", key);
         an = nqx_gram_pattern(S_g, v);
         cr_assert(an, "%s: no anchor pattern %s", key, v);
-        for (j = 0; (ex = nqx_gram_example(p, j, &must)); j++) {
-            size_t ov[2], aov[2];
-            if (!must)
-                continue;
-            cr_assert_gt(nqx_gram_match(p, ex, strlen(ex), 0, ov, 1), 0,
-                         "%s: %s", key, ex);
-            cr_expect_gt(nqx_gram_match(an, ex, ov[1], ov[0], aov, 1), 0,
-                         "%s: anchor not in the match of \"%s\"", key, ex);
-            checked++;
-        }
-        cr_expect_gt(checked, 0, "%s has no @match example", key);
+        cr_expect_gt(S_anchors_in_examples(key, p, &an, 1), 0,
+                     "%s has no @match example", key);
     }
 }
 

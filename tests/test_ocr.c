@@ -587,24 +587,18 @@ Test(ocr, place_names_from_lists_and_administrative_words)
           "Tổ dân phố Hoàng Động 1, Hoàng Động 2, Lâm Động 1, Lâm Động 2.");
 }
 
-/* A term the document repeats next to the same word, and never writes
- * corrected there, is the author's ("cà vẹt", a vehicle's papers, is no
- * "cả vẹt"), in a text where the corrector finds few errors (here one
- * in some 470 words, "quy đinh", still fixed); where it finds many, the
- * repeats are a scanner's habit and are corrected (the same sentences
- * alone). */
-Test(ocr, a_term_the_document_repeats_is_the_authors)
+/* tail after reps sentences of clean text: a document where the
+ * corrector finds few errors (the clean-text rules' gate); one edit is
+ * expected, giving fixed. */
+static void S_in_clean_text(int reps, const char *tail, const char *fixed)
 {
     static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
                                "kế hoạch này. ";
-    static const char tail[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
-                               "xe phải mang theo cà vẹt xe theo quy đinh của pháp luật.";
-    static const char fixed[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
-                                "xe phải mang theo cà vẹt xe theo quy định của pháp luật.";
     nqx_buf b = {0}, w = {0};
     char *text, *got, *want;
-    size_t n, i;
-    for (i = 0; i < 32; i++) {
+    size_t n;
+    int i;
+    for (i = 0; i < reps; i++) {
         nqx_buf_append(&b, fill, strlen(fill));
         nqx_buf_append(&w, fill, strlen(fill));
     }
@@ -618,6 +612,21 @@ Test(ocr, a_term_the_document_repeats_is_the_authors)
     free(got);
     free(want);
     free(text);
+}
+
+/* A term the document repeats next to the same word, and never writes
+ * corrected there, is the author's ("cà vẹt", a vehicle's papers, is no
+ * "cả vẹt"), in a text where the corrector finds few errors (here one
+ * in some 470 words, "quy đinh", still fixed); where it finds many, the
+ * repeats are a scanner's habit and are corrected (the same sentences
+ * alone). */
+Test(ocr, a_term_the_document_repeats_is_the_authors)
+{
+    static const char tail[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
+                               "xe phải mang theo cà vẹt xe theo quy đinh của pháp luật.";
+    static const char fixed[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
+                                "xe phải mang theo cà vẹt xe theo quy định của pháp luật.";
+    S_in_clean_text(32, tail, fixed);
     FIXES(tail, "Quên cả vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
                 "xe phải mang theo cả vẹt xe theo quy định của pháp luật.");
 }
@@ -630,8 +639,6 @@ Test(ocr, a_term_the_document_repeats_is_the_authors)
  * errors are dense, the decoder has its way. */
 Test(ocr, names_in_a_clean_text_are_left_alone)
 {
-    static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
-                               "kế hoạch này. ";
     static const char tail[] = "Xem Đỗ Quang Hưng & Vũ Duy Thông (2010), tr. 353. Hai huyện "
                                "Bảo Yên và Văn Bàn thuộc tỉnh Yên Bái. Tâm Lụa (ngày 24 tháng "
                                "7 năm 2017). Các xe phải mang theo giấy tờ theo quy đinh của "
@@ -640,23 +647,7 @@ Test(ocr, names_in_a_clean_text_are_left_alone)
                                 "Bảo Yên và Văn Bàn thuộc tỉnh Yên Bái. Tâm Lụa (ngày 24 tháng "
                                 "7 năm 2017). Các xe phải mang theo giấy tờ theo quy định của "
                                 "pháp luật.";
-    nqx_buf b = {0}, w = {0};
-    char *text, *got, *want;
-    size_t n, i;
-    for (i = 0; i < 120; i++) {
-        nqx_buf_append(&b, fill, strlen(fill));
-        nqx_buf_append(&w, fill, strlen(fill));
-    }
-    nqx_buf_append(&b, tail, strlen(tail));
-    nqx_buf_append(&w, fixed, strlen(fixed));
-    text = nqx_buf_steal(&b);
-    want = nqx_buf_steal(&w);
-    got = S_fix(text, &n);
-    cr_assert_eq(n, 1);
-    cr_assert_str_eq(got, want);
-    free(got);
-    free(want);
-    free(text);
+    S_in_clean_text(120, tail, fixed);
     FIXES(tail, "Xem Đỗ Quang Hưng & Vũ Duy Thống (2010), tr. 353. Hai huyện "
                 "Bảo Yên và Văn Bàn thuộc tỉnh Yên Bái. Tấm Lụa (ngày 24 tháng "
                 "7 năm 2017). Các xe phải mang theo giấy tờ theo quy định của "
@@ -670,8 +661,6 @@ Test(ocr, names_in_a_clean_text_are_left_alone)
  * dense, the caller's threshold stands. */
 Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
 {
-    static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
-                               "kế hoạch này. ";
     static const char tail[] = "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
                                "quyết định thành lập 1 - 2 ban có tính đặc thù, phù hợp với "
                                "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
@@ -680,23 +669,7 @@ Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
                                 "quyết định thành lập 1 - 2 ban có tính đặc thù, phù hợp với "
                                 "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
                                 "tờ theo quy định của pháp luật.";
-    nqx_buf b = {0}, w = {0};
-    char *text, *got, *want;
-    size_t n, i;
-    for (i = 0; i < 120; i++) {
-        nqx_buf_append(&b, fill, strlen(fill));
-        nqx_buf_append(&w, fill, strlen(fill));
-    }
-    nqx_buf_append(&b, tail, strlen(tail));
-    nqx_buf_append(&w, fixed, strlen(fixed));
-    text = nqx_buf_steal(&b);
-    want = nqx_buf_steal(&w);
-    got = S_fix(text, &n);
-    cr_assert_eq(n, 1);
-    cr_assert_str_eq(got, want);
-    free(got);
-    free(want);
-    free(text);
+    S_in_clean_text(120, tail, fixed);
     FIXES(tail, "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
                 "quyết định thành lập 1 - 2 bản có tính đặc thù, phù hợp với "
                 "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
@@ -709,27 +682,9 @@ Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
  * "Vũ Duy Thông" stays. */
 Test(ocr, a_change_that_makes_a_common_name_passes_in_a_clean_text)
 {
-    static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
-                               "kế hoạch này. ";
     static const char tail[] = "Ông là Đại biểu Quốc hội Viết Nam khóa 11. Xem Đỗ Quang Hưng "
                                "& Vũ Duy Thông (2010), tr. 353.";
     static const char fixed[] = "Ông là Đại biểu Quốc hội Việt Nam khóa 11. Xem Đỗ Quang Hưng "
                                 "& Vũ Duy Thông (2010), tr. 353.";
-    nqx_buf b = {0}, w = {0};
-    char *text, *got, *want;
-    size_t n, i;
-    for (i = 0; i < 120; i++) {
-        nqx_buf_append(&b, fill, strlen(fill));
-        nqx_buf_append(&w, fill, strlen(fill));
-    }
-    nqx_buf_append(&b, tail, strlen(tail));
-    nqx_buf_append(&w, fixed, strlen(fixed));
-    text = nqx_buf_steal(&b);
-    want = nqx_buf_steal(&w);
-    got = S_fix(text, &n);
-    cr_assert_eq(n, 1);
-    cr_assert_str_eq(got, want);
-    free(got);
-    free(want);
-    free(text);
+    S_in_clean_text(120, tail, fixed);
 }
