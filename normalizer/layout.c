@@ -116,6 +116,8 @@ typedef struct {
     int clause_end;     /* ends with : or ; */
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
+    int short_line;     /* in regularly wrapped G_WRAP text, the line stops
+                           well short of the width (S_wrap_width) */
     int last_digit;     /* ends with a digit */
     int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
                            or a lower-case letter (a hyphen a wrap put first?) */
@@ -142,6 +144,7 @@ typedef struct {
     size_t nu, ucap;
     nqx_buf r;     /* scratch: the cleaned text of one unit */
     int page;      /* a page's number was dropped since the last unit */
+    size_t width;  /* G_WRAP text wrapped regularly: S_wrap_width */
 } S_ctx;
 
 static int S_is_sp(unsigned char c)
@@ -1713,6 +1716,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     u->emph_s = t[a] == '*' || t[a] == '_';
     u->emph_e = (t[tb - 1] == '*' || t[tb - 1] == '_') &&
                 !(tb >= ts + 2 && t[tb - 2] == '\\');
+    u->short_line = c->width && (te - ts) * 5 < c->width * 3;
     S_features(c, u);
     {
         const unsigned char *r = (const unsigned char *)c->r.data;
@@ -1740,7 +1744,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
-    int clause_end;
+    int clause_end, last_short;
     int dangling, last_digit;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
@@ -1757,6 +1761,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->has_upper = u->has_upper;
     p->sent_end = u->sent_end;
     p->clause_end = u->clause_end;
+    p->last_short = u->short_line;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
     p->last_digit = u->last_digit;
@@ -1772,6 +1777,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->has_upper |= u->has_upper;
     p->sent_end = u->sent_end;
     p->clause_end = u->clause_end;
+    p->last_short = u->short_line;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
     p->last_digit = u->last_digit;
@@ -1821,12 +1827,15 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     if (!gap) /* a soft break inside a Markdown block */
         return 1;
     /* wrapped text that marks no paragraph (OCR lines): a line that ends
-     * a sentence or a clause, then a capital or a number, starts one. (A
-     * line that stops short of the width is no sign: crawled pages cut
-     * lines early, "Điều 4. Chánh" / "Văn phòng UBND tỉnh; ...", and a
-     * rule on it made tasks of their trailing link lists.) */
+     * a sentence or a clause, then a capital or a number, starts one; so
+     * does a line that stops short where the text is wrapped regularly
+     * (S_wrap_width: a heading, a paragraph's last line), unless the next
+     * goes on in lower case. Crawled pages, which cut lines early ("Điều
+     * 4. Chánh" / "Văn phòng UBND tỉnh; ..."), are not regular. */
     if (gap == G_WRAP)
-        return !((p->sent_end || p->clause_end) && (u->upper_start || u->num_start));
+        return p->last_short ? u->lower_start && !p->sent_end && !p->clause_end
+                             : !((p->sent_end || p->clause_end) &&
+                                 (u->upper_start || u->num_start));
     if (p->sent_end)
         return 0;
     if (u->lower_start)
@@ -2068,6 +2077,41 @@ static int S_unwrapped(const S_ctx *c, int *nowhite)
     return 0;
 }
 
+/* The width a G_WRAP text is wrapped at, in bytes, when it is wrapped
+ * regularly: nine in ten of the lines that plainly run on (no mark at
+ * their end, the next in lower case) reach three quarters of the length
+ * a tenth of all lines reach. There a line that stops well short of it
+ * ended where its author ended it (a heading, a paragraph's last line).
+ * 0 when the wrap is irregular: crawled pages break lines where their
+ * markup was (a bold name, a cell), short lines that say nothing. */
+static size_t S_wrap_width(const S_ctx *c)
+{
+    size_t hist[65] = {0}, k, n = 0, seen = 0, width = 0, cont = 0, full = 0;
+    for (k = 0; k < c->nl; k++) {
+        size_t b = (c->lines[k].te - c->lines[k].ts) / 8;
+        if (c->lines[k].type != L_TEXT)
+            continue;
+        hist[b > 64 ? 64 : b]++;
+        n++;
+    }
+    for (k = 65; k-- > 0 && !width;) {
+        seen += hist[k];
+        if (seen * 10 >= n)
+            width = k * 8;
+    }
+    if (width < 40)
+        return 0;
+    for (k = 1; k < c->nl; k++) {
+        const S_line *P = &c->lines[k - 1], *L = &c->lines[k];
+        if (P->type != L_TEXT || L->type != L_TEXT || L->pb ||
+            S_line_closed(c, P) || !S_line_lower(c, L))
+            continue;
+        cont++;
+        full += (P->te - P->ts) * 4 >= width * 3;
+    }
+    return cont >= 10 && full * 10 >= cont * 9 ? width : 0;
+}
+
 nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
                            size_t *nedits, nqx_error *err)
 {
@@ -2083,6 +2127,8 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     if (S_split_lines(&c))
         rc = -1;
     unwrapped = !rc && S_unwrapped(&c, &nowhite);
+    if (nowhite)
+        c.width = S_wrap_width(&c);
     while (!rc && li < c.nl) {
         const S_line *L = &c.lines[li];
         int dropped = 0;

@@ -312,6 +312,26 @@ Test(layout, wrapped_text_without_blank_lines)
     CHECK(in, want);
 }
 
+/* ... and where such text is wrapped regularly (the lines that run on
+ * reach the width), a line that stops well short of it ends where its
+ * author ended it: a heading before its first sentence. */
+Test(layout, regularly_wrapped_text_keeps_its_short_lines)
+{
+    char in[8192] = "", want[8192] = "";
+    int k;
+    for (k = 0; k < 10; k++) {
+        strcat(in, "2. Yêu cầu\n"
+                   "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong\n"
+                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+                   "chuyển biến mạnh về chất lượng hoạt động.\n");
+        strcat(want, "2. Yêu cầu\n"
+                     "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong "
+                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+                     "chuyển biến mạnh về chất lượng hoạt động.\n");
+    }
+    CHECK(in, want);
+}
+
 /* A table typed as plain text: no outer pipes, no delimiter row, no blank
  * lines. Each line with " | " is a row, never joined to its neighbours. */
 Test(layout, plain_text_table_rows_stay_apart)
