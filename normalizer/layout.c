@@ -1936,7 +1936,11 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
                 foot0 = k;
             continue;
         }
-        if (infoot && !u->gap && u->kind == U_TEXT && !u->item) {
+        /* a footnote's own wrapped lines go with it (in G_WRAP text, those
+         * that go on in lower case or with a number: "sinh từ năm" /
+         * "1985 về sau ...") */
+        if (infoot && u->kind == U_TEXT && !u->item &&
+            (!u->gap || (u->gap == G_WRAP && (u->lower_start || u->num_start)))) {
             u->foot = u->foot_cont = 1;
             continue;
         }

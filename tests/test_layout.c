@@ -332,6 +332,27 @@ Test(layout, regularly_wrapped_text_keeps_its_short_lines)
     CHECK(in, want);
 }
 
+/* A footnote wrapped in such text keeps its own lines: "sinh từ năm" /
+ * "1985 về sau ..." is the footnote going on, no paragraph of the text. */
+Test(layout, a_wrapped_footnote_keeps_its_lines)
+{
+    char in[8192] = "", want[8192] = "";
+    int k;
+    for (k = 0; k < 10; k++) {
+        strcat(in, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong\n"
+                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+                   "chuyển biến mạnh về chất lượng hoạt động.\n");
+        strcat(want, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong "
+                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+                     "chuyển biến mạnh về chất lượng hoạt động.\n");
+    }
+    strcat(in, "³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm\n"
+               "1985 về sau có 05 cán bộ.\n");
+    strcat(want, "³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm "
+                 "1985 về sau có 05 cán bộ.\n");
+    CHECK(in, want);
+}
+
 /* A table typed as plain text: no outer pipes, no delimiter row, no blank
  * lines. Each line with " | " is a row, never joined to its neighbours. */
 Test(layout, plain_text_table_rows_stay_apart)
