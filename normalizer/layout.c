@@ -1938,9 +1938,10 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         }
         /* a footnote's own wrapped lines go with it (in G_WRAP text, those
          * that go on in lower case or with a number: "sinh từ năm" /
-         * "1985 về sau ...") */
+         * "1985 về sau ..."; after a page's number, in lower case) */
         if (infoot && u->kind == U_TEXT && !u->item &&
-            (!u->gap || (u->gap == G_WRAP && (u->lower_start || u->num_start)))) {
+            (!u->gap || (u->gap == G_WRAP && (u->lower_start || u->num_start)) ||
+             (u->after_page && u->lower_start))) {
             u->foot = u->foot_cont = 1;
             continue;
         }

@@ -287,6 +287,11 @@ Test(layout, page_number_between_the_halves_of_a_sentence)
           "3\n\nTrung ương lãnh đạo, chỉ đạo thực hiện.\n",
           "2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc "
           "Trung ương lãnh đạo, chỉ đạo thực hiện.\n");
+    /* a footnote cut by the page goes on after it */
+    CHECK("Cán bộ nữ đạt 15%¹.\n\n¹ 15% trở lên là để phù hợp với Đề án số 10-ĐA/TU;\n\n"
+          "4\n\ntrong Đề án số 12 chỉ quy định 10% trở lên.\n",
+          "Cán bộ nữ đạt 15%¹.\n¹ 15% trở lên là để phù hợp với Đề án số 10-ĐA/TU; "
+          "trong Đề án số 12 chỉ quy định 10% trở lên.\n");
     CHECK("2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n\n"
           "Trung ương lãnh đạo, chỉ đạo thực hiện.\n",
           "2. Các tỉnh uỷ, thành uỷ, các ban đảng, ban cán sự đảng, đảng đoàn, đảng uỷ trực thuộc\n"
