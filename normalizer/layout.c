@@ -121,6 +121,7 @@ typedef struct {
     int last_digit;     /* ends with a digit */
     int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
                            or a lower-case letter (a hyphen a wrap put first?) */
+    int dash_pct;       /* ... the digits a percentage: "- 15%" */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
@@ -994,6 +995,12 @@ static void S_features(S_ctx *c, S_unit *u)
         S_cp(r + i + 2, n - i - 2, &c2);
         u->dash_cont = c2 >= '0' && c2 <= '9' ? 1
                        : c2 >= 0 && utf8proc_category(c2) == UTF8PROC_CATEGORY_LL ? 2 : 0;
+        if (u->dash_cont == 1) { /* "- 15%": the high end of a percentage */
+            size_t q = i + 2;
+            while (q < n && ((r[q] >= '0' && r[q] <= '9') || r[q] == ','))
+                q++;
+            u->dash_pct = q < n && r[q] == '%';
+        }
     }
     u->part_word = S_part_word(r + i, n - i);
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
@@ -1802,9 +1809,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * no point (points follow a colon, a full stop or another point; "các
      * chỉ tiêu sau" / "- 100% ..." is a list whose colon was left out).
      * Not after a point: lists of dated points ("- ... Quân khu 7" / "-
-     * 2017-2019, ...") end with a number and start with one. */
-    if (!gap && u->kind == U_TEXT && p->kind == U_TEXT && !p->atx && !p->item &&
-        p->nchars >= 60 && !p->sent_end &&
+     * 2017-2019, ...") end with a number and start with one; but a
+     * percentage's high end goes on a point that already ran over a line
+     * ("- Bố trí ... ở 10" / "- 15% số xã"). */
+    if (!gap && u->kind == U_TEXT && p->kind == U_TEXT && !p->atx &&
+        (!p->item || (u->dash_pct && p->nchars >= 100)) && p->nchars >= 60 &&
+        !p->sent_end &&
         ((u->dash_cont == 1 && p->last_digit) || (u->dash_cont == 2 && p->last_lower)))
         return 1;
     if (u->kind != U_TEXT || p->kind != U_TEXT || u->item || u->atx || p->atx)

@@ -254,6 +254,18 @@ Test(layout, unwrapped_text_keeps_its_lines)
           "công tác quy hoạch cán bộ; phấn đấu đến năm 2025 bố trí cán bộ trẻ ở 10 "
           "- 15% số xã, phường; phối hợp với Mặt trận Tổ quốc và các tổ chức chính trị "
           "- xã hội Thành phố tuyên truyền, vận động Nhân dân thực hiện chủ trương.\n");
+    /* inside a point that already ran over a line, a percentage's high
+     * end goes on too */
+    CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt\n"
+          "công tác quy hoạch cán bộ như sau:\n"
+          "- Bố trí cán bộ trẻ giữ chức vụ chủ chốt, lựa chọn từ nguồn cán bộ đang giữ chức vụ\n"
+          "trưởng, phó trưởng phòng trở lên cấp tỉnh, cấp huyện; bố trí 10\n"
+          "- 15% số xã, phường có cán bộ trẻ giữ các chức danh chủ chốt.\n",
+          "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt "
+          "công tác quy hoạch cán bộ như sau:\n"
+          "- Bố trí cán bộ trẻ giữ chức vụ chủ chốt, lựa chọn từ nguồn cán bộ đang giữ chức vụ "
+          "trưởng, phó trưởng phòng trở lên cấp tỉnh, cấp huyện; bố trí 10 "
+          "- 15% số xã, phường có cán bộ trẻ giữ các chức danh chủ chốt.\n");
     /* a list whose colon was left out keeps its points: a digit after a
      * word is no range */
     CHECK("Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực hiện tốt\n"
