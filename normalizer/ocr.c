@@ -1855,6 +1855,42 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
  * the model's name syllables only (nameflag), rare names were still
  * changed (494). */
 #define S_CLEAN_DOC 500
+/* Q(count) of the bigram (a, b) of ids in the model, -1 when it has none. */
+static int S_pair_q(const nqx_lm *lm, int a, int b)
+{
+    nqx_group g;
+    int j;
+    if (a <= 0 || b <= 0)
+        return -1;
+    g = nqx_lm_bigrams(lm, lm->fid[a], lm->fid[b]);
+    for (j = 0; j < g.n; j++)
+        if (g.r[4 * j] == lm->variant[a] && g.r[4 * j + 1] == lm->variant[b])
+            return g.r[4 * j + 2];
+    return -1;
+}
+
+/* 1 when the written word at i makes with a lower-case neighbour in its
+ * clause a pair the model never saw, while the change makes one it saw
+ * S_WORD_PAIR times or more: no name's part but a common word misread,
+ * "Thánh ủy" for "Thành ủy", "Đẳng bộ" for "Đảng bộ", which the name
+ * rule (S_keep_names) must let through. A name's neighbours are names
+ * ("Võ Trấn Phương", "Mạc Đỉnh Chi" stay). */
+#define S_WORD_PAIR 20
+static int S_misread_word(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
+                          size_t ntok, size_t i, int to)
+{
+    int qmin = (int)(log((double)S_WORD_PAIR) * NQX_Q_SCALE + 0.5);
+    if (to <= 0 || tid[i] <= 0)
+        return 0;
+    if (i > 0 && !toks[i].boundary && tid[i - 1] > 0 &&
+        toks[i - 1].syl.casing == NQX_CASE_LOWER &&
+        S_pair_q(lm, tid[i - 1], tid[i]) < 0 && S_pair_q(lm, tid[i - 1], to) >= qmin)
+        return 1;
+    return i + 1 < ntok && !toks[i + 1].boundary && tid[i + 1] > 0 &&
+           toks[i + 1].syl.casing == NQX_CASE_LOWER &&
+           S_pair_q(lm, tid[i], tid[i + 1]) < 0 && S_pair_q(lm, to, tid[i + 1]) >= qmin;
+}
+
 static void S_keep_names(const nqx_model *m, const nqx_tok *toks, const int *tid,
                          size_t ntok, nqx_norm_edit *edits, size_t *nedits)
 {
@@ -1868,7 +1904,8 @@ static void S_keep_names(const nqx_model *m, const nqx_tok *toks, const int *tid
             ((!toks[i].boundary && i > 0) ||
              (i + 1 < ntok && !toks[i + 1].boundary && toks[i + 1].ok &&
               toks[i + 1].syl.casing == NQX_CASE_TITLE)) &&
-            !S_makes_name(m, toks, tid, ntok, i, S_edit_id(m, e)))
+            !S_makes_name(m, toks, tid, ntok, i, S_edit_id(m, e)) &&
+            !S_misread_word(nqx_model_lm(m), toks, tid, ntok, i, S_edit_id(m, e)))
             free(e->repl);
         else
             edits[out++] = *e;

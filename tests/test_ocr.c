@@ -654,6 +654,18 @@ Test(ocr, names_in_a_clean_text_are_left_alone)
                 "pháp luật.");
 }
 
+/* ... but a common word misread is no name: "Thánh ủy" (a pair the model
+ * never saw, beside a lower-case word) is "Thành ủy" in a clean text too,
+ * while "Vũ Duy Thông" stays. */
+Test(ocr, a_misread_word_in_a_name_position_is_fixed_in_a_clean_text)
+{
+    static const char tail[] = "Ban Thường vụ Thánh ủy chỉ đạo các cấp ủy. Xem Đỗ Quang Hưng "
+                               "& Vũ Duy Thông (2010), tr. 353.";
+    static const char fixed[] = "Ban Thường vụ Thành ủy chỉ đạo các cấp ủy. Xem Đỗ Quang Hưng "
+                                "& Vũ Duy Thông (2010), tr. 353.";
+    S_in_clean_text(120, tail, fixed);
+}
+
 /* In a text where the corrector finds few errors, a correction standing
  * alone needs more confidence than the caller's threshold: "thành lập
  * 1 - 2 ban" (committees) is no "bản" (0.9976 sure), while "quy đinh" is
