@@ -1775,6 +1775,35 @@ static int S_edit_id(const nqx_model *m, const nqx_norm_edit *e)
     return nqx_model_id(m, key);
 }
 
+/* Q(count) of the bigram (a, b) of ids in the model, -1 when it has none. */
+static int S_pair_q(const nqx_lm *lm, int a, int b)
+{
+    nqx_group g;
+    int j;
+    if (a <= 0 || b <= 0)
+        return -1;
+    g = nqx_lm_bigrams(lm, lm->fid[a], lm->fid[b]);
+    for (j = 0; j < g.n; j++)
+        if (g.r[4 * j] == lm->variant[a] && g.r[4 * j + 1] == lm->variant[b])
+            return g.r[4 * j + 2];
+    return -1;
+}
+
+/* 1 when the written pair (a, b) is a misreading of (c, d) by the model's
+ * counts: never seen, or seen S_MISREAD_RATIO times less, while (c, d)
+ * was seen S_WORD_PAIR times or more: "chi thị" three times in a scan is
+ * the scanner's habit, not the author's term ("cà vẹt", a pair the
+ * model knows, is). */
+#define S_MISREAD_RATIO 50
+#define S_WORD_PAIR 20
+static int S_misread_pair(const nqx_lm *lm, int a, int b, int c, int d)
+{
+    int qw = S_pair_q(lm, a, b), qc = S_pair_q(lm, c, d);
+    if (qc < (int)(log((double)S_WORD_PAIR) * NQX_Q_SCALE + 0.5))
+        return 0;
+    return qw < 0 || qc - qw >= (int)(log((double)S_MISREAD_RATIO) * NQX_Q_SCALE + 0.5);
+}
+
 /* The author's phrase. A word changed alone (its neighbour kept) that
  * the document writes S_OWN_MIN times or more, always next to that
  * neighbour, and never writes corrected next to it, is kept: a term or
@@ -1827,7 +1856,10 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
                 continue; /* the neighbour changes too */
             n = side ? S_doc_get(d, tid[i], tid[j]) : S_doc_get(d, tid[j], tid[i]);
             keep = n >= S_OWN_MIN && n == cnt[tid[i]] &&
-                   !(side ? S_doc_get(d, to, tid[j]) : S_doc_get(d, tid[j], to));
+                   !(side ? S_doc_get(d, to, tid[j]) : S_doc_get(d, tid[j], to)) &&
+                   !S_misread_pair(nqx_model_lm(m), side ? tid[i] : tid[j],
+                                   side ? tid[j] : tid[i], side ? to : tid[j],
+                                   side ? tid[j] : to);
         }
         if (keep)
             free(e->repl);
@@ -1855,27 +1887,12 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
  * the model's name syllables only (nameflag), rare names were still
  * changed (494). */
 #define S_CLEAN_DOC 500
-/* Q(count) of the bigram (a, b) of ids in the model, -1 when it has none. */
-static int S_pair_q(const nqx_lm *lm, int a, int b)
-{
-    nqx_group g;
-    int j;
-    if (a <= 0 || b <= 0)
-        return -1;
-    g = nqx_lm_bigrams(lm, lm->fid[a], lm->fid[b]);
-    for (j = 0; j < g.n; j++)
-        if (g.r[4 * j] == lm->variant[a] && g.r[4 * j + 1] == lm->variant[b])
-            return g.r[4 * j + 2];
-    return -1;
-}
-
 /* 1 when the written word at i makes with a lower-case neighbour in its
  * clause a pair the model never saw, while the change makes one it saw
  * S_WORD_PAIR times or more: no name's part but a common word misread,
  * "Thánh ủy" for "Thành ủy", "Đẳng bộ" for "Đảng bộ", which the name
  * rule (S_keep_names) must let through. A name's neighbours are names
  * ("Võ Trấn Phương", "Mạc Đỉnh Chi" stay). */
-#define S_WORD_PAIR 20
 static int S_misread_word(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
                           size_t ntok, size_t i, int to)
 {

@@ -588,9 +588,9 @@ Test(ocr, place_names_from_lists_and_administrative_words)
 }
 
 /* tail after reps sentences of clean text: a document where the
- * corrector finds few errors (the clean-text rules' gate); one edit is
- * expected, giving fixed. */
-static void S_in_clean_text(int reps, const char *tail, const char *fixed)
+ * corrector finds few errors (the clean-text rules' gate); nedits edits
+ * are expected, giving fixed. */
+static void S_in_clean_text(int reps, const char *tail, const char *fixed, size_t nedits)
 {
     static const char fill[] = "Ủy ban nhân dân tỉnh chịu trách nhiệm tổ chức thực hiện "
                                "kế hoạch này. ";
@@ -607,7 +607,7 @@ static void S_in_clean_text(int reps, const char *tail, const char *fixed)
     text = nqx_buf_steal(&b);
     want = nqx_buf_steal(&w);
     got = S_fix(text, &n);
-    cr_assert_eq(n, 1);
+    cr_assert_eq(n, nedits);
     cr_assert_str_eq(got, want);
     free(got);
     free(want);
@@ -626,7 +626,7 @@ Test(ocr, a_term_the_document_repeats_is_the_authors)
                                "xe phải mang theo cà vẹt xe theo quy đinh của pháp luật.";
     static const char fixed[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
                                 "xe phải mang theo cà vẹt xe theo quy định của pháp luật.";
-    S_in_clean_text(32, tail, fixed);
+    S_in_clean_text(32, tail, fixed, 1);
     FIXES(tail, "Quên cả vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
                 "xe phải mang theo cả vẹt xe theo quy định của pháp luật.");
 }
@@ -647,7 +647,7 @@ Test(ocr, names_in_a_clean_text_are_left_alone)
                                 "Bảo Yên và Văn Bàn thuộc tỉnh Yên Bái. Tâm Lụa (ngày 24 tháng "
                                 "7 năm 2017). Các xe phải mang theo giấy tờ theo quy định của "
                                 "pháp luật.";
-    S_in_clean_text(120, tail, fixed);
+    S_in_clean_text(120, tail, fixed, 1);
     FIXES(tail, "Xem Đỗ Quang Hưng & Vũ Duy Thống (2010), tr. 353. Hai huyện "
                 "Bảo Yên và Văn Bàn thuộc tỉnh Yên Bái. Tấm Lụa (ngày 24 tháng "
                 "7 năm 2017). Các xe phải mang theo giấy tờ theo quy định của "
@@ -663,7 +663,19 @@ Test(ocr, a_misread_word_in_a_name_position_is_fixed_in_a_clean_text)
                                "& Vũ Duy Thông (2010), tr. 353.";
     static const char fixed[] = "Ban Thường vụ Thành ủy chỉ đạo các cấp ủy. Xem Đỗ Quang Hưng "
                                 "& Vũ Duy Thông (2010), tr. 353.";
-    S_in_clean_text(120, tail, fixed);
+    S_in_clean_text(120, tail, fixed, 1);
+}
+
+/* ... and a misreading the scanner repeats is no author's term: "chi thị"
+ * three times, a pair the model hardly saw beside one it saw often, is
+ * corrected each time. */
+Test(ocr, a_repeated_misreading_is_no_authors_term)
+{
+    static const char tail[] = "Thực hiện chi thị số 05-CT/TW của Bộ Chính trị. Các cấp ủy "
+                               "quán triệt chi thị này. Kiểm tra việc thực hiện chi thị.";
+    static const char fixed[] = "Thực hiện chỉ thị số 05-CT/TW của Bộ Chính trị. Các cấp ủy "
+                                "quán triệt chỉ thị này. Kiểm tra việc thực hiện chỉ thị.";
+    S_in_clean_text(120, tail, fixed, 3);
 }
 
 /* In a text where the corrector finds few errors, a correction standing
@@ -681,7 +693,7 @@ Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
                                 "quyết định thành lập 1 - 2 ban có tính đặc thù, phù hợp với "
                                 "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
                                 "tờ theo quy định của pháp luật.";
-    S_in_clean_text(120, tail, fixed);
+    S_in_clean_text(120, tail, fixed, 1);
     FIXES(tail, "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
                 "quyết định thành lập 1 - 2 bản có tính đặc thù, phù hợp với "
                 "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
@@ -698,5 +710,5 @@ Test(ocr, a_change_that_makes_a_common_name_passes_in_a_clean_text)
                                "& Vũ Duy Thông (2010), tr. 353.";
     static const char fixed[] = "Ông là Đại biểu Quốc hội Việt Nam khóa 11. Xem Đỗ Quang Hưng "
                                 "& Vũ Duy Thông (2010), tr. 353.";
-    S_in_clean_text(120, tail, fixed);
+    S_in_clean_text(120, tail, fixed, 1);
 }
