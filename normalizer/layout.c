@@ -945,7 +945,6 @@ static const unsigned char S_lead_len[256] = {
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
 
-/* Fill the features of u from its cleaned text c->r. */
 /* Words no sentence or title ends with: a line that ends with one goes
  * on in the next, even in text written one paragraph per line ("... theo
  * chỉ đạo tại Nghị quyết số 380/NQ-CP của" / "Chính phủ, đồng thời ...").
@@ -965,6 +964,7 @@ static int S_dangling(const unsigned char *w, size_t n)
     return 0;
 }
 
+/* Fill the features of u from its cleaned text c->r. */
 static void S_features(S_ctx *c, S_unit *u)
 {
     const unsigned char *r = (const unsigned char *)c->r.data;
@@ -1758,6 +1758,17 @@ typedef struct {
     size_t nchars;
 } S_para;
 
+/* What the paragraph's last line says of its end: u is that line. */
+static void S_para_end(S_para *p, const S_unit *u)
+{
+    p->sent_end = u->sent_end;
+    p->clause_end = u->clause_end;
+    p->last_short = u->short_line;
+    p->last_lower = u->last_lower;
+    p->dangling = u->dangling;
+    p->last_digit = u->last_digit;
+}
+
 static void S_para_start(S_para *p, const S_unit *u)
 {
     p->kind = u->kind;
@@ -1766,12 +1777,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->standalone = u->emph_s && u->emph_e;
     p->has_lower = u->has_lower;
     p->has_upper = u->has_upper;
-    p->sent_end = u->sent_end;
-    p->clause_end = u->clause_end;
-    p->last_short = u->short_line;
-    p->last_lower = u->last_lower;
-    p->dangling = u->dangling;
-    p->last_digit = u->last_digit;
+    S_para_end(p, u);
     p->bare = u->bare;
     p->part_word = u->part_word;
     p->nchars = u->nchars;
@@ -1782,12 +1788,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->standalone = emph_s_first && u->emph_e;
     p->has_lower |= u->has_lower;
     p->has_upper |= u->has_upper;
-    p->sent_end = u->sent_end;
-    p->clause_end = u->clause_end;
-    p->last_short = u->short_line;
-    p->last_lower = u->last_lower;
-    p->dangling = u->dangling;
-    p->last_digit = u->last_digit;
+    S_para_end(p, u);
     p->bare = 0;
     p->part_word = 0;
     p->nchars += u->nchars;

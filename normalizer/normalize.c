@@ -341,12 +341,6 @@ static int S_nfc_note(S_nfcl *l, size_t u0, size_t u1, const char *r,
     return 0;
 }
 
-/* NFC of u[0..n). An ASCII character never composes with what precedes
- * it, so the text is normalized a segment at a time: from the ASCII byte
- * before a run of non-ASCII characters to the next ASCII byte. Memory
- * stays bounded on a 100 MB line, and the map is exact outside the
- * segments that changed (each noted in ch). *out is u itself when nothing
- * changed. */
 /* 1 when s[0..n) holds "Ð" or "ð" (C3 90, C3 B0). Eight bytes at a
  * time: Vietnamese text has a C3 lead every few letters (à, á, â, ô ...),
  * where memchr would stop; the word test may flag a pair that is not
@@ -374,6 +368,12 @@ static int S_has_eth(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* NFC of u[0..n). An ASCII character never composes with what precedes
+ * it, so the text is normalized a segment at a time: from the ASCII byte
+ * before a run of non-ASCII characters to the next ASCII byte. Memory
+ * stays bounded on a 100 MB line, and the map is exact outside the
+ * segments that changed (each noted in ch). *out is u itself when nothing
+ * changed. */
 static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
                         size_t *outlen, S_map *m, S_nfcl *ch, nqx_error *err)
 {

@@ -1790,18 +1790,21 @@ static int S_pair_q(const nqx_lm *lm, int a, int b)
 }
 
 /* 1 when the written pair (a, b) is a misreading of (c, d) by the model's
- * counts: never seen, or seen S_MISREAD_RATIO times less, while (c, d)
- * was seen S_WORD_PAIR times or more: "chi thị" three times in a scan is
- * the scanner's habit, not the author's term ("cà vẹt", a pair the
- * model knows, is). */
+ * counts: never seen (or, unless unseen_only, seen S_MISREAD_RATIO times
+ * less), while (c, d) was seen S_WORD_PAIR times or more: "chi thị"
+ * three times in a scan is the scanner's habit, not the author's term
+ * ("cà vẹt", a pair the model knows, is). */
 #define S_MISREAD_RATIO 50
 #define S_WORD_PAIR 20
-static int S_misread_pair(const nqx_lm *lm, int a, int b, int c, int d)
+static int S_misread_pair(const nqx_lm *lm, int a, int b, int c, int d,
+                          int unseen_only)
 {
     int qw = S_pair_q(lm, a, b), qc = S_pair_q(lm, c, d);
     if (qc < (int)(log((double)S_WORD_PAIR) * NQX_Q_SCALE + 0.5))
         return 0;
-    return qw < 0 || qc - qw >= (int)(log((double)S_MISREAD_RATIO) * NQX_Q_SCALE + 0.5);
+    return qw < 0 ||
+           (!unseen_only &&
+            qc - qw >= (int)(log((double)S_MISREAD_RATIO) * NQX_Q_SCALE + 0.5));
 }
 
 /* The author's phrase. A word changed alone (its neighbour kept) that
@@ -1859,7 +1862,7 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
                    !(side ? S_doc_get(d, to, tid[j]) : S_doc_get(d, tid[j], to)) &&
                    !S_misread_pair(nqx_model_lm(m), side ? tid[i] : tid[j],
                                    side ? tid[j] : tid[i], side ? to : tid[j],
-                                   side ? tid[j] : to);
+                                   side ? tid[j] : to, 0);
         }
         if (keep)
             free(e->repl);
@@ -1896,16 +1899,15 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
 static int S_misread_word(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
                           size_t ntok, size_t i, int to)
 {
-    int qmin = (int)(log((double)S_WORD_PAIR) * NQX_Q_SCALE + 0.5);
     if (to <= 0 || tid[i] <= 0)
         return 0;
     if (i > 0 && !toks[i].boundary && tid[i - 1] > 0 &&
         toks[i - 1].syl.casing == NQX_CASE_LOWER &&
-        S_pair_q(lm, tid[i - 1], tid[i]) < 0 && S_pair_q(lm, tid[i - 1], to) >= qmin)
+        S_misread_pair(lm, tid[i - 1], tid[i], tid[i - 1], to, 1))
         return 1;
     return i + 1 < ntok && !toks[i + 1].boundary && tid[i + 1] > 0 &&
            toks[i + 1].syl.casing == NQX_CASE_LOWER &&
-           S_pair_q(lm, tid[i], tid[i + 1]) < 0 && S_pair_q(lm, to, tid[i + 1]) >= qmin;
+           S_misread_pair(lm, tid[i], tid[i + 1], to, tid[i + 1], 1);
 }
 
 static void S_keep_names(const nqx_model *m, const nqx_tok *toks, const int *tid,
