@@ -116,6 +116,8 @@ typedef struct {
     int clause_end;     /* ends with : or ; */
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
+    int term_word;      /* ends with "khóa", which a term's number follows */
+    int roman_start;    /* starts with a Roman number: "XIII." */
     int short_line;     /* in regularly wrapped G_WRAP text, the line stops
                            well short of the width (S_wrap_width) */
     int room;           /* ... the line before had room for this line's
@@ -957,6 +959,24 @@ static const unsigned char S_lead_len[256] = {
  * "nêu trên", "vừa qua", "công bằng", "cuối cùng", a web page's "Tải về"
  * end lines; nor "hoặc": "...; hoặc" ends a point before the next. The
  * language's words, not a locality's: kept here, not in grammars/. */
+/* "khóa" / "XIII và ...", "khóa" / "XII. Thời gian ...": a wrap between
+ * a body and its term puts the term's number first on a line, where it
+ * reads as a Roman heading. */
+static int S_term_word(const unsigned char *w, size_t n)
+{
+    return (n == 5 && !memcmp(w, "khóa", 5)) || (n == 5 && !memcmp(w, "khoá", 5));
+}
+
+/* The length of the Roman number r starts with, followed by a space, a
+ * full stop, a comma, a semicolon or the end; 0 if none. */
+static size_t S_roman_start(const unsigned char *r, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 8 && (r[k] == 'I' || r[k] == 'V' || r[k] == 'X' || r[k] == 'L'))
+        k++;
+    return k && (k == n || r[k] == ' ' || r[k] == '.' || r[k] == ',' || r[k] == ';') ? k : 0;
+}
+
 static int S_dangling(const unsigned char *w, size_t n)
 {
     static const char *const words[] = {
@@ -1025,6 +1045,7 @@ static void S_features(S_ctx *c, S_unit *u)
     }
     u->part_word = S_part_word(r + i, n - i);
     u->block = S_block_label(r + i, n - i);
+    u->roman_start = S_roman_start(r + i, n - i) != 0;
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
         u->item = S_item(r + i + 1, n - i - 1);
@@ -1139,6 +1160,7 @@ static void S_features(S_ctx *c, S_unit *u)
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
             u->dangling = u->last_lower && S_dangling(r + w, n - w);
+            u->term_word = u->last_lower && S_term_word(r + w, n - w);
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
@@ -1802,7 +1824,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
     int clause_end, last_short;
-    int dangling, last_digit;
+    int dangling, last_digit, term_word;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1816,6 +1838,7 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->last_short = u->short_line;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
+    p->term_word = u->term_word;
     p->last_digit = u->last_digit;
 }
 
@@ -1853,6 +1876,10 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         return p->kind == U_ROW;
     if (u->block)
         return 0;
+    /* "khóa" / "XII. Thời gian ...": the term's number, no heading */
+    if (p->term_word && u->roman_start && u->kind == U_TEXT && p->kind == U_TEXT &&
+        !u->atx && gap != G_REAL)
+        return 1;
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
     if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
         (u->item || u->num_start))

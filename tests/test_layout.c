@@ -395,6 +395,22 @@ Test(layout, the_recipients_label_starts_a_block)
           "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau\nKính gửi: Các sở, ngành.\n");
 }
 
+/* A wrap between "khóa" and its term's number puts the number first on a
+ * line, where it reads as a Roman heading ("XII. Thời gian ..."): it goes
+ * back to its sentence, and the next line starts its own. */
+Test(layout, a_terms_number_after_a_wrap_is_no_heading)
+{
+    CHECK("Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương khóa\n"
+          "XII.\nThời gian thực hiện: Hoàn thành trong năm 2023.\n",
+          "Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương khóa XII.\n"
+          "Thời gian thực hiện: Hoàn thành trong năm 2023.\n");
+    /* a heading after a line that ends otherwise stays one */
+    CHECK("Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương.\n"
+          "II. NHIỆM VỤ\n",
+          "Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương.\n"
+          "II. NHIỆM VỤ\n");
+}
+
 /* A footnote wrapped in such text keeps its own lines: "sinh từ năm" /
  * "1985 về sau ..." is the footnote going on, no paragraph of the text. */
 Test(layout, a_wrapped_footnote_keeps_its_lines)
