@@ -1597,21 +1597,43 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
 }
 
 /* A word with no mark that is no Vietnamese syllable ("it", "thuc"),
- * tfid -2 so far: a word that lost its tone where marked words stand
+ * tfid -2 so far: a word that lost its tone where a marked word stands
  * next to it ("Có it nhất"), but English or a name typed without marks
- * where it stands among words with none ("top 10", "Nguyen Van A",
+ * where none does or another such word does ("top 10", "Nguyen Van A",
  * "TUOI TRE"). In the first case it joins its clause, with the fold of
  * its letters (no Vietnamese, so keeping it is no sure choice); else it
  * breaks the clause as other non-words do (tfid -1). */
+/* The count of the commonest known word with y's letters (0: none). */
+#define S_COMMON_WORD 2000.0
+static double S_fold_top(const nqx_model *m, const nqx_syl *y)
+{
+    char key[NQX_KEY_MAX];
+    const nqx_lm *lm = nqx_model_lm(m);
+    double top = 0;
+    uint32_t v;
+    int f;
+    nqx_syl_fold(y, key);
+    f = nqx_model_fid(m, key);
+    if (f < 0)
+        return 0;
+    for (v = lm->foff[f]; v < lm->foff[f + 1]; v++)
+        if (nqx_model_count(m, lm->fids[v]) > top)
+            top = nqx_model_count(m, lm->fids[v]);
+    return top;
+}
+
 static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
                            size_t ntok)
 {
     size_t i;
     /* written so twice or more: the author's spelling, a loanword ("CCCD
-     * gắn chip", "lọt vào top"), where a lost tone is a slip made once
-     * (a repeat copied its first occurrence's -2; that one becomes -3) */
+     * gắn chip", "lọt vào top"), where a lost tone is a slip made once;
+     * unless its letters make a common word ("cac", "muc": a scanner
+     * loses the same tone again). A repeat copied its first occurrence's
+     * -2; that one becomes -3. */
     for (i = 0; i < ntok; i++)
-        if (tfid[i] == -2 && toks[i].first >= 0) {
+        if (tfid[i] == -2 && toks[i].first >= 0 &&
+            S_fold_top(m, &toks[i].syl) < S_COMMON_WORD) {
             tfid[toks[i].first] = -3;
             tfid[i] = -1;
         }
@@ -1631,10 +1653,10 @@ static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
             t = &toks[side ? i + 1 : i - 1];
             if (!t->ok || t->num)
                 continue;
-            if (S_bare(&t->syl))
-                bare = 1;
-            else
+            if (!S_bare(&t->syl))
                 marked = 1;
+            else if (!nqx_syl_valid(&t->syl))
+                bare = 1;
         }
         if (!marked || bare)
             continue;

@@ -728,7 +728,7 @@ Test(ocr, a_word_that_is_no_syllable_is_fixed_in_context)
 /* ... one without any mark only where marked words stand next to it (a
  * lost tone), and only once in the text: among unmarked words it is
  * English or a name typed without marks, and a spelling written twice is
- * the author's (a loanword: "gắn chip"). */
+ * the author's (a loanword: "gắn chip") unless it makes a common word. */
 Test(ocr, a_bare_word_that_is_no_syllable_needs_marked_neighbours)
 {
     FIXES("Có it nhất 20 doanh nghiệp lớn tham gia chuỗi giá trị.",
@@ -737,4 +737,8 @@ Test(ocr, a_bare_word_that_is_no_syllable_needs_marked_neighbours)
           "Tác giả Nguyen Van Tot viết bài này.");
     FIXES("Cấp căn cước công dân gắn chip cho người dân; căn cước gắn chip được dùng.",
           "Cấp căn cước công dân gắn chip cho người dân; căn cước gắn chip được dùng.");
+    /* ... unless its letters make a common word: a scanner loses the
+     * same tone again */
+    FIXES("Tổ chức cac hoạt động văn hóa và cac phong trào thi đua.",
+          "Tổ chức các hoạt động văn hóa và các phong trào thi đua.");
 }
