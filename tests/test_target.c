@@ -919,3 +919,16 @@ Test(target, aspiration_governs_later_clauses)
     S_check("phấn đấu đến năm 2045", 0, ">=", 3, 3, "triệu doanh nghiệp", "2045", 1);
     S_check("đóng góp khoảng", 0, ">", 60, 60, "%", "2045", 1);
 }
+
+/* "vượt" before the goal it exceeds, the goal's value in brackets after
+ * it, is above that value; naming the goal's value with "là" in a
+ * report is no comparator. */
+Test(target, exceed_named_goal)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "1. Năm 2026, phấn đấu tăng trưởng GRDP vượt mục tiêu Trung ương giao (9%).\n"
+          "2. Phấn đấu năm 2026 tăng trưởng đạt mục tiêu Trung ương giao (9%).\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("1. Năm 2026", 0, ">", 9, 9, "%", "2026", 1);
+    S_check("2. Phấn đấu", 0, "=", 9, 9, "%", "2026", 1);
+}
