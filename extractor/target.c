@@ -455,6 +455,32 @@ static nqx_status S_fallback_outline(S_ctx *c, nqx_node **out, size_t *nout,
 /* ---------------------------------------------------------------------- */
 /* one node                                                               */
 
+/* For a document without its date (a crawled text that lost its
+ * header or signature): is y[0..4) no earlier than the latest year of
+ * the documents it cites ("Luật số 62/2025/QH15", "ngày 22/12/2024")?
+ * A document is issued after what it cites, so such a year is at least
+ * its own. 0 when it cites no year. */
+static int S_cited_year(const nqx_meta *m, const char *y)
+{
+    char best[5] = "";
+    size_t k;
+    for (k = 0; k < m->ncites; k++) {
+        const char *s = m->cites[k];
+        size_t i, n = s ? strlen(s) : 0;
+        for (i = 0; i + 4 <= n; i++) {
+            const char *p = s + i;
+            if ((i && p[-1] >= '0' && p[-1] <= '9') ||
+                (p[4] >= '0' && p[4] <= '9') ||
+                !((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')) ||
+                p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
+                continue;
+            if (strncmp(p, best, 4) > 0)
+                memcpy(best, p, 4);
+        }
+    }
+    return best[0] && strncmp(y, best, 4) >= 0;
+}
+
 /* Is the year y[0..4) one the document at pos has not yet lived through
  * (its own year or later), in a document that plans rather than reports?
  * "Năm 2026, tỷ lệ che phủ rừng đạt 45%" in a plan of January 2026 is a
@@ -467,12 +493,12 @@ static int S_year_ahead(const S_ctx *c, size_t pos, const char *y)
         const nqx_meta *m = &c->d->metas[k];
         if (pos < m->start || pos >= m->end)
             continue;
-        if (!m->date || strlen(m->date) < 4)
-            return 0;
         for (j = 0; rep && m->kind && j < rep->n; j++)
             if (strcmp(rep->entries[j].key, m->kind) == 0)
                 return 0;
-        return strncmp(y, m->date, 4) >= 0;
+        if (m->date && strlen(m->date) >= 4)
+            return strncmp(y, m->date, 4) >= 0;
+        return S_cited_year(m, y);
     }
     return 0;
 }
@@ -1284,14 +1310,23 @@ static int S_share_qualifier(const S_ctx *c, const S_qty *share, const S_qty *q)
         return 0;
     /* "đạt ít nhất 35%, trong đó có ít nhất 6.000 nghiên cứu sinh": the
      * share has no population after it, and "trong đó" opens its
-     * breakdown, the count a goal of its own */
+     * breakdown, the count a goal of its own; so does a metric with its
+     * own "đạt" ("GDP đạt 8% trở lên, quy mô GDP đạt khoảng trên 500 tỉ
+     * đô la Mỹ"), not a bare one ("mật độ khoảng 50%, diện tích khoảng
+     * 5.654m2" of a design) */
     for (i = share->ce; i < q->ms && S_is_space(c->mask[i]); i++)
         ;
     if (i < q->ms && c->mask[i] == ',') {
+        size_t j;
         for (i++; i < q->ms && S_is_space(c->mask[i]); i++)
             ;
         if (q->ms - i > 9 && strncmp(c->mask + i, "trong đó", 9) == 0)
             return 0;
+        for (j = i; j + sizeof " đạt " - 1 <= q->ms; j++)
+            if (c->mask[j] == ' ' &&
+                memcmp(c->mask + j, " đạt", sizeof " đạt" - 1) == 0 &&
+                S_is_space(c->mask[j + sizeof " đạt" - 1]))
+                return 0;
     }
     e = share->ce + 300 < q->ms ? share->ce + 300 : q->ms;
     if (!S_match(c->pop_end, c->mask, e, share->ce, ov, S_NOV) || ov[0] >= q->ms ||
@@ -2153,8 +2188,16 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
              * names, before what a heading gives; only before the
              * clause's first quantity ("15 - 20% năm 2030 và 65 - 70% năm
              * 2045": a year after a quantity is that quantity's) */
-            if (!qi && !qs[qi].dl[0] && c->metric_year &&
-                S_match_upto(c->metric_year, c->mask, qs[qi].qs, cs, qs[qi].qs,
+            /* the same after a comma that starts another metric: "GDP
+             * đạt 8% trở lên, quy mô GDP năm 2025 đạt khoảng 500 tỉ" */
+            size_t ys = qi ? qs[qi - 1].ce : cs;
+            if (qi) {
+                while (ys < qs[qi].qs && c->mask[ys] == ' ')
+                    ys++;
+                ys = ys < qs[qi].qs && c->mask[ys] == ',' ? ys + 1 : SIZE_MAX;
+            }
+            if (ys != SIZE_MAX && !qs[qi].dl[0] && c->metric_year &&
+                S_match_upto(c->metric_year, c->mask, qs[qi].qs, ys, qs[qi].qs,
                              ov, S_NOV)) {
                 int gy = nqx_gram_group(c->metric_year, "y");
                 if (gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX)
@@ -2171,9 +2214,11 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                              qs[qi].ce, SIZE_MAX, ov, S_NOV)) {
                 int gy = nqx_gram_group(c->metric_year, "y");
                 size_t z;
+                /* nor a comma: "8% trở lên, quy mô GDP năm 2025 đạt ..."
+                 * names the next metric's year */
                 for (z = qs[qi].ce; z < ov[0]; z++)
                     if ((c->mask[z] >= '0' && c->mask[z] <= '9') || c->mask[z] == '(' ||
-                        c->mask[z] == ')')
+                        c->mask[z] == ')' || c->mask[z] == ',')
                         break;
                 if (z == ov[0] && gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX &&
                     c->mask[ov[2 * gy]] == '2') /* a goal's year, not 1986's */

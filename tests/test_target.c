@@ -932,3 +932,44 @@ Test(target, exceed_named_goal)
     S_check("1. Năm 2026", 0, ">", 9, 9, "%", "2026", 1);
     S_check("2. Phấn đấu", 0, "=", 9, 9, "%", "2026", 1);
 }
+
+/* The whole pipeline (normalizer, metadata, outline, then targets):
+ * for rules that read the document's metadata. */
+static nqx_text *S_t;
+static void S_run_doc(const char *text)
+{
+    nqx_error e;
+    nqx_norm_options opt;
+    memset(&opt, 0, sizeof opt);
+    nqx_doc_free(S_d);
+    S_d = NULL;
+    nqx_text_free(S_t);
+    S_t = NULL;
+    cr_assert_eq(nqx_norm_text("test", text, strlen(text), &opt, &S_t, &e),
+                 NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_ext_doc(S_g, S_t, &S_d, &e), NQX_OK, "%s", e.msg);
+}
+
+static void S_free_doc(void)
+{
+    nqx_text_free(S_t);
+    S_t = NULL;
+    S_free();
+}
+
+/* After a share and a comma, a metric with its own "đạt" is a goal of
+ * its own, with the year it names (not the share's year); a bare figure
+ * of a design after the comma ("mật độ xây dựng khoảng 40%, diện tích
+ * sàn xây dựng khoảng 5.600 m2") stays read as the share's qualifier. */
+Test(target, second_metric_after_comma, .init = fx_grammar_load, .fini = S_free_doc)
+{
+    S_run_doc("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 12/2026/NQ-HĐND;\n\n"
+              "II. MỤC TIÊU, CHỈ TIÊU\n\n"
+              "1. Tốc độ tăng GRDP đạt 8% trở lên, quy mô GRDP năm 2027 đạt khoảng "
+              "trên 20 tỉ đô la Mỹ.\n\n"
+              "2. Mật độ xây dựng khoảng 40%, diện tích sàn xây dựng khoảng 5.600 m2.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("1. Tốc độ", 0, ">=", 8, 8, "%", NULL, 0);
+    S_check("1. Tốc độ", 1, ">", 20, 20, "tỉ đô la mỹ", "2027", 0);
+    S_check("2. Mật độ", 0, "~", 40, 40, "%", NULL, 0);
+}
