@@ -536,6 +536,32 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
     return 0;
 }
 
+/* Does the quantity restate its document's title? The title line, or a
+ * closing that names the document ("thực hiện thành công Kế hoạch ...
+ * năm 2025 với mục tiêu tăng trưởng đạt 8% trở lên"), sets no target
+ * of its own: the body does. Read as: the words from up to S_TITLE_LEAD
+ * bytes before the quantity (from its clause's start) through its end
+ * stand in the title, verbatim. */
+#define S_TITLE_LEAD 48
+static int S_in_title(const S_ctx *c, size_t cs, const S_qty *q)
+{
+    size_t k, a = q->qs - cs > S_TITLE_LEAD ? S_cb(c->text, q->qs - S_TITLE_LEAD) : cs;
+    for (k = 0; k < c->d->nmetas; k++) {
+        const nqx_meta *m = &c->d->metas[k];
+        const char *t = m->title;
+        size_t n = q->qe - a;
+        if (q->qs < m->start || q->qs >= m->end || !t)
+            continue;
+        /* the text is not NUL-ended at qe: each place the title holds
+         * the first byte, compared n bytes */
+        for (; (t = strchr(t, c->text[a])) != NULL; t++)
+            if (strncmp(t, c->text + a, n) == 0)
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* Is unit's noun (before a rate: "ngày" of "ngày/tuần") in lexicon lx? */
 static int S_unit_in(const nqx_lexicon *lx, const char *unit)
 {
@@ -1499,7 +1525,7 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
             (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
             continue;
         if ((k && S_share_qualifier(c, &out[k - 1], q)) ||
-            S_in_excluded(c, cs, ce, q->qs, q->qe))
+            S_in_title(c, cs, q) || S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
         k++;
     }
@@ -2214,11 +2240,9 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                              qs[qi].ce, SIZE_MAX, ov, S_NOV)) {
                 int gy = nqx_gram_group(c->metric_year, "y");
                 size_t z;
-                /* nor a comma: "8% trở lên, quy mô GDP năm 2025 đạt ..."
-                 * names the next metric's year */
                 for (z = qs[qi].ce; z < ov[0]; z++)
                     if ((c->mask[z] >= '0' && c->mask[z] <= '9') || c->mask[z] == '(' ||
-                        c->mask[z] == ')' || c->mask[z] == ',')
+                        c->mask[z] == ')')
                         break;
                 if (z == ov[0] && gy > 0 && gy < S_NOV && ov[2 * gy] != SIZE_MAX &&
                     c->mask[ov[2 * gy]] == '2') /* a goal's year, not 1986's */

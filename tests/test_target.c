@@ -958,7 +958,7 @@ static void S_free_doc(void)
 }
 
 /* After a share and a comma, a metric with its own "đạt" is a goal of
- * its own, with the year it names (not the share's year); a bare figure
+ * its own, with the year it names (the share's too); a bare figure
  * of a design after the comma ("mật độ xây dựng khoảng 40%, diện tích
  * sàn xây dựng khoảng 5.600 m2") stays read as the share's qualifier. */
 Test(target, second_metric_after_comma, .init = fx_grammar_load, .fini = S_free_doc)
@@ -969,7 +969,23 @@ Test(target, second_metric_after_comma, .init = fx_grammar_load, .fini = S_free_
               "trên 20 tỉ đô la Mỹ.\n\n"
               "2. Mật độ xây dựng khoảng 40%, diện tích sàn xây dựng khoảng 5.600 m2.\n");
     cr_expect_eq(S_count(), 3);
-    S_check("1. Tốc độ", 0, ">=", 8, 8, "%", NULL, 0);
+    S_check("1. Tốc độ", 0, ">=", 8, 8, "%", "2027", 0);
     S_check("1. Tốc độ", 1, ">", 20, 20, "tỉ đô la mỹ", "2027", 0);
     S_check("2. Mật độ", 0, "~", 40, 40, "%", NULL, 0);
+}
+
+/* The document's title, and a closing that names the document by it,
+ * restate the body's goal: no target of their own. */
+Test(target, title_restated, .init = fx_grammar_load, .fini = S_free_doc)
+{
+    S_run_doc("NGHỊ QUYẾT\n\n"
+              "Về Kế hoạch phát triển kinh tế - xã hội năm 2027 với mục tiêu tăng trưởng đạt 9% trở lên\n\n"
+              "Căn cứ Nghị quyết số 12/2026/NQ-HĐND;\n\n"
+              "Điều 1. Mục tiêu, chỉ tiêu\n\n"
+              "1. Tốc độ tăng GRDP đạt 9% trở lên.\n\n"
+              "Điều 2. Tổ chức thực hiện\n\n"
+              "Hội đồng nhân dân tỉnh kêu gọi nhân dân thực hiện thành công Kế hoạch phát triển "
+              "kinh tế - xã hội năm 2027 với mục tiêu tăng trưởng đạt 9% trở lên.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("1. Tốc độ", 0, ">=", 9, 9, "%", NULL, 0);
 }
