@@ -554,7 +554,7 @@ static int S_cut_phrase(const nqx_lexicon *lx, char *s, size_t *n)
 /* Header blocks above the kind word: number, place and date, the issuer
  * written in capitals. */
 static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
-                     char **cap_issuer)
+                     char **cap_issuer, char **subject)
 {
     char *cells[64];
     size_t nc = S_blocks(c, from, to, cells, 64), i, ov[20], gs, ge;
@@ -573,6 +573,21 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
             while (*s == ' ')
                 s++;
             n = strlen(s);
+        }
+        /* "V/v hướng dẫn ...": a công văn's subject, under its number */
+        if (subject && !*subject && n > 4 && (s[0] == 'V' || s[0] == 'v') &&
+            s[1] == '/' && (s[2] == 'v' || s[2] == 'V') && s[3] == ' ') {
+            size_t a = 4;
+            while (a < n && s[a] == ' ')
+                a++;
+            if (a < n) {
+                n -= a;
+                memmove(s, s + a, n + 1);
+                S_cut_phrase(c->not_issuer, s, &n); /* the motto's line, joined */
+                if (n)
+                    *subject = nqx_strndup(s, n);
+            }
+            continue;
         }
         if (!m->date && S_match(c->p_date, s, n, ov)) {
             size_t ds = 0, de = 0, ms = 0, me = 0, ys = 0, ye = 0;
@@ -658,6 +673,10 @@ static void S_title(const S_ctx *c, nqx_meta *m, size_t k, size_t to,
         }
         if (S_starts_with_fold(s, "ve ") || S_starts_with_fold(s, "v/v"))
             m->title = nqx_strndup(s, n);
+        else if (n < 40 && s[n - 1] == ':')
+            break; /* a label: the kind word was a value of a library
+                    * page's table ("Loại văn bản: | Công văn | Nơi ban
+                    * hành:"), with no title under it */
         else if (!caps_title && !S_starts_with_fold(s, "can cu"))
             m->title = nqx_strndup(s, n);
         break;
@@ -1018,11 +1037,17 @@ static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
         m->kind = v ? nqx_strndup(v, strlen(v))
                     : nqx_strndup(c->text + c->lines[k].cs,
                                   c->lines[k].ce - c->lines[k].cs);
-        S_header(c, m, from, k, &cap_issuer);
+        S_header(c, m, from, k, &cap_issuer, NULL);
         S_title(c, m, k, to, &of_issuer);
         phrase = S_phrase_issuer(c, k + 1, to);
     } else {
-        S_header(c, m, from, from + 12 < to ? from + 12 : to, &cap_issuer);
+        char *subject = NULL;
+        S_header(c, m, from, from + 12 < to ? from + 12 : to, &cap_issuer, &subject);
+        /* no kind word: a letter (công văn) names its subject instead */
+        if (subject) {
+            m->kind = nqx_strndup("Công văn", strlen("Công văn"));
+            m->title = subject;
+        }
     }
     S_signature(c, m, from, to, &tm_issuer);
     rc |= S_recipients(c, m, from, to);

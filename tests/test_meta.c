@@ -106,6 +106,33 @@ Test(meta, a_header_date_in_figures_or_without_its_comma)
     }
 }
 
+/* A letter has no kind word: its "V/v ..." line under the number is its
+ * subject, and it is a công văn; a telegram's kind word is "CÔNG ĐIỆN";
+ * a kind word that is a value of a library page's table has no title
+ * (its next line is a label). */
+Test(meta, a_letter_a_telegram_and_a_library_page)
+{
+    nqx_doc *d = S_meta("BỘ NỘI VỤ\nSố: 1234/BNV-CCVC\nV/v hướng dẫn đánh giá cán bộ\n"
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                        "Hà Nội, ngày 20 tháng 11 năm 2024\n\nKính gửi: Các bộ, ngành.\n\n"
+                        "Bộ Nội vụ hướng dẫn như sau:\n1. Các bộ thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].kind, "Công văn");
+    cr_assert_str_eq(d->metas[0].title, "hướng dẫn đánh giá cán bộ");
+    cr_assert_str_eq(d->metas[0].number, "1234/BNV-CCVC");
+    cr_assert_str_eq(d->metas[0].issuer, "Bộ Nội vụ");
+    nqx_doc_free(d);
+    d = S_meta("THỦ TƯỚNG CHÍNH PHỦ\nSố: 229/CĐ-TTg\n\nCÔNG ĐIỆN\n"
+               "Về tập trung khắc phục hậu quả mưa lũ\n\n1. Các bộ thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].kind, "Công điện");
+    cr_assert_str_eq(d->metas[0].title, "Về tập trung khắc phục hậu quả mưa lũ");
+    nqx_doc_free(d);
+    d = S_meta("Loại văn bản:\n\nCông văn\n\nNơi ban hành:\n\nCục Thuế\n\n"
+               "1. Các chi cục thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].kind, "Công văn");
+    cr_assert_null(d->metas[0].title);
+    nqx_doc_free(d);
+}
+
 Test(meta, a_new_header_after_a_signature_starts_a_document)
 {
     const char *t = "Số 256-KH/TU\nKẾ HOẠCH\nThực hiện Nghị quyết số 28-NQ/TW\n"
