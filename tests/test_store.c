@@ -568,11 +568,15 @@ Test(store, version_3_store_migrates_to_4_and_searches_the_same)
 
 /* What the index holds for each passage is what FTS5 makes of
  * nqx_fold(text), token for token, also for lines with code points beyond
- * nqx_fold's fast tables (folded word by word: loader/ingest.c). */
+ * nqx_fold's fast tables (folded word by word: loader/ingest.c), and for
+ * lines within them, which the index gets unspaced and with ASCII
+ * capitals (nqx_fold_tokens_fast: FTS5 lower-cases and splits itself). */
 Test(store, index_holds_the_fold_of_each_passage)
 {
     static const char text[] =
         "KẾ HOẠCH\n"
+        "  ĐẤU  tranh\tVÌ  DÂN,\v Hà\xc2\xa0NỘI; ABC-xyz 2025  \t\n"
+        "QUYẾT ĐỊNH Số 12/QĐ-UBND ngày 05/3/2025 (Ðợt II)\n"
         "Đường từ Hà Nội → Đà Nẵng (越南 国) được nâng cấp.\n"
         "  Tab\there  and\xc2\xa0NBSP   x→y  \n"
         "Combining: Tie\xcc\x81ng Vie\xcc\xa3t \xcc\x81 x \xcc\x81y\n"
