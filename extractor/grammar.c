@@ -84,6 +84,11 @@ struct nqx_grammar {
     size_t nlexs;
     pcre2_match_context *mctx;
     pcre2_match_context *mctx_lim; /* mctx plus an offset limit */
+    /* the JIT's stack, made once: without one, every pcre2_jit_match
+     * sets up 32 kB of the machine stack (344,000 calls on 200
+     * textcorpus files: extract --no-ocr 1,274.95M -> 1,269.19M
+     * instructions); the same size, so the same matches and limits */
+    pcre2_jit_stack *jst;
     unsigned long limit_hits;
     /* name -> index + 1 (0 = empty), open addressing; the extractor looks
      * names up per node and per match, a linear strcmp scan cost ~5% */
@@ -147,6 +152,7 @@ void nqx_gram_free(nqx_grammar *g)
     free(g->lex_ix);
     pcre2_match_context_free(g->mctx);
     pcre2_match_context_free(g->mctx_lim);
+    pcre2_jit_stack_free(g->jst);
     free(g);
 }
 
@@ -832,6 +838,9 @@ nqx_status nqx_gram_load(const char *dir, nqx_grammar **out, nqx_error *err)
     pcre2_set_match_limit(g->mctx, MATCH_LIMIT);
     pcre2_set_depth_limit(g->mctx, DEPTH_LIMIT);
     pcre2_set_heap_limit(g->mctx, HEAP_LIMIT_KB);
+    g->jst = pcre2_jit_stack_create(32768, 32768, NULL);
+    if (g->jst) /* (none: the machine stack, as before) */
+        pcre2_jit_stack_assign(g->mctx, NULL, g->jst);
     g->mctx_lim = pcre2_match_context_copy(g->mctx);
     if (!g->mctx_lim) {
         st = nqx_fail(err, NQX_ENOMEM, dir, -1, -1, "out of memory");

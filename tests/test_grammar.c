@@ -124,6 +124,29 @@ Test(grammar, catastrophic_backtracking_hits_limit, .init = S_mkdir, .fini = S_r
     nqx_gram_free(g);
 }
 
+/* The JIT's stack is the grammar's own (grammar.c), as small as the
+ * machine stack PCRE2 used before: a match that needs more still stops
+ * at the limit, and a short one runs. */
+Test(grammar, jit_stack_stays_bounded, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    size_t ov[2], n = 200000;
+    char *subj = malloc(n + 1);
+    S_write("deep.pcre", "@pattern deep\n(a|b)*c\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    memset(subj, 'a', n);
+    subj[n - 1] = 'c';
+    subj[n] = '\0';
+    cr_assert_eq(nqx_gram_match(nqx_gram_pattern(g, "deep"), subj, n, 0, ov, 1), -1);
+    cr_assert_eq(nqx_gram_limit_hits(g), 1);
+    cr_assert_eq(nqx_gram_match(nqx_gram_pattern(g, "deep"), "xabac", 5, 0, ov, 1), 1);
+    cr_assert_eq(ov[0], 1);
+    cr_assert_eq(ov[1], 5);
+    free(subj);
+    nqx_gram_free(g);
+}
+
 static int S_freed;
 static void S_count_free(void *p)
 {
