@@ -498,6 +498,59 @@ static int S_starts_with_fold(const char *s, const char *prefix)
     return r;
 }
 
+/* s[0..*n) without the first phrase of lx it holds as whole words (the
+ * party's or the state's name beside the issuer's on one line, as text
+ * taken from a two-column header puts them: "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG
+ * CỘNG SẢN VIỆT NAM"); in place, *n updated. 1 when a phrase was cut. */
+static int S_cut_phrase(const nqx_lexicon *lx, char *s, size_t *n)
+{
+    size_t ws[48], we[48], nw = 0, i = 0, k, a, b;
+    char *f[48];
+    int cut = 0;
+    if (!lx)
+        return 0;
+    while (i < *n && nw < 48) { /* the words, folded one by one */
+        while (i < *n && s[i] == ' ')
+            i++;
+        if (i == *n)
+            break;
+        ws[nw] = i;
+        while (i < *n && s[i] != ' ')
+            i++;
+        we[nw] = i;
+        f[nw] = nqx_fold(s + ws[nw], we[nw] - ws[nw]);
+        if (!f[nw])
+            break;
+        nw++;
+    }
+    for (k = 0; k < lx->n && !cut; k++) {
+        const char *key = lx->entries[k].key;
+        for (a = 0; a < nw && !cut; a++) {
+            /* words a..b spell key */
+            const char *q = key;
+            for (b = a; b < nw; b++) {
+                size_t l = strlen(f[b]);
+                if (strncmp(q, f[b], l) != 0)
+                    break;
+                q += l;
+                if (!*q) {
+                    size_t from = a ? we[a - 1] : 0, to = we[b];
+                    memmove(s + from, s + to, *n - to + 1);
+                    *n -= to - from;
+                    cut = 1;
+                    break;
+                }
+                if (*q != ' ')
+                    break;
+                q++;
+            }
+        }
+    }
+    for (i = 0; i < nw; i++)
+        free(f[i]);
+    return cut;
+}
+
 /* Header blocks above the kind word: number, place and date, the issuer
  * written in capitals. */
 static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
@@ -506,7 +559,7 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
     char *cells[64];
     size_t nc = S_blocks(c, from, to, cells, 64), i, ov[20], gs, ge;
     for (i = 0; i < nc; i++) {
-        const char *s = cells[i];
+        char *s = cells[i];
         size_t n;
         if (!s)
             continue;
@@ -514,7 +567,12 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
         if (!m->number && S_match(c->p_number, s, n, ov) &&
             S_group(c->p_number, ov, "num", &gs, &ge)) {
             m->number = S_number(s + gs, ge - gs);
-            continue;
+            /* "Số 123-KH/TU Quảng Ngãi, ngày 15 tháng 5 năm 2023": a
+             * two-column header's number and place-and-date on one line */
+            s += ge;
+            while (*s == ' ')
+                s++;
+            n = strlen(s);
         }
         if (!m->date && S_match(c->p_date, s, n, ov)) {
             size_t ds = 0, de = 0, ms = 0, me = 0, ys = 0, ye = 0;
@@ -536,8 +594,11 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
         if (!*cap_issuer && n <= 200 && !strpbrk(s, "0123456789/") &&
             S_match(c->p_caps, s, n, ov) &&
             S_lex_find(c->kinds, s, n) < 0 &&
-            S_lex_find(c->not_issuer, s, n) < 0)
-            *cap_issuer = S_recased(c, s, n);
+            S_lex_find(c->not_issuer, s, n) < 0) {
+            S_cut_phrase(c->not_issuer, s, &n);
+            if (n)
+                *cap_issuer = S_recased(c, s, n);
+        }
     }
     for (i = 0; i < nc; i++)
         free(cells[i]);

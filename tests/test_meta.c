@@ -62,6 +62,25 @@ Test(meta, issuer_in_capitals_is_recased_and_missing_fields_stay_null)
     nqx_doc_free(d);
 }
 
+/* Text taken from a two-column header puts the columns side by side on
+ * one line: the issuer beside the party's name, the number beside the
+ * place and date. The party's name is no part of the issuer, and the
+ * date is read after the number. */
+Test(meta, a_two_column_header_on_one_line)
+{
+    nqx_doc *d = S_meta("ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG CỘNG SẢN VIỆT NAM\n"
+                        "Số 123-KH/TU Quảng Ngãi, ngày 15 tháng 5 năm 2023\n\n"
+                        "KẾ HOẠCH\nthực hiện Nghị quyết về công tác cán bộ\n\n"
+                        "1. Các cấp ủy thực hiện.\n");
+    const nqx_meta *m = &d->metas[0];
+    cr_assert_str_eq(m->kind, "Kế hoạch");
+    cr_assert_str_eq(m->number, "123-KH/TU");
+    cr_assert_str_eq(m->date, "2023-05-15");
+    cr_assert_str_eq(m->issuer, "Đảng bộ tỉnh Quảng Ngãi");
+    cr_assert_str_eq(m->locality, "Quảng Ngãi");
+    nqx_doc_free(d);
+}
+
 Test(meta, a_new_header_after_a_signature_starts_a_document)
 {
     const char *t = "Số 256-KH/TU\nKẾ HOẠCH\nThực hiện Nghị quyết số 28-NQ/TW\n"
