@@ -81,6 +81,31 @@ Test(meta, a_two_column_header_on_one_line)
     nqx_doc_free(d);
 }
 
+/* A scanned header's date in figures, or with its comma lost after the
+ * place; a sentence that opens "Theo đó, ngày 3/6/2025" is no header. */
+Test(meta, a_header_date_in_figures_or_without_its_comma)
+{
+    static const char *const lines[] = {"Quảng Ngãi, ngày 15/5/2023",
+                                        "Quảng Ngãi ngày 15 tháng 5 năm 2023"};
+    size_t k;
+    for (k = 0; k < 2; k++) {
+        char text[512];
+        nqx_doc *d;
+        snprintf(text, sizeof text, "TỈNH ỦY QUẢNG NGÃI\nSố 12-KH/TU\n%s\n\nKẾ HOẠCH\n"
+                                    "về công tác cán bộ\n\n1. Các cấp ủy thực hiện.\n", lines[k]);
+        d = S_meta(text);
+        cr_assert_str_eq(d->metas[0].date, "2023-05-15", "%s", lines[k]);
+        cr_assert_str_eq(d->metas[0].locality, "Quảng Ngãi");
+        nqx_doc_free(d);
+    }
+    {
+        nqx_doc *d = S_meta("KẾ HOẠCH\nvề công tác cán bộ\n\nTheo đó, ngày 3/6/2025 "
+                            "Ban Thường vụ họp.\n");
+        cr_assert_null(d->metas[0].date);
+        nqx_doc_free(d);
+    }
+}
+
 Test(meta, a_new_header_after_a_signature_starts_a_document)
 {
     const char *t = "Số 256-KH/TU\nKẾ HOẠCH\nThực hiện Nghị quyết số 28-NQ/TW\n"
