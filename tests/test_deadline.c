@@ -161,7 +161,6 @@ Test(deadline, conditions_that_arise)
     S_EQ("nếu thấy cần điều chỉnh nội dung Kế hoạch, các đơn vị đề xuất", "conditional");
     S_EQ("Căn cứ tình hình thực tế và hướng dẫn của cấp trên.", "conditional");
     S_EQ("Bổ sung hồ sơ còn thiếu (nếu có).", "null");
-    S_EQ("đề xuất sửa đổi Đề án trong trường hợp cần thiết", "null");
     S_EQ("Căn cứ Kế hoạch này, các phòng xây dựng kế hoạch chi tiết", "null");
 }
 
@@ -207,6 +206,13 @@ Test(deadline, when_conditions)
     S_EQ("Khi có yêu cầu, báo cáo về Sở Nội vụ trước ngày 20/12/2026", "2026-12-20");
     S_EQ("bảo đảm công chức khi được điều động phải đủ tiêu chuẩn", "null");
     S_EQ("kiểm tra hồ sơ trước khi trình Ủy ban nhân dân tỉnh", "null");
+    /* "(trong) trường hợp cần thiết" and "(nếu cần)" read as "khi cần thiết" */
+    S_EQ("tháo gỡ vướng mắc, trường hợp cần thiết báo cáo UBND tỉnh",
+         "conditional");
+    S_EQ("đề xuất sửa đổi Đề án trong trường hợp cần thiết", "conditional");
+    S_EQ("bổ sung vào danh mục dự án (nếu cần) để theo dõi", "conditional");
+    S_EQ("trường hợp cần thiết, hoàn thành trước ngày 15/5/2026", "2026-05-15");
+    S_EQ("hồ sơ (nếu có) gửi Sở Nội vụ", "null");
 }
 
 /* Periods of quarters or months are intervals. */
