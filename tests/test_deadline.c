@@ -213,6 +213,13 @@ Test(deadline, when_conditions)
     S_EQ("bổ sung vào danh mục dự án (nếu cần) để theo dõi", "conditional");
     S_EQ("trường hợp cần thiết, hoàn thành trước ngày 15/5/2026", "2026-05-15");
     S_EQ("hồ sơ (nếu có) gửi Sở Nội vụ", "null");
+    /* work on a breach is done when it happens */
+    S_EQ("chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để xảy ra ô nhiễm",
+         "conditional");
+    S_EQ("chuyển hồ sơ đến cơ quan điều tra nếu phát hiện hành vi vi phạm",
+         "conditional");
+    S_EQ("xử lý trong trường hợp phát hiện vi phạm", "conditional");
+    S_EQ("kiểm tra, phát hiện và xử lý các vi phạm", "null");
 }
 
 /* Periods of quarters or months are intervals. */
