@@ -94,6 +94,10 @@ Test(deadline, ongoing_conditional)
     S_EQ("Khi Tỉnh ủy có văn bản chỉ đạo", "conditional");
     S_EQ("khi có hướng dẫn của Trung ương", "conditional");
     S_EQ("Thực hiện năm 2024 khi Tỉnh ủy có văn bản chỉ đạo.", "2024");
+    /* the awaited text may be a regulation, decree or law */
+    S_EQ("Sau khi có Quy chế của TW", "conditional");
+    S_EQ("khi Chính phủ ban hành Nghị định hướng dẫn", "conditional");
+    S_EQ("sau khi có Luật sửa đổi", "conditional");
 }
 
 /* A time limit counted from an event has no date: conditional, and a
