@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend;
+        inserted, cdescr, tleadin, tnend, follow;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr;
     int **kids;    /* children of each node, in order */
@@ -1106,7 +1106,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             size_t bs = t.v[ts].start, be, j = k + 1;
             char *dl;
             /* sentences after it with no subject of their own that go on
-             * with the work ("Định kỳ hằng năm báo cáo ...") are its */
+             * with the work ("Định kỳ hằng năm báo cáo ...", "Trong quá
+             * trình thực hiện, nếu có vướng mắc, ...") are its */
             while (j < ns) {
                 S_ags none;
                 size_t js = starts[j], je = j + 1 < ns ? starts[j + 1] : t.n;
@@ -1114,7 +1115,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
                 none.n = 0;
                 if (S_sentence_subject(c, &t, js, je, &none, &as) ||
                     !(S_opens_with_time(c, &t, js, je < t.n ? t.v[je].start : e) ||
-                      nqx_wlex_at(&c->repv, &t, js, je, NULL)))
+                      nqx_wlex_at(&c->repv, &t, js, je, NULL) ||
+                      nqx_wlex_at(&c->follow, &t, js, je, NULL)))
                     break;
                 j++;
             }
@@ -2291,7 +2293,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend;
+        tquals, inserted, cdescr, tleadin, tnend, follow;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2315,6 +2317,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->cdescr);
     nqx_wlex_free(&l->tleadin);
     nqx_wlex_free(&l->tnend);
+    nqx_wlex_free(&l->follow);
     free(l);
 }
 
@@ -2340,6 +2343,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_colon_descr", &l->cdescr) ||
         nqx_wlex_load(g, "task_title_leadin", &l->tleadin) ||
         nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
+        nqx_wlex_load(g, "task_followup_cues", &l->follow) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2423,6 +2427,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.cdescr = lex->cdescr;
         c.tleadin = lex->tleadin;
         c.tnend = lex->tnend;
+        c.follow = lex->follow;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -1819,3 +1819,21 @@ Test(task, duties_title_names_any_bearer, .init = fx_grammar_load, .fini = S_fre
     S_expect_agencies(S_task("- Báo cáo kết quả"), "lead:đối tượng thực hiện kiểm kê;");
     S_expect_agencies(S_task("- Xây dựng hệ thống"), "lead:Nhà nước;");
 }
+
+/* A wrap-up's sentence on trouble met in the work ("Trong quá trình thực
+ * hiện, nếu có vướng mắc, ...", task_followup_cues) has no body of its
+ * own: it goes on with the sentence before it, which gets its condition
+ * and the bodies reported to. */
+Test(task, trouble_sentence_goes_on_with_the_work, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("IV. TỔ CHỨC THỰC HIỆN\n"
+          "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành, địa phương triển khai thực hiện "
+          "nghiêm túc Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, "
+          "kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("yêu cầu các sở, ngành");
+    cr_expect(strstr(r->text, "báo cáo Ủy ban nhân dân tỉnh.") != NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:các sở, ngành, địa phương;report_to:Sở Nội vụ;"
+                         "report_to:Ủy ban nhân dân tỉnh;");
+    S_expect_deadline(r, "conditional");
+}
