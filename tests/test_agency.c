@@ -428,3 +428,17 @@ Test(agency, managing_bodies, .init = S_load, .fini = S_free)
            "các cơ quan quản lý chuyên ngành", "hướng");
     S_list("Các sở quản lý chặt chẽ", "Các sở", "quản");
 }
+
+/* Facilities a text binds ("các cơ sở khám bệnh, chữa bệnh", "Các cơ sở
+ * KCB BHYT trên địa bàn Thành phố", "các cơ sở nuôi trồng thủy sản"): a
+ * common noun after a determiner, as "các cơ sở y tế" was. */
+Test(agency, facilities_after_a_determiner, .init = S_load, .fini = S_free)
+{
+    S_list("Các cơ sở KCB BHYT trên địa bàn Thành phố", "Các cơ sở KCB BHYT trên địa bàn Thành phố",
+           NULL);
+    S_list("các cơ sở nuôi trồng thủy sản chủ động theo dõi",
+           "các cơ sở nuôi trồng thủy sản", "chủ động");
+    S_list("các cơ sở khám bệnh, chữa bệnh thực hiện", "các cơ sở khám bệnh, chữa bệnh",
+           "thực hiện");
+    S_list("cơ sở vật chất được đầu tư", "", NULL);
+}
