@@ -116,8 +116,12 @@ typedef struct {
     int clause_end;     /* ends with : or ; */
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
+    int term_word;      /* ends with "khóa", which a term's number follows */
+    int roman_start;    /* starts with a Roman number: "XIII." */
     int short_line;     /* in regularly wrapped G_WRAP text, the line stops
                            well short of the width (S_wrap_width) */
+    int room;           /* ... the line before had room for this line's
+                           first word (S_room) */
     int last_digit;     /* ends with a digit */
     int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
                            or a lower-case letter (a hyphen a wrap put first?) */
@@ -126,6 +130,8 @@ typedef struct {
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
                            alone: its number went to the next line */
+    int block;          /* opens a block of the document's frame: "Nơi
+                           nhận:", "Kính gửi:" (S_block_label) */
     size_t nchars;
     int after_page;     /* a page's number (dropped) stands before it */
     /* set by the paragraph pass */
@@ -146,6 +152,7 @@ typedef struct {
     nqx_buf r;     /* scratch: the cleaned text of one unit */
     int page;      /* a page's number was dropped since the last unit */
     size_t width;  /* G_WRAP text wrapped regularly: S_wrap_width */
+    size_t cwidth; /* ... and its width in characters (S_char_width) */
 } S_ctx;
 
 static int S_is_sp(unsigned char c)
@@ -952,6 +959,24 @@ static const unsigned char S_lead_len[256] = {
  * "nêu trên", "vừa qua", "công bằng", "cuối cùng", a web page's "Tải về"
  * end lines; nor "hoặc": "...; hoặc" ends a point before the next. The
  * language's words, not a locality's: kept here, not in grammars/. */
+/* "khóa" / "XIII và ...", "khóa" / "XII. Thời gian ...": a wrap between
+ * a body and its term puts the term's number first on a line, where it
+ * reads as a Roman heading. */
+static int S_term_word(const unsigned char *w, size_t n)
+{
+    return (n == 5 && !memcmp(w, "khóa", 5)) || (n == 5 && !memcmp(w, "khoá", 5));
+}
+
+/* The length of the Roman number r starts with, followed by a space, a
+ * full stop, a comma, a semicolon or the end; 0 if none. */
+static size_t S_roman_start(const unsigned char *r, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 8 && (r[k] == 'I' || r[k] == 'V' || r[k] == 'X' || r[k] == 'L'))
+        k++;
+    return k && (k == n || r[k] == ' ' || r[k] == '.' || r[k] == ',' || r[k] == ';') ? k : 0;
+}
+
 static int S_dangling(const unsigned char *w, size_t n)
 {
     static const char *const words[] = {
@@ -965,6 +990,22 @@ static int S_dangling(const unsigned char *w, size_t n)
 }
 
 /* Fill the features of u from its cleaned text c->r. */
+/* Does r open a block of the document's frame, a label no sentence
+ * runs on into: the addressees ("Kính gửi:") and the recipients ("Nơi
+ * nhận:"), which follow a line of any shape (a bracketed note, a title
+ * without a full stop) in text that marks no paragraph. */
+static int S_block_label(const unsigned char *r, size_t n)
+{
+    static const char *const w[] = {"Nơi nhận", "NƠI NHẬN", "Kính gửi", "KÍNH GỬI"};
+    size_t k;
+    for (k = 0; k < sizeof w / sizeof *w; k++) {
+        size_t m = strlen(w[k]);
+        if (n > m && !memcmp(r, w[k], m) && (r[m] == ':' || r[m] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 static void S_features(S_ctx *c, S_unit *u)
 {
     const unsigned char *r = (const unsigned char *)c->r.data;
@@ -1003,6 +1044,8 @@ static void S_features(S_ctx *c, S_unit *u)
         }
     }
     u->part_word = S_part_word(r + i, n - i);
+    u->block = S_block_label(r + i, n - i);
+    u->roman_start = S_roman_start(r + i, n - i) != 0;
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
         u->item = S_item(r + i + 1, n - i - 1);
@@ -1117,6 +1160,7 @@ static void S_features(S_ctx *c, S_unit *u)
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
             u->dangling = u->last_lower && S_dangling(r + w, n - w);
+            u->term_word = u->last_lower && S_term_word(r + w, n - w);
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
@@ -1648,6 +1692,33 @@ out:
     return rc;
 }
 
+/* Characters (not bytes) in t[a..b): a page's lines are as long as
+ * their letters, and marked letters take two or three bytes. */
+static size_t S_nchars(const unsigned char *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (; a < b; a++)
+        n += (t[a] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Had line P room for the first word of line L, the next? A wrapping
+ * program or a page puts a word on the next line only when it did not
+ * fit, so there the line was ended by its author (a heading, a
+ * paragraph's last line). A tenth of the width is left for the glyphs of
+ * a proportional font, which make lines of equal width differ in
+ * characters. */
+static int S_room(const S_ctx *c, const S_line *P, const S_line *L)
+{
+    size_t w = L->ts;
+    if (P->type != L_TEXT)
+        return 0;
+    while (w < L->te && c->t[w] != ' ')
+        w++;
+    return S_nchars(c->t, P->ts, P->te) + 1 + S_nchars(c->t, L->ts, w) +
+               c->cwidth / 10 <= c->cwidth;
+}
+
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 {
     const S_line *L = &c->lines[li];
@@ -1724,6 +1795,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     u->emph_e = (t[tb - 1] == '*' || t[tb - 1] == '_') &&
                 !(tb >= ts + 2 && t[tb - 2] == '\\');
     u->short_line = c->width && (te - ts) * 5 < c->width * 3;
+    u->room = c->cwidth && gap == G_WRAP && li > 0 && S_room(c, &c->lines[li - 1], L);
     S_features(c, u);
     {
         const unsigned char *r = (const unsigned char *)c->r.data;
@@ -1752,7 +1824,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
     int clause_end, last_short;
-    int dangling, last_digit;
+    int dangling, last_digit, term_word;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1766,6 +1838,7 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->last_short = u->short_line;
     p->last_lower = u->last_lower;
     p->dangling = u->dangling;
+    p->term_word = u->term_word;
     p->last_digit = u->last_digit;
 }
 
@@ -1801,6 +1874,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     int p_caps = p->has_upper && !p->has_lower;
     if (u->cont) /* a table cell's text wrapped onto the next line */
         return p->kind == U_ROW;
+    if (u->block)
+        return 0;
+    /* "khóa" / "XII. Thời gian ...": the term's number, no heading */
+    if (p->term_word && u->roman_start && u->kind == U_TEXT && p->kind == U_TEXT &&
+        !u->atx && gap != G_REAL)
+        return 1;
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
     if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
         (u->item || u->num_start))
@@ -1844,7 +1923,8 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * goes on in lower case. Crawled pages, which cut lines early ("Điều
      * 4. Chánh" / "Văn phòng UBND tỉnh; ..."), are not regular. */
     if (gap == G_WRAP)
-        return p->last_short ? u->lower_start && !p->sent_end && !p->clause_end
+        return p->last_short || u->room
+                   ? u->lower_start && !p->sent_end && !p->clause_end
                              : !((p->sent_end || p->clause_end) &&
                                  (u->upper_start || u->num_start));
     if (p->sent_end)
@@ -2128,6 +2208,27 @@ static size_t S_wrap_width(const S_ctx *c)
     return cont >= 10 && full * 10 >= cont * 9 ? width : 0;
 }
 
+/* The width of regularly wrapped text in characters: the length a tenth
+ * of its lines reach (S_room). */
+static size_t S_char_width(const S_ctx *c)
+{
+    size_t hist[257] = {0}, k, n = 0, seen = 0;
+    for (k = 0; k < c->nl; k++) {
+        size_t m;
+        if (c->lines[k].type != L_TEXT)
+            continue;
+        m = S_nchars(c->t, c->lines[k].ts, c->lines[k].te);
+        hist[m > 256 ? 256 : m]++;
+        n++;
+    }
+    for (k = 257; k-- > 0;) {
+        seen += hist[k];
+        if (seen * 10 >= n)
+            return k;
+    }
+    return 0;
+}
+
 nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
                            size_t *nedits, nqx_error *err)
 {
@@ -2145,6 +2246,8 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     unwrapped = !rc && S_unwrapped(&c, &nowhite);
     if (nowhite)
         c.width = S_wrap_width(&c);
+    if (c.width)
+        c.cwidth = S_char_width(&c);
     while (!rc && li < c.nl) {
         const S_line *L = &c.lines[li];
         int dropped = 0;

@@ -31,6 +31,16 @@ wrap() {
         print line
     }'
 }
+# the same, counting characters as a scanned page's lines do (perl, as
+# mawk counts bytes: a line of marked letters is shorter on the page)
+wrapc() {
+    W=$1 perl -CSD -ne 'BEGIN { $w = $ENV{W} } chomp; s/\r$//;
+        if (/^#/) { print "$_\n"; next }
+        while (length($_) > $w) { my $cut = 0;
+            for (my $i = $w; $i > 30; $i--) { if (substr($_, $i, 1) eq " ") { $cut = $i; last } }
+            last unless $cut; print substr($_, 0, $cut), "\n"; $_ = substr($_, $cut + 1) }
+        print "$_\n"'
+}
 noblank() { awk 'NF'; }
 # a page break in every seventh long line: its number on a line of its
 # own between blank lines, cutting the sentence as a scanned page does
@@ -49,7 +59,7 @@ crlf() { sed 's/$/\r/'; }
 
 printf '| layout | targets strict F1 | tasks strict F1 |\n|---|---|---|\n'
 for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wrapped-100 \
-    no-blank-lines ocr-lines page-breaks bullets crlf; do
+    no-blank-lines ocr-lines wrapped-chars-80 ocr-lines-chars page-breaks bullets crlf; do
     d="$tmp/$v"
     mkdir -p "$d/gold"
     cp corpus/gold/*.jsonl "$d/gold/"
@@ -58,10 +68,12 @@ for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wra
         case $v in
         as-given) cat "$f" ;;
         no-markdown) nomd < "$f" ;;
+        wrapped-chars-*) wrapc "${v#wrapped-chars-}" < "$f" ;;
         wrapped-*) wrap "${v#wrapped-}" < "$f" ;;
         no-markdown+wrapped-100) nomd < "$f" | wrap 100 ;;
         no-blank-lines) noblank < "$f" ;;
         ocr-lines) nomd < "$f" | wrap 100 | noblank ;;
+        ocr-lines-chars) nomd < "$f" | wrapc 80 | noblank ;;
         page-breaks) pages < "$f" ;;
         bullets) bullets < "$f" ;;
         crlf) crlf < "$f" ;;

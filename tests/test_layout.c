@@ -349,6 +349,68 @@ Test(layout, regularly_wrapped_text_keeps_its_short_lines)
     CHECK(in, want);
 }
 
+/* ... and a line that had room for the next line's first word was ended
+ * by its author, though it is longer than a short line: a heading that
+ * reaches three quarters of the width, then its first sentence in a
+ * capital. Wrapping is in characters, as on a page: the heading's 54
+ * characters are 72 bytes. A line that had no room for it goes on ("tạo" / "Chương
+ * trình"). */
+Test(layout, a_line_with_room_for_the_next_word_ends_its_paragraph)
+{
+    char in[8192] = "", want[8192] = "";
+    int k;
+    for (k = 0; k < 10; k++) {
+        strcat(in, "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục\n"
+                   "Các cấp ủy xây dựng Đảng bộ và hệ thống chính trị các cấp thực sự trong\n"
+                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+                   "Chương trình hành động và chuyển biến mạnh về chất lượng hoạt động.\n");
+        strcat(want, "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục\n"
+                     "Các cấp ủy xây dựng Đảng bộ và hệ thống chính trị các cấp thực sự trong "
+                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+                     "Chương trình hành động và chuyển biến mạnh về chất lượng hoạt động.\n");
+    }
+    CHECK(in, want);
+}
+
+/* "Nơi nhận:" and "Kính gửi:" open blocks of the document's frame: no
+ * line runs on into them, whatever it ended with. */
+Test(layout, the_recipients_label_starts_a_block)
+{
+    char in[8192] = "", want[8192] = "";
+    int k;
+    for (k = 0; k < 10; k++) {
+        strcat(in, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong\n"
+                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+                   "chuyển biến mạnh về chất lượng hoạt động.\n");
+        strcat(want, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong "
+                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+                     "chuyển biến mạnh về chất lượng hoạt động.\n");
+    }
+    strcat(in, "(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
+               "Nơi nhận:\n- Thường trực Tỉnh ủy (báo cáo),\n");
+    strcat(want, "(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
+                 "Nơi nhận:\n- Thường trực Tỉnh ủy (báo cáo),\n");
+    CHECK(in, want);
+    CHECK("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau\n\nKính gửi: Các sở, ngành.\n",
+          "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau\nKính gửi: Các sở, ngành.\n");
+}
+
+/* A wrap between "khóa" and its term's number puts the number first on a
+ * line, where it reads as a Roman heading ("XII. Thời gian ..."): it goes
+ * back to its sentence, and the next line starts its own. */
+Test(layout, a_terms_number_after_a_wrap_is_no_heading)
+{
+    CHECK("Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương khóa\n"
+          "XII.\nThời gian thực hiện: Hoàn thành trong năm 2023.\n",
+          "Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương khóa XII.\n"
+          "Thời gian thực hiện: Hoàn thành trong năm 2023.\n");
+    /* a heading after a line that ends otherwise stays one */
+    CHECK("Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương.\n"
+          "II. NHIỆM VỤ\n",
+          "Sơ kết Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương.\n"
+          "II. NHIỆM VỤ\n");
+}
+
 /* A footnote wrapped in such text keeps its own lines: "sinh từ năm" /
  * "1985 về sau ..." is the footnote going on, no paragraph of the text. */
 Test(layout, a_wrapped_footnote_keeps_its_lines)
