@@ -1604,6 +1604,16 @@ static int S_bare_intro(S_ctx *c, const nqx_node *n, size_t cs)
     return bare;
 }
 
+/* Whether ni has children and every one is a numbered item. */
+static int S_items_only(const S_ctx *c, int ni)
+{
+    size_t k;
+    for (k = 0; k < c->nkids[ni]; k++)
+        if (c->d->nodes[c->kids[ni][k]].kind != NQX_NODE_ITEM)
+            return 0;
+    return k > 0;
+}
+
 /* Whether every child of ni is a bullet that opens with a body's name,
  * as its subject or before a colon ("+ Sở Xây dựng: hướng dẫn ...", "+ Sở
  * Tài chính phối hợp ..."), under a step
@@ -1963,6 +1973,12 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     /* "11. Các đơn vị cấp nước sạch ... có trách nhiệm" over its points:
      * a heading line that leaves the colon out */
     if (has_subj && !colon && (has_num || has_bul) && S_bare_intro(c, n, cs))
+        colon = 1;
+    /* "2. Yêu cầu các cấp ủy, tổ chức đảng ... khẩn trương, chủ động,
+     * ..." over "2.1. Tập trung ...", "2.2. ...": an item that asks
+     * bodies, over numbered items, hands them the items as a colon would */
+    if (has_subj && assigned && !colon && has_num && !has_bul &&
+        n->kind == NQX_NODE_ITEM && S_items_only(c, ni))
         colon = 1;
     /* "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over "a)
      * Hướng dẫn ...", "b) ...": a short numbered title, no punctuation in

@@ -1837,3 +1837,20 @@ Test(task, trouble_sentence_goes_on_with_the_work, .init = fx_grammar_load, .fin
                          "report_to:Ủy ban nhân dân tỉnh;");
     S_expect_deadline(r, "conditional");
 }
+
+/* An item that asks bodies ("2. Yêu cầu các cấp ủy, tổ chức đảng ... cần
+ * hết sức khẩn trương, ...") over numbered items with no body of their
+ * own hands them the items, as a colon would. */
+Test(task, asking_item_over_numbered_items, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("1. Thống nhất với báo cáo của Ban Tổ chức.\n"
+          "2. Yêu cầu các cấp ủy, tổ chức đảng, các cơ quan chức năng cần hết sức khẩn "
+          "trương, chủ động, bảo đảm tiến độ.\n"
+          "2.1. Tập trung lãnh đạo việc chuẩn bị đại hội cấp xã.\n"
+          "2.2. Thực hiện nghiêm các quy định về bảo vệ bí mật nhà nước.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("2.1. Tập trung"),
+                      "lead:các cấp ủy, tổ chức đảng;lead:các cơ quan chức năng;");
+    S_expect_agencies(S_task("2.2. Thực hiện"),
+                      "lead:các cấp ủy, tổ chức đảng;lead:các cơ quan chức năng;");
+}
