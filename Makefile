@@ -192,12 +192,19 @@ $(B)/ocr-eval: tools/ocr_eval.c $(B)/libnqx.a $(HDRS)
 
 # Injected diacritic noise on the 828 documents the model was not trained
 # on: random confusions, then a scanner that misreads stacked tones the same
-# way all through a document. Recall, precision and MB/s of the corrector.
+# way all through a document, then naive noise (any confusion, all marks
+# lost), then clean text. Recall, precision and MB/s of the corrector.
 ocr-eval: $(B)/ocr-eval | $(VITEXT)
 	@echo "random noise, 2% of syllables:"
 	$(B)/ocr-eval --rate 0.02 --seed 7 $(VITEXT)/f*.md
 	@echo "a scanner with a habit (stacked tones, 0.3) and 0.5% random noise:"
 	$(B)/ocr-eval --rate 0.005 --scanner 0.3 --seed 7 $(VITEXT)/f*.md
+	@echo "random noise, 2%, also into no syllable the model knows ('thưc'):"
+	$(B)/ocr-eval --any --rate 0.02 --seed 7 $(VITEXT)/f*.md
+	@echo "2% of words with all their marks lost ('người' -> 'nguoi'):"
+	$(B)/ocr-eval --strip --rate 0.02 --seed 7 $(VITEXT)/f*.md
+	@echo "clean text (no noise: every edit breaks a word or fixes a typo of the source):"
+	$(B)/ocr-eval --rate 0 $(VITEXT)/f*.md
 
 # Extraction on the hand-corrected corpus with injected OCR noise, with
 # and without the corrector (scripts/noisy-eval.sh).

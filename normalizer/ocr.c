@@ -42,6 +42,7 @@
 #define C_NAME 2.0       /* extra for a capitalised word inside a clause:
                             a name (Phó Phong is not Phó Phòng) */
 #define C_CASE 0.5       /* weight of the casing evidence (S_casing) */
+#define C_INVALID 6.0    /* keeping a word that is no Vietnamese syllable */
 #define C_ADAPTED 0.5    /* factor for a confusion this document showed */
 #define S_MINSEEN 1      /* confident corrections that teach a confusion */
 #define S_SURE_EASE 2.5  /* nats of margin granted to such confusions */
@@ -1372,7 +1373,11 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
                     size_t *ne, size_t *cap)
 {
     int i, iter;
-    if (!S_may_change(sc, P, n, min_margin))
+    for (i = 1; i <= n && P[i].ch[0] == 0; i++)
+        ;
+    /* (the bound knows no cost of keeping a word: a window that holds
+     * one to change goes to the decoder) */
+    if (i > n && !S_may_change(sc, P, n, min_margin))
         return 0;
     for (iter = 0; iter < 4; iter++) {
         int again = 0;
@@ -1496,8 +1501,12 @@ static int S_clause(const nqx_model *m, const nqx_tok *toks, const int *tid,
             continue; /* an acronym or a word in capitals: leave it */
         if (!S_no_cands(sc->lm, P, i))
             S_cands(sc->lm, P, i, ad);
-        if (P[i].k > 1)
+        if (P[i].k > 1) {
             any = 1;
+            if (P[i].id[0] < 0 && !S_bare(&P[i].tok->syl) &&
+                !nqx_syl_valid(&P[i].tok->syl))
+                P[i].ch[0] = C_INVALID;
+        }
     }
     if (!any)
         return 0;
@@ -1585,6 +1594,75 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
             return -1;
     }
     return 0;
+}
+
+/* A word with no mark that is no Vietnamese syllable ("it", "thuc"),
+ * tfid -2 so far: a word that lost its tone where a marked word stands
+ * next to it ("Có it nhất"), but English or a name typed without marks
+ * where none does or another such word does ("top 10", "Nguyen Van A",
+ * "TUOI TRE"). In the first case it joins its clause, with the fold of
+ * its letters (no Vietnamese, so keeping it is no sure choice); else it
+ * breaks the clause as other non-words do (tfid -1). */
+/* The count of the commonest known word with y's letters (0: none). */
+#define S_COMMON_WORD 2000.0
+static double S_fold_top(const nqx_model *m, const nqx_syl *y)
+{
+    char key[NQX_KEY_MAX];
+    const nqx_lm *lm = nqx_model_lm(m);
+    double top = 0;
+    uint32_t v;
+    int f;
+    nqx_syl_fold(y, key);
+    f = nqx_model_fid(m, key);
+    if (f < 0)
+        return 0;
+    for (v = lm->foff[f]; v < lm->foff[f + 1]; v++)
+        if (nqx_model_count(m, lm->fids[v]) > top)
+            top = nqx_model_count(m, lm->fids[v]);
+    return top;
+}
+
+static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
+                           size_t ntok)
+{
+    size_t i;
+    /* written so twice or more: the author's spelling, a loanword ("CCCD
+     * gắn chip", "lọt vào top"), where a lost tone is a slip made once;
+     * unless its letters make a common word ("cac", "muc": a scanner
+     * loses the same tone again). A repeat copied its first occurrence's
+     * -2; that one becomes -3. */
+    for (i = 0; i < ntok; i++)
+        if (tfid[i] == -2 && toks[i].first >= 0 &&
+            S_fold_top(m, &toks[i].syl) < S_COMMON_WORD) {
+            tfid[toks[i].first] = -3;
+            tfid[i] = -1;
+        }
+    for (i = 0; i < ntok; i++) {
+        int marked = 0, bare = 0, side;
+        char key[NQX_KEY_MAX];
+        if (tfid[i] != -2) {
+            if (tfid[i] == -3)
+                tfid[i] = -1;
+            continue;
+        }
+        tfid[i] = -1;
+        for (side = 0; side < 2; side++) {
+            const nqx_tok *t;
+            if (side ? i + 1 >= ntok || toks[i + 1].boundary : i == 0 || toks[i].boundary)
+                continue;
+            t = &toks[side ? i + 1 : i - 1];
+            if (!t->ok || t->num)
+                continue;
+            if (!S_bare(&t->syl))
+                marked = 1;
+            else if (!nqx_syl_valid(&t->syl))
+                bare = 1;
+        }
+        if (!marked || bare)
+            continue;
+        nqx_syl_fold(&toks[i].syl, key);
+        tfid[i] = nqx_model_fid(m, key);
+    }
 }
 
 /* Decode text[0..len) on its own (the style vote, the learnt confusions
@@ -2381,11 +2459,17 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         }
         if (!toks[i].ok)
             continue;
-        /* a syllable the model knows is well formed; others are checked */
+        /* a syllable the model knows is well formed; others are checked.
+         * One that is no Vietnamese ("thưc", "it": a stop after a tone
+         * it cannot take, as a scanner that lost the tone leaves it)
+         * keeps its letters' fold: its words of the same letters are its
+         * candidates, and keeping it costs C_INVALID (S_clause) */
         nqx_syl_key(&toks[i].syl, key);
         tid[i] = nqx_model_id(m, key);
-        if (tid[i] < 0 && !nqx_syl_valid(&toks[i].syl))
+        if (tid[i] < 0 && S_bare(&toks[i].syl) && !nqx_syl_valid(&toks[i].syl)) {
+            tfid[i] = -2; /* S_bare_invalid decides */
             continue;
+        }
         if (tid[i] > 0 && sc.lm->fid_exact) {
             tfid[i] = sc.lm->fid[tid[i]];
             continue;
@@ -2394,6 +2478,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         tfid[i] = nqx_model_fid(m, key);
     }
     style = votes[1] > votes[0];
+    S_bare_invalid(m, toks, tfid, ntok);
     if (S_doc_build(&sc.dc, sc.lm, toks, tid, ntok))
         goto oom;
     /* clauses: runs of syllables whose letters the model knows, with no

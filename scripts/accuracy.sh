@@ -87,6 +87,12 @@ if [ -x build/ocr-eval ] || make -s build/ocr-eval >/dev/null 2>&1; then
         [ -n "$r" ] && echo "Injected diacritic noise, random (2% of syllables) on the 828 textcorpus documents the model was not trained on (\`build/ocr-eval --rate 0.02 --seed 7 /tmp/vi-text/f*.md\`): $r."
         r=$(build/ocr-eval --rate 0.005 --scanner 0.3 --seed 7 /tmp/vi-text/f*.md 2>/dev/null | tail -1 || true)
         [ -n "$r" ] && echo "The same documents through a scanner with a habit (each stacked tone misread with probability 0.3, always the same way within a document, plus 0.5% random noise; \`--rate 0.005 --scanner 0.3\`): $r."
+        r=$(build/ocr-eval --any --rate 0.02 --seed 7 /tmp/vi-text/f*.md 2>/dev/null | tail -1 || true)
+        [ -n "$r" ] && echo "Naive noise, any confusion kept, also those that make no syllable the model knows or no Vietnamese syllable (\"thưc\", \"kêt\"; \`--any --rate 0.02\`): $r."
+        r=$(build/ocr-eval --strip --rate 0.02 --seed 7 /tmp/vi-text/f*.md 2>/dev/null | tail -1 || true)
+        [ -n "$r" ] && echo "2% of the words with all their marks lost (\"người\" -> \"nguoi\"; \`--strip --rate 0.02\`): $r."
+        r=$(build/ocr-eval --rate 0 /tmp/vi-text/f*.md 2>/dev/null | tail -1 || true)
+        [ -n "$r" ] && echo "The same documents without noise (\`--rate 0\`; each edit breaks a correct word or fixes a typo of the source): $r."
     fi
 fi
 if [ -x build/ocr-eval ]; then
@@ -96,7 +102,7 @@ if [ -x build/ocr-eval ]; then
     sh scripts/noisy-eval.sh 2>/dev/null || true
 fi
 echo
-echo "Extraction on the corpus laid out other ways (\`make layout-eval\`: the five documents with the same words, rewritten without Markdown, hard-wrapped at 80, 100 and 120 bytes, one paragraph per line, as OCR lines (no Markdown, wrapped at 100 bytes, no blank lines), cut by page breaks with their numbers, with \"•\" points, with CRLF line ends; scored against corpus/gold):"
+echo "Extraction on the corpus laid out other ways (\`make layout-eval\`: the five documents with the same words, rewritten without Markdown, hard-wrapped at 80, 100 and 120 bytes and at 80 characters, one paragraph per line, as OCR lines (no Markdown, wrapped at 100 bytes or 80 characters, no blank lines), cut by page breaks with their numbers, with \"•\" points, with CRLF line ends, and with a province's words for the city's (Thành ủy → Tỉnh ủy, UBND Thành phố → UBND tỉnh, quận, huyện → huyện, thị xã, other place names; the gold rewritten alike); scored against corpus/gold):"
 echo
 sh scripts/layout-eval.sh 2>/dev/null || true
 } > "$out"

@@ -7,6 +7,9 @@
 #   random:  2% of syllables get one confusion (tone lost, swapped, ...)
 #   scanner: each stacked tone misread with probability 0.3, always the
 #            same way in a document, plus 0.5% random noise
+#   any:     2% of syllables get any confusion, also into no syllable
+#            ("thưc"), as a naive injector makes
+#   strip:   2% of words lose all their marks ("người" -> "nguoi")
 # usage: scripts/noisy-eval.sh [SEEDS]   (default "1 2 3 4 5")
 set -eu
 cd "$(dirname "$0")/.."
@@ -17,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 f1() { sed -n "s/^$1:.*strict P=[0-9.]* R=[0-9.]* F1=\([0-9.]*\).*/\1/p" | head -1; }
 echo "| noise | OCR corrector | targets strict F1 | tasks strict F1 |"
 echo "|---|---|---|---|"
-for kind in none random scanner; do
+for kind in none random scanner any strip; do
     for ocr in on off; do
         tsum=0; ksum=0; n=0
         for seed in $seeds; do
@@ -27,6 +30,8 @@ for kind in none random scanner; do
             random) build/ocr-eval --rate 0.02 --seed "$seed" \
                         --noisy "$tmp/$seed-$kind" corpus/clean/*.txt >/dev/null ;;
             scanner) build/ocr-eval --rate 0.005 --scanner 0.3 --seed "$seed" \
+                         --noisy "$tmp/$seed-$kind" corpus/clean/*.txt >/dev/null ;;
+            any | strip) build/ocr-eval --$kind --rate 0.02 --seed "$seed" \
                          --noisy "$tmp/$seed-$kind" corpus/clean/*.txt >/dev/null ;;
             esac
             if [ $ocr = on ]; then

@@ -712,3 +712,33 @@ Test(ocr, a_change_that_makes_a_common_name_passes_in_a_clean_text)
                                 "& Vũ Duy Thông (2010), tr. 353.";
     S_in_clean_text(120, tail, fixed, 1);
 }
+
+/* A scanner that loses the tone of a syllable ending in p, t, c or ch
+ * leaves no Vietnamese syllable ("thưc", "kêt": a stop needs a rising or
+ * a heavy tone): such a word has the candidates of its letters, and
+ * keeping it is no sure choice. Before, it broke its clause unchanged. */
+Test(ocr, a_word_that_is_no_syllable_is_fixed_in_context)
+{
+    FIXES("Đánh giá kêt quả thưc hiện viêc làm của cán bộ.",
+          "Đánh giá kết quả thực hiện việc làm của cán bộ.");
+    FIXES("Các câp ủy đảng lãnh đạo tiêt kiệm chi tiêu.",
+          "Các cấp ủy đảng lãnh đạo tiết kiệm chi tiêu.");
+}
+
+/* ... one without any mark only where marked words stand next to it (a
+ * lost tone), and only once in the text: among unmarked words it is
+ * English or a name typed without marks, and a spelling written twice is
+ * the author's (a loanword: "gắn chip") unless it makes a common word. */
+Test(ocr, a_bare_word_that_is_no_syllable_needs_marked_neighbours)
+{
+    FIXES("Có it nhất 20 doanh nghiệp lớn tham gia chuỗi giá trị.",
+          "Có ít nhất 20 doanh nghiệp lớn tham gia chuỗi giá trị.");
+    FIXES("Tác giả Nguyen Van Tot viết bài này.",
+          "Tác giả Nguyen Van Tot viết bài này.");
+    FIXES("Cấp căn cước công dân gắn chip cho người dân; căn cước gắn chip được dùng.",
+          "Cấp căn cước công dân gắn chip cho người dân; căn cước gắn chip được dùng.");
+    /* ... unless its letters make a common word: a scanner loses the
+     * same tone again */
+    FIXES("Tổ chức cac hoạt động văn hóa và cac phong trào thi đua.",
+          "Tổ chức các hoạt động văn hóa và các phong trào thi đua.");
+}

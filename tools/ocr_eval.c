@@ -9,6 +9,10 @@
  *       knows, as OCR does; run nqx_norm_ocr; count fixed, wrong and broken
  *       words. recall = fixed / injected, precision = fixed / edits.
  *       Also prints MB/s of nqx_norm_ocr over the noisy text.
+ *       --any keeps every confusion, also those that make a syllable the
+ *       model does not know or no Vietnamese syllable ("thưc", "kêt").
+ *       --strip makes each confusion lose all the marks of its word
+ *       ("người" -> "nguoi"), and implies --any.
  *       --scanner P adds a scanner with a habit, as real OCR has: in each
  *       file, a tone stacked over a hat, breve or horn (phấn, đấu, ở) is
  *       misread with probability P, each syllable always the same way
@@ -50,6 +54,15 @@ static double S_now(void)
 }
 
 /* One confusion of s, in place; 0 when that kind does not apply. */
+/* --any: keep every confusion, also those that make no syllable the
+ * model knows or no Vietnamese syllable at all ("thực" -> "thưc", a stop
+ * after no tone), as a naive injector or a scanner that loses a tone
+ * does */
+static int S_any;
+/* --strip: every injected confusion loses all the marks of its word
+ * ("người" -> "nguoi"), as text retyped without Vietnamese input is */
+static int S_strip;
+
 static int S_confuse(nqx_syl *s, int kind)
 {
     int i, cands[NQX_SYL_MAX], nc = 0;
@@ -227,10 +240,23 @@ static void S_eval_file(const nqx_model *m, const char *path, double rate,
             continue;
         for (tries = 0; tries < 8 && !ok; tries++) {
             s = toks[i].syl;
-            if (!S_confuse(&s, (int)(S_rand() % 5)) || !nqx_syl_valid(&s))
+            if (S_strip) {
+                int k, any = s.tone != 0;
+                for (k = 0; k < s.n; k++)
+                    any |= s.mod[k] != 0;
+                if (!any)
+                    break;
+                s.tone = 0;
+                for (k = 0; k < s.n; k++)
+                    s.mod[k] = 0;
+            } else if (!S_confuse(&s, (int)(S_rand() % 5)))
                 continue;
+            if (!nqx_syl_valid(&s)) { /* "thưc", "kêt": no Vietnamese */
+                ok = S_any;
+                continue;
+            }
             nqx_syl_key(&s, key);
-            ok = nqx_model_id(m, key) > 0;
+            ok = nqx_model_id(m, key) > 0 || S_any;
         }
         if (!ok)
             continue;
@@ -367,11 +393,15 @@ int main(int argc, char **argv)
             noisy = argv[++i];
         else if (strcmp(argv[i], "--show") == 0)
             show = 1;
+        else if (strcmp(argv[i], "--any") == 0)
+            S_any = 1;
+        else if (strcmp(argv[i], "--strip") == 0)
+            S_strip = S_any = 1;
         else if (strcmp(argv[i], "--show-all") == 0)
             show = 2;
         else {
             fprintf(stderr, "usage: ocr-eval [--model F] [--rate R] [--scanner P] [--seed N] "
-                            "[--threshold T] [--show|--show-all] [--noisy DIR] [--apply DIR] FILE...\n");
+                            "[--threshold T] [--any] [--strip] [--show|--show-all] [--noisy DIR] [--apply DIR] FILE...\n");
             return 2;
         }
     }
