@@ -41,7 +41,7 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin, tnend, follow;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -284,6 +284,16 @@ static int S_in_section(const S_ctx *c, int node)
         return 1;
     }
     return 0;
+}
+
+/* 1 when node is a point (a bullet) whose text[s..e) says when it must
+ * be finished ("Hoàn thành trước ngày 15/11/2025"): a task even outside
+ * a numbered section (task_completion_time). */
+static int S_completion(const S_ctx *c, int node, size_t s, size_t e)
+{
+    size_t ov[2 * S_OVN];
+    return c->p_done && c->d->nodes[node].kind == NQX_NODE_BULLET &&
+           nqx_gram_match(c->p_done, c->text, e, s, ov, S_OVN) > 0;
 }
 
 /* 1 when deadline dl lies in a year before the document's own date. */
@@ -1079,7 +1089,7 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
             char *dl = c->excluded[node] || quantity || c->no_bare ||
-                               !S_in_section(c, node)
+                               !(S_in_section(c, node) || S_completion(c, node, bs, be))
                            ? NULL : S_own_time(c, bs, be);
             /* a recurrence in a stretch that holds a target is the rate's
              * ("giảm hàng năm 1%-1,5%"); a date there is the work's too
@@ -2408,6 +2418,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
+    c.p_done = nqx_gram_pattern(g, "task_completion_time");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
     c.p_cases = nqx_gram_pattern(g, "task_cases_leadin");
     c.p_addr = nqx_gram_pattern(g, "task_addressee");

@@ -1854,3 +1854,21 @@ Test(task, asking_item_over_numbered_items, .init = fx_grammar_load, .fini = S_f
     S_expect_agencies(S_task("2.2. Thực hiện"),
                       "lead:các cấp ủy, tổ chức đảng;lead:các cơ quan chức năng;");
 }
+
+/* A page that quotes a plan's schedule, with no numbered section: after
+ * its lead-in ("Về tiến độ thực hiện ..., Kế hoạch đã nêu như sau:",
+ * task_work_leadin) each point that says when it must be finished
+ * ("Hoàn thành trước ngày ...", task_completion_time) is a task with no
+ * body; a point with no time is none. */
+Test(task, schedule_points_on_a_page, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Ngày 28/10/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 279/KH-UBND.\n"
+          "Về tiến độ thực hiện, Kế hoạch đã nêu như sau:\n"
+          "- Dự thảo lần 1 Điều chỉnh Quy hoạch tỉnh. Hoàn thành trước ngày 15/11/2025.\n"
+          "- Dự thảo lần 2 Điều chỉnh Quy hoạch tỉnh. Hoàn thành trước ngày 30/11/2025.\n"
+          "- Trình thẩm định Điều chỉnh Quy hoạch tỉnh theo quy định.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_deadline(S_task("Dự thảo lần 1"), "2025-11-15");
+    S_expect_agencies(S_task("Dự thảo lần 1"), "");
+    S_expect_deadline(S_task("Dự thảo lần 2"), "2025-11-30");
+}
