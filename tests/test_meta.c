@@ -133,6 +133,29 @@ Test(meta, a_letter_a_telegram_and_a_library_page)
     nqx_doc_free(d);
 }
 
+/* One city, one locality: the date line's "Thành phố Hồ Chí Minh" and
+ * "TP. Hồ Chí Minh" are "Hồ Chí Minh", as the issuer's place is; a place
+ * at the end of a title in capitals is recased ("NINH BÌNH"), where its
+ * first letter was taken; recasing keeps the marks ("QUẢN LÝ" is no
+ * "quận"). */
+Test(meta, localities_are_names_and_recasing_keeps_the_marks)
+{
+    nqx_doc *d = S_meta("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nSố: 12/KH-UBND\n"
+                        "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+                        "về công tác cán bộ\n\n1. Các sở thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].locality, "Hồ Chí Minh");
+    nqx_doc_free(d);
+    d = S_meta("QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ QUẢN LÝ CHỨNG THƯ SỐ TRONG CÁC CƠ QUAN "
+               "HÀNH CHÍNH NHÀ NƯỚC TỈNH NINH BÌNH\n\nĐiều 1. Ban hành.\n");
+    cr_assert_str_eq(d->metas[0].locality, "Ninh Bình");
+    nqx_doc_free(d);
+    d = S_meta("CỤC QUẢN LÝ GIÁ\nSố: 5/KH-QLG\n\nKẾ HOẠCH\nvề kiểm tra giá\n\n"
+               "1. Các phòng thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].issuer, "Cục Quản Lý Giá");
+    cr_assert_null(d->metas[0].locality);
+    nqx_doc_free(d);
+}
+
 Test(meta, a_new_header_after_a_signature_starts_a_document)
 {
     const char *t = "Số 256-KH/TU\nKẾ HOẠCH\nThực hiện Nghị quyết số 28-NQ/TW\n"
