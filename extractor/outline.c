@@ -35,6 +35,7 @@ typedef struct {
     S_level stack[S_MAXDEPTH];
     int depth;
     int last_article; /* articles (Điều) number on across chapters */
+    int article_depth; /* the stack depth the last article was placed at */
     const nqx_pattern *p_prefix, *p_roman, *p_arabic, *p_paren, *p_letter,
         *p_uletter, *p_bullet, *p_caps, *p_foot, *p_recip, *p_sign, *p_name,
         *p_row, *p_rule, *p_part, *p_article, *p_titlename, *p_appendix,
@@ -246,7 +247,18 @@ static void S_place(S_ctx *c, const char *key, int val, int leadin,
                    !c->stack[c->depth - 1].leadin)
                 c->depth--;
         }
-        if (key[0] == 'A') {
+        if (key[0] == 'D' && c->last_article && val == c->last_article + 1) {
+            /* the next article after a plan approved inline ("Điều 1.
+             * Phê duyệt Đề án ..." then its I. ... V.5.c): "Điều 2.
+             * Quyết định này có hiệu lực ..." stands where "Điều 1" stood,
+             * not under the plan's last point; a chapter or section
+             * opened since (Chương, Mục, Phần) still holds it */
+            while (c->depth > c->article_depth &&
+                   c->stack[c->depth - 1].key[0] != 'C' &&
+                   c->stack[c->depth - 1].key[0] != 'U' &&
+                   c->stack[c->depth - 1].key[0] != 'H')
+                c->depth--;
+        } else if (key[0] == 'A') {
             /* "2." after "1.1." (with no "1." seen) is not its child */
             for (p = 0; p < c->depth; p++)
                 if (c->stack[p].key[0] == 'A' &&
@@ -272,6 +284,7 @@ static void S_place(S_ctx *c, const char *key, int val, int leadin,
                  : val == c->last_article ? NQX_NODE_FLAG_REPEAT
                  : NQX_NODE_FLAG_SKIP;
         c->last_article = val;
+        c->article_depth = c->depth;
     }
     if (c->depth >= S_MAXDEPTH)
         c->depth = S_MAXDEPTH - 1;

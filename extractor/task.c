@@ -39,9 +39,9 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend;
+        inserted, cdescr, tleadin, tnend, follow;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -284,6 +284,16 @@ static int S_in_section(const S_ctx *c, int node)
         return 1;
     }
     return 0;
+}
+
+/* 1 when node is a point (a bullet) whose text[s..e) says when it must
+ * be finished ("Hoàn thành trước ngày 15/11/2025"): a task even outside
+ * a numbered section (task_completion_time). */
+static int S_completion(const S_ctx *c, int node, size_t s, size_t e)
+{
+    size_t ov[2 * S_OVN];
+    return c->p_done && c->d->nodes[node].kind == NQX_NODE_BULLET &&
+           nqx_gram_match(c->p_done, c->text, e, s, ov, S_OVN) > 0;
 }
 
 /* 1 when deadline dl lies in a year before the document's own date. */
@@ -1079,7 +1089,7 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
             char *dl = c->excluded[node] || quantity || c->no_bare ||
-                               !S_in_section(c, node)
+                               !(S_in_section(c, node) || S_completion(c, node, bs, be))
                            ? NULL : S_own_time(c, bs, be);
             /* a recurrence in a stretch that holds a target is the rate's
              * ("giảm hàng năm 1%-1,5%"); a date there is the work's too
@@ -1106,7 +1116,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             size_t bs = t.v[ts].start, be, j = k + 1;
             char *dl;
             /* sentences after it with no subject of their own that go on
-             * with the work ("Định kỳ hằng năm báo cáo ...") are its */
+             * with the work ("Định kỳ hằng năm báo cáo ...", "Trong quá
+             * trình thực hiện, nếu có vướng mắc, ...") are its */
             while (j < ns) {
                 S_ags none;
                 size_t js = starts[j], je = j + 1 < ns ? starts[j + 1] : t.n;
@@ -1114,7 +1125,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
                 none.n = 0;
                 if (S_sentence_subject(c, &t, js, je, &none, &as) ||
                     !(S_opens_with_time(c, &t, js, je < t.n ? t.v[je].start : e) ||
-                      nqx_wlex_at(&c->repv, &t, js, je, NULL)))
+                      nqx_wlex_at(&c->repv, &t, js, je, NULL) ||
+                      nqx_wlex_at(&c->follow, &t, js, je, NULL)))
                     break;
                 j++;
             }
@@ -1602,6 +1614,16 @@ static int S_bare_intro(S_ctx *c, const nqx_node *n, size_t cs)
     return bare;
 }
 
+/* Whether ni has children and every one is a numbered item. */
+static int S_items_only(const S_ctx *c, int ni)
+{
+    size_t k;
+    for (k = 0; k < c->nkids[ni]; k++)
+        if (c->d->nodes[c->kids[ni][k]].kind != NQX_NODE_ITEM)
+            return 0;
+    return k > 0;
+}
+
 /* Whether every child of ni is a bullet that opens with a body's name,
  * as its subject or before a colon ("+ Sở Xây dựng: hướng dẫn ...", "+ Sở
  * Tài chính phối hợp ..."), under a step
@@ -1962,6 +1984,12 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
      * a heading line that leaves the colon out */
     if (has_subj && !colon && (has_num || has_bul) && S_bare_intro(c, n, cs))
         colon = 1;
+    /* "2. Yêu cầu các cấp ủy, tổ chức đảng ... khẩn trương, chủ động,
+     * ..." over "2.1. Tập trung ...", "2.2. ...": an item that asks
+     * bodies, over numbered items, hands them the items as a colon would */
+    if (has_subj && assigned && !colon && has_num && !has_bul &&
+        n->kind == NQX_NODE_ITEM && S_items_only(c, ni))
+        colon = 1;
     /* "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án" over "a)
      * Hướng dẫn ...", "b) ...": a short numbered title, no punctuation in
      * it, whose items follow (as with a colon); the whole title names the
@@ -2291,7 +2319,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend;
+        tquals, inserted, cdescr, tleadin, tnend, follow;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2315,6 +2343,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->cdescr);
     nqx_wlex_free(&l->tleadin);
     nqx_wlex_free(&l->tnend);
+    nqx_wlex_free(&l->follow);
     free(l);
 }
 
@@ -2340,6 +2369,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_colon_descr", &l->cdescr) ||
         nqx_wlex_load(g, "task_title_leadin", &l->tleadin) ||
         nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
+        nqx_wlex_load(g, "task_followup_cues", &l->follow) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2388,6 +2418,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
+    c.p_done = nqx_gram_pattern(g, "task_completion_time");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
     c.p_cases = nqx_gram_pattern(g, "task_cases_leadin");
     c.p_addr = nqx_gram_pattern(g, "task_addressee");
@@ -2423,6 +2454,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.cdescr = lex->cdescr;
         c.tleadin = lex->tleadin;
         c.tnend = lex->tnend;
+        c.follow = lex->follow;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -37,7 +37,7 @@ static void S_list(const char *s, const char *want, const char *next)
             strcat(got, "|");
         strncat(got, s + sp[i].start, sp[i].end - sp[i].start);
     }
-    cr_expect_str_eq(got, want, "list of %s", s);
+    cr_expect_str_eq(got, want, "list of %s: got %s", s, got);
     if (next) {
         cr_assert_lt(e, t.n, "%s: nothing after the list", s);
         cr_expect_eq(strncmp(s + t.v[e].start, next, strlen(next)), 0,
@@ -427,4 +427,29 @@ Test(agency, managing_bodies, .init = S_load, .fini = S_free)
     S_list("các cơ quan quản lý chuyên ngành hướng dẫn",
            "các cơ quan quản lý chuyên ngành", "hướng");
     S_list("Các sở quản lý chặt chẽ", "Các sở", "quản");
+}
+
+/* Facilities a text binds ("các cơ sở khám bệnh, chữa bệnh", "Các cơ sở
+ * KCB BHYT trên địa bàn Thành phố", "các cơ sở nuôi trồng thủy sản"): a
+ * common noun after a determiner, as "các cơ sở y tế" was. */
+Test(agency, facilities_after_a_determiner, .init = S_load, .fini = S_free)
+{
+    S_list("Các cơ sở KCB BHYT trên địa bàn Thành phố", "Các cơ sở KCB BHYT trên địa bàn Thành phố",
+           NULL);
+    S_list("các cơ sở nuôi trồng thủy sản chủ động theo dõi",
+           "các cơ sở nuôi trồng thủy sản", "chủ động");
+    S_list("các cơ sở khám bệnh, chữa bệnh thực hiện", "các cơ sở khám bệnh, chữa bệnh",
+           "thực hiện");
+    S_list("cơ sở vật chất được đầu tư", "", NULL);
+}
+
+/* Hospitals and plants after a determiner, with their levels of care
+ * ("cấp chuyên sâu", "tuyến tỉnh"): bodies a text binds. */
+Test(agency, hospitals_plants_and_levels, .init = S_load, .fini = S_free)
+{
+    S_list("Các bệnh viện cấp chuyên sâu, cấp cơ bản tập trung khám bệnh",
+           "Các bệnh viện cấp chuyên sâu, cấp cơ bản", "tập trung");
+    S_list("các bệnh viện tuyến tỉnh tiếp nhận người bệnh", "các bệnh viện tuyến tỉnh",
+           "tiếp nhận");
+    S_list("các nhà máy chủ động giảm công suất", "các nhà máy", "chủ động");
 }

@@ -94,6 +94,10 @@ Test(deadline, ongoing_conditional)
     S_EQ("Khi Tỉnh ủy có văn bản chỉ đạo", "conditional");
     S_EQ("khi có hướng dẫn của Trung ương", "conditional");
     S_EQ("Thực hiện năm 2024 khi Tỉnh ủy có văn bản chỉ đạo.", "2024");
+    /* the awaited text may be a regulation, decree or law */
+    S_EQ("Sau khi có Quy chế của TW", "conditional");
+    S_EQ("khi Chính phủ ban hành Nghị định hướng dẫn", "conditional");
+    S_EQ("sau khi có Luật sửa đổi", "conditional");
 }
 
 /* A time limit counted from an event has no date: conditional, and a
@@ -161,7 +165,6 @@ Test(deadline, conditions_that_arise)
     S_EQ("nếu thấy cần điều chỉnh nội dung Kế hoạch, các đơn vị đề xuất", "conditional");
     S_EQ("Căn cứ tình hình thực tế và hướng dẫn của cấp trên.", "conditional");
     S_EQ("Bổ sung hồ sơ còn thiếu (nếu có).", "null");
-    S_EQ("đề xuất sửa đổi Đề án trong trường hợp cần thiết", "null");
     S_EQ("Căn cứ Kế hoạch này, các phòng xây dựng kế hoạch chi tiết", "null");
 }
 
@@ -207,6 +210,20 @@ Test(deadline, when_conditions)
     S_EQ("Khi có yêu cầu, báo cáo về Sở Nội vụ trước ngày 20/12/2026", "2026-12-20");
     S_EQ("bảo đảm công chức khi được điều động phải đủ tiêu chuẩn", "null");
     S_EQ("kiểm tra hồ sơ trước khi trình Ủy ban nhân dân tỉnh", "null");
+    /* "(trong) trường hợp cần thiết" and "(nếu cần)" read as "khi cần thiết" */
+    S_EQ("tháo gỡ vướng mắc, trường hợp cần thiết báo cáo UBND tỉnh",
+         "conditional");
+    S_EQ("đề xuất sửa đổi Đề án trong trường hợp cần thiết", "conditional");
+    S_EQ("bổ sung vào danh mục dự án (nếu cần) để theo dõi", "conditional");
+    S_EQ("trường hợp cần thiết, hoàn thành trước ngày 15/5/2026", "2026-05-15");
+    S_EQ("hồ sơ (nếu có) gửi Sở Nội vụ", "null");
+    /* work on a breach is done when it happens */
+    S_EQ("chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để xảy ra ô nhiễm",
+         "conditional");
+    S_EQ("chuyển hồ sơ đến cơ quan điều tra nếu phát hiện hành vi vi phạm",
+         "conditional");
+    S_EQ("xử lý trong trường hợp phát hiện vi phạm", "conditional");
+    S_EQ("kiểm tra, phát hiện và xử lý các vi phạm", "null");
 }
 
 /* Periods of quarters or months are intervals. */

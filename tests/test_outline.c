@@ -245,6 +245,25 @@ Test(outline, articles_after_ten_and_appendices)
     S_out_free(&o);
 }
 
+/* A decision that approves a plan inline ("Điều 1. Phê duyệt Đề án ...")
+ * then lists the plan's I. ... II.1.a: the next article stands where
+ * "Điều 1" stood, not under the plan's last point. */
+Test(outline, next_article_after_an_inline_plan)
+{
+    S_out o;
+    S_outline("Điều 1. Phê duyệt Đề án chuyển đổi số với các nội dung sau:\n"
+              "I. QUAN ĐIỂM\n1. Dữ liệu là tài sản.\nII. TỔ CHỨC THỰC HIỆN\n"
+              "1. Ủy ban nhân dân các tỉnh\na) Xem xét cân đối nguồn lực.\n"
+              "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+              "Điều 3. Các Bộ trưởng chịu trách nhiệm thi hành.\n", &o);
+    cr_assert_eq(o.n, 8);
+    cr_assert_str_eq(o.nodes[6].path, "Điều 2");
+    cr_assert_eq(o.nodes[6].parent, -1);
+    cr_assert_eq(o.nodes[6].level, 0);
+    cr_assert_str_eq(o.nodes[7].path, "Điều 3");
+    S_out_free(&o);
+}
+
 Test(outline, capital_headings_nest_by_where_they_appear)
 {
     S_out o;

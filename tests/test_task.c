@@ -1819,3 +1819,56 @@ Test(task, duties_title_names_any_bearer, .init = fx_grammar_load, .fini = S_fre
     S_expect_agencies(S_task("- Báo cáo kết quả"), "lead:đối tượng thực hiện kiểm kê;");
     S_expect_agencies(S_task("- Xây dựng hệ thống"), "lead:Nhà nước;");
 }
+
+/* A wrap-up's sentence on trouble met in the work ("Trong quá trình thực
+ * hiện, nếu có vướng mắc, ...", task_followup_cues) has no body of its
+ * own: it goes on with the sentence before it, which gets its condition
+ * and the bodies reported to. */
+Test(task, trouble_sentence_goes_on_with_the_work, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("IV. TỔ CHỨC THỰC HIỆN\n"
+          "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành, địa phương triển khai thực hiện "
+          "nghiêm túc Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, "
+          "kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("yêu cầu các sở, ngành");
+    cr_expect(strstr(r->text, "báo cáo Ủy ban nhân dân tỉnh.") != NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:các sở, ngành, địa phương;report_to:Sở Nội vụ;"
+                         "report_to:Ủy ban nhân dân tỉnh;");
+    S_expect_deadline(r, "conditional");
+}
+
+/* An item that asks bodies ("2. Yêu cầu các cấp ủy, tổ chức đảng ... cần
+ * hết sức khẩn trương, ...") over numbered items with no body of their
+ * own hands them the items, as a colon would. */
+Test(task, asking_item_over_numbered_items, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("1. Thống nhất với báo cáo của Ban Tổ chức.\n"
+          "2. Yêu cầu các cấp ủy, tổ chức đảng, các cơ quan chức năng cần hết sức khẩn "
+          "trương, chủ động, bảo đảm tiến độ.\n"
+          "2.1. Tập trung lãnh đạo việc chuẩn bị đại hội cấp xã.\n"
+          "2.2. Thực hiện nghiêm các quy định về bảo vệ bí mật nhà nước.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("2.1. Tập trung"),
+                      "lead:các cấp ủy, tổ chức đảng;lead:các cơ quan chức năng;");
+    S_expect_agencies(S_task("2.2. Thực hiện"),
+                      "lead:các cấp ủy, tổ chức đảng;lead:các cơ quan chức năng;");
+}
+
+/* A page that quotes a plan's schedule, with no numbered section: after
+ * its lead-in ("Về tiến độ thực hiện ..., Kế hoạch đã nêu như sau:",
+ * task_work_leadin) each point that says when it must be finished
+ * ("Hoàn thành trước ngày ...", task_completion_time) is a task with no
+ * body; a point with no time is none. */
+Test(task, schedule_points_on_a_page, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Ngày 28/10/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 279/KH-UBND.\n"
+          "Về tiến độ thực hiện, Kế hoạch đã nêu như sau:\n"
+          "- Dự thảo lần 1 Điều chỉnh Quy hoạch tỉnh. Hoàn thành trước ngày 15/11/2025.\n"
+          "- Dự thảo lần 2 Điều chỉnh Quy hoạch tỉnh. Hoàn thành trước ngày 30/11/2025.\n"
+          "- Trình thẩm định Điều chỉnh Quy hoạch tỉnh theo quy định.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_deadline(S_task("Dự thảo lần 1"), "2025-11-15");
+    S_expect_agencies(S_task("Dự thảo lần 1"), "");
+    S_expect_deadline(S_task("Dự thảo lần 2"), "2025-11-30");
+}
