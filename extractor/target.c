@@ -1295,8 +1295,9 @@ static size_t S_unit_noun(const S_ctx *c, size_t p, size_t e)
 }
 
 /* A quota per number of nouns after unit end u: "/01 ban", "/100 bé
- * gái": the end of the rate, else u. Other rates ("tấn/ngày", "ngày/tuần")
- * are technical figures: the caller drops a quantity that has one. */
+ * gái", or a second noun ("công trình/dự án", "tấn/ha"): the end of the
+ * rate, else u. Rates per time ("tấn/ngày", "ngày/tuần") are technical
+ * figures: the caller drops a quantity that has one. */
 static size_t S_unit_rate(const S_ctx *c, size_t u, size_t e)
 {
     size_t t = u, w;
@@ -1305,7 +1306,16 @@ static size_t S_unit_rate(const S_ctx *c, size_t u, size_t e)
     t++;
     while (t < e && c->mask[t] == ' ')
         t++;
-    if (t >= e || c->mask[t] < '0' || c->mask[t] > '9')
+    if (t < e && (c->mask[t] < '0' || c->mask[t] > '9')) {
+        /* "02 công trình/dự án": a slash between two counted nouns says
+         * either; not a time ("tấn/ngày", "lần/năm": a rate, dropped) */
+        char low[96];
+        if ((w = S_unit_noun(c, t, e)) == 0)
+            return u;
+        S_lower_all(c->mask + t, w - t, low, sizeof low);
+        return S_unit_in(c->need_cmp, low) || S_unit_in(c->time_limit, low) ? u : w;
+    }
+    if (t >= e)
         return u;
     while (t < e && c->mask[t] >= '0' && c->mask[t] <= '9')
         t++;

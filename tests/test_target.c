@@ -989,3 +989,16 @@ Test(target, title_restated, .init = fx_grammar_load, .fini = S_free_doc)
     cr_expect_eq(S_count(), 1);
     S_check("1. Tốc độ", 0, ">=", 9, 9, "%", NULL, 0);
 }
+
+/* A slash between two counted nouns says either: the unit keeps both;
+ * a yield per area too; a rate per time stays a technical figure. */
+Test(target, either_noun)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "1. Mỗi xã phấn đấu có ít nhất 02 công trình/dự án khởi công.\n"
+          "2. Phấn đấu năng suất lúa đạt tối thiểu 6,5 tấn/ha.\n"
+          "3. Phấn đấu công suất xử lý tối thiểu 50 tấn/ngày.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("1. Mỗi xã", 0, ">=", 2, 2, "công trình/dự án", NULL, 1);
+    S_check("2. Phấn đấu", 0, ">=", 6.5, 6.5, "tấn/ha", NULL, 1);
+}
