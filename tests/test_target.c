@@ -1002,3 +1002,15 @@ Test(target, either_noun)
     S_check("1. Mỗi xã", 0, ">=", 2, 2, "công trình/dự án", NULL, 1);
     S_check("2. Phấn đấu", 0, ">=", 6.5, 6.5, "tấn/ha", NULL, 1);
 }
+
+/* "đại học" is a counted noun; the size of the ranked group the counted
+ * ones belong to is no goal, a rank with no count before it is. */
+Test(target, ranked_group)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Phấn đấu ít nhất 3 đại học thuộc nhóm 200 đại học hàng đầu châu Á.\n"
+          "- Đến năm 2030, thuộc nhóm 4 nước dẫn đầu ASEAN về chính phủ số.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("- Phấn đấu", 0, ">=", 3, 3, "đại học", NULL, 1);
+    S_check("- Đến năm 2030", 0, "=", 4, 4, "nước", "2030", 0);
+}
