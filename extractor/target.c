@@ -98,6 +98,7 @@ typedef struct {
     const nqx_pattern *metric_year; /* "quy mô GDP năm 2025 đạt ..." */
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
+    const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     /* unit_nouns' indices by first byte, in lexicon order: those starting
      * with byte b are un_ix[un_from[b] .. un_from[b + 1]), the longest of
@@ -558,6 +559,31 @@ static int S_in_title(const S_ctx *c, size_t cs, const S_qty *q)
             if (strncmp(t, c->text + a, n) == 0)
                 return 1;
         return 0;
+    }
+    return 0;
+}
+
+/* A goal the document set before, named again as the purpose of some
+ * work (tg_goal_purpose right before it): the same value and unit as an
+ * earlier target of the same document. */
+static int S_restated(const S_ctx *c, size_t cs, const S_qty *q)
+{
+    size_t ov[2 * S_NOV], i, from;
+    int doc = -1;
+    if (!c->goal_purpose)
+        return 0;
+    from = q->ms - cs > S_CMP_REACH ? S_cb(c->mask, q->ms - S_CMP_REACH) : cs;
+    if (!S_match(c->goal_purpose, c->mask, q->ms, from, ov, S_NOV))
+        return 0;
+    for (i = 0; i < c->d->nmetas; i++)
+        if (q->qs >= c->d->metas[i].start && q->qs < c->d->metas[i].end)
+            doc = (int)i;
+    for (i = 0; i < c->d->nrecords; i++) {
+        const nqx_record *r = &c->d->records[i];
+        if (r->kind == NQX_TARGET && (doc < 0 || r->doc_index == doc) &&
+            r->low == q->lo && r->high == q->hi && r->unit &&
+            strcmp(r->unit, q->unit) == 0)
+            return 1;
     }
     return 0;
 }
@@ -1535,7 +1561,8 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
             (strcmp(q->cmp, "=") == 0 || strcmp(q->cmp, "range") == 0))
             continue;
         if ((k && S_share_qualifier(c, &out[k - 1], q)) ||
-            S_in_title(c, cs, q) || S_in_excluded(c, cs, ce, q->qs, q->qe))
+            S_in_title(c, cs, q) || S_restated(c, cs, q) ||
+            S_in_excluded(c, cs, ce, q->qs, q->qe))
             continue;
         k++;
     }
@@ -2304,6 +2331,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.aspire = nqx_gram_pattern(g, "tg_aspire");
     c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
     c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
+    c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
     c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
     c.goal_heading = nqx_gram_pattern(g, "tg_goal_heading");

@@ -1014,3 +1014,17 @@ Test(target, ranked_group)
     S_check("- Phấn đấu", 0, ">=", 3, 3, "đại học", NULL, 1);
     S_check("- Đến năm 2030", 0, "=", 4, 4, "nước", "2030", 0);
 }
+
+/* A goal named again as the purpose of some work is no new record; a
+ * purpose naming a value the document did not set before stays one. */
+Test(target, purpose_restated)
+{
+    S_run("I. MỤC TIÊU\n"
+          "1. Hoàn thành đưa vào khai thác trên 500 km đường cao tốc trong năm 2026.\n"
+          "II. NHIỆM VỤ\n"
+          "1. Bộ Xây dựng đẩy nhanh tiến độ, góp phần hoàn thành mục tiêu 500 km đường cao tốc.\n"
+          "2. Các địa phương bảo đảm mục tiêu có ít nhất 20 km đường ven biển.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("1. Hoàn thành", 0, ">", 500, 500, "km", "2026", 0);
+    S_check("2. Các địa phương", 0, ">=", 20, 20, "km", NULL, 0);
+}
