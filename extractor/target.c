@@ -2039,6 +2039,42 @@ static nqx_status S_table_row(S_ctx *c, int node, const size_t *cl, int n,
     return NQX_OK;
 }
 
+/* [a, b) trimmed of spaces. */
+static void S_trim_span(const S_ctx *c, size_t *a, size_t *b)
+{
+    while (*a < *b && S_is_space(c->mask[*a]))
+        (*a)++;
+    while (*b > *a && S_is_space(c->mask[*b - 1]))
+        (*b)--;
+}
+
+/* A web page's headline: in a text with no document header (the
+ * metadata found no kind: "Nghị quyết", "Kế hoạch", ...), its first line
+ * when that is an unnumbered line without a full stop, and each later
+ * paragraph that repeats it word for word. The publisher's restatement of
+ * a goal the page quotes below ("Đến năm 2030, tối thiểu 20% trường tiểu
+ * học có bể bơi", then the quoted bullet): no target of its own. */
+static int S_headline(const S_ctx *c, int node)
+{
+    const nqx_node *nd = &c->nodes[node], *f = NULL;
+    size_t a, b, fa, fb;
+    int k;
+    if (nd->doc_index < 0 || (size_t)nd->doc_index >= c->d->nmetas ||
+        c->d->metas[nd->doc_index].kind ||
+        (nd->kind != NQX_NODE_PARA && nd->kind != NQX_NODE_HEADING))
+        return 0;
+    for (k = 0; k <= node && !f; k++)
+        if (c->nodes[k].doc_index == nd->doc_index && c->nodes[k].end > c->nodes[k].start)
+            f = &c->nodes[k];
+    if (!f || (f->kind != NQX_NODE_PARA && f->kind != NQX_NODE_HEADING))
+        return 0;
+    a = nd->start, b = nd->end, fa = f->start, fb = f->end;
+    S_trim_span(c, &a, &b);
+    S_trim_span(c, &fa, &fb);
+    return fb > fa && c->mask[fb - 1] != '.' && c->mask[fb - 1] != ';' &&
+           b - a == fb - fa && memcmp(c->mask + a, c->mask + fa, b - a) == 0;
+}
+
 /* What opens an item covers all its clauses: a time before its first
  * quantity (first, NULL when the clause has none), or near its start; a
  * time at the end of a long first clause without quantities ("xây dựng
@@ -2119,7 +2155,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     if (S_match(c->label, c->mask + a, b - a, 0, ov, S_NOV))
         a += ov[1];
     /* Is there any quantity at all? Most nodes have none: stop early. */
-    if (!S_qty_match(c, a, b, ov))
+    if (!S_qty_match(c, a, b, ov) || S_headline(c, node))
         return NQX_OK;
     /* sections on the present; conditions listed for a rating or award */
     if ((S_in_present(c, node) &&

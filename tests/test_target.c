@@ -1028,3 +1028,17 @@ Test(target, purpose_restated)
     S_check("1. Hoàn thành", 0, ">", 500, 500, "km", "2026", 0);
     S_check("2. Các địa phương", 0, ">=", 20, 20, "km", NULL, 0);
 }
+
+/* A page with no document header: its unnumbered first line, and a
+ * paragraph repeating it, are the publisher's headline, not targets;
+ * the quoted bullet is. */
+Test(target, page_headline, .init = fx_grammar_load, .fini = S_free_doc)
+{
+    S_run_doc("Đến năm 2030, tối thiểu 30% trường học có bể bơi\n\n"
+              "Nội dung chính\n\n"
+              "Đến năm 2030, tối thiểu 30% trường học có bể bơi\n\n"
+              "Chương trình nêu rõ mục tiêu cụ thể như sau:\n\n"
+              "- Đến năm 2030, tối thiểu 30% trường học có bể bơi.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("- Đến năm 2030", 0, ">=", 30, 30, "%", "2030", 0);
+}
