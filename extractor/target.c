@@ -461,10 +461,10 @@ static nqx_status S_fallback_outline(S_ctx *c, nqx_node **out, size_t *nout,
  * the documents it cites ("Luật số 62/2025/QH15", "ngày 22/12/2024")?
  * A document is issued after what it cites, so such a year is at least
  * its own. 0 when it cites no year. */
-static int S_cited_year(const nqx_meta *m, const char *y)
+static void S_cited_max(const nqx_meta *m, char best[5])
 {
-    char best[5] = "";
     size_t k;
+    best[0] = '\0';
     for (k = 0; k < m->ncites; k++) {
         const char *s = m->cites[k];
         size_t i, n = s ? strlen(s) : 0;
@@ -475,11 +475,52 @@ static int S_cited_year(const nqx_meta *m, const char *y)
                 !((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')) ||
                 p[2] < '0' || p[2] > '9' || p[3] < '0' || p[3] > '9')
                 continue;
-            if (strncmp(p, best, 4) > 0)
+            if (strncmp(p, best, 4) > 0) {
                 memcpy(best, p, 4);
+                best[4] = '\0';
+            }
         }
     }
+}
+
+static int S_cited_year(const nqx_meta *m, const char *y)
+{
+    char best[5];
+    S_cited_max(m, best);
     return best[0] && strncmp(y, best, 4) >= 0;
+}
+
+/* Is a target's time dl (a year first: "2025", "1972-10"; a period's
+ * end: "2011/2016") already past for its document: before the year of
+ * its date, or else of
+ * the latest document it cites; with neither, before 2000 (the narrative
+ * of a history page: "Ngày 26/12/1972 ... sát hại 287 dân thường")? A
+ * goal lies ahead; a figure of a year gone is a result. */
+static int S_past_deadline(const S_ctx *c, size_t pos, const char *dl)
+{
+    size_t k;
+    char year[5] = "2000";
+    const char *sl = strchr(dl, '/');
+    if (sl && sl[1] >= '0' && sl[1] <= '9') /* a period: when it ends */
+        dl = sl + 1;
+    if (strlen(dl) < 4 || !(dl[0] == '1' || dl[0] == '2') || dl[1] < '0' || dl[1] > '9' ||
+        dl[2] < '0' || dl[2] > '9' || dl[3] < '0' || dl[3] > '9')
+        return 0;
+    for (k = 0; k < c->d->nmetas; k++) {
+        const nqx_meta *m = &c->d->metas[k];
+        char best[5];
+        if (pos < m->start || pos >= m->end)
+            continue;
+        if (m->date && strlen(m->date) >= 4) {
+            memcpy(year, m->date, 4);
+        } else {
+            S_cited_max(m, best);
+            if (best[0])
+                memcpy(year, best, 5);
+        }
+        break;
+    }
+    return strncmp(dl, year, 4) < 0;
 }
 
 /* Is the year y[0..4) one the document at pos has not yet lived through
@@ -2328,6 +2369,10 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 snprintf(qs[qi].dl, sizeof qs[qi].dl, "%s", inherited);
             qs[qi].asp = lead_asp || S_node_goal(c, &ng)->asp_all || semi_in ||
                          S_match(c->aspire, c->mask, qs[qi].qs, cs, ov, S_NOV);
+            if (S_past_deadline(c, qs[qi].qs, qs[qi].dl)) {
+                prev_end = qs[qi].ce;
+                continue;
+            }
             /* the item's first clause keeps its label: "(2) Ít nhất 85% ..." */
             st = S_emit(c, node, ci == 0 ? nd->start : cs, ce, &qs[qi], prev_end,
                         next, dls, ndl, err);

@@ -1042,3 +1042,18 @@ Test(target, page_headline, .init = fx_grammar_load, .fini = S_free_doc)
     cr_expect_eq(S_count(), 1);
     S_check("- Đến năm 2030", 0, ">=", 30, 30, "%", "2030", 0);
 }
+
+/* A figure whose time is before its document's year (its date, else
+ * the latest year it cites; with neither, before 2000) is a result, not
+ * a goal; a period counts by its end. */
+Test(target, past_time, .init = fx_grammar_load, .fini = S_free_doc)
+{
+    S_run_doc("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 12/2024/NQ-HĐND;\n\n"
+              "II. MỤC TIÊU\n\n"
+              "1. Đến năm 2020, phấn đấu có trên 130 xã đạt chuẩn nông thôn mới.\n\n"
+              "2. Giai đoạn 2021 - 2025, phấn đấu có trên 150 xã đạt chuẩn nông thôn mới.\n\n"
+              "3. Đến năm 2030, phấn đấu có trên 180 xã đạt chuẩn nông thôn mới.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("2. Giai đoạn", 0, ">", 150, 150, "xã", "2021/2025", 1);
+    S_check("3. Đến năm 2030", 0, ">", 180, 180, "xã", "2030", 1);
+}
