@@ -1057,3 +1057,16 @@ Test(target, past_time, .init = fx_grammar_load, .fini = S_free_doc)
     S_check("2. Giai đoạn", 0, ">", 150, 150, "xã", "2021/2025", 1);
     S_check("3. Đến năm 2030", 0, ">", 180, 180, "xã", "2030", 1);
 }
+
+/* Counted places and facilities of economic plans ("khu công nghiệp",
+ * "trung tâm"); a number that labels a part of a zoning plan is none. */
+Test(target, facility_counts)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Có từ 3 đến 5 khu công nghiệp được thành lập mới.\n"
+          "- Xây dựng được ít nhất 05 trung tâm logistics.\n"
+          "- Lập quy hoạch phân khu 06 Khu du lịch Bắc Vân Phong.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("- Có từ 3", 0, "range", 3, 5, "khu công nghiệp", NULL, 0);
+    S_check("- Xây dựng", 0, ">=", 5, 5, "trung tâm", NULL, 0);
+}
