@@ -99,6 +99,7 @@ typedef struct {
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
+    const nqx_lexicon *rule_kinds; /* "Luật", "Nghị định", "Thông tư" */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     /* unit_nouns' indices by first byte, in lexicon order: those starting
      * with byte b are un_ix[un_from[b] .. un_from[b + 1]), the longest of
@@ -574,6 +575,24 @@ static int S_in_excluded(const S_ctx *c, size_t cs, size_t ce, size_t qs,
                 break;
             pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         }
+    }
+    return 0;
+}
+
+/* Is the document at pos a normative act (its kind in the lexicon
+ * tg_rule_kinds: "Luật", "Nghị định", "Thông tư", ...)? Its numbers are
+ * rules that bind everyone always, not goals to reach. */
+static int S_rule_text(const S_ctx *c, size_t pos)
+{
+    size_t k, j;
+    for (k = 0; k < c->d->nmetas; k++) {
+        const nqx_meta *m = &c->d->metas[k];
+        if (pos < m->start || pos >= m->end)
+            continue;
+        for (j = 0; c->rule_kinds && m->kind && j < c->rule_kinds->n; j++)
+            if (strcmp(c->rule_kinds->entries[j].key, m->kind) == 0)
+                return 1;
+        return 0;
     }
     return 0;
 }
@@ -1587,8 +1606,11 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
         if (q->hi < q->lo) /* "từ 20.000 đến 19.000 năm trước": no range */
             continue;
         /* a cue governs the quantities shortly after it in its clause */
+        /* in a law, decree or circular a cap or floor ("tối đa 24
+         * tháng", "ít nhất 02 bản") is a rule: only "phấn đấu" makes a
+         * goal there */
         goal = extra || cut || S_node_goal(c, ng)->heading ||
-               S_match(c->goal_cue, c->mask, q->qs,
+               S_match(S_rule_text(c, q->qs) ? c->aspire : c->goal_cue, c->mask, q->qs,
                        q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
                        ov2, S_NOV);
         if (!goal)
@@ -2413,6 +2435,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
     c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
+    c.rule_kinds = nqx_gram_lexicon(g, "tg_rule_kinds");
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
     c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
     c.goal_heading = nqx_gram_pattern(g, "tg_goal_heading");

@@ -1070,3 +1070,23 @@ Test(target, facility_counts)
     S_check("- Có từ 3", 0, "range", 3, 5, "khu công nghiệp", NULL, 0);
     S_check("- Xây dựng", 0, ">=", 5, 5, "trung tâm", NULL, 0);
 }
+
+/* In a circular (a normative act: tg_rule_kinds) a floor or cap is a
+ * rule; "phấn đấu" still sets a goal there. The same floor in a plan is
+ * a goal. */
+Test(target, rules_of_a_circular, .init = fx_grammar_load, .fini = S_free_doc)
+{
+    S_run_doc("THÔNG TƯ\n\nQuy định về lưu trữ hồ sơ điện tử\n\n"
+              "Điều 5. Thời hạn lưu trữ\n\n"
+              "1. Hồ sơ được lưu trữ tối thiểu 05 năm kể từ ngày hoàn thành.\n\n"
+              "2. Mỗi lớp bồi dưỡng có tối thiểu 25 học viên.\n\n"
+              "Điều 6. Tổ chức thực hiện\n\n"
+              "Các cơ quan phấn đấu đến năm 2027 có 100% hồ sơ được số hóa.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("Các cơ quan", 0, "=", 100, 100, "%", "2027", 1);
+    S_run_doc("KẾ HOẠCH\n\nBồi dưỡng cán bộ năm 2027\n\n"
+              "II. NỘI DUNG\n\n"
+              "1. Mỗi lớp bồi dưỡng có tối thiểu 25 học viên.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("1. Mỗi lớp", 0, ">=", 25, 25, "học viên", NULL, 0);
+}
