@@ -453,3 +453,13 @@ Test(agency, hospitals_plants_and_levels, .init = S_load, .fini = S_free)
            "tiếp nhận");
     S_list("các nhà máy chủ động giảm công suất", "các nhà máy", "chủ động");
 }
+
+/* Departments whose names go on in lower case (agency_fields): "Cục Di
+ * sản văn hóa", "Vụ Pháp chế", "Cục Trồng trọt và Bảo vệ thực vật". */
+Test(agency, department_names_in_lower_case, .init = S_load, .fini = S_free)
+{
+    S_list("Cục Di sản văn hóa chủ trì thực hiện", "Cục Di sản văn hóa", "chủ trì");
+    S_list("Vụ Pháp chế, Cục Thống kê phối hợp", "Vụ Pháp chế|Cục Thống kê", "phối hợp");
+    S_list("Cục Trồng trọt và Bảo vệ thực vật chỉ đạo",
+           "Cục Trồng trọt và Bảo vệ thực vật", "chỉ đạo");
+}
