@@ -1872,3 +1872,17 @@ Test(task, schedule_points_on_a_page, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("Dự thảo lần 1"), "");
     S_expect_deadline(S_task("Dự thảo lần 2"), "2025-11-30");
 }
+
+/* A table's time cell, or a time label, that holds a bare date
+ * (task_label_bare_date): "31/12/2025" is that day, "12/2025" that month. */
+Test(task, bare_dates_in_a_time_column, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("| STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời hạn hoàn thành |\n"
+          "|---|---|---|---|\n"
+          "| 1 | Số hóa hồ sơ thủ tục hành chính | Văn phòng Bộ | 31/12/2025 |\n"
+          "| 2 | Xây dựng cơ sở dữ liệu ngành | Cục Di sản văn hóa | 6/2026 |\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_deadline(S_task("Số hóa hồ sơ"), "2025-12-31");
+    S_expect_deadline(S_task("Xây dựng cơ sở dữ liệu"), "2026-06");
+    S_expect_agencies(S_task("Xây dựng cơ sở dữ liệu"), "lead:Cục Di sản văn hóa;");
+}
