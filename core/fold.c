@@ -249,6 +249,35 @@ long nqx_fold_fast(const char *s, size_t n, char *out)
     return S_fast_into(s, n, 0, out) < 0 ? -1 : (long)S_space(out, strlen(out));
 }
 
+long nqx_fold_tokens_fast(const char *s, size_t n, char *out)
+{
+    /* S_fold_spaced without the spaces' bookkeeping and the ASCII table
+     * (out's bound is its: a character's fold, 4 padded bytes, fits in
+     * 2k for a k-byte one) */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, j = 0, k;
+    pthread_once(&S_once, S_init);
+    while (i < n) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            do {
+                if (!b)
+                    return -1;
+                out[j++] = (char)b;
+            } while (++i < n && (b = p[i]) < 0x80);
+        } else {
+            const S_entry *e = S_entry_at(p + i, n - i, &k);
+            if (!e || e->spaced)
+                return -1;
+            memcpy(out + j, e->fold, 4);
+            j += e->nfold;
+            i += k;
+        }
+    }
+    out[j] = '\0';
+    return (long)j;
+}
+
 long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
                          long *nlower)
 {

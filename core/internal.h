@@ -27,6 +27,14 @@ char *nqx_lower(const char *s, size_t n);
  * point outside the fast tables: then call nqx_fold / nqx_lower. */
 long nqx_fold_fast(const char *s, size_t n, char *out);
 long nqx_lower_fast(const char *s, size_t n, char *out);
+/* nqx_fold_fast without its spacing (white space is copied as it is)
+ * and with ASCII letters as they are written: what the store hands its
+ * FTS5 index (unicode61), which lower-cases ASCII and splits at white
+ * space itself, so the tokens are nqx_fold's. Each other character is
+ * its fold. out has room for 2n + 1 bytes; returns the length written
+ * (NUL-terminated), or -1 when s holds a NUL or a code point that
+ * nqx_fold_fast would leave to utf8proc or respace. */
+long nqx_fold_tokens_fast(const char *s, size_t n, char *out);
 /* Both at once (one decoding of s): fold and lower each have room for
  * 2n + 1 bytes; returns fold's length and sets *nlower, or -1 when either
  * needs the calls above (a NUL in s, a code point outside the tables). */

@@ -56,7 +56,7 @@ typedef struct {
     size_t nlines;
     const nqx_pattern *p_prefix, *p_sign, *p_name, *p_recip, *p_bullet,
         *p_caps, *p_number, *p_date, *p_phrase, *p_of, *p_place, *p_cite,
-        *p_rule, *p_kindline, *p_recipsep, *p_titlename;
+        *p_rule, *p_kindline, *p_recipsep, *p_titlename, *p_placename;
     const nqx_lexicon *kinds, *titles, *not_issuer, *cases;
     size_t linekey_max; /* longest key of kinds and titles (bytes) */
 } S_ctx;
@@ -67,12 +67,13 @@ static nqx_status S_load(S_ctx *c)
         "ol_prefix", "ol_sign", "ol_name", "ol_recipients", "ol_bullet",
         "ol_caps", "meta_number", "meta_date", "meta_issuer_phrase",
         "meta_of_org", "meta_place", "meta_cite", "ol_row_rule",
-        "meta_kind_line", "meta_recipient_sep", "ol_title_name"};
+        "meta_kind_line", "meta_recipient_sep", "ol_title_name",
+        "meta_place_name"};
     const nqx_pattern **slots[] = {
         &c->p_prefix, &c->p_sign, &c->p_name, &c->p_recip, &c->p_bullet,
         &c->p_caps, &c->p_number, &c->p_date, &c->p_phrase, &c->p_of,
         &c->p_place, &c->p_cite, &c->p_rule, &c->p_kindline, &c->p_recipsep,
-        &c->p_titlename};
+        &c->p_titlename, &c->p_placename};
     static const char *const lnames[] = {"meta_kinds", "ol_signer_titles",
                                          "meta_not_issuer", "meta_case"};
     const nqx_lexicon **lslots[] = {&c->kinds, &c->titles, &c->not_issuer,
@@ -350,6 +351,29 @@ static size_t S_split(const S_ctx *c, size_t *starts, long *kinds, size_t max)
 
 /* Append s[0..n) to b in proper case: known words from meta_case, Roman
  * numbers as written, other words in Title case. */
+/* Are a[0..an) and the NUL-terminated v the same letters, marks and all,
+ * but for case? (A folded key hides the marks: "QUẢN" folds as "quận"
+ * does, and is no "quận".) */
+static int S_same_but_case(const char *a, size_t an, const char *v)
+{
+    size_t i = 0, j = 0, vn = strlen(v);
+    while (i < an && j < vn) {
+        utf8proc_int32_t x, y;
+        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)a + i,
+                                              (utf8proc_ssize_t)(an - i), &x);
+        utf8proc_ssize_t q = utf8proc_iterate((const utf8proc_uint8_t *)v + j,
+                                              (utf8proc_ssize_t)(vn - j), &y);
+        if (r <= 0 || q <= 0)
+            return 0;
+        if (x == '\t')
+            x = ' ';
+        if (utf8proc_tolower(x) != utf8proc_tolower(y))
+            return 0;
+        i += (size_t)r, j += (size_t)q;
+    }
+    return i == an && j == vn;
+}
+
 static void S_recase(const S_ctx *c, const char *s, size_t n, nqx_buf *b)
 {
     size_t ws[64], we[64], nw = 0, i = 0, k;
@@ -368,8 +392,13 @@ static void S_recase(const S_ctx *c, const char *s, size_t n, nqx_buf *b)
         int hit = -1;
         if (b->len && b->data[b->len - 1] != ' ')
             nqx_buf_puts(b, " ");
-        for (len = nw - k < 6 ? nw - k : 6; len > 0 && hit < 0; len--)
+        for (len = nw - k < 6 ? nw - k : 6; len > 0 && hit < 0; len--) {
             hit = S_lex_find(c->cases, s + ws[k], we[k + len - 1] - ws[k]);
+            if (hit >= 0 && c->cases->entries[hit].value &&
+                !S_same_but_case(s + ws[k], we[k + len - 1] - ws[k],
+                                 c->cases->entries[hit].value))
+                hit = -1;
+        }
         len++; /* undo the last decrement */
         if (hit >= 0 && c->cases->entries[hit].value) {
             nqx_buf_puts(b, c->cases->entries[hit].value);
@@ -498,15 +527,68 @@ static int S_starts_with_fold(const char *s, const char *prefix)
     return r;
 }
 
+/* s[0..*n) without the first phrase of lx it holds as whole words (the
+ * party's or the state's name beside the issuer's on one line, as text
+ * taken from a two-column header puts them: "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG
+ * CỘNG SẢN VIỆT NAM"); in place, *n updated. 1 when a phrase was cut. */
+static int S_cut_phrase(const nqx_lexicon *lx, char *s, size_t *n)
+{
+    size_t ws[48], we[48], nw = 0, i = 0, k, a, b;
+    char *f[48];
+    int cut = 0;
+    if (!lx)
+        return 0;
+    while (i < *n && nw < 48) { /* the words, folded one by one */
+        while (i < *n && s[i] == ' ')
+            i++;
+        if (i == *n)
+            break;
+        ws[nw] = i;
+        while (i < *n && s[i] != ' ')
+            i++;
+        we[nw] = i;
+        f[nw] = nqx_fold(s + ws[nw], we[nw] - ws[nw]);
+        if (!f[nw])
+            break;
+        nw++;
+    }
+    for (k = 0; k < lx->n && !cut; k++) {
+        const char *key = lx->entries[k].key;
+        for (a = 0; a < nw && !cut; a++) {
+            /* words a..b spell key */
+            const char *q = key;
+            for (b = a; b < nw; b++) {
+                size_t l = strlen(f[b]);
+                if (strncmp(q, f[b], l) != 0)
+                    break;
+                q += l;
+                if (!*q) {
+                    size_t from = a ? we[a - 1] : 0, to = we[b];
+                    memmove(s + from, s + to, *n - to + 1);
+                    *n -= to - from;
+                    cut = 1;
+                    break;
+                }
+                if (*q != ' ')
+                    break;
+                q++;
+            }
+        }
+    }
+    for (i = 0; i < nw; i++)
+        free(f[i]);
+    return cut;
+}
+
 /* Header blocks above the kind word: number, place and date, the issuer
  * written in capitals. */
 static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
-                     char **cap_issuer)
+                     char **cap_issuer, char **subject)
 {
     char *cells[64];
     size_t nc = S_blocks(c, from, to, cells, 64), i, ov[20], gs, ge;
     for (i = 0; i < nc; i++) {
-        const char *s = cells[i];
+        char *s = cells[i];
         size_t n;
         if (!s)
             continue;
@@ -514,6 +596,26 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
         if (!m->number && S_match(c->p_number, s, n, ov) &&
             S_group(c->p_number, ov, "num", &gs, &ge)) {
             m->number = S_number(s + gs, ge - gs);
+            /* "Số 123-KH/TU Quảng Ngãi, ngày 15 tháng 5 năm 2023": a
+             * two-column header's number and place-and-date on one line */
+            s += ge;
+            while (*s == ' ')
+                s++;
+            n = strlen(s);
+        }
+        /* "V/v hướng dẫn ...": a công văn's subject, under its number */
+        if (subject && !*subject && n > 4 && (s[0] == 'V' || s[0] == 'v') &&
+            s[1] == '/' && (s[2] == 'v' || s[2] == 'V') && s[3] == ' ') {
+            size_t a = 4;
+            while (a < n && s[a] == ' ')
+                a++;
+            if (a < n) {
+                n -= a;
+                memmove(s, s + a, n + 1);
+                S_cut_phrase(c->not_issuer, s, &n); /* the motto's line, joined */
+                if (n)
+                    *subject = nqx_strndup(s, n);
+            }
             continue;
         }
         if (!m->date && S_match(c->p_date, s, n, ov)) {
@@ -529,15 +631,23 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
             else
                 snprintf(buf, sizeof buf, "%.4s", s + ys);
             m->date = nqx_strndup(buf, strlen(buf));
-            if (!m->locality && S_group(c->p_date, ov, "place", &gs, &ge))
+            if (!m->locality && S_group(c->p_date, ov, "place", &gs, &ge)) {
+                size_t pv[20], ns, ne;
+                if (S_match(c->p_placename, s + gs, ge - gs, pv) &&
+                    S_group(c->p_placename, pv, "name", &ns, &ne))
+                    gs += ns, ge = gs + (ne - ns);
                 m->locality = nqx_strndup(s + gs, ge - gs);
+            }
             continue;
         }
         if (!*cap_issuer && n <= 200 && !strpbrk(s, "0123456789/") &&
             S_match(c->p_caps, s, n, ov) &&
             S_lex_find(c->kinds, s, n) < 0 &&
-            S_lex_find(c->not_issuer, s, n) < 0)
-            *cap_issuer = S_recased(c, s, n);
+            S_lex_find(c->not_issuer, s, n) < 0) {
+            S_cut_phrase(c->not_issuer, s, &n);
+            if (n)
+                *cap_issuer = S_recased(c, s, n);
+        }
     }
     for (i = 0; i < nc; i++)
         free(cells[i]);
@@ -597,6 +707,10 @@ static void S_title(const S_ctx *c, nqx_meta *m, size_t k, size_t to,
         }
         if (S_starts_with_fold(s, "ve ") || S_starts_with_fold(s, "v/v"))
             m->title = nqx_strndup(s, n);
+        else if (n < 40 && s[n - 1] == ':')
+            break; /* a label: the kind word was a value of a library
+                    * page's table ("Loại văn bản: | Công văn | Nơi ban
+                    * hành:"), with no title under it */
         else if (!caps_title && !S_starts_with_fold(s, "can cu"))
             m->title = nqx_strndup(s, n);
         break;
@@ -874,8 +988,12 @@ static char *S_place_in(const S_ctx *c, const char *s)
 {
     size_t ov[20], gs, ge;
     if (s && S_match(c->p_place, s, strlen(s), ov) &&
-        S_group(c->p_place, ov, "place", &gs, &ge))
+        S_group(c->p_place, ov, "place", &gs, &ge)) {
+        /* "NINH BÌNH" of a title in capitals: "Ninh Bình" */
+        if (ge - gs >= 2 && S_match(c->p_caps, s + gs, ge - gs, ov))
+            return S_recased(c, s + gs, ge - gs);
         return nqx_strndup(s + gs, ge - gs);
+    }
     return NULL;
 }
 
@@ -957,11 +1075,17 @@ static int S_read(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
         m->kind = v ? nqx_strndup(v, strlen(v))
                     : nqx_strndup(c->text + c->lines[k].cs,
                                   c->lines[k].ce - c->lines[k].cs);
-        S_header(c, m, from, k, &cap_issuer);
+        S_header(c, m, from, k, &cap_issuer, NULL);
         S_title(c, m, k, to, &of_issuer);
         phrase = S_phrase_issuer(c, k + 1, to);
     } else {
-        S_header(c, m, from, from + 12 < to ? from + 12 : to, &cap_issuer);
+        char *subject = NULL;
+        S_header(c, m, from, from + 12 < to ? from + 12 : to, &cap_issuer, &subject);
+        /* no kind word: a letter (công văn) names its subject instead */
+        if (subject) {
+            m->kind = nqx_strndup("Công văn", strlen("Công văn"));
+            m->title = subject;
+        }
     }
     S_signature(c, m, from, to, &tm_issuer);
     rc |= S_recipients(c, m, from, to);

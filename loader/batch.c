@@ -96,6 +96,138 @@ typedef struct {
     nqx_status st;
 } S_out;
 
+/* ------------------------------------------------------------------ */
+/* checkpoints in a thread of their own                                */
+
+/* A checkpoint copies the WAL's pages into the store and waits for two
+ * fsyncs; done by the writer itself (SQLite's autocheckpoint, every 64
+ * MB: schema.c) it stopped the writing for that long, 4% of a whole
+ * textcorpus ingest's time, more on a busy disk. SQLite lets another
+ * connection copy while the writer goes on (a PASSIVE checkpoint takes
+ * no lock a writer needs), so nqx_store_ingest_files gives the copying
+ * to a thread with its own connection. What a crash can lose is what it
+ * lost before: commits not yet copied, which the WAL still holds (the
+ * same synchronous = NORMAL). The writer's commits tell the thread when
+ * the WAL has grown by ckpt_pages (SQLite's WAL hook); a WAL four times
+ * that makes the writer wait for the copy. */
+typedef struct {
+    nqx_store *s;
+    sqlite3 *db; /* the thread's own connection */
+    pthread_t tid;
+    pthread_mutex_t mu;
+    pthread_cond_t go, done;
+    int want, busy, stop, pages;
+} S_ckpt;
+
+static void *S_ckpt_run(void *arg)
+{
+    S_ckpt *c = arg;
+    pthread_mutex_lock(&c->mu);
+    for (;;) {
+        int nlog = -1, rc;
+        while (!c->want && !c->stop)
+            pthread_cond_wait(&c->go, &c->mu);
+        if (!c->want)
+            break;
+        c->want = 0;
+        c->busy = 1;
+        pthread_mutex_unlock(&c->mu);
+        /* (SQLITE_BUSY or an error: the next one, or the last
+         * connection's close, copies what this one could not) */
+        rc = sqlite3_wal_checkpoint_v2(c->db, "main",
+                                       SQLITE_CHECKPOINT_PASSIVE, &nlog, NULL);
+        pthread_mutex_lock(&c->mu);
+        c->busy = 0;
+        c->s->nckpt += rc == SQLITE_OK && nlog >= 0; /* (-1: not WAL) */
+        pthread_cond_broadcast(&c->done);
+    }
+    pthread_mutex_unlock(&c->mu);
+    return NULL;
+}
+
+/* The writer's WAL hook: called after each commit with the WAL's size. */
+static int S_ckpt_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+    S_ckpt *c = arg;
+    (void)db;
+    (void)name;
+    if (pages < c->pages)
+        return SQLITE_OK;
+    pthread_mutex_lock(&c->mu);
+    if (!c->busy) {
+        c->want = 1;
+        pthread_cond_signal(&c->go);
+    }
+    while (pages >= 4 * c->pages && (c->want || c->busy))
+        pthread_cond_wait(&c->done, &c->mu);
+    pthread_mutex_unlock(&c->mu);
+    return SQLITE_OK;
+}
+
+/* Start the thread; 0 when it runs. Otherwise (a store in memory or not
+ * in WAL mode, no memory, no thread) the writer goes on checkpointing
+ * itself, as a lone document's ingest does. */
+static int S_ckpt_start(nqx_store *s, S_ckpt *c)
+{
+    const char *file = sqlite3_db_filename(s->db, "main");
+    sqlite3_stmt *st = NULL;
+    int wal;
+    memset(c, 0, sizeof *c);
+    c->s = s;
+    c->pages = s->ckpt_pages > 0 ? s->ckpt_pages : NQX_CKPT_PAGES;
+    if (s->readonly || !file || !*file) /* ("": in memory) */
+        return -1;
+    wal = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode", -1, &st, NULL) ==
+              SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+          sqlite3_column_text(st, 0) &&
+          strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+    sqlite3_finalize(st);
+    if (!wal)
+        return -1;
+    if (sqlite3_open_v2(file, &c->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        sqlite3_close(c->db);
+        return -1;
+    }
+    sqlite3_busy_timeout(c->db, 5000);
+    /* a connection that has read nothing does not know the store is in
+     * WAL mode yet, and its checkpoints do nothing */
+    if (sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_schema", NULL,
+                     NULL, NULL) != SQLITE_OK) {
+        sqlite3_close(c->db);
+        return -1;
+    }
+    pthread_mutex_init(&c->mu, NULL);
+    pthread_cond_init(&c->go, NULL);
+    pthread_cond_init(&c->done, NULL);
+    if (pthread_create(&c->tid, NULL, S_ckpt_run, c) != 0) {
+        pthread_cond_destroy(&c->done);
+        pthread_cond_destroy(&c->go);
+        pthread_mutex_destroy(&c->mu);
+        sqlite3_close(c->db);
+        return -1;
+    }
+    sqlite3_wal_hook(s->db, S_ckpt_hook, c);
+    return 0;
+}
+
+/* Stop the thread (after the copy it is making) and give the writer its
+ * own checkpoints back. */
+static void S_ckpt_stop(S_ckpt *c)
+{
+    sqlite3_wal_autocheckpoint(c->s->db, NQX_AUTOCKPT_PAGES);
+    pthread_mutex_lock(&c->mu);
+    c->stop = 1;
+    pthread_cond_signal(&c->go);
+    pthread_mutex_unlock(&c->mu);
+    pthread_join(c->tid, NULL);
+    pthread_cond_destroy(&c->done);
+    pthread_cond_destroy(&c->go);
+    pthread_mutex_destroy(&c->mu);
+    sqlite3_close(c->db);
+}
+
 /* Store p[0..n) (files k0...) in one transaction, then report them in
  * order. A store error ends the run there, as it ended one file at a time
  * (fn decides whether to go on). Returns how many of p were used (and
@@ -144,10 +276,28 @@ static size_t S_store_run(nqx_store *s, const nqx_grammar *g,
     return m;
 }
 
+static nqx_status S_ingest_files(nqx_store *s, const nqx_grammar *g,
+                                 const char *const *paths, size_t n,
+                                 const nqx_batch_options *opt,
+                                 nqx_batch_fn fn, void *ctx, nqx_error *err);
+
 nqx_status nqx_store_ingest_files(nqx_store *s, const nqx_grammar *g,
                                   const char *const *paths, size_t n,
                                   const nqx_batch_options *opt,
                                   nqx_batch_fn fn, void *ctx, nqx_error *err)
+{
+    S_ckpt c;
+    int ck = S_ckpt_start(s, &c) == 0;
+    nqx_status st = S_ingest_files(s, g, paths, n, opt, fn, ctx, err);
+    if (ck)
+        S_ckpt_stop(&c);
+    return st;
+}
+
+static nqx_status S_ingest_files(nqx_store *s, const nqx_grammar *g,
+                                 const char *const *paths, size_t n,
+                                 const nqx_batch_options *opt,
+                                 nqx_batch_fn fn, void *ctx, nqx_error *err)
 {
     static const nqx_batch_options none;
     S_batch b;

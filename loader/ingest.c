@@ -317,7 +317,10 @@ static int S_pend(nqx_store *s, long long id, const char *text, size_t n)
     }
     if (nqx_buf_reserve(&s->pend, 2 * n + 1))
         return S_nomem(s);
-    f = nqx_fold_fast(text, n, s->pend.data + s->pend.len);
+    /* (the index's tokens are nqx_fold's: core/internal.h) */
+    f = nqx_fold_tokens_fast(text, n, s->pend.data + s->pend.len);
+    if (f < 0)
+        f = nqx_fold_fast(text, n, s->pend.data + s->pend.len);
     if (f >= 0)
         s->pend.len += (size_t)f;
     else if (!memchr(text, '\0', n)) { /* (a NUL ends what nqx_fold folds) */

@@ -501,10 +501,10 @@ nqx_status nqx_store_open(const char *path, int flags, int busy_ms,
      * checkpoint, as under synchronous = NORMAL before, now up to 64 MB
      * of them, which re-ingesting restores; the store stays whole. The
      * WAL file grows to that size while a writer runs and is removed when
-     * the last connection closes. */
+     * the last connection closes. nqx_store_ingest_files copies it in a
+     * thread of its own instead (batch.c). */
     if (!s->readonly &&
-        sqlite3_exec(s->db, "PRAGMA wal_autocheckpoint = 16384", NULL, NULL,
-                     NULL) != SQLITE_OK)
+        sqlite3_wal_autocheckpoint(s->db, NQX_AUTOCKPT_PAGES) != SQLITE_OK)
         goto fail;
     if (S_migrate(s, err)) {
         nqx_store_close(s);

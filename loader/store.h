@@ -46,7 +46,21 @@ struct nqx_store {
     long long *pend_id;
     size_t *pend_end;
     size_t npend, pend_cap;
+    /* nqx_store_ingest_files' checkpoints (batch.c): a thread of its own
+     * copies the WAL into the store once it holds ckpt_pages pages (0:
+     * NQX_CKPT_PAGES; tests set fewer); nckpt counts those made */
+    int ckpt_pages;
+    unsigned long nckpt;
 };
+
+/* The WAL's size, in pages, at which nqx_store_ingest_files has it
+ * copied into the store (16 MB of 4 kB pages); at four times that the
+ * writer waits for the copy, so that the WAL stays bounded when the
+ * disk is slower than the writer. */
+#define NQX_CKPT_PAGES 4096
+/* What a connection of nqx does itself outside nqx_store_ingest_files
+ * (PRAGMA wal_autocheckpoint; schema.c): 64 MB of 4 kB pages. */
+#define NQX_AUTOCKPT_PAGES 16384
 
 /* Several documents in one transaction (nqx_store_ingest_files): each
  * stored document is a savepoint, whole or rolled back alone, and the

@@ -993,15 +993,37 @@ static int S_dangling(const unsigned char *w, size_t n)
 /* Does r open a block of the document's frame, a label no sentence
  * runs on into: the addressees ("Kính gửi:") and the recipients ("Nơi
  * nhận:"), which follow a line of any shape (a bracketed note, a title
- * without a full stop) in text that marks no paragraph. */
+ * without a full stop) in text that marks no paragraph; the motto and the
+ * document's number, which text taken from a two-column header puts on
+ * lines of their own next to others. */
 static int S_block_label(const unsigned char *r, size_t n)
 {
-    static const char *const w[] = {"Nơi nhận", "NƠI NHẬN", "Kính gửi", "KÍNH GỬI"};
+    static const char *const w[] = {"Nơi nhận", "NƠI NHẬN", "Kính gửi", "KÍNH GỬI",
+                                    "Độc lập - Tự do - Hạnh phúc"};
     size_t k;
     for (k = 0; k < sizeof w / sizeof *w; k++) {
         size_t m = strlen(w[k]);
-        if (n > m && !memcmp(r, w[k], m) && (r[m] == ':' || r[m] == ' '))
+        if (n >= m && !memcmp(r, w[k], m) &&
+            (n == m || r[m] == ':' || r[m] == ' '))
             return 1;
+    }
+    /* the document's number: "Số: 45/KH-UBND", "Số 15 - NQ/TU" */
+    if (n > 6 && !memcmp(r, "Số", 4)) {
+        k = 4;
+        while (k < n && (r[k] == ' ' || r[k] == ':'))
+            k++;
+        if (k == 4 || k >= n || r[k] < '0' || r[k] > '9')
+            return 0;
+        while (k < n && r[k] >= '0' && r[k] <= '9')
+            k++;
+        while (k < n && r[k] == ' ')
+            k++;
+        if (k < n && (r[k] == '-' || r[k] == '/')) {
+            k++;
+            while (k < n && r[k] == ' ')
+                k++;
+            return k < n && ((r[k] >= 'A' && r[k] <= 'Z') || !memcmp(r + k, "Đ", 2));
+        }
     }
     return 0;
 }

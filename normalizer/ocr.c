@@ -1596,15 +1596,7 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
     return 0;
 }
 
-/* A word with no mark that is no Vietnamese syllable ("it", "thuc"),
- * tfid -2 so far: a word that lost its tone where a marked word stands
- * next to it ("Có it nhất"), but English or a name typed without marks
- * where none does or another such word does ("top 10", "Nguyen Van A",
- * "TUOI TRE"). In the first case it joins its clause, with the fold of
- * its letters (no Vietnamese, so keeping it is no sure choice); else it
- * breaks the clause as other non-words do (tfid -1). */
 /* The count of the commonest known word with y's letters (0: none). */
-#define S_COMMON_WORD 2000.0
 static double S_fold_top(const nqx_model *m, const nqx_syl *y)
 {
     char key[NQX_KEY_MAX];
@@ -1622,6 +1614,16 @@ static double S_fold_top(const nqx_model *m, const nqx_syl *y)
     return top;
 }
 
+/* A word with no mark that is no Vietnamese syllable ("it", "thuc"),
+ * tfid -2 so far: a word that lost its tone where a marked word stands
+ * next to it ("Có it nhất"), but English or a name typed without marks
+ * where none does or another such word does ("top 10", "Nguyen Van A",
+ * "TUOI TRE"). In the first case it joins its clause, with the fold of
+ * its letters (no Vietnamese, so keeping it is no sure choice); else it
+ * breaks the clause as other non-words do (tfid -1). A word is common
+ * (S_COMMON_WORD) when the model counted it 2,000 times: chíp 68, tốp
+ * 87, nét 1,035; các 262,631, mục 41,679. */
+#define S_COMMON_WORD 2000.0
 static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
                            size_t ntok)
 {

@@ -124,6 +124,29 @@ Test(grammar, catastrophic_backtracking_hits_limit, .init = S_mkdir, .fini = S_r
     nqx_gram_free(g);
 }
 
+/* The JIT's stack is the grammar's own (grammar.c), as small as the
+ * machine stack PCRE2 used before: a match that needs more still stops
+ * at the limit, and a short one runs. */
+Test(grammar, jit_stack_stays_bounded, .init = S_mkdir, .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    size_t ov[2], n = 200000;
+    char *subj = malloc(n + 1);
+    S_write("deep.pcre", "@pattern deep\n(a|b)*c\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    memset(subj, 'a', n);
+    subj[n - 1] = 'c';
+    subj[n] = '\0';
+    cr_assert_eq(nqx_gram_match(nqx_gram_pattern(g, "deep"), subj, n, 0, ov, 1), -1);
+    cr_assert_eq(nqx_gram_limit_hits(g), 1);
+    cr_assert_eq(nqx_gram_match(nqx_gram_pattern(g, "deep"), "xabac", 5, 0, ov, 1), 1);
+    cr_assert_eq(ov[0], 1);
+    cr_assert_eq(ov[1], 5);
+    free(subj);
+    nqx_gram_free(g);
+}
+
 static int S_freed;
 static void S_count_free(void *p)
 {
@@ -229,6 +252,48 @@ Test(grammar, words_first_finds_what_the_plain_search_finds, .init = S_mkdir,
         }
         cr_expect_gt(found, 20); /* (the subjects do hold matches) */
     }
+    nqx_gram_free(g);
+}
+
+/* A byte every match holds (PCRE2's last code unit) is looked for before
+ * PCRE2 is called (grammar.c, S_required): a try from after the last
+ * such byte finds nothing, one from before it finds what PCRE2 finds, a
+ * byte inside a lookbehind or before the try's start does not count,
+ * and a caseless letter is never required (a caseless k also matches
+ * the Kelvin sign, U+212A). */
+Test(grammar, required_byte_skips_only_tries_that_cannot_match, .init = S_mkdir,
+     .fini = S_rmdir)
+{
+    nqx_grammar *g;
+    nqx_error e;
+    size_t ov[4];
+    const nqx_pattern *cell, *behind, *ahead, *kel;
+    S_write("r.pcre", "@pattern r_cell\n(?<=\\s)\\w+\\s*\\|\n"
+                      "@pattern r_behind\n(?<=\\|)xy\n"
+                      "@pattern r_ahead\nx(?=[^;]*;)y\n"
+                      "@pattern r_kelvin\n@flags i\nok\n");
+    cr_assert_eq(nqx_gram_load(S_dir, &g, &e), NQX_OK, "%s", e.msg);
+    cell = nqx_gram_pattern(g, "r_cell");
+    behind = nqx_gram_pattern(g, "r_behind");
+    ahead = nqx_gram_pattern(g, "r_ahead");
+    kel = nqx_gram_pattern(g, "r_kelvin");
+    cr_assert_eq(nqx_gram_match(cell, "ab cd | ef | g", 14, 0, ov, 2), 1);
+    cr_assert_eq(ov[0], 3);
+    cr_assert_eq(ov[1], 7);
+    cr_assert_eq(nqx_gram_match(cell, "ab cd | ef | g", 14, 7, ov, 2), 1);
+    cr_assert_eq(ov[0], 8);
+    cr_assert_eq(ov[1], 12);
+    cr_assert_eq(nqx_gram_match(cell, "ab cd | ef | g", 14, 12, ov, 2), 0);
+    cr_assert_eq(nqx_gram_match_upto(cell, "ab cd | ef | g", 14, 1, 3, ov, 2), 1);
+    cr_assert_eq(ov[0], 3);
+    cr_assert_eq(nqx_gram_match(behind, "a |xy", 5, 3, ov, 2), 1);
+    cr_assert_eq(ov[0], 3);
+    cr_assert_eq(ov[1], 5);
+    cr_assert_eq(nqx_gram_match(ahead, "x;y", 3, 0, ov, 2), 0);
+    cr_assert_eq(nqx_gram_match(ahead, "xy;", 3, 0, ov, 2), 1);
+    cr_assert_eq(ov[1], 2);
+    cr_assert_eq(nqx_gram_match(kel, "O\xe2\x84\xaa", 4, 0, ov, 2), 1);
+    cr_assert_eq(ov[1], 4);
     nqx_gram_free(g);
 }
 

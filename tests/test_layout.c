@@ -372,8 +372,9 @@ Test(layout, a_line_with_room_for_the_next_word_ends_its_paragraph)
     CHECK(in, want);
 }
 
-/* "Nơi nhận:" and "Kính gửi:" open blocks of the document's frame: no
- * line runs on into them, whatever it ended with. */
+/* "Nơi nhận:", "Kính gửi:", the motto and the document's number open
+ * blocks of the document's frame: no line runs on into them, whatever it
+ * ended with. ("Số lượng" is no number.) */
 Test(layout, the_recipients_label_starts_a_block)
 {
     char in[8192] = "", want[8192] = "";
@@ -393,6 +394,13 @@ Test(layout, the_recipients_label_starts_a_block)
     CHECK(in, want);
     CHECK("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau\n\nKính gửi: Các sở, ngành.\n",
           "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau\nKính gửi: Các sở, ngành.\n");
+    /* a two-column header's motto and number, on lines of their own */
+    CHECK("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND Quảng Ngãi, ngày 3 tháng 4 năm 2024\n"
+          "Số lượng cán bộ\nđược giao.\n",
+          "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND Quảng Ngãi, ngày 3 tháng 4 năm 2024 "
+          "Số lượng cán bộ được giao.\n");
 }
 
 /* A wrap between "khóa" and its term's number puts the number first on a

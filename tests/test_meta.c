@@ -62,6 +62,100 @@ Test(meta, issuer_in_capitals_is_recased_and_missing_fields_stay_null)
     nqx_doc_free(d);
 }
 
+/* Text taken from a two-column header puts the columns side by side on
+ * one line: the issuer beside the party's name, the number beside the
+ * place and date. The party's name is no part of the issuer, and the
+ * date is read after the number. */
+Test(meta, a_two_column_header_on_one_line)
+{
+    nqx_doc *d = S_meta("ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG CỘNG SẢN VIỆT NAM\n"
+                        "Số 123-KH/TU Quảng Ngãi, ngày 15 tháng 5 năm 2023\n\n"
+                        "KẾ HOẠCH\nthực hiện Nghị quyết về công tác cán bộ\n\n"
+                        "1. Các cấp ủy thực hiện.\n");
+    const nqx_meta *m = &d->metas[0];
+    cr_assert_str_eq(m->kind, "Kế hoạch");
+    cr_assert_str_eq(m->number, "123-KH/TU");
+    cr_assert_str_eq(m->date, "2023-05-15");
+    cr_assert_str_eq(m->issuer, "Đảng bộ tỉnh Quảng Ngãi");
+    cr_assert_str_eq(m->locality, "Quảng Ngãi");
+    nqx_doc_free(d);
+}
+
+/* A scanned header's date in figures, or with its comma lost after the
+ * place; a sentence that opens "Theo đó, ngày 3/6/2025" is no header. */
+Test(meta, a_header_date_in_figures_or_without_its_comma)
+{
+    static const char *const lines[] = {"Quảng Ngãi, ngày 15/5/2023",
+                                        "Quảng Ngãi ngày 15 tháng 5 năm 2023"};
+    size_t k;
+    for (k = 0; k < 2; k++) {
+        char text[512];
+        nqx_doc *d;
+        snprintf(text, sizeof text, "TỈNH ỦY QUẢNG NGÃI\nSố 12-KH/TU\n%s\n\nKẾ HOẠCH\n"
+                                    "về công tác cán bộ\n\n1. Các cấp ủy thực hiện.\n", lines[k]);
+        d = S_meta(text);
+        cr_assert_str_eq(d->metas[0].date, "2023-05-15", "%s", lines[k]);
+        cr_assert_str_eq(d->metas[0].locality, "Quảng Ngãi");
+        nqx_doc_free(d);
+    }
+    {
+        nqx_doc *d = S_meta("KẾ HOẠCH\nvề công tác cán bộ\n\nTheo đó, ngày 3/6/2025 "
+                            "Ban Thường vụ họp.\n");
+        cr_assert_null(d->metas[0].date);
+        nqx_doc_free(d);
+    }
+}
+
+/* A letter has no kind word: its "V/v ..." line under the number is its
+ * subject, and it is a công văn; a telegram's kind word is "CÔNG ĐIỆN";
+ * a kind word that is a value of a library page's table has no title
+ * (its next line is a label). */
+Test(meta, a_letter_a_telegram_and_a_library_page)
+{
+    nqx_doc *d = S_meta("BỘ NỘI VỤ\nSố: 1234/BNV-CCVC\nV/v hướng dẫn đánh giá cán bộ\n"
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                        "Hà Nội, ngày 20 tháng 11 năm 2024\n\nKính gửi: Các bộ, ngành.\n\n"
+                        "Bộ Nội vụ hướng dẫn như sau:\n1. Các bộ thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].kind, "Công văn");
+    cr_assert_str_eq(d->metas[0].title, "hướng dẫn đánh giá cán bộ");
+    cr_assert_str_eq(d->metas[0].number, "1234/BNV-CCVC");
+    cr_assert_str_eq(d->metas[0].issuer, "Bộ Nội vụ");
+    nqx_doc_free(d);
+    d = S_meta("THỦ TƯỚNG CHÍNH PHỦ\nSố: 229/CĐ-TTg\n\nCÔNG ĐIỆN\n"
+               "Về tập trung khắc phục hậu quả mưa lũ\n\n1. Các bộ thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].kind, "Công điện");
+    cr_assert_str_eq(d->metas[0].title, "Về tập trung khắc phục hậu quả mưa lũ");
+    nqx_doc_free(d);
+    d = S_meta("Loại văn bản:\n\nCông văn\n\nNơi ban hành:\n\nCục Thuế\n\n"
+               "1. Các chi cục thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].kind, "Công văn");
+    cr_assert_null(d->metas[0].title);
+    nqx_doc_free(d);
+}
+
+/* One city, one locality: the date line's "Thành phố Hồ Chí Minh" and
+ * "TP. Hồ Chí Minh" are "Hồ Chí Minh", as the issuer's place is; a place
+ * at the end of a title in capitals is recased ("NINH BÌNH"), where its
+ * first letter was taken; recasing keeps the marks ("QUẢN LÝ" is no
+ * "quận"). */
+Test(meta, localities_are_names_and_recasing_keeps_the_marks)
+{
+    nqx_doc *d = S_meta("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nSố: 12/KH-UBND\n"
+                        "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+                        "về công tác cán bộ\n\n1. Các sở thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].locality, "Hồ Chí Minh");
+    nqx_doc_free(d);
+    d = S_meta("QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ QUẢN LÝ CHỨNG THƯ SỐ TRONG CÁC CƠ QUAN "
+               "HÀNH CHÍNH NHÀ NƯỚC TỈNH NINH BÌNH\n\nĐiều 1. Ban hành.\n");
+    cr_assert_str_eq(d->metas[0].locality, "Ninh Bình");
+    nqx_doc_free(d);
+    d = S_meta("CỤC QUẢN LÝ GIÁ\nSố: 5/KH-QLG\n\nKẾ HOẠCH\nvề kiểm tra giá\n\n"
+               "1. Các phòng thực hiện.\n");
+    cr_assert_str_eq(d->metas[0].issuer, "Cục Quản Lý Giá");
+    cr_assert_null(d->metas[0].locality);
+    nqx_doc_free(d);
+}
+
 Test(meta, a_new_header_after_a_signature_starts_a_document)
 {
     const char *t = "Số 256-KH/TU\nKẾ HOẠCH\nThực hiện Nghị quyết số 28-NQ/TW\n"

@@ -568,11 +568,15 @@ Test(store, version_3_store_migrates_to_4_and_searches_the_same)
 
 /* What the index holds for each passage is what FTS5 makes of
  * nqx_fold(text), token for token, also for lines with code points beyond
- * nqx_fold's fast tables (folded word by word: loader/ingest.c). */
+ * nqx_fold's fast tables (folded word by word: loader/ingest.c), and for
+ * lines within them, which the index gets unspaced and with ASCII
+ * capitals (nqx_fold_tokens_fast: FTS5 lower-cases and splits itself). */
 Test(store, index_holds_the_fold_of_each_passage)
 {
     static const char text[] =
         "KẾ HOẠCH\n"
+        "  ĐẤU  tranh\tVÌ  DÂN,\v Hà\xc2\xa0NỘI; ABC-xyz 2025  \t\n"
+        "QUYẾT ĐỊNH Số 12/QĐ-UBND ngày 05/3/2025 (Ðợt II)\n"
         "Đường từ Hà Nội → Đà Nẵng (越南 国) được nâng cấp.\n"
         "  Tab\there  and\xc2\xa0NBSP   x→y  \n"
         "Combining: Tie\xcc\x81ng Vie\xcc\xa3t \xcc\x81 x \xcc\x81y\n"
@@ -804,6 +808,70 @@ Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
         cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages_fts (passages_fts)"
                                   " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
         for (i = 0; i < 10; i++) {
+            unlink(paths[i]);
+            free(paths[i]);
+        }
+        nqx_buf_free(&b);
+        nqx_buf_free(&want);
+        nqx_gram_free(g);
+        nqx_store_close(s);
+        free(dir);
+        fx_rm(path);
+    }
+}
+
+/* nqx_store_ingest_files copies the WAL into the store in a thread of
+ * its own (loader/batch.c) once it holds ckpt_pages pages (here 2, so
+ * that 40 small files make it run), with one writer thread or workers:
+ * every file is stored and found as without it, nothing is left that a
+ * checkpoint could not copy, and the writer gets its own checkpoints
+ * back (PRAGMA wal_autocheckpoint, schema.c) when it returns. */
+Test(store, ingest_checkpoints_in_a_thread_of_its_own)
+{
+    int jobs;
+    for (jobs = 1; jobs <= 2; jobs++) {
+        char *path = fx_db_path(), *dir = strdup(path), *paths[40];
+        nqx_store *s = S_open(path);
+        nqx_grammar *g;
+        nqx_error e;
+        nqx_buf b = {0}, want = {0};
+        nqx_batch_options opt = {0};
+        size_t i;
+        *strrchr(dir, '/') = '\0';
+        cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+        for (i = 0; i < 40; i++) {
+            char name[16], body[300];
+            snprintf(name, sizeof name, "c%zu.txt", i);
+            snprintf(body, sizeof body, "KẾ HOẠCH số %zu\nPhấn đấu trồng %zu000 ha rừng.\n"
+                     "1. Sở Nông nghiệp chủ trì thực hiện việc số %zu.\n", i, i + 1, i);
+            paths[i] = S_write(dir, name, body);
+            nqx_buf_printf(&want, "%zu 0 %d\n", i, (int)NQX_INGEST_NEW);
+        }
+        s->ckpt_pages = 2;
+        opt.jobs = jobs;
+        cr_assert_eq(nqx_store_ingest_files(s, g, (const char *const *)paths, 40, &opt,
+                                            S_file_line, &b, &e), NQX_OK, "%s", e.msg);
+        cr_assert_str_eq(b.data, want.data, "-j %d", jobs);
+        cr_assert_gt(s->nckpt, 0, "-j %d", jobs);
+        S_assert_rows(S_sql(s, "SELECT count(*), count(DISTINCT text_sha256) FROM documents"),
+                      "40|40\n");
+        /* (each found twice: its line and its task or target) */
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH"
+                               " '\"so nong nghiep\"'"), "80\n");
+        S_assert_rows(S_sql(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH"
+                               " '\"13000 ha\"'"), "2\n");
+        S_assert_rows(S_sql(s, "PRAGMA wal_autocheckpoint"), "16384\n");
+        {   /* busy 0, and every frame copied: nothing holds one back */
+            char *r = S_sql(s, "PRAGMA wal_checkpoint(PASSIVE)");
+            int busy = -1, log = -1, done = -2;
+            cr_assert_eq(sscanf(r, "%d|%d|%d", &busy, &log, &done), 3, "%s", r);
+            cr_assert_eq(busy, 0);
+            cr_assert_eq(log, done);
+            free(r);
+        }
+        S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
+        S_assert_parents(s);
+        for (i = 0; i < 40; i++) {
             unlink(paths[i]);
             free(paths[i]);
         }
