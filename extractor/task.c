@@ -955,6 +955,10 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             if (S_label_at(c, t.v[starts[k]].start, t.v[se - 1].end, &vs, &ve, &r, &nx))
                 continue;
         }
+        /* the steps of a time label's value are its time, not work of
+         * other bodies */
+        if (tve > tvs && t.v[starts[k]].start >= tvs && t.v[starts[k]].start < tve)
+            continue;
         if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
             /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
              * after a time limit with its number (task_fronted_limit),
@@ -1853,8 +1857,16 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 lk = S_label_at(c, pos, ch->end, &vs, &ve, &r, &nx);
                 if (lk == 1)
                     S_value_names(c, vs, ve, r, &lab);
-                else if (lk == 2 && tve == tvs)
+                else if (lk == 2 && tve == tvs) {
                     tvs = vs, tve = ve;
+                    while (tvs < tve && (c->text[tvs] == ' ' || c->text[tvs] == '*'))
+                        tvs++;
+                    /* "- Thời gian thực hiện:" over "+ Các bộ gửi kết quả
+                     * ... trước ngày 15/12/2025", "+ Bộ X tổng hợp ...":
+                     * the points beneath are the label's value */
+                    if (tvs == tve && ch->body_end > ch->end)
+                        tvs = ch->end, tve = ch->body_end;
+                }
                 if (!lk || nx <= pos)
                     break;
                 pos = nx;
