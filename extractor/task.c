@@ -41,7 +41,7 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin, tnend, follow;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -237,6 +237,22 @@ static char *S_label_deadline(S_ctx *c, size_t s, size_t e)
     int rc;
     if (dl || !c->p_bare_time || e <= s)
         return dl;
+    /* a bare date: "31/12/2025", "12/2025" */
+    if (c->p_bare_date &&
+        (rc = nqx_gram_match(c->p_bare_date, c->text, e, s, ov, S_OVN)) > 0 &&
+        S_group_span(c->p_bare_date, ov, rc, "y", &y1s, &y1e) &&
+        S_group_span(c->p_bare_date, ov, rc, "m", &y2s, &y2e)) {
+        int mo = atoi(c->text + y2s), dd = 0;
+        if (S_group_span(c->p_bare_date, ov, rc, "d", &es, &ee))
+            dd = atoi(c->text + es);
+        if (mo >= 1 && mo <= 12 && dd >= 0 && dd <= 31) {
+            if (dd)
+                snprintf(out, sizeof out, "%.4s-%02d-%02d", c->text + y1s, mo, dd);
+            else
+                snprintf(out, sizeof out, "%.4s-%02d", c->text + y1s, mo);
+            return nqx_strndup(out, strlen(out));
+        }
+    }
     rc = nqx_gram_match(c->p_bare_time, c->text, e, s, ov, S_OVN);
     if (rc <= 0 || !S_group_span(c->p_bare_time, ov, rc, "y1", &y1s, &y1e) ||
         y1e - y1s != 4)
@@ -939,6 +955,10 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             if (S_label_at(c, t.v[starts[k]].start, t.v[se - 1].end, &vs, &ve, &r, &nx))
                 continue;
         }
+        /* the steps of a time label's value are its time, not work of
+         * other bodies */
+        if (tve > tvs && t.v[starts[k]].start >= tvs && t.v[starts[k]].start < tve)
+            continue;
         if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
             /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
              * after a time limit with its number (task_fronted_limit),
@@ -1837,8 +1857,16 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                 lk = S_label_at(c, pos, ch->end, &vs, &ve, &r, &nx);
                 if (lk == 1)
                     S_value_names(c, vs, ve, r, &lab);
-                else if (lk == 2 && tve == tvs)
+                else if (lk == 2 && tve == tvs) {
                     tvs = vs, tve = ve;
+                    while (tvs < tve && (c->text[tvs] == ' ' || c->text[tvs] == '*'))
+                        tvs++;
+                    /* "- Thời gian thực hiện:" over "+ Các bộ gửi kết quả
+                     * ... trước ngày 15/12/2025", "+ Bộ X tổng hợp ...":
+                     * the points beneath are the label's value */
+                    if (tvs == tve && ch->body_end > ch->end)
+                        tvs = ch->end, tve = ch->body_end;
+                }
                 if (!lk || nx <= pos)
                     break;
                 pos = nx;
@@ -2414,6 +2442,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_aim = nqx_gram_pattern(g, "task_aim_heading");
     c.p_workin = nqx_gram_pattern(g, "task_work_leadin");
     c.p_bare_time = nqx_gram_pattern(g, "task_label_bare_time");
+    c.p_bare_date = nqx_gram_pattern(g, "task_label_bare_date");
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");

@@ -453,3 +453,25 @@ Test(agency, hospitals_plants_and_levels, .init = S_load, .fini = S_free)
            "tiếp nhận");
     S_list("các nhà máy chủ động giảm công suất", "các nhà máy", "chủ động");
 }
+
+/* Departments whose names go on in lower case (agency_fields): "Cục Di
+ * sản văn hóa", "Vụ Pháp chế", "Cục Trồng trọt và Bảo vệ thực vật". */
+Test(agency, department_names_in_lower_case, .init = S_load, .fini = S_free)
+{
+    S_list("Cục Di sản văn hóa chủ trì thực hiện", "Cục Di sản văn hóa", "chủ trì");
+    S_list("Vụ Pháp chế, Cục Thống kê phối hợp", "Vụ Pháp chế|Cục Thống kê", "phối hợp");
+    S_list("Cục Trồng trọt và Bảo vệ thực vật chỉ đạo",
+           "Cục Trồng trọt và Bảo vệ thực vật", "chỉ đạo");
+}
+
+/* The address after an assignment word is courtesy, not name: "Giao
+ * đồng chí Bộ trưởng Bộ Xây dựng ..." names "Bộ trưởng Bộ Xây dựng". */
+Test(agency, address_after_assignment_is_courtesy, .init = S_load, .fini = S_free)
+{
+    nqx_toks t;
+    const char *s = "Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo";
+    cr_assert_eq(nqx_ext_tokens(s, 0, strlen(s), &t), NQX_OK);
+    cr_expect_eq(nqx_agx_courtesy(S_a, &t, 0, t.n), 3);
+    nqx_toks_free(&t);
+    S_list("Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo", "Bộ trưởng Bộ Xây dựng", "trực tiếp");
+}

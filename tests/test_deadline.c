@@ -226,6 +226,16 @@ Test(deadline, when_conditions)
     S_EQ("kiểm tra, phát hiện và xử lý các vi phạm", "null");
 }
 
+/* When a text takes effect is no time for work (dl_x_in_force); an open
+ * start of the work still is. */
+Test(deadline, taking_effect_is_no_time)
+{
+    S_EQ("Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.", "null");
+    S_EQ("Quyết định 391/QĐ-BTC có hiệu lực từ 01/3/2025.", "null");
+    S_EQ("Quyết định này có hiệu lực kể từ ngày 30/11/2025.", "null");
+    S_EQ("Thực hiện từ ngày 01/7/2025", "ongoing");
+}
+
 /* Periods of quarters or months are intervals. */
 Test(deadline, quarter_and_month_ranges)
 {

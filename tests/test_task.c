@@ -1872,3 +1872,37 @@ Test(task, schedule_points_on_a_page, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("Dự thảo lần 1"), "");
     S_expect_deadline(S_task("Dự thảo lần 2"), "2025-11-30");
 }
+
+/* A table's time cell, or a time label, that holds a bare date
+ * (task_label_bare_date): "31/12/2025" is that day, "12/2025" that month. */
+Test(task, bare_dates_in_a_time_column, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("| STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời hạn hoàn thành |\n"
+          "|---|---|---|---|\n"
+          "| 1 | Số hóa hồ sơ thủ tục hành chính | Văn phòng Bộ | 31/12/2025 |\n"
+          "| 2 | Xây dựng cơ sở dữ liệu ngành | Cục Di sản văn hóa | 6/2026 |\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_deadline(S_task("Số hóa hồ sơ"), "2025-12-31");
+    S_expect_deadline(S_task("Xây dựng cơ sở dữ liệu"), "2026-06");
+    S_expect_agencies(S_task("Xây dựng cơ sở dữ liệu"), "lead:Cục Di sản văn hóa;");
+}
+
+/* A time label with nothing after its colon ("- Thời gian thực hiện:")
+ * takes the points beneath it as its value: the item's time is their
+ * first, and they hand no work of their own. */
+Test(task, time_label_over_its_steps, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "4. Rà soát văn bản quy phạm pháp luật\n"
+          "- Nội dung: rà soát các văn bản có liên quan đến Luật.\n"
+          "- Cơ quan chủ trì: Bộ Công an.\n"
+          "- Thời gian thực hiện:\n"
+          "+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ Công an trước ngày 15 "
+          "tháng 12 năm 2025.\n"
+          "+ Bộ Công an tổng hợp kết quả, báo cáo Thủ tướng Chính phủ trước ngày 31 "
+          "tháng 12 năm 2025.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_deadline(S_task("4. Rà soát"), "2025-12-15");
+    S_expect_agencies(S_task("4. Rà soát"),
+                      "lead:Bộ Công an;report_to:Thủ tướng Chính phủ;");
+}
