@@ -99,6 +99,7 @@ typedef struct {
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
+    int hl_doc, hl_first; /* S_headline's document and its first node */
     const nqx_lexicon *rule_kinds; /* "Luật", "Nghị định", "Thông tư" */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
     /* unit_nouns' indices by first byte, in lexicon order: those starting
@@ -2117,7 +2118,7 @@ static void S_trim_span(const S_ctx *c, size_t *a, size_t *b)
  * paragraph that repeats it word for word. The publisher's restatement of
  * a goal the page quotes below ("Đến năm 2030, tối thiểu 20% trường tiểu
  * học có bể bơi", then the quoted bullet): no target of its own. */
-static int S_headline(const S_ctx *c, int node)
+static int S_headline(S_ctx *c, int node)
 {
     const nqx_node *nd = &c->nodes[node], *f = NULL;
     size_t a, b, fa, fb;
@@ -2126,9 +2127,19 @@ static int S_headline(const S_ctx *c, int node)
         c->d->metas[nd->doc_index].kind ||
         (nd->kind != NQX_NODE_PARA && nd->kind != NQX_NODE_HEADING))
         return 0;
-    for (k = 0; k <= node && !f; k++)
-        if (c->nodes[k].doc_index == nd->doc_index && c->nodes[k].end > c->nodes[k].start)
-            f = &c->nodes[k];
+    /* the document's first node: kept for the last document asked
+     * about (nodes come in order; a scan from 0 for each node with a
+     * number was quadratic in a long file) */
+    if (c->hl_doc != nd->doc_index) {
+        for (k = 0; k <= node; k++)
+            if (c->nodes[k].doc_index == nd->doc_index &&
+                c->nodes[k].end > c->nodes[k].start)
+                break;
+        c->hl_doc = nd->doc_index;
+        c->hl_first = k <= node ? k : -1;
+    }
+    if (c->hl_first >= 0)
+        f = &c->nodes[c->hl_first];
     if (!f || (f->kind != NQX_NODE_PARA && f->kind != NQX_NODE_HEADING))
         return 0;
     a = nd->start, b = nd->end, fa = f->start, fb = f->end;
@@ -2435,6 +2446,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
     c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
+    c.hl_doc = -2; /* no document asked about yet (-1 is none) */
     c.rule_kinds = nqx_gram_lexicon(g, "tg_rule_kinds");
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
     c.goal_cue = nqx_gram_pattern(g, "tg_goal_cue");
