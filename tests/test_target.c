@@ -1090,3 +1090,14 @@ Test(target, rules_of_a_circular, .init = fx_grammar_load, .fini = S_free_doc)
     cr_expect_eq(S_count(), 1);
     S_check("1. Mỗi lớp", 0, ">=", 25, 25, "học viên", NULL, 0);
 }
+
+/* A sentence that opens with "Như vậy," sums up the text above it: no
+ * record of its own; the goal it sums up stays one. */
+Test(target, summary_sentence)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Đến năm 2030, tối thiểu 40% trường học có bể bơi.\n"
+          "Như vậy, mục tiêu đến năm 2030, tối thiểu 40% trường học có bể bơi.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("- Đến năm 2030", 0, ">=", 40, 40, "%", "2030", 0);
+}
