@@ -76,6 +76,14 @@ if [ -d /tmp/vi-text ] || [ -f ../shared/textcorpus/vi-text.tar.xz ]; then
         echo "| targets (held-out 12, untouched, \`tests/heldout12/run.sh\`) | none in gold: $(num "$(printf '%s\n' "$h" | grep -E '^targets:' | head -1)" pred) predicted, each an extra | - |"
         echo "| tasks (held-out 12, untouched) | $(found "$hk") | $(strict "$hk") |"
     fi
+    for n in 13 14; do
+        [ -d tests/heldout$n ] || continue
+        h=$(VI_TEXT_TAR=../shared/textcorpus/vi-text.tar.xz NQX_SCORER=../shared/eval/score.py sh tests/heldout$n/run.sh 2>/dev/null || true)
+        ht=$(printf '%s\n' "$h" | grep -E '^targets:' | head -1)
+        hk=$(printf '%s\n' "$h" | grep -E '^tasks:' | head -1)
+        echo "| targets (held-out $n, untouched, \`tests/heldout$n/run.sh\`) | $(found "$ht") | $(strict "$ht") |"
+        echo "| tasks (held-out $n, untouched) | $(found "$hk") | $(strict "$hk") |"
+    done
 fi
 echo
 echo "Field accuracy over found records (corpus): $(printf '%s\n' "$ev" | grep -E '^ +fields:' | sed 's/^ *fields: //' | tr '\n' ';' | sed 's/;$//; s/;/; tasks: /; s/^/targets: /')."
