@@ -961,7 +961,7 @@ static void S_free_doc(void)
  * its own, with the year it names (the share's too); a bare figure
  * of a design after the comma ("mật độ xây dựng khoảng 40%, diện tích
  * sàn xây dựng khoảng 5.600 m2") stays read as the share's qualifier. */
-Test(target, second_metric_after_comma, .init = fx_grammar_load, .fini = S_free_doc)
+Test(target, second_metric_after_comma, .fini = S_free_doc)
 {
     S_run_doc("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 12/2026/NQ-HĐND;\n\n"
               "II. MỤC TIÊU, CHỈ TIÊU\n\n"
@@ -976,7 +976,7 @@ Test(target, second_metric_after_comma, .init = fx_grammar_load, .fini = S_free_
 
 /* The document's title, and a closing that names the document by it,
  * restate the body's goal: no target of their own. */
-Test(target, title_restated, .init = fx_grammar_load, .fini = S_free_doc)
+Test(target, title_restated, .fini = S_free_doc)
 {
     S_run_doc("NGHỊ QUYẾT\n\n"
               "Về Kế hoạch phát triển kinh tế - xã hội năm 2027 với mục tiêu tăng trưởng đạt 9% trở lên\n\n"
@@ -1032,7 +1032,7 @@ Test(target, purpose_restated)
 /* A page with no document header: its unnumbered first line, and a
  * paragraph repeating it, are the publisher's headline, not targets;
  * the quoted bullet is. */
-Test(target, page_headline, .init = fx_grammar_load, .fini = S_free_doc)
+Test(target, page_headline, .fini = S_free_doc)
 {
     S_run_doc("Đến năm 2030, tối thiểu 30% trường học có bể bơi\n\n"
               "Nội dung chính\n\n"
@@ -1046,7 +1046,7 @@ Test(target, page_headline, .init = fx_grammar_load, .fini = S_free_doc)
 /* A figure whose time is before its document's year (its date, else
  * the latest year it cites; with neither, before 2000) is a result, not
  * a goal; a period counts by its end. */
-Test(target, past_time, .init = fx_grammar_load, .fini = S_free_doc)
+Test(target, past_time, .fini = S_free_doc)
 {
     S_run_doc("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 12/2024/NQ-HĐND;\n\n"
               "II. MỤC TIÊU\n\n"
@@ -1074,7 +1074,7 @@ Test(target, facility_counts)
 /* In a circular (a normative act: tg_rule_kinds) a floor or cap is a
  * rule; "phấn đấu" still sets a goal there. The same floor in a plan is
  * a goal. */
-Test(target, rules_of_a_circular, .init = fx_grammar_load, .fini = S_free_doc)
+Test(target, rules_of_a_circular, .fini = S_free_doc)
 {
     S_run_doc("THÔNG TƯ\n\nQuy định về lưu trữ hồ sơ điện tử\n\n"
               "Điều 5. Thời hạn lưu trữ\n\n"
