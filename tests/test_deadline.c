@@ -46,6 +46,9 @@ Test(deadline, months_days_quarters)
     S_EQ("Hoàn thành trước ngày 15/5/2023", "2023-05-15");
     S_EQ("gửi báo cáo chậm nhất ngày 05/01/2027", "2027-01-05");
     S_EQ("xong trước ngày 30 tháng 9 năm 2024", "2024-09-30");
+    /* "ngày" left out, an occasion named */
+    S_EQ("Sở Nội vụ hoàn thành trước 15 tháng 5 năm 2023.", "2023-05-15");
+    S_EQ("hoàn thành thông tuyến vào dịp 19 tháng 12 năm 2025", "2025-12-19");
     S_EQ("Quý II/2023", "2023-Q2");
     S_EQ("Hoàn thành trong Quý II/2023", "2023-Q2");
     S_EQ("trình Hội đồng nhân dân tỉnh trong quý IV năm 2025", "2025-Q4");
