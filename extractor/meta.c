@@ -604,8 +604,7 @@ static void S_header(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
             n = strlen(s);
         }
         /* "V/v hướng dẫn ...": a công văn's subject, under its number */
-        if (subject && !*subject && n > 4 && (s[0] == 'V' || s[0] == 'v') &&
-            s[1] == '/' && (s[2] == 'v' || s[2] == 'V') && s[3] == ' ') {
+        if (subject && !*subject && n > 4 && S_starts_with_fold(s, "v/v ")) {
             size_t a = 4;
             while (a < n && s[a] == ' ')
                 a++;

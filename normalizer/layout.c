@@ -94,6 +94,7 @@ typedef struct {
     int pb;        /* a form feed (page break) ended the previous line */
     int nsep;      /* " | " cell separators inside the line */
     int cont;      /* a table row's cell text wrapped onto this line */
+    size_t nch;    /* its characters, counted where S_room needs them */
 } S_line;
 
 enum { U_TEXT, U_ROW, U_FOOT };
@@ -186,6 +187,7 @@ static int S_add_line(S_ctx *c, size_t *cap, size_t ts, size_t te, int pb)
     L->pb = pb;
     L->nsep = 0;
     L->cont = 0;
+    L->nch = 0;
     if (te - ts >= 3) { /* " | " inside the line: the cells of a row */
         const unsigned char *q = t + ts + 1;
         while ((q = memchr(q, '|', (size_t)(t + te - 1 - q))) != NULL) {
@@ -1737,8 +1739,7 @@ static int S_room(const S_ctx *c, const S_line *P, const S_line *L)
         return 0;
     while (w < L->te && c->t[w] != ' ')
         w++;
-    return S_nchars(c->t, P->ts, P->te) + 1 + S_nchars(c->t, L->ts, w) +
-               c->cwidth / 10 <= c->cwidth;
+    return P->nch + 1 + S_nchars(c->t, L->ts, w) + c->cwidth / 10 <= c->cwidth;
 }
 
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
@@ -2231,15 +2232,15 @@ static size_t S_wrap_width(const S_ctx *c)
 }
 
 /* The width of regularly wrapped text in characters: the length a tenth
- * of its lines reach (S_room). */
-static size_t S_char_width(const S_ctx *c)
+ * of its lines reach (S_room); each text line's count is kept in nch. */
+static size_t S_char_width(S_ctx *c)
 {
     size_t hist[257] = {0}, k, n = 0, seen = 0;
     for (k = 0; k < c->nl; k++) {
         size_t m;
         if (c->lines[k].type != L_TEXT)
             continue;
-        m = S_nchars(c->t, c->lines[k].ts, c->lines[k].te);
+        m = c->lines[k].nch = S_nchars(c->t, c->lines[k].ts, c->lines[k].te);
         hist[m > 256 ? 256 : m]++;
         n++;
     }

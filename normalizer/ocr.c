@@ -1631,18 +1631,17 @@ static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
     /* written so twice or more: the author's spelling, a loanword ("CCCD
      * gắn chip", "lọt vào top"), where a lost tone is a slip made once;
      * unless its letters make a common word ("cac", "muc": a scanner
-     * loses the same tone again). A repeat copied its first occurrence's
-     * -2; that one becomes -3. */
+     * loses the same tone again; -4). A repeat copied its first
+     * occurrence's -2; that one becomes -3. */
     for (i = 0; i < ntok; i++)
-        if (tfid[i] == -2 && toks[i].first >= 0 &&
-            S_fold_top(m, &toks[i].syl) < S_COMMON_WORD) {
+        if (tfid[i] == -2 && toks[i].first >= 0) {
             tfid[toks[i].first] = -3;
             tfid[i] = -1;
         }
     for (i = 0; i < ntok; i++) {
         int marked = 0, bare = 0, side;
         char key[NQX_KEY_MAX];
-        if (tfid[i] != -2) {
+        if (tfid[i] != -2 && tfid[i] != -4) {
             if (tfid[i] == -3)
                 tfid[i] = -1;
             continue;
@@ -2469,7 +2468,9 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         nqx_syl_key(&toks[i].syl, key);
         tid[i] = nqx_model_id(m, key);
         if (tid[i] < 0 && S_bare(&toks[i].syl) && !nqx_syl_valid(&toks[i].syl)) {
-            tfid[i] = -2; /* S_bare_invalid decides */
+            /* S_bare_invalid decides; -4: its letters make a common word
+             * (worked out once a distinct word: repeats copy it) */
+            tfid[i] = S_fold_top(m, &toks[i].syl) < S_COMMON_WORD ? -2 : -4;
             continue;
         }
         if (tid[i] > 0 && sc.lm->fid_exact) {
