@@ -27,6 +27,27 @@ static char *S_norm(const char *in)
         free(got_);                          \
     } while (0)
 
+/* A regularly wrapped paragraph (three lines, no blank line) and the one
+ * line it joins to: the body of the wrapped-text tests. */
+#define S_PARA_IN                                                             \
+    "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong\n" \
+    "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n" \
+    "chuyển biến mạnh về chất lượng hoạt động.\n"
+#define S_PARA_OUT                                                            \
+    "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong " \
+    "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo " \
+    "chuyển biến mạnh về chất lượng hoạt động.\n"
+
+/* n copies of pin appended to in and of pout to want: a text long
+ * enough to be read as wrapped (30 lines or more) */
+static void S_times(int n, char *in, const char *pin, char *want, const char *pout)
+{
+    while (n-- > 0) {
+        strcat(in, pin);
+        strcat(want, pout);
+    }
+}
+
 Test(layout, heading_marks_and_bold_stripped)
 {
     CHECK("## **KẾ HOẠCH**\n", "KẾ HOẠCH\n");
@@ -316,16 +337,15 @@ Test(layout, page_number_between_the_halves_of_a_sentence)
 Test(layout, wrapped_text_without_blank_lines)
 {
     char in[4096] = "", want[4096] = "";
-    int k;
     /* 30 lines: a text this long with no blank line is read this way */
-    for (k = 0; k < 10; k++) {
-        strcat(in, "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực\n"
-                   "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp\n"
-                   "với các sở, ngành triển khai thực hiện.\n");
-        strcat(want, "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực "
-                     "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp "
-                     "với các sở, ngành triển khai thực hiện.\n");
-    }
+    S_times(10, in,
+            "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực\n"
+            "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp\n"
+            "với các sở, ngành triển khai thực hiện.\n",
+            want,
+            "Ban Thường vụ Thành ủy lãnh đạo, chỉ đạo các cấp ủy, tổ chức đảng thực "
+            "hiện tốt công tác cán bộ; Ủy ban nhân dân Thành phố chủ trì, phối hợp "
+            "với các sở, ngành triển khai thực hiện.\n");
     CHECK(in, want);
 }
 
@@ -335,17 +355,7 @@ Test(layout, wrapped_text_without_blank_lines)
 Test(layout, regularly_wrapped_text_keeps_its_short_lines)
 {
     char in[8192] = "", want[8192] = "";
-    int k;
-    for (k = 0; k < 10; k++) {
-        strcat(in, "2. Yêu cầu\n"
-                   "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong\n"
-                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
-                   "chuyển biến mạnh về chất lượng hoạt động.\n");
-        strcat(want, "2. Yêu cầu\n"
-                     "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong "
-                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
-                     "chuyển biến mạnh về chất lượng hoạt động.\n");
-    }
+    S_times(10, in, "2. Yêu cầu\n" S_PARA_IN, want, "2. Yêu cầu\n" S_PARA_OUT);
     CHECK(in, want);
 }
 
@@ -358,17 +368,16 @@ Test(layout, regularly_wrapped_text_keeps_its_short_lines)
 Test(layout, a_line_with_room_for_the_next_word_ends_its_paragraph)
 {
     char in[8192] = "", want[8192] = "";
-    int k;
-    for (k = 0; k < 10; k++) {
-        strcat(in, "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục\n"
-                   "Các cấp ủy xây dựng Đảng bộ và hệ thống chính trị các cấp thực sự trong\n"
-                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
-                   "Chương trình hành động và chuyển biến mạnh về chất lượng hoạt động.\n");
-        strcat(want, "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục\n"
-                     "Các cấp ủy xây dựng Đảng bộ và hệ thống chính trị các cấp thực sự trong "
-                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
-                     "Chương trình hành động và chuyển biến mạnh về chất lượng hoạt động.\n");
-    }
+    S_times(10, in,
+            "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục\n"
+            "Các cấp ủy xây dựng Đảng bộ và hệ thống chính trị các cấp thực sự trong\n"
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+            "Chương trình hành động và chuyển biến mạnh về chất lượng hoạt động.\n",
+            want,
+            "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục\n"
+            "Các cấp ủy xây dựng Đảng bộ và hệ thống chính trị các cấp thực sự trong "
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+            "Chương trình hành động và chuyển biến mạnh về chất lượng hoạt động.\n");
     CHECK(in, want);
 }
 
@@ -378,15 +387,7 @@ Test(layout, a_line_with_room_for_the_next_word_ends_its_paragraph)
 Test(layout, the_recipients_label_starts_a_block)
 {
     char in[8192] = "", want[8192] = "";
-    int k;
-    for (k = 0; k < 10; k++) {
-        strcat(in, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong\n"
-                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
-                   "chuyển biến mạnh về chất lượng hoạt động.\n");
-        strcat(want, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong "
-                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
-                     "chuyển biến mạnh về chất lượng hoạt động.\n");
-    }
+    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
     strcat(in, "(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
                "Nơi nhận:\n- Thường trực Tỉnh ủy (báo cáo),\n");
     strcat(want, "(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
@@ -424,15 +425,7 @@ Test(layout, a_terms_number_after_a_wrap_is_no_heading)
 Test(layout, a_wrapped_footnote_keeps_its_lines)
 {
     char in[8192] = "", want[8192] = "";
-    int k;
-    for (k = 0; k < 10; k++) {
-        strcat(in, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong\n"
-                   "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
-                   "chuyển biến mạnh về chất lượng hoạt động.\n");
-        strcat(want, "Xây dựng Đảng bộ và hệ thống chính trị các cấp của Thành phố thực sự trong "
-                     "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
-                     "chuyển biến mạnh về chất lượng hoạt động.\n");
-    }
+    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
     strcat(in, "³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm\n"
                "1985 về sau có 05 cán bộ.\n");
     strcat(want, "³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm "

@@ -15,10 +15,14 @@
 
 static nqx_doc *S_d;
 
+static nqx_text *S_t; /* S_run_doc's normalized text */
+
 static void S_free(void)
 {
     nqx_doc_free(S_d);
     S_d = NULL;
+    nqx_text_free(S_t);
+    S_t = NULL;
     fx_grammar_unload();
 }
 
@@ -935,7 +939,6 @@ Test(target, exceed_named_goal)
 
 /* The whole pipeline (normalizer, metadata, outline, then targets):
  * for rules that read the document's metadata. */
-static nqx_text *S_t;
 static void S_run_doc(const char *text)
 {
     nqx_error e;
@@ -950,18 +953,11 @@ static void S_run_doc(const char *text)
     cr_assert_eq(nqx_ext_doc(S_g, S_t, &S_d, &e), NQX_OK, "%s", e.msg);
 }
 
-static void S_free_doc(void)
-{
-    nqx_text_free(S_t);
-    S_t = NULL;
-    S_free();
-}
-
 /* After a share and a comma, a metric with its own "đạt" is a goal of
  * its own, with the year it names (the share's too); a bare figure
  * of a design after the comma ("mật độ xây dựng khoảng 40%, diện tích
  * sàn xây dựng khoảng 5.600 m2") stays read as the share's qualifier. */
-Test(target, second_metric_after_comma, .fini = S_free_doc)
+Test(target, second_metric_after_comma)
 {
     S_run_doc("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 12/2026/NQ-HĐND;\n\n"
               "II. MỤC TIÊU, CHỈ TIÊU\n\n"
@@ -976,7 +972,7 @@ Test(target, second_metric_after_comma, .fini = S_free_doc)
 
 /* The document's title, and a closing that names the document by it,
  * restate the body's goal: no target of their own. */
-Test(target, title_restated, .fini = S_free_doc)
+Test(target, title_restated)
 {
     S_run_doc("NGHỊ QUYẾT\n\n"
               "Về Kế hoạch phát triển kinh tế - xã hội năm 2027 với mục tiêu tăng trưởng đạt 9% trở lên\n\n"
@@ -1032,7 +1028,7 @@ Test(target, purpose_restated)
 /* A page with no document header: its unnumbered first line, and a
  * paragraph repeating it, are the publisher's headline, not targets;
  * the quoted bullet is. */
-Test(target, page_headline, .fini = S_free_doc)
+Test(target, page_headline)
 {
     S_run_doc("Đến năm 2030, tối thiểu 30% trường học có bể bơi\n\n"
               "Nội dung chính\n\n"
@@ -1046,7 +1042,7 @@ Test(target, page_headline, .fini = S_free_doc)
 /* A figure whose time is before its document's year (its date, else
  * the latest year it cites; with neither, before 2000) is a result, not
  * a goal; a period counts by its end. */
-Test(target, past_time, .fini = S_free_doc)
+Test(target, past_time)
 {
     S_run_doc("KẾ HOẠCH\n\nCăn cứ Nghị quyết số 12/2024/NQ-HĐND;\n\n"
               "II. MỤC TIÊU\n\n"
@@ -1074,7 +1070,7 @@ Test(target, facility_counts)
 /* In a circular (a normative act: tg_rule_kinds) a floor or cap is a
  * rule; "phấn đấu" still sets a goal there. The same floor in a plan is
  * a goal. */
-Test(target, rules_of_a_circular, .fini = S_free_doc)
+Test(target, rules_of_a_circular)
 {
     S_run_doc("THÔNG TƯ\n\nQuy định về lưu trữ hồ sơ điện tử\n\n"
               "Điều 5. Thời hạn lưu trữ\n\n"
