@@ -59,51 +59,19 @@ static const char *const S_iconvname[] = {
 #define S_MAX_TOKEN 48 /* bytes; longer tokens are no syllables */
 #define S_CHUNK (64 * 1024)
 
-/* ------------------------------------------------------------------ */
-/* Offset map: a piece where output and input stop advancing together. */
-
-typedef struct {
-    nqx_offset_piece *p;
-    size_t n, cap;
-} S_map;
-
-static int S_map_at(S_map *m, size_t out, size_t in)
-{
-    if (!m)
-        return 0;
-    if (m->n && m->p[m->n - 1].in + (out - m->p[m->n - 1].out) == in)
-        return 0;
-    if (m->n && m->p[m->n - 1].out == out) { /* empty piece: replace */
-        m->p[m->n - 1].in = in;
-        return 0;
-    }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        nqx_offset_piece *p = realloc(m->p, cap * sizeof *p);
-        if (!p)
-            return -1;
-        m->p = p;
-        m->cap = cap;
-    }
-    m->p[m->n].out = out;
-    m->p[m->n].in = in;
-    m->n++;
-    return 0;
-}
-
 /* Offsets inside the last character may run past the input when it
  * grew (1 VISCII byte -> 3 UTF-8 bytes): pin them, and the end, to n. */
-static int S_map_finish(S_map *m, size_t outlen, size_t n)
+static int S_map_finish(nqx_norm_map *m, size_t outlen, size_t n)
 {
     const nqx_offset_piece *p;
     size_t x;
     if (!m || !m->n)
         return 0;
-    p = &m->p[m->n - 1];
+    p = &m->v[m->n - 1];
     if (p->in + (outlen - p->out) <= n)
         return 0;
     for (x = n - p->in + p->out + 1; x <= outlen; x++)
-        if (S_map_at(m, x, n))
+        if (nqx_norm_map_add(m, x, n))
             return -1;
     return 0;
 }
@@ -555,7 +523,7 @@ static size_t S_score_utf8(const unsigned char *s, const S_token *tok,
 static nqx_status S_conv_legacy(const char *name, S_enc e,
                                 const uint32_t tab[256],
                                 const unsigned char *s, size_t n,
-                                nqx_buf *ob, S_map *m, nqx_error *err)
+                                nqx_buf *ob, nqx_norm_map *m, nqx_error *err)
 {
     unsigned char u8[256][4], u8len[256], tone[256];
     size_t i = 0;
@@ -576,7 +544,7 @@ static nqx_status S_conv_legacy(const char *name, S_enc e,
         o = ob->data + ob->len;
         while (i < end) {
             size_t used = 1, l;
-            if (m && S_map_at(m, (size_t)(o - ob->data), i))
+            if (m && nqx_norm_map_add(m, (size_t)(o - ob->data), i))
                 return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
             /* VNI: ASCII not followed by a mark byte is plain ASCII. */
             if (e == S_VNI &&
@@ -637,7 +605,7 @@ bad:
 
 static nqx_status S_conv_utf16(const char *name, int le,
                                const unsigned char *s, size_t n,
-                               size_t start, nqx_buf *ob, S_map *m,
+                               size_t start, nqx_buf *ob, nqx_norm_map *m,
                                nqx_error *err)
 {
     iconv_t cd;
@@ -664,7 +632,7 @@ static nqx_status S_conv_utf16(const char *name, int le,
             if (v < 0xDC00 || v >= 0xE000)
                 return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,
                                 "invalid UTF-16: unpaired surrogate");
-            if (S_map_at(m, ob->len, i))
+            if (nqx_norm_map_add(m, ob->len, i))
                 return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
             ob->len += 4;
             i += 2;
@@ -673,7 +641,7 @@ static nqx_status S_conv_utf16(const char *name, int le,
         if (u >= 0xDC00 && u < 0xE000)
             return nqx_fail(err, NQX_EENCODING, name, -1, (long)i,
                             "invalid UTF-16: unpaired surrogate");
-        if (S_map_at(m, out, i))
+        if (nqx_norm_map_add(m, out, i))
             return nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
         ob->len += u < 0x80 ? 1 : u < 0x800 ? 2 : 3;
     }
@@ -893,7 +861,7 @@ nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
     uint32_t tabs[S_NLEGACY][256];
     int have[S_NLEGACY] = {0};
     nqx_buf ob = {0};
-    S_map map = {0}, *m = in_map ? &map : NULL;
+    nqx_norm_map map = {0}, *m = in_map ? &map : NULL;
     S_enc enc = S_UTF8;
     int forced = 0;
     size_t skip = 0, i;
@@ -965,7 +933,7 @@ nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
                 enc = (S_enc)(S_LEGACY_FIRST + pick);
             } else {
                 if (nqx_buf_append(&ob, bytes + skip, n - skip) ||
-                    S_map_at(m, 0, skip)) {
+                    nqx_norm_map_add(m, 0, skip)) {
                     st = nqx_fail(err, NQX_ENOMEM, name, -1, -1,
                                   "out of memory");
                     goto fail;
@@ -993,19 +961,19 @@ nqx_status nqx_norm_decode(const char *name, const char *bytes, size_t n,
     }
     snprintf(encname, 32, "%s", S_outname[enc]);
     if (in_map) {
-        if ((!map.n && S_map_at(&map, 0, skip)) ||
+        if ((!map.n && nqx_norm_map_add(&map, 0, skip)) ||
             S_map_finish(&map, *outlen, n)) {
             free(*out);
             *out = NULL;
             st = nqx_fail(err, NQX_ENOMEM, name, -1, -1, "out of memory");
             goto fail;
         }
-        *in_map = map.p;
+        *in_map = map.v;
         *nin_map = map.n;
     }
     return NQX_OK;
 fail:
     nqx_buf_free(&ob);
-    free(map.p);
+    free(map.v);
     return st;
 }

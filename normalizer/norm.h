@@ -5,6 +5,7 @@
  *   decode.c     encoding detection and conversion to UTF-8 (iconv + VNI)
  *   layout.c     markup, tables, hard wraps, page breaks, footnotes
  *   ocr.c        OCR diacritic correction in context (model.c: the model)
+ *   offmap.c     the offset maps every step builds and normalize.c composes
  */
 #ifndef NQX_NORM_H
 #define NQX_NORM_H
@@ -61,6 +62,27 @@ typedef struct {
 } nqx_norm_edit;
 
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n);
+
+/* A piecewise map from a buffer's offsets to those of the buffer it was
+ * made from: pieces sorted by .out, linear inside each; no pieces = the
+ * identity. The map owns v (free() it). */
+typedef struct {
+    nqx_offset_piece *v;
+    size_t n, cap;
+} nqx_norm_map;
+
+/* Out offset `out` comes from `in`, and the text after it advances with
+ * it. Pieces come in order of out. m may be NULL (no map kept): 0.
+ * Returns -1 when out of memory. */
+int nqx_norm_map_add(nqx_norm_map *m, size_t out, size_t in);
+
+/* Where offset off of the mapped buffer comes from. */
+size_t nqx_norm_map_lookup(const nqx_norm_map *m, size_t off);
+
+/* h = g after f: f maps A (alen bytes) to B, g maps B to C. h must be
+ * empty or reused (its pieces are dropped). -1 when out of memory. */
+int nqx_norm_map_compose(const nqx_norm_map *f, size_t alen,
+                         const nqx_norm_map *g, nqx_norm_map *h);
 
 /* Decode raw bytes to UTF-8 (not yet NFC). encoding NULL = detect.
  * On success *out (caller frees with free()) holds the text, *outlen its

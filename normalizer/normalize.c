@@ -104,100 +104,6 @@ void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
     free(e);
 }
 
-/* ------------------------------------------------------------ offset maps */
-
-typedef struct {
-    nqx_offset_piece *v;
-    size_t n, cap;
-} S_map;
-
-/* Append a piece; drops empty pieces and merges collinear ones so that
- * unchanged text stays one piece. */
-static int S_map_add(S_map *m, size_t out, size_t in)
-{
-    if (m->n) {
-        nqx_offset_piece *l = &m->v[m->n - 1];
-        if (l->out == out) {
-            l->in = in;
-            if (m->n > 1) {
-                nqx_offset_piece *p = &m->v[m->n - 2];
-                if (in >= p->in && in - p->in == out - p->out)
-                    m->n--;
-            }
-            return 0;
-        }
-        if (in >= l->in && in - l->in == out - l->out)
-            return 0;
-    }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        nqx_offset_piece *v = realloc(m->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        m->v = v;
-        m->cap = cap;
-    }
-    m->v[m->n].out = out;
-    m->v[m->n].in = in;
-    m->n++;
-    return 0;
-}
-
-static size_t S_map_find(const nqx_offset_piece *v, size_t n, size_t off)
-{
-    size_t lo = 0, hi = n;
-    while (hi - lo > 1) { /* last piece with .out <= off */
-        size_t mid = (lo + hi) / 2;
-        if (v[mid].out <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static size_t S_map_lookup(const S_map *m, size_t off)
-{
-    size_t k;
-    if (!m->n)
-        return off;
-    k = S_map_find(m->v, m->n, off);
-    return m->v[k].in + (off - m->v[k].out);
-}
-
-/* h = g after f: f maps A (alen bytes) to B, g maps B to C. */
-static int S_map_compose(const S_map *f, size_t alen, const S_map *g, S_map *h)
-{
-    size_t i, nf = f->n ? f->n : 1;
-    static const nqx_offset_piece ident = {0, 0};
-    const nqx_offset_piece *fv = f->n ? f->v : &ident; /* empty = identity */
-    h->n = 0;
-    for (i = 0; i < nf; i++) {
-        size_t a0 = fv[i].out, b0 = fv[i].in, j, lim;
-        size_t a1 = i + 1 < nf ? fv[i + 1].out : alen;
-        size_t len = a1 > a0 ? a1 - a0 : 0;
-        if (!g->n) {
-            if (S_map_add(h, a0, b0))
-                return -1;
-            continue;
-        }
-        /* a piece whose output grew (a longer replacement) covers only
-         * its own source: its tail must not pick up the breakpoints of
-         * the text after it */
-        if (i + 1 < nf && fv[i + 1].in >= b0 && fv[i + 1].in - b0 < len)
-            lim = fv[i + 1].in - b0;
-        else
-            lim = len;
-        j = S_map_find(g->v, g->n, b0);
-        if (S_map_add(h, a0, g->v[j].in + (b0 - g->v[j].out)))
-            return -1;
-        for (j++; j < g->n && g->v[j].out < b0 + lim; j++)
-            if (g->v[j].out > b0 && S_map_add(h, a0 + (g->v[j].out - b0), g->v[j].in))
-                return -1;
-    }
-    return 0;
-}
-
 /* ------------------------------------------------------------------ NFC */
 
 /* Code points that NFC never changes and that never compose with what
@@ -375,7 +281,7 @@ static int S_has_eth(const unsigned char *s, size_t n)
  * segments that changed (each noted in ch). *out is u itself when nothing
  * changed. */
 static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
-                        size_t *outlen, S_map *m, S_nfcl *ch, nqx_error *err)
+                        size_t *outlen, nqx_norm_map *m, S_nfcl *ch, nqx_error *err)
 {
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)u;
     size_t i = 0, copied = 0, last_ascii = 0;
@@ -394,7 +300,7 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         cls = cls_eth;
     }
     m->n = 0;
-    if (S_map_add(m, 0, 0))
+    if (nqx_norm_map_add(m, 0, 0))
         goto oom;
     while (i < n) {
         utf8proc_int32_t cp;
@@ -444,9 +350,9 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         }
         if (s[i] == 0xC3 && i + 1 < n && (s[i + 1] == 0x90 || s[i + 1] == 0xB0)) {
             const char *r = s[i + 1] == 0x90 ? "\xC4\x90" : "\xC4\x91"; /* Đ đ */
-            if (nqx_buf_append(&b, u + copied, i - copied) || S_map_add(m, b.len, i) ||
+            if (nqx_buf_append(&b, u + copied, i - copied) || nqx_norm_map_add(m, b.len, i) ||
                 S_nfc_note(ch, i, i + 2, r, 2, b.len) || nqx_buf_append(&b, r, 2) ||
-                S_map_add(m, b.len, i + 2))
+                nqx_norm_map_add(m, b.len, i + 2))
                 goto oom;
             copied = i + 2;
             i += 2;
@@ -479,10 +385,10 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         }
         if ((size_t)rl != e - seg || memcmp(res, s + seg, e - seg) != 0) {
             if (nqx_buf_append(&b, u + copied, seg - copied) ||
-                S_map_add(m, b.len, seg) ||
+                nqx_norm_map_add(m, b.len, seg) ||
                 S_nfc_note(ch, seg, e, (const char *)res, (size_t)rl, b.len) ||
                 nqx_buf_append(&b, (const char *)res, (size_t)rl) ||
-                S_map_add(m, b.len, e)) {
+                nqx_norm_map_add(m, b.len, e)) {
                 free(res);
                 goto oom;
             }
@@ -513,12 +419,12 @@ oom:
  * edit k. */
 static nqx_status S_apply(const char *name, const char *src, size_t slen,
                           const nqx_norm_edit *e, size_t ne, char **out,
-                          size_t *outlen, S_map *m, size_t *at, nqx_error *err)
+                          size_t *outlen, nqx_norm_map *m, size_t *at, nqx_error *err)
 {
     nqx_buf b = {0};
     size_t p = 0, k;
     m->n = 0;
-    if (nqx_buf_reserve(&b, slen + 1) || S_map_add(m, 0, 0))
+    if (nqx_buf_reserve(&b, slen + 1) || nqx_norm_map_add(m, 0, 0))
         goto oom;
     for (k = 0; k < ne; k++) {
         if (e[k].start < p || e[k].end < e[k].start || e[k].end > slen ||
@@ -531,10 +437,10 @@ static nqx_status S_apply(const char *name, const char *src, size_t slen,
             goto oom;
         at[k] = b.len;
         if (e[k].repl_len &&
-            (S_map_add(m, b.len, e[k].moved ? e[k].src : e[k].start) ||
+            (nqx_norm_map_add(m, b.len, e[k].moved ? e[k].src : e[k].start) ||
              nqx_buf_append(&b, e[k].repl, e[k].repl_len)))
             goto oom;
-        if (S_map_add(m, b.len, e[k].end))
+        if (nqx_norm_map_add(m, b.len, e[k].end))
             goto oom;
         p = e[k].end;
     }
@@ -556,12 +462,12 @@ oom:
  * k-th edit; take: the edits' repl strings are NUL-terminated (layout's
  * are) and move into the changes instead of being copied. */
 static int S_log(nqx_text *t, const char *src, nqx_norm_edit *e,
-                 size_t ne, const S_map *in, const size_t *out_at, int take)
+                 size_t ne, const nqx_norm_map *in, const size_t *out_at, int take)
 {
     size_t k;
     for (k = 0; k < ne; k++) {
         nqx_change *c = &t->changes[t->nchanges];
-        c->in_off = S_map_lookup(in, e[k].moved ? e[k].src : e[k].start);
+        c->in_off = nqx_norm_map_lookup(in, e[k].moved ? e[k].src : e[k].start);
         c->out_off = out_at[k];
         c->from = nqx_strndup(src + e[k].start, e[k].end - e[k].start);
         if (take && e[k].repl) { /* NUL-terminated: the change owns it now */
@@ -617,7 +523,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     nqx_offset_piece *in_map = NULL;
     nqx_norm_edit *e1 = NULL, *e2 = NULL;
     size_t *at1 = NULL, *at2 = NULL;
-    S_map umap = {0}, nmap = {0}, ni = {0}, lmap = {0}, li = {0}, omap = {0},
+    nqx_norm_map umap = {0}, nmap = {0}, ni = {0}, lmap = {0}, li = {0}, omap = {0},
           oi = {0};
     S_nfcl nc = {0};
     nqx_status st;
@@ -632,7 +538,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     st = S_nfc(name, utf8, ulen, &nfc, &nlen, &nmap, &nc, err);
     if (st)
         goto done;
-    if (S_map_compose(&nmap, nlen, &umap, &ni))
+    if (nqx_norm_map_compose(&nmap, nlen, &umap, &ni))
         goto oom;
 
     /* layout */
@@ -647,7 +553,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     st = S_apply(name, nfc, nlen, e1, ne1, &lay, &llen, &lmap, at1, err);
     if (st)
         goto done;
-    if (S_map_compose(&lmap, llen, &ni, &li))
+    if (nqx_norm_map_compose(&lmap, llen, &ni, &li))
         goto oom;
 
     /* OCR */
@@ -665,7 +571,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
         st = S_apply(name, lay, llen, e2, ne2, &fin, &flen, &omap, at2, err);
         if (st)
             goto done;
-        if (S_map_compose(&omap, flen, &li, &oi))
+        if (nqx_norm_map_compose(&omap, flen, &li, &oi))
             goto oom;
         /* layout offsets move by the OCR edits before them */
         S_forward(at1, ne1, e2, ne2, at2);
