@@ -35,7 +35,7 @@ HDRS = include/nqx.h $(wildcard */*.h)
 
 .DELETE_ON_ERROR:
 .PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo accuracy layout-eval \
-  bench install uninstall clean model fuzz noisy-eval
+  bench install uninstall clean model fuzz noisy-eval ocr-real-eval
 
 all: nqx
 
@@ -205,6 +205,12 @@ ocr-eval: $(B)/ocr-eval | $(VITEXT)
 	$(B)/ocr-eval --strip --rate 0.02 --seed 7 $(VITEXT)/f*.md
 	@echo "clean text (no noise: every edit breaks a word or fixes a typo of the source):"
 	$(B)/ocr-eval --rate 0 $(VITEXT)/f*.md
+
+# Real OCR errors: unseen textcorpus pages printed, scanned down and read
+# by Tesseract (scripts/ocr-real-eval.sh; needs tesseract-ocr-vie,
+# pango1.0-tools, imagemagick; pages cached in /tmp/nqx-ocr-real).
+ocr-real-eval: nqx | $(VITEXT)
+	sh scripts/ocr-real-eval.sh 40 50
 
 # Extraction on the hand-corrected corpus with injected OCR noise, with
 # and without the corrector (scripts/noisy-eval.sh).
