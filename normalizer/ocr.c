@@ -292,6 +292,7 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
             t[n].syl.tone = 0;
             t[n].syl.tone_at = -1;
             t[n].syl.casing = NQX_CASE_MIXED;
+            t[n].syl.foreign = 0;
         }
         n++;
     }
@@ -1357,7 +1358,7 @@ static int S_may_change(S_scratch *sc, const S_pos *P,
 static int S_bare(const nqx_syl *y)
 {
     int i;
-    if (y->tone)
+    if (y->tone || y->foreign)
         return 0;
     for (i = 0; i < y->n; i++)
         if (y->mod[i])
@@ -1445,6 +1446,10 @@ static int S_window(const nqx_model *m, S_pos *P, int n, int style,
             continue;
         if (!nqx_syl_from_key(nqx_model_key(m, P[i].id[best[i]]), &c) ||
             c.n != t->syl.n)
+            continue;
+        /* a diaeresis a scanner wrote stands for a mark (tÿ -> tỷ); one
+         * that would go for no mark is a foreign word's (moï, nü, raï) */
+        if (t->syl.foreign && S_bare(&c))
             continue;
         memcpy(c.upper, t->syl.upper, sizeof c.upper);
         len = nqx_syl_render(&c, nqx_syl_tone_pos(&c, style), buf);
@@ -2466,7 +2471,9 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
          * keeps its letters' fold: its words of the same letters are its
          * candidates, and keeping it costs C_INVALID (S_clause) */
         nqx_syl_key(&toks[i].syl, key);
-        tid[i] = nqx_model_id(m, key);
+        /* a foreign mark ("tÿ") is no word of the model's, though its
+         * key, without the mark, may be one ("ty") */
+        tid[i] = toks[i].syl.foreign ? -1 : nqx_model_id(m, key);
         if (tid[i] < 0 && S_bare(&toks[i].syl) && !nqx_syl_valid(&toks[i].syl)) {
             /* S_bare_invalid decides; -4: its letters make a common word
              * (worked out once a distinct word: repeats copy it) */

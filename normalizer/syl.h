@@ -31,10 +31,13 @@ typedef struct {
     int tone;                          /* 0-5 */
     int tone_at;                       /* letter carrying it, -1 none */
     int casing;                        /* NQX_CASE_* */
+    int foreign; /* letters with a mark Vietnamese has not (ÿ, ï, ö: OCR
+                  * misreading a tone); base[] holds their bare vowel */
 } nqx_syl;
 
 /* One code point: 1 and the parts when cp is a letter of a-z, A-Z or a
- * Vietnamese letter, else 0. */
+ * Vietnamese letter, or a vowel with a mark Vietnamese has not (as its
+ * bare vowel: nqx_syl.foreign), else 0. */
 int nqx_syl_letter(int32_t cp, char *base, int *mod, int *tone, int *upper);
 
 /* Parse the UTF-8 word s[0..n): 1 when it is only such letters, at most
@@ -42,7 +45,8 @@ int nqx_syl_letter(int32_t cp, char *base, int *mod, int *tone, int *upper);
 int nqx_syl_parse(const char *s, size_t n, nqx_syl *out);
 
 /* 1 when s is a well-formed Vietnamese syllable: initial consonant,
- * vowel cluster, final consonant, and a tone its final allows. */
+ * vowel cluster, final consonant, and a tone its final allows; never
+ * when a letter is foreign. */
 int nqx_syl_valid(const nqx_syl *s);
 
 void nqx_syl_key(const nqx_syl *s, char key[NQX_KEY_MAX]);

@@ -47,7 +47,7 @@ int nqx_syl_parse(const char *s, size_t n, nqx_syl *out)
 {
     size_t i = 0;
     /* counts in locals: the stores to out's bytes may alias out->n */
-    int nl = 0, nup = 0, tone = 0, tone_at = -1;
+    int nl = 0, nup = 0, tone = 0, tone_at = -1, foreign = 0;
     while (i < n) {
         int32_t cp;
         unsigned v, t;
@@ -74,11 +74,13 @@ int nqx_syl_parse(const char *s, size_t n, nqx_syl *out)
         out->mod[nl] = (unsigned char)((v >> 4) & 7);
         out->upper[nl] = (unsigned char)(v & 1);
         nup += (int)(v & 1);
+        foreign += (int)(v >> 7 & 1);
         nl++;
     }
     out->n = nl;
     out->tone = tone;
     out->tone_at = tone_at;
+    out->foreign = foreign;
     if (!nl)
         return 0;
     if (nup == 0)
@@ -94,6 +96,7 @@ fail: /* out as far as it got, as callers have always seen it */
     out->n = nl;
     out->tone = tone;
     out->tone_at = tone_at;
+    out->foreign = foreign;
     return 0;
 }
 
@@ -161,6 +164,7 @@ int nqx_syl_from_key(const char *key, nqx_syl *out)
     out->tone = key[len - 1] - '0';
     out->tone_at = -1;
     out->casing = NQX_CASE_LOWER;
+    out->foreign = 0;
     return 1;
 }
 
@@ -245,6 +249,8 @@ int nqx_syl_valid(const nqx_syl *s)
 {
     char c[NQX_SYL_MAX + 1];
     int vs, ve;
+    if (s->foreign)
+        return 0;
     S_codes(s, c);
     if (!S_split(c, s->n, &vs, &ve))
         return 0;

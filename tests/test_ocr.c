@@ -742,3 +742,34 @@ Test(ocr, a_bare_word_that_is_no_syllable_needs_marked_neighbours)
     FIXES("Tổ chức cac hoạt động văn hóa và cac phong trào thi đua.",
           "Tổ chức các hoạt động văn hóa và các phong trào thi đua.");
 }
+
+/* A diaeresis is no Vietnamese mark: a scanner writes it for a tone it
+ * misread ("tÿ lệ", "quÿ", "gï"), so the word is no syllable and is fixed
+ * from its letters; a diaeresis that would go for no mark is a foreign
+ * word's (French "moï", pinyin "nü"), left alone. */
+Test(syllable, a_diaeresis_is_a_foreign_mark)
+{
+    nqx_syl s;
+    char key[NQX_KEY_MAX];
+    cr_assert(nqx_syl_parse("tÿ", strlen("tÿ"), &s));
+    cr_assert_eq(s.foreign, 1);
+    cr_assert_eq(s.tone, 0);
+    cr_assert_not(nqx_syl_valid(&s));
+    nqx_syl_fold(&s, key);
+    cr_assert_str_eq(key, "ty");
+    cr_assert(nqx_syl_parse("ty", strlen("ty"), &s));
+    cr_assert_eq(s.foreign, 0);
+    cr_assert(nqx_syl_valid(&s));
+}
+
+Test(ocr, a_diaeresis_a_scanner_wrote_is_fixed)
+{
+    FIXES("Giảm tÿ lệ hộ nghèo; quÿ đất dành cho giáo dục còn ít.",
+          "Giảm tỷ lệ hộ nghèo; quỹ đất dành cho giáo dục còn ít.");
+    FIXES("Ông ấy không biết làm gï để giúp gia đình.",
+          "Ông ấy không biết làm gì để giúp gia đình.");
+    FIXES("Henri Maître viết cuốn Les jungles moï về vùng cao.",
+          "Henri Maître viết cuốn Les jungles moï về vùng cao.");
+    FIXES("Hội phụ nữ, tiếng Trung gọi là fu nü lian he hui.",
+          "Hội phụ nữ, tiếng Trung gọi là fu nü lian he hui.");
+}
