@@ -35,7 +35,7 @@ HDRS = include/nqx.h $(wildcard */*.h)
 
 .DELETE_ON_ERROR:
 .PHONY: all deps check check-grammars check-slow asan ubsan valgrind demo accuracy layout-eval \
-  bench install uninstall clean model fuzz noisy-eval ocr-real-eval
+  bench install uninstall clean model fuzz noisy-eval ocr-real-eval scan-eval
 
 all: nqx
 
@@ -211,6 +211,12 @@ ocr-eval: $(B)/ocr-eval | $(VITEXT)
 # pango1.0-tools, imagemagick; pages cached in /tmp/nqx-ocr-real).
 ocr-real-eval: nqx | $(VITEXT)
 	sh scripts/ocr-real-eval.sh 40 50
+
+# Extraction from scanned pages: corpus/clean printed, scanned down and
+# read by Tesseract, scored against corpus/gold (scripts/scan-eval.sh;
+# the same packages; pages cached in /tmp/nqx-scan-eval).
+scan-eval: nqx
+	sh scripts/scan-eval.sh 50
 
 # Extraction on the hand-corrected corpus with injected OCR noise, with
 # and without the corrector (scripts/noisy-eval.sh).
