@@ -5,6 +5,7 @@
  *   decode.c     encoding detection and conversion to UTF-8 (iconv + VNI)
  *   layout.c     markup, tables, hard wraps, page breaks, footnotes
  *   ocr.c        OCR diacritic correction in context (model.c: the model)
+ *   labels.c     numbering labels OCR misread ("1II." for "III.")
  *   offmap.c     the offset maps every step builds and normalize.c composes
  */
 #ifndef NQX_NORM_H
@@ -105,5 +106,11 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
 nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                         double threshold, nqx_norm_edit **edits,
                         size_t *nedits, nqx_error *err);
+
+/* Numbering labels OCR misread at the start of a line of laid-out text
+ * ("1II." for "III.", "6," for "6."): edits of kind NQX_CHANGE_OCR,
+ * sorted and disjoint (labels.c). */
+nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
+                           size_t *nedits, nqx_error *err);
 
 #endif

@@ -513,6 +513,36 @@ static int S_by_out(const void *a, const void *b)
 /* Default minimum confidence for OCR edits when the caller gives none. */
 #define S_OCR_THRESHOLD 0.9
 
+/* The OCR edits *e (sorted, disjoint) with those of misread labels
+ * (labels.c) merged in; an OCR edit inside a label gives way to it. */
+static nqx_status S_with_labels(const char *text, size_t len, nqx_norm_edit **e,
+                                size_t *n, nqx_error *err)
+{
+    nqx_norm_edit *l, *all;
+    size_t nl, i = 0, j = 0, k = 0;
+    nqx_status st = nqx_norm_labels(text, len, &l, &nl, err);
+    if (st || !nl)
+        return st;
+    if (!(all = malloc((*n + nl) * sizeof *all))) {
+        nqx_norm_edits_free(l, nl);
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    }
+    while (i < *n || j < nl) {
+        if (j < nl && (i == *n || l[j].start <= (*e)[i].start))
+            all[k++] = l[j++];
+        else if ((j < nl && (*e)[i].end > l[j].start) ||
+                 (k && (*e)[i].start < all[k - 1].end))
+            free((*e)[i++].repl); /* overlaps a label */
+        else
+            all[k++] = (*e)[i++];
+    }
+    free(*e);
+    free(l);
+    *e = all;
+    *n = k;
+    return NQX_OK;
+}
+
 nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
                          const nqx_norm_options *opt, nqx_text **out,
                          nqx_error *err)
@@ -561,6 +591,9 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
         /* 0 = the corrector's own default (ocr.c) */
         st = nqx_norm_ocr(opt->model, lay, llen, opt->ocr_threshold, &e2,
                           &ne2, err);
+        if (st)
+            goto done;
+        st = S_with_labels(lay, llen, &e2, &ne2, err);
         if (st)
             goto done;
     }

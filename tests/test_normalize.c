@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "nqx.h"
+#include "../normalizer/norm.h"
 
 Test(normalize, nfd_input_composes_to_nfc)
 {
@@ -356,4 +357,51 @@ Test(normalize, normalizing_twice_changes_nothing)
         if (access(path, R_OK) == 0) /* the textcorpus is not committed */
             S_idempotent(path);
     }
+}
+
+/* Numbering labels OCR misread at a line's start (labels.c): I read as 1,
+ * l or | inside a Roman number before a heading in capitals, a comma for
+ * the full stop of a number before a capital, and a first "1." heading
+ * where "II." follows with no "I." before it. Numbers in a sentence, an
+ * Arabic "11." and a "1." with a "2." heading after it stay. */
+static char *S_labels(const char *in, size_t *nedits)
+{
+    nqx_norm_edit *e;
+    size_t n, i, last = 0, len = strlen(in);
+    nqx_error err;
+    nqx_buf b = {0};
+    cr_assert_eq(nqx_norm_labels(in, len, &e, &n, &err), NQX_OK);
+    for (i = 0; i < n; i++) {
+        cr_assert_eq(e[i].kind, NQX_CHANGE_OCR);
+        cr_assert(e[i].start >= last);
+        nqx_buf_append(&b, in + last, e[i].start - last);
+        nqx_buf_append(&b, e[i].repl, e[i].repl_len);
+        last = e[i].end;
+    }
+    nqx_buf_append(&b, in + last, len - last);
+    nqx_norm_edits_free(e, n);
+    *nedits = n;
+    return nqx_buf_steal(&b);
+}
+
+Test(normalize, misread_labels)
+{
+    size_t n;
+    char *s = S_labels("KẾ HOẠCH\n1. TÌNH HÌNH CHUNG\nNội dung.\nIl. MỤC TIÊU\n"
+                       "1. Mục tiêu chung\n6, Ủy ban Kiểm tra Thành ủy\n"
+                       "1II. NHIỆM VỤ, GIẢI PHÁP\nV1. TỔ CHỨC THỰC HIỆN\n"
+                       "Năm 2025 có 1, 2 hoặc 3 người.\n11. HAI\n", &n);
+    cr_assert_str_eq(s, "KẾ HOẠCH\nI. TÌNH HÌNH CHUNG\nNội dung.\nII. MỤC TIÊU\n"
+                        "1. Mục tiêu chung\n6. Ủy ban Kiểm tra Thành ủy\n"
+                        "III. NHIỆM VỤ, GIẢI PHÁP\nVI. TỔ CHỨC THỰC HIỆN\n"
+                        "Năm 2025 có 1, 2 hoặc 3 người.\n11. HAI\n");
+    cr_assert_eq(n, 5);
+    free(s);
+    /* a list of headings in capitals, and a Roman number in a sentence */
+    s = S_labels("1. MỤC ĐÍCH\n2. YÊU CẦU\nII. NỘI DUNG\n"
+                 "1Il. không phải\nlI. NHIỆM VỤ khác\n", &n);
+    cr_assert_str_eq(s, "1. MỤC ĐÍCH\n2. YÊU CẦU\nII. NỘI DUNG\n"
+                        "1Il. không phải\nlI. NHIỆM VỤ khác\n");
+    cr_assert_eq(n, 0);
+    free(s);
 }

@@ -1,0 +1,221 @@
+/* labels.c: numbering labels that OCR misread, at the start of a line.
+ *
+ * The outline is read from the labels that open lines (I., 1., 2.1.), and a
+ * label misread moves everything under it: "III. NHIỆM VỤ, GIẢI PHÁP" read
+ * as "1II." leaves the tasks of a plan inside its targets' section. OCR
+ * confuses I with 1, l and |, and a full stop with a comma. Three repairs,
+ * each where nothing else could be meant:
+ *   - a run of Roman letters with 1, l or | among them ("1II.", "Il.",
+ *     "V1.") before a heading in capitals is that Roman number when the
+ *     letters make one (III, II, VI);
+ *   - a number with a comma for its full stop before a capital ("6, Ủy
+ *     ban Kiểm tra") is a label: no sentence starts "6, Ủy ban";
+ *   - "1." before a heading in capitals, where the first "II." heading
+ *     comes later and no "I." heading before it, is "I.".
+ * Runs on the text after layout repair (one paragraph a line), with the
+ * OCR corrector: the edits are of kind NQX_CHANGE_OCR. */
+#include "norm.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define S_CONF 0.99
+#define S_MAX_ROMAN 6
+
+/* The value of the Roman number r[0..n) written canonically (I..XXXIX),
+ * else 0. */
+static int S_roman_value(const char *r, size_t n)
+{
+    static const char *const ones[] = {"", "I", "II", "III", "IV", "V",
+                                       "VI", "VII", "VIII", "IX"};
+    char canon[16];
+    int v = 0, tens = 0, k;
+    size_t i = 0;
+    while (i < n && r[i] == 'X' && tens < 3)
+        i++, tens++;
+    for (k = 9; k >= 1; k--) {
+        size_t l = strlen(ones[k]);
+        if (l == n - i && memcmp(r + i, ones[k], l) == 0)
+            break;
+    }
+    if (k < 1 && i != n)
+        return 0;
+    v = tens * 10 + (k > 0 ? k : 0);
+    snprintf(canon, sizeof canon, "%.*s%s", tens, "XXX", ones[k > 0 ? k : 0]);
+    return v > 0 && strlen(canon) == n && memcmp(canon, r, n) == 0 ? v : 0;
+}
+
+/* 1 when t[a..b) holds letters and none in lower case (a heading in
+ * capitals), at least two of them. */
+static int S_caps_rest(const unsigned char *t, size_t a, size_t b)
+{
+    int letters = 0;
+    while (a < b) {
+        int32_t cp;
+        size_t k;
+        if (t[a] < 0x80) {
+            cp = t[a];
+            k = 1;
+        } else if (!(k = nqx_norm_utf8(t + a, b - a, &cp))) {
+            return 0;
+        }
+        switch (utf8proc_category(cp)) {
+        case UTF8PROC_CATEGORY_LL:
+            return 0;
+        case UTF8PROC_CATEGORY_LU:
+            letters++;
+            break;
+        default:
+            break;
+        }
+        a += k;
+    }
+    return letters >= 2;
+}
+
+/* Is t[i] a separator after a label, followed by a space or a capital? */
+static int S_after_label(const unsigned char *t, size_t i, size_t e)
+{
+    if (i >= e || (t[i] != '.' && t[i] != ')' && t[i] != '-' && t[i] != ':'))
+        return 0;
+    return i + 1 < e && (t[i + 1] == ' ' || (t[i + 1] >= 'A' && t[i + 1] <= 'Z') ||
+                         t[i + 1] >= 0xC0);
+}
+
+static int S_add(nqx_norm_edit **v, size_t *n, size_t *cap, size_t s,
+                 size_t e, const char *r, size_t rl)
+{
+    nqx_norm_edit *x;
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 8;
+        nqx_norm_edit *p = realloc(*v, c * sizeof *p);
+        if (!p)
+            return -1;
+        *v = p;
+        *cap = c;
+    }
+    x = &(*v)[*n];
+    memset(x, 0, sizeof *x);
+    if (!(x->repl = malloc(rl + 1)))
+        return -1;
+    memcpy(x->repl, r, rl);
+    x->repl[rl] = '\0';
+    x->repl_len = rl;
+    x->start = s;
+    x->end = e;
+    x->kind = NQX_CHANGE_OCR;
+    x->confidence = S_CONF;
+    (*n)++;
+    return 0;
+}
+
+/* The Roman number at t[s..) with OCR's look-alikes of I in it: its
+ * length (0: none) and the number in out. */
+static size_t S_misread_roman(const unsigned char *t, size_t s, size_t e,
+                              char out[S_MAX_ROMAN + 1])
+{
+    size_t i = s;
+    int roman = 0, alike = 0;
+    while (i < e && i - s < S_MAX_ROMAN &&
+           (t[i] == 'I' || t[i] == 'V' || t[i] == 'X' || t[i] == 'l' ||
+            t[i] == '1' || t[i] == '|')) {
+        int a = t[i] == 'l' || t[i] == '1' || t[i] == '|';
+        alike += a;
+        roman += !a;
+        out[i - s] = a ? 'I' : (char)t[i];
+        i++;
+    }
+    out[i - s] = '\0';
+    if (!roman || !alike || !S_after_label(t, i, e) ||
+        !S_roman_value(out, i - s))
+        return 0;
+    return i - s;
+}
+
+/* A number with a comma where its full stop was: "6, Ủy ban", "2.1, Về".
+ * The offset of the comma, or 0. */
+static size_t S_comma_label(const unsigned char *t, size_t s, size_t e)
+{
+    size_t i = s;
+    int groups = 0;
+    for (;;) {
+        size_t d = i;
+        while (i < e && i - d < 3 && t[i] >= '0' && t[i] <= '9')
+            i++;
+        if (i == d || i - d > 2)
+            return 0;
+        groups++;
+        if (groups < 4 && i + 1 < e && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') {
+            i++;
+            continue;
+        }
+        break;
+    }
+    if (i + 2 >= e || t[i] != ',' || t[i + 1] != ' ')
+        return 0;
+    {
+        int32_t cp;
+        size_t k = t[i + 2] < 0x80 ? (cp = t[i + 2], 1)
+                                   : nqx_norm_utf8(t + i + 2, e - i - 2, &cp);
+        if (!k || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+            return 0;
+    }
+    return i;
+}
+
+nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
+                           size_t *nedits, nqx_error *err)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    nqx_norm_edit *v = NULL;
+    size_t n = 0, cap = 0, ls = 0, one = (size_t)-1;
+    int seen_i = 0, seen_ii = 0, seen_two = 0;
+    *edits = NULL;
+    *nedits = 0;
+    while (ls < len) {
+        const unsigned char *nl = memchr(t + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - t) : len, s = ls, k, c;
+        char r[S_MAX_ROMAN + 1];
+        while (s < le && (t[s] == ' ' || t[s] == '\t'))
+            s++;
+        if ((k = S_misread_roman(t, s, le, r)) && S_caps_rest(t, s + k, le)) {
+            if (S_add(&v, &n, &cap, s, s + k, r, k))
+                goto oom;
+            seen_i |= strcmp(r, "I") == 0;
+            seen_ii |= strcmp(r, "II") == 0;
+        } else if ((c = S_comma_label(t, s, le)) != 0) {
+            if (S_add(&v, &n, &cap, c, c + 1, ".", 1))
+                goto oom;
+        } else if (s + 2 < le && S_after_label(t, s + 1, le) &&
+                   S_caps_rest(t, s + 2, le) && !seen_ii) {
+            /* "I." and "II." as written; "1." before the first "II." */
+            if (t[s] == 'I')
+                seen_i = 1;
+            else if (t[s] == '1' && one == (size_t)-1)
+                one = s;
+            else if (t[s] == '2')
+                seen_two = 1; /* "1." and "2." in capitals: a list */
+        } else if (s + 3 < le && t[s] == 'I' && t[s + 1] == 'I' &&
+                   S_after_label(t, s + 2, le) && S_caps_rest(t, s + 3, le)) {
+            seen_ii = 1;
+        }
+        ls = le + 1;
+    }
+    if (seen_ii && !seen_i && !seen_two && one != (size_t)-1) {
+        size_t j;
+        if (S_add(&v, &n, &cap, one, one + 1, "I", 1))
+            goto oom;
+        for (j = n - 1; j > 0 && v[j - 1].start > v[j].start; j--) {
+            nqx_norm_edit x = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = x;
+        }
+    }
+    *edits = v;
+    *nedits = n;
+    return NQX_OK;
+oom:
+    nqx_norm_edits_free(v, n);
+    return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+}
