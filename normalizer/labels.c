@@ -11,7 +11,8 @@
  *   - a number with a comma for its full stop before a capital ("6, Ủy
  *     ban Kiểm tra") is a label: no sentence starts "6, Ủy ban";
  *   - "1." before a heading in capitals, where the first "II." heading
- *     comes later and no "I." heading before it, is "I.".
+ *     comes later and no "I." heading before it, is "I.";
+ *   - and inside a line, the quarter after "Quý" ("Quý I1/2023": II).
  * Runs on the text after layout repair (one paragraph a line), with the
  * OCR corrector: the edits are of kind NQX_CHANGE_OCR. */
 #include "norm.h"
@@ -164,6 +165,35 @@ static size_t S_comma_label(const unsigned char *t, size_t s, size_t e)
     return i;
 }
 
+/* A quarter with OCR's look-alikes of I in it, after "Quý " at q: "I1",
+ * "l1", "1V". Its length, the number in out. */
+static size_t S_misread_quarter(const unsigned char *t, size_t q, size_t len,
+                                char out[S_MAX_ROMAN + 1])
+{
+    size_t i = q;
+    int roman = 0, alike = 0;
+    while (i < len && i - q < 4 &&
+           (t[i] == 'I' || t[i] == 'V' || t[i] == 'l' || t[i] == '1' || t[i] == '|')) {
+        int a = t[i] == 'l' || t[i] == '1' || t[i] == '|';
+        alike += a;
+        roman += !a;
+        out[i - q] = a ? 'I' : (char)t[i];
+        i++;
+    }
+    out[i - q] = '\0';
+    if (!roman || !alike ||
+        (i < len && t[i] != '/' && t[i] != ' ' && t[i] != ',' && t[i] != '.' &&
+         t[i] != ';' && t[i] != ')' && t[i] != '\n'))
+        return 0;
+    return S_roman_value(out, i - q) >= 1 && S_roman_value(out, i - q) <= 4 ? i - q : 0;
+}
+
+static int S_by_start(const void *a, const void *b)
+{
+    const nqx_norm_edit *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
 nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
                            size_t *nedits, nqx_error *err)
 {
@@ -187,7 +217,7 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
         } else if ((c = S_comma_label(t, s, le)) != 0) {
             if (S_add(&v, &n, &cap, c, c + 1, ".", 1))
                 goto oom;
-        } else if (s + 2 < le && S_after_label(t, s + 1, le) &&
+        } else if (s + 2 < le && S_after_label(t, s + 1, le) && t[s + 1] != ')' &&
                    S_caps_rest(t, s + 2, le) && !seen_ii) {
             /* "I." and "II." as written; "1." before the first "II." */
             if (t[s] == 'I')
@@ -202,15 +232,25 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
         }
         ls = le + 1;
     }
-    if (seen_ii && !seen_i && !seen_two && one != (size_t)-1) {
-        size_t j;
-        if (S_add(&v, &n, &cap, one, one + 1, "I", 1))
-            goto oom;
-        for (j = n - 1; j > 0 && v[j - 1].start > v[j].start; j--) {
-            nqx_norm_edit x = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = x;
+    if (seen_ii && !seen_i && !seen_two && one != (size_t)-1 &&
+        S_add(&v, &n, &cap, one, one + 1, "I", 1))
+        goto oom;
+    {
+        /* "Quý " is Q u, then ý (C3 BD), then a space */
+        const unsigned char *p = t, *end = t + len;
+        while ((p = memchr(p, 0xBD, (size_t)(end - p))) != NULL) {
+            size_t at = (size_t)(p - t), k;
+            char r[S_MAX_ROMAN + 1];
+            p++;
+            if (at < 3 || at + 2 >= len || t[at - 1] != 0xC3 || t[at + 1] != ' ' ||
+                t[at - 2] != 'u' || (t[at - 3] != 'Q' && t[at - 3] != 'q'))
+                continue;
+            if ((k = S_misread_quarter(t, at + 2, len, r)) &&
+                S_add(&v, &n, &cap, at + 2, at + 2 + k, r, k))
+                goto oom;
         }
+        if (n > 1) /* the "I." and the quarters come after the lines */
+            qsort(v, n, sizeof *v, S_by_start);
     }
     *edits = v;
     *nedits = n;

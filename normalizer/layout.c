@@ -756,6 +756,8 @@ static int S_roman(unsigned char ch)
     return ch == 'I' || ch == 'V' || ch == 'X' || ch == 'L' || ch == 'C';
 }
 
+#define S_COMMA_HEAD 90 /* bytes: a heading "N, ..." is no longer */
+
 /* Does the cleaned line r open a list item or a numbered heading?
  * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), đ1), -, +, •, –) */
 static int S_item(const unsigned char *r, size_t n)
@@ -794,6 +796,20 @@ static int S_item(const unsigned char *r, size_t n)
             i++;
             return i == n || r[i] == ' ' || r[i] >= 0x80 ||
                    (r[i] >= 'A' && r[i] <= 'Z');
+        }
+        /* "6, Ủy ban Kiểm tra Thành ủy": a heading whose full stop OCR
+         * read as a comma (labels.c puts it back). A wrap puts a number
+         * and a comma at a line's start too ("Điều\n12, Điều 13 Nghị
+         * định số 268/2025"): a heading is short and cites no number. */
+        if (groups == 1 && last <= 2 && n <= S_COMMA_HEAD && i + 2 < n &&
+            r[i] == ',' && r[i + 1] == ' ' && S_cp(r + i + 2, n - i - 2, &cp) > 0 &&
+            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
+            !(n - i - 2 >= 6 && memcmp(r + i + 2, "Điều", 6) == 0) &&
+            !(n - i - 2 >= 7 && memcmp(r + i + 2, "Khoản", 7) == 0)) {
+            size_t q;
+            for (q = i + 2; q < n && !(r[q] >= '0' && r[q] <= '9'); q++)
+                ;
+            return q == n;
         }
         /* "1.1 Mục tiêu" but not "1.000 người" */
         return groups >= 2 && last <= 2 && (i == n || r[i] == ' ');

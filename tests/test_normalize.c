@@ -404,4 +404,18 @@ Test(normalize, misread_labels)
                         "1Il. không phải\nlI. NHIỆM VỤ khác\n");
     cr_assert_eq(n, 0);
     free(s);
+    /* the quarter after "Quý", inside a line; an Arabic quarter stays */
+    s = S_labels("Hoàn thành trong Quý I1/2023, quý 1V năm 2024; quý 1 năm 2026.\n", &n);
+    cr_assert_str_eq(s, "Hoàn thành trong Quý II/2023, quý IV năm 2024; quý 1 năm 2026.\n");
+    cr_assert_eq(n, 2);
+    free(s);
+    /* a comma label is an item to the layout: not joined to the line before */
+    {
+        nqx_text *t;
+        nqx_error e;
+        const char in[] = "Thực hiện thường xuyên.\n6, Ủy ban Kiểm tra Thành ủy\n";
+        cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, NULL, &t, &e), NQX_OK);
+        cr_assert_str_eq(t->text, "Thực hiện thường xuyên.\n6, Ủy ban Kiểm tra Thành ủy\n");
+        nqx_text_free(t);
+    }
 }
