@@ -109,6 +109,16 @@ if [ -x build/ocr-eval ]; then
     echo
     sh scripts/noisy-eval.sh 2>/dev/null || true
 fi
+if command -v tesseract >/dev/null 2>&1 && command -v pango-view >/dev/null 2>&1 &&
+    command -v convert >/dev/null 2>&1 && [ -d /tmp/vi-text ]; then
+    echo
+    r=$(sh scripts/ocr-real-eval.sh 40 50 2>/dev/null | tail -1 || true)
+    [ -n "$r" ] && echo "Real OCR errors (\`make ocr-real-eval\`: 40 of the documents above printed to pages, scanned down to 100 dpi and read by Tesseract 5 with its Vietnamese data; the page text is the answer key): $r."
+    echo
+    echo "Extraction from scanned pages (\`make scan-eval\`: corpus/clean printed to A4 pages, scanned down to 100 dpi and read by Tesseract; the OCR text extracted and scored against corpus/gold; another engine's errors than corpus/ has: labels misread, lines dropped, words split):"
+    echo
+    sh scripts/scan-eval.sh 50 2>/dev/null || true
+fi
 echo
 echo "Extraction on the corpus laid out other ways (\`make layout-eval\`: the five documents with the same words, rewritten without Markdown, hard-wrapped at 80, 100 and 120 bytes and at 80 characters, one paragraph per line, as OCR lines (no Markdown, wrapped at 100 bytes or 80 characters, no blank lines), cut by page breaks with their numbers, with \"•\" points, with CRLF line ends, and with a province's words for the city's (Thành ủy → Tỉnh ủy, UBND Thành phố → UBND tỉnh, quận, huyện → huyện, thị xã, other place names; the gold rewritten alike); scored against corpus/gold):"
 echo
