@@ -735,6 +735,29 @@ static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
         }
         return;
     }
+    if (ka == 1 || kc == 1) { /* one side is the written word alone */
+        /* groups are short: its variant is matched in place, and the
+         * other side's candidates (vv) only where it matches */
+        int one = ka == 1, kv = one ? kc : ka, step = one ? 1 : MAX_CANDS, x;
+        int vv[MAX_CANDS];
+        const S_pos *F = one ? &P[i - 1] : &P[i], *V = one ? &P[i] : &P[i - 1];
+        const uint8_t *end = r + 4 * (size_t)P[i].g2.n;
+        for (c = 0; c < kv; c++)
+            ac[c * step] = -1;
+        if (F->id[0] < 0)
+            return;
+        x = lm->variant[F->id[0]];
+        for (c = 0; c < kv; c++) {
+            vv[c] = V->id[c] >= 0 ? lm->variant[V->id[c]] : -1;
+            nc += V->id[c] >= 0;
+        }
+        for (left = nc; left && r < end; r += 4)
+            if (r[!one] == x)
+                for (c = 0; c < kv; c++)
+                    if (r[one] == vv[c] && ac[c * step] < 0)
+                        ac[c * step] = (int)((r - P[i].g2.r) / 4), left--;
+        return;
+    }
     for (a = 0; a < ka; a++)
         if (P[i - 1].id[a] >= 0)
             vm[lm->variant[P[i - 1].id[a]]] |= (uint16_t)(1u << a), na++;
