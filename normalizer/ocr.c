@@ -228,6 +228,13 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         for (;;) {
             seen |= S_SEEN(cls);
             i += k;
+            /* most of a word is ASCII letters: a run of them at once */
+            if (i < len && u[i] < 0x80 && S_ascii_tab[u[i]] == S_W_LETTER) {
+                seen |= S_SEEN(S_W_LETTER);
+                do
+                    i++;
+                while (i < len && u[i] < 0x80 && S_ascii_tab[u[i]] == S_W_LETTER);
+            }
             if (i >= len)
                 break;
             if (u[i] < 0x80) {
