@@ -724,6 +724,18 @@ static const unsigned char S_low[64] = {
  * i - 1 and candidate c of i, or -1. One pass over the group for all
  * the pairs: sc->vmask[v] holds the candidates of i - 1 (bits 0-5) and
  * of i (bits 8-13) whose variant is v, and is all 0 again on return. */
+/* The index of the first of the n entries of a group at r that holds the
+ * variants va, vb (pat = va | vb << 8), or -1: one compare per entry, and
+ * the loop's branch is taken once. */
+static int S_find_pair(const uint8_t *r, int n, unsigned pat)
+{
+    int j;
+    for (j = 0; j < n; j++, r += 4)
+        if ((unsigned)(r[0] | r[1] << 8) == pat)
+            return j;
+    return -1;
+}
+
 static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
 {
     const nqx_lm *lm = sc->lm;
@@ -732,37 +744,28 @@ static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
     const uint8_t *r = P[i].g2.r;
     if (ka == 1 && kc == 1) { /* most pairs: scan to the match */
         ac[0] = -1;
-        if (P[i - 1].id[0] >= 0 && P[i].id[0] >= 0) {
-            int x = lm->variant[P[i - 1].id[0]], y = lm->variant[P[i].id[0]];
-            for (j = 0; j < P[i].g2.n; j++, r += 4)
-                if (r[0] == x && r[1] == y) {
-                    ac[0] = j;
-                    break;
-                }
-        }
+        if (P[i - 1].id[0] >= 0 && P[i].id[0] >= 0)
+            ac[0] = S_find_pair(r, P[i].g2.n,
+                                lm->variant[P[i - 1].id[0]] |
+                                    (unsigned)lm->variant[P[i].id[0]] << 8);
         return;
     }
     if (ka == 1 || kc == 1) { /* one side is the written word alone */
-        /* groups are short: its variant is matched in place, and the
-         * other side's candidates (vv) only where it matches */
-        int one = ka == 1, kv = one ? kc : ka, step = one ? 1 : MAX_CANDS, x;
-        int vv[MAX_CANDS];
+        /* groups are short: a scan for each pair of the written word
+         * and a candidate of the other side */
+        int one = ka == 1, kv = one ? kc : ka, step = one ? 1 : MAX_CANDS;
         const S_pos *F = one ? &P[i - 1] : &P[i], *V = one ? &P[i] : &P[i - 1];
-        const uint8_t *end = r + 4 * (size_t)P[i].g2.n;
+        unsigned x;
         for (c = 0; c < kv; c++)
             ac[c * step] = -1;
         if (F->id[0] < 0)
             return;
         x = lm->variant[F->id[0]];
-        for (c = 0; c < kv; c++) {
-            vv[c] = V->id[c] >= 0 ? lm->variant[V->id[c]] : -1;
-            nc += V->id[c] >= 0;
-        }
-        for (left = nc; left && r < end; r += 4)
-            if (r[!one] == x)
-                for (c = 0; c < kv; c++)
-                    if (r[one] == vv[c] && ac[c * step] < 0)
-                        ac[c * step] = (int)((r - P[i].g2.r) / 4), left--;
+        for (c = 0; c < kv; c++)
+            if (V->id[c] >= 0) {
+                unsigned v = lm->variant[V->id[c]];
+                ac[c * step] = S_find_pair(r, P[i].g2.n, one ? x | v << 8 : v | x << 8);
+            }
         return;
     }
     for (a = 0; a < ka; a++)
