@@ -535,6 +535,9 @@ typedef struct {
     double *cost;   /* per pair once settled: factor of its channel cost */
     int n, cap;
     int learn; /* 1: record corrections; 0: apply */
+    /* when logging: every S_adapt_add's (o, c), in order (S_cmemo) */
+    int (*log)[2];
+    int nlog, caplog, logging;
 } S_adapt;
 
 static int S_pair_cmp(const void *a, const void *b)
@@ -577,6 +580,19 @@ static int S_idset_has(const uint64_t *set, int id)
 static int S_adapt_add(S_adapt *ad, int o, int c)
 {
     int i;
+    if (ad->logging) {
+        if (ad->nlog == ad->caplog) {
+            int cap = ad->caplog ? ad->caplog * 2 : 64;
+            void *p = realloc(ad->log, (size_t)cap * sizeof *ad->log);
+            if (!p)
+                return -1;
+            ad->log = p;
+            ad->caplog = cap;
+        }
+        ad->log[ad->nlog][0] = o;
+        ad->log[ad->nlog][1] = c;
+        ad->nlog++;
+    }
     for (i = ad->n - 1; i >= 0 && i >= ad->n - 64; i--)
         if (ad->pair[i][0] == o && ad->pair[i][1] == c) {
             ad->pair[i][2]++;
@@ -2425,20 +2441,152 @@ out:
     return rc;
 }
 
+/* The first pass's clauses, by their words: a document repeats its
+ * clauses ("Ủy ban nhân dân tỉnh", a heading, a formula), and a clause
+ * of the same words (the same bytes and folds, after the same break)
+ * decodes the same wherever it stands: the decoder reads nothing outside
+ * the clause but the document's counts, and the first pass applies no
+ * learnt confusion. A repeat copies the first's edits (at its own
+ * offsets) and the confusions it taught, in the same order. */
+typedef struct {
+    uint64_t hash;
+    size_t at;     /* the clause's first token */
+    size_t e0, e1; /* its edits, indices into the pass's list */
+    int l0, l1;    /* its confusions, indices into ad->log */
+} S_cmemo;
+
+/* The word of token q for S_cmemo: the first token with its bytes */
+#define S_WORD(toks, q) ((toks)[q].first >= 0 ? (size_t)(toks)[q].first : (q))
+
+/* 1 when the clauses of n tokens at a and b hold the same words */
+static int S_cmemo_same(const nqx_tok *toks, const int *tfid, size_t a, size_t b,
+                        size_t n)
+{
+    size_t q;
+    if (toks[a].boundary != toks[b].boundary)
+        return 0;
+    for (q = 0; q < n; q++)
+        if (S_WORD(toks, a + q) != S_WORD(toks, b + q) || tfid[a + q] != tfid[b + q])
+            return 0;
+    return 1;
+}
+
+/* The first pass over the clauses (cend: see S_ocr_part), through the
+ * memo; chash[k]: the hash of the k-th clause of two words or more.
+ * Returns -1 when out of memory. */
+static int S_first_pass(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                        const int *tfid, const int *cend, const uint64_t *chash,
+                        size_t ntok, size_t nc, int style, double min_margin,
+                        S_pos *P, S_scratch *sc, int *best, double *margin,
+                        S_adapt *ad, nqx_norm_edit **edits, size_t *nedits,
+                        size_t *cap)
+{
+    /* slot: index into memo + 1, 0 empty; memo: the clauses decoded */
+    uint32_t *slot;
+    S_cmemo *memo;
+    int *eoff = NULL; /* per edit of the pass: its token's offset in its clause */
+    size_t i, j, h, slots = 16, mask, nmemo = 0, capeoff = 0, c = 0;
+    int rc = 0;
+    while (slots < 2 * nc)
+        slots *= 2;
+    mask = slots - 1;
+    slot = calloc(slots, sizeof *slot);
+    memo = malloc((nc + 1) * sizeof *memo);
+    if (!slot || !memo) {
+        rc = -1;
+        goto out;
+    }
+    ad->logging = 1;
+    for (i = 0; i < ntok; i = j) {
+        size_t e0, k, q, n;
+        int l0;
+        if (tfid[i] < 0) {
+            j = i + 1;
+            continue;
+        }
+        j = (size_t)cend[i];
+        n = j - i;
+        if (n < 2)
+            continue; /* S_clause leaves it */
+        for (h = (size_t)chash[c] & mask; slot[h]; h = (h + 1) & mask) {
+            const S_cmemo *x = &memo[slot[h] - 1];
+            if (x->hash == chash[c] && cend[x->at] - (int)x->at == (int)n &&
+                S_cmemo_same(toks, tfid, x->at, i, n))
+                break;
+        }
+        if (slot[h]) { /* a repeat */
+            const S_cmemo *x = &memo[slot[h] - 1];
+            for (k = x->e0; k < x->e1; k++) {
+                nqx_norm_edit y = (*edits)[k]; /* S_edit may move the list */
+                const nqx_tok *t = &toks[i + (size_t)eoff[k]];
+                if (S_edit(edits, nedits, cap, t->start, t->end, y.repl, y.repl_len,
+                           y.confidence)) {
+                    rc = -1;
+                    goto out;
+                }
+            }
+            for (l0 = x->l0; l0 < x->l1; l0++)
+                if (S_adapt_add(ad, ad->log[l0][0], ad->log[l0][1])) {
+                    rc = -1;
+                    goto out;
+                }
+            c++;
+            continue;
+        }
+        e0 = *nedits;
+        l0 = ad->nlog;
+        if (S_clause(m, toks + i, tid + i, tfid + i, (int)n, style, min_margin, P, sc,
+                     best, margin, ad, edits, nedits, cap)) {
+            rc = -1;
+            goto out;
+        }
+        if (*nedits > capeoff) {
+            int *p = realloc(eoff, *nedits * 2 * sizeof *p);
+            if (!p) {
+                rc = -1;
+                goto out;
+            }
+            eoff = p;
+            capeoff = *nedits * 2;
+        }
+        for (k = e0, q = i; k < *nedits; k++) {
+            while (toks[q].start < (*edits)[k].start)
+                q++;
+            eoff[k] = (int)(q - i);
+        }
+        memo[nmemo].hash = chash[c];
+        memo[nmemo].at = i;
+        memo[nmemo].e0 = e0;
+        memo[nmemo].e1 = *nedits;
+        memo[nmemo].l0 = l0;
+        memo[nmemo].l1 = ad->nlog;
+        slot[h] = (uint32_t)++nmemo;
+        c++;
+    }
+out:
+    ad->logging = 0;
+    free(slot);
+    free(memo);
+    free(eoff);
+    return rc;
+}
+
 static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              double threshold, nqx_norm_edit **edits,
                              size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
     int *tid = NULL, *tfid, *tvote, *cend, num, numf;
-    size_t ntok = 0, i, j, cap = 0;
+    uint64_t *chash = NULL; /* see S_first_pass */
+    size_t ntok = 0, i, j, cap = 0, nclause = 0;
     int votes[2] = {0, 0}, style, maxn = 0, round;
     size_t last = (size_t)-1;
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
     S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL, {NULL, 0, NULL, NULL, 0}, {0}};
-    S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
+    S_adapt ad = {NULL, NULL, 0, 0, 1, NULL, 0, 0, 0},
+            prev = {NULL, NULL, 0, 0, 0, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
     uint64_t *idset = NULL;
     unsigned char *title = NULL; /* per token: S_title */
@@ -2522,14 +2670,23 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
      * at i (the votes are counted: tvote's room is reused; a part holds
      * far fewer than INT_MAX tokens) */
     cend = tvote;
+    chash = malloc((ntok / 2 + 1) * sizeof *chash);
+    if (!chash)
+        goto oom;
     for (i = 0; i < ntok; i = j) {
+        uint64_t h; /* S_first_pass's: the words, their folds, the break */
         if (tfid[i] < 0) {
             j = i + 1;
             continue;
         }
+        h = ((uint64_t)S_WORD(toks, i) ^ (uint64_t)(uint32_t)tfid[i] << 32 ^
+             (uint64_t)toks[i].boundary << 63) * 0xBF58476D1CE4E5B9u;
         for (j = i + 1; j < ntok && tfid[j] >= 0 && !toks[j].boundary; j++)
-            ;
+            h = (h ^ (uint64_t)S_WORD(toks, j) ^ (uint64_t)(uint32_t)tfid[j] << 32) *
+                0xBF58476D1CE4E5B9u;
         cend[i] = (int)j;
+        if (j - i >= 2)
+            chash[nclause++] = h ^ h >> 31;
         if ((int)(j - i) > maxn)
             maxn = (int)(j - i);
     }
@@ -2539,16 +2696,9 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     if (!P || !best || !margin)
         goto oom;
     ad.learn = 1;
-    for (i = 0; i < ntok; i = j) {
-        if (tfid[i] < 0) {
-            j = i + 1;
-            continue;
-        }
-        j = (size_t)cend[i];
-        if (S_clause(m, toks + i, tid + i, tfid + i, (int)(j - i), style,
-                     min_margin, P, &sc, best, margin, &ad, edits, nedits, &cap))
-            goto oom;
-    }
+    if (S_first_pass(m, toks, tid, tfid, cend, chash, ntok, nclause, style, min_margin,
+                     P, &sc, best, margin, &ad, edits, nedits, &cap))
+        goto oom;
     for (round = 0; round < S_ROUNDS; round++) {
         nqx_norm_edit *e2 = NULL;
         size_t n2 = 0, cap2 = 0, k, out = 0, d = 0;
@@ -2638,6 +2788,8 @@ oom:
 done:
     free(ad.pair);
     free(ad.cost);
+    free(ad.log);
+    free(chash);
     free(prev.pair);
     free(prev.cost);
     free(chg);
