@@ -1780,18 +1780,23 @@ static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits
             (*edits)[k].end == toks[i].end && (*edits)[k].kind == NQX_CHANGE_OCR)
             te[i] = (int)k;
     }
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0, twice = 0; pass < 2; pass++) {
+        /* no sure pair seen twice: the second pass would add nothing */
+        if (pass == 1 && !twice)
+            break;
         for (i = 0; i + 1 < ntok; i++) {
-            size_t a = toks[i].first < 0 ? i : (size_t)toks[i].first;
-            size_t b = toks[i + 1].first < 0 ? i + 1 : (size_t)toks[i + 1].first;
-            size_t h = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 7;
-            size_t *sl;
-            int sure = te[i] >= 0 && te[i + 1] >= 0 &&
-                       (*edits)[te[i]].confidence >= S_CONSIST_CONF &&
-                       (*edits)[te[i + 1]].confidence >= S_CONSIST_CONF;
-            if (toks[i + 1].boundary || (pass == 0 && !sure) ||
-                (pass == 1 && (te[i] >= 0 || te[i + 1] >= 0)))
+            size_t a, b, h, *sl;
+            /* the first pass takes pairs of edits, the second pairs of
+             * unedited words: te[] tells most tokens apart first */
+            if (pass == 0 ? te[i] < 0 || te[i + 1] < 0 : te[i] >= 0 || te[i + 1] >= 0)
                 continue;
+            if (toks[i + 1].boundary ||
+                (pass == 0 && ((*edits)[te[i]].confidence < S_CONSIST_CONF ||
+                               (*edits)[te[i + 1]].confidence < S_CONSIST_CONF)))
+                continue;
+            a = toks[i].first < 0 ? i : (size_t)toks[i].first;
+            b = toks[i + 1].first < 0 ? i + 1 : (size_t)toks[i + 1].first;
+            h = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 7;
             for (h &= nslot - 1;; h = (h + 1) & (nslot - 1)) {
                 sl = hs + 4 * h;
                 if (!sl[0] || (sl[0] == a + 1 && sl[1] == b))
@@ -1803,7 +1808,7 @@ static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits
                     sl[1] = b;
                     sl[3] = i;
                 }
-                sl[2]++;
+                twice |= ++sl[2] >= S_CONSIST_MIN;
                 continue;
             }
             if (!sl[0] || sl[2] < S_CONSIST_MIN)
