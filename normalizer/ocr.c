@@ -1674,22 +1674,24 @@ static double S_fold_top(const nqx_model *m, const nqx_syl *y)
  * 87, nét 1,035; các 262,631, mục 41,679. */
 #define S_COMMON_WORD 2000.0
 static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
-                           size_t ntok)
+                           size_t ntok, const int *at, size_t nat)
 {
-    size_t i;
+    size_t i, k;
     /* written so twice or more: the author's spelling, a loanword ("CCCD
      * gắn chip", "lọt vào top"), where a lost tone is a slip made once;
      * unless its letters make a common word ("cac", "muc": a scanner
      * loses the same tone again; -4). A repeat copied its first
-     * occurrence's -2; that one becomes -3. */
-    for (i = 0; i < ntok; i++)
-        if (tfid[i] == -2 && toks[i].first >= 0) {
+     * occurrence's -2; that one becomes -3. (at[0..nat): the tokens at
+     * -2 or -4, in order; the others have nothing to decide.) */
+    for (k = 0; k < nat; k++)
+        if (tfid[i = (size_t)at[k]] == -2 && toks[i].first >= 0) {
             tfid[toks[i].first] = -3;
             tfid[i] = -1;
         }
-    for (i = 0; i < ntok; i++) {
+    for (k = 0; k < nat; k++) {
         int marked = 0, bare = 0, side;
         char key[NQX_KEY_MAX];
+        i = (size_t)at[k];
         if (tfid[i] != -2 && tfid[i] != -4) {
             if (tfid[i] == -3)
                 tfid[i] = -1;
@@ -1841,20 +1843,20 @@ out:
     return rc;
 }
 
-/* How many distinct words the edits correct (*nw) and how many known
- * syllables the part holds (*nsyl), numbers aside: the document's error
- * rate, as the corrector sees it. A text it finds few errors in is
+/* How many distinct words the edits correct (*nw); with the known
+ * syllables the part holds, numbers aside (nsyl, counted by S_ocr_part),
+ * the document's error rate, as the corrector sees it. A text it finds few errors in is
  * clean or well scanned, and there a correction is less likely to be
  * right than the n-grams alone say. Returns -1 when out of memory. */
 static int S_density(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
                      size_t ntok, const nqx_norm_edit *edits, size_t nedits,
-                     size_t *nw, size_t *nsyl)
+                     size_t *nw)
 {
     size_t i, k;
     uint64_t *seen = calloc(((size_t)lm->nvocab + 63) / 64, sizeof *seen);
     if (!seen)
         return -1;
-    *nw = *nsyl = 0;
+    *nw = 0;
     for (i = 0, k = 0; k < nedits; k++) {
         while (i < ntok && toks[i].start < edits[k].start)
             i++;
@@ -1864,8 +1866,6 @@ static int S_density(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
             ++*nw;
         }
     }
-    for (i = 0; i < ntok; i++)
-        *nsyl += tid[i] > 0 && !toks[i].num;
     free(seen);
     return 0;
 }
@@ -2584,7 +2584,9 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     int *tid = NULL, *tfid, *tvote, *cend, num, numf;
     uint64_t *chash = NULL; /* see S_first_pass */
     size_t ntok = 0, i, j, cap = 0, nclause = 0;
-    int votes[2] = {0, 0}, style, maxn = 0, round;
+    int votes[2] = {0, 0}, style, maxn = 0, round, *binv;
+    size_t nsyl = 0; /* known syllables, numbers aside (S_density) */
+    size_t nbinv = 0; /* tokens at binv[]: see S_bare_invalid */
     size_t last = (size_t)-1;
     S_pos *P = NULL;
     int *best = NULL;
@@ -2616,25 +2618,30 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         free(sc.tc);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
-    tid = malloc((ntok + 1) * 3 * sizeof *tid);
+    tid = malloc((ntok + 1) * 4 * sizeof *tid);
     idset = malloc(S_IDSET_WORDS * sizeof *idset);
     title = malloc(ntok + 1);
     if (!tid || !idset || !title)
         goto oom;
     tfid = tid + ntok + 1;
     tvote = tfid + ntok + 1;
+    binv = tvote + ntok + 1;
     num = nqx_model_id(m, NQX_NUM_KEY);
     numf = nqx_model_fid(m, NQX_NUM_KEY);
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
-        title[i] = (unsigned char)S_title(&toks[i]); /* for S_places */
         if (toks[i].first >= 0) { /* a repeat: its first says it all */
+            title[i] = title[toks[i].first];
             tid[i] = tid[toks[i].first];
             tfid[i] = tfid[toks[i].first];
             if ((tvote[i] = tvote[toks[i].first]) >= 0)
                 votes[tvote[i]]++;
+            nsyl += tid[i] > 0 && !toks[i].num;
+            if (tfid[i] <= -2) /* for S_bare_invalid */
+                binv[nbinv++] = (int)i;
             continue;
         }
+        title[i] = (unsigned char)S_title(&toks[i]); /* for S_places */
         tvote[i] = toks[i].ok && !toks[i].num ? nqx_syl_style_vote(&toks[i].syl) : -1;
         if (tvote[i] >= 0)
             votes[tvote[i]]++;
@@ -2644,6 +2651,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             tfid[i] = num > 0 ? numf : -1;
             continue;
         }
+        /* (below: ok, no number) */
         if (!toks[i].ok)
             continue;
         /* a syllable the model knows is well formed; others are checked.
@@ -2657,8 +2665,10 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             /* S_bare_invalid decides; -4: its letters make a common word
              * (worked out once a distinct word: repeats copy it) */
             tfid[i] = S_fold_top(m, &toks[i].syl) < S_COMMON_WORD ? -2 : -4;
+            binv[nbinv++] = (int)i;
             continue;
         }
+        nsyl += tid[i] > 0;
         if (tid[i] > 0 && sc.lm->fid_exact) {
             tfid[i] = sc.lm->fid[tid[i]];
             continue;
@@ -2667,7 +2677,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         tfid[i] = nqx_model_fid(m, key);
     }
     style = votes[1] > votes[0];
-    S_bare_invalid(m, toks, tfid, ntok);
+    S_bare_invalid(m, toks, tfid, ntok, binv, nbinv);
     if (S_doc_build(&sc.dc, sc.lm, toks, tid, ntok))
         goto oom;
     /* clauses: runs of syllables whose letters the model knows, with no
@@ -2771,8 +2781,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     if (S_consistency(toks, ntok, edits, nedits))
         goto oom;
     if (*nedits) {
-        size_t nw, nsyl;
-        if (S_density(sc.lm, toks, tid, ntok, *edits, *nedits, &nw, &nsyl))
+        size_t nw;
+        if (S_density(sc.lm, toks, tid, ntok, *edits, *nedits, &nw))
             goto oom;
         if (nw * S_OWN_DOC <= nsyl &&
             S_own_phrase(m, &sc.dc, toks, tid, ntok, *edits, nedits))
