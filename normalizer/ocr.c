@@ -457,7 +457,7 @@ static int S_doc_add(S_doc *d, int a, int c)
 
 /* Count the document's bigrams of known words inside clauses. Returns -1
  * when out of memory. */
-static int S_doc_build(S_doc *d, const nqx_lm *lm, const nqx_tok *toks,
+static int S_doc_build(S_doc *d, const nqx_lm *lm, const unsigned char *bnd,
                        const int *tid, size_t ntok)
 {
     size_t slots = 64, i, keys = 0, words;
@@ -475,10 +475,11 @@ static int S_doc_build(S_doc *d, const nqx_lm *lm, const nqx_tok *toks,
     d->mask = slots - 1;
     for (i = 0; i + 1 < ntok && keys < slots / 4 * 3 - 1; i++) {
         int a = tid[i], c = tid[i + 1];
-        if (i + 9 < ntok && tid[i + 8] > 0 && tid[i + 9] > 0) /* misses overlap */
+        /* misses overlap; a table of 32 kB or less stays in the cache */
+        if (slots > 4096 && i + 9 < ntok && tid[i + 8] > 0 && tid[i + 9] > 0)
             S_PREFETCH(&d->slot[S_doc_slot(d, (uint32_t)tid[i + 8] << 16 |
                                                   (uint32_t)tid[i + 9])]);
-        if (a > 0 && c > 0 && !toks[i + 1].boundary && a < d->nid && c < d->nid) {
+        if (a > 0 && c > 0 && !bnd[i + 1] && a < d->nid && c < d->nid) {
             keys += S_doc_add(d, a, c);
             d->left[a] += d->left[a] < 255;
             d->right[c >> 6] |= 1ull << (c & 63);
@@ -2464,14 +2465,14 @@ typedef struct {
 #define S_WORD(toks, q) ((toks)[q].first >= 0 ? (size_t)(toks)[q].first : (q))
 
 /* 1 when the clauses of n tokens at a and b hold the same words */
-static int S_cmemo_same(const nqx_tok *toks, const int *tfid, size_t a, size_t b,
-                        size_t n)
+static int S_cmemo_same(const int *word, const unsigned char *bnd, const int *tfid,
+                        size_t a, size_t b, size_t n)
 {
     size_t q;
-    if (toks[a].boundary != toks[b].boundary)
+    if (bnd[a] != bnd[b])
         return 0;
     for (q = 0; q < n; q++)
-        if (S_WORD(toks, a + q) != S_WORD(toks, b + q) || tfid[a + q] != tfid[b + q])
+        if (word[a + q] != word[b + q] || tfid[a + q] != tfid[b + q])
             return 0;
     return 1;
 }
@@ -2480,7 +2481,8 @@ static int S_cmemo_same(const nqx_tok *toks, const int *tfid, size_t a, size_t b
  * memo; chash[k]: the hash of the k-th clause of two words or more.
  * Returns -1 when out of memory. */
 static int S_first_pass(const nqx_model *m, const nqx_tok *toks, const int *tid,
-                        const int *tfid, const int *cend, const uint64_t *chash,
+                        const int *tfid, const int *word, const unsigned char *bnd,
+                        const int *cend, const uint64_t *chash,
                         size_t ntok, size_t nc, int style, double min_margin,
                         S_pos *P, S_scratch *sc, int *best, double *margin,
                         S_adapt *ad, nqx_norm_edit **edits, size_t *nedits,
@@ -2516,7 +2518,7 @@ static int S_first_pass(const nqx_model *m, const nqx_tok *toks, const int *tid,
         for (h = (size_t)chash[c] & mask; slot[h]; h = (h + 1) & mask) {
             const S_cmemo *x = &memo[slot[h] - 1];
             if (x->hash == chash[c] && cend[x->at] - (int)x->at == (int)n &&
-                S_cmemo_same(toks, tfid, x->at, i, n))
+                S_cmemo_same(word, bnd, tfid, x->at, i, n))
                 break;
         }
         if (slot[h]) { /* a repeat */
@@ -2585,6 +2587,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     uint64_t *chash = NULL; /* see S_first_pass */
     size_t ntok = 0, i, j, cap = 0, nclause = 0;
     int votes[2] = {0, 0}, style, maxn = 0, round, *binv;
+    int *word; /* per token: S_WORD, the first token with its bytes */
+    unsigned char *bnd; /* per token: its boundary flag */
     size_t nsyl = 0; /* known syllables, numbers aside (S_density) */
     size_t nbinv = 0; /* tokens at binv[]: see S_bare_invalid */
     size_t last = (size_t)-1;
@@ -2618,18 +2622,22 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         free(sc.tc);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
-    tid = malloc((ntok + 1) * 4 * sizeof *tid);
+    tid = malloc((ntok + 1) * 5 * sizeof *tid);
     idset = malloc(S_IDSET_WORDS * sizeof *idset);
-    title = malloc(ntok + 1);
+    title = malloc(2 * (ntok + 1));
     if (!tid || !idset || !title)
         goto oom;
     tfid = tid + ntok + 1;
     tvote = tfid + ntok + 1;
     binv = tvote + ntok + 1;
+    word = binv + ntok + 1;
+    bnd = title + ntok + 1;
     num = nqx_model_id(m, NQX_NUM_KEY);
     numf = nqx_model_fid(m, NQX_NUM_KEY);
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
+        bnd[i] = (unsigned char)toks[i].boundary;
+        word[i] = (int)S_WORD(toks, i);
         if (toks[i].first >= 0) { /* a repeat: its first says it all */
             title[i] = title[toks[i].first];
             tid[i] = tid[toks[i].first];
@@ -2678,7 +2686,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     }
     style = votes[1] > votes[0];
     S_bare_invalid(m, toks, tfid, ntok, binv, nbinv);
-    if (S_doc_build(&sc.dc, sc.lm, toks, tid, ntok))
+    if (S_doc_build(&sc.dc, sc.lm, bnd, tid, ntok))
         goto oom;
     /* clauses: runs of syllables whose letters the model knows, with no
      * break between them; cend[i] is the end of the clause that starts
@@ -2694,10 +2702,10 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             j = i + 1;
             continue;
         }
-        h = ((uint64_t)S_WORD(toks, i) ^ (uint64_t)(uint32_t)tfid[i] << 32 ^
-             (uint64_t)toks[i].boundary << 63) * 0xBF58476D1CE4E5B9u;
-        for (j = i + 1; j < ntok && tfid[j] >= 0 && !toks[j].boundary; j++)
-            h = (h ^ (uint64_t)S_WORD(toks, j) ^ (uint64_t)(uint32_t)tfid[j] << 32) *
+        h = ((uint64_t)(uint32_t)word[i] ^ (uint64_t)(uint32_t)tfid[i] << 32 ^
+             (uint64_t)bnd[i] << 63) * 0xBF58476D1CE4E5B9u;
+        for (j = i + 1; j < ntok && tfid[j] >= 0 && !bnd[j]; j++)
+            h = (h ^ (uint64_t)(uint32_t)word[j] ^ (uint64_t)(uint32_t)tfid[j] << 32) *
                 0xBF58476D1CE4E5B9u;
         cend[i] = (int)j;
         if (j - i >= 2)
@@ -2711,8 +2719,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     if (!P || !best || !margin)
         goto oom;
     ad.learn = 1;
-    if (S_first_pass(m, toks, tid, tfid, cend, chash, ntok, nclause, style, min_margin,
-                     P, &sc, best, margin, &ad, edits, nedits, &cap))
+    if (S_first_pass(m, toks, tid, tfid, word, bnd, cend, chash, ntok, nclause, style,
+                     min_margin, P, &sc, best, margin, &ad, edits, nedits, &cap))
         goto oom;
     for (round = 0; round < S_ROUNDS; round++) {
         nqx_norm_edit *e2 = NULL;
