@@ -1191,6 +1191,32 @@ static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
     return 0;
 }
 
+/* The first token from i on (i <= ntok) that starts at x or later (by
+ * start, end > 0) or that ends after x (by end): what a walk token by
+ * token finds, by doubling steps and halving them, for the passes that
+ * look up a few edits among many tokens. ntok when none. */
+static size_t S_tok_from(const nqx_tok *toks, size_t i, size_t ntok, size_t x, int by_end)
+{
+#define S_BEFORE(j) (by_end ? toks[j].end <= x : toks[j].start < x)
+    size_t lo = i, hi, step = 1;
+    if (lo >= ntok || !S_BEFORE(lo))
+        return lo;
+    /* toks[lo] is before x; find hi past it */
+    for (hi = lo + 1; hi < ntok && S_BEFORE(hi); step *= 2) {
+        lo = hi;
+        hi = ntok - hi > step ? hi + step : ntok;
+    }
+    while (hi - lo > 1) { /* toks[lo] before, toks[hi] not (or ntok) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (S_BEFORE(mid))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+#undef S_BEFORE
+}
+
 /* 0 when no word of positions 1..n can change, whatever the decoding:
  * most windows, and cheaper than S_viterbi. The bound: a margin at i is
  * best - keep, and keep is at least the best path with the observed word
@@ -1631,8 +1657,7 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
         nqx_syl c;
         char key[NQX_KEY_MAX];
         int id;
-        while (t < ntok && toks[t].start < e[i].start)
-            t++;
+        t = S_tok_from(toks, t, ntok, e[i].start, 0);
         if (t == ntok)
             break;
         if (toks[t].start != e[i].start || tid[t] <= 0 ||
@@ -1775,12 +1800,16 @@ static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits
         rc = -1;
         goto out;
     }
-    for (i = 0, k = 0; i < ntok; i++) {
+    for (i = 0; i < ntok; i++)
         te[i] = -1;
-        while (k < *nedits && (*edits)[k].start < toks[i].start)
-            k++;
-        if (k < *nedits && (*edits)[k].start == toks[i].start &&
-            (*edits)[k].end == toks[i].end && (*edits)[k].kind == NQX_CHANGE_OCR)
+    /* te[i]: the first edit that starts at or after token i, when it is
+     * the token's OCR edit (each edit looked up, not each token walked) */
+    for (k = 0, i = 0; k < *nedits; k++) {
+        const nqx_norm_edit *x = &(*edits)[k];
+        i = S_tok_from(toks, i, ntok, x->start, 0);
+        if (i < ntok && (k == 0 || (*edits)[k - 1].start < toks[i].start) &&
+            x->start == toks[i].start && x->end == toks[i].end &&
+            x->kind == NQX_CHANGE_OCR)
             te[i] = (int)k;
     }
     for (int pass = 0, twice = 0; pass < 2; pass++) {
@@ -1859,8 +1888,7 @@ static int S_density(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
         return -1;
     *nw = 0;
     for (i = 0, k = 0; k < nedits; k++) {
-        while (i < ntok && toks[i].start < edits[k].start)
-            i++;
+        i = S_tok_from(toks, i, ntok, edits[k].start, 0);
         if (i < ntok && toks[i].start == edits[k].start && tid[i] > 0 &&
             !(seen[tid[i] >> 6] >> (tid[i] & 63) & 1)) {
             seen[tid[i] >> 6] |= 1ull << (tid[i] & 63);
@@ -1974,8 +2002,7 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
     for (i = 0, k = 0; k < *nedits; k++) {
         nqx_norm_edit *e = &edits[k];
         int keep = 0, side, to = -1;
-        while (i < ntok && toks[i].start < e->start)
-            i++;
+        i = S_tok_from(toks, i, ntok, e->start, 0);
         if (i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
             e->kind == NQX_CHANGE_OCR && tid[i] > 0 && tid[i] < d->nid) {
             to = S_edit_id(m, e);
@@ -2050,8 +2077,7 @@ static void S_keep_names(const nqx_model *m, const nqx_tok *toks, const int *tid
     size_t i = 0, k, out = 0;
     for (k = 0; k < *nedits; k++) {
         nqx_norm_edit *e = &edits[k];
-        while (i < ntok && toks[i].start < e->start)
-            i++;
+        i = S_tok_from(toks, i, ntok, e->start, 0);
         if (i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
             e->kind == NQX_CHANGE_OCR && toks[i].ok && toks[i].syl.casing == NQX_CASE_TITLE &&
             ((!toks[i].boundary && i > 0) ||
@@ -2087,13 +2113,9 @@ static void S_lone_doubts(const nqx_tok *toks, size_t ntok, nqx_norm_edit *edits
         nqx_norm_edit *e = &edits[k];
         size_t next = (size_t)-1;
         int lone;
-        while (i < ntok && toks[i].end <= e->start)
-            i++;
+        i = S_tok_from(toks, i, ntok, e->start, 1);
         if (k + 1 < *nedits) { /* the token of the next edit */
-            size_t j = i;
-            while (j < ntok && toks[j].end <= edits[k + 1].start)
-                j++;
-            next = j;
+            next = S_tok_from(toks, i, ntok, edits[k + 1].start, 1);
         }
         lone = i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
                (last == (size_t)-1 || last + 1 < i) && (next == (size_t)-1 || next > i + 1);
