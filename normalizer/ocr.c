@@ -536,7 +536,7 @@ typedef struct {
     double *cost;   /* per pair once settled: factor of its channel cost */
     int n, cap;
     int learn; /* 1: record corrections; 0: apply */
-    /* when logging: every S_adapt_add's (o, c), in order (S_cmemo) */
+    /* when logging: every S_adapt_add's (o, c), in order (S_first_pass) */
     int (*log)[2];
     int nlog, caplog, logging;
 } S_adapt;
@@ -736,11 +736,6 @@ static const unsigned char S_low[64] = {
     4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
 };
 
-/* The bigrams (a, c) of positions i - 1, i: ac[a * MAX_CANDS + c] is
- * the index of the first entry of P[i].g2 that holds candidate a of
- * i - 1 and candidate c of i, or -1. One pass over the group for all
- * the pairs: sc->vmask[v] holds the candidates of i - 1 (bits 0-5) and
- * of i (bits 8-13) whose variant is v, and is all 0 again on return. */
 /* The index of the first of the n entries of a group at r that holds the
  * variants va, vb (pat = va | vb << 8), or -1: one compare per entry, and
  * the loop's branch is taken once. */
@@ -753,6 +748,13 @@ static int S_find_pair(const uint8_t *r, int n, unsigned pat)
     return -1;
 }
 
+/* The bigrams (a, c) of positions i - 1, i: ac[a * MAX_CANDS + c] is
+ * the index of the first entry of P[i].g2 that holds candidate a of
+ * i - 1 and candidate c of i, or -1. Where one side is the written word
+ * alone (most calls), a scan per pair (S_find_pair); else one pass over
+ * the group for all the pairs: sc->vmask[v] holds the candidates of
+ * i - 1 (bits 0-5) and of i (bits 8-13) whose variant is v, and is all 0
+ * again on return. */
 static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
 {
     const nqx_lm *lm = sc->lm;
@@ -1191,10 +1193,10 @@ static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
     return 0;
 }
 
-/* The first token from i on (i <= ntok) that starts at x or later (by
- * start, end > 0) or that ends after x (by end): what a walk token by
- * token finds, by doubling steps and halving them, for the passes that
- * look up a few edits among many tokens. ntok when none. */
+/* The first token from i on (i <= ntok) that starts at x or later
+ * (by_end 0) or ends after x (by_end 1), ntok when none: what a walk
+ * token by token finds, by doubling steps and then halving them, for
+ * the passes that look up a few edits among many tokens. */
 static size_t S_tok_from(const nqx_tok *toks, size_t i, size_t ntok, size_t x, int by_end)
 {
 #define S_BEFORE(j) (by_end ? toks[j].end <= x : toks[j].start < x)
@@ -1709,11 +1711,13 @@ static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
      * loses the same tone again; -4). A repeat copied its first
      * occurrence's -2; that one becomes -3. (at[0..nat): the tokens at
      * -2 or -4, in order; the others have nothing to decide.) */
-    for (k = 0; k < nat; k++)
-        if (tfid[i = (size_t)at[k]] == -2 && toks[i].first >= 0) {
+    for (k = 0; k < nat; k++) {
+        i = (size_t)at[k];
+        if (tfid[i] == -2 && toks[i].first >= 0) {
             tfid[toks[i].first] = -3;
             tfid[i] = -1;
         }
+    }
     for (k = 0; k < nat; k++) {
         int marked = 0, bare = 0, side;
         char key[NQX_KEY_MAX];
@@ -1873,11 +1877,12 @@ out:
     return rc;
 }
 
-/* How many distinct words the edits correct (*nw); with the known
+/* How many distinct words the edits correct (*nw): with the known
  * syllables the part holds, numbers aside (nsyl, counted by S_ocr_part),
- * the document's error rate, as the corrector sees it. A text it finds few errors in is
- * clean or well scanned, and there a correction is less likely to be
- * right than the n-grams alone say. Returns -1 when out of memory. */
+ * the document's error rate, as the corrector sees it. A text it finds
+ * few errors in is clean or well scanned, and there a correction is less
+ * likely to be right than the n-grams alone say. Returns -1 when out of
+ * memory. */
 static int S_density(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
                      size_t ntok, const nqx_norm_edit *edits, size_t nedits,
                      size_t *nw)
