@@ -228,6 +228,13 @@ nqx_status nqx_ocr_tokenize(const char *text, size_t len, nqx_tok **toks,
         for (;;) {
             seen |= S_SEEN(cls);
             i += k;
+            /* most of a word is ASCII letters: a run of them at once */
+            if (i < len && u[i] < 0x80 && S_ascii_tab[u[i]] == S_W_LETTER) {
+                seen |= S_SEEN(S_W_LETTER);
+                do
+                    i++;
+                while (i < len && u[i] < 0x80 && S_ascii_tab[u[i]] == S_W_LETTER);
+            }
             if (i >= len)
                 break;
             if (u[i] < 0x80) {
@@ -451,7 +458,7 @@ static int S_doc_add(S_doc *d, int a, int c)
 
 /* Count the document's bigrams of known words inside clauses. Returns -1
  * when out of memory. */
-static int S_doc_build(S_doc *d, const nqx_lm *lm, const nqx_tok *toks,
+static int S_doc_build(S_doc *d, const nqx_lm *lm, const unsigned char *bnd,
                        const int *tid, size_t ntok)
 {
     size_t slots = 64, i, keys = 0, words;
@@ -469,10 +476,11 @@ static int S_doc_build(S_doc *d, const nqx_lm *lm, const nqx_tok *toks,
     d->mask = slots - 1;
     for (i = 0; i + 1 < ntok && keys < slots / 4 * 3 - 1; i++) {
         int a = tid[i], c = tid[i + 1];
-        if (i + 9 < ntok && tid[i + 8] > 0 && tid[i + 9] > 0) /* misses overlap */
+        /* misses overlap; a table of 32 kB or less stays in the cache */
+        if (slots > 4096 && i + 9 < ntok && tid[i + 8] > 0 && tid[i + 9] > 0)
             S_PREFETCH(&d->slot[S_doc_slot(d, (uint32_t)tid[i + 8] << 16 |
                                                   (uint32_t)tid[i + 9])]);
-        if (a > 0 && c > 0 && !toks[i + 1].boundary && a < d->nid && c < d->nid) {
+        if (a > 0 && c > 0 && !bnd[i + 1] && a < d->nid && c < d->nid) {
             keys += S_doc_add(d, a, c);
             d->left[a] += d->left[a] < 255;
             d->right[c >> 6] |= 1ull << (c & 63);
@@ -529,6 +537,9 @@ typedef struct {
     double *cost;   /* per pair once settled: factor of its channel cost */
     int n, cap;
     int learn; /* 1: record corrections; 0: apply */
+    /* when logging: every S_adapt_add's (o, c), in order (S_first_pass) */
+    int (*log)[2];
+    int nlog, caplog, logging;
 } S_adapt;
 
 static int S_pair_cmp(const void *a, const void *b)
@@ -571,6 +582,19 @@ static int S_idset_has(const uint64_t *set, int id)
 static int S_adapt_add(S_adapt *ad, int o, int c)
 {
     int i;
+    if (ad->logging) {
+        if (ad->nlog == ad->caplog) {
+            int cap = ad->caplog ? ad->caplog * 2 : 64;
+            void *p = realloc(ad->log, (size_t)cap * sizeof *ad->log);
+            if (!p)
+                return -1;
+            ad->log = p;
+            ad->caplog = cap;
+        }
+        ad->log[ad->nlog][0] = o;
+        ad->log[ad->nlog][1] = c;
+        ad->nlog++;
+    }
     for (i = ad->n - 1; i >= 0 && i >= ad->n - 64; i--)
         if (ad->pair[i][0] == o && ad->pair[i][1] == c) {
             ad->pair[i][2]++;
@@ -713,11 +737,25 @@ static const unsigned char S_low[64] = {
     4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
 };
 
+/* The index of the first of the n entries of a group at r that holds the
+ * variants va, vb (pat = va | vb << 8), or -1: one compare per entry, and
+ * the loop's branch is taken once. */
+static int S_find_pair(const uint8_t *r, int n, unsigned pat)
+{
+    int j;
+    for (j = 0; j < n; j++, r += 4)
+        if ((unsigned)(r[0] | r[1] << 8) == pat)
+            return j;
+    return -1;
+}
+
 /* The bigrams (a, c) of positions i - 1, i: ac[a * MAX_CANDS + c] is
  * the index of the first entry of P[i].g2 that holds candidate a of
- * i - 1 and candidate c of i, or -1. One pass over the group for all
- * the pairs: sc->vmask[v] holds the candidates of i - 1 (bits 0-5) and
- * of i (bits 8-13) whose variant is v, and is all 0 again on return. */
+ * i - 1 and candidate c of i, or -1. Where one side is the written word
+ * alone (most calls), a scan per pair (S_find_pair); else one pass over
+ * the group for all the pairs: sc->vmask[v] holds the candidates of
+ * i - 1 (bits 0-5) and of i (bits 8-13) whose variant is v, and is all 0
+ * again on return. */
 static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
 {
     const nqx_lm *lm = sc->lm;
@@ -726,14 +764,28 @@ static void S_pairs(S_scratch *sc, const S_pos *P, int i, int *ac)
     const uint8_t *r = P[i].g2.r;
     if (ka == 1 && kc == 1) { /* most pairs: scan to the match */
         ac[0] = -1;
-        if (P[i - 1].id[0] >= 0 && P[i].id[0] >= 0) {
-            int x = lm->variant[P[i - 1].id[0]], y = lm->variant[P[i].id[0]];
-            for (j = 0; j < P[i].g2.n; j++, r += 4)
-                if (r[0] == x && r[1] == y) {
-                    ac[0] = j;
-                    break;
-                }
-        }
+        if (P[i - 1].id[0] >= 0 && P[i].id[0] >= 0)
+            ac[0] = S_find_pair(r, P[i].g2.n,
+                                lm->variant[P[i - 1].id[0]] |
+                                    (unsigned)lm->variant[P[i].id[0]] << 8);
+        return;
+    }
+    if (ka == 1 || kc == 1) { /* one side is the written word alone */
+        /* groups are short: a scan for each pair of the written word
+         * and a candidate of the other side */
+        int one = ka == 1, kv = one ? kc : ka, step = one ? 1 : MAX_CANDS;
+        const S_pos *F = one ? &P[i - 1] : &P[i], *V = one ? &P[i] : &P[i - 1];
+        unsigned x;
+        for (c = 0; c < kv; c++)
+            ac[c * step] = -1;
+        if (F->id[0] < 0)
+            return;
+        x = lm->variant[F->id[0]];
+        for (c = 0; c < kv; c++)
+            if (V->id[c] >= 0) {
+                unsigned v = lm->variant[V->id[c]];
+                ac[c * step] = S_find_pair(r, P[i].g2.n, one ? x | v << 8 : v | x << 8);
+            }
         return;
     }
     for (a = 0; a < ka; a++)
@@ -1140,6 +1192,32 @@ static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
     (*e)[*n].confidence = conf;
     (*n)++;
     return 0;
+}
+
+/* The first token from i on (i <= ntok) that starts at x or later
+ * (by_end 0) or ends after x (by_end 1), ntok when none: what a walk
+ * token by token finds, by doubling steps and then halving them, for
+ * the passes that look up a few edits among many tokens. */
+static size_t S_tok_from(const nqx_tok *toks, size_t i, size_t ntok, size_t x, int by_end)
+{
+#define S_BEFORE(j) (by_end ? toks[j].end <= x : toks[j].start < x)
+    size_t lo = i, hi, step = 1;
+    if (lo >= ntok || !S_BEFORE(lo))
+        return lo;
+    /* toks[lo] is before x; find hi past it */
+    for (hi = lo + 1; hi < ntok && S_BEFORE(hi); step *= 2) {
+        lo = hi;
+        hi = ntok - hi > step ? hi + step : ntok;
+    }
+    while (hi - lo > 1) { /* toks[lo] before, toks[hi] not (or ntok) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (S_BEFORE(mid))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+#undef S_BEFORE
 }
 
 /* 0 when no word of positions 1..n can change, whatever the decoding:
@@ -1586,8 +1664,7 @@ static int S_relearn(const nqx_model *m, const nqx_tok *toks, const int *tid,
         nqx_syl c;
         char key[NQX_KEY_MAX];
         int id;
-        while (t < ntok && toks[t].start < e[i].start)
-            t++;
+        t = S_tok_from(toks, t, ntok, e[i].start, 0);
         if (t == ntok)
             break;
         if (toks[t].start != e[i].start || tid[t] <= 0 ||
@@ -1630,22 +1707,26 @@ static double S_fold_top(const nqx_model *m, const nqx_syl *y)
  * 87, nét 1,035; các 262,631, mục 41,679. */
 #define S_COMMON_WORD 2000.0
 static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
-                           size_t ntok)
+                           size_t ntok, const int *at, size_t nat)
 {
-    size_t i;
+    size_t i, k;
     /* written so twice or more: the author's spelling, a loanword ("CCCD
      * gắn chip", "lọt vào top"), where a lost tone is a slip made once;
      * unless its letters make a common word ("cac", "muc": a scanner
      * loses the same tone again; -4). A repeat copied its first
-     * occurrence's -2; that one becomes -3. */
-    for (i = 0; i < ntok; i++)
+     * occurrence's -2; that one becomes -3. (at[0..nat): the tokens at
+     * -2 or -4, in order; the others have nothing to decide.) */
+    for (k = 0; k < nat; k++) {
+        i = (size_t)at[k];
         if (tfid[i] == -2 && toks[i].first >= 0) {
             tfid[toks[i].first] = -3;
             tfid[i] = -1;
         }
-    for (i = 0; i < ntok; i++) {
+    }
+    for (k = 0; k < nat; k++) {
         int marked = 0, bare = 0, side;
         char key[NQX_KEY_MAX];
+        i = (size_t)at[k];
         if (tfid[i] != -2 && tfid[i] != -4) {
             if (tfid[i] == -3)
                 tfid[i] = -1;
@@ -1728,26 +1809,35 @@ static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits
         rc = -1;
         goto out;
     }
-    for (i = 0, k = 0; i < ntok; i++) {
+    for (i = 0; i < ntok; i++)
         te[i] = -1;
-        while (k < *nedits && (*edits)[k].start < toks[i].start)
-            k++;
-        if (k < *nedits && (*edits)[k].start == toks[i].start &&
-            (*edits)[k].end == toks[i].end && (*edits)[k].kind == NQX_CHANGE_OCR)
+    /* te[i]: the first edit that starts at or after token i, when it is
+     * the token's OCR edit (each edit looked up, not each token walked) */
+    for (k = 0, i = 0; k < *nedits; k++) {
+        const nqx_norm_edit *x = &(*edits)[k];
+        i = S_tok_from(toks, i, ntok, x->start, 0);
+        if (i < ntok && (k == 0 || (*edits)[k - 1].start < toks[i].start) &&
+            x->start == toks[i].start && x->end == toks[i].end &&
+            x->kind == NQX_CHANGE_OCR)
             te[i] = (int)k;
     }
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0, twice = 0; pass < 2; pass++) {
+        /* no sure pair seen twice: the second pass would add nothing */
+        if (pass == 1 && !twice)
+            break;
         for (i = 0; i + 1 < ntok; i++) {
-            size_t a = toks[i].first < 0 ? i : (size_t)toks[i].first;
-            size_t b = toks[i + 1].first < 0 ? i + 1 : (size_t)toks[i + 1].first;
-            size_t h = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 7;
-            size_t *sl;
-            int sure = te[i] >= 0 && te[i + 1] >= 0 &&
-                       (*edits)[te[i]].confidence >= S_CONSIST_CONF &&
-                       (*edits)[te[i + 1]].confidence >= S_CONSIST_CONF;
-            if (toks[i + 1].boundary || (pass == 0 && !sure) ||
-                (pass == 1 && (te[i] >= 0 || te[i + 1] >= 0)))
+            size_t a, b, h, *sl;
+            /* the first pass takes pairs of edits, the second pairs of
+             * unedited words: te[] tells most tokens apart first */
+            if (pass == 0 ? te[i] < 0 || te[i + 1] < 0 : te[i] >= 0 || te[i + 1] >= 0)
                 continue;
+            if (toks[i + 1].boundary ||
+                (pass == 0 && ((*edits)[te[i]].confidence < S_CONSIST_CONF ||
+                               (*edits)[te[i + 1]].confidence < S_CONSIST_CONF)))
+                continue;
+            a = toks[i].first < 0 ? i : (size_t)toks[i].first;
+            b = toks[i + 1].first < 0 ? i + 1 : (size_t)toks[i + 1].first;
+            h = ((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 7;
             for (h &= nslot - 1;; h = (h + 1) & (nslot - 1)) {
                 sl = hs + 4 * h;
                 if (!sl[0] || (sl[0] == a + 1 && sl[1] == b))
@@ -1759,7 +1849,7 @@ static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits
                     sl[1] = b;
                     sl[3] = i;
                 }
-                sl[2]++;
+                twice |= ++sl[2] >= S_CONSIST_MIN;
                 continue;
             }
             if (!sl[0] || sl[2] < S_CONSIST_MIN)
@@ -1792,31 +1882,29 @@ out:
     return rc;
 }
 
-/* How many distinct words the edits correct (*nw) and how many known
- * syllables the part holds (*nsyl), numbers aside: the document's error
- * rate, as the corrector sees it. A text it finds few errors in is
- * clean or well scanned, and there a correction is less likely to be
- * right than the n-grams alone say. Returns -1 when out of memory. */
+/* How many distinct words the edits correct (*nw): with the known
+ * syllables the part holds, numbers aside (nsyl, counted by S_ocr_part),
+ * the document's error rate, as the corrector sees it. A text it finds
+ * few errors in is clean or well scanned, and there a correction is less
+ * likely to be right than the n-grams alone say. Returns -1 when out of
+ * memory. */
 static int S_density(const nqx_lm *lm, const nqx_tok *toks, const int *tid,
                      size_t ntok, const nqx_norm_edit *edits, size_t nedits,
-                     size_t *nw, size_t *nsyl)
+                     size_t *nw)
 {
     size_t i, k;
     uint64_t *seen = calloc(((size_t)lm->nvocab + 63) / 64, sizeof *seen);
     if (!seen)
         return -1;
-    *nw = *nsyl = 0;
+    *nw = 0;
     for (i = 0, k = 0; k < nedits; k++) {
-        while (i < ntok && toks[i].start < edits[k].start)
-            i++;
+        i = S_tok_from(toks, i, ntok, edits[k].start, 0);
         if (i < ntok && toks[i].start == edits[k].start && tid[i] > 0 &&
             !(seen[tid[i] >> 6] >> (tid[i] & 63) & 1)) {
             seen[tid[i] >> 6] |= 1ull << (tid[i] & 63);
             ++*nw;
         }
     }
-    for (i = 0; i < ntok; i++)
-        *nsyl += tid[i] > 0 && !toks[i].num;
     free(seen);
     return 0;
 }
@@ -1924,8 +2012,7 @@ static int S_own_phrase(const nqx_model *m, const S_doc *d, const nqx_tok *toks,
     for (i = 0, k = 0; k < *nedits; k++) {
         nqx_norm_edit *e = &edits[k];
         int keep = 0, side, to = -1;
-        while (i < ntok && toks[i].start < e->start)
-            i++;
+        i = S_tok_from(toks, i, ntok, e->start, 0);
         if (i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
             e->kind == NQX_CHANGE_OCR && tid[i] > 0 && tid[i] < d->nid) {
             to = S_edit_id(m, e);
@@ -2000,8 +2087,7 @@ static void S_keep_names(const nqx_model *m, const nqx_tok *toks, const int *tid
     size_t i = 0, k, out = 0;
     for (k = 0; k < *nedits; k++) {
         nqx_norm_edit *e = &edits[k];
-        while (i < ntok && toks[i].start < e->start)
-            i++;
+        i = S_tok_from(toks, i, ntok, e->start, 0);
         if (i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
             e->kind == NQX_CHANGE_OCR && toks[i].ok && toks[i].syl.casing == NQX_CASE_TITLE &&
             ((!toks[i].boundary && i > 0) ||
@@ -2037,13 +2123,9 @@ static void S_lone_doubts(const nqx_tok *toks, size_t ntok, nqx_norm_edit *edits
         nqx_norm_edit *e = &edits[k];
         size_t next = (size_t)-1;
         int lone;
-        while (i < ntok && toks[i].end <= e->start)
-            i++;
+        i = S_tok_from(toks, i, ntok, e->start, 1);
         if (k + 1 < *nedits) { /* the token of the next edit */
-            size_t j = i;
-            while (j < ntok && toks[j].end <= edits[k + 1].start)
-                j++;
-            next = j;
+            next = S_tok_from(toks, i, ntok, edits[k + 1].start, 1);
         }
         lone = i < ntok && toks[i].start == e->start && toks[i].end == e->end &&
                (last == (size_t)-1 || last + 1 < i) && (next == (size_t)-1 || next > i + 1);
@@ -2397,20 +2479,157 @@ out:
     return rc;
 }
 
+/* The first pass's clauses, by their words: a document repeats its
+ * clauses ("Ủy ban nhân dân tỉnh", a heading, a formula), and a clause
+ * of the same words (the same bytes and folds, after the same break)
+ * decodes the same wherever it stands: the decoder reads nothing outside
+ * the clause but the document's counts, and the first pass applies no
+ * learnt confusion. A repeat copies the first's edits (at its own
+ * offsets) and the confusions it taught, in the same order. */
+typedef struct {
+    uint64_t hash;
+    size_t at;     /* the clause's first token */
+    size_t e0, e1; /* its edits, indices into the pass's list */
+    int l0, l1;    /* its confusions, indices into ad->log */
+} S_cmemo;
+
+/* The word of token q for S_cmemo: the first token with its bytes */
+#define S_WORD(toks, q) ((toks)[q].first >= 0 ? (size_t)(toks)[q].first : (q))
+
+/* 1 when the clauses of n tokens at a and b hold the same words */
+static int S_cmemo_same(const int *word, const unsigned char *bnd, const int *tfid,
+                        size_t a, size_t b, size_t n)
+{
+    size_t q;
+    if (bnd[a] != bnd[b])
+        return 0;
+    for (q = 0; q < n; q++)
+        if (word[a + q] != word[b + q] || tfid[a + q] != tfid[b + q])
+            return 0;
+    return 1;
+}
+
+/* The first pass over the clauses (cend: see S_ocr_part), through the
+ * memo; chash[k]: the hash of the k-th clause of two words or more.
+ * Returns -1 when out of memory. */
+static int S_first_pass(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                        const int *tfid, const int *word, const unsigned char *bnd,
+                        const int *cend, const uint64_t *chash,
+                        size_t ntok, size_t nc, int style, double min_margin,
+                        S_pos *P, S_scratch *sc, int *best, double *margin,
+                        S_adapt *ad, nqx_norm_edit **edits, size_t *nedits,
+                        size_t *cap)
+{
+    /* slot: index into memo + 1, 0 empty; memo: the clauses decoded */
+    uint32_t *slot;
+    S_cmemo *memo;
+    int *eoff = NULL; /* per edit of the pass: its token's offset in its clause */
+    size_t i, j, h, slots = 16, mask, nmemo = 0, capeoff = 0, c = 0;
+    int rc = 0;
+    while (slots < 2 * nc)
+        slots *= 2;
+    mask = slots - 1;
+    slot = calloc(slots, sizeof *slot);
+    memo = malloc((nc + 1) * sizeof *memo);
+    if (!slot || !memo) {
+        rc = -1;
+        goto out;
+    }
+    ad->logging = 1;
+    for (i = 0; i < ntok; i = j) {
+        size_t e0, k, q, n;
+        int l0;
+        if (tfid[i] < 0) {
+            j = i + 1;
+            continue;
+        }
+        j = (size_t)cend[i];
+        n = j - i;
+        if (n < 2)
+            continue; /* S_clause leaves it */
+        for (h = (size_t)chash[c] & mask; slot[h]; h = (h + 1) & mask) {
+            const S_cmemo *x = &memo[slot[h] - 1];
+            if (x->hash == chash[c] && cend[x->at] - (int)x->at == (int)n &&
+                S_cmemo_same(word, bnd, tfid, x->at, i, n))
+                break;
+        }
+        if (slot[h]) { /* a repeat */
+            const S_cmemo *x = &memo[slot[h] - 1];
+            for (k = x->e0; k < x->e1; k++) {
+                nqx_norm_edit y = (*edits)[k]; /* S_edit may move the list */
+                const nqx_tok *t = &toks[i + (size_t)eoff[k]];
+                if (S_edit(edits, nedits, cap, t->start, t->end, y.repl, y.repl_len,
+                           y.confidence)) {
+                    rc = -1;
+                    goto out;
+                }
+            }
+            for (l0 = x->l0; l0 < x->l1; l0++)
+                if (S_adapt_add(ad, ad->log[l0][0], ad->log[l0][1])) {
+                    rc = -1;
+                    goto out;
+                }
+            c++;
+            continue;
+        }
+        e0 = *nedits;
+        l0 = ad->nlog;
+        if (S_clause(m, toks + i, tid + i, tfid + i, (int)n, style, min_margin, P, sc,
+                     best, margin, ad, edits, nedits, cap)) {
+            rc = -1;
+            goto out;
+        }
+        if (*nedits > capeoff) {
+            int *p = realloc(eoff, *nedits * 2 * sizeof *p);
+            if (!p) {
+                rc = -1;
+                goto out;
+            }
+            eoff = p;
+            capeoff = *nedits * 2;
+        }
+        for (k = e0, q = i; k < *nedits; k++) {
+            while (toks[q].start < (*edits)[k].start)
+                q++;
+            eoff[k] = (int)(q - i);
+        }
+        memo[nmemo].hash = chash[c];
+        memo[nmemo].at = i;
+        memo[nmemo].e0 = e0;
+        memo[nmemo].e1 = *nedits;
+        memo[nmemo].l0 = l0;
+        memo[nmemo].l1 = ad->nlog;
+        slot[h] = (uint32_t)++nmemo;
+        c++;
+    }
+out:
+    ad->logging = 0;
+    free(slot);
+    free(memo);
+    free(eoff);
+    return rc;
+}
+
 static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              double threshold, nqx_norm_edit **edits,
                              size_t *nedits, nqx_error *err)
 {
     nqx_tok *toks = NULL;
     int *tid = NULL, *tfid, *tvote, *cend, num, numf;
-    size_t ntok = 0, i, j, cap = 0;
-    int votes[2] = {0, 0}, style, maxn = 0, round;
+    uint64_t *chash = NULL; /* see S_first_pass */
+    size_t ntok = 0, i, j, cap = 0, nclause = 0;
+    int votes[2] = {0, 0}, style, maxn = 0, round, *binv;
+    int *word; /* per token: S_WORD, the first token with its bytes */
+    unsigned char *bnd; /* per token: its boundary flag */
+    size_t nsyl = 0; /* known syllables, numbers aside (S_density) */
+    size_t nbinv = 0; /* tokens at binv[]: see S_bare_invalid */
     size_t last = (size_t)-1;
     S_pos *P = NULL;
     int *best = NULL;
     double *margin = NULL, min_margin;
     S_scratch sc = {NULL, NULL, 0, 0, NULL, 0, NULL, NULL, {NULL, 0, NULL, NULL, 0}, {0}};
-    S_adapt ad = {NULL, NULL, 0, 0, 1}, prev = {NULL, NULL, 0, 0, 0};
+    S_adapt ad = {NULL, NULL, 0, 0, 1, NULL, 0, 0, 0},
+            prev = {NULL, NULL, 0, 0, 0, NULL, 0, 0, 0};
     int *chg = NULL, nchg = 0;
     uint64_t *idset = NULL;
     unsigned char *title = NULL; /* per token: S_title */
@@ -2435,25 +2654,34 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         free(sc.tc);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
-    tid = malloc((ntok + 1) * 3 * sizeof *tid);
+    tid = malloc((ntok + 1) * 5 * sizeof *tid);
     idset = malloc(S_IDSET_WORDS * sizeof *idset);
-    title = malloc(ntok + 1);
+    title = malloc(2 * (ntok + 1));
     if (!tid || !idset || !title)
         goto oom;
     tfid = tid + ntok + 1;
     tvote = tfid + ntok + 1;
+    binv = tvote + ntok + 1;
+    word = binv + ntok + 1;
+    bnd = title + ntok + 1;
     num = nqx_model_id(m, NQX_NUM_KEY);
     numf = nqx_model_fid(m, NQX_NUM_KEY);
     for (i = 0; i < ntok; i++) {
         char key[NQX_KEY_MAX];
-        title[i] = (unsigned char)S_title(&toks[i]); /* for S_places */
+        bnd[i] = (unsigned char)toks[i].boundary;
+        word[i] = (int)S_WORD(toks, i);
         if (toks[i].first >= 0) { /* a repeat: its first says it all */
+            title[i] = title[toks[i].first];
             tid[i] = tid[toks[i].first];
             tfid[i] = tfid[toks[i].first];
             if ((tvote[i] = tvote[toks[i].first]) >= 0)
                 votes[tvote[i]]++;
+            nsyl += tid[i] > 0 && !toks[i].num;
+            if (tfid[i] <= -2) /* for S_bare_invalid */
+                binv[nbinv++] = (int)i;
             continue;
         }
+        title[i] = (unsigned char)S_title(&toks[i]); /* for S_places */
         tvote[i] = toks[i].ok && !toks[i].num ? nqx_syl_style_vote(&toks[i].syl) : -1;
         if (tvote[i] >= 0)
             votes[tvote[i]]++;
@@ -2463,6 +2691,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             tfid[i] = num > 0 ? numf : -1;
             continue;
         }
+        /* (below: ok, no number) */
         if (!toks[i].ok)
             continue;
         /* a syllable the model knows is well formed; others are checked.
@@ -2478,8 +2707,10 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             /* S_bare_invalid decides; -4: its letters make a common word
              * (worked out once a distinct word: repeats copy it) */
             tfid[i] = S_fold_top(m, &toks[i].syl) < S_COMMON_WORD ? -2 : -4;
+            binv[nbinv++] = (int)i;
             continue;
         }
+        nsyl += tid[i] > 0;
         if (tid[i] > 0 && sc.lm->fid_exact) {
             tfid[i] = sc.lm->fid[tid[i]];
             continue;
@@ -2488,22 +2719,31 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
         tfid[i] = nqx_model_fid(m, key);
     }
     style = votes[1] > votes[0];
-    S_bare_invalid(m, toks, tfid, ntok);
-    if (S_doc_build(&sc.dc, sc.lm, toks, tid, ntok))
+    S_bare_invalid(m, toks, tfid, ntok, binv, nbinv);
+    if (S_doc_build(&sc.dc, sc.lm, bnd, tid, ntok))
         goto oom;
     /* clauses: runs of syllables whose letters the model knows, with no
      * break between them; cend[i] is the end of the clause that starts
      * at i (the votes are counted: tvote's room is reused; a part holds
      * far fewer than INT_MAX tokens) */
     cend = tvote;
+    chash = malloc((ntok / 2 + 1) * sizeof *chash);
+    if (!chash)
+        goto oom;
     for (i = 0; i < ntok; i = j) {
+        uint64_t h; /* S_first_pass's: the words, their folds, the break */
         if (tfid[i] < 0) {
             j = i + 1;
             continue;
         }
-        for (j = i + 1; j < ntok && tfid[j] >= 0 && !toks[j].boundary; j++)
-            ;
+        h = ((uint64_t)(uint32_t)word[i] ^ (uint64_t)(uint32_t)tfid[i] << 32 ^
+             (uint64_t)bnd[i] << 63) * 0xBF58476D1CE4E5B9u;
+        for (j = i + 1; j < ntok && tfid[j] >= 0 && !bnd[j]; j++)
+            h = (h ^ (uint64_t)(uint32_t)word[j] ^ (uint64_t)(uint32_t)tfid[j] << 32) *
+                0xBF58476D1CE4E5B9u;
         cend[i] = (int)j;
+        if (j - i >= 2)
+            chash[nclause++] = h ^ h >> 31;
         if ((int)(j - i) > maxn)
             maxn = (int)(j - i);
     }
@@ -2513,16 +2753,9 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     if (!P || !best || !margin)
         goto oom;
     ad.learn = 1;
-    for (i = 0; i < ntok; i = j) {
-        if (tfid[i] < 0) {
-            j = i + 1;
-            continue;
-        }
-        j = (size_t)cend[i];
-        if (S_clause(m, toks + i, tid + i, tfid + i, (int)(j - i), style,
+    if (S_first_pass(m, toks, tid, tfid, word, bnd, cend, chash, ntok, nclause, style,
                      min_margin, P, &sc, best, margin, &ad, edits, nedits, &cap))
-            goto oom;
-    }
+        goto oom;
     for (round = 0; round < S_ROUNDS; round++) {
         nqx_norm_edit *e2 = NULL;
         size_t n2 = 0, cap2 = 0, k, out = 0, d = 0;
@@ -2590,8 +2823,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
     if (S_consistency(toks, ntok, edits, nedits))
         goto oom;
     if (*nedits) {
-        size_t nw, nsyl;
-        if (S_density(sc.lm, toks, tid, ntok, *edits, *nedits, &nw, &nsyl))
+        size_t nw;
+        if (S_density(sc.lm, toks, tid, ntok, *edits, *nedits, &nw))
             goto oom;
         if (nw * S_OWN_DOC <= nsyl &&
             S_own_phrase(m, &sc.dc, toks, tid, ntok, *edits, nedits))
@@ -2612,6 +2845,8 @@ oom:
 done:
     free(ad.pair);
     free(ad.cost);
+    free(ad.log);
+    free(chash);
     free(prev.pair);
     free(prev.cost);
     free(chg);

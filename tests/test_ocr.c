@@ -514,6 +514,38 @@ Test(ocr, a_pair_corrected_twice_is_corrected_everywhere)
           "Tỷ lệ cán bộ nữ trong cấp ủy từ 25% trở lên; phần đầu ban thường vụ có cán bộ nữ.\n");
 }
 
+/* A clause the document repeats is decoded once (S_first_pass): each
+ * repeat gets the same edits at its own offsets, with the same
+ * confidence. (Words that are no syllable teach no confusion, so no
+ * later pass decodes these clauses again.) */
+Test(ocr, a_repeated_clause_gets_the_same_edits_at_its_offsets)
+{
+    const char *text = "1. Đánh giá kêt quả thưc hiện viêc làm của cán bộ.\n"
+                       "2. Đánh giá kêt quả thưc hiện viêc làm của cán bộ.\n"
+                       "Ghi chú: Đánh giá kêt quả thưc hiện viêc làm của cán bộ!\n";
+    const char *clause = "Đánh giá";
+    static const char *const want[] = {"kết", "thực", "việc"};
+    size_t at[3], n, i, k;
+    nqx_norm_edit *e;
+    nqx_error err;
+    at[0] = (size_t)(strstr(text, clause) - text);
+    at[1] = (size_t)(strstr(text + at[0] + 1, clause) - text);
+    at[2] = (size_t)(strstr(text + at[1] + 1, clause) - text);
+    cr_assert_eq(nqx_norm_ocr(S_model, text, strlen(text), 0, &e, &n, &err), NQX_OK);
+    cr_assert_eq(n, 9);
+    for (k = 0; k < 3; k++)
+        for (i = 0; i < 3; i++) {
+            const nqx_norm_edit *x = &e[3 * k + i], *y = &e[i];
+            cr_assert_eq(x->start - at[k], y->start - at[0]);
+            cr_assert_eq(x->end - at[k], y->end - at[0]);
+            cr_assert_eq(x->confidence, y->confidence);
+            cr_assert(x->repl_len == strlen(want[i]) &&
+                      !memcmp(x->repl, want[i], x->repl_len));
+        }
+    cr_assert_eq(e[0].start - at[0], strlen("Đánh giá "));
+    nqx_norm_edits_free(e, n);
+}
+
 /* The document's own bigrams (a cache model): a phrase written right twice
  * lends its words support where it is misread once and the n-grams alone
  * are not sure enough; a misreading written twice is the scanner's habit
