@@ -223,12 +223,25 @@ static nqx_status S_add_line(S_ctx *c, size_t ls, size_t le, size_t *cap)
     if (n > 1000)
         return NQX_OK; /* a body paragraph: no header, title or signature */
     /* the line folded once for both word lists; not at all when it holds
-     * more ASCII bytes other than spaces than the longest key has bytes
-     * (nqx_fold keeps each such byte as one, so no key can equal it; the
-     * count stops at a NUL, where the folded string ends) */
-    for (k = 0, a = 0; k < n && s[k] && a <= c->linekey_max; k++)
-        a += (unsigned char)s[k] < 0x80 && s[k] != ' ' && s[k] != '\t' &&
-             s[k] != '\n' && s[k] != '\r' && s[k] != '\f' && s[k] != '\v';
+     * more characters that fold to a byte or more than the longest key
+     * has bytes: ASCII bytes other than spaces (nqx_fold keeps each as
+     * one) and the letters of Latin-1 to Latin Extended-B (lead bytes
+     * C3-C6) and of Latin Extended Additional (E1 BA, E1 BB: Vietnamese),
+     * which fold to a letter or more, never to nothing or a space; then
+     * no key can equal it. Counting the letters too ends the count
+     * sooner and spares some folds (extract --no-ocr of 200 textcorpus
+     * files: S_add_line 56.8M -> 51.7M instructions, lines folded 7,256
+     * -> 6,443). The count stops at a NUL, where the folded string
+     * ends. */
+    for (k = 0, a = 0; k < n && s[k] && a <= c->linekey_max; k++) {
+        unsigned char b = (unsigned char)s[k];
+        a += (b < 0x80 && b != ' ' && b != '\t' && b != '\n' && b != '\r' &&
+              b != '\f' && b != '\v') ||
+             (b >= 0xC3 && b <= 0xC6) ||
+             (b == 0xE1 && k + 1 < n &&
+              ((unsigned char)s[k + 1] == 0xBA ||
+               (unsigned char)s[k + 1] == 0xBB));
+    }
     f = a > c->linekey_max ? NULL : S_lex_fold(s, n);
     if ((L->kind = S_lex_find_folded(c->kinds, f)) >= 0 || S_kind_line(c, L))
         L->flags |= L_KIND;
