@@ -532,10 +532,31 @@ static size_t S_blocks(const S_ctx *c, size_t from, size_t to, char **out,
     return n;
 }
 
+/* Whether nqx_fold(s) opens with prefix. Only the opening bytes of s
+ * are folded when they suffice: folding maps each character alone and
+ * merges spaces, so the fold of s[0..m) (m at a character's start) is
+ * the fold of s's opening, less at most a trailing space; once it has
+ * strlen(prefix) bytes, those are the whole fold's (s is often a block
+ * of the header, folded whole for a word or two: extract --no-ocr of
+ * 200 textcorpus files, 2,174 calls 10.1M -> 1.8M instructions). */
 static int S_starts_with_fold(const char *s, const char *prefix)
 {
-    char *f = nqx_fold(s, strlen(s));
-    int r = f && strncmp(f, prefix, strlen(prefix)) == 0;
+    size_t n = strlen(s), k = strlen(prefix), m = 4 * k + 8;
+    char *f;
+    int r;
+    if (m < n) {
+        while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
+            m--;
+        f = nqx_fold(s, m);
+        if (f && strlen(f) >= k) {
+            r = strncmp(f, prefix, k) == 0;
+            free(f);
+            return r;
+        }
+        free(f);
+    }
+    f = nqx_fold(s, n);
+    r = f && strncmp(f, prefix, k) == 0;
     free(f);
     return r;
 }
