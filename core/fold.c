@@ -257,14 +257,38 @@ long nqx_fold_tokens_fast(const char *s, size_t n, char *out)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, j = 0, k;
     pthread_once(&S_once, S_init);
+    if (memchr(s, '\0', n))
+        return -1;
     while (i < n) {
         unsigned char b = p[i];
         if (b < 0x80) {
-            do {
-                if (!b)
-                    return -1;
-                out[j++] = (char)b;
-            } while (++i < n && (b = p[i]) < 0x80);
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* eight bytes copied at a time, kept up to the first byte
+             * that is not ASCII (out has room: j <= 2i, so j + 8 <= 2n
+             * - 8 while i + 8 <= n); runs of ASCII between Vietnamese
+             * letters are short, and a byte loop paid a test and a
+             * branch for each byte: ingest --no-ocr of 200 textcorpus
+             * files, this function 42.1M -> 29.0M instructions) */
+            while (i + 8 <= n) {
+                uint64_t x, hi;
+                memcpy(&x, p + i, 8);
+                memcpy(out + j, &x, 8);
+                hi = x & 0x8080808080808080u;
+                if (hi) {
+                    size_t m = (size_t)__builtin_ctzll(hi) >> 3;
+                    i += m;
+                    j += m;
+                    break;
+                }
+                i += 8;
+                j += 8;
+            }
+            if (i + 8 <= n)
+                continue; /* (at a byte that is not ASCII) */
+#endif
+            while (i < n && p[i] < 0x80)
+                out[j++] = (char)p[i++];
         } else {
             const S_entry *e = S_entry_at(p + i, n - i, &k);
             if (!e || e->spaced)
@@ -293,16 +317,25 @@ long nqx_fold_lower_fast(const char *s, size_t n, char *fold, char *lower,
         unsigned char b = p[i];
         if (b < 0x80) {
             unsigned char c = S_ascii[b];
-            size_t isp = c == S_A_SPACE;
             i++;
+            if (c < 0x80) {
+                /* neither space nor NUL: both forms are the lower case.
+                 * Branches here, unlike S_fold_spaced's: the callers
+                 * fold words, where a space is rare and well predicted
+                 * (extract --no-ocr, 200 textcorpus files: this
+                 * function's 49.2M -> 39.5M instructions) */
+                if (sp) {
+                    fold[j++] = ' ';
+                    sp = 0;
+                }
+                fold[j++] = (char)c;
+                lower[l++] = (char)c;
+                continue;
+            }
             if (c == S_A_NUL)
                 return -1; /* (left to the two calls, which cut there) */
-            lower[l++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            fold[j] = ' ';
-            j += sp & (isp ^ 1);
-            fold[j] = (char)c;
-            j += isp ^ 1;
-            sp = isp & (j != 0);
+            lower[l++] = (char)b;
+            sp = j != 0;
         } else {
             const S_entry *e = S_entry_at(p + i, n - i, &k);
             if (!e || e->spaced)

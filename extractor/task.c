@@ -47,6 +47,10 @@ typedef struct {
     int *roots;
     size_t nroots;
     char *excluded; /* per node: 1 = no task from it or below; 2 = aims */
+    /* per node: S_body_parent's answer for its children + 1, 0 until
+     * asked (each child asked it again and cut the parent's text into
+     * words again: a tenth of all the words cut) */
+    char *bodyp;
     char cols[16];  /* the last assignment-table header seen (S_table) */
     size_t ncols;
     int have_header;
@@ -1804,14 +1808,20 @@ static int S_body_parent(S_ctx *c, int ni)
     int ok;
     if (pi < 0)
         return 0;
+    if (c->bodyp[pi])
+        return c->bodyp[pi] - 1;
     p = &c->d->nodes[pi];
     cs = S_content_start(c, p);
-    if (p->end <= cs || nqx_ext_all_caps(c->text + cs, p->end - cs) ||
-        nqx_ext_tokens(c->text, cs, p->end, &t))
+    if (p->end <= cs || nqx_ext_all_caps(c->text + cs, p->end - cs)) {
+        c->bodyp[pi] = 1;
         return 0;
+    }
+    if (nqx_ext_tokens(c->text, cs, p->end, &t))
+        return 0; /* (out of memory: not kept, asked again) */
     ok = t.n && nqx_agx_list(c->agx, &t, 0, t.n, 1, sp, S_MAXNAMES, &n) > 0 &&
          n && sp[0].start == t.v[0].start;
     nqx_toks_free(&t);
+    c->bodyp[pi] = (char)(ok + 1);
     return ok;
 }
 
@@ -2417,6 +2427,7 @@ static void S_ctx_free(S_ctx *c)
     free(c->nkids);
     free(c->roots);
     free(c->excluded);
+    free(c->bodyp);
     free(c->tspans);
 }
 
@@ -2455,6 +2466,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
     c.excluded = calloc(nn, 1);
+    c.bodyp = calloc(nn, 1);
     for (i = 0; i < d->nrecords; i++)
         c.ntspans += d->records[i].kind == NQX_TARGET;
     if (c.ntspans && (c.tspans = malloc(2 * c.ntspans * sizeof *c.tspans))) {
@@ -2485,7 +2497,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.tnend = lex->tnend;
         c.follow = lex->follow;
     }
-    if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
+    if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
