@@ -737,6 +737,38 @@ static char *S_write(const char *dir, const char *name, const char *body)
     return p;
 }
 
+/* A store in a temp folder that the test writes its input files to. */
+typedef struct {
+    char *path; /* the database */
+    char *dir;  /* its folder */
+    nqx_store *s;
+} S_tmpstore;
+
+static void S_tmpstore_open(S_tmpstore *f)
+{
+    f->path = fx_db_path();
+    f->dir = strdup(f->path);
+    *strrchr(f->dir, '/') = '\0';
+    f->s = S_open(f->path);
+}
+
+static void S_tmpstore_close(S_tmpstore *f)
+{
+    nqx_store_close(f->s);
+    free(f->dir);
+    fx_rm(f->path);
+}
+
+/* Removes the n files the test wrote and frees their paths. */
+static void S_unlink_all(char **paths, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unlink(paths[i]);
+        free(paths[i]);
+    }
+}
+
 /* What nqx_store_ingest_files reports: "index status outcome" lines. */
 static int S_file_line(void *ctx, size_t k, const char *path, nqx_status st,
                        const nqx_ingest_result *res, const nqx_error *e)
@@ -762,14 +794,17 @@ Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
         " WHEN NEW.text = 'Lời thứ ba.' BEGIN SELECT RAISE(ABORT, 'f3 refused'); END"};
     int jobs;
     for (jobs = 1; jobs <= 6; jobs++) {
-        char *path = fx_db_path(), *dir = strdup(path), *paths[10];
-        nqx_store *s = S_open(path);
+        S_tmpstore f;
+        char *dir, *paths[10];
+        nqx_store *s;
         nqx_grammar *g;
         nqx_error e;
         nqx_buf b = {0}, want = {0};
         nqx_batch_options opt = {0};
         size_t i;
-        *strrchr(dir, '/') = '\0';
+        S_tmpstore_open(&f);
+        dir = f.dir;
+        s = f.s;
         cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
         for (i = 0; i < 10; i++) {
             char name[16], body[200];
@@ -807,16 +842,11 @@ Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
         S_assert_parents(s);
         cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages_fts (passages_fts)"
                                   " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
-        for (i = 0; i < 10; i++) {
-            unlink(paths[i]);
-            free(paths[i]);
-        }
+        S_unlink_all(paths, 10);
         nqx_buf_free(&b);
         nqx_buf_free(&want);
         nqx_gram_free(g);
-        nqx_store_close(s);
-        free(dir);
-        fx_rm(path);
+        S_tmpstore_close(&f);
     }
 }
 
@@ -830,14 +860,17 @@ Test(store, ingest_checkpoints_in_a_thread_of_its_own)
 {
     int jobs;
     for (jobs = 1; jobs <= 2; jobs++) {
-        char *path = fx_db_path(), *dir = strdup(path), *paths[40];
-        nqx_store *s = S_open(path);
+        S_tmpstore f;
+        char *dir, *paths[40];
+        nqx_store *s;
         nqx_grammar *g;
         nqx_error e;
         nqx_buf b = {0}, want = {0};
         nqx_batch_options opt = {0};
         size_t i;
-        *strrchr(dir, '/') = '\0';
+        S_tmpstore_open(&f);
+        dir = f.dir;
+        s = f.s;
         cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
         for (i = 0; i < 40; i++) {
             char name[16], body[300];
@@ -871,28 +904,26 @@ Test(store, ingest_checkpoints_in_a_thread_of_its_own)
         }
         S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
         S_assert_parents(s);
-        for (i = 0; i < 40; i++) {
-            unlink(paths[i]);
-            free(paths[i]);
-        }
+        S_unlink_all(paths, 40);
         nqx_buf_free(&b);
         nqx_buf_free(&want);
         nqx_gram_free(g);
-        nqx_store_close(s);
-        free(dir);
-        fx_rm(path);
+        S_tmpstore_close(&f);
     }
 }
 
 Test(store, sidecar_fills_what_the_text_lacks_and_wins_over_flags)
 {
-    char *path = fx_db_path(), *dir = strdup(path), *doc, *side;
-    nqx_store *s = S_open(path);
+    S_tmpstore f;
+    char *dir, *doc, *side;
+    nqx_store *s;
     nqx_grammar *g;
     nqx_ingest_result r;
     nqx_error e;
     nqx_store_meta flags = {0};
-    *strrchr(dir, '/') = '\0';
+    S_tmpstore_open(&f);
+    dir = f.dir;
+    s = f.s;
     cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
     doc = S_write(dir, "kh.txt", FX_TEXT);
     side = S_write(dir, "kh.txt.meta.json",
@@ -915,10 +946,8 @@ Test(store, sidecar_fills_what_the_text_lacks_and_wins_over_flags)
     unlink(doc);
     free(side);
     free(doc);
-    free(dir);
     nqx_gram_free(g);
-    nqx_store_close(s);
-    fx_rm(path);
+    S_tmpstore_close(&f);
 }
 
 Test(store, html_keeps_headings_lists_and_tables_as_lines)
@@ -1344,19 +1373,21 @@ Test(store_cli, corpus_export_equals_extract_and_reingest_changes_nothing, .time
 
 Test(store, jsonl_round_trips_and_reloading_changes_nothing)
 {
-    char *path = fx_db_path(), *dir = strdup(path), *file, *before, *got;
-    nqx_store *s = S_open(path);
+    S_tmpstore f;
+    char *file, *before, *got;
+    nqx_store *s;
     nqx_doc *d = fx_doc(FX_TEXT);
     nqx_buf lines = {0};
     nqx_error e;
     size_t k, n;
     FILE *mem;
-    *strrchr(dir, '/') = '\0';
+    S_tmpstore_open(&f);
+    s = f.s;
     for (k = 0; k < d->nrecords; k++)
         nqx_record_json(&lines, "a.v2", &d->records[k]);
     for (k = 0; k < d->nrecords; k++)
         nqx_record_json(&lines, "b", &d->records[k]);
-    file = S_write(dir, "recs.jsonl", lines.data);
+    file = S_write(f.dir, "recs.jsonl", lines.data);
     cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_OK, "%s", e.msg);
     /* the doc id is kept whole ("a.v2"), no extension cut */
     S_assert_rows(S_sql(s, "SELECT name, text_bytes > 0, encoding IS NULL FROM documents ORDER BY id"),
@@ -1374,13 +1405,10 @@ Test(store, jsonl_round_trips_and_reloading_changes_nothing)
     cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_OK);
     S_assert_rows(S_sql(s, S_counts), before);
     free(before);
-    unlink(file);
-    free(file);
-    free(dir);
+    S_unlink_all(&file, 1);
     nqx_buf_free(&lines);
     nqx_doc_free(d);
-    nqx_store_close(s);
-    fx_rm(path);
+    S_tmpstore_close(&f);
 }
 
 static void S_outcomes(void *ctx, const char *doc, const nqx_ingest_result *res)
@@ -1390,8 +1418,9 @@ static void S_outcomes(void *ctx, const char *doc, const nqx_ingest_result *res)
 
 Test(store, jsonl_reports_each_document_and_new_versions)
 {
-    char *path = fx_db_path(), *dir = strdup(path), *file;
-    nqx_store *s = S_open(path);
+    S_tmpstore f;
+    char *file;
+    nqx_store *s;
     nqx_error e;
     nqx_buf out = {0};
     static const char one[] =
@@ -1404,27 +1433,25 @@ Test(store, jsonl_reports_each_document_and_new_versions)
         "{\"doc\": \"y\", \"kind\": \"target\", \"text\": \"đạt 5%\", \"span\": [0, 8], \"section\": \"\","
         " \"deadline\": null, \"comparator\": \"=\", \"low\": 5, \"high\": 5, \"unit\": \"%\","
         " \"aspirational\": false, \"metric\": \"tỷ lệ\", \"scope\": null}\n";
-    *strrchr(dir, '/') = '\0';
-    file = S_write(dir, "r.jsonl", one);
+    S_tmpstore_open(&f);
+    s = f.s;
+    file = S_write(f.dir, "r.jsonl", one);
     cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, S_outcomes, &out, &e), NQX_OK, "%s", e.msg);
-    free(S_write(dir, "r.jsonl", two));
+    free(S_write(f.dir, "r.jsonl", two));
     cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, S_outcomes, &out, &e), NQX_OK, "%s", e.msg);
     cr_assert_str_eq(out.data, "x=1 x=2 y=1 ");
     S_assert_rows(S_sql(s, "SELECT name, superseded FROM documents ORDER BY id"), "x|1\nx|0\ny|0\n");
     S_assert_rows(S_sql(s, "SELECT deadline, due FROM task_list"), "2025|2025-12-31\n");
     S_assert_parents(s);
-    unlink(file);
-    free(file);
-    free(dir);
+    S_unlink_all(&file, 1);
     nqx_buf_free(&out);
-    nqx_store_close(s);
-    fx_rm(path);
+    S_tmpstore_close(&f);
 }
 
 Test(store, jsonl_malformed_line_rejects_the_whole_file)
 {
-    char *path = fx_db_path(), *dir = strdup(path), *file;
-    nqx_store *s = S_open(path);
+    S_tmpstore f;
+    char *file;
     nqx_error e;
     static const char good[] =
         "{\"doc\": \"x\", \"kind\": \"task\", \"text\": \"t\", \"span\": [0, 1], \"section\": \"\","
@@ -1452,23 +1479,20 @@ Test(store, jsonl_malformed_line_rejects_the_whole_file)
          "\"doc\": \"x\" appears again after another document"},
     };
     size_t i;
-    *strrchr(dir, '/') = '\0';
+    S_tmpstore_open(&f);
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         nqx_buf b = {0};
         nqx_buf_printf(&b, "%s\n%s\n", good, bad[i].line);
-        file = S_write(dir, "r.jsonl", b.data);
-        cr_assert_eq(nqx_store_ingest_jsonl(s, NULL, file, NULL, NULL, NULL, &e), NQX_EFORMAT,
+        file = S_write(f.dir, "r.jsonl", b.data);
+        cr_assert_eq(nqx_store_ingest_jsonl(f.s, NULL, file, NULL, NULL, NULL, &e), NQX_EFORMAT,
                      "case %zu: %s", i, e.msg);
         cr_assert_str_eq(e.msg, bad[i].msg, "case %zu", i);
         cr_assert_eq(e.line, strchr(bad[i].line, '\n') ? 4 : 3, "case %zu", i);
-        unlink(file);
-        free(file);
+        S_unlink_all(&file, 1);
         nqx_buf_free(&b);
     }
-    S_assert_rows(S_sql(s, "SELECT count(*) FROM documents"), "0\n");
-    free(dir);
-    nqx_store_close(s);
-    fx_rm(path);
+    S_assert_rows(S_sql(f.s, "SELECT count(*) FROM documents"), "0\n");
+    S_tmpstore_close(&f);
 }
 
 Test(store_cli, from_jsonl_loads_what_extract_printed, .timeout = 120)
