@@ -742,3 +742,12 @@ Test(ocr, a_bare_word_that_is_no_syllable_needs_marked_neighbours)
     FIXES("Tổ chức cac hoạt động văn hóa và cac phong trào thi đua.",
           "Tổ chức các hoạt động văn hóa và các phong trào thi đua.");
 }
+
+/* A word with no mark left lost its marks in one event, not one misread
+ * per mark: "duoc" for "được" (hook, hook and tone) costs C_STRIP, not
+ * the sum, and the context pays for it. */
+Test(ocr, a_word_that_lost_all_its_marks_costs_one_loss)
+{
+    FIXES("Cán bộ có năng lực, có uy tín thì duoc quy hoạch vào các chức danh lãnh đạo.",
+          "Cán bộ có năng lực, có uy tín thì được quy hoạch vào các chức danh lãnh đạo.");
+}
