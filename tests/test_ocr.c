@@ -276,6 +276,35 @@ Test(model, a_pair_seen_twice_is_kept_unless_a_typo)
     remove(out);
 }
 
+/* A trigram seen S_TRI_TYPO_RATIO (1000) times less often than the
+ * commonest with its letters is a typo of the training text, whatever
+ * its count: dropped. */
+Test(model, a_trigram_far_rarer_than_its_twin_is_a_typo)
+{
+    char out[sizeof S_TRAIN_OUT];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    nqx_buf b = {0};
+    int i, quy, dinh, dinh5, ve;
+    for (i = 0; i < 4005; i++)
+        nqx_buf_puts(&b, i < 4 ? "Theo quy đinh về thuế.\n" : "Theo quy định về thuế.\n");
+    S_train_on(b.data, 1, out, &st);
+    nqx_buf_free(&b);
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    quy = nqx_model_id(m, "quy0");
+    dinh = nqx_model_id(m, "Dinh0");
+    dinh5 = nqx_model_id(m, "Dinh5");
+    ve = nqx_model_id(m, "vE1");
+    cr_assert(quy > 0 && dinh > 0 && dinh5 > 0 && ve > 0);
+    cr_assert_geq(nqx_model_trigram(m, quy, dinh5, ve), 0);
+    cr_assert_eq(nqx_model_trigram(m, quy, dinh, ve), -1);
+    /* its bigrams, seen 4 times, stay */
+    cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "quy"), nqx_model_fid(m, "dinh")).n, 2);
+    nqx_model_free(m);
+    remove(out);
+}
+
 /* Two-syllable names standing alone in title case are counted, and those
  * after an administrative word as places; a name of three syllables and
  * a title before a lower-case word are not names. */
