@@ -305,6 +305,33 @@ Test(model, a_trigram_far_rarer_than_its_twin_is_a_typo)
     remove(out);
 }
 
+/* An official document counts 4 times, but a trigram written once in it
+ * is seen at one place only: not kept (S_TRI_SEEN), while the same
+ * trigram written 4 times in another text is. */
+Test(model, a_trigram_must_be_seen_at_two_places)
+{
+    char out[sizeof S_TRAIN_OUT];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    int i, a, b, c, d;
+    nqx_buf t = {0};
+    nqx_buf_puts(&t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKế hoạch thi đua.\n");
+    for (i = 0; i < 4; i++)
+        nqx_buf_puts(&t, "Kế hoạch năm nay.\nThi đua năm nay.\n");
+    S_train_on(t.data, 1, out, &st);
+    nqx_buf_free(&t);
+    cr_assert_eq(st.official, 1);
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    a = nqx_model_id(m, "kE2"), b = nqx_model_id(m, "hoach5");
+    c = nqx_model_id(m, "thi0"), d = nqx_model_id(m, "nAm0");
+    cr_assert(a > 0 && b > 0 && c > 0 && d > 0);
+    cr_assert_eq(nqx_model_trigram(m, a, b, c), -1); /* once, counted 4 times */
+    cr_assert_geq(nqx_model_trigram(m, a, b, d), 0);  /* 4 places x 4 */
+    nqx_model_free(m);
+    remove(out);
+}
+
 /* Two-syllable names standing alone in title case are counted, and those
  * after an administrative word as places; a name of three syllables and
  * a title before a lower-case word are not names. */
