@@ -173,7 +173,7 @@ void nqx_model_free(nqx_model *m);
 /* Building the model: pruning thresholds (0 = default). */
 typedef struct {
     int min1; /* keep syllables seen at least this often (3) */
-    int min2; /* keep bigrams seen at least this often (3) */
+    int min2; /* keep bigrams seen at least this often (2) */
     int min3; /* keep trigrams seen at least this often (4) */
     int official_weight; /* count official documents (a state or party
                             header) this many times (4): nqx reads them */

@@ -251,6 +251,87 @@ Test(model, train_then_load_roundtrip)
     remove(out);
 }
 
+/* Pairs seen twice are kept (min2 2), unless another pair with their
+ * letters was seen S_TYPO_RATIO (20) times as often: then they are a typo
+ * of the training text, which would vouch for the same misreading. */
+Test(model, a_pair_seen_twice_is_kept_unless_a_typo)
+{
+    char out[sizeof S_TRAIN_OUT];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    nqx_buf b = {0};
+    int i;
+    for (i = 0; i < 50; i++)
+        nqx_buf_puts(&b, "Phấn đấu hoàn thành.\n");
+    nqx_buf_puts(&b, "Phần đầu tư.\nPhần đầu tư.\nPhần một.\nĐầu năm.\nTư duy.\n");
+    S_train_on(b.data, 1, out, &st);
+    nqx_buf_free(&b);
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    /* "đầu tư" twice: kept */
+    cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "dau"), nqx_model_fid(m, "tu")).n, 1);
+    /* "phần đầu" twice beside "phấn đấu" 50 times: dropped */
+    cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "phan"), nqx_model_fid(m, "dau")).n, 1);
+    nqx_model_free(m);
+    remove(out);
+}
+
+/* A trigram seen S_TRI_TYPO_RATIO (1000) times less often than the
+ * commonest with its letters is a typo of the training text, whatever
+ * its count: dropped. */
+Test(model, a_trigram_far_rarer_than_its_twin_is_a_typo)
+{
+    char out[sizeof S_TRAIN_OUT];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    nqx_buf b = {0};
+    int i, quy, dinh, dinh5, ve;
+    for (i = 0; i < 4005; i++)
+        nqx_buf_puts(&b, i < 4 ? "Theo quy đinh về thuế.\n" : "Theo quy định về thuế.\n");
+    S_train_on(b.data, 1, out, &st);
+    nqx_buf_free(&b);
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    quy = nqx_model_id(m, "quy0");
+    dinh = nqx_model_id(m, "Dinh0");
+    dinh5 = nqx_model_id(m, "Dinh5");
+    ve = nqx_model_id(m, "vE1");
+    cr_assert(quy > 0 && dinh > 0 && dinh5 > 0 && ve > 0);
+    cr_assert_geq(nqx_model_trigram(m, quy, dinh5, ve), 0);
+    cr_assert_eq(nqx_model_trigram(m, quy, dinh, ve), -1);
+    /* its bigrams, seen 4 times, stay */
+    cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "quy"), nqx_model_fid(m, "dinh")).n, 2);
+    nqx_model_free(m);
+    remove(out);
+}
+
+/* An official document counts 4 times, but a trigram written once in it
+ * is seen at one place only: not kept (S_TRI_SEEN), while the same
+ * trigram written 4 times in another text is. */
+Test(model, a_trigram_must_be_seen_at_two_places)
+{
+    char out[sizeof S_TRAIN_OUT];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    int i, a, b, c, d;
+    nqx_buf t = {0};
+    nqx_buf_puts(&t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKế hoạch thi đua.\n");
+    for (i = 0; i < 4; i++)
+        nqx_buf_puts(&t, "Kế hoạch năm nay.\nThi đua năm nay.\n");
+    S_train_on(t.data, 1, out, &st);
+    nqx_buf_free(&t);
+    cr_assert_eq(st.official, 1);
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    a = nqx_model_id(m, "kE2"), b = nqx_model_id(m, "hoach5");
+    c = nqx_model_id(m, "thi0"), d = nqx_model_id(m, "nAm0");
+    cr_assert(a > 0 && b > 0 && c > 0 && d > 0);
+    cr_assert_eq(nqx_model_trigram(m, a, b, c), -1); /* once, counted 4 times */
+    cr_assert_geq(nqx_model_trigram(m, a, b, d), 0);  /* 4 places x 4 */
+    nqx_model_free(m);
+    remove(out);
+}
+
 /* Two-syllable names standing alone in title case are counted, and those
  * after an administrative word as places; a name of three syllables and
  * a title before a lower-case word are not names. */
@@ -649,9 +730,10 @@ static void S_in_clean_text(int reps, const char *tail, const char *fixed, size_
 /* A term the document repeats next to the same word, and never writes
  * corrected there, is the author's ("cà vẹt", a vehicle's papers, is no
  * "cả vẹt"), in a text where the corrector finds few errors (here one
- * in some 470 words, "quy đinh", still fixed); where it finds many, the
- * repeats are a scanner's habit and are corrected (the same sentences
- * alone). */
+ * in some 470 words, "quy đinh", still fixed). Where it finds many, the
+ * repeats are a scanner's habit and the rule holds back (the same
+ * sentences alone); the model, which keeps pairs seen twice, knows "cà
+ * vẹt" itself now. */
 Test(ocr, a_term_the_document_repeats_is_the_authors)
 {
     static const char tail[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
@@ -659,8 +741,8 @@ Test(ocr, a_term_the_document_repeats_is_the_authors)
     static const char fixed[] = "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
                                 "xe phải mang theo cà vẹt xe theo quy định của pháp luật.";
     S_in_clean_text(32, tail, fixed, 1);
-    FIXES(tail, "Quên cả vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
-                "xe phải mang theo cả vẹt xe theo quy định của pháp luật.");
+    FIXES(tail, "Quên cà vẹt xe bị phạt bao nhiêu tiền? Người điều khiển "
+                "xe phải mang theo cà vẹt xe theo quy định của pháp luật.");
 }
 
 /* A capitalised word inside a clause is a name the lower-case n-grams
@@ -668,7 +750,8 @@ Test(ocr, a_term_the_document_repeats_is_the_authors)
  * clause before another ("Tâm Lụa (...)", no "Tấm"): left as written in
  * a text where the corrector finds few errors (here three words in some
  * 1,700, "quy đinh" still fixed); in the same sentences alone, where
- * errors are dense, the decoder has its way. */
+ * errors are dense, the decoder has its way ("Tâm Lụa" it keeps: the
+ * model, which keeps pairs seen twice, knows it). */
 Test(ocr, names_in_a_clean_text_are_left_alone)
 {
     static const char tail[] = "Xem Đỗ Quang Hưng & Vũ Duy Thông (2010), tr. 353. Hai huyện "
@@ -681,7 +764,7 @@ Test(ocr, names_in_a_clean_text_are_left_alone)
                                 "pháp luật.";
     S_in_clean_text(120, tail, fixed, 1);
     FIXES(tail, "Xem Đỗ Quang Hưng & Vũ Duy Thống (2010), tr. 353. Hai huyện "
-                "Bảo Yên và Văn Bàn thuộc tỉnh Yên Bái. Tấm Lụa (ngày 24 tháng "
+                "Bảo Yên và Văn Bàn thuộc tỉnh Yên Bái. Tâm Lụa (ngày 24 tháng "
                 "7 năm 2017). Các xe phải mang theo giấy tờ theo quy định của "
                 "pháp luật.");
 }
@@ -804,4 +887,13 @@ Test(ocr, a_diaeresis_a_scanner_wrote_is_fixed)
           "Henri Maître viết cuốn Les jungles moï về vùng cao.");
     FIXES("Hội phụ nữ, tiếng Trung gọi là fu nü lian he hui.",
           "Hội phụ nữ, tiếng Trung gọi là fu nü lian he hui.");
+}
+
+/* A word with no mark left lost its marks in one event, not one misread
+ * per mark: "duoc" for "được" (hook, hook and tone) costs C_STRIP, not
+ * the sum, and the context pays for it. */
+Test(ocr, a_word_that_lost_all_its_marks_costs_one_loss)
+{
+    FIXES("Cán bộ có năng lực, có uy tín thì duoc quy hoạch vào các chức danh lãnh đạo.",
+          "Cán bộ có năng lực, có uy tín thì được quy hoạch vào các chức danh lãnh đạo.");
 }
