@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow;
+        inserted, cdescr, tleadin, tnend, follow, semiv;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date;
     int **kids;    /* children of each node, in order */
@@ -736,8 +736,13 @@ static int S_is_marker(const nqx_tok *k)
 
 /* Sentences of t: starts[] (word index), returns the count. A sentence
  * ends at ". ! ?" or a line break before a capitalised word, or at the
- * end; with points, a line that opens with a list marker and a
- * capitalised word starts one too (the points of an item). */
+ * end; with points (S_POINTS), a line that opens with a list marker and a
+ * capitalised word starts one too (the points of an item); with S_SEMIS,
+ * so does the clause after a ";" ("...; Sở Tài chính có trách nhiệm
+ * ...", "...; các tỉnh ủy chịu trách nhiệm ..."), which the caller keeps
+ * apart only when it opens with a body of its own. */
+#define S_POINTS 1
+#define S_SEMIS 2
 static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max,
                           int points)
 {
@@ -746,12 +751,17 @@ static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max,
         return 0;
     starts[n++] = 0;
     for (k = 0; k + 1 < t->n && n < max; k++) {
+        if ((points & S_SEMIS) && (t->v[k].flags & NQX_TOK_SEMI) &&
+            !(t->v[k].flags & NQX_TOK_EOL)) {
+            starts[n++] = k + 1;
+            continue;
+        }
         if (!(t->v[k].flags & (NQX_TOK_STOP | NQX_TOK_EOL)))
             continue;
         if (t->v[k + 1].cap)
             starts[n++] = k + 1;
         /* a point of the item on its own line: "+ Sở Xây dựng: ..." */
-        else if (points && (t->v[k].flags & NQX_TOK_EOL) && k + 2 < t->n &&
+        else if ((points & S_POINTS) && (t->v[k].flags & NQX_TOK_EOL) && k + 2 < t->n &&
                  S_is_marker(&t->v[k + 1]) && t->v[k + 2].cap)
             starts[n++] = k + 2;
     }
@@ -914,7 +924,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             return;
         }
     }
-    ns = S_sentences(&t, starts, 256, 1);
+    ns = S_sentences(&t, starts, 256, S_POINTS | S_SEMIS);
     { /* "3. Các cơ quan, đơn vị liên quan" over its paragraphs: an item
        * whose first line is only names; its paragraphs are its work */
         nqx_span sp[S_MAXNAMES];
@@ -959,7 +969,19 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
          * other bodies */
         if (tve > tvs && t.v[starts[k]].start >= tvs && t.v[starts[k]].start < tve)
             continue;
-        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
+        if (t.v[starts[k] - 1].flags & NQX_TOK_SEMI) {
+            /* the clause after a ";": another body's share only when the
+             * body is handed it ("giao X ...") or takes it with a
+             * predicate of task_semicolon_verbs, and the clause before
+             * is work, not a list of names ("Chánh Văn phòng UBND tỉnh;
+             * Thủ trưởng các sở ...; Chủ tịch ... chịu trách nhiệm") */
+            nqx_span sp[S_MAXNAMES];
+            size_t n2 = 0, v = S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned);
+            if (!v || (!assigned && !nqx_wlex_at(&c->semiv, &t, v, se, NULL)) ||
+                nqx_agx_list(c->agx, &t, starts[k - 1], starts[k], 1, sp, S_MAXNAMES,
+                             &n2) == starts[k])
+                continue;
+        } else if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
             /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
              * after a time limit with its number (task_fronted_limit),
              * or after any fronted adverbial on a line of its own */
@@ -2347,7 +2369,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend, follow;
+        tquals, inserted, cdescr, tleadin, tnend, follow, semiv;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2372,6 +2394,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->tleadin);
     nqx_wlex_free(&l->tnend);
     nqx_wlex_free(&l->follow);
+    nqx_wlex_free(&l->semiv);
     free(l);
 }
 
@@ -2398,6 +2421,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_title_leadin", &l->tleadin) ||
         nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
         nqx_wlex_load(g, "task_followup_cues", &l->follow) ||
+        nqx_wlex_load(g, "task_semicolon_verbs", &l->semiv) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2484,6 +2508,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.tleadin = lex->tleadin;
         c.tnend = lex->tnend;
         c.follow = lex->follow;
+        c.semiv = lex->semiv;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !lex ||
         (c.ntspans && !c.tspans)) {

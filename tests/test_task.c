@@ -1906,3 +1906,37 @@ Test(task, time_label_over_its_steps, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("4. Rà soát"),
                       "lead:Bộ Công an;report_to:Thủ tướng Chính phủ;");
 }
+
+/* After a ";" inside an item, a body that takes its share ("có trách
+ * nhiệm", "chịu trách nhiệm", "chủ trì") is a task of its own; a list of
+ * addressees separated by ";" before their predicate, or a ";" that goes
+ * on with the objects of the item's verb, is not. */
+Test(task, semicolon_hands_work_to_another_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Trách nhiệm thi hành\n"
+          "1. Định kỳ, Ủy ban nhân dân cấp xã có trách nhiệm báo cáo Ủy ban nhân dân "
+          "Thành phố kết quả thực hiện dự án; Sở Tài chính có trách nhiệm thực hiện "
+          "giám sát, theo dõi tiến độ.\n"
+          "2. Ban Tổ chức Thành ủy chủ trì hướng dẫn việc sắp xếp trong năm 2025; các "
+          "huyện ủy, thị ủy chịu trách nhiệm hướng dẫn các nội dung theo thẩm quyền.\n"
+          "3. Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh hướng dẫn các sở, ban, ngành; các "
+          "xã, phường tổ chức triển khai thực hiện tốt Phong trào thi đua.\n"
+          "4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Thủ trưởng các sở, ban, ngành; Chủ "
+          "tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.\n");
+    cr_expect_eq(S_ntasks(), 6);
+    const nqx_record *r = S_task("Ủy ban nhân dân cấp xã có trách nhiệm");
+    cr_expect(strstr(r->text, "Sở Tài chính") == NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:Ủy ban nhân dân cấp xã;report_to:Ủy ban nhân dân Thành phố;");
+    r = S_task("Sở Tài chính có trách nhiệm");
+    cr_expect_str_eq(r->text, "Sở Tài chính có trách nhiệm thực hiện giám sát, theo dõi tiến độ.");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    r = S_task("các huyện ủy, thị ủy chịu");
+    S_expect_agencies(r, "lead:các huyện ủy, thị ủy;");
+    S_expect_deadline(r, NULL);
+    r = S_task("Ban Tổ chức Thành ủy chủ trì");
+    S_expect_deadline(r, "2025");
+    r = S_task("Sở Nội vụ tham mưu");
+    cr_expect(strstr(r->text, "Phong trào thi đua.") != NULL, "%s", r->text);
+    r = S_task("Chánh Văn phòng");
+    cr_expect(strstr(r->text, "thi hành Quyết định này.") != NULL, "%s", r->text);
+}
