@@ -682,10 +682,12 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_DET 8
 #define S_HEAD_NEXT 16
 #define S_HEAD_DETONLY 32
+#define S_HEAD_NAMED 64
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels;
+        trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
+        place_states;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -709,7 +711,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_fields", &a->fields) ||
         nqx_wlex_load(g, "agency_appositions", &a->appos) ||
         nqx_wlex_load(g, "agency_assigned", &a->assigned) ||
-        nqx_wlex_load(g, "agency_levels", &a->levels)) {
+        nqx_wlex_load(g, "agency_levels", &a->levels) ||
+        nqx_wlex_load(g, "agency_place_states", &a->place_states)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -722,6 +725,7 @@ void nqx_agx_free(nqx_agx *a)
     if (!a)
         return;
     nqx_wlex_free(&a->heads);
+    nqx_wlex_free(&a->place_states);
     nqx_wlex_free(&a->dets);
     nqx_wlex_free(&a->courtesy);
     nqx_wlex_free(&a->quals);
@@ -757,6 +761,8 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_DET;
     if (strstr(e->value, "next"))
         f |= S_HEAD_NEXT;
+    if (strstr(e->value, "named"))
+        f |= S_HEAD_NAMED;
     return f;
 }
 
@@ -766,6 +772,35 @@ static int S_head_flags(const nqx_wentry *e)
  * a proper name) and a lower-case word the generic one (các sở). */
 static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                             size_t lim);
+
+static int S_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
+                     size_t lim);
+
+/* Whether the place word t[i..i+n) is a body by its proper name (flag
+ * named): capitalised words follow it; first in a list, it is a name only
+ * when a verb, "và" or a comma comes after them ("Tỉnh Quảng Ninh khẩn
+ * trương ...", "Thành phố Hà Nội và ..."), not in a heading ("Tỉnh Bạc
+ * Liêu") or a description ("Tỉnh Lâm Đồng giáp các tỉnh ...", "Tỉnh X
+ * có ...", "Thành phố X đã ...": agency_place_states). */
+static int S_named_place(const nqx_agx *a, const nqx_toks *t, size_t i,
+                         size_t n, size_t lim, int first)
+{
+    const unsigned ends = NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                          NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE;
+    size_t r = i + n;
+    if (r >= lim || !t->v[r].cap || (t->v[r - 1].flags & ends))
+        return 0;
+    if (!first)
+        return 1;
+    while (r < lim && t->v[r].cap && !(t->v[r - 1].flags & ends))
+        r++;
+    if (t->v[r - 1].flags & (ends & ~NQX_TOK_COMMA))
+        return 0;
+    return r < lim && ((t->v[r - 1].flags & NQX_TOK_COMMA) ||
+                       strcmp(t->v[r].lower, "và") == 0 ||
+                       (S_is_stop(a, t, r, lim) &&
+                        !nqx_wlex_at(&a->place_states, t, r, lim, NULL)));
+}
 
 static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
                         size_t lim, int det, int first, int *flags)
@@ -787,7 +822,12 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
             continue;
         if ((f & S_HEAD_DET) && !det && first)
             continue;
-        if ((f & S_HEAD_DETONLY) && !det)
+        /* "Thành phố Hà Nội và các tỉnh ...", "..., tỉnh Lâm Đồng": a
+         * place (flag named) with its proper name is a body, capitalised
+         * first in a list, or after a comma or "và" inside one */
+        if ((f & S_HEAD_DETONLY) && !det &&
+            !((f & S_HEAD_NAMED) && (cap || !first) &&
+              S_named_place(a, t, i, e->nwords, lim, first)))
             continue;
         if ((f & S_HEAD_NEXT) && !det) {
             /* "Ban Tổ chức" is a body, "Ban hành" a verb */
@@ -1120,6 +1160,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         /* a capitalised title is still a common noun: "Thủ trưởng" */
         pt->proper = !pt->person && !det && t->v[head].cap &&
                      !(pt->generic && head == i && sentence_start);
+        /* "..., tỉnh Lâm Đồng": a place with its proper name is one body,
+         * never a word of the collective before it */
+        if ((hf & S_HEAD_NAMED) && !det)
+            pt->proper = 1;
         pt->bare = 1;
         inside = 0;
         named = 0;
@@ -1156,6 +1200,12 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                              NQX_TOK_EOL))
                 break;
             if (t->v[j].flags & NQX_TOK_OPEN)
+                break;
+            /* "tỉnh Lâm Đồng": a place's proper name ends at its first
+             * word in lower case */
+            if ((hf & S_HEAD_NAMED) && !det && j > head + hl && !t->v[j].cap &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                strcmp(t->v[j].lower, "và") != 0 && strcmp(t->v[j].lower, "hoặc") != 0)
                 break;
             if ((pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) && !inside) {
                 /* "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": one

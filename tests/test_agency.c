@@ -475,3 +475,24 @@ Test(agency, address_after_assignment_is_courtesy, .init = S_load, .fini = S_fre
     nqx_toks_free(&t);
     S_list("Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo", "Bộ trưởng Bộ Xây dựng", "trực tiếp");
 }
+
+/* A province or city named by its proper name is a body without a
+ * determiner: capitalised first in a list, or after a comma or "và"
+ * inside one; a place word alone, or in lower case first, is not. */
+Test(agency, named_places_are_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ",
+           "Thành phố Hà Nội|các tỉnh Bắc Ninh, Gia Lai", "đẩy nhanh");
+    S_list("Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh việc lựa chọn",
+           "Thành phố Hồ Chí Minh|tỉnh Lâm Đồng", "đẩy nhanh");
+    S_list("Tỉnh Quảng Ninh khẩn trương hoàn thành", "Tỉnh Quảng Ninh", "khẩn trương");
+    S_list("Ủy ban nhân dân tỉnh Lâm Đồng, Sở Xây dựng chủ trì",
+           "Ủy ban nhân dân tỉnh Lâm Đồng|Sở Xây dựng", "chủ trì");
+    S_list("tỉnh Lâm Đồng khẩn trương hoàn thành", "", NULL);
+    S_list("Tỉnh, thành phố chủ động", "", NULL);
+    /* a heading or a description: no verb after the proper name */
+    S_list("Tỉnh Bạc Liêu", "", NULL);
+    S_list("Tỉnh Lâm Đồng giáp các tỉnh Đắk Lắk, Đồng Nai", "", NULL);
+    S_list("Thành phố Cao Bằng sẽ được rút lui hoàn toàn", "", NULL);
+    S_list("Tỉnh Bạc Liêu có 1 thành phố", "", NULL);
+}
