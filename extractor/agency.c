@@ -921,6 +921,7 @@ typedef struct {
     int bare;       /* the head alone, nothing after it */
     int closed;     /* ends with a place (thành phố, tỉnh, Trung ương) */
     int sep;        /* separator before it: ',' ';' or '&' for "và" */
+    int enumd;      /* holds a list of places or bodies after a colon */
 } S_part;
 
 #define S_MAXPARTS 48
@@ -1127,6 +1128,40 @@ static int S_place_list(const nqx_agx *a, const nqx_toks *t, size_t head,
     return 0;
 }
 
+/* "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai": whether
+ * t[from..to) ends with a determiner and the kinds of place it lists
+ * (place words, joined by commas or "và"), before the colon that names
+ * which places they are. */
+static int S_place_kinds(const nqx_agx *a, const nqx_toks *t, size_t from,
+                         size_t to)
+{
+    size_t k = to, pl;
+    int n = 0;
+    while (k > from) {
+        /* the place word (one or two words) that ends at k */
+        if (k >= from + 2 && nqx_wlex_at(&a->places, t, k - 2, k, NULL) == 2)
+            pl = 2;
+        else if (nqx_wlex_at(&a->places, t, k - 1, k, NULL) == 1)
+            pl = 1;
+        else
+            return 0;
+        k -= pl;
+        n++;
+        if (k > from && nqx_wlex_at(&a->dets, t, k - 1, k, NULL) == 1)
+            return 1;
+        if (k == from)
+            return 0;
+        /* joined by a comma after the word before, or by "và" */
+        if (strcmp(t->v[k - 1].lower, "và") == 0)
+            k--;
+        else if (!(t->v[k - 1].flags & NQX_TOK_COMMA))
+            return 0;
+        if (n > 4)
+            return 0;
+    }
+    return 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -1184,15 +1219,30 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             size_t ql;
             /* "Giám đốc các Sở: Y tế, Tư pháp; ...": a plural title
              * whose colon lists which bodies; the list is in the name */
-            if ((pv->flags & NQX_TOK_COLON) && pv->cap && t->v[j].cap &&
+            if ((pv->flags & NQX_TOK_COLON) && t->v[j].cap &&
                 !(pv->flags & (NQX_TOK_STOP | NQX_TOK_CLOSE | NQX_TOK_EOL)) &&
                 j >= pt->ts + 2 && j - 1 >= head &&
-                nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1) {
+                ((pv->cap && nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1) ||
+                 /* places by name, every word capitalised, not the
+                  * work ("UBND các xã, phường: Phối hợp với ...") */
+                 (!pv->cap && ((t->v[j].flags & NQX_TOK_COMMA) ||
+                               (j + 1 < lim && t->v[j + 1].cap)) &&
+                  S_place_kinds(a, t, head + hl, j)))) {
                 size_t m = S_enum_end(a, t, j, lim);
                 if (m > j) {
                     j = m;
                     pt->bare = 0;
+                    pt->enumd = 1;
                     named = 1;
+                    /* "... các tỉnh: Khánh Hòa, Gia Lai và lãnh đạo các
+                     * Bộ": after the list, "và" starts another body or
+                     * ends the name */
+                    if (j < lim && strcmp(t->v[j].lower, "và") == 0 &&
+                        !(t->v[j - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI))) {
+                        if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0))
+                            next = '&';
+                        break;
+                    }
                     continue;
                 }
             }
@@ -1431,7 +1481,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
             /* office holders written each with a capital are each one:
              * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
-            if (B->sep == ';' || B->det ||
+            if (B->sep == ';' || B->det || A->enumd ||
                 (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             /* "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội": an

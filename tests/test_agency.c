@@ -496,3 +496,26 @@ Test(agency, named_places_are_bodies, .init = S_load, .fini = S_free)
     S_list("Thành phố Cao Bằng sẽ được rút lui hoàn toàn", "", NULL);
     S_list("Tỉnh Bạc Liêu có 1 thành phố", "", NULL);
 }
+
+/* A collective of places under a determiner whose colon lists which
+ * ones ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai")
+ * holds the list in its name, up to the verb. */
+Test(agency, places_listed_after_a_colon, .init = S_load, .fini = S_free)
+{
+    S_list("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, "
+           "Đồng Tháp quyết liệt chỉ đạo",
+           "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, "
+           "Đồng Tháp", "quyết liệt");
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh: Cần Thơ, An Giang và Cà Mau chỉ đạo",
+           "Chủ tịch Ủy ban nhân dân các tỉnh: Cần Thơ, An Giang và Cà Mau", "chỉ đạo");
+    /* no determiner before the places: the colon ends the name */
+    S_list("Ủy ban nhân dân tỉnh: Tổ chức thực hiện", "Ủy ban nhân dân tỉnh", NULL);
+    /* after the list, "và" and another body */
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai và lãnh đạo các Bộ, "
+           "ngành theo chức năng",
+           "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai|lãnh đạo các Bộ, ngành",
+           "theo");
+    /* the work after the colon is no place */
+    S_list("UBND các xã, phường: Phối hợp với Sở Nông nghiệp và Môi trường",
+           "UBND các xã, phường", NULL);
+}
