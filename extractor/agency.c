@@ -1043,6 +1043,7 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                             size_t lim)
 {
     size_t k, al;
+    int rel = 0; /* a verb right after the head: a relative clause */
     for (k = j; k < lim && k < j + S_SUBJ_REACH; k++) {
         /* "... quản lý quy hoạch theo chức năng, nhiệm vụ được giao có
          * trách nhiệm": the name ends before an adverbial that stands
@@ -1064,11 +1065,25 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             return k > j ? k : 0;
         /* "Các cơ quan xử lý phải có trách nhiệm": a verb of its own
          * before the predicate ends the name there */
+        if (rel)
+            continue;
         if (S_is_stop(a, t, k, lim)) {
             const unsigned ends = NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                                   NQX_TOK_EOL | NQX_TOK_COMMA | NQX_TOK_SEMI;
-            if (k == j || (t->v[k].flags & ends))
+            if (t->v[k].flags & ends)
                 return 0;
+            /* "Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD có trách
+             * nhiệm", "Các cơ quan, đơn vị thực hiện dự án có trách
+             * nhiệm": the work that names the body, with its object, up
+             * to the predicate; a bare verb before it is none ("Cơ quan
+             * thực hiện chịu trách nhiệm") */
+            if (k == j) {
+                size_t sl = nqx_wlex_at(&a->stops, t, k, lim, NULL);
+                if (k + sl < lim && nqx_wlex_at(&a->subj_ends, t, k + sl, lim, NULL))
+                    return 0;
+                rel = 1;
+                continue;
+            }
             if (k + 1 < lim && nqx_wlex_at(&a->subj_ends, t, k + 1, lim, NULL))
                 return k;
             return k + 2 < lim && !(t->v[k + 1].flags & ends) &&
@@ -1358,8 +1373,20 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 break;
             }
-            if (S_is_stop(a, t, j, lim) && !listed)
-                break;
+            if (S_is_stop(a, t, j, lim) && !listed) {
+                /* "Các cơ quan, đơn vị thực hiện dự án có trách nhiệm",
+                 * "Cơ quan tiếp nhận hồ sơ có trách nhiệm": a collective,
+                 * or a head that wants a name after it, named by its
+                 * work, up to the predicate */
+                size_t se = !pt->person && (pt->generic ||
+                                            ((hf & S_HEAD_NEXT) && j == head + hl))
+                                ? S_subject_end(a, t, j, lim) : 0;
+                if (!se)
+                    break;
+                j = se;
+                pt->bare = 0;
+                continue;
+            }
             /* "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the role
              * after a dash is not the name ("Sở Lao động - Thương binh và
              * Xã hội" goes on) */

@@ -358,6 +358,17 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
     S_list("Cơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến",
            "Cơ quan đăng ký đầu tư", "có trách nhiệm");
     S_list("Cơ quan nào có trách nhiệm ban hành quy chuẩn?", "", NULL);
+    /* the work that names a collective, with its object, up to the
+     * predicate: a relative clause, not the verb of the sentence */
+    S_list("Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD có trách nhiệm lấy ý kiến",
+           "Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD", "có trách nhiệm");
+    S_list("Các cơ quan, đơn vị thực hiện dự án có trách nhiệm báo cáo",
+           "Các cơ quan, đơn vị thực hiện dự án", "có trách nhiệm");
+    S_list("Các sở thực hiện dự án, có trách nhiệm báo cáo", "Các sở", "thực hiện");
+    S_list("Cơ quan tiếp nhận hồ sơ có trách nhiệm thực hiện các công việc sau",
+           "Cơ quan tiếp nhận hồ sơ", "có trách nhiệm");
+    /* a named body takes no such clause */
+    S_list("Sở Y tế thực hiện dự án có trách nhiệm báo cáo", "Sở Y tế", "thực hiện");
     S_list("Cơ quan thực hiện chịu trách nhiệm về thông tin", "", NULL);
     /* a capitalised head with no name after it, first in its sentence,
      * is the common noun of a collective */
