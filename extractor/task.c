@@ -41,7 +41,8 @@ typedef struct {
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
         inserted, cdescr, tleadin, tnend, follow, semiv;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
+        *p_handout;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -1656,6 +1657,67 @@ static int S_bare_intro(S_ctx *c, const nqx_node *n, size_t cs)
     return bare;
 }
 
+/* Whether preamble n (its text from cs) closes by asking bodies to carry
+ * out the items below and nothing more (task_preamble_handout: "...; UBND
+ * Thành phố yêu cầu các Sở, ban, ngành thực hiện một số nhiệm vụ trọng
+ * tâm như sau:"): the bodies asked, then task_bare_intro's words. The
+ * caller drops it only when the items name their own bodies
+ * (S_next_names_body); else it is a task by reference (heldout). */
+static int S_handout(S_ctx *c, const nqx_node *n, size_t cs)
+{
+    nqx_toks t;
+    nqx_span sp[S_MAXNAMES];
+    size_t ov[2 * S_OVN], from = cs, at = 0, nn = 0, e;
+    int bare = 0;
+    if (!c->p_handout || !c->p_bare)
+        return 0;
+    /* the last asking word of the paragraph */
+    while (from < n->end &&
+           nqx_gram_match(c->p_handout, c->text, n->end, from, ov, S_OVN) > 0) {
+        at = ov[1];
+        from = ov[1];
+    }
+    if (!at || nqx_ext_tokens(c->text, at, n->end, &t))
+        return 0;
+    e = t.n ? nqx_agx_list(c->agx, &t, 0, t.n, 0, sp, S_MAXNAMES, &nn) : 0;
+    if (nn && e > 0 && e < t.n)
+        bare = nqx_gram_match(c->p_bare, c->text, n->end, t.v[e].start, ov,
+                              S_OVN) > 0;
+    nqx_toks_free(&t);
+    return bare;
+}
+
+/* Whether the node after ni at its level opens with the name of its own
+ * body ("1. Sở Y tế:", "1. Bảo hiểm xã hội thành phố Hà Nội"): the work
+ * below a preamble is handed out body by body, not to the preamble's. */
+static int S_next_names_body(S_ctx *c, int ni)
+{
+    const nqx_node *n = &c->d->nodes[ni];
+    size_t j, cs, le;
+    nqx_toks t;
+    S_ags tmp;
+    int descr = 0, yes;
+    for (j = (size_t)ni + 1; j < c->d->nnodes; j++)
+        if (c->d->nodes[j].parent == n->parent)
+            break;
+    if (j >= c->d->nnodes || !S_numbered(&c->d->nodes[j]))
+        return 0;
+    cs = S_content_start(c, &c->d->nodes[j]);
+    le = cs;
+    while (le < c->d->nodes[j].end && c->text[le] != '\n')
+        le++;
+    if (le <= cs || nqx_ext_tokens(c->text, cs, le, &t))
+        return 0;
+    tmp.n = 0;
+    yes = S_title(c, &t, &tmp);
+    if (!yes) {
+        tmp.n = 0;
+        yes = S_title_colon(c, &t, &tmp, &descr) > 0 && !descr;
+    }
+    nqx_toks_free(&t);
+    return yes;
+}
+
 /* Whether ni has children and every one is a numbered item. */
 static int S_items_only(const S_ctx *c, int ni)
 {
@@ -2140,7 +2202,10 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             /* the intro hands out the work below and is a task itself
              * ("Văn phòng X cụ thể hoá ..., tập trung nhiệm vụ sau:") */
             if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3) &&
-                !S_bare_intro(c, n, cs))
+                !S_bare_intro(c, n, cs) &&
+                /* a preamble that only asks for the items below */
+                !(c->excluded[ni] == 3 && S_handout(c, n, cs) &&
+                  S_next_names_body(c, ni)))
                 S_prose(c, ni, n->start, n->body_end);
             *blk = hdr;
             return 1;
@@ -2470,6 +2535,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
+    c.p_handout = nqx_gram_pattern(g, "task_preamble_handout");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_done = nqx_gram_pattern(g, "task_completion_time");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");

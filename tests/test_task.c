@@ -1940,3 +1940,28 @@ Test(task, semicolon_hands_work_to_another_body, .init = fx_grammar_load, .fini 
     r = S_task("Chánh Văn phòng");
     cr_expect(strstr(r->text, "thi hành Quyết định này.") != NULL, "%s", r->text);
 }
+
+/* A letter's preamble that only asks bodies to carry out the items below
+ * ("...; UBND Thành phố yêu cầu các Sở, ban, ngành ... thực hiện một số
+ * nhiệm vụ trọng tâm như sau:") is no task; the items are. One whose
+ * bodies are asked for work of their own stays a task. */
+Test(task, preamble_that_only_asks_is_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Thực hiện Quyết định số 25/QĐ-TTg ngày 19/11/2025 của Thủ tướng Chính phủ; "
+          "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND các phường, xã nghiêm túc "
+          "thực hiện một số nhiệm vụ trọng tâm như sau:\n"
+          "1. Sở Y tế:\n"
+          "- Chủ động xây dựng kế hoạch ứng phó bệnh tật.\n"
+          "2. Sở Xây dựng:\n"
+          "- Tăng cường kiểm tra các công trường xây dựng.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("ứng phó bệnh tật"), "lead:Sở Y tế;");
+    S_expect_agencies(S_task("công trường"), "lead:Sở Xây dựng;");
+
+    S_run("Để bảo đảm an toàn trong mùa mưa lũ, Ủy ban nhân dân tỉnh yêu cầu các sở, "
+          "ngành rà soát phương án ứng phó, tập trung thực hiện các nhiệm vụ sau:\n"
+          "1. Sở Y tế:\n"
+          "- Chủ động xây dựng kế hoạch ứng phó bệnh tật.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("rà soát phương án"), "lead:các sở, ngành;");
+}
