@@ -2231,6 +2231,15 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                                                n->start, ov, S_OVN) > 0)
                 return 0;
         }
+        /* "5. Để kịp thời giải quyết ...:" over "- Giao Ban X chủ trì ...",
+         * "- Giao Học viện Y ...": an item with no body of its own whose
+         * points each name theirs; its own line is read alone, its points
+         * are tasks each (spec: wherever they stand) */
+        if (S_numbered(n) && colon && S_kids_name_bodies(c, ni)) {
+            S_prose(c, ni, n->start, n->end);
+            S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+            return 0;
+        }
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
         size_t before = c->d->nrecords;

@@ -1965,3 +1965,32 @@ Test(task, preamble_that_only_asks_is_no_task, .init = fx_grammar_load, .fini = 
     cr_expect_eq(S_ntasks(), 2);
     S_expect_agencies(S_task("rà soát phương án"), "lead:các sở, ngành;");
 }
+
+/* An item with no body of its own that ends with a colon over points
+ * that each name their body ("- Giao Ban X chủ trì ...") is no task; each
+ * point is one, led by its body alone. */
+Test(task, bodiless_item_over_points_naming_bodies, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾT LUẬN\n"
+          "1. Cơ bản thống nhất với Báo cáo về tình hình sắp xếp tổ chức bộ máy.\n"
+          "2. Để kịp thời giải quyết các khó khăn, vướng mắc, phát sinh trong quá trình "
+          "sắp xếp tổ chức bộ máy, bảo đảm chính quyền địa phương 2 cấp đi vào hoạt động "
+          "thông suốt theo đúng tiến độ, chất lượng:\n"
+          "- Giao Ban Tổ chức Tỉnh ủy khẩn trương thành lập tổ công tác để tiếp nhận, "
+          "giải đáp các kiến nghị.\n"
+          "Quá trình thực hiện, theo dõi sát sao, chủ động giải quyết các nội dung theo "
+          "thẩm quyền.\n"
+          "- Giao Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì xây dựng kế hoạch tuyên truyền.\n"
+          "- Giao Trường Chính trị tỉnh chủ trì tổ chức tập huấn trong tháng 5/2025.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("Ban Tổ chức Tỉnh ủy khẩn trương");
+    cr_expect(strstr(r->text, "theo thẩm quyền.") != NULL, "%s", r->text);
+    cr_expect(strstr(r->text, "Tuyên giáo") == NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:Ban Tổ chức Tỉnh ủy;");
+    r = S_task("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì");
+    S_expect_agencies(r, "lead:Ban Tuyên giáo và Dân vận Tỉnh ủy;");
+    S_expect_deadline(r, NULL);
+    r = S_task("Trường Chính trị tỉnh");
+    S_expect_agencies(r, "lead:Trường Chính trị tỉnh;");
+    S_expect_deadline(r, "2025-05");
+}
