@@ -702,6 +702,11 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
         size_t m, stop;
         if (!l)
             continue;
+        /* "... do các địa phương phản ánh. Các bộ phận ...", "các công
+         * trình; phối hợp với Đài ...": a verb (or the word read as one)
+         * that ends its clause reports to nobody after it */
+        if (t->v[k + l - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP | NQX_TOK_COLON))
+            continue;
         stop = k + l + 12 < e ? k + l + 12 : e;
         for (m = k + l; m < stop; m++) {
             size_t at = m;

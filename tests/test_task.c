@@ -1994,3 +1994,20 @@ Test(task, bodiless_item_over_points_naming_bodies, .init = fx_grammar_load, .fi
     S_expect_agencies(r, "lead:Trường Chính trị tỉnh;");
     S_expect_deadline(r, "2025-05");
 }
+
+/* A report verb that ends its clause ("... do các địa phương phản ánh.",
+ * "các công trình;") names no body it reports to after it. */
+Test(task, report_verb_ends_at_its_clause, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "1. Sở Xây dựng tổng hợp danh mục các dự án, công trình; phối hợp với Đài "
+          "Phát thanh và Truyền hình tỉnh chuẩn bị lễ khởi công.\n"
+          "2. Sở Nội vụ tiếp nhận các kiến nghị do các địa phương phản ánh. Sở Tài "
+          "chính bố trí kinh phí.\n"
+          "3. Sở Y tế báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n");
+    S_expect_agencies(S_task("Sở Xây dựng tổng hợp"),
+                      "lead:Sở Xây dựng;coordinate:Đài Phát thanh và Truyền hình tỉnh;");
+    S_expect_agencies(S_task("Sở Nội vụ tiếp nhận"), "lead:Sở Nội vụ;");
+    S_expect_agencies(S_task("Sở Y tế báo cáo"),
+                      "lead:Sở Y tế;report_to:Ủy ban nhân dân tỉnh;");
+}
