@@ -2187,9 +2187,11 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
          * đây:" over a) b) c): the points are the cases of X's one piece
          * of work, not work of their own */
         size_t ovc[2 * S_OVN];
-        if (has_subj && colon && (has_num || has_bul) && c->p_cases &&
+        if (lead && colon && (has_num || has_bul) && c->p_cases &&
             nqx_gram_match(c->p_cases, c->text, n->end, cs, ovc, S_OVN) > 0) {
-            S_single(c, ni, n->start, n->body_end, &subj, tvs, tve);
+            /* also a point of a body's block: "- Triển khai thực hiện phân
+             * cấp, phân quyền theo một số nguyên tắc chính sau:" */
+            S_single(c, ni, n->start, n->body_end, lead, tvs, tve);
             return 0;
         }
         if (has_num) {

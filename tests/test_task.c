@@ -2011,3 +2011,19 @@ Test(task, report_verb_ends_at_its_clause, .init = fx_grammar_load, .fini = S_fr
     S_expect_agencies(S_task("Sở Y tế báo cáo"),
                       "lead:Sở Y tế;report_to:Ủy ban nhân dân tỉnh;");
 }
+
+/* A point of a body's block that sets out the principles its work
+ * follows ("theo một số nguyên tắc chính sau:") is one task with them;
+ * the principles below are no tasks of their own. */
+Test(task, principles_under_a_point_are_its_text, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("3. Giao Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:\n"
+          "- Khẩn trương hoàn thiện dự thảo các văn bản quy định chi tiết.\n"
+          "- Triển khai thực hiện phân cấp, phân quyền theo một số nguyên tắc chính sau:\n"
+          "(1) Tỉnh tập trung quản lý vĩ mô, xây dựng thể chế, chiến lược.\n"
+          "(2) Ủy ban nhân dân cấp xã tập trung tổ chức thi hành pháp luật.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("theo một số nguyên tắc");
+    cr_expect(strstr(r->text, "thi hành pháp luật.") != NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:Đảng ủy Ủy ban nhân dân tỉnh;");
+}
