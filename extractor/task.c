@@ -1310,6 +1310,44 @@ static int S_names_cell(S_ctx *c, size_t s, size_t e)
  * that starts with names of bodies continues the row above (its bodies
  * join that row's); a short row that starts with words of work is a task
  * of its own that shares the time of the row above. */
+/* The sibling right before node ni in the outline, or -1. */
+static int S_prev_sibling(const S_ctx *c, int ni)
+{
+    int j;
+    for (j = ni - 1; j >= 0; j--)
+        if (c->d->nodes[j].parent == c->d->nodes[ni].parent)
+            return j;
+    return -1;
+}
+
+/* A row the layout broke over lines ("1" / the work / "Bộ Xây dựng |
+ * Các bộ, ngành liên quan | ... | 2026"): when table's first row starts
+ * with its bodies, the paragraph of work just before the table (after
+ * its row number, if any) is the row's work. The start of that stretch,
+ * or SIZE_MAX when there is none or it yielded a record already. */
+static size_t S_broken_row_start(const S_ctx *c, int table)
+{
+    int w = S_prev_sibling(c, table), num;
+    const nqx_node *wn;
+    size_t i, s;
+    if (w < 0 || c->d->nodes[w].kind != NQX_NODE_PARA ||
+        c->d->nodes[w].body_end != c->d->nodes[w].end)
+        return SIZE_MAX;
+    wn = &c->d->nodes[w];
+    s = wn->start;
+    num = S_prev_sibling(c, w);
+    if (num >= 0 && c->d->nodes[num].kind == NQX_NODE_PARA &&
+        S_number_cell(c, c->d->nodes[num].start, c->d->nodes[num].end))
+        s = c->d->nodes[num].start;
+    else if (S_number_cell(c, wn->start, wn->end))
+        return SIZE_MAX;
+    for (i = 0; i < c->d->nrecords; i++)
+        if (c->d->records[i].kind == NQX_TASK && c->d->records[i].end > wn->start &&
+            c->d->records[i].start < wn->end)
+            return SIZE_MAX;
+    return s;
+}
+
 static void S_table(S_ctx *c, int table)
 {
     char *cols = c->cols;
@@ -1457,6 +1495,18 @@ static void S_table(S_ctx *c, int table)
             else
                 free(dl);
             continue;
+        }
+        if (!content && k == 0 && off > 0 && have && ags.n &&
+            (S_count_role(&ags, NQX_ROLE_LEAD) || S_count_role(&ags, NQX_ROLE_EXECUTE))) {
+            /* the first row holds only the cells after the work: the
+             * layout broke it, its work is the paragraph above */
+            size_t bs = S_broken_row_start(c, table);
+            if (bs != SIZE_MAX) {
+                if (!dl && !tcell)
+                    dl = S_inherited(c, rowi);
+                S_emit(c, rowi, bs, row->end, &ags, dl);
+                continue;
+            }
         }
         if (!ags.n || (!S_count_role(&ags, NQX_ROLE_LEAD) &&
                        !S_count_role(&ags, NQX_ROLE_EXECUTE)) || !content) {

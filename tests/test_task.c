@@ -2027,3 +2027,24 @@ Test(task, principles_under_a_point_are_its_text, .init = fx_grammar_load, .fini
     cr_expect(strstr(r->text, "thi hành pháp luật.") != NULL, "%s", r->text);
     S_expect_agencies(r, "lead:Đảng ủy Ủy ban nhân dân tỉnh;");
 }
+
+/* A row the layout broke over three lines (its number, its work, then
+ * the cells after the work) is still one task: the work line with the
+ * cells' bodies and time. */
+Test(task, table_row_broken_over_lines, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("PHỤ LỤC\n"
+          "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM\n"
+          "STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả dự kiến | Thời gian triển khai\n"
+          "I | CƠ CHẾ, CHÍNH SÁCH\n"
+          "1\n"
+          "Rà soát toàn diện các quy định có liên quan đến quản lý, khai thác kết cấu hạ tầng\n"
+          "Sở Xây dựng | Các sở, ngành liên quan | Các văn bản được sửa đổi, bổ sung | 2026\n"
+          "2 | Xây dựng cơ sở dữ liệu kết cấu hạ tầng | Sở Xây dựng | Sở Tài chính | Cơ sở dữ liệu | 2026-2027\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("Rà soát toàn diện");
+    S_expect_agencies(r, "lead:Sở Xây dựng;coordinate:Các sở, ngành liên quan;");
+    S_expect_deadline(r, "2026");
+    r = S_task("Xây dựng cơ sở dữ liệu");
+    S_expect_deadline(r, "2026/2027");
+}
