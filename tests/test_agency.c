@@ -530,3 +530,10 @@ Test(agency, places_listed_after_a_colon, .init = S_load, .fini = S_free)
     S_list("UBND các xã, phường: Phối hợp với Sở Nông nghiệp và Môi trường",
            "UBND các xã, phường", NULL);
 }
+
+/* "từng" (each) and "tất cả" (all) open a collective as "các" does. */
+Test(agency, each_and_all_as_determiners, .init = S_load, .fini = S_free)
+{
+    S_list("từng bộ, ngành, địa phương phải nỗ lực", "từng bộ, ngành, địa phương", "phải");
+    S_list("Tất cả cơ quan, đơn vị phải tuân thủ", "Tất cả cơ quan, đơn vị", "phải");
+}
