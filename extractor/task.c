@@ -490,6 +490,13 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 if (t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_SEMI |
                                      NQX_TOK_COLON))
                     break;
+                /* "... theo chức năng, nhiệm vụ được giao có trách nhiệm":
+                 * a predicate only a subject takes needs no comma */
+                if (m > v && nqx_wlex_at(&c->semiv, t, m + 1, lim, NULL) &&
+                    !(t->v[m].flags & NQX_TOK_COMMA)) {
+                    v = m + 1;
+                    break;
+                }
                 if ((t->v[m].flags & NQX_TOK_COMMA) &&
                     nqx_wlex_at(&c->subjv, t, m + 1, lim, NULL)) {
                     v = m + 1;

@@ -2048,3 +2048,18 @@ Test(task, table_row_broken_over_lines, .init = fx_grammar_load, .fini = S_free)
     r = S_task("Xây dựng cơ sở dữ liệu");
     S_expect_deadline(r, "2026/2027");
 }
+
+/* A body, then an inserted adverbial, then a predicate only a subject
+ * takes, with no comma before it ("... trong phạm vi nhiệm vụ, quyền hạn
+ * của mình có trách nhiệm phối hợp ..."): a task of that body. */
+Test(task, adverbial_then_subject_predicate, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Trách nhiệm thi hành\n"
+          "4. Công an tỉnh, Sở Ngoại vụ và các sở, ban, ngành trong phạm vi nhiệm vụ, "
+          "quyền hạn của mình có trách nhiệm phối hợp với Sở Tư pháp thực hiện quản lý "
+          "nhà nước về lý lịch tư pháp.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("có trách nhiệm phối hợp"),
+                      "lead:Công an tỉnh;lead:Sở Ngoại vụ;lead:các sở, ban, ngành;"
+                      "coordinate:Sở Tư pháp;");
+}
