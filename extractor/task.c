@@ -374,6 +374,37 @@ static char *S_own_time(S_ctx *c, size_t s, size_t e)
     return NULL;
 }
 
+/* In a section of aims, whether text[s..e) of node is work done all
+ * along: its first time is "thường xuyên" opening the item ("- Thường
+ * xuyên kiểm tra, đôn đốc ..."), not an adjective in a list ("phối hợp
+ * chặt chẽ, thường xuyên, hiệu quả"), or an open start ("bảo đảm từ
+ * ngày 01 tháng 01 năm 2026 ..."). */
+static int S_aim_ongoing(S_ctx *c, int node, size_t s, size_t e)
+{
+    size_t from = 0, ms, me, p;
+    char out[64];
+    const nqx_node *nd = &c->d->nodes[node];
+    size_t cs = nd->start == s ? S_content_start(c, nd) : s;
+    while (s + from < e) {
+        if (!nqx_ext_deadline_from(c->g, c->text + s, e - s, from, out,
+                                   sizeof out, &ms, &me))
+            return 0;
+        from = me > from ? me : from + 1;
+        if (S_in_parens(c, s, s + ms) || strcmp(out, "conditional") == 0)
+            continue;
+        if (strcmp(out, "ongoing") != 0)
+            return 0;
+        if (!S_is_regularly(c, s + ms, s + me))
+            return 1; /* an open start */
+        for (p = cs; p < s + ms && (c->text[p] == ' ' || c->text[p] == '*' ||
+                                    c->text[p] == '-' || c->text[p] == '+');
+             p++)
+            ;
+        return p == s + ms;
+    }
+    return 0;
+}
+
 /* 1 when the sentence t[k..] opens with a time ("Hằng năm, ...",
  * "Đến năm 2025, ...", "Thường xuyên ..."). */
 static int S_opens_with_time(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
@@ -1143,9 +1174,20 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             const nqx_node *nd = &c->d->nodes[node];
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
-            char *dl = c->excluded[node] || quantity || c->no_bare ||
+            char *dl = (c->excluded[node] && c->excluded[node] != 2) || quantity ||
+                               c->no_bare ||
                                !(S_in_section(c, node) || S_completion(c, node, bs, be))
                            ? NULL : S_own_time(c, bs, be);
+            /* in a section of aims a time is a target's horizon; only work
+             * done all along ("Thường xuyên kiểm tra, đôn đốc ...", "bảo
+             * đảm từ ngày 01/01/2026 ...") is a task there, and not
+             * where a target stands */
+            if (dl && c->excluded[node] == 2 &&
+                (strcmp(dl, "ongoing") != 0 || S_holds_target(c, bs, be) ||
+                 !S_aim_ongoing(c, node, bs, be))) {
+                free(dl);
+                dl = NULL;
+            }
             /* a recurrence in a stretch that holds a target is the rate's
              * ("giảm hàng năm 1%-1,5%"); a date there is the work's too
              * ("Đến 2025, hoàn thành ... 100% ...") */

@@ -2063,3 +2063,23 @@ Test(task, adverbial_then_subject_predicate, .init = fx_grammar_load, .fini = S_
                       "lead:Công an tỉnh;lead:Sở Ngoại vụ;lead:các sở, ban, ngành;"
                       "coordinate:Sở Tư pháp;");
 }
+
+/* In a section of aims ("2. Yêu cầu") a bodiless point is a task only when
+ * it is work done all along: "Thường xuyên" opening it; "thường xuyên" as
+ * an adjective in a list, or a year there, sets no task. */
+Test(task, ongoing_work_under_requirements, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("I. MỤC ĐÍCH, YÊU CẦU\n"
+          "2. Yêu cầu\n"
+          "- Bảo đảm sự chỉ đạo thống nhất; sự phối hợp chặt chẽ, thường xuyên, hiệu quả "
+          "giữa các cơ quan.\n"
+          "- Hoàn thành việc sắp xếp trong năm 2025.\n"
+          "- Thường xuyên kiểm tra, đôn đốc, hướng dẫn, kịp thời giải quyết những khó khăn, "
+          "vướng mắc trong quá trình tổ chức thực hiện.\n"
+          "II. NHIỆM VỤ\n"
+          "1. Sở Nội vụ chủ trì tổ chức hội nghị quán triệt.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("Thường xuyên kiểm tra");
+    S_expect_agencies(r, "");
+    S_expect_deadline(r, "ongoing");
+}
