@@ -52,6 +52,12 @@ typedef struct {
     size_t ncols;
     int have_header;
     int no_bare;    /* S_prose emits only sentences with a subject */
+    /* where a document's wrap-up ("Trên đây là ...") was met, and in which
+     * document (wrap_doc -1: none): what the outline hangs after it (a
+     * web page's next questions, the law it quotes) is in no body's
+     * block */
+    size_t wrap_at;
+    int wrap_doc;
     size_t *tspans; /* the targets' spans, (start, end) sorted by start */
     size_t ntspans;
     /* the words of text[kept_s..kept_e) that S_node_own cut, owned here
@@ -2395,6 +2401,10 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return S_node_own(c, ni, inh, block, blk);
     n->body_end = S_trim_end(c->text, n->start,
                              c->d->nodes[c->kids[ni][k]].start);
+    if (c->wrap_doc < 0) {
+        c->wrap_at = c->d->nodes[c->kids[ni][k]].start;
+        c->wrap_doc = n->doc_index;
+    }
     c->nkids[ni] = k;
     r = S_node_own(c, ni, inh, block, blk);
     c->nkids[ni] = nk;
@@ -2454,6 +2464,15 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         if (S_label_kind(c, n, &vs, &ve, &r))
             continue;
         blk.n = 0;
+        if (c->wrap_doc >= 0 && n->doc_index == c->wrap_doc && n->start >= c->wrap_at &&
+            cur.n && cur.v[0].name.start < c->wrap_at) {
+            /* after the document's wrap-up no block named before it goes
+             * on; a block opened after it (a quoted text's) does */
+            cur.n = 0;
+            cblock = 0;
+            inh = &cur;
+            block = 0;
+        }
         /* a block opened by a sibling paragraph covers the items after
          * it, not a heading with a structure of its own */
         if (n->kind == NQX_NODE_HEADING && c->nkids[ni] && sib &&
@@ -2633,6 +2652,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     const S_lexset *lex;
 
     memset(&c, 0, sizeof c);
+    c.wrap_doc = -1;
     c.g = g;
     c.text = text;
     c.len = len;

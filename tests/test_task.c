@@ -2083,3 +2083,20 @@ Test(task, ongoing_work_under_requirements, .init = fx_grammar_load, .fini = S_f
     S_expect_agencies(r, "");
     S_expect_deadline(r, "ongoing");
 }
+
+/* After a document's wrap-up ("Trên đây là ..."), what the outline hangs
+ * below it (a web page's next question, the law it quotes) is in no block
+ * named before it. */
+Test(task, no_block_after_the_wrapup, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("2. Để thị trường bất động sản phát triển lành mạnh:\n"
+          "b) Bộ Xây dựng:\n"
+          "- Khẩn trương xây dựng hệ thống cơ sở dữ liệu thị trường bất động sản.\n"
+          "Trên đây là thông tin về các nhiệm vụ của Bộ Xây dựng.\n"
+          "Nhà ở xã hội được quản lý vận hành như thế nào?\n"
+          "(1) Đối với nhà ở xã hội đầu tư bằng vốn đầu tư công, cơ quan có thẩm quyền "
+          "quyết định lựa chọn đơn vị quản lý vận hành.\n"
+          "(2) Hoạt động quản lý vận hành nhà ở xã hội được hưởng cơ chế ưu đãi.\n");
+    S_expect_agencies(S_task("Khẩn trương xây dựng"), "lead:Bộ Xây dựng;");
+    cr_expect_eq(S_ntasks(), 1);
+}
