@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nqx.h"
+#include "../extractor/ext.h"
 #include "fx_grammar.h"
 
 static nqx_text *S_t;
@@ -2099,4 +2100,21 @@ Test(task, no_block_after_the_wrapup, .init = fx_grammar_load, .fini = S_free)
           "(2) Hoạt động quản lý vận hành nhà ở xã hội được hưởng cơ chế ưu đãi.\n");
     S_expect_agencies(S_task("Khẩn trương xây dựng"), "lead:Bộ Xây dựng;");
     cr_expect_eq(S_ntasks(), 1);
+}
+
+/* A vision heading ("(2) Tầm nhìn đến năm 2045", "c) Tầm nhìn đến năm
+ * 2035", "III. TẦM NHÌN ĐẾN NĂM 2050") is a section of aims
+ * (task_aim_heading): its bodiless goals with a year are no tasks. */
+Test(task, vision_is_an_aim, .init = fx_grammar_load, .fini = S_free)
+{
+    static const char *const yes[] = {"(2) Tầm nhìn đến năm 2045", "c) Tầm nhìn đến năm 2035",
+                                      "III. TẦM NHÌN ĐẾN NĂM 2050", "2. Tầm nhìn"};
+    static const char *const no[] = {"2. Xây dựng tầm nhìn chiến lược", "IV. TỔ CHỨC THỰC HIỆN"};
+    const nqx_pattern *p = nqx_gram_pattern(S_g, "task_aim_heading");
+    size_t ov[2], i;
+    cr_assert_not_null(p);
+    for (i = 0; i < sizeof yes / sizeof *yes; i++)
+        cr_expect_gt(nqx_gram_match(p, yes[i], strlen(yes[i]), 0, ov, 1), 0, "%s", yes[i]);
+    for (i = 0; i < sizeof no / sizeof *no; i++)
+        cr_expect_leq(nqx_gram_match(p, no[i], strlen(no[i]), 0, ov, 1), 0, "%s", no[i]);
 }
