@@ -42,7 +42,7 @@ typedef struct {
         inserted, cdescr, tleadin, tnend, follow, semiv;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
-        *p_handout;
+        *p_handout, *p_footer;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -58,6 +58,10 @@ typedef struct {
      * block */
     size_t wrap_at;
     int wrap_doc;
+    /* where web pages' footers start (task_site_footer), one per
+     * document at most, in text order: no task's text runs into one */
+    size_t *foot;
+    size_t nfoot;
     size_t *tspans; /* the targets' spans, (start, end) sorted by start */
     size_t ntspans;
     /* the words of text[kept_s..kept_e) that S_node_own cut, owned here
@@ -949,6 +953,16 @@ static int S_same_leads(S_ctx *c, const S_ags *a, const S_ags *b)
            S_count_role(a, NQX_ROLE_LEAD) == S_count_role(b, NQX_ROLE_LEAD);
 }
 
+/* e, or the start of a web page's footer inside text[s..e). */
+static size_t S_clip_footer(const S_ctx *c, size_t s, size_t e)
+{
+    size_t i;
+    for (i = 0; i < c->nfoot; i++)
+        if (c->foot[i] > s && c->foot[i] < e)
+            return c->foot[i];
+    return e;
+}
+
 /* One task over text[s..e) of node, led by lead (with its other roles).
  * Sentences inside that hand work to another body ("Giao X ...", or a
  * different subject at a sentence start) become tasks of their own.
@@ -957,7 +971,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
                      size_t tvs, size_t tve)
 {
     nqx_toks t;
-    size_t starts[256], ns, k, cut = e;
+    size_t starts[256], ns, k, cut;
     size_t seg_s[64];
     S_ags seg_a[8];
     size_t nseg = 0;
@@ -965,6 +979,8 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
     char *dl;
     int title_only;
 
+    e = S_clip_footer(c, s, e);
+    cut = e;
     /* read from after the item's number, keep the number in its text */
     {
         const nqx_node *nd = &c->d->nodes[node];
@@ -1153,6 +1169,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 {
     nqx_toks t;
     size_t starts[256], ns, k, run = (size_t)-1;
+
+    e = S_clip_footer(c, s, e);
 
     if (!c->st && c->kept.v && c->kept_s == s && c->kept_e == e) {
         t = c->kept; /* the same words (S_keep_words): now ours */
@@ -2515,13 +2533,31 @@ static int S_opens_work(const S_ctx *c, const nqx_node *n)
 static void S_exclude(S_ctx *c)
 {
     size_t i;
-    int seen_heading = 0, doc = -1;
+    int seen_heading = 0, doc = -1, footer = 0;
     for (i = 0; i < c->d->nnodes; i++) {
         const nqx_node *n = &c->d->nodes[i];
         size_t ov[2 * S_OVN];
         if (n->doc_index != doc) {
             doc = n->doc_index;
             seen_heading = 0;
+            footer = 0;
+        }
+        /* a web page's footer ("Văn bản liên quan", task_site_footer):
+         * nothing after it in this document is work */
+        if (!footer && c->p_footer &&
+            nqx_gram_match(c->p_footer, c->text, n->end, n->start, ov, S_OVN) > 0) {
+            size_t *nf = realloc(c->foot, (c->nfoot + 1) * sizeof *nf);
+            footer = 1;
+            if (!nf) {
+                c->st = NQX_ENOMEM;
+                return;
+            }
+            c->foot = nf;
+            c->foot[c->nfoot++] = n->start;
+        }
+        if (footer) {
+            c->excluded[i] = 1;
+            continue;
         }
         if (n->parent >= 0 && c->excluded[n->parent] == 1) {
             c->excluded[i] = 1;
@@ -2640,6 +2676,7 @@ static void S_ctx_free(S_ctx *c)
     free(c->nkids);
     free(c->roots);
     free(c->excluded);
+    free(c->foot);
     free(c->tspans);
 }
 
@@ -2671,6 +2708,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.p_handout = nqx_gram_pattern(g, "task_preamble_handout");
+    c.p_footer = nqx_gram_pattern(g, "task_site_footer");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_done = nqx_gram_pattern(g, "task_completion_time");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");

@@ -2118,3 +2118,22 @@ Test(task, vision_is_an_aim, .init = fx_grammar_load, .fini = S_free)
     for (i = 0; i < sizeof no / sizeof *no; i++)
         cr_expect_leq(nqx_gram_match(p, no[i], strlen(no[i]), 0, ov, 1), 0, "%s", no[i]);
 }
+
+/* A legal web page's footer after the document ("Văn bản liên quan", the
+ * list of related documents, the publisher's notices) holds no work. */
+Test(task, no_work_in_a_site_footer, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "1. Sở Tài chính chủ trì tổ chức triển khai kế hoạch.\n"
+          "2. Giao Sở Y tế thực hiện:\n"
+          "- Tổ chức tập huấn trong tháng 12/2025.\n"
+          "Văn bản liên quan\n"
+          "Ban hành:\n"
+          "25/11/2025 Hiệu lực: Đã biết Cập nhật:\n"
+          "TP. HCM, ngày 31/05/2021 Thưa Quý khách, đúng 14 tháng trước, ngày 31/3/2020, "
+          "chúng tôi đã bật Thông báo này.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("tập huấn");
+    cr_expect_str_eq(r->text, "- Tổ chức tập huấn trong tháng 12/2025.");
+    S_expect_deadline(r, "2025-12");
+}
