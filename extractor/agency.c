@@ -682,10 +682,12 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_DET 8
 #define S_HEAD_NEXT 16
 #define S_HEAD_DETONLY 32
+#define S_HEAD_NAMED 64
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
-        trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels;
+        trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
+        place_states;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -709,7 +711,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_fields", &a->fields) ||
         nqx_wlex_load(g, "agency_appositions", &a->appos) ||
         nqx_wlex_load(g, "agency_assigned", &a->assigned) ||
-        nqx_wlex_load(g, "agency_levels", &a->levels)) {
+        nqx_wlex_load(g, "agency_levels", &a->levels) ||
+        nqx_wlex_load(g, "agency_place_states", &a->place_states)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -722,6 +725,7 @@ void nqx_agx_free(nqx_agx *a)
     if (!a)
         return;
     nqx_wlex_free(&a->heads);
+    nqx_wlex_free(&a->place_states);
     nqx_wlex_free(&a->dets);
     nqx_wlex_free(&a->courtesy);
     nqx_wlex_free(&a->quals);
@@ -757,6 +761,8 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_DET;
     if (strstr(e->value, "next"))
         f |= S_HEAD_NEXT;
+    if (strstr(e->value, "named"))
+        f |= S_HEAD_NAMED;
     return f;
 }
 
@@ -766,6 +772,35 @@ static int S_head_flags(const nqx_wentry *e)
  * a proper name) and a lower-case word the generic one (các sở). */
 static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                             size_t lim);
+
+static int S_is_stop(const nqx_agx *a, const nqx_toks *t, size_t i,
+                     size_t lim);
+
+/* Whether the place word t[i..i+n) is a body by its proper name (flag
+ * named): capitalised words follow it; first in a list, it is a name only
+ * when a verb, "và" or a comma comes after them ("Tỉnh Quảng Ninh khẩn
+ * trương ...", "Thành phố Hà Nội và ..."), not in a heading ("Tỉnh Bạc
+ * Liêu") or a description ("Tỉnh Lâm Đồng giáp các tỉnh ...", "Tỉnh X
+ * có ...", "Thành phố X đã ...": agency_place_states). */
+static int S_named_place(const nqx_agx *a, const nqx_toks *t, size_t i,
+                         size_t n, size_t lim, int first)
+{
+    const unsigned ends = NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                          NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE;
+    size_t r = i + n;
+    if (r >= lim || !t->v[r].cap || (t->v[r - 1].flags & ends))
+        return 0;
+    if (!first)
+        return 1;
+    while (r < lim && t->v[r].cap && !(t->v[r - 1].flags & ends))
+        r++;
+    if (t->v[r - 1].flags & (ends & ~NQX_TOK_COMMA))
+        return 0;
+    return r < lim && ((t->v[r - 1].flags & NQX_TOK_COMMA) ||
+                       strcmp(t->v[r].lower, "và") == 0 ||
+                       (S_is_stop(a, t, r, lim) &&
+                        !nqx_wlex_at(&a->place_states, t, r, lim, NULL)));
+}
 
 static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
                         size_t lim, int det, int first, int *flags)
@@ -787,7 +822,12 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
             continue;
         if ((f & S_HEAD_DET) && !det && first)
             continue;
-        if ((f & S_HEAD_DETONLY) && !det)
+        /* "Thành phố Hà Nội và các tỉnh ...", "..., tỉnh Lâm Đồng": a
+         * place (flag named) with its proper name is a body, capitalised
+         * first in a list, or after a comma or "và" inside one */
+        if ((f & S_HEAD_DETONLY) && !det &&
+            !((f & S_HEAD_NAMED) && (cap || !first) &&
+              S_named_place(a, t, i, e->nwords, lim, first)))
             continue;
         if ((f & S_HEAD_NEXT) && !det) {
             /* "Ban Tổ chức" is a body, "Ban hành" a verb */
@@ -881,6 +921,7 @@ typedef struct {
     int bare;       /* the head alone, nothing after it */
     int closed;     /* ends with a place (thành phố, tỉnh, Trung ương) */
     int sep;        /* separator before it: ',' ';' or '&' for "và" */
+    int enumd;      /* holds a list of places or bodies after a colon */
 } S_part;
 
 #define S_MAXPARTS 48
@@ -1002,6 +1043,7 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                             size_t lim)
 {
     size_t k, al;
+    int rel = 0; /* a verb right after the head: a relative clause */
     for (k = j; k < lim && k < j + S_SUBJ_REACH; k++) {
         /* "... quản lý quy hoạch theo chức năng, nhiệm vụ được giao có
          * trách nhiệm": the name ends before an adverbial that stands
@@ -1023,11 +1065,25 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             return k > j ? k : 0;
         /* "Các cơ quan xử lý phải có trách nhiệm": a verb of its own
          * before the predicate ends the name there */
+        if (rel)
+            continue;
         if (S_is_stop(a, t, k, lim)) {
             const unsigned ends = NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                                   NQX_TOK_EOL | NQX_TOK_COMMA | NQX_TOK_SEMI;
-            if (k == j || (t->v[k].flags & ends))
+            if (t->v[k].flags & ends)
                 return 0;
+            /* "Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD có trách
+             * nhiệm", "Các cơ quan, đơn vị thực hiện dự án có trách
+             * nhiệm": the work that names the body, with its object, up
+             * to the predicate; a bare verb before it is none ("Cơ quan
+             * thực hiện chịu trách nhiệm") */
+            if (k == j) {
+                size_t sl = nqx_wlex_at(&a->stops, t, k, lim, NULL);
+                if (k + sl < lim && nqx_wlex_at(&a->subj_ends, t, k + sl, lim, NULL))
+                    return 0;
+                rel = 1;
+                continue;
+            }
             if (k + 1 < lim && nqx_wlex_at(&a->subj_ends, t, k + 1, lim, NULL))
                 return k;
             return k + 2 < lim && !(t->v[k + 1].flags & ends) &&
@@ -1087,6 +1143,40 @@ static int S_place_list(const nqx_agx *a, const nqx_toks *t, size_t head,
     return 0;
 }
 
+/* "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai": whether
+ * t[from..to) ends with a determiner and the kinds of place it lists
+ * (place words, joined by commas or "và"), before the colon that names
+ * which places they are. */
+static int S_place_kinds(const nqx_agx *a, const nqx_toks *t, size_t from,
+                         size_t to)
+{
+    size_t k = to, pl;
+    int n = 0;
+    while (k > from) {
+        /* the place word (one or two words) that ends at k */
+        if (k >= from + 2 && nqx_wlex_at(&a->places, t, k - 2, k, NULL) == 2)
+            pl = 2;
+        else if (nqx_wlex_at(&a->places, t, k - 1, k, NULL) == 1)
+            pl = 1;
+        else
+            return 0;
+        k -= pl;
+        n++;
+        if (k > from && nqx_wlex_at(&a->dets, t, k - 1, k, NULL) == 1)
+            return 1;
+        if (k == from)
+            return 0;
+        /* joined by a comma after the word before, or by "và" */
+        if (strcmp(t->v[k - 1].lower, "và") == 0)
+            k--;
+        else if (!(t->v[k - 1].flags & NQX_TOK_COMMA))
+            return 0;
+        if (n > 4)
+            return 0;
+    }
+    return 0;
+}
+
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames)
@@ -1120,6 +1210,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         /* a capitalised title is still a common noun: "Thủ trưởng" */
         pt->proper = !pt->person && !det && t->v[head].cap &&
                      !(pt->generic && head == i && sentence_start);
+        /* "..., tỉnh Lâm Đồng": a place with its proper name is one body,
+         * never a word of the collective before it */
+        if ((hf & S_HEAD_NAMED) && !det)
+            pt->proper = 1;
         pt->bare = 1;
         inside = 0;
         named = 0;
@@ -1140,15 +1234,30 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             size_t ql;
             /* "Giám đốc các Sở: Y tế, Tư pháp; ...": a plural title
              * whose colon lists which bodies; the list is in the name */
-            if ((pv->flags & NQX_TOK_COLON) && pv->cap && t->v[j].cap &&
+            if ((pv->flags & NQX_TOK_COLON) && t->v[j].cap &&
                 !(pv->flags & (NQX_TOK_STOP | NQX_TOK_CLOSE | NQX_TOK_EOL)) &&
                 j >= pt->ts + 2 && j - 1 >= head &&
-                nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1) {
+                ((pv->cap && nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1) ||
+                 /* places by name, every word capitalised, not the
+                  * work ("UBND các xã, phường: Phối hợp với ...") */
+                 (!pv->cap && ((t->v[j].flags & NQX_TOK_COMMA) ||
+                               (j + 1 < lim && t->v[j + 1].cap)) &&
+                  S_place_kinds(a, t, head + hl, j)))) {
                 size_t m = S_enum_end(a, t, j, lim);
                 if (m > j) {
                     j = m;
                     pt->bare = 0;
+                    pt->enumd = 1;
                     named = 1;
+                    /* "... các tỉnh: Khánh Hòa, Gia Lai và lãnh đạo các
+                     * Bộ": after the list, "và" starts another body or
+                     * ends the name */
+                    if (j < lim && strcmp(t->v[j].lower, "và") == 0 &&
+                        !(t->v[j - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI))) {
+                        if (j + 1 < lim && S_starts(a, t, j + 1, lim, 0))
+                            next = '&';
+                        break;
+                    }
                     continue;
                 }
             }
@@ -1156,6 +1265,12 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                              NQX_TOK_EOL))
                 break;
             if (t->v[j].flags & NQX_TOK_OPEN)
+                break;
+            /* "tỉnh Lâm Đồng": a place's proper name ends at its first
+             * word in lower case */
+            if ((hf & S_HEAD_NAMED) && !det && j > head + hl && !t->v[j].cap &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                strcmp(t->v[j].lower, "và") != 0 && strcmp(t->v[j].lower, "hoặc") != 0)
                 break;
             if ((pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) && !inside) {
                 /* "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": one
@@ -1258,8 +1373,20 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 break;
             }
-            if (S_is_stop(a, t, j, lim) && !listed)
-                break;
+            if (S_is_stop(a, t, j, lim) && !listed) {
+                /* "Các cơ quan, đơn vị thực hiện dự án có trách nhiệm",
+                 * "Cơ quan tiếp nhận hồ sơ có trách nhiệm": a collective,
+                 * or a head that wants a name after it, named by its
+                 * work, up to the predicate */
+                size_t se = !pt->person && (pt->generic ||
+                                            ((hf & S_HEAD_NEXT) && j == head + hl))
+                                ? S_subject_end(a, t, j, lim) : 0;
+                if (!se)
+                    break;
+                j = se;
+                pt->bare = 0;
+                continue;
+            }
             /* "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the role
              * after a dash is not the name ("Sở Lao động - Thương binh và
              * Xã hội" goes on) */
@@ -1381,7 +1508,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
             /* office holders written each with a capital are each one:
              * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
-            if (B->sep == ';' || B->det ||
+            if (B->sep == ';' || B->det || A->enumd ||
                 (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             /* "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội": an

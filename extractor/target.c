@@ -2511,8 +2511,25 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.leadin_pat[3] = c.criteria;
     /* (no memory for the memo: every lead-in is matched each time) */
     c.leadin_memo = c.nnodes ? calloc(c.nnodes, 1) : NULL;
-    for (i = 0; !st && i < c.nnodes; i++)
-        st = S_node(&c, (int)i, err);
+    {
+        /* a legal web page's footer (task_site_footer: "Văn bản liên
+         * quan", its list of related documents and the publisher's
+         * notices) sets no target, up to the document's end */
+        const nqx_pattern *footer = nqx_gram_pattern(g, "task_site_footer");
+        int fdoc = -1;
+        size_t fov[2 * S_NOV];
+        for (i = 0; !st && i < c.nnodes; i++) {
+            const nqx_node *nd = &c.nodes[i];
+            if (fdoc >= 0 && nd->doc_index == fdoc)
+                continue;
+            if (footer && nd->end > nd->start &&
+                nqx_gram_match(footer, text, nd->end, nd->start, fov, S_NOV) > 0) {
+                fdoc = nd->doc_index;
+                continue;
+            }
+            st = S_node(&c, (int)i, err);
+        }
+    }
     free(c.leadin_memo);
     S_free_nodes(fb, nfb);
     free(c.mask);

@@ -39,9 +39,10 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow;
+        inserted, cdescr, tleadin, tnend, follow, semiv;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
-        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date;
+        *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
+        *p_handout, *p_footer;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -55,6 +56,16 @@ typedef struct {
     size_t ncols;
     int have_header;
     int no_bare;    /* S_prose emits only sentences with a subject */
+    /* where a document's wrap-up ("Trên đây là ...") was met, and in which
+     * document (wrap_doc -1: none): what the outline hangs after it (a
+     * web page's next questions, the law it quotes) is in no body's
+     * block */
+    size_t wrap_at;
+    int wrap_doc;
+    /* where web pages' footers start (task_site_footer), one per
+     * document at most, in text order: no task's text runs into one */
+    size_t *foot;
+    size_t nfoot;
     size_t *tspans; /* the targets' spans, (start, end) sorted by start */
     size_t ntspans;
     /* the words of text[kept_s..kept_e) that S_node_own cut, owned here
@@ -377,6 +388,37 @@ static char *S_own_time(S_ctx *c, size_t s, size_t e)
     return NULL;
 }
 
+/* In a section of aims, whether text[s..e) of node is work done all
+ * along: its first time is "thường xuyên" opening the item ("- Thường
+ * xuyên kiểm tra, đôn đốc ..."), not an adjective in a list ("phối hợp
+ * chặt chẽ, thường xuyên, hiệu quả"), or an open start ("bảo đảm từ
+ * ngày 01 tháng 01 năm 2026 ..."). */
+static int S_aim_ongoing(S_ctx *c, int node, size_t s, size_t e)
+{
+    size_t from = 0, ms, me, p;
+    char out[64];
+    const nqx_node *nd = &c->d->nodes[node];
+    size_t cs = nd->start == s ? S_content_start(c, nd) : s;
+    while (s + from < e) {
+        if (!nqx_ext_deadline_from(c->g, c->text + s, e - s, from, out,
+                                   sizeof out, &ms, &me))
+            return 0;
+        from = me > from ? me : from + 1;
+        if (S_in_parens(c, s, s + ms) || strcmp(out, "conditional") == 0)
+            continue;
+        if (strcmp(out, "ongoing") != 0)
+            return 0;
+        if (!S_is_regularly(c, s + ms, s + me))
+            return 1; /* an open start */
+        for (p = cs; p < s + ms && (c->text[p] == ' ' || c->text[p] == '*' ||
+                                    c->text[p] == '-' || c->text[p] == '+');
+             p++)
+            ;
+        return p == s + ms;
+    }
+    return 0;
+}
+
 /* 1 when the sentence t[k..] opens with a time ("Hằng năm, ...",
  * "Đến năm 2025, ...", "Thường xuyên ..."). */
 static int S_opens_with_time(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
@@ -493,6 +535,13 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 if (t->v[m].flags & (NQX_TOK_STOP | NQX_TOK_SEMI |
                                      NQX_TOK_COLON))
                     break;
+                /* "... theo chức năng, nhiệm vụ được giao có trách nhiệm":
+                 * a predicate only a subject takes needs no comma */
+                if (m > v && nqx_wlex_at(&c->semiv, t, m + 1, lim, NULL) &&
+                    !(t->v[m].flags & NQX_TOK_COMMA)) {
+                    v = m + 1;
+                    break;
+                }
                 if ((t->v[m].flags & NQX_TOK_COMMA) &&
                     nqx_wlex_at(&c->subjv, t, m + 1, lim, NULL)) {
                     v = m + 1;
@@ -705,6 +754,11 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
         size_t m, stop;
         if (!l)
             continue;
+        /* "... do các địa phương phản ánh. Các bộ phận ...", "các công
+         * trình; phối hợp với Đài ...": a verb (or the word read as one)
+         * that ends its clause reports to nobody after it */
+        if (t->v[k + l - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP | NQX_TOK_COLON))
+            continue;
         stop = k + l + 12 < e ? k + l + 12 : e;
         for (m = k + l; m < stop; m++) {
             size_t at = m;
@@ -740,8 +794,13 @@ static int S_is_marker(const nqx_tok *k)
 
 /* Sentences of t: starts[] (word index), returns the count. A sentence
  * ends at ". ! ?" or a line break before a capitalised word, or at the
- * end; with points, a line that opens with a list marker and a
- * capitalised word starts one too (the points of an item). */
+ * end; with points (S_POINTS), a line that opens with a list marker and a
+ * capitalised word starts one too (the points of an item); with S_SEMIS,
+ * so does the clause after a ";" ("...; Sở Tài chính có trách nhiệm
+ * ...", "...; các tỉnh ủy chịu trách nhiệm ..."), which the caller keeps
+ * apart only when it opens with a body of its own. */
+#define S_POINTS 1
+#define S_SEMIS 2
 static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max,
                           int points)
 {
@@ -750,12 +809,17 @@ static size_t S_sentences(const nqx_toks *t, size_t *starts, size_t max,
         return 0;
     starts[n++] = 0;
     for (k = 0; k + 1 < t->n && n < max; k++) {
+        if ((points & S_SEMIS) && (t->v[k].flags & NQX_TOK_SEMI) &&
+            !(t->v[k].flags & NQX_TOK_EOL)) {
+            starts[n++] = k + 1;
+            continue;
+        }
         if (!(t->v[k].flags & (NQX_TOK_STOP | NQX_TOK_EOL)))
             continue;
         if (t->v[k + 1].cap)
             starts[n++] = k + 1;
         /* a point of the item on its own line: "+ Sở Xây dựng: ..." */
-        else if (points && (t->v[k].flags & NQX_TOK_EOL) && k + 2 < t->n &&
+        else if ((points & S_POINTS) && (t->v[k].flags & NQX_TOK_EOL) && k + 2 < t->n &&
                  S_is_marker(&t->v[k + 1]) && t->v[k + 2].cap)
             starts[n++] = k + 2;
     }
@@ -893,6 +957,16 @@ static int S_same_leads(S_ctx *c, const S_ags *a, const S_ags *b)
            S_count_role(a, NQX_ROLE_LEAD) == S_count_role(b, NQX_ROLE_LEAD);
 }
 
+/* e, or the start of a web page's footer inside text[s..e). */
+static size_t S_clip_footer(const S_ctx *c, size_t s, size_t e)
+{
+    size_t i;
+    for (i = 0; i < c->nfoot; i++)
+        if (c->foot[i] > s && c->foot[i] < e)
+            return c->foot[i];
+    return e;
+}
+
 /* One task over text[s..e) of node, led by lead (with its other roles).
  * Sentences inside that hand work to another body ("Giao X ...", or a
  * different subject at a sentence start) become tasks of their own.
@@ -901,7 +975,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
                      size_t tvs, size_t tve)
 {
     nqx_toks t;
-    size_t starts[256], ns, k, cut = e;
+    size_t starts[256], ns, k, cut;
     size_t seg_s[64];
     S_ags seg_a[8];
     size_t nseg = 0;
@@ -909,6 +983,8 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
     char *dl;
     int title_only;
 
+    e = S_clip_footer(c, s, e);
+    cut = e;
     /* read from after the item's number, keep the number in its text */
     {
         const nqx_node *nd = &c->d->nodes[node];
@@ -918,7 +994,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
             return;
         }
     }
-    ns = S_sentences(&t, starts, 256, 1);
+    ns = S_sentences(&t, starts, 256, S_POINTS | S_SEMIS);
     { /* "3. Các cơ quan, đơn vị liên quan" over its paragraphs: an item
        * whose first line is only names; its paragraphs are its work */
         nqx_span sp[S_MAXNAMES];
@@ -963,7 +1039,19 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
          * other bodies */
         if (tve > tvs && t.v[starts[k]].start >= tvs && t.v[starts[k]].start < tve)
             continue;
-        if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
+        if (t.v[starts[k] - 1].flags & NQX_TOK_SEMI) {
+            /* the clause after a ";": another body's share only when the
+             * body is handed it ("giao X ...") or takes it with a
+             * predicate of task_semicolon_verbs, and the clause before
+             * is work, not a list of names ("Chánh Văn phòng UBND tỉnh;
+             * Thủ trưởng các sở ...; Chủ tịch ... chịu trách nhiệm") */
+            nqx_span sp[S_MAXNAMES];
+            size_t n2 = 0, v = S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned);
+            if (!v || (!assigned && !nqx_wlex_at(&c->semiv, &t, v, se, NULL)) ||
+                nqx_agx_list(c->agx, &t, starts[k - 1], starts[k], 1, sp, S_MAXNAMES,
+                             &n2) == starts[k])
+                continue;
+        } else if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
             /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
              * after a time limit with its number (task_fronted_limit),
              * or after any fronted adverbial on a line of its own */
@@ -1086,6 +1174,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
     nqx_toks t;
     size_t starts[256], ns, k, run = (size_t)-1;
 
+    e = S_clip_footer(c, s, e);
+
     if (!c->st && c->kept.v && c->kept_s == s && c->kept_e == e) {
         t = c->kept; /* the same words (S_keep_words): now ours */
         memset(&c->kept, 0, sizeof c->kept);
@@ -1112,9 +1202,20 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             const nqx_node *nd = &c->d->nodes[node];
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
-            char *dl = c->excluded[node] || quantity || c->no_bare ||
+            char *dl = (c->excluded[node] && c->excluded[node] != 2) || quantity ||
+                               c->no_bare ||
                                !(S_in_section(c, node) || S_completion(c, node, bs, be))
                            ? NULL : S_own_time(c, bs, be);
+            /* in a section of aims a time is a target's horizon; only work
+             * done all along ("Thường xuyên kiểm tra, đôn đốc ...", "bảo
+             * đảm từ ngày 01/01/2026 ...") is a task there, and not
+             * where a target stands */
+            if (dl && c->excluded[node] == 2 &&
+                (strcmp(dl, "ongoing") != 0 || S_holds_target(c, bs, be) ||
+                 !S_aim_ongoing(c, node, bs, be))) {
+                free(dl);
+                dl = NULL;
+            }
             /* a recurrence in a stretch that holds a target is the rate's
              * ("giảm hàng năm 1%-1,5%"); a date there is the work's too
              * ("Đến 2025, hoàn thành ... 100% ...") */
@@ -1286,6 +1387,44 @@ static int S_names_cell(S_ctx *c, size_t s, size_t e)
  * that starts with names of bodies continues the row above (its bodies
  * join that row's); a short row that starts with words of work is a task
  * of its own that shares the time of the row above. */
+/* The sibling right before node ni in the outline, or -1. */
+static int S_prev_sibling(const S_ctx *c, int ni)
+{
+    int j;
+    for (j = ni - 1; j >= 0; j--)
+        if (c->d->nodes[j].parent == c->d->nodes[ni].parent)
+            return j;
+    return -1;
+}
+
+/* A row the layout broke over lines ("1" / the work / "Bộ Xây dựng |
+ * Các bộ, ngành liên quan | ... | 2026"): when table's first row starts
+ * with its bodies, the paragraph of work just before the table (after
+ * its row number, if any) is the row's work. The start of that stretch,
+ * or SIZE_MAX when there is none or it yielded a record already. */
+static size_t S_broken_row_start(const S_ctx *c, int table)
+{
+    int w = S_prev_sibling(c, table), num;
+    const nqx_node *wn;
+    size_t i, s;
+    if (w < 0 || c->d->nodes[w].kind != NQX_NODE_PARA ||
+        c->d->nodes[w].body_end != c->d->nodes[w].end)
+        return SIZE_MAX;
+    wn = &c->d->nodes[w];
+    s = wn->start;
+    num = S_prev_sibling(c, w);
+    if (num >= 0 && c->d->nodes[num].kind == NQX_NODE_PARA &&
+        S_number_cell(c, c->d->nodes[num].start, c->d->nodes[num].end))
+        s = c->d->nodes[num].start;
+    else if (S_number_cell(c, wn->start, wn->end))
+        return SIZE_MAX;
+    for (i = 0; i < c->d->nrecords; i++)
+        if (c->d->records[i].kind == NQX_TASK && c->d->records[i].end > wn->start &&
+            c->d->records[i].start < wn->end)
+            return SIZE_MAX;
+    return s;
+}
+
 static void S_table(S_ctx *c, int table)
 {
     char *cols = c->cols;
@@ -1433,6 +1572,18 @@ static void S_table(S_ctx *c, int table)
             else
                 free(dl);
             continue;
+        }
+        if (!content && k == 0 && off > 0 && have && ags.n &&
+            (S_count_role(&ags, NQX_ROLE_LEAD) || S_count_role(&ags, NQX_ROLE_EXECUTE))) {
+            /* the first row holds only the cells after the work: the
+             * layout broke it, its work is the paragraph above */
+            size_t bs = S_broken_row_start(c, table);
+            if (bs != SIZE_MAX) {
+                if (!dl && !tcell)
+                    dl = S_inherited(c, rowi);
+                S_emit(c, rowi, bs, row->end, &ags, dl);
+                continue;
+            }
         }
         if (!ags.n || (!S_count_role(&ags, NQX_ROLE_LEAD) &&
                        !S_count_role(&ags, NQX_ROLE_EXECUTE)) || !content) {
@@ -1636,6 +1787,67 @@ static int S_bare_intro(S_ctx *c, const nqx_node *n, size_t cs)
                               S_OVN) > 0;
     nqx_toks_free(&t);
     return bare;
+}
+
+/* Whether preamble n (its text from cs) closes by asking bodies to carry
+ * out the items below and nothing more (task_preamble_handout: "...; UBND
+ * Thành phố yêu cầu các Sở, ban, ngành thực hiện một số nhiệm vụ trọng
+ * tâm như sau:"): the bodies asked, then task_bare_intro's words. The
+ * caller drops it only when the items name their own bodies
+ * (S_next_names_body); else it is a task by reference (heldout). */
+static int S_handout(S_ctx *c, const nqx_node *n, size_t cs)
+{
+    nqx_toks t;
+    nqx_span sp[S_MAXNAMES];
+    size_t ov[2 * S_OVN], from = cs, at = 0, nn = 0, e;
+    int bare = 0;
+    if (!c->p_handout || !c->p_bare)
+        return 0;
+    /* the last asking word of the paragraph */
+    while (from < n->end &&
+           nqx_gram_match(c->p_handout, c->text, n->end, from, ov, S_OVN) > 0) {
+        at = ov[1];
+        from = ov[1];
+    }
+    if (!at || nqx_ext_tokens(c->text, at, n->end, &t))
+        return 0;
+    e = t.n ? nqx_agx_list(c->agx, &t, 0, t.n, 0, sp, S_MAXNAMES, &nn) : 0;
+    if (nn && e > 0 && e < t.n)
+        bare = nqx_gram_match(c->p_bare, c->text, n->end, t.v[e].start, ov,
+                              S_OVN) > 0;
+    nqx_toks_free(&t);
+    return bare;
+}
+
+/* Whether the node after ni at its level opens with the name of its own
+ * body ("1. Sở Y tế:", "1. Bảo hiểm xã hội thành phố Hà Nội"): the work
+ * below a preamble is handed out body by body, not to the preamble's. */
+static int S_next_names_body(S_ctx *c, int ni)
+{
+    const nqx_node *n = &c->d->nodes[ni];
+    size_t j, cs, le;
+    nqx_toks t;
+    S_ags tmp;
+    int descr = 0, yes;
+    for (j = (size_t)ni + 1; j < c->d->nnodes; j++)
+        if (c->d->nodes[j].parent == n->parent)
+            break;
+    if (j >= c->d->nnodes || !S_numbered(&c->d->nodes[j]))
+        return 0;
+    cs = S_content_start(c, &c->d->nodes[j]);
+    le = cs;
+    while (le < c->d->nodes[j].end && c->text[le] != '\n')
+        le++;
+    if (le <= cs || nqx_ext_tokens(c->text, cs, le, &t))
+        return 0;
+    tmp.n = 0;
+    yes = S_title(c, &t, &tmp);
+    if (!yes) {
+        tmp.n = 0;
+        yes = S_title_colon(c, &t, &tmp, &descr) > 0 && !descr;
+    }
+    nqx_toks_free(&t);
+    return yes;
 }
 
 /* Whether ni has children and every one is a numbered item. */
@@ -2108,9 +2320,11 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
          * đây:" over a) b) c): the points are the cases of X's one piece
          * of work, not work of their own */
         size_t ovc[2 * S_OVN];
-        if (has_subj && colon && (has_num || has_bul) && c->p_cases &&
+        if (lead && colon && (has_num || has_bul) && c->p_cases &&
             nqx_gram_match(c->p_cases, c->text, n->end, cs, ovc, S_OVN) > 0) {
-            S_single(c, ni, n->start, n->body_end, &subj, tvs, tve);
+            /* also a point of a body's block: "- Triển khai thực hiện phân
+             * cấp, phân quyền theo một số nguyên tắc chính sau:" */
+            S_single(c, ni, n->start, n->body_end, lead, tvs, tve);
             return 0;
         }
         if (has_num) {
@@ -2128,7 +2342,10 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             /* the intro hands out the work below and is a task itself
              * ("Văn phòng X cụ thể hoá ..., tập trung nhiệm vụ sau:") */
             if (n->kind == NQX_NODE_PARA && (!assigned || c->excluded[ni] == 3) &&
-                !S_bare_intro(c, n, cs))
+                !S_bare_intro(c, n, cs) &&
+                /* a preamble that only asks for the items below */
+                !(c->excluded[ni] == 3 && S_handout(c, n, cs) &&
+                  S_next_names_body(c, ni)))
                 S_prose(c, ni, n->start, n->body_end);
             *blk = hdr;
             return 1;
@@ -2153,6 +2370,15 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             if (c->p_closing && nqx_gram_match(c->p_closing, c->text, n->end,
                                                n->start, ov, S_OVN) > 0)
                 return 0;
+        }
+        /* "5. Để kịp thời giải quyết ...:" over "- Giao Ban X chủ trì ...",
+         * "- Giao Học viện Y ...": an item with no body of its own whose
+         * points each name theirs; its own line is read alone, its points
+         * are tasks each (spec: wherever they stand) */
+        if (S_numbered(n) && colon && S_kids_name_bodies(c, ni)) {
+            S_prose(c, ni, n->start, n->end);
+            S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);
+            return 0;
         }
         /* running text: sentences with their own subjects, and stretches
          * that set their own time */
@@ -2203,6 +2429,10 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         return S_node_own(c, ni, inh, block, blk);
     n->body_end = S_trim_end(c->text, n->start,
                              c->d->nodes[c->kids[ni][k]].start);
+    if (c->wrap_doc < 0) {
+        c->wrap_at = c->d->nodes[c->kids[ni][k]].start;
+        c->wrap_doc = n->doc_index;
+    }
     c->nkids[ni] = k;
     r = S_node_own(c, ni, inh, block, blk);
     c->nkids[ni] = nk;
@@ -2262,6 +2492,15 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         if (S_label_kind(c, n, &vs, &ve, &r))
             continue;
         blk.n = 0;
+        if (c->wrap_doc >= 0 && n->doc_index == c->wrap_doc && n->start >= c->wrap_at &&
+            cur.n && cur.v[0].name.start < c->wrap_at) {
+            /* after the document's wrap-up no block named before it goes
+             * on; a block opened after it (a quoted text's) does */
+            cur.n = 0;
+            cblock = 0;
+            inh = &cur;
+            block = 0;
+        }
         /* a block opened by a sibling paragraph covers the items after
          * it, not a heading with a structure of its own */
         if (n->kind == NQX_NODE_HEADING && c->nkids[ni] && sib &&
@@ -2304,13 +2543,31 @@ static int S_opens_work(const S_ctx *c, const nqx_node *n)
 static void S_exclude(S_ctx *c)
 {
     size_t i;
-    int seen_heading = 0, doc = -1;
+    int seen_heading = 0, doc = -1, footer = 0;
     for (i = 0; i < c->d->nnodes; i++) {
         const nqx_node *n = &c->d->nodes[i];
         size_t ov[2 * S_OVN];
         if (n->doc_index != doc) {
             doc = n->doc_index;
             seen_heading = 0;
+            footer = 0;
+        }
+        /* a web page's footer ("Văn bản liên quan", task_site_footer):
+         * nothing after it in this document is work */
+        if (!footer && c->p_footer &&
+            nqx_gram_match(c->p_footer, c->text, n->end, n->start, ov, S_OVN) > 0) {
+            size_t *nf = realloc(c->foot, (c->nfoot + 1) * sizeof *nf);
+            footer = 1;
+            if (!nf) {
+                c->st = NQX_ENOMEM;
+                return;
+            }
+            c->foot = nf;
+            c->foot[c->nfoot++] = n->start;
+        }
+        if (footer) {
+            c->excluded[i] = 1;
+            continue;
         }
         if (n->parent >= 0 && c->excluded[n->parent] == 1) {
             c->excluded[i] = 1;
@@ -2357,7 +2614,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend, follow;
+        tquals, inserted, cdescr, tleadin, tnend, follow, semiv;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2382,6 +2639,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->tleadin);
     nqx_wlex_free(&l->tnend);
     nqx_wlex_free(&l->follow);
+    nqx_wlex_free(&l->semiv);
     free(l);
 }
 
@@ -2408,6 +2666,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_title_leadin", &l->tleadin) ||
         nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
         nqx_wlex_load(g, "task_followup_cues", &l->follow) ||
+        nqx_wlex_load(g, "task_semicolon_verbs", &l->semiv) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2428,6 +2687,7 @@ static void S_ctx_free(S_ctx *c)
     free(c->roots);
     free(c->excluded);
     free(c->bodyp);
+    free(c->foot);
     free(c->tspans);
 }
 
@@ -2440,6 +2700,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     const S_lexset *lex;
 
     memset(&c, 0, sizeof c);
+    c.wrap_doc = -1;
     c.g = g;
     c.text = text;
     c.len = len;
@@ -2457,6 +2718,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_closing = nqx_gram_pattern(g, "task_closing_para");
     c.p_wrapup = nqx_gram_pattern(g, "task_wrapup_para");
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
+    c.p_handout = nqx_gram_pattern(g, "task_preamble_handout");
+    c.p_footer = nqx_gram_pattern(g, "task_site_footer");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_done = nqx_gram_pattern(g, "task_completion_time");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
@@ -2496,6 +2759,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.tleadin = lex->tleadin;
         c.tnend = lex->tnend;
         c.follow = lex->follow;
+        c.semiv = lex->semiv;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {

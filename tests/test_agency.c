@@ -358,6 +358,17 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
     S_list("Cơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến",
            "Cơ quan đăng ký đầu tư", "có trách nhiệm");
     S_list("Cơ quan nào có trách nhiệm ban hành quy chuẩn?", "", NULL);
+    /* the work that names a collective, with its object, up to the
+     * predicate: a relative clause, not the verb of the sentence */
+    S_list("Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD có trách nhiệm lấy ý kiến",
+           "Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD", "có trách nhiệm");
+    S_list("Các cơ quan, đơn vị thực hiện dự án có trách nhiệm báo cáo",
+           "Các cơ quan, đơn vị thực hiện dự án", "có trách nhiệm");
+    S_list("Các sở thực hiện dự án, có trách nhiệm báo cáo", "Các sở", "thực hiện");
+    S_list("Cơ quan tiếp nhận hồ sơ có trách nhiệm thực hiện các công việc sau",
+           "Cơ quan tiếp nhận hồ sơ", "có trách nhiệm");
+    /* a named body takes no such clause */
+    S_list("Sở Y tế thực hiện dự án có trách nhiệm báo cáo", "Sở Y tế", "thực hiện");
     S_list("Cơ quan thực hiện chịu trách nhiệm về thông tin", "", NULL);
     /* a capitalised head with no name after it, first in its sentence,
      * is the common noun of a collective */
@@ -474,4 +485,55 @@ Test(agency, address_after_assignment_is_courtesy, .init = S_load, .fini = S_fre
     cr_expect_eq(nqx_agx_courtesy(S_a, &t, 0, t.n), 3);
     nqx_toks_free(&t);
     S_list("Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo", "Bộ trưởng Bộ Xây dựng", "trực tiếp");
+}
+
+/* A province or city named by its proper name is a body without a
+ * determiner: capitalised first in a list, or after a comma or "và"
+ * inside one; a place word alone, or in lower case first, is not. */
+Test(agency, named_places_are_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ",
+           "Thành phố Hà Nội|các tỉnh Bắc Ninh, Gia Lai", "đẩy nhanh");
+    S_list("Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh việc lựa chọn",
+           "Thành phố Hồ Chí Minh|tỉnh Lâm Đồng", "đẩy nhanh");
+    S_list("Tỉnh Quảng Ninh khẩn trương hoàn thành", "Tỉnh Quảng Ninh", "khẩn trương");
+    S_list("Ủy ban nhân dân tỉnh Lâm Đồng, Sở Xây dựng chủ trì",
+           "Ủy ban nhân dân tỉnh Lâm Đồng|Sở Xây dựng", "chủ trì");
+    S_list("tỉnh Lâm Đồng khẩn trương hoàn thành", "", NULL);
+    S_list("Tỉnh, thành phố chủ động", "", NULL);
+    /* a heading or a description: no verb after the proper name */
+    S_list("Tỉnh Bạc Liêu", "", NULL);
+    S_list("Tỉnh Lâm Đồng giáp các tỉnh Đắk Lắk, Đồng Nai", "", NULL);
+    S_list("Thành phố Cao Bằng sẽ được rút lui hoàn toàn", "", NULL);
+    S_list("Tỉnh Bạc Liêu có 1 thành phố", "", NULL);
+}
+
+/* A collective of places under a determiner whose colon lists which
+ * ones ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai")
+ * holds the list in its name, up to the verb. */
+Test(agency, places_listed_after_a_colon, .init = S_load, .fini = S_free)
+{
+    S_list("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, "
+           "Đồng Tháp quyết liệt chỉ đạo",
+           "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, "
+           "Đồng Tháp", "quyết liệt");
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh: Cần Thơ, An Giang và Cà Mau chỉ đạo",
+           "Chủ tịch Ủy ban nhân dân các tỉnh: Cần Thơ, An Giang và Cà Mau", "chỉ đạo");
+    /* no determiner before the places: the colon ends the name */
+    S_list("Ủy ban nhân dân tỉnh: Tổ chức thực hiện", "Ủy ban nhân dân tỉnh", NULL);
+    /* after the list, "và" and another body */
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai và lãnh đạo các Bộ, "
+           "ngành theo chức năng",
+           "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai|lãnh đạo các Bộ, ngành",
+           "theo");
+    /* the work after the colon is no place */
+    S_list("UBND các xã, phường: Phối hợp với Sở Nông nghiệp và Môi trường",
+           "UBND các xã, phường", NULL);
+}
+
+/* "từng" (each) and "tất cả" (all) open a collective as "các" does. */
+Test(agency, each_and_all_as_determiners, .init = S_load, .fini = S_free)
+{
+    S_list("từng bộ, ngành, địa phương phải nỗ lực", "từng bộ, ngành, địa phương", "phải");
+    S_list("Tất cả cơ quan, đơn vị phải tuân thủ", "Tất cả cơ quan, đơn vị", "phải");
 }

@@ -1097,3 +1097,15 @@ Test(target, summary_sentence)
     cr_expect_eq(S_count(), 1);
     S_check("- Đến năm 2030", 0, ">=", 40, 40, "%", "2030", 0);
 }
+
+/* A legal web page's footer ("Văn bản liên quan", then the publisher's
+ * notices) sets no target. */
+Test(target, no_target_in_a_site_footer)
+{
+    S_run_doc("KẾ HOẠCH\n\nII. MỤC TIÊU\n\n"
+              "1. Phấn đấu đến năm 2030 có 100% xã đạt chuẩn nông thôn mới.\n\n"
+              "Văn bản liên quan\n\n"
+              "Quý khách đăng nhập vào thì sẽ có 1 người khác bị đăng xuất.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("100% xã", 0, "=", 100, 100, "%", "2030", 1);
+}

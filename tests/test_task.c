@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nqx.h"
+#include "../extractor/ext.h"
 #include "fx_grammar.h"
 
 static nqx_text *S_t;
@@ -1905,4 +1906,234 @@ Test(task, time_label_over_its_steps, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(S_task("4. Rà soát"), "2025-12-15");
     S_expect_agencies(S_task("4. Rà soát"),
                       "lead:Bộ Công an;report_to:Thủ tướng Chính phủ;");
+}
+
+/* After a ";" inside an item, a body that takes its share ("có trách
+ * nhiệm", "chịu trách nhiệm", "chủ trì") is a task of its own; a list of
+ * addressees separated by ";" before their predicate, or a ";" that goes
+ * on with the objects of the item's verb, is not. */
+Test(task, semicolon_hands_work_to_another_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Trách nhiệm thi hành\n"
+          "1. Định kỳ, Ủy ban nhân dân cấp xã có trách nhiệm báo cáo Ủy ban nhân dân "
+          "Thành phố kết quả thực hiện dự án; Sở Tài chính có trách nhiệm thực hiện "
+          "giám sát, theo dõi tiến độ.\n"
+          "2. Ban Tổ chức Thành ủy chủ trì hướng dẫn việc sắp xếp trong năm 2025; các "
+          "huyện ủy, thị ủy chịu trách nhiệm hướng dẫn các nội dung theo thẩm quyền.\n"
+          "3. Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh hướng dẫn các sở, ban, ngành; các "
+          "xã, phường tổ chức triển khai thực hiện tốt Phong trào thi đua.\n"
+          "4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Thủ trưởng các sở, ban, ngành; Chủ "
+          "tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.\n");
+    cr_expect_eq(S_ntasks(), 6);
+    const nqx_record *r = S_task("Ủy ban nhân dân cấp xã có trách nhiệm");
+    cr_expect(strstr(r->text, "Sở Tài chính") == NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:Ủy ban nhân dân cấp xã;report_to:Ủy ban nhân dân Thành phố;");
+    r = S_task("Sở Tài chính có trách nhiệm");
+    cr_expect_str_eq(r->text, "Sở Tài chính có trách nhiệm thực hiện giám sát, theo dõi tiến độ.");
+    S_expect_agencies(r, "lead:Sở Tài chính;");
+    r = S_task("các huyện ủy, thị ủy chịu");
+    S_expect_agencies(r, "lead:các huyện ủy, thị ủy;");
+    S_expect_deadline(r, NULL);
+    r = S_task("Ban Tổ chức Thành ủy chủ trì");
+    S_expect_deadline(r, "2025");
+    r = S_task("Sở Nội vụ tham mưu");
+    cr_expect(strstr(r->text, "Phong trào thi đua.") != NULL, "%s", r->text);
+    r = S_task("Chánh Văn phòng");
+    cr_expect(strstr(r->text, "thi hành Quyết định này.") != NULL, "%s", r->text);
+}
+
+/* A letter's preamble that only asks bodies to carry out the items below
+ * ("...; UBND Thành phố yêu cầu các Sở, ban, ngành ... thực hiện một số
+ * nhiệm vụ trọng tâm như sau:") is no task; the items are. One whose
+ * bodies are asked for work of their own stays a task. */
+Test(task, preamble_that_only_asks_is_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Thực hiện Quyết định số 25/QĐ-TTg ngày 19/11/2025 của Thủ tướng Chính phủ; "
+          "UBND Thành phố yêu cầu các Sở, ban, ngành, UBND các phường, xã nghiêm túc "
+          "thực hiện một số nhiệm vụ trọng tâm như sau:\n"
+          "1. Sở Y tế:\n"
+          "- Chủ động xây dựng kế hoạch ứng phó bệnh tật.\n"
+          "2. Sở Xây dựng:\n"
+          "- Tăng cường kiểm tra các công trường xây dựng.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("ứng phó bệnh tật"), "lead:Sở Y tế;");
+    S_expect_agencies(S_task("công trường"), "lead:Sở Xây dựng;");
+
+    S_run("Để bảo đảm an toàn trong mùa mưa lũ, Ủy ban nhân dân tỉnh yêu cầu các sở, "
+          "ngành rà soát phương án ứng phó, tập trung thực hiện các nhiệm vụ sau:\n"
+          "1. Sở Y tế:\n"
+          "- Chủ động xây dựng kế hoạch ứng phó bệnh tật.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("rà soát phương án"), "lead:các sở, ngành;");
+}
+
+/* An item with no body of its own that ends with a colon over points
+ * that each name their body ("- Giao Ban X chủ trì ...") is no task; each
+ * point is one, led by its body alone. */
+Test(task, bodiless_item_over_points_naming_bodies, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾT LUẬN\n"
+          "1. Cơ bản thống nhất với Báo cáo về tình hình sắp xếp tổ chức bộ máy.\n"
+          "2. Để kịp thời giải quyết các khó khăn, vướng mắc, phát sinh trong quá trình "
+          "sắp xếp tổ chức bộ máy, bảo đảm chính quyền địa phương 2 cấp đi vào hoạt động "
+          "thông suốt theo đúng tiến độ, chất lượng:\n"
+          "- Giao Ban Tổ chức Tỉnh ủy khẩn trương thành lập tổ công tác để tiếp nhận, "
+          "giải đáp các kiến nghị.\n"
+          "Quá trình thực hiện, theo dõi sát sao, chủ động giải quyết các nội dung theo "
+          "thẩm quyền.\n"
+          "- Giao Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì xây dựng kế hoạch tuyên truyền.\n"
+          "- Giao Trường Chính trị tỉnh chủ trì tổ chức tập huấn trong tháng 5/2025.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("Ban Tổ chức Tỉnh ủy khẩn trương");
+    cr_expect(strstr(r->text, "theo thẩm quyền.") != NULL, "%s", r->text);
+    cr_expect(strstr(r->text, "Tuyên giáo") == NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:Ban Tổ chức Tỉnh ủy;");
+    r = S_task("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì");
+    S_expect_agencies(r, "lead:Ban Tuyên giáo và Dân vận Tỉnh ủy;");
+    S_expect_deadline(r, NULL);
+    r = S_task("Trường Chính trị tỉnh");
+    S_expect_agencies(r, "lead:Trường Chính trị tỉnh;");
+    S_expect_deadline(r, "2025-05");
+}
+
+/* A report verb that ends its clause ("... do các địa phương phản ánh.",
+ * "các công trình;") names no body it reports to after it. */
+Test(task, report_verb_ends_at_its_clause, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "1. Sở Xây dựng tổng hợp danh mục các dự án, công trình; phối hợp với Đài "
+          "Phát thanh và Truyền hình tỉnh chuẩn bị lễ khởi công.\n"
+          "2. Sở Nội vụ tiếp nhận các kiến nghị do các địa phương phản ánh. Sở Tài "
+          "chính bố trí kinh phí.\n"
+          "3. Sở Y tế báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n");
+    S_expect_agencies(S_task("Sở Xây dựng tổng hợp"),
+                      "lead:Sở Xây dựng;coordinate:Đài Phát thanh và Truyền hình tỉnh;");
+    S_expect_agencies(S_task("Sở Nội vụ tiếp nhận"), "lead:Sở Nội vụ;");
+    S_expect_agencies(S_task("Sở Y tế báo cáo"),
+                      "lead:Sở Y tế;report_to:Ủy ban nhân dân tỉnh;");
+}
+
+/* A point of a body's block that sets out the principles its work
+ * follows ("theo một số nguyên tắc chính sau:") is one task with them;
+ * the principles below are no tasks of their own. */
+Test(task, principles_under_a_point_are_its_text, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("3. Giao Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:\n"
+          "- Khẩn trương hoàn thiện dự thảo các văn bản quy định chi tiết.\n"
+          "- Triển khai thực hiện phân cấp, phân quyền theo một số nguyên tắc chính sau:\n"
+          "(1) Tỉnh tập trung quản lý vĩ mô, xây dựng thể chế, chiến lược.\n"
+          "(2) Ủy ban nhân dân cấp xã tập trung tổ chức thi hành pháp luật.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("theo một số nguyên tắc");
+    cr_expect(strstr(r->text, "thi hành pháp luật.") != NULL, "%s", r->text);
+    S_expect_agencies(r, "lead:Đảng ủy Ủy ban nhân dân tỉnh;");
+}
+
+/* A row the layout broke over three lines (its number, its work, then
+ * the cells after the work) is still one task: the work line with the
+ * cells' bodies and time. */
+Test(task, table_row_broken_over_lines, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("PHỤ LỤC\n"
+          "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM\n"
+          "STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả dự kiến | Thời gian triển khai\n"
+          "I | CƠ CHẾ, CHÍNH SÁCH\n"
+          "1\n"
+          "Rà soát toàn diện các quy định có liên quan đến quản lý, khai thác kết cấu hạ tầng\n"
+          "Sở Xây dựng | Các sở, ngành liên quan | Các văn bản được sửa đổi, bổ sung | 2026\n"
+          "2 | Xây dựng cơ sở dữ liệu kết cấu hạ tầng | Sở Xây dựng | Sở Tài chính | Cơ sở dữ liệu | 2026-2027\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("Rà soát toàn diện");
+    S_expect_agencies(r, "lead:Sở Xây dựng;coordinate:Các sở, ngành liên quan;");
+    S_expect_deadline(r, "2026");
+    r = S_task("Xây dựng cơ sở dữ liệu");
+    S_expect_deadline(r, "2026/2027");
+}
+
+/* A body, then an inserted adverbial, then a predicate only a subject
+ * takes, with no comma before it ("... trong phạm vi nhiệm vụ, quyền hạn
+ * của mình có trách nhiệm phối hợp ..."): a task of that body. */
+Test(task, adverbial_then_subject_predicate, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Điều 5. Trách nhiệm thi hành\n"
+          "4. Công an tỉnh, Sở Ngoại vụ và các sở, ban, ngành trong phạm vi nhiệm vụ, "
+          "quyền hạn của mình có trách nhiệm phối hợp với Sở Tư pháp thực hiện quản lý "
+          "nhà nước về lý lịch tư pháp.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("có trách nhiệm phối hợp"),
+                      "lead:Công an tỉnh;lead:Sở Ngoại vụ;lead:các sở, ban, ngành;"
+                      "coordinate:Sở Tư pháp;");
+}
+
+/* In a section of aims ("2. Yêu cầu") a bodiless point is a task only when
+ * it is work done all along: "Thường xuyên" opening it; "thường xuyên" as
+ * an adjective in a list, or a year there, sets no task. */
+Test(task, ongoing_work_under_requirements, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("I. MỤC ĐÍCH, YÊU CẦU\n"
+          "2. Yêu cầu\n"
+          "- Bảo đảm sự chỉ đạo thống nhất; sự phối hợp chặt chẽ, thường xuyên, hiệu quả "
+          "giữa các cơ quan.\n"
+          "- Hoàn thành việc sắp xếp trong năm 2025.\n"
+          "- Thường xuyên kiểm tra, đôn đốc, hướng dẫn, kịp thời giải quyết những khó khăn, "
+          "vướng mắc trong quá trình tổ chức thực hiện.\n"
+          "II. NHIỆM VỤ\n"
+          "1. Sở Nội vụ chủ trì tổ chức hội nghị quán triệt.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("Thường xuyên kiểm tra");
+    S_expect_agencies(r, "");
+    S_expect_deadline(r, "ongoing");
+}
+
+/* After a document's wrap-up ("Trên đây là ..."), what the outline hangs
+ * below it (a web page's next question, the law it quotes) is in no block
+ * named before it. */
+Test(task, no_block_after_the_wrapup, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("2. Để thị trường bất động sản phát triển lành mạnh:\n"
+          "b) Bộ Xây dựng:\n"
+          "- Khẩn trương xây dựng hệ thống cơ sở dữ liệu thị trường bất động sản.\n"
+          "Trên đây là thông tin về các nhiệm vụ của Bộ Xây dựng.\n"
+          "Nhà ở xã hội được quản lý vận hành như thế nào?\n"
+          "(1) Đối với nhà ở xã hội đầu tư bằng vốn đầu tư công, cơ quan có thẩm quyền "
+          "quyết định lựa chọn đơn vị quản lý vận hành.\n"
+          "(2) Hoạt động quản lý vận hành nhà ở xã hội được hưởng cơ chế ưu đãi.\n");
+    S_expect_agencies(S_task("Khẩn trương xây dựng"), "lead:Bộ Xây dựng;");
+    cr_expect_eq(S_ntasks(), 1);
+}
+
+/* A vision heading ("(2) Tầm nhìn đến năm 2045", "c) Tầm nhìn đến năm
+ * 2035", "III. TẦM NHÌN ĐẾN NĂM 2050") is a section of aims
+ * (task_aim_heading): its bodiless goals with a year are no tasks. */
+Test(task, vision_is_an_aim, .init = fx_grammar_load, .fini = S_free)
+{
+    static const char *const yes[] = {"(2) Tầm nhìn đến năm 2045", "c) Tầm nhìn đến năm 2035",
+                                      "III. TẦM NHÌN ĐẾN NĂM 2050", "2. Tầm nhìn"};
+    static const char *const no[] = {"2. Xây dựng tầm nhìn chiến lược", "IV. TỔ CHỨC THỰC HIỆN"};
+    const nqx_pattern *p = nqx_gram_pattern(S_g, "task_aim_heading");
+    size_t ov[2], i;
+    cr_assert_not_null(p);
+    for (i = 0; i < sizeof yes / sizeof *yes; i++)
+        cr_expect_gt(nqx_gram_match(p, yes[i], strlen(yes[i]), 0, ov, 1), 0, "%s", yes[i]);
+    for (i = 0; i < sizeof no / sizeof *no; i++)
+        cr_expect_leq(nqx_gram_match(p, no[i], strlen(no[i]), 0, ov, 1), 0, "%s", no[i]);
+}
+
+/* A legal web page's footer after the document ("Văn bản liên quan", the
+ * list of related documents, the publisher's notices) holds no work. */
+Test(task, no_work_in_a_site_footer, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("II. NHIỆM VỤ\n"
+          "1. Sở Tài chính chủ trì tổ chức triển khai kế hoạch.\n"
+          "2. Giao Sở Y tế thực hiện:\n"
+          "- Tổ chức tập huấn trong tháng 12/2025.\n"
+          "Văn bản liên quan\n"
+          "Ban hành:\n"
+          "25/11/2025 Hiệu lực: Đã biết Cập nhật:\n"
+          "TP. HCM, ngày 31/05/2021 Thưa Quý khách, đúng 14 tháng trước, ngày 31/3/2020, "
+          "chúng tôi đã bật Thông báo này.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("tập huấn");
+    cr_expect_str_eq(r->text, "- Tổ chức tập huấn trong tháng 12/2025.");
+    S_expect_deadline(r, "2025-12");
 }
