@@ -10,7 +10,9 @@
 # hyphens and spacing, page breaks mid-sentence, tables as OCR reads ruled
 # text, and another engine's diacritic errors than corpus/ has.
 #
-# usage: scripts/scan-eval.sh [SCALE]   (default 50: a page at 100 dpi)
+# usage: scripts/scan-eval.sh [SCALE [SET]]   (default 50: a page at 100
+#   dpi; SET: corpus, or a held-out folder such as tests/heldout2, whose
+#   texts are taken from the unpacked textcorpus, $VITEXT)
 # Pages and OCR output are cached in $SCAN_EVAL_DIR (Tesseract takes about
 # 2 s a page); only nqx runs again.
 # Needs: tesseract-ocr tesseract-ocr-vie pango1.0-tools imagemagick
@@ -18,11 +20,21 @@
 set -eu
 
 scale=${1:-50}
+set=${2:-corpus}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 nqx=${NQX:-$root/nqx}
 scorer=${NQX_OCR_SCORER:-/work/shared/eval/ocr_score.py}
-cache=${SCAN_EVAL_DIR:-/tmp/nqx-scan-eval}/$scale
+vitext=${VITEXT:-/tmp/vi-text}
+cache=${SCAN_EVAL_DIR:-/tmp/nqx-scan-eval}/$scale-$(echo "$set" | tr / _)
+if [ "$set" = corpus ]; then
+    gold=corpus/gold
+    sources=$(ls corpus/clean/*.txt)
+else
+    gold=$set/gold
+    [ -d "$gold" ] || { echo "$0: $gold: no such folder" >&2; exit 2; }
+    sources=$(grep -v '^#' "$set/docs.txt" | sed '/^$/d' | sed "s|.*|$vitext/&.md|")
+fi
 
 for t in tesseract pango-view convert python3; do
     command -v $t >/dev/null 2>&1 || {
@@ -42,8 +54,8 @@ nomd() { sed -e 's/\*\*//g' -e 's/^#\{1,6\} *//' -e 's/\\\*/*/g' -e 's/^\*\([^*]
 if [ ! -f "$cache/done" ]; then
     rm -rf "$cache"
     mkdir -p "$cache/printed" "$cache/scanned" "$cache/img"
-    for f in corpus/clean/*.txt; do
-        id=$(basename "$f" .txt)
+    for f in $sources; do
+        id=$(basename "$f"); id=${id%.*}
         nomd < "$f" > "$cache/printed/$id.txt"
         # pages of about 3,000 bytes (some 450 words), cut at a line as
         # the paragraphs fall
@@ -54,11 +66,16 @@ if [ ! -f "$cache/done" ]; then
         ' "$cache/printed/$id.txt"
         : > "$cache/scanned/$id.txt"
         for p in "$cache/img/$id".p*; do
-            pango-view --font="Liberation Serif 13" --dpi=200 --width=480 \
-                --margin=60 -q -o "$p.png" "$p"
-            convert "$p.png" -colorspace Gray -resize "$scale%" -blur 0x0.5 \
-                -attenuate 0.3 +noise Gaussian "$p.scan.png"
-            tesseract "$p.scan.png" - -l vie 2>/dev/null >> "$cache/scanned/$id.txt"
+            # a page that cannot be printed (a line too long for an image)
+            # is lost, as a page a scanner jams on
+            if pango-view --font="Liberation Serif 13" --dpi=200 --width=480 \
+                --margin=60 -q -o "$p.png" "$p" 2>/dev/null &&
+                convert "$p.png" -colorspace Gray -resize "$scale%" -blur 0x0.5 \
+                    -attenuate 0.3 +noise Gaussian "$p.scan.png" 2>/dev/null; then
+                tesseract "$p.scan.png" - -l vie 2>/dev/null >> "$cache/scanned/$id.txt"
+            else
+                echo "$0: $(basename "$p"): page not printed, left out" >&2
+            fi
             rm -f "$p" "$p.png" "$p.scan.png"
         done
     done
@@ -68,8 +85,8 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nqx-scan-eval.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/c/gold" "$tmp/pred"
-cp corpus/gold/*.jsonl "$tmp/c/gold/"
-cp -r corpus/clean "$tmp/c/clean"
+cp "$gold"/*.jsonl "$tmp/c/gold/"
+cp -r "$cache/printed" "$tmp/c/clean" # (eval scores its OCR part on it)
 cp "$cache"/scanned/*.txt "$tmp/c/"
 f1() { sed -n "s/^$1:.*strict P=[0-9.]* R=[0-9.]* F1=\([0-9.]*\).*/\1/p" | head -1; }
 echo "| input | targets strict F1 | tasks strict F1 |"
@@ -79,7 +96,7 @@ for mode in ocr no-ocr; do
     [ $mode = no-ocr ] && opt=--no-ocr
     "$nqx" extract $opt "$tmp"/c/*.txt > "$tmp/pred.jsonl"
     ev=$("$nqx" eval --corpus "$tmp/c" --pred "$tmp/pred.jsonl" 2>/dev/null || true)
-    printf '| scanned at %s%%, %s | %s | %s |\n' "$scale" \
+    printf '| %s scanned at %s%%, %s | %s | %s |\n' "$set" "$scale" \
         "$([ $mode = ocr ] && echo corrected || echo not corrected)" \
         "$(printf '%s\n' "$ev" | f1 targets)" "$(printf '%s\n' "$ev" | f1 tasks)"
 done
