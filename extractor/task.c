@@ -1028,6 +1028,7 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
         int assigned = 0;
         size_t se = k + 1 < ns ? starts[k + 1] : t.n;
         sub.n = 0;
+        tmp1.n = 0; /* S_subject_at appends to it */
         { /* a label line ("- Cơ quan phối hợp thực hiện: ...") is the
            * item's own, not a sentence of another body */
             size_t vs, ve, nx;
