@@ -1097,3 +1097,14 @@ Test(target, summary_sentence)
     cr_expect_eq(S_count(), 1);
     S_check("- Đến năm 2030", 0, ">=", 40, 40, "%", "2030", 0);
 }
+
+/* "phấn đấu" between a year and its figure makes a goal, even where the
+ * text has no date to tell the year ahead (a page with no document
+ * header); a bare year's figure there stays a result. */
+Test(target, year_then_aspiration)
+{
+    S_run("Năm 2025, phấn đấu tăng trưởng kinh tế đạt từ 8% trở lên.\n"
+          "Năm 2024, tỷ lệ hộ nghèo đạt 3,5%.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("Năm 2025", 0, ">=", 8, 8, "%", "2025", 1);
+}
