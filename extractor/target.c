@@ -99,6 +99,7 @@ typedef struct {
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
+    const nqx_pattern *full_cover; /* "số hóa 100% hồ sơ" (tg_full_cover) */
     int hl_doc, hl_first; /* S_headline's document and its first node */
     const nqx_lexicon *rule_kinds; /* "Luật", "Nghị định", "Thông tư" */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
@@ -1511,6 +1512,23 @@ static const S_goal *S_node_goal(const S_ctx *c, S_goal *g)
     return g;
 }
 
+/* Is q the whole of a population the work covers ("số hóa 100% hồ
+ * sơ", tg_full_cover), outside a normative act? */
+#define S_COVER_LEAD 40
+static int S_full_cover(const S_ctx *c, size_t cs, size_t ce, const S_qty *q)
+{
+    size_t ov[2 * S_NOV], from;
+    int gn;
+    if (!c->full_cover || q->hi != 100 || q->lo != 100 || strcmp(q->unit, "%") != 0 ||
+        S_rule_text(c, q->qs))
+        return 0;
+    from = q->qs - cs > S_COVER_LEAD ? S_cb(c->mask, q->qs - S_COVER_LEAD) : cs;
+    gn = nqx_gram_group(c->full_cover, "n");
+    return gn > 0 && gn < S_NOV &&
+           S_match_upto(c->full_cover, c->mask, ce, from, q->qs, ov, S_NOV) &&
+           ov[2 * gn] == q->qs;
+}
+
 /* The quantities of clause [cs, ce) that are goals: those that goal
  * (or, when extra is set, every one) makes so, or a cue before them. */
 static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
@@ -1613,7 +1631,8 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
         goal = extra || cut || S_node_goal(c, ng)->heading ||
                S_match(S_rule_text(c, q->qs) ? c->aspire : c->goal_cue, c->mask, q->qs,
                        q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
-                       ov2, S_NOV);
+                       ov2, S_NOV) ||
+               S_full_cover(c, cs, ce, q);
         if (!goal)
             continue;
         S_comparator(c, cs, ce, q, range && q->hi != q->lo);
@@ -2446,6 +2465,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
     c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
+    c.full_cover = nqx_gram_pattern(g, "tg_full_cover");
     c.hl_doc = -2; /* no document asked about yet (-1 is none) */
     c.rule_kinds = nqx_gram_lexicon(g, "tg_rule_kinds");
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");

@@ -1108,3 +1108,24 @@ Test(target, year_then_aspiration)
     cr_expect_eq(S_count(), 1);
     S_check("Năm 2025", 0, ">=", 8, 8, "%", "2025", 1);
 }
+
+/* The whole of a population as the object of a task's work is a goal
+ * with no cue word: "số hóa 100% hồ sơ", "cho 100% các bề mặt", "tại 100%
+ * công trình"; a share of money ("nộp 100% số tiền") and work already
+ * done ("đã khắc phục 100%") are not. */
+Test(target, full_cover_of_the_work)
+{
+    S_run("III. NHIỆM VỤ\n"
+          "1. Sở Xây dựng:\n"
+          "- Yêu cầu 100% các công trường thi công phải che chắn; bổ sung vật "
+          "liệu che phủ cho 100% các bề mặt đất đang thi công; lắp camera tại "
+          "100% công trình lớn.\n"
+          "- Tập trung số hóa 100% hồ sơ, hoàn thành trước 30/11/2026.\n"
+          "- Tổ chức thu phí nộp 100% số tiền phí thu được vào ngân sách.\n"
+          "- Các đơn vị đã khắc phục 100% hạn chế.\n");
+    cr_expect_eq(S_count(), 4);
+    S_check("Yêu cầu 100%", 0, "=", 100, 100, "%", NULL, 0);
+    S_check("cho 100%", 0, "=", 100, 100, "%", NULL, 0);
+    S_check("tại 100%", 0, "=", 100, 100, "%", NULL, 0);
+    S_check("số hóa 100%", 0, "=", 100, 100, "%", "2026-11-30", 0);
+}
