@@ -964,10 +964,10 @@ Test(target, second_metric_after_comma)
               "1. Tốc độ tăng GRDP đạt 8% trở lên, quy mô GRDP năm 2027 đạt khoảng "
               "trên 20 tỉ đô la Mỹ.\n\n"
               "2. Mật độ xây dựng khoảng 40%, diện tích sàn xây dựng khoảng 5.600 m2.\n");
-    cr_expect_eq(S_count(), 3);
+    /* item 2 is a design's parameters (tg_x_zoning): neither a goal */
+    cr_expect_eq(S_count(), 2);
     S_check("1. Tốc độ", 0, ">=", 8, 8, "%", "2027", 0);
     S_check("1. Tốc độ", 1, ">", 20, 20, "tỉ đô la mỹ", "2027", 0);
-    S_check("2. Mật độ", 0, "~", 40, 40, "%", NULL, 0);
 }
 
 /* The document's title, and a closing that names the document by it,
@@ -1128,4 +1128,17 @@ Test(target, full_cover_of_the_work)
     S_check("cho 100%", 0, "=", 100, 100, "%", NULL, 0);
     S_check("tại 100%", 0, "=", 100, 100, "%", NULL, 0);
     S_check("số hóa 100%", 0, "=", 100, 100, "%", "2026-11-30", 0);
+}
+
+/* The parameters of a zoning plan are rules for what may be built, not
+ * goals, even under a "chỉ tiêu" heading. */
+Test(target, zoning_parameters)
+{
+    S_run("II. CÁC CHỈ TIÊU QUY HOẠCH\n"
+          "- Đất khách sạn: mật độ xây dựng tối đa là 40%, hệ số sử dụng đất "
+          "tối đa là 2,8 lần, diện tích đất xây dựng khoảng 5.654 m2.\n"
+          "- Tổng diện tích phạm vi lập quy hoạch khoảng 328,52 ha.\n"
+          "- Phấn đấu tỷ lệ cây xanh đạt tối thiểu 30%.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("- Phấn đấu", 0, ">=", 30, 30, "%", NULL, 1);
 }
