@@ -1142,3 +1142,16 @@ Test(target, zoning_parameters)
     cr_expect_eq(S_count(), 1);
     S_check("- Phấn đấu", 0, ">=", 30, 30, "%", NULL, 1);
 }
+
+/* A term counted from an event ("thời hạn tối đa 50 năm kể từ ...") is a
+ * rule's time limit, not a goal; a plan's duration with no "thời hạn"
+ * and no event to count from stays one. */
+Test(target, legal_terms)
+{
+    S_run("II. MỤC TIÊU, CHỈ TIÊU\n"
+          "- Thẻ tạm trú có thời hạn không quá 05 năm.\n"
+          "- Gia hạn một lần, tối đa 50 năm kể từ khi hết hạn sở hữu.\n"
+          "- Thời gian luân chuyển cán bộ phải đảm bảo tối thiểu 02 năm.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("- Thời gian", 0, ">=", 2, 2, "năm", NULL, 0);
+}
