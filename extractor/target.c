@@ -98,6 +98,8 @@ typedef struct {
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
     const nqx_pattern *metric_year; /* "quy mô GDP năm 2025 đạt ..." */
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
+    /* "... các chỉ tiêu chủ yếu ... ra sao?" then "Căn cứ ... như sau:" */
+    const nqx_pattern *goal_question, *goal_cite;
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
     const nqx_pattern *full_cover; /* "số hóa 100% hồ sơ" (tg_full_cover) */
@@ -778,12 +780,28 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
  * introduces goals (or under the heading right after it), or the one
  * paragraph right after it; not the paragraphs outline.c hangs under a
  * list's last item, which run on to the end of a web page. */
+static void S_trim_span(const S_ctx *c, size_t *a, size_t *b);
+
 static int S_goal_leadin(const S_ctx *c, int node)
 {
     int hops = -1, j;
     if (!c->goal_leadin)
         return 0;
     j = S_leadin_find(c, node, c->goal_leadin, 2, 1, &hops);
+    if (j < 0 && c->goal_cite && c->goal_question) {
+        /* a Q&A page: a question on goals, then "Căn cứ ... như sau:" */
+        size_t ov[2 * S_NOV], qa, qb;
+        j = S_leadin_find(c, node, c->goal_cite, 2, 1, &hops);
+        if (j < 1)
+            return 0;
+        qa = c->nodes[j - 1].start;
+        qb = c->nodes[j - 1].end;
+        S_trim_span(c, &qa, &qb);
+        if (qb - qa > S_HEAD_REACH)
+            qa = S_cb(c->mask, qb - S_HEAD_REACH);
+        if (!S_match(c->goal_question, c->mask + qa, qb - qa, 0, ov, S_NOV))
+            return 0;
+    }
     if (j < 0)
         return 0;
     return c->nodes[node].kind == NQX_NODE_ITEM || c->nodes[node].kind == NQX_NODE_BULLET ||
@@ -2476,6 +2494,8 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
     c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
+    c.goal_question = nqx_gram_pattern(g, "tg_goal_question");
+    c.goal_cite = nqx_gram_pattern(g, "tg_goal_cite_leadin");
     c.full_cover = nqx_gram_pattern(g, "tg_full_cover");
     c.hl_doc = -2; /* no document asked about yet (-1 is none) */
     c.rule_kinds = nqx_gram_lexicon(g, "tg_rule_kinds");

@@ -1168,3 +1168,19 @@ Test(target, sentence_time_over_semicolons)
     S_check("bãi bỏ", 0, "=", 100, 100, "%", "2026", 0);
     S_check("Phấn đấu giảm", 0, "=", 10, 10, "%", NULL, 1);
 }
+
+/* A legal Q&A page: a question on goals, then "Căn cứ ... như sau:" and
+ * the quoted list; the list holds goals though neither line is a heading
+ * and the lead-in names none. A question on something else does not. */
+Test(target, qa_question_then_citation)
+{
+    S_run("Định hướng các chỉ tiêu chủ yếu về phát triển kinh tế 5 năm 2026 - 2030 ra sao?\n"
+          "Căn cứ Nghị quyết Đại hội quy định cụ thể như sau:\n"
+          "- Về xã hội: tỉ lệ lao động qua đào tạo là 75%; tỉ lệ đô thị hóa khoảng 50%.\n"
+          "Người lao động được nghỉ bao nhiêu ngày?\n"
+          "Căn cứ Điều 113 Bộ luật Lao động quy định như sau:\n"
+          "- Người lao động làm việc đủ 12 tháng được nghỉ hằng năm 12 ngày làm việc; tỉ lệ 75%.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("- Về xã hội", 0, "=", 75, 75, "%", NULL, 0);
+    S_check("tỉ lệ đô thị hóa", 0, "~", 50, 50, "%", NULL, 0);
+}
