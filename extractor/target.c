@@ -1571,8 +1571,10 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
                 continue;
             re = S_unit_rate(c, ue, ce);
             /* a rate per population: "bác sĩ/vạn dân", "doanh nghiệp
-             * hoạt động/nghìn dân" (the noun, then "/" and the rest) */
-            if (re == ue && c->rate_per &&
+             * hoạt động/nghìn dân" (the noun, then "/" and the rest);
+             * before S_unit_rate's reading, which takes "giường bệnh/1
+             * vạn dân" for a count per "1 vạn" */
+            if (c->rate_per &&
                 S_match_upto(c->rate_per, c->mask, ce, ue, ue, ov2, S_NOV) &&
                 ov2[0] == ue && (dg = nqx_gram_group(c->rate_per, "den")) > 0 &&
                 dg < S_NOV && ov2[2 * dg] != SIZE_MAX) {

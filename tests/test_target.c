@@ -1184,3 +1184,13 @@ Test(target, qa_question_then_citation)
     S_check("- Về xã hội", 0, "=", 75, 75, "%", NULL, 0);
     S_check("tỉ lệ đô thị hóa", 0, "~", 50, 50, "%", NULL, 0);
 }
+
+/* A rate per a counted population with a number and a scale word
+ * ("giường bệnh/1 vạn dân") keeps the whole denominator in the unit. */
+Test(target, rate_per_number_and_scale)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Đến năm 2030, có 30 giường bệnh/1 vạn dân.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("- Đến năm 2030", 0, "=", 30, 30, "giường bệnh/1 vạn dân", "2030", 0);
+}
