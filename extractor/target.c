@@ -100,6 +100,7 @@ typedef struct {
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
     /* "... các chỉ tiêu chủ yếu ... ra sao?" then "Căn cứ ... như sau:" */
     const nqx_pattern *goal_question, *goal_cite;
+    const nqx_pattern *time_para; /* "Mục tiêu đến năm 2025" (tg_time_para) */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
     const nqx_pattern *full_cover; /* "số hóa 100% hồ sơ" (tg_full_cover) */
@@ -2189,6 +2190,42 @@ static int S_headline(S_ctx *c, int node)
            b - a == fb - fa && memcmp(c->mask + a, c->mask + fa, b - a) == 0;
 }
 
+/* How many nodes back S_time_para looks for its line. */
+#define S_TIME_PARA_BACK 64
+/* The time of a short unnumbered line over node's list ("Mục tiêu đến
+ * năm 2025", tg_time_para), read back over the list's items and the
+ * paragraphs that continue them (ending in ";", ":" or ","); any other
+ * paragraph or a heading ends the search. Writes it to dl (size n). */
+static int S_time_para(const S_ctx *c, int node, char *dl, size_t n)
+{
+    int j, lim = node > S_TIME_PARA_BACK ? node - S_TIME_PARA_BACK : 0;
+    size_t ov[2 * S_NOV], ms, me;
+    if (!c->time_para)
+        return 0;
+    for (j = node - 1; j >= lim; j--) {
+        const nqx_node *nd = &c->nodes[j];
+        size_t a = nd->start, b = nd->end;
+        char last;
+        if (nd->doc_index != c->nodes[node].doc_index)
+            return 0;
+        if (nd->kind == NQX_NODE_ITEM || nd->kind == NQX_NODE_BULLET)
+            continue;
+        if (nd->kind != NQX_NODE_PARA)
+            return 0;
+        S_trim_span(c, &a, &b);
+        if (b <= a)
+            continue;
+        last = c->mask[b - 1];
+        if (b - a <= S_LEADIN_OWN + 20 &&
+            S_match(c->time_para, c->mask + a, b - a, 0, ov, S_NOV))
+            return nqx_ext_deadline(c->g, c->text + a, b - a, dl, n, &ms, &me) &&
+                   strcmp(dl, "ongoing") != 0 && strcmp(dl, "conditional") != 0;
+        if (last != ';' && last != ':' && last != ',')
+            return 0;
+    }
+    return 0;
+}
+
 /* What opens an item covers all its clauses: a time before its first
  * quantity (first, NULL when the clause has none), or near its start; a
  * time at the end of a long first clause without quantities ("xây dựng
@@ -2344,6 +2381,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 memcpy(inherited, ng.dl, sizeof inherited);
                 have_inh = 1;
             }
+            if (!have_inh)
+                have_inh = S_time_para(c, node, inherited, sizeof inherited);
         }
         /* deadlines: before the first quantity -> the clause's lead */
         cur = ci == 0 ? NULL : sent_dl[0] ? sent_dl : lead_dl;
@@ -2497,6 +2536,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
     c.goal_question = nqx_gram_pattern(g, "tg_goal_question");
+    c.time_para = nqx_gram_pattern(g, "tg_time_para");
     c.goal_cite = nqx_gram_pattern(g, "tg_goal_cite_leadin");
     c.full_cover = nqx_gram_pattern(g, "tg_full_cover");
     c.hl_doc = -2; /* no document asked about yet (-1 is none) */

@@ -1194,3 +1194,25 @@ Test(target, rate_per_number_and_scale)
     cr_expect_eq(S_count(), 1);
     S_check("- Đến năm 2030", 0, "=", 30, 30, "giường bệnh/1 vạn dân", "2030", 0);
 }
+
+/* A short unnumbered line naming a goal's horizon ("Mục tiêu đến năm
+ * 2025") gives its time to the list below it, up to the next such line;
+ * a sentence between ends its reach. */
+Test(target, horizon_line_over_list)
+{
+    S_run("(2) Mục tiêu cụ thể\n"
+          "Mục tiêu đến năm 2025\n"
+          "- Xóa mù chữ:\n"
+          "+ 70% các tỉnh đạt chuẩn xóa mù chữ mức độ 2;\n"
+          "+ 50% các tỉnh đạt chuẩn phổ cập giáo dục tiểu học.\n"
+          "Mục tiêu đến năm 2030\n"
+          "- Xóa mù chữ:\n"
+          "+ 90% các tỉnh đạt chuẩn xóa mù chữ mức độ 2.\n"
+          "Các địa phương chủ động bố trí nguồn lực.\n"
+          "+ 95% các xã đạt chuẩn.\n");
+    cr_expect_eq(S_count(), 4);
+    S_check("+ 70%", 0, "=", 70, 70, "%", "2025", 0);
+    S_check("+ 50%", 0, "=", 50, 50, "%", "2025", 0);
+    S_check("+ 90%", 0, "=", 90, 90, "%", "2030", 0);
+    S_check("+ 95%", 0, "=", 95, 95, "%", NULL, 0);
+}
