@@ -1216,3 +1216,15 @@ Test(target, horizon_line_over_list)
     S_check("+ 90%", 0, "=", 90, 90, "%", "2030", 0);
     S_check("+ 95%", 0, "=", 95, 95, "%", NULL, 0);
 }
+
+/* A bound on a share of some base said with "bằng" ("ít nhất bằng 150%"
+ * of the wage) is a pay or contribution rule; "đạt tối thiểu 95%" a goal. */
+Test(target, share_of_a_base)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Làm thêm giờ vào ngày thường được trả ít nhất bằng 150% tiền lương.\n"
+          "- Mức đóng tối đa bằng 6% tiền lương tháng.\n"
+          "- Giải ngân đạt tối thiểu 95% kế hoạch vốn.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("- Giải ngân", 0, ">=", 95, 95, "%", NULL, 0);
+}
