@@ -1228,3 +1228,15 @@ Test(target, share_of_a_base)
     cr_expect_eq(S_count(), 1);
     S_check("- Giải ngân", 0, ">=", 95, 95, "%", NULL, 0);
 }
+
+/* "Trường hợp/Nếu ... thì ..." sets a rule for when the case arises, to
+ * the clause's end; a goal clause after it stays one. */
+Test(target, conditional_rule)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Trường hợp người lao động làm việc ban đêm thì được trả thêm ít nhất "
+          "30% tiền lương ngày thường và 20% tiền lương ngày nghỉ; phấn đấu 100% "
+          "doanh nghiệp có nội quy lao động.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("phấn đấu 100%", 0, "=", 100, 100, "%", NULL, 1);
+}
