@@ -11,7 +11,8 @@
  *
  * Deadlines: a time in a clause goes to the quantities after it; a time
  * after a quantity that has none yet goes back to it ("100% ... hằng
- * năm"); a time that opens an item's first clause covers all its clauses;
+ * năm"); a time that opens an item's first clause covers all its clauses,
+ * one that opens a later sentence the ";" clauses of that sentence;
  * else the enclosing headings decide (nqx_ext_node_deadline). For a target
  * only bounds and recurrences count: "thường xuyên" and "khi có ..." are
  * the manner of the work, not a time for a quantity.
@@ -97,8 +98,12 @@ typedef struct {
     const nqx_pattern *aspire_present; /* "phấn đấu" that holds in a report */
     const nqx_pattern *metric_year; /* "quy mô GDP năm 2025 đạt ..." */
     const nqx_pattern *goal_leadin; /* "... các chỉ tiêu chủ yếu ..., cụ thể:" */
+    /* "... các chỉ tiêu chủ yếu ... ra sao?" then "Căn cứ ... như sau:" */
+    const nqx_pattern *goal_question, *goal_cite;
+    const nqx_pattern *time_para; /* "Mục tiêu đến năm 2025" (tg_time_para) */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
+    const nqx_pattern *full_cover; /* "số hóa 100% hồ sơ" (tg_full_cover) */
     int hl_doc, hl_first; /* S_headline's document and its first node */
     const nqx_lexicon *rule_kinds; /* "Luật", "Nghị định", "Thông tư" */
     const nqx_lexicon *excl, *need_cmp, *time_limit, *num_words, *unit_nouns;
@@ -776,12 +781,28 @@ static int S_leadin_matches(const S_ctx *c, int node, const nqx_pattern *p)
  * introduces goals (or under the heading right after it), or the one
  * paragraph right after it; not the paragraphs outline.c hangs under a
  * list's last item, which run on to the end of a web page. */
+static void S_trim_span(const S_ctx *c, size_t *a, size_t *b);
+
 static int S_goal_leadin(const S_ctx *c, int node)
 {
     int hops = -1, j;
     if (!c->goal_leadin)
         return 0;
     j = S_leadin_find(c, node, c->goal_leadin, 2, 1, &hops);
+    if (j < 0 && c->goal_cite && c->goal_question) {
+        /* a Q&A page: a question on goals, then "Căn cứ ... như sau:" */
+        size_t ov[2 * S_NOV], qa, qb;
+        j = S_leadin_find(c, node, c->goal_cite, 2, 1, &hops);
+        if (j < 1)
+            return 0;
+        qa = c->nodes[j - 1].start;
+        qb = c->nodes[j - 1].end;
+        S_trim_span(c, &qa, &qb);
+        if (qb - qa > S_HEAD_REACH)
+            qa = S_cb(c->mask, qb - S_HEAD_REACH);
+        if (!S_match(c->goal_question, c->mask + qa, qb - qa, 0, ov, S_NOV))
+            return 0;
+    }
     if (j < 0)
         return 0;
     return c->nodes[node].kind == NQX_NODE_ITEM || c->nodes[node].kind == NQX_NODE_BULLET ||
@@ -1511,6 +1532,23 @@ static const S_goal *S_node_goal(const S_ctx *c, S_goal *g)
     return g;
 }
 
+/* Is q the whole of a population the work covers ("số hóa 100% hồ
+ * sơ", tg_full_cover), outside a normative act? */
+#define S_COVER_LEAD 40
+static int S_full_cover(const S_ctx *c, size_t cs, size_t ce, const S_qty *q)
+{
+    size_t ov[2 * S_NOV], from;
+    int gn;
+    if (!c->full_cover || q->hi != 100 || q->lo != 100 || strcmp(q->unit, "%") != 0 ||
+        S_rule_text(c, q->qs))
+        return 0;
+    from = q->qs - cs > S_COVER_LEAD ? S_cb(c->mask, q->qs - S_COVER_LEAD) : cs;
+    gn = nqx_gram_group(c->full_cover, "n");
+    return gn > 0 && gn < S_NOV &&
+           S_match_upto(c->full_cover, c->mask, ce, from, q->qs, ov, S_NOV) &&
+           ov[2 * gn] == q->qs;
+}
+
 /* The quantities of clause [cs, ce) that are goals: those that goal
  * (or, when extra is set, every one) makes so, or a cue before them. */
 static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
@@ -1534,8 +1572,10 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
                 continue;
             re = S_unit_rate(c, ue, ce);
             /* a rate per population: "bác sĩ/vạn dân", "doanh nghiệp
-             * hoạt động/nghìn dân" (the noun, then "/" and the rest) */
-            if (re == ue && c->rate_per &&
+             * hoạt động/nghìn dân" (the noun, then "/" and the rest);
+             * before S_unit_rate's reading, which takes "giường bệnh/1
+             * vạn dân" for a count per "1 vạn" */
+            if (c->rate_per &&
                 S_match_upto(c->rate_per, c->mask, ce, ue, ue, ov2, S_NOV) &&
                 ov2[0] == ue && (dg = nqx_gram_group(c->rate_per, "den")) > 0 &&
                 dg < S_NOV && ov2[2 * dg] != SIZE_MAX) {
@@ -1613,7 +1653,8 @@ static size_t S_quantities(const S_ctx *c, S_goal *ng, size_t cs, size_t ce,
         goal = extra || cut || S_node_goal(c, ng)->heading ||
                S_match(S_rule_text(c, q->qs) ? c->aspire : c->goal_cue, c->mask, q->qs,
                        q->qs - cs > S_CUE_REACH ? S_cb(c->mask, q->qs - S_CUE_REACH) : cs,
-                       ov2, S_NOV);
+                       ov2, S_NOV) ||
+               S_full_cover(c, cs, ce, q);
         if (!goal)
             continue;
         S_comparator(c, cs, ce, q, range && q->hi != q->lo);
@@ -2149,6 +2190,42 @@ static int S_headline(S_ctx *c, int node)
            b - a == fb - fa && memcmp(c->mask + a, c->mask + fa, b - a) == 0;
 }
 
+/* How many nodes back S_time_para looks for its line. */
+#define S_TIME_PARA_BACK 64
+/* The time of a short unnumbered line over node's list ("Mục tiêu đến
+ * năm 2025", tg_time_para), read back over the list's items and the
+ * paragraphs that continue them (ending in ";", ":" or ","); any other
+ * paragraph or a heading ends the search. Writes it to dl (size n). */
+static int S_time_para(const S_ctx *c, int node, char *dl, size_t n)
+{
+    int j, lim = node > S_TIME_PARA_BACK ? node - S_TIME_PARA_BACK : 0;
+    size_t ov[2 * S_NOV], ms, me;
+    if (!c->time_para)
+        return 0;
+    for (j = node - 1; j >= lim; j--) {
+        const nqx_node *nd = &c->nodes[j];
+        size_t a = nd->start, b = nd->end;
+        char last;
+        if (nd->doc_index != c->nodes[node].doc_index)
+            return 0;
+        if (nd->kind == NQX_NODE_ITEM || nd->kind == NQX_NODE_BULLET)
+            continue;
+        if (nd->kind != NQX_NODE_PARA)
+            return 0;
+        S_trim_span(c, &a, &b);
+        if (b <= a)
+            continue;
+        last = c->mask[b - 1];
+        if (b - a <= S_LEADIN_OWN + 20 &&
+            S_match(c->time_para, c->mask + a, b - a, 0, ov, S_NOV))
+            return nqx_ext_deadline(c->g, c->text + a, b - a, dl, n, &ms, &me) &&
+                   strcmp(dl, "ongoing") != 0 && strcmp(dl, "conditional") != 0;
+        if (last != ';' && last != ':' && last != ',')
+            return 0;
+    }
+    return 0;
+}
+
 /* What opens an item covers all its clauses: a time before its first
  * quantity (first, NULL when the clause has none), or near its start; a
  * time at the end of a long first clause without quantities ("xây dựng
@@ -2177,7 +2254,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     size_t *cl = NULL, ci, ncl;
     long nclr;
     S_dl dls[S_MAXDL];
-    size_t ndl;
+    size_t ndl = 0;
     nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
@@ -2185,6 +2262,10 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     int lead_later = 0; /* the first clause's lead is still to be read */
     int semi_asp = 0;
     char semi_dl[64] = "";
+    /* "Năm 2026, cắt giảm 100% ...; bãi bỏ 100% ...; cắt giảm 50% ...":
+     * the time that opens a sentence reaches its ";" clauses */
+    int in_sent = 0; /* the clause continues a sentence (after a ";") */
+    char sent_dl[64] = "";
     S_goal ng;
     nqx_doc view;
 
@@ -2279,6 +2360,9 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
             lead_asp = S_clause_lead(c, cs, ce, &qs[0], dls, ndl, &lead_dl);
         else if (ci == 0)
             lead_later = 1;
+        if (!in_sent)
+            sent_dl[0] = '\0';
+        in_sent = ends_semi;
         if (!nq) {
             if (!ends_semi)
                 semi_asp = 0;
@@ -2297,12 +2381,17 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 memcpy(inherited, ng.dl, sizeof inherited);
                 have_inh = 1;
             }
+            if (!have_inh)
+                have_inh = S_time_para(c, node, inherited, sizeof inherited);
         }
         /* deadlines: before the first quantity -> the clause's lead */
-        cur = ci == 0 ? NULL : lead_dl;
+        cur = ci == 0 ? NULL : sent_dl[0] ? sent_dl : lead_dl;
         for (di = 0; di < ndl; di++)
             if (dls[di].s >= cs && dls[di].s < qs[0].qs) {
                 cur = dls[di].v;
+                /* a sentence's opening time, for its later clauses */
+                if (!sent_dl[0] && ends_semi && dls[di].s - cs <= S_LEAD_REACH)
+                    snprintf(sent_dl, sizeof sent_dl, "%s", dls[di].v);
                 break;
             }
         for (qi = 0; qi < nq; qi++) {
@@ -2446,6 +2535,10 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.metric_year = nqx_gram_pattern(g, "tg_metric_year");
     c.negated_floor = nqx_gram_pattern(g, "tg_negated_floor");
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
+    c.goal_question = nqx_gram_pattern(g, "tg_goal_question");
+    c.time_para = nqx_gram_pattern(g, "tg_time_para");
+    c.goal_cite = nqx_gram_pattern(g, "tg_goal_cite_leadin");
+    c.full_cover = nqx_gram_pattern(g, "tg_full_cover");
     c.hl_doc = -2; /* no document asked about yet (-1 is none) */
     c.rule_kinds = nqx_gram_lexicon(g, "tg_rule_kinds");
     c.aspire_present = nqx_gram_pattern(g, "tg_aspire_in_report");
