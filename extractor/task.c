@@ -1176,9 +1176,19 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 
     e = S_clip_footer(c, s, e);
 
-    if (!c->st && c->kept.v && c->kept_s == s && c->kept_e == e) {
-        t = c->kept; /* the same words (S_keep_words): now ours */
+    if (!c->st && c->kept.v && c->kept_s >= s && c->kept_e <= e) {
+        /* the same words (S_keep_words), or those of a node's own line
+         * inside its body (a labelled item's text after its number, an
+         * item over its points): only the rest is cut */
+        nqx_toks mid = c->kept;
         memset(&c->kept, 0, sizeof c->kept);
+        if (c->kept_s == s && c->kept_e == e)
+            t = mid;
+        else if (nqx_ext_tokens_around(c->text, s, e, &mid, c->kept_s,
+                                       c->kept_e, &t)) {
+            c->st = NQX_ENOMEM;
+            return;
+        }
     } else if (c->st || nqx_ext_tokens(c->text, s, e, &t)) {
         c->st = c->st ? c->st : NQX_ENOMEM;
         return;
@@ -2261,10 +2271,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     hdr = subj;
     if (has_subj && colon)
         S_coordinators(c, &t, 0, t.n, &hdr);
-    if (cs == n->start && n->end == n->body_end)
-        S_keep_words(c, &t, cs, n->end); /* S_prose may cut the same */
-    else
-        nqx_toks_free(&t);
+    S_keep_words(c, &t, cs, n->end); /* S_prose may cut the same */
 
     /* an item with role lines beneath it */
     if (S_count_role(&lab, NQX_ROLE_LEAD) ||
