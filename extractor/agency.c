@@ -271,19 +271,20 @@ static size_t S_slash_list(const unsigned char *p, size_t ws, size_t we)
     return q;
 }
 
-nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
-                          nqx_toks *out)
+/* The words of s[i..end) appended to out, as a cut of s[start..end)
+ * that has reached i reads them: look-backs stop at start, *pending
+ * carries a lone "(" from one call to the next, *cap is out->v's
+ * capacity. On out of memory out is freed. */
+static nqx_status S_run(const char *s, size_t start, size_t i, size_t end,
+                        nqx_toks *out, size_t *capp, int *pendingp)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = start, cap = 0;
+    size_t cap = *capp;
     /* a block for the fold and lower strings: each about the word's size */
-    size_t hint = 2 * (end - start) + 64;
+    size_t hint = 2 * (end - i) + 64;
     /* about a word per six bytes of Vietnamese prose */
-    size_t first = (end - start) / 6 + 32;
-    int pending = 0; /* flags of a lone "(" to give the next word */
-    out->v = NULL;
-    out->n = 0;
-    out->arena = NULL;
+    size_t first = (end - i) / 6 + 32;
+    int pending = *pendingp; /* flags of a lone "(" to give the next word */
     while (i < end) {
         size_t w, ws, we, l, slash;
         int f, pre = pending, post = 0;
@@ -364,7 +365,90 @@ nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
             return NQX_ENOMEM;
         }
     }
+    *capp = cap;
+    *pendingp = pending;
     return NQX_OK;
+}
+
+nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
+                          nqx_toks *out)
+{
+    size_t cap = 0;
+    int pending = 0;
+    out->v = NULL;
+    out->n = 0;
+    out->arena = NULL;
+    return S_run(s, start, start, end, out, &cap, &pending);
+}
+
+/* Whether a space starts at p[0..n) (S_is_space, for a boundary test). */
+static int S_space_at(const unsigned char *p, size_t n)
+{
+    size_t w;
+    return S_is_space(p, n, &w);
+}
+
+nqx_status nqx_ext_tokens_around(const char *s, size_t start, size_t end,
+                                 nqx_toks *mid, size_t ms, size_t me,
+                                 nqx_toks *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t cap = 0, x;
+    int pending = 0, ok = mid->n > 0 && start <= ms && ms <= me && me <= end;
+    nqx_status st;
+    /* The cut of s[start..end) reaches ms at a word's start with no word
+     * of mid's text begun: a space ends just before ms (or ms is start),
+     * and mid's first word is the first piece of text after ms (no lone
+     * mark before it, which would have marked the word before ms). */
+    if (ok && ms > start)
+        ok = S_space_at(p + ms - 1, 1);
+    for (x = ms; ok && x < mid->v[0].start; x++)
+        ok = !S_space_at(p + x, me - x);
+    /* and leaves mid's text at me as a space starts there (or at end),
+     * its last word the last piece of text before me: nothing pending */
+    if (ok && me < end)
+        ok = S_space_at(p + me, end - me);
+    for (x = mid->v[mid->n - 1].end; ok && x < me; x++)
+        ok = !S_space_at(p + x, me - x);
+    out->v = NULL;
+    out->n = 0;
+    out->arena = NULL;
+    if (!ok) {
+        nqx_toks_free(mid);
+        return nqx_ext_tokens(s, start, end, out);
+    }
+    st = S_run(s, start, start, ms, out, &cap, &pending);
+    if (!st && pending) { /* a lone "(" before mid: its first word's */
+        nqx_toks_free(out);
+        nqx_toks_free(mid);
+        return nqx_ext_tokens(s, start, end, out);
+    }
+    if (!st) {
+        /* mid's words as they are; its arena joins out's */
+        size_t nc = out->n + mid->n + (end - me) / 6 + 32;
+        nqx_tok *nv = realloc(out->v, nc * sizeof *nv);
+        struct nqx_tok_block *tail = mid->arena;
+        if (!nv) {
+            nqx_toks_free(out);
+            nqx_toks_free(mid);
+            return NQX_ENOMEM;
+        }
+        memcpy(nv + out->n, mid->v, mid->n * sizeof *nv);
+        out->v = nv;
+        out->n += mid->n;
+        cap = nc;
+        while (tail && tail->next)
+            tail = tail->next;
+        if (tail) {
+            tail->next = out->arena;
+            out->arena = mid->arena;
+        }
+        free(mid->v);
+        memset(mid, 0, sizeof *mid);
+        st = S_run(s, start, me, end, out, &cap, &pending);
+    }
+    nqx_toks_free(mid);
+    return st;
 }
 
 void nqx_toks_free(nqx_toks *t)

@@ -143,6 +143,14 @@ typedef struct {
  * with nqx_toks_free(). A lone hyphen is a word of its own ("-"). */
 nqx_status nqx_ext_tokens(const char *s, size_t start, size_t end,
                           nqx_toks *out);
+/* The same words, from *mid, the words of s[ms..me) inside it
+ * (start <= ms <= me <= end), cut once more only before ms and after me
+ * where that gives what a whole cut gives (mid's ends lie between words
+ * of the whole); else the whole is cut. Takes *mid in any case (its
+ * words and arena become out's, or it is freed). */
+nqx_status nqx_ext_tokens_around(const char *s, size_t start, size_t end,
+                                 nqx_toks *mid, size_t ms, size_t me,
+                                 nqx_toks *out);
 void nqx_toks_free(nqx_toks *t);
 /* 1 when s[0..n) has capital letters and no small ones (UBND, TỔ CHỨC). */
 int nqx_ext_all_caps(const char *s, size_t n);

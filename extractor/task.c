@@ -967,6 +967,8 @@ static size_t S_clip_footer(const S_ctx *c, size_t s, size_t e)
     return e;
 }
 
+static nqx_status S_words(S_ctx *c, size_t s, size_t e, nqx_toks *t);
+
 /* One task over text[s..e) of node, led by lead (with its other roles).
  * Sentences inside that hand work to another body ("Giao X ...", or a
  * different subject at a sentence start) become tasks of their own.
@@ -989,10 +991,8 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
     {
         const nqx_node *nd = &c->d->nodes[node];
         size_t ts = nd->start == s ? S_content_start(c, nd) : s;
-        if (c->st || nqx_ext_tokens(c->text, ts, e, &t)) {
-            c->st = c->st ? c->st : NQX_ENOMEM;
+        if (S_words(c, ts, e, &t))
             return;
-        }
     }
     ns = S_sentences(&t, starts, 256, S_POINTS | S_SEMIS);
     { /* "3. Các cơ quan, đơn vị liên quan" over its paragraphs: an item
@@ -1170,6 +1170,28 @@ static void S_keep_words(S_ctx *c, nqx_toks *t, size_t s, size_t e)
     memset(t, 0, sizeof *t);
 }
 
+/* The words of text[s..e) into *t: the kept ones (S_keep_words) when
+ * they are the same, or those of a node's own line inside its body (a
+ * labelled item's text after its number, an item over its points): then
+ * only the rest is cut. Sets c->st and returns it on failure. */
+static nqx_status S_words(S_ctx *c, size_t s, size_t e, nqx_toks *t)
+{
+    if (c->st)
+        return c->st;
+    if (c->kept.v && c->kept_s >= s && c->kept_e <= e) {
+        nqx_toks mid = c->kept;
+        memset(&c->kept, 0, sizeof c->kept);
+        if (c->kept_s == s && c->kept_e == e)
+            *t = mid; /* now ours */
+        else if (nqx_ext_tokens_around(c->text, s, e, &mid, c->kept_s,
+                                       c->kept_e, t))
+            c->st = NQX_ENOMEM;
+    } else if (nqx_ext_tokens(c->text, s, e, t)) {
+        c->st = NQX_ENOMEM;
+    }
+    return c->st;
+}
+
 static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 {
     nqx_toks t;
@@ -1177,13 +1199,8 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
 
     e = S_clip_footer(c, s, e);
 
-    if (!c->st && c->kept.v && c->kept_s == s && c->kept_e == e) {
-        t = c->kept; /* the same words (S_keep_words): now ours */
-        memset(&c->kept, 0, sizeof c->kept);
-    } else if (c->st || nqx_ext_tokens(c->text, s, e, &t)) {
-        c->st = c->st ? c->st : NQX_ENOMEM;
+    if (S_words(c, s, e, &t))
         return;
-    }
     ns = S_sentences(&t, starts, 256, 0);
     for (k = 0; k <= ns; k++) {
         S_ags sub;
@@ -2029,11 +2046,18 @@ static int S_body_parent(S_ctx *c, int ni)
         c->bodyp[pi] = 1;
         return 0;
     }
-    if (nqx_ext_tokens(c->text, cs, p->end, &t))
-        return 0; /* (out of memory: not kept, asked again) */
-    ok = t.n && nqx_agx_list(c->agx, &t, 0, t.n, 1, sp, S_MAXNAMES, &n) > 0 &&
-         n && sp[0].start == t.v[0].start;
-    nqx_toks_free(&t);
+    if (c->kept.v && c->kept_s == cs && c->kept_e == p->end) {
+        /* the parent's own words, still kept (read, not taken) */
+        const nqx_toks *kt = &c->kept;
+        ok = kt->n && nqx_agx_list(c->agx, kt, 0, kt->n, 1, sp, S_MAXNAMES, &n) > 0 &&
+             n && sp[0].start == kt->v[0].start;
+    } else {
+        if (nqx_ext_tokens(c->text, cs, p->end, &t))
+            return 0; /* (out of memory: not kept, asked again) */
+        ok = t.n && nqx_agx_list(c->agx, &t, 0, t.n, 1, sp, S_MAXNAMES, &n) > 0 &&
+             n && sp[0].start == t.v[0].start;
+        nqx_toks_free(&t);
+    }
     c->bodyp[pi] = (char)(ok + 1);
     return ok;
 }
@@ -2262,10 +2286,7 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     hdr = subj;
     if (has_subj && colon)
         S_coordinators(c, &t, 0, t.n, &hdr);
-    if (cs == n->start && n->end == n->body_end)
-        S_keep_words(c, &t, cs, n->end); /* S_prose may cut the same */
-    else
-        nqx_toks_free(&t);
+    S_keep_words(c, &t, cs, n->end); /* S_prose may cut the same */
 
     /* an item with role lines beneath it */
     if (S_count_role(&lab, NQX_ROLE_LEAD) ||

@@ -537,3 +537,48 @@ Test(agency, each_and_all_as_determiners, .init = S_load, .fini = S_free)
     S_list("từng bộ, ngành, địa phương phải nỗ lực", "từng bộ, ngành, địa phương", "phải");
     S_list("Tất cả cơ quan, đơn vị phải tuân thủ", "Tất cả cơ quan, đơn vị", "phải");
 }
+
+/* nqx_ext_tokens_around: the words of a span made from those of a part
+ * cut earlier (a node's own line inside its body) are the words a whole
+ * cut gives, flags included: the line's last word takes the line end
+ * that follows it, a lone "(" before the part or at its edges, a
+ * no-break space at an edge and a part that starts inside a word send
+ * it to a whole cut. Every (ms, me) pair of character starts is tried. */
+static void S_around_same(const char *s)
+{
+    size_t n = strlen(s), ms, me, i;
+    nqx_toks whole;
+    cr_assert_eq(nqx_ext_tokens(s, 0, n, &whole), NQX_OK);
+    for (ms = 0; ms <= n; ms++)
+        for (me = ms; me <= n; me++) {
+            nqx_toks mid, got;
+            /* (spans of whole characters only) */
+            if ((ms < n && ((unsigned char)s[ms] & 0xC0) == 0x80) ||
+                (me < n && ((unsigned char)s[me] & 0xC0) == 0x80))
+                continue;
+            cr_assert_eq(nqx_ext_tokens(s, ms, me, &mid), NQX_OK);
+            cr_assert_eq(nqx_ext_tokens_around(s, 0, n, &mid, ms, me, &got),
+                         NQX_OK);
+            cr_assert_null(mid.v);
+            cr_assert_eq(got.n, whole.n, "%s [%zu, %zu): %zu words, want %zu",
+                         s, ms, me, got.n, whole.n);
+            for (i = 0; i < got.n; i++) {
+                const nqx_tok *a = &got.v[i], *b = &whole.v[i];
+                cr_assert(a->start == b->start && a->end == b->end &&
+                              a->flags == b->flags && a->cap == b->cap &&
+                              a->allcaps == b->allcaps &&
+                              strcmp(a->fold, b->fold) == 0 &&
+                              strcmp(a->lower, b->lower) == 0,
+                          "%s [%zu, %zu): word %zu differs", s, ms, me, i);
+            }
+            nqx_toks_free(&got);
+        }
+    nqx_toks_free(&whole);
+}
+
+Test(agency, tokens_around_match_a_whole_cut)
+{
+    S_around_same("a) Sở Tài chính chủ trì;\n- Sở Nội vụ ( phối hợp ):\n+ UBND xã/phường.");
+    S_around_same("1. Giao ( Sở X ) thực hiện\xC2\xA0trước ngày 15/5 - hằng năm");
+    S_around_same("(1) “Bộ Y tế”, … báo cáo ( \n Sở Nội vụ⁴, cơ quan[4] –");
+}
