@@ -154,6 +154,7 @@ typedef struct {
     int page;      /* a page's number was dropped since the last unit */
     size_t width;  /* G_WRAP text wrapped regularly: S_wrap_width */
     size_t cwidth; /* ... and its width in characters (S_char_width) */
+    size_t tildes; /* lines opened by "~ " and a letter (S_tilde) */
 } S_ctx;
 
 static int S_is_sp(unsigned char c)
@@ -1758,6 +1759,24 @@ static int S_room(const S_ctx *c, const S_line *P, const S_line *L)
     return P->nch + 1 + S_nchars(c->t, L->ts, w) + c->cwidth / 10 <= c->cwidth;
 }
 
+/* Does the line at t[a..b) open with "~ " where a scanner read the dash
+ * of a point ("~ Đến 12h00 ngày")? 1 before a letter: no text opens a
+ * line so (a "~" of "about" stands before a number, "~200.000"; "~~" is
+ * struck text); 2 before anything else when the document has such lines
+ * already (c->tildes: its scanner makes them, "~ 100% các khu ..."). */
+static int S_tilde(const unsigned char *t, size_t a, size_t b)
+{
+    utf8proc_int32_t cp;
+    if (b - a < 3 || t[a] != '~' || t[a + 1] != ' ')
+        return 0;
+    if (S_cp(t + a + 2, b - a - 2, &cp) > 0 && cp >= 0) {
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL)
+            return 1;
+    }
+    return 2;
+}
+
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 {
     const S_line *L = &c->lines[li];
@@ -1797,6 +1816,15 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
                 S_push(&c->inl, m, m + 2, "", 0, NQX_CHANGE_MARKUP))
                 return -1;
             a = m + 2;
+        }
+    }
+    /* "~ Đến 12h00": a point's dash, as a scan read it */
+    if (!atx && a == ts) {
+        int tk = S_tilde(t, a, tb);
+        if (tk == 1 || (tk == 2 && c->tildes)) {
+            if (S_push(&c->inl, a, a + 1, "-", 1, NQX_CHANGE_OCR))
+                return -1;
+            a++;
         }
     }
     if (S_inline(c, a, tb) ||
@@ -2282,6 +2310,10 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
+    for (li = 0; !rc && li < c.nl; li++)
+        c.tildes += c.lines[li].type == L_TEXT &&
+                    S_tilde(c.t, c.lines[li].ts, c.lines[li].te) == 1;
+    li = 0;
     unwrapped = !rc && S_unwrapped(&c, &nowhite);
     if (nowhite)
         c.width = S_wrap_width(&c);

@@ -731,3 +731,17 @@ Test(layout, numbered_acronym_line_joins_its_lower_case_rest)
     CHECK("NGHỊ QUYẾT\nvề tăng cường công tác cán bộ\n",
           "NGHỊ QUYẾT\nvề tăng cường công tác cán bộ\n");
 }
+
+/* A scan reads a point's dash as "~": before a letter it is the dash,
+ * and it keeps the point off the line before; before a number only
+ * where the document's scanner shows the habit ("~200.000" and a lone
+ * "~ 5 km" are "about"). */
+Test(layout, scanned_tilde_is_a_points_dash)
+{
+    CHECK("Hỗ trợ các hộ gia đình bị ảnh hưởng\n~ Hướng dẫn người dân sử dụng nước.\n",
+          "Hỗ trợ các hộ gia đình bị ảnh hưởng\n- Hướng dẫn người dân sử dụng nước.\n");
+    CHECK("Mục tiêu:\n\n~ Đến năm 2030, phủ sóng.\n\n~ 100% các khu công nghệ cao.\n",
+          "Mục tiêu:\n- Đến năm 2030, phủ sóng.\n- 100% các khu công nghệ cao.\n");
+    CHECK("Quãng đường:\n\n~ 5 km đường đất.\n", "Quãng đường:\n~ 5 km đường đất.\n");
+    CHECK("~~Đã bãi bỏ~~\n", "~~Đã bãi bỏ~~\n");
+}
