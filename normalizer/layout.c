@@ -825,6 +825,11 @@ static int S_item(const unsigned char *r, size_t n)
             i = 3;
         return i > 1 && i < n && r[i] == ')';
     }
+    /* "€)", "©)", "ø)": a point's letter as a scan misreads it (c, g;
+     * labels.c puts the letter back) */
+    if ((cp == 0x20AC || cp == 0xA9 || cp == 0xF8) && (size_t)k + 1 < n &&
+        r[k] == ')' && r[k + 1] == ' ')
+        return 1;
     if ((r[0] >= 'a' && r[0] <= 'z') || (n > 2 && r[0] == 0xC4 && r[1] == 0x91)) {
         i = r[0] == 0xC4 ? 2 : 1;
         if (i + 1 < n && r[i] >= '1' && r[i] <= '9' && r[i + 1] == ')')

@@ -745,3 +745,17 @@ Test(layout, scanned_tilde_is_a_points_dash)
     CHECK("Quãng đường:\n\n~ 5 km đường đất.\n", "Quãng đường:\n~ 5 km đường đất.\n");
     CHECK("~~Đã bãi bỏ~~\n", "~~Đã bãi bỏ~~\n");
 }
+
+/* A point whose letter a scan misread ("©)" for "c)", labels.c puts it
+ * back) opens a line in wrapped text as "c)" does: it is not run into
+ * the sentence before. */
+Test(layout, misread_point_letter_opens_a_line)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
+    strcat(in, "b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
+               "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
+    strcat(want, "b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
+                 "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
+    CHECK(in, want);
+}
