@@ -759,3 +759,18 @@ Test(layout, misread_point_letter_opens_a_line)
                  "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
     CHECK(in, want);
 }
+
+/* A scan puts a full stop after a line's last word ("lương.") and a
+ * blank line after a paragraph's first line: a line that ends so, then
+ * one that goes on with a word in lower case, is one sentence (labels.c
+ * drops the stop). A point's mark in lower case ("b.1)", "b2-") and a
+ * stop after an abbreviation ("v.v.") still end the line. */
+Test(layout, scanned_stray_stop_before_lower_case_joins)
+{
+    CHECK("- Hỗ trợ khẩn cấp lương.\n\nthực, thực phẩm, nước uống.\n",
+          "- Hỗ trợ khẩn cấp lương. thực, thực phẩm, nước uống.\n");
+    CHECK("Tài sản gắn liền với đất.\n\nb.1) Nhà ở.\n\nb2- Kết cấu hạ tầng.\n",
+          "Tài sản gắn liền với đất.\nb.1) Nhà ở.\nb2- Kết cấu hạ tầng.\n");
+    CHECK("Các giấy tờ, v.v.\n\nvà các tài liệu khác.\n",
+          "Các giấy tờ, v.v.\nvà các tài liệu khác.\n");
+}
