@@ -19,6 +19,7 @@
  * Runs on the text after layout repair (one paragraph a line), with the
  * OCR corrector: the edits are of kind NQX_CHANGE_OCR. */
 #include "norm.h"
+#include "syl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -245,6 +246,45 @@ static size_t S_misread_point(const unsigned char *t, size_t s, size_t e, int ne
     return 0;
 }
 
+/* Is t[a..b) a Vietnamese syllable in lower case of two letters or
+ * more ("báo", "lương"; not "v", "tr", "vol")? */
+static int S_lower_syllable(const unsigned char *t, size_t a, size_t b)
+{
+    nqx_syl y;
+    return b > a + 1 && b - a <= 4 * NQX_SYL_MAX &&
+           nqx_syl_parse((const char *)t + a, b - a, &y) && y.n >= 2 &&
+           y.casing == NQX_CASE_LOWER && nqx_syl_valid(&y);
+}
+
+/* A full stop that a scan put between two words of a sentence ("báo.
+ * cáo", "Sở Văn hóa, Thể thao. và Du lịch", a line's "lương." that the
+ * layout joined to "thực, thực phẩm"): a syllable in lower case, the
+ * stop, a space and a syllable in lower case. A sentence is not ended
+ * before a word in lower case. The offset of the stop, from p on; len if
+ * none. */
+static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
+{
+    const unsigned char *q;
+    while (p < len && (q = memchr(t + p, '.', len - p)) != NULL) {
+        size_t d = (size_t)(q - t), w = d, e = d + 2;
+        p = d + 1;
+        if (d + 2 >= len || t[d + 1] != ' ')
+            continue;
+        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(' &&
+               d - w <= 4 * NQX_SYL_MAX)
+            w--;
+        while (e < len && e - d <= 4 * NQX_SYL_MAX && t[e] != ' ' && t[e] != '\n' &&
+               t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':')
+            e++;
+        /* not before a date or a page ("... Chính phủ. ngày 19 tháng 5",
+         * a citation's next part) */
+        if (S_lower_syllable(t, w, d) && S_lower_syllable(t, d + 2, e) &&
+            !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9'))
+            return d;
+    }
+    return len;
+}
+
 static int S_by_start(const void *a, const void *b)
 {
     const nqx_norm_edit *x = a, *y = b;
@@ -322,7 +362,15 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
                 S_add(&v, &n, &cap, at + 2, at + 2 + k, r, k))
                 goto oom;
         }
-        if (n > 1) /* the "I." and the quarters come after the lines */
+    }
+    {
+        size_t d = 0;
+        while ((d = S_stray_stop(t, d, len)) < len) {
+            if (S_add(&v, &n, &cap, d, d + 1, "", 0))
+                goto oom;
+            d++;
+        }
+        if (n > 1) /* the "I.", quarters and stops come after the lines */
             qsort(v, n, sizeof *v, S_by_start);
     }
     *edits = v;
