@@ -12,10 +12,14 @@
  *     ban Kiểm tra") is a label: no sentence starts "6, Ủy ban";
  *   - "1." before a heading in capitals, where the first "II." heading
  *     comes later and no "I." heading before it, is "I.";
+ *   - a point's letter misread ("€)", "©)", "4)", "ø)") is the letter
+ *     that follows the point before ("b)" -> "c)"), when the glyph looks
+ *     like it;
  *   - and inside a line, the quarter after "Quý" ("Quý I1/2023": II).
  * Runs on the text after layout repair (one paragraph a line), with the
  * OCR corrector: the edits are of kind NQX_CHANGE_OCR. */
 #include "norm.h"
+#include "syl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +192,99 @@ static size_t S_misread_quarter(const unsigned char *t, size_t q, size_t len,
     return S_roman_value(out, i - q) >= 1 && S_roman_value(out, i - q) <= 4 ? i - q : 0;
 }
 
+/* The letters that number points, in order ("đ" after "d", no "f",
+ * "j", "w", "z"). */
+static const char *const S_letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h",
+                                        "i", "k", "l", "m", "n", "o", "p", "q",
+                                        "r", "s", "t", "u", "v", "x", "y"};
+#define S_NLETTERS (sizeof S_letters / sizeof *S_letters)
+
+/* The index in S_letters of the point's letter at t[s..) ("c) ", "đ) "),
+ * or -1; *digit set when a number labels the line instead ("4) ",
+ * "2. "). */
+static int S_point_letter(const unsigned char *t, size_t s, size_t e, int *digit)
+{
+    size_t i, k;
+    *digit = 0;
+    if (s < e && t[s] >= '0' && t[s] <= '9') {
+        for (i = s; i < e && t[i] >= '0' && t[i] <= '9'; i++)
+            ;
+        *digit = i < e && (t[i] == ')' || t[i] == '.');
+        return -1;
+    }
+    for (k = 0; k < S_NLETTERS; k++) {
+        size_t l = strlen(S_letters[k]);
+        if (s + l + 1 < e && !memcmp(t + s, S_letters[k], l) && t[s + l] == ')' &&
+            t[s + l + 1] == ' ')
+            return (int)k;
+    }
+    return -1;
+}
+
+/* A point's letter misread at t[s..): "€)" or "©)" for "c)", "4)" for
+ * "d)" or "đ)", "ø)" for "g)". It is the letter after the last point's
+ * (next: its index), and only when that letter looks like the glyph.
+ * The glyph's length, 0 if none. */
+static size_t S_misread_point(const unsigned char *t, size_t s, size_t e, int next)
+{
+    static const struct {
+        const char *glyph, *as[2];
+    } alike[] = {{"€", {"c", "e"}}, {"©", {"c", NULL}}, {"ø", {"g", "o"}},
+                 {"4", {"d", "đ"}}};
+    size_t k, j;
+    if (next < 0 || next >= (int)S_NLETTERS)
+        return 0;
+    for (k = 0; k < sizeof alike / sizeof *alike; k++) {
+        size_t l = strlen(alike[k].glyph);
+        if (s + l + 1 >= e || memcmp(t + s, alike[k].glyph, l) || t[s + l] != ')' ||
+            t[s + l + 1] != ' ')
+            continue;
+        for (j = 0; j < 2 && alike[k].as[j]; j++)
+            if (!strcmp(alike[k].as[j], S_letters[next]))
+                return l;
+    }
+    return 0;
+}
+
+/* Is t[a..b) a Vietnamese syllable in lower case of two letters or
+ * more ("báo", "lương"; not "v", "tr", "vol")? */
+static int S_lower_syllable(const unsigned char *t, size_t a, size_t b)
+{
+    nqx_syl y;
+    return b > a + 1 && b - a <= 4 * NQX_SYL_MAX &&
+           nqx_syl_parse((const char *)t + a, b - a, &y) && y.n >= 2 &&
+           y.casing == NQX_CASE_LOWER && nqx_syl_valid(&y);
+}
+
+/* A full stop that a scan put between two words of a sentence ("báo.
+ * cáo", "Sở Văn hóa, Thể thao. và Du lịch", a line's "lương." that the
+ * layout joined to "thực, thực phẩm"): a syllable in lower case, the
+ * stop, a space and a syllable in lower case. A sentence is not ended
+ * before a word in lower case. The offset of the stop, from p on; len if
+ * none. */
+static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
+{
+    const unsigned char *q;
+    while (p < len && (q = memchr(t + p, '.', len - p)) != NULL) {
+        size_t d = (size_t)(q - t), w = d, e = d + 2;
+        p = d + 1;
+        if (d + 2 >= len || t[d + 1] != ' ')
+            continue;
+        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(' &&
+               d - w <= 4 * NQX_SYL_MAX)
+            w--;
+        while (e < len && e - d <= 4 * NQX_SYL_MAX && t[e] != ' ' && t[e] != '\n' &&
+               t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':')
+            e++;
+        /* not before a date or a page ("... Chính phủ. ngày 19 tháng 5",
+         * a citation's next part) */
+        if (S_lower_syllable(t, w, d) && S_lower_syllable(t, d + 2, e) &&
+            !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9'))
+            return d;
+    }
+    return len;
+}
+
 static int S_by_start(const void *a, const void *b)
 {
     const nqx_norm_edit *x = a, *y = b;
@@ -201,6 +298,7 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
     nqx_norm_edit *v = NULL;
     size_t n = 0, cap = 0, ls = 0, one = (size_t)-1;
     int seen_i = 0, seen_ii = 0, seen_two = 0;
+    int point = -1; /* the last point's letter (S_letters), -1: none */
     *edits = NULL;
     *nedits = 0;
     while (ls < len) {
@@ -209,6 +307,21 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
         char r[S_MAX_ROMAN + 1];
         while (s < le && (t[s] == ' ' || t[s] == '\t'))
             s++;
+        {
+            /* points lettered a), b), "€)": the letter after b) */
+            int digit, p = S_point_letter(t, s, le, &digit);
+            size_t g = S_misread_point(t, s, le, point + 1);
+            if (g) {
+                const char *l = S_letters[point + 1];
+                if (S_add(&v, &n, &cap, s, s + g, l, strlen(l)))
+                    goto oom;
+                point++;
+            } else if (p >= 0) {
+                point = p;
+            } else if (digit) {
+                point = -1;
+            }
+        }
         if ((k = S_misread_roman(t, s, le, r)) && S_caps_rest(t, s + k, le)) {
             if (S_add(&v, &n, &cap, s, s + k, r, k))
                 goto oom;
@@ -249,7 +362,15 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
                 S_add(&v, &n, &cap, at + 2, at + 2 + k, r, k))
                 goto oom;
         }
-        if (n > 1) /* the "I." and the quarters come after the lines */
+    }
+    {
+        size_t d = 0;
+        while ((d = S_stray_stop(t, d, len)) < len) {
+            if (S_add(&v, &n, &cap, d, d + 1, "", 0))
+                goto oom;
+            d++;
+        }
+        if (n > 1) /* the "I.", quarters and stops come after the lines */
             qsort(v, n, sizeof *v, S_by_start);
     }
     *edits = v;

@@ -112,6 +112,8 @@ typedef struct {
     int item, atx;      /* opens a list item / numbered heading; '#' line */
     int emph_s, emph_e; /* opens / closes with an emphasis run */
     int lower_start, upper_start;
+    int word_start;     /* ... and its first word is all letters ("thực,"),
+                           no point's mark ("b.1)", "b2-") */
     int has_lower, has_upper;
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
     int clause_end;     /* ends with : or ; */
@@ -124,6 +126,9 @@ typedef struct {
     int room;           /* ... the line before had room for this line's
                            first word (S_room) */
     int last_digit;     /* ends with a digit */
+    int stop_lower;     /* ends with a full stop right after a word in
+                           lower case: "lương." (a scan's stray stop when
+                           the next line goes on in lower case) */
     int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
                            or a lower-case letter (a hyphen a wrap put first?) */
     int dash_pct;       /* ... the digits a percentage: "- 15%" */
@@ -154,6 +159,7 @@ typedef struct {
     int page;      /* a page's number was dropped since the last unit */
     size_t width;  /* G_WRAP text wrapped regularly: S_wrap_width */
     size_t cwidth; /* ... and its width in characters (S_char_width) */
+    size_t tildes; /* lines opened by "~ " and a letter (S_tilde) */
 } S_ctx;
 
 static int S_is_sp(unsigned char c)
@@ -824,6 +830,11 @@ static int S_item(const unsigned char *r, size_t n)
             i = 3;
         return i > 1 && i < n && r[i] == ')';
     }
+    /* "€)", "©)", "ø)": a point's letter as a scan misreads it (c, g;
+     * labels.c puts the letter back) */
+    if ((cp == 0x20AC || cp == 0xA9 || cp == 0xF8) && (size_t)k + 1 < n &&
+        r[k] == ')' && r[k + 1] == ' ')
+        return 1;
     if ((r[0] >= 'a' && r[0] <= 'z') || (n > 2 && r[0] == 0xC4 && r[1] == 0x91)) {
         i = r[0] == 0xC4 ? 2 : 1;
         if (i + 1 < n && r[i] >= '1' && r[i] <= '9' && r[i + 1] == ')')
@@ -1099,6 +1110,16 @@ static void S_features(S_ctx *c, S_unit *u)
     if (cp >= 0) {
         utf8proc_category_t cat = utf8proc_category(cp);
         u->lower_start = cat == UTF8PROC_CATEGORY_LL;
+        if (u->lower_start) {
+            size_t q = i;
+            utf8proc_int32_t c2 = cp;
+            int kq;
+            while (q < n && (kq = S_cp(r + q, n - q, &c2)) > 0 && c2 >= 0 &&
+                   (utf8proc_category(c2) == UTF8PROC_CATEGORY_LL ||
+                    utf8proc_category(c2) == UTF8PROC_CATEGORY_LU))
+                q += (size_t)kq;
+            u->word_start = q == n || r[q] == ' ' || r[q] == ',' || r[q] == ';';
+        }
         u->upper_start = cat == UTF8PROC_CATEGORY_LU ||
                          cat == UTF8PROC_CATEGORY_LT ||
                          (cp >= '0' && cp <= '9');
@@ -1208,6 +1229,22 @@ static void S_features(S_ctx *c, S_unit *u)
             at = prev;
         ch = r[at];
         u->sent_end = ch == '.' || ch == '!' || ch == '?' || cited;
+        if (!cited && at == last && ch == '.' && prev < last) {
+            /* the word before the stop: two letters or more, the first
+             * in lower case, no full stop inside ("v.v.", "tr.") */
+            size_t w = last, nl = 0;
+            int ok = 1;
+            while (w > i0 && r[w - 1] != ' ') {
+                w--;
+                ok &= r[w] != '.';
+                nl += (r[w] & 0xC0) != 0x80;
+            }
+            S_cp(r + prev, n - prev, &cp);
+            ok &= cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+            S_cp(r + w, n - w, &cp);
+            u->stop_lower = ok && nl >= 2 && cp >= 0 &&
+                            utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+        }
         u->clause_end = ch == ':' || ch == ';';
         /* the last character itself: "(m. 1854)" ends with no number */
         u->last_digit = !cited && r[last] >= '0' && r[last] <= '9';
@@ -1758,6 +1795,24 @@ static int S_room(const S_ctx *c, const S_line *P, const S_line *L)
     return P->nch + 1 + S_nchars(c->t, L->ts, w) + c->cwidth / 10 <= c->cwidth;
 }
 
+/* Does the line at t[a..b) open with "~ " where a scanner read the dash
+ * of a point ("~ Đến 12h00 ngày")? 1 before a letter: no text opens a
+ * line so (a "~" of "about" stands before a number, "~200.000"; "~~" is
+ * struck text); 2 before anything else when the document has such lines
+ * already (c->tildes: its scanner makes them, "~ 100% các khu ..."). */
+static int S_tilde(const unsigned char *t, size_t a, size_t b)
+{
+    utf8proc_int32_t cp;
+    if (b - a < 3 || t[a] != '~' || t[a + 1] != ' ')
+        return 0;
+    if (S_cp(t + a + 2, b - a - 2, &cp) > 0 && cp >= 0) {
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL)
+            return 1;
+    }
+    return 2;
+}
+
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 {
     const S_line *L = &c->lines[li];
@@ -1797,6 +1852,15 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
                 S_push(&c->inl, m, m + 2, "", 0, NQX_CHANGE_MARKUP))
                 return -1;
             a = m + 2;
+        }
+    }
+    /* "~ Đến 12h00": a point's dash, as a scan read it */
+    if (!atx && a == ts) {
+        int tk = S_tilde(t, a, tb);
+        if (tk == 1 || (tk == 2 && c->tildes)) {
+            if (S_push(&c->inl, a, a + 1, "-", 1, NQX_CHANGE_OCR))
+                return -1;
+            a++;
         }
     }
     if (S_inline(c, a, tb) ||
@@ -1863,7 +1927,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
     int clause_end, last_short;
-    int dangling, last_digit, term_word;
+    int dangling, last_digit, term_word, stop_lower;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1879,6 +1943,7 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->dangling = u->dangling;
     p->term_word = u->term_word;
     p->last_digit = u->last_digit;
+    p->stop_lower = u->stop_lower;
 }
 
 static void S_para_start(S_para *p, const S_unit *u)
@@ -1954,6 +2019,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         !(p->item && p->nchars <= 12 && u->lower_start))
         return 0;
     if (!gap) /* a soft break inside a Markdown block */
+        return 1;
+    /* "- Hỗ trợ khẩn cấp lương." / "thực, thực phẩm, ...": a scan puts
+     * a full stop after a line's last word and a blank line after a
+     * paragraph's first line; a sentence that ends so and one that starts
+     * in lower case are rare in text (labels.c drops the stop) */
+    if ((gap == G_REAL || gap == G_WRAP) && p->stop_lower && u->word_start)
         return 1;
     /* wrapped text that marks no paragraph (OCR lines): a line that ends
      * a sentence or a clause, then a capital or a number, starts one; so
@@ -2282,6 +2353,10 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
+    for (li = 0; !rc && li < c.nl; li++)
+        c.tildes += c.lines[li].type == L_TEXT &&
+                    S_tilde(c.t, c.lines[li].ts, c.lines[li].te) == 1;
+    li = 0;
     unwrapped = !rc && S_unwrapped(&c, &nowhite);
     if (nowhite)
         c.width = S_wrap_width(&c);

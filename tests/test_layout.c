@@ -731,3 +731,46 @@ Test(layout, numbered_acronym_line_joins_its_lower_case_rest)
     CHECK("NGHỊ QUYẾT\nvề tăng cường công tác cán bộ\n",
           "NGHỊ QUYẾT\nvề tăng cường công tác cán bộ\n");
 }
+
+/* A scan reads a point's dash as "~": before a letter it is the dash,
+ * and it keeps the point off the line before; before a number only
+ * where the document's scanner shows the habit ("~200.000" and a lone
+ * "~ 5 km" are "about"). */
+Test(layout, scanned_tilde_is_a_points_dash)
+{
+    CHECK("Hỗ trợ các hộ gia đình bị ảnh hưởng\n~ Hướng dẫn người dân sử dụng nước.\n",
+          "Hỗ trợ các hộ gia đình bị ảnh hưởng\n- Hướng dẫn người dân sử dụng nước.\n");
+    CHECK("Mục tiêu:\n\n~ Đến năm 2030, phủ sóng.\n\n~ 100% các khu công nghệ cao.\n",
+          "Mục tiêu:\n- Đến năm 2030, phủ sóng.\n- 100% các khu công nghệ cao.\n");
+    CHECK("Quãng đường:\n\n~ 5 km đường đất.\n", "Quãng đường:\n~ 5 km đường đất.\n");
+    CHECK("~~Đã bãi bỏ~~\n", "~~Đã bãi bỏ~~\n");
+}
+
+/* A point whose letter a scan misread ("©)" for "c)", labels.c puts it
+ * back) opens a line in wrapped text as "c)" does: it is not run into
+ * the sentence before. */
+Test(layout, misread_point_letter_opens_a_line)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
+    strcat(in, "b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
+               "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
+    strcat(want, "b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
+                 "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
+    CHECK(in, want);
+}
+
+/* A scan puts a full stop after a line's last word ("lương.") and a
+ * blank line after a paragraph's first line: a line that ends so, then
+ * one that goes on with a word in lower case, is one sentence (labels.c
+ * drops the stop). A point's mark in lower case ("b.1)", "b2-") and a
+ * stop after an abbreviation ("v.v.") still end the line. */
+Test(layout, scanned_stray_stop_before_lower_case_joins)
+{
+    CHECK("- Hỗ trợ khẩn cấp lương.\n\nthực, thực phẩm, nước uống.\n",
+          "- Hỗ trợ khẩn cấp lương. thực, thực phẩm, nước uống.\n");
+    CHECK("Tài sản gắn liền với đất.\n\nb.1) Nhà ở.\n\nb2- Kết cấu hạ tầng.\n",
+          "Tài sản gắn liền với đất.\nb.1) Nhà ở.\nb2- Kết cấu hạ tầng.\n");
+    CHECK("Các giấy tờ, v.v.\n\nvà các tài liệu khác.\n",
+          "Các giấy tờ, v.v.\nvà các tài liệu khác.\n");
+}

@@ -419,3 +419,47 @@ Test(normalize, misread_labels)
         nqx_text_free(t);
     }
 }
+
+/* A point's letter as a scan misreads it ("€)", "©)" for c, "4)" for d
+ * and đ, "ø)" for g) is the letter after the point before, where the
+ * glyph looks like it; a list numbered 1), 2), 3), 4) and a "4)" after
+ * "a)" stay. The layout keeps such a line off the one before. */
+Test(normalize, misread_point_letters)
+{
+    size_t n;
+    char *s = S_labels("a) Một.\nb) Hai.\n€) Ba.\n4) Bốn.\n4) Năm.\ne) Sáu.\nø) Bảy.\n"
+                       "1) Một.\n2) Hai.\n3) Ba.\n4) Bốn.\n"
+                       "a) Một.\n4) Hai.\n©) Ba.\n", &n);
+    cr_assert_str_eq(s, "a) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\nđ) Năm.\ne) Sáu.\ng) Bảy.\n"
+                        "1) Một.\n2) Hai.\n3) Ba.\n4) Bốn.\n"
+                        "a) Một.\n4) Hai.\n©) Ba.\n");
+    cr_assert_eq(n, 4);
+    free(s);
+    {
+        nqx_text *t;
+        nqx_error e;
+        const char in[] = "b) Thông qua phong trào thi đua\n©) Thi đua thực hiện tốt\n";
+        cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, NULL, &t, &e), NQX_OK);
+        cr_assert_str_eq(t->text, "b) Thông qua phong trào thi đua\n©) Thi đua thực hiện tốt\n");
+        nqx_text_free(t);
+    }
+}
+
+/* A full stop a scan put between two words in lower case ("báo. cáo")
+ * goes; not after a word in capitals or an abbreviation, before a date
+ * (a citation's parts: "Chính phủ. ngày 19"), a single letter or a word
+ * that is no syllable. */
+Test(normalize, scanned_stray_stop_dropped)
+{
+    size_t n;
+    char *s = S_labels("Tổng hợp, lồng ghép báo. cáo công tác; Sở Văn hóa, Thể thao. và "
+                       "Du lịch.\nHỗ trợ khẩn cấp lương. thực, thực phẩm.\n"
+                       "UBND. các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
+                       "được. d) khác; vol. available.\n", &n);
+    cr_assert_str_eq(s, "Tổng hợp, lồng ghép báo cáo công tác; Sở Văn hóa, Thể thao và "
+                        "Du lịch.\nHỗ trợ khẩn cấp lương thực, thực phẩm.\n"
+                        "UBND. các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
+                        "được. d) khác; vol. available.\n");
+    cr_assert_eq(n, 3);
+    free(s);
+}
