@@ -11,8 +11,7 @@
  *
  * Deadlines: a time in a clause goes to the quantities after it; a time
  * after a quantity that has none yet goes back to it ("100% ... hằng
- * năm"); a time that opens an item's first clause covers all its clauses,
- * one that opens a later sentence the ";" clauses of that sentence;
+ * năm"); a time that opens an item's first clause covers all its clauses;
  * else the enclosing headings decide (nqx_ext_node_deadline). For a target
  * only bounds and recurrences count: "thường xuyên" and "khi có ..." are
  * the manner of the work, not a time for a quantity.
@@ -2254,7 +2253,7 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     size_t *cl = NULL, ci, ncl;
     long nclr;
     S_dl dls[S_MAXDL];
-    size_t ndl = 0;
+    size_t ndl;
     nqx_status st = NQX_OK;
     char inherited[64] = "";
     const char *lead_dl = NULL;
@@ -2262,10 +2261,6 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
     int lead_later = 0; /* the first clause's lead is still to be read */
     int semi_asp = 0;
     char semi_dl[64] = "";
-    /* "Năm 2026, cắt giảm 100% ...; bãi bỏ 100% ...; cắt giảm 50% ...":
-     * the time that opens a sentence reaches its ";" clauses */
-    int in_sent = 0; /* the clause continues a sentence (after a ";") */
-    char sent_dl[64] = "";
     S_goal ng;
     nqx_doc view;
 
@@ -2360,9 +2355,6 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
             lead_asp = S_clause_lead(c, cs, ce, &qs[0], dls, ndl, &lead_dl);
         else if (ci == 0)
             lead_later = 1;
-        if (!in_sent)
-            sent_dl[0] = '\0';
-        in_sent = ends_semi;
         if (!nq) {
             if (!ends_semi)
                 semi_asp = 0;
@@ -2385,13 +2377,10 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
                 have_inh = S_time_para(c, node, inherited, sizeof inherited);
         }
         /* deadlines: before the first quantity -> the clause's lead */
-        cur = ci == 0 ? NULL : sent_dl[0] ? sent_dl : lead_dl;
+        cur = ci == 0 ? NULL : lead_dl;
         for (di = 0; di < ndl; di++)
             if (dls[di].s >= cs && dls[di].s < qs[0].qs) {
                 cur = dls[di].v;
-                /* a sentence's opening time, for its later clauses */
-                if (!sent_dl[0] && ends_semi && dls[di].s - cs <= S_LEAD_REACH)
-                    snprintf(sent_dl, sizeof sent_dl, "%s", dls[di].v);
                 break;
             }
         for (qi = 0; qi < nq; qi++) {

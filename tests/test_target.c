@@ -1168,19 +1168,6 @@ Test(target, legal_terms)
     S_check("- Thời gian", 0, ">=", 2, 2, "năm", NULL, 0);
 }
 
-/* The time that opens a sentence inside an item reaches the ";" clauses
- * of that sentence, not the next sentence. */
-Test(target, sentence_time_over_semicolons)
-{
-    S_run("III. NHIỆM VỤ\n"
-          "+ Kiên quyết cắt giảm thủ tục. Năm 2026, số hóa 100% hồ sơ; bãi bỏ "
-          "100% điều kiện kinh doanh không cần thiết. Phấn đấu giảm 10% chi phí.\n");
-    cr_expect_eq(S_count(), 3);
-    S_check("Năm 2026", 0, "=", 100, 100, "%", "2026", 0);
-    S_check("bãi bỏ", 0, "=", 100, 100, "%", "2026", 0);
-    S_check("Phấn đấu giảm", 0, "=", 10, 10, "%", NULL, 1);
-}
-
 /* A legal Q&A page: a question on goals, then "Căn cứ ... như sau:" and
  * the quoted list; the list holds goals though neither line is a heading
  * and the lead-in names none. A question on something else does not. */
