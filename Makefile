@@ -91,12 +91,12 @@ nqx-asan: $(CLI_OBJ) $(B)/libnqx.a
 # target fails when any process reports an error or a definite leak.
 # tests/valgrind.supp says what is suppressed and why. Left out: the 20 MB
 # line of test_hostile (over its suite's 60 s timeout at valgrind's speed;
-# make asan and make check-slow cover it). test_faults uses 40 documents.
+# make asan and make check-slow cover it). test_faults uses 120 documents (fewer let a whole batch land in one commit before a kill).
 VG_SKIP = */rm,*/mkdir,*/mkfifo,*/timeout,*/tar,*/xz,*/cat,*/sleep,*/python3*
 VG_FILTER = !(hostile/twenty_megabyte_single_line)
 valgrind: nqx $(B)/test-nqx
 	rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind
-	-NQX_FAULT_DOCS=40 valgrind --error-exitcode=99 --leak-check=full \
+	-NQX_FAULT_DOCS=120 valgrind --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=definite --trace-children=yes \
 	  --trace-children-skip='$(VG_SKIP)' \
 	  --suppressions=$(CURDIR)/tests/valgrind.supp \

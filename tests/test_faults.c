@@ -28,7 +28,7 @@
 #endif
 
 /* Documents in the generated folder: NQX_FAULT_DOCS (make valgrind sets
- * 40), else 150, enough that a kill lands mid-batch. */
+ * 120), else 150, enough that a kill lands mid-batch. */
 static long S_ndocs_env(void)
 {
     const char *v = getenv("NQX_FAULT_DOCS");
