@@ -104,6 +104,6 @@ for f in "$cache"/scanned/*.txt; do
     "$nqx" normalize "$f" > "$tmp/pred/$(basename "$f")" 2>/dev/null || cp "$f" "$tmp/pred/"
 done
 python3 "$scorer" "$cache/scanned" "$cache/printed" "$tmp/pred" > "$tmp/ocr"
-printf 'diacritic errors of the scan: %s; ' \
+printf '\ndiacritic errors of the scan: %s; ' \
     "$(sed -n 's/.*: errors=\([0-9]*\) .*/\1/p' "$tmp/ocr" | awk '{ n += $1 } END { print n }')"
 tail -1 "$tmp/ocr"
