@@ -408,7 +408,7 @@ nqx_status nqx_ext_tokens_around(const char *s, size_t start, size_t end,
      * its last word the last piece of text before me: nothing pending */
     if (ok && me < end)
         ok = S_space_at(p + me, end - me);
-    for (x = mid->v[mid->n - 1].end; ok && x < me; x++)
+    for (x = ok ? mid->v[mid->n - 1].end : me; ok && x < me; x++)
         ok = !S_space_at(p + x, me - x);
     out->v = NULL;
     out->n = 0;
