@@ -28,16 +28,8 @@ vitext=${VITEXT:-/tmp/vi-text}
 scorer=${NQX_OCR_SCORER:-/work/shared/eval/ocr_score.py}
 cache=${OCR_REAL_DIR:-/tmp/nqx-ocr-real}/$ndocs-$scale
 
-for t in tesseract pango-view convert python3; do
-    command -v $t >/dev/null 2>&1 || {
-        echo "$0: $t not found (apt-get install tesseract-ocr tesseract-ocr-vie pango1.0-tools imagemagick fonts-liberation2)" >&2
-        exit 2
-    }
-done
-tesseract --list-langs 2>/dev/null | grep -qx vie || {
-    echo "$0: Tesseract has no Vietnamese data (apt-get install tesseract-ocr-vie)" >&2
-    exit 2
-}
+. "$root/scripts/scan-lib.sh"
+scan_need_tools
 [ -x "$nqx" ] || { echo "$0: $nqx not built (run make)" >&2; exit 2; }
 [ -d "$vitext" ] || { echo "$0: $vitext missing (make /tmp/vi-text)" >&2; exit 2; }
 
@@ -57,12 +49,9 @@ if [ ! -f "$cache/done" ]; then
         : > "$cache/raw/$id.txt"
         split -l 45 -d "$cache/clean/$id.txt" "$cache/img/$id.p"
         for p in "$cache/img/$id".p*; do
-            pango-view --font="Liberation Serif 12" --dpi=200 --width=1500 \
-                --margin=60 -q -o "$p.png" "$p"
-            convert "$p.png" -colorspace Gray -resize "$scale%" -blur 0x0.5 \
-                -attenuate 0.3 +noise Gaussian "$p.scan.png"
-            tesseract "$p.scan.png" - -l vie 2>/dev/null >> "$cache/raw/$id.txt"
-            rm -f "$p" "$p.png"
+            scan_page "$p" "Liberation Serif 12" 1500 "$scale" "$cache/raw/$id.txt" ||
+                echo "$0: $(basename "$p"): page not printed, left out" >&2
+            rm -f "$p"
         done
         n=$((n + 1))
     done

@@ -36,16 +36,8 @@ else
     sources=$(grep -v '^#' "$set/docs.txt" | sed '/^$/d' | sed "s|.*|$vitext/&.md|")
 fi
 
-for t in tesseract pango-view convert python3; do
-    command -v $t >/dev/null 2>&1 || {
-        echo "$0: $t not found (apt-get install tesseract-ocr tesseract-ocr-vie pango1.0-tools imagemagick fonts-liberation2)" >&2
-        exit 2
-    }
-done
-tesseract --list-langs 2>/dev/null | grep -qx vie || {
-    echo "$0: Tesseract has no Vietnamese data (apt-get install tesseract-ocr-vie)" >&2
-    exit 2
-}
+. "$root/scripts/scan-lib.sh"
+scan_need_tools
 [ -x "$nqx" ] || { echo "$0: $nqx not built (run make)" >&2; exit 2; }
 
 # Markdown marks off, as a printed page has none
@@ -68,15 +60,9 @@ if [ ! -f "$cache/done" ]; then
         for p in "$cache/img/$id".p*; do
             # a page that cannot be printed (a line too long for an image)
             # is lost, as a page a scanner jams on
-            if pango-view --font="Liberation Serif 13" --dpi=200 --width=480 \
-                --margin=60 -q -o "$p.png" "$p" 2>/dev/null &&
-                convert "$p.png" -colorspace Gray -resize "$scale%" -blur 0x0.5 \
-                    -attenuate 0.3 +noise Gaussian "$p.scan.png" 2>/dev/null; then
-                tesseract "$p.scan.png" - -l vie 2>/dev/null >> "$cache/scanned/$id.txt"
-            else
+            scan_page "$p" "Liberation Serif 13" 480 "$scale" "$cache/scanned/$id.txt" ||
                 echo "$0: $(basename "$p"): page not printed, left out" >&2
-            fi
-            rm -f "$p" "$p.png" "$p.scan.png"
+            rm -f "$p"
         done
     done
     touch "$cache/done"
