@@ -7,6 +7,7 @@
  *   ocr.c        OCR diacritic correction in context (model.c: the model)
  *   labels.c     numbering labels OCR misread ("1II." for "III.")
  *   offmap.c     the offset maps every step builds and normalize.c composes
+ *   edits.c      the edit lists every step returns: merge, free
  */
 #ifndef NQX_NORM_H
 #define NQX_NORM_H
@@ -62,7 +63,16 @@ typedef struct {
     size_t src;
 } nqx_norm_edit;
 
+/* The edit lists (edits.c). Free each repl and the array. */
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n);
+
+/* Merges add[0..nadd) into *edits (both sorted by start) and frees the
+ * array add (not its repls, which *edits now owns); at equal starts add's
+ * edit comes first. drop 0: the lists must be disjoint; drop 1: an edit of
+ * *edits that overlaps one of add is dropped (its repl freed). Returns -1
+ * when out of memory; then nothing has changed and add is the caller's. */
+int nqx_norm_edits_merge(nqx_norm_edit **edits, size_t *nedits,
+                         nqx_norm_edit *add, size_t nadd, int drop);
 
 /* A piecewise map from a buffer's offsets to those of the buffer it was
  * made from: pieces sorted by .out, linear inside each; no pieces = the

@@ -96,14 +96,6 @@ size_t nqx_text_input_offset(const nqx_text *t, size_t out_off)
     }
 }
 
-void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        free(e[i].repl);
-    free(e);
-}
-
 /* ------------------------------------------------------------------ NFC */
 
 /* Code points that NFC never changes and that never compose with what
@@ -518,28 +510,15 @@ static int S_by_out(const void *a, const void *b)
 static nqx_status S_with_labels(const char *text, size_t len, nqx_norm_edit **e,
                                 size_t *n, nqx_error *err)
 {
-    nqx_norm_edit *l, *all;
-    size_t nl, i = 0, j = 0, k = 0;
+    nqx_norm_edit *l;
+    size_t nl;
     nqx_status st = nqx_norm_labels(text, len, &l, &nl, err);
     if (st || !nl)
         return st;
-    if (!(all = malloc((*n + nl) * sizeof *all))) {
+    if (nqx_norm_edits_merge(e, n, l, nl, 1)) {
         nqx_norm_edits_free(l, nl);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
     }
-    while (i < *n || j < nl) {
-        if (j < nl && (i == *n || l[j].start <= (*e)[i].start))
-            all[k++] = l[j++];
-        else if ((j < nl && (*e)[i].end > l[j].start) ||
-                 (k && (*e)[i].start < all[k - 1].end))
-            free((*e)[i++].repl); /* overlaps a label */
-        else
-            all[k++] = (*e)[i++];
-    }
-    free(*e);
-    free(l);
-    *e = all;
-    *n = k;
     return NQX_OK;
 }
 

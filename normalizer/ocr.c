@@ -1769,31 +1769,6 @@ static void S_bare_invalid(const nqx_model *m, const nqx_tok *toks, int *tfid,
 
 /* Decode text[0..len) on its own (the style vote, the learnt confusions
  * and the token arrays are this part's). */
-/* Merges add[0..nadd) into *edits (both sorted by start, disjoint) and
- * frees the array add (not its repls, which *edits now owns). Returns -1
- * when out of memory; then nothing has changed and add is the caller's. */
-static int S_merge_edits(nqx_norm_edit **edits, size_t *nedits, nqx_norm_edit *add,
-                         size_t nadd)
-{
-    nqx_norm_edit *all;
-    size_t a = 0, b = 0, k;
-    if (!nadd) {
-        free(add);
-        return 0;
-    }
-    all = malloc((*nedits + nadd) * sizeof *all);
-    if (!all)
-        return -1;
-    for (k = 0; k < *nedits + nadd; k++)
-        all[k] = b >= nadd || (a < *nedits && (*edits)[a].start < add[b].start)
-                     ? (*edits)[a++] : add[b++];
-    free(*edits);
-    free(add);
-    *edits = all;
-    *nedits += nadd;
-    return 0;
-}
-
 /* One sense per document. A pair of neighbouring words that the document
  * corrected together, surely and at least S_CONSIST_MIN times ("Phân
  * đầu" -> "Phấn đấu" in three items), is corrected the same way where
@@ -1883,7 +1858,7 @@ static int S_consistency(const nqx_tok *toks, size_t ntok, nqx_norm_edit **edits
             i++;
         }
     }
-    if (S_merge_edits(edits, nedits, add, nn)) {
+    if (nqx_norm_edits_merge(edits, nedits, add, nn, 0)) {
         rc = -1;
         goto out;
     }
@@ -2481,7 +2456,7 @@ static int S_places(const nqx_model *m, const nqx_tok *toks, const int *tid,
             goto out;
         }
     }
-    if (S_merge_edits(edits, nedits, add, nn)) {
+    if (nqx_norm_edits_merge(edits, nedits, add, nn, 0)) {
         rc = -1;
         goto out;
     }
@@ -2830,7 +2805,7 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             (*edits)[out++] = (*edits)[d++];
         *nedits = out;
         /* merge the two sorted, disjoint lists */
-        if (S_merge_edits(edits, nedits, e2, n2)) {
+        if (nqx_norm_edits_merge(edits, nedits, e2, n2, 0)) {
             nqx_norm_edits_free(e2, n2);
             goto oom;
         }
