@@ -1,10 +1,11 @@
 /* edits.c: the edit lists every step of the normalizer returns (layout,
- * NFC, OCR, labels) and normalize.c applies: one merge and one free for
- * all of them.
+ * NFC, OCR, labels) and normalize.c applies: one append, one merge and
+ * one free for all of them.
  */
 #include "norm.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
 {
@@ -12,6 +13,37 @@ void nqx_norm_edits_free(nqx_norm_edit *e, size_t n)
     for (i = 0; i < n; i++)
         free(e[i].repl);
     free(e);
+}
+
+int nqx_norm_edit_push(nqx_norm_edit **v, size_t *n, size_t *cap, size_t start,
+                       size_t end, const char *repl, size_t rlen,
+                       nqx_change_kind kind, double conf)
+{
+    nqx_norm_edit *d;
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        nqx_norm_edit *p = realloc(*v, c * sizeof *p);
+        if (!p)
+            return -1;
+        *v = p;
+        *cap = c;
+    }
+    d = &(*v)[*n];
+    memset(d, 0, sizeof *d); /* fields added later stay 0 */
+    if (rlen) { /* a deletion keeps repl NULL: most layout edits are */
+        d->repl = malloc(rlen + 1);
+        if (!d->repl)
+            return -1;
+        memcpy(d->repl, repl, rlen);
+        d->repl[rlen] = '\0';
+    }
+    d->start = start;
+    d->end = end;
+    d->repl_len = rlen;
+    d->kind = kind;
+    d->confidence = conf;
+    (*n)++;
+    return 0;
 }
 
 int nqx_norm_edits_merge(nqx_norm_edit **edits, size_t *nedits,

@@ -91,28 +91,7 @@ static int S_after_label(const unsigned char *t, size_t i, size_t e)
 static int S_add(nqx_norm_edit **v, size_t *n, size_t *cap, size_t s,
                  size_t e, const char *r, size_t rl)
 {
-    nqx_norm_edit *x;
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 8;
-        nqx_norm_edit *p = realloc(*v, c * sizeof *p);
-        if (!p)
-            return -1;
-        *v = p;
-        *cap = c;
-    }
-    x = &(*v)[*n];
-    memset(x, 0, sizeof *x);
-    if (!(x->repl = malloc(rl + 1)))
-        return -1;
-    memcpy(x->repl, r, rl);
-    x->repl[rl] = '\0';
-    x->repl_len = rl;
-    x->start = s;
-    x->end = e;
-    x->kind = NQX_CHANGE_OCR;
-    x->confidence = S_CONF;
-    (*n)++;
-    return 0;
+    return nqx_norm_edit_push(v, n, cap, s, e, r, rl, NQX_CHANGE_OCR, S_CONF);
 }
 
 /* The Roman number at t[s..) with OCR's look-alikes of I in it: its

@@ -56,25 +56,7 @@ static int S_grow(S_elist *l)
 static int S_push(S_elist *l, size_t s, size_t e, const char *r, size_t rn,
                   nqx_change_kind k)
 {
-    nqx_norm_edit *d;
-    if (S_grow(l))
-        return -1;
-    d = &l->v[l->n];
-    memset(d, 0, sizeof *d);
-    if (rn) { /* a deletion keeps repl NULL: most edits are deletions */
-        d->repl = malloc(rn + 1);
-        if (!d->repl)
-            return -1;
-        memcpy(d->repl, r, rn);
-        d->repl[rn] = '\0';
-    }
-    d->start = s;
-    d->end = e;
-    d->repl_len = rn;
-    d->kind = k;
-    d->confidence = 1.0;
-    l->n++;
-    return 0;
+    return nqx_norm_edit_push(&l->v, &l->n, &l->cap, s, e, r, rn, k, 1.0);
 }
 
 /* Drop the edits after the first n (a line that turned out to be dropped). */

@@ -7,7 +7,7 @@
  *   ocr.c        OCR diacritic correction in context (model.c: the model)
  *   labels.c     numbering labels OCR misread ("1II." for "III.")
  *   offmap.c     the offset maps every step builds and normalize.c composes
- *   edits.c      the edit lists every step returns: merge, free
+ *   edits.c      the edit lists every step returns: append, merge, free
  */
 #ifndef NQX_NORM_H
 #define NQX_NORM_H
@@ -65,6 +65,14 @@ typedef struct {
 
 /* The edit lists (edits.c). Free each repl and the array. */
 void nqx_norm_edits_free(nqx_norm_edit *e, size_t n);
+
+/* Appends the edit [start, end) -> repl[0..rlen) of kind and confidence
+ * conf to the array *v of *n edits and capacity *cap, which it grows
+ * (*v NULL and *cap 0 to start). repl is copied, NUL-terminated; NULL
+ * when rlen is 0. Returns -1 when out of memory (*n unchanged). */
+int nqx_norm_edit_push(nqx_norm_edit **v, size_t *n, size_t *cap, size_t start,
+                       size_t end, const char *repl, size_t rlen,
+                       nqx_change_kind kind, double conf);
 
 /* Merges add[0..nadd) into *edits (both sorted by start) and frees the
  * array add (not its repls, which *edits now owns); at equal starts add's

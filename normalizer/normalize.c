@@ -205,38 +205,23 @@ static utf8proc_int32_t S_digit_ascii(utf8proc_int32_t cp, void *data)
 typedef struct {
     nqx_norm_edit *v;
     size_t *at;
-    size_t n, cap;
+    size_t n, cap, atcap;
 } S_nfcl;
 
 static int S_nfc_note(S_nfcl *l, size_t u0, size_t u1, const char *r,
                       size_t rl, size_t n0)
 {
-    nqx_norm_edit *e;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        nqx_norm_edit *v = realloc(l->v, cap * sizeof *v);
-        size_t *at;
-        if (!v)
-            return -1;
-        l->v = v;
-        at = realloc(l->at, cap * sizeof *at);
+    if (l->n == l->atcap) {
+        size_t cap = l->atcap ? l->atcap * 2 : 16;
+        size_t *at = realloc(l->at, cap * sizeof *at);
         if (!at)
             return -1;
         l->at = at;
-        l->cap = cap;
+        l->atcap = cap;
     }
-    e = &l->v[l->n];
-    memset(e, 0, sizeof *e);
-    e->repl = nqx_strndup(r, rl);
-    if (!e->repl)
-        return -1;
-    e->start = u0;
-    e->end = u1;
-    e->repl_len = rl;
-    e->kind = NQX_CHANGE_NFC;
-    e->confidence = 1.0;
-    l->at[l->n++] = n0;
-    return 0;
+    l->at[l->n] = n0;
+    return nqx_norm_edit_push(&l->v, &l->n, &l->cap, u0, u1, r, rl,
+                              NQX_CHANGE_NFC, 1.0);
 }
 
 /* 1 when s[0..n) holds "Ð" or "ð" (C3 90, C3 B0). Eight bytes at a

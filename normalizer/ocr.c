@@ -1188,25 +1188,7 @@ static int S_viterbi(S_pos *P, int n, S_scratch *sc,
 static int S_edit(nqx_norm_edit **e, size_t *n, size_t *cap, size_t start,
                   size_t end, const char *repl, size_t rlen, double conf)
 {
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 16;
-        nqx_norm_edit *p = realloc(*e, c * sizeof *p);
-        if (!p)
-            return -1;
-        *e = p;
-        *cap = c;
-    }
-    memset(&(*e)[*n], 0, sizeof **e); /* fields added later stay 0 */
-    (*e)[*n].start = start;
-    (*e)[*n].end = end;
-    (*e)[*n].repl = nqx_strndup(repl, rlen);
-    if (!(*e)[*n].repl)
-        return -1;
-    (*e)[*n].repl_len = rlen;
-    (*e)[*n].kind = NQX_CHANGE_OCR;
-    (*e)[*n].confidence = conf;
-    (*n)++;
-    return 0;
+    return nqx_norm_edit_push(e, n, cap, start, end, repl, rlen, NQX_CHANGE_OCR, conf);
 }
 
 /* The first token from i on (i <= ntok) that starts at x or later
