@@ -1,6 +1,7 @@
 /* fixture_util.h: reading the documents the outline and metadata fixtures
- * describe (tests/fixtures/outline, tests/fixtures/meta). Header-only so
- * that each suite stays one file; every function is static. */
+ * describe (tests/fixtures/outline, tests/fixtures/meta), and running the
+ * pipeline on a test's text. Header-only so that each suite stays one
+ * file; every function is static inline (a suite uses some of them). */
 #ifndef NQX_FIXTURE_UTIL_H
 #define NQX_FIXTURE_UTIL_H
 
@@ -15,14 +16,14 @@
 
 #define FX_TARBALL "/work/shared/textcorpus/vi-text.tar.xz"
 
-static int fx_exists(const char *path)
+static inline int fx_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* Read path whole; NULL when it cannot be read. Caller frees. */
-static char *fx_slurp(const char *path, size_t *len)
+static inline char *fx_slurp(const char *path, size_t *len)
 {
     char *buf = NULL;
     size_t n;
@@ -37,7 +38,7 @@ static char *fx_slurp(const char *path, size_t *len)
 /* The bytes of document id: corpus/ID.txt, else the textcorpus file
  * ID.md from /tmp/vi-text or unpacked from the tarball into a temporary
  * folder. NULL when the textcorpus is absent. Caller frees. */
-static char *fx_document(const char *id, size_t *len)
+static inline char *fx_document(const char *id, size_t *len)
 {
     char path[512], dir[64], cmd[1024];
     char *buf;
@@ -65,27 +66,37 @@ static char *fx_document(const char *id, size_t *len)
     return buf;
 }
 
-/* Normalize (no OCR model) and extract document id with grammar g. NULL
- * when the document is absent (the caller skips). */
-static nqx_doc *fx_extract(const nqx_grammar *g, const char *id,
-                           nqx_text **tp)
+/* Normalize (no OCR model) bytes[0..n) (name: for errors) and extract
+ * them with grammar g: the records, and in *tp the normalized text (both
+ * the caller's; *tp is set before extraction, so that a suite's .fini
+ * frees it when extraction fails). */
+static inline nqx_doc *fx_extract_text(const nqx_grammar *g, const char *name,
+                                       const char *bytes, size_t n, nqx_text **tp)
+{
+    nqx_doc *d = NULL;
+    nqx_error e;
+    cr_assert_eq(nqx_norm_text(name, bytes, n, NULL, tp, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_ext_doc(g, *tp, &d, &e), NQX_OK, "%s", e.msg);
+    return d;
+}
+
+/* fx_extract_text of document id (fx_document). NULL when the document
+ * is absent (the caller skips). */
+static inline nqx_doc *fx_extract(const nqx_grammar *g, const char *id,
+                                  nqx_text **tp)
 {
     size_t n = 0;
     char *bytes = fx_document(id, &n);
-    nqx_text *t = NULL;
-    nqx_doc *d = NULL;
-    nqx_error e;
+    nqx_doc *d;
     if (!bytes)
         return NULL;
-    cr_assert_eq(nqx_norm_text(id, bytes, n, NULL, &t, &e), NQX_OK, "%s", e.msg);
+    d = fx_extract_text(g, id, bytes, n, tp);
     free(bytes);
-    cr_assert_eq(nqx_ext_doc(g, t, &d, &e), NQX_OK, "%s", e.msg);
-    *tp = t;
     return d;
 }
 
 /* Split line (modified in place) at tabs into at most max fields. */
-static int fx_fields(char *line, char **f, int max)
+static inline int fx_fields(char *line, char **f, int max)
 {
     int n = 0;
     char *p = line;

@@ -8,6 +8,7 @@
 
 #include "nqx.h"
 #include "../extractor/ext.h"
+#include "fixture_util.h"
 #include "fx_grammar.h"
 
 static nqx_text *S_t;
@@ -24,16 +25,11 @@ static void S_free(void)
 
 static void S_run(const char *text)
 {
-    nqx_error e;
-    nqx_norm_options opt;
-    memset(&opt, 0, sizeof opt);
     nqx_doc_free(S_d);
     S_d = NULL;
     nqx_text_free(S_t);
     S_t = NULL;
-    cr_assert_eq(nqx_norm_text("test", text, strlen(text), &opt, &S_t, &e),
-                 NQX_OK, "%s", e.msg);
-    cr_assert_eq(nqx_ext_doc(S_g, S_t, &S_d, &e), NQX_OK, "%s", e.msg);
+    S_d = fx_extract_text(S_g, "test", text, strlen(text), &S_t);
 }
 
 static size_t S_ntasks(void)
