@@ -779,6 +779,58 @@ static int S_file_line(void *ctx, size_t k, const char *path, nqx_status st,
     return 0;
 }
 
+/* A fresh store, the default grammars and files written for
+ * nqx_store_ingest_files, with the report lines it should give: what the
+ * tests of batches below share. */
+typedef struct {
+    S_tmpstore f;
+    nqx_grammar *g;
+    char *paths[40];
+    size_t n;
+    nqx_buf got, want;
+} S_files;
+
+static void S_files_open(S_files *x)
+{
+    nqx_error e;
+    memset(x, 0, sizeof *x);
+    S_tmpstore_open(&x->f);
+    cr_assert_eq(nqx_gram_load(NULL, &x->g, &e), NQX_OK, "%s", e.msg);
+}
+
+/* The next file, name in the store's folder, and its report line: st,
+ * and outcome NQX_INGEST_NEW when st is NQX_OK. */
+static void S_files_add(S_files *x, const char *name, const char *body,
+                        nqx_status st)
+{
+    cr_assert_lt(x->n, sizeof x->paths / sizeof *x->paths);
+    x->paths[x->n] = S_write(x->f.dir, name, body);
+    nqx_buf_printf(&x->want, "%zu %d %d\n", x->n, (int)st,
+                   st ? -1 : (int)NQX_INGEST_NEW);
+    x->n++;
+}
+
+/* Ingest the files with jobs threads; the report must be the one
+ * expected ("-j run" in the message). */
+static void S_files_ingest(S_files *x, int jobs, int run)
+{
+    nqx_batch_options opt = {0};
+    nqx_error e;
+    opt.jobs = jobs;
+    cr_assert_eq(nqx_store_ingest_files(x->f.s, x->g, (const char *const *)x->paths, x->n,
+                                        &opt, S_file_line, &x->got, &e), NQX_OK, "%s", e.msg);
+    cr_assert_str_eq(x->got.data, x->want.data, "-j %d", run);
+}
+
+static void S_files_close(S_files *x)
+{
+    S_unlink_all(x->paths, x->n);
+    nqx_buf_free(&x->got);
+    nqx_buf_free(&x->want);
+    nqx_gram_free(x->g);
+    S_tmpstore_close(&x->f);
+}
+
 /* Files share a transaction (loader/batch.c): one the store refuses is
  * rolled back alone, the others of its batch and the next are stored and
  * searchable, with one thread or three. It is refused before any row of
@@ -794,32 +846,20 @@ Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
         " WHEN NEW.text = 'Lời thứ ba.' BEGIN SELECT RAISE(ABORT, 'f3 refused'); END"};
     int jobs;
     for (jobs = 1; jobs <= 6; jobs++) {
-        S_tmpstore f;
-        char *dir, *paths[10];
+        S_files x;
         nqx_store *s;
-        nqx_grammar *g;
-        nqx_error e;
-        nqx_buf b = {0}, want = {0};
-        nqx_batch_options opt = {0};
         size_t i;
-        S_tmpstore_open(&f);
-        dir = f.dir;
-        s = f.s;
-        cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+        S_files_open(&x);
+        s = x.f.s;
         for (i = 0; i < 10; i++) {
             char name[16], body[200];
             snprintf(name, sizeof name, "f%zu.txt", i);
             snprintf(body, sizeof body, "KẾ HOẠCH số %zu\nPhấn đấu trồng %zu000 ha rừng.\n"
                      "Lời %s.\n", i, i + 1, i == 3 ? "thứ ba" : "khác");
-            paths[i] = S_write(dir, name, body);
-            nqx_buf_printf(&want, "%zu %d %d\n", i, i == 3 ? (int)NQX_ESTORE : 0,
-                           i == 3 ? -1 : (int)NQX_INGEST_NEW);
+            S_files_add(&x, name, body, i == 3 ? NQX_ESTORE : NQX_OK);
         }
         cr_assert_eq(sqlite3_exec(s->db, refuse[jobs > 3], NULL, NULL, NULL), SQLITE_OK);
-        opt.jobs = jobs > 3 ? jobs - 3 : jobs;
-        cr_assert_eq(nqx_store_ingest_files(s, g, (const char *const *)paths, 10, &opt,
-                                            S_file_line, &b, &e), NQX_OK, "%s", e.msg);
-        cr_assert_str_eq(b.data, want.data, "-j %d", jobs);
+        S_files_ingest(&x, jobs > 3 ? jobs - 3 : jobs, jobs);
         S_assert_rows(S_sql(s, "SELECT group_concat(name, ' ') FROM documents"),
                       "f0 f1 f2 f4 f5 f6 f7 f8 f9\n");
         S_assert_rows(S_sql(s, "SELECT count(*) FROM passages WHERE doc_id NOT IN"
@@ -842,11 +882,7 @@ Test(store, a_file_refused_inside_a_batch_is_rolled_back_alone)
         S_assert_parents(s);
         cr_assert_eq(sqlite3_exec(s->db, "INSERT INTO passages_fts (passages_fts)"
                                   " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
-        S_unlink_all(paths, 10);
-        nqx_buf_free(&b);
-        nqx_buf_free(&want);
-        nqx_gram_free(g);
-        S_tmpstore_close(&f);
+        S_files_close(&x);
     }
 }
 
@@ -860,31 +896,20 @@ Test(store, ingest_checkpoints_in_a_thread_of_its_own)
 {
     int jobs;
     for (jobs = 1; jobs <= 2; jobs++) {
-        S_tmpstore f;
-        char *dir, *paths[40];
+        S_files x;
         nqx_store *s;
-        nqx_grammar *g;
-        nqx_error e;
-        nqx_buf b = {0}, want = {0};
-        nqx_batch_options opt = {0};
         size_t i;
-        S_tmpstore_open(&f);
-        dir = f.dir;
-        s = f.s;
-        cr_assert_eq(nqx_gram_load(NULL, &g, &e), NQX_OK, "%s", e.msg);
+        S_files_open(&x);
+        s = x.f.s;
         for (i = 0; i < 40; i++) {
             char name[16], body[300];
             snprintf(name, sizeof name, "c%zu.txt", i);
             snprintf(body, sizeof body, "KẾ HOẠCH số %zu\nPhấn đấu trồng %zu000 ha rừng.\n"
                      "1. Sở Nông nghiệp chủ trì thực hiện việc số %zu.\n", i, i + 1, i);
-            paths[i] = S_write(dir, name, body);
-            nqx_buf_printf(&want, "%zu 0 %d\n", i, (int)NQX_INGEST_NEW);
+            S_files_add(&x, name, body, NQX_OK);
         }
         s->ckpt_pages = 2;
-        opt.jobs = jobs;
-        cr_assert_eq(nqx_store_ingest_files(s, g, (const char *const *)paths, 40, &opt,
-                                            S_file_line, &b, &e), NQX_OK, "%s", e.msg);
-        cr_assert_str_eq(b.data, want.data, "-j %d", jobs);
+        S_files_ingest(&x, jobs, jobs);
         cr_assert_gt(s->nckpt, 0, "-j %d", jobs);
         S_assert_rows(S_sql(s, "SELECT count(*), count(DISTINCT text_sha256) FROM documents"),
                       "40|40\n");
@@ -904,11 +929,7 @@ Test(store, ingest_checkpoints_in_a_thread_of_its_own)
         }
         S_assert_rows(S_sql(s, "PRAGMA integrity_check"), "ok\n");
         S_assert_parents(s);
-        S_unlink_all(paths, 40);
-        nqx_buf_free(&b);
-        nqx_buf_free(&want);
-        nqx_gram_free(g);
-        S_tmpstore_close(&f);
+        S_files_close(&x);
     }
 }
 
