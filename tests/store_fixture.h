@@ -1,5 +1,5 @@
 /* store_fixture.h: small synthetic documents for the store's tests
- * (test_store.c, test_export.c). They are built by hand rather than
+ * (test_store.c, test_export.c, test_faults.c). They are built by hand rather than
  * extracted so that the store is tested apart from extraction, which is
  * changing under it. */
 #ifndef NQX_STORE_FIXTURE_H
@@ -18,6 +18,17 @@
     "2. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính xây dựng đề án, "       \
     "\"quy chế\"; hoàn thành trong Quý II/2023.\n"                           \
     "3. Ban Tổ chức Thành ủy báo cáo Ban Thường vụ trước ngày 15/5/2023.\n"
+
+/* Every table's row count, in one row: what a store must keep across a
+ * fault or a repeated ingest (test_store.c, test_faults.c). */
+#define FX_COUNTS                                                            \
+    "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM parts)," \
+    " (SELECT count(*) FROM nodes), (SELECT count(*) FROM targets),"         \
+    " (SELECT count(*) FROM tasks), (SELECT count(*) FROM agencies),"        \
+    " (SELECT count(*) FROM agency_names),"                                  \
+    " (SELECT count(*) FROM task_agencies),"                                 \
+    " (SELECT count(*) FROM corrections), (SELECT count(*) FROM passages),"  \
+    " (SELECT count(DISTINCT doc) FROM temp.fts_rows)"
 
 static inline char *fx_dup(const char *s)
 {

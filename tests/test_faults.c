@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "nqx.h"
+#include "store_fixture.h"
 
 #ifndef NQX_SRCDIR
 #define NQX_SRCDIR "."
@@ -206,14 +207,7 @@ static char *S_rows(const char *db, const char *sql)
 }
 
 /* Every table's row count. */
-static const char S_counts[] =
-    "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM parts),"
-    " (SELECT count(*) FROM nodes), (SELECT count(*) FROM targets),"
-    " (SELECT count(*) FROM tasks), (SELECT count(*) FROM agencies),"
-    " (SELECT count(*) FROM agency_names),"
-    " (SELECT count(*) FROM task_agencies),"
-    " (SELECT count(*) FROM corrections), (SELECT count(*) FROM passages),"
-    " (SELECT count(DISTINCT doc) FROM temp.fts_rows)";
+static const char S_counts[] = FX_COUNTS;
 
 /* Per document (by text hash): its rows in every table that hangs from
  * it. One statement, so one snapshot of the store. */

@@ -52,14 +52,7 @@ static char *S_sql(nqx_store *s, const char *sql)
     return nqx_buf_steal(&b);
 }
 
-static const char S_counts[] =
-    "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM parts),"
-    " (SELECT count(*) FROM nodes), (SELECT count(*) FROM targets),"
-    " (SELECT count(*) FROM tasks), (SELECT count(*) FROM agencies),"
-    " (SELECT count(*) FROM agency_names),"
-    " (SELECT count(*) FROM task_agencies),"
-    " (SELECT count(*) FROM corrections), (SELECT count(*) FROM passages),"
-    " (SELECT count(DISTINCT doc) FROM temp.fts_rows)";
+static const char S_counts[] = FX_COUNTS;
 
 static nqx_store *S_open(const char *path)
 {
