@@ -319,10 +319,18 @@ static int S_status_exit(nqx_status st, const nqx_error *err)
     return st == NQX_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
 }
 
-/* Options every query command takes. Returns 1 when a was one of them,
- * -1 on a usage error. */
+/* A command's options that only set a string: its name and where the
+ * value goes. A table of them ends with a NULL name. */
+typedef struct {
+    const char *name;
+    const char **val;
+} S_stropt;
+
+/* Options every store command takes, and the command's own string
+ * options str (NULL: none). Returns 1 when a was one of them, -1 on a
+ * usage error. */
 static int S_common(const char *a, int argc, char **argv, int *i,
-                    const char **db, S_fmt *fmt, int *busy)
+                    const char **db, S_fmt *fmt, int *busy, const S_stropt *str)
 {
     const char *v;
     if (cli_opt(a, "--db", &v, argc, argv, i)) {
@@ -330,6 +338,12 @@ static int S_common(const char *a, int argc, char **argv, int *i,
         *db = v;
         return 1;
     }
+    for (; str && str->name; str++)
+        if (cli_opt(a, str->name, &v, argc, argv, i)) {
+            if (!v) return -1;
+            *str->val = v;
+            return 1;
+        }
     if (fmt && cli_opt(a, "--format", &v, argc, argv, i)) {
         if (!v || S_parse_fmt(v, fmt)) return -1;
         return 1;
@@ -344,9 +358,9 @@ static int S_common(const char *a, int argc, char **argv, int *i,
     return 0;
 }
 
-#define S_COMMON_OR_USAGE(name)                                            \
+#define S_COMMON_OR_USAGE(name, str)                                       \
     {                                                                      \
-        int k_ = S_common(a, argc, argv, &i, &db, &o.fmt, &busy);          \
+        int k_ = S_common(a, argc, argv, &i, &db, &o.fmt, &busy, str);     \
         if (k_ < 0)                                                        \
             return EXIT_USAGE;                                             \
         if (k_ > 0)                                                        \
@@ -380,18 +394,14 @@ int cmd_targets(int argc, char **argv)
     nqx_store *s;
     nqx_error err;
     S_out o;
+    const S_stropt str[] = {{"--metric", &q.metric}, {"--locality", &q.locality},
+                            {NULL, NULL}};
     S_out_init(&o);
     memset(&q, 0, sizeof q);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        S_COMMON_OR_USAGE(targets)
-        if (cli_opt(a, "--metric", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            q.metric = v;
-        } else if (cli_opt(a, "--locality", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            q.locality = v;
-        } else if (cli_opt(a, "--year", &v, argc, argv, &i)) {
+        S_COMMON_OR_USAGE(targets, str)
+        if (cli_opt(a, "--year", &v, argc, argv, &i)) {
             if (!v || (q.year = atoi(v)) < 1000 || q.year > 9999) {
                 cli_errorf("targets: --year needs a year such as 2025");
                 return EXIT_USAGE;
@@ -420,31 +430,22 @@ static const char S_help_tasks[] =
 
 int cmd_tasks(int argc, char **argv)
 {
-    const char *db = S_DEFAULT_DB, *v;
+    const char *db = S_DEFAULT_DB;
     int i, busy = 0, rc;
     nqx_task_query q;
     nqx_grammar *g = NULL;
     nqx_store *s;
     nqx_error err;
     S_out o;
+    const S_stropt str[] = {{"--agency", &q.agency}, {"--role", &q.role},
+                            {"--due-before", &q.due_before}, {"--today", &q.today},
+                            {NULL, NULL}};
     S_out_init(&o);
     memset(&q, 0, sizeof q);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        S_COMMON_OR_USAGE(tasks)
-        if (cli_opt(a, "--agency", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            q.agency = v;
-        } else if (cli_opt(a, "--role", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            q.role = v;
-        } else if (cli_opt(a, "--due-before", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            q.due_before = v;
-        } else if (cli_opt(a, "--today", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            q.today = v;
-        } else if (strcmp(a, "--overdue") == 0) {
+        S_COMMON_OR_USAGE(tasks, str)
+        if (strcmp(a, "--overdue") == 0) {
             q.overdue = 1;
         } else {
             cli_errorf("tasks: unknown argument %s", a);
@@ -473,25 +474,18 @@ static const char S_help_compare[] =
 
 int cmd_compare(int argc, char **argv)
 {
-    const char *db = S_DEFAULT_DB, *v, *metric = NULL, *by = NULL;
+    const char *db = S_DEFAULT_DB, *metric = NULL, *by = NULL;
     int i, busy = 0, rc;
     nqx_store *s;
     nqx_error err;
     S_out o;
+    const S_stropt str[] = {{"--metric", &metric}, {"--by", &by}, {NULL, NULL}};
     S_out_init(&o);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        S_COMMON_OR_USAGE(compare)
-        if (cli_opt(a, "--metric", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            metric = v;
-        } else if (cli_opt(a, "--by", &v, argc, argv, &i)) {
-            if (!v) return EXIT_USAGE;
-            by = v;
-        } else {
-            cli_errorf("compare: unknown argument %s", a);
-            return EXIT_USAGE;
-        }
+        S_COMMON_OR_USAGE(compare, str)
+        cli_errorf("compare: unknown argument %s", a);
+        return EXIT_USAGE;
     }
     if (!metric) {
         cli_errorf("compare: --metric WORDS is required");
@@ -521,7 +515,7 @@ int cmd_search(int argc, char **argv)
     S_out_init(&o);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        S_COMMON_OR_USAGE(search)
+        S_COMMON_OR_USAGE(search, NULL)
         if (a[0] == '-' && a[1] == '-') {
             cli_errorf("search: unknown option %s", a);
             nqx_buf_free(&words);
@@ -559,7 +553,7 @@ int cmd_sql(int argc, char **argv)
     S_out_init(&o);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        S_COMMON_OR_USAGE(sql)
+        S_COMMON_OR_USAGE(sql, NULL)
         if (sql || (a[0] == '-' && a[1] == '-')) {
             cli_errorf("sql: unexpected argument %s (quote the SQL)", a);
             return EXIT_USAGE;
@@ -593,7 +587,7 @@ int cmd_export(int argc, char **argv)
     nqx_status st;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int k = S_common(a, argc, argv, &i, &db, NULL, &busy);
+        int k = S_common(a, argc, argv, &i, &db, NULL, &busy, NULL);
         if (k < 0)
             return EXIT_USAGE;
         if (k > 0)
@@ -829,6 +823,9 @@ int cmd_ingest(int argc, char **argv)
     nqx_store *s = NULL;
     nqx_error err;
     size_t k;
+    const S_stropt str[] = {{"--locality", &fill.locality}, {"--issuer", &fill.issuer},
+                            {"--kind", &fill.kind}, {"--date", &fill.date},
+                            {"--grammars", &gdir}, {NULL, NULL}};
 
     memset(&batch, 0, sizeof batch);
     memset(&fill, 0, sizeof fill);
@@ -841,27 +838,12 @@ int cmd_ingest(int argc, char **argv)
             files.jsonl = 1;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int c = S_common(a, argc, argv, &i, &db, NULL, &busy);
+        int c = S_common(a, argc, argv, &i, &db, NULL, &busy, str);
         if (c < 0)
             goto usage;
         if (c > 0)
             continue;
-        if (cli_opt(a, "--locality", &v, argc, argv, &i)) {
-            if (!v) goto usage;
-            fill.locality = v;
-        } else if (cli_opt(a, "--issuer", &v, argc, argv, &i)) {
-            if (!v) goto usage;
-            fill.issuer = v;
-        } else if (cli_opt(a, "--kind", &v, argc, argv, &i)) {
-            if (!v) goto usage;
-            fill.kind = v;
-        } else if (cli_opt(a, "--date", &v, argc, argv, &i)) {
-            if (!v) goto usage;
-            fill.date = v;
-        } else if (cli_opt(a, "--grammars", &v, argc, argv, &i)) {
-            if (!v) goto usage;
-            gdir = v;
-        } else if (cli_opt(a, "--jobs", &v, argc, argv, &i) ||
+        if (cli_opt(a, "--jobs", &v, argc, argv, &i) ||
                    cli_opt(a, "-j", &v, argc, argv, &i) ||
                    (strncmp(a, "-j", 2) == 0 && (v = a + 2))) {
             char *end;
