@@ -36,6 +36,24 @@ nqx_text *cli_normalize_file(const char *path, const nqx_norm_options *opt);
 int cli_extract_file(const char *path, const nqx_norm_options *opt,
                      const nqx_grammar *g, nqx_text **t, nqx_doc **d);
 
+/* For the commands that extract each file (extract, outline, meta): fn
+ * gets each file argument's text and records (not to keep). */
+typedef void (*cli_doc_fn)(void *ctx, const char *path, const nqx_text *t,
+                           const nqx_doc *d);
+
+/* The grammars of gdir (NULL = default) and, unless no_ocr, the OCR model
+ * (NULL when there is none): 0, or -1 with the error printed. The caller
+ * frees both. */
+int cli_load_extraction(const char *gdir, int no_ocr, nqx_grammar **g,
+                        nqx_model **model);
+
+/* Extract each file argument of argv (skipping options; --format and
+ * --grammars take a value) with g and model, calling fn on each that
+ * succeeds. EXIT_OK, or EXIT_REJECTED when some file failed (its error
+ * printed). */
+int cli_each_doc(int argc, char **argv, const nqx_grammar *g,
+                 const nqx_model *model, cli_doc_fn fn, void *ctx);
+
 /* Load grammars from dir (NULL = default). Prints the error on failure. */
 nqx_grammar *cli_load_grammars(const char *dir);
 

@@ -5,23 +5,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The records of one file, as JSON Lines or CSV rows. */
+typedef struct {
+    int csv;
+    nqx_buf b;
+} S_records;
+
+static void S_print_records(void *ctx, const char *path, const nqx_text *t,
+                            const nqx_doc *d)
+{
+    S_records *r = ctx;
+    char *id = cli_doc_id(path);
+    size_t k;
+    (void)t;
+    r->b.len = 0;
+    for (k = 0; k < d->nrecords; k++)
+        if (r->csv)
+            nqx_record_csv(&r->b, id ? id : path,
+                           d->nmetas ? d->metas[d->records[k].doc_index].locality : NULL,
+                           NULL, &d->records[k]);
+        else
+            nqx_record_json(&r->b, id ? id : path, &d->records[k]);
+    if (r->b.len)
+        fwrite(r->b.data, 1, r->b.len, stdout);
+    free(id);
+}
+
 int cmd_extract(int argc, char **argv)
 {
-    int csv = 0;
-    int i, rc = EXIT_OK, nfiles = 0, failed = 0, no_ocr = 0;
+    int i, rc, nfiles = 0, no_ocr = 0;
     const char *val, *gdir = NULL;
     nqx_grammar *g;
-    nqx_model *model = NULL;
-    nqx_norm_options opt;
-    nqx_buf b = {0};
+    nqx_model *model;
+    S_records r = {0};
 
-    memset(&opt, 0, sizeof opt);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_opt(a, "--format", &val, argc, argv, &i)) {
             if (!val) return EXIT_USAGE;
             if (strcmp(val, "csv") == 0)
-                csv = 1;
+                r.csv = 1;
             else if (strcmp(val, "jsonl") != 0) {
                 cli_errorf("extract: --format must be jsonl or csv");
                 return EXIT_USAGE;
@@ -46,52 +69,14 @@ int cmd_extract(int argc, char **argv)
         cli_errorf("extract: no input file");
         return EXIT_USAGE;
     }
-    g = cli_load_grammars(gdir);
-    if (!g)
+    if (cli_load_extraction(gdir, no_ocr, &g, &model))
         return EXIT_INTERNAL;
-    if (!no_ocr) {
-        model = cli_load_model(NULL, &failed);
-        if (failed) {
-            nqx_gram_free(g);
-            return EXIT_INTERNAL;
-        }
-    }
-    opt.model = model;
-    if (csv) { /* a BOM so that spreadsheets read the UTF-8 as such */
+    if (r.csv) { /* a BOM so that spreadsheets read the UTF-8 as such */
         fputs("\xEF\xBB\xBF", stdout);
         fputs(nqx_record_csv_header(), stdout);
     }
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        nqx_text *t;
-        nqx_doc *d = NULL;
-        char *id;
-        size_t k;
-        if (a[0] == '-' && a[1]) {
-            if (strcmp(a, "--format") == 0 || strcmp(a, "--grammars") == 0)
-                i++;
-            continue;
-        }
-        if (cli_extract_file(a, &opt, g, &t, &d)) {
-            rc = EXIT_REJECTED;
-            continue;
-        }
-        id = cli_doc_id(a);
-        b.len = 0;
-        for (k = 0; k < d->nrecords; k++)
-            if (csv)
-                nqx_record_csv(&b, id ? id : a,
-                               d->nmetas ? d->metas[d->records[k].doc_index].locality : NULL,
-                               NULL, &d->records[k]);
-            else
-                nqx_record_json(&b, id ? id : a, &d->records[k]);
-        if (b.len)
-            fwrite(b.data, 1, b.len, stdout);
-        free(id);
-        nqx_doc_free(d);
-        nqx_text_free(t);
-    }
-    nqx_buf_free(&b);
+    rc = cli_each_doc(argc, argv, g, model, S_print_records, &r);
+    nqx_buf_free(&r.b);
     nqx_model_free(model);
     nqx_gram_free(g);
     return rc;

@@ -67,51 +67,41 @@ static int S_parse(const char *cmd, int argc, char **argv, S_opts *o)
 typedef void (*S_print_fn)(const char *path, const nqx_text *t,
                            const nqx_doc *d, int json, int first);
 
+/* What cli_each_doc hands each file to: the command's printer. */
+typedef struct {
+    S_print_fn print;
+    int json, first;
+} S_printer;
+
+static void S_print(void *ctx, const char *path, const nqx_text *t,
+                    const nqx_doc *d)
+{
+    S_printer *p = ctx;
+    p->print(path, t, d, p->json, p->first);
+    p->first = 0;
+}
+
 static int S_run(const char *cmd, int argc, char **argv, S_print_fn print)
 {
     S_opts o;
-    int i, rc = EXIT_OK, failed = 0, first = 1, r;
+    int rc, r;
     nqx_grammar *g;
-    nqx_model *model = NULL;
-    nqx_norm_options opt;
+    nqx_model *model;
+    S_printer p;
 
     r = S_parse(cmd, argc, argv, &o);
     if (r == -2)
         return EXIT_OK;
     if (r)
         return EXIT_USAGE;
-    g = cli_load_grammars(o.gdir);
-    if (!g)
+    if (cli_load_extraction(o.gdir, o.no_ocr, &g, &model))
         return EXIT_INTERNAL;
-    if (!o.no_ocr) {
-        model = cli_load_model(NULL, &failed);
-        if (failed) {
-            nqx_gram_free(g);
-            return EXIT_INTERNAL;
-        }
-    }
-    memset(&opt, 0, sizeof opt);
-    opt.model = model;
     if (o.json)
         fputs("[", stdout);
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        nqx_text *t;
-        nqx_doc *d = NULL;
-        if (a[0] == '-' && a[1]) {
-            if (strcmp(a, "--format") == 0 || strcmp(a, "--grammars") == 0)
-                i++;
-            continue;
-        }
-        if (cli_extract_file(a, &opt, g, &t, &d)) {
-            rc = EXIT_REJECTED;
-            continue;
-        }
-        print(a, t, d, o.json, first);
-        first = 0;
-        nqx_doc_free(d);
-        nqx_text_free(t);
-    }
+    p.print = print;
+    p.json = o.json;
+    p.first = 1;
+    rc = cli_each_doc(argc, argv, g, model, S_print, &p);
     if (o.json)
         fputs("]\n", stdout);
     nqx_model_free(model);

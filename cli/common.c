@@ -94,6 +94,51 @@ int cli_extract_file(const char *path, const nqx_norm_options *opt,
     return 0;
 }
 
+int cli_load_extraction(const char *gdir, int no_ocr, nqx_grammar **g,
+                        nqx_model **model)
+{
+    int failed = 0;
+    *model = NULL;
+    if (!(*g = cli_load_grammars(gdir)))
+        return -1;
+    if (!no_ocr) {
+        *model = cli_load_model(NULL, &failed);
+        if (failed) {
+            nqx_gram_free(*g);
+            *g = NULL;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int cli_each_doc(int argc, char **argv, const nqx_grammar *g,
+                 const nqx_model *model, cli_doc_fn fn, void *ctx)
+{
+    int i, rc = EXIT_OK;
+    nqx_norm_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.model = model;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        nqx_text *t;
+        nqx_doc *d = NULL;
+        if (a[0] == '-' && a[1]) {
+            if (strcmp(a, "--format") == 0 || strcmp(a, "--grammars") == 0)
+                i++;
+            continue;
+        }
+        if (cli_extract_file(a, &opt, g, &t, &d)) {
+            rc = EXIT_REJECTED;
+            continue;
+        }
+        fn(ctx, a, t, d);
+        nqx_doc_free(d);
+        nqx_text_free(t);
+    }
+    return rc;
+}
+
 nqx_grammar *cli_load_grammars(const char *dir)
 {
     nqx_grammar *g;
