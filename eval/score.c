@@ -187,79 +187,20 @@ static const nqx_ej *S_agencies_list(const nqx_ej *rec)
     return a && a->type == NQX_EJ_ARR ? a : NULL;
 }
 
-/* leads(rec): the set of agency keys with role "lead", sorted and unique
- * (Python's set, and sorted() for printing). */
-static int S_leads(const nqx_ej *rec, S_str **out, size_t *nout)
-{
-    const nqx_ej *a = S_agencies_list(rec);
-    S_str *v = NULL;
-    size_t i, n = 0, j;
-    *out = NULL;
-    *nout = 0;
-    if (!a || !a->n)
-        return 0;
-    v = calloc(a->n, sizeof *v);
-    if (!v)
-        return -1;
-    for (i = 0; i < a->n; i++) {
-        const nqx_ej *x = a->items[i];
-        if (x->type != NQX_EJ_OBJ || !S_is_str(nqx_ej_get(x, "role"), "lead"))
-            continue;
-        v[n].s = S_agency_key(nqx_ej_get(x, "name"), &v[n].n);
-        if (!v[n].s)
-            goto oom;
-        n++;
-    }
-    qsort(v, n, sizeof *v, S_str_cmp);
-    for (i = j = 0; i < n; i++) {
-        if (j && S_str_cmp(&v[j - 1], &v[i]) == 0) {
-            free(v[i].s);
-            continue;
-        }
-        v[j++] = v[i];
-    }
-    *out = v;
-    *nout = j;
-    return 0;
-oom:
-    for (i = 0; i < n; i++)
-        free(v[i].s);
-    free(v);
-    return -1;
-}
-
-static void S_strs_free(S_str *v, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        free(v[i].s);
-    free(v);
-}
-
-static int S_leads_eq(const nqx_ej *g, const nqx_ej *p, int *eq)
-{
-    S_str *a, *b;
-    size_t na, nb, i;
-    if (S_leads(g, &a, &na))
-        return -1;
-    if (S_leads(p, &b, &nb)) {
-        S_strs_free(a, na);
-        return -1;
-    }
-    *eq = na == nb;
-    for (i = 0; *eq && i < na; i++)
-        *eq = S_str_cmp(&a[i], &b[i]) == 0;
-    S_strs_free(a, na);
-    S_strs_free(b, nb);
-    return 0;
-}
-
 /* agencies(rec): the set of (agency key, role) pairs; role compares with
  * Python's == (None, strings, numbers). */
 typedef struct {
-    S_str key;
+    S_str key; /* first: S_str_cmp orders pairs by key */
     const nqx_ej *role;
 } S_pair;
+
+static void S_pairs_free(S_pair *v, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        free(v[i].key.s);
+    free(v);
+}
 
 static int S_pairs(const nqx_ej *rec, S_pair **out, size_t *nout)
 {
@@ -279,9 +220,7 @@ static int S_pairs(const nqx_ej *rec, S_pair **out, size_t *nout)
             continue;
         v[n].key.s = S_agency_key(nqx_ej_get(x, "name"), &v[n].key.n);
         if (!v[n].key.s) {
-            while (n--)
-                free(v[n].key.s);
-            free(v);
+            S_pairs_free(v, n);
             return -1;
         }
         v[n].role = nqx_ej_get(x, "role");
@@ -289,6 +228,52 @@ static int S_pairs(const nqx_ej *rec, S_pair **out, size_t *nout)
     }
     *out = v;
     *nout = n;
+    return 0;
+}
+
+/* leads(rec): the set of agency keys with role "lead", sorted and unique
+ * (Python's set, and sorted() for printing): the pairs of agencies(rec)
+ * with that role. */
+static int S_leads(const nqx_ej *rec, S_pair **out, size_t *nout)
+{
+    S_pair *v;
+    size_t i, n, j = 0;
+    if (S_pairs(rec, &v, &n))
+        return -1;
+    for (i = 0; i < n; i++)
+        if (S_is_str(v[i].role, "lead"))
+            v[j++] = v[i];
+        else
+            free(v[i].key.s);
+    if (j)
+        qsort(v, j, sizeof *v, S_str_cmp);
+    for (n = j, i = j = 0; i < n; i++) {
+        if (j && S_str_cmp(&v[j - 1], &v[i]) == 0) {
+            free(v[i].key.s);
+            continue;
+        }
+        v[j++] = v[i];
+    }
+    *out = v;
+    *nout = j;
+    return 0;
+}
+
+static int S_leads_eq(const nqx_ej *g, const nqx_ej *p, int *eq)
+{
+    S_pair *a, *b;
+    size_t na, nb, i;
+    if (S_leads(g, &a, &na))
+        return -1;
+    if (S_leads(p, &b, &nb)) {
+        S_pairs_free(a, na);
+        return -1;
+    }
+    *eq = na == nb;
+    for (i = 0; *eq && i < na; i++)
+        *eq = S_str_cmp(&a[i].key, &b[i].key) == 0;
+    S_pairs_free(a, na);
+    S_pairs_free(b, nb);
     return 0;
 }
 
@@ -309,9 +294,7 @@ static int S_agencies_eq(const nqx_ej *g, const nqx_ej *p, int *eq)
     if (S_pairs(g, &a, &na))
         return -1;
     if (S_pairs(p, &b, &nb)) {
-        for (i = 0; i < na; i++)
-            free(a[i].key.s);
-        free(a);
+        S_pairs_free(a, na);
         return -1;
     }
     /* set equality: each side within the other */
@@ -320,12 +303,8 @@ static int S_agencies_eq(const nqx_ej *g, const nqx_ej *p, int *eq)
         *eq = S_pair_in(&a[i], b, nb);
     for (i = 0; *eq && i < nb; i++)
         *eq = S_pair_in(&b[i], a, na);
-    for (i = 0; i < na; i++)
-        free(a[i].key.s);
-    for (i = 0; i < nb; i++)
-        free(b[i].key.s);
-    free(a);
-    free(b);
+    S_pairs_free(a, na);
+    S_pairs_free(b, nb);
     return 0;
 }
 
@@ -466,7 +445,7 @@ static void S_count_field(nqx_eval_kind *k, const char *name, int ok)
 /* want/got of a WRONG line: sorted(leads(x)) for lead, else x.get(k) */
 static int S_want_repr(nqx_buf *b, const char *key, const nqx_ej *rec)
 {
-    S_str *v;
+    S_pair *v;
     size_t n, i;
     if (strcmp(key, "lead") != 0)
         return nqx_py_repr(b, nqx_ej_get(rec, key));
@@ -476,12 +455,12 @@ static int S_want_repr(nqx_buf *b, const char *key, const nqx_ej *rec)
         goto oom;
     for (i = 0; i < n; i++)
         if ((i && nqx_buf_puts(b, ", ")) ||
-            nqx_py_repr_str(b, v[i].s, v[i].n))
+            nqx_py_repr_str(b, v[i].key.s, v[i].key.n))
             goto oom;
-    S_strs_free(v, n);
+    S_pairs_free(v, n);
     return nqx_buf_puts(b, "]");
 oom:
-    S_strs_free(v, n);
+    S_pairs_free(v, n);
     return -1;
 }
 
