@@ -31,6 +31,8 @@
 
 #include "nqx.h"
 
+#include <stdint.h>
+
 typedef struct nqx_pattern nqx_pattern;
 
 typedef struct {
@@ -103,6 +105,34 @@ const char *nqx_gram_example(const nqx_pattern *p, size_t i, int *must_match);
 
 /* Number of a named group, or -1. */
 int nqx_gram_group(const nqx_pattern *p, const char *name);
+
+/* nqx_gram_match read as yes or no, for callers that then ask for groups
+ * by name (meta.c, outline.c): 1 on a match, with the groups after the
+ * last one set also SIZE_MAX, so that every pair of ov reads; 0 when
+ * nothing matched or a limit stopped the match (ov is not to be read). */
+static inline int nqx_gram_matched(const nqx_pattern *p, const char *subj, size_t len,
+                                   size_t start, size_t *ov, int ovn)
+{
+    int rc = nqx_gram_match(p, subj, len, start, ov, ovn), k;
+    if (rc <= 0)
+        return 0;
+    for (k = 2 * rc; k < 2 * ovn; k++)
+        ov[k] = SIZE_MAX;
+    return 1;
+}
+
+/* After nqx_gram_matched: the span of group name in ov (ovn pairs) in
+ * *gs, *ge; 0 when the match left it unset. */
+static inline int nqx_gram_span(const nqx_pattern *p, const size_t *ov, int ovn,
+                                const char *name, size_t *gs, size_t *ge)
+{
+    int k = nqx_gram_group(p, name);
+    if (k < 0 || k >= ovn || ov[2 * k] == SIZE_MAX)
+        return 0;
+    *gs = ov[2 * k];
+    *ge = ov[2 * k + 1];
+    return 1;
+}
 
 /* Data derived from a grammar (word lists folded and tokenized) is built
  * once per grammar, not once per document: a grammar keeps a few cache

@@ -103,23 +103,13 @@ static nqx_status S_load(S_ctx *c)
 /* ov holds 10 pairs; groups the match leaves unset read as SIZE_MAX. */
 static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t *ov)
 {
-    int rc = nqx_gram_match(p, s, n, 0, ov, 10), k;
-    if (rc <= 0)
-        return 0; /* ov is read only after a match */
-    for (k = 2 * rc; k < 20; k++) /* groups after the last one set */
-        ov[k] = SIZE_MAX;
-    return 1;
+    return nqx_gram_matched(p, s, n, 0, ov, 10);
 }
 
 static int S_group(const nqx_pattern *p, const size_t *ov, const char *name,
                    size_t *gs, size_t *ge)
 {
-    int k = nqx_gram_group(p, name);
-    if (k < 0 || k >= 10 || ov[2 * k] == SIZE_MAX)
-        return 0;
-    *gs = ov[2 * k];
-    *ge = ov[2 * k + 1];
-    return 1;
+    return nqx_gram_span(p, ov, 10, name, gs, ge);
 }
 
 /* Index of folded text f among the keys of lx, or -1. */

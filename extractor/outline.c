@@ -76,24 +76,14 @@ static nqx_status S_load(S_ctx *c)
 static int S_match(const nqx_pattern *p, const char *s, size_t n, size_t at,
                    size_t *ov)
 {
-    int rc = nqx_gram_match(p, s, n, at, ov, 8), k;
-    if (rc <= 0)
-        return 0; /* ov is read only after a match */
-    for (k = 2 * rc; k < 16; k++) /* groups after the last one set */
-        ov[k] = SIZE_MAX;
-    return 1;
+    return nqx_gram_matched(p, s, n, at, ov, 8);
 }
 
 /* Span of named group name after a match of p, or 0 when unset. */
 static int S_group(const nqx_pattern *p, const size_t *ov, const char *name,
                    size_t *gs, size_t *ge)
 {
-    int k = nqx_gram_group(p, name);
-    if (k < 0 || k >= 8 || ov[2 * k] == SIZE_MAX)
-        return 0;
-    *gs = ov[2 * k];
-    *ge = ov[2 * k + 1];
-    return 1;
+    return nqx_gram_span(p, ov, 8, name, gs, ge);
 }
 
 static int S_roman_value(const char *s, size_t n)
