@@ -1020,28 +1020,28 @@ static int S_lower_run(const nqx_toks *t, size_t ts, size_t te)
     return te > ts;
 }
 
-/* Does t[ts, te) end with a level ("... cấp tỉnh")? */
-static int S_ends_level(const nqx_agx *a, const nqx_toks *t, size_t ts, size_t te)
+/* Does t[ts, te) end with an entry of lx? */
+static int S_ends_with(const nqx_wlex *lx, const nqx_toks *t, size_t ts, size_t te)
 {
     size_t k;
-    for (k = 0; k < a->levels.n; k++) {
-        size_t nw = a->levels.e[k].nwords;
-        if (te >= ts + nw && S_entry_at(&a->levels.e[k], t, te - nw, te))
+    for (k = 0; k < lx->n; k++) {
+        size_t nw = lx->e[k].nwords;
+        if (te >= ts + nw && S_entry_at(&lx->e[k], t, te - nw, te))
             return 1;
     }
     return 0;
 }
 
+/* Does t[ts, te) end with a level ("... cấp tỉnh")? */
+static int S_ends_level(const nqx_agx *a, const nqx_toks *t, size_t ts, size_t te)
+{
+    return S_ends_with(&a->levels, t, ts, te);
+}
+
 static int S_closed(const nqx_agx *a, const nqx_toks *t, size_t ts,
                     size_t te)
 {
-    size_t k;
-    for (k = 0; k < a->closers.n; k++) {
-        size_t nw = a->closers.e[k].nwords;
-        if (te >= ts + nw && S_entry_at(&a->closers.e[k], t, te - nw, te))
-            return 1;
-    }
-    return 0;
+    return S_ends_with(&a->closers, t, ts, te);
 }
 
 /* Small words inside a proper name after its capitals: "Trung tâm
