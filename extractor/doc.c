@@ -1,5 +1,5 @@
 /* doc.c: the nqx_doc result type: freeing and the spec's JSON Lines form. */
-#include "../core/internal.h"
+#include "ext.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -68,6 +68,16 @@ void nqx_record_clear(nqx_record *r)
     memset(r, 0, sizeof *r);
 }
 
+void nqx_ext_nodes_free(nqx_node *nodes, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        free(nodes[i].label);
+        free(nodes[i].path);
+    }
+    free(nodes);
+}
+
 void nqx_doc_free(nqx_doc *d)
 {
     size_t i;
@@ -76,11 +86,7 @@ void nqx_doc_free(nqx_doc *d)
     for (i = 0; i < d->nmetas; i++)
         nqx_meta_clear(&d->metas[i]);
     free(d->metas);
-    for (i = 0; i < d->nnodes; i++) {
-        free(d->nodes[i].label);
-        free(d->nodes[i].path);
-    }
-    free(d->nodes);
+    nqx_ext_nodes_free(d->nodes, d->nnodes);
     for (i = 0; i < d->nrecords; i++)
         nqx_record_clear(&d->records[i]);
     free(d->records);

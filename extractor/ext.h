@@ -30,6 +30,9 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
                            const nqx_meta *metas, size_t nmetas,
                            nqx_node **nodes, size_t *nnodes, nqx_error *err);
 
+/* Free n outline nodes (their labels and paths) and the array (doc.c). */
+void nqx_ext_nodes_free(nqx_node *nodes, size_t n);
+
 /* Find the first deadline phrase in s[0..n). On success writes the spec's
  * value ("2025", "2023-Q2", "2023-05-15", "2023/2025", "R/P1Y", "ongoing",
  * "conditional", ...) into out and the phrase's span into *ms, *me;

@@ -720,16 +720,6 @@ static size_t S_glued(const S_ctx *c, size_t ls, size_t le)
     return 0;
 }
 
-static void S_free_nodes(nqx_node *nodes, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        free(nodes[i].label);
-        free(nodes[i].path);
-    }
-    free(nodes);
-}
-
 nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
                            const nqx_meta *metas, size_t nmetas,
                            nqx_node **nodes, size_t *nnodes, nqx_error *err)
@@ -789,7 +779,7 @@ nqx_status nqx_ext_outline(const nqx_grammar *g, const char *text, size_t len,
         }
     }
     if (st) {
-        S_free_nodes(c.nodes, c.n);
+        nqx_ext_nodes_free(c.nodes, c.n);
         free(c.keys);
         return st;
     }

@@ -335,16 +335,6 @@ typedef struct {
     int node;
 } S_level;
 
-static void S_free_nodes(nqx_node *nodes, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        free(nodes[i].label);
-        free(nodes[i].path);
-    }
-    free(nodes);
-}
-
 static nqx_status S_fallback_outline(S_ctx *c, nqx_node **out, size_t *nout,
                                      nqx_error *err)
 {
@@ -369,7 +359,7 @@ static nqx_status S_fallback_outline(S_ctx *c, nqx_node **out, size_t *nout,
         if (n == cap) {
             nqx_node *nn = realloc(nodes, 2 * cap * sizeof *nn);
             if (!nn) {
-                S_free_nodes(nodes, n);
+                nqx_ext_nodes_free(nodes, n);
                 return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
             }
             nodes = nn;
@@ -2613,7 +2603,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
         }
     }
     free(c.leadin_memo);
-    S_free_nodes(fb, nfb);
+    nqx_ext_nodes_free(fb, nfb);
     free(c.mask);
     free(c.un_ix);
     return st;
