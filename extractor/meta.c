@@ -832,17 +832,26 @@ static void S_signature(const S_ctx *c, nqx_meta *m, size_t from, size_t to,
     }
 }
 
-/* Push one recipient s[0..n): trailing punctuation and markup dropped; a
- * brace grouping recipients for a shared note ("..., } (để") ends it. */
-static int S_push_item(nqx_meta *m, const char *s, size_t n)
+/* The length of recipient text s[0..n) without its trailing punctuation
+ * and markup; a brace grouping recipients for a shared note ("Ban Bí thư
+ * Trung ương Đảng, } (để") ends it. */
+static size_t S_recipient_len(const char *s, size_t n)
 {
-    nqx_buf b = {0};
     const char *brace = memchr(s, '}', n);
     if (brace)
         n = (size_t)(brace - s);
     while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == '.' ||
                  s[n - 1] == ' ' || s[n - 1] == '*'))
         n--;
+    return n;
+}
+
+/* Push one recipient s[0..n) (S_recipient_len), leading spaces and
+ * markup dropped too. */
+static int S_push_item(nqx_meta *m, const char *s, size_t n)
+{
+    nqx_buf b = {0};
+    n = S_recipient_len(s, n);
     while (n && (*s == ' ' || *s == '*'))
         s++, n--;
     if (!n)
@@ -923,16 +932,7 @@ static int S_recipients(const S_ctx *c, nqx_meta *m, size_t from, size_t to)
             nqx_buf_puts(&b, " ");
             free(prev);
         }
-        {
-            /* "Ban Bí thư Trung ương Đảng, } (để" : a brace grouping
-             * recipients for a shared note ends the name */
-            const char *brace = memchr(s, '}', n);
-            if (brace)
-                n = (size_t)(brace - s);
-        }
-        while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == '.' ||
-                     s[n - 1] == ' ' || s[n - 1] == '*'))
-            n--;
+        n = S_recipient_len(s, n);
         S_clean_append(&b, s, n);
         if (!b.data)
             nqx_buf_puts(&b, "");
