@@ -466,52 +466,39 @@ static unsigned S_token_weight(const uint32_t *cp, size_t ncp)
     return letters < 2 ? 1 : frequent ? 3 : 2;
 }
 
-/* Sum of the token weights of the evidence read in e. */
+/* Sum of the token weights of the evidence read in e with table tab, a
+ * token counting when all its bytes mean something. tab NULL: the other
+ * explanation, UTF-8 with bad bytes: each token holding a valid multibyte
+ * sequence is read as UTF-8, a bad byte standing for a space; "Kế\xff"
+ * then is the syllable "Kế". */
 static size_t S_score(S_enc e, const uint32_t tab[256],
                       const unsigned char *s, const S_token *tok, size_t ntok)
 {
     size_t t, score = 0;
     for (t = 0; t < ntok; t++) {
         uint32_t cp[S_MAX_TOKEN];
-        size_t i = 0, ncp = 0;
+        size_t i = 0, ncp = 0, len = tok[t].len;
         const unsigned char *w = s + tok[t].start;
-        int bad = 0;
-        while (i < tok[t].len) {
-            i += S_legacy_char(e, tab, w + i, tok[t].len - i, &cp[ncp]);
-            bad |= cp[ncp++] == NQX_VNI_BAD;
-        }
-        if (!bad)
-            score += S_token_weight(cp, ncp);
-    }
-    return score;
-}
-
-/* The same weight for the other explanation: UTF-8 with bad bytes. Each
- * token holding a valid multibyte sequence is read as UTF-8, a bad byte
- * standing for a space; "Kế\xff" then is the syllable "Kế". */
-static size_t S_score_utf8(const unsigned char *s, const S_token *tok,
-                           size_t ntok)
-{
-    size_t t, score = 0;
-    for (t = 0; t < ntok; t++) {
-        uint32_t cp[S_MAX_TOKEN];
-        size_t i = 0, ncp = 0;
-        const unsigned char *w = s + tok[t].start;
-        int multi = 0;
-        while (i < tok[t].len) {
-            utf8proc_int32_t c;
-            utf8proc_ssize_t r = utf8proc_iterate(
-                w + i, (utf8proc_ssize_t)(tok[t].len - i), &c);
-            if (r <= 0) {
-                cp[ncp++] = 0xA0;
-                i++;
+        int bad = 0, multi = 0;
+        while (i < len) {
+            if (tab) {
+                i += S_legacy_char(e, tab, w + i, len - i, &cp[ncp]);
+                bad |= cp[ncp++] == NQX_VNI_BAD;
             } else {
-                cp[ncp++] = (uint32_t)c;
-                multi |= r > 1;
-                i += (size_t)r;
+                utf8proc_int32_t c;
+                utf8proc_ssize_t r = utf8proc_iterate(
+                    w + i, (utf8proc_ssize_t)(len - i), &c);
+                if (r <= 0) {
+                    cp[ncp++] = 0xA0;
+                    i++;
+                } else {
+                    cp[ncp++] = (uint32_t)c;
+                    multi |= r > 1;
+                    i += (size_t)r;
+                }
             }
         }
-        if (multi)
+        if (tab ? !bad : multi)
             score += S_token_weight(cp, ncp);
     }
     return score;
@@ -833,7 +820,7 @@ static int S_detect_legacy(const char *name, const unsigned char *s,
     }
     /* Half the tokens at full weight, and more than one word: one could
      * be chance; and a better reading than broken UTF-8. */
-    if (*st || best < 3 || best < ntok || S_score_utf8(s, tok, ntok) >= best)
+    if (*st || best < 3 || best < ntok || S_score(S_UTF8, NULL, s, tok, ntok) >= best)
         pick = -1;
     free(tok);
     return pick;
