@@ -66,6 +66,16 @@ static inline char *fx_document(const char *id, size_t *len)
     return buf;
 }
 
+/* Free a suite's records and text, leaving both NULL (for its next run
+ * and its .fini). */
+static inline void fx_drop(nqx_doc **d, nqx_text **t)
+{
+    nqx_doc_free(*d);
+    *d = NULL;
+    nqx_text_free(*t);
+    *t = NULL;
+}
+
 /* Normalize (no OCR model) bytes[0..n) (name: for errors) and extract
  * them with grammar g: the records, and in *tp the normalized text (both
  * the caller's; *tp is set before extraction, so that a suite's .fini

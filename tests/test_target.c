@@ -20,10 +20,7 @@ static nqx_text *S_t; /* S_run_doc's normalized text */
 
 static void S_free(void)
 {
-    nqx_doc_free(S_d);
-    S_d = NULL;
-    nqx_text_free(S_t);
-    S_t = NULL;
+    fx_drop(&S_d, &S_t);
     fx_grammar_unload();
 }
 
@@ -942,10 +939,7 @@ Test(target, exceed_named_goal)
  * for rules that read the document's metadata. */
 static void S_run_doc(const char *text)
 {
-    nqx_doc_free(S_d);
-    S_d = NULL;
-    nqx_text_free(S_t);
-    S_t = NULL;
+    fx_drop(&S_d, &S_t);
     S_d = fx_extract_text(S_g, "test", text, strlen(text), &S_t);
 }
 

@@ -16,19 +16,13 @@ static nqx_doc *S_d;
 
 static void S_free(void)
 {
-    nqx_doc_free(S_d);
-    S_d = NULL;
-    nqx_text_free(S_t);
-    S_t = NULL;
+    fx_drop(&S_d, &S_t);
     fx_grammar_unload();
 }
 
 static void S_run(const char *text)
 {
-    nqx_doc_free(S_d);
-    S_d = NULL;
-    nqx_text_free(S_t);
-    S_t = NULL;
+    fx_drop(&S_d, &S_t);
     S_d = fx_extract_text(S_g, "test", text, strlen(text), &S_t);
 }
 
