@@ -18,11 +18,32 @@ typedef struct {
     int fail;
 } S_export;
 
-static char *S_col(sqlite3_stmt *st, int i)
+char *nqx_store_col_str(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
     return t ? nqx_strndup((const char *)t, (size_t)sqlite3_column_bytes(st, i))
              : NULL;
+}
+
+void nqx_store_record_cols(sqlite3_stmt *st, nqx_record *r)
+{
+    const unsigned char *cmp;
+    r->text = nqx_store_col_str(st, 2);
+    r->start = (size_t)sqlite3_column_int64(st, 3);
+    r->end = (size_t)sqlite3_column_int64(st, 4);
+    r->section = nqx_store_col_str(st, 5);
+    r->deadline = nqx_store_col_str(st, 6);
+    if (r->kind != NQX_TARGET)
+        return;
+    cmp = sqlite3_column_text(st, 7);
+    snprintf(r->comparator, sizeof r->comparator, "%s",
+             cmp ? (const char *)cmp : "");
+    r->low = sqlite3_column_double(st, 8);
+    r->high = sqlite3_column_double(st, 9);
+    r->unit = nqx_store_col_str(st, 10);
+    r->aspirational = sqlite3_column_int(st, 11);
+    r->metric = nqx_store_col_str(st, 12);
+    r->scope = nqx_store_col_str(st, 13);
 }
 
 static nqx_role S_role(const char *name)
@@ -40,29 +61,14 @@ static nqx_role S_role(const char *name)
 static int S_record(S_export *x, nqx_record *r, long long *id)
 {
     sqlite3_stmt *st = x->recs;
-    const unsigned char *cmp;
     int rc;
     memset(r, 0, sizeof *r);
     r->kind = sqlite3_column_int(st, 0) == 1 ? NQX_TARGET : NQX_TASK;
     *id = sqlite3_column_int64(st, 1);
-    r->text = S_col(st, 2);
-    r->start = (size_t)sqlite3_column_int64(st, 3);
-    r->end = (size_t)sqlite3_column_int64(st, 4);
-    r->section = S_col(st, 5);
-    r->deadline = S_col(st, 6);
+    nqx_store_record_cols(st, r);
     r->doc_index = sqlite3_column_int(st, 14);
-    if (r->kind == NQX_TARGET) {
-        cmp = sqlite3_column_text(st, 7);
-        snprintf(r->comparator, sizeof r->comparator, "%s",
-                 cmp ? (const char *)cmp : "");
-        r->low = sqlite3_column_double(st, 8);
-        r->high = sqlite3_column_double(st, 9);
-        r->unit = S_col(st, 10);
-        r->aspirational = sqlite3_column_int(st, 11);
-        r->metric = S_col(st, 12);
-        r->scope = S_col(st, 13);
+    if (r->kind == NQX_TARGET)
         return SQLITE_OK;
-    }
     sqlite3_bind_int64(x->agencies, 1, *id);
     while ((rc = sqlite3_step(x->agencies)) == SQLITE_ROW) {
         nqx_agency *g = realloc(r->agencies, (r->nagencies + 1) * sizeof *g);
@@ -71,7 +77,7 @@ static int S_record(S_export *x, nqx_record *r, long long *id)
             return SQLITE_NOMEM;
         }
         r->agencies = g;
-        g[r->nagencies].name = S_col(x->agencies, 0);
+        g[r->nagencies].name = nqx_store_col_str(x->agencies, 0);
         g[r->nagencies].role =
             S_role((const char *)sqlite3_column_text(x->agencies, 1));
         r->nagencies++;

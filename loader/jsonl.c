@@ -28,13 +28,6 @@ static nqx_status S_bad(S_parse *p, const char *why, const char *what)
     return nqx_fail(p->err, NQX_EFORMAT, p->path, p->line, -1, why, what);
 }
 
-static char *S_str(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? nqx_strndup((const char *)t, (size_t)sqlite3_column_bytes(st, i))
-             : NULL;
-}
-
 static int S_is(sqlite3_stmt *st, int i, const char *type)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
@@ -73,7 +66,7 @@ static nqx_status S_agencies(S_parse *p, const char *line, size_t n,
             break;
         }
         r->agencies = a;
-        a[r->nagencies].name = S_str(p->agencies, 0);
+        a[r->nagencies].name = nqx_store_col_str(p->agencies, 0);
         a[r->nagencies].role = (nqx_role)(k + 1);
         r->nagencies++;
     }
@@ -209,21 +202,8 @@ static nqx_status S_line(S_parse *p, const char *bytes, size_t a, size_t b,
     r = &grp->d->records[grp->d->nrecords++];
     memset(r, 0, sizeof *r);
     r->kind = target ? NQX_TARGET : NQX_TASK;
-    r->text = S_str(f, 2);
-    r->start = (size_t)sqlite3_column_int64(f, 3);
-    r->end = (size_t)sqlite3_column_int64(f, 4);
-    r->section = S_str(f, 5);
-    r->deadline = S_str(f, 6);
-    if (target) {
-        snprintf(r->comparator, sizeof r->comparator, "%s",
-                 (const char *)sqlite3_column_text(f, 7));
-        r->low = sqlite3_column_double(f, 8);
-        r->high = sqlite3_column_double(f, 9);
-        r->unit = S_str(f, 10);
-        r->aspirational = sqlite3_column_int(f, 11);
-        r->metric = S_str(f, 12);
-        r->scope = S_str(f, 13);
-    } else
+    nqx_store_record_cols(f, r);
+    if (!target)
         st = S_agencies(p, line, n, r);
 done:
     sqlite3_reset(f);

@@ -121,6 +121,17 @@ nqx_status nqx_store_exec(nqx_store *s, const char *sql, nqx_error *err);
  * UTF-8 or no memory). g may be NULL. */
 char *nqx_store_agency_key(const nqx_grammar *g, const char *name);
 
+/* Column i of the row as a string (caller frees), NULL when the column
+ * is NULL or memory is short (export.c). */
+char *nqx_store_col_str(sqlite3_stmt *st, int i);
+
+/* The fields of record r (its kind already set) from a row laid out as
+ * the store's records: 2 text, 3 start, 4 end, 5 section, 6 deadline, and
+ * for a target 7 comparator, 8 low, 9 high, 10 unit, 11 aspirational,
+ * 12 metric, 13 scope. export.c reads the store so, jsonl.c a record line
+ * (export.c). */
+void nqx_store_record_cols(sqlite3_stmt *st, nqx_record *r);
+
 /* SHA-256 of data[0..n) as 64 lower-case hex digits + NUL. */
 void nqx_sha256_hex(const void *data, size_t n, char out[65]);
 /* The same without the CPU's SHA instructions, for tests; returns 1 when
