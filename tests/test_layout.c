@@ -48,6 +48,17 @@ static void S_times(int n, char *in, const char *pin, char *want, const char *po
     }
 }
 
+/* CHECK of tail after ten wrapped paragraphs (S_PARA_IN, joined as
+ * S_PARA_OUT): a text long enough to be read as wrapped. */
+static void S_check_after_paras(const char *tail, const char *want_tail)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
+    strcat(in, tail);
+    strcat(want, want_tail);
+    CHECK(in, want);
+}
+
 Test(layout, heading_marks_and_bold_stripped)
 {
     CHECK("## **KẾ HOẠCH**\n", "KẾ HOẠCH\n");
@@ -386,13 +397,10 @@ Test(layout, a_line_with_room_for_the_next_word_ends_its_paragraph)
  * ended with. ("Số lượng" is no number.) */
 Test(layout, the_recipients_label_starts_a_block)
 {
-    char in[8192] = "", want[8192] = "";
-    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
-    strcat(in, "(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
-               "Nơi nhận:\n- Thường trực Tỉnh ủy (báo cáo),\n");
-    strcat(want, "(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
-                 "Nơi nhận:\n- Thường trực Tỉnh ủy (báo cáo),\n");
-    CHECK(in, want);
+    S_check_after_paras("(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
+                        "Nơi nhận:\n- Thường trực Tỉnh ủy (báo cáo),\n",
+                        "(Kèm theo Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương khóa XIII)\n"
+                        "Nơi nhận:\n- Thường trực Tỉnh ủy (báo cáo),\n");
     CHECK("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau\n\nKính gửi: Các sở, ngành.\n",
           "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau\nKính gửi: Các sở, ngành.\n");
     /* a two-column header's motto and number, on lines of their own */
@@ -424,13 +432,10 @@ Test(layout, a_terms_number_after_a_wrap_is_no_heading)
  * "1985 về sau ..." is the footnote going on, no paragraph of the text. */
 Test(layout, a_wrapped_footnote_keeps_its_lines)
 {
-    char in[8192] = "", want[8192] = "";
-    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
-    strcat(in, "³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm\n"
-               "1985 về sau có 05 cán bộ.\n");
-    strcat(want, "³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm "
-                 "1985 về sau có 05 cán bộ.\n");
-    CHECK(in, want);
+    S_check_after_paras("³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm\n"
+                        "1985 về sau có 05 cán bộ.\n",
+                        "³ Hiện nay cán bộ cấp xã diện Ban Thường vụ Thị ủy quản lý, sinh từ năm "
+                        "1985 về sau có 05 cán bộ.\n");
 }
 
 /* A table typed as plain text: no outer pipes, no delimiter row, no blank
@@ -751,13 +756,10 @@ Test(layout, scanned_tilde_is_a_points_dash)
  * the sentence before. */
 Test(layout, misread_point_letter_opens_a_line)
 {
-    char in[8192] = "", want[8192] = "";
-    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
-    strcat(in, "b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
-               "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
-    strcat(want, "b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
-                 "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
-    CHECK(in, want);
+    S_check_after_paras("b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
+                        "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n",
+                        "b) Thông qua phong trào thi đua, các cấp ủy thực hiện tốt công tác cán bộ.\n"
+                        "©) Thi đua thực hiện tốt công tác phòng, chống tham nhũng, lãng phí.\n");
 }
 
 /* A scan puts a full stop after a line's last word ("lương.") and a
