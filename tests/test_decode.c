@@ -389,26 +389,26 @@ Test(decode, map_stays_inside_input)
 
 Test(decode, forced_encoding)
 {
+    static const struct {
+        const char *in;
+        size_t n;
+        const char *forced, *encoding, *text;
+    } c[] = {
+        {"Ph\xe2\xecn", 5, "cp1258", "WINDOWS-1258", "Phấn"},
+        {"Ph\xe2\xecn", 5, "Viscii", "VISCII", "Phâìn"}, /* same bytes, another reading */
+        {"Ph\xca\x6e", 4, "tcvn5712-1", "TCVN3", "Phấn"},
+        {"Pha\xe1n", 5, "vni", "VNI", "Phấn"},
+    };
     nqx_norm_options o = {0};
     nqx_text *t;
     nqx_error e;
-    t = S_dec("f", "Ph\xe2\xecn", 5, "cp1258");
-    cr_assert_str_eq(t->encoding, "WINDOWS-1258");
-    cr_assert_str_eq(t->text, "Phấn");
-    nqx_text_free(t);
-    /* same bytes, another reading */
-    t = S_dec("f", "Ph\xe2\xecn", 5, "Viscii");
-    cr_assert_str_eq(t->encoding, "VISCII");
-    cr_assert_str_eq(t->text, "Phâìn");
-    nqx_text_free(t);
-    t = S_dec("f", "Ph\xca\x6e", 4, "tcvn5712-1");
-    cr_assert_str_eq(t->encoding, "TCVN3");
-    cr_assert_str_eq(t->text, "Phấn");
-    nqx_text_free(t);
-    t = S_dec("f", "Pha\xe1n", 5, "vni");
-    cr_assert_str_eq(t->encoding, "VNI");
-    cr_assert_str_eq(t->text, "Phấn");
-    nqx_text_free(t);
+    size_t i;
+    for (i = 0; i < sizeof c / sizeof *c; i++) {
+        t = S_dec("f", c[i].in, c[i].n, c[i].forced);
+        cr_assert_str_eq(t->encoding, c[i].encoding);
+        cr_assert_str_eq(t->text, c[i].text);
+        nqx_text_free(t);
+    }
     o.encoding = "cp1258"; /* through the options of nqx_norm_text */
     cr_assert_eq(nqx_norm_text("f", "Ph\xe2\xecn", 5, &o, &t, &e), NQX_OK);
     cr_assert_str_eq(t->encoding, "WINDOWS-1258");
