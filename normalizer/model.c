@@ -124,28 +124,29 @@ static int S_q(double x)
 
 /* ---- lookups ---- */
 
-int nqx_model_id(const nqx_model *m, const char *key)
+/* The index of key among the 12-byte keys that map (mask: its size - 1)
+ * was built over (S_strmap), or -1. */
+static inline int S_strmap_find(const int32_t *map, uint32_t mask, const char *keys,
+                                const char *key)
 {
-    uint32_t h = S_strhash(key) & m->idmask;
-    for (;; h = (h + 1) & m->idmask) {
-        int32_t id = m->idmap[h];
+    uint32_t h = S_strhash(key) & mask;
+    for (;; h = (h + 1) & mask) {
+        int32_t id = map[h];
         if (id < 0)
             return -1;
-        if (strcmp(m->vocab + (size_t)id * 12, key) == 0)
+        if (strcmp(keys + (size_t)id * 12, key) == 0)
             return id;
     }
 }
 
+int nqx_model_id(const nqx_model *m, const char *key)
+{
+    return S_strmap_find(m->idmap, m->idmask, m->vocab, key);
+}
+
 int nqx_model_fid(const nqx_model *m, const char *fold)
 {
-    uint32_t h = S_strhash(fold) & m->fidmask;
-    for (;; h = (h + 1) & m->fidmask) {
-        int32_t id = m->fidmap[h];
-        if (id < 0)
-            return -1;
-        if (strcmp(m->folds + (size_t)id * 12, fold) == 0)
-            return id;
-    }
+    return S_strmap_find(m->fidmap, m->fidmask, m->folds, fold);
 }
 
 const char *nqx_model_key(const nqx_model *m, int id)
