@@ -259,24 +259,6 @@ static int S_leads(const nqx_ej *rec, S_pair **out, size_t *nout)
     return 0;
 }
 
-static int S_leads_eq(const nqx_ej *g, const nqx_ej *p, int *eq)
-{
-    S_pair *a, *b;
-    size_t na, nb, i;
-    if (S_leads(g, &a, &na))
-        return -1;
-    if (S_leads(p, &b, &nb)) {
-        S_pairs_free(a, na);
-        return -1;
-    }
-    *eq = na == nb;
-    for (i = 0; *eq && i < na; i++)
-        *eq = S_str_cmp(&a[i].key, &b[i].key) == 0;
-    S_pairs_free(a, na);
-    S_pairs_free(b, nb);
-    return 0;
-}
-
 static int S_pair_in(const S_pair *x, const S_pair *set, size_t n)
 {
     size_t i;
@@ -287,13 +269,16 @@ static int S_pair_in(const S_pair *x, const S_pair *set, size_t n)
     return 0;
 }
 
-static int S_agencies_eq(const nqx_ej *g, const nqx_ej *p, int *eq)
+/* Are the two records' sets of pairs equal (get: S_pairs for
+ * agencies(), S_leads for leads(), whose roles are all "lead")? */
+static int S_pairs_eq(int (*get)(const nqx_ej *, S_pair **, size_t *),
+                      const nqx_ej *g, const nqx_ej *p, int *eq)
 {
     S_pair *a, *b;
     size_t na, nb, i;
-    if (S_pairs(g, &a, &na))
+    if (get(g, &a, &na))
         return -1;
-    if (S_pairs(p, &b, &nb)) {
+    if (get(p, &b, &nb)) {
         S_pairs_free(a, na);
         return -1;
     }
@@ -333,7 +318,7 @@ static int S_field_ok(int task, const char *key, const nqx_ej *g,
     if (strcmp(key, "lead") == 0) {
         if (!gv && !(task && nqx_ej_get(g, "agencies")))
             return -1;
-        return S_leads_eq(g, p, &eq) ? -2 : eq;
+        return S_pairs_eq(S_leads, g, p, &eq) ? -2 : eq;
     }
     if (!gv)
         return -1;
@@ -356,7 +341,7 @@ static int S_field_ok(int task, const char *key, const nqx_ej *g,
         return eq;
     }
     if (strcmp(key, "agencies") == 0)
-        return S_agencies_eq(g, p, &eq) ? -2 : eq;
+        return S_pairs_eq(S_pairs, g, p, &eq) ? -2 : eq;
     return nqx_py_eq(gv, pv);
 }
 
