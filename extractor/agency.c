@@ -771,7 +771,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
         trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
-        place_states;
+        place_states, emph;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -796,7 +796,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_appositions", &a->appos) ||
         nqx_wlex_load(g, "agency_assigned", &a->assigned) ||
         nqx_wlex_load(g, "agency_levels", &a->levels) ||
-        nqx_wlex_load(g, "agency_place_states", &a->place_states)) {
+        nqx_wlex_load(g, "agency_place_states", &a->place_states) ||
+        nqx_wlex_load(g, "agency_emphasis", &a->emph)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -825,6 +826,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->appos);
     nqx_wlex_free(&a->assigned);
     nqx_wlex_free(&a->levels);
+    nqx_wlex_free(&a->emph);
     free(a);
 }
 
@@ -1273,7 +1275,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         lim = t->n;
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
-        size_t j = k, hl, dl, head;
+        size_t j = k, hl, dl, head, el = 0;
         int hf, det = 0, next = 0, inside, named, listed;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
@@ -1380,6 +1382,18 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
+                    break;
+                }
+                /* "Các cấp ủy, nhất là người đứng đầu phải ...": the
+                 * member singled out is a body of its own, never a word
+                 * of the collective before it */
+                if ((pv->flags & NQX_TOK_COMMA) &&
+                    (el = nqx_wlex_at(&a->emph, t, j, lim, NULL)) > 0 &&
+                    !(t->v[j + el - 1].flags & (NQX_TOK_STOP | NQX_TOK_COMMA |
+                                                 NQX_TOK_SEMI | NQX_TOK_COLON |
+                                                 NQX_TOK_EOL)) &&
+                    S_starts(a, t, j + el, lim, 0)) {
+                    next = 'e';
                     break;
                 }
                 /* a comma inside a name: "Ban Thường vụ quận, huyện, thị
@@ -1578,7 +1592,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (!next)
             break;
         sep = next;
-        k = next == '&' ? j + 1 : j;
+        k = next == '&' ? j + 1 : next == 'e' ? j + el : j;
     }
     if (!np)
         return i;
@@ -1592,7 +1606,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
             /* office holders written each with a capital are each one:
              * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
-            if (B->sep == ';' || B->det || A->enumd ||
+            if (B->sep == ';' || B->sep == 'e' || B->det || A->enumd ||
                 (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             /* "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội": an

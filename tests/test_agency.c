@@ -582,3 +582,21 @@ Test(agency, tokens_around_match_a_whole_cut)
     S_around_same("1. Giao ( Sở X ) thực hiện\xC2\xA0trước ngày 15/5 - hằng năm");
     S_around_same("(1) “Bộ Y tế”, … báo cáo ( \n Sở Nội vụ⁴, cơ quan[4] –");
 }
+
+/* ", nhất là X", ", đặc biệt là X": the member singled out is a body of
+ * its own, not the last body's qualifier, and the list goes on to the
+ * verb after it */
+Test(agency, emphasis_member, .init = S_load, .fini = S_free)
+{
+    S_list("Đảng uỷ Chính phủ, đảng uỷ các bộ, cơ quan ngang bộ, đặc biệt là "
+           "người đứng đầu chịu trách nhiệm thực hiện",
+           "Đảng uỷ Chính phủ|đảng uỷ các bộ, cơ quan ngang bộ|người đứng đầu",
+           "chịu trách nhiệm");
+    S_list("Các địa phương, nhất là người đứng đầu phải chủ động",
+           "Các địa phương|người đứng đầu", "phải");
+    S_list("Các cấp ủy, trước hết là người đứng đầu cấp ủy chịu trách nhiệm",
+           "Các cấp ủy|người đứng đầu cấp ủy", "chịu trách nhiệm");
+    /* no body after it: the list ends at the comma */
+    S_list("Các địa phương, nhất là vùng sâu, vùng xa tập trung",
+           "Các địa phương", "nhất là");
+}
