@@ -1123,8 +1123,12 @@ static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
 /* "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm": a
  * common-noun body whose qualifier uses words no list of name words can
  * hold ends where a predicate that only a subject takes (agency_subject_ends)
- * follows within the clause. The index of that predicate, or 0. */
-#define S_SUBJ_REACH 10
+ * follows within the clause. The index of that predicate, or 0. Sixteen
+ * words: a body named by its power and the act that gave it ("Các cơ
+ * quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại Quyết
+ * định này có trách nhiệm") runs to eleven; the clause's punctuation,
+ * determiners and verbs end the reach before it runs wild. */
+#define S_SUBJ_REACH 16
 static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                             size_t lim)
 {

@@ -381,6 +381,13 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
            "Ban quản lý Khu Kinh tế Phú Yên", "có trách nhiệm");
     /* a comma ends the reach: the list is read as before */
     S_list("Các doanh nghiệp khai thác, chế biến có trách nhiệm", "Các doanh nghiệp", NULL);
+    /* the clause may run to sixteen words: who decides, under which act */
+    S_list("Các cơ quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại "
+           "Quyết định này có trách nhiệm:",
+           "Các cơ quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại "
+           "Quyết định này", "có trách nhiệm");
+    S_list("Cơ quan tiếp nhận khai báo tạm trú của người nước ngoài có trách nhiệm thông báo",
+           "Cơ quan tiếp nhận khai báo tạm trú của người nước ngoài", "có trách nhiệm");
 }
 
 /* An office holder after a collective of named bodies (capitals after
