@@ -973,6 +973,20 @@ static nqx_status S_words(S_ctx *c, size_t s, size_t e, nqx_toks *t);
  * Sentences inside that hand work to another body ("Giao X ...", or a
  * different subject at a sentence start) become tasks of their own.
  * tvs..tve: a labelled time (tvs == tve: none). */
+/* The end of sentence k of starts (S_sentences with S_SEMIS) over its
+ * ";" clauses: a sentence's subject may be a list of bodies split by ";"
+ * ("Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các
+ * xã, phường; Thủ trưởng các cơ quan ... triển khai ..."). */
+static size_t S_semi_end(const nqx_toks *t, const size_t *starts, size_t ns,
+                         size_t k)
+{
+    size_t m = k + 1;
+    while (m < ns && (t->v[starts[m] - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP |
+                                                   NQX_TOK_EOL)) == NQX_TOK_SEMI)
+        m++;
+    return m < ns ? starts[m] : t->n;
+}
+
 static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
                      size_t tvs, size_t tve)
 {
@@ -1052,7 +1066,8 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
                 nqx_agx_list(c->agx, &t, starts[k - 1], starts[k], 1, sp, S_MAXNAMES,
                              &n2) == starts[k])
                 continue;
-        } else if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
+        } else if (!S_subject_at(c, &t, starts[k], S_semi_end(&t, starts, ns, k), 1,
+                                 &sub, &assigned) &&
             /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
              * after a time limit with its number (task_fronted_limit),
              * or after any fronted adverbial on a line of its own */

@@ -2137,3 +2137,20 @@ Test(task, no_work_in_a_site_footer, .init = fx_grammar_load, .fini = S_free)
     cr_expect_str_eq(r->text, "- Tổ chức tập huấn trong tháng 12/2025.");
     S_expect_deadline(r, "2025-12");
 }
+
+/* A wrap-up paragraph under the last block whose addressees are split by
+ * ";": every body of the list leads, not the first only. */
+Test(task, semicolon_list_of_subjects, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("CHỈ THỊ\n\n"
+          "1. Sở Xây dựng\n\n"
+          "- Rà soát quy hoạch các khu đô thị mới.\n\n"
+          "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, "
+          "phường; Thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện "
+          "nghiêm túc Chỉ thị này.\n");
+    S_expect_agencies(S_task("Yêu cầu Giám đốc"),
+                      "lead:Giám đốc các sở, ban, ngành;"
+                      "lead:Chủ tịch Ủy ban nhân dân các xã, phường;"
+                      "lead:Thủ trưởng các cơ quan, đơn vị có liên quan;");
+    S_expect_agencies(S_task("Rà soát quy hoạch"), "lead:Sở Xây dựng;");
+}
