@@ -771,7 +771,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
         trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
-        place_states, emph;
+        place_states, emph, modals;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -797,7 +797,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_assigned", &a->assigned) ||
         nqx_wlex_load(g, "agency_levels", &a->levels) ||
         nqx_wlex_load(g, "agency_place_states", &a->place_states) ||
-        nqx_wlex_load(g, "agency_emphasis", &a->emph)) {
+        nqx_wlex_load(g, "agency_emphasis", &a->emph) ||
+        nqx_wlex_load(g, "agency_listed_modals", &a->modals)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -827,6 +828,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->assigned);
     nqx_wlex_free(&a->levels);
     nqx_wlex_free(&a->emph);
+    nqx_wlex_free(&a->modals);
     free(a);
 }
 
@@ -1116,6 +1118,11 @@ static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
     return j + hl >= lim ||
            (t->v[j + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_EOL)) ||
            strcmp(t->v[j + hl].lower, "và") == 0 ||
+           /* "Các cơ quan, đơn vị, tổ chức có trách nhiệm / phải ...": a
+            * predicate only a subject takes, or a modal, after the word */
+           (!(t->v[j + hl - 1].flags & (NQX_TOK_STOP | NQX_TOK_SEMI | NQX_TOK_COLON)) &&
+            (nqx_wlex_at(&a->subj_ends, t, j + hl, lim, NULL) > 0 ||
+             nqx_wlex_at(&a->modals, t, j + hl, lim, NULL) > 0)) ||
            (!(t->v[j + hl - 1].flags & (NQX_TOK_STOP | NQX_TOK_SEMI | NQX_TOK_COLON)) &&
             nqx_wlex_at(&a->quals, t, j + hl, lim, NULL) > 0);
 }

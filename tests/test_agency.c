@@ -607,3 +607,26 @@ Test(agency, emphasis_member, .init = S_load, .fini = S_free)
     S_list("Các địa phương, nhất là vùng sâu, vùng xa tập trung",
            "Các địa phương", "nhất là");
 }
+
+/* "tổ chức", a noun and a verb, after a comma in a list of common nouns:
+ * the noun when a predicate only a subject takes or a modal follows */
+Test(agency, listed_noun_before_modal, .init = S_load, .fini = S_free)
+{
+    S_list("Các cơ quan, đơn vị, tổ chức chủ động đặt hàng",
+           "Các cơ quan, đơn vị, tổ chức", "chủ động");
+    S_list("Các cơ quan, đơn vị, tổ chức phải báo cáo",
+           "Các cơ quan, đơn vị, tổ chức", "phải");
+    S_list("Các cơ quan, tổ chức có trách nhiệm tiếp nhận",
+           "Các cơ quan, tổ chức", "có trách nhiệm");
+    /* the verb: "tổ chức thực hiện" */
+    S_list("Các cơ quan, đơn vị, tổ chức thực hiện", "Các cơ quan, đơn vị", "tổ chức");
+}
+
+/* a union of associations, its name going on after "các" */
+Test(agency, union_of_associations, .init = S_load, .fini = S_free)
+{
+    S_list("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh có trách nhiệm tổ chức",
+           "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "có trách nhiệm");
+    S_list("Liên hiệp các tổ chức hữu nghị tỉnh chủ trì",
+           "Liên hiệp các tổ chức hữu nghị tỉnh", "chủ trì");
+}
