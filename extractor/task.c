@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow, semiv;
+        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
         *p_handout, *p_footer;
@@ -753,6 +753,12 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
         size_t l = t->v[k].cap ? 0 : nqx_wlex_at(&c->repv, t, k, e, NULL);
         size_t m, stop;
         if (!l)
+            continue;
+        /* "chương trình", "công trình", "tờ trình": the verb's word is
+         * the end of a noun, which reports to nobody */
+        if (k > 0 && !(t->v[k - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                            NQX_TOK_COLON | NQX_TOK_EOL)) &&
+            nqx_wlex_at(&c->repnouns, t, k - 1, e, NULL) > 1)
             continue;
         /* "... do các địa phương phản ánh. Các bộ phận ...", "các công
          * trình; phối hợp với Đài ...": a verb (or the word read as one)
@@ -2651,7 +2657,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend, follow, semiv;
+        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2677,6 +2683,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->tnend);
     nqx_wlex_free(&l->follow);
     nqx_wlex_free(&l->semiv);
+    nqx_wlex_free(&l->repnouns);
     free(l);
 }
 
@@ -2704,6 +2711,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
         nqx_wlex_load(g, "task_followup_cues", &l->follow) ||
         nqx_wlex_load(g, "task_semicolon_verbs", &l->semiv) ||
+        nqx_wlex_load(g, "task_report_nouns", &l->repnouns) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2797,6 +2805,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.tnend = lex->tnend;
         c.follow = lex->follow;
         c.semiv = lex->semiv;
+        c.repnouns = lex->repnouns;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -2154,3 +2154,18 @@ Test(task, semicolon_list_of_subjects, .init = fx_grammar_load, .fini = S_free)
                       "lead:Thủ trưởng các cơ quan, đơn vị có liên quan;");
     S_expect_agencies(S_task("Rà soát quy hoạch"), "lead:Sở Xây dựng;");
 }
+
+/* "công trình", "chương trình": the word "trình" of a noun is no report
+ * verb, and the bodies after "phối hợp với" coordinate only */
+Test(task, report_verb_inside_noun, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\n"
+          "III. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Sở Xây dựng chủ trì xây dựng chương trình phối hợp với Công an tỉnh "
+          "bảo đảm an toàn giao thông.\n\n"
+          "2. Sở Tài chính chủ trì, trình Ủy ban nhân dân tỉnh phân bổ kinh phí.\n");
+    S_expect_agencies(S_task("an toàn giao thông"),
+                      "lead:Sở Xây dựng;coordinate:Công an tỉnh;");
+    S_expect_agencies(S_task("phân bổ kinh phí"),
+                      "lead:Sở Tài chính;report_to:Ủy ban nhân dân tỉnh;");
+}
