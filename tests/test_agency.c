@@ -630,3 +630,12 @@ Test(agency, union_of_associations, .init = S_load, .fini = S_free)
     S_list("Liên hiệp các tổ chức hữu nghị tỉnh chủ trì",
            "Liên hiệp các tổ chức hữu nghị tỉnh", "chủ trì");
 }
+
+/* "cơ quan chủ quản": the body a project or unit answers to, one name */
+Test(agency, governing_body, .init = S_load, .fini = S_free)
+{
+    S_list("Bộ Tài chính, cơ quan chủ quản tổ chức theo dõi",
+           "Bộ Tài chính|cơ quan chủ quản", "tổ chức");
+    S_list("các bộ, ngành, cơ quan chủ quản, nhất là người đứng đầu cần khẩn trương",
+           "các bộ, ngành, cơ quan chủ quản|người đứng đầu", "cần");
+}
