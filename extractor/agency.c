@@ -1441,7 +1441,17 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     continue;
                 }
             }
-            ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
+            {
+                const nqx_wentry *qe = NULL;
+                ql = nqx_wlex_at(&a->quals, t, j, lim, &qe);
+                /* right after a common noun ("các cơ quan có thẩm quyền"),
+                 * not after a place ("UBND cấp xã có thẩm quyền cấp giấy
+                 * phép": what the body may do) */
+                if (ql && qe && qe->value && strcmp(qe->value, "generic") == 0 &&
+                    (!pt->generic || t->v[j - 1].cap ||
+                     nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1))
+                    ql = 0;
+            }
             if (ql) {
                 j += ql;
                 pt->bare = 0;

@@ -639,3 +639,16 @@ Test(agency, governing_body, .init = S_load, .fini = S_free)
     S_list("các bộ, ngành, cơ quan chủ quản, nhất là người đứng đầu cần khẩn trương",
            "các bộ, ngành, cơ quan chủ quản|người đứng đầu", "cần");
 }
+
+/* "có thẩm quyền" after a common noun is in its name; after a place or a
+ * capital it says what the body may do */
+Test(agency, competent_body, .init = S_load, .fini = S_free)
+{
+    S_list("các cơ quan có thẩm quyền giải quyết",
+           "các cơ quan có thẩm quyền", "giải quyết");
+    S_list("Chủ tịch Ủy ban nhân dân cấp có thẩm quyền ban hành quyết định",
+           "Chủ tịch Ủy ban nhân dân cấp có thẩm quyền", "ban hành");
+    S_list("Uỷ ban nhân dân cấp xã có thẩm quyền cấp giấy phép",
+           "Uỷ ban nhân dân cấp xã", "có");
+    S_list("Sở Xây dựng có thẩm quyền quyết định", "Sở Xây dựng", "có");
+}
