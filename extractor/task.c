@@ -1858,19 +1858,28 @@ static int S_handout(S_ctx *c, const nqx_node *n, size_t cs)
     return bare;
 }
 
-/* Whether the node after ni at its level opens with the name of its own
- * body ("1. Sở Y tế:", "1. Bảo hiểm xã hội thành phố Hà Nội"): the work
- * below a preamble is handed out body by body, not to the preamble's. */
-static int S_next_names_body(S_ctx *c, int ni)
+/* Whether the node after ni at its level (before it, with prev) opens
+ * with the name of its own body ("1. Sở Y tế:", "1. Bảo hiểm xã hội
+ * thành phố Hà Nội"): the work below a preamble is handed out body by
+ * body, not to the preamble's. */
+static int S_sibling_names_body(S_ctx *c, int ni, int prev)
 {
     const nqx_node *n = &c->d->nodes[ni];
     size_t j, cs, le;
     nqx_toks t;
     S_ags tmp;
     int descr = 0, yes;
-    for (j = (size_t)ni + 1; j < c->d->nnodes; j++)
-        if (c->d->nodes[j].parent == n->parent)
-            break;
+    if (prev) {
+        for (j = (size_t)ni; j-- > 0;)
+            if (c->d->nodes[j].parent == n->parent)
+                break;
+        if (j == (size_t)-1)
+            return 0;
+    } else {
+        for (j = (size_t)ni + 1; j < c->d->nnodes; j++)
+            if (c->d->nodes[j].parent == n->parent)
+                break;
+    }
     if (j >= c->d->nnodes || !S_numbered(&c->d->nodes[j]))
         return 0;
     cs = S_content_start(c, &c->d->nodes[j]);
@@ -1887,6 +1896,11 @@ static int S_next_names_body(S_ctx *c, int ni)
     }
     nqx_toks_free(&t);
     return yes;
+}
+
+static int S_next_names_body(S_ctx *c, int ni)
+{
+    return S_sibling_names_body(c, ni, 0);
 }
 
 /* Whether ni has children and every one is a numbered item. */
@@ -2296,6 +2310,26 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         for (k2 = 0; k2 < t.n; k2++)
             if (t.v[k2].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
                                  NQX_TOK_COLON | NQX_TOK_OPEN))
+                break;
+        if (k2 == t.n) {
+            colon = 1;
+            subj.n = 0;
+            S_add(&subj, t.v[0].start, t.v[t.n - 1].end, NQX_ROLE_LEAD);
+        }
+    }
+    /* "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án,
+     * tiểu dự án thuộc Chương trình" over its points, between items that
+     * each name a body ("1. Sở Nông nghiệp và Môi trường", "3. Ủy ban
+     * nhân dân cấp xã"): a collective named by its role, with commas,
+     * heads a block as a short title does; the whole title names it */
+    if (has_subj && !colon && (has_num || has_bul) && S_numbered(n) &&
+        n->label[0] >= '0' && n->label[0] <= '9' && t.n && t.n <= 40 &&
+        (strcmp(t.v[0].lower, "các") == 0 || strcmp(t.v[0].lower, "những") == 0) &&
+        (S_sibling_names_body(c, ni, 1) || S_sibling_names_body(c, ni, 0))) {
+        size_t k2;
+        for (k2 = 0; k2 < t.n; k2++)
+            if (t.v[k2].flags & (NQX_TOK_SEMI | NQX_TOK_STOP | NQX_TOK_COLON |
+                                 NQX_TOK_OPEN))
                 break;
         if (k2 == t.n) {
             colon = 1;

@@ -2169,3 +2169,27 @@ Test(task, report_verb_inside_noun, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("phân bổ kinh phí"),
                       "lead:Sở Tài chính;report_to:Ủy ban nhân dân tỉnh;");
 }
+
+/* "2. Các sở, ngành chủ trì, quản lý ... thuộc Chương trình" over its
+ * points, between items that each name a body: a collective named by its
+ * role heads a block; each point is its task, led by the whole title */
+Test(task, collective_titled_by_role_block, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\n"
+          "IV. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Sở Nông nghiệp và Môi trường\n\n"
+          "- Hướng dẫn các đơn vị xây dựng kế hoạch giám sát.\n\n"
+          "2. Các sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc "
+          "Chương trình\n\n"
+          "- Phê duyệt kế hoạch giám sát, đánh giá.\n\n"
+          "- Tổng hợp kết quả thực hiện các dự án.\n\n"
+          "3. Ủy ban nhân dân cấp xã\n\n"
+          "- Tổ chức giám sát, đánh giá theo Kế hoạch.\n");
+    S_expect_agencies(S_task("Phê duyệt kế hoạch giám sát"),
+                      "lead:Các sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án "
+                      "thuộc Chương trình;");
+    S_expect_agencies(S_task("Tổng hợp kết quả thực hiện"),
+                      "lead:Các sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án "
+                      "thuộc Chương trình;");
+    S_expect_agencies(S_task("Tổ chức giám sát"), "lead:Ủy ban nhân dân cấp xã;");
+}
