@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns;
+        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
         *p_handout, *p_footer;
@@ -666,9 +666,16 @@ static int S_verb_pair(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
-    size_t k, clause = s;
+    size_t k, clause = s, ol;
     int fronted;
     if (S_subject_at(c, t, s, e, 1, out, assigned))
+        return 1;
+    /* "Thứ tư, các địa phương cần chủ động ...": a point of an
+     * enumeration, its body right after the ordinal's comma */
+    if (s < e && strcmp(t->v[s].lower, "thứ") == 0 &&
+        (ol = nqx_wlex_at(&c->ordinals, t, s, e, NULL)) > 0 &&
+        (t->v[s + ol - 1].flags & (NQX_TOK_COMMA | NQX_TOK_COLON)) &&
+        S_subject_at(c, t, s + ol, e, 0, out, assigned))
         return 1;
     fronted = S_fronted(c, t, s, e);
     for (k = s; k + 1 < e; k++) {
@@ -2691,7 +2698,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns;
+        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2718,6 +2725,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->follow);
     nqx_wlex_free(&l->semiv);
     nqx_wlex_free(&l->repnouns);
+    nqx_wlex_free(&l->ordinals);
     free(l);
 }
 
@@ -2746,6 +2754,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_followup_cues", &l->follow) ||
         nqx_wlex_load(g, "task_semicolon_verbs", &l->semiv) ||
         nqx_wlex_load(g, "task_report_nouns", &l->repnouns) ||
+        nqx_wlex_load(g, "task_ordinals", &l->ordinals) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2840,6 +2849,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.follow = lex->follow;
         c.semiv = lex->semiv;
         c.repnouns = lex->repnouns;
+        c.ordinals = lex->ordinals;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {

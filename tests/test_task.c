@@ -2193,3 +2193,16 @@ Test(task, collective_titled_by_role_block, .init = fx_grammar_load, .fini = S_f
                       "thuộc Chương trình;");
     S_expect_agencies(S_task("Tổ chức giám sát"), "lead:Ủy ban nhân dân cấp xã;");
 }
+
+/* "Thứ tư, các địa phương cần ...": a point of an enumeration written as
+ * paragraphs names its body right after the ordinal's comma */
+Test(task, ordinal_point_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("THÔNG BÁO KẾT LUẬN\n\n"
+          "II. NHIỆM VỤ TRỌNG TÂM\n\n"
+          "Thứ nhất, tiếp tục đẩy nhanh tiến độ các dự án trọng điểm.\n\n"
+          "Thứ hai, các địa phương cần chủ động tháo gỡ vướng mắc trong công tác giải "
+          "phóng mặt bằng.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("tháo gỡ vướng mắc"), "lead:các địa phương;");
+}
