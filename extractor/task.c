@@ -215,6 +215,32 @@ static int S_label_at(S_ctx *c, size_t from, size_t end, size_t *vs,
     return kind;
 }
 
+/* Whether node n's line is a role label whose role word makes the points
+ * above it a block (task_label_roles value "block": "Trách nhiệm chỉ đạo
+ * thực hiện: X, Y" after an item's bullets); its value to *vs, *ve. */
+static int S_label_block(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve)
+{
+    size_t ov[2 * S_OVN], ls, le, s = n->start;
+    int rc, yes = 0;
+    nqx_toks t;
+    const nqx_wentry *e = NULL;
+    if (!c->p_role || (n->kind != NQX_NODE_BULLET && n->kind != NQX_NODE_PARA))
+        return 0;
+    while (s < n->end && (c->text[s] == '-' || c->text[s] == '+' ||
+                          c->text[s] == '*' || c->text[s] == ' '))
+        s++;
+    if ((rc = nqx_gram_match(c->p_role, c->text, n->end, s, ov, S_OVN)) <= 0 ||
+        ov[0] != s || !S_group_span(c->p_role, ov, rc, "label", &ls, &le) ||
+        !S_group_span(c->p_role, ov, rc, "value", vs, ve))
+        return 0;
+    if (nqx_ext_tokens(c->text, ls, le, &t))
+        return 0;
+    yes = nqx_wlex_at(&c->roles, &t, 0, t.n, &e) == t.n && e && e->value &&
+          strcmp(e->value, "block") == 0;
+    nqx_toks_free(&t);
+    return yes;
+}
+
 /* The first label of a node's line (see S_label_at). */
 static int S_label_kind(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve,
                         nqx_role *role)
@@ -2350,6 +2376,33 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         S_coordinators(c, &t, 0, t.n, &hdr);
     S_keep_words(c, &t, cs, n->end); /* S_prose may cut the same */
 
+    /* "3. Nâng cao chất lượng đội ngũ" over "- Rà soát ...", "- Đào tạo
+     * ...", then "Trách nhiệm chỉ đạo thực hiện: Ban Tổ chức Tỉnh ủy, Sở
+     * Nội vụ" (a line of the item, or hung under its last point): the
+     * responsibility line makes a block of the points, as a heading does
+     * (spec) */
+    if (!is_title && !has_subj && has_bul &&
+        (S_numbered(n) || n->kind == NQX_NODE_HEADING)) {
+        size_t nk = c->nkids[ni], vs2 = 0, ve2 = 0;
+        int found = 0;
+        if (nk) {
+            int last = c->kids[ni][nk - 1];
+            found = S_label_block(c, &c->d->nodes[last], &vs2, &ve2);
+            if (!found && c->nkids[last])
+                found = S_label_block(c, &c->d->nodes[c->kids[last][c->nkids[last] - 1]],
+                                      &vs2, &ve2);
+        }
+        if (found) {
+            S_ags blk2;
+            blk2.n = 0;
+            S_value_names(c, vs2, ve2, NQX_ROLE_LEAD, &blk2);
+            if (blk2.n) {
+                nqx_toks_free(&t);
+                S_walk(c, c->kids[ni], c->nkids[ni], &blk2, 1);
+                return 0;
+            }
+        }
+    }
     /* an item with role lines beneath it */
     if (S_count_role(&lab, NQX_ROLE_LEAD) ||
         (lab.n && (S_numbered(n) || n->kind == NQX_NODE_BULLET))) {

@@ -2206,3 +2206,28 @@ Test(task, ordinal_point_subject, .init = fx_grammar_load, .fini = S_free)
     cr_expect_eq(S_ntasks(), 1);
     S_expect_agencies(S_task("tháo gỡ vướng mắc"), "lead:các địa phương;");
 }
+
+/* spec: a responsibility line after an item's points ("Trách nhiệm chỉ
+ * đạo thực hiện: X, Y") makes a block of them, as a heading does, whether
+ * it is a point of its own or a line hung under the last point */
+Test(task, responsibility_line_after_points, .init = fx_grammar_load, .fini = S_free)
+{
+    static const char *const lines[] = {
+        "Trách nhiệm chỉ đạo thực hiện: Ban Tổ chức Tỉnh ủy, Sở Nội vụ.\n",
+        "- Trách nhiệm chỉ đạo thực hiện: Ban Tổ chức Tỉnh ủy, Sở Nội vụ.\n"};
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf,
+                 "KẾ HOẠCH\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+                 "3. Nâng cao chất lượng đội ngũ cán bộ\n\n"
+                 "- Rà soát đội ngũ cán bộ các cấp.\n\n"
+                 "- Đào tạo, bồi dưỡng cán bộ trẻ.\n\n%s", lines[i]);
+        S_run(buf);
+        cr_expect_eq(S_ntasks(), 2, "layout %zu: %zu tasks", i, S_ntasks());
+        S_expect_agencies(S_task("Rà soát đội ngũ"),
+                          "lead:Ban Tổ chức Tỉnh ủy;lead:Sở Nội vụ;");
+        S_expect_agencies(S_task("Đào tạo, bồi dưỡng"),
+                          "lead:Ban Tổ chức Tỉnh ủy;lead:Sở Nội vụ;");
+    }
+}
