@@ -652,3 +652,15 @@ Test(agency, competent_body, .init = S_load, .fini = S_free)
            "Uỷ ban nhân dân cấp xã", "có");
     S_list("Sở Xây dựng có thẩm quyền quyết định", "Sở Xây dựng", "có");
 }
+
+/* "UBND", like "ủy ban nhân dân" written out, is a common noun's head:
+ * its name keeps only the words such names use, and ends before a verb
+ * the lists do not know */
+Test(agency, abbreviated_people_committee, .init = S_load, .fini = S_free)
+{
+    S_list("UBND các xã, phường dựng nhà bạt, bố trí điểm lưu trú",
+           "UBND các xã, phường", "dựng");
+    S_list("UBND tỉnh kết quả thi đua", "UBND tỉnh", "kết quả");
+    S_list("UBND Thành phố Hà Nội chỉ đạo", "UBND Thành phố Hà Nội", "chỉ đạo");
+    S_list("UBND tỉnh, Sở Tài chính chủ trì", "UBND tỉnh|Sở Tài chính", "chủ trì");
+}
