@@ -1584,6 +1584,22 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 j += gl;
                 continue;
             }
+            /* "Công an tỉnh dựng ...", "Ban Chỉ huy quân sự xã dựng ...":
+             * after the administrative level that ends a name
+             * (agency_closers, "xã", agency_levels; not "nhân dân" or
+             * "nhà nước": "Tòa án nhân dân tối cao"), a small word no
+             * name uses is the verb */
+            if (!pt->generic && !named && !t->v[j].cap && j > head + hl &&
+                strcmp(t->v[j].fold, "-") != 0 &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                (S_closed(a, t, pt->ts, j) || strcmp(t->v[j - 1].lower, "xã") == 0 ||
+                 (j >= 2 && nqx_wlex_at(&a->levels, t, j - 2, j, NULL) == 2)) &&
+                !nqx_wlex_at(&a->gwords, t, j, lim, NULL) &&
+                !nqx_wlex_at(&a->places, t, j, lim, NULL) &&
+                !nqx_wlex_at(&a->dets, t, j, lim, NULL) &&
+                /* "Công an tỉnh nơi người nước ngoài thường trú": where */
+                strcmp(t->v[j].lower, "nơi") != 0)
+                break;
             if (t->v[j].cap && j > head + hl - 1)
                 named = 1;
             j++;

@@ -664,3 +664,16 @@ Test(agency, abbreviated_people_committee, .init = S_load, .fini = S_free)
     S_list("UBND Thành phố Hà Nội chỉ đạo", "UBND Thành phố Hà Nội", "chỉ đạo");
     S_list("UBND tỉnh, Sở Tài chính chủ trì", "UBND tỉnh|Sở Tài chính", "chủ trì");
 }
+
+/* after the administrative level that ends a capitalised name, a word
+ * no name uses is the verb; "nhân dân", "nhà nước" and "nơi ..." go on */
+Test(agency, name_ends_after_level, .init = S_load, .fini = S_free)
+{
+    S_list("Công an tỉnh dựng nhà bạt", "Công an tỉnh", "dựng");
+    S_list("Ban Chỉ huy quân sự xã dựng nhà bạt", "Ban Chỉ huy quân sự xã", "dựng");
+    S_list("Bảo hiểm xã hội cấp huyện không tổ chức bộ máy",
+           "Bảo hiểm xã hội cấp huyện", "không");
+    S_list("Tòa án nhân dân tối cao chủ trì", "Tòa án nhân dân tối cao", "chủ trì");
+    S_list("Công an tỉnh nơi người nước ngoài thường trú cấp lại thẻ",
+           "Công an tỉnh nơi người nước ngoài thường trú", "cấp lại");
+}
