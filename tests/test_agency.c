@@ -677,3 +677,17 @@ Test(agency, name_ends_after_level, .init = S_load, .fini = S_free)
     S_list("Công an tỉnh nơi người nước ngoài thường trú cấp lại thẻ",
            "Công an tỉnh nơi người nước ngoài thường trú", "cấp lại");
 }
+
+/* "các bộ phận ...": a unit of a body, not "các bộ" (ministries) and a
+ * stray "phận"; bare, only after a determiner or in a list */
+Test(agency, units_of_a_body, .init = S_load, .fini = S_free)
+{
+    S_list("Các bộ phận thường trực có trách nhiệm", "Các bộ phận thường trực",
+           "có trách nhiệm");
+    S_list("Văn phòng Hội đồng nhân dân, bộ phận giúp việc Hội đồng nhân dân cấp xã "
+           "có trách nhiệm",
+           "Văn phòng Hội đồng nhân dân|bộ phận giúp việc Hội đồng nhân dân cấp xã",
+           "có trách nhiệm");
+    S_list("Các bộ, ngành chủ trì", "Các bộ, ngành", "chủ trì");
+    S_list("Bộ phận cơ thể", "", NULL);
+}
