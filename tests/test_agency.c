@@ -691,3 +691,18 @@ Test(agency, units_of_a_body, .init = S_load, .fini = S_free)
     S_list("Các bộ, ngành chủ trì", "Các bộ, ngành", "chủ trì");
     S_list("Bộ phận cơ thể", "", NULL);
 }
+
+/* the office of two councils is one body: "Văn phòng Đoàn đại biểu Quốc
+ * hội và Hội đồng nhân dân tỉnh", "Văn phòng HĐND và UBND huyện" */
+Test(agency, office_of_two_councils, .init = S_load, .fini = S_free)
+{
+    S_list("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh chủ trì",
+           "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "chủ trì");
+    S_list("Văn phòng Đoàn ĐBQH và HĐND tỉnh, Sở Nội vụ phối hợp",
+           "Văn phòng Đoàn ĐBQH và HĐND tỉnh|Sở Nội vụ", "phối hợp");
+    S_list("Văn phòng HĐND và UBND huyện tham mưu", "Văn phòng HĐND và UBND huyện",
+           "tham mưu");
+    /* two offices stay two */
+    S_list("Văn phòng UBND tỉnh và Sở Nội vụ chủ trì", "Văn phòng UBND tỉnh|Sở Nội vụ",
+           "chủ trì");
+}
