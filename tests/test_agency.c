@@ -706,3 +706,17 @@ Test(agency, office_of_two_councils, .init = S_load, .fini = S_free)
     S_list("Văn phòng UBND tỉnh và Sở Nội vụ chủ trì", "Văn phòng UBND tỉnh|Sở Nội vụ",
            "chủ trì");
 }
+
+/* the service centres and investment boards of provinces and communes,
+ * their lower-case words part of the name */
+Test(agency, service_centres_and_boards, .init = S_load, .fini = S_free)
+{
+    S_list("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ",
+           "Trung tâm Phục vụ hành chính công tỉnh", "tiếp nhận");
+    S_list("Trung tâm Dịch vụ tổng hợp xã thực hiện", "Trung tâm Dịch vụ tổng hợp xã",
+           "thực hiện");
+    S_list("Ban Quản lý dự án đầu tư xây dựng khu vực Nghi Sơn chủ trì",
+           "Ban Quản lý dự án đầu tư xây dựng khu vực Nghi Sơn", "chủ trì");
+    S_list("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh tổ chức",
+           "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh", "tổ chức");
+}
