@@ -720,3 +720,17 @@ Test(agency, service_centres_and_boards, .init = S_load, .fini = S_free)
     S_list("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh tổ chức",
            "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh", "tổ chức");
 }
+
+/* a commune's bodies and office holders: "Trạm Y tế xã", "các thôn, tổ
+ * dân phố", "Trưởng thôn", "Các trường học" */
+Test(agency, commune_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Trạm Y tế xã chủ trì", "Trạm Y tế xã", "chủ trì");
+    S_list("các thôn, tổ dân phố tổ chức", "các thôn, tổ dân phố", "tổ chức");
+    S_list("Các trường học cần sơ kết thi đua", "Các trường học", "cần");
+    S_list("Trưởng thôn có trách nhiệm", "Trưởng thôn", "có trách nhiệm");
+    S_list("Bưu điện tỉnh phối hợp", "Bưu điện tỉnh", "phối hợp");
+    /* bare, no body */
+    S_list("Trạm bơm hoạt động", "", NULL);
+    S_list("thôn Bản Cầm tổ chức", "", NULL);
+}
