@@ -2231,3 +2231,15 @@ Test(task, responsibility_line_after_points, .init = fx_grammar_load, .fini = S_
                           "lead:Ban Tổ chức Tỉnh ủy;lead:Sở Nội vụ;");
     }
 }
+
+/* "X là cơ quan đầu mối ..." hands X a role; "X là đơn vị sự nghiệp ...",
+ * "X là cơ quan xét xử ..." say what X is: no task */
+Test(task, role_not_definition, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUYẾT ĐỊNH\n\n"
+          "Điều 3. Tổ chức thực hiện\n\n"
+          "1. Sở Nội vụ là cơ quan đầu mối theo dõi, đôn đốc việc thực hiện Quyết định này.\n\n"
+          "2. Trạm Y tế xã là đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân xã.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("cơ quan đầu mối"), "lead:Sở Nội vụ;");
+}
