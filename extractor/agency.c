@@ -771,7 +771,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
         trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
-        place_states;
+        place_states, emph, modals;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -796,7 +796,9 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_appositions", &a->appos) ||
         nqx_wlex_load(g, "agency_assigned", &a->assigned) ||
         nqx_wlex_load(g, "agency_levels", &a->levels) ||
-        nqx_wlex_load(g, "agency_place_states", &a->place_states)) {
+        nqx_wlex_load(g, "agency_place_states", &a->place_states) ||
+        nqx_wlex_load(g, "agency_emphasis", &a->emph) ||
+        nqx_wlex_load(g, "agency_listed_modals", &a->modals)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -825,6 +827,8 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->appos);
     nqx_wlex_free(&a->assigned);
     nqx_wlex_free(&a->levels);
+    nqx_wlex_free(&a->emph);
+    nqx_wlex_free(&a->modals);
     free(a);
 }
 
@@ -1114,6 +1118,11 @@ static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
     return j + hl >= lim ||
            (t->v[j + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_EOL)) ||
            strcmp(t->v[j + hl].lower, "và") == 0 ||
+           /* "Các cơ quan, đơn vị, tổ chức có trách nhiệm / phải ...": a
+            * predicate only a subject takes, or a modal, after the word */
+           (!(t->v[j + hl - 1].flags & (NQX_TOK_STOP | NQX_TOK_SEMI | NQX_TOK_COLON)) &&
+            (nqx_wlex_at(&a->subj_ends, t, j + hl, lim, NULL) > 0 ||
+             nqx_wlex_at(&a->modals, t, j + hl, lim, NULL) > 0)) ||
            (!(t->v[j + hl - 1].flags & (NQX_TOK_STOP | NQX_TOK_SEMI | NQX_TOK_COLON)) &&
             nqx_wlex_at(&a->quals, t, j + hl, lim, NULL) > 0);
 }
@@ -1121,8 +1130,12 @@ static int S_listed_noun(const nqx_agx *a, const S_part *pt, const nqx_toks *t,
 /* "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm": a
  * common-noun body whose qualifier uses words no list of name words can
  * hold ends where a predicate that only a subject takes (agency_subject_ends)
- * follows within the clause. The index of that predicate, or 0. */
-#define S_SUBJ_REACH 10
+ * follows within the clause. The index of that predicate, or 0. Sixteen
+ * words: a body named by its power and the act that gave it ("Các cơ
+ * quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại Quyết
+ * định này có trách nhiệm") runs to eleven; the clause's punctuation,
+ * determiners and verbs end the reach before it runs wild. */
+#define S_SUBJ_REACH 16
 static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                             size_t lim)
 {
@@ -1273,7 +1286,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         lim = t->n;
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
-        size_t j = k, hl, dl, head;
+        size_t j = k, hl, dl, head, el = 0;
         int hf, det = 0, next = 0, inside, named, listed;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
@@ -1382,6 +1395,18 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
                     break;
                 }
+                /* "Các cấp ủy, nhất là người đứng đầu phải ...": the
+                 * member singled out is a body of its own, never a word
+                 * of the collective before it */
+                if ((pv->flags & NQX_TOK_COMMA) &&
+                    (el = nqx_wlex_at(&a->emph, t, j, lim, NULL)) > 0 &&
+                    !(t->v[j + el - 1].flags & (NQX_TOK_STOP | NQX_TOK_COMMA |
+                                                 NQX_TOK_SEMI | NQX_TOK_COLON |
+                                                 NQX_TOK_EOL)) &&
+                    S_starts(a, t, j + el, lim, 0)) {
+                    next = 'e';
+                    break;
+                }
                 /* a comma inside a name: "Ban Thường vụ quận, huyện, thị
                  * ủy", "Sở Văn hóa, Thể thao và Du lịch" */
                 if ((pv->flags & NQX_TOK_SEMI) ||
@@ -1416,7 +1441,17 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     continue;
                 }
             }
-            ql = nqx_wlex_at(&a->quals, t, j, lim, NULL);
+            {
+                const nqx_wentry *qe = NULL;
+                ql = nqx_wlex_at(&a->quals, t, j, lim, &qe);
+                /* right after a common noun ("các cơ quan có thẩm quyền"),
+                 * not after a place ("UBND cấp xã có thẩm quyền cấp giấy
+                 * phép": what the body may do) */
+                if (ql && qe && qe->value && strcmp(qe->value, "generic") == 0 &&
+                    (!pt->generic || t->v[j - 1].cap ||
+                     nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1))
+                    ql = 0;
+            }
             if (ql) {
                 j += ql;
                 pt->bare = 0;
@@ -1549,6 +1584,22 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 j += gl;
                 continue;
             }
+            /* "Công an tỉnh dựng ...", "Ban Chỉ huy quân sự xã dựng ...":
+             * after the administrative level that ends a name
+             * (agency_closers, "xã", agency_levels; not "nhân dân" or
+             * "nhà nước": "Tòa án nhân dân tối cao"), a small word no
+             * name uses is the verb */
+            if (!pt->generic && !named && !t->v[j].cap && j > head + hl &&
+                strcmp(t->v[j].fold, "-") != 0 &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                (S_closed(a, t, pt->ts, j) || strcmp(t->v[j - 1].lower, "xã") == 0 ||
+                 (j >= 2 && nqx_wlex_at(&a->levels, t, j - 2, j, NULL) == 2)) &&
+                !nqx_wlex_at(&a->gwords, t, j, lim, NULL) &&
+                !nqx_wlex_at(&a->places, t, j, lim, NULL) &&
+                !nqx_wlex_at(&a->dets, t, j, lim, NULL) &&
+                /* "Công an tỉnh nơi người nước ngoài thường trú": where */
+                strcmp(t->v[j].lower, "nơi") != 0)
+                break;
             if (t->v[j].cap && j > head + hl - 1)
                 named = 1;
             j++;
@@ -1578,7 +1629,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (!next)
             break;
         sep = next;
-        k = next == '&' ? j + 1 : j;
+        k = next == '&' ? j + 1 : next == 'e' ? j + el : j;
     }
     if (!np)
         return i;
@@ -1592,7 +1643,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
             /* office holders written each with a capital are each one:
              * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
-            if (B->sep == ';' || B->det || A->enumd ||
+            if (B->sep == ';' || B->sep == 'e' || B->det || A->enumd ||
                 (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             /* "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội": an

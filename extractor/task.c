@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow, semiv;
+        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
         *p_handout, *p_footer;
@@ -213,6 +213,32 @@ static int S_label_at(S_ctx *c, size_t from, size_t end, size_t *vs,
         }
     }
     return kind;
+}
+
+/* Whether node n's line is a role label whose role word makes the points
+ * above it a block (task_label_roles value "block": "Trách nhiệm chỉ đạo
+ * thực hiện: X, Y" after an item's bullets); its value to *vs, *ve. */
+static int S_label_block(S_ctx *c, const nqx_node *n, size_t *vs, size_t *ve)
+{
+    size_t ov[2 * S_OVN], ls, le, s = n->start;
+    int rc, yes = 0;
+    nqx_toks t;
+    const nqx_wentry *e = NULL;
+    if (!c->p_role || (n->kind != NQX_NODE_BULLET && n->kind != NQX_NODE_PARA))
+        return 0;
+    while (s < n->end && (c->text[s] == '-' || c->text[s] == '+' ||
+                          c->text[s] == '*' || c->text[s] == ' '))
+        s++;
+    if ((rc = nqx_gram_match(c->p_role, c->text, n->end, s, ov, S_OVN)) <= 0 ||
+        ov[0] != s || !S_group_span(c->p_role, ov, rc, "label", &ls, &le) ||
+        !S_group_span(c->p_role, ov, rc, "value", vs, ve))
+        return 0;
+    if (nqx_ext_tokens(c->text, ls, le, &t))
+        return 0;
+    yes = nqx_wlex_at(&c->roles, &t, 0, t.n, &e) == t.n && e && e->value &&
+          strcmp(e->value, "block") == 0;
+    nqx_toks_free(&t);
+    return yes;
 }
 
 /* The first label of a node's line (see S_label_at). */
@@ -666,9 +692,16 @@ static int S_verb_pair(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
-    size_t k, clause = s;
+    size_t k, clause = s, ol;
     int fronted;
     if (S_subject_at(c, t, s, e, 1, out, assigned))
+        return 1;
+    /* "Thứ tư, các địa phương cần chủ động ...": a point of an
+     * enumeration, its body right after the ordinal's comma */
+    if (s < e && strcmp(t->v[s].lower, "thứ") == 0 &&
+        (ol = nqx_wlex_at(&c->ordinals, t, s, e, NULL)) > 0 &&
+        (t->v[s + ol - 1].flags & (NQX_TOK_COMMA | NQX_TOK_COLON)) &&
+        S_subject_at(c, t, s + ol, e, 0, out, assigned))
         return 1;
     fronted = S_fronted(c, t, s, e);
     for (k = s; k + 1 < e; k++) {
@@ -753,6 +786,12 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
         size_t l = t->v[k].cap ? 0 : nqx_wlex_at(&c->repv, t, k, e, NULL);
         size_t m, stop;
         if (!l)
+            continue;
+        /* "chương trình", "công trình", "tờ trình": the verb's word is
+         * the end of a noun, which reports to nobody */
+        if (k > 0 && !(t->v[k - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                            NQX_TOK_COLON | NQX_TOK_EOL)) &&
+            nqx_wlex_at(&c->repnouns, t, k - 1, e, NULL) > 1)
             continue;
         /* "... do các địa phương phản ánh. Các bộ phận ...", "các công
          * trình; phối hợp với Đài ...": a verb (or the word read as one)
@@ -973,6 +1012,20 @@ static nqx_status S_words(S_ctx *c, size_t s, size_t e, nqx_toks *t);
  * Sentences inside that hand work to another body ("Giao X ...", or a
  * different subject at a sentence start) become tasks of their own.
  * tvs..tve: a labelled time (tvs == tve: none). */
+/* The end of sentence k of starts (S_sentences with S_SEMIS) over its
+ * ";" clauses: a sentence's subject may be a list of bodies split by ";"
+ * ("Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các
+ * xã, phường; Thủ trưởng các cơ quan ... triển khai ..."). */
+static size_t S_semi_end(const nqx_toks *t, const size_t *starts, size_t ns,
+                         size_t k)
+{
+    size_t m = k + 1;
+    while (m < ns && (t->v[starts[m] - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP |
+                                                   NQX_TOK_EOL)) == NQX_TOK_SEMI)
+        m++;
+    return m < ns ? starts[m] : t->n;
+}
+
 static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
                      size_t tvs, size_t tve)
 {
@@ -1052,7 +1105,8 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
                 nqx_agx_list(c->agx, &t, starts[k - 1], starts[k], 1, sp, S_MAXNAMES,
                              &n2) == starts[k])
                 continue;
-        } else if (!S_subject_at(c, &t, starts[k], se, 1, &sub, &assigned) &&
+        } else if (!S_subject_at(c, &t, starts[k], S_semi_end(&t, starts, ns, k), 1,
+                                 &sub, &assigned) &&
             /* "Trong thời hạn 15 ngày làm việc ..., Bộ X ...": the body
              * after a time limit with its number (task_fronted_limit),
              * or after any fronted adverbial on a line of its own */
@@ -1837,19 +1891,28 @@ static int S_handout(S_ctx *c, const nqx_node *n, size_t cs)
     return bare;
 }
 
-/* Whether the node after ni at its level opens with the name of its own
- * body ("1. Sở Y tế:", "1. Bảo hiểm xã hội thành phố Hà Nội"): the work
- * below a preamble is handed out body by body, not to the preamble's. */
-static int S_next_names_body(S_ctx *c, int ni)
+/* Whether the node after ni at its level (before it, with prev) opens
+ * with the name of its own body ("1. Sở Y tế:", "1. Bảo hiểm xã hội
+ * thành phố Hà Nội"): the work below a preamble is handed out body by
+ * body, not to the preamble's. */
+static int S_sibling_names_body(S_ctx *c, int ni, int prev)
 {
     const nqx_node *n = &c->d->nodes[ni];
     size_t j, cs, le;
     nqx_toks t;
     S_ags tmp;
     int descr = 0, yes;
-    for (j = (size_t)ni + 1; j < c->d->nnodes; j++)
-        if (c->d->nodes[j].parent == n->parent)
-            break;
+    if (prev) {
+        for (j = (size_t)ni; j-- > 0;)
+            if (c->d->nodes[j].parent == n->parent)
+                break;
+        if (j == (size_t)-1)
+            return 0;
+    } else {
+        for (j = (size_t)ni + 1; j < c->d->nnodes; j++)
+            if (c->d->nodes[j].parent == n->parent)
+                break;
+    }
     if (j >= c->d->nnodes || !S_numbered(&c->d->nodes[j]))
         return 0;
     cs = S_content_start(c, &c->d->nodes[j]);
@@ -1866,6 +1929,11 @@ static int S_next_names_body(S_ctx *c, int ni)
     }
     nqx_toks_free(&t);
     return yes;
+}
+
+static int S_next_names_body(S_ctx *c, int ni)
+{
+    return S_sibling_names_body(c, ni, 0);
 }
 
 /* Whether ni has children and every one is a numbered item. */
@@ -2282,12 +2350,59 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             S_add(&subj, t.v[0].start, t.v[t.n - 1].end, NQX_ROLE_LEAD);
         }
     }
+    /* "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án,
+     * tiểu dự án thuộc Chương trình" over its points, between items that
+     * each name a body ("1. Sở Nông nghiệp và Môi trường", "3. Ủy ban
+     * nhân dân cấp xã"): a collective named by its role, with commas,
+     * heads a block as a short title does; the whole title names it */
+    if (has_subj && !colon && (has_num || has_bul) && S_numbered(n) &&
+        n->label[0] >= '0' && n->label[0] <= '9' && t.n && t.n <= 40 &&
+        (strcmp(t.v[0].lower, "các") == 0 || strcmp(t.v[0].lower, "những") == 0) &&
+        (S_sibling_names_body(c, ni, 1) || S_sibling_names_body(c, ni, 0))) {
+        size_t k2;
+        for (k2 = 0; k2 < t.n; k2++)
+            if (t.v[k2].flags & (NQX_TOK_SEMI | NQX_TOK_STOP | NQX_TOK_COLON |
+                                 NQX_TOK_OPEN))
+                break;
+        if (k2 == t.n) {
+            colon = 1;
+            subj.n = 0;
+            S_add(&subj, t.v[0].start, t.v[t.n - 1].end, NQX_ROLE_LEAD);
+        }
+    }
     /* a block header hands its coordinators down with its lead */
     hdr = subj;
     if (has_subj && colon)
         S_coordinators(c, &t, 0, t.n, &hdr);
     S_keep_words(c, &t, cs, n->end); /* S_prose may cut the same */
 
+    /* "3. Nâng cao chất lượng đội ngũ" over "- Rà soát ...", "- Đào tạo
+     * ...", then "Trách nhiệm chỉ đạo thực hiện: Ban Tổ chức Tỉnh ủy, Sở
+     * Nội vụ" (a line of the item, or hung under its last point): the
+     * responsibility line makes a block of the points, as a heading does
+     * (spec) */
+    if (!is_title && !has_subj && has_bul &&
+        (S_numbered(n) || n->kind == NQX_NODE_HEADING)) {
+        size_t nk = c->nkids[ni], vs2 = 0, ve2 = 0;
+        int found = 0;
+        if (nk) {
+            int last = c->kids[ni][nk - 1];
+            found = S_label_block(c, &c->d->nodes[last], &vs2, &ve2);
+            if (!found && c->nkids[last])
+                found = S_label_block(c, &c->d->nodes[c->kids[last][c->nkids[last] - 1]],
+                                      &vs2, &ve2);
+        }
+        if (found) {
+            S_ags blk2;
+            blk2.n = 0;
+            S_value_names(c, vs2, ve2, NQX_ROLE_LEAD, &blk2);
+            if (blk2.n) {
+                nqx_toks_free(&t);
+                S_walk(c, c->kids[ni], c->nkids[ni], &blk2, 1);
+                return 0;
+            }
+        }
+    }
     /* an item with role lines beneath it */
     if (S_count_role(&lab, NQX_ROLE_LEAD) ||
         (lab.n && (S_numbered(n) || n->kind == NQX_NODE_BULLET))) {
@@ -2636,7 +2751,7 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend, follow, semiv;
+        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2662,6 +2777,8 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->tnend);
     nqx_wlex_free(&l->follow);
     nqx_wlex_free(&l->semiv);
+    nqx_wlex_free(&l->repnouns);
+    nqx_wlex_free(&l->ordinals);
     free(l);
 }
 
@@ -2689,6 +2806,8 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_title_name_ends", &l->tnend) ||
         nqx_wlex_load(g, "task_followup_cues", &l->follow) ||
         nqx_wlex_load(g, "task_semicolon_verbs", &l->semiv) ||
+        nqx_wlex_load(g, "task_report_nouns", &l->repnouns) ||
+        nqx_wlex_load(g, "task_ordinals", &l->ordinals) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2782,6 +2901,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.tnend = lex->tnend;
         c.follow = lex->follow;
         c.semiv = lex->semiv;
+        c.repnouns = lex->repnouns;
+        c.ordinals = lex->ordinals;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -381,6 +381,13 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
            "Ban quản lý Khu Kinh tế Phú Yên", "có trách nhiệm");
     /* a comma ends the reach: the list is read as before */
     S_list("Các doanh nghiệp khai thác, chế biến có trách nhiệm", "Các doanh nghiệp", NULL);
+    /* the clause may run to sixteen words: who decides, under which act */
+    S_list("Các cơ quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại "
+           "Quyết định này có trách nhiệm:",
+           "Các cơ quan, đơn vị, cá nhân có thẩm quyền quyết định được phân cấp tại "
+           "Quyết định này", "có trách nhiệm");
+    S_list("Cơ quan tiếp nhận khai báo tạm trú của người nước ngoài có trách nhiệm thông báo",
+           "Cơ quan tiếp nhận khai báo tạm trú của người nước ngoài", "có trách nhiệm");
 }
 
 /* An office holder after a collective of named bodies (capitals after
@@ -581,4 +588,149 @@ Test(agency, tokens_around_match_a_whole_cut)
     S_around_same("a) Sở Tài chính chủ trì;\n- Sở Nội vụ ( phối hợp ):\n+ UBND xã/phường.");
     S_around_same("1. Giao ( Sở X ) thực hiện\xC2\xA0trước ngày 15/5 - hằng năm");
     S_around_same("(1) “Bộ Y tế”, … báo cáo ( \n Sở Nội vụ⁴, cơ quan[4] –");
+}
+
+/* ", nhất là X", ", đặc biệt là X": the member singled out is a body of
+ * its own, not the last body's qualifier, and the list goes on to the
+ * verb after it */
+Test(agency, emphasis_member, .init = S_load, .fini = S_free)
+{
+    S_list("Đảng uỷ Chính phủ, đảng uỷ các bộ, cơ quan ngang bộ, đặc biệt là "
+           "người đứng đầu chịu trách nhiệm thực hiện",
+           "Đảng uỷ Chính phủ|đảng uỷ các bộ, cơ quan ngang bộ|người đứng đầu",
+           "chịu trách nhiệm");
+    S_list("Các địa phương, nhất là người đứng đầu phải chủ động",
+           "Các địa phương|người đứng đầu", "phải");
+    S_list("Các cấp ủy, trước hết là người đứng đầu cấp ủy chịu trách nhiệm",
+           "Các cấp ủy|người đứng đầu cấp ủy", "chịu trách nhiệm");
+    /* no body after it: the list ends at the comma */
+    S_list("Các địa phương, nhất là vùng sâu, vùng xa tập trung",
+           "Các địa phương", "nhất là");
+}
+
+/* "tổ chức", a noun and a verb, after a comma in a list of common nouns:
+ * the noun when a predicate only a subject takes or a modal follows */
+Test(agency, listed_noun_before_modal, .init = S_load, .fini = S_free)
+{
+    S_list("Các cơ quan, đơn vị, tổ chức chủ động đặt hàng",
+           "Các cơ quan, đơn vị, tổ chức", "chủ động");
+    S_list("Các cơ quan, đơn vị, tổ chức phải báo cáo",
+           "Các cơ quan, đơn vị, tổ chức", "phải");
+    S_list("Các cơ quan, tổ chức có trách nhiệm tiếp nhận",
+           "Các cơ quan, tổ chức", "có trách nhiệm");
+    /* the verb: "tổ chức thực hiện" */
+    S_list("Các cơ quan, đơn vị, tổ chức thực hiện", "Các cơ quan, đơn vị", "tổ chức");
+}
+
+/* a union of associations, its name going on after "các" */
+Test(agency, union_of_associations, .init = S_load, .fini = S_free)
+{
+    S_list("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh có trách nhiệm tổ chức",
+           "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "có trách nhiệm");
+    S_list("Liên hiệp các tổ chức hữu nghị tỉnh chủ trì",
+           "Liên hiệp các tổ chức hữu nghị tỉnh", "chủ trì");
+}
+
+/* "cơ quan chủ quản": the body a project or unit answers to, one name */
+Test(agency, governing_body, .init = S_load, .fini = S_free)
+{
+    S_list("Bộ Tài chính, cơ quan chủ quản tổ chức theo dõi",
+           "Bộ Tài chính|cơ quan chủ quản", "tổ chức");
+    S_list("các bộ, ngành, cơ quan chủ quản, nhất là người đứng đầu cần khẩn trương",
+           "các bộ, ngành, cơ quan chủ quản|người đứng đầu", "cần");
+}
+
+/* "có thẩm quyền" after a common noun is in its name; after a place or a
+ * capital it says what the body may do */
+Test(agency, competent_body, .init = S_load, .fini = S_free)
+{
+    S_list("các cơ quan có thẩm quyền giải quyết",
+           "các cơ quan có thẩm quyền", "giải quyết");
+    S_list("Chủ tịch Ủy ban nhân dân cấp có thẩm quyền ban hành quyết định",
+           "Chủ tịch Ủy ban nhân dân cấp có thẩm quyền", "ban hành");
+    S_list("Uỷ ban nhân dân cấp xã có thẩm quyền cấp giấy phép",
+           "Uỷ ban nhân dân cấp xã", "có");
+    S_list("Sở Xây dựng có thẩm quyền quyết định", "Sở Xây dựng", "có");
+}
+
+/* "UBND", like "ủy ban nhân dân" written out, is a common noun's head:
+ * its name keeps only the words such names use, and ends before a verb
+ * the lists do not know */
+Test(agency, abbreviated_people_committee, .init = S_load, .fini = S_free)
+{
+    S_list("UBND các xã, phường dựng nhà bạt, bố trí điểm lưu trú",
+           "UBND các xã, phường", "dựng");
+    S_list("UBND tỉnh kết quả thi đua", "UBND tỉnh", "kết quả");
+    S_list("UBND Thành phố Hà Nội chỉ đạo", "UBND Thành phố Hà Nội", "chỉ đạo");
+    S_list("UBND tỉnh, Sở Tài chính chủ trì", "UBND tỉnh|Sở Tài chính", "chủ trì");
+}
+
+/* after the administrative level that ends a capitalised name, a word
+ * no name uses is the verb; "nhân dân", "nhà nước" and "nơi ..." go on */
+Test(agency, name_ends_after_level, .init = S_load, .fini = S_free)
+{
+    S_list("Công an tỉnh dựng nhà bạt", "Công an tỉnh", "dựng");
+    S_list("Ban Chỉ huy quân sự xã dựng nhà bạt", "Ban Chỉ huy quân sự xã", "dựng");
+    S_list("Bảo hiểm xã hội cấp huyện không tổ chức bộ máy",
+           "Bảo hiểm xã hội cấp huyện", "không");
+    S_list("Tòa án nhân dân tối cao chủ trì", "Tòa án nhân dân tối cao", "chủ trì");
+    S_list("Công an tỉnh nơi người nước ngoài thường trú cấp lại thẻ",
+           "Công an tỉnh nơi người nước ngoài thường trú", "cấp lại");
+}
+
+/* "các bộ phận ...": a unit of a body, not "các bộ" (ministries) and a
+ * stray "phận"; bare, only after a determiner or in a list */
+Test(agency, units_of_a_body, .init = S_load, .fini = S_free)
+{
+    S_list("Các bộ phận thường trực có trách nhiệm", "Các bộ phận thường trực",
+           "có trách nhiệm");
+    S_list("Văn phòng Hội đồng nhân dân, bộ phận giúp việc Hội đồng nhân dân cấp xã "
+           "có trách nhiệm",
+           "Văn phòng Hội đồng nhân dân|bộ phận giúp việc Hội đồng nhân dân cấp xã",
+           "có trách nhiệm");
+    S_list("Các bộ, ngành chủ trì", "Các bộ, ngành", "chủ trì");
+    S_list("Bộ phận cơ thể", "", NULL);
+}
+
+/* the office of two councils is one body: "Văn phòng Đoàn đại biểu Quốc
+ * hội và Hội đồng nhân dân tỉnh", "Văn phòng HĐND và UBND huyện" */
+Test(agency, office_of_two_councils, .init = S_load, .fini = S_free)
+{
+    S_list("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh chủ trì",
+           "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "chủ trì");
+    S_list("Văn phòng Đoàn ĐBQH và HĐND tỉnh, Sở Nội vụ phối hợp",
+           "Văn phòng Đoàn ĐBQH và HĐND tỉnh|Sở Nội vụ", "phối hợp");
+    S_list("Văn phòng HĐND và UBND huyện tham mưu", "Văn phòng HĐND và UBND huyện",
+           "tham mưu");
+    /* two offices stay two */
+    S_list("Văn phòng UBND tỉnh và Sở Nội vụ chủ trì", "Văn phòng UBND tỉnh|Sở Nội vụ",
+           "chủ trì");
+}
+
+/* the service centres and investment boards of provinces and communes,
+ * their lower-case words part of the name */
+Test(agency, service_centres_and_boards, .init = S_load, .fini = S_free)
+{
+    S_list("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ",
+           "Trung tâm Phục vụ hành chính công tỉnh", "tiếp nhận");
+    S_list("Trung tâm Dịch vụ tổng hợp xã thực hiện", "Trung tâm Dịch vụ tổng hợp xã",
+           "thực hiện");
+    S_list("Ban Quản lý dự án đầu tư xây dựng khu vực Nghi Sơn chủ trì",
+           "Ban Quản lý dự án đầu tư xây dựng khu vực Nghi Sơn", "chủ trì");
+    S_list("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh tổ chức",
+           "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh", "tổ chức");
+}
+
+/* a commune's bodies and office holders: "Trạm Y tế xã", "các thôn, tổ
+ * dân phố", "Trưởng thôn", "Các trường học" */
+Test(agency, commune_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Trạm Y tế xã chủ trì", "Trạm Y tế xã", "chủ trì");
+    S_list("các thôn, tổ dân phố tổ chức", "các thôn, tổ dân phố", "tổ chức");
+    S_list("Các trường học cần sơ kết thi đua", "Các trường học", "cần");
+    S_list("Trưởng thôn có trách nhiệm", "Trưởng thôn", "có trách nhiệm");
+    S_list("Bưu điện tỉnh phối hợp", "Bưu điện tỉnh", "phối hợp");
+    /* bare, no body */
+    S_list("Trạm bơm hoạt động", "", NULL);
+    S_list("thôn Bản Cầm tổ chức", "", NULL);
 }

@@ -2127,3 +2127,109 @@ Test(task, no_work_in_a_site_footer, .init = fx_grammar_load, .fini = S_free)
     cr_expect_str_eq(r->text, "- Tổ chức tập huấn trong tháng 12/2025.");
     S_expect_deadline(r, "2025-12");
 }
+
+/* A wrap-up paragraph under the last block whose addressees are split by
+ * ";": every body of the list leads, not the first only. */
+Test(task, semicolon_list_of_subjects, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("CHỈ THỊ\n\n"
+          "1. Sở Xây dựng\n\n"
+          "- Rà soát quy hoạch các khu đô thị mới.\n\n"
+          "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, "
+          "phường; Thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện "
+          "nghiêm túc Chỉ thị này.\n");
+    S_expect_agencies(S_task("Yêu cầu Giám đốc"),
+                      "lead:Giám đốc các sở, ban, ngành;"
+                      "lead:Chủ tịch Ủy ban nhân dân các xã, phường;"
+                      "lead:Thủ trưởng các cơ quan, đơn vị có liên quan;");
+    S_expect_agencies(S_task("Rà soát quy hoạch"), "lead:Sở Xây dựng;");
+}
+
+/* "công trình", "chương trình": the word "trình" of a noun is no report
+ * verb, and the bodies after "phối hợp với" coordinate only */
+Test(task, report_verb_inside_noun, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\n"
+          "III. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Sở Xây dựng chủ trì xây dựng chương trình phối hợp với Công an tỉnh "
+          "bảo đảm an toàn giao thông.\n\n"
+          "2. Sở Tài chính chủ trì, trình Ủy ban nhân dân tỉnh phân bổ kinh phí.\n");
+    S_expect_agencies(S_task("an toàn giao thông"),
+                      "lead:Sở Xây dựng;coordinate:Công an tỉnh;");
+    S_expect_agencies(S_task("phân bổ kinh phí"),
+                      "lead:Sở Tài chính;report_to:Ủy ban nhân dân tỉnh;");
+}
+
+/* "2. Các sở, ngành chủ trì, quản lý ... thuộc Chương trình" over its
+ * points, between items that each name a body: a collective named by its
+ * role heads a block; each point is its task, led by the whole title */
+Test(task, collective_titled_by_role_block, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\n"
+          "IV. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Sở Nông nghiệp và Môi trường\n\n"
+          "- Hướng dẫn các đơn vị xây dựng kế hoạch giám sát.\n\n"
+          "2. Các sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc "
+          "Chương trình\n\n"
+          "- Phê duyệt kế hoạch giám sát, đánh giá.\n\n"
+          "- Tổng hợp kết quả thực hiện các dự án.\n\n"
+          "3. Ủy ban nhân dân cấp xã\n\n"
+          "- Tổ chức giám sát, đánh giá theo Kế hoạch.\n");
+    S_expect_agencies(S_task("Phê duyệt kế hoạch giám sát"),
+                      "lead:Các sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án "
+                      "thuộc Chương trình;");
+    S_expect_agencies(S_task("Tổng hợp kết quả thực hiện"),
+                      "lead:Các sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án "
+                      "thuộc Chương trình;");
+    S_expect_agencies(S_task("Tổ chức giám sát"), "lead:Ủy ban nhân dân cấp xã;");
+}
+
+/* "Thứ tư, các địa phương cần ...": a point of an enumeration written as
+ * paragraphs names its body right after the ordinal's comma */
+Test(task, ordinal_point_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("THÔNG BÁO KẾT LUẬN\n\n"
+          "II. NHIỆM VỤ TRỌNG TÂM\n\n"
+          "Thứ nhất, tiếp tục đẩy nhanh tiến độ các dự án trọng điểm.\n\n"
+          "Thứ hai, các địa phương cần chủ động tháo gỡ vướng mắc trong công tác giải "
+          "phóng mặt bằng.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("tháo gỡ vướng mắc"), "lead:các địa phương;");
+}
+
+/* spec: a responsibility line after an item's points ("Trách nhiệm chỉ
+ * đạo thực hiện: X, Y") makes a block of them, as a heading does, whether
+ * it is a point of its own or a line hung under the last point */
+Test(task, responsibility_line_after_points, .init = fx_grammar_load, .fini = S_free)
+{
+    static const char *const lines[] = {
+        "Trách nhiệm chỉ đạo thực hiện: Ban Tổ chức Tỉnh ủy, Sở Nội vụ.\n",
+        "- Trách nhiệm chỉ đạo thực hiện: Ban Tổ chức Tỉnh ủy, Sở Nội vụ.\n"};
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf,
+                 "KẾ HOẠCH\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+                 "3. Nâng cao chất lượng đội ngũ cán bộ\n\n"
+                 "- Rà soát đội ngũ cán bộ các cấp.\n\n"
+                 "- Đào tạo, bồi dưỡng cán bộ trẻ.\n\n%s", lines[i]);
+        S_run(buf);
+        cr_expect_eq(S_ntasks(), 2, "layout %zu: %zu tasks", i, S_ntasks());
+        S_expect_agencies(S_task("Rà soát đội ngũ"),
+                          "lead:Ban Tổ chức Tỉnh ủy;lead:Sở Nội vụ;");
+        S_expect_agencies(S_task("Đào tạo, bồi dưỡng"),
+                          "lead:Ban Tổ chức Tỉnh ủy;lead:Sở Nội vụ;");
+    }
+}
+
+/* "X là cơ quan đầu mối ..." hands X a role; "X là đơn vị sự nghiệp ...",
+ * "X là cơ quan xét xử ..." say what X is: no task */
+Test(task, role_not_definition, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUYẾT ĐỊNH\n\n"
+          "Điều 3. Tổ chức thực hiện\n\n"
+          "1. Sở Nội vụ là cơ quan đầu mối theo dõi, đôn đốc việc thực hiện Quyết định này.\n\n"
+          "2. Trạm Y tế xã là đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân xã.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("cơ quan đầu mối"), "lead:Sở Nội vụ;");
+}
