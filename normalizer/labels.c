@@ -15,7 +15,9 @@
  *   - a point's letter misread ("€)", "©)", "4)", "ø)") is the letter
  *     that follows the point before ("b)" -> "c)"), when the glyph looks
  *     like it;
- *   - and inside a line, the quarter after "Quý" ("Quý I1/2023": II).
+ *   - and inside a line, the quarter after "Quý" ("Quý I1/2023": II);
+ *   - a full stop between two words in lower case ("báo. cáo"), and with
+ *     the model a comma at a line's end that cuts a word ("ứng, / dụng").
  * Runs on the text after layout repair (one paragraph a line), with the
  * OCR corrector: the edits are of kind NQX_CHANGE_OCR. */
 #include "norm.h"
@@ -285,14 +287,93 @@ static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
     return len;
 }
 
+/* A comma that a scan put at the end of a line, inside a sentence the
+ * layout joined across the line's end ("100% cán bộ ứng," / "dụng công
+ * nghệ", "trong," / "toàn Đảng bộ"): Tesseract reads a speck at the
+ * line's end as a comma, and a comma cut into a word or after a word that
+ * no comma follows loses the phrase it cuts. The comma goes when the word
+ * before it is a function word that opens a phrase (what follows it
+ * belongs to it), or when the model saw the two syllables side by side
+ * about as often as the first ended a clause (S_WRAP_BIND in Q units:
+ * "ứng dụng", "công tác", "hướng dẫn"; not "đào tạo, bồi dưỡng" nor "xã,
+ * phường"). Only at a join (joins: offsets of the spaces that replaced a
+ * line's end), never inside a line: there a comma between "cha, mẹ" is
+ * the author's. */
+#define S_WRAP_BIND 4
+static int S_opens_phrase(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "của", "và", "các", "những", "với", "để", "nhằm", "mà", "thì",
+        "trong", NULL}; /* not "tại", "do", "được", "bị": "hiện tại, tự
+                           do, đạt được, thiết bị," */
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The model's id of the syllable t[a..b) (any case), -1 none. */
+static int S_syl_id(const nqx_model *m, const unsigned char *t, size_t a,
+                    size_t b, nqx_syl *y)
+{
+    char key[NQX_KEY_MAX];
+    if (b <= a || b - a > 4 * NQX_SYL_MAX ||
+        !nqx_syl_parse((const char *)t + a, b - a, y) || !nqx_syl_valid(y))
+        return -1;
+    nqx_syl_key(y, key);
+    return nqx_model_id(m, key);
+}
+
+/* Q(count) of the bigram (a, b) of ids, b = 0 the end of a clause; -1
+ * when the model has none. */
+static int S_pair_q(const nqx_model *m, int a, int b)
+{
+    const nqx_lm *lm = nqx_model_lm(m);
+    nqx_group g;
+    int j, va = lm->variant[a], vb = b ? lm->variant[b] : 0;
+    g = nqx_model_bigrams(m, lm->fid[a], b ? lm->fid[b] : 0);
+    for (j = 0; j < g.n; j++)
+        if (g.r[4 * j] == va && g.r[4 * j + 1] == vb)
+            return g.r[4 * j + 2];
+    return -1;
+}
+
+static int S_wrap_comma(const nqx_model *m, const unsigned char *t, size_t len,
+                        size_t j)
+{
+    size_t w = j - 1, e = j + 1;
+    nqx_syl y1, y2;
+    int a, b, q, q0;
+    if (j < 2 || j + 1 >= len || t[j] != ' ' || t[j - 1] != ',')
+        return 0;
+    while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' &&
+           j - 1 - w <= 4 * NQX_SYL_MAX)
+        w--;
+    while (e < len && e - j <= 4 * NQX_SYL_MAX && t[e] != ' ' && t[e] != '\n' &&
+           t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':')
+        e++;
+    if (!S_lower_syllable(t, j + 1, e))
+        return 0;
+    if (S_opens_phrase(t + w, j - 1 - w))
+        return 1;
+    if ((a = S_syl_id(m, t, w, j - 1, &y1)) <= 0 ||
+        (b = S_syl_id(m, t, j + 1, e, &y2)) <= 0 || y1.casing == NQX_CASE_UPPER)
+        return 0;
+    q = S_pair_q(m, a, b);
+    q0 = S_pair_q(m, a, 0);
+    return q >= 0 && q >= (q0 > 0 ? q0 : 0) - S_WRAP_BIND;
+}
+
 static int S_by_start(const void *a, const void *b)
 {
     const nqx_norm_edit *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
-                           size_t *nedits, nqx_error *err)
+nqx_status nqx_norm_labels(const char *text, size_t len, const nqx_model *m,
+                           const size_t *joins, size_t njoins,
+                           nqx_norm_edit **edits, size_t *nedits, nqx_error *err)
 {
     const unsigned char *t = (const unsigned char *)text;
     nqx_norm_edit *v = NULL;
@@ -370,7 +451,11 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
                 goto oom;
             d++;
         }
-        if (n > 1) /* the "I.", quarters and stops come after the lines */
+        for (d = 0; m && d < njoins; d++)
+            if (S_wrap_comma(m, t, len, joins[d]) &&
+                S_add(&v, &n, &cap, joins[d] - 1, joins[d], "", 0))
+                goto oom;
+        if (n > 1) /* the "I.", quarters, stops and commas come after the lines */
             qsort(v, n, sizeof *v, S_by_start);
     }
     *edits = v;

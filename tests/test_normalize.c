@@ -370,7 +370,7 @@ static char *S_labels(const char *in, size_t *nedits)
     size_t n, i, last = 0, len = strlen(in);
     nqx_error err;
     nqx_buf b = {0};
-    cr_assert_eq(nqx_norm_labels(in, len, &e, &n, &err), NQX_OK);
+    cr_assert_eq(nqx_norm_labels(in, len, NULL, NULL, 0, &e, &n, &err), NQX_OK);
     for (i = 0; i < n; i++) {
         cr_assert_eq(e[i].kind, NQX_CHANGE_OCR);
         cr_assert(e[i].start >= last);
@@ -462,4 +462,48 @@ Test(normalize, scanned_stray_stop_dropped)
                         "được. d) khác; vol. available.\n");
     cr_assert_eq(n, 3);
     free(s);
+}
+
+/* A comma a scan put at a line's end, inside a sentence the layout joins
+ * across that end: it goes after a word that opens a phrase ("trong,")
+ * and between two syllables the model saw side by side about as often as
+ * the first ended a clause ("ứng, / dụng"); a comma the author put at a
+ * line's end ("cán bộ, xã, / phường") or inside a line ("mua, bán")
+ * stays, and without the model (--no-ocr) nothing goes. */
+Test(normalize, scanned_stray_comma_at_a_join_dropped)
+{
+    const char in[] = "Trong những năm qua, việc mua, bán tài sản có bước phát triển; 100% cán bộ ứng,\n"
+                      "dụng công nghệ thông tin vào quản lý. Chất lượng hoạt động của các tổ chức trong,\n"
+                      "toàn Đảng bộ được nâng lên; công tác đào tạo, bồi dưỡng, luân chuyển cán bộ, xã,\n"
+                      "phường được quan tâm, nhất là công tác kiểm tra, giám sát.\n";
+    nqx_model *m;
+    nqx_norm_options o = {0};
+    nqx_text *t;
+    nqx_error e;
+    size_t k, nocr = 0;
+    cr_assert_eq(nqx_model_load(NQX_SRCDIR "/models/vi.model", &m, &e), NQX_OK);
+    o.model = m;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text,
+                     "Trong những năm qua, việc mua, bán tài sản có bước phát triển; 100% cán bộ "
+                     "ứng dụng công nghệ thông tin vào quản lý. Chất lượng hoạt động của các tổ "
+                     "chức trong toàn Đảng bộ được nâng lên; công tác đào tạo, bồi dưỡng, luân "
+                     "chuyển cán bộ, xã, phường được quan tâm, nhất là công tác kiểm tra, giám "
+                     "sát.\n");
+    for (k = 0; k < t->nchanges; k++) {
+        if (t->changes[k].kind != NQX_CHANGE_OCR)
+            continue;
+        cr_assert_str_eq(t->changes[k].from, ",");
+        cr_assert_str_eq(t->changes[k].to, "");
+        cr_assert_eq(in[t->changes[k].in_off], ',');
+        cr_assert_eq(in[t->changes[k].in_off + 1], '\n');
+        nocr++;
+    }
+    cr_assert_eq(nocr, 2);
+    nqx_text_free(t);
+    o.model = NULL;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert(strstr(t->text, "ứng, dụng") && strstr(t->text, "trong, toàn"));
+    nqx_text_free(t);
+    nqx_model_free(m);
 }
