@@ -258,12 +258,30 @@ static int S_lower_syllable(const unsigned char *t, size_t a, size_t b)
            y.casing == NQX_CASE_LOWER && nqx_syl_valid(&y);
 }
 
+/* Is t[a..b) a syllable in title case ("Mở", "Bảo"), and does it open a
+ * sentence: first on its line, or after ". ", ": ", "; " or a list's
+ * "- "? */
+static int S_title_opener(const unsigned char *t, size_t a, size_t b)
+{
+    nqx_syl y;
+    if (!(b > a + 1 && b - a <= 4 * NQX_SYL_MAX &&
+          nqx_syl_parse((const char *)t + a, b - a, &y) && y.n >= 2 &&
+          y.casing == NQX_CASE_TITLE && nqx_syl_valid(&y)))
+        return 0;
+    return a == 0 || t[a - 1] == '\n' ||
+           (a >= 2 && t[a - 1] == ' ' &&
+            (t[a - 2] == '.' || t[a - 2] == ':' || t[a - 2] == ';' ||
+             (t[a - 2] == '-' && (a == 2 || t[a - 3] == '\n'))));
+}
+
 /* A full stop that a scan put between two words of a sentence ("báo.
  * cáo", "Sở Văn hóa, Thể thao. và Du lịch", a line's "lương." that the
  * layout joined to "thực, thực phẩm"): a syllable in lower case, the
  * stop, a space and a syllable in lower case. A sentence is not ended
- * before a word in lower case. The offset of the stop, from p on; len if
- * none. */
+ * before a word in lower case, nor is a sentence one word ("Mở. rộng",
+ * "- Tổng. hợp"). Not "của. Mặt trận": "cướp của. Số dân", "nội các.
+ * Theo hiến pháp" end sentences. The offset of the stop, from p on; len
+ * if none. */
 static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
 {
     const unsigned char *q;
@@ -278,10 +296,13 @@ static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
         while (e < len && e - d <= 4 * NQX_SYL_MAX && t[e] != ' ' && t[e] != '\n' &&
                t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':')
             e++;
-        /* not before a date or a page ("... Chính phủ. ngày 19 tháng 5",
-         * a citation's next part) */
-        if (S_lower_syllable(t, w, d) && S_lower_syllable(t, d + 2, e) &&
-            !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9'))
+        /* not before a citation's date ("... Chính phủ. ngày 19 tháng 5";
+         * "hồ sơ. từ 25 ngày" goes) */
+        if ((S_lower_syllable(t, w, d) || S_title_opener(t, w, d)) &&
+            S_lower_syllable(t, d + 2, e) &&
+            !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9' &&
+              ((e - d - 2 == 5 && !memcmp(t + d + 2, "ngày", 5)) ||
+               (e - d - 2 == 6 && !memcmp(t + d + 2, "tháng", 6)))))
             return d;
     }
     return len;
@@ -300,12 +321,16 @@ static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
  * line's end), never inside a line: there a comma between "cha, mẹ" is
  * the author's. */
 #define S_WRAP_BIND 4
+
+/* A word that opens a phrase: what follows it belongs to it, so no comma
+ * comes after it ("trong", "nhằm"; not "của", "các": "của cải", "nội
+ * các"). */
 static int S_opens_phrase(const unsigned char *w, size_t n)
 {
     static const char *const words[] = {
-        "của", "và", "các", "những", "với", "để", "nhằm", "mà", "thì",
-        "trong", NULL}; /* not "tại", "do", "được", "bị": "hiện tại, tự
-                           do, đạt được, thiết bị," */
+        "và", "những", "với", "để", "nhằm", "mà", "thì", "trong", NULL};
+    /* not "tại", "do", "được", "bị": "hiện tại, tự do, đạt được, thiết
+     * bị," end phrases */
     size_t k;
     for (k = 0; words[k]; k++)
         if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)

@@ -1018,6 +1018,14 @@ static int S_dangling(const unsigned char *w, size_t n)
     return 0;
 }
 
+/* Does a sentence open at r[w] (the line's text from i0 on): the line's
+ * first word, or one after ". ", ": " or "; "? */
+static int S_opens_sentence(const unsigned char *r, size_t i0, size_t w)
+{
+    return w == i0 || (w >= i0 + 2 && r[w - 1] == ' ' &&
+                       (r[w - 2] == '.' || r[w - 2] == ':' || r[w - 2] == ';'));
+}
+
 /* Fill the features of u from its cleaned text c->r. */
 /* Does r open a block of the document's frame, a label no sentence
  * runs on into: the addressees ("Kính gửi:") and the recipients ("Nơi
@@ -1242,8 +1250,12 @@ static void S_features(S_ctx *c, S_unit *u)
             S_cp(r + prev, n - prev, &cp);
             ok &= cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
             S_cp(r + w, n - w, &cp);
+            /* ... or in title case, where a sentence opens: a sentence of
+             * one word ("nội dung về: Tổng." / "hợp tình hình") is none */
             u->stop_lower = ok && nl >= 2 && cp >= 0 &&
-                            utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+                            (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ||
+                             (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
+                              S_opens_sentence(r, i0, w)));
         }
         u->clause_end = ch == ':' || ch == ';';
         /* the last character itself: "(m. 1854)" ends with no number */

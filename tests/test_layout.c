@@ -774,3 +774,16 @@ Test(layout, scanned_stray_stop_before_lower_case_joins)
     CHECK("Các giấy tờ, v.v.\n\nvà các tài liệu khác.\n",
           "Các giấy tờ, v.v.\nvà các tài liệu khác.\n");
 }
+
+/* ... and so does a word in title case that opens a sentence, the line's
+ * first or after ": " or ". " ("nội dung về: Tổng." / "hợp tình hình"):
+ * no sentence is one word. A name in title case inside a sentence ("Sở
+ * Công." / "trình ...") does not join on that. */
+Test(layout, scanned_stray_stop_after_a_one_word_sentence_joins)
+{
+    CHECK("- Tập trung báo cáo các nội dung về: Tổng.\n\nhợp tình hình thực hiện.\n",
+          "- Tập trung báo cáo các nội dung về: Tổng. hợp tình hình thực hiện.\n");
+    CHECK("Mở.\n\nrộng dân chủ ở cơ sở.\n", "Mở. rộng dân chủ ở cơ sở.\n");
+    CHECK("Giao nhiệm vụ cho Sở Công.\n\ntrình bày tại hội nghị.\n",
+          "Giao nhiệm vụ cho Sở Công.\ntrình bày tại hội nghị.\n");
+}

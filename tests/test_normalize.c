@@ -464,6 +464,23 @@ Test(normalize, scanned_stray_stop_dropped)
     free(s);
 }
 
+/* ... and one after a sentence's only word in title case ("về: Tổng.
+ * hợp", "Mở. rộng"), or before a word that a number follows ("hồ sơ. từ
+ * 25 ngày"); not before a citation's date ("Chính phủ. ngày 19", "tháng
+ * 5"), nor after a name inside a sentence ("Sở Công. trình"). */
+Test(normalize, scanned_stray_stop_after_a_one_word_sentence_dropped)
+{
+    size_t n;
+    char *s = S_labels("- Báo cáo các nội dung về: Tổng. hợp tình hình. Mở. rộng dân chủ.\n"
+                       "Mở. rộng; thẩm định hồ sơ. từ 25 ngày; Báo Chính phủ. ngày 19; "
+                       "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày.\n", &n);
+    cr_assert_str_eq(s, "- Báo cáo các nội dung về: Tổng hợp tình hình. Mở rộng dân chủ.\n"
+                        "Mở rộng; thẩm định hồ sơ từ 25 ngày; Báo Chính phủ. ngày 19; "
+                        "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày.\n");
+    cr_assert_eq(n, 4);
+    free(s);
+}
+
 /* A comma a scan put at a line's end, inside a sentence the layout joins
  * across that end: it goes after a word that opens a phrase ("trong,")
  * and between two syllables the model saw side by side about as often as
