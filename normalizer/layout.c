@@ -1875,6 +1875,19 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
             a++;
         }
     }
+    /* "'Tập trung", "'Tổ quốc": a scan's speck before a line's first
+     * capital, read as an apostrophe; a line quoted so has the closing
+     * one ("'Vụ việc' cuối cùng") */
+    if (!atx && a == ts && tb - a >= 2 && t[a] == '\'' &&
+        !memchr(t + a + 1, '\'', tb - a - 1)) {
+        utf8proc_int32_t cp;
+        if (S_cp(t + a + 1, tb - a - 1, &cp) > 0 && cp >= 0 &&
+            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU) {
+            if (S_push(&c->inl, a, a + 1, "", 0, NQX_CHANGE_OCR))
+                return -1;
+            a++;
+        }
+    }
     if (S_inline(c, a, tb) ||
         (tb < te && S_push(&c->inl, tb, te, "", 0, NQX_CHANGE_TABLE)) ||
         S_render(c, ts, te, e0, c->inl.n))

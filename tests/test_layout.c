@@ -787,3 +787,16 @@ Test(layout, scanned_stray_stop_after_a_one_word_sentence_joins)
     CHECK("Giao nhiệm vụ cho Sở Công.\n\ntrình bày tại hội nghị.\n",
           "Giao nhiệm vụ cho Sở Công.\ntrình bày tại hội nghị.\n");
 }
+
+/* A scan reads a speck before a line's first capital as an apostrophe
+ * ("'Tập trung", "'Tổ quốc" after a wrap): it goes. A line quoted with
+ * apostrophes keeps both, and one before a lower-case letter stays. */
+Test(layout, scanned_apostrophe_before_a_line_capital_dropped)
+{
+    CHECK("Nghị quyết về công tác cán bộ.\n\n'Tập trung nâng cao chất lượng quy hoạch.\n",
+          "Nghị quyết về công tác cán bộ.\nTập trung nâng cao chất lượng quy hoạch.\n");
+    CHECK("Ủy ban Mặt trận\n'Tổ quốc Việt Nam tỉnh tuyên truyền.\n",
+          "Ủy ban Mặt trận\nTổ quốc Việt Nam tỉnh tuyên truyền.\n");
+    CHECK("'Vụ việc' cuối cùng chấm dứt.\n\n'n quyết đưa ra.\n",
+          "'Vụ việc' cuối cùng chấm dứt.\n'n quyết đưa ra.\n");
+}
