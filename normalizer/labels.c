@@ -274,14 +274,35 @@ static int S_title_opener(const unsigned char *t, size_t a, size_t b)
              (t[a - 2] == '-' && (a == 2 || t[a - 3] == '\n'))));
 }
 
+/* Is t[a..b) three capitals or more and nothing else ("UBND", "HĐND")? */
+static int S_acronym(const unsigned char *t, size_t a, size_t b)
+{
+    int letters = 0;
+    while (a < b) {
+        int32_t cp;
+        size_t k;
+        if (t[a] < 0x80) {
+            cp = t[a];
+            k = 1;
+        } else if (!(k = nqx_norm_utf8(t + a, b - a, &cp))) {
+            return 0;
+        }
+        if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+            return 0;
+        letters++;
+        a += k;
+    }
+    return letters >= 3;
+}
+
 /* A full stop that a scan put between two words of a sentence ("báo.
  * cáo", "Sở Văn hóa, Thể thao. và Du lịch", a line's "lương." that the
  * layout joined to "thực, thực phẩm"): a syllable in lower case, the
  * stop, a space and a syllable in lower case. A sentence is not ended
  * before a word in lower case, nor is a sentence one word ("Mở. rộng",
- * "- Tổng. hợp"). Not "của. Mặt trận": "cướp của. Số dân", "nội các.
- * Theo hiến pháp" end sentences. The offset of the stop, from p on; len
- * if none. */
+ * "- Tổng. hợp"), and an acronym takes no stop ("UBND. các xã"). Not
+ * "của. Mặt trận": "cướp của. Số dân", "nội các. Theo hiến pháp" end
+ * sentences. The offset of the stop, from p on; len if none. */
 static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
 {
     const unsigned char *q;
@@ -296,6 +317,11 @@ static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
         while (e < len && e - d <= 4 * NQX_SYL_MAX && t[e] != ' ' && t[e] != '\n' &&
                t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':')
             e++;
+        /* an agency's acronym: "UBND. các xã" (a 2-letter one may be an
+         * abbreviation: "TP. Hà Nội", "Th. sĩ") */
+        if (S_acronym(t, w, d) && S_lower_syllable(t, d + 2, e) &&
+            !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9'))
+            return d;
         /* not before a citation's date ("... Chính phủ. ngày 19 tháng 5";
          * "hồ sơ. từ 25 ngày" goes) */
         if ((S_lower_syllable(t, w, d) || S_title_opener(t, w, d)) &&

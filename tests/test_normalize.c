@@ -446,21 +446,21 @@ Test(normalize, misread_point_letters)
 }
 
 /* A full stop a scan put between two words in lower case ("báo. cáo")
- * goes; not after a word in capitals or an abbreviation, before a date
- * (a citation's parts: "Chính phủ. ngày 19"), a single letter or a word
- * that is no syllable. */
+ * or after an acronym ("UBND. các xã") goes; not after an abbreviation
+ * ("v.v.", "TP."), before a date (a citation's parts: "Chính phủ. ngày
+ * 19", "BBC. ngày 7"), a single letter or a word that is no syllable. */
 Test(normalize, scanned_stray_stop_dropped)
 {
     size_t n;
     char *s = S_labels("Tổng hợp, lồng ghép báo. cáo công tác; Sở Văn hóa, Thể thao. và "
                        "Du lịch.\nHỗ trợ khẩn cấp lương. thực, thực phẩm.\n"
                        "UBND. các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
-                       "được. d) khác; vol. available.\n", &n);
+                       "được. d) khác; vol. available; BBC. ngày 7; TP. các quận.\n", &n);
     cr_assert_str_eq(s, "Tổng hợp, lồng ghép báo cáo công tác; Sở Văn hóa, Thể thao và "
                         "Du lịch.\nHỗ trợ khẩn cấp lương thực, thực phẩm.\n"
-                        "UBND. các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
-                        "được. d) khác; vol. available.\n");
-    cr_assert_eq(n, 3);
+                        "UBND các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
+                        "được. d) khác; vol. available; BBC. ngày 7; TP. các quận.\n");
+    cr_assert_eq(n, 4);
     free(s);
 }
 
