@@ -1825,6 +1825,25 @@ static int S_tilde(const unsigned char *t, size_t a, size_t b)
     return 2;
 }
 
+/* A scan reads the "|" lines of a table exploded one cell per line as
+ * other upright strokes: "l", "I", "Ị". A line of one such glyph next to
+ * a blank line (the scan's paragraph breaks; a typed table has none
+ * inside) is a bar where the document has S_BARS_SCANNED bars or more
+ * already. A typed table's cell "I" (a Roman row number: "|" / "I" / "|",
+ * "công trình cấp" / "I" / "|") has no blank line beside it. */
+#define S_BARS_SCANNED 3
+static int S_bar_glyph(const S_ctx *c, size_t li)
+{
+    const unsigned char *t = c->t;
+    size_t a = c->lines[li].ts, b = c->lines[li].te;
+    if (!((b - a == 1 && (t[a] == 'l' || t[a] == 'I')) ||
+          /* "Ị": I with a dot below, E1 BB 8A */
+          (b - a == 3 && t[a] == 0xE1 && t[a + 1] == 0xBB && t[a + 2] == 0x8A)))
+        return 0;
+    return (li > 0 && c->lines[li - 1].type == L_BLANK) ||
+           (li + 1 < c->nl && c->lines[li + 1].type == L_BLANK);
+}
+
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 {
     const S_line *L = &c->lines[li];
@@ -2371,6 +2390,7 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     S_elist out = {0};
     size_t li = 0;
     int gap = 0, rc = 0, unwrapped, nowhite = 0;
+    size_t nbars = 0;
     *edits = NULL;
     *nedits = 0;
     memset(&c, 0, sizeof c);
@@ -2378,9 +2398,15 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
-    for (li = 0; !rc && li < c.nl; li++)
+    for (li = 0; !rc && li < c.nl; li++) {
         c.tildes += c.lines[li].type == L_TEXT &&
                     S_tilde(c.t, c.lines[li].ts, c.lines[li].te) == 1;
+        nbars += c.lines[li].type == L_BAR;
+    }
+    /* a scanned exploded table: its bars read as "l", "I", "Ị", "[" */
+    for (li = 0; !rc && nbars >= S_BARS_SCANNED && li < c.nl; li++)
+        if (c.lines[li].type == L_TEXT && S_bar_glyph(&c, li))
+            c.lines[li].type = L_BAR;
     li = 0;
     unwrapped = !rc && S_unwrapped(&c, &nowhite);
     if (nowhite)
