@@ -343,10 +343,13 @@ static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
  * belongs to it), or when the model saw the two syllables side by side
  * about as often as the first ended a clause (S_WRAP_BIND in Q units:
  * "ứng dụng", "công tác", "hướng dẫn"; not "đào tạo, bồi dưỡng" nor "xã,
- * phường"). Only at a join (joins: offsets of the spaces that replaced a
+ * phường"), or the three words ending there went on far more often than
+ * the first two ended a clause (S_WRAP_TRI: "quyền của công, / dân",
+ * "xây dựng trường, / học"; not "đổi mới, / sáng tạo"). Only at a join (joins: offsets of the spaces that replaced a
  * line's end), never inside a line: there a comma between "cha, mẹ" is
  * the author's. */
 #define S_WRAP_BIND 4
+#define S_WRAP_TRI 30 /* the three words side by side ~6 times as often */
 
 /* A word that opens a phrase: what follows it belongs to it, so no comma
  * comes after it ("trong", "nhằm"; not "của", "các": "của cải", "nội
@@ -413,7 +416,24 @@ static int S_wrap_comma(const nqx_model *m, const unsigned char *t, size_t len,
         return 0;
     q = S_pair_q(m, a, b);
     q0 = S_pair_q(m, a, 0);
-    return q >= 0 && q >= (q0 > 0 ? q0 : 0) - S_WRAP_BIND;
+    if (q >= 0 && q >= (q0 > 0 ? q0 : 0) - S_WRAP_BIND)
+        return 1;
+    /* the word before too: "của công, / dân" ("công dân" alone is as
+     * often "công, dân" as not) */
+    if (w >= 2 && t[w - 1] == ' ') {
+        size_t v = w - 1;
+        nqx_syl y0;
+        int z, tq, tq0;
+        while (v > 0 && t[v - 1] != ' ' && t[v - 1] != '\n' &&
+               w - 1 - v <= 4 * NQX_SYL_MAX)
+            v--;
+        if ((z = S_syl_id(m, t, v, w - 1, &y0)) <= 0)
+            return 0;
+        tq = nqx_lm_trigram(nqx_model_lm(m), z, a, b);
+        tq0 = nqx_lm_trigram(nqx_model_lm(m), z, a, 0);
+        return tq >= 0 && tq >= (tq0 > 0 ? tq0 : 0) + S_WRAP_TRI;
+    }
+    return 0;
 }
 
 static int S_by_start(const void *a, const void *b)

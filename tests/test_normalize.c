@@ -524,3 +524,26 @@ Test(normalize, scanned_stray_comma_at_a_join_dropped)
     nqx_text_free(t);
     nqx_model_free(m);
 }
+
+/* ... and so does one where the three words before and after it went on
+ * far more often than the first two ended a clause ("quyền của công," /
+ * "dân": "công dân" alone ends a clause about as often); "đổi mới," /
+ * "sáng tạo" keeps its comma. */
+Test(normalize, scanned_stray_comma_at_a_join_by_three_words)
+{
+    const char in[] = "Các cơ quan có trách nhiệm bảo đảm quyền của công,\n"
+                      "dân trong việc thực hiện đổi mới,\n"
+                      "sáng tạo và phát triển kinh tế - xã hội của tỉnh.\n";
+    nqx_model *m;
+    nqx_norm_options o = {0};
+    nqx_text *t;
+    nqx_error e;
+    cr_assert_eq(nqx_model_load(NQX_SRCDIR "/models/vi.model", &m, &e), NQX_OK);
+    o.model = m;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "Các cơ quan có trách nhiệm bảo đảm quyền của công dân trong "
+                              "việc thực hiện đổi mới, sáng tạo và phát triển kinh tế - xã "
+                              "hội của tỉnh.\n");
+    nqx_text_free(t);
+    nqx_model_free(m);
+}
