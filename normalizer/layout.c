@@ -126,6 +126,10 @@ typedef struct {
     int room;           /* ... the line before had room for this line's
                            first word (S_room) */
     int last_digit;     /* ends with a digit */
+    int code_end;       /* ends with a document number cut after its '-'
+                           or '/' ("179-QĐ/", "ANCT-", "19-") */
+    int code_start;     /* opens with a code's part in capitals or digits
+                           ("TW,", "NQ/TW", "TTATXH.") */
     int stop_lower;     /* ends with a full stop right after a word in
                            lower case: "lương." (a scan's stray stop when
                            the next line goes on in lower case) */
@@ -142,6 +146,7 @@ typedef struct {
     int after_page;     /* a page's number (dropped) stands before it */
     /* set by the paragraph pass */
     int join;           /* joined to the previous kept unit with " " */
+    int glue;           /* ... with nothing: a document number's parts */
     int foot;           /* part of a footnote */
     int foot_cont;      /* continues the footnote started before it */
     int moved;
@@ -1026,6 +1031,66 @@ static int S_opens_sentence(const unsigned char *r, size_t i0, size_t w)
                        (r[w - 2] == '.' || r[w - 2] == ':' || r[w - 2] == ';'));
 }
 
+/* Is c a capital of a document number's parts (A-Z, Đ as C4 90)? */
+static size_t S_code_cap(const unsigned char *r, size_t n)
+{
+    if (n && r[0] >= 'A' && r[0] <= 'Z')
+        return 1;
+    return n >= 2 && r[0] == 0xC4 && r[1] == 0x90 ? 2 : 0;
+}
+
+/* Does r end with a document number cut after a '-' or '/' ("số
+ * 179-QĐ/", "ANCT-", "Nghị quyết 19-"): a last word of capitals, digits,
+ * '-' and '/' with a capital or a digit right before its last mark? */
+static int S_code_end(const unsigned char *r, size_t n)
+{
+    size_t w = n, i;
+    int caps = 0;
+    if (n < 3 || (r[n - 1] != '-' && r[n - 1] != '/'))
+        return 0;
+    while (w > 0 && r[w - 1] != ' ')
+        w--;
+    if (n - w < 3)
+        return 0;
+    for (i = w; i < n - 1;) {
+        size_t k = S_code_cap(r + i, n - 1 - i);
+        if (k) {
+            caps = 1;
+            i += k;
+        } else if ((r[i] >= '0' && r[i] <= '9') || r[i] == '-' || r[i] == '/') {
+            i++;
+        } else {
+            return 0;
+        }
+    }
+    return caps || (r[n - 2] >= '0' && r[n - 2] <= '9');
+}
+
+/* Does r open with a code's part: capitals (two or more) or digits, with
+ * '-' and '/' inside, then a space, a ',', ';', '.', ')' or the end? */
+static int S_code_start(const unsigned char *r, size_t n)
+{
+    size_t i = 0, caps = 0, digits = 0;
+    while (i < n) {
+        size_t k = S_code_cap(r + i, n - i);
+        if (k) {
+            caps++;
+            i += k;
+        } else if (r[i] >= '0' && r[i] <= '9') {
+            digits++;
+            i++;
+        } else if ((r[i] == '-' || r[i] == '/') && i > 0) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    if (!(caps >= 2 || (digits && !caps)))
+        return 0;
+    return i == n || r[i] == ' ' || r[i] == ',' || r[i] == ';' || r[i] == '.' ||
+           r[i] == ')';
+}
+
 /* Fill the features of u from its cleaned text c->r. */
 /* Does r open a block of the document's frame, a label no sentence
  * runs on into: the addressees ("Kính gửi:") and the recipients ("Nơi
@@ -1213,6 +1278,7 @@ static void S_features(S_ctx *c, S_unit *u)
             while (q < n && S_roman(r[q]))
                 q++;
         u->num_start = q > i0 && !u->item && (q == n || r[q] == ' ');
+        u->code_start = S_code_start(r + i0, n - i0);
     }
     if (n) {
         /* skip one closing quote, bracket or star: "...xuyên.)" */
@@ -1260,6 +1326,7 @@ static void S_features(S_ctx *c, S_unit *u)
         u->clause_end = ch == ':' || ch == ';';
         /* the last character itself: "(m. 1854)" ends with no number */
         u->last_digit = !cited && r[last] >= '0' && r[last] <= '9';
+        u->code_end = !cited && S_code_end(r + i0, n - i0);
     }
 }
 
@@ -1971,7 +2038,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
     int clause_end, last_short;
-    int dangling, last_digit, term_word, stop_lower;
+    int dangling, last_digit, term_word, stop_lower, code_end;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1988,6 +2055,7 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->term_word = u->term_word;
     p->last_digit = u->last_digit;
     p->stop_lower = u->stop_lower;
+    p->code_end = u->code_end;
 }
 
 static void S_para_start(S_para *p, const S_unit *u)
@@ -2192,10 +2260,15 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         }
         infoot = 0;
         gap = u->gap > gap ? u->gap : gap;
-        if (prev_main != (size_t)-1 && S_join(&p, u, gap)) {
+        /* "Quy định số 179-QĐ/" / "TW, ngày ...": a document number a
+         * wrap cut after its '-' or '/' goes on with no space */
+        int glue = prev_main != (size_t)-1 && p.code_end && u->code_start &&
+                   p.kind == U_TEXT && u->kind == U_TEXT && !u->item && !u->atx;
+        if (prev_main != (size_t)-1 && (glue || S_join(&p, u, gap))) {
             /* footnotes that cut this sentence move past it */
             size_t f;
             u->join = 1;
+            u->glue = glue;
             S_para_add(&p, u, pemph);
             for (f = foot0; f != (size_t)-1 && f < k; f++)
                 c->u[f].moved = c->u[f].foot;
@@ -2230,7 +2303,7 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         else if (u->foot)
             sep = u->foot_cont ? " " : "\n";
         else
-            sep = u->join ? " " : "\n";
+            sep = u->join ? (u->glue ? "" : " ") : "\n";
         if (S_sep(c, out, pos, u->cs, sep,
                   u->kind == U_ROW || prev_kind == U_ROW))
             return -1;

@@ -823,3 +823,19 @@ Test(layout, scanned_exploded_table_bars_read_as_glyphs)
           "Bảng:\nTT | Loại\nI | Trồng cây hàng năm\n");
     CHECK("Danh sách:\n\nI\n\nSở Xây dựng\n\nl\n", "Danh sách:\nI\nSở Xây dựng l\n");
 }
+
+/* A wrap (a scan's or a typed one) cuts a document number after its '-'
+ * or '/' ("179-QĐ/" / "TW, ngày", "19-" / "NQ/TW", "2021-" / "2025"):
+ * the parts join with no space. A dash after a space ("Sở Tài chính -")
+ * and a word in lower case after the cut ("động/" / "nghìn") are no
+ * number's. */
+Test(layout, wrapped_document_number_joins_with_no_space)
+{
+    CHECK("Thực hiện Quy định số 179-QĐ/\nTW, ngày 25/02/2013 và Nghị quyết số 19-\n"
+          "NQ/TW về ANCT-\nTTATXH. Giai đoạn 2021-\n2025 và các năm tiếp theo; số lao động/\n"
+          "nghìn dân.\n",
+          "Thực hiện Quy định số 179-QĐ/TW, ngày 25/02/2013 và Nghị quyết số 19-NQ/TW về "
+          "ANCT-TTATXH. Giai đoạn 2021-2025 và các năm tiếp theo; số lao động/ nghìn dân.\n");
+    CHECK("Quyết định số 30/2025/QĐ-\n\nUBND ngày 30/9/2025 của UBND tỉnh.\n",
+          "Quyết định số 30/2025/QĐ-UBND ngày 30/9/2025 của UBND tỉnh.\n");
+}
