@@ -1911,6 +1911,38 @@ static int S_bar_glyph(const S_ctx *c, size_t li)
            (li + 1 < c->nl && c->lines[li + 1].type == L_BLANK);
 }
 
+/* A scan breaks an exploded table's cells with blank lines (Tesseract
+ * sets short lines apart as paragraphs), and a blank line ends the table.
+ * Between two bars at most S_BAR_GAP lines apart, blank lines are taken
+ * out of the line list (their bytes are then a separator's, as any
+ * spacing between kept lines), in a document whose bars a scan misread
+ * (S_bar_glyph): crawled pages put blank lines between a table's rows
+ * and the text around it, which stay. */
+#define S_BAR_GAP 8
+static void S_table_blanks(S_ctx *c)
+{
+    size_t li, k = 0, last = (size_t)-1;
+    unsigned char *drop = calloc(c->nl ? c->nl : 1, 1);
+    if (!drop)
+        return; /* out of memory: the table is only read as it was */
+    for (li = 0; li < c->nl; li++) {
+        if (c->lines[li].type != L_BAR)
+            continue;
+        if (last != (size_t)-1 && li - last <= S_BAR_GAP) {
+            size_t j;
+            for (j = last + 1; j < li; j++)
+                drop[j] = c->lines[j].type == L_BLANK && !c->lines[j].pb &&
+                          !(j + 1 < c->nl && c->lines[j + 1].pb);
+        }
+        last = li;
+    }
+    for (li = 0; li < c->nl; li++)
+        if (!drop[li])
+            c->lines[k++] = c->lines[li];
+    c->nl = k;
+    free(drop);
+}
+
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 {
     const S_line *L = &c->lines[li];
@@ -2463,7 +2495,7 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     S_elist out = {0};
     size_t li = 0;
     int gap = 0, rc = 0, unwrapped, nowhite = 0;
-    size_t nbars = 0;
+    size_t nbars = 0, nglyphs = 0;
     *edits = NULL;
     *nedits = 0;
     memset(&c, 0, sizeof c);
@@ -2476,10 +2508,15 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
                     S_tilde(c.t, c.lines[li].ts, c.lines[li].te) == 1;
         nbars += c.lines[li].type == L_BAR;
     }
-    /* a scanned exploded table: its bars read as "l", "I", "Ị", "[" */
+    /* a scanned exploded table: its bars read as "l", "I", "Ị", and
+     * blank lines among its cells */
     for (li = 0; !rc && nbars >= S_BARS_SCANNED && li < c.nl; li++)
-        if (c.lines[li].type == L_TEXT && S_bar_glyph(&c, li))
+        if (c.lines[li].type == L_TEXT && S_bar_glyph(&c, li)) {
             c.lines[li].type = L_BAR;
+            nglyphs++;
+        }
+    if (!rc && nglyphs)
+        S_table_blanks(&c);
     li = 0;
     unwrapped = !rc && S_unwrapped(&c, &nowhite);
     if (nowhite)
