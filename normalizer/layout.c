@@ -120,6 +120,10 @@ typedef struct {
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
     int term_word;      /* ends with "khóa", which a term's number follows */
+    int num_word;       /* ends with "số", "ngày", "Khoản", "Điều": the
+                           word a number follows (S_num_word) */
+    int digit_ref;      /* opens with a number that is no item's mark:
+                           "06/2022/TT-BTTTT", "28/11/2022", "1 Điều 7" */
     int roman_start;    /* starts with a Roman number: "XIII." */
     int short_line;     /* in regularly wrapped G_WRAP text, the line stops
                            well short of the width (S_wrap_width) */
@@ -996,6 +1000,19 @@ static const unsigned char S_lead_len[256] = {
 /* "khóa" / "XIII và ...", "khóa" / "XII. Thời gian ...": a wrap between
  * a body and its term puts the term's number first on a line, where it
  * reads as a Roman heading. */
+/* "số", "ngày", "khoản", "điều" (any case of the first letter): a
+ * document's, a date's, a clause's number follows them. */
+static int S_num_word(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"số", "ngày", "khoản", "Khoản", "điều",
+                                        "Điều", NULL};
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 static int S_term_word(const unsigned char *w, size_t n)
 {
     return (n == 5 && !memcmp(w, "khóa", 5)) || (n == 5 && !memcmp(w, "khoá", 5));
@@ -1279,6 +1296,11 @@ static void S_features(S_ctx *c, S_unit *u)
                 q++;
         u->num_start = q > i0 && !u->item && (q == n || r[q] == ' ');
         u->code_start = S_code_start(r + i0, n - i0);
+        q = i0;
+        while (q < n && r[q] >= '0' && r[q] <= '9')
+            q++;
+        u->digit_ref = q > i0 && !u->item &&
+                       (q == n || r[q] == ' ' || r[q] == '/' || r[q] == '-');
     }
     if (n) {
         /* skip one closing quote, bracket or star: "...xuyên.)" */
@@ -1291,6 +1313,9 @@ static void S_features(S_ctx *c, S_unit *u)
             size_t w = n;
             while (w > i0 && r[w - 1] != ' ')
                 w--;
+            /* not "353 ngày" (a count of days) */
+            u->num_word = w > i0 && S_num_word(r + w, n - w) &&
+                          !(w >= i0 + 2 && r[w - 2] >= '0' && r[w - 2] <= '9');
             S_cp(r + w, n - w, &cp);
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
@@ -2070,7 +2095,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
     int clause_end, last_short;
-    int dangling, last_digit, term_word, stop_lower, code_end;
+    int dangling, last_digit, term_word, stop_lower, code_end, num_word;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -2088,6 +2113,7 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->last_digit = u->last_digit;
     p->stop_lower = u->stop_lower;
     p->code_end = u->code_end;
+    p->num_word = u->num_word;
 }
 
 static void S_para_start(S_para *p, const S_unit *u)
@@ -2127,6 +2153,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     /* "khóa" / "XII. Thời gian ...": the term's number, no heading */
     if (p->term_word && u->roman_start && u->kind == U_TEXT && p->kind == U_TEXT &&
         !u->atx && gap != G_REAL)
+        return 1;
+    /* "Căn cứ Thông tư số" / "06/2022/TT-BTTTT ngày ...", "ngày" /
+     * "28/11/2022": a number's word and its number, across a blank line
+     * too (a scan sets a line that stops short apart) */
+    if (p->num_word && u->digit_ref && u->kind == U_TEXT && p->kind == U_TEXT &&
+        !u->atx)
         return 1;
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
     if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&

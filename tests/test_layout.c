@@ -843,3 +843,24 @@ Test(layout, wrapped_document_number_joins_with_no_space)
     CHECK("Quyết định số 30/2025/QĐ-\n\nUBND ngày 30/9/2025 của UBND tỉnh.\n",
           "Quyết định số 30/2025/QĐ-UBND ngày 30/9/2025 của UBND tỉnh.\n");
 }
+
+/* A number's word at a line's end ("số", "ngày", "Khoản") and the number
+ * opening the next line are one phrase, across a scan's blank line too;
+ * a numbered item after such a word still starts its own line, and so
+ * does a date after a count of days. */
+Test(layout, number_word_and_its_number_join)
+{
+    CHECK("Căn cứ Thông tư số\n\n06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022;\n\n"
+          "Căn cứ Kế hoạch số 12-KH/TW, ngày\n\n28/11/2022 của Bộ Chính trị;\n\n"
+          "Thực hiện theo Khoản\n\n1 Điều 7 Nghị định này.\n",
+          "Căn cứ Thông tư số 06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022;\n"
+          "Căn cứ Kế hoạch số 12-KH/TW, ngày 28/11/2022 của Bộ Chính trị;\n"
+          "Thực hiện theo Khoản 1 Điều 7 Nghị định này.\n");
+    CHECK("Các nhiệm vụ theo thứ tự số\n\n1. Rà soát văn bản.\n",
+          "Các nhiệm vụ theo thứ tự số\n1. Rà soát văn bản.\n");
+    /* "353 ngày" counts days: the date after it is another entry */
+    CHECK("Ngày mất\nThọ 26 năm, 353 ngày\n19 tháng 4 năm 1931\nNơi an táng\n",
+          "Ngày mất\nThọ 26 năm, 353 ngày\n19 tháng 4 năm 1931\nNơi an táng\n");
+    CHECK("Ngày mất\nHưởng lương từ ngày\n19 tháng 4 năm 1931\nNơi an táng\n",
+          "Ngày mất\nHưởng lương từ ngày 19 tháng 4 năm 1931\nNơi an táng\n");
+}
