@@ -1013,6 +1013,23 @@ static int S_num_word(const unsigned char *w, size_t n)
     return 0;
 }
 
+/* Is the word before r[w] (w past its space) a count: digits, with '.'
+ * and ',' inside ("353", "1.200")? */
+static int S_count_before(const unsigned char *r, size_t i0, size_t w)
+{
+    size_t e = w - 1, b = e;
+    if (w < i0 + 2)
+        return 0;
+    while (b > i0 && r[b - 1] != ' ')
+        b--;
+    if (b == e || r[b] < '0' || r[b] > '9')
+        return 0;
+    for (; b < e; b++)
+        if (!((r[b] >= '0' && r[b] <= '9') || r[b] == '.' || r[b] == ','))
+            return 0;
+    return 1;
+}
+
 static int S_term_word(const unsigned char *w, size_t n)
 {
     return (n == 5 && !memcmp(w, "khóa", 5)) || (n == 5 && !memcmp(w, "khoá", 5));
@@ -1313,9 +1330,10 @@ static void S_features(S_ctx *c, S_unit *u)
             size_t w = n;
             while (w > i0 && r[w - 1] != ' ')
                 w--;
-            /* not "353 ngày" (a count of days) */
+            /* not "353 ngày" (a count of days; "QH15 ngày", "0h00 ngày"
+             * are a number's and an hour's date) */
             u->num_word = w > i0 && S_num_word(r + w, n - w) &&
-                          !(w >= i0 + 2 && r[w - 2] >= '0' && r[w - 2] <= '9');
+                          !S_count_before(r, i0, w);
             S_cp(r + w, n - w, &cp);
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;

@@ -863,4 +863,6 @@ Test(layout, number_word_and_its_number_join)
           "Ngày mất\nThọ 26 năm, 353 ngày\n19 tháng 4 năm 1931\nNơi an táng\n");
     CHECK("Ngày mất\nHưởng lương từ ngày\n19 tháng 4 năm 1931\nNơi an táng\n",
           "Ngày mất\nHưởng lương từ ngày 19 tháng 4 năm 1931\nNơi an táng\n");
+    CHECK("Theo Nghị quyết số 174/2024/QH15 ngày\n\n30/11/2024 của Quốc hội.\n",
+          "Theo Nghị quyết số 174/2024/QH15 ngày 30/11/2024 của Quốc hội.\n");
 }
