@@ -16,6 +16,8 @@
  *     that follows the point before ("b)" -> "c)"), when the glyph looks
  *     like it;
  *   - and inside a line, the quarter after "Quý" ("Quý I1/2023": II);
+ *   - a two-level label whose inner stop a scan lost or misread ("34.",
+ *     "3,4.", "3:4.") where "3.3." came before (or "2.x." for "3.1.");
  *   - a full stop between two words in lower case ("báo. cáo"), and with
  *     the model a comma at a line's end that cuts a word ("ứng, / dụng").
  * Runs on the text after layout repair (one paragraph a line), with the
@@ -295,6 +297,35 @@ static int S_acronym(const unsigned char *t, size_t a, size_t b)
     return letters >= 3;
 }
 
+/* A two-level label of one digit each at t[s..e), then a space and a
+ * capital: its length (0: none), *a and *b its numbers, and *right 1 when
+ * it is written "3.4." ("34.", "3,4.", "3:4.": a scan lost or misread the
+ * inner stop). */
+static size_t S_two_level(const unsigned char *t, size_t s, size_t e, int *a,
+                          int *b, int *right)
+{
+    size_t i = s;
+    int32_t cp;
+    if (i + 4 > e || t[i] < '1' || t[i] > '9')
+        return 0;
+    *a = t[i++] - '0';
+    *right = t[i] == '.';
+    if (t[i] == '.' || t[i] == ',' || t[i] == ':')
+        i++;
+    if (i >= e || t[i] < '1' || t[i] > '9')
+        return 0;
+    *b = t[i++] - '0';
+    if (i + 2 >= e || t[i] != '.' || t[i + 1] != ' ')
+        return 0;
+    if (t[i + 2] < 0x80)
+        cp = t[i + 2];
+    else if (!nqx_norm_utf8(t + i + 2, e - i - 2, &cp))
+        return 0;
+    if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    return i + 1 - s;
+}
+
 /* A full stop that a scan put between two words of a sentence ("báo.
  * cáo", "Sở Văn hóa, Thể thao. và Du lịch", a line's "lương." that the
  * layout joined to "thực, thực phẩm"): a syllable in lower case, the
@@ -451,6 +482,8 @@ nqx_status nqx_norm_labels(const char *text, size_t len, const nqx_model *m,
     size_t n = 0, cap = 0, ls = 0, one = (size_t)-1;
     int seen_i = 0, seen_ii = 0, seen_two = 0;
     int point = -1; /* the last point's letter (S_letters), -1: none */
+    int sec = -1, sub = -1; /* the last "a.b." label (-1: none) */
+    int top = -1;           /* the last "n." label's number */
     *edits = NULL;
     *nedits = 0;
     while (ls < len) {
@@ -472,6 +505,30 @@ nqx_status nqx_norm_labels(const char *text, size_t len, const nqx_model *m,
                 point = p;
             } else if (digit) {
                 point = -1;
+            }
+        }
+        {
+            /* "3.4." read as "34.", "3,4." or "3:4." after "3.3." */
+            int a, b, right;
+            size_t g = S_two_level(t, s, le, &a, &b, &right);
+            if (g && right) {
+                sec = a;
+                sub = b;
+            } else if (g && sec >= 0 && !(g == 3 && top == 10 * a + b - 1) &&
+                       ((a == sec && b == sub + 1) || (a == sec + 1 && b == 1))) {
+                char fix[5] = {(char)('0' + a), '.', (char)('0' + b), '.', '\0'};
+                if (S_add(&v, &n, &cap, s, s + g, fix, 4))
+                    goto oom;
+                sec = a;
+                sub = b;
+            } else {
+                /* "34." after "33." is a list's, not "3.4." */
+                size_t q = s;
+                int num = 0;
+                while (q < le && q - s < 3 && t[q] >= '0' && t[q] <= '9')
+                    num = num * 10 + (t[q++] - '0');
+                if (q > s && q + 1 < le && t[q] == '.' && t[q + 1] == ' ')
+                    top = num;
             }
         }
         if ((k = S_misread_roman(t, s, le, r)) && S_caps_rest(t, s + k, le)) {

@@ -445,6 +445,31 @@ Test(normalize, misread_point_letters)
     }
 }
 
+/* A two-level label whose inner stop a scan lost or misread ("34.",
+ * "3,5.", "4:1.") is the one after the "a.b." label before it; not
+ * without such a label before, nor where "33." came before ("34." goes on
+ * a list). */
+Test(normalize, scanned_two_level_label_misread)
+{
+    size_t n;
+    char *s = S_labels("3.3. Về công tác cán bộ\n34. Thực hiện luân chuyển cán bộ\n"
+                       "3,5. Tổ chức đánh giá\n4:1. Kiểm tra, giám sát\n"
+                       "33. Mục khác\n34. Mục tiếp\n", &n);
+    cr_assert_str_eq(s, "3.3. Về công tác cán bộ\n3.4. Thực hiện luân chuyển cán bộ\n"
+                        "3.5. Tổ chức đánh giá\n4.1. Kiểm tra, giám sát\n"
+                        "33. Mục khác\n34. Mục tiếp\n");
+    cr_assert_eq(n, 3);
+    free(s);
+    s = S_labels("Nội dung chính\n34. Thực hiện luân chuyển cán bộ\n", &n);
+    cr_assert_str_eq(s, "Nội dung chính\n34. Thực hiện luân chuyển cán bộ\n");
+    cr_assert_eq(n, 0);
+    free(s);
+    s = S_labels("3.3. Danh sách\n33. Mục khác\n34. Mục tiếp\n", &n);
+    cr_assert_str_eq(s, "3.3. Danh sách\n33. Mục khác\n34. Mục tiếp\n");
+    cr_assert_eq(n, 0);
+    free(s);
+}
+
 /* A full stop a scan put between two words in lower case ("báo. cáo")
  * or after an acronym ("UBND. các xã") goes; not after an abbreviation
  * ("v.v.", "TP."), before a date (a citation's parts: "Chính phủ. ngày
