@@ -260,6 +260,18 @@ static int S_lower_syllable(const unsigned char *t, size_t a, size_t b)
            y.casing == NQX_CASE_LOWER && nqx_syl_valid(&y);
 }
 
+/* "ngày", "tháng", "năm", "quý", "trang": a date's or a page's word. */
+static int S_date_word(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"ngày", "tháng", "năm", "quý", "trang",
+                                        NULL};
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Is t[a..b) a syllable in title case ("Mở", "Bảo"), and does it open a
  * sentence: first on its line, or after ". ", ": ", "; " or a list's
  * "- "? */
@@ -353,13 +365,13 @@ static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
         if (S_acronym(t, w, d) && S_lower_syllable(t, d + 2, e) &&
             !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9'))
             return d;
-        /* not before a citation's date ("... Chính phủ. ngày 19 tháng 5";
-         * "hồ sơ. từ 25 ngày" goes) */
+        /* not before a date or a page ("... Chính phủ. ngày 19 tháng 5",
+         * "Nhà xuất bản thế giới. trang 196", a crawl's "vào không gian.
+         * năm 1957 vệ tinh ..."); "hồ sơ. từ 25 ngày" goes */
         if ((S_lower_syllable(t, w, d) || S_title_opener(t, w, d)) &&
             S_lower_syllable(t, d + 2, e) &&
             !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9' &&
-              ((e - d - 2 == 5 && !memcmp(t + d + 2, "ngày", 5)) ||
-               (e - d - 2 == 6 && !memcmp(t + d + 2, "tháng", 6)))))
+              S_date_word(t + d + 2, e - d - 2)))
             return d;
     }
     return len;

@@ -498,10 +498,13 @@ Test(normalize, scanned_stray_stop_after_a_one_word_sentence_dropped)
     size_t n;
     char *s = S_labels("- Báo cáo các nội dung về: Tổng. hợp tình hình. Mở. rộng dân chủ.\n"
                        "Mở. rộng; thẩm định hồ sơ. từ 25 ngày; Báo Chính phủ. ngày 19; "
-                       "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày.\n", &n);
+                       "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày; "
+                       "Nhà xuất bản thế giới. trang 196; vào không gian. năm 1957 vệ tinh.\n",
+                       &n);
     cr_assert_str_eq(s, "- Báo cáo các nội dung về: Tổng hợp tình hình. Mở rộng dân chủ.\n"
                         "Mở rộng; thẩm định hồ sơ từ 25 ngày; Báo Chính phủ. ngày 19; "
-                        "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày.\n");
+                        "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày; "
+                        "Nhà xuất bản thế giới. trang 196; vào không gian. năm 1957 vệ tinh.\n");
     cr_assert_eq(n, 4);
     free(s);
 }
