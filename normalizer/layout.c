@@ -120,10 +120,10 @@ typedef struct {
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
     int term_word;      /* ends with "khóa", which a term's number follows */
-    int num_word;       /* ends with "số", "ngày", "Khoản", "Điều": the
-                           word a number follows (S_num_word) */
+    int num_word;       /* ends with "số" (1), "ngày", "Khoản", "Điều" (2):
+                           the word a number follows (S_num_word) */
     int digit_ref;      /* opens with a number that is no item's mark:
-                           "06/2022/TT-BTTTT", "28/11/2022", "1 Điều 7" */
+                           2 "06/2022/TT-BTTTT", "28/11/2022"; 1 "1 Điều 7" */
     int roman_start;    /* starts with a Roman number: "XIII." */
     int short_line;     /* in regularly wrapped G_WRAP text, the line stops
                            well short of the width (S_wrap_width) */
@@ -1000,16 +1000,20 @@ static const unsigned char S_lead_len[256] = {
 /* "khóa" / "XIII và ...", "khóa" / "XII. Thời gian ...": a wrap between
  * a body and its term puts the term's number first on a line, where it
  * reads as a Roman heading. */
-/* "số", "ngày", "khoản", "điều" (any case of the first letter): a
- * document's, a date's, a clause's number follows them. */
+/* "số" (1), "ngày", "khoản", "điều" (2; any case of the first letter): a
+ * document's, a date's, a clause's number follows them. After "số" only
+ * a document's number ("số" / "72/2025/QH15"): a value follows "dân số",
+ * "tổng số" on a line of its own in a table or an infobox. */
 static int S_num_word(const unsigned char *w, size_t n)
 {
-    static const char *const words[] = {"số", "ngày", "khoản", "Khoản", "điều",
-                                        "Điều", NULL};
+    static const char *const words[] = {"ngày", "khoản", "Khoản", "điều", "Điều",
+                                        NULL};
     size_t k;
+    if (n == strlen("số") && !memcmp(w, "số", n))
+        return 1;
     for (k = 0; words[k]; k++)
         if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-            return 1;
+            return 2;
     return 0;
 }
 
@@ -1316,8 +1320,9 @@ static void S_features(S_ctx *c, S_unit *u)
         q = i0;
         while (q < n && r[q] >= '0' && r[q] <= '9')
             q++;
-        u->digit_ref = q > i0 && !u->item &&
-                       (q == n || r[q] == ' ' || r[q] == '/' || r[q] == '-');
+        u->digit_ref = q == i0 || u->item ? 0
+                       : q < n && (r[q] == '/' || r[q] == '-') ? 2
+                       : q == n || r[q] == ' ' ? 1 : 0;
     }
     if (n) {
         /* skip one closing quote, bracket or star: "...xuyên.)" */
@@ -1332,8 +1337,8 @@ static void S_features(S_ctx *c, S_unit *u)
                 w--;
             /* not "353 ngày" (a count of days; "QH15 ngày", "0h00 ngày"
              * are a number's and an hour's date) */
-            u->num_word = w > i0 && S_num_word(r + w, n - w) &&
-                          !S_count_before(r, i0, w);
+            u->num_word = w > i0 && !S_count_before(r, i0, w)
+                              ? S_num_word(r + w, n - w) : 0;
             S_cp(r + w, n - w, &cp);
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
@@ -2175,8 +2180,8 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     /* "Căn cứ Thông tư số" / "06/2022/TT-BTTTT ngày ...", "ngày" /
      * "28/11/2022": a number's word and its number, across a blank line
      * too (a scan sets a line that stops short apart) */
-    if (p->num_word && u->digit_ref && u->kind == U_TEXT && p->kind == U_TEXT &&
-        !u->atx)
+    if (p->num_word && u->digit_ref && (p->num_word == 2 || u->digit_ref == 2) &&
+        u->kind == U_TEXT && p->kind == U_TEXT && !u->atx)
         return 1;
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
     if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&

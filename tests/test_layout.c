@@ -858,6 +858,8 @@ Test(layout, number_word_and_its_number_join)
           "Thực hiện theo Khoản 1 Điều 7 Nghị định này.\n");
     CHECK("Các nhiệm vụ theo thứ tự số\n\n1. Rà soát văn bản.\n",
           "Các nhiệm vụ theo thứ tự số\n1. Rà soát văn bản.\n");
+    /* "Dân số" / "1400" is an infobox's key and value */
+    CHECK("Diện tích\n12 km²\nDân số\n1400\nMật độ\n", "Diện tích\n12 km²\nDân số\n1400\nMật độ\n");
     /* "353 ngày" counts days: the date after it is another entry */
     CHECK("Ngày mất\nThọ 26 năm, 353 ngày\n19 tháng 4 năm 1931\nNơi an táng\n",
           "Ngày mất\nThọ 26 năm, 353 ngày\n19 tháng 4 năm 1931\nNơi an táng\n");
