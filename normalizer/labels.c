@@ -15,7 +15,11 @@
  *   - a point's letter misread ("€)", "©)", "4)", "ø)") is the letter
  *     that follows the point before ("b)" -> "c)"), when the glyph looks
  *     like it;
- *   - and inside a line, the quarter after "Quý" ("Quý I1/2023": II).
+ *   - and inside a line, the quarter after "Quý" ("Quý I1/2023": II);
+ *   - a two-level label whose inner stop a scan lost or misread ("34.",
+ *     "3,4.", "3:4.") where "3.3." came before (or "2.x." for "3.1.");
+ *   - a full stop between two words in lower case ("báo. cáo"), and with
+ *     the model a comma at a line's end that cuts a word ("ứng, / dụng").
  * Runs on the text after layout repair (one paragraph a line), with the
  * OCR corrector: the edits are of kind NQX_CHANGE_OCR. */
 #include "norm.h"
@@ -235,12 +239,92 @@ static int S_lower_syllable(const unsigned char *t, size_t a, size_t b)
            y.casing == NQX_CASE_LOWER && nqx_syl_valid(&y);
 }
 
+/* "ngày", "tháng", "năm", "quý", "trang": a date's or a page's word. */
+static int S_date_word(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"ngày", "tháng", "năm", "quý", "trang",
+                                        NULL};
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is t[a..b) a syllable in title case ("Mở", "Bảo"), and does it open a
+ * sentence: first on its line, or after ". ", ": ", "; " or a list's
+ * "- "? */
+static int S_title_opener(const unsigned char *t, size_t a, size_t b)
+{
+    nqx_syl y;
+    if (!(b > a + 1 && b - a <= 4 * NQX_SYL_MAX &&
+          nqx_syl_parse((const char *)t + a, b - a, &y) && y.n >= 2 &&
+          y.casing == NQX_CASE_TITLE && nqx_syl_valid(&y)))
+        return 0;
+    return a == 0 || t[a - 1] == '\n' ||
+           (a >= 2 && t[a - 1] == ' ' &&
+            (t[a - 2] == '.' || t[a - 2] == ':' || t[a - 2] == ';' ||
+             (t[a - 2] == '-' && (a == 2 || t[a - 3] == '\n'))));
+}
+
+/* Is t[a..b) three capitals or more and nothing else ("UBND", "HĐND")? */
+static int S_acronym(const unsigned char *t, size_t a, size_t b)
+{
+    int letters = 0;
+    while (a < b) {
+        int32_t cp;
+        size_t k;
+        if (t[a] < 0x80) {
+            cp = t[a];
+            k = 1;
+        } else if (!(k = nqx_norm_utf8(t + a, b - a, &cp))) {
+            return 0;
+        }
+        if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+            return 0;
+        letters++;
+        a += k;
+    }
+    return letters >= 3;
+}
+
+/* A two-level label of one digit each at t[s..e), then a space and a
+ * capital: its length (0: none), *a and *b its numbers, and *right 1 when
+ * it is written "3.4." ("34.", "3,4.", "3:4.": a scan lost or misread the
+ * inner stop). */
+static size_t S_two_level(const unsigned char *t, size_t s, size_t e, int *a,
+                          int *b, int *right)
+{
+    size_t i = s;
+    int32_t cp;
+    if (i + 4 > e || t[i] < '1' || t[i] > '9')
+        return 0;
+    *a = t[i++] - '0';
+    *right = t[i] == '.';
+    if (t[i] == '.' || t[i] == ',' || t[i] == ':')
+        i++;
+    if (i >= e || t[i] < '1' || t[i] > '9')
+        return 0;
+    *b = t[i++] - '0';
+    if (i + 2 >= e || t[i] != '.' || t[i + 1] != ' ')
+        return 0;
+    if (t[i + 2] < 0x80)
+        cp = t[i + 2];
+    else if (!nqx_norm_utf8(t + i + 2, e - i - 2, &cp))
+        return 0;
+    if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    return i + 1 - s;
+}
+
 /* A full stop that a scan put between two words of a sentence ("báo.
  * cáo", "Sở Văn hóa, Thể thao. và Du lịch", a line's "lương." that the
  * layout joined to "thực, thực phẩm"): a syllable in lower case, the
  * stop, a space and a syllable in lower case. A sentence is not ended
- * before a word in lower case. The offset of the stop, from p on; len if
- * none. */
+ * before a word in lower case, nor is a sentence one word ("Mở. rộng",
+ * "- Tổng. hợp"), and an acronym takes no stop ("UBND. các xã"). Not
+ * "của. Mặt trận": "cướp của. Số dân", "nội các. Theo hiến pháp" end
+ * sentences. The offset of the stop, from p on; len if none. */
 static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
 {
     const unsigned char *q;
@@ -255,13 +339,123 @@ static size_t S_stray_stop(const unsigned char *t, size_t p, size_t len)
         while (e < len && e - d <= 4 * NQX_SYL_MAX && t[e] != ' ' && t[e] != '\n' &&
                t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':')
             e++;
-        /* not before a date or a page ("... Chính phủ. ngày 19 tháng 5",
-         * a citation's next part) */
-        if (S_lower_syllable(t, w, d) && S_lower_syllable(t, d + 2, e) &&
+        /* an agency's acronym: "UBND. các xã" (a 2-letter one may be an
+         * abbreviation: "TP. Hà Nội", "Th. sĩ") */
+        if (S_acronym(t, w, d) && S_lower_syllable(t, d + 2, e) &&
             !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9'))
+            return d;
+        /* not before a date or a page ("... Chính phủ. ngày 19 tháng 5",
+         * "Nhà xuất bản thế giới. trang 196", a crawl's "vào không gian.
+         * năm 1957 vệ tinh ..."); "hồ sơ. từ 25 ngày" goes */
+        if ((S_lower_syllable(t, w, d) || S_title_opener(t, w, d)) &&
+            S_lower_syllable(t, d + 2, e) &&
+            !(e + 1 < len && t[e] == ' ' && t[e + 1] >= '0' && t[e + 1] <= '9' &&
+              S_date_word(t + d + 2, e - d - 2)))
             return d;
     }
     return len;
+}
+
+/* A comma that a scan put at the end of a line, inside a sentence the
+ * layout joined across the line's end ("100% cán bộ ứng," / "dụng công
+ * nghệ", "trong," / "toàn Đảng bộ"): Tesseract reads a speck at the
+ * line's end as a comma, and a comma cut into a word or after a word that
+ * no comma follows loses the phrase it cuts. The comma goes when the word
+ * before it is a function word that opens a phrase (what follows it
+ * belongs to it), or when the model saw the two syllables side by side
+ * about as often as the first ended a clause (S_WRAP_BIND in Q units:
+ * "ứng dụng", "công tác", "hướng dẫn"; not "đào tạo, bồi dưỡng" nor "xã,
+ * phường"), or the three words ending there went on far more often than
+ * the first two ended a clause (S_WRAP_TRI: "quyền của công, / dân",
+ * "xây dựng trường, / học"; not "đổi mới, / sáng tạo"). Only at a join (joins: offsets of the spaces that replaced a
+ * line's end), never inside a line: there a comma between "cha, mẹ" is
+ * the author's. */
+#define S_WRAP_BIND 4
+#define S_WRAP_TRI 30 /* the three words side by side ~6 times as often */
+
+/* A word that opens a phrase: what follows it belongs to it, so no comma
+ * comes after it ("trong", "nhằm"; not "của", "các": "của cải", "nội
+ * các"). */
+static int S_opens_phrase(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "và", "những", "với", "để", "nhằm", "mà", "thì", "trong", NULL};
+    /* not "tại", "do", "được", "bị": "hiện tại, tự do, đạt được, thiết
+     * bị," end phrases */
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The model's id of the syllable t[a..b) (any case), -1 none. */
+static int S_syl_id(const nqx_model *m, const unsigned char *t, size_t a,
+                    size_t b, nqx_syl *y)
+{
+    char key[NQX_KEY_MAX];
+    if (b <= a || b - a > 4 * NQX_SYL_MAX ||
+        !nqx_syl_parse((const char *)t + a, b - a, y) || !nqx_syl_valid(y))
+        return -1;
+    nqx_syl_key(y, key);
+    return nqx_model_id(m, key);
+}
+
+/* Q(count) of the bigram (a, b) of ids, b = 0 the end of a clause; -1
+ * when the model has none. */
+static int S_pair_q(const nqx_model *m, int a, int b)
+{
+    const nqx_lm *lm = nqx_model_lm(m);
+    nqx_group g;
+    int j, va = lm->variant[a], vb = b ? lm->variant[b] : 0;
+    g = nqx_model_bigrams(m, lm->fid[a], b ? lm->fid[b] : 0);
+    for (j = 0; j < g.n; j++)
+        if (g.r[4 * j] == va && g.r[4 * j + 1] == vb)
+            return g.r[4 * j + 2];
+    return -1;
+}
+
+static int S_wrap_comma(const nqx_model *m, const unsigned char *t, size_t len,
+                        size_t j)
+{
+    size_t w = j - 1, e = j + 1;
+    nqx_syl y1, y2;
+    int a, b, q, q0;
+    if (j < 2 || j + 1 >= len || t[j] != ' ' || t[j - 1] != ',')
+        return 0;
+    while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' &&
+           j - 1 - w <= 4 * NQX_SYL_MAX)
+        w--;
+    while (e < len && e - j <= 4 * NQX_SYL_MAX && t[e] != ' ' && t[e] != '\n' &&
+           t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':')
+        e++;
+    if (!S_lower_syllable(t, j + 1, e))
+        return 0;
+    if (S_opens_phrase(t + w, j - 1 - w))
+        return 1;
+    if ((a = S_syl_id(m, t, w, j - 1, &y1)) <= 0 ||
+        (b = S_syl_id(m, t, j + 1, e, &y2)) <= 0 || y1.casing == NQX_CASE_UPPER)
+        return 0;
+    q = S_pair_q(m, a, b);
+    q0 = S_pair_q(m, a, 0);
+    if (q >= 0 && q >= (q0 > 0 ? q0 : 0) - S_WRAP_BIND)
+        return 1;
+    /* the word before too: "của công, / dân" ("công dân" alone is as
+     * often "công, dân" as not) */
+    if (w >= 2 && t[w - 1] == ' ') {
+        size_t v = w - 1;
+        nqx_syl y0;
+        int z, tq, tq0;
+        while (v > 0 && t[v - 1] != ' ' && t[v - 1] != '\n' &&
+               w - 1 - v <= 4 * NQX_SYL_MAX)
+            v--;
+        if ((z = S_syl_id(m, t, v, w - 1, &y0)) <= 0)
+            return 0;
+        tq = nqx_lm_trigram(nqx_model_lm(m), z, a, b);
+        tq0 = nqx_lm_trigram(nqx_model_lm(m), z, a, 0);
+        return tq >= 0 && tq >= (tq0 > 0 ? tq0 : 0) + S_WRAP_TRI;
+    }
+    return 0;
 }
 
 static int S_by_start(const void *a, const void *b)
@@ -270,14 +464,17 @@ static int S_by_start(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
-                           size_t *nedits, nqx_error *err)
+nqx_status nqx_norm_labels(const char *text, size_t len, const nqx_model *m,
+                           const size_t *joins, size_t njoins,
+                           nqx_norm_edit **edits, size_t *nedits, nqx_error *err)
 {
     const unsigned char *t = (const unsigned char *)text;
     nqx_norm_edit *v = NULL;
     size_t n = 0, cap = 0, ls = 0, one = (size_t)-1;
     int seen_i = 0, seen_ii = 0, seen_two = 0;
     int point = -1; /* the last point's letter (S_letters), -1: none */
+    int sec = -1, sub = -1; /* the last "a.b." label (-1: none) */
+    int top = -1;           /* the last "n." label's number */
     *edits = NULL;
     *nedits = 0;
     while (ls < len) {
@@ -299,6 +496,30 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
                 point = p;
             } else if (digit) {
                 point = -1;
+            }
+        }
+        {
+            /* "3.4." read as "34.", "3,4." or "3:4." after "3.3." */
+            int a, b, right;
+            size_t g = S_two_level(t, s, le, &a, &b, &right);
+            if (g && right) {
+                sec = a;
+                sub = b;
+            } else if (g && sec >= 0 && !(g == 3 && top == 10 * a + b - 1) &&
+                       ((a == sec && b == sub + 1) || (a == sec + 1 && b == 1))) {
+                char fix[5] = {(char)('0' + a), '.', (char)('0' + b), '.', '\0'};
+                if (S_add(&v, &n, &cap, s, s + g, fix, 4))
+                    goto oom;
+                sec = a;
+                sub = b;
+            } else {
+                /* "34." after "33." is a list's, not "3.4." */
+                size_t q = s;
+                int num = 0;
+                while (q < le && q - s < 3 && t[q] >= '0' && t[q] <= '9')
+                    num = num * 10 + (t[q++] - '0');
+                if (q > s && q + 1 < le && t[q] == '.' && t[q + 1] == ' ')
+                    top = num;
             }
         }
         if ((k = S_misread_roman(t, s, le, r)) && S_caps_rest(t, s + k, le)) {
@@ -349,7 +570,11 @@ nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
                 goto oom;
             d++;
         }
-        if (n > 1) /* the "I.", quarters and stops come after the lines */
+        for (d = 0; m && d < njoins; d++)
+            if (S_wrap_comma(m, t, len, joins[d]) &&
+                S_add(&v, &n, &cap, joins[d] - 1, joins[d], "", 0))
+                goto oom;
+        if (n > 1) /* the "I.", quarters, stops and commas come after the lines */
             qsort(v, n, sizeof *v, S_by_start);
     }
     *edits = v;

@@ -102,12 +102,20 @@ typedef struct {
     int last_lower;     /* ends with a lower-case letter */
     int dangling;       /* ends with a word no sentence ends with: "của" */
     int term_word;      /* ends with "khóa", which a term's number follows */
+    int num_word;       /* ends with "số" (1), "ngày", "Khoản", "Điều" (2):
+                           the word a number follows (S_num_word) */
+    int digit_ref;      /* opens with a number that is no item's mark:
+                           2 "06/2022/TT-BTTTT", "28/11/2022"; 1 "1 Điều 7" */
     int roman_start;    /* starts with a Roman number: "XIII." */
     int short_line;     /* in regularly wrapped G_WRAP text, the line stops
                            well short of the width (S_wrap_width) */
     int room;           /* ... the line before had room for this line's
                            first word (S_room) */
     int last_digit;     /* ends with a digit */
+    int code_end;       /* ends with a document number cut after its '-'
+                           or '/' ("179-QĐ/", "ANCT-", "19-") */
+    int code_start;     /* opens with a code's part in capitals or digits
+                           ("TW,", "NQ/TW", "TTATXH.") */
     int stop_lower;     /* ends with a full stop right after a word in
                            lower case: "lương." (a scan's stray stop when
                            the next line goes on in lower case) */
@@ -124,6 +132,7 @@ typedef struct {
     int after_page;     /* a page's number (dropped) stands before it */
     /* set by the paragraph pass */
     int join;           /* joined to the previous kept unit with " " */
+    int glue;           /* ... with nothing: a document number's parts */
     int foot;           /* part of a footnote */
     int foot_cont;      /* continues the footnote started before it */
     int moved;
@@ -973,6 +982,40 @@ static const unsigned char S_lead_len[256] = {
 /* "khóa" / "XIII và ...", "khóa" / "XII. Thời gian ...": a wrap between
  * a body and its term puts the term's number first on a line, where it
  * reads as a Roman heading. */
+/* "số" (1), "ngày", "khoản", "điều" (2; any case of the first letter): a
+ * document's, a date's, a clause's number follows them. After "số" only
+ * a document's number ("số" / "72/2025/QH15"): a value follows "dân số",
+ * "tổng số" on a line of its own in a table or an infobox. */
+static int S_num_word(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"ngày", "khoản", "Khoản", "điều", "Điều",
+                                        NULL};
+    size_t k;
+    if (n == strlen("số") && !memcmp(w, "số", n))
+        return 1;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 2;
+    return 0;
+}
+
+/* Is the word before r[w] (w past its space) a count: digits, with '.'
+ * and ',' inside ("353", "1.200")? */
+static int S_count_before(const unsigned char *r, size_t i0, size_t w)
+{
+    size_t e = w - 1, b = e;
+    if (w < i0 + 2)
+        return 0;
+    while (b > i0 && r[b - 1] != ' ')
+        b--;
+    if (b == e || r[b] < '0' || r[b] > '9')
+        return 0;
+    for (; b < e; b++)
+        if (!((r[b] >= '0' && r[b] <= '9') || r[b] == '.' || r[b] == ','))
+            return 0;
+    return 1;
+}
+
 static int S_term_word(const unsigned char *w, size_t n)
 {
     return (n == 5 && !memcmp(w, "khóa", 5)) || (n == 5 && !memcmp(w, "khoá", 5));
@@ -998,6 +1041,74 @@ static int S_dangling(const unsigned char *w, size_t n)
         if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
             return 1;
     return 0;
+}
+
+/* Does a sentence open at r[w] (the line's text from i0 on): the line's
+ * first word, or one after ". ", ": " or "; "? */
+static int S_opens_sentence(const unsigned char *r, size_t i0, size_t w)
+{
+    return w == i0 || (w >= i0 + 2 && r[w - 1] == ' ' &&
+                       (r[w - 2] == '.' || r[w - 2] == ':' || r[w - 2] == ';'));
+}
+
+/* Is c a capital of a document number's parts (A-Z, Đ as C4 90)? */
+static size_t S_code_cap(const unsigned char *r, size_t n)
+{
+    if (n && r[0] >= 'A' && r[0] <= 'Z')
+        return 1;
+    return n >= 2 && r[0] == 0xC4 && r[1] == 0x90 ? 2 : 0;
+}
+
+/* Does r end with a document number cut after a '-' or '/' ("số
+ * 179-QĐ/", "ANCT-", "Nghị quyết 19-"): a last word of capitals, digits,
+ * '-' and '/' with a capital or a digit right before its last mark? */
+static int S_code_end(const unsigned char *r, size_t n)
+{
+    size_t w = n, i;
+    int caps = 0;
+    if (n < 3 || (r[n - 1] != '-' && r[n - 1] != '/'))
+        return 0;
+    while (w > 0 && r[w - 1] != ' ')
+        w--;
+    if (n - w < 3)
+        return 0;
+    for (i = w; i < n - 1;) {
+        size_t k = S_code_cap(r + i, n - 1 - i);
+        if (k) {
+            caps = 1;
+            i += k;
+        } else if ((r[i] >= '0' && r[i] <= '9') || r[i] == '-' || r[i] == '/') {
+            i++;
+        } else {
+            return 0;
+        }
+    }
+    return caps || (r[n - 2] >= '0' && r[n - 2] <= '9');
+}
+
+/* Does r open with a code's part: capitals (two or more) or digits, with
+ * '-' and '/' inside, then a space, a ',', ';', '.', ')' or the end? */
+static int S_code_start(const unsigned char *r, size_t n)
+{
+    size_t i = 0, caps = 0, digits = 0;
+    while (i < n) {
+        size_t k = S_code_cap(r + i, n - i);
+        if (k) {
+            caps++;
+            i += k;
+        } else if (r[i] >= '0' && r[i] <= '9') {
+            digits++;
+            i++;
+        } else if ((r[i] == '-' || r[i] == '/') && i > 0) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    if (!(caps >= 2 || (digits && !caps)))
+        return 0;
+    return i == n || r[i] == ' ' || r[i] == ',' || r[i] == ';' || r[i] == '.' ||
+           r[i] == ')';
 }
 
 /* Fill the features of u from its cleaned text c->r. */
@@ -1187,6 +1298,13 @@ static void S_features(S_ctx *c, S_unit *u)
             while (q < n && S_roman(r[q]))
                 q++;
         u->num_start = q > i0 && !u->item && (q == n || r[q] == ' ');
+        u->code_start = S_code_start(r + i0, n - i0);
+        q = i0;
+        while (q < n && r[q] >= '0' && r[q] <= '9')
+            q++;
+        u->digit_ref = q == i0 || u->item ? 0
+                       : q < n && (r[q] == '/' || r[q] == '-') ? 2
+                       : q == n || r[q] == ' ' ? 1 : 0;
     }
     if (n) {
         /* skip one closing quote, bracket or star: "...xuyên.)" */
@@ -1199,6 +1317,10 @@ static void S_features(S_ctx *c, S_unit *u)
             size_t w = n;
             while (w > i0 && r[w - 1] != ' ')
                 w--;
+            /* not "353 ngày" (a count of days; "QH15 ngày", "0h00 ngày"
+             * are a number's and an hour's date) */
+            u->num_word = w > i0 && !S_count_before(r, i0, w)
+                              ? S_num_word(r + w, n - w) : 0;
             S_cp(r + w, n - w, &cp);
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
@@ -1224,12 +1346,17 @@ static void S_features(S_ctx *c, S_unit *u)
             S_cp(r + prev, n - prev, &cp);
             ok &= cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
             S_cp(r + w, n - w, &cp);
+            /* ... or in title case, where a sentence opens: a sentence of
+             * one word ("nội dung về: Tổng." / "hợp tình hình") is none */
             u->stop_lower = ok && nl >= 2 && cp >= 0 &&
-                            utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+                            (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ||
+                             (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
+                              S_opens_sentence(r, i0, w)));
         }
         u->clause_end = ch == ':' || ch == ';';
         /* the last character itself: "(m. 1854)" ends with no number */
         u->last_digit = !cited && r[last] >= '0' && r[last] <= '9';
+        u->code_end = !cited && S_code_end(r + i0, n - i0);
     }
 }
 
@@ -1795,6 +1922,57 @@ static int S_tilde(const unsigned char *t, size_t a, size_t b)
     return 2;
 }
 
+/* A scan reads the "|" lines of a table exploded one cell per line as
+ * other upright strokes: "l", "I", "Ị". A line of one such glyph next to
+ * a blank line (the scan's paragraph breaks; a typed table has none
+ * inside) is a bar where the document has S_BARS_SCANNED bars or more
+ * already. A typed table's cell "I" (a Roman row number: "|" / "I" / "|",
+ * "công trình cấp" / "I" / "|") has no blank line beside it. */
+#define S_BARS_SCANNED 3
+static int S_bar_glyph(const S_ctx *c, size_t li)
+{
+    const unsigned char *t = c->t;
+    size_t a = c->lines[li].ts, b = c->lines[li].te;
+    if (!((b - a == 1 && (t[a] == 'l' || t[a] == 'I')) ||
+          /* "Ị": I with a dot below, E1 BB 8A */
+          (b - a == 3 && t[a] == 0xE1 && t[a + 1] == 0xBB && t[a + 2] == 0x8A)))
+        return 0;
+    return (li > 0 && c->lines[li - 1].type == L_BLANK) ||
+           (li + 1 < c->nl && c->lines[li + 1].type == L_BLANK);
+}
+
+/* A scan breaks an exploded table's cells with blank lines (Tesseract
+ * sets short lines apart as paragraphs), and a blank line ends the table.
+ * Between two bars at most S_BAR_GAP lines apart, blank lines are taken
+ * out of the line list (their bytes are then a separator's, as any
+ * spacing between kept lines), in a document whose bars a scan misread
+ * (S_bar_glyph): crawled pages put blank lines between a table's rows
+ * and the text around it, which stay. */
+#define S_BAR_GAP 8
+static void S_table_blanks(S_ctx *c)
+{
+    size_t li, k = 0, last = (size_t)-1;
+    unsigned char *drop = calloc(c->nl ? c->nl : 1, 1);
+    if (!drop)
+        return; /* out of memory: the table is only read as it was */
+    for (li = 0; li < c->nl; li++) {
+        if (c->lines[li].type != L_BAR)
+            continue;
+        if (last != (size_t)-1 && li - last <= S_BAR_GAP) {
+            size_t j;
+            for (j = last + 1; j < li; j++)
+                drop[j] = c->lines[j].type == L_BLANK && !c->lines[j].pb &&
+                          !(j + 1 < c->nl && c->lines[j + 1].pb);
+        }
+        last = li;
+    }
+    for (li = 0; li < c->nl; li++)
+        if (!drop[li])
+            c->lines[k++] = c->lines[li];
+    c->nl = k;
+    free(drop);
+}
+
 static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 {
     const S_line *L = &c->lines[li];
@@ -1841,6 +2019,19 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
         int tk = S_tilde(t, a, tb);
         if (tk == 1 || (tk == 2 && c->tildes)) {
             if (S_push(&c->inl, a, a + 1, "-", 1, NQX_CHANGE_OCR))
+                return -1;
+            a++;
+        }
+    }
+    /* "'Tập trung", "'Tổ quốc": a scan's speck before a line's first
+     * capital, read as an apostrophe; a line quoted so has the closing
+     * one ("'Vụ việc' cuối cùng") */
+    if (!atx && a == ts && tb - a >= 2 && t[a] == '\'' &&
+        !memchr(t + a + 1, '\'', tb - a - 1)) {
+        utf8proc_int32_t cp;
+        if (S_cp(t + a + 1, tb - a - 1, &cp) > 0 && cp >= 0 &&
+            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU) {
+            if (S_push(&c->inl, a, a + 1, "", 0, NQX_CHANGE_OCR))
                 return -1;
             a++;
         }
@@ -1909,7 +2100,7 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
 typedef struct {
     int kind, item, atx, standalone, has_lower, has_upper, sent_end, last_lower;
     int clause_end, last_short;
-    int dangling, last_digit, term_word, stop_lower;
+    int dangling, last_digit, term_word, stop_lower, code_end, num_word;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     size_t nchars;
@@ -1926,6 +2117,8 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->term_word = u->term_word;
     p->last_digit = u->last_digit;
     p->stop_lower = u->stop_lower;
+    p->code_end = u->code_end;
+    p->num_word = u->num_word;
 }
 
 static void S_para_start(S_para *p, const S_unit *u)
@@ -1965,6 +2158,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     /* "khóa" / "XII. Thời gian ...": the term's number, no heading */
     if (p->term_word && u->roman_start && u->kind == U_TEXT && p->kind == U_TEXT &&
         !u->atx && gap != G_REAL)
+        return 1;
+    /* "Căn cứ Thông tư số" / "06/2022/TT-BTTTT ngày ...", "ngày" /
+     * "28/11/2022": a number's word and its number, across a blank line
+     * too (a scan sets a line that stops short apart) */
+    if (p->num_word && u->digit_ref && (p->num_word == 2 || u->digit_ref == 2) &&
+        u->kind == U_TEXT && p->kind == U_TEXT && !u->atx)
         return 1;
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
     if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
@@ -2130,10 +2329,15 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         }
         infoot = 0;
         gap = u->gap > gap ? u->gap : gap;
-        if (prev_main != (size_t)-1 && S_join(&p, u, gap)) {
+        /* "Quy định số 179-QĐ/" / "TW, ngày ...": a document number a
+         * wrap cut after its '-' or '/' goes on with no space */
+        int glue = prev_main != (size_t)-1 && p.code_end && u->code_start &&
+                   p.kind == U_TEXT && u->kind == U_TEXT && !u->item && !u->atx;
+        if (prev_main != (size_t)-1 && (glue || S_join(&p, u, gap))) {
             /* footnotes that cut this sentence move past it */
             size_t f;
             u->join = 1;
+            u->glue = glue;
             S_para_add(&p, u, pemph);
             for (f = foot0; f != (size_t)-1 && f < k; f++)
                 c->u[f].moved = c->u[f].foot;
@@ -2168,7 +2372,7 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
         else if (u->foot)
             sep = u->foot_cont ? " " : "\n";
         else
-            sep = u->join ? " " : "\n";
+            sep = u->join ? (u->glue ? "" : " ") : "\n";
         if (S_sep(c, out, pos, u->cs, sep,
                   u->kind == U_ROW || prev_kind == U_ROW))
             return -1;
@@ -2328,6 +2532,7 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     S_elist out = {0};
     size_t li = 0;
     int gap = 0, rc = 0, unwrapped, nowhite = 0;
+    size_t nbars = 0, nglyphs = 0;
     *edits = NULL;
     *nedits = 0;
     memset(&c, 0, sizeof c);
@@ -2335,9 +2540,20 @@ nqx_status nqx_norm_layout(const char *text, size_t len, nqx_norm_edit **edits,
     c.len = len;
     if (S_split_lines(&c))
         rc = -1;
-    for (li = 0; !rc && li < c.nl; li++)
+    for (li = 0; !rc && li < c.nl; li++) {
         c.tildes += c.lines[li].type == L_TEXT &&
                     S_tilde(c.t, c.lines[li].ts, c.lines[li].te) == 1;
+        nbars += c.lines[li].type == L_BAR;
+    }
+    /* a scanned exploded table: its bars read as "l", "I", "Ị", and
+     * blank lines among its cells */
+    for (li = 0; !rc && nbars >= S_BARS_SCANNED && li < c.nl; li++)
+        if (c.lines[li].type == L_TEXT && S_bar_glyph(&c, li)) {
+            c.lines[li].type = L_BAR;
+            nglyphs++;
+        }
+    if (!rc && nglyphs)
+        S_table_blanks(&c);
     li = 0;
     unwrapped = !rc && S_unwrapped(&c, &nowhite);
     if (nowhite)

@@ -126,9 +126,12 @@ nqx_status nqx_norm_ocr(const nqx_model *m, const char *text, size_t len,
                         size_t *nedits, nqx_error *err);
 
 /* Numbering labels OCR misread at the start of a line of laid-out text
- * ("1II." for "III.", "6," for "6."): edits of kind NQX_CHANGE_OCR,
- * sorted and disjoint (labels.c). */
-nqx_status nqx_norm_labels(const char *text, size_t len, nqx_norm_edit **edits,
-                           size_t *nedits, nqx_error *err);
+ * ("1II." for "III.", "6," for "6."), stray stops, and with a model m
+ * the stray commas before joins (the offsets of the spaces that joined
+ * lines, sorted; labels.c): edits of kind NQX_CHANGE_OCR, sorted and
+ * disjoint. m may be NULL (no commas dropped). */
+nqx_status nqx_norm_labels(const char *text, size_t len, const nqx_model *m,
+                           const size_t *joins, size_t njoins,
+                           nqx_norm_edit **edits, size_t *nedits, nqx_error *err);
 
 #endif

@@ -491,13 +491,25 @@ static int S_by_out(const void *a, const void *b)
 #define S_OCR_THRESHOLD 0.9
 
 /* The OCR edits *e (sorted, disjoint) with those of misread labels
- * (labels.c) merged in; an OCR edit inside a label gives way to it. */
-static nqx_status S_with_labels(const char *text, size_t len, nqx_norm_edit **e,
+ * (labels.c) merged in; an OCR edit inside a label gives way to it. The
+ * layout's edits e1 (ne1, at1: where each landed in text) tell labels.c
+ * where lines were joined. */
+static nqx_status S_with_labels(const nqx_model *m, const char *text, size_t len,
+                                const nqx_norm_edit *e1, size_t ne1,
+                                const size_t *at1, nqx_norm_edit **e,
                                 size_t *n, nqx_error *err)
 {
     nqx_norm_edit *l;
-    size_t nl;
-    nqx_status st = nqx_norm_labels(text, len, &l, &nl, err);
+    size_t nl, i, nj = 0, *joins;
+    nqx_status st;
+    if (!(joins = malloc((ne1 + 1) * sizeof *joins)))
+        return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");
+    for (i = 0; i < ne1; i++)
+        if (e1[i].kind == NQX_CHANGE_JOIN && e1[i].repl_len == 1 &&
+            e1[i].repl[0] == ' ')
+            joins[nj++] = at1[i];
+    st = nqx_norm_labels(text, len, m, joins, nj, &l, &nl, err);
+    free(joins);
     if (st || !nl)
         return st;
     if (nqx_norm_edits_merge(e, n, l, nl, 1)) {
@@ -557,7 +569,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
                           &ne2, err);
         if (st)
             goto done;
-        st = S_with_labels(lay, llen, &e2, &ne2, err);
+        st = S_with_labels(opt->model, lay, llen, e1, ne1, at1, &e2, &ne2, err);
         if (st)
             goto done;
     }

@@ -776,3 +776,97 @@ Test(layout, scanned_stray_stop_before_lower_case_joins)
     CHECK("Các giấy tờ, v.v.\n\nvà các tài liệu khác.\n",
           "Các giấy tờ, v.v.\nvà các tài liệu khác.\n");
 }
+
+/* ... and so does a word in title case that opens a sentence, the line's
+ * first or after ": " or ". " ("nội dung về: Tổng." / "hợp tình hình"):
+ * no sentence is one word. A name in title case inside a sentence ("Sở
+ * Công." / "trình ...") does not join on that. */
+Test(layout, scanned_stray_stop_after_a_one_word_sentence_joins)
+{
+    CHECK("- Tập trung báo cáo các nội dung về: Tổng.\n\nhợp tình hình thực hiện.\n",
+          "- Tập trung báo cáo các nội dung về: Tổng. hợp tình hình thực hiện.\n");
+    CHECK("Mở.\n\nrộng dân chủ ở cơ sở.\n", "Mở. rộng dân chủ ở cơ sở.\n");
+    CHECK("Giao nhiệm vụ cho Sở Công.\n\ntrình bày tại hội nghị.\n",
+          "Giao nhiệm vụ cho Sở Công.\ntrình bày tại hội nghị.\n");
+}
+
+/* A scan reads a speck before a line's first capital as an apostrophe
+ * ("'Tập trung", "'Tổ quốc" after a wrap): it goes. A line quoted with
+ * apostrophes keeps both, and one before a lower-case letter stays. */
+Test(layout, scanned_apostrophe_before_a_line_capital_dropped)
+{
+    CHECK("Nghị quyết về công tác cán bộ.\n\n'Tập trung nâng cao chất lượng quy hoạch.\n",
+          "Nghị quyết về công tác cán bộ.\nTập trung nâng cao chất lượng quy hoạch.\n");
+    CHECK("Ủy ban Mặt trận\n'Tổ quốc Việt Nam tỉnh tuyên truyền.\n",
+          "Ủy ban Mặt trận\nTổ quốc Việt Nam tỉnh tuyên truyền.\n");
+    CHECK("'Vụ việc' cuối cùng chấm dứt.\n\n'n quyết đưa ra.\n",
+          "'Vụ việc' cuối cùng chấm dứt.\n'n quyết đưa ra.\n");
+}
+
+/* A scan reads the "|" lines of a table exploded one cell per line as
+ * "l", "I" or "Ị", with blank lines about them: where the document has
+ * bars already, such a line next to a blank one is a bar; and in a
+ * document so read, blank lines between bars close together are the
+ * scan's, and go: the rows come out as they were typed. A typed table's
+ * cell "I" (no blank line beside it), its blank lines when no bar was
+ * misread, and a document with no bars keep theirs. */
+Test(layout, scanned_exploded_table_bars_read_as_glyphs)
+{
+    const char *want = "Bảng phân công:\nTT | Nhiệm vụ | Cơ quan chủ trì\n"
+                       "1 | Tổ chức điều chỉnh quy hoạch | Sở Xây dựng\n"
+                       "2 | Khảo sát, đánh giá thực trạng | Sở Công Thương\n";
+    CHECK("Bảng phân công:\n|\nTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì\n\n|\n|\n1\n|\n"
+          "Tổ chức điều chỉnh quy hoạch\n|\n\nSở Xây dựng\n|\n\n|\n2\n|\n"
+          "Khảo sát, đánh giá thực trạng\n|\nSở Công Thương\n|\n",
+          "Bảng phân công:\nTT | Nhiệm vụ\nCơ quan chủ trì\n"
+          " | 1 | Tổ chức điều chỉnh quy hoạch\nSở Xây dựng\n"
+          "2 | Khảo sát, đánh giá thực trạng | Sở Công Thương\n");
+    CHECK("Bảng phân công:\n|\nTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì\n\nl\n|\n1\n|\n"
+          "Tổ chức điều chỉnh quy hoạch\nI\n\nSở Xây dựng\n|\n\nỊ\n2\n|\n"
+          "Khảo sát, đánh giá thực trạng\n|\nSở Công Thương\n|\n",
+          want);
+    CHECK("Bảng:\n|\nTT\n|\nLoại\n|\n|\nI\n|\nTrồng cây hàng năm\n|\n",
+          "Bảng:\nTT | Loại\nI | Trồng cây hàng năm\n");
+    CHECK("Danh sách:\n\nI\n\nSở Xây dựng\n\nl\n", "Danh sách:\nI\nSở Xây dựng l\n");
+}
+
+/* A wrap (a scan's or a typed one) cuts a document number after its '-'
+ * or '/' ("179-QĐ/" / "TW, ngày", "19-" / "NQ/TW", "2021-" / "2025"):
+ * the parts join with no space. A dash after a space ("Sở Tài chính -")
+ * and a word in lower case after the cut ("động/" / "nghìn") are no
+ * number's. */
+Test(layout, wrapped_document_number_joins_with_no_space)
+{
+    CHECK("Thực hiện Quy định số 179-QĐ/\nTW, ngày 25/02/2013 và Nghị quyết số 19-\n"
+          "NQ/TW về ANCT-\nTTATXH. Giai đoạn 2021-\n2025 và các năm tiếp theo; số lao động/\n"
+          "nghìn dân.\n",
+          "Thực hiện Quy định số 179-QĐ/TW, ngày 25/02/2013 và Nghị quyết số 19-NQ/TW về "
+          "ANCT-TTATXH. Giai đoạn 2021-2025 và các năm tiếp theo; số lao động/ nghìn dân.\n");
+    CHECK("Quyết định số 30/2025/QĐ-\n\nUBND ngày 30/9/2025 của UBND tỉnh.\n",
+          "Quyết định số 30/2025/QĐ-UBND ngày 30/9/2025 của UBND tỉnh.\n");
+}
+
+/* A number's word at a line's end ("số", "ngày", "Khoản") and the number
+ * opening the next line are one phrase, across a scan's blank line too;
+ * a numbered item after such a word still starts its own line, and so
+ * does a date after a count of days. */
+Test(layout, number_word_and_its_number_join)
+{
+    CHECK("Căn cứ Thông tư số\n\n06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022;\n\n"
+          "Căn cứ Kế hoạch số 12-KH/TW, ngày\n\n28/11/2022 của Bộ Chính trị;\n\n"
+          "Thực hiện theo Khoản\n\n1 Điều 7 Nghị định này.\n",
+          "Căn cứ Thông tư số 06/2022/TT-BTTTT ngày 30 tháng 6 năm 2022;\n"
+          "Căn cứ Kế hoạch số 12-KH/TW, ngày 28/11/2022 của Bộ Chính trị;\n"
+          "Thực hiện theo Khoản 1 Điều 7 Nghị định này.\n");
+    CHECK("Các nhiệm vụ theo thứ tự số\n\n1. Rà soát văn bản.\n",
+          "Các nhiệm vụ theo thứ tự số\n1. Rà soát văn bản.\n");
+    /* "Dân số" / "1400" is an infobox's key and value */
+    CHECK("Diện tích\n12 km²\nDân số\n1400\nMật độ\n", "Diện tích\n12 km²\nDân số\n1400\nMật độ\n");
+    /* "353 ngày" counts days: the date after it is another entry */
+    CHECK("Ngày mất\nThọ 26 năm, 353 ngày\n19 tháng 4 năm 1931\nNơi an táng\n",
+          "Ngày mất\nThọ 26 năm, 353 ngày\n19 tháng 4 năm 1931\nNơi an táng\n");
+    CHECK("Ngày mất\nHưởng lương từ ngày\n19 tháng 4 năm 1931\nNơi an táng\n",
+          "Ngày mất\nHưởng lương từ ngày 19 tháng 4 năm 1931\nNơi an táng\n");
+    CHECK("Theo Nghị quyết số 174/2024/QH15 ngày\n\n30/11/2024 của Quốc hội.\n",
+          "Theo Nghị quyết số 174/2024/QH15 ngày 30/11/2024 của Quốc hội.\n");
+}

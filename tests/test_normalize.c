@@ -370,7 +370,7 @@ static char *S_labels(const char *in, size_t *nedits)
     size_t n, i, last = 0, len = strlen(in);
     nqx_error err;
     nqx_buf b = {0};
-    cr_assert_eq(nqx_norm_labels(in, len, &e, &n, &err), NQX_OK);
+    cr_assert_eq(nqx_norm_labels(in, len, NULL, NULL, 0, &e, &n, &err), NQX_OK);
     for (i = 0; i < n; i++) {
         cr_assert_eq(e[i].kind, NQX_CHANGE_OCR);
         cr_assert(e[i].start >= last);
@@ -445,21 +445,133 @@ Test(normalize, misread_point_letters)
     }
 }
 
+/* A two-level label whose inner stop a scan lost or misread ("34.",
+ * "3,5.", "4:1.") is the one after the "a.b." label before it; not
+ * without such a label before, nor where "33." came before ("34." goes on
+ * a list). */
+Test(normalize, scanned_two_level_label_misread)
+{
+    size_t n;
+    char *s = S_labels("3.3. Về công tác cán bộ\n34. Thực hiện luân chuyển cán bộ\n"
+                       "3,5. Tổ chức đánh giá\n4:1. Kiểm tra, giám sát\n"
+                       "33. Mục khác\n34. Mục tiếp\n", &n);
+    cr_assert_str_eq(s, "3.3. Về công tác cán bộ\n3.4. Thực hiện luân chuyển cán bộ\n"
+                        "3.5. Tổ chức đánh giá\n4.1. Kiểm tra, giám sát\n"
+                        "33. Mục khác\n34. Mục tiếp\n");
+    cr_assert_eq(n, 3);
+    free(s);
+    s = S_labels("Nội dung chính\n34. Thực hiện luân chuyển cán bộ\n", &n);
+    cr_assert_str_eq(s, "Nội dung chính\n34. Thực hiện luân chuyển cán bộ\n");
+    cr_assert_eq(n, 0);
+    free(s);
+    s = S_labels("3.3. Danh sách\n33. Mục khác\n34. Mục tiếp\n", &n);
+    cr_assert_str_eq(s, "3.3. Danh sách\n33. Mục khác\n34. Mục tiếp\n");
+    cr_assert_eq(n, 0);
+    free(s);
+}
+
 /* A full stop a scan put between two words in lower case ("báo. cáo")
- * goes; not after a word in capitals or an abbreviation, before a date
- * (a citation's parts: "Chính phủ. ngày 19"), a single letter or a word
- * that is no syllable. */
+ * or after an acronym ("UBND. các xã") goes; not after an abbreviation
+ * ("v.v.", "TP."), before a date (a citation's parts: "Chính phủ. ngày
+ * 19", "BBC. ngày 7"), a single letter or a word that is no syllable. */
 Test(normalize, scanned_stray_stop_dropped)
 {
     size_t n;
     char *s = S_labels("Tổng hợp, lồng ghép báo. cáo công tác; Sở Văn hóa, Thể thao. và "
                        "Du lịch.\nHỗ trợ khẩn cấp lương. thực, thực phẩm.\n"
                        "UBND. các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
-                       "được. d) khác; vol. available.\n", &n);
+                       "được. d) khác; vol. available; BBC. ngày 7; TP. các quận.\n", &n);
     cr_assert_str_eq(s, "Tổng hợp, lồng ghép báo cáo công tác; Sở Văn hóa, Thể thao và "
                         "Du lịch.\nHỗ trợ khẩn cấp lương thực, thực phẩm.\n"
-                        "UBND. các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
-                        "được. d) khác; vol. available.\n");
-    cr_assert_eq(n, 3);
+                        "UBND các xã; v.v. và; Báo Chính phủ. ngày 19 tháng 5; "
+                        "được. d) khác; vol. available; BBC. ngày 7; TP. các quận.\n");
+    cr_assert_eq(n, 4);
     free(s);
+}
+
+/* ... and one after a sentence's only word in title case ("về: Tổng.
+ * hợp", "Mở. rộng"), or before a word that a number follows ("hồ sơ. từ
+ * 25 ngày"); not before a citation's date ("Chính phủ. ngày 19", "tháng
+ * 5"), nor after a name inside a sentence ("Sở Công. trình"). */
+Test(normalize, scanned_stray_stop_after_a_one_word_sentence_dropped)
+{
+    size_t n;
+    char *s = S_labels("- Báo cáo các nội dung về: Tổng. hợp tình hình. Mở. rộng dân chủ.\n"
+                       "Mở. rộng; thẩm định hồ sơ. từ 25 ngày; Báo Chính phủ. ngày 19; "
+                       "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày; "
+                       "Nhà xuất bản thế giới. trang 196; vào không gian. năm 1957 vệ tinh.\n",
+                       &n);
+    cr_assert_str_eq(s, "- Báo cáo các nội dung về: Tổng hợp tình hình. Mở rộng dân chủ.\n"
+                        "Mở rộng; thẩm định hồ sơ từ 25 ngày; Báo Chính phủ. ngày 19; "
+                        "Báo Nhân dân. tháng 5 năm 2024; giao cho Sở Công. trình bày; "
+                        "Nhà xuất bản thế giới. trang 196; vào không gian. năm 1957 vệ tinh.\n");
+    cr_assert_eq(n, 4);
+    free(s);
+}
+
+/* A comma a scan put at a line's end, inside a sentence the layout joins
+ * across that end: it goes after a word that opens a phrase ("trong,")
+ * and between two syllables the model saw side by side about as often as
+ * the first ended a clause ("ứng, / dụng"); a comma the author put at a
+ * line's end ("cán bộ, xã, / phường") or inside a line ("mua, bán")
+ * stays, and without the model (--no-ocr) nothing goes. */
+Test(normalize, scanned_stray_comma_at_a_join_dropped)
+{
+    const char in[] = "Trong những năm qua, việc mua, bán tài sản có bước phát triển; 100% cán bộ ứng,\n"
+                      "dụng công nghệ thông tin vào quản lý. Chất lượng hoạt động của các tổ chức trong,\n"
+                      "toàn Đảng bộ được nâng lên; công tác đào tạo, bồi dưỡng, luân chuyển cán bộ, xã,\n"
+                      "phường được quan tâm, nhất là công tác kiểm tra, giám sát.\n";
+    nqx_model *m;
+    nqx_norm_options o = {0};
+    nqx_text *t;
+    nqx_error e;
+    size_t k, nocr = 0;
+    cr_assert_eq(nqx_model_load(NQX_SRCDIR "/models/vi.model", &m, &e), NQX_OK);
+    o.model = m;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text,
+                     "Trong những năm qua, việc mua, bán tài sản có bước phát triển; 100% cán bộ "
+                     "ứng dụng công nghệ thông tin vào quản lý. Chất lượng hoạt động của các tổ "
+                     "chức trong toàn Đảng bộ được nâng lên; công tác đào tạo, bồi dưỡng, luân "
+                     "chuyển cán bộ, xã, phường được quan tâm, nhất là công tác kiểm tra, giám "
+                     "sát.\n");
+    for (k = 0; k < t->nchanges; k++) {
+        if (t->changes[k].kind != NQX_CHANGE_OCR)
+            continue;
+        cr_assert_str_eq(t->changes[k].from, ",");
+        cr_assert_str_eq(t->changes[k].to, "");
+        cr_assert_eq(in[t->changes[k].in_off], ',');
+        cr_assert_eq(in[t->changes[k].in_off + 1], '\n');
+        nocr++;
+    }
+    cr_assert_eq(nocr, 2);
+    nqx_text_free(t);
+    o.model = NULL;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert(strstr(t->text, "ứng, dụng") && strstr(t->text, "trong, toàn"));
+    nqx_text_free(t);
+    nqx_model_free(m);
+}
+
+/* ... and so does one where the three words before and after it went on
+ * far more often than the first two ended a clause ("quyền của công," /
+ * "dân": "công dân" alone ends a clause about as often); "đổi mới," /
+ * "sáng tạo" keeps its comma. */
+Test(normalize, scanned_stray_comma_at_a_join_by_three_words)
+{
+    const char in[] = "Các cơ quan có trách nhiệm bảo đảm quyền của công,\n"
+                      "dân trong việc thực hiện đổi mới,\n"
+                      "sáng tạo và phát triển kinh tế - xã hội của tỉnh.\n";
+    nqx_model *m;
+    nqx_norm_options o = {0};
+    nqx_text *t;
+    nqx_error e;
+    cr_assert_eq(nqx_model_load(NQX_SRCDIR "/models/vi.model", &m, &e), NQX_OK);
+    o.model = m;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "Các cơ quan có trách nhiệm bảo đảm quyền của công dân trong "
+                              "việc thực hiện đổi mới, sáng tạo và phát triển kinh tế - xã "
+                              "hội của tỉnh.\n");
+    nqx_text_free(t);
+    nqx_model_free(m);
 }
