@@ -912,3 +912,16 @@ Test(ocr, the_dot_of_an_i_read_as_a_tone_is_cheap)
           "Hồ sơ ghi rõ họ tên, địa chỉ của người nộp.");
     FIXES("Các ông thì vẫn ngồi đó.", "Các ông thì vẫn ngồi đó.");
 }
+
+/* ... and a hook over a hat as an acute ("bố sung", "vùng biến"): such a
+ * swap costs C_STK_HOOK, below the other swaps of a stacked tone; a
+ * "số" the context wants stays. */
+Test(ocr, a_hook_over_a_hat_read_as_an_acute_is_cheap)
+{
+    FIXES("Thông tư sửa đổi, bố sung một số điều của Quyết định về thuế.",
+          "Thông tư sửa đổi, bổ sung một số điều của Quyết định về thuế.");
+    FIXES("Hòn đảo có vùng biến Caribe rất đẹp;",
+          "Hòn đảo có vùng biển Caribe rất đẹp;");
+    FIXES("Người dân được hướng dẫn ghi số điện thoại.",
+          "Người dân được hướng dẫn ghi số điện thoại.");
+}
