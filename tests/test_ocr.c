@@ -897,3 +897,31 @@ Test(ocr, a_word_that_lost_all_its_marks_costs_one_loss)
     FIXES("Cán bộ có năng lực, có uy tín thì duoc quy hoạch vào các chức danh lãnh đạo.",
           "Cán bộ có năng lực, có uy tín thì được quy hoạch vào các chức danh lãnh đạo.");
 }
+
+/* Tesseract reads the dot of an i as an acute or a hook ("chỉ" for chi,
+ * "thí" for thi): such a tone added over an i alone costs C_TONE_ADD_I,
+ * far below another added tone, and the context decides; "thí điểm",
+ * "địa chỉ" and "thì" stay. */
+Test(ocr, the_dot_of_an_i_read_as_a_tone_is_cheap)
+{
+    FIXES("Đơn vị có trách nhiệm chỉ trả các khoản phụ cấp cho người lao động.",
+          "Đơn vị có trách nhiệm chi trả các khoản phụ cấp cho người lao động.");
+    FIXES("Hội đồng thí điểm mô hình mới tại ba xã.",
+          "Hội đồng thí điểm mô hình mới tại ba xã.");
+    FIXES("Hồ sơ ghỉ rõ họ tên, địa chỉ của người nộp.",
+          "Hồ sơ ghi rõ họ tên, địa chỉ của người nộp.");
+    FIXES("Các ông thì vẫn ngồi đó.", "Các ông thì vẫn ngồi đó.");
+}
+
+/* ... and a hook over a hat as an acute ("bố sung", "vùng biến"): such a
+ * swap costs C_STK_HOOK, below the other swaps of a stacked tone; a
+ * "số" the context wants stays. */
+Test(ocr, a_hook_over_a_hat_read_as_an_acute_is_cheap)
+{
+    FIXES("Thông tư sửa đổi, bố sung một số điều của Quyết định về thuế.",
+          "Thông tư sửa đổi, bổ sung một số điều của Quyết định về thuế.");
+    FIXES("Hòn đảo có vùng biến Caribe rất đẹp;",
+          "Hòn đảo có vùng biển Caribe rất đẹp;");
+    FIXES("Người dân được hướng dẫn ghi số điện thoại.",
+          "Người dân được hướng dẫn ghi số điện thoại.");
+}
