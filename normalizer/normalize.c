@@ -9,6 +9,7 @@
  * bytes, not the text).
  */
 #include "norm.h"
+#include "syl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -209,7 +210,7 @@ typedef struct {
 } S_nfcl;
 
 static int S_nfc_note(S_nfcl *l, size_t u0, size_t u1, const char *r,
-                      size_t rl, size_t n0)
+                      size_t rl, size_t n0, nqx_change_kind kind)
 {
     if (l->n == l->atcap) {
         size_t cap = l->atcap ? l->atcap * 2 : 16;
@@ -220,8 +221,158 @@ static int S_nfc_note(S_nfcl *l, size_t u0, size_t u1, const char *r,
         l->atcap = cap;
     }
     l->at[l->n] = n0;
-    return nqx_norm_edit_push(&l->v, &l->n, &l->cap, u0, u1, r, rl,
-                              NQX_CHANGE_NFC, 1.0);
+    return nqx_norm_edit_push(&l->v, &l->n, &l->cap, u0, u1, r, rl, kind, 1.0);
+}
+
+/* ------------------------------------------------------ misplaced marks */
+
+/* The tone (1-5) or vowel mark (NQX_MOD_* << 4) of a combining mark a
+ * syllable can take, else 0. */
+static int S_mark(int32_t cp)
+{
+    switch (cp) {
+    case 0x300: return 1;
+    case 0x301: return 2;
+    case 0x309: return 3;
+    case 0x303: return 4;
+    case 0x323: return 5;
+    case 0x306: return NQX_MOD_BREVE << 4;
+    case 0x302: return NQX_MOD_CIRC << 4;
+    case 0x31B: return NQX_MOD_HORN << 4;
+    }
+    return 0;
+}
+
+static int S_is_vowel_base(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* A letter or a combining mark: what a word spans here. */
+static int S_word_cp(int32_t cp)
+{
+    char b;
+    int md, t, up;
+    return (cp >= 0x300 && cp < 0x370) || nqx_syl_letter(cp, &b, &md, &t, &up);
+}
+
+/* A combining tone or vowel mark written after a consonant ("biên" +
+ * U+0301 after the n, "chinh" + U+0301, "t" + U+0309 + "inh"): OCR and
+ * PDF text extraction attach a mark to the wrong letter, NFC cannot
+ * compose it (or makes a letter no Vietnamese word has: ń, ǹ), and the
+ * word is no syllable the corrector knows. Put back on the vowel (a
+ * tone where syllable.c's rules place it, style 0; a vowel mark on the
+ * one vowel that makes a syllable of the word), the word s[0..n) is
+ * written to out (4 * NQX_SYL_MAX bytes): returns its length, or 0 when
+ * the word has no such mark or moving it makes no valid syllable (then
+ * NFC composes it as before). Decomposed marks after vowels are taken as
+ * they are. */
+static size_t S_move_marks(const unsigned char *s, size_t n, char *out)
+{
+    nqx_syl y;
+    int stray[4], nstray = 0, last = -1, k, t, tries;
+    size_t i = 0;
+    memset(&y, 0, sizeof y);
+    y.tone_at = -1;
+    while (i < n) {
+        int32_t cp;
+        size_t len = nqx_norm_utf8(s + i, n - i, &cp);
+        int mk = S_mark(cp), md, up;
+        char b;
+        if (!len)
+            return 0;
+        if (mk) {
+            if (last < 0)
+                return 0;
+            if (!S_is_vowel_base(y.base[last])) {
+                if (nstray == 4)
+                    return 0;
+                stray[nstray++] = mk;
+            } else if (mk < 16) { /* a decomposed tone on its vowel */
+                if (y.tone)
+                    return 0;
+                y.tone = mk;
+                y.tone_at = last;
+            } else {
+                if (y.mod[last])
+                    return 0;
+                y.mod[last] = (unsigned char)(mk >> 4);
+            }
+        } else {
+            nqx_syl one;
+            if (y.n == NQX_SYL_MAX || !nqx_syl_letter(cp, &b, &md, &t, &up) ||
+                !nqx_syl_parse((const char *)s + i, len, &one) || one.foreign)
+                return 0;
+            if (t) {
+                if (y.tone)
+                    return 0;
+                y.tone = t;
+                y.tone_at = y.n;
+            }
+            last = y.n++;
+            y.base[last] = b;
+            y.mod[last] = (unsigned char)md;
+            y.upper[last] = (unsigned char)up;
+        }
+        i += len;
+    }
+    if (!nstray)
+        return 0;
+    for (k = 0; k < nstray; k++) {
+        int mod = stray[k] >> 4, pos = -1, c;
+        if (!mod) {
+            if (y.tone)
+                return 0;
+            y.tone = stray[k];
+            continue;
+        }
+        /* the one vowel that takes this mark and makes a syllable */
+        for (c = 0, tries = 0; c < y.n; c++) {
+            int fits = (mod == NQX_MOD_CIRC && strchr("aeo", y.base[c])) ||
+                       (mod == NQX_MOD_BREVE && y.base[c] == 'a') ||
+                       (mod == NQX_MOD_HORN && strchr("ou", y.base[c]));
+            if (!fits || y.mod[c])
+                continue;
+            y.mod[c] = (unsigned char)mod;
+            if (nqx_syl_valid(&y)) {
+                pos = c;
+                tries++;
+            }
+            y.mod[c] = NQX_MOD_NONE;
+        }
+        if (tries != 1)
+            return 0;
+        y.mod[pos] = (unsigned char)mod;
+    }
+    if (y.tone && (y.tone_at = nqx_syl_tone_pos(&y, 0)) < 0)
+        return 0;
+    if (!nqx_syl_valid(&y))
+        return 0;
+    return nqx_syl_render(&y, y.tone_at, out);
+}
+
+/* The word around the combining mark at s[i] (its letters and marks),
+ * [*ws, *we) */
+static void S_word_at(const unsigned char *s, size_t n, size_t i, size_t *ws,
+                      size_t *we)
+{
+    size_t j = i, k;
+    int32_t cp;
+    while (j > 0) {
+        for (k = j - 1; k > 0 && (s[k] & 0xC0) == 0x80; k--)
+            ;
+        if (!nqx_norm_utf8(s + k, j - k, &cp) || !S_word_cp(cp))
+            break;
+        j = k;
+    }
+    *ws = j;
+    for (j = i; j < n;) {
+        size_t len = nqx_norm_utf8(s + j, n - j, &cp);
+        if (!len || !S_word_cp(cp))
+            break;
+        j += len;
+    }
+    *we = j;
 }
 
 /* 1 when s[0..n) holds "Ð" or "ð" (C3 90, C3 B0). Eight bytes at a
@@ -328,7 +479,7 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         if (s[i] == 0xC3 && i + 1 < n && (s[i + 1] == 0x90 || s[i + 1] == 0xB0)) {
             const char *r = s[i + 1] == 0x90 ? "\xC4\x90" : "\xC4\x91"; /* Đ đ */
             if (nqx_buf_append(&b, u + copied, i - copied) || nqx_norm_map_add(m, b.len, i) ||
-                S_nfc_note(ch, i, i + 2, r, 2, b.len) || nqx_buf_append(&b, r, 2) ||
+                S_nfc_note(ch, i, i + 2, r, 2, b.len, NQX_CHANGE_NFC) || nqx_buf_append(&b, r, 2) ||
                 nqx_norm_map_add(m, b.len, i + 2))
                 goto oom;
             copied = i + 2;
@@ -349,6 +500,21 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             i += (size_t)k;
             continue;
         }
+        if (cp >= 0x300 && cp < 0x370) { /* a mark on a consonant? */
+            char w[4 * NQX_SYL_MAX + 1];
+            size_t ws, we, wl;
+            S_word_at(s, n, i, &ws, &we);
+            if (ws >= copied && we - ws <= 4 * NQX_SYL_MAX &&
+                (wl = S_move_marks(s + ws, we - ws, w)) > 0) {
+                if (nqx_buf_append(&b, u + copied, ws - copied) ||
+                    nqx_norm_map_add(m, b.len, ws) ||
+                    S_nfc_note(ch, ws, we, w, wl, b.len, NQX_CHANGE_OCR) ||
+                    nqx_buf_append(&b, w, wl) || nqx_norm_map_add(m, b.len, we))
+                    goto oom;
+                copied = i = we;
+                continue;
+            }
+        }
         seg = have_ascii && last_ascii >= copied ? last_ascii : copied;
         for (e = i; e < n && s[e] >= 0x80; e++)
             ;
@@ -363,7 +529,8 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         if ((size_t)rl != e - seg || memcmp(res, s + seg, e - seg) != 0) {
             if (nqx_buf_append(&b, u + copied, seg - copied) ||
                 nqx_norm_map_add(m, b.len, seg) ||
-                S_nfc_note(ch, seg, e, (const char *)res, (size_t)rl, b.len) ||
+                S_nfc_note(ch, seg, e, (const char *)res, (size_t)rl, b.len,
+                           NQX_CHANGE_NFC) ||
                 nqx_buf_append(&b, (const char *)res, (size_t)rl) ||
                 nqx_norm_map_add(m, b.len, e)) {
                 free(res);

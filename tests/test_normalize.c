@@ -40,6 +40,67 @@ Test(normalize, nfd_input_composes_to_nfc)
     nqx_text_free(t);
 }
 
+/* A combining tone or vowel mark that OCR or PDF text extraction put
+ * after a consonant ("biên" + acute after the n) goes back onto the vowel
+ * where the syllable's rules put it, in the NFC stage, logged as an OCR
+ * change; NFC alone would make "biêń", no syllable. */
+Test(normalize, misplaced_marks_move_onto_the_vowel)
+{
+    const char in[] = "bi\xc3\xaan\xcc\x81 chinh\xcc\x81 pha\xcc\x82n\xcc\x80, "
+                      "T\xcc\x89INH ho\xcc\x80" "a trong\xcc\x82.";
+    nqx_text *t;
+    nqx_error e;
+    nqx_norm_options o = {0};
+    o.keep_markup = 1;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "biến chính phần, TỈNH hòa trông.");
+    cr_assert_eq(t->nchanges, 6);
+    cr_assert_eq(t->changes[0].kind, NQX_CHANGE_OCR);
+    cr_assert_str_eq(t->changes[0].from, "bi\xc3\xaan\xcc\x81");
+    cr_assert_str_eq(t->changes[0].to, "biến");
+    cr_assert_eq(t->changes[0].in_off, 0);
+    cr_assert_eq(t->changes[0].out_off, 0);
+    cr_assert_eq(t->changes[0].confidence, 1.0);
+    cr_assert_str_eq(t->changes[1].to, "chính");
+    cr_assert_eq(t->changes[1].in_off, 8);
+    cr_assert_eq(t->changes[1].out_off, 7);
+    /* two marks decomposed, one after the n: the word as a whole */
+    cr_assert_str_eq(t->changes[2].from, "pha\xcc\x82n\xcc\x80");
+    cr_assert_str_eq(t->changes[2].to, "phần");
+    cr_assert_eq(t->changes[2].in_off, 16);
+    cr_assert_str_eq(t->changes[3].to, "TỈNH");
+    cr_assert_eq(t->changes[3].in_off, 26);
+    cr_assert_eq(t->changes[3].out_off, 22);
+    /* a tone decomposed on its vowel is NFC's, as before */
+    cr_assert_eq(t->changes[4].kind, NQX_CHANGE_NFC);
+    cr_assert_str_eq(t->changes[4].to, "ò");
+    cr_assert_eq(t->changes[5].kind, NQX_CHANGE_OCR);
+    cr_assert_str_eq(t->changes[5].to, "trông");
+    /* the comma after "phần" maps back past the mark after the n */
+    cr_assert_eq(nqx_text_input_offset(t, 20), 24);
+    nqx_text_free(t);
+}
+
+/* A mark after a consonant stays where it is (NFC composes it as before)
+ * when moving it makes no syllable or the vowel already has one: a
+ * foreign name, a tone twice, a vowel mark no vowel can take. */
+Test(normalize, misplaced_marks_left_when_no_syllable)
+{
+    const char in[] = "Gdan\xcc\x81sk ti\xe1\xba\xbfn\xcc\x81 ng\xcc\x9bo\xcc\x9bi "
+                      "Ng\xcc\x83 m\xcc\x86n";
+    nqx_text *t;
+    nqx_error e;
+    nqx_norm_options o = {0};
+    size_t k;
+    o.keep_markup = 1;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    cr_assert_str_eq(t->text, "Gdańsk tiếń ng\xcc\x9bơi Ng\xcc\x83 m\xcc\x86n");
+    cr_assert_eq(t->nchanges, 3);
+    for (k = 0; k < t->nchanges; k++)
+        cr_assert_eq(t->changes[k].kind, NQX_CHANGE_NFC);
+    nqx_text_free(t);
+}
+
 /* Decimal digits of other scripts become ASCII digits in the NFC stage,
  * logged and mapped back: fullwidth (U+FF10..), Arabic-Indic (U+0660..)
  * and mathematical bold (U+1D7CE.., a run of five sets of ten). */
