@@ -2667,6 +2667,171 @@ out:
     return rc;
 }
 
+/* ---- a letter dropped ---- */
+
+/* A scan that damages a word drops a letter ("sản xuấ" for "sản xuất",
+ * "bao nhiê", "kỳ th tuyển"): the lattice's candidates share the word's
+ * letters, so the word is never among them. A lower-case word that is
+ * no syllable the model knows is given the syllables one letter longer
+ * that the model saw beside a neighbour (beside both for a word without
+ * marks: "th", "tr", "km" are also abbreviations), scored by the bigrams
+ * on both sides (Witten-Bell as in S_lpx, without the trigrams, the
+ * neighbours as corrected) and charged C_LETTER_DROP; the best changes
+ * when it beats the written word and the runner-up by the decoder's
+ * margin. Counted in the three real-OCR sets (160 textcorpus documents
+ * printed, scanned and read by Tesseract; OCR text against its source
+ * word by word): 50 Vietnamese words lost a letter, 18 words gained one
+ * (mostly "ttp", "wwww", "20252": not Vietnamese), against 1,669 words
+ * with a wrong mark. Measured there: 10 words changed, 9 right ("cử tr"
+ * -> tri, "đề th" -> thi twice, xuấ, nhiê twice, buý, đượ, đâ -> đây)
+ * and one wrong fix of a wrong word ("điều lện" -> lệnh for kiện); on
+ * the 828 held-out files' clean text (build/ocr-eval --rate 0) 461 -> 465
+ * words changed, all four the source's typos ("Nhân qyền", "các guyên
+ * tắc", "trong lịc", "Nhà nướ*c"). Tried and dropped: an extra letter
+ * deleted ("tthông", "tưu tiên": 3 right in the real sets, but in clean
+ * text "điểm qkhoản" -> khoản, "giádo" -> giáo, "tưn nhiên" -> tư, and
+ * English "rap", "dot", "top", "win" lost a letter: 461 -> 510); known
+ * words the model never saw beside either neighbour ("chủ tì" -> trì,
+ * "tờ tình" -> trình, "quốc gi" -> gia: 3 right; clean text +16, 7 of
+ * them wrong: "cổng hông" -> thông, "sát mé" -> mép, "và cưa" -> chưa,
+ * "dữ liệu cứng" -> chứng; under 200 counts +6, 3 wrong). C_LETTER_DROP
+ * at 4 or 8 changes the same words: an unknown word scores far below.
+ * Normalizing 200 textcorpus files: 0.99% more instructions (without
+ * S_one_letter_short's test, 2.6%). */
+#define C_LETTER_DROP 6.0
+
+/* ln P(b | a) from the bigram counts, a or b -1 (unknown) allowed */
+static double S_lp2(const nqx_model *m, int a, int b)
+{
+    const nqx_lm *lm = nqx_model_lm(m);
+    double p1 = b > 0 ? nqx_model_p1(m, b) : lm->p1_unknown, na, ta;
+    int q;
+    if (a <= 0)
+        return log(p1);
+    na = nqx_model_count(m, a);
+    ta = nqx_model_types(m, a);
+    q = b > 0 ? S_pair_q(lm, a, b) : -1;
+    return log(((q >= 0 ? lm->qexp[q] : 0.0) + ta * p1) / (na + ta + 1e-9));
+}
+
+/* 0 when no letter added anywhere makes a syllable of y: too long, a
+ * letter Vietnamese has not (f, j, w, z: English), or two runs of vowels
+ * ("model", "quant ham" aside: a letter added never joins them). Most
+ * words that are no syllable are English or names, and fail here. */
+static int S_one_letter_short(const nqx_syl *y)
+{
+    int i, runs = 0, in = 0;
+    if (y->n >= NQX_SYL_MAX - 1)
+        return 0;
+    for (i = 0; i < y->n; i++) {
+        char c = y->base[i];
+        int v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+        if (c == 'f' || c == 'j' || c == 'w' || c == 'z')
+            return 0;
+        runs += v && !in;
+        in = v;
+    }
+    return runs <= 1;
+}
+
+/* Appends to *edits (sorted, merged) the dropped letters put back in
+ * words no edit touched. tid: the written words' ids. Returns -1 when
+ * out of memory. */
+/* The id of toks[j] after the sorted, disjoint edits e[0..n) (-1 when
+ * the model has none); *hit is 1 when an edit touches it. */
+static int S_id_after(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                      size_t j, const nqx_norm_edit *e, size_t n, int *hit)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first edit ending after the token's start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (e[mid].end <= toks[j].start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *hit = lo < n && e[lo].start < toks[j].end;
+    return *hit ? S_edit_id(m, &e[lo]) : tid[j];
+}
+
+static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
+                     size_t ntok, int style, double min_margin, nqx_norm_edit **edits,
+                     size_t *nedits)
+{
+    static const char abc[] = "abcdeghiklmnopqrstuvxy";
+    const nqx_lm *lm = nqx_model_lm(m);
+    nqx_norm_edit *add = NULL;
+    size_t nadd = 0, cap = 0, i;
+    for (i = 0; i < ntok; i++) {
+        const nqx_tok *t = &toks[i];
+        int L = -2, R = -2, o = tid[i], p, c, best = -1, bare, hit;
+        double so, s1 = -1e300, s2 = -1e300, sc;
+        nqx_syl y;
+        char out[4 * NQX_SYL_MAX + 1];
+        /* (a single letter: a list's "b", "đ") */
+        if (o > 0 || !t->ok || t->num || t->syl.n < 2 ||
+            t->syl.casing != NQX_CASE_LOWER || t->syl.foreign ||
+            !S_one_letter_short(&t->syl))
+            continue;
+        S_id_after(m, toks, tid, i, *edits, *nedits, &hit);
+        if (hit)
+            continue;
+        if (i > 0 && !t->boundary && !toks[i - 1].num)
+            L = S_id_after(m, toks, tid, i - 1, *edits, *nedits, &hit);
+        if (i + 1 < ntok && !toks[i + 1].boundary && !toks[i + 1].num)
+            R = S_id_after(m, toks, tid, i + 1, *edits, *nedits, &hit);
+        if ((L <= 0 && R <= 0) || L == -1 || R == -1)
+            continue; /* no known word beside it, or an unknown one */
+        bare = S_bare(&t->syl);
+        so = (L > 0 ? S_lp2(m, L, o) : 0) + (R > 0 ? S_lp2(m, o, R) : 0);
+        for (p = 0; p <= t->syl.n; p++)
+            for (c = 0; c < (int)sizeof abc - 1; c++) { /* abc[c] at p */
+                char key[NQX_KEY_MAX];
+                int id, j;
+                y = t->syl;
+                for (j = y.n; j > p; j--) {
+                    y.base[j] = y.base[j - 1];
+                    y.mod[j] = y.mod[j - 1];
+                    y.upper[j] = y.upper[j - 1];
+                }
+                y.base[p] = abc[c];
+                y.mod[p] = NQX_MOD_NONE;
+                y.upper[p] = 0;
+                y.n++;
+                nqx_syl_key(&y, key); /* a lookup: cheaper than the rules */
+                if ((id = nqx_model_id(m, key)) <= 0 || !nqx_syl_valid(&y))
+                    continue;
+                if (id == best || (L > 0 && S_pair_q(lm, L, id) >= 0) +
+                                      (R > 0 && S_pair_q(lm, id, R) >= 0) < 1 + bare)
+                    continue;
+                sc = (L > 0 ? S_lp2(m, L, id) : 0) + (R > 0 ? S_lp2(m, id, R) : 0) -
+                     C_LETTER_DROP;
+                if (sc > s1) {
+                    s2 = s1;
+                    s1 = sc;
+                    best = id;
+                    y.tone_at = y.tone ? nqx_syl_tone_pos(&y, style) : -1;
+                    nqx_syl_render(&y, y.tone_at, out);
+                } else if (sc > s2)
+                    s2 = sc;
+            }
+        if (best < 0)
+            continue;
+        sc = s1 - (s2 > so ? s2 : so);
+        if (sc < min_margin)
+            continue;
+        if (S_edit(&add, &nadd, &cap, t->start, t->end, out, strlen(out),
+                   1.0 / (1.0 + exp(-sc))))
+            goto oom;
+    }
+    if (nqx_norm_edits_merge(edits, nedits, add, nadd, 0))
+        goto oom;
+    return 0;
+oom:
+    nqx_norm_edits_free(add, nadd);
+    return -1;
+}
+
 static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
                              double threshold, nqx_norm_edit **edits,
                              size_t *nedits, nqx_error *err)
@@ -2891,6 +3056,8 @@ static nqx_status S_ocr_part(const nqx_model *m, const char *text, size_t len,
             S_lone_doubts(toks, ntok, *edits, nedits);
         }
     }
+    if (S_letters(m, toks, tid, ntok, style, min_margin, edits, nedits))
+        goto oom;
     if (S_places(m, toks, tid, title, ntok, text, style, threshold, edits, nedits))
         goto oom;
     goto done;

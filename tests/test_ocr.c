@@ -858,6 +858,25 @@ Test(ocr, a_bare_word_that_is_no_syllable_needs_marked_neighbours)
           "Tổ chức các hoạt động văn hóa và các phong trào thi đua.");
 }
 
+/* A letter the scan dropped: a word that is no syllable the model knows
+ * gets the syllables one letter longer that the model saw beside its
+ * neighbours ("sản xuấ" -> "sản xuất"); a word without marks only where
+ * the model saw the longer word beside both ("kỳ th tuyển" -> "thi").
+ * English, an abbreviation before a number, a list's letter, stay. */
+Test(ocr, a_dropped_letter_is_put_back)
+{
+    FIXES("Các đơn vị sản xuấ hàng hóa xuất khẩu.",
+          "Các đơn vị sản xuất hàng hóa xuất khẩu.");
+    FIXES("Kết quả này cho thấy bao nhiê người đã đăng ký.",
+          "Kết quả này cho thấy bao nhiêu người đã đăng ký.");
+    FIXES("Hàng hóa đượ quy định tại khoản 2 điều này.",
+          "Hàng hóa được quy định tại khoản 2 điều này.");
+    FIXES("Học sinh tham gia kỳ th tuyển sinh năm nay.",
+          "Học sinh tham gia kỳ thi tuyển sinh năm nay.");
+    FIXES("Xem điểm b khoản 3 và tr 45 của the quant model.",
+          "Xem điểm b khoản 3 và tr 45 của the quant model.");
+}
+
 /* A diaeresis is no Vietnamese mark: a scanner writes it for a tone it
  * misread ("tÿ lệ", "quÿ", "gï"), so the word is no syllable and is fixed
  * from its letters; a diaeresis that would go for no mark is a foreign
