@@ -2670,35 +2670,46 @@ out:
 /* ---- a letter dropped ---- */
 
 /* A scan that damages a word drops a letter ("sản xuấ" for "sản xuất",
- * "bao nhiê", "kỳ th tuyển"): the lattice's candidates share the word's
- * letters, so the word is never among them. A lower-case word that is
- * no syllable the model knows is given the syllables one letter longer
- * that the model saw beside a neighbour (beside both for a word without
- * marks: "th", "tr", "km" are also abbreviations), scored by the bigrams
- * on both sides (Witten-Bell as in S_lpx, without the trigrams, the
- * neighbours as corrected) and charged C_LETTER_DROP; the best changes
- * when it beats the written word and the runner-up by the decoder's
- * margin. Counted in the three real-OCR sets (160 textcorpus documents
+ * "bao nhiê", "kỳ th tuyển", "bảo tì công"): the lattice's candidates
+ * share the word's letters, so the word is never among them. A
+ * lower-case word that is no syllable the model knows is given the
+ * syllables one letter longer that the model saw beside a neighbour
+ * (beside both for a word without marks: "th", "tr", "km" are also
+ * abbreviations); so is a known word counted fewer than S_LETTER_RARE
+ * times that the model never saw beside either neighbour, when the
+ * longer word makes with both a trigram the model kept. Candidates are
+ * scored by the bigrams on both sides (Witten-Bell as in S_lpx, without
+ * the trigrams, the neighbours as corrected) and charged C_LETTER_DROP;
+ * the best changes when it beats the written word and the runner-up by
+ * the decoder's margin. The letter goes at the start, after the first
+ * letter or at the end: where the dropped letters were (tr, ng, a
+ * final). Counted in the three real-OCR sets (160 textcorpus documents
  * printed, scanned and read by Tesseract; OCR text against its source
  * word by word): 50 Vietnamese words lost a letter, 18 words gained one
- * (mostly "ttp", "wwww", "20252": not Vietnamese), against 1,669 words
- * with a wrong mark. Measured there: 10 words changed, 9 right ("cử tr"
- * -> tri, "đề th" -> thi twice, xuấ, nhiê twice, buý, đượ, đâ -> đây)
- * and one wrong fix of a wrong word ("điều lện" -> lệnh for kiện); on
- * the 828 held-out files' clean text (build/ocr-eval --rate 0) 461 -> 465
- * words changed, all four the source's typos ("Nhân qyền", "các guyên
- * tắc", "trong lịc", "Nhà nướ*c"). Tried and dropped: an extra letter
- * deleted ("tthông", "tưu tiên": 3 right in the real sets, but in clean
- * text "điểm qkhoản" -> khoản, "giádo" -> giáo, "tưn nhiên" -> tư, and
- * English "rap", "dot", "top", "win" lost a letter: 461 -> 510); known
- * words the model never saw beside either neighbour ("chủ tì" -> trì,
- * "tờ tình" -> trình, "quốc gi" -> gia: 3 right; clean text +16, 7 of
- * them wrong: "cổng hông" -> thông, "sát mé" -> mép, "và cưa" -> chưa,
- * "dữ liệu cứng" -> chứng; under 200 counts +6, 3 wrong). C_LETTER_DROP
- * at 4 or 8 changes the same words: an unknown word scores far below.
- * Normalizing 200 textcorpus files: 0.99% more instructions (without
- * S_one_letter_short's test, 2.6%). */
+ * (mostly "ttp", "wwww", "20252": not Vietnamese), 35 had one letter
+ * replaced (8 of them "đấu" for "đất" in one document), against 1,669
+ * words with a wrong mark. Measured there: 12 words changed, 11 right
+ * ("cử tr" -> tri, "đề th" -> thi twice, xuấ, nhiê twice, buý, đượ, đâ ->
+ * đây, "bảo tì" -> trì, "quốc gi" -> gia) and one wrong fix of a wrong
+ * word ("điều lện" -> lệnh, for kiện); on the 828 held-out files' clean
+ * text (build/ocr-eval --rate 0) 461 -> 469 words changed: seven of the
+ * source's typos ("Nhân qyền", "các guyên tắc", "trong lịc", "Nhà
+ * nướ*c", "xử phạ hành chính", "tại hông tư", "đối vớ cá nhân") and
+ * one wrong ("kim tiêm và cưa" -> chưa). Tried and dropped: an extra
+ * letter deleted ("tưu tiên", "cưí": 3 right in the real sets, but in
+ * clean text "điểm qkhoản" -> khoản, "giádo" -> giáo, "tưn nhiên" -> tư,
+ * and English "rap", "dot", "top", "win" lost a letter: 461 -> 510), a
+ * doubled letter only ("TThông" is in capitals: 0 in the real sets);
+ * rare known words without the trigram test (3 right; clean text +16, 7
+ * wrong: "cổng hông" -> thông, "sát mé" -> mép, "dữ liệu cứng" ->
+ * chứng); with it, S_LETTER_RARE 1000 adds a wrong fix in the real
+ * sets ("thực hi" -> thi, for hiện) and two changes in clean text
+ * ("hiên nga" -> thiên, "cứng" -> chứng), no limit also "tờ tình" ->
+ * trình (right) and clean text 475. C_LETTER_DROP at 4 or 8 changes the
+ * same words: an unknown word scores far below. Normalizing 200
+ * textcorpus files: 1.5% more instructions. */
 #define C_LETTER_DROP 6.0
+#define S_LETTER_RARE 200
 
 /* ln P(b | a) from the bigram counts, a or b -1 (unknown) allowed */
 static double S_lp2(const nqx_model *m, int a, int b)
@@ -2734,6 +2745,36 @@ static int S_one_letter_short(const nqx_syl *y)
     return runs <= 1;
 }
 
+static int S_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* 0 when the letter x added at p to y surely makes no syllable: before a
+ * first consonant only an initial's first letter (ch, gh, kh, ng, nh,
+ * ph, th, tr), after a last consonant only a final's second (ch, ng,
+ * nh), or a vowel where there is none ("th"). Spares lookups. */
+static int S_may_join(const nqx_syl *y, int p, char x)
+{
+    if (p == 0 && !S_vowel(y->base[0]))
+        switch (y->base[0]) {
+        case 'h': return x == 'c' || x == 'g' || x == 'k' || x == 'n' || x == 'p' || x == 't';
+        case 'r': return x == 't';
+        case 'g': return x == 'n';
+        default: return 0;
+        }
+    if (p == y->n && !S_vowel(y->base[p - 1])) {
+        int i;
+        for (i = 0; i < p && !S_vowel(y->base[i]); i++)
+            ;
+        if (i == p) /* no vowel yet ("th", "tr"): a vowel */
+            return S_vowel(x);
+        return (x == 'h' && (y->base[p - 1] == 'c' || y->base[p - 1] == 'n')) ||
+               (x == 'g' && y->base[p - 1] == 'n');
+    }
+    return 1;
+}
+
 /* Appends to *edits (sorted, merged) the dropped letters put back in
  * words no edit touched. tid: the written words' ids. Returns -1 when
  * out of memory. */
@@ -2754,6 +2795,11 @@ static int S_id_after(const nqx_model *m, const nqx_tok *toks, const int *tid,
     return *hit ? S_edit_id(m, &e[lo]) : tid[j];
 }
 
+/* (kept out of S_ocr_part: inlined, it changed how the compiler laid out
+ * S_ocr_part's own loops, which cost more than the call) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
                      size_t ntok, int style, double min_margin, nqx_norm_edit **edits,
                      size_t *nedits)
@@ -2768,10 +2814,12 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
         double so, s1 = -1e300, s2 = -1e300, sc;
         nqx_syl y;
         char out[4 * NQX_SYL_MAX + 1];
+        /* most words: known and common (den - typ: the count) */
+        if (o > 0 && lm->den[o] - lm->typ[o] >= S_LETTER_RARE)
+            continue;
         /* (a single letter: a list's "b", "đ") */
-        if (o > 0 || !t->ok || t->num || t->syl.n < 2 ||
-            t->syl.casing != NQX_CASE_LOWER || t->syl.foreign ||
-            !S_one_letter_short(&t->syl))
+        if (!t->ok || t->num || t->syl.n < 2 || t->syl.casing != NQX_CASE_LOWER ||
+            t->syl.foreign || !S_one_letter_short(&t->syl))
             continue;
         S_id_after(m, toks, tid, i, *edits, *nedits, &hit);
         if (hit)
@@ -2782,12 +2830,19 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
             R = S_id_after(m, toks, tid, i + 1, *edits, *nedits, &hit);
         if ((L <= 0 && R <= 0) || L == -1 || R == -1)
             continue; /* no known word beside it, or an unknown one */
+        if (o > 0 && (L <= 0 || R <= 0 || S_pair_q(lm, L, o) >= 0 ||
+                      S_pair_q(lm, o, R) >= 0))
+            continue;
         bare = S_bare(&t->syl);
         so = (L > 0 ? S_lp2(m, L, o) : 0) + (R > 0 ? S_lp2(m, o, R) : 0);
-        for (p = 0; p <= t->syl.n; p++)
+        /* at the start, after the first letter or at the end: where the
+         * dropped letters were in the real-OCR sets (tr, gh, ng, a final) */
+        for (p = 0; p <= t->syl.n; p = p == 1 && t->syl.n > 1 ? t->syl.n : p + 1)
             for (c = 0; c < (int)sizeof abc - 1; c++) { /* abc[c] at p */
                 char key[NQX_KEY_MAX];
                 int id, j;
+                if (!S_may_join(&t->syl, p, abc[c]))
+                    continue;
                 y = t->syl;
                 for (j = y.n; j > p; j--) {
                     y.base[j] = y.base[j - 1];
@@ -2802,7 +2857,9 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
                 if ((id = nqx_model_id(m, key)) <= 0 || !nqx_syl_valid(&y))
                     continue;
                 if (id == best || (L > 0 && S_pair_q(lm, L, id) >= 0) +
-                                      (R > 0 && S_pair_q(lm, id, R) >= 0) < 1 + bare)
+                                      (R > 0 && S_pair_q(lm, id, R) >= 0) < 1 + (bare | (o > 0)))
+                    continue;
+                if (o > 0 && nqx_lm_trigram(lm, L, id, R) < 0)
                     continue;
                 sc = (L > 0 ? S_lp2(m, L, id) : 0) + (R > 0 ? S_lp2(m, id, R) : 0) -
                      C_LETTER_DROP;

@@ -877,6 +877,17 @@ Test(ocr, a_dropped_letter_is_put_back)
           "Xem điểm b khoản 3 và tr 45 của the quant model.");
 }
 
+/* ... and a rare word the model never saw beside either neighbour,
+ * where the longer word makes a trigram the model kept with both ("bảo
+ * tì công" -> trì); not where it makes none ("sát mé biển": mép). */
+Test(ocr, a_rare_word_unseen_beside_its_neighbours_gets_its_letter_back)
+{
+    FIXES("Đơn vị thực hiện bảo tì công trình theo quy định.",
+          "Đơn vị thực hiện bảo trì công trình theo quy định.");
+    FIXES("Các hộ dân sống sát mé biển được di dời.",
+          "Các hộ dân sống sát mé biển được di dời.");
+}
+
 /* A diaeresis is no Vietnamese mark: a scanner writes it for a tone it
  * misread ("tÿ lệ", "quÿ", "gï"), so the word is no syllable and is fixed
  * from its letters; a diaeresis that would go for no mark is a foreign
