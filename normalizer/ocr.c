@@ -2695,11 +2695,16 @@ out:
  * text (build/ocr-eval --rate 0) 461 -> 469 words changed: seven of the
  * source's typos ("Nhân qyền", "các guyên tắc", "trong lịc", "Nhà
  * nướ*c", "xử phạ hành chính", "tại hông tư", "đối vớ cá nhân") and
- * one wrong ("kim tiêm và cưa" -> chưa). Tried and dropped: an extra
- * letter deleted ("tưu tiên", "cưí": 3 right in the real sets, but in
- * clean text "điểm qkhoản" -> khoản, "giádo" -> giáo, "tưn nhiên" -> tư,
- * and English "rap", "dot", "top", "win" lost a letter: 461 -> 510), a
- * doubled letter only ("TThông" is in capitals: 0 in the real sets);
+ * one wrong ("kim tiêm và cưa" -> chưa). A stray first letter of a
+ * word with marks that is no syllable goes too, where the rest makes a
+ * trigram the model kept with both neighbours: "quyền tưu tiên" -> ưu
+ * twice in the real sets; in clean text 469 -> 471, "nhạc dcổ điển",
+ * "quy định nnhư sau" (the source's typos). Tried and dropped: any
+ * letter deleted beside a neighbour the model saw (3 right in the real
+ * sets, but in clean text "điểm qkhoản" -> khoản, "giádo" -> giáo, "tưn
+ * nhiên" -> tư, and English "rap", "dot", "top", "win" lost a letter:
+ * 461 -> 510), a doubled letter only ("TThông" is in capitals: 0 in the
+ * real sets);
  * rare known words without the trigram test (3 right; clean text +16, 7
  * wrong: "cổng hông" -> thông, "sát mé" -> mép, "dữ liệu cứng" ->
  * chứng); with it, S_LETTER_RARE 1000 adds a wrong fix in the real
@@ -2835,6 +2840,30 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
             continue;
         bare = S_bare(&t->syl);
         so = (L > 0 ? S_lp2(m, L, o) : 0) + (R > 0 ? S_lp2(m, o, R) : 0);
+        /* a stray first letter ("tưu tiên", "nnhư sau"): only where the
+         * rest makes a trigram the model kept with both neighbours */
+        if (o <= 0 && !bare && t->syl.n >= 3 && L > 0 && R > 0) {
+            char key[NQX_KEY_MAX];
+            int id, j;
+            y = t->syl;
+            for (j = 0; j + 1 < y.n; j++) {
+                y.base[j] = y.base[j + 1];
+                y.mod[j] = y.mod[j + 1];
+                y.upper[j] = y.upper[j + 1];
+            }
+            y.n--;
+            if (y.tone_at > 0)
+                y.tone_at--;
+            nqx_syl_key(&y, key);
+            if ((id = nqx_model_id(m, key)) > 0 && nqx_syl_valid(&y) &&
+                nqx_lm_trigram(lm, L, id, R) >= 0 && S_pair_q(lm, L, id) >= 0 &&
+                S_pair_q(lm, id, R) >= 0) {
+                best = id;
+                s1 = S_lp2(m, L, id) + S_lp2(m, id, R) - C_LETTER_DROP;
+                y.tone_at = y.tone ? nqx_syl_tone_pos(&y, style) : -1;
+                nqx_syl_render(&y, y.tone_at, out);
+            }
+        }
         /* at the start, after the first letter or at the end: where the
          * dropped letters were in the real-OCR sets (tr, gh, ng, a final) */
         for (p = 0; p <= t->syl.n; p = p == 1 && t->syl.n > 1 ? t->syl.n : p + 1)

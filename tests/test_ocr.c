@@ -888,6 +888,17 @@ Test(ocr, a_rare_word_unseen_beside_its_neighbours_gets_its_letter_back)
           "Các hộ dân sống sát mé biển được di dời.");
 }
 
+/* A stray first letter goes where the rest makes a trigram the model
+ * kept with both neighbours ("quyền tưu tiên" -> ưu); a list's letter
+ * joined to the next word before a number stays ("điểm qkhoản 5"). */
+Test(ocr, a_stray_first_letter_is_dropped)
+{
+    FIXES("Tài liệu chứng minh quyền tưu tiên của đơn đăng ký.",
+          "Tài liệu chứng minh quyền ưu tiên của đơn đăng ký.");
+    FIXES("Vi phạm điểm qkhoản 5 Điều 7 của Nghị định.",
+          "Vi phạm điểm qkhoản 5 Điều 7 của Nghị định.");
+}
+
 /* A diaeresis is no Vietnamese mark: a scanner writes it for a tone it
  * misread ("tÿ lệ", "quÿ", "gï"), so the word is no syllable and is fixed
  * from its letters; a diaeresis that would go for no mark is a foreign
