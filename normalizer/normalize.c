@@ -351,6 +351,32 @@ static size_t S_move_marks(const unsigned char *s, size_t n, char *out)
     return nqx_syl_render(&y, y.tone_at, out);
 }
 
+/* 1 when a combining mark (CC 80 .. CD AF) follows an ASCII consonant
+ * or đ, Đ (C4 91, C4 90) from the mark at s[i] to the word's end (an
+ * ASCII byte that is no letter): bytes only, so that decomposed text,
+ * a mark after every vowel, pays little for S_move_marks. *end: where
+ * the scan stopped (the word's marks before it need no second look). */
+static int S_has_stray(const unsigned char *s, size_t n, size_t i, size_t *end)
+{
+    for (*end = n; i + 1 < n; i++) {
+        unsigned char c = s[i], p;
+        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+            *end = i;
+            return 0;
+        }
+        if (!((c == 0xCC && s[i + 1] >= 0x80) || (c == 0xCD && s[i + 1] <= 0xAF)) || !i)
+            continue;
+        p = s[i - 1] | 0x20;
+        if ((p >= 'a' && p <= 'z' && !S_is_vowel_base((char)p)) ||
+            ((p == 0xB0 || p == 0xB1) && i >= 2 && s[i - 2] == 0xC4)) {
+            /* (Đ, đ: C4 90, C4 91; İ, ı too, which S_move_marks turns down) */
+            *end = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The word around the combining mark at s[i] (its letters and marks),
  * [*ws, *we) */
 static void S_word_at(const unsigned char *s, size_t n, size_t i, size_t *ws,
@@ -412,7 +438,7 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
                         size_t *outlen, nqx_norm_map *m, S_nfcl *ch, nqx_error *err)
 {
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)u;
-    size_t i = 0, copied = 0, last_ascii = 0;
+    size_t i = 0, copied = 0, last_ascii = 0, clean_to = 0;
     int have_ascii = 0;
     nqx_buf b = {0};
     const unsigned char *cls = S_nfc_dfa_class;
@@ -500,7 +526,7 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
             i += (size_t)k;
             continue;
         }
-        if (cp >= 0x300 && cp < 0x370) { /* a mark on a consonant? */
+        if (cp >= 0x300 && cp < 0x370 && i >= clean_to && S_has_stray(s, n, i, &clean_to)) {
             char w[4 * NQX_SYL_MAX + 1];
             size_t ws, we, wl;
             S_word_at(s, n, i, &ws, &we);
