@@ -2677,7 +2677,8 @@ out:
  * (beside both for a word without marks: "th", "tr", "km" are also
  * abbreviations); so is a known word counted fewer than S_LETTER_RARE
  * times that the model never saw beside either neighbour, when the
- * longer word makes with both a trigram the model kept. Candidates are
+ * longer word makes with both a trigram the model kept (at a clause's
+ * end or start, with the two words on its one side: "hàng hó;"). Candidates are
  * scored by the bigrams on both sides (Witten-Bell as in S_lpx, without
  * the trigrams, the neighbours as corrected) and charged C_LETTER_DROP;
  * the best changes when it beats the written word and the runner-up by
@@ -2815,7 +2816,7 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
     size_t nadd = 0, cap = 0, i;
     for (i = 0; i < ntok; i++) {
         const nqx_tok *t = &toks[i];
-        int L = -2, R = -2, o = tid[i], p, c, best = -1, bare, hit;
+        int L = -2, R = -2, L2 = -2, R2 = -2, o = tid[i], p, c, best = -1, bare, hit;
         double so, s1 = -1e300, s2 = -1e300, sc;
         nqx_syl y;
         char out[4 * NQX_SYL_MAX + 1];
@@ -2835,9 +2836,17 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
             R = S_id_after(m, toks, tid, i + 1, *edits, *nedits, &hit);
         if ((L <= 0 && R <= 0) || L == -1 || R == -1)
             continue; /* no known word beside it, or an unknown one */
-        if (o > 0 && (L <= 0 || R <= 0 || S_pair_q(lm, L, o) >= 0 ||
-                      S_pair_q(lm, o, R) >= 0))
-            continue;
+        if (o > 0) { /* unseen beside its neighbours, which may be two
+                      * on one side at a clause's end ("Bộ Chính tị.") */
+            if ((L > 0 && S_pair_q(lm, L, o) >= 0) || (R > 0 && S_pair_q(lm, o, R) >= 0))
+                continue;
+            if (R <= 0 && i >= 2 && !toks[i - 1].boundary && !toks[i - 2].num)
+                L2 = S_id_after(m, toks, tid, i - 2, *edits, *nedits, &hit);
+            if (L <= 0 && i + 2 < ntok && !toks[i + 2].boundary && !toks[i + 2].num)
+                R2 = S_id_after(m, toks, tid, i + 2, *edits, *nedits, &hit);
+            if (!(L > 0 && R > 0) && L2 <= 0 && R2 <= 0)
+                continue;
+        }
         bare = S_bare(&t->syl);
         so = (L > 0 ? S_lp2(m, L, o) : 0) + (R > 0 ? S_lp2(m, o, R) : 0);
         /* a stray first letter ("tưu tiên", "nnhư sau"): only where the
@@ -2886,9 +2895,12 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
                 if ((id = nqx_model_id(m, key)) <= 0 || !nqx_syl_valid(&y))
                     continue;
                 if (id == best || (L > 0 && S_pair_q(lm, L, id) >= 0) +
-                                      (R > 0 && S_pair_q(lm, id, R) >= 0) < 1 + (bare | (o > 0)))
+                                      (R > 0 && S_pair_q(lm, id, R) >= 0) <
+                                      1 + (bare | (o > 0 && L > 0 && R > 0)))
                     continue;
-                if (o > 0 && nqx_lm_trigram(lm, L, id, R) < 0)
+                if (o > 0 && (L > 0 && R > 0 ? nqx_lm_trigram(lm, L, id, R)
+                              : L2 > 0     ? nqx_lm_trigram(lm, L2, L, id)
+                                           : nqx_lm_trigram(lm, id, R, R2)) < 0)
                     continue;
                 sc = (L > 0 ? S_lp2(m, L, id) : 0) + (R > 0 ? S_lp2(m, id, R) : 0) -
                      C_LETTER_DROP;

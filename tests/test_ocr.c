@@ -886,6 +886,9 @@ Test(ocr, a_rare_word_unseen_beside_its_neighbours_gets_its_letter_back)
           "Đơn vị thực hiện bảo trì công trình theo quy định.");
     FIXES("Các hộ dân sống sát mé biển được di dời.",
           "Các hộ dân sống sát mé biển được di dời.");
+    /* at a clause's end, the two words before it make the trigram */
+    FIXES("Cấp giấy chứng nhận xuất xứ hàng hó; như vậy là đủ.",
+          "Cấp giấy chứng nhận xuất xứ hàng hóa; như vậy là đủ.");
 }
 
 /* A stray first letter goes where the rest makes a trigram the model
