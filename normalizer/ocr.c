@@ -2674,8 +2674,9 @@ out:
  * share the word's letters, so the word is never among them. A
  * lower-case word that is no syllable the model knows is given the
  * syllables one letter longer that the model saw beside a neighbour
- * (beside both for a word without marks: "th", "tr", "km" are also
- * abbreviations); so is a known word counted fewer than S_LETTER_RARE
+ * (a number too: "theo 3 bướ"; beside both, and no number, for a word
+ * without marks: "th", "tr", "km" are also abbreviations, "tr 45");
+ * so is a known word counted fewer than S_LETTER_RARE
  * times that the model never saw beside either neighbour, when the
  * longer word makes with both a trigram the model kept (at a clause's
  * end or start, with the two words on its one side: "hàng hó;"). Candidates are
@@ -2830,9 +2831,11 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
         S_id_after(m, toks, tid, i, *edits, *nedits, &hit);
         if (hit)
             continue;
-        if (i > 0 && !t->boundary && !toks[i - 1].num)
+        bare = S_bare(&t->syl);
+        /* a number beside a word without marks: "tr 45", "km 77" */
+        if (i > 0 && !t->boundary && !(bare && toks[i - 1].num))
             L = S_id_after(m, toks, tid, i - 1, *edits, *nedits, &hit);
-        if (i + 1 < ntok && !toks[i + 1].boundary && !toks[i + 1].num)
+        if (i + 1 < ntok && !toks[i + 1].boundary && !(bare && toks[i + 1].num))
             R = S_id_after(m, toks, tid, i + 1, *edits, *nedits, &hit);
         if ((L <= 0 && R <= 0) || L == -1 || R == -1)
             continue; /* no known word beside it, or an unknown one */
@@ -2847,11 +2850,11 @@ static int S_letters(const nqx_model *m, const nqx_tok *toks, const int *tid,
             if (!(L > 0 && R > 0) && L2 <= 0 && R2 <= 0)
                 continue;
         }
-        bare = S_bare(&t->syl);
         so = (L > 0 ? S_lp2(m, L, o) : 0) + (R > 0 ? S_lp2(m, o, R) : 0);
         /* a stray first letter ("tưu tiên", "nnhư sau"): only where the
          * rest makes a trigram the model kept with both neighbours */
-        if (o <= 0 && !bare && t->syl.n >= 3 && L > 0 && R > 0) {
+        if (o <= 0 && !bare && t->syl.n >= 3 && L > 0 && R > 0 &&
+            !toks[i - 1].num && !toks[i + 1].num) { /* ("điểm qkhoản 5") */
             char key[NQX_KEY_MAX];
             int id, j;
             y = t->syl;

@@ -875,6 +875,9 @@ Test(ocr, a_dropped_letter_is_put_back)
           "Học sinh tham gia kỳ thi tuyển sinh năm nay.");
     FIXES("Xem điểm b khoản 3 và tr 45 của the quant model.",
           "Xem điểm b khoản 3 và tr 45 của the quant model.");
+    /* a number is a neighbour of a word with marks */
+    FIXES("Hồ sơ được thực hiện theo 3 bướ sau đây.",
+          "Hồ sơ được thực hiện theo 3 bước sau đây.");
 }
 
 /* ... and a rare word the model never saw beside either neighbour,
