@@ -1615,8 +1615,14 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (pt->proper && hl < 2 &&
             !t->v[head].allcaps &&
             !(head + 1 < j && (t->v[head + 1].cap ||
-                               nqx_wlex_at(&a->places, t, head + 1, j, NULL))))
+                               nqx_wlex_at(&a->places, t, head + 1, j, NULL)))) {
             pt->proper = 0;
+            /* ... and in a list of such nouns is the common noun: "các
+             * Sở, Ban, ngành liên quan" is one collective ("Báo và Đài
+             * ..." is not) */
+            if (t->v[head].flags & NQX_TOK_COMMA)
+                pt->generic = 1;
+        }
         /* "Cơ quan, đơn vị được phân công": a head that wants a name
          * after it (flag next) and has none is the common noun,
          * capitalised only as the sentence's first word */

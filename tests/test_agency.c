@@ -74,6 +74,11 @@ Test(agency, collectives_whole, .init = S_load, .fini = S_free)
 {
     S_list("Các sở, ban, ngành, đoàn thể Thành phố triển khai",
            "Các sở, ban, ngành, đoàn thể Thành phố", "triển khai");
+    /* capitalised, the nouns of the list are still one collective */
+    S_list("các Sở, Ban, ngành liên quan rà soát",
+           "các Sở, Ban, ngành liên quan", "rà soát");
+    S_list("Các Sở, Ban, Ngành thực hiện rà soát",
+           "Các Sở, Ban, Ngành", "thực hiện");
     S_list("các cơ quan, đơn vị trong toàn hệ thống chính trị tỉnh phải xây dựng",
            "các cơ quan, đơn vị trong toàn hệ thống chính trị tỉnh", "phải");
     S_list("Cấp ủy, tổ chức đảng thường xuyên tự kiểm tra",
