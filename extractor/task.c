@@ -706,6 +706,24 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
     fronted = S_fronted(c, t, s, e);
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;
+        size_t cl;
+        /* "Hằng năm, phối hợp với Sở A, Sở B thực hiện ...": the commas
+         * of the bodies worked with open no clause; none is a subject
+         * (the cue after a comma: "X có đất phối hợp với A, B ..." has
+         * a subject of its own before it) */
+        if (fronted && !t->v[k].cap && k > s &&
+            (t->v[k - 1].flags & (NQX_TOK_COMMA | NQX_TOK_COLON)) &&
+            (cl = nqx_wlex_at(&c->coord, t, k, e, NULL)) > 0 &&
+            !(t->v[k + cl - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
+                                        NQX_TOK_SEMI | NQX_TOK_COMMA))) {
+            nqx_span sp[S_MAXNAMES];
+            size_t n = 0, j = nqx_agx_list(c->agx, t, k + cl, e, 0, sp,
+                                           S_MAXNAMES, &n);
+            if (n && j > k + cl) {
+                k = j - 1;
+                continue;
+            }
+        }
         /* the lead named after the work: "... do Ban Tổ chức Huyện ủy
          * chủ trì", "... (Ban Tuyên giáo Huyện ủy chủ trì, ...)" */
         if (k > s && (strcmp(t->v[k].lower, "do") == 0 || (f & NQX_TOK_OPEN))) {

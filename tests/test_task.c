@@ -2233,3 +2233,17 @@ Test(task, role_not_definition, .init = fx_grammar_load, .fini = S_free)
     cr_expect_eq(S_ntasks(), 1);
     S_expect_agencies(S_task("cơ quan đầu mối"), "lead:Sở Nội vụ;");
 }
+
+/* "Hằng năm, phối hợp với A, B thực hiện ...": after a fronted time the
+ * bodies worked with are a list; B is no subject, the block's body leads */
+Test(task, fronted_time_coordinate_list, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+          "1. Sở Xây dựng\n\n"
+          "a) Hằng năm, phối hợp với Sở Tài chính, Sở Nội vụ thực hiện kiểm tra "
+          "công trình.\n\n"
+          "b) Chủ trì thẩm định thiết kế các công trình.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("kiểm tra công trình"),
+                      "lead:Sở Xây dựng;coordinate:Sở Tài chính;coordinate:Sở Nội vụ;");
+}
