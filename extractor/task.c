@@ -39,7 +39,7 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
+        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals, directs;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
         *p_handout, *p_footer;
@@ -776,6 +776,35 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
     return 0;
 }
 
+/* Whether the coordination cue at t[k] belongs to a body the clause
+ * tells to act that is no lead of out ("UBND tỉnh chỉ đạo cơ quan quản lý
+ * nhà ở chủ trì, phối hợp với ...", "Chỉ đạo Hội Cựu chiến binh tăng
+ * cường phối hợp với chính quyền"): who works with that body, not with
+ * the task's lead ("Giao Sở X chủ trì, phối hợp với Y": X leads). */
+static int S_told_coord(S_ctx *c, const nqx_toks *t, size_t s, size_t k,
+                        const S_ags *out)
+{
+    size_t d = k, i;
+    while (d > s && !(t->v[d - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP |
+                                           NQX_TOK_COLON | NQX_TOK_EOL)))
+        d--;
+    for (; d < k; d++) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j, dl = nqx_wlex_at(&c->directs, t, d, k, NULL);
+        if (!dl)
+            continue;
+        j = nqx_agx_list(c->agx, t, d + dl, k, 0, sp, S_MAXNAMES, &n);
+        if (!n || j <= d + dl)
+            continue;
+        for (i = 0; i < out->n; i++)
+            if (out->v[i].role == NQX_ROLE_LEAD &&
+                out->v[i].name.start == sp[0].start)
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                            S_ags *out)
 {
@@ -785,7 +814,8 @@ static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
         if (t->v[k].cap && k > s)
             continue;
         l = nqx_wlex_at(&c->coord, t, k, e, NULL);
-        if (l && !(t->v[k + l - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON))) {
+        if (l && !(t->v[k + l - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON)) &&
+            !S_told_coord(c, t, s, k, out)) {
             nqx_span sp[S_MAXNAMES];
             size_t n = 0, j = nqx_agx_list(c->agx, t, k + l, e, 0, sp,
                                            S_MAXNAMES, &n);
@@ -2769,7 +2799,8 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
+        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals,
+        directs;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2797,6 +2828,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->semiv);
     nqx_wlex_free(&l->repnouns);
     nqx_wlex_free(&l->ordinals);
+    nqx_wlex_free(&l->directs);
     free(l);
 }
 
@@ -2826,6 +2858,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_semicolon_verbs", &l->semiv) ||
         nqx_wlex_load(g, "task_report_nouns", &l->repnouns) ||
         nqx_wlex_load(g, "task_ordinals", &l->ordinals) ||
+        nqx_wlex_load(g, "task_directs", &l->directs) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2921,6 +2954,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.semiv = lex->semiv;
         c.repnouns = lex->repnouns;
         c.ordinals = lex->ordinals;
+        c.directs = lex->directs;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -2247,3 +2247,22 @@ Test(task, fronted_time_coordinate_list, .init = fx_grammar_load, .fini = S_free
     S_expect_agencies(S_task("kiểm tra công trình"),
                       "lead:Sở Xây dựng;coordinate:Sở Tài chính;coordinate:Sở Nội vụ;");
 }
+
+/* the bodies a body told to act works with are its partners, not the
+ * task's coordinators, unless the body told leads the task */
+Test(task, told_body_partners, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+          "1. Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế phối hợp với Sở Tài chính kiểm tra "
+          "các cơ sở khám bệnh.\n\n"
+          "2. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế.\n\n"
+          "3. Sở Xây dựng\n\n"
+          "a) Chỉ đạo các đơn vị trực thuộc phối hợp với Công an tỉnh kiểm tra công trình.\n\n"
+          "b) Phối hợp với Công an tỉnh thẩm định thiết kế.\n");
+    S_expect_agencies(S_task("kiểm tra các cơ sở khám bệnh"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("rà soát biên chế"),
+                      "lead:Sở Nội vụ;coordinate:Sở Tài chính;");
+    S_expect_agencies(S_task("kiểm tra công trình"), "lead:Sở Xây dựng;");
+    S_expect_agencies(S_task("thẩm định thiết kế"),
+                      "lead:Sở Xây dựng;coordinate:Công an tỉnh;");
+}
