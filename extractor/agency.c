@@ -767,6 +767,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_NEXT 16
 #define S_HEAD_DETONLY 32
 #define S_HEAD_NAMED 64
+#define S_HEAD_NOOBJ 128
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
@@ -851,6 +852,8 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_NEXT;
     if (strstr(e->value, "named"))
         f |= S_HEAD_NAMED;
+    if (strstr(e->value, "noobj"))
+        f |= S_HEAD_NOOBJ;
     return f;
 }
 
@@ -1280,20 +1283,31 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
 {
     S_part parts[S_MAXPARTS];
     size_t np = 0, k = i, p, g0;
-    int sep = 0;
+    int sep = 0, obj = (sentence_start & NQX_AGX_OBJECT) != 0;
 
+    sentence_start &= 1;
     if (lim > t->n)
         lim = t->n;
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
         size_t j = k, hl, dl, head, el = 0;
-        int hf, det = 0, next = 0, inside, named, listed;
+        int hf, det = 0, next = 0, inside, named, listed, vdet = 0;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
             det = 1;
             j += dl;
         }
         hl = S_head_at(a, t, j, lim, det, np == 0, &hf);
+        /* the object of a preposition: a bare common noun reads as if
+         * a determiner stood before it ("với cơ quan, tổ chức có liên
+         * quan" as "với các cơ quan, tổ chức có liên quan") */
+        if (!hl && obj && np == 0 && !det) {
+            size_t ol = S_head_at(a, t, j, lim, 0, 0, &hf);
+            if (ol && (hf & S_HEAD_DET) && !(hf & S_HEAD_NOOBJ)) {
+                hl = ol;
+                det = vdet = 1;
+            }
+        }
         if (!hl)
             break;
         head = j;
@@ -1629,6 +1643,20 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (pt->proper && (hf & S_HEAD_NEXT) && j == head + hl &&
             !t->v[head].allcaps)
             pt->proper = 0;
+        /* ... when it says which ("với cơ quan có liên quan"): "với cơ
+         * quan chủ trì" names no body of its own */
+        if (vdet && pt->bare)
+            break;
+        /* "với lực lượng Kiểm lâm, lực lượng Quân đội": the object's
+         * common noun with its proper name right after it is one body,
+         * first or after another named one (not in a collective: "các
+         * bộ, ngành, cơ quan Trung ương") */
+        if ((vdet || (obj && !pt->det && np > 0 && parts[np - 1].proper)) &&
+            pt->generic && !pt->person && !t->v[head].cap &&
+            head + hl < j && t->v[head + hl].cap &&
+            !(t->v[head + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+            !nqx_wlex_at(&a->places, t, head + hl, j, NULL))
+            pt->proper = 1;
         pt->te = j;
         pt->closed = S_closed(a, t, pt->ts, pt->te);
         np++;

@@ -793,7 +793,7 @@ static int S_told_coord(S_ctx *c, const nqx_toks *t, size_t s, size_t k,
         size_t n = 0, j, dl = nqx_wlex_at(&c->directs, t, d, k, NULL);
         if (!dl)
             continue;
-        j = nqx_agx_list(c->agx, t, d + dl, k, 0, sp, S_MAXNAMES, &n);
+        j = nqx_agx_list(c->agx, t, d + dl, k, NQX_AGX_OBJECT, sp, S_MAXNAMES, &n);
         if (!n || j <= d + dl)
             continue;
         for (i = 0; i < out->n; i++)
@@ -817,7 +817,11 @@ static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
         if (l && !(t->v[k + l - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON)) &&
             !S_told_coord(c, t, s, k, out)) {
             nqx_span sp[S_MAXNAMES];
-            size_t n = 0, j = nqx_agx_list(c->agx, t, k + l, e, 0, sp,
+            /* "phối hợp với cơ quan báo chí": after "với" a noun, no
+             * verb ("phối hợp (cùng) tổ chức hội nghị") */
+            const char *lw = t->v[k + l - 1].lower;
+            int obj = strcmp(lw, "với") == 0 ? NQX_AGX_OBJECT : 0;
+            size_t n = 0, j = nqx_agx_list(c->agx, t, k + l, e, obj, sp,
                                            S_MAXNAMES, &n);
             S_add_list(out, sp, n, NQX_ROLE_COORDINATE);
             if (j > k + l)

@@ -46,6 +46,45 @@ static void S_list(const char *s, const char *want, const char *next)
     nqx_toks_free(&t);
 }
 
+/* The list of s read as the object of "với" (NQX_AGX_OBJECT), as
+ * "name|name|..." ("" when none). */
+static void S_obj(const char *s, const char *want)
+{
+    nqx_toks t;
+    nqx_span sp[32];
+    size_t n = 0, i;
+    char got[512] = "";
+    cr_assert_eq(nqx_ext_tokens(s, 0, strlen(s), &t), NQX_OK);
+    nqx_agx_list(S_a, &t, 0, t.n, NQX_AGX_OBJECT, sp, 32, &n);
+    for (i = 0; i < n; i++) {
+        if (i)
+            strcat(got, "|");
+        strncat(got, s + sp[i].start, sp[i].end - sp[i].start);
+    }
+    cr_expect_str_eq(got, want, "object list of %s: got %s", s, got);
+    nqx_toks_free(&t);
+}
+
+/* after "với" a bare common noun names a body when it says which; a
+ * common noun with its proper name is one body of its own */
+Test(agency, object_of_with, .init = S_load, .fini = S_free)
+{
+    S_obj("cơ quan có liên quan tổng hợp", "cơ quan có liên quan");
+    S_obj("cơ quan, tổ chức, đơn vị tổ chức các phong trào", "cơ quan, tổ chức, đơn vị");
+    S_obj("cơ quan công an cấp xã trong việc", "cơ quan công an cấp xã");
+    S_obj("lực lượng Kiểm lâm, lực lượng Quân đội, chính quyền địa phương tăng cường",
+          "lực lượng Kiểm lâm|lực lượng Quân đội|chính quyền địa phương");
+    S_obj("các nhà mạng triển khai", "các nhà mạng");
+    S_obj("các lực lượng và UBND các xã, phường huy động", "các lực lượng|UBND các xã, phường");
+    /* no body: the common noun alone, or a level */
+    S_obj("cơ quan chủ trì thực hiện", "");
+    S_obj("cấp trên để bảo đảm", "");
+    /* and without "với", a bare common noun opens no list */
+    S_list("cơ quan có liên quan tổng hợp", "", NULL);
+    /* a collective keeps its named member ("các bộ, ngành, cơ quan Trung ương") */
+    S_obj("các bộ, ngành, cơ quan Trung ương triển khai", "các bộ, ngành, cơ quan Trung ương");
+}
+
 Test(agency, lists_split, .init = S_load, .fini = S_free)
 {
     S_list("Sở Tài chính, Sở Nội vụ và Công an tỉnh chủ trì thực hiện",

@@ -2266,3 +2266,19 @@ Test(task, told_body_partners, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("thẩm định thiết kế"),
                       "lead:Sở Xây dựng;coordinate:Công an tỉnh;");
 }
+
+/* after "phối hợp (chặt chẽ) với" a bare common noun that says which is
+ * a coordinator ("cơ quan có liên quan"); "cấp trên" is none */
+Test(task, coordinator_bare_common_noun, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+          "1. Sở Nội vụ\n\n"
+          "a) Phối hợp với cơ quan có liên quan rà soát biên chế.\n\n"
+          "b) Phối hợp chặt chẽ với các nhà mạng triển khai dịch vụ công.\n\n"
+          "c) Phối hợp với cấp trên bảo đảm kinh phí.\n");
+    S_expect_agencies(S_task("rà soát biên chế"),
+                      "lead:Sở Nội vụ;coordinate:cơ quan có liên quan;");
+    S_expect_agencies(S_task("triển khai dịch vụ công"),
+                      "lead:Sở Nội vụ;coordinate:các nhà mạng;");
+    S_expect_agencies(S_task("bảo đảm kinh phí"), "lead:Sở Nội vụ;");
+}
