@@ -1375,8 +1375,28 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             if (pv->flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                              NQX_TOK_EOL))
                 break;
-            if (t->v[j].flags & NQX_TOK_OPEN)
+            if (t->v[j].flags & NQX_TOK_OPEN) {
+                /* "Công ty X (Chủ đầu tư), Sở Y, ...": a short role in
+                 * brackets, then a comma and the next body: the list
+                 * goes on after it */
+                size_t m;
+                for (m = j; m < lim && m < j + 8; m++)
+                    if (t->v[m].flags & (NQX_TOK_CLOSE | NQX_TOK_STOP |
+                                         NQX_TOK_SEMI | NQX_TOK_COLON | NQX_TOK_EOL))
+                        break;
+                if (m + 1 < lim && m < j + 8 &&
+                    (t->v[m].flags & (NQX_TOK_CLOSE | NQX_TOK_COMMA | NQX_TOK_STOP |
+                                      NQX_TOK_SEMI | NQX_TOK_COLON | NQX_TOK_EOL)) ==
+                        (NQX_TOK_CLOSE | NQX_TOK_COMMA) &&
+                    /* a role or a name, not a condition ("(nơi không có
+                     * chi uỷ), đảng uỷ bộ phận chịu trách nhiệm") */
+                    (t->v[j].cap || S_starts(a, t, j, m + 1, 0)) &&
+                    S_starts(a, t, m + 1, lim, 0)) {
+                    next = 'b';
+                    el = m + 1 - j;
+                }
                 break;
+            }
             /* "tỉnh Lâm Đồng": a place's proper name ends at its first
              * word in lower case */
             if ((hf & S_HEAD_NAMED) && !det && j > head + hl && !t->v[j].cap &&
@@ -1663,7 +1683,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (!next)
             break;
         sep = next;
-        k = next == '&' ? j + 1 : next == 'e' ? j + el : j;
+        k = next == '&' ? j + 1 : (next == 'e' || next == 'b') ? j + el : j;
     }
     if (!np)
         return i;
@@ -1677,7 +1697,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
             /* office holders written each with a capital are each one:
              * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
-            if (B->sep == ';' || B->sep == 'e' || B->det || A->enumd ||
+            if (B->sep == ';' || B->sep == 'e' || B->sep == 'b' || B->det || A->enumd ||
                 (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             /* "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội": an

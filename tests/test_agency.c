@@ -87,6 +87,14 @@ Test(agency, object_of_with, .init = S_load, .fini = S_free)
 
 Test(agency, lists_split, .init = S_load, .fini = S_free)
 {
+    /* a role in brackets inside the list: the list goes on after it;
+     * a condition in brackets ends it */
+    S_list("Ban Quản lý dự án khu vực Đông Sơn (Chủ đầu tư), Sở Xây dựng, Sở Tài chính chịu trách nhiệm",
+           "Ban Quản lý dự án khu vực Đông Sơn|Sở Xây dựng|Sở Tài chính", "chịu trách nhiệm");
+    S_list("Sở Tài chính (cơ quan thường trực), Sở Nội vụ triển khai",
+           "Sở Tài chính|Sở Nội vụ", "triển khai");
+    S_list("chi bộ trực thuộc (nơi không có chi uỷ), đảng uỷ bộ phận chịu trách nhiệm",
+           "chi bộ trực thuộc", NULL);
     S_list("Sở Tài chính, Sở Nội vụ và Công an tỉnh chủ trì thực hiện",
            "Sở Tài chính|Sở Nội vụ|Công an tỉnh", "chủ trì");
     S_list("Hội đồng nhân dân, Ủy ban nhân dân huyện chỉ đạo",
