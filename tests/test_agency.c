@@ -95,6 +95,9 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
            "Sở Tài chính|Sở Nội vụ", "triển khai");
     S_list("chi bộ trực thuộc (nơi không có chi uỷ), đảng uỷ bộ phận chịu trách nhiệm",
            "chi bộ trực thuộc", NULL);
+    /* the board of an economic zone "và các khu công nghiệp" is one */
+    S_list("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp, Sở Xây dựng chủ trì",
+           "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp|Sở Xây dựng", "chủ trì");
     S_list("Sở Tài chính, Sở Nội vụ và Công an tỉnh chủ trì thực hiện",
            "Sở Tài chính|Sở Nội vụ|Công an tỉnh", "chủ trì");
     S_list("Hội đồng nhân dân, Ủy ban nhân dân huyện chỉ đạo",
