@@ -39,7 +39,8 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals, directs;
+        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals, directs,
+        relays;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
         *p_handout, *p_footer;
@@ -833,11 +834,11 @@ static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
 static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                         S_ags *out)
 {
-    size_t k;
+    size_t k, relay = 0;
     for (k = s; k < e; k++) {
         size_t l = t->v[k].cap ? 0 : nqx_wlex_at(&c->repv, t, k, e, NULL);
         size_t m, stop;
-        if (!l)
+        if (!l || k < relay)
             continue;
         /* "chương trình", "công trình", "tờ trình": the verb's word is
          * the end of a noun, which reports to nobody */
@@ -869,6 +870,15 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                 size_t n = 0;
                 m = nqx_agx_list(c->agx, t, at, e, 0, sp, S_MAXNAMES, &n);
                 S_add_list(out, sp, n, NQX_ROLE_REPORT_TO);
+                /* "gửi Sở Tài chính để tổng hợp, báo cáo UBND tỉnh":
+                 * the body sent to reports on; whom it reports to is no
+                 * body of the task's, to the end of the clause */
+                if (m < e && nqx_wlex_at(&c->relays, t, m, e, NULL)) {
+                    for (relay = m; relay < e; relay++)
+                        if (t->v[relay].flags & (NQX_TOK_SEMI | NQX_TOK_STOP |
+                                                 NQX_TOK_COLON))
+                            break;
+                }
                 k = m;
                 break;
             }
@@ -2804,7 +2814,7 @@ typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
         tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals,
-        directs;
+        directs, relays;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2833,6 +2843,7 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->repnouns);
     nqx_wlex_free(&l->ordinals);
     nqx_wlex_free(&l->directs);
+    nqx_wlex_free(&l->relays);
     free(l);
 }
 
@@ -2863,6 +2874,7 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_report_nouns", &l->repnouns) ||
         nqx_wlex_load(g, "task_ordinals", &l->ordinals) ||
         nqx_wlex_load(g, "task_directs", &l->directs) ||
+        nqx_wlex_load(g, "task_report_relays", &l->relays) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2959,6 +2971,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.repnouns = lex->repnouns;
         c.ordinals = lex->ordinals;
         c.directs = lex->directs;
+        c.relays = lex->relays;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {

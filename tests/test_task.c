@@ -1824,8 +1824,8 @@ Test(task, trouble_sentence_goes_on_with_the_work, .init = fx_grammar_load, .fin
     cr_expect_eq(S_ntasks(), 1);
     const nqx_record *r = S_task("yêu cầu các sở, ngành");
     cr_expect(strstr(r->text, "báo cáo Ủy ban nhân dân tỉnh.") != NULL, "%s", r->text);
-    S_expect_agencies(r, "lead:các sở, ngành, địa phương;report_to:Sở Nội vụ;"
-                         "report_to:Ủy ban nhân dân tỉnh;");
+    /* Sở Nội vụ reports on to UBND tỉnh (task_report_relays) */
+    S_expect_agencies(r, "lead:các sở, ngành, địa phương;report_to:Sở Nội vụ;");
     S_expect_deadline(r, "conditional");
 }
 
@@ -2281,4 +2281,18 @@ Test(task, coordinator_bare_common_noun, .init = fx_grammar_load, .fini = S_free
     S_expect_agencies(S_task("triển khai dịch vụ công"),
                       "lead:Sở Nội vụ;coordinate:các nhà mạng;");
     S_expect_agencies(S_task("bảo đảm kinh phí"), "lead:Sở Nội vụ;");
+}
+
+/* "gửi Sở X để tổng hợp, báo cáo UBND tỉnh": the body sent to reports on;
+ * the task reports to it alone */
+Test(task, report_relayed, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Các chủ đầu tư định kỳ hằng quý báo cáo tiến độ giải ngân gửi Sở Tài chính "
+          "để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n\n"
+          "2. Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n");
+    S_expect_agencies(S_task("tiến độ giải ngân"),
+                      "lead:Các chủ đầu tư;report_to:Sở Tài chính;");
+    S_expect_agencies(S_task("kết quả thực hiện"),
+                      "lead:Sở Nội vụ;report_to:Ủy ban nhân dân tỉnh;");
 }
