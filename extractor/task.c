@@ -1609,10 +1609,13 @@ static void S_table(S_ctx *c, int table)
              * chính | Cơ quan liên quan | Thường xuyên". A numbered row
              * whose third cell names bodies gives the columns: bodies
              * lead, then coordinate; a cell that reads as a time is the
-             * time */
+             * time. Not when the second cell names a body too: "1 |
+             * BHXH quận Ba Đình | BHXH Cơ sở Ba Đình | address" lists
+             * offices, old and new, and assigns nothing */
             if (!h && !have && n >= 4 && n <= S_MAXCOLS &&
                 S_number_cell(c, cells[0].start, cells[0].end) &&
-                S_names_cell(c, cells[2].start, cells[2].end)) {
+                S_names_cell(c, cells[2].start, cells[2].end) &&
+                !S_names_cell(c, cells[1].start, cells[1].end)) {
                 int nl = 0;
                 memset(hc, 0, sizeof hc);
                 hc[0] = 'n';

@@ -2296,3 +2296,16 @@ Test(task, report_relayed, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("kết quả thực hiện"),
                       "lead:Sở Nội vụ;report_to:Ủy ban nhân dân tỉnh;");
 }
+
+/* a numbered table whose second cell names a body lists bodies (offices
+ * and where they sit); it assigns nothing, though its third cell names
+ * bodies or places too */
+Test(task, table_of_bodies_no_tasks, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("DANH SÁCH\n\n"
+          "| STT | Tên đơn vị | Địa bàn | Trụ sở |\n"
+          "|---|---|---|---|\n"
+          "| 1 | Chi cục Dự trữ Nhà nước khu vực II | Thành phố Hồ Chí Minh, Đồng Nai | Thành phố Hồ Chí Minh |\n"
+          "| 2 | Công an quận 3 | Công an phường Nhiêu Lộc | 386/79 đường Lê Văn Sỹ |\n");
+    cr_expect_eq(S_ntasks(), 0);
+}
