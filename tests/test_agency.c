@@ -95,6 +95,11 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
            "Sở Tài chính|Sở Nội vụ", "triển khai");
     S_list("chi bộ trực thuộc (nơi không có chi uỷ), đảng uỷ bộ phận chịu trách nhiệm",
            "chi bộ trực thuộc", NULL);
+    /* the abbreviated social insurance office, of a province or of
+     * districts together */
+    S_list("BHXH Thành phố, Sở Y tế kiểm tra", "BHXH Thành phố|Sở Y tế", "kiểm tra");
+    S_list("BHXH liên huyện Chương Mỹ - Thanh Oai tiếp nhận hồ sơ",
+           "BHXH liên huyện Chương Mỹ - Thanh Oai", "tiếp nhận");
     /* the board of an economic zone "và các khu công nghiệp" is one */
     S_list("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp, Sở Xây dựng chủ trì",
            "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp|Sở Xây dựng", "chủ trì");
