@@ -1453,11 +1453,17 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 continue;
             }
             /* two cells run together: "UBND xã, phường, đặc khu Sở Tài
-             * chính" - a place word, then the capital head of a body */
-            if (t->v[j].cap && !t->v[j - 1].cap && j > head + hl &&
-                (S_closed(a, t, pt->ts, j) ||
-                 nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
-                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2)) &&
+             * chính" - a place word, then the capital head of a body;
+             * "Sở Khoa học và Công nghệ Sở Công Thương" - the head of
+             * the name again (no name repeats its head) */
+            if (t->v[j].cap && j > head + hl &&
+                ((!t->v[j - 1].cap &&
+                  (S_closed(a, t, pt->ts, j) ||
+                   nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                   (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2))) ||
+                 (hl == 1 && !pt->person && t->v[head + 1].cap &&
+                  !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                  strcmp(t->v[j].lower, t->v[head].lower) == 0)) &&
                 S_starts(a, t, j, lim, 0)) {
                 int hf3;
                 if (S_head_at(a, t, j, lim, 0, 0, &hf3) && (hf3 & S_HEAD_CAP)) {

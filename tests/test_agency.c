@@ -100,6 +100,11 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
     S_list("BHXH Thành phố, Sở Y tế kiểm tra", "BHXH Thành phố|Sở Y tế", "kiểm tra");
     S_list("BHXH liên huyện Chương Mỹ - Thanh Oai tiếp nhận hồ sơ",
            "BHXH liên huyện Chương Mỹ - Thanh Oai", "tiếp nhận");
+    /* two names run together (a table cell's lines joined): no name
+     * repeats its head; an office holder's title does ("Tổ trưởng Tổ
+     * ...") */
+    S_list("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã",
+           "Sở Khoa học và Công nghệ|Sở Công Thương|UBND các phường, xã", NULL);
     /* the board of an economic zone "và các khu công nghiệp" is one */
     S_list("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp, Sở Xây dựng chủ trì",
            "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp|Sở Xây dựng", "chủ trì");
