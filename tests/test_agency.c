@@ -132,6 +132,13 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
 
 Test(agency, collectives_whole, .init = S_load, .fini = S_free)
 {
+    /* kinds of enterprise and unit in the collective's name */
+    S_list("các doanh nghiệp viễn thông, các doanh nghiệp công nghệ số triển khai",
+           "các doanh nghiệp viễn thông|các doanh nghiệp công nghệ số", "triển khai");
+    S_list("Các doanh nghiệp đầu tư hạ tầng chủ động", "Các doanh nghiệp đầu tư hạ tầng",
+           "chủ động");
+    S_list("các đơn vị điện lực trên địa bàn tỉnh thực hiện",
+           "các đơn vị điện lực trên địa bàn tỉnh", "thực hiện");
     S_list("Các sở, ban, ngành, đoàn thể Thành phố triển khai",
            "Các sở, ban, ngành, đoàn thể Thành phố", "triển khai");
     /* capitalised, the nouns of the list are still one collective */
