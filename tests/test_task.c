@@ -2275,12 +2275,15 @@ Test(task, coordinator_bare_common_noun, .init = fx_grammar_load, .fini = S_free
           "1. Sở Nội vụ\n\n"
           "a) Phối hợp với cơ quan có liên quan rà soát biên chế.\n\n"
           "b) Phối hợp chặt chẽ với các nhà mạng triển khai dịch vụ công.\n\n"
-          "c) Phối hợp với cấp trên bảo đảm kinh phí.\n");
+          "c) Phối hợp với cấp trên bảo đảm kinh phí.\n\n"
+          "d) Phối hợp chặt chẽ Sở Tài chính hỗ trợ doanh nghiệp.\n");
     S_expect_agencies(S_task("rà soát biên chế"),
                       "lead:Sở Nội vụ;coordinate:cơ quan có liên quan;");
     S_expect_agencies(S_task("triển khai dịch vụ công"),
                       "lead:Sở Nội vụ;coordinate:các nhà mạng;");
     S_expect_agencies(S_task("bảo đảm kinh phí"), "lead:Sở Nội vụ;");
+    S_expect_agencies(S_task("hỗ trợ doanh nghiệp"),
+                      "lead:Sở Nội vụ;coordinate:Sở Tài chính;");
 }
 
 /* "gửi Sở X để tổng hợp, báo cáo UBND tỉnh": the body sent to reports on;
