@@ -812,7 +812,10 @@ static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
     size_t k;
     for (k = s; k < e; k++) {
         size_t l;
-        if (t->v[k].cap && k > s)
+        /* a capital inside a name ("Tổ Phối hợp liên ngành"), not at a
+         * clause's start ("6. Sở Tài chính:\nPhối hợp với ...") */
+        if (t->v[k].cap && k > s &&
+            !(t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_SEMI)))
             continue;
         l = nqx_wlex_at(&c->coord, t, k, e, NULL);
         if (l && !(t->v[k + l - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON)) &&

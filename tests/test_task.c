@@ -2312,3 +2312,17 @@ Test(task, table_of_bodies_no_tasks, .init = fx_grammar_load, .fini = S_free)
           "| 2 | Công an quận 3 | Công an phường Nhiêu Lộc | 386/79 đường Lê Văn Sỹ |\n");
     cr_expect_eq(S_ntasks(), 0);
 }
+
+/* a capitalised cue after the title's colon or a full stop opens a
+ * clause: "6. Sở Tài chính:\nPhối hợp với Sở Công Thương ..." */
+Test(task, coordinator_after_title_colon, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+          "5. Sở Y tế: Chủ trì bảo đảm thuốc men cho vùng lũ.\n\n"
+          "6. Sở Tài chính:\nPhối hợp với Sở Công Thương thẩm định kinh phí mua sắm.\n\n"
+          "7. Sở Nội vụ: Rà soát biên chế. Phối hợp với Sở Y tế đánh giá nhân lực.\n");
+    S_expect_agencies(S_task("thẩm định kinh phí"),
+                      "lead:Sở Tài chính;coordinate:Sở Công Thương;");
+    S_expect_agencies(S_task("Rà soát biên chế"),
+                      "lead:Sở Nội vụ;coordinate:Sở Y tế;");
+}
