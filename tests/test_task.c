@@ -2326,3 +2326,14 @@ Test(task, coordinator_after_title_colon, .init = fx_grammar_load, .fini = S_fre
     S_expect_agencies(S_task("Rà soát biên chế"),
                       "lead:Sở Nội vụ;coordinate:Sở Y tế;");
 }
+
+/* "phản hồi về X (qua Y)" reports to X as "phản ánh về X" does; the
+ * channel Y is not listed */
+Test(task, feedback_reports_to, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nVI. TỔ CHỨC THỰC HIỆN\n\n"
+          "3. Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản hồi "
+          "về Ban Chỉ đạo (qua Sở Tài chính) để xem xét, chỉ đạo.\n");
+    S_expect_agencies(S_task("phản hồi"),
+                      "lead:các cơ quan, đơn vị;report_to:Ban Chỉ đạo;");
+}
