@@ -767,6 +767,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_NEXT 16
 #define S_HEAD_DETONLY 32
 #define S_HEAD_NAMED 64
+#define S_HEAD_NOOBJ 128
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
@@ -851,6 +852,8 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_NEXT;
     if (strstr(e->value, "named"))
         f |= S_HEAD_NAMED;
+    if (strstr(e->value, "noobj"))
+        f |= S_HEAD_NOOBJ;
     return f;
 }
 
@@ -1280,20 +1283,31 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
 {
     S_part parts[S_MAXPARTS];
     size_t np = 0, k = i, p, g0;
-    int sep = 0;
+    int sep = 0, obj = (sentence_start & NQX_AGX_OBJECT) != 0;
 
+    sentence_start &= 1;
     if (lim > t->n)
         lim = t->n;
     while (np < S_MAXPARTS && k < lim) {
         S_part *pt = &parts[np];
         size_t j = k, hl, dl, head, el = 0;
-        int hf, det = 0, next = 0, inside, named, listed;
+        int hf, det = 0, next = 0, inside, named, listed, vdet = 0;
         dl = nqx_wlex_at(&a->dets, t, j, lim, NULL);
         if (dl) {
             det = 1;
             j += dl;
         }
         hl = S_head_at(a, t, j, lim, det, np == 0, &hf);
+        /* the object of a preposition: a bare common noun reads as if
+         * a determiner stood before it ("với cơ quan, tổ chức có liên
+         * quan" as "với các cơ quan, tổ chức có liên quan") */
+        if (!hl && obj && np == 0 && !det) {
+            size_t ol = S_head_at(a, t, j, lim, 0, 0, &hf);
+            if (ol && (hf & S_HEAD_DET) && !(hf & S_HEAD_NOOBJ)) {
+                hl = ol;
+                det = vdet = 1;
+            }
+        }
         if (!hl)
             break;
         head = j;
@@ -1361,8 +1375,28 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             if (pv->flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                              NQX_TOK_EOL))
                 break;
-            if (t->v[j].flags & NQX_TOK_OPEN)
+            if (t->v[j].flags & NQX_TOK_OPEN) {
+                /* "Công ty X (Chủ đầu tư), Sở Y, ...": a short role in
+                 * brackets, then a comma and the next body: the list
+                 * goes on after it */
+                size_t m;
+                for (m = j; m < lim && m < j + 8; m++)
+                    if (t->v[m].flags & (NQX_TOK_CLOSE | NQX_TOK_STOP |
+                                         NQX_TOK_SEMI | NQX_TOK_COLON | NQX_TOK_EOL))
+                        break;
+                if (m + 1 < lim && m < j + 8 &&
+                    (t->v[m].flags & (NQX_TOK_CLOSE | NQX_TOK_COMMA | NQX_TOK_STOP |
+                                      NQX_TOK_SEMI | NQX_TOK_COLON | NQX_TOK_EOL)) ==
+                        (NQX_TOK_CLOSE | NQX_TOK_COMMA) &&
+                    /* a role or a name, not a condition ("(nơi không có
+                     * chi uỷ), đảng uỷ bộ phận chịu trách nhiệm") */
+                    (t->v[j].cap || S_starts(a, t, j, m + 1, 0)) &&
+                    S_starts(a, t, m + 1, lim, 0)) {
+                    next = 'b';
+                    el = m + 1 - j;
+                }
                 break;
+            }
             /* "tỉnh Lâm Đồng": a place's proper name ends at its first
              * word in lower case */
             if ((hf & S_HEAD_NAMED) && !det && j > head + hl && !t->v[j].cap &&
@@ -1419,11 +1453,17 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 continue;
             }
             /* two cells run together: "UBND xã, phường, đặc khu Sở Tài
-             * chính" - a place word, then the capital head of a body */
-            if (t->v[j].cap && !t->v[j - 1].cap && j > head + hl &&
-                (S_closed(a, t, pt->ts, j) ||
-                 nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
-                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2)) &&
+             * chính" - a place word, then the capital head of a body;
+             * "Sở Khoa học và Công nghệ Sở Công Thương" - the head of
+             * the name again (no name repeats its head) */
+            if (t->v[j].cap && j > head + hl &&
+                ((!t->v[j - 1].cap &&
+                  (S_closed(a, t, pt->ts, j) ||
+                   nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                   (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2))) ||
+                 (hl == 1 && !pt->person && t->v[head + 1].cap &&
+                  !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                  strcmp(t->v[j].lower, t->v[head].lower) == 0)) &&
                 S_starts(a, t, j, lim, 0)) {
                 int hf3;
                 if (S_head_at(a, t, j, lim, 0, 0, &hf3) && (hf3 & S_HEAD_CAP)) {
@@ -1615,21 +1655,41 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         if (pt->proper && hl < 2 &&
             !t->v[head].allcaps &&
             !(head + 1 < j && (t->v[head + 1].cap ||
-                               nqx_wlex_at(&a->places, t, head + 1, j, NULL))))
+                               nqx_wlex_at(&a->places, t, head + 1, j, NULL)))) {
             pt->proper = 0;
+            /* ... and in a list of such nouns is the common noun: "các
+             * Sở, Ban, ngành liên quan" is one collective ("Báo và Đài
+             * ..." is not) */
+            if (t->v[head].flags & NQX_TOK_COMMA)
+                pt->generic = 1;
+        }
         /* "Cơ quan, đơn vị được phân công": a head that wants a name
          * after it (flag next) and has none is the common noun,
          * capitalised only as the sentence's first word */
         if (pt->proper && (hf & S_HEAD_NEXT) && j == head + hl &&
             !t->v[head].allcaps)
             pt->proper = 0;
+        /* ... when it says which ("với cơ quan có liên quan"): "với cơ
+         * quan chủ trì" names no body of its own */
+        if (vdet && pt->bare)
+            break;
+        /* "với lực lượng Kiểm lâm, lực lượng Quân đội": the object's
+         * common noun with its proper name right after it is one body,
+         * first or after another named one (not in a collective: "các
+         * bộ, ngành, cơ quan Trung ương") */
+        if ((vdet || (obj && !pt->det && np > 0 && parts[np - 1].proper)) &&
+            pt->generic && !pt->person && !t->v[head].cap &&
+            head + hl < j && t->v[head + hl].cap &&
+            !(t->v[head + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+            !nqx_wlex_at(&a->places, t, head + hl, j, NULL))
+            pt->proper = 1;
         pt->te = j;
         pt->closed = S_closed(a, t, pt->ts, pt->te);
         np++;
         if (!next)
             break;
         sep = next;
-        k = next == '&' ? j + 1 : next == 'e' ? j + el : j;
+        k = next == '&' ? j + 1 : (next == 'e' || next == 'b') ? j + el : j;
     }
     if (!np)
         return i;
@@ -1643,7 +1703,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             int gbare = (g0 == p - 1) && G->bare && G->generic && !G->det;
             /* office holders written each with a capital are each one:
              * "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch ..." */
-            if (B->sep == ';' || B->sep == 'e' || B->det || A->enumd ||
+            if (B->sep == ';' || B->sep == 'e' || B->sep == 'b' || B->det || A->enumd ||
                 (B->person && G->person && t->v[B->ts].cap))
                 merge = 0;
             /* "các Đoàn đại biểu Quốc hội và đại biểu Quốc hội": an

@@ -221,7 +221,10 @@ int nqx_agx_apposition(const nqx_agx *a, const nqx_toks *t, size_t i,
  * (bytes) per body to names (at most max; *nnames counts) and returns the
  * index of the first word after the list, or i when no body starts there.
  * sentence_start says whether word i opens a sentence (a capital there
- * does not make a common noun a proper name). */
+ * does not make a common noun a proper name); or'ed with NQX_AGX_OBJECT,
+ * the list is the object of a preposition ("phối hợp với cơ quan báo
+ * chí"): a bare common noun (head flag det) may open it. */
+#define NQX_AGX_OBJECT 2
 size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     size_t lim, int sentence_start, nqx_span *names,
                     size_t max, size_t *nnames);

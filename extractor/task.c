@@ -39,7 +39,8 @@ typedef struct {
     nqx_doc *d;
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri, tquals,
-        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
+        inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals, directs,
+        relays;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
         *p_handout, *p_footer;
@@ -706,6 +707,24 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
     fronted = S_fronted(c, t, s, e);
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;
+        size_t cl;
+        /* "Hằng năm, phối hợp với Sở A, Sở B thực hiện ...": the commas
+         * of the bodies worked with open no clause; none is a subject
+         * (the cue after a comma: "X có đất phối hợp với A, B ..." has
+         * a subject of its own before it) */
+        if (fronted && !t->v[k].cap && k > s &&
+            (t->v[k - 1].flags & (NQX_TOK_COMMA | NQX_TOK_COLON)) &&
+            (cl = nqx_wlex_at(&c->coord, t, k, e, NULL)) > 0 &&
+            !(t->v[k + cl - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
+                                        NQX_TOK_SEMI | NQX_TOK_COMMA))) {
+            nqx_span sp[S_MAXNAMES];
+            size_t n = 0, j = nqx_agx_list(c->agx, t, k + cl, e, 0, sp,
+                                           S_MAXNAMES, &n);
+            if (n && j > k + cl) {
+                k = j - 1;
+                continue;
+            }
+        }
         /* the lead named after the work: "... do Ban Tổ chức Huyện ủy
          * chủ trì", "... (Ban Tuyên giáo Huyện ủy chủ trì, ...)" */
         if (k > s && (strcmp(t->v[k].lower, "do") == 0 || (f & NQX_TOK_OPEN))) {
@@ -758,18 +777,55 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
     return 0;
 }
 
+/* Whether the coordination cue at t[k] belongs to a body the clause
+ * tells to act that is no lead of out ("UBND tỉnh chỉ đạo cơ quan quản lý
+ * nhà ở chủ trì, phối hợp với ...", "Chỉ đạo Hội Cựu chiến binh tăng
+ * cường phối hợp với chính quyền"): who works with that body, not with
+ * the task's lead ("Giao Sở X chủ trì, phối hợp với Y": X leads). */
+static int S_told_coord(S_ctx *c, const nqx_toks *t, size_t s, size_t k,
+                        const S_ags *out)
+{
+    size_t d = k, i;
+    while (d > s && !(t->v[d - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP |
+                                           NQX_TOK_COLON | NQX_TOK_EOL)))
+        d--;
+    for (; d < k; d++) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j, dl = nqx_wlex_at(&c->directs, t, d, k, NULL);
+        if (!dl)
+            continue;
+        j = nqx_agx_list(c->agx, t, d + dl, k, NQX_AGX_OBJECT, sp, S_MAXNAMES, &n);
+        if (!n || j <= d + dl)
+            continue;
+        for (i = 0; i < out->n; i++)
+            if (out->v[i].role == NQX_ROLE_LEAD &&
+                out->v[i].name.start == sp[0].start)
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                            S_ags *out)
 {
     size_t k;
     for (k = s; k < e; k++) {
         size_t l;
-        if (t->v[k].cap && k > s)
+        /* a capital inside a name ("Tổ Phối hợp liên ngành"), not at a
+         * clause's start ("6. Sở Tài chính:\nPhối hợp với ...") */
+        if (t->v[k].cap && k > s &&
+            !(t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_SEMI)))
             continue;
         l = nqx_wlex_at(&c->coord, t, k, e, NULL);
-        if (l && !(t->v[k + l - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON))) {
+        if (l && !(t->v[k + l - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON)) &&
+            !S_told_coord(c, t, s, k, out)) {
             nqx_span sp[S_MAXNAMES];
-            size_t n = 0, j = nqx_agx_list(c->agx, t, k + l, e, 0, sp,
+            /* "phối hợp với cơ quan báo chí": after "với" a noun, no
+             * verb ("phối hợp (cùng) tổ chức hội nghị") */
+            const char *lw = t->v[k + l - 1].lower;
+            int obj = strcmp(lw, "với") == 0 ? NQX_AGX_OBJECT : 0;
+            size_t n = 0, j = nqx_agx_list(c->agx, t, k + l, e, obj, sp,
                                            S_MAXNAMES, &n);
             S_add_list(out, sp, n, NQX_ROLE_COORDINATE);
             if (j > k + l)
@@ -781,11 +837,11 @@ static void S_coordinators(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
 static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                         S_ags *out)
 {
-    size_t k;
+    size_t k, relay = 0;
     for (k = s; k < e; k++) {
         size_t l = t->v[k].cap ? 0 : nqx_wlex_at(&c->repv, t, k, e, NULL);
         size_t m, stop;
-        if (!l)
+        if (!l || k < relay)
             continue;
         /* "chương trình", "công trình", "tờ trình": the verb's word is
          * the end of a noun, which reports to nobody */
@@ -817,6 +873,15 @@ static void S_report_to(S_ctx *c, const nqx_toks *t, size_t s, size_t e,
                 size_t n = 0;
                 m = nqx_agx_list(c->agx, t, at, e, 0, sp, S_MAXNAMES, &n);
                 S_add_list(out, sp, n, NQX_ROLE_REPORT_TO);
+                /* "gửi Sở Tài chính để tổng hợp, báo cáo UBND tỉnh":
+                 * the body sent to reports on; whom it reports to is no
+                 * body of the task's, to the end of the clause */
+                if (m < e && nqx_wlex_at(&c->relays, t, m, e, NULL)) {
+                    for (relay = m; relay < e; relay++)
+                        if (t->v[relay].flags & (NQX_TOK_SEMI | NQX_TOK_STOP |
+                                                 NQX_TOK_COLON))
+                            break;
+                }
                 k = m;
                 break;
             }
@@ -1547,10 +1612,13 @@ static void S_table(S_ctx *c, int table)
              * chính | Cơ quan liên quan | Thường xuyên". A numbered row
              * whose third cell names bodies gives the columns: bodies
              * lead, then coordinate; a cell that reads as a time is the
-             * time */
+             * time. Not when the second cell names a body too: "1 |
+             * BHXH quận Ba Đình | BHXH Cơ sở Ba Đình | address" lists
+             * offices, old and new, and assigns nothing */
             if (!h && !have && n >= 4 && n <= S_MAXCOLS &&
                 S_number_cell(c, cells[0].start, cells[0].end) &&
-                S_names_cell(c, cells[2].start, cells[2].end)) {
+                S_names_cell(c, cells[2].start, cells[2].end) &&
+                !S_names_cell(c, cells[1].start, cells[1].end)) {
                 int nl = 0;
                 memset(hc, 0, sizeof hc);
                 hc[0] = 'n';
@@ -2751,7 +2819,8 @@ static void S_exclude(S_ctx *c)
 typedef struct {
     nqx_agx *agx;
     nqx_wlex subjv, fronted, repv, repp, coord, roles, columns, chutri,
-        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals;
+        tquals, inserted, cdescr, tleadin, tnend, follow, semiv, repnouns, ordinals,
+        directs, relays;
 } S_lexset;
 
 static const char S_lexset_tag = 0;
@@ -2779,6 +2848,8 @@ static void S_lexset_free(void *p)
     nqx_wlex_free(&l->semiv);
     nqx_wlex_free(&l->repnouns);
     nqx_wlex_free(&l->ordinals);
+    nqx_wlex_free(&l->directs);
+    nqx_wlex_free(&l->relays);
     free(l);
 }
 
@@ -2808,6 +2879,8 @@ static const S_lexset *S_lexset_get(const nqx_grammar *g)
         nqx_wlex_load(g, "task_semicolon_verbs", &l->semiv) ||
         nqx_wlex_load(g, "task_report_nouns", &l->repnouns) ||
         nqx_wlex_load(g, "task_ordinals", &l->ordinals) ||
+        nqx_wlex_load(g, "task_directs", &l->directs) ||
+        nqx_wlex_load(g, "task_report_relays", &l->relays) ||
         nqx_gram_cache_put(g, &S_lexset_tag, l, S_lexset_free)) {
         S_lexset_free(l);
         return NULL;
@@ -2903,6 +2976,8 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.semiv = lex->semiv;
         c.repnouns = lex->repnouns;
         c.ordinals = lex->ordinals;
+        c.directs = lex->directs;
+        c.relays = lex->relays;
     }
     if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {

@@ -46,8 +46,68 @@ static void S_list(const char *s, const char *want, const char *next)
     nqx_toks_free(&t);
 }
 
+/* The list of s read as the object of "với" (NQX_AGX_OBJECT), as
+ * "name|name|..." ("" when none). */
+static void S_obj(const char *s, const char *want)
+{
+    nqx_toks t;
+    nqx_span sp[32];
+    size_t n = 0, i;
+    char got[512] = "";
+    cr_assert_eq(nqx_ext_tokens(s, 0, strlen(s), &t), NQX_OK);
+    nqx_agx_list(S_a, &t, 0, t.n, NQX_AGX_OBJECT, sp, 32, &n);
+    for (i = 0; i < n; i++) {
+        if (i)
+            strcat(got, "|");
+        strncat(got, s + sp[i].start, sp[i].end - sp[i].start);
+    }
+    cr_expect_str_eq(got, want, "object list of %s: got %s", s, got);
+    nqx_toks_free(&t);
+}
+
+/* after "với" a bare common noun names a body when it says which; a
+ * common noun with its proper name is one body of its own */
+Test(agency, object_of_with, .init = S_load, .fini = S_free)
+{
+    S_obj("cơ quan có liên quan tổng hợp", "cơ quan có liên quan");
+    S_obj("cơ quan, tổ chức, đơn vị tổ chức các phong trào", "cơ quan, tổ chức, đơn vị");
+    S_obj("cơ quan công an cấp xã trong việc", "cơ quan công an cấp xã");
+    S_obj("lực lượng Kiểm lâm, lực lượng Quân đội, chính quyền địa phương tăng cường",
+          "lực lượng Kiểm lâm|lực lượng Quân đội|chính quyền địa phương");
+    S_obj("các nhà mạng triển khai", "các nhà mạng");
+    S_obj("các lực lượng và UBND các xã, phường huy động", "các lực lượng|UBND các xã, phường");
+    /* no body: the common noun alone, or a level */
+    S_obj("cơ quan chủ trì thực hiện", "");
+    S_obj("cấp trên để bảo đảm", "");
+    /* and without "với", a bare common noun opens no list */
+    S_list("cơ quan có liên quan tổng hợp", "", NULL);
+    /* a collective keeps its named member ("các bộ, ngành, cơ quan Trung ương") */
+    S_obj("các bộ, ngành, cơ quan Trung ương triển khai", "các bộ, ngành, cơ quan Trung ương");
+}
+
 Test(agency, lists_split, .init = S_load, .fini = S_free)
 {
+    /* a role in brackets inside the list: the list goes on after it;
+     * a condition in brackets ends it */
+    S_list("Ban Quản lý dự án khu vực Đông Sơn (Chủ đầu tư), Sở Xây dựng, Sở Tài chính chịu trách nhiệm",
+           "Ban Quản lý dự án khu vực Đông Sơn|Sở Xây dựng|Sở Tài chính", "chịu trách nhiệm");
+    S_list("Sở Tài chính (cơ quan thường trực), Sở Nội vụ triển khai",
+           "Sở Tài chính|Sở Nội vụ", "triển khai");
+    S_list("chi bộ trực thuộc (nơi không có chi uỷ), đảng uỷ bộ phận chịu trách nhiệm",
+           "chi bộ trực thuộc", NULL);
+    /* the abbreviated social insurance office, of a province or of
+     * districts together */
+    S_list("BHXH Thành phố, Sở Y tế kiểm tra", "BHXH Thành phố|Sở Y tế", "kiểm tra");
+    S_list("BHXH liên huyện Chương Mỹ - Thanh Oai tiếp nhận hồ sơ",
+           "BHXH liên huyện Chương Mỹ - Thanh Oai", "tiếp nhận");
+    /* two names run together (a table cell's lines joined): no name
+     * repeats its head; an office holder's title does ("Tổ trưởng Tổ
+     * ...") */
+    S_list("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã",
+           "Sở Khoa học và Công nghệ|Sở Công Thương|UBND các phường, xã", NULL);
+    /* the board of an economic zone "và các khu công nghiệp" is one */
+    S_list("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp, Sở Xây dựng chủ trì",
+           "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp|Sở Xây dựng", "chủ trì");
     S_list("Sở Tài chính, Sở Nội vụ và Công an tỉnh chủ trì thực hiện",
            "Sở Tài chính|Sở Nội vụ|Công an tỉnh", "chủ trì");
     S_list("Hội đồng nhân dân, Ủy ban nhân dân huyện chỉ đạo",
@@ -72,8 +132,20 @@ Test(agency, lists_split, .init = S_load, .fini = S_free)
 
 Test(agency, collectives_whole, .init = S_load, .fini = S_free)
 {
+    /* kinds of enterprise and unit in the collective's name */
+    S_list("các doanh nghiệp viễn thông, các doanh nghiệp công nghệ số triển khai",
+           "các doanh nghiệp viễn thông|các doanh nghiệp công nghệ số", "triển khai");
+    S_list("Các doanh nghiệp đầu tư hạ tầng chủ động", "Các doanh nghiệp đầu tư hạ tầng",
+           "chủ động");
+    S_list("các đơn vị điện lực trên địa bàn tỉnh thực hiện",
+           "các đơn vị điện lực trên địa bàn tỉnh", "thực hiện");
     S_list("Các sở, ban, ngành, đoàn thể Thành phố triển khai",
            "Các sở, ban, ngành, đoàn thể Thành phố", "triển khai");
+    /* capitalised, the nouns of the list are still one collective */
+    S_list("các Sở, Ban, ngành liên quan rà soát",
+           "các Sở, Ban, ngành liên quan", "rà soát");
+    S_list("Các Sở, Ban, Ngành thực hiện rà soát",
+           "Các Sở, Ban, Ngành", "thực hiện");
     S_list("các cơ quan, đơn vị trong toàn hệ thống chính trị tỉnh phải xây dựng",
            "các cơ quan, đơn vị trong toàn hệ thống chính trị tỉnh", "phải");
     S_list("Cấp ủy, tổ chức đảng thường xuyên tự kiểm tra",

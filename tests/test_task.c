@@ -1824,8 +1824,8 @@ Test(task, trouble_sentence_goes_on_with_the_work, .init = fx_grammar_load, .fin
     cr_expect_eq(S_ntasks(), 1);
     const nqx_record *r = S_task("yêu cầu các sở, ngành");
     cr_expect(strstr(r->text, "báo cáo Ủy ban nhân dân tỉnh.") != NULL, "%s", r->text);
-    S_expect_agencies(r, "lead:các sở, ngành, địa phương;report_to:Sở Nội vụ;"
-                         "report_to:Ủy ban nhân dân tỉnh;");
+    /* Sở Nội vụ reports on to UBND tỉnh (task_report_relays) */
+    S_expect_agencies(r, "lead:các sở, ngành, địa phương;report_to:Sở Nội vụ;");
     S_expect_deadline(r, "conditional");
 }
 
@@ -2232,4 +2232,108 @@ Test(task, role_not_definition, .init = fx_grammar_load, .fini = S_free)
           "2. Trạm Y tế xã là đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân xã.\n");
     cr_expect_eq(S_ntasks(), 1);
     S_expect_agencies(S_task("cơ quan đầu mối"), "lead:Sở Nội vụ;");
+}
+
+/* "Hằng năm, phối hợp với A, B thực hiện ...": after a fronted time the
+ * bodies worked with are a list; B is no subject, the block's body leads */
+Test(task, fronted_time_coordinate_list, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+          "1. Sở Xây dựng\n\n"
+          "a) Hằng năm, phối hợp với Sở Tài chính, Sở Nội vụ thực hiện kiểm tra "
+          "công trình.\n\n"
+          "b) Chủ trì thẩm định thiết kế các công trình.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("kiểm tra công trình"),
+                      "lead:Sở Xây dựng;coordinate:Sở Tài chính;coordinate:Sở Nội vụ;");
+}
+
+/* the bodies a body told to act works with are its partners, not the
+ * task's coordinators, unless the body told leads the task */
+Test(task, told_body_partners, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+          "1. Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế phối hợp với Sở Tài chính kiểm tra "
+          "các cơ sở khám bệnh.\n\n"
+          "2. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế.\n\n"
+          "3. Sở Xây dựng\n\n"
+          "a) Chỉ đạo các đơn vị trực thuộc phối hợp với Công an tỉnh kiểm tra công trình.\n\n"
+          "b) Phối hợp với Công an tỉnh thẩm định thiết kế.\n");
+    S_expect_agencies(S_task("kiểm tra các cơ sở khám bệnh"), "lead:Ủy ban nhân dân tỉnh;");
+    S_expect_agencies(S_task("rà soát biên chế"),
+                      "lead:Sở Nội vụ;coordinate:Sở Tài chính;");
+    S_expect_agencies(S_task("kiểm tra công trình"), "lead:Sở Xây dựng;");
+    S_expect_agencies(S_task("thẩm định thiết kế"),
+                      "lead:Sở Xây dựng;coordinate:Công an tỉnh;");
+}
+
+/* after "phối hợp (chặt chẽ) với" a bare common noun that says which is
+ * a coordinator ("cơ quan có liên quan"); "cấp trên" is none */
+Test(task, coordinator_bare_common_noun, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
+          "1. Sở Nội vụ\n\n"
+          "a) Phối hợp với cơ quan có liên quan rà soát biên chế.\n\n"
+          "b) Phối hợp chặt chẽ với các nhà mạng triển khai dịch vụ công.\n\n"
+          "c) Phối hợp với cấp trên bảo đảm kinh phí.\n\n"
+          "d) Phối hợp chặt chẽ Sở Tài chính hỗ trợ doanh nghiệp.\n");
+    S_expect_agencies(S_task("rà soát biên chế"),
+                      "lead:Sở Nội vụ;coordinate:cơ quan có liên quan;");
+    S_expect_agencies(S_task("triển khai dịch vụ công"),
+                      "lead:Sở Nội vụ;coordinate:các nhà mạng;");
+    S_expect_agencies(S_task("bảo đảm kinh phí"), "lead:Sở Nội vụ;");
+    S_expect_agencies(S_task("hỗ trợ doanh nghiệp"),
+                      "lead:Sở Nội vụ;coordinate:Sở Tài chính;");
+}
+
+/* "gửi Sở X để tổng hợp, báo cáo UBND tỉnh": the body sent to reports on;
+ * the task reports to it alone */
+Test(task, report_relayed, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Các chủ đầu tư định kỳ hằng quý báo cáo tiến độ giải ngân gửi Sở Tài chính "
+          "để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n\n"
+          "2. Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n");
+    S_expect_agencies(S_task("tiến độ giải ngân"),
+                      "lead:Các chủ đầu tư;report_to:Sở Tài chính;");
+    S_expect_agencies(S_task("kết quả thực hiện"),
+                      "lead:Sở Nội vụ;report_to:Ủy ban nhân dân tỉnh;");
+}
+
+/* a numbered table whose second cell names a body lists bodies (offices
+ * and where they sit); it assigns nothing, though its third cell names
+ * bodies or places too */
+Test(task, table_of_bodies_no_tasks, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("DANH SÁCH\n\n"
+          "| STT | Tên đơn vị | Địa bàn | Trụ sở |\n"
+          "|---|---|---|---|\n"
+          "| 1 | Chi cục Dự trữ Nhà nước khu vực II | Thành phố Hồ Chí Minh, Đồng Nai | Thành phố Hồ Chí Minh |\n"
+          "| 2 | Công an quận 3 | Công an phường Nhiêu Lộc | 386/79 đường Lê Văn Sỹ |\n");
+    cr_expect_eq(S_ntasks(), 0);
+}
+
+/* a capitalised cue after the title's colon or a full stop opens a
+ * clause: "6. Sở Tài chính:\nPhối hợp với Sở Công Thương ..." */
+Test(task, coordinator_after_title_colon, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+          "5. Sở Y tế: Chủ trì bảo đảm thuốc men cho vùng lũ.\n\n"
+          "6. Sở Tài chính:\nPhối hợp với Sở Công Thương thẩm định kinh phí mua sắm.\n\n"
+          "7. Sở Nội vụ: Rà soát biên chế. Phối hợp với Sở Y tế đánh giá nhân lực.\n");
+    S_expect_agencies(S_task("thẩm định kinh phí"),
+                      "lead:Sở Tài chính;coordinate:Sở Công Thương;");
+    S_expect_agencies(S_task("Rà soát biên chế"),
+                      "lead:Sở Nội vụ;coordinate:Sở Y tế;");
+}
+
+/* "phản hồi về X (qua Y)" reports to X as "phản ánh về X" does; the
+ * channel Y is not listed */
+Test(task, feedback_reports_to, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nVI. TỔ CHỨC THỰC HIỆN\n\n"
+          "3. Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản hồi "
+          "về Ban Chỉ đạo (qua Sở Tài chính) để xem xét, chỉ đạo.\n");
+    S_expect_agencies(S_task("phản hồi"),
+                      "lead:các cơ quan, đơn vị;report_to:Ban Chỉ đạo;");
 }
