@@ -91,7 +91,11 @@ typedef struct {
                            G_WRAP: a newline of text wrapped at a width
                            with no blank line between its paragraphs */
     int cont;           /* a row's wrapped cell text: joins the row */
-    int item, atx;      /* opens a list item / numbered heading; '#' line */
+    int item, atx;      /* opens a list item / numbered heading; '#' line.
+                           item 2: marked by a number or a letter ("2.",
+                           "a)", "II."; no dash nor bullet), the line not
+                           ended by a word a name may follow ("hoặc",
+                           "theo", "của": S_link_word) */
     int emph_s, emph_e; /* opens / closes with an emphasis run */
     int lower_start, upper_start;
     int word_start;     /* ... and its first word is all letters ("thực,"),
@@ -1043,6 +1047,20 @@ static int S_dangling(const unsigned char *w, size_t n)
     return 0;
 }
 
+/* Words after which a line goes on with a name in capitals ("hoặc" /
+ * "Ứng dụng VNeID", "theo" / "Điều 5"), besides S_dangling's. */
+static int S_link_word(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "hoặc", "hay", "theo", "về", "trong", "như", "bằng", "qua", "đến",
+        "tới", "vào", "giữa", "gồm", "cùng", "thuộc", NULL};
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return S_dangling(w, n);
+}
+
 /* Does a sentence open at r[w] (the line's text from i0 on): the line's
  * first word, or one after ". ", ": " or "; "? */
 static int S_opens_sentence(const unsigned char *r, size_t i0, size_t w)
@@ -1175,6 +1193,8 @@ static void S_features(S_ctx *c, S_unit *u)
     i0 = i;
     u->item = S_item(r + i, n - i);
     u->bare = u->item && S_bare(r + i, n - i);
+    if (u->item && r[i] != '-' && r[i] != '+' && r[i] < 0x80)
+        u->item = 2;
     if (n - i >= 3 && r[i] == '-' && r[i + 1] == ' ') {
         utf8proc_int32_t c2;
         S_cp(r + i + 2, n - i - 2, &c2);
@@ -1325,6 +1345,9 @@ static void S_features(S_ctx *c, S_unit *u)
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
             u->dangling = u->last_lower && S_dangling(r + w, n - w);
+            /* asked only of a numbered item's line (S_paragraphs) */
+            if (u->item == 2 && u->last_lower && S_link_word(r + w, n - w))
+                u->item = 1;
             u->term_word = u->last_lower && S_term_word(r + w, n - w);
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
@@ -2103,6 +2126,7 @@ typedef struct {
     int dangling, last_digit, term_word, stop_lower, code_end, num_word;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
+    int single;    /* one line so far */
     size_t nchars;
 } S_para;
 
@@ -2132,6 +2156,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     S_para_end(p, u);
     p->bare = u->bare;
     p->part_word = u->part_word;
+    p->single = 1;
     p->nchars = u->nchars;
 }
 
@@ -2143,6 +2168,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     S_para_end(p, u);
     p->bare = 0;
     p->part_word = 0;
+    p->single = 0;
     p->nchars += u->nchars;
 }
 
@@ -2241,6 +2267,92 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
            (p->nchars >= 250 || (u->after_page && p->nchars >= 60 && !p->clause_end));
 }
 
+/* The code point that ends at t[i] (i > 0), or -1. */
+static utf8proc_int32_t S_cp_before(const unsigned char *t, size_t i)
+{
+    size_t j = i;
+    utf8proc_int32_t cp = -1;
+    while (j > 0 && i - j < 4 && (t[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j == 0)
+        return -1;
+    j--;
+    if (utf8proc_iterate(t + j, (utf8proc_ssize_t)(i - j), &cp) != (utf8proc_ssize_t)(i - j))
+        return -1;
+    return cp;
+}
+
+static int S_is_lower(utf8proc_int32_t cp)
+{
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Does unit u open with a common word that its capital marks as a
+ * sentence's first ("Các", "Kinh phí", "Căn cứ")? In the document, the
+ * word stands in lower case inside a line, and its capital never follows
+ * a word in lower case there: a name's word ("Sở", "Nông nghiệp",
+ * "Thành phố", "Ủy ban") does, "thuộc Ủy ban", "Sở Nông nghiệp". One
+ * scan of the text per unit asked, which only an item's heading line
+ * followed by a capital asks (S_paragraphs). */
+static int S_sentence_word(const S_ctx *c, const S_unit *u)
+{
+    const unsigned char *t = c->t;
+    size_t a = u->cs, b, k, n, lc = 0;
+    unsigned char low[64];
+    utf8proc_int32_t cp, lcp;
+    utf8proc_ssize_t k0;
+    while (a < u->ce && (t[a] == '*' || t[a] == '_'))
+        a++;
+    k0 = utf8proc_iterate(t + a, (utf8proc_ssize_t)(u->ce - a), &cp);
+    if (k0 <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    b = a + (size_t)k0;
+    /* the rest of the word in lower case: no acronym ("TTHC", "UBND") */
+    while (b < u->ce) {
+        utf8proc_int32_t c2;
+        utf8proc_ssize_t kb = utf8proc_iterate(t + b, (utf8proc_ssize_t)(u->ce - b), &c2);
+        if (kb <= 0 || !S_is_lower(c2))
+            break;
+        b += (size_t)kb;
+    }
+    if (b == a + (size_t)k0 || (b < u->ce && t[b] != ' ' && t[b] != ','))
+        return 0;
+    lcp = utf8proc_tolower(cp);
+    k = (size_t)utf8proc_encode_char(lcp, low);
+    n = b - a - (size_t)k0;
+    if (k + n > sizeof low)
+        return 0;
+    memcpy(low + k, t + a + (size_t)k0, n);
+    n += k;
+    {
+        /* the word, in either case, with a space before it and no letter
+         * after it */
+        const unsigned char *q = t, *end = t + c->len;
+        size_t wl = b - a;
+        while ((q = memchr(q, ' ', (size_t)(end - q))) != NULL) {
+            size_t i = (size_t)(q - t) + 1;
+            q++;
+            if (i + n <= c->len && memcmp(t + i, low, n) == 0) {
+                utf8proc_int32_t c3 = -1;
+                if (i + n < c->len)
+                    utf8proc_iterate(t + i + n, (utf8proc_ssize_t)(c->len - i - n), &c3);
+                if (!(c3 >= 0 && utf8proc_category(c3) >= UTF8PROC_CATEGORY_LU &&
+                      utf8proc_category(c3) <= UTF8PROC_CATEGORY_LO))
+                    lc++;
+            } else if (i + wl <= c->len && i != a && memcmp(t + i, t + a, wl) == 0 &&
+                       S_is_lower(S_cp_before(t, i - 1))) {
+                utf8proc_int32_t c3 = -1;
+                if (i + wl < c->len)
+                    utf8proc_iterate(t + i + wl, (utf8proc_ssize_t)(c->len - i - wl), &c3);
+                if (!(c3 >= 0 && utf8proc_category(c3) >= UTF8PROC_CATEGORY_LU &&
+                      utf8proc_category(c3) <= UTF8PROC_CATEGORY_LO))
+                    return 0; /* "thuộc Ủy": a name's word */
+            }
+        }
+    }
+    return lc >= 1;
+}
+
 /* ----------------------------------------------------------------- entry */
 
 static int S_is_ws_region(const unsigned char *t, size_t a, size_t b)
@@ -2333,7 +2445,22 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
          * wrap cut after its '-' or '/' goes on with no space */
         int glue = prev_main != (size_t)-1 && p.code_end && u->code_start &&
                    p.kind == U_TEXT && u->kind == U_TEXT && !u->item && !u->atx;
-        if (prev_main != (size_t)-1 && (glue || S_join(&p, u, gap))) {
+        /* "2. Nâng cao chất lượng công tác" / "Các cấp ủy ...": a numbered
+         * item's line with no mark at its end, then a line opened by a
+         * word only a sentence's start writes with a capital
+         * (S_sentence_word), is the item's heading and its body, where the
+         * text marks no paragraph (G_WRAP; inside a Markdown block a
+         * crawl's line ends anywhere: "g) Tham gia quản lý, vận hành" /
+         * "Cơ sở dữ liệu ..."). Not after "của", "hoặc" (a name goes on:
+         * "của" / "Thủ tướng") nor after a capital ("Sở" / "Nông
+         * nghiệp"); not for a dash's point, which is a sentence ("- Mọi
+         * đảng viên ... thực hiện nghiêm" / "Điều lệ Đảng") */
+        int head = prev_main != (size_t)-1 && !glue && gap == G_WRAP &&
+                   p.kind == U_TEXT && u->kind == U_TEXT && p.item == 2 && p.single &&
+                   !p.atx && p.last_lower && !p.sent_end &&
+                   !p.clause_end && u->upper_start && !u->item && !u->atx &&
+                   S_sentence_word(c, u);
+        if (prev_main != (size_t)-1 && !head && (glue || S_join(&p, u, gap))) {
             /* footnotes that cut this sentence move past it */
             size_t f;
             u->join = 1;

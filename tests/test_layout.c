@@ -392,6 +392,31 @@ Test(layout, a_line_with_room_for_the_next_word_ends_its_paragraph)
     CHECK(in, want);
 }
 
+/* ... and a numbered item's line with no mark at its end, the width
+ * reached, then a line opened by a word the document writes in lower case
+ * inside its lines and never with a capital after a word in lower case
+ * ("Các": "các tổ chức"): the item's heading, then its body. A name's
+ * word goes on ("triển khai" / "Kế hoạch này": "thực hiện Kế hoạch"). */
+Test(layout, an_items_heading_before_a_sentences_first_word)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(6, in,
+            "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong\n"
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Kế hoạch của Thành ủy.\n"
+            "3. Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở, ngành triển khai\n"
+            "Kế hoạch này đến các cấp ủy, tổ chức đảng; tổ chức sơ kết, tổng kết hằng năm.\n",
+            want,
+            "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong "
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Kế hoạch của Thành ủy.\n"
+            "3. Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở, ngành triển khai "
+            "Kế hoạch này đến các cấp ủy, tổ chức đảng; tổ chức sơ kết, tổng kết hằng năm.\n");
+    CHECK(in, want);
+}
+
 /* "Nơi nhận:", "Kính gửi:", the motto and the document's number open
  * blocks of the document's frame: no line runs on into them, whatever it
  * ended with. ("Số lượng" is no number.) */
