@@ -128,8 +128,11 @@ typedef struct {
     int dash_pct;       /* ... the digits a percentage: "- 15%" */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
-    int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
-                           alone: its number went to the next line */
+    int part_word;      /* 1: the line is "Điều", "Chương", "Mục" or "Phần"
+                           alone: its number went to the next line; 2:
+                           the line is a part's heading, "Điều 5. Tổ chức
+                           thực hiện" (S_part_head), not ended by a word
+                           a name may follow (S_link_word) */
     int block;          /* opens a block of the document's frame: "Nơi
                            nhận:", "Kính gửi:" (S_block_label) */
     size_t nchars;
@@ -955,6 +958,31 @@ static int S_part_word(const unsigned char *r, size_t n)
     return 0;
 }
 
+/* Does r open with a numbered part and its title ("Điều 5. Tổ chức
+ * thực hiện", "Chương II. NHIỆM VỤ")? The heading of an article, which a
+ * line of its body follows (S_paragraphs). */
+static int S_part_head(const unsigned char *r, size_t n)
+{
+    const char *w;
+    size_t l, q;
+    if (n < 8)
+        return 0;
+    switch (r[0]) { /* the word by its first byte: one compare a line */
+    case 0xC4: w = "Điều"; l = sizeof "Điều" - 1; break;
+    case 'C': w = "Chương"; l = sizeof "Chương" - 1; break;
+    case 'M': w = "Mục"; l = sizeof "Mục" - 1; break;
+    case 'P': w = "Phần"; l = sizeof "Phần" - 1; break;
+    default: return 0;
+    }
+    if (n <= l + 4 || memcmp(r, w, l) != 0 || r[l] != ' ')
+        return 0;
+    q = l + 1;
+    while (q < n && ((r[q] >= '0' && r[q] <= '9') || S_roman(r[q])))
+        q++;
+    return q > l + 1 && q + 2 < n && (r[q] == '.' || r[q] == ':') &&
+           r[q + 1] == ' ';
+}
+
 /* The length of a UTF-8 sequence by its lead byte, as S_features counts
  * characters (1 below 0x80, 4 from 0xF0, 3 from 0xE0, else 2). */
 static const unsigned char S_lead_len[256] = {
@@ -1207,7 +1235,7 @@ static void S_features(S_ctx *c, S_unit *u)
             u->dash_pct = q < n && r[q] == '%';
         }
     }
-    u->part_word = S_part_word(r + i, n - i);
+    u->part_word = S_part_word(r + i, n - i) ? 1 : S_part_head(r + i, n - i) ? 2 : 0;
     u->block = S_block_label(r + i, n - i);
     u->roman_start = S_roman_start(r + i, n - i) != 0;
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
@@ -1346,8 +1374,11 @@ static void S_features(S_ctx *c, S_unit *u)
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
             u->dangling = u->last_lower && S_dangling(r + w, n - w);
             /* asked only of a numbered item's line (S_paragraphs) */
-            if (u->item == 2 && u->last_lower && S_link_word(r + w, n - w))
-                u->item = 1;
+            if ((u->item == 2 || u->part_word == 2) && u->last_lower &&
+                S_link_word(r + w, n - w)) {
+                u->item = u->item ? 1 : 0;
+                u->part_word = u->part_word == 2 ? 0 : u->part_word;
+            }
             u->term_word = u->last_lower && S_term_word(r + w, n - w);
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
@@ -2192,7 +2223,7 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         u->kind == U_TEXT && p->kind == U_TEXT && !u->atx)
         return 1;
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
-    if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
+    if (p->part_word == 1 && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
         (u->item || u->num_start))
         return 1;
     /* text wrapped at a width, cut before a hyphen: "bố trí 10" / "- 15%
@@ -2317,6 +2348,29 @@ static int S_sentence_word(const S_ctx *c, const S_unit *u)
     }
     if (b == a + (size_t)k0 || (b < u->ce && t[b] != ' ' && t[b] != ','))
         return 0;
+    {
+        /* "Nghị quyết này quy định ...", "Thông tư này áp dụng ...": the
+         * document names itself as the subject of its first clause (the
+         * scope's), a name's words that open a sentence ("thực hiện" /
+         * "Kế hoạch này." goes on; "Kế hoạch này được bố trí" too: the
+         * subject may be the line before's) */
+        static const char *const verbs[] = {" này quy định", " này áp dụng"};
+        size_t q = b, w, v;
+        for (w = 0; w < 2 && q < u->ce; w++) {
+            for (v = 0; v < 2; v++) {
+                size_t vl = strlen(verbs[v]);
+                if (u->ce - q >= vl && memcmp(t + q, verbs[v], vl) == 0 &&
+                    (q + vl == u->ce || t[q + vl] == ' '))
+                    return 1;
+            }
+            /* one more word in lower case: "Nghị" "quyết" */
+            if (t[q] != ' ')
+                break;
+            q++;
+            while (q < u->ce && t[q] != ' ')
+                q++;
+        }
+    }
     lcp = utf8proc_tolower(cp);
     k = (size_t)utf8proc_encode_char(lcp, low);
     n = b - a - (size_t)k0;
@@ -2332,6 +2386,8 @@ static int S_sentence_word(const S_ctx *c, const S_unit *u)
         while ((q = memchr(q, ' ', (size_t)(end - q))) != NULL) {
             size_t i = (size_t)(q - t) + 1;
             q++;
+            if (i < c->len && t[i] != low[0] && t[i] != t[a])
+                continue; /* neither case's first byte */
             if (i + n <= c->len && memcmp(t + i, low, n) == 0) {
                 utf8proc_int32_t c3 = -1;
                 if (i + n < c->len)
@@ -2456,7 +2512,8 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
          * nghiệp"); not for a dash's point, which is a sentence ("- Mọi
          * đảng viên ... thực hiện nghiêm" / "Điều lệ Đảng") */
         int head = prev_main != (size_t)-1 && !glue && gap == G_WRAP &&
-                   p.kind == U_TEXT && u->kind == U_TEXT && p.item == 2 && p.single &&
+                   p.kind == U_TEXT && u->kind == U_TEXT &&
+                   (p.item == 2 || p.part_word == 2) && p.single &&
                    !p.atx && p.last_lower && !p.sent_end &&
                    !p.clause_end && u->upper_start && !u->item && !u->atx &&
                    S_sentence_word(c, u);

@@ -417,6 +417,33 @@ Test(layout, an_items_heading_before_a_sentences_first_word)
     CHECK(in, want);
 }
 
+/* ... as is an article's heading ("Điều 2. Tổ chức thực hiện ..."); and
+ * the document naming itself as the subject of its scope's clause
+ * ("Nghị quyết này quy định", "Thông tư này áp dụng") opens a sentence,
+ * though its words are a name's, written with capitals inside lines
+ * ("thực hiện Nghị quyết này"). */
+Test(layout, an_articles_heading_and_the_documents_own_name)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(5, in,
+            "Điều 2. Tổ chức thực hiện công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong\n"
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Nghị quyết của Thành ủy.\n"
+            "1. Phạm vi điều chỉnh các khoản chi cho cơ sở giáo dục mầm non và giáo dục\n"
+            "Nghị quyết này quy định mức học phí đối với các cơ sở giáo dục mầm non, giáo dục\n"
+            "phổ thông công lập chất lượng cao; cơ sở giáo dục phổ thông công lập do các trường.\n",
+            want,
+            "Điều 2. Tổ chức thực hiện công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong "
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Nghị quyết của Thành ủy.\n"
+            "1. Phạm vi điều chỉnh các khoản chi cho cơ sở giáo dục mầm non và giáo dục\n"
+            "Nghị quyết này quy định mức học phí đối với các cơ sở giáo dục mầm non, giáo dục "
+            "phổ thông công lập chất lượng cao; cơ sở giáo dục phổ thông công lập do các trường.\n");
+    CHECK(in, want);
+}
+
 /* "Nơi nhận:", "Kính gửi:", the motto and the document's number open
  * blocks of the document's frame: no line runs on into them, whatever it
  * ended with. ("Số lượng" is no number.) */
