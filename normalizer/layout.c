@@ -518,18 +518,27 @@ static int S_alnum(unsigned char ch)
 }
 
 /* Bytes that may start markup: 1 always, 2 a space, which S_inline acts
- * on only before a byte of S_after_space. Constant, so that threads
+ * on only before a byte of S_after_space, 4 a comma, only before a
+ * letter's first byte (S_after_space's bit 4). Constant, so that threads
  * normalizing at once (nqx ingest -j) share it without a race on a lazy
  * first fill. */
 static const unsigned char S_special[256] = {
     ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 2,
-    ['\t'] = 1, [0xC2] = 1};
+    ['\t'] = 1, [0xC2] = 1, [','] = 4};
 
 /* Bytes after a space that the branch for spaces in S_inline acts on:
  * more space, a NBSP's first byte, or emphasis marks (2, the bit of a
- * space in S_special). */
+ * space in S_special); 4: the first bytes of a letter, after a comma
+ * (ASCII letters, and the lead bytes of Latin letters with marks, C3-C6
+ * and E1: "Huế,chính" lost its space) */
+#define S_L4(a) [a] = 4, [a + 1] = 4, [a + 2] = 4, [a + 3] = 4, [a + 4] = 4, \
+                [a + 5] = 4, [a + 6] = 4, [a + 7] = 4
 static const unsigned char S_after_space[256] = {
-    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2, ['_'] = 2};
+    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2, ['_'] = 2,
+    S_L4('A'), S_L4('I'), S_L4('Q'), ['Y'] = 4, ['Z'] = 4,
+    S_L4('a'), S_L4('i'), S_L4('q'), ['y'] = 4, ['z'] = 4,
+    [0xC3] = 4, [0xC4] = 4, [0xC5] = 4, [0xC6] = 4, [0xE1] = 4};
+#undef S_L4
 
 /* Is the code point a letter or a digit? */
 static int S_wordch(utf8proc_int32_t cp)
@@ -573,6 +582,52 @@ static int S_word_start(const unsigned char *t, size_t j, size_t b)
         j += (size_t)k;
     }
     return 1;
+}
+
+/* Does the comma at t[i] join two words with no space after it, "Huế,chính",
+ * "Sở Tài chính,Sở Xây dựng" (OCR, careless typing), where the tokenizer
+ * and the phrase cuts want ", "? A letter on either side and one in lower
+ * case in the two words: not "1,5" (a decimal), "PGS,TS", "O.P,M.A."
+ * (titles in capitals), nor a word with ':', '@' or '=' (a URL's or an
+ * address's query: "?a=1,b"). */
+static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
+{
+    size_t k = i, j = i + 1;
+    int lower = 0, letter = 0;
+    utf8proc_int32_t cp;
+    /* the word before: back to a space */
+    while (k > a && !S_is_sp(t[k - 1])) {
+        size_t q = k - 1;
+        utf8proc_category_t cat;
+        while (q > a && k - q < 4 && (t[q] & 0xC0) == 0x80)
+            q--;
+        if (utf8proc_iterate(t + q, (utf8proc_ssize_t)(k - q), &cp) <= 0)
+            return 0;
+        if (cp == ':' || cp == '@' || cp == '=')
+            return 0;
+        cat = utf8proc_category(cp);
+        if (k == i && !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO))
+            return 0; /* no letter before the comma */
+        lower |= cat == UTF8PROC_CATEGORY_LL;
+        k = q;
+    }
+    /* the word after: its letters */
+    while (j < b) {
+        utf8proc_ssize_t n = utf8proc_iterate(t + j, (utf8proc_ssize_t)(b - j), &cp);
+        utf8proc_category_t cat;
+        if (n <= 0)
+            return 0;
+        cat = utf8proc_category(cp);
+        if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) &&
+            !(cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME))
+            break;
+        letter = 1;
+        lower |= cat == UTF8PROC_CATEGORY_LL;
+        j += (size_t)n;
+    }
+    if (j < b && (t[j] == ':' || t[j] == '@' || t[j] == '='))
+        return 0;
+    return letter && lower;
 }
 
 /* Strip markup in [a, b), appending edits. */
@@ -662,6 +717,11 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
                 S_push(&c->inl, i, j, " ", 1, NQX_CHANGE_SPACE))
                 return -1;
             i = j;
+        } else if (ch == ',') {
+            if (S_comma_space(t, a, i, b) &&
+                S_push(&c->inl, i + 1, i + 1, " ", 1, NQX_CHANGE_SPACE))
+                return -1;
+            i++;
         } else { /* '<' or '&' */
             size_t k, n = 0;
             if (S_ieq(t, i, b, "<sup>")) {
