@@ -1860,6 +1860,14 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         size_t l0 = i, len = 0;
         int full = 0, bar_end = 0, closed, num = 1, idx = -1;
         while (i < nl && ls[i].type == L_TEXT) {
+            /* a run of text longer than a cell ends the table before it:
+             * text with no blank line to end the table's last cell
+             * ("Số: 1683/NQ-UBTVQH15 |" / "|" / "NGHỊ QUYẾT" / ... the
+             * document) */
+            if (i - l0 == S_CELL_MAX_LINES) {
+                *next = l0;
+                goto rows;
+            }
             int lnum = 0, f = S_cell_text(c, ls[i].ts, ls[i].te, &len, &lnum, &idx);
             if (f < 0)
                 goto out;
@@ -1902,6 +1910,7 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         }
     }
     *next = i;
+rows:
     for (k = 0; k < n; k += S_run(v, n, k) + 1) {
         size_t r = S_run(v, n, k);
         if (r > N) {

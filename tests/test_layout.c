@@ -2,6 +2,7 @@
  * footnotes, hostile sizes. Each case runs the whole normalizer (no OCR
  * model) and asserts the exact text. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -236,6 +237,22 @@ Test(layout, a_space_after_a_comma_between_words)
     cr_assert_eq(t->changes[0].kind, NQX_CHANGE_SPACE);
     cr_assert_eq(t->changes[0].in_off, strlen("Sở Tài chính,"));
     nqx_text_free(t);
+}
+
+/* An exploded table's last bar with no blank line after it: the text that
+ * follows, longer than any cell (S_CELL_MAX_LINES lines and more), is the
+ * document after the table, not one cell of it joined into a line. */
+Test(layout, a_run_of_text_longer_than_a_cell_ends_an_exploded_table)
+{
+    char in[8192] = "Số: 12/KH-UBND |\n|\nKẾ HOẠCH\n", want[8192] = "Số: 12/KH-UBND\nKẾ HOẠCH\n";
+    int k;
+    for (k = 1; k <= 41; k++) {
+        char line[128];
+        snprintf(line, sizeof line, "Ủy ban nhân dân tỉnh giao nhiệm vụ số %d cho các sở, ngành.\n", k);
+        strcat(in, line);
+        strcat(want, line);
+    }
+    CHECK(in, want);
 }
 
 Test(layout, heading_glued_to_next_item_is_split)
