@@ -2716,9 +2716,11 @@ static int S_unwrapped(const S_ctx *c, int *nowhite)
      * not a block wrapped at a width. */
     if (nblank == 0 && pairs > 0 && cont * 10 < pairs)
         return 1;
-    /* wrapped, and a blank line for fewer than one line in 30: the
+    /* wrapped, and a blank line for fewer than one line in 30, or none
+     * in a shorter text (10 lines or more: a page of a few paragraphs,
+     * not one Markdown block whose soft breaks join its sentences): the
      * paragraphs are not marked (*nowhite: G_WRAP) */
-    *nowhite = ntext >= 30 && nblank * 30 < ntext;
+    *nowhite = (ntext >= 30 && nblank * 30 < ntext) || (nblank == 0 && ntext >= 10);
     return 0;
 }
 

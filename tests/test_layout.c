@@ -396,6 +396,16 @@ Test(layout, wrapped_text_without_blank_lines)
     CHECK(in, want);
 }
 
+/* ... and so is a shorter text with no blank line at all (10 lines or
+ * more): not a Markdown block, whose soft breaks would join its sentences
+ * into one paragraph. */
+Test(layout, a_short_wrapped_text_without_blank_lines)
+{
+    char in[4096] = "", want[4096] = "";
+    S_times(4, in, S_PARA_IN, want, S_PARA_OUT);
+    CHECK(in, want);
+}
+
 /* ... and where such text is wrapped regularly (the lines that run on
  * reach the width), a line that stops well short of it ends where its
  * author ended it: a heading before its first sentence. */
