@@ -104,7 +104,8 @@ typedef struct {
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
     int clause_end;     /* ends with : or ; */
     int last_lower;     /* ends with a lower-case letter */
-    int dangling;       /* ends with a word no sentence ends with: "của" */
+    int dangling;       /* ends with a word no sentence ends with: "của";
+                           2: with a comma */
     int term_word;      /* ends with "khóa", which a term's number follows */
     int num_word;       /* ends with "số" (1), "ngày", "Khoản", "Điều" (2):
                            the word a number follows (S_num_word) */
@@ -1468,6 +1469,8 @@ static void S_features(S_ctx *c, S_unit *u)
                               S_opens_sentence(r, i0, w)));
         }
         u->clause_end = ch == ':' || ch == ';';
+        if (ch == ',' && !cited)
+            u->dangling = 2; /* "Campuchia," / "Trung Quốc, ...": no heading */
         /* the last character itself: "(m. 1854)" ends with no number */
         u->last_digit = !cited && r[last] >= '0' && r[last] <= '9';
         u->code_end = !cited && S_code_end(r + i0, n - i0);
@@ -2340,7 +2343,9 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * goes on in lower case. Crawled pages, which cut lines early ("Điều
      * 4. Chánh" / "Văn phòng UBND tỉnh; ..."), are not regular. */
     if (gap == G_WRAP)
-        return p->last_short || u->room
+        return (p->last_short || u->room) &&
+                       !(!u->item && (p->dangling == 1 ||
+                                      (p->dangling == 2 && !p->last_short)))
                    ? u->lower_start && !p->sent_end && !p->clause_end
                              : !((p->sent_end || p->clause_end) &&
                                  (u->upper_start || u->num_start));

@@ -416,6 +416,28 @@ Test(layout, regularly_wrapped_text_keeps_its_short_lines)
     CHECK(in, want);
 }
 
+/* ... but not a line that ends with a comma or with a word no sentence
+ * ends with ("của", "và"): that is no heading, and the wrap moved the
+ * next word down for its glyphs' width (a proportional font), or an OCR
+ * line's end was read short. A short line that ends with a comma stays
+ * (a poem's line). */
+Test(layout, a_line_ending_with_a_comma_or_a_link_word_runs_on)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
+    strcat(in, "Ủy ban nhân dân Thành phố chủ trì, phối hợp với Sở Tài chính,\n"
+               "Sở Xây dựng và các quận, huyện triển khai thực hiện nghiêm túc.\n"
+               "Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở của\n"
+               "Thành phố triển khai thực hiện nghiêm túc các nhiệm vụ.\n");
+    strcat(want, "Ủy ban nhân dân Thành phố chủ trì, phối hợp với Sở Tài chính, "
+                 "Sở Xây dựng và các quận, huyện triển khai thực hiện nghiêm túc.\n"
+                 "Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở của "
+                 "Thành phố triển khai thực hiện nghiêm túc các nhiệm vụ.\n");
+    strcat(in, "Trên đồng cạn, dưới đồng sâu,\nChồng cày, vợ cấy, con trâu đi bừa.\n");
+    strcat(want, "Trên đồng cạn, dưới đồng sâu,\nChồng cày, vợ cấy, con trâu đi bừa.\n");
+    CHECK(in, want);
+}
+
 /* ... and a line that had room for the next line's first word was ended
  * by its author, though it is longer than a short line: a heading that
  * reaches three quarters of the width, then its first sentence in a
