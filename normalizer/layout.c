@@ -586,15 +586,16 @@ static int S_word_start(const unsigned char *t, size_t j, size_t b)
 }
 
 /* Does the comma at t[i] join two words with no space after it, "Huế,chính",
- * "Sở Tài chính,Sở Xây dựng" (OCR, careless typing), where the tokenizer
- * and the phrase cuts want ", "? A letter on either side and one in lower
- * case in the two words: not "1,5" (a decimal), "PGS,TS", "O.P,M.A."
+ * "Sở Tài chính,Sở Xây dựng", "năm 2025,cầu" (OCR, careless typing), where
+ * the tokenizer and the phrase cuts want ", "? A letter (or a digit) before
+ * it, a letter after it (two, after a digit) and one in lower case in the
+ * two words: not "1,5" (a decimal), "PGS,TS", "O.P,M.A."
  * (titles in capitals), nor a word with ':', '@' or '=' (a URL's or an
  * address's query: "?a=1,b"). */
 static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
 {
     size_t k = i, j = i + 1;
-    int lower = 0, letter = 0;
+    int lower = 0, letter = 0, digit = 0;
     utf8proc_int32_t cp;
     /* the word before: back to a space */
     while (k > a && !S_is_sp(t[k - 1])) {
@@ -607,8 +608,11 @@ static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
         if (cp == ':' || cp == '@' || cp == '=')
             return 0;
         cat = utf8proc_category(cp);
-        if (k == i && !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO))
-            return 0; /* no letter before the comma */
+        if (k == i) {
+            digit = cat == UTF8PROC_CATEGORY_ND;
+            if (!digit && !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO))
+                return 0; /* no letter or digit before the comma */
+        }
         lower |= cat == UTF8PROC_CATEGORY_LL;
         k = q;
     }
@@ -622,13 +626,15 @@ static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
         if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) &&
             !(cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME))
             break;
-        letter = 1;
+        letter += cat != UTF8PROC_CATEGORY_MN;
         lower |= cat == UTF8PROC_CATEGORY_LL;
         j += (size_t)n;
     }
     if (j < b && (t[j] == ':' || t[j] == '@' || t[j] == '='))
         return 0;
-    return letter && lower;
+    /* after a number, a word of two letters or more: "năm 2025,cầu",
+     * "khoản 8,khoản 10", not "1,a" */
+    return letter && lower && (!digit || letter >= 2);
 }
 
 /* Strip markup in [a, b), appending edits. */

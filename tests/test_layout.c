@@ -221,19 +221,22 @@ Test(layout, multi_megabyte_single_line, .timeout = 60)
 }
 
 /* A comma between two words with no space after it ("Huế,chính", "Sở
- * Tài chính,Sở Xây dựng": OCR, careless typing) gets one, logged as a
- * spacing change at the comma's end; numbers ("1,5"), titles in capitals
- * ("PGS,TS", "O.P,M.A.") and a URL's query keep theirs. */
+ * Tài chính,Sở Xây dựng", "2025,cầu": OCR, careless typing) gets one,
+ * logged as a spacing change at the comma's end; numbers ("1,5", "1,a"),
+ * titles in capitals ("PGS,TS", "O.P,M.A.") and a URL's query keep
+ * theirs. */
 Test(layout, a_space_after_a_comma_between_words)
 {
     const char *in = "Sở Tài chính,Sở Xây dựng và Huế,chính quyền; 1,5 triệu; "
-                     "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND,ngày 5.\n";
+                     "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND,ngày 5.\n"
+                     "Năm 2025,cầu Trần Hưng Đạo; điểm 1,a.\n";
     nqx_text *t;
     nqx_error e;
     CHECK(in, "Sở Tài chính, Sở Xây dựng và Huế, chính quyền; 1,5 triệu; "
-              "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND, ngày 5.\n");
+              "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND, ngày 5.\n"
+              "Năm 2025, cầu Trần Hưng Đạo; điểm 1,a.\n");
     cr_assert_eq(nqx_norm_text("t.md", in, strlen(in), NULL, &t, &e), NQX_OK);
-    cr_assert_eq(t->nchanges, 3);
+    cr_assert_eq(t->nchanges, 4);
     cr_assert_eq(t->changes[0].kind, NQX_CHANGE_SPACE);
     cr_assert_eq(t->changes[0].in_off, strlen("Sở Tài chính,"));
     nqx_text_free(t);
