@@ -531,11 +531,11 @@ static const unsigned char S_special[256] = {
  * more space, a NBSP's first byte, or emphasis marks (2, the bit of a
  * space in S_special); 4: the first bytes of a letter, after a comma
  * (ASCII letters, and the lead bytes of Latin letters with marks, C3-C6
- * and E1: "Huế,chính" lost its space) */
+ * and E1: "Huế,chính" lost its space), or an emphasis mark ("2,*Nhà") */
 #define S_L4(a) [a] = 4, [a + 1] = 4, [a + 2] = 4, [a + 3] = 4, [a + 4] = 4, \
                 [a + 5] = 4, [a + 6] = 4, [a + 7] = 4
 static const unsigned char S_after_space[256] = {
-    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2, ['_'] = 2,
+    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2 | 4, ['_'] = 2 | 4,
     S_L4('A'), S_L4('I'), S_L4('Q'), ['Y'] = 4, ['Z'] = 4,
     S_L4('a'), S_L4('i'), S_L4('q'), ['y'] = 4, ['z'] = 4,
     [0xC3] = 4, [0xC4] = 4, [0xC5] = 4, [0xC6] = 4, [0xE1] = 4};
@@ -594,9 +594,16 @@ static int S_word_start(const unsigned char *t, size_t j, size_t b)
  * address's query: "?a=1,b"). */
 static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
 {
-    size_t k = i, j = i + 1;
+    size_t k = i, j = i + 1, k0;
     int lower = 0, letter = 0, digit = 0;
     utf8proc_int32_t cp;
+    /* emphasis marks by the comma go ("Phong**,**Ủy", "2,*Nhà"): the
+     * words are the text's next to it */
+    while (k > a && (t[k - 1] == '*' || t[k - 1] == '_'))
+        k--;
+    while (j < b && (t[j] == '*' || t[j] == '_'))
+        j++;
+    k0 = k;
     /* the word before: back to a space */
     while (k > a && !S_is_sp(t[k - 1])) {
         size_t q = k - 1;
@@ -608,7 +615,7 @@ static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
         if (cp == ':' || cp == '@' || cp == '=')
             return 0;
         cat = utf8proc_category(cp);
-        if (k == i) {
+        if (k == k0) {
             digit = cat == UTF8PROC_CATEGORY_ND;
             if (!digit && !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO))
                 return 0; /* no letter or digit before the comma */

@@ -229,14 +229,16 @@ Test(layout, a_space_after_a_comma_between_words)
 {
     const char *in = "Sở Tài chính,Sở Xây dựng và Huế,chính quyền; 1,5 triệu; "
                      "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND,ngày 5.\n"
-                     "Năm 2025,cầu Trần Hưng Đạo; điểm 1,a.\n";
+                     "Năm 2025,cầu Trần Hưng Đạo; điểm 1,a.\n"
+                     "Hồng Phong**,**Ủy viên; tập 2,*Nhà xuất bản*.\n";
     nqx_text *t;
     nqx_error e;
     CHECK(in, "Sở Tài chính, Sở Xây dựng và Huế, chính quyền; 1,5 triệu; "
               "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND, ngày 5.\n"
-              "Năm 2025, cầu Trần Hưng Đạo; điểm 1,a.\n");
+              "Năm 2025, cầu Trần Hưng Đạo; điểm 1,a.\n"
+              "Hồng Phong, Ủy viên; tập 2, Nhà xuất bản.\n");
     cr_assert_eq(nqx_norm_text("t.md", in, strlen(in), NULL, &t, &e), NQX_OK);
-    cr_assert_eq(t->nchanges, 4);
+    cr_assert_eq(t->nchanges, 10); /* 6 spaces, 4 emphasis runs */
     cr_assert_eq(t->changes[0].kind, NQX_CHANGE_SPACE);
     cr_assert_eq(t->changes[0].in_off, strlen("Sở Tài chính,"));
     nqx_text_free(t);
