@@ -91,7 +91,11 @@ typedef struct {
                            G_WRAP: a newline of text wrapped at a width
                            with no blank line between its paragraphs */
     int cont;           /* a row's wrapped cell text: joins the row */
-    int item, atx;      /* opens a list item / numbered heading; '#' line */
+    int item, atx;      /* opens a list item / numbered heading; '#' line.
+                           item 2: marked by a number or a letter ("2.",
+                           "a)", "II."; no dash nor bullet), the line not
+                           ended by a word a name may follow ("hoặc",
+                           "theo", "của": S_link_word) */
     int emph_s, emph_e; /* opens / closes with an emphasis run */
     int lower_start, upper_start;
     int word_start;     /* ... and its first word is all letters ("thực,"),
@@ -100,7 +104,8 @@ typedef struct {
     int sent_end;       /* ends with . ! ? (closing quotes skipped) */
     int clause_end;     /* ends with : or ; */
     int last_lower;     /* ends with a lower-case letter */
-    int dangling;       /* ends with a word no sentence ends with: "của" */
+    int dangling;       /* ends with a word no sentence ends with: "của";
+                           2: with a comma */
     int term_word;      /* ends with "khóa", which a term's number follows */
     int num_word;       /* ends with "số" (1), "ngày", "Khoản", "Điều" (2):
                            the word a number follows (S_num_word) */
@@ -124,8 +129,11 @@ typedef struct {
     int dash_pct;       /* ... the digits a percentage: "- 15%" */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
-    int part_word;      /* the line is "Điều", "Chương", "Mục" or "Phần"
-                           alone: its number went to the next line */
+    int part_word;      /* 1: the line is "Điều", "Chương", "Mục" or "Phần"
+                           alone: its number went to the next line; 2:
+                           the line is a part's heading, "Điều 5. Tổ chức
+                           thực hiện" (S_part_head), not ended by a word
+                           a name may follow (S_link_word) */
     int block;          /* opens a block of the document's frame: "Nơi
                            nhận:", "Kính gửi:" (S_block_label) */
     size_t nchars;
@@ -511,18 +519,27 @@ static int S_alnum(unsigned char ch)
 }
 
 /* Bytes that may start markup: 1 always, 2 a space, which S_inline acts
- * on only before a byte of S_after_space. Constant, so that threads
+ * on only before a byte of S_after_space, 4 a comma, only before a
+ * letter's first byte (S_after_space's bit 4). Constant, so that threads
  * normalizing at once (nqx ingest -j) share it without a race on a lazy
  * first fill. */
 static const unsigned char S_special[256] = {
     ['\\'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, [' '] = 2,
-    ['\t'] = 1, [0xC2] = 1};
+    ['\t'] = 1, [0xC2] = 1, [','] = 4};
 
 /* Bytes after a space that the branch for spaces in S_inline acts on:
  * more space, a NBSP's first byte, or emphasis marks (2, the bit of a
- * space in S_special). */
+ * space in S_special); 4: the first bytes of a letter, after a comma
+ * (ASCII letters, and the lead bytes of Latin letters with marks, C3-C6
+ * and E1: "Huế,chính" lost its space), or an emphasis mark ("2,*Nhà") */
+#define S_L4(a) [a] = 4, [a + 1] = 4, [a + 2] = 4, [a + 3] = 4, [a + 4] = 4, \
+                [a + 5] = 4, [a + 6] = 4, [a + 7] = 4
 static const unsigned char S_after_space[256] = {
-    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2, ['_'] = 2};
+    [' '] = 2, ['\t'] = 2, [0xC2] = 2, ['*'] = 2 | 4, ['_'] = 2 | 4,
+    S_L4('A'), S_L4('I'), S_L4('Q'), ['Y'] = 4, ['Z'] = 4,
+    S_L4('a'), S_L4('i'), S_L4('q'), ['y'] = 4, ['z'] = 4,
+    [0xC3] = 4, [0xC4] = 4, [0xC5] = 4, [0xC6] = 4, [0xE1] = 4};
+#undef S_L4
 
 /* Is the code point a letter or a digit? */
 static int S_wordch(utf8proc_int32_t cp)
@@ -566,6 +583,65 @@ static int S_word_start(const unsigned char *t, size_t j, size_t b)
         j += (size_t)k;
     }
     return 1;
+}
+
+/* Does the comma at t[i] join two words with no space after it, "Huế,chính",
+ * "Sở Tài chính,Sở Xây dựng", "năm 2025,cầu" (OCR, careless typing), where
+ * the tokenizer and the phrase cuts want ", "? A letter (or a digit) before
+ * it, a letter after it (two, after a digit) and one in lower case in the
+ * two words: not "1,5" (a decimal), "PGS,TS", "O.P,M.A."
+ * (titles in capitals), nor a word with ':', '@' or '=' (a URL's or an
+ * address's query: "?a=1,b"). */
+static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
+{
+    size_t k = i, j = i + 1, k0;
+    int lower = 0, letter = 0, digit = 0;
+    utf8proc_int32_t cp;
+    /* emphasis marks by the comma go ("Phong**,**Ủy", "2,*Nhà"): the
+     * words are the text's next to it */
+    while (k > a && (t[k - 1] == '*' || t[k - 1] == '_'))
+        k--;
+    while (j < b && (t[j] == '*' || t[j] == '_'))
+        j++;
+    k0 = k;
+    /* the word before: back to a space */
+    while (k > a && !S_is_sp(t[k - 1])) {
+        size_t q = k - 1;
+        utf8proc_category_t cat;
+        while (q > a && k - q < 4 && (t[q] & 0xC0) == 0x80)
+            q--;
+        if (utf8proc_iterate(t + q, (utf8proc_ssize_t)(k - q), &cp) <= 0)
+            return 0;
+        if (cp == ':' || cp == '@' || cp == '=')
+            return 0;
+        cat = utf8proc_category(cp);
+        if (k == k0) {
+            digit = cat == UTF8PROC_CATEGORY_ND;
+            if (!digit && !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO))
+                return 0; /* no letter or digit before the comma */
+        }
+        lower |= cat == UTF8PROC_CATEGORY_LL;
+        k = q;
+    }
+    /* the word after: its letters */
+    while (j < b) {
+        utf8proc_ssize_t n = utf8proc_iterate(t + j, (utf8proc_ssize_t)(b - j), &cp);
+        utf8proc_category_t cat;
+        if (n <= 0)
+            return 0;
+        cat = utf8proc_category(cp);
+        if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) &&
+            !(cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME))
+            break;
+        letter += cat != UTF8PROC_CATEGORY_MN;
+        lower |= cat == UTF8PROC_CATEGORY_LL;
+        j += (size_t)n;
+    }
+    if (j < b && (t[j] == ':' || t[j] == '@' || t[j] == '='))
+        return 0;
+    /* after a number, a word of two letters or more: "năm 2025,cầu",
+     * "khoản 8,khoản 10", not "1,a" */
+    return letter && lower && (!digit || letter >= 2);
 }
 
 /* Strip markup in [a, b), appending edits. */
@@ -655,6 +731,11 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
                 S_push(&c->inl, i, j, " ", 1, NQX_CHANGE_SPACE))
                 return -1;
             i = j;
+        } else if (ch == ',') {
+            if (S_comma_space(t, a, i, b) &&
+                S_push(&c->inl, i + 1, i + 1, " ", 1, NQX_CHANGE_SPACE))
+                return -1;
+            i++;
         } else { /* '<' or '&' */
             size_t k, n = 0;
             if (S_ieq(t, i, b, "<sup>")) {
@@ -951,6 +1032,31 @@ static int S_part_word(const unsigned char *r, size_t n)
     return 0;
 }
 
+/* Does r open with a numbered part and its title ("Điều 5. Tổ chức
+ * thực hiện", "Chương II. NHIỆM VỤ")? The heading of an article, which a
+ * line of its body follows (S_paragraphs). */
+static int S_part_head(const unsigned char *r, size_t n)
+{
+    const char *w;
+    size_t l, q;
+    if (n < 8)
+        return 0;
+    switch (r[0]) { /* the word by its first byte: one compare a line */
+    case 0xC4: w = "Điều"; l = sizeof "Điều" - 1; break;
+    case 'C': w = "Chương"; l = sizeof "Chương" - 1; break;
+    case 'M': w = "Mục"; l = sizeof "Mục" - 1; break;
+    case 'P': w = "Phần"; l = sizeof "Phần" - 1; break;
+    default: return 0;
+    }
+    if (n <= l + 4 || memcmp(r, w, l) != 0 || r[l] != ' ')
+        return 0;
+    q = l + 1;
+    while (q < n && ((r[q] >= '0' && r[q] <= '9') || S_roman(r[q])))
+        q++;
+    return q > l + 1 && q + 2 < n && (r[q] == '.' || r[q] == ':') &&
+           r[q + 1] == ' ';
+}
+
 /* The length of a UTF-8 sequence by its lead byte, as S_features counts
  * characters (1 below 0x80, 4 from 0xF0, 3 from 0xE0, else 2). */
 static const unsigned char S_lead_len[256] = {
@@ -1041,6 +1147,20 @@ static int S_dangling(const unsigned char *w, size_t n)
         if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
             return 1;
     return 0;
+}
+
+/* Words after which a line goes on with a name in capitals ("hoặc" /
+ * "Ứng dụng VNeID", "theo" / "Điều 5"), besides S_dangling's. */
+static int S_link_word(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "hoặc", "hay", "theo", "về", "trong", "như", "bằng", "qua", "đến",
+        "tới", "vào", "giữa", "gồm", "cùng", "thuộc", NULL};
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return S_dangling(w, n);
 }
 
 /* Does a sentence open at r[w] (the line's text from i0 on): the line's
@@ -1175,6 +1295,8 @@ static void S_features(S_ctx *c, S_unit *u)
     i0 = i;
     u->item = S_item(r + i, n - i);
     u->bare = u->item && S_bare(r + i, n - i);
+    if (u->item && r[i] != '-' && r[i] != '+' && r[i] < 0x80)
+        u->item = 2;
     if (n - i >= 3 && r[i] == '-' && r[i + 1] == ' ') {
         utf8proc_int32_t c2;
         S_cp(r + i + 2, n - i - 2, &c2);
@@ -1187,7 +1309,7 @@ static void S_features(S_ctx *c, S_unit *u)
             u->dash_pct = q < n && r[q] == '%';
         }
     }
-    u->part_word = S_part_word(r + i, n - i);
+    u->part_word = S_part_word(r + i, n - i) ? 1 : S_part_head(r + i, n - i) ? 2 : 0;
     u->block = S_block_label(r + i, n - i);
     u->roman_start = S_roman_start(r + i, n - i) != 0;
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
@@ -1325,6 +1447,12 @@ static void S_features(S_ctx *c, S_unit *u)
             u->last_lower = cp >= 0 &&
                             utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
             u->dangling = u->last_lower && S_dangling(r + w, n - w);
+            /* asked only of a numbered item's line (S_paragraphs) */
+            if ((u->item == 2 || u->part_word == 2) && u->last_lower &&
+                S_link_word(r + w, n - w)) {
+                u->item = u->item ? 1 : 0;
+                u->part_word = u->part_word == 2 ? 0 : u->part_word;
+            }
             u->term_word = u->last_lower && S_term_word(r + w, n - w);
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
@@ -1354,6 +1482,8 @@ static void S_features(S_ctx *c, S_unit *u)
                               S_opens_sentence(r, i0, w)));
         }
         u->clause_end = ch == ':' || ch == ';';
+        if (ch == ',' && !cited)
+            u->dangling = 2; /* "Campuchia," / "Trung Quốc, ...": no heading */
         /* the last character itself: "(m. 1854)" ends with no number */
         u->last_digit = !cited && r[last] >= '0' && r[last] <= '9';
         u->code_end = !cited && S_code_end(r + i0, n - i0);
@@ -1746,6 +1876,14 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         size_t l0 = i, len = 0;
         int full = 0, bar_end = 0, closed, num = 1, idx = -1;
         while (i < nl && ls[i].type == L_TEXT) {
+            /* a run of text longer than a cell ends the table before it:
+             * text with no blank line to end the table's last cell
+             * ("Số: 1683/NQ-UBTVQH15 |" / "|" / "NGHỊ QUYẾT" / ... the
+             * document) */
+            if (i - l0 == S_CELL_MAX_LINES) {
+                *next = l0;
+                goto rows;
+            }
             int lnum = 0, f = S_cell_text(c, ls[i].ts, ls[i].te, &len, &lnum, &idx);
             if (f < 0)
                 goto out;
@@ -1788,6 +1926,7 @@ static int S_exploded(S_ctx *c, size_t li, int gap, size_t *next)
         }
     }
     *next = i;
+rows:
     for (k = 0; k < n; k += S_run(v, n, k) + 1) {
         size_t r = S_run(v, n, k);
         if (r > N) {
@@ -2103,6 +2242,7 @@ typedef struct {
     int dangling, last_digit, term_word, stop_lower, code_end, num_word;
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
+    int single;    /* one line so far */
     size_t nchars;
 } S_para;
 
@@ -2132,6 +2272,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     S_para_end(p, u);
     p->bare = u->bare;
     p->part_word = u->part_word;
+    p->single = 1;
     p->nchars = u->nchars;
 }
 
@@ -2143,6 +2284,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     S_para_end(p, u);
     p->bare = 0;
     p->part_word = 0;
+    p->single = 0;
     p->nchars += u->nchars;
 }
 
@@ -2166,7 +2308,7 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         u->kind == U_TEXT && p->kind == U_TEXT && !u->atx)
         return 1;
     /* "Điều" / "1. Phạm vi điều chỉnh": the number is the article's */
-    if (p->part_word && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
+    if (p->part_word == 1 && u->kind == U_TEXT && p->kind == U_TEXT && !u->atx &&
         (u->item || u->num_start))
         return 1;
     /* text wrapped at a width, cut before a hyphen: "bố trí 10" / "- 15%
@@ -2214,7 +2356,9 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * goes on in lower case. Crawled pages, which cut lines early ("Điều
      * 4. Chánh" / "Văn phòng UBND tỉnh; ..."), are not regular. */
     if (gap == G_WRAP)
-        return p->last_short || u->room
+        return (p->last_short || u->room) &&
+                       !(!u->item && (p->dangling == 1 ||
+                                      (p->dangling == 2 && !p->last_short)))
                    ? u->lower_start && !p->sent_end && !p->clause_end
                              : !((p->sent_end || p->clause_end) &&
                                  (u->upper_start || u->num_start));
@@ -2239,6 +2383,117 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * that ran 60 characters and stopped without a mark goes on */
     return gap == G_REAL && u->upper_start &&
            (p->nchars >= 250 || (u->after_page && p->nchars >= 60 && !p->clause_end));
+}
+
+/* The code point that ends at t[i] (i > 0), or -1. */
+static utf8proc_int32_t S_cp_before(const unsigned char *t, size_t i)
+{
+    size_t j = i;
+    utf8proc_int32_t cp = -1;
+    while (j > 0 && i - j < 4 && (t[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j == 0)
+        return -1;
+    j--;
+    if (utf8proc_iterate(t + j, (utf8proc_ssize_t)(i - j), &cp) != (utf8proc_ssize_t)(i - j))
+        return -1;
+    return cp;
+}
+
+static int S_is_lower(utf8proc_int32_t cp)
+{
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Does unit u open with a common word that its capital marks as a
+ * sentence's first ("Các", "Kinh phí", "Căn cứ")? In the document, the
+ * word stands in lower case inside a line, and its capital never follows
+ * a word in lower case there: a name's word ("Sở", "Nông nghiệp",
+ * "Thành phố", "Ủy ban") does, "thuộc Ủy ban", "Sở Nông nghiệp". One
+ * scan of the text per unit asked, which only an item's heading line
+ * followed by a capital asks (S_paragraphs). */
+static int S_sentence_word(const S_ctx *c, const S_unit *u)
+{
+    const unsigned char *t = c->t;
+    size_t a = u->cs, b, k, n, lc = 0;
+    unsigned char low[64];
+    utf8proc_int32_t cp, lcp;
+    utf8proc_ssize_t k0;
+    while (a < u->ce && (t[a] == '*' || t[a] == '_'))
+        a++;
+    k0 = utf8proc_iterate(t + a, (utf8proc_ssize_t)(u->ce - a), &cp);
+    if (k0 <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    b = a + (size_t)k0;
+    /* the rest of the word in lower case: no acronym ("TTHC", "UBND") */
+    while (b < u->ce) {
+        utf8proc_int32_t c2;
+        utf8proc_ssize_t kb = utf8proc_iterate(t + b, (utf8proc_ssize_t)(u->ce - b), &c2);
+        if (kb <= 0 || !S_is_lower(c2))
+            break;
+        b += (size_t)kb;
+    }
+    if (b == a + (size_t)k0 || (b < u->ce && t[b] != ' ' && t[b] != ','))
+        return 0;
+    {
+        /* "Nghị quyết này quy định ...", "Thông tư này áp dụng ...": the
+         * document names itself as the subject of its first clause (the
+         * scope's), a name's words that open a sentence ("thực hiện" /
+         * "Kế hoạch này." goes on; "Kế hoạch này được bố trí" too: the
+         * subject may be the line before's) */
+        static const char *const verbs[] = {" này quy định", " này áp dụng"};
+        size_t q = b, w, v;
+        for (w = 0; w < 2 && q < u->ce; w++) {
+            for (v = 0; v < 2; v++) {
+                size_t vl = strlen(verbs[v]);
+                if (u->ce - q >= vl && memcmp(t + q, verbs[v], vl) == 0 &&
+                    (q + vl == u->ce || t[q + vl] == ' '))
+                    return 1;
+            }
+            /* one more word in lower case: "Nghị" "quyết" */
+            if (t[q] != ' ')
+                break;
+            q++;
+            while (q < u->ce && t[q] != ' ')
+                q++;
+        }
+    }
+    lcp = utf8proc_tolower(cp);
+    k = (size_t)utf8proc_encode_char(lcp, low);
+    n = b - a - (size_t)k0;
+    if (k + n > sizeof low)
+        return 0;
+    memcpy(low + k, t + a + (size_t)k0, n);
+    n += k;
+    {
+        /* the word, in either case, with a space before it and no letter
+         * after it */
+        const unsigned char *q = t, *end = t + c->len;
+        size_t wl = b - a;
+        while ((q = memchr(q, ' ', (size_t)(end - q))) != NULL) {
+            size_t i = (size_t)(q - t) + 1;
+            q++;
+            if (i < c->len && t[i] != low[0] && t[i] != t[a])
+                continue; /* neither case's first byte */
+            if (i + n <= c->len && memcmp(t + i, low, n) == 0) {
+                utf8proc_int32_t c3 = -1;
+                if (i + n < c->len)
+                    utf8proc_iterate(t + i + n, (utf8proc_ssize_t)(c->len - i - n), &c3);
+                if (!(c3 >= 0 && utf8proc_category(c3) >= UTF8PROC_CATEGORY_LU &&
+                      utf8proc_category(c3) <= UTF8PROC_CATEGORY_LO))
+                    lc++;
+            } else if (i + wl <= c->len && i != a && memcmp(t + i, t + a, wl) == 0 &&
+                       S_is_lower(S_cp_before(t, i - 1))) {
+                utf8proc_int32_t c3 = -1;
+                if (i + wl < c->len)
+                    utf8proc_iterate(t + i + wl, (utf8proc_ssize_t)(c->len - i - wl), &c3);
+                if (!(c3 >= 0 && utf8proc_category(c3) >= UTF8PROC_CATEGORY_LU &&
+                      utf8proc_category(c3) <= UTF8PROC_CATEGORY_LO))
+                    return 0; /* "thuộc Ủy": a name's word */
+            }
+        }
+    }
+    return lc >= 1;
 }
 
 /* ----------------------------------------------------------------- entry */
@@ -2333,7 +2588,23 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
          * wrap cut after its '-' or '/' goes on with no space */
         int glue = prev_main != (size_t)-1 && p.code_end && u->code_start &&
                    p.kind == U_TEXT && u->kind == U_TEXT && !u->item && !u->atx;
-        if (prev_main != (size_t)-1 && (glue || S_join(&p, u, gap))) {
+        /* "2. Nâng cao chất lượng công tác" / "Các cấp ủy ...": a numbered
+         * item's line with no mark at its end, then a line opened by a
+         * word only a sentence's start writes with a capital
+         * (S_sentence_word), is the item's heading and its body, where the
+         * text marks no paragraph (G_WRAP; inside a Markdown block a
+         * crawl's line ends anywhere: "g) Tham gia quản lý, vận hành" /
+         * "Cơ sở dữ liệu ..."). Not after "của", "hoặc" (a name goes on:
+         * "của" / "Thủ tướng") nor after a capital ("Sở" / "Nông
+         * nghiệp"); not for a dash's point, which is a sentence ("- Mọi
+         * đảng viên ... thực hiện nghiêm" / "Điều lệ Đảng") */
+        int head = prev_main != (size_t)-1 && !glue && gap == G_WRAP &&
+                   p.kind == U_TEXT && u->kind == U_TEXT &&
+                   (p.item == 2 || p.part_word == 2) && p.single &&
+                   !p.atx && p.last_lower && !p.sent_end &&
+                   !p.clause_end && u->upper_start && !u->item && !u->atx &&
+                   S_sentence_word(c, u);
+        if (prev_main != (size_t)-1 && !head && (glue || S_join(&p, u, gap))) {
             /* footnotes that cut this sentence move past it */
             size_t f;
             u->join = 1;
@@ -2463,9 +2734,11 @@ static int S_unwrapped(const S_ctx *c, int *nowhite)
      * not a block wrapped at a width. */
     if (nblank == 0 && pairs > 0 && cont * 10 < pairs)
         return 1;
-    /* wrapped, and a blank line for fewer than one line in 30: the
+    /* wrapped, and a blank line for fewer than one line in 30, or none
+     * in a shorter text (10 lines or more: a page of a few paragraphs,
+     * not one Markdown block whose soft breaks join its sentences): the
      * paragraphs are not marked (*nowhite: G_WRAP) */
-    *nowhite = ntext >= 30 && nblank * 30 < ntext;
+    *nowhite = (ntext >= 30 && nblank * 30 < ntext) || (nblank == 0 && ntext >= 10);
     return 0;
 }
 

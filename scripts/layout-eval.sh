@@ -2,7 +2,7 @@
 # Extraction on the corpus laid out the ways real files come: the five
 # documents rewritten (words unchanged) as text without Markdown, wrapped
 # at a width as crawled text is, one paragraph per line with no blank
-# lines, as OCR lines (no Markdown, wrapped, no blank line between
+# lines (with its Markdown, and without: a Word document saved as text), as OCR lines (no Markdown, wrapped, no blank line between
 # paragraphs), cut by page breaks with the page's number, with "•"
 # points, with CRLF line ends, and with another locality's words (gold
 # rewritten the same way); each scored against corpus/gold as it stands.
@@ -85,7 +85,7 @@ crlf() { sed 's/$/\r/'; }
 
 printf '| layout | targets strict F1 | tasks strict F1 |\n|---|---|---|\n'
 for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wrapped-100 \
-    no-blank-lines ocr-lines wrapped-chars-80 ocr-lines-chars page-breaks bullets crlf province district; do
+    no-blank-lines word ocr-lines wrapped-chars-80 ocr-lines-chars page-breaks bullets crlf province district; do
     d="$tmp/$v"
     mkdir -p "$d/gold"
     for g in corpus/gold/*.jsonl; do
@@ -104,6 +104,7 @@ for v in as-given no-markdown wrapped-80 wrapped-100 wrapped-120 no-markdown+wra
         wrapped-*) wrap "${v#wrapped-}" < "$f" ;;
         no-markdown+wrapped-100) nomd < "$f" | wrap 100 ;;
         no-blank-lines) noblank < "$f" ;;
+        word) nomd < "$f" | noblank ;;
         ocr-lines) nomd < "$f" | wrap 100 | noblank ;;
         ocr-lines-chars) nomd < "$f" | wrapc 80 | noblank ;;
         page-breaks) pages < "$f" ;;

@@ -2,6 +2,7 @@
  * footnotes, hostile sizes. Each case runs the whole normalizer (no OCR
  * model) and asserts the exact text. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,6 +220,46 @@ Test(layout, multi_megabyte_single_line, .timeout = 60)
     free(want);
 }
 
+/* A comma between two words with no space after it ("Huế,chính", "Sở
+ * Tài chính,Sở Xây dựng", "2025,cầu": OCR, careless typing) gets one,
+ * logged as a spacing change at the comma's end; numbers ("1,5", "1,a"),
+ * titles in capitals ("PGS,TS", "O.P,M.A.") and a URL's query keep
+ * theirs. */
+Test(layout, a_space_after_a_comma_between_words)
+{
+    const char *in = "Sở Tài chính,Sở Xây dựng và Huế,chính quyền; 1,5 triệu; "
+                     "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND,ngày 5.\n"
+                     "Năm 2025,cầu Trần Hưng Đạo; điểm 1,a.\n"
+                     "Hồng Phong**,**Ủy viên; tập 2,*Nhà xuất bản*.\n";
+    nqx_text *t;
+    nqx_error e;
+    CHECK(in, "Sở Tài chính, Sở Xây dựng và Huế, chính quyền; 1,5 triệu; "
+              "PGS,TS Lê; O.P,M.A.; http://a.vn/?x=b,c; NQ-HĐND, ngày 5.\n"
+              "Năm 2025, cầu Trần Hưng Đạo; điểm 1,a.\n"
+              "Hồng Phong, Ủy viên; tập 2, Nhà xuất bản.\n");
+    cr_assert_eq(nqx_norm_text("t.md", in, strlen(in), NULL, &t, &e), NQX_OK);
+    cr_assert_eq(t->nchanges, 10); /* 6 spaces, 4 emphasis runs */
+    cr_assert_eq(t->changes[0].kind, NQX_CHANGE_SPACE);
+    cr_assert_eq(t->changes[0].in_off, strlen("Sở Tài chính,"));
+    nqx_text_free(t);
+}
+
+/* An exploded table's last bar with no blank line after it: the text that
+ * follows, longer than any cell (S_CELL_MAX_LINES lines and more), is the
+ * document after the table, not one cell of it joined into a line. */
+Test(layout, a_run_of_text_longer_than_a_cell_ends_an_exploded_table)
+{
+    char in[8192] = "Số: 12/KH-UBND |\n|\nKẾ HOẠCH\n", want[8192] = "Số: 12/KH-UBND\nKẾ HOẠCH\n";
+    int k;
+    for (k = 1; k <= 41; k++) {
+        char line[128];
+        snprintf(line, sizeof line, "Ủy ban nhân dân tỉnh giao nhiệm vụ số %d cho các sở, ngành.\n", k);
+        strcat(in, line);
+        strcat(want, line);
+    }
+    CHECK(in, want);
+}
+
 Test(layout, heading_glued_to_next_item_is_split)
 {
     CHECK("**I. TÌNH HÌNH VÀ NGUYÊN NHÂN**1. Tình hình**\n\nThủ đô.\n",
@@ -360,6 +401,16 @@ Test(layout, wrapped_text_without_blank_lines)
     CHECK(in, want);
 }
 
+/* ... and so is a shorter text with no blank line at all (10 lines or
+ * more): not a Markdown block, whose soft breaks would join its sentences
+ * into one paragraph. */
+Test(layout, a_short_wrapped_text_without_blank_lines)
+{
+    char in[4096] = "", want[4096] = "";
+    S_times(4, in, S_PARA_IN, want, S_PARA_OUT);
+    CHECK(in, want);
+}
+
 /* ... and where such text is wrapped regularly (the lines that run on
  * reach the width), a line that stops well short of it ends where its
  * author ended it: a heading before its first sentence. */
@@ -367,6 +418,28 @@ Test(layout, regularly_wrapped_text_keeps_its_short_lines)
 {
     char in[8192] = "", want[8192] = "";
     S_times(10, in, "2. Yêu cầu\n" S_PARA_IN, want, "2. Yêu cầu\n" S_PARA_OUT);
+    CHECK(in, want);
+}
+
+/* ... but not a line that ends with a comma or with a word no sentence
+ * ends with ("của", "và"): that is no heading, and the wrap moved the
+ * next word down for its glyphs' width (a proportional font), or an OCR
+ * line's end was read short. A short line that ends with a comma stays
+ * (a poem's line). */
+Test(layout, a_line_ending_with_a_comma_or_a_link_word_runs_on)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(10, in, S_PARA_IN, want, S_PARA_OUT);
+    strcat(in, "Ủy ban nhân dân Thành phố chủ trì, phối hợp với Sở Tài chính,\n"
+               "Sở Xây dựng và các quận, huyện triển khai thực hiện nghiêm túc.\n"
+               "Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở của\n"
+               "Thành phố triển khai thực hiện nghiêm túc các nhiệm vụ.\n");
+    strcat(want, "Ủy ban nhân dân Thành phố chủ trì, phối hợp với Sở Tài chính, "
+                 "Sở Xây dựng và các quận, huyện triển khai thực hiện nghiêm túc.\n"
+                 "Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở của "
+                 "Thành phố triển khai thực hiện nghiêm túc các nhiệm vụ.\n");
+    strcat(in, "Trên đồng cạn, dưới đồng sâu,\nChồng cày, vợ cấy, con trâu đi bừa.\n");
+    strcat(want, "Trên đồng cạn, dưới đồng sâu,\nChồng cày, vợ cấy, con trâu đi bừa.\n");
     CHECK(in, want);
 }
 
@@ -389,6 +462,58 @@ Test(layout, a_line_with_room_for_the_next_word_ends_its_paragraph)
             "Các cấp ủy xây dựng Đảng bộ và hệ thống chính trị các cấp thực sự trong "
             "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
             "Chương trình hành động và chuyển biến mạnh về chất lượng hoạt động.\n");
+    CHECK(in, want);
+}
+
+/* ... and a numbered item's line with no mark at its end, the width
+ * reached, then a line opened by a word the document writes in lower case
+ * inside its lines and never with a capital after a word in lower case
+ * ("Các": "các tổ chức"): the item's heading, then its body. A name's
+ * word goes on ("triển khai" / "Kế hoạch này": "thực hiện Kế hoạch"). */
+Test(layout, an_items_heading_before_a_sentences_first_word)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(6, in,
+            "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong\n"
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Kế hoạch của Thành ủy.\n"
+            "3. Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở, ngành triển khai\n"
+            "Kế hoạch này đến các cấp ủy, tổ chức đảng; tổ chức sơ kết, tổng kết hằng năm.\n",
+            want,
+            "2. Nâng cao chất lượng công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong "
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Kế hoạch của Thành ủy.\n"
+            "3. Ủy ban nhân dân Thành phố chủ trì, phối hợp với các sở, ngành triển khai "
+            "Kế hoạch này đến các cấp ủy, tổ chức đảng; tổ chức sơ kết, tổng kết hằng năm.\n");
+    CHECK(in, want);
+}
+
+/* ... as is an article's heading ("Điều 2. Tổ chức thực hiện ..."); and
+ * the document naming itself as the subject of its scope's clause
+ * ("Nghị quyết này quy định", "Thông tư này áp dụng") opens a sentence,
+ * though its words are a name's, written with capitals inside lines
+ * ("thực hiện Nghị quyết này"). */
+Test(layout, an_articles_heading_and_the_documents_own_name)
+{
+    char in[8192] = "", want[8192] = "";
+    S_times(5, in,
+            "Điều 2. Tổ chức thực hiện công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong\n"
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo\n"
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Nghị quyết của Thành ủy.\n"
+            "1. Phạm vi điều chỉnh các khoản chi cho cơ sở giáo dục mầm non và giáo dục\n"
+            "Nghị quyết này quy định mức học phí đối với các cơ sở giáo dục mầm non, giáo dục\n"
+            "phổ thông công lập chất lượng cao; cơ sở giáo dục phổ thông công lập do các trường.\n",
+            want,
+            "Điều 2. Tổ chức thực hiện công tác tuyên truyền, giáo dục chính trị tư tưởng\n"
+            "Các cấp ủy lãnh đạo, chỉ đạo các tổ chức đảng xây dựng Đảng bộ thực sự trong "
+            "sạch, vững mạnh, đáp ứng yêu cầu nhiệm vụ chính trị trong thời kỳ mới, tạo "
+            "chuyển biến mạnh về chất lượng hoạt động và thực hiện Nghị quyết của Thành ủy.\n"
+            "1. Phạm vi điều chỉnh các khoản chi cho cơ sở giáo dục mầm non và giáo dục\n"
+            "Nghị quyết này quy định mức học phí đối với các cơ sở giáo dục mầm non, giáo dục "
+            "phổ thông công lập chất lượng cao; cơ sở giáo dục phổ thông công lập do các trường.\n");
     CHECK(in, want);
 }
 
