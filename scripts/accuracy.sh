@@ -120,7 +120,7 @@ if command -v tesseract >/dev/null 2>&1 && command -v pango-view >/dev/null 2>&1
     sh scripts/scan-eval.sh 50 2>/dev/null || true
 fi
 echo
-echo "Extraction on the corpus laid out other ways (\`make layout-eval\`: the five documents with the same words, rewritten without Markdown, hard-wrapped at 80, 100 and 120 bytes and at 80 characters, one paragraph per line, as a Word export (no Markdown, one paragraph per line, no blank lines), as OCR lines (no Markdown, wrapped at 100 bytes or 80 characters, no blank lines), cut by page breaks with their numbers, with \"•\" points, with CRLF line ends, and with a province's words for the city's (Thành ủy → Tỉnh ủy, UBND Thành phố → UBND tỉnh, quận, huyện → huyện, thị xã, other place names; and with a district's: Thành ủy, Thị ủy → Huyện ủy, Thành phố, thị xã → huyện, their units one level down; the gold rewritten alike); scored against corpus/gold):"
+echo "Extraction on the corpus laid out other ways (\`make layout-eval\`: the five documents with the same words, rewritten without Markdown, hard-wrapped at 80, 100 and 120 bytes and at 80 characters, one paragraph per line (with its Markdown, and without it as a Word document saved as text: \"word\"), as OCR lines (no Markdown, wrapped at 100 bytes or 80 characters, no blank lines), cut by page breaks with their numbers, with \"•\" points, with CRLF line ends, and with a province's words for the city's (Thành ủy → Tỉnh ủy, UBND Thành phố → UBND tỉnh, quận, huyện → huyện, thị xã, other place names; and with a district's: Thành ủy, Thị ủy → Huyện ủy, Thành phố, thị xã → huyện, their units one level down; the gold rewritten alike); scored against corpus/gold):"
 echo
 sh scripts/layout-eval.sh 2>/dev/null || true
 } > "$out"
