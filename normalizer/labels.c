@@ -55,32 +55,36 @@ static int S_roman_value(const char *r, size_t n)
     return v > 0 && strlen(canon) == n && memcmp(canon, r, n) == 0 ? v : 0;
 }
 
-/* 1 when t[a..b) holds letters and none in lower case (a heading in
- * capitals), at least two of them. */
-static int S_caps_rest(const unsigned char *t, size_t a, size_t b)
+/* The capitals in t[a..b), or -1 when a lower-case letter (or, with
+ * only_caps, anything but a capital) or a broken sequence is there. */
+static int S_capitals(const unsigned char *t, size_t a, size_t b, int only_caps)
 {
     int letters = 0;
     while (a < b) {
         int32_t cp;
         size_t k;
+        utf8proc_category_t cat;
         if (t[a] < 0x80) {
             cp = t[a];
             k = 1;
         } else if (!(k = nqx_norm_utf8(t + a, b - a, &cp))) {
-            return 0;
+            return -1;
         }
-        switch (utf8proc_category(cp)) {
-        case UTF8PROC_CATEGORY_LL:
-            return 0;
-        case UTF8PROC_CATEGORY_LU:
+        cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_LU)
             letters++;
-            break;
-        default:
-            break;
-        }
+        else if (only_caps || cat == UTF8PROC_CATEGORY_LL)
+            return -1;
         a += k;
     }
-    return letters >= 2;
+    return letters;
+}
+
+/* 1 when t[a..b) holds letters and none in lower case (a heading in
+ * capitals), at least two of them. */
+static int S_caps_rest(const unsigned char *t, size_t a, size_t b)
+{
+    return S_capitals(t, a, b, 0) >= 2;
 }
 
 /* Is t[i] a separator after a label, followed by a space or a capital? */
@@ -270,22 +274,7 @@ static int S_title_opener(const unsigned char *t, size_t a, size_t b)
 /* Is t[a..b) three capitals or more and nothing else ("UBND", "HĐND")? */
 static int S_acronym(const unsigned char *t, size_t a, size_t b)
 {
-    int letters = 0;
-    while (a < b) {
-        int32_t cp;
-        size_t k;
-        if (t[a] < 0x80) {
-            cp = t[a];
-            k = 1;
-        } else if (!(k = nqx_norm_utf8(t + a, b - a, &cp))) {
-            return 0;
-        }
-        if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
-            return 0;
-        letters++;
-        a += k;
-    }
-    return letters >= 3;
+    return S_capitals(t, a, b, 1) >= 3;
 }
 
 /* A two-level label of one digit each at t[s..e), then a space and a
