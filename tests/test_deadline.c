@@ -239,6 +239,20 @@ Test(deadline, taking_effect_is_no_time)
     S_EQ("Thực hiện từ ngày 01/7/2025", "ongoing");
 }
 
+/* A cut-off date that sorts cases ("trước ngày X thì ...", "trước X
+ * là ...") is no time for the work; a date the work must meet is. */
+Test(deadline, cutoff_dates_are_no_time)
+{
+    S_EQ("các bệnh mà các cơ sở KCB cấp ban đầu, cấp cơ bản trước 01/01/2025 "
+         "là tuyến huyện không thực hiện được.", "null");
+    S_EQ("Hợp đồng thuê đất được ký trước ngày 01/7/2025 thì còn hiệu lực.", "null");
+    S_EQ("Mã số thuế đã được cấp trước ngày 01/7/2025 được cơ quan thuế "
+         "chuyển đổi; báo cáo trước ngày 15/12/2025.", "2025-12-15");
+    S_EQ("hoàn thành trước ngày 30/6/2025, báo cáo Ủy ban nhân dân tỉnh", "2025-06-30");
+    S_EQ("Sở Tài chính. Năm 2025, phấn đấu đón 22 triệu lượt khách", "2025");
+    S_EQ("Cuba 11 tỷ USD. Năm 2019, Nga bắt đầu sản xuất", "null");
+}
+
 /* Periods of quarters or months are intervals. */
 Test(deadline, quarter_and_month_ranges)
 {
