@@ -239,6 +239,18 @@ Test(deadline, taking_effect_is_no_time)
     S_EQ("Thực hiện từ ngày 01/7/2025", "ongoing");
 }
 
+/* Work done when an event comes or a state holds ("khi mưa lũ tiếp
+ * diễn", "khi thiếu hụt hàng hóa") is conditional; a later date wins. */
+Test(deadline, event_conditions)
+{
+    S_EQ("chuẩn bị phương án cắt điện có kiểm soát khi mưa lũ tiếp diễn.", "conditional");
+    S_EQ("kịp thời đề nghị bổ sung khi thiếu hụt hàng hóa hoặc lực lượng.", "conditional");
+    S_EQ("Không cấp phép thi công trong giai đoạn cuối năm khi chất lượng không "
+         "khí bị ô nhiễm nghiêm trọng.", "conditional");
+    S_EQ("bổ sung khi thiếu hụt hàng hóa; báo cáo trước ngày 15/11/2025.", "2025-11-15");
+    S_EQ("theo dõi chỉ số huyết áp tăng cao ở người già.", "null");
+}
+
 /* A cut-off date that sorts cases ("trước ngày X thì ...", "trước X
  * là ...") is no time for the work; a date the work must meet is. */
 Test(deadline, cutoff_dates_are_no_time)
