@@ -249,6 +249,8 @@ Test(deadline, event_conditions)
          "khí bị ô nhiễm nghiêm trọng.", "conditional");
     S_EQ("bổ sung khi thiếu hụt hàng hóa; báo cáo trước ngày 15/11/2025.", "2025-11-15");
     S_EQ("theo dõi chỉ số huyết áp tăng cao ở người già.", "null");
+    S_EQ("sẵn sàng ứng phó trong trường hợp số lượng người dân bị mắc bệnh liên "
+         "quan đến đường hô hấp đột ngột tăng cao.", "conditional");
 }
 
 /* A cut-off date that sorts cases ("trước ngày X thì ...", "trước X
