@@ -239,6 +239,34 @@ Test(deadline, taking_effect_is_no_time)
     S_EQ("Thực hiện từ ngày 01/7/2025", "ongoing");
 }
 
+/* Work done when an event comes or a state holds ("khi mưa lũ tiếp
+ * diễn", "khi thiếu hụt hàng hóa") is conditional; a later date wins. */
+Test(deadline, event_conditions)
+{
+    S_EQ("chuẩn bị phương án cắt điện có kiểm soát khi mưa lũ tiếp diễn.", "conditional");
+    S_EQ("kịp thời đề nghị bổ sung khi thiếu hụt hàng hóa hoặc lực lượng.", "conditional");
+    S_EQ("Không cấp phép thi công trong giai đoạn cuối năm khi chất lượng không "
+         "khí bị ô nhiễm nghiêm trọng.", "conditional");
+    S_EQ("bổ sung khi thiếu hụt hàng hóa; báo cáo trước ngày 15/11/2025.", "2025-11-15");
+    S_EQ("theo dõi chỉ số huyết áp tăng cao ở người già.", "null");
+    S_EQ("sẵn sàng ứng phó trong trường hợp số lượng người dân bị mắc bệnh liên "
+         "quan đến đường hô hấp đột ngột tăng cao.", "conditional");
+}
+
+/* A cut-off date that sorts cases ("trước ngày X thì ...", "trước X
+ * là ...") is no time for the work; a date the work must meet is. */
+Test(deadline, cutoff_dates_are_no_time)
+{
+    S_EQ("các bệnh mà các cơ sở KCB cấp ban đầu, cấp cơ bản trước 01/01/2025 "
+         "là tuyến huyện không thực hiện được.", "null");
+    S_EQ("Hợp đồng thuê đất được ký trước ngày 01/7/2025 thì còn hiệu lực.", "null");
+    S_EQ("Mã số thuế đã được cấp trước ngày 01/7/2025 được cơ quan thuế "
+         "chuyển đổi; báo cáo trước ngày 15/12/2025.", "2025-12-15");
+    S_EQ("hoàn thành trước ngày 30/6/2025, báo cáo Ủy ban nhân dân tỉnh", "2025-06-30");
+    S_EQ("Sở Tài chính. Năm 2025, phấn đấu đón 22 triệu lượt khách", "2025");
+    S_EQ("Cuba 11 tỷ USD. Năm 2019, Nga bắt đầu sản xuất", "null");
+}
+
 /* Periods of quarters or months are intervals. */
 Test(deadline, quarter_and_month_ranges)
 {
