@@ -1452,6 +1452,17 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 pt->bare = 0;
                 continue;
             }
+            /* "Chủ tịch UBND xã/phường Quyết định hỗ trợ ...": after the
+             * place word that ends a name, a verb typed with a capital
+             * (its later words in lower case; a place's own name
+             * capitalises every word) is the predicate, not the name */
+            if (t->v[j].cap && j > head + hl && j + 1 < lim && !t->v[j - 1].cap &&
+                !t->v[j + 1].cap && !(pv->flags & NQX_TOK_EOL) &&
+                nqx_wlex_at(&a->stops, t, j, lim, NULL) >= 2 &&
+                (nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2) ||
+                 S_closed(a, t, pt->ts, j)))
+                break;
             /* two cells run together: "UBND xã, phường, đặc khu Sở Tài
              * chính" - a place word, then the capital head of a body;
              * "Sở Khoa học và Công nghệ Sở Công Thương" - the head of

@@ -371,6 +371,21 @@ Test(agency, slash_before_another_name, .init = S_load, .fini = S_free)
            "Chủ tịch Ủy ban nhân dân xã/phường", "xem xét");
 }
 
+/* After the place word that ends a name, a verb typed with a capital is
+ * the predicate; a place's own name (every word capitalised) and a
+ * capitalised head right after its head word stay in the name. */
+Test(agency, capitalised_verb_after_a_place, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân xã/phường Quyết định hỗ trợ",
+           "Chủ tịch Ủy ban nhân dân xã/phường", "Quyết định");
+    S_list("Công an tỉnh Phối hợp với Sở Y tế",
+           "Công an tỉnh", "Phối hợp");
+    S_list("Ủy ban nhân dân huyện Lập Thạch chỉ đạo",
+           "Ủy ban nhân dân huyện Lập Thạch", "chỉ đạo");
+    S_list("Ban Tổ chức Thành ủy chủ trì",
+           "Ban Tổ chức Thành ủy", "chủ trì");
+}
+
 /* ", cấp xã" after a name that ends with a level is one more level of the
  * same body (agency_levels); another body after the comma is not. */
 Test(agency, levels_listed_after_a_comma, .init = S_load, .fini = S_free)
