@@ -821,3 +821,16 @@ Test(agency, commune_bodies, .init = S_load, .fini = S_free)
     S_list("Trạm bơm hoạt động", "", NULL);
     S_list("thôn Bản Cầm tổ chức", "", NULL);
 }
+
+/* "khác" after a noun that is also a verb ("tổ chức") in a collective's
+ * list shows it is the noun, one more member, not the verb that ends the
+ * name */
+Test(agency, listed_noun_before_other, .init = S_load, .fini = S_free)
+{
+    S_list("Sở Nội vụ, các cơ quan, tổ chức khác có liên quan thực hiện",
+           "Sở Nội vụ|các cơ quan, tổ chức khác có liên quan", "thực hiện");
+    S_list("Các đơn vị, tổ chức khác phải báo cáo",
+           "Các đơn vị, tổ chức khác", "phải");
+    S_list("Các cơ quan, đơn vị tổ chức hội nghị",
+           "Các cơ quan, đơn vị", "tổ chức");
+}
