@@ -1149,8 +1149,14 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
          * trách nhiệm": the name ends before an adverbial that stands
          * between it and the predicate */
         if (k > j && (al = nqx_wlex_at(&a->adverbs, t, k, lim, NULL)) &&
-            k + al < lim && nqx_wlex_at(&a->subj_ends, t, k + al, lim, NULL))
+            k + al < lim && nqx_wlex_at(&a->subj_ends, t, k + al, lim, NULL)) {
+            /* ... in the same clause: "... để phối hợp xử lý theo thẩm
+             * quyền; chịu trách nhiệm trước ..." is the next clause's */
+            if (t->v[k + al - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
+                                          NQX_TOK_EOL | NQX_TOK_SEMI))
+                return 0;
             return k;
+        }
         if (k > j && (t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
                                             NQX_TOK_CLOSE | NQX_TOK_EOL |
                                             NQX_TOK_COMMA | NQX_TOK_SEMI)))

@@ -834,3 +834,16 @@ Test(agency, listed_noun_before_other, .init = S_load, .fini = S_free)
     S_list("Các cơ quan, đơn vị tổ chức hội nghị",
            "Các cơ quan, đơn vị", "tổ chức");
 }
+
+/* An adverbial before a subject's predicate ends a name only when the
+ * predicate is in the same clause: after a semicolon it is the next
+ * clause's ("... để phối hợp xử lý theo thẩm quyền; chịu trách nhiệm") */
+Test(agency, adverbial_before_predicate_same_clause, .init = S_load, .fini = S_free)
+{
+    S_list("các cơ quan quản lý nhà nước có liên quan để phối hợp xử lý theo "
+           "thẩm quyền; chịu trách nhiệm trước Chủ tịch UBND Thành phố",
+           "các cơ quan quản lý nhà nước có liên quan", "để");
+    S_list("Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được "
+           "giao có trách nhiệm rà soát",
+           "Các sở, ban, ngành quản lý quy hoạch", "theo chức năng");
+}
