@@ -768,6 +768,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_DETONLY 32
 #define S_HEAD_NAMED 64
 #define S_HEAD_NOOBJ 128
+#define S_HEAD_WHOLE 256
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
@@ -854,6 +855,8 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_NAMED;
     if (strstr(e->value, "noobj"))
         f |= S_HEAD_NOOBJ;
+    if (strstr(e->value, "whole"))
+        f |= S_HEAD_WHOLE;
     return f;
 }
 
@@ -1333,7 +1336,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             pt->proper = 1;
         pt->bare = 1;
         inside = 0;
-        named = 0;
+        /* "Quốc hội", "Chính phủ": the head is the whole proper name;
+         * after it only what follows a name does ("trình Quốc hội thông
+         * qua" - the verb) */
+        named = (hf & S_HEAD_WHOLE) && t->v[head].cap;
         /* "Sở Giao thông vận tải", "Sở Tài nguyên và môi trường": the
          * field of a department, often typed with its later words in
          * lower case, is one name whatever its case */

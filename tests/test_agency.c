@@ -847,3 +847,15 @@ Test(agency, adverbial_before_predicate_same_clause, .init = S_load, .fini = S_f
            "giao có trách nhiệm rà soát",
            "Các sở, ban, ngành quản lý quy hoạch", "theo chức năng");
 }
+
+/* "Quốc hội", "Chính phủ" (flag whole) are whole names: a small word
+ * after them is the verb, a capital or a place goes on */
+Test(agency, whole_name_heads, .init = S_load, .fini = S_free)
+{
+    S_list("Quốc hội thông qua dự thảo", "Quốc hội", "thông qua");
+    S_list("Quốc hội thảo luận, cho ý kiến", "Quốc hội", "thảo luận");
+    S_list("Chính phủ kèm theo hồ sơ", "Chính phủ", "kèm");
+    S_list("Quốc hội bầu, miễn nhiệm Phó Chủ tịch", "Quốc hội", "bầu");
+    S_list("Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam ban hành",
+           "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam", "ban hành");
+}

@@ -2350,3 +2350,13 @@ Test(task, capitalised_verb_after_subject, .init = fx_grammar_load, .fini = S_fr
     S_expect_agencies(S_task("trợ cấp xã hội"),
                       "lead:Chủ tịch Ủy ban nhân dân xã/phường;");
 }
+
+/* "hoàn chỉnh" is a subject's verb as "hoàn thiện" is; "Chính phủ" is a
+ * whole name, the verb after it not in it */
+Test(task, whole_name_subject_finishes, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("NGHỊ QUYẾT\n\nĐiều 2. Tổ chức thực hiện\n\n"
+          "- Chính phủ hoàn chỉnh hồ sơ trình Quốc hội xem xét, quyết định;\n");
+    S_expect_agencies(S_task("hoàn chỉnh hồ sơ"),
+                      "lead:Chính phủ;report_to:Quốc hội;");
+}
