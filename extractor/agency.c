@@ -773,7 +773,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
         trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
-        place_states, emph, modals;
+        place_states, emph, modals, objverbs;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -800,7 +800,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_levels", &a->levels) ||
         nqx_wlex_load(g, "agency_place_states", &a->place_states) ||
         nqx_wlex_load(g, "agency_emphasis", &a->emph) ||
-        nqx_wlex_load(g, "agency_listed_modals", &a->modals)) {
+        nqx_wlex_load(g, "agency_listed_modals", &a->modals) ||
+        nqx_wlex_load(g, "agency_object_verbs", &a->objverbs)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -831,6 +832,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->levels);
     nqx_wlex_free(&a->emph);
     nqx_wlex_free(&a->modals);
+    nqx_wlex_free(&a->objverbs);
     free(a);
 }
 
@@ -1199,6 +1201,27 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                            nqx_wlex_at(&a->subj_ends, t, k + 2, lim, NULL)
                        ? k : 0;
         }
+    }
+    return 0;
+}
+
+/* "phối hợp với các tổ chức chi trả dịch vụ thực hiện ...": after "với",
+ * a common-noun body named by what it does (words no name list holds)
+ * runs to the work done with it (agency_object_verbs) when that comes
+ * within four words (syllables) of the clause, with no capital, determiner or
+ * punctuation before it. Its index, or 0. */
+#define S_OBJ_REACH 4
+static size_t S_object_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                           size_t lim)
+{
+    size_t k;
+    for (k = j; k < lim && k <= j + S_OBJ_REACH; k++) {
+        if (k > j && nqx_wlex_at(&a->objverbs, t, k, lim, NULL))
+            return k;
+        if (t->v[k].cap || (t->v[k].flags & ~NQX_TOK_EOL) != 0 ||
+            (t->v[k].flags & NQX_TOK_EOL) ||
+            nqx_wlex_at(&a->dets, t, k, lim, NULL) || S_is_stop(a, t, k, lim))
+            return 0;
     }
     return 0;
 }
@@ -1616,6 +1639,8 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 if (!gl) {
                     size_t se = S_subject_end(a, t, j, lim);
+                    if (!se && obj && !pt->person)
+                        se = S_object_end(a, t, j, lim);
                     if (!se)
                         break;
                     gl = se - j;

@@ -859,3 +859,17 @@ Test(agency, whole_name_heads, .init = S_load, .fini = S_free)
     S_list("Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam ban hành",
            "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam", "ban hành");
 }
+
+/* After "với", a common-noun body named by what it does runs to the work
+ * done with it (agency_object_verbs) within four words; a stop, a
+ * capital or punctuation before it leaves the name as it was */
+Test(agency, object_named_by_its_work, .init = S_load, .fini = S_free)
+{
+    S_obj("các tổ chức chi trả dịch vụ thực hiện ký kết hợp đồng",
+          "các tổ chức chi trả dịch vụ");
+    S_obj("các tổ chức cung cấp dịch vụ chi trả thực hiện mở tài khoản",
+          "các tổ chức cung cấp dịch vụ chi trả");
+    S_obj("các đơn vị liên quan giải phóng mặt bằng để bàn giao",
+          "các đơn vị liên quan");
+    S_obj("các tổ chức quốc tế nghiên cứu, thực hiện", "các tổ chức");
+}
