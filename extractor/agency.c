@@ -1521,6 +1521,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             inside = 0;
             if (pt->generic && (ql = nqx_wlex_at(&a->assigned, t, j, lim, NULL)) > 0) {
                 size_t se = S_assigned_end(a, t, j + ql, lim);
+                /* "phối hợp với ..., đơn vị được lựa chọn quan trắc môi
+                 * trường triển khai ...": as an object, up to the work */
+                if (!se && obj && !pt->person)
+                    se = S_object_end(a, t, j + ql, lim);
                 if (se) {
                     j = se;
                     pt->bare = 0;

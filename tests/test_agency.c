@@ -873,3 +873,12 @@ Test(agency, object_named_by_its_work, .init = S_load, .fini = S_free)
           "các đơn vị liên quan");
     S_obj("các tổ chức quốc tế nghiên cứu, thực hiện", "các tổ chức");
 }
+
+/* "được lựa chọn" is an assignment participle: as the object of "với" the
+ * body chosen runs to the work done with it */
+Test(agency, chosen_body_as_object, .init = S_load, .fini = S_free)
+{
+    S_obj("Sở Nông nghiệp và Môi trường, đơn vị được lựa chọn quan trắc môi "
+          "trường triển khai Kế hoạch",
+          "Sở Nông nghiệp và Môi trường|đơn vị được lựa chọn quan trắc môi trường");
+}
