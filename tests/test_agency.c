@@ -882,3 +882,14 @@ Test(agency, chosen_body_as_object, .init = S_load, .fini = S_free)
           "trường triển khai Kế hoạch",
           "Sở Nông nghiệp và Môi trường|đơn vị được lựa chọn quan trắc môi trường");
 }
+
+/* "trực tiếp quản lý" after a common noun names the body that manages
+ * one directly; after a named body it is the verb */
+Test(agency, directly_managing_body, .init = S_load, .fini = S_free)
+{
+    S_obj("Sở Nông nghiệp và Môi trường, bộ, ngành trực tiếp quản lý.",
+          "Sở Nông nghiệp và Môi trường|bộ, ngành trực tiếp quản lý");
+    S_list("Các đơn vị trực tiếp quản lý xác nhận hồ sơ",
+           "Các đơn vị trực tiếp quản lý", "xác nhận");
+    S_list("UBND tỉnh trực tiếp quản lý các dự án", "UBND tỉnh", "trực tiếp");
+}
