@@ -768,11 +768,12 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 #define S_HEAD_DETONLY 32
 #define S_HEAD_NAMED 64
 #define S_HEAD_NOOBJ 128
+#define S_HEAD_WHOLE 256
 
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
         trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
-        place_states, emph, modals;
+        place_states, emph, modals, objverbs;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -799,7 +800,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_levels", &a->levels) ||
         nqx_wlex_load(g, "agency_place_states", &a->place_states) ||
         nqx_wlex_load(g, "agency_emphasis", &a->emph) ||
-        nqx_wlex_load(g, "agency_listed_modals", &a->modals)) {
+        nqx_wlex_load(g, "agency_listed_modals", &a->modals) ||
+        nqx_wlex_load(g, "agency_object_verbs", &a->objverbs)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -830,6 +832,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->levels);
     nqx_wlex_free(&a->emph);
     nqx_wlex_free(&a->modals);
+    nqx_wlex_free(&a->objverbs);
     free(a);
 }
 
@@ -854,6 +857,8 @@ static int S_head_flags(const nqx_wentry *e)
         f |= S_HEAD_NAMED;
     if (strstr(e->value, "noobj"))
         f |= S_HEAD_NOOBJ;
+    if (strstr(e->value, "whole"))
+        f |= S_HEAD_WHOLE;
     return f;
 }
 
@@ -1149,8 +1154,14 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
          * trách nhiệm": the name ends before an adverbial that stands
          * between it and the predicate */
         if (k > j && (al = nqx_wlex_at(&a->adverbs, t, k, lim, NULL)) &&
-            k + al < lim && nqx_wlex_at(&a->subj_ends, t, k + al, lim, NULL))
+            k + al < lim && nqx_wlex_at(&a->subj_ends, t, k + al, lim, NULL)) {
+            /* ... in the same clause: "... để phối hợp xử lý theo thẩm
+             * quyền; chịu trách nhiệm trước ..." is the next clause's */
+            if (t->v[k + al - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
+                                          NQX_TOK_EOL | NQX_TOK_SEMI))
+                return 0;
             return k;
+        }
         if (k > j && (t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
                                             NQX_TOK_CLOSE | NQX_TOK_EOL |
                                             NQX_TOK_COMMA | NQX_TOK_SEMI)))
@@ -1190,6 +1201,27 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
                            nqx_wlex_at(&a->subj_ends, t, k + 2, lim, NULL)
                        ? k : 0;
         }
+    }
+    return 0;
+}
+
+/* "phối hợp với các tổ chức chi trả dịch vụ thực hiện ...": after "với",
+ * a common-noun body named by what it does (words no name list holds)
+ * runs to the work done with it (agency_object_verbs) when that comes
+ * within four words (syllables) of the clause, with no capital, determiner or
+ * punctuation before it. Its index, or 0. */
+#define S_OBJ_REACH 4
+static size_t S_object_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                           size_t lim)
+{
+    size_t k;
+    for (k = j; k < lim && k <= j + S_OBJ_REACH; k++) {
+        if (k > j && nqx_wlex_at(&a->objverbs, t, k, lim, NULL))
+            return k;
+        if (t->v[k].cap || (t->v[k].flags & ~NQX_TOK_EOL) != 0 ||
+            (t->v[k].flags & NQX_TOK_EOL) ||
+            nqx_wlex_at(&a->dets, t, k, lim, NULL) || S_is_stop(a, t, k, lim))
+            return 0;
     }
     return 0;
 }
@@ -1327,7 +1359,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             pt->proper = 1;
         pt->bare = 1;
         inside = 0;
-        named = 0;
+        /* "Quốc hội", "Chính phủ": the head is the whole proper name;
+         * after it only what follows a name does ("trình Quốc hội thông
+         * qua" - the verb) */
+        named = (hf & S_HEAD_WHOLE) && t->v[head].cap;
         /* "Sở Giao thông vận tải", "Sở Tài nguyên và môi trường": the
          * field of a department, often typed with its later words in
          * lower case, is one name whatever its case */
@@ -1452,6 +1487,17 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 pt->bare = 0;
                 continue;
             }
+            /* "Chủ tịch UBND xã/phường Quyết định hỗ trợ ...": after the
+             * place word that ends a name, a verb typed with a capital
+             * (its later words in lower case; a place's own name
+             * capitalises every word) is the predicate, not the name */
+            if (t->v[j].cap && j > head + hl && j + 1 < lim && !t->v[j - 1].cap &&
+                !t->v[j + 1].cap && !(pv->flags & NQX_TOK_EOL) &&
+                nqx_wlex_at(&a->stops, t, j, lim, NULL) >= 2 &&
+                (nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2) ||
+                 S_closed(a, t, pt->ts, j)))
+                break;
             /* two cells run together: "UBND xã, phường, đặc khu Sở Tài
              * chính" - a place word, then the capital head of a body;
              * "Sở Khoa học và Công nghệ Sở Công Thương" - the head of
@@ -1475,6 +1521,10 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             inside = 0;
             if (pt->generic && (ql = nqx_wlex_at(&a->assigned, t, j, lim, NULL)) > 0) {
                 size_t se = S_assigned_end(a, t, j + ql, lim);
+                /* "phối hợp với ..., đơn vị được lựa chọn quan trắc môi
+                 * trường triển khai ...": as an object, up to the work */
+                if (!se && obj && !pt->person)
+                    se = S_object_end(a, t, j + ql, lim);
                 if (se) {
                     j = se;
                     pt->bare = 0;
@@ -1593,6 +1643,8 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 if (!gl) {
                     size_t se = S_subject_end(a, t, j, lim);
+                    if (!se && obj && !pt->person)
+                        se = S_object_end(a, t, j, lim);
                     if (!se)
                         break;
                     gl = se - j;

@@ -601,7 +601,12 @@ static size_t S_subject_at(S_ctx *c, const nqx_toks *t, size_t i, size_t lim,
                 }
             }
         }
-        if (v >= lim || t->v[v].cap ||
+        /* "Chủ tịch UBND xã/phường Quyết định hỗ trợ ...": a verb of
+         * two words or more typed with a capital (the later ones in
+         * lower case) is still the verb */
+        if (v >= lim ||
+            (t->v[v].cap && !(v + 1 < lim && !t->v[v + 1].cap &&
+                              nqx_wlex_at(&c->subjv, t, v, lim, NULL) >= 2)) ||
             (t->v[e - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
                                   (ins ? 0 : NQX_TOK_COMMA) |
                                   NQX_TOK_SEMI | NQX_TOK_EOL)))

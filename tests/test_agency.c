@@ -371,6 +371,21 @@ Test(agency, slash_before_another_name, .init = S_load, .fini = S_free)
            "Chủ tịch Ủy ban nhân dân xã/phường", "xem xét");
 }
 
+/* After the place word that ends a name, a verb typed with a capital is
+ * the predicate; a place's own name (every word capitalised) and a
+ * capitalised head right after its head word stay in the name. */
+Test(agency, capitalised_verb_after_a_place, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân xã/phường Quyết định hỗ trợ",
+           "Chủ tịch Ủy ban nhân dân xã/phường", "Quyết định");
+    S_list("Công an tỉnh Phối hợp với Sở Y tế",
+           "Công an tỉnh", "Phối hợp");
+    S_list("Ủy ban nhân dân huyện Lập Thạch chỉ đạo",
+           "Ủy ban nhân dân huyện Lập Thạch", "chỉ đạo");
+    S_list("Ban Tổ chức Thành ủy chủ trì",
+           "Ban Tổ chức Thành ủy", "chủ trì");
+}
+
 /* ", cấp xã" after a name that ends with a level is one more level of the
  * same body (agency_levels); another body after the comma is not. */
 Test(agency, levels_listed_after_a_comma, .init = S_load, .fini = S_free)
@@ -805,4 +820,76 @@ Test(agency, commune_bodies, .init = S_load, .fini = S_free)
     /* bare, no body */
     S_list("Trạm bơm hoạt động", "", NULL);
     S_list("thôn Bản Cầm tổ chức", "", NULL);
+}
+
+/* "khác" after a noun that is also a verb ("tổ chức") in a collective's
+ * list shows it is the noun, one more member, not the verb that ends the
+ * name */
+Test(agency, listed_noun_before_other, .init = S_load, .fini = S_free)
+{
+    S_list("Sở Nội vụ, các cơ quan, tổ chức khác có liên quan thực hiện",
+           "Sở Nội vụ|các cơ quan, tổ chức khác có liên quan", "thực hiện");
+    S_list("Các đơn vị, tổ chức khác phải báo cáo",
+           "Các đơn vị, tổ chức khác", "phải");
+    S_list("Các cơ quan, đơn vị tổ chức hội nghị",
+           "Các cơ quan, đơn vị", "tổ chức");
+}
+
+/* An adverbial before a subject's predicate ends a name only when the
+ * predicate is in the same clause: after a semicolon it is the next
+ * clause's ("... để phối hợp xử lý theo thẩm quyền; chịu trách nhiệm") */
+Test(agency, adverbial_before_predicate_same_clause, .init = S_load, .fini = S_free)
+{
+    S_list("các cơ quan quản lý nhà nước có liên quan để phối hợp xử lý theo "
+           "thẩm quyền; chịu trách nhiệm trước Chủ tịch UBND Thành phố",
+           "các cơ quan quản lý nhà nước có liên quan", "để");
+    S_list("Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được "
+           "giao có trách nhiệm rà soát",
+           "Các sở, ban, ngành quản lý quy hoạch", "theo chức năng");
+}
+
+/* "Quốc hội", "Chính phủ" (flag whole) are whole names: a small word
+ * after them is the verb, a capital or a place goes on */
+Test(agency, whole_name_heads, .init = S_load, .fini = S_free)
+{
+    S_list("Quốc hội thông qua dự thảo", "Quốc hội", "thông qua");
+    S_list("Quốc hội thảo luận, cho ý kiến", "Quốc hội", "thảo luận");
+    S_list("Chính phủ kèm theo hồ sơ", "Chính phủ", "kèm");
+    S_list("Quốc hội bầu, miễn nhiệm Phó Chủ tịch", "Quốc hội", "bầu");
+    S_list("Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam ban hành",
+           "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam", "ban hành");
+}
+
+/* After "với", a common-noun body named by what it does runs to the work
+ * done with it (agency_object_verbs) within four words; a stop, a
+ * capital or punctuation before it leaves the name as it was */
+Test(agency, object_named_by_its_work, .init = S_load, .fini = S_free)
+{
+    S_obj("các tổ chức chi trả dịch vụ thực hiện ký kết hợp đồng",
+          "các tổ chức chi trả dịch vụ");
+    S_obj("các tổ chức cung cấp dịch vụ chi trả thực hiện mở tài khoản",
+          "các tổ chức cung cấp dịch vụ chi trả");
+    S_obj("các đơn vị liên quan giải phóng mặt bằng để bàn giao",
+          "các đơn vị liên quan");
+    S_obj("các tổ chức quốc tế nghiên cứu, thực hiện", "các tổ chức");
+}
+
+/* "được lựa chọn" is an assignment participle: as the object of "với" the
+ * body chosen runs to the work done with it */
+Test(agency, chosen_body_as_object, .init = S_load, .fini = S_free)
+{
+    S_obj("Sở Nông nghiệp và Môi trường, đơn vị được lựa chọn quan trắc môi "
+          "trường triển khai Kế hoạch",
+          "Sở Nông nghiệp và Môi trường|đơn vị được lựa chọn quan trắc môi trường");
+}
+
+/* "trực tiếp quản lý" after a common noun names the body that manages
+ * one directly; after a named body it is the verb */
+Test(agency, directly_managing_body, .init = S_load, .fini = S_free)
+{
+    S_obj("Sở Nông nghiệp và Môi trường, bộ, ngành trực tiếp quản lý.",
+          "Sở Nông nghiệp và Môi trường|bộ, ngành trực tiếp quản lý");
+    S_list("Các đơn vị trực tiếp quản lý xác nhận hồ sơ",
+           "Các đơn vị trực tiếp quản lý", "xác nhận");
+    S_list("UBND tỉnh trực tiếp quản lý các dự án", "UBND tỉnh", "trực tiếp");
 }

@@ -2337,3 +2337,26 @@ Test(task, feedback_reports_to, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("phản hồi"),
                       "lead:các cơ quan, đơn vị;report_to:Ban Chỉ đạo;");
 }
+
+/* a verb typed with a capital after the subject's place word ("xã/phường
+ * Quyết định ...") is its predicate: the name ends before it and the
+ * body leads */
+Test(task, capitalised_verb_after_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. TRÌNH TỰ THỰC HIỆN\n\n"
+          "- Trong thời hạn 03 ngày làm việc, kể từ ngày hồ sơ được xét duyệt, "
+          "Chủ tịch Ủy ban nhân dân xã/phường Quyết định hỗ trợ trợ cấp xã hội "
+          "hằng tháng cho đối tượng.\n");
+    S_expect_agencies(S_task("trợ cấp xã hội"),
+                      "lead:Chủ tịch Ủy ban nhân dân xã/phường;");
+}
+
+/* "hoàn chỉnh" is a subject's verb as "hoàn thiện" is; "Chính phủ" is a
+ * whole name, the verb after it not in it */
+Test(task, whole_name_subject_finishes, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("NGHỊ QUYẾT\n\nĐiều 2. Tổ chức thực hiện\n\n"
+          "- Chính phủ hoàn chỉnh hồ sơ trình Quốc hội xem xét, quyết định;\n");
+    S_expect_agencies(S_task("hoàn chỉnh hồ sơ"),
+                      "lead:Chính phủ;report_to:Quốc hội;");
+}
