@@ -243,11 +243,6 @@ static int S_mark(int32_t cp)
     return 0;
 }
 
-static int S_is_vowel_base(char c)
-{
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-}
-
 /* A letter or a combining mark: what a word spans here. */
 static int S_word_cp(int32_t cp)
 {
@@ -284,7 +279,7 @@ static size_t S_move_marks(const unsigned char *s, size_t n, char *out)
         if (mk) {
             if (last < 0)
                 return 0;
-            if (!S_is_vowel_base(y.base[last])) {
+            if (!nqx_syl_vowel_base(y.base[last])) {
                 if (nstray == 4)
                     return 0;
                 stray[nstray++] = mk;
@@ -367,7 +362,7 @@ static int S_has_stray(const unsigned char *s, size_t n, size_t i, size_t *end)
         if (!((c == 0xCC && s[i + 1] >= 0x80) || (c == 0xCD && s[i + 1] <= 0xAF)) || !i)
             continue;
         p = s[i - 1] | 0x20;
-        if ((p >= 'a' && p <= 'z' && !S_is_vowel_base((char)p)) ||
+        if ((p >= 'a' && p <= 'z' && !nqx_syl_vowel_base((char)p)) ||
             ((p == 0xB0 || p == 0xB1) && i >= 2 && s[i - 2] == 0xC4)) {
             /* (Đ, đ: C4 90, C4 91; İ, ı too, which S_move_marks turns down) */
             *end = i;

@@ -957,7 +957,7 @@ static int S_i_dot(const nqx_syl *o, const nqx_syl *c)
         return 0;
     for (i = 0; i < c->n; i++) {
         char b = c->base[i];
-        if (b == 'a' || b == 'e' || b == 'o' || b == 'u' || b == 'y')
+        if (b != 'i' && nqx_syl_vowel_base(b))
             return 0;
         any |= b == 'i';
     }
@@ -2743,7 +2743,7 @@ static int S_one_letter_short(const nqx_syl *y)
         return 0;
     for (i = 0; i < y->n; i++) {
         char c = y->base[i];
-        int v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+        int v = nqx_syl_vowel_base(c);
         if (c == 'f' || c == 'j' || c == 'w' || c == 'z')
             return 0;
         runs += v && !in;
@@ -2752,30 +2752,25 @@ static int S_one_letter_short(const nqx_syl *y)
     return runs <= 1;
 }
 
-static int S_vowel(char c)
-{
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-}
-
 /* 0 when the letter x added at p to y surely makes no syllable: before a
  * first consonant only an initial's first letter (ch, gh, kh, ng, nh,
  * ph, th, tr), after a last consonant only a final's second (ch, ng,
  * nh), or a vowel where there is none ("th"). Spares lookups. */
 static int S_may_join(const nqx_syl *y, int p, char x)
 {
-    if (p == 0 && !S_vowel(y->base[0]))
+    if (p == 0 && !nqx_syl_vowel_base(y->base[0]))
         switch (y->base[0]) {
         case 'h': return x == 'c' || x == 'g' || x == 'k' || x == 'n' || x == 'p' || x == 't';
         case 'r': return x == 't';
         case 'g': return x == 'n';
         default: return 0;
         }
-    if (p == y->n && !S_vowel(y->base[p - 1])) {
+    if (p == y->n && !nqx_syl_vowel_base(y->base[p - 1])) {
         int i;
-        for (i = 0; i < p && !S_vowel(y->base[i]); i++)
+        for (i = 0; i < p && !nqx_syl_vowel_base(y->base[i]); i++)
             ;
         if (i == p) /* no vowel yet ("th", "tr"): a vowel */
-            return S_vowel(x);
+            return nqx_syl_vowel_base(x);
         return (x == 'h' && (y->base[p - 1] == 'c' || y->base[p - 1] == 'n')) ||
                (x == 'g' && y->base[p - 1] == 'n');
     }

@@ -35,6 +35,13 @@ typedef struct {
                   * misreading a tone); base[] holds their bare vowel */
 } nqx_syl;
 
+/* 1 when the base letter c (nqx_syl.base) is a vowel: a, e, i, o, u, y
+ * (the marks that make â, ê, ô, ơ, ư, ă are kept apart, in mod). */
+static inline int nqx_syl_vowel_base(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
 /* One code point: 1 and the parts when cp is a letter of a-z, A-Z or a
  * Vietnamese letter, or a vowel with a mark Vietnamese has not (as its
  * bare vowel: nqx_syl.foreign), else 0. */
