@@ -248,11 +248,7 @@ static int S_date_word(const unsigned char *w, size_t n)
 {
     static const char *const words[] = {"ngày", "tháng", "năm", "quý", "trang",
                                         NULL};
-    size_t k;
-    for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-            return 1;
-    return 0;
+    return nqx_norm_word_in(words, w, n);
 }
 
 /* Is t[a..b) a syllable in title case ("Mở", "Bảo"), and does it open a
@@ -371,11 +367,7 @@ static int S_opens_phrase(const unsigned char *w, size_t n)
         "và", "những", "với", "để", "nhằm", "mà", "thì", "trong", NULL};
     /* not "tại", "do", "được", "bị": "hiện tại, tự do, đạt được, thiết
      * bị," end phrases */
-    size_t k;
-    for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-            return 1;
-    return 0;
+    return nqx_norm_word_in(words, w, n);
 }
 
 /* The model's id of the syllable t[a..b) (any case), -1 none. */
@@ -388,20 +380,6 @@ static int S_syl_id(const nqx_model *m, const unsigned char *t, size_t a,
         return -1;
     nqx_syl_key(y, key);
     return nqx_model_id(m, key);
-}
-
-/* Q(count) of the bigram (a, b) of ids, b = 0 the end of a clause; -1
- * when the model has none. */
-static int S_pair_q(const nqx_model *m, int a, int b)
-{
-    const nqx_lm *lm = nqx_model_lm(m);
-    nqx_group g;
-    int j, va = lm->variant[a], vb = b ? lm->variant[b] : 0;
-    g = nqx_model_bigrams(m, lm->fid[a], b ? lm->fid[b] : 0);
-    for (j = 0; j < g.n; j++)
-        if (g.r[4 * j] == va && g.r[4 * j + 1] == vb)
-            return g.r[4 * j + 2];
-    return -1;
 }
 
 static int S_wrap_comma(const nqx_model *m, const unsigned char *t, size_t len,
@@ -425,8 +403,8 @@ static int S_wrap_comma(const nqx_model *m, const unsigned char *t, size_t len,
     if ((a = S_syl_id(m, t, w, j - 1, &y1)) <= 0 ||
         (b = S_syl_id(m, t, j + 1, e, &y2)) <= 0 || y1.casing == NQX_CASE_UPPER)
         return 0;
-    q = S_pair_q(m, a, b);
-    q0 = S_pair_q(m, a, 0);
+    q = nqx_lm_pair_q(nqx_model_lm(m), a, b);
+    q0 = nqx_lm_pair_q(nqx_model_lm(m), a, 0);
     if (q >= 0 && q >= (q0 > 0 ? q0 : 0) - S_WRAP_BIND)
         return 1;
     /* the word before too: "của công, / dân" ("công dân" alone is as

@@ -1096,13 +1096,9 @@ static int S_num_word(const unsigned char *w, size_t n)
 {
     static const char *const words[] = {"ngày", "khoản", "Khoản", "điều", "Điều",
                                         NULL};
-    size_t k;
     if (n == strlen("số") && !memcmp(w, "số", n))
         return 1;
-    for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-            return 2;
-    return 0;
+    return nqx_norm_word_in(words, w, n) ? 2 : 0;
 }
 
 /* Is the word before r[w] (w past its space) a count: digits, with '.'
@@ -1142,11 +1138,7 @@ static int S_dangling(const unsigned char *w, size_t n)
     static const char *const words[] = {
         "của", "và", "các", "những", "với", "cho", "tại", "để",
         "từ", "do", "là", "nhằm", "mà", "thì", NULL};
-    size_t k;
-    for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-            return 1;
-    return 0;
+    return nqx_norm_word_in(words, w, n);
 }
 
 /* Words after which a line goes on with a name in capitals ("hoặc" /
@@ -1156,11 +1148,7 @@ static int S_link_word(const unsigned char *w, size_t n)
     static const char *const words[] = {
         "hoặc", "hay", "theo", "về", "trong", "như", "bằng", "qua", "đến",
         "tới", "vào", "giữa", "gồm", "cùng", "thuộc", NULL};
-    size_t k;
-    for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
-            return 1;
-    return S_dangling(w, n);
+    return nqx_norm_word_in(words, w, n) || S_dangling(w, n);
 }
 
 /* Does a sentence open at r[w] (the line's text from i0 on): the line's

@@ -15,6 +15,7 @@
 #include "../core/internal.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* nqx_norm_utf8 for the sequences it does not decode itself. */
 size_t nqx_norm_utf8_slow(const unsigned char *s, size_t n, int32_t *cp);
@@ -36,6 +37,18 @@ static inline size_t nqx_norm_utf8(const unsigned char *s, size_t n,
         return 3;
     }
     return nqx_norm_utf8_slow(s, n, cp);
+}
+
+/* 1 when the n bytes at w spell one of words (NULL-terminated): the
+ * small word lists of the layout and label rules. */
+static inline int nqx_norm_word_in(const char *const *words,
+                                   const unsigned char *w, size_t n)
+{
+    size_t k;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0)
+            return 1;
+    return 0;
 }
 
 /* Well-formed UTF-8 as a shift DFA (decode.c): from state 0, st =

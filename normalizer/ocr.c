@@ -2007,15 +2007,7 @@ static int S_edit_id(const nqx_model *m, const nqx_norm_edit *e)
 /* Q(count) of the bigram (a, b) of ids in the model, -1 when it has none. */
 static int S_pair_q(const nqx_lm *lm, int a, int b)
 {
-    nqx_group g;
-    int j;
-    if (a <= 0 || b <= 0)
-        return -1;
-    g = nqx_lm_bigrams(lm, lm->fid[a], lm->fid[b]);
-    for (j = 0; j < g.n; j++)
-        if (g.r[4 * j] == lm->variant[a] && g.r[4 * j + 1] == lm->variant[b])
-            return g.r[4 * j + 2];
-    return -1;
+    return a <= 0 || b <= 0 ? -1 : nqx_lm_pair_q(lm, a, b);
 }
 
 /* 1 when the written pair (a, b) is a misreading of (c, d) by the model's

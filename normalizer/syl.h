@@ -215,6 +215,17 @@ static inline nqx_group nqx_lm_bigrams(const nqx_lm *lm, int fa, int fb)
         }
     }
 }
+/* Q(count) of the written pair (a, b) of ids (a > 0; b = 0: a at a
+ * clause's end), -1 when the model did not keep it. */
+static inline int nqx_lm_pair_q(const nqx_lm *lm, int a, int b)
+{
+    int j, va = lm->variant[a], vb = b ? lm->variant[b] : 0;
+    nqx_group g = nqx_lm_bigrams(lm, lm->fid[a], b ? lm->fid[b] : 0);
+    for (j = 0; j < g.n; j++)
+        if (g.r[4 * j] == va && g.r[4 * j + 1] == vb)
+            return g.r[4 * j + 2];
+    return -1;
+}
 /* Realizations of folded bigram (fa, fb) (n = 0 when none). */
 nqx_group nqx_model_bigrams(const nqx_model *m, int fa, int fb);
 /* How often the two-syllable name (a, b) (ids of its canonical keys)
