@@ -233,14 +233,21 @@ static size_t S_misread_point(const unsigned char *t, size_t s, size_t e, int ne
     return 0;
 }
 
-/* Is t[a..b) a Vietnamese syllable in lower case of two letters or
- * more ("báo", "lương"; not "v", "tr", "vol")? */
-static int S_lower_syllable(const unsigned char *t, size_t a, size_t b)
+/* Is t[a..b) a Vietnamese syllable of two letters or more written in
+ * casing? */
+static int S_cased_syllable(const unsigned char *t, size_t a, size_t b, int casing)
 {
     nqx_syl y;
     return b > a + 1 && b - a <= 4 * NQX_SYL_MAX &&
            nqx_syl_parse((const char *)t + a, b - a, &y) && y.n >= 2 &&
-           y.casing == NQX_CASE_LOWER && nqx_syl_valid(&y);
+           (int)y.casing == casing && nqx_syl_valid(&y);
+}
+
+/* Is t[a..b) a Vietnamese syllable in lower case of two letters or
+ * more ("báo", "lương"; not "v", "tr", "vol")? */
+static int S_lower_syllable(const unsigned char *t, size_t a, size_t b)
+{
+    return S_cased_syllable(t, a, b, NQX_CASE_LOWER);
 }
 
 /* "ngày", "tháng", "năm", "quý", "trang": a date's or a page's word. */
@@ -256,10 +263,7 @@ static int S_date_word(const unsigned char *w, size_t n)
  * "- "? */
 static int S_title_opener(const unsigned char *t, size_t a, size_t b)
 {
-    nqx_syl y;
-    if (!(b > a + 1 && b - a <= 4 * NQX_SYL_MAX &&
-          nqx_syl_parse((const char *)t + a, b - a, &y) && y.n >= 2 &&
-          y.casing == NQX_CASE_TITLE && nqx_syl_valid(&y)))
+    if (!S_cased_syllable(t, a, b, NQX_CASE_TITLE))
         return 0;
     return a == 0 || t[a - 1] == '\n' ||
            (a >= 2 && t[a - 1] == ' ' &&
