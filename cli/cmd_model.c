@@ -94,10 +94,10 @@ static int S_train(int argc, char **argv)
             "nqx: model %s: %zu files (%zu official), %.1f MB, %zu syllables "
             "read; kept %zu "
             "syllables (%zu folded), %zu of %zu bigrams, %zu of %zu trigrams, "
-            "%zu names (%zu places); %.1f MB written in %.1f s\n",
+            "%zu names (%zu places), %zu context pairs; %.1f MB written in %.1f s\n",
             out, stats.files, stats.official, stats.bytes / 1e6, stats.tokens, stats.vocab,
             stats.folds, stats.bigrams, stats.bigrams_seen, stats.trigrams,
-            stats.trigrams_seen, stats.names, stats.places, stats.file_size / 1e6,
+            stats.trigrams_seen, stats.names, stats.places, stats.context, stats.file_size / 1e6,
             (double)(clock() - t0) / CLOCKS_PER_SEC);
     return EXIT_OK;
 }

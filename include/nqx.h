@@ -187,6 +187,7 @@ typedef struct {
     size_t bigrams, trigrams;      /* kept after pruning */
     size_t names, places;          /* two-syllable names kept, and how
                                       many followed xã, phường, ... */
+    size_t context;                /* context-word pairs kept */
     size_t file_size;              /* bytes written */
 } nqx_model_stats;
 

@@ -31,6 +31,9 @@
  *            (nqx_ocr_name_at), and how often an administrative word
  *            stood before them (xã Phổ Thạnh); the header's word at 32 is
  *            nnames (version 3; a version 2 file has none and still loads)
+ *   context  (version 4, when the header's word at 60, nctx, is not 0)
+ *            (nvocab + 1) x u32 offsets, nctx x u16 ids, nctx x i8: the
+ *            context words of each id (nqx_lm_ctx in syl.h, S_context)
  * Each section is padded to 8 bytes. Q(x) = round(ln(x) * NQX_Q_SCALE).
  * Slots are open-addressing tables with linear probing: bigram groups
  * about 80% full, trigrams about 67% (most trigram lookups are for
@@ -47,7 +50,7 @@
 #include <utf8proc.h>
 
 #define NQX_MODEL_MAGIC "NQXOCRM1"
-#define NQX_MODEL_VERSION 3u
+#define NQX_MODEL_VERSION 4u
 #define NQX_MODEL_VERSION_MIN 2u /* read too: no names */
 #define HDR_SIZE 64
 #define EMPTY 0xFFFFFFFFu
@@ -57,7 +60,7 @@
 struct nqx_model {
     unsigned char *data; /* the whole file */
     size_t size;
-    uint32_t nvocab, nfold, n2slots, n2real, n3slots, nnames;
+    uint32_t nvocab, nfold, n2slots, n2real, n3slots, nnames, nctx;
     uint64_t total;
     const uint32_t *names; /* nnames x (a << 16 | b, count | places << 16) */
     const char *vocab; /* 12-byte keys */
@@ -312,12 +315,16 @@ static int32_t *S_strmap(const char *keys, uint32_t n, uint32_t *mask)
 }
 
 static size_t S_size(uint32_t nvocab, uint32_t nfold, uint32_t n2slots,
-                     uint32_t n2real, uint32_t n3slots, uint32_t nnames)
+                     uint32_t n2real, uint32_t n3slots, uint32_t nnames,
+                     uint32_t nctx)
 {
     return HDR_SIZE + S_pad8((size_t)nvocab * 12) + 2 * S_pad8((size_t)nvocab * 4) +
            S_pad8((size_t)nvocab * 2) + S_pad8(nvocab) + S_pad8((size_t)nfold * 12) +
            S_pad8((size_t)n2slots * 8) + S_pad8((size_t)n2real * 4) +
-           S_pad8((size_t)n3slots * 4) + S_pad8((size_t)nnames * 8);
+           S_pad8((size_t)n3slots * 4) + S_pad8((size_t)nnames * 8) +
+           (nctx ? S_pad8(((size_t)nvocab + 1) * 4) + S_pad8((size_t)nctx * 2) +
+                       S_pad8(nctx)
+                 : 0);
 }
 
 /* S_check_header and S_check test every index the decoder will trust, so
@@ -347,14 +354,16 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
     m->n2real = S_u32(d + 24);
     m->n3slots = S_u32(d + 28);
     m->nnames = S_u32(d + 8) >= 3 ? S_u32(d + 32) : 0;
+    m->nctx = S_u32(d + 8) >= 4 ? S_u32(d + 60) : 0;
     m->total = S_u64(d + 44);
-    if (m->nnames >= (1u << 24) || m->nvocab < 1 || m->nvocab > 65535 || m->nfold < 1 ||
+    if (m->nnames >= (1u << 24) || m->nctx >= (1u << 28) || m->nvocab < 1 || m->nvocab > 65535 || m->nfold < 1 ||
         m->nfold > 65535 || !m->n2slots || !m->n3slots ||
         m->n2real >= (1u << 24) || m->n2slots > (1u << 26) ||
         m->n3slots > (1u << 28))
         return nqx_fail(err, NQX_EFORMAT, path, -1, 12,
                         "model header holds impossible table sizes");
-    need = S_size(m->nvocab, m->nfold, m->n2slots, m->n2real, m->n3slots, m->nnames);
+    need = S_size(m->nvocab, m->nfold, m->n2slots, m->n2real, m->n3slots, m->nnames,
+                  m->nctx);
     if (m->size != need || S_u64(d + 52) != need)
         return nqx_fail(err, NQX_EFORMAT, path, -1, (long)m->size,
                         "model file is %zu bytes, its header says %zu "
@@ -390,6 +399,30 @@ static nqx_status S_check_header(nqx_model *m, const char *path, nqx_error *err)
             return nqx_fail(err, NQX_EFORMAT, path, -1, (long)(off + 8 * (size_t)i),
                             "name %u of the model is out of order or names a "
                             "missing syllable", i);
+    off += S_pad8((size_t)m->nnames * 8);
+    if (m->nctx) { /* nqx_lm_ctx searches each id's run */
+        const uint32_t *co = (const uint32_t *)(const void *)(d + off);
+        const uint16_t *cw = (const uint16_t *)(const void *)(d + off +
+                                                              S_pad8(((size_t)m->nvocab + 1) * 4));
+        if (co[0] != 0 || co[m->nvocab] != m->nctx)
+            return nqx_fail(err, NQX_EFORMAT, path, -1, (long)off,
+                            "the model's context table does not add up");
+        for (i = 0; i < m->nvocab; i++) {
+            uint32_t j;
+            if (co[i + 1] < co[i])
+                return nqx_fail(err, NQX_EFORMAT, path, -1, (long)off,
+                                "the model's context table is out of order");
+            for (j = co[i]; j < co[i + 1]; j++)
+                if (cw[j] >= m->nvocab || (j > co[i] && cw[j] <= cw[j - 1]))
+                    return nqx_fail(err, NQX_EFORMAT, path, -1, -1,
+                                    "context entry %u of the model is out of "
+                                    "order or names a missing syllable", j);
+        }
+        m->lm.ctxoff = co;
+        m->lm.ctxw = cw;
+        m->lm.ctxr = (const int8_t *)(const void *)((const unsigned char *)cw +
+                                                      S_pad8((size_t)m->nctx * 2));
+    }
 
     for (i = 0; i < m->nvocab; i++) {
         const char *key = m->vocab + (size_t)i * 12;
@@ -719,7 +752,7 @@ static int S_counter_grow(S_counter *c)
     return 0;
 }
 
-static int S_counter_add(S_counter *c, uint64_t k)
+static int S_counter_addn(S_counter *c, uint64_t k, uint32_t by)
 {
     size_t h;
     if (10 * (c->n + 1) > 7 * (c->mask + 1) && S_counter_grow(c))
@@ -727,17 +760,21 @@ static int S_counter_add(S_counter *c, uint64_t k)
     h = S_cslot(k, c->mask);
     for (;; h = (h + 1) & c->mask) {
         if (c->keys[h] == k) {
-            if (c->counts[h] < UINT32_MAX)
-                c->counts[h]++;
+            c->counts[h] = c->counts[h] > UINT32_MAX - by ? UINT32_MAX : c->counts[h] + by;
             return 0;
         }
         if (c->keys[h] == ~(uint64_t)0)
             break;
     }
     c->keys[h] = k;
-    c->counts[h] = 1;
+    c->counts[h] = by;
     c->n++;
     return 0;
+}
+
+static int S_counter_add(S_counter *c, uint64_t k)
+{
+    return S_counter_addn(c, k, 1);
 }
 
 /* c[k] = the larger of c[k] and v */
@@ -912,6 +949,11 @@ typedef struct {
      * (S_official), which count n-grams but are no new occurrence */
     uint8_t *copy;
     int in_copy; /* what S_push records */
+    /* per position of seq: 1 when a sentence ends before it
+     * (nqx_ocr_sentence_break), for the context words; pend is what the
+     * next S_push records */
+    uint8_t *brk;
+    int pend;
     S_counter names, places; /* intern a << 32 | b (nqx_ocr_name_at) */
 } S_train;
 
@@ -930,9 +972,15 @@ static int S_push(S_train *t, uint32_t v)
         if (!q)
             return -1;
         t->copy = q;
+        q = realloc(t->brk, cap);
+        if (!q)
+            return -1;
+        t->brk = q;
         t->capseq = cap;
     }
     t->copy[t->nseq] = (uint8_t)t->in_copy;
+    t->brk[t->nseq] = (uint8_t)t->pend;
+    t->pend = 0;
     t->seq[t->nseq++] = v;
     return 0;
 }
@@ -971,9 +1019,10 @@ static nqx_status S_train_file(S_train *t, const char *path, int weight,
         stats->official++;
     }
     st = nqx_ocr_tokenize(text, len, &toks, &ntok);
-    free(text);
-    if (st)
+    if (st) {
+        free(text);
         return nqx_fail(err, st, path, -1, -1, "out of memory");
+    }
     stats->files++;
     stats->bytes += len;
     for (w = 0; w < times; w++) {
@@ -981,6 +1030,8 @@ static nqx_status S_train_file(S_train *t, const char *path, int weight,
         for (i = 0; i < ntok; i++) {
             char key[NQX_KEY_MAX];
             int32_t id;
+            if (i == 0 || nqx_ocr_sentence_break(text, toks[i - 1].end, toks[i].start))
+                t->pend = 1;
             if (toks[i].boundary && S_push(t, 0))
                 goto oom;
             if (toks[i].num) {
@@ -1016,9 +1067,11 @@ static nqx_status S_train_file(S_train *t, const char *path, int weight,
             goto oom;
     }
     free(toks);
+    free(text);
     return NQX_OK;
 oom:
     free(toks);
+    free(text);
     return nqx_fail(err, NQX_ENOMEM, path, -1, -1, "out of memory");
 }
 
@@ -1142,6 +1195,162 @@ static uint64_t S_fold3(const uint16_t *fid, uint64_t key)
            (uint64_t)fid[key >> 16 & 0xFFFF] << 16 | fid[key & 0xFFFF];
 }
 
+/* Context words (Golding's "context words" for confusable words): the
+ * trigrams see two words either side, but "phấn đấu" and "phần đầu", or
+ * "chỉnh đốn" and "chính", are often told apart by words further off in
+ * the sentence (a target, a percentage, "Đảng"). For each kept id v whose
+ * letters another kept id shares, C(v, w) counts the words w 2 to
+ * NQX_CTX_WINDOW tokens from v in the same sentence; E(v, w) is what v
+ * would show if it had the context of all the ids with its letters,
+ * N(v) C(f, w) / N(f). A pair is kept when ln((C + 1) / (E + 1)) is at
+ * least S_CTX_MIN away from 0, including pairs never seen where E is
+ * large (v is not said near w, its siblings are). Measured on
+ * build/ocr-eval and make ocr-real-eval (see ocr.c, S_ctx_gain). */
+#define S_CTX_MIN 1.5
+
+typedef struct {
+    uint32_t *off; /* nvocab + 1 */
+    uint16_t *w;
+    int8_t *r;
+    uint32_t n;
+} S_ctx_table;
+
+static int S_u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int S_ctx_keep(uint64_t **out, size_t *n, size_t *cap, uint32_t v,
+                      uint32_t w, double r)
+{
+    long q = lround(r * NQX_CTX_SCALE);
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 4096;
+        uint64_t *p = realloc(*out, c * sizeof *p);
+        if (!p)
+            return -1;
+        *out = p, *cap = c;
+    }
+    q = q > 127 ? 127 : q < -127 ? -127 : q;
+    (*out)[(*n)++] = (uint64_t)v << 24 | (uint64_t)w << 8 | (uint8_t)(int8_t)q;
+    return 0;
+}
+
+/* Count and select the context words of the training sequence t (intern
+ * ids + 1, map: intern -> kept id or 0; fid: kept id -> fold). */
+static int S_context(const S_train *t, const uint32_t *map, const uint16_t *fid,
+                     uint32_t nvocab, uint32_t nfold, S_ctx_table *ct)
+{
+    S_counter pc, fw;
+    double *nv = calloc(nvocab, sizeof *nv), *nf = calloc(nfold, sizeof *nf);
+    uint32_t *foff = calloc((size_t)nfold + 1, sizeof *foff), *fids = NULL;
+    uint32_t ring[NQX_CTX_WINDOW], rsent[NQX_CTX_WINDOW], sent = 0, i;
+    uint64_t *e = NULL;
+    size_t ne = 0, cap = 0, k, pos = 0;
+    int rc = -1;
+    memset(&pc, 0, sizeof pc);
+    memset(&fw, 0, sizeof fw);
+    memset(ct, 0, sizeof *ct);
+    if (!nv || !nf || !foff)
+        goto out;
+    for (k = 0; k < t->nseq; k++) {
+        uint32_t a, d;
+        sent += t->brk[k];
+        if (!t->seq[k])
+            continue; /* a clause break, not a word */
+        a = map[t->seq[k] - 1];
+        for (d = 2; d <= NQX_CTX_WINDOW && d <= pos; d++) {
+            uint32_t b = ring[(pos - d) % NQX_CTX_WINDOW];
+            if (rsent[(pos - d) % NQX_CTX_WINDOW] != sent)
+                break;
+            if (a && b && (S_counter_add(&pc, (uint64_t)a << 16 | b) ||
+                           S_counter_add(&pc, (uint64_t)b << 16 | a)))
+                goto out;
+        }
+        ring[pos % NQX_CTX_WINDOW] = a, rsent[pos % NQX_CTX_WINDOW] = sent;
+        pos++;
+    }
+    for (k = 0; k <= pc.mask && pc.n; k++)
+        if (pc.keys[k] != ~(uint64_t)0) {
+            uint32_t v = (uint32_t)(pc.keys[k] >> 16), w = (uint32_t)(pc.keys[k] & 0xFFFF);
+            nv[v] += pc.counts[k];
+            nf[fid[v]] += pc.counts[k];
+            if (S_counter_addn(&fw, (uint64_t)fid[v] << 16 | w, pc.counts[k]))
+                goto out;
+        }
+    /* the ids of each fold */
+    fids = malloc(nvocab * sizeof *fids);
+    if (!fids)
+        goto out;
+    for (i = 1; i < nvocab; i++)
+        foff[fid[i] + 1]++;
+    for (i = 0; i < nfold; i++)
+        foff[i + 1] += foff[i];
+    {
+        uint32_t *fill = calloc(nfold, sizeof *fill);
+        if (!fill)
+            goto out;
+        for (i = 1; i < nvocab; i++)
+            fids[foff[fid[i]] + fill[fid[i]]++] = i;
+        free(fill);
+    }
+    /* pairs seen: more or less often than expected */
+    for (k = 0; k <= pc.mask && pc.n; k++)
+        if (pc.keys[k] != ~(uint64_t)0) {
+            uint32_t v = (uint32_t)(pc.keys[k] >> 16), w = (uint32_t)(pc.keys[k] & 0xFFFF);
+            uint32_t f = fid[v];
+            double ex, r;
+            if (nv[v] >= nf[f])
+                continue; /* no other id with its letters has a context */
+            ex = nv[v] * S_counter_get(&fw, (uint64_t)f << 16 | w) / nf[f];
+            r = log((pc.counts[k] + 1.0) / (ex + 1.0));
+            if (fabs(r) >= S_CTX_MIN && S_ctx_keep(&e, &ne, &cap, v, w, r))
+                goto out;
+        }
+    /* pairs never seen where the siblings' share says they should be */
+    for (k = 0; k <= fw.mask && fw.n; k++)
+        if (fw.keys[k] != ~(uint64_t)0) {
+            uint32_t f = (uint32_t)(fw.keys[k] >> 16), w = (uint32_t)(fw.keys[k] & 0xFFFF), j;
+            for (j = foff[f]; j < foff[f + 1]; j++) {
+                uint32_t v = fids[j];
+                double ex;
+                if (nv[v] == 0 || nv[v] >= nf[f] ||
+                    S_counter_get(&pc, (uint64_t)v << 16 | w))
+                    continue;
+                ex = nv[v] * fw.counts[k] / nf[f];
+                if (log(ex + 1.0) >= S_CTX_MIN &&
+                    S_ctx_keep(&e, &ne, &cap, v, w, -log(ex + 1.0)))
+                    goto out;
+            }
+        }
+    if (ne)
+        qsort(e, ne, sizeof *e, S_u64_cmp);
+    ct->off = calloc((size_t)nvocab + 1, sizeof *ct->off);
+    ct->w = malloc((ne + 1) * sizeof *ct->w);
+    ct->r = malloc(ne + 1);
+    if (!ct->off || !ct->w || !ct->r)
+        goto out;
+    for (k = 0; k < ne; k++) {
+        ct->off[(e[k] >> 24) + 1]++;
+        ct->w[k] = (uint16_t)(e[k] >> 8);
+        ct->r[k] = (int8_t)(uint8_t)e[k];
+    }
+    for (i = 0; i < nvocab; i++)
+        ct->off[i + 1] += ct->off[i];
+    ct->n = (uint32_t)ne;
+    rc = 0;
+out:
+    if (rc) {
+        free(ct->off), free(ct->w), free(ct->r);
+        memset(ct, 0, sizeof *ct);
+    }
+    S_counter_free(&pc);
+    S_counter_free(&fw);
+    free(nv), free(nf), free(foff), free(fids), free(e);
+    return rc;
+}
+
 nqx_status nqx_model_train(const char *const *paths, size_t npaths,
                            const char *out_path, const nqx_model_params *par,
                            nqx_model_stats *stats, nqx_error *err)
@@ -1160,6 +1369,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     unsigned char *buf = NULL;
     uint64_t total = 0;
     S_intern fin;
+    S_ctx_table ctx = {NULL, NULL, NULL, 0};
     nqx_status st = NQX_OK;
     int min1 = par && par->min1 > 0 ? par->min1 : 3;
     int min2 = par && par->min2 > 0 ? par->min2 : 2;
@@ -1221,6 +1431,8 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     }
     nfold = fin.n;
 
+    if (S_context(&t, map, fid, nvocab, nfold, &ctx))
+        goto oom;
     /* n-gram counts over ids; unknown syllables break the context */
     for (k = 0; k < t.nseq; k++)
         t.seq[k] = t.seq[k] ? map[t.seq[k] - 1] : 0;
@@ -1388,7 +1600,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     if (S_groups(e2, n2, var, &bislots, &n2slots, &bireal, &n2real))
         goto oom;
 
-    size = S_size(nvocab, nfold, n2slots, n2real, n3slots, nnames);
+    size = S_size(nvocab, nfold, n2slots, n2real, n3slots, nnames, ctx.n);
     buf = calloc(1, size);
     if (!buf)
         goto oom;
@@ -1404,6 +1616,7 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     S_put32(buf + 40, (uint32_t)min3);
     S_put64(buf + 44, total);
     S_put64(buf + 52, size);
+    S_put32(buf + 60, ctx.n);
     off = HDR_SIZE;
     for (i = 1; i < nvocab; i++)
         memcpy(buf + off + (size_t)i * 12, t.in.keys[rank[i - 1].id], NQX_KEY_MAX);
@@ -1446,6 +1659,15 @@ nqx_status nqx_model_train(const char *const *paths, size_t npaths,
     off += S_pad8((size_t)n3slots * 4);
     if (nnames)
         memcpy(buf + off, names, (size_t)nnames * 8);
+    off += S_pad8((size_t)nnames * 8);
+    if (ctx.n) {
+        memcpy(buf + off, ctx.off, ((size_t)nvocab + 1) * 4);
+        off += S_pad8(((size_t)nvocab + 1) * 4);
+        memcpy(buf + off, ctx.w, (size_t)ctx.n * 2);
+        off += S_pad8((size_t)ctx.n * 2);
+        memcpy(buf + off, ctx.r, ctx.n);
+    }
+    stats->context = ctx.n;
     stats->names = nnames;
     stats->vocab = nvocab - 1;
     stats->folds = nfold - 1;
@@ -1486,6 +1708,10 @@ done:
     free(t.in.slots);
     free(t.seq);
     free(t.copy);
+    free(t.brk);
+    free(ctx.off);
+    free(ctx.w);
+    free(ctx.r);
     S_counter_free(&r3);
     return st;
 }

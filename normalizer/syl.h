@@ -149,7 +149,43 @@ typedef struct {
      * at load): most trigrams asked for are absent, and this answers
      * them from a table a quarter the size, without a probe */
     const uint64_t *trifp;
+    /* context words (model.c, version 4; NULL in older files): for id v,
+     * ctxw[ctxoff[v] .. ctxoff[v + 1]) are the ids w seen unusually often
+     * (or seldom) 2 to NQX_CTX_WINDOW words from v in one sentence, in
+     * increasing order, and ctxr the log ratio of each, times
+     * NQX_CTX_SCALE (nqx_lm_ctx) */
+    const uint32_t *ctxoff;
+    const uint16_t *ctxw;
+    const int8_t *ctxr;
 } nqx_lm;
+
+/* Context words: a sentence's words 2 to NQX_CTX_WINDOW away from v
+ * (its neighbours are the n-grams' evidence). */
+#define NQX_CTX_WINDOW 10
+#define NQX_CTX_SCALE 8.0
+
+/* ln(observed / expected) count of w near v, where expected is what v
+ * would show if it shared the context of every word with its letters,
+ * times NQX_CTX_SCALE; 0 when the model keeps nothing for the pair. */
+static inline int nqx_lm_ctx(const nqx_lm *lm, int v, int w)
+{
+    uint32_t lo, hi;
+    if (!lm->ctxoff || v <= 0 || w <= 0 || v >= lm->nvocab)
+        return 0;
+    lo = lm->ctxoff[v], hi = lm->ctxoff[v + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (lm->ctxw[mid] < (uint16_t)w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < lm->ctxoff[v + 1] && lm->ctxw[lo] == (uint16_t)w ? lm->ctxr[lo] : 0;
+}
+
+/* 1 when the bytes text[a..b) between two words end a sentence (. ; : ! ?
+ * or a line break): context words are counted within a sentence. */
+int nqx_ocr_sentence_break(const char *text, size_t a, size_t b);
 
 #define NQX_TRIFP_MASK 0x7FFFFFu /* 2^23 bits: 1 MB, about 9% set */
 const nqx_lm *nqx_model_lm(const nqx_model *m);

@@ -140,13 +140,16 @@ static void S_write(const char *path, const void *data, size_t n)
     fclose(f);
 }
 
+#define S_PAD8(x) (((x) + 7) & ~(size_t)7)
+
 Test(model, malformed_files_are_format_errors)
 {
     char path[] = "/tmp/nqx-test-model-XXXXXX";
     nqx_model *m = (nqx_model *)1;
     nqx_error e;
     char *good;
-    size_t n;
+    size_t n, ctxsize;
+    uint32_t nvocab, nctx;
     int fd = mkstemp(path);
     cr_assert(fd >= 0);
     close(fd);
@@ -164,17 +167,60 @@ Test(model, malformed_files_are_format_errors)
     cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
     cr_assert(strstr(e.msg, "truncated") != NULL, "%s", e.msg);
 
-    /* the names (the file's last section) out of order */
+    /* the sections after the names: the context words (version 4) */
+    memcpy(&nvocab, good + 12, 4);
+    memcpy(&nctx, good + 60, 4);
+    cr_assert_gt(nctx, 1000u);
+    ctxsize = S_PAD8(((size_t)nvocab + 1) * 4) + S_PAD8((size_t)nctx * 2) + S_PAD8(nctx);
+
+    /* the names (before the context words) out of order */
     {
-        char tmp[8];
-        memcpy(tmp, good + n - 8, 8);
-        memcpy(good + n - 8, good + n - 16, 8);
-        memcpy(good + n - 16, tmp, 8);
+        char tmp[8], *end = good + n - ctxsize;
+        memcpy(tmp, end - 8, 8);
+        memcpy(end - 8, end - 16, 8);
+        memcpy(end - 16, tmp, 8);
         S_write(path, good, n);
         cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
         cr_assert(strstr(e.msg, "out of order") != NULL, "%s", e.msg);
-        memcpy(good + n - 16, good + n - 8, 8);
-        memcpy(good + n - 8, tmp, 8);
+        memcpy(end - 16, end - 8, 8);
+        memcpy(end - 8, tmp, 8);
+    }
+
+    /* two context words of one syllable out of order */
+    {
+        const char *co = good + n - ctxsize;
+        char *cw = good + n - ctxsize + S_PAD8(((size_t)nvocab + 1) * 4), tmp[2];
+        uint32_t v, a = 0, b = 0;
+        for (v = 1; v < nvocab; v++) {
+            memcpy(&a, co + 4 * v, 4);
+            memcpy(&b, co + 4 * (v + 1), 4);
+            if (b >= a + 2)
+                break;
+        }
+        cr_assert_lt(v, nvocab);
+        memcpy(tmp, cw + 2 * a, 2);
+        memcpy(cw + 2 * a, cw + 2 * a + 2, 2);
+        memcpy(cw + 2 * a + 2, tmp, 2);
+        S_write(path, good, n);
+        cr_assert_eq(nqx_model_load(path, &m, &e), NQX_EFORMAT);
+        cr_assert(strstr(e.msg, "context entry") != NULL, "%s", e.msg);
+        memcpy(cw + 2 * a + 2, cw + 2 * a, 2);
+        memcpy(cw + 2 * a, tmp, 2);
+    }
+
+    /* a version 3 file (no context words) still loads, and has none */
+    {
+        uint32_t v3 = 3, v4 = 4;
+        uint64_t size = n - ctxsize, full = n;
+        memcpy(good + 8, &v3, 4);
+        memcpy(good + 52, &size, 8);
+        S_write(path, good, (size_t)size);
+        cr_assert_eq(nqx_model_load(path, &m, &e), NQX_OK, "%s", e.msg);
+        cr_assert_null(nqx_model_lm(m)->ctxoff);
+        cr_assert_eq(nqx_lm_ctx(nqx_model_lm(m), 5, 6), 0);
+        nqx_model_free(m);
+        memcpy(good + 8, &v4, 4);
+        memcpy(good + 52, &full, 8);
     }
 
     /* a version 2 file (no names) still loads */
@@ -182,7 +228,7 @@ Test(model, malformed_files_are_format_errors)
         uint32_t nnames, v2 = 2, zero = 0;
         uint64_t size;
         memcpy(&nnames, good + 32, 4);
-        size = n - (size_t)nnames * 8;
+        size = n - ctxsize - (size_t)nnames * 8;
         memcpy(good + 8, &v2, 4);
         memcpy(good + 32, &zero, 4);
         memcpy(good + 52, &size, 8);
@@ -247,6 +293,50 @@ Test(model, train_then_load_roundtrip)
     cr_assert_eq(nqx_model_bigrams(m, nqx_model_fid(m, "phan"),
                                    nqx_model_fid(m, "dau")).n, 2);
     cr_assert_eq(nqx_model_lm(m)->fid_exact, 1);
+    nqx_model_free(m);
+    remove(out);
+}
+
+/* Context words: for a word whose letters another word shares, the
+ * words 2 to NQX_CTX_WINDOW from it in its sentence, kept as
+ * round(8 ln((C + 1) / (E + 1))) when at least 1.5 from 0 (model.c,
+ * S_context). Here "bán" (sell) is 1 sentence in 10, "bàn" (table) 9:
+ * bán's 5 context words each 10 times, bàn's 5 each 90 times, so that
+ * the fold "ban" has 500 pairs and E(bán, chợ) = 50 * 10 / 500 = 1:
+ * 8 ln(11 / 2) = 13.6 -> 14; E(bán, ngồi) = 50 * 90 / 500 = 9, never
+ * seen: 8 ln(1 / 10) = -18.4 -> -18; bàn, the common reading, is near
+ * its fold's context (8 ln(91 / 82) = 0.8: not kept) but never near
+ * "chợ", where it should be 9 times: -18. Neighbours ("hàng") and words
+ * of the next sentence are not context. */
+Test(model, context_words_are_counted_within_a_sentence)
+{
+    char out[sizeof S_TRAIN_OUT];
+    nqx_model_stats st;
+    nqx_model *m;
+    nqx_error e;
+    nqx_buf b = {0};
+    const nqx_lm *lm;
+    int i, ban2, ban1;
+    nqx_buf_puts(&b, "Chúng tôi bán hàng hóa tại chợ lớn.\n");
+    for (i = 0; i < 9; i++)
+        nqx_buf_puts(&b, "Họ ngồi quanh bàn họp của cơ quan.\n");
+    S_train_on(b.data, 10, out, &st);
+    nqx_buf_free(&b);
+    cr_assert_eq(nqx_model_load(out, &m, &e), NQX_OK, "%s", e.msg);
+    lm = nqx_model_lm(m);
+    ban2 = nqx_model_id(m, "ban2");
+    ban1 = nqx_model_id(m, "ban1");
+    cr_assert_gt(ban2, 0);
+    cr_assert_gt(ban1, 0);
+    cr_assert_eq(nqx_lm_ctx(lm, ban2, nqx_model_id(m, "chP5")), 14);
+    cr_assert_eq(nqx_lm_ctx(lm, ban2, nqx_model_id(m, "lPn2")), 14);
+    cr_assert_eq(nqx_lm_ctx(lm, ban2, nqx_model_id(m, "chung2")), 14);
+    cr_assert_eq(nqx_lm_ctx(lm, ban2, nqx_model_id(m, "ngOi1")), -18);
+    cr_assert_eq(nqx_lm_ctx(lm, ban2, nqx_model_id(m, "hang1")), 0); /* neighbour */
+    cr_assert_eq(nqx_lm_ctx(lm, ban1, nqx_model_id(m, "ngOi1")), 0);
+    cr_assert_eq(nqx_lm_ctx(lm, ban1, nqx_model_id(m, "chP5")), -18);
+    cr_assert_eq(nqx_lm_ctx(lm, ban1, nqx_model_id(m, "ho5")), 0); /* its own */
+    cr_assert_eq(st.context, 15); /* 5 + 5 for bán, 5 for bàn */
     nqx_model_free(m);
     remove(out);
 }
@@ -793,11 +883,50 @@ Test(ocr, a_repeated_misreading_is_no_authors_term)
     S_in_clean_text(120, tail, fixed, 3);
 }
 
+/* Words further off in the sentence decide where the neighbours do not:
+ * "đấu tranh phong, chống tội phạm" is "phòng, chống" (prevent and
+ * fight) for its context ("tội phạm", "bảo vệ", "bí mật"); the n-grams
+ * alone (the model without its context words, as a version 3 file) are
+ * not sure enough. */
+Test(ocr, context_words_decide_a_lone_word)
+{
+    static const char in[] = "Lực lượng cơ yếu tham gia đấu tranh phong, chống tội "
+                             "phạm và bảo vệ bí mật nhà nước.";
+    char path[] = "/tmp/nqx-test-model-XXXXXX", *good;
+    size_t n, ctxsize, ne;
+    uint32_t nvocab, nctx, v3 = 3;
+    uint64_t size;
+    nqx_model *m3;
+    nqx_norm_edit *ed;
+    nqx_error e;
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    close(fd);
+    FIXES(in, "Lực lượng cơ yếu tham gia đấu tranh phòng, chống tội "
+              "phạm và bảo vệ bí mật nhà nước.");
+    cr_assert_eq(nqx_read_file(NQX_SRCDIR "/models/vi.model", 0, &good, &n, &e), NQX_OK);
+    memcpy(&nvocab, good + 12, 4);
+    memcpy(&nctx, good + 60, 4);
+    ctxsize = S_PAD8(((size_t)nvocab + 1) * 4) + S_PAD8((size_t)nctx * 2) + S_PAD8(nctx);
+    size = n - ctxsize;
+    memcpy(good + 8, &v3, 4);
+    memcpy(good + 52, &size, 8);
+    S_write(path, good, (size_t)size);
+    free(good);
+    cr_assert_eq(nqx_model_load(path, &m3, &e), NQX_OK, "%s", e.msg);
+    cr_assert_eq(nqx_norm_ocr(m3, in, strlen(in), 0, &ed, &ne, &e), NQX_OK);
+    cr_assert_eq(ne, 0);
+    nqx_norm_edits_free(ed, ne);
+    nqx_model_free(m3);
+    remove(path);
+}
+
 /* In a text where the corrector finds few errors, a correction standing
  * alone needs more confidence than the caller's threshold: "thành lập
- * 1 - 2 ban" (committees) is no "bản" (0.9976 sure), while "quy đinh" is
- * surely "quy định". In the same sentences alone, where errors are
- * dense, the caller's threshold stands. */
+ * 1 - 2 ban" (committees) is no "bản", while "quy đinh" is surely "quy
+ * định". In the same sentences alone, where errors are dense, the
+ * caller's threshold stands: "bản" was 0.9976 sure there until the
+ * context words (thành lập, đặc thù) spoke against it. */
 Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
 {
     static const char tail[] = "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
@@ -810,7 +939,7 @@ Test(ocr, a_lone_doubt_in_a_clean_text_is_left_alone)
                                 "tờ theo quy định của pháp luật.";
     S_in_clean_text(120, tail, fixed, 1);
     FIXES(tail, "Căn cứ điều kiện thực tiễn, ban thường vụ tỉnh uỷ, thành uỷ "
-                "quyết định thành lập 1 - 2 bản có tính đặc thù, phù hợp với "
+                "quyết định thành lập 1 - 2 ban có tính đặc thù, phù hợp với "
                 "đặc điểm, tình hình địa phương. Các xe phải mang theo giấy "
                 "tờ theo quy định của pháp luật.");
 }
