@@ -267,6 +267,20 @@ Test(deadline, cutoff_dates_are_no_time)
     S_EQ("Cuba 11 tỷ USD. Năm 2019, Nga bắt đầu sản xuất", "null");
 }
 
+/* The year of a budget estimate ("dự toán ... năm 2025") names which
+ * estimate, no time for the work; a time the work sets next to it is. */
+Test(deadline, budget_years_are_no_time)
+{
+    S_EQ("Thực hiện chế độ báo cáo tình hình chi phí KCB BHYT và sử dụng dự toán "
+         "chi phí KCB BHYT năm 2025 với UBND Thành phố theo quy định.", "null");
+    S_EQ("trình cấp có thẩm quyền phê duyệt kinh phí thực hiện kế hoạch trong dự "
+         "toán đầu năm 2026 trên cơ sở đề nghị của Sở.", "null");
+    S_EQ("xây dựng dự toán ngân sách nhà nước năm 2026, báo cáo trước ngày "
+         "15/7/2025.", "2025-07-15");
+    S_EQ("lập dự toán trình Ủy ban nhân dân tỉnh trong năm 2025.", "2025");
+    S_EQ("lập dự toán, hoàn thành trong năm 2025.", "2025");
+}
+
 /* Periods of quarters or months are intervals. */
 Test(deadline, quarter_and_month_ranges)
 {
