@@ -773,7 +773,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
         trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
-        place_states, emph, modals, objverbs;
+        place_states, emph, modals, objverbs, about;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -801,7 +801,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_place_states", &a->place_states) ||
         nqx_wlex_load(g, "agency_emphasis", &a->emph) ||
         nqx_wlex_load(g, "agency_listed_modals", &a->modals) ||
-        nqx_wlex_load(g, "agency_object_verbs", &a->objverbs)) {
+        nqx_wlex_load(g, "agency_object_verbs", &a->objverbs) ||
+        nqx_wlex_load(g, "agency_about_heads", &a->about)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -833,6 +834,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->emph);
     nqx_wlex_free(&a->modals);
     nqx_wlex_free(&a->objverbs);
+    nqx_wlex_free(&a->about);
     free(a);
 }
 
@@ -1256,6 +1258,35 @@ static size_t S_assigned_end(const nqx_agx *a, const nqx_toks *t, size_t j,
     return 0;
 }
 
+/* "cơ quan quản lý nhà nước về đất đai tiếp tục ...": after a name
+ * that ends with an agency_about_heads entry, "về" at j and the field
+ * managed are in the name. The field's first word may be a verb's
+ * ("về xây dựng"); it runs to the verb (a stop word), punctuation, a
+ * determiner or a capitalised word, at most S_ABOUT_REACH words. The end
+ * of the field, or 0. */
+#define S_ABOUT_REACH 6
+static size_t S_about_end(const nqx_agx *a, const nqx_toks *t, size_t head,
+                          size_t j, size_t lim)
+{
+    const unsigned ends = NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                          NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE;
+    size_t k;
+    if (j + 1 >= lim || strcmp(t->v[j].lower, "về") != 0 ||
+        (t->v[j].flags & ends) || !S_ends_with(&a->about, t, head, j) ||
+        strcmp(t->v[j + 1].lower, "việc") == 0 /* "về việc ...": a matter */)
+        return 0;
+    for (k = j + 1; k < lim && k <= j + S_ABOUT_REACH; k++) {
+        const nqx_tok *w = &t->v[k];
+        if ((w->cap && !w->allcaps) || (w->flags & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) ||
+            nqx_wlex_at(&a->dets, t, k, lim, NULL) ||
+            (k > j + 1 && S_is_stop(a, t, k, lim)))
+            return k > j + 1 ? k : 0;
+        if (w->flags & ends)
+            return k + 1;
+    }
+    return k == lim ? k : 0;
+}
+
 /* "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng", "Ủy ban nhân dân các tỉnh,
  * thành phố: Tuyên Quang, Đồng Nai": a place word named by a proper name
  * and more proper names after commas are one body, the places of that
@@ -1581,6 +1612,12 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     continue;
                 }
                 break;
+            }
+            if (pt->generic && !pt->person &&
+                (ql = S_about_end(a, t, head, j, lim)) > 0) {
+                j = ql;
+                pt->bare = 0;
+                continue;
             }
             if (S_is_stop(a, t, j, lim) && !listed) {
                 /* "Các cơ quan, đơn vị thực hiện dự án có trách nhiệm",

@@ -893,3 +893,21 @@ Test(agency, directly_managing_body, .init = S_load, .fini = S_free)
            "Các đơn vị trực tiếp quản lý", "xác nhận");
     S_list("UBND tỉnh trực tiếp quản lý các dự án", "UBND tỉnh", "trực tiếp");
 }
+
+/* "cơ quan quản lý nhà nước về X": the field a body manages is in its
+ * name, up to the verb; "về việc ..." (a matter) and a named body's
+ * "quản lý về ..." (its verb) are not */
+Test(agency, field_managed_after_about, .init = S_load, .fini = S_free)
+{
+    S_list("Các sở, ngành, cơ quan quản lý nhà nước về đất đai tiếp tục chỉ đạo",
+           "Các sở, ngành, cơ quan quản lý nhà nước về đất đai", "tiếp tục");
+    S_list("Các cơ quan quản lý nhà nước về quyền sở hữu công nghiệp xem xét hồ sơ",
+           "Các cơ quan quản lý nhà nước về quyền sở hữu công nghiệp", "xem xét");
+    S_list("Các cơ quan quản lý nhà nước về xây dựng tại địa phương kiểm tra",
+           "Các cơ quan quản lý nhà nước về xây dựng tại địa phương", "kiểm tra");
+    S_list("Các cơ quan quản lý nhà nước về thủy sản cấp tỉnh thực hiện giám sát",
+           "Các cơ quan quản lý nhà nước về thủy sản cấp tỉnh", "thực hiện");
+    S_list("Các cơ quan quản lý nhà nước về việc cấp phép phải báo cáo",
+           "Các cơ quan quản lý nhà nước", "về");
+    S_list("Sở Xây dựng quản lý về xây dựng", "Sở Xây dựng", "quản lý");
+}
