@@ -2360,3 +2360,31 @@ Test(task, whole_name_subject_finishes, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("hoàn chỉnh hồ sơ"),
                       "lead:Chính phủ;report_to:Quốc hội;");
 }
+
+/* "...; do vậy, yêu cầu các bộ, ngành, địa phương ...:": the bodies asked
+ * after a consequence's comma head the items below; the intro, which
+ * only hands them out, is no task (its remark "Từ nay đến hết năm 2025
+ * chỉ còn ..." sets no time of a task) */
+static const char *S_therefore =
+    "THÔNG BÁO\n"
+    "\n"
+    "III. NHIỆM VỤ TRỌNG TÂM\n"
+    "\n"
+    "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, một số dự án còn khối lượng lớn; "
+    "do vậy, yêu cầu các bộ, ngành, địa phương liên quan:\n"
+    "\n"
+    "a) Bộ Xây dựng đẩy nhanh tiến độ phê duyệt Báo cáo nghiên cứu khả thi.\n"
+    "\n"
+    "b) Khẩn trương khánh thành dự án vào ngày 19 tháng 12 năm 2025.\n";
+
+Test(task, bodies_asked_after_therefore, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_therefore);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("phê duyệt Báo cáo");
+    S_expect_agencies(r, "lead:Bộ Xây dựng;");
+    r = S_task("Khẩn trương khánh thành");
+    S_expect_agencies(r, "lead:các bộ, ngành, địa phương liên quan;");
+    S_expect_deadline(r, "2025-12-19");
+}
