@@ -1336,7 +1336,11 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             subj = S_sentence_subject(c, &t, ts, te, &sub, &assigned);
         if (run != (size_t)-1 &&
             (subj || k == ns ||
-             S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e))) {
+             /* one numbered item is one task, however many sentences
+              * it has: a sentence opening with a time cuts only a
+              * paragraph's running text */
+             (!S_numbered(&c->d->nodes[node]) &&
+              S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e)))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
             /* a stretch that opens with a quantity ("100% số người ...")

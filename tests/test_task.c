@@ -2388,3 +2388,35 @@ Test(task, bodies_asked_after_therefore, .init = fx_grammar_load, .fini = S_free
     S_expect_agencies(r, "lead:các bộ, ngành, địa phương liên quan;");
     S_expect_deadline(r, "2025-12-19");
 }
+
+/* One numbered item is one task, however many sentences it has: a
+ * sentence of a bodiless item that opens with a time ("Năm 2025, tập
+ * trung ...") does not cut the item in two; the item's first time is
+ * its deadline. A paragraph's running text is still cut there. */
+static const char *S_item_times =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "Điều 1. Mục tiêu, chỉ tiêu\n"
+    "\n"
+    "a) Mục tiêu tổng quát: Củng cố các yếu tố nền tảng trong giai đoạn 2026 - 2030. "
+    "Năm 2025, tập trung thúc đẩy tăng trưởng.\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "Đến năm 2026, hoàn thành cơ sở dữ liệu. Năm 2027, vận hành hệ thống.\n";
+
+Test(task, numbered_item_not_cut_at_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_item_times);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("Củng cố các yếu tố nền tảng");
+    cr_expect_str_eq(r->text, "a) Mục tiêu tổng quát: Củng cố các yếu tố nền tảng trong "
+                              "giai đoạn 2026 - 2030. Năm 2025, tập trung thúc đẩy tăng trưởng.");
+    S_expect_deadline(r, "2026/2030");
+    S_expect_agencies(r, "");
+    r = S_task("hoàn thành cơ sở dữ liệu");
+    S_expect_deadline(r, "2026");
+    r = S_task("vận hành hệ thống");
+    S_expect_deadline(r, "2027");
+}
