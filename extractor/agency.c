@@ -1153,8 +1153,9 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
     int rel = 0; /* a verb right after the head: a relative clause */
     for (k = j; k < lim && k < j + S_SUBJ_REACH; k++) {
         /* "... quản lý quy hoạch theo chức năng, nhiệm vụ được giao có
-         * trách nhiệm": the name ends before an adverbial that stands
-         * between it and the predicate */
+         * trách nhiệm": the name runs through an adverbial that stands
+         * between it and the predicate (it says which bodies: spec,
+         * qualifiers included) and ends before the predicate */
         if (k > j && (al = nqx_wlex_at(&a->adverbs, t, k, lim, NULL)) &&
             k + al < lim && nqx_wlex_at(&a->subj_ends, t, k + al, lim, NULL)) {
             /* ... in the same clause: "... để phối hợp xử lý theo thẩm
@@ -1162,7 +1163,7 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             if (t->v[k + al - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                                           NQX_TOK_EOL | NQX_TOK_SEMI))
                 return 0;
-            return k;
+            return k + al;
         }
         if (k > j && (t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
                                             NQX_TOK_CLOSE | NQX_TOK_EOL |

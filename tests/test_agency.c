@@ -431,10 +431,12 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
     S_list("Các cơ quan chủ quản dữ liệu có trách nhiệm phân loại dữ liệu",
            "Các cơ quan chủ quản dữ liệu", "có trách nhiệm");
     S_list("Các cơ quan xử lý phải có trách nhiệm cử", "Các cơ quan xử lý", "phải");
-    /* an adverbial between the name and its predicate ends the name */
+    /* an adverbial right before its predicate is in the name: it says
+     * which bodies */
     S_list("Sở Tài chính và các Sở, ban, ngành quản lý quy hoạch theo chức năng, "
            "nhiệm vụ được giao có trách nhiệm phối hợp",
-           "Sở Tài chính|các Sở, ban, ngành quản lý quy hoạch", "theo");
+           "Sở Tài chính|các Sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao",
+           "có trách nhiệm");
     /* a comma between: the adverbial is the task's, not the name's */
     S_list("Các Bộ, ngành có liên quan trong phạm vi thẩm quyền được giao, có trách nhiệm",
            "Các Bộ, ngành có liên quan", "trong");
@@ -835,9 +837,10 @@ Test(agency, listed_noun_before_other, .init = S_load, .fini = S_free)
            "Các cơ quan, đơn vị", "tổ chức");
 }
 
-/* An adverbial before a subject's predicate ends a name only when the
- * predicate is in the same clause: after a semicolon it is the next
- * clause's ("... để phối hợp xử lý theo thẩm quyền; chịu trách nhiệm") */
+/* An adverbial right before a subject's predicate is in the name (it
+ * says which bodies), and only when the predicate is in the same clause:
+ * after a semicolon it is the next clause's ("... để phối hợp xử lý theo
+ * thẩm quyền; chịu trách nhiệm") */
 Test(agency, adverbial_before_predicate_same_clause, .init = S_load, .fini = S_free)
 {
     S_list("các cơ quan quản lý nhà nước có liên quan để phối hợp xử lý theo "
@@ -845,7 +848,8 @@ Test(agency, adverbial_before_predicate_same_clause, .init = S_load, .fini = S_f
            "các cơ quan quản lý nhà nước có liên quan", "để");
     S_list("Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được "
            "giao có trách nhiệm rà soát",
-           "Các sở, ban, ngành quản lý quy hoạch", "theo chức năng");
+           "Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao",
+           "có trách nhiệm");
 }
 
 /* "Quốc hội", "Chính phủ" (flag whole) are whole names: a small word
