@@ -915,3 +915,15 @@ Test(agency, field_managed_after_about, .init = S_load, .fini = S_free)
            "Các cơ quan quản lý nhà nước", "về");
     S_list("Sở Xây dựng quản lý về xây dựng", "Sở Xây dựng", "quản lý");
 }
+
+/* "Khu nông nghiệp ứng dụng công nghệ cao", a statutory zone, is one
+ * field of a board's name ("ứng dụng" alone is the verb) */
+Test(agency, high_tech_farming_zone_board, .init = S_load, .fini = S_free)
+{
+    S_list("Sở Tài chính, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, "
+           "UBND cấp xã có trách nhiệm phối hợp",
+           "Sở Tài chính|Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên|UBND cấp xã",
+           "có trách nhiệm");
+    S_list("Sở Khoa học và Công nghệ ứng dụng công nghệ cao vào sản xuất",
+           "Sở Khoa học và Công nghệ", "ứng dụng");
+}
