@@ -2564,6 +2564,13 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             *blk = hdr;
             return 1;
         }
+        /* "Ngoài các trách nhiệm chung nêu trên, một số đơn vị và địa
+         * phương còn có trách nhiệm ... sau:" over "a) Sở Nông nghiệp và
+         * Môi trường", "b) ...": a paragraph with no body of its own that
+         * opens work handed out body by body is no task itself */
+        if (!has_subj && colon && n->kind == NQX_NODE_PARA && !c->nkids[ni] &&
+            S_next_names_body(c, ni))
+            return 0;
         if (lead && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
                      (block && inh->n))) {
             S_single(c, ni, n->start, n->body_end, lead, tvs, tve);

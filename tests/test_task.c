@@ -2420,3 +2420,37 @@ Test(task, numbered_item_not_cut_at_time, .init = fx_grammar_load, .fini = S_fre
     r = S_task("vận hành hệ thống");
     S_expect_deadline(r, "2027");
 }
+
+/* A paragraph with no body of its own that opens work handed out body by
+ * body ("Ngoài ..., một số đơn vị còn có trách nhiệm ... sau:" over "a)
+ * Sở Nông nghiệp và Môi trường") is no task; the bodies' items are. */
+static const char *S_intro_bodies =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "2. Các sở, ban, ngành, địa phương: Là các đơn vị thẩm định:\n"
+    "\n"
+    "2.1. Trách nhiệm cụ thể\n"
+    "\n"
+    "Ngoài các trách nhiệm chung nêu trên, một số đơn vị và địa phương còn có "
+    "trách nhiệm có ý kiến thẩm định cụ thể một số nội dung sau:\n"
+    "\n"
+    "a) Sở Nông nghiệp và Môi trường\n"
+    "\n"
+    "- Đánh giá nhu cầu sử dụng đất của dự án.\n"
+    "\n"
+    "b) Sở Xây dựng\n"
+    "\n"
+    "- Đánh giá sự phù hợp với quy hoạch xây dựng.\n";
+
+Test(task, intro_over_bodies_items, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_intro_bodies);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("nhu cầu sử dụng đất");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;");
+    r = S_task("quy hoạch xây dựng");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+}
