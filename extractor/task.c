@@ -709,6 +709,21 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         (t->v[s + ol - 1].flags & (NQX_TOK_COMMA | NQX_TOK_COLON)) &&
         S_subject_at(c, t, s + ol, e, 0, out, assigned))
         return 1;
+    /* "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp ...": the body
+     * addressed, with no comma, right before a modal (as "Đối với X:
+     * cần ...", task_addressee, in a sentence of running text) */
+    if (s + 3 < e && strcmp(t->v[s].lower, "đối") == 0 &&
+        strcmp(t->v[s + 1].lower, "với") == 0) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j = nqx_agx_list(c->agx, t, s + 2, e, 0, sp, S_MAXNAMES, &n);
+        if (n && j > s + 2 && j + 1 < e &&
+            !(t->v[j - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                   NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE)) &&
+            (strcmp(t->v[j].lower, "cần") == 0 || strcmp(t->v[j].lower, "phải") == 0)) {
+            S_add_list(out, sp, n, NQX_ROLE_LEAD);
+            return 1;
+        }
+    }
     fronted = S_fronted(c, t, s, e);
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;

@@ -2454,3 +2454,29 @@ Test(task, intro_over_bodies_items, .init = fx_grammar_load, .fini = S_free)
     r = S_task("quy hoạch xây dựng");
     S_expect_agencies(r, "lead:Sở Xây dựng;");
 }
+
+/* "Đối với các chủ đầu tư cần ...": in running text, the body addressed
+ * right before a modal, with no comma or colon, is the sentence's
+ * subject; a thing addressed ("Đối với các dự án chậm tiến độ cần ...")
+ * names no body. */
+static const char *S_addressed =
+    "THÔNG BÁO\n"
+    "\n"
+    "II. MỘT SỐ YÊU CẦU\n"
+    "\n"
+    "Yêu cầu các địa phương chủ động khắc phục thiên tai. Đối với các chủ đầu tư "
+    "cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công. Đối với các dự án "
+    "chậm tiến độ cần rà soát lại kế hoạch.\n";
+
+Test(task, addressed_body_before_modal, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_addressed);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("khắc phục thiên tai");
+    S_expect_agencies(r, "lead:các địa phương;");
+    r = S_task("dọn dẹp mặt bằng");
+    S_expect_agencies(r, "lead:các chủ đầu tư;");
+    cr_expect_str_eq(r->text, "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, "
+                              "khôi phục lại thi công.");
+}
