@@ -632,6 +632,10 @@ Test(agency, each_and_all_as_determiners, .init = S_load, .fini = S_free)
 {
     S_list("từng bộ, ngành, địa phương phải nỗ lực", "từng bộ, ngành, địa phương", "phải");
     S_list("Tất cả cơ quan, đơn vị phải tuân thủ", "Tất cả cơ quan, đơn vị", "phải");
+    /* the determiner of a next name the list cannot read is not the
+     * last word of the one before */
+    S_list("từng bộ, ngành, địa phương, từng cán bộ, công chức tích cực đổi mới",
+           "từng bộ, ngành, địa phương", "từng");
 }
 
 /* nqx_ext_tokens_around: the words of a span made from those of a part
