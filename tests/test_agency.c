@@ -931,3 +931,15 @@ Test(agency, high_tech_farming_zone_board, .init = S_load, .fini = S_free)
     S_list("Sở Khoa học và Công nghệ ứng dụng công nghệ cao vào sản xuất",
            "Sở Khoa học và Công nghệ", "ứng dụng");
 }
+
+/* "tối cao" ends no name: the supreme court's and procuracy's party
+ * committees are whole ("Đảng uỷ Toà án nhân dân tối cao") */
+Test(agency, supreme_court_committees, .init = S_load, .fini = S_free)
+{
+    S_list("Đảng uỷ Toà án nhân dân tối cao, Đảng uỷ Viện Kiểm sát nhân dân tối cao "
+           "khẩn trương triển khai",
+           "Đảng uỷ Toà án nhân dân tối cao|Đảng uỷ Viện Kiểm sát nhân dân tối cao",
+           "khẩn trương");
+    S_list("Ban cán sự đảng Tòa án nhân dân tối cao chỉ đạo",
+           "Ban cán sự đảng Tòa án nhân dân tối cao", "chỉ đạo");
+}
