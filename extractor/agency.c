@@ -1464,6 +1464,20 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 break;
             }
+            /* "Bộ trưởng Bộ Giao thông vận tải", "Đảng ủy Bộ Giáo dục và
+             * đào tạo": a department's field after the capitalised head
+             * of the body inside the name, whatever its case, as after
+             * the part's own head */
+            if (t->v[j].cap && j > head + hl && t->v[j - 1].cap &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI))) {
+                size_t fl = nqx_wlex_at(&a->fields, t, j, lim, NULL);
+                if (fl > 1) {
+                    j += fl;
+                    named = 1;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
             /* "tỉnh Lâm Đồng": a place's proper name ends at its first
              * word in lower case */
             if ((hf & S_HEAD_NAMED) && !det && j > head + hl && !t->v[j].cap &&

@@ -943,3 +943,16 @@ Test(agency, supreme_court_committees, .init = S_load, .fini = S_free)
     S_list("Ban cán sự đảng Tòa án nhân dân tối cao chỉ đạo",
            "Ban cán sự đảng Tòa án nhân dân tối cao", "chỉ đạo");
 }
+
+/* A department's field after the head of the body inside an office
+ * holder's or committee's name, in lower case as after a part's own
+ * head ("Sở Giao thông vận tải") */
+Test(agency, field_after_inner_head, .init = S_load, .fini = S_free)
+{
+    S_list("Bộ trưởng Bộ Giao thông vận tải quy định chi tiết",
+           "Bộ trưởng Bộ Giao thông vận tải", "quy định");
+    S_list("Chủ tịch UBND tỉnh, Giám đốc Sở Kế hoạch và đầu tư chủ trì",
+           "Chủ tịch UBND tỉnh|Giám đốc Sở Kế hoạch và đầu tư", "chủ trì");
+    S_list("Đảng ủy Bộ Giáo dục và đào tạo lãnh đạo", "Đảng ủy Bộ Giáo dục và đào tạo",
+           "lãnh đạo");
+}
