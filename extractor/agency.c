@@ -1506,6 +1506,19 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                         continue;
                     }
                 }
+                /* "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ": under a
+                 * determiner, the bodies whose committees are meant,
+                 * listed with the same head word, are one body as
+                 * written (the second is no ministry of its own) */
+                if ((pv->flags & NQX_TOK_COMMA) && pt->det && head + hl + 1 < j &&
+                    t->v[head + hl].cap && t->v[j].cap && j + 1 < lim &&
+                    t->v[j + 1].cap &&
+                    strcmp(t->v[j].lower, t->v[head + hl].lower) == 0 &&
+                    strcmp(t->v[j].lower, t->v[head].lower) != 0) {
+                    j++;
+                    pt->bare = 0;
+                    continue;
+                }
                 if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
                     break;

@@ -956,3 +956,19 @@ Test(agency, field_after_inner_head, .init = S_load, .fini = S_free)
     S_list("Đảng ủy Bộ Giáo dục và đào tạo lãnh đạo", "Đảng ủy Bộ Giáo dục và đào tạo",
            "lãnh đạo");
 }
+
+/* Under a determiner, the bodies whose committees are meant, listed with
+ * the inner head word again, are one body as written; without the
+ * determiner, or with another head word, they are split */
+Test(agency, committees_of_listed_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ khẩn trương thực hiện",
+           "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ", "khẩn trương");
+    S_list("các Ban cán sự đảng Bộ Y tế, Bộ Tài chính, Bộ Công an chỉ đạo",
+           "các Ban cán sự đảng Bộ Y tế, Bộ Tài chính, Bộ Công an", "chỉ đạo");
+    S_list("Đảng uỷ Bộ Tài chính, Bộ Nội vụ khẩn trương",
+           "Đảng uỷ Bộ Tài chính|Bộ Nội vụ", "khẩn trương");
+    S_list("Các Sở Y tế, Sở Tài chính thực hiện", "Các Sở Y tế|Sở Tài chính", "thực hiện");
+    S_list("Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ, Ban Tổ chức Trung ương thực hiện",
+           "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ|Ban Tổ chức Trung ương", "thực hiện");
+}
