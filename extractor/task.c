@@ -377,6 +377,25 @@ static int S_is_regularly(const S_ctx *c, size_t s, size_t e)
     return yes;
 }
 
+/* 1 when the clause of text[s..p) before p (back to a comma or a stop)
+ * holds "góp phần": a time after it is the horizon of the larger goal the
+ * work contributes to ("..., góp phần tạo nền tảng vững chắc để đạt tốc
+ * độ tăng trưởng hai con số trong giai đoạn 2026 - 2030"), not a time the
+ * work sets itself ("..., góp phần nâng cao ..., hoàn thành trong tháng 3
+ * năm 2024" keeps its own). */
+static int S_contributes(const S_ctx *c, size_t s, size_t p)
+{
+    size_t q = p;
+    while (q > s && c->text[q - 1] != '.' && c->text[q - 1] != ';' &&
+           c->text[q - 1] != ':' && c->text[q - 1] != ',' && c->text[q - 1] != '\n')
+        q--;
+    for (; q + 8 <= p; q++)
+        if (memcmp(c->text + q, "góp phần", strlen("góp phần")) == 0 ||
+            memcmp(c->text + q, "Góp phần", strlen("Góp phần")) == 0)
+            return 1;
+    return 0;
+}
+
 /* The time a stretch without a body sets on its own, stricter than a
  * task's: not in parentheses (they elaborate a noun: "bồi dưỡng cập nhật
  * thường xuyên"), "thường xuyên" only as the adverb opening a clause, and
@@ -392,7 +411,8 @@ static char *S_own_time(S_ctx *c, size_t s, size_t e)
             return NULL;
         from = me > from ? me : from + 1;
         ms += s;
-        if (S_in_parens(c, s, ms) || strcmp(out, "conditional") == 0)
+        if (S_in_parens(c, s, ms) || strcmp(out, "conditional") == 0 ||
+            S_contributes(c, s, ms))
             continue;
         if (strcmp(out, "ongoing") == 0 && S_is_regularly(c, ms, s + me)) {
             /* the adverb: at the start of a sentence or clause */

@@ -2480,3 +2480,31 @@ Test(task, addressed_body_before_modal, .init = fx_grammar_load, .fini = S_free)
     cr_expect_str_eq(r->text, "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, "
                               "khôi phục lại thi công.");
 }
+
+/* A bodiless item's own time: not the horizon of the larger goal it
+ * contributes to ("góp phần ... trong giai đoạn 2026 - 2030"); a time
+ * after a comma is the work's again. */
+static const char *S_contrib =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "Điều 1. Mục tiêu, chỉ tiêu\n"
+    "\n"
+    "a) Mục tiêu tổng quát: Củng cố các yếu tố nền tảng, góp phần tạo nền tảng vững "
+    "chắc để đạt tốc độ tăng trưởng hai con số trong giai đoạn 2026 - 2030. Năm "
+    "2025, tập trung thúc đẩy tăng trưởng.\n"
+    "\n"
+    "b) Hoàn thiện hệ thống hóa đơn điện tử, góp phần nâng cao hiệu quả quản lý "
+    "thuế, hoàn thành trong tháng 3 năm 2026.\n"
+    "\n"
+    "c) Đẩy mạnh chuyển đổi số, góp phần hoàn thành mục tiêu đến năm 2030.\n";
+
+Test(task, contribution_horizon_is_no_own_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_contrib);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Củng cố các yếu tố nền tảng");
+    S_expect_deadline(r, "2025");
+    r = S_task("hóa đơn điện tử");
+    S_expect_deadline(r, "2026-03");
+}
