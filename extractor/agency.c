@@ -773,7 +773,7 @@ size_t nqx_wlex_at(const nqx_wlex *l, const nqx_toks *t, size_t i,
 struct nqx_agx {
     nqx_wlex heads, dets, courtesy, quals, stops, closers, places, gwords,
         trailing, subj_ends, adverbs, not_names, fields, appos, assigned, levels,
-        place_states, emph, modals, objverbs;
+        place_states, emph, modals, objverbs, about;
 };
 
 nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
@@ -801,7 +801,8 @@ nqx_status nqx_agx_new(const nqx_grammar *g, nqx_agx **out)
         nqx_wlex_load(g, "agency_place_states", &a->place_states) ||
         nqx_wlex_load(g, "agency_emphasis", &a->emph) ||
         nqx_wlex_load(g, "agency_listed_modals", &a->modals) ||
-        nqx_wlex_load(g, "agency_object_verbs", &a->objverbs)) {
+        nqx_wlex_load(g, "agency_object_verbs", &a->objverbs) ||
+        nqx_wlex_load(g, "agency_about_heads", &a->about)) {
         nqx_agx_free(a);
         return NQX_ENOMEM;
     }
@@ -833,6 +834,7 @@ void nqx_agx_free(nqx_agx *a)
     nqx_wlex_free(&a->emph);
     nqx_wlex_free(&a->modals);
     nqx_wlex_free(&a->objverbs);
+    nqx_wlex_free(&a->about);
     free(a);
 }
 
@@ -1151,8 +1153,9 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
     int rel = 0; /* a verb right after the head: a relative clause */
     for (k = j; k < lim && k < j + S_SUBJ_REACH; k++) {
         /* "... quản lý quy hoạch theo chức năng, nhiệm vụ được giao có
-         * trách nhiệm": the name ends before an adverbial that stands
-         * between it and the predicate */
+         * trách nhiệm": the name runs through an adverbial that stands
+         * between it and the predicate (it says which bodies: spec,
+         * qualifiers included) and ends before the predicate */
         if (k > j && (al = nqx_wlex_at(&a->adverbs, t, k, lim, NULL)) &&
             k + al < lim && nqx_wlex_at(&a->subj_ends, t, k + al, lim, NULL)) {
             /* ... in the same clause: "... để phối hợp xử lý theo thẩm
@@ -1160,7 +1163,7 @@ static size_t S_subject_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             if (t->v[k + al - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON | NQX_TOK_CLOSE |
                                           NQX_TOK_EOL | NQX_TOK_SEMI))
                 return 0;
-            return k;
+            return k + al;
         }
         if (k > j && (t->v[k - 1].flags & (NQX_TOK_STOP | NQX_TOK_COLON |
                                             NQX_TOK_CLOSE | NQX_TOK_EOL |
@@ -1254,6 +1257,35 @@ static size_t S_assigned_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             det = 1;
     }
     return 0;
+}
+
+/* "cơ quan quản lý nhà nước về đất đai tiếp tục ...": after a name
+ * that ends with an agency_about_heads entry, "về" at j and the field
+ * managed are in the name. The field's first word may be a verb's
+ * ("về xây dựng"); it runs to the verb (a stop word), punctuation, a
+ * determiner or a capitalised word, at most S_ABOUT_REACH words. The end
+ * of the field, or 0. */
+#define S_ABOUT_REACH 6
+static size_t S_about_end(const nqx_agx *a, const nqx_toks *t, size_t head,
+                          size_t j, size_t lim)
+{
+    const unsigned ends = NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                          NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE;
+    size_t k;
+    if (j + 1 >= lim || strcmp(t->v[j].lower, "về") != 0 ||
+        (t->v[j].flags & ends) || !S_ends_with(&a->about, t, head, j) ||
+        strcmp(t->v[j + 1].lower, "việc") == 0 /* "về việc ...": a matter */)
+        return 0;
+    for (k = j + 1; k < lim && k <= j + S_ABOUT_REACH; k++) {
+        const nqx_tok *w = &t->v[k];
+        if ((w->cap && !w->allcaps) || (w->flags & (NQX_TOK_OPEN | NQX_TOK_QUOTE)) ||
+            nqx_wlex_at(&a->dets, t, k, lim, NULL) ||
+            (k > j + 1 && S_is_stop(a, t, k, lim)))
+            return k > j + 1 ? k : 0;
+        if (w->flags & ends)
+            return k + 1;
+    }
+    return k == lim ? k : 0;
 }
 
 /* "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng", "Ủy ban nhân dân các tỉnh,
@@ -1432,6 +1464,20 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 }
                 break;
             }
+            /* "Bộ trưởng Bộ Giao thông vận tải", "Đảng ủy Bộ Giáo dục và
+             * đào tạo": a department's field after the capitalised head
+             * of the body inside the name, whatever its case, as after
+             * the part's own head */
+            if (t->v[j].cap && j > head + hl && t->v[j - 1].cap &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI))) {
+                size_t fl = nqx_wlex_at(&a->fields, t, j, lim, NULL);
+                if (fl > 1) {
+                    j += fl;
+                    named = 1;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
             /* "tỉnh Lâm Đồng": a place's proper name ends at its first
              * word in lower case */
             if ((hf & S_HEAD_NAMED) && !det && j > head + hl && !t->v[j].cap &&
@@ -1459,6 +1505,19 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                         j += h4;
                         continue;
                     }
+                }
+                /* "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ": under a
+                 * determiner, the bodies whose committees are meant,
+                 * listed with the same head word, are one body as
+                 * written (the second is no ministry of its own) */
+                if ((pv->flags & NQX_TOK_COMMA) && pt->det && head + hl + 1 < j &&
+                    t->v[head + hl].cap && t->v[j].cap && j + 1 < lim &&
+                    t->v[j + 1].cap &&
+                    strcmp(t->v[j].lower, t->v[head + hl].lower) == 0 &&
+                    strcmp(t->v[j].lower, t->v[head].lower) != 0) {
+                    j++;
+                    pt->bare = 0;
+                    continue;
                 }
                 if (S_starts(a, t, j, lim, 0) && S_head_beats_stop(a, t, j, lim)) {
                     next = (pv->flags & NQX_TOK_SEMI) ? ';' : ',';
@@ -1581,6 +1640,12 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     continue;
                 }
                 break;
+            }
+            if (pt->generic && !pt->person &&
+                (ql = S_about_end(a, t, head, j, lim)) > 0) {
+                j = ql;
+                pt->bare = 0;
+                continue;
             }
             if (S_is_stop(a, t, j, lim) && !listed) {
                 /* "Các cơ quan, đơn vị thực hiện dự án có trách nhiệm",

@@ -377,6 +377,25 @@ static int S_is_regularly(const S_ctx *c, size_t s, size_t e)
     return yes;
 }
 
+/* 1 when the clause of text[s..p) before p (back to a comma or a stop)
+ * holds "góp phần": a time after it is the horizon of the larger goal the
+ * work contributes to ("..., góp phần tạo nền tảng vững chắc để đạt tốc
+ * độ tăng trưởng hai con số trong giai đoạn 2026 - 2030"), not a time the
+ * work sets itself ("..., góp phần nâng cao ..., hoàn thành trong tháng 3
+ * năm 2024" keeps its own). */
+static int S_contributes(const S_ctx *c, size_t s, size_t p)
+{
+    size_t q = p;
+    while (q > s && c->text[q - 1] != '.' && c->text[q - 1] != ';' &&
+           c->text[q - 1] != ':' && c->text[q - 1] != ',' && c->text[q - 1] != '\n')
+        q--;
+    for (; q + 8 <= p; q++)
+        if (memcmp(c->text + q, "góp phần", strlen("góp phần")) == 0 ||
+            memcmp(c->text + q, "Góp phần", strlen("Góp phần")) == 0)
+            return 1;
+    return 0;
+}
+
 /* The time a stretch without a body sets on its own, stricter than a
  * task's: not in parentheses (they elaborate a noun: "bồi dưỡng cập nhật
  * thường xuyên"), "thường xuyên" only as the adverb opening a clause, and
@@ -392,7 +411,8 @@ static char *S_own_time(S_ctx *c, size_t s, size_t e)
             return NULL;
         from = me > from ? me : from + 1;
         ms += s;
-        if (S_in_parens(c, s, ms) || strcmp(out, "conditional") == 0)
+        if (S_in_parens(c, s, ms) || strcmp(out, "conditional") == 0 ||
+            S_contributes(c, s, ms))
             continue;
         if (strcmp(out, "ongoing") == 0 && S_is_regularly(c, ms, s + me)) {
             /* the adverb: at the start of a sentence or clause */
@@ -709,6 +729,21 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         (t->v[s + ol - 1].flags & (NQX_TOK_COMMA | NQX_TOK_COLON)) &&
         S_subject_at(c, t, s + ol, e, 0, out, assigned))
         return 1;
+    /* "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp ...": the body
+     * addressed, with no comma, right before a modal (as "Đối với X:
+     * cần ...", task_addressee, in a sentence of running text) */
+    if (s + 3 < e && strcmp(t->v[s].lower, "đối") == 0 &&
+        strcmp(t->v[s + 1].lower, "với") == 0) {
+        nqx_span sp[S_MAXNAMES];
+        size_t n = 0, j = nqx_agx_list(c->agx, t, s + 2, e, 0, sp, S_MAXNAMES, &n);
+        if (n && j > s + 2 && j + 1 < e &&
+            !(t->v[j - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                   NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_CLOSE)) &&
+            (strcmp(t->v[j].lower, "cần") == 0 || strcmp(t->v[j].lower, "phải") == 0)) {
+            S_add_list(out, sp, n, NQX_ROLE_LEAD);
+            return 1;
+        }
+    }
     fronted = S_fronted(c, t, s, e);
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;
@@ -1336,7 +1371,11 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             subj = S_sentence_subject(c, &t, ts, te, &sub, &assigned);
         if (run != (size_t)-1 &&
             (subj || k == ns ||
-             S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e))) {
+             /* one numbered item is one task, however many sentences
+              * it has: a sentence opening with a time cuts only a
+              * paragraph's running text */
+             (!S_numbered(&c->d->nodes[node]) &&
+              S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e)))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
             /* a stretch that opens with a quantity ("100% số người ...")
@@ -2560,6 +2599,13 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             *blk = hdr;
             return 1;
         }
+        /* "Ngoài các trách nhiệm chung nêu trên, một số đơn vị và địa
+         * phương còn có trách nhiệm ... sau:" over "a) Sở Nông nghiệp và
+         * Môi trường", "b) ...": a paragraph with no body of its own that
+         * opens work handed out body by body is no task itself */
+        if (!has_subj && colon && n->kind == NQX_NODE_PARA && !c->nkids[ni] &&
+            S_next_names_body(c, ni))
+            return 0;
         if (lead && (S_numbered(n) || n->kind == NQX_NODE_BULLET ||
                      (block && inh->n))) {
             S_single(c, ni, n->start, n->body_end, lead, tvs, tve);

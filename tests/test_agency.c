@@ -431,10 +431,12 @@ Test(agency, collective_up_to_its_predicate, .init = S_load, .fini = S_free)
     S_list("Các cơ quan chủ quản dữ liệu có trách nhiệm phân loại dữ liệu",
            "Các cơ quan chủ quản dữ liệu", "có trách nhiệm");
     S_list("Các cơ quan xử lý phải có trách nhiệm cử", "Các cơ quan xử lý", "phải");
-    /* an adverbial between the name and its predicate ends the name */
+    /* an adverbial right before its predicate is in the name: it says
+     * which bodies */
     S_list("Sở Tài chính và các Sở, ban, ngành quản lý quy hoạch theo chức năng, "
            "nhiệm vụ được giao có trách nhiệm phối hợp",
-           "Sở Tài chính|các Sở, ban, ngành quản lý quy hoạch", "theo");
+           "Sở Tài chính|các Sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao",
+           "có trách nhiệm");
     /* a comma between: the adverbial is the task's, not the name's */
     S_list("Các Bộ, ngành có liên quan trong phạm vi thẩm quyền được giao, có trách nhiệm",
            "Các Bộ, ngành có liên quan", "trong");
@@ -630,6 +632,10 @@ Test(agency, each_and_all_as_determiners, .init = S_load, .fini = S_free)
 {
     S_list("từng bộ, ngành, địa phương phải nỗ lực", "từng bộ, ngành, địa phương", "phải");
     S_list("Tất cả cơ quan, đơn vị phải tuân thủ", "Tất cả cơ quan, đơn vị", "phải");
+    /* the determiner of a next name the list cannot read is not the
+     * last word of the one before */
+    S_list("từng bộ, ngành, địa phương, từng cán bộ, công chức tích cực đổi mới",
+           "từng bộ, ngành, địa phương", "từng");
 }
 
 /* nqx_ext_tokens_around: the words of a span made from those of a part
@@ -835,9 +841,10 @@ Test(agency, listed_noun_before_other, .init = S_load, .fini = S_free)
            "Các cơ quan, đơn vị", "tổ chức");
 }
 
-/* An adverbial before a subject's predicate ends a name only when the
- * predicate is in the same clause: after a semicolon it is the next
- * clause's ("... để phối hợp xử lý theo thẩm quyền; chịu trách nhiệm") */
+/* An adverbial right before a subject's predicate is in the name (it
+ * says which bodies), and only when the predicate is in the same clause:
+ * after a semicolon it is the next clause's ("... để phối hợp xử lý theo
+ * thẩm quyền; chịu trách nhiệm") */
 Test(agency, adverbial_before_predicate_same_clause, .init = S_load, .fini = S_free)
 {
     S_list("các cơ quan quản lý nhà nước có liên quan để phối hợp xử lý theo "
@@ -845,7 +852,8 @@ Test(agency, adverbial_before_predicate_same_clause, .init = S_load, .fini = S_f
            "các cơ quan quản lý nhà nước có liên quan", "để");
     S_list("Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được "
            "giao có trách nhiệm rà soát",
-           "Các sở, ban, ngành quản lý quy hoạch", "theo chức năng");
+           "Các sở, ban, ngành quản lý quy hoạch theo chức năng, nhiệm vụ được giao",
+           "có trách nhiệm");
 }
 
 /* "Quốc hội", "Chính phủ" (flag whole) are whole names: a small word
@@ -892,4 +900,75 @@ Test(agency, directly_managing_body, .init = S_load, .fini = S_free)
     S_list("Các đơn vị trực tiếp quản lý xác nhận hồ sơ",
            "Các đơn vị trực tiếp quản lý", "xác nhận");
     S_list("UBND tỉnh trực tiếp quản lý các dự án", "UBND tỉnh", "trực tiếp");
+}
+
+/* "cơ quan quản lý nhà nước về X": the field a body manages is in its
+ * name, up to the verb; "về việc ..." (a matter) and a named body's
+ * "quản lý về ..." (its verb) are not */
+Test(agency, field_managed_after_about, .init = S_load, .fini = S_free)
+{
+    S_list("Các sở, ngành, cơ quan quản lý nhà nước về đất đai tiếp tục chỉ đạo",
+           "Các sở, ngành, cơ quan quản lý nhà nước về đất đai", "tiếp tục");
+    S_list("Các cơ quan quản lý nhà nước về quyền sở hữu công nghiệp xem xét hồ sơ",
+           "Các cơ quan quản lý nhà nước về quyền sở hữu công nghiệp", "xem xét");
+    S_list("Các cơ quan quản lý nhà nước về xây dựng tại địa phương kiểm tra",
+           "Các cơ quan quản lý nhà nước về xây dựng tại địa phương", "kiểm tra");
+    S_list("Các cơ quan quản lý nhà nước về thủy sản cấp tỉnh thực hiện giám sát",
+           "Các cơ quan quản lý nhà nước về thủy sản cấp tỉnh", "thực hiện");
+    S_list("Các cơ quan quản lý nhà nước về việc cấp phép phải báo cáo",
+           "Các cơ quan quản lý nhà nước", "về");
+    S_list("Sở Xây dựng quản lý về xây dựng", "Sở Xây dựng", "quản lý");
+}
+
+/* "Khu nông nghiệp ứng dụng công nghệ cao", a statutory zone, is one
+ * field of a board's name ("ứng dụng" alone is the verb) */
+Test(agency, high_tech_farming_zone_board, .init = S_load, .fini = S_free)
+{
+    S_list("Sở Tài chính, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, "
+           "UBND cấp xã có trách nhiệm phối hợp",
+           "Sở Tài chính|Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên|UBND cấp xã",
+           "có trách nhiệm");
+    S_list("Sở Khoa học và Công nghệ ứng dụng công nghệ cao vào sản xuất",
+           "Sở Khoa học và Công nghệ", "ứng dụng");
+}
+
+/* "tối cao" ends no name: the supreme court's and procuracy's party
+ * committees are whole ("Đảng uỷ Toà án nhân dân tối cao") */
+Test(agency, supreme_court_committees, .init = S_load, .fini = S_free)
+{
+    S_list("Đảng uỷ Toà án nhân dân tối cao, Đảng uỷ Viện Kiểm sát nhân dân tối cao "
+           "khẩn trương triển khai",
+           "Đảng uỷ Toà án nhân dân tối cao|Đảng uỷ Viện Kiểm sát nhân dân tối cao",
+           "khẩn trương");
+    S_list("Ban cán sự đảng Tòa án nhân dân tối cao chỉ đạo",
+           "Ban cán sự đảng Tòa án nhân dân tối cao", "chỉ đạo");
+}
+
+/* A department's field after the head of the body inside an office
+ * holder's or committee's name, in lower case as after a part's own
+ * head ("Sở Giao thông vận tải") */
+Test(agency, field_after_inner_head, .init = S_load, .fini = S_free)
+{
+    S_list("Bộ trưởng Bộ Giao thông vận tải quy định chi tiết",
+           "Bộ trưởng Bộ Giao thông vận tải", "quy định");
+    S_list("Chủ tịch UBND tỉnh, Giám đốc Sở Kế hoạch và đầu tư chủ trì",
+           "Chủ tịch UBND tỉnh|Giám đốc Sở Kế hoạch và đầu tư", "chủ trì");
+    S_list("Đảng ủy Bộ Giáo dục và đào tạo lãnh đạo", "Đảng ủy Bộ Giáo dục và đào tạo",
+           "lãnh đạo");
+}
+
+/* Under a determiner, the bodies whose committees are meant, listed with
+ * the inner head word again, are one body as written; without the
+ * determiner, or with another head word, they are split */
+Test(agency, committees_of_listed_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ khẩn trương thực hiện",
+           "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ", "khẩn trương");
+    S_list("các Ban cán sự đảng Bộ Y tế, Bộ Tài chính, Bộ Công an chỉ đạo",
+           "các Ban cán sự đảng Bộ Y tế, Bộ Tài chính, Bộ Công an", "chỉ đạo");
+    S_list("Đảng uỷ Bộ Tài chính, Bộ Nội vụ khẩn trương",
+           "Đảng uỷ Bộ Tài chính|Bộ Nội vụ", "khẩn trương");
+    S_list("Các Sở Y tế, Sở Tài chính thực hiện", "Các Sở Y tế|Sở Tài chính", "thực hiện");
+    S_list("Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ, Ban Tổ chức Trung ương thực hiện",
+           "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ|Ban Tổ chức Trung ương", "thực hiện");
 }

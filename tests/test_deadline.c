@@ -267,6 +267,33 @@ Test(deadline, cutoff_dates_are_no_time)
     S_EQ("Cuba 11 tỷ USD. Năm 2019, Nga bắt đầu sản xuất", "null");
 }
 
+/* Responsibility for a delay ("trong trường hợp chậm ...", "nếu để chậm
+ * ...") holds when it happens: conditional; delays named as cases are
+ * no condition. */
+Test(deadline, delay_conditions)
+{
+    S_EQ("tuân thủ thời hạn tham gia ý kiến và chịu trách nhiệm trước Nhà đầu tư và "
+         "Chủ tịch UBND tỉnh trong trường hợp chậm có ý kiến thẩm định.", "conditional");
+    S_EQ("chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để chậm tiến độ.", "conditional");
+    S_EQ("theo dõi, đôn đốc các trường hợp chậm tiến độ.", "null");
+    S_EQ("xử phạt đối với trường hợp chậm nộp hồ sơ khai thuế.", "null");
+    S_EQ("chịu trách nhiệm nếu chậm trễ; hoàn thành trước ngày 15/12/2025.", "2025-12-15");
+}
+
+/* The year of a budget estimate ("dự toán ... năm 2025") names which
+ * estimate, no time for the work; a time the work sets next to it is. */
+Test(deadline, budget_years_are_no_time)
+{
+    S_EQ("Thực hiện chế độ báo cáo tình hình chi phí KCB BHYT và sử dụng dự toán "
+         "chi phí KCB BHYT năm 2025 với UBND Thành phố theo quy định.", "null");
+    S_EQ("trình cấp có thẩm quyền phê duyệt kinh phí thực hiện kế hoạch trong dự "
+         "toán đầu năm 2026 trên cơ sở đề nghị của Sở.", "null");
+    S_EQ("xây dựng dự toán ngân sách nhà nước năm 2026, báo cáo trước ngày "
+         "15/7/2025.", "2025-07-15");
+    S_EQ("lập dự toán trình Ủy ban nhân dân tỉnh trong năm 2025.", "2025");
+    S_EQ("lập dự toán, hoàn thành trong năm 2025.", "2025");
+}
+
 /* Periods of quarters or months are intervals. */
 Test(deadline, quarter_and_month_ranges)
 {

@@ -2360,3 +2360,151 @@ Test(task, whole_name_subject_finishes, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("hoàn chỉnh hồ sơ"),
                       "lead:Chính phủ;report_to:Quốc hội;");
 }
+
+/* "...; do vậy, yêu cầu các bộ, ngành, địa phương ...:": the bodies asked
+ * after a consequence's comma head the items below; the intro, which
+ * only hands them out, is no task (its remark "Từ nay đến hết năm 2025
+ * chỉ còn ..." sets no time of a task) */
+static const char *S_therefore =
+    "THÔNG BÁO\n"
+    "\n"
+    "III. NHIỆM VỤ TRỌNG TÂM\n"
+    "\n"
+    "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, một số dự án còn khối lượng lớn; "
+    "do vậy, yêu cầu các bộ, ngành, địa phương liên quan:\n"
+    "\n"
+    "a) Bộ Xây dựng đẩy nhanh tiến độ phê duyệt Báo cáo nghiên cứu khả thi.\n"
+    "\n"
+    "b) Khẩn trương khánh thành dự án vào ngày 19 tháng 12 năm 2025.\n";
+
+Test(task, bodies_asked_after_therefore, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_therefore);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("phê duyệt Báo cáo");
+    S_expect_agencies(r, "lead:Bộ Xây dựng;");
+    r = S_task("Khẩn trương khánh thành");
+    S_expect_agencies(r, "lead:các bộ, ngành, địa phương liên quan;");
+    S_expect_deadline(r, "2025-12-19");
+}
+
+/* One numbered item is one task, however many sentences it has: a
+ * sentence of a bodiless item that opens with a time ("Năm 2025, tập
+ * trung ...") does not cut the item in two; the item's first time is
+ * its deadline. A paragraph's running text is still cut there. */
+static const char *S_item_times =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "Điều 1. Mục tiêu, chỉ tiêu\n"
+    "\n"
+    "a) Mục tiêu tổng quát: Củng cố các yếu tố nền tảng trong giai đoạn 2026 - 2030. "
+    "Năm 2025, tập trung thúc đẩy tăng trưởng.\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "Đến năm 2026, hoàn thành cơ sở dữ liệu. Năm 2027, vận hành hệ thống.\n";
+
+Test(task, numbered_item_not_cut_at_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_item_times);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("Củng cố các yếu tố nền tảng");
+    cr_expect_str_eq(r->text, "a) Mục tiêu tổng quát: Củng cố các yếu tố nền tảng trong "
+                              "giai đoạn 2026 - 2030. Năm 2025, tập trung thúc đẩy tăng trưởng.");
+    S_expect_deadline(r, "2026/2030");
+    S_expect_agencies(r, "");
+    r = S_task("hoàn thành cơ sở dữ liệu");
+    S_expect_deadline(r, "2026");
+    r = S_task("vận hành hệ thống");
+    S_expect_deadline(r, "2027");
+}
+
+/* A paragraph with no body of its own that opens work handed out body by
+ * body ("Ngoài ..., một số đơn vị còn có trách nhiệm ... sau:" over "a)
+ * Sở Nông nghiệp và Môi trường") is no task; the bodies' items are. */
+static const char *S_intro_bodies =
+    "KẾ HOẠCH\n"
+    "\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "\n"
+    "2. Các sở, ban, ngành, địa phương: Là các đơn vị thẩm định:\n"
+    "\n"
+    "2.1. Trách nhiệm cụ thể\n"
+    "\n"
+    "Ngoài các trách nhiệm chung nêu trên, một số đơn vị và địa phương còn có "
+    "trách nhiệm có ý kiến thẩm định cụ thể một số nội dung sau:\n"
+    "\n"
+    "a) Sở Nông nghiệp và Môi trường\n"
+    "\n"
+    "- Đánh giá nhu cầu sử dụng đất của dự án.\n"
+    "\n"
+    "b) Sở Xây dựng\n"
+    "\n"
+    "- Đánh giá sự phù hợp với quy hoạch xây dựng.\n";
+
+Test(task, intro_over_bodies_items, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_intro_bodies);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("nhu cầu sử dụng đất");
+    S_expect_agencies(r, "lead:Sở Nông nghiệp và Môi trường;");
+    r = S_task("quy hoạch xây dựng");
+    S_expect_agencies(r, "lead:Sở Xây dựng;");
+}
+
+/* "Đối với các chủ đầu tư cần ...": in running text, the body addressed
+ * right before a modal, with no comma or colon, is the sentence's
+ * subject; a thing addressed ("Đối với các dự án chậm tiến độ cần ...")
+ * names no body. */
+static const char *S_addressed =
+    "THÔNG BÁO\n"
+    "\n"
+    "II. MỘT SỐ YÊU CẦU\n"
+    "\n"
+    "Yêu cầu các địa phương chủ động khắc phục thiên tai. Đối với các chủ đầu tư "
+    "cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công. Đối với các dự án "
+    "chậm tiến độ cần rà soát lại kế hoạch.\n";
+
+Test(task, addressed_body_before_modal, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_addressed);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("khắc phục thiên tai");
+    S_expect_agencies(r, "lead:các địa phương;");
+    r = S_task("dọn dẹp mặt bằng");
+    S_expect_agencies(r, "lead:các chủ đầu tư;");
+    cr_expect_str_eq(r->text, "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, "
+                              "khôi phục lại thi công.");
+}
+
+/* A bodiless item's own time: not the horizon of the larger goal it
+ * contributes to ("góp phần ... trong giai đoạn 2026 - 2030"); a time
+ * after a comma is the work's again. */
+static const char *S_contrib =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "Điều 1. Mục tiêu, chỉ tiêu\n"
+    "\n"
+    "a) Mục tiêu tổng quát: Củng cố các yếu tố nền tảng, góp phần tạo nền tảng vững "
+    "chắc để đạt tốc độ tăng trưởng hai con số trong giai đoạn 2026 - 2030. Năm "
+    "2025, tập trung thúc đẩy tăng trưởng.\n"
+    "\n"
+    "b) Hoàn thiện hệ thống hóa đơn điện tử, góp phần nâng cao hiệu quả quản lý "
+    "thuế, hoàn thành trong tháng 3 năm 2026.\n"
+    "\n"
+    "c) Đẩy mạnh chuyển đổi số, góp phần hoàn thành mục tiêu đến năm 2030.\n";
+
+Test(task, contribution_horizon_is_no_own_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_contrib);
+    cr_expect_eq(S_ntasks(), 2);
+    r = S_task("Củng cố các yếu tố nền tảng");
+    S_expect_deadline(r, "2025");
+    r = S_task("hóa đơn điện tử");
+    S_expect_deadline(r, "2026-03");
+}
