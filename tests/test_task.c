@@ -2360,3 +2360,17 @@ Test(task, whole_name_subject_finishes, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("hoàn chỉnh hồ sơ"),
                       "lead:Chính phủ;report_to:Quốc hội;");
 }
+
+/* a case fronted before the body ("Trường hợp ..., X kiểm tra ...") is
+ * an adverbial like a time limit: the body after its comma leads, and
+ * the work is done when the case arises */
+Test(task, fronted_case_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Hộ gia đình nộp hồ sơ tại bộ phận một cửa.\n"
+          "- Trường hợp hồ sơ có sai sót, Phòng Tư pháp xã tổ chức kiểm tra lại hồ sơ.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("kiểm tra lại");
+    S_expect_agencies(r, "lead:Phòng Tư pháp xã;");
+    S_expect_deadline(r, "conditional");
+}
