@@ -1163,8 +1163,9 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
          * other bodies */
         if (tve > tvs && t.v[starts[k]].start >= tvs && t.v[starts[k]].start < tve)
             continue;
-        if (t.v[starts[k] - 1].flags & NQX_TOK_SEMI) {
-            /* the clause after a ";": another body's share only when the
+        if ((t.v[starts[k] - 1].flags & (NQX_TOK_SEMI | NQX_TOK_EOL)) == NQX_TOK_SEMI) {
+            /* the clause after a ";" (a paragraph after one is read as
+             * any paragraph): another body's share only when the
              * body is handed it ("giao X ...") or takes it with a
              * predicate of task_semicolon_verbs, and the clause before
              * is work, not a list of names ("Chánh Văn phòng UBND tỉnh;

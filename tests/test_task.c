@@ -2374,3 +2374,25 @@ Test(task, fronted_case_subject, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(r, "lead:Phòng Tư pháp xã;");
     S_expect_deadline(r, "conditional");
 }
+
+/* a paragraph after a bullet's ";" that names another body is that
+ * body's task, as any paragraph of the bullet would be; one with the
+ * bullet's own body stays in it */
+Test(task, paragraph_after_semicolon_own_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ, Phòng Kinh tế xã "
+          "có trách nhiệm thẩm định hồ sơ, trình Chủ tịch Ủy ban nhân dân xã quyết định;\n\n"
+          "Trường hợp có khiếu nại, trong thời hạn 07 ngày làm việc, kể từ ngày nhận được "
+          "khiếu nại, Chủ tịch Ủy ban nhân dân xã tổ chức xem xét, kết luận;\n\n"
+          "- Trong thời hạn 03 ngày làm việc, Chủ tịch Ủy ban nhân dân xã tổ chức chi trả;\n\n"
+          "Trường hợp đối tượng không đủ điều kiện, Chủ tịch Ủy ban nhân dân xã trả lời bằng văn bản.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("thẩm định hồ sơ"),
+                      "lead:Phòng Kinh tế xã;report_to:Chủ tịch Ủy ban nhân dân xã;");
+    const nqx_record *r = S_task("xem xét, kết luận");
+    cr_expect(strncmp(r->text, "Trường hợp có khiếu nại", 27) == 0, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Chủ tịch Ủy ban nhân dân xã;");
+    S_expect_deadline(r, "conditional");
+    S_expect_agencies(S_task("không đủ điều kiện"), "lead:Chủ tịch Ủy ban nhân dân xã;");
+}
