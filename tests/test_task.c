@@ -2396,3 +2396,17 @@ Test(task, paragraph_after_semicolon_own_task, .init = fx_grammar_load, .fini = 
     S_expect_deadline(r, "conditional");
     S_expect_agencies(S_task("không đủ điều kiện"), "lead:Chủ tịch Ủy ban nhân dân xã;");
 }
+
+/* "X thông báo bằng văn bản / cho ..." is a step of X's work; a bare
+ * "thông báo" closing a notice ("... thông báo để ... biết, thực hiện")
+ * is not */
+Test(task, notify_verb, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Trong 05 ngày làm việc, Sở Tư pháp thông báo bằng văn bản cho người nộp hồ sơ.\n"
+          "- Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan biết, thực hiện.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("người nộp hồ sơ");
+    S_expect_agencies(r, "lead:Sở Tư pháp;");
+    S_expect_deadline(r, "conditional");
+}
