@@ -1210,6 +1210,18 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
         }
         if (!assigned && S_same_leads(c, &sub, lead))
             continue;
+        /* "2. Ủy ban nhân dân cấp xã làm chủ đầu tư ..." / "Trường hợp
+         * ... thì giao Ủy ban nhân dân cấp xã có phần diện tích lớn hơn
+         * làm chủ đầu tư": handed to the body the item opens with, the
+         * case goes on with the item's work */
+        if (assigned && S_same_leads(c, &sub, lead)) {
+            S_ags own;
+            int as0 = 0;
+            own.n = 0;
+            if (S_sentence_subject(c, &t, starts[0], starts[1], &own, &as0) &&
+                !as0 && S_same_leads(c, &own, lead))
+                continue;
+        }
         /* a paragraph after a fronted adverbial hands work to other
          * bodies only: one of the item's own leads goes on with it */
         if (!assigned && !S_subject_at(c, &t, starts[k], se, 1, &tmp1, &as1) &&

@@ -2410,3 +2410,22 @@ Test(task, notify_verb, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(r, "lead:Sở Tư pháp;");
     S_expect_deadline(r, "conditional");
 }
+
+/* a case that hands the work to the body the item opens with ("... thì
+ * giao Ủy ban nhân dân cấp xã có phần diện tích lớn hơn làm chủ đầu tư")
+ * goes on with the item's task; handed to another body it is its own */
+Test(task, case_handed_to_own_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("NGHỊ QUYẾT\n\nĐiều 5. Chủ đầu tư\n\n"
+          "1. Ủy ban nhân dân cấp xã (nơi có dự án) làm chủ đầu tư dự án xây dựng hạ tầng.\n\n"
+          "Trường hợp dự án nằm trên địa bàn từ hai xã trở lên thì giao Ủy ban nhân dân "
+          "cấp xã có diện tích lớn hơn làm chủ đầu tư dự án.\n\n"
+          "2. Ủy ban nhân dân cấp xã rà soát danh mục dự án.\n\n"
+          "Trường hợp danh mục cần điều chỉnh thì giao Sở Tài chính thẩm định.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("làm chủ đầu tư dự án xây dựng");
+    cr_expect(strstr(r->text, "có diện tích lớn hơn") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Ủy ban nhân dân cấp xã;");
+    S_expect_deadline(r, "conditional");
+    S_expect_agencies(S_task("giao Sở Tài chính"), "lead:Sở Tài chính;");
+}
