@@ -893,3 +893,15 @@ Test(agency, directly_managing_body, .init = S_load, .fini = S_free)
            "Các đơn vị trực tiếp quản lý", "xác nhận");
     S_list("UBND tỉnh trực tiếp quản lý các dự án", "UBND tỉnh", "trực tiếp");
 }
+
+/* a bare common noun opening a sentence is a body when the work it was
+ * given and a subject's predicate follow ("Đơn vị được giao ... có
+ * trách nhiệm"); the work is in its name */
+Test(agency, assigned_bare_subject, .init = S_load, .fini = S_free)
+{
+    S_list("Đơn vị được giao tổ chức đấu giá quyền sử dụng đất có trách nhiệm báo cáo",
+           "Đơn vị được giao tổ chức đấu giá quyền sử dụng đất", "có");
+    S_list("Cơ quan được giao tổ chức xây dựng đề án có trách nhiệm lấy ý kiến",
+           "Cơ quan được giao tổ chức xây dựng đề án", "có");
+    S_list("Đơn vị tổ chức hội nghị", "", NULL);
+}

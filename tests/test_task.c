@@ -2429,3 +2429,19 @@ Test(task, case_handed_to_own_body, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "conditional");
     S_expect_agencies(S_task("giao Sở Tài chính"), "lead:Sở Tài chính;");
 }
+
+/* "Đơn vị được giao ... có trách nhiệm ...": a bare common noun given
+ * work, then a subject's predicate, is the item's body; the last noun of
+ * a list without its determiner is not ("sở, ban, ngành được giao chủ trì
+ * có trách nhiệm": no body "ngành được giao chủ trì") */
+Test(task, assigned_bare_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trách nhiệm thực hiện\n\n"
+          "1. Đơn vị được giao quản lý tài sản kết cấu hạ tầng công viên có trách nhiệm "
+          "ban hành nội quy công viên.\n\n"
+          "2. Đối với kiến nghị có liên quan đến nhiều ngành thì sở, ban, ngành được giao "
+          "chủ trì có trách nhiệm phối hợp với cơ quan liên quan để giải quyết.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("nội quy công viên"),
+                      "lead:Đơn vị được giao quản lý tài sản kết cấu hạ tầng công viên;");
+}
