@@ -533,3 +533,13 @@ Test(deadline, opening_time_limit_holds)
          "2025-06-20");
     S_EQ("4. Trong thời hạn 10 ngày đầu tiên hằng tháng, Tổ giám sát lập báo cáo.", "R/P1M");
 }
+
+/* a budget estimate named by its year names which estimate: no time */
+Test(deadline, budget_named_by_year)
+{
+    S_EQ("trình cấp có thẩm quyền phê duyệt kinh phí thực hiện kế hoạch trong dự toán "
+         "đầu năm 2026 trên cơ sở đề nghị của Sở Nông nghiệp và Môi trường",
+         "null");
+    S_EQ("bố trí kinh phí trong dự toán ngân sách năm 2026, hoàn thành trong quý II/2026",
+         "2026-Q2");
+}
