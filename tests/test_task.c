@@ -2445,3 +2445,42 @@ Test(task, assigned_bare_subject, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("nội quy công viên"),
                       "lead:Đơn vị được giao quản lý tài sản kết cấu hạ tầng công viên;");
 }
+
+/* a paragraph that opens with a follow-up cue and names no subject goes
+ * on with the task of the paragraph before it, in a body's block as in
+ * an article's closing ("... chịu trách nhiệm thi hành Quy chế này." /
+ * "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, ...
+ * phản ánh về Sở X"): one task, with its report_to and its time */
+Test(task, followup_paragraph_joins_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY CHẾ\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+          "Quy chế này quy định việc sử dụng Hệ thống.\n\n"
+          "Điều 2. Trách nhiệm thi hành\n\n"
+          "Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu "
+          "trách nhiệm triển khai thực hiện Quy chế này.\n\n"
+          "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, vướng mắc các "
+          "cơ quan, đơn vị kịp thời phản ánh về Sở Tư pháp để tổng hợp.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("Quy chế này");
+    cr_expect(strstr(r->text, "phản ánh về Sở Tư pháp") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Giám đốc các sở, ban, ngành;"
+                         "lead:Chủ tịch Ủy ban nhân dân các xã, phường;"
+                         "report_to:Sở Tư pháp;");
+    S_expect_deadline(r, "conditional");
+}
+
+Test(task, followup_paragraph_in_block, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Ủy ban nhân dân các huyện\n\n"
+          "Rà soát, xử lý các cơ sở nhà, đất dôi dư trên địa bàn.\n\n"
+          "Trường hợp có khó khăn, vướng mắc trong quá trình xử lý thì kịp thời tổng hợp, "
+          "báo cáo Sở Tài chính để được hướng dẫn.\n\n"
+          "Cập nhật quy hoạch sử dụng đất của huyện.\n\n"
+          "- Tăng cường thanh tra, kiểm tra việc sử dụng nhà, đất.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("Rà soát, xử lý");
+    cr_expect(strstr(r->text, "báo cáo Sở Tài chính") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Ủy ban nhân dân các huyện;report_to:Sở Tài chính;");
+    S_expect_deadline(r, "conditional");
+}
