@@ -2484,3 +2484,20 @@ Test(task, followup_paragraph_in_block, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(r, "lead:Ủy ban nhân dân các huyện;report_to:Sở Tài chính;");
     S_expect_deadline(r, "conditional");
 }
+
+/* a label line that lists the time among other attributes ("Thông số,
+ * tần suất, thời gian và số lượng mẫu quan trắc: ...") is a time label,
+ * the item's, not a point of work of its own */
+Test(task, listed_time_label_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("KẾ HOẠCH\n\nII. NỘI DUNG KẾ HOẠCH\n\n1. Quan trắc môi trường\n\n"
+          "a) Ao nuôi tôm\n\n"
+          "- Điểm quan trắc: Thực hiện quan trắc tại 21 vùng nuôi.\n\n"
+          "- Thông số, tần suất, thời gian và số lượng mẫu quan trắc: pH, độ mặn, "
+          "quan trắc từ tháng 3 đến tháng 10 năm 2026.\n");
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Thông số, tần suất"),
+                  "a task of the label line: %s", S_d->records[i].text);
+}
