@@ -900,11 +900,32 @@ static int S_named_place(const nqx_agx *a, const nqx_toks *t, size_t i,
                         !nqx_wlex_at(&a->place_states, t, r, lim, NULL)));
 }
 
+static size_t S_assigned_end(const nqx_agx *a, const nqx_toks *t, size_t j,
+                             size_t lim);
+
+static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
+                        size_t lim, int det, int first, int *flags);
+
+/* "Đơn vị được giao tổ chức đấu giá ... có trách nhiệm": a bare common
+ * noun (det, at i) that opens a sentence is a body when the work it was
+ * given and a subject's predicate follow it (at nx); not the last noun
+ * of a list without its determiner ("sở, ban, ngành được giao ..."). */
+static int S_assigned_subject(const nqx_agx *a, const nqx_toks *t, size_t i,
+                              size_t nx, size_t lim)
+{
+    int f;
+    size_t ql = nx < lim ? nqx_wlex_at(&a->assigned, t, nx, lim, NULL) : 0;
+    if (!ql || (i > 0 && (t->v[i - 1].flags & NQX_TOK_COMMA) &&
+                S_head_at(a, t, i - 1, i, 1, 0, &f) == 1))
+        return 0;
+    return S_assigned_end(a, t, nx + ql, lim) > 0;
+}
+
 static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
                         size_t lim, int det, int first, int *flags)
 {
     size_t k, best = 0;
-    int bf = 0, cap;
+    int bf = 0, bas = 0, asg, cap;
     S_cands cs;
     if (i >= lim)
         return 0;
@@ -918,7 +939,8 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
         f = S_head_flags(e); /* only for entries that match: it scans text */
         if ((f & S_HEAD_CAP) && !cap)
             continue;
-        if ((f & S_HEAD_DET) && !det && first)
+        asg = (f & S_HEAD_DET) && !det && first;
+        if (asg && !S_assigned_subject(a, t, i, i + e->nwords, lim))
             continue;
         /* "Thành phố Hà Nội và các tỉnh ...", "..., tỉnh Lâm Đồng": a
          * place (flag named) with its proper name is a body, capitalised
@@ -942,13 +964,16 @@ static size_t S_head_at(const nqx_agx *a, const nqx_toks *t, size_t i,
                 continue;
         }
         if (e->nwords == best) {
-            /* tie: prefer the entry whose capitalisation fits the text */
+            /* tie: prefer the entry whose capitalisation fits the text,
+             * but a common noun given work ("Cơ quan được giao ... có
+             * trách nhiệm") over the proper head of the same words */
             int fits = cap ? (f & S_HEAD_CAP) != 0 : (f & S_HEAD_CAP) == 0;
-            if (!fits)
+            if (bas || (!fits && !asg))
                 continue;
         }
         best = e->nwords;
         bf = f;
+        bas = asg;
     }
     *flags = bf;
     return best;

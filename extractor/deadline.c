@@ -686,6 +686,18 @@ static int S_is_bound(const char *v)
            strcmp(v, "conditional") != 0;
 }
 
+/* Does a time limit counted from an event (dl_relative) start at s[a],
+ * with only the item's number or mark before it (dl_item_opening)? */
+static int S_relative_at(const nqx_grammar *g, const char *s, size_t n, size_t a)
+{
+    size_t ov[2 * S_MAXGROUPS];
+    const nqx_pattern *o = nqx_gram_pattern(g, "dl_item_opening");
+    const nqx_pattern *p = nqx_gram_pattern(g, "dl_relative");
+    return o && p && a < 32 &&
+           nqx_gram_match_upto(o, s, n, 0, 0, ov, S_MAXGROUPS) > 0 && ov[1] == a &&
+           nqx_gram_match_upto(p, s, n, a, a, ov, S_MAXGROUPS) > 0 && ov[0] == a;
+}
+
 int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
                      char *out, size_t outsz, size_t *ms, size_t *me)
 {
@@ -707,13 +719,26 @@ int nqx_ext_deadline(const nqx_grammar *g, const char *s, size_t n,
         }
     }
     /* "Khi có yêu cầu, báo cáo trước ngày 15/5": a condition is the
-     * item's time only when it sets no other. */
+     * item's time only when it sets no other. A time limit counted from
+     * an event that opens the item ("3. Trong thời hạn 03 ngày làm việc,
+     * kể từ ngày hồ sơ được xét duyệt, ...") is the step's own time: it
+     * yields only within its sentence ("..., trước ngày 15/5/2026"); a
+     * date after that is another thing's ("Thời gian hỗ trợ ... cho đến
+     * ngày 31/12/2025", how long a benefit lasts; "thẻ ... có thời hạn
+     * là 10 năm"). One inside the item ("Trường hợp ... thì ... trong
+     * thời hạn 30 ngày") is a case's, and yields as other conditions. */
     if (strcmp(out, "conditional") == 0) {
         /* bounded: a few phrases within a window after it, so that a
          * hostile run of conditions costs no more than one scan */
         size_t from = b, a2, b2, lim = n - b > S_YIELD_REACH ? b + S_YIELD_REACH : n;
         int tries = 0;
         char v2[64];
+        if (S_relative_at(g, s, n, a)) {
+            size_t stop = b;
+            while (stop < lim && s[stop] != '.' && s[stop] != ';' && s[stop] != '\n')
+                stop++;
+            lim = stop;
+        }
         while (lim < n && ((unsigned char)s[lim] & 0xC0) == 0x80)
             lim++;
         while (from < lim && tries++ < 8 &&

@@ -1198,8 +1198,9 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
          * other bodies */
         if (tve > tvs && t.v[starts[k]].start >= tvs && t.v[starts[k]].start < tve)
             continue;
-        if (t.v[starts[k] - 1].flags & NQX_TOK_SEMI) {
-            /* the clause after a ";": another body's share only when the
+        if ((t.v[starts[k] - 1].flags & (NQX_TOK_SEMI | NQX_TOK_EOL)) == NQX_TOK_SEMI) {
+            /* the clause after a ";" (a paragraph after one is read as
+             * any paragraph): another body's share only when the
              * body is handed it ("giao X ...") or takes it with a
              * predicate of task_semicolon_verbs, and the clause before
              * is work, not a list of names ("Chánh Văn phòng UBND tỉnh;
@@ -1244,6 +1245,18 @@ static void S_single(S_ctx *c, int node, size_t s, size_t e, const S_ags *lead,
         }
         if (!assigned && S_same_leads(c, &sub, lead))
             continue;
+        /* "2. Ủy ban nhân dân cấp xã làm chủ đầu tư ..." / "Trường hợp
+         * ... thì giao Ủy ban nhân dân cấp xã có phần diện tích lớn hơn
+         * làm chủ đầu tư": handed to the body the item opens with, the
+         * case goes on with the item's work */
+        if (assigned && S_same_leads(c, &sub, lead)) {
+            S_ags own;
+            int as0 = 0;
+            own.n = 0;
+            if (S_sentence_subject(c, &t, starts[0], starts[1], &own, &as0) &&
+                !as0 && S_same_leads(c, &own, lead))
+                continue;
+        }
         /* a paragraph after a fronted adverbial hands work to other
          * bodies only: one of the item's own leads goes on with it */
         if (!assigned && !S_subject_at(c, &t, starts[k], se, 1, &tmp1, &as1) &&
@@ -2664,6 +2677,41 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     return 0;
 }
 
+/* Whether node ni is a paragraph that goes on with the work of the one
+ * before it: it opens with a follow-up cue (task_followup_cues: "Trong
+ * quá trình triển khai thực hiện, nếu phát sinh khó khăn, ... phản ánh
+ * về Sở X") and names no subject of its own, nor holds points. */
+static int S_followup_para(S_ctx *c, int ni)
+{
+    const nqx_node *n = &c->d->nodes[ni];
+    nqx_toks t;
+    S_ags none;
+    int as = 0, yes;
+    size_t pe = n->end - n->start > 64 ? n->start + 64 : n->end;
+    if (n->kind != NQX_NODE_PARA || c->nkids[ni] || c->excluded[ni])
+        return 0;
+    /* the cue first, in the paragraph's first words only */
+    while (pe < n->end && ((unsigned char)c->text[pe] & 0xC0) == 0x80)
+        pe++;
+    if (nqx_ext_tokens(c->text, n->start, pe, &t)) {
+        c->st = NQX_ENOMEM;
+        return 0;
+    }
+    yes = t.n && nqx_wlex_at(&c->follow, &t, 0, t.n, NULL) > 0;
+    nqx_toks_free(&t);
+    if (!yes)
+        return 0;
+    if (nqx_ext_tokens(c->text, n->start, n->end, &t)) {
+        c->st = NQX_ENOMEM;
+        return 0;
+    }
+    none.n = 0;
+    yes = t.n && nqx_wlex_at(&c->follow, &t, 0, t.n, NULL) > 0 &&
+          !S_sentence_subject(c, &t, 0, t.n, &none, &as);
+    nqx_toks_free(&t);
+    return yes;
+}
+
 /* Handle one node. The document's wrap-up ("Trên đây là Kế hoạch ...",
  * "Trong quá trình thực hiện, nếu có khó khăn ...") that the outline hung
  * under the last item is not that item's work: the item ends before it
@@ -2683,6 +2731,27 @@ static int S_node(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
     }
     if (k == nk || (k == 0 && n->kind != NQX_NODE_BULLET && !S_numbered(n)))
         return S_node_own(c, ni, inh, block, blk);
+    /* "Điều 17. Trách nhiệm thi hành" / "Giám đốc Sở, ...; các cơ quan,
+     * đơn vị ... chịu trách nhiệm triển khai thực hiện Quy chế này." /
+     * "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, ...
+     * phản ánh về Sở X ...": an article's paragraphs are its text, not a
+     * list's last item; a wrap-up with no subject of its own after its
+     * one paragraph goes on with that paragraph's work (one task) */
+    if (k >= 1 && k + 1 == nk && n->kind == NQX_NODE_HEADING && n->label &&
+        (unsigned char)n->label[0] >= 0x80 &&
+        c->d->nodes[c->kids[ni][k - 1]].kind == NQX_NODE_PARA &&
+        !c->nkids[c->kids[ni][k - 1]] && S_followup_para(c, c->kids[ni][k])) {
+        nqx_node *p = &c->d->nodes[c->kids[ni][k - 1]];
+        size_t pe = p->end, pbe = p->body_end;
+        p->end = c->d->nodes[c->kids[ni][k]].end;
+        p->body_end = c->d->nodes[c->kids[ni][k]].body_end;
+        c->nkids[ni] = k;
+        r = S_node_own(c, ni, inh, block, blk);
+        c->nkids[ni] = nk;
+        p->end = pe;
+        p->body_end = pbe;
+        return r;
+    }
     n->body_end = S_trim_end(c->text, n->start,
                              c->d->nodes[c->kids[ni][k]].start);
     if (c->wrap_doc < 0) {
@@ -2764,6 +2833,25 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
             if (S_node(c, ni, inh, block, &blk)) {
                 cur = blk;
                 cblock = 1;
+            }
+            continue;
+        }
+        if (n->kind == NQX_NODE_PARA && !c->nkids[ni] && k + 1 < nk &&
+            S_followup_para(c, kids[k + 1])) {
+            /* read the two as one paragraph: S_prose keeps the follow-up
+             * with the task before it */
+            size_t end = n->end, bend = n->body_end;
+            int got;
+            c->d->nodes[ni].end = c->d->nodes[kids[k + 1]].end;
+            c->d->nodes[ni].body_end = c->d->nodes[kids[k + 1]].body_end;
+            got = S_node(c, ni, &cur, cblock, &blk);
+            c->d->nodes[ni].end = end;
+            c->d->nodes[ni].body_end = bend;
+            k++;
+            if (got) {
+                cur = blk;
+                cblock = 1;
+                sib = 1;
             }
             continue;
         }

@@ -972,3 +972,15 @@ Test(agency, committees_of_listed_bodies, .init = S_load, .fini = S_free)
     S_list("Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ, Ban Tổ chức Trung ương thực hiện",
            "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ|Ban Tổ chức Trung ương", "thực hiện");
 }
+
+/* a bare common noun opening a sentence is a body when the work it was
+ * given and a subject's predicate follow ("Đơn vị được giao ... có
+ * trách nhiệm"); the work is in its name */
+Test(agency, assigned_bare_subject, .init = S_load, .fini = S_free)
+{
+    S_list("Đơn vị được giao tổ chức đấu giá quyền sử dụng đất có trách nhiệm báo cáo",
+           "Đơn vị được giao tổ chức đấu giá quyền sử dụng đất", "có");
+    S_list("Cơ quan được giao tổ chức xây dựng đề án có trách nhiệm lấy ý kiến",
+           "Cơ quan được giao tổ chức xây dựng đề án", "có");
+    S_list("Đơn vị tổ chức hội nghị", "", NULL);
+}

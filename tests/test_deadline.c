@@ -541,3 +541,32 @@ Test(deadline, quarters_as_scanned)
     S_EQ("hoàn thành trong Qúy III/2024", "2024-Q3");
     S_EQ("từ Quý l/2025 đến Quý lV/2025", "2025-Q1/2025-Q4");
 }
+
+/* a time limit counted from an event that opens the item is the step's
+ * own time: a later date is another thing's (a benefit's end, a card's
+ * validity); inside the item (a case's limit) it yields to a later date,
+ * as other conditions do */
+Test(deadline, opening_time_limit_holds)
+{
+    S_EQ("- Trong thời hạn 03 ngày làm việc, kể từ ngày hồ sơ được xét duyệt, Chủ tịch "
+         "Ủy ban nhân dân xã quyết định hỗ trợ cho đối tượng.\nThời gian hỗ trợ kể từ "
+         "ngày ban hành quyết định cho đến ngày 31/12/2025.",
+         "conditional");
+    S_EQ("3. Trong thời hạn 20 ngày kể từ ngày nhận đủ hồ sơ, Công an tỉnh cấp lại thẻ. "
+         "Thẻ thường trú được cấp lại định kỳ 10 năm một lần.",
+         "conditional");
+    S_EQ("- Trường hợp cần thiết thì bàn giao trong thời hạn 30 ngày, kể từ ngày tiếp nhận.\n"
+         "- Thông báo cho địa phương trước ngày 20/6/2025.",
+         "2025-06-20");
+    S_EQ("4. Trong thời hạn 10 ngày đầu tiên hằng tháng, Tổ giám sát lập báo cáo.", "R/P1M");
+}
+
+/* a budget estimate named by its year names which estimate: no time */
+Test(deadline, budget_named_by_year)
+{
+    S_EQ("trình cấp có thẩm quyền phê duyệt kinh phí thực hiện kế hoạch trong dự toán "
+         "đầu năm 2026 trên cơ sở đề nghị của Sở Nông nghiệp và Môi trường",
+         "null");
+    S_EQ("bố trí kinh phí trong dự toán ngân sách năm 2026, hoàn thành trong quý II/2026",
+         "2026-Q2");
+}

@@ -2508,3 +2508,144 @@ Test(task, contribution_horizon_is_no_own_time, .init = fx_grammar_load, .fini =
     r = S_task("hóa đơn điện tử");
     S_expect_deadline(r, "2026-03");
 }
+
+/* a case fronted before the body ("Trường hợp ..., X kiểm tra ...") is
+ * an adverbial like a time limit: the body after its comma leads, and
+ * the work is done when the case arises */
+Test(task, fronted_case_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Hộ gia đình nộp hồ sơ tại bộ phận một cửa.\n"
+          "- Trường hợp hồ sơ có sai sót, Phòng Tư pháp xã tổ chức kiểm tra lại hồ sơ.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("kiểm tra lại");
+    S_expect_agencies(r, "lead:Phòng Tư pháp xã;");
+    S_expect_deadline(r, "conditional");
+}
+
+/* a paragraph after a bullet's ";" that names another body is that
+ * body's task, as any paragraph of the bullet would be; one with the
+ * bullet's own body stays in it */
+Test(task, paragraph_after_semicolon_own_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ, Phòng Kinh tế xã "
+          "có trách nhiệm thẩm định hồ sơ, trình Chủ tịch Ủy ban nhân dân xã quyết định;\n\n"
+          "Trường hợp có khiếu nại, trong thời hạn 07 ngày làm việc, kể từ ngày nhận được "
+          "khiếu nại, Chủ tịch Ủy ban nhân dân xã tổ chức xem xét, kết luận;\n\n"
+          "- Trong thời hạn 03 ngày làm việc, Chủ tịch Ủy ban nhân dân xã tổ chức chi trả;\n\n"
+          "Trường hợp đối tượng không đủ điều kiện, Chủ tịch Ủy ban nhân dân xã trả lời bằng văn bản.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    S_expect_agencies(S_task("thẩm định hồ sơ"),
+                      "lead:Phòng Kinh tế xã;report_to:Chủ tịch Ủy ban nhân dân xã;");
+    const nqx_record *r = S_task("xem xét, kết luận");
+    cr_expect(strncmp(r->text, "Trường hợp có khiếu nại", 27) == 0, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Chủ tịch Ủy ban nhân dân xã;");
+    S_expect_deadline(r, "conditional");
+    S_expect_agencies(S_task("không đủ điều kiện"), "lead:Chủ tịch Ủy ban nhân dân xã;");
+}
+
+/* "X thông báo bằng văn bản / cho ..." is a step of X's work; a bare
+ * "thông báo" closing a notice ("... thông báo để ... biết, thực hiện")
+ * is not */
+Test(task, notify_verb, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Trong 05 ngày làm việc, Sở Tư pháp thông báo bằng văn bản cho người nộp hồ sơ.\n"
+          "- Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan biết, thực hiện.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("người nộp hồ sơ");
+    S_expect_agencies(r, "lead:Sở Tư pháp;");
+    S_expect_deadline(r, "conditional");
+}
+
+/* a case that hands the work to the body the item opens with ("... thì
+ * giao Ủy ban nhân dân cấp xã có phần diện tích lớn hơn làm chủ đầu tư")
+ * goes on with the item's task; handed to another body it is its own */
+Test(task, case_handed_to_own_body, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("NGHỊ QUYẾT\n\nĐiều 5. Chủ đầu tư\n\n"
+          "1. Ủy ban nhân dân cấp xã (nơi có dự án) làm chủ đầu tư dự án xây dựng hạ tầng.\n\n"
+          "Trường hợp dự án nằm trên địa bàn từ hai xã trở lên thì giao Ủy ban nhân dân "
+          "cấp xã có diện tích lớn hơn làm chủ đầu tư dự án.\n\n"
+          "2. Ủy ban nhân dân cấp xã rà soát danh mục dự án.\n\n"
+          "Trường hợp danh mục cần điều chỉnh thì giao Sở Tài chính thẩm định.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("làm chủ đầu tư dự án xây dựng");
+    cr_expect(strstr(r->text, "có diện tích lớn hơn") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Ủy ban nhân dân cấp xã;");
+    S_expect_deadline(r, "conditional");
+    S_expect_agencies(S_task("giao Sở Tài chính"), "lead:Sở Tài chính;");
+}
+
+/* "Đơn vị được giao ... có trách nhiệm ...": a bare common noun given
+ * work, then a subject's predicate, is the item's body; the last noun of
+ * a list without its determiner is not ("sở, ban, ngành được giao chủ trì
+ * có trách nhiệm": no body "ngành được giao chủ trì") */
+Test(task, assigned_bare_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trách nhiệm thực hiện\n\n"
+          "1. Đơn vị được giao quản lý tài sản kết cấu hạ tầng công viên có trách nhiệm "
+          "ban hành nội quy công viên.\n\n"
+          "2. Đối với kiến nghị có liên quan đến nhiều ngành thì sở, ban, ngành được giao "
+          "chủ trì có trách nhiệm phối hợp với cơ quan liên quan để giải quyết.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("nội quy công viên"),
+                      "lead:Đơn vị được giao quản lý tài sản kết cấu hạ tầng công viên;");
+}
+
+/* a paragraph that opens with a follow-up cue and names no subject goes
+ * on with the task of the paragraph before it, in a body's block as in
+ * an article's closing ("... chịu trách nhiệm thi hành Quy chế này." /
+ * "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, ...
+ * phản ánh về Sở X"): one task, with its report_to and its time */
+Test(task, followup_paragraph_joins_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY CHẾ\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+          "Quy chế này quy định việc sử dụng Hệ thống.\n\n"
+          "Điều 2. Trách nhiệm thi hành\n\n"
+          "Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu "
+          "trách nhiệm triển khai thực hiện Quy chế này.\n\n"
+          "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, vướng mắc các "
+          "cơ quan, đơn vị kịp thời phản ánh về Sở Tư pháp để tổng hợp.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    const nqx_record *r = S_task("Quy chế này");
+    cr_expect(strstr(r->text, "phản ánh về Sở Tư pháp") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Giám đốc các sở, ban, ngành;"
+                         "lead:Chủ tịch Ủy ban nhân dân các xã, phường;"
+                         "report_to:Sở Tư pháp;");
+    S_expect_deadline(r, "conditional");
+}
+
+Test(task, followup_paragraph_in_block, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+          "1. Ủy ban nhân dân các huyện\n\n"
+          "Rà soát, xử lý các cơ sở nhà, đất dôi dư trên địa bàn.\n\n"
+          "Trường hợp có khó khăn, vướng mắc trong quá trình xử lý thì kịp thời tổng hợp, "
+          "báo cáo Sở Tài chính để được hướng dẫn.\n\n"
+          "Cập nhật quy hoạch sử dụng đất của huyện.\n\n"
+          "- Tăng cường thanh tra, kiểm tra việc sử dụng nhà, đất.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("Rà soát, xử lý");
+    cr_expect(strstr(r->text, "báo cáo Sở Tài chính") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "lead:Ủy ban nhân dân các huyện;report_to:Sở Tài chính;");
+    S_expect_deadline(r, "conditional");
+}
+
+/* a label line that lists the time among other attributes ("Thông số,
+ * tần suất, thời gian và số lượng mẫu quan trắc: ...") is a time label,
+ * the item's, not a point of work of its own */
+Test(task, listed_time_label_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("KẾ HOẠCH\n\nII. NỘI DUNG KẾ HOẠCH\n\n1. Quan trắc môi trường\n\n"
+          "a) Ao nuôi tôm\n\n"
+          "- Điểm quan trắc: Thực hiện quan trắc tại 21 vùng nuôi.\n\n"
+          "- Thông số, tần suất, thời gian và số lượng mẫu quan trắc: pH, độ mặn, "
+          "quan trắc từ tháng 3 đến tháng 10 năm 2026.\n");
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Thông số, tần suất"),
+                  "a task of the label line: %s", S_d->records[i].text);
+}
