@@ -32,6 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---------------------------------------------------------------- edits */
 
@@ -644,6 +647,45 @@ static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
     return letter && lower && (!digit || letter >= 2);
 }
 
+/* The first i at or after i0 (i0 < b) where S_inline's scan may stop,
+ * sixteen bytes a step: a byte of S_special's bit 1, a comma, or a space
+ * before a byte of S_after_space's bit 2 (S_inline tests each such byte
+ * as before; a comma before no letter is passed there). Near b (or
+ * without SSE2) i0 itself: the bytes left are tested one by one. */
+static inline size_t S_skip_plain(const unsigned char *t, size_t i, size_t b)
+{
+#if defined(__SSE2__)
+    while (i + 17 <= b) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
+        __m128i star = _mm_set1_epi8('*'), und = _mm_set1_epi8('_');
+        __m128i tab = _mm_set1_epi8('\t'), c2 = _mm_set1_epi8((char)0xC2);
+        __m128i sp = _mm_set1_epi8(' ');
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+                                      _mm_cmpeq_epi8(v, star)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, und),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                      _mm_cmpeq_epi8(v, tab)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, c2),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(',')))));
+        __m128i after = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
+            _mm_or_si128(_mm_cmpeq_epi8(w, c2),
+                         _mm_or_si128(_mm_cmpeq_epi8(w, star), _mm_cmpeq_epi8(w, und))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, sp), after)));
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+        i += 16;
+    }
+#else
+    (void)t, (void)b;
+#endif
+    return i;
+}
+
 /* Strip markup in [a, b), appending edits. */
 static int S_inline(S_ctx *c, size_t a, size_t b)
 {
@@ -656,8 +698,10 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
          * edit); told apart without a branch on the byte, which would
          * mispredict at every word, in a loop of their own (the last
          * byte, which has no next one, is taken below) */
-        while (i + 1 < b && !(S_special[t[i]] & (1 | S_after_space[t[i + 1]])))
-            i++;
+        for (i = S_skip_plain(t, i, b);
+             i + 1 < b && !(S_special[t[i]] & (1 | S_after_space[t[i + 1]]));
+             i = S_skip_plain(t, i + 1, b))
+            ;
         ch = t[i];
         nx = i + 1 < b ? t[i + 1] : 0;
         if (!(S_special[ch] & (1 | S_after_space[nx]))) {
