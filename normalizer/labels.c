@@ -199,6 +199,9 @@ static int S_point_letter(const unsigned char *t, size_t s, size_t e, int *digit
         *digit = i < e && (t[i] == ')' || t[i] == '.');
         return -1;
     }
+    /* most lines: no ')' where a letter of one or two bytes would end */
+    if (!(s + 2 < e && t[s + 1] == ')') && !(s + 3 < e && t[s + 2] == ')'))
+        return -1;
     for (k = 0; k < S_NLETTERS; k++) {
         size_t l = strlen(S_letters[k]);
         if (s + l + 1 < e && !memcmp(t + s, S_letters[k], l) && t[s + l] == ')' &&
