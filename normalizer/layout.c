@@ -1043,8 +1043,8 @@ static int S_dropped(const unsigned char *r, size_t n, int isolated)
             stars++;
         else if (ch >= '0' && ch <= '9')
             digits++;
-        else if (ch != ' ')
-            other++;
+        else if (ch != ' ' && ++other > 5)
+            return 0; /* text: all the tests below need 5 others or none */
     }
     if (!other && !digits && (stars == n || (rule + stars >= 3)))
         return 1;
