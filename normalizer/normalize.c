@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 const char *nqx_change_kind_name(nqx_change_kind k)
 {
@@ -405,6 +408,19 @@ static int S_has_eth(const unsigned char *s, size_t n)
 {
     const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones * 0x80;
     size_t i = 0, k;
+#if defined(__SSE2__)
+    /* sixteen leads a step, each beside the byte after it */
+    for (; i + 17 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i hit = _mm_and_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
+            _mm_cmpeq_epi8(_mm_or_si128(y, _mm_set1_epi8(0x20)),
+                           _mm_set1_epi8((char)0xB0)));
+        if (_mm_movemask_epi8(hit))
+            return 1;
+    }
+#endif
     for (; i + 9 <= n; i += 8) {
         uint64_t x, y, a, b;
         memcpy(&x, s + i, 8);     /* the leads */
