@@ -1380,13 +1380,7 @@ static void S_features(S_ctx *c, S_unit *u)
              * bytes, which needs no chain of loads from one character to
              * the next */
             size_t j, cnt = 0;
-            uint64_t st = 0;
-            for (j = i; j + 2 <= n; j += 2) /* two bytes a step */
-                st = nqx_norm_u8_dfa2[nqx_norm_u8_class[r[j]] * 12 +
-                                      nqx_norm_u8_class[r[j + 1]]] >> st & 63;
-            if (j < n)
-                st = nqx_norm_u8_dfa[nqx_norm_u8_class[r[j]]] >> st & 63;
-            if (st == 0) {
+            if (nqx_norm_u8_valid(r + i, n - i)) {
                 /* the continuation bytes (10xxxxxx) of eight bytes at a
                  * time: bit 7 set where bit 6 is not, summed by a
                  * multiplication */
