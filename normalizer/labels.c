@@ -224,6 +224,10 @@ static size_t S_misread_point(const unsigned char *t, size_t s, size_t e, int ne
     size_t k, j;
     if (next < 0 || next >= (int)S_NLETTERS)
         return 0;
+    /* most lines: no ')' where a glyph of one to three bytes would end */
+    if (!(s + 2 < e && t[s + 1] == ')') && !(s + 3 < e && t[s + 2] == ')') &&
+        !(s + 4 < e && t[s + 3] == ')'))
+        return 0;
     for (k = 0; k < sizeof alike / sizeof *alike; k++) {
         size_t l = strlen(alike[k].glyph);
         if (s + l + 1 >= e || memcmp(t + s, alike[k].glyph, l) || t[s + l] != ')' ||
