@@ -856,7 +856,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     /* NFC segments: where they landed after layout and OCR */
     S_forward(nc.at, nc.n, e1, ne1, at1);
     S_forward(nc.at, nc.n, e2, ne2, at2);
-    if (nc.n + ne1 + ne2) {
+    if (nc.n + ne1 + ne2 && !(opt && opt->no_changes)) {
         t->changes = calloc(nc.n + ne1 + ne2, sizeof *t->changes);
         if (!t->changes ||
             S_log(t, utf8, nc.v, nc.n, &umap, nc.at, 1) ||
