@@ -93,6 +93,7 @@ int cmd_normalize(int argc, char **argv)
             return EXIT_INTERNAL;
     }
     opt.model = model;
+    opt.no_changes = !changes; /* the text alone: no change log to build */
     for (i = 1; i < argc; i++) {
         nqx_text *t;
         const char *a = argv[i];

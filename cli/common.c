@@ -119,6 +119,7 @@ int cli_each_doc(int argc, char **argv, const nqx_grammar *g,
     nqx_norm_options opt;
     memset(&opt, 0, sizeof opt);
     opt.model = model;
+    opt.no_changes = 1; /* extract and outline read the text and map only */
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         nqx_text *t;

@@ -154,6 +154,8 @@ typedef struct {
     const nqx_model *model; /* NULL = no OCR correction */
     int keep_markup;        /* 1 = do not strip markup */
     double ocr_threshold;   /* minimum confidence to apply; 0 = default */
+    int no_changes;         /* 1 = no change log (changes NULL, nchanges 0):
+                               for callers that read only the text and map */
 } nqx_norm_options;
 
 /* Normalize raw bytes. On success *out is a new nqx_text the caller frees

@@ -26,6 +26,9 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef enum {
     S_UTF8, S_UTF16, S_UTF16LE, S_UTF16BE,
@@ -756,18 +759,64 @@ const uint64_t nqx_norm_u8_dfa2[144] = {
 
 /* Length of the valid UTF-8 prefix: the whole text by the DFA, and where
  * it is not valid, the place by decoding (ASCII a word at a time). */
-static size_t S_utf8_valid(const unsigned char *s, size_t n)
+int nqx_norm_u8_valid(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     uint64_t st = 0;
-    for (i = 0; i + 2 <= n; i += 2)
+#if defined(__SSE2__)
+    /* From a character's start, sixteen bytes a step where they are ASCII
+     * and characters of two or three bytes whose leads (C2-DF, E1-EC)
+     * take any continuation bytes: each continuation byte must follow its
+     * lead, and a character cut by the block's end is taken by the next
+     * step. A block that fails (another lead, a stray byte) goes through
+     * the DFA to the next character's start, sixteen bytes or more. */
+    const __m128i c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+    const __m128i a7f = _mm_set1_epi8(0x7F), lc2 = _mm_set1_epi8((char)0xC2);
+    const __m128i ldf = _mm_set1_epi8((char)0xDF), le1 = _mm_set1_epi8((char)0xE1);
+    const __m128i lec = _mm_set1_epi8((char)0xEC);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i asc = _mm_cmpeq_epi8(_mm_min_epu8(v, a7f), v);
+        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, c0), x80);
+        __m128i l2 = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, lc2), v),
+                                   _mm_cmpeq_epi8(_mm_min_epu8(v, ldf), v));
+        __m128i l3 = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, le1), v),
+                                   _mm_cmpeq_epi8(_mm_min_epu8(v, lec), v));
+        __m128i lead = _mm_or_si128(l2, l3);
+        /* where a continuation byte belongs: after a lead, two after a
+         * three-byte lead (nothing before the block: i starts one) */
+        __m128i want = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(l3, 2));
+        unsigned known = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(asc, cont), lead));
+        unsigned stray = (unsigned)_mm_movemask_epi8(_mm_xor_si128(cont, want));
+        if (known == 0xFFFFu && !stray) {
+            unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+            unsigned m3 = (unsigned)_mm_movemask_epi8(l3);
+            i += ml & 0x8000u ? 15 : m3 & 0x4000u ? 14 : 16;
+            continue;
+        }
+        {
+            size_t end = i + 16;
+            do
+                st = nqx_norm_u8_dfa[nqx_norm_u8_class[s[i++]]] >> st & 63;
+            while (i < n && (st != 0 || i < end) && st != 48);
+            if (st)
+                return 0;
+        }
+    }
+#endif
+    for (; i + 2 <= n; i += 2)
         st = nqx_norm_u8_dfa2[nqx_norm_u8_class[s[i]] * 12 +
                               nqx_norm_u8_class[s[i + 1]]] >> st & 63;
     if (i < n)
         st = nqx_norm_u8_dfa[nqx_norm_u8_class[s[i]]] >> st & 63;
-    if (st == 0)
+    return st == 0;
+}
+
+static size_t S_utf8_valid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    if (nqx_norm_u8_valid(s, n))
         return n;
-    i = 0;
     while (i < n) {
         utf8proc_int32_t c;
         utf8proc_ssize_t r;

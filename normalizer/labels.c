@@ -199,6 +199,9 @@ static int S_point_letter(const unsigned char *t, size_t s, size_t e, int *digit
         *digit = i < e && (t[i] == ')' || t[i] == '.');
         return -1;
     }
+    /* most lines: no ')' where a letter of one or two bytes would end */
+    if (!(s + 2 < e && t[s + 1] == ')') && !(s + 3 < e && t[s + 2] == ')'))
+        return -1;
     for (k = 0; k < S_NLETTERS; k++) {
         size_t l = strlen(S_letters[k]);
         if (s + l + 1 < e && !memcmp(t + s, S_letters[k], l) && t[s + l] == ')' &&
@@ -220,6 +223,10 @@ static size_t S_misread_point(const unsigned char *t, size_t s, size_t e, int ne
                  {"4", {"d", "đ"}}};
     size_t k, j;
     if (next < 0 || next >= (int)S_NLETTERS)
+        return 0;
+    /* most lines: no ')' where a glyph of one to three bytes would end */
+    if (!(s + 2 < e && t[s + 1] == ')') && !(s + 3 < e && t[s + 2] == ')') &&
+        !(s + 4 < e && t[s + 3] == ')'))
         return 0;
     for (k = 0; k < sizeof alike / sizeof *alike; k++) {
         size_t l = strlen(alike[k].glyph);

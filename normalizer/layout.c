@@ -32,6 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---------------------------------------------------------------- edits */
 
@@ -644,6 +647,45 @@ static int S_comma_space(const unsigned char *t, size_t a, size_t i, size_t b)
     return letter && lower && (!digit || letter >= 2);
 }
 
+/* The first i at or after i0 (i0 < b) where S_inline's scan may stop,
+ * sixteen bytes a step: a byte of S_special's bit 1, a comma, or a space
+ * before a byte of S_after_space's bit 2 (S_inline tests each such byte
+ * as before; a comma before no letter is passed there). Near b (or
+ * without SSE2) i0 itself: the bytes left are tested one by one. */
+static inline size_t S_skip_plain(const unsigned char *t, size_t i, size_t b)
+{
+#if defined(__SSE2__)
+    while (i + 17 <= b) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
+        __m128i star = _mm_set1_epi8('*'), und = _mm_set1_epi8('_');
+        __m128i tab = _mm_set1_epi8('\t'), c2 = _mm_set1_epi8((char)0xC2);
+        __m128i sp = _mm_set1_epi8(' ');
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+                                      _mm_cmpeq_epi8(v, star)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, und),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                      _mm_cmpeq_epi8(v, tab)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, c2),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(',')))));
+        __m128i after = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
+            _mm_or_si128(_mm_cmpeq_epi8(w, c2),
+                         _mm_or_si128(_mm_cmpeq_epi8(w, star), _mm_cmpeq_epi8(w, und))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, sp), after)));
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+        i += 16;
+    }
+#else
+    (void)t, (void)b;
+#endif
+    return i;
+}
+
 /* Strip markup in [a, b), appending edits. */
 static int S_inline(S_ctx *c, size_t a, size_t b)
 {
@@ -656,8 +698,10 @@ static int S_inline(S_ctx *c, size_t a, size_t b)
          * edit); told apart without a branch on the byte, which would
          * mispredict at every word, in a loop of their own (the last
          * byte, which has no next one, is taken below) */
-        while (i + 1 < b && !(S_special[t[i]] & (1 | S_after_space[t[i + 1]])))
-            i++;
+        for (i = S_skip_plain(t, i, b);
+             i + 1 < b && !(S_special[t[i]] & (1 | S_after_space[t[i + 1]]));
+             i = S_skip_plain(t, i + 1, b))
+            ;
         ch = t[i];
         nx = i + 1 < b ? t[i + 1] : 0;
         if (!(S_special[ch] & (1 | S_after_space[nx]))) {
@@ -999,8 +1043,8 @@ static int S_dropped(const unsigned char *r, size_t n, int isolated)
             stars++;
         else if (ch >= '0' && ch <= '9')
             digits++;
-        else if (ch != ' ')
-            other++;
+        else if (ch != ' ' && ++other > 5)
+            return 0; /* text: all the tests below need 5 others or none */
     }
     if (!other && !digits && (stars == n || (rule + stars >= 3)))
         return 1;
@@ -1336,13 +1380,7 @@ static void S_features(S_ctx *c, S_unit *u)
              * bytes, which needs no chain of loads from one character to
              * the next */
             size_t j, cnt = 0;
-            uint64_t st = 0;
-            for (j = i; j + 2 <= n; j += 2) /* two bytes a step */
-                st = nqx_norm_u8_dfa2[nqx_norm_u8_class[r[j]] * 12 +
-                                      nqx_norm_u8_class[r[j + 1]]] >> st & 63;
-            if (j < n)
-                st = nqx_norm_u8_dfa[nqx_norm_u8_class[r[j]]] >> st & 63;
-            if (st == 0) {
+            if (nqx_norm_u8_valid(r + i, n - i)) {
                 /* the continuation bytes (10xxxxxx) of eight bytes at a
                  * time: bit 7 set where bit 6 is not, summed by a
                  * multiplication */
@@ -1579,6 +1617,26 @@ static int S_row_single(S_ctx *c, S_unit *u)
     return 0;
 }
 
+/* The first index from i (up to e) where t holds '\\' or '|', else
+ * e: the bytes of a table row S_pipe_row looks at, sixteen a step with
+ * SSE2. */
+static size_t S_cell_end(const unsigned char *t, size_t i, size_t e)
+{
+#if defined(__SSE2__)
+    const __m128i bs = _mm_set1_epi8('\\'), bar = _mm_set1_epi8('|');
+    for (; i + 16 <= e; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(v, bar)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    while (i < e && t[i] != '\\' && t[i] != '|')
+        i++;
+    return i;
+}
+
 /* A pipe row "| a | b |": cells joined by " | ". */
 static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
 {
@@ -1598,6 +1656,7 @@ static int S_pipe_row(S_ctx *c, const S_line *L, int gap)
     u->gap = gap;
     u->cont = L->cont;
     for (; i <= L->te; i++) {
+        i = S_cell_end(t, i, L->te); /* the bytes between do nothing here */
         if (i < L->te && t[i] == '\\' && i + 1 < L->te) {
             i++;
             continue;

@@ -59,6 +59,9 @@ extern const uint64_t nqx_norm_u8_dfa[12];
 /* Two steps at once: st = nqx_norm_u8_dfa2[12 * class1 + class2] >> st
  * & 63 for each pair of bytes. */
 extern const uint64_t nqx_norm_u8_dfa2[144];
+/* 1 when s[0..n) is well-formed UTF-8: the DFA's verdict, sixteen bytes a
+ * step where the text allows (decode.c). */
+int nqx_norm_u8_valid(const unsigned char *s, size_t n);
 
 /* An edit of a UTF-8 buffer: replace [start, end) with repl. The edit
  * list a stage returns is sorted by start and non-overlapping; the caller

@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 const char *nqx_change_kind_name(nqx_change_kind k)
 {
@@ -405,6 +408,19 @@ static int S_has_eth(const unsigned char *s, size_t n)
 {
     const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones * 0x80;
     size_t i = 0, k;
+#if defined(__SSE2__)
+    /* sixteen leads a step, each beside the byte after it */
+    for (; i + 17 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i hit = _mm_and_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3)),
+            _mm_cmpeq_epi8(_mm_or_si128(y, _mm_set1_epi8(0x20)),
+                           _mm_set1_epi8((char)0xB0)));
+        if (_mm_movemask_epi8(hit))
+            return 1;
+    }
+#endif
     for (; i + 9 <= n; i += 8) {
         uint64_t x, y, a, b;
         memcpy(&x, s + i, 8);     /* the leads */
@@ -421,6 +437,53 @@ static int S_has_eth(const unsigned char *s, size_t n)
         if (s[i] == 0xC3 && (s[i + 1] | 0x20) == 0xB0)
             return 1;
     return 0;
+}
+
+/* From a character's start at i, past the blocks of sixteen bytes that
+ * S_nfc_dfa reads to state 0 without S_NFC_OTHER, taken with SSE2 where
+ * they hold only ASCII, two-byte characters with leads C0-CB and E1 BA
+ * A0..BF, E1 BB 80..B9, each continuation byte in its place (a character
+ * cut by the block's end is left to the next step): the DFA reads such
+ * bytes the same way. The first other block stops it, at a character's
+ * start, where the DFA goes on. Not for the table with "Ð" (cls_eth). */
+static size_t S_nfc_skip(const unsigned char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80);
+    const __m128i a7f = _mm_set1_epi8(0x7F), lcb = _mm_set1_epi8((char)0xCB);
+    const __m128i e1 = _mm_set1_epi8((char)0xE1), ba = _mm_set1_epi8((char)0xBA);
+    const __m128i bb = _mm_set1_epi8((char)0xBB), a0 = _mm_set1_epi8((char)0xA0);
+    const __m128i b9 = _mm_set1_epi8((char)0xB9);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i asc = _mm_cmpeq_epi8(_mm_min_epu8(v, a7f), v);
+        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, c0), x80);
+        __m128i l2 = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c0), v),
+                                   _mm_cmpeq_epi8(_mm_min_epu8(v, lcb), v));
+        __m128i l3 = _mm_cmpeq_epi8(v, e1);
+        __m128i lead = _mm_or_si128(l2, l3);
+        __m128i mid = _mm_slli_si128(l3, 1); /* the byte after E1 */
+        __m128i is_ba = _mm_cmpeq_epi8(v, ba), is_bb = _mm_cmpeq_epi8(v, bb);
+        __m128i after_ba = _mm_slli_si128(_mm_and_si128(mid, is_ba), 1);
+        __m128i after_bb = _mm_slli_si128(_mm_and_si128(mid, is_bb), 1);
+        __m128i want = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(l3, 2));
+        __m128i bad = _mm_or_si128(
+            _mm_or_si128(_mm_xor_si128(cont, want),
+                         _mm_andnot_si128(_mm_or_si128(is_ba, is_bb), mid)),
+            _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, a0), v), after_ba),
+                         _mm_andnot_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, b9), v), after_bb)));
+        unsigned known = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(asc, cont), lead));
+        unsigned ml, m3;
+        if (known != 0xFFFFu || _mm_movemask_epi8(bad))
+            break;
+        ml = (unsigned)_mm_movemask_epi8(lead);
+        m3 = (unsigned)_mm_movemask_epi8(l3);
+        i += ml & 0x8000u ? 15 : m3 & 0x4000u ? 14 : 16;
+    }
+#else
+    (void)s, (void)n;
+#endif
+    return i;
 }
 
 /* NFC of u[0..n). An ASCII character never composes with what precedes
@@ -458,6 +521,8 @@ static nqx_status S_nfc(const char *name, char *u, size_t n, char **out,
         utf8proc_uint8_t *res = NULL;
         utf8proc_ssize_t rl;
         uint64_t st = 0, ps = 0;
+        if (cls == S_nfc_dfa_class)
+            i = S_nfc_skip(s, i, n);
         /* the usual characters by the DFA, without a branch on each,
          * two at a time (the pair where it stopped, and a last byte, one
          * at a time); then the character at cs, where it stopped, as
@@ -791,7 +856,7 @@ nqx_status nqx_norm_text(const char *name, const char *bytes, size_t n,
     /* NFC segments: where they landed after layout and OCR */
     S_forward(nc.at, nc.n, e1, ne1, at1);
     S_forward(nc.at, nc.n, e2, ne2, at2);
-    if (nc.n + ne1 + ne2) {
+    if (nc.n + ne1 + ne2 && !(opt && opt->no_changes)) {
         t->changes = calloc(nc.n + ne1 + ne2, sizeof *t->changes);
         if (!t->changes ||
             S_log(t, utf8, nc.v, nc.n, &umap, nc.at, 1) ||

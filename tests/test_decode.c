@@ -540,3 +540,48 @@ Test(decode, ascii_and_empty)
     cr_assert_eq(nqx_norm_text("b", "ab\0", 3, NULL, &t, &e), NQX_EBINARY);
     cr_assert_str_eq(e.msg, "NUL byte: binary file, not text");
 }
+
+/* nqx_norm_u8_valid (sixteen bytes a step where it can) against the DFA
+ * a byte at a time, on random strings built from pieces of every kind:
+ * ASCII, two-, three- and four-byte characters (the leads the fast step
+ * takes and those it leaves: E0, ED, EF, F0), continuation bytes alone,
+ * bytes UTF-8 never has, and characters cut short. */
+Test(decode, u8_valid_matches_dfa)
+{
+    static const unsigned char piece[][4] = {
+        {'a'}, {' '}, {0x7F}, {0xC3, 0xA0}, {0xC2, 0xA0}, {0xDF, 0xBF},
+        {0xE1, 0xBB, 0x87}, {0xE2, 0x80, 0x9C}, {0xEC, 0x80, 0x80},
+        {0xE0, 0xA0, 0x80}, {0xE0, 0x80, 0x80}, {0xED, 0x9F, 0xBF},
+        {0xED, 0xA0, 0x80}, {0xEF, 0xBB, 0xBF}, {0xF0, 0x9F, 0x98, 0x80},
+        {0xF4, 0x90, 0x80, 0x80}, {0x80}, {0xBF}, {0xC0}, {0xC1}, {0xF5},
+        {0xFF}, {0xC3}, {0xE1, 0xBB}, {0xE1}, {0xF0, 0x9F}};
+    static const int plen[] = {1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4,
+                               1, 1, 1, 1, 1, 1, 1, 2, 1, 2};
+    const int npiece = (int)(sizeof plen / sizeof *plen);
+    unsigned char buf[160];
+    uint32_t x = 2463534242u;
+    long round, ok = 0;
+    for (round = 0; round < 200000; round++) {
+        size_t n = 0, off, i;
+        uint64_t st = 0;
+        /* mostly the pieces of Vietnamese text, now and then another */
+        int want = (int)(round % 90), rare = (int)(round % 7);
+        while ((int)n < want) {
+            int p;
+            x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+            p = (int)(x % 100) < 90 - 10 * rare ? (int)(x >> 8) % 9 : (int)(x >> 8) % npiece;
+            memcpy(buf + 8 + n, piece[p], (size_t)plen[p]);
+            n += (size_t)plen[p];
+        }
+        off = 8 + round % 8; /* any alignment, from any start */
+        n -= off - 8 < n ? off - 8 : n;
+        for (i = 0; i < n; i++)
+            st = nqx_norm_u8_dfa[nqx_norm_u8_class[buf[off + i]]] >> st & 63;
+        cr_assert_eq(nqx_norm_u8_valid(buf + off, n), st == 0,
+                     "round %ld: %zu bytes", round, n);
+        ok += st == 0;
+    }
+    /* both verdicts were put to the test, many times */
+    cr_assert_gt(ok, 20000);
+    cr_assert_lt(ok, 180000);
+}

@@ -633,3 +633,34 @@ Test(normalize, scanned_stray_comma_at_a_join_by_three_words)
     nqx_text_free(t);
     nqx_model_free(m);
 }
+
+/* no_changes: the same text and offset map, without the change log (NFC,
+ * layout and label changes all made, none logged). */
+Test(normalize, no_changes_keeps_text_and_map)
+{
+    const char in[] = "# **Điều 1.** Pha\xcc\x82\xcc\x81n \xc4\x91" "a\xcc\x82\xcc\x81u\n\n"
+                      "a) cán bộ,công chức\n";
+    nqx_text *t, *u;
+    nqx_error e;
+    nqx_norm_options o = {0};
+    size_t k;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &t, &e), NQX_OK);
+    o.no_changes = 1;
+    cr_assert_eq(nqx_norm_text("x", in, sizeof in - 1, &o, &u, &e), NQX_OK);
+    cr_assert_gt(t->nchanges, 2);
+    cr_assert_eq(u->nchanges, 0);
+    cr_assert_null(u->changes);
+    cr_assert_eq(u->len, t->len);
+    cr_assert_str_eq(u->text, t->text);
+    cr_assert_str_eq(u->encoding, t->encoding);
+    cr_assert_eq(u->input_len, t->input_len);
+    cr_assert_eq(u->nmap, t->nmap);
+    for (k = 0; k < t->nmap; k++) {
+        cr_assert_eq(u->map[k].out, t->map[k].out);
+        cr_assert_eq(u->map[k].in, t->map[k].in);
+    }
+    for (k = 0; k <= t->len; k++)
+        cr_assert_eq(nqx_text_input_offset(u, k), nqx_text_input_offset(t, k));
+    nqx_text_free(t);
+    nqx_text_free(u);
+}
