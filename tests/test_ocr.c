@@ -972,3 +972,27 @@ Test(ocr, a_hook_over_a_hat_read_as_an_acute_is_cheap)
     FIXES("Người dân được hướng dẫn ghi số điện thoại.",
           "Người dân được hướng dẫn ghi số điện thoại.");
 }
+
+/* A text where the first pass finds few errors, none of a scanner's
+ * kinds, learns nothing from them (S_shows_scanner): "lễ hỏi" ->
+ * "hội" or "vai diễn chính phụ" -> "phủ" (a tone on a bare vowel)
+ * learnt would lower its own channel cost and come back from the next
+ * pass surer than the clean-text threshold; unlearnt, they stay below it
+ * (both are right), while "quy đinh" is still fixed. In the same
+ * sentences alone, where errors are dense, the decoder has its way. */
+Test(ocr, a_clean_text_learns_only_a_scanners_confusions)
+{
+    static const char tail[] = "Các tập quán như chạm ngõ, lễ hỏi, xin dâu cần được tổ chức "
+                               "đúng phong tục. Ông đã đóng hàng trăm vai diễn chính phụ trong "
+                               "các phim truyền hình. Các xe phải mang theo giấy tờ theo quy "
+                               "đinh của pháp luật.";
+    static const char fixed[] = "Các tập quán như chạm ngõ, lễ hỏi, xin dâu cần được tổ chức "
+                                "đúng phong tục. Ông đã đóng hàng trăm vai diễn chính phụ trong "
+                                "các phim truyền hình. Các xe phải mang theo giấy tờ theo quy "
+                                "định của pháp luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+    FIXES(tail, "Các tập quán như chạm ngõ, lễ hội, xin dâu cần được tổ chức "
+                "đúng phong tục. Ông đã đóng hàng trăm vai diễn chính phủ trong "
+                "các phim truyền hình. Các xe phải mang theo giấy tờ theo quy "
+                "định của pháp luật.");
+}
