@@ -996,3 +996,26 @@ Test(ocr, a_clean_text_learns_only_a_scanners_confusions)
                 "các phim truyền hình. Các xe phải mang theo giấy tờ theo quy "
                 "định của pháp luật.");
 }
+
+/* A term of the document's topic, which it writes unchanged more often
+ * than the corrector would change it and far more often than the
+ * language does, and never as the word it would become, is the author's
+ * (S_own_word): a survey's "sổ đo" (field books) is no "sổ đỏ" or "số
+ * đo" in a clean text, while "quy đinh" is still fixed. In the same
+ * sentences alone, where errors are dense, the decoder has its way. */
+Test(ocr, a_topic_word_of_a_clean_text_is_the_authors)
+{
+    static const char tail[] = "Hồ sơ gồm bản đồ lưới khống chế mặt phẳng và độ cao bằng công "
+                               "nghệ GPS, cùng sổ đo trạm máy; Sổ đo lưới khống chế mặt phẳng "
+                               "và độ cao; sổ đo điểm công trình địa chất; Sổ đo thủy chuẩn. "
+                               "Các xe phải mang theo giấy tờ theo quy đinh của pháp luật.";
+    static const char fixed[] = "Hồ sơ gồm bản đồ lưới khống chế mặt phẳng và độ cao bằng công "
+                                "nghệ GPS, cùng sổ đo trạm máy; Sổ đo lưới khống chế mặt phẳng "
+                                "và độ cao; sổ đo điểm công trình địa chất; Sổ đo thủy chuẩn. "
+                                "Các xe phải mang theo giấy tờ theo quy định của pháp luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+    FIXES(tail, "Hồ sơ gồm bản đồ lưới khống chế mặt phẳng và độ cao bằng công "
+                "nghệ GPS, cùng sổ đỏ trạm máy; Số đo lưới khống chế mặt phẳng "
+                "và độ cao; số đo điểm công trình địa chất; Sổ đỏ thủy chuẩn. "
+                "Các xe phải mang theo giấy tờ theo quy định của pháp luật.");
+}
