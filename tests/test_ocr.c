@@ -1040,3 +1040,24 @@ Test(ocr, a_scanners_kind_of_slip_beside_the_right_word_teaches_nothing)
                 "đây và đối với các cơ quan liên quan. Các xe phải mang theo "
                 "giấy tờ theo quy định của pháp luật.");
 }
+
+/* ... nor does a confusion corrected twice whose word the document also
+ * writes: "(thang 10)", "(thang 100)" beside "tháng 1, tháng 2 và tháng
+ * 3" are a scale, learnt they came back surer; "quy đinh" is still
+ * fixed. In the same sentences alone the decoder has its way. */
+Test(ocr, a_slip_made_twice_beside_the_right_word_teaches_nothing)
+{
+    static const char tail[] = "Theo khảo sát công bố tháng 1, tháng 2 và tháng 3 năm 2013, "
+                               "điểm số của Việt Nam tăng nhẹ từ 2,9 (thang 10) lên 31 (thang "
+                               "100). Các xe phải mang theo giấy tờ theo quy đinh của pháp "
+                               "luật.";
+    static const char fixed[] = "Theo khảo sát công bố tháng 1, tháng 2 và tháng 3 năm 2013, "
+                                "điểm số của Việt Nam tăng nhẹ từ 2,9 (thang 10) lên 31 (thang "
+                                "100). Các xe phải mang theo giấy tờ theo quy định của pháp "
+                                "luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+    FIXES(tail, "Theo khảo sát công bố tháng 1, tháng 2 và tháng 3 năm 2013, "
+                "điểm số của Việt Nam tăng nhẹ từ 2,9 (tháng 10) lên 31 (tháng "
+                "100). Các xe phải mang theo giấy tờ theo quy định của pháp "
+                "luật.");
+}
