@@ -1061,3 +1061,25 @@ Test(ocr, a_slip_made_twice_beside_the_right_word_teaches_nothing)
                 "100). Các xe phải mang theo giấy tờ theo quy định của pháp "
                 "luật.");
 }
+
+/* ... also where the document writes the other word a few times: a text
+ * about a sword writes "đao" eight times and "đảo" (an island) once, and
+ * its "Thanh đao này" stays in a clean text (S_OWN_RATIO). */
+Test(ocr, a_topic_word_beside_a_rare_other_word_is_the_authors)
+{
+    static const char tail[] = "Thanh đao này được khai quật tại tỉnh Hải Dương. Chiều dài của "
+                               "thanh đao này là 239 cm. Chuôi đao làm bằng gỗ quý, lưỡi đao "
+                               "bằng thép. Người sử dụng có thể dùng chuôi đao để đánh tứ "
+                               "phía. Thanh đao chỉ nặng 12,8 kg. Cách đánh đao trên ngựa cần "
+                               "sức mạnh. Bảo tàng trưng bày thanh đao này cùng các hiện vật "
+                               "khác trên đảo. Đao được rèn tại làng nghề. Các xe phải mang "
+                               "theo giấy tờ theo quy đinh của pháp luật.";
+    static const char fixed[] = "Thanh đao này được khai quật tại tỉnh Hải Dương. Chiều dài của "
+                                "thanh đao này là 239 cm. Chuôi đao làm bằng gỗ quý, lưỡi đao "
+                                "bằng thép. Người sử dụng có thể dùng chuôi đao để đánh tứ "
+                                "phía. Thanh đao chỉ nặng 12,8 kg. Cách đánh đao trên ngựa cần "
+                                "sức mạnh. Bảo tàng trưng bày thanh đao này cùng các hiện vật "
+                                "khác trên đảo. Đao được rèn tại làng nghề. Các xe phải mang "
+                                "theo giấy tờ theo quy định của pháp luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+}
