@@ -1101,3 +1101,112 @@ Test(ocr, a_hook_over_a_hat_read_as_an_acute_is_cheap)
     FIXES("Người dân được hướng dẫn ghi số điện thoại.",
           "Người dân được hướng dẫn ghi số điện thoại.");
 }
+
+/* A text where the first pass finds few errors, none of a scanner's
+ * kinds, learns nothing from them (S_shows_scanner): "lễ hỏi" ->
+ * "hội" or "vai diễn chính phụ" -> "phủ" (a tone on a bare vowel)
+ * learnt would lower its own channel cost and come back from the next
+ * pass surer than the clean-text threshold; unlearnt, they stay below it
+ * (both are right), while "quy đinh" is still fixed. In the same
+ * sentences alone, where errors are dense, the decoder has its way. */
+Test(ocr, a_clean_text_learns_only_a_scanners_confusions)
+{
+    static const char tail[] = "Các tập quán như chạm ngõ, lễ hỏi, xin dâu cần được tổ chức "
+                               "đúng phong tục. Ông đã đóng hàng trăm vai diễn chính phụ trong "
+                               "các phim truyền hình. Các xe phải mang theo giấy tờ theo quy "
+                               "đinh của pháp luật.";
+    static const char fixed[] = "Các tập quán như chạm ngõ, lễ hỏi, xin dâu cần được tổ chức "
+                                "đúng phong tục. Ông đã đóng hàng trăm vai diễn chính phụ trong "
+                                "các phim truyền hình. Các xe phải mang theo giấy tờ theo quy "
+                                "định của pháp luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+    FIXES(tail, "Các tập quán như chạm ngõ, lễ hội, xin dâu cần được tổ chức "
+                "đúng phong tục. Ông đã đóng hàng trăm vai diễn chính phủ trong "
+                "các phim truyền hình. Các xe phải mang theo giấy tờ theo quy "
+                "định của pháp luật.");
+}
+
+/* A term of the document's topic, which it writes unchanged more often
+ * than the corrector would change it and far more often than the
+ * language does, and never as the word it would become, is the author's
+ * (S_own_word): a survey's "sổ đo" (field books) is no "sổ đỏ" or "số
+ * đo" in a clean text, while "quy đinh" is still fixed. In the same
+ * sentences alone, where errors are dense, the decoder has its way. */
+Test(ocr, a_topic_word_of_a_clean_text_is_the_authors)
+{
+    static const char tail[] = "Hồ sơ gồm bản đồ lưới khống chế mặt phẳng và độ cao bằng công "
+                               "nghệ GPS, cùng sổ đo trạm máy; Sổ đo lưới khống chế mặt phẳng "
+                               "và độ cao; sổ đo điểm công trình địa chất; Sổ đo thủy chuẩn. "
+                               "Các xe phải mang theo giấy tờ theo quy đinh của pháp luật.";
+    static const char fixed[] = "Hồ sơ gồm bản đồ lưới khống chế mặt phẳng và độ cao bằng công "
+                                "nghệ GPS, cùng sổ đo trạm máy; Sổ đo lưới khống chế mặt phẳng "
+                                "và độ cao; sổ đo điểm công trình địa chất; Sổ đo thủy chuẩn. "
+                                "Các xe phải mang theo giấy tờ theo quy định của pháp luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+    FIXES(tail, "Hồ sơ gồm bản đồ lưới khống chế mặt phẳng và độ cao bằng công "
+                "nghệ GPS, cùng sổ đỏ trạm máy; Số đo lưới khống chế mặt phẳng "
+                "và độ cao; số đo điểm công trình địa chất; Sổ đỏ thủy chuẩn. "
+                "Các xe phải mang theo giấy tờ theo quy định của pháp luật.");
+}
+
+/* ... and a confusion of a scanner's kind shows no scanner where the
+ * document also writes the corrected word ("đổi với" beside "đối tượng"
+ * and "đối với": a slip, still fixed): nothing is learnt, so "lễ hỏi"
+ * stays. In the same sentences alone the decoder has its way. */
+Test(ocr, a_scanners_kind_of_slip_beside_the_right_word_teaches_nothing)
+{
+    static const char tail[] = "Các tập quán như chạm ngõ, lễ hỏi, xin dâu cần được tổ chức "
+                               "đúng phong tục. Quy định này áp dụng đổi với các đối tượng sau "
+                               "đây và đối với các cơ quan liên quan. Các xe phải mang theo "
+                               "giấy tờ theo quy đinh của pháp luật.";
+    static const char fixed[] = "Các tập quán như chạm ngõ, lễ hỏi, xin dâu cần được tổ chức "
+                                "đúng phong tục. Quy định này áp dụng đối với các đối tượng sau "
+                                "đây và đối với các cơ quan liên quan. Các xe phải mang theo "
+                                "giấy tờ theo quy định của pháp luật.";
+    S_in_clean_text(120, tail, fixed, 2);
+    FIXES(tail, "Các tập quán như chạm ngõ, lễ hội, xin dâu cần được tổ chức "
+                "đúng phong tục. Quy định này áp dụng đối với các đối tượng sau "
+                "đây và đối với các cơ quan liên quan. Các xe phải mang theo "
+                "giấy tờ theo quy định của pháp luật.");
+}
+
+/* ... nor does a confusion corrected twice whose word the document also
+ * writes: "(thang 10)", "(thang 100)" beside "tháng 1, tháng 2 và tháng
+ * 3" are a scale, learnt they came back surer; "quy đinh" is still
+ * fixed. In the same sentences alone the decoder has its way, and since
+ * the context words (model version 4) it leaves the scale too. */
+Test(ocr, a_slip_made_twice_beside_the_right_word_teaches_nothing)
+{
+    static const char tail[] = "Theo khảo sát công bố tháng 1, tháng 2 và tháng 3 năm 2013, "
+                               "điểm số của Việt Nam tăng nhẹ từ 2,9 (thang 10) lên 31 (thang "
+                               "100). Các xe phải mang theo giấy tờ theo quy đinh của pháp "
+                               "luật.";
+    static const char fixed[] = "Theo khảo sát công bố tháng 1, tháng 2 và tháng 3 năm 2013, "
+                                "điểm số của Việt Nam tăng nhẹ từ 2,9 (thang 10) lên 31 (thang "
+                                "100). Các xe phải mang theo giấy tờ theo quy định của pháp "
+                                "luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+    FIXES(tail, fixed);
+}
+
+/* ... also where the document writes the other word a few times: a text
+ * about a sword writes "đao" eight times and "đảo" (an island) once, and
+ * its "Thanh đao này" stays in a clean text (S_OWN_RATIO). */
+Test(ocr, a_topic_word_beside_a_rare_other_word_is_the_authors)
+{
+    static const char tail[] = "Thanh đao này được khai quật tại tỉnh Hải Dương. Chiều dài của "
+                               "thanh đao này là 239 cm. Chuôi đao làm bằng gỗ quý, lưỡi đao "
+                               "bằng thép. Người sử dụng có thể dùng chuôi đao để đánh tứ "
+                               "phía. Thanh đao chỉ nặng 12,8 kg. Cách đánh đao trên ngựa cần "
+                               "sức mạnh. Bảo tàng trưng bày thanh đao này cùng các hiện vật "
+                               "khác trên đảo. Đao được rèn tại làng nghề. Các xe phải mang "
+                               "theo giấy tờ theo quy đinh của pháp luật.";
+    static const char fixed[] = "Thanh đao này được khai quật tại tỉnh Hải Dương. Chiều dài của "
+                                "thanh đao này là 239 cm. Chuôi đao làm bằng gỗ quý, lưỡi đao "
+                                "bằng thép. Người sử dụng có thể dùng chuôi đao để đánh tứ "
+                                "phía. Thanh đao chỉ nặng 12,8 kg. Cách đánh đao trên ngựa cần "
+                                "sức mạnh. Bảo tàng trưng bày thanh đao này cùng các hiện vật "
+                                "khác trên đảo. Đao được rèn tại làng nghề. Các xe phải mang "
+                                "theo giấy tờ theo quy định của pháp luật.";
+    S_in_clean_text(120, tail, fixed, 1);
+}

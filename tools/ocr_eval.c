@@ -204,6 +204,21 @@ static int S_write_to(const char *dir, const char *path, const char *s,
     return bad ? -1 : 0;
 }
 
+/* --show: one line per change, the context's line breaks written as
+ * U+23CE so that each change stays on its line, then the file's name. */
+static void S_show_context(const char *s, size_t n, const char *path)
+{
+    size_t i;
+    const char *base = strrchr(path, '/');
+    for (i = 0; i < n; i++) {
+        if (s[i] == '\n' || s[i] == '\r')
+            fputs("\xe2\x8f\x8e", stdout);
+        else
+            putchar(s[i]);
+    }
+    printf(" | %s\n", base ? base + 1 : path);
+}
+
 static void S_eval_file(const nqx_model *m, const char *path, double rate,
                         double scanner, double threshold, int show,
                         const char *noisy, S_tot *tot)
@@ -305,10 +320,10 @@ static void S_eval_file(const nqx_model *m, const char *path, double rate,
                 a--;
             while (b < out.len && ((unsigned char)out.data[b] & 0xC0) == 0x80)
                 b++;
-            printf("%s %.3f %.*s -> %s | %.*s\n", what, edits[e].confidence,
+            printf("%s %.3f %.*s -> %s | ", what, edits[e].confidence,
                    (int)(edits[e].end - edits[e].start),
-                   out.data + edits[e].start, edits[e].repl, (int)(b - a),
-                   out.data + a);
+                   out.data + edits[e].start, edits[e].repl);
+            S_show_context(out.data + a, b - a, path);
         }
     }
     if (show) { /* injected errors left as they were */
@@ -317,12 +332,12 @@ static void S_eval_file(const nqx_model *m, const char *path, double rate,
                 e++;
             if (e < nedits && edits[e].start == inj[i].start)
                 continue;
-            printf("missed %.*s (was %s) | %.*s\n",
+            size_t a = inj[i].start > 30 ? inj[i].start - 30 : 0;
+            size_t b = inj[i].end + 30 < out.len ? inj[i].end + 30 : out.len;
+            printf("missed %.*s (was %s) | ",
                    (int)(inj[i].end - inj[i].start), out.data + inj[i].start,
-                   inj[i].key,
-                   (int)((inj[i].end + 30 < out.len ? inj[i].end + 30 : out.len) -
-                         (inj[i].start > 30 ? inj[i].start - 30 : 0)),
-                   out.data + (inj[i].start > 30 ? inj[i].start - 30 : 0));
+                   inj[i].key);
+            S_show_context(out.data + a, b - a, path);
         }
     }
     nqx_norm_edits_free(edits, nedits);
