@@ -2508,3 +2508,26 @@ Test(task, contribution_horizon_is_no_own_time, .init = fx_grammar_load, .fini =
     r = S_task("hóa đơn điện tử");
     S_expect_deadline(r, "2026-03");
 }
+
+/* The issuer's own act ("1. Cơ bản thống nhất với Báo cáo ...") hands no
+ * work to anyone: no task, whatever time the works it agrees with have;
+ * an item with no body that sets its own time still is one. */
+static const char *S_issuer_act =
+    "KẾT LUẬN\n"
+    "\n"
+    "1. Cơ bản thống nhất với Báo cáo về tình hình sắp xếp tổ chức bộ máy.\n"
+    "\n"
+    "Thống nhất với những kiến nghị về những công việc cần tập trung thực hiện từ nay "
+    "đến ngày 30/6/2025.\n"
+    "\n"
+    "2. Hoàn thành sắp xếp đơn vị hành chính cấp xã trước ngày 30/6/2025.\n";
+
+Test(task, issuer_act_is_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_issuer_act);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("Hoàn thành sắp xếp");
+    S_expect_deadline(r, "2025-06-30");
+    S_expect_agencies(r, "");
+}
