@@ -1372,9 +1372,10 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         if (run != (size_t)-1 &&
             (subj || k == ns ||
              /* one numbered item is one task, however many sentences
-              * it has: a sentence opening with a time cuts only a
-              * paragraph's running text */
-             (!S_numbered(&c->d->nodes[node]) &&
+              * it has: a sentence opening with a time cuts only running
+              * text, a paragraph's or one the outline hung under the
+              * item, not the item's own line */
+             ((!S_numbered(&c->d->nodes[node]) || t.v[ts].start >= c->d->nodes[node].end) &&
               S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e)))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;

@@ -2531,3 +2531,27 @@ Test(task, issuer_act_is_no_task, .init = fx_grammar_load, .fini = S_free)
     S_expect_deadline(r, "2025-06-30");
     S_expect_agencies(r, "");
 }
+
+/* ... but a paragraph the outline hung under an item, opening with its
+ * own time, is running text: cut there as before */
+static const char *S_item_paras =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "5. Đầu tư cho công tác xây dựng pháp luật là đầu tư cho phát triển đến năm 2030.\n"
+    "\n"
+    "Năm 2025, cơ bản hoàn thành việc tháo gỡ những điểm nghẽn.\n"
+    "\n"
+    "Năm 2027, hoàn thành việc sửa đổi văn bản pháp luật.\n";
+
+Test(task, item_child_paragraphs_cut_at_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_item_paras);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("tháo gỡ những điểm nghẽn");
+    S_expect_deadline(r, "2025");
+    r = S_task("sửa đổi văn bản pháp luật");
+    S_expect_deadline(r, "2027");
+}
