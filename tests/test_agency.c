@@ -972,3 +972,12 @@ Test(agency, committees_of_listed_bodies, .init = S_load, .fini = S_free)
     S_list("Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ, Ban Tổ chức Trung ương thực hiện",
            "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ|Ban Tổ chức Trung ương", "thực hiện");
 }
+
+/* a sector named by its field is a body without a determiner; "ngành"
+ * alone still needs one */
+Test(agency, sector_named_by_field, .init = S_load, .fini = S_free)
+{
+    S_list("ngành Thuế phối hợp chặt chẽ với các ngành", "ngành Thuế", "phối hợp");
+    S_list("Ngành Y tế chủ trì", "Ngành Y tế", "chủ trì");
+    S_list("ngành nghề kinh doanh có điều kiện", "", NULL);
+}
