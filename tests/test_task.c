@@ -2555,3 +2555,26 @@ Test(task, item_child_paragraphs_cut_at_time, .init = fx_grammar_load, .fini = S
     r = S_task("sửa đổi văn bản pháp luật");
     S_expect_deadline(r, "2027");
 }
+
+/* "..., đồng thời, X ..." / "Đồng thời, X có trách nhiệm ...": the body
+ * after "đồng thời" and its comma is the clause's subject */
+Test(task, subject_after_at_the_same_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run("KẾ HOẠCH\n"
+          "\n"
+          "II. NHIỆM VỤ\n"
+          "\n"
+          "1. Quản lý thu ngân sách\n"
+          "\n"
+          "- Triển khai đồng bộ các biện pháp quản lý thuế; đồng thời, ngành Thuế phối "
+          "hợp chặt chẽ với các cấp thực hiện chống thất thu thuế.\n"
+          "\n"
+          "2. Dữ liệu\n"
+          "\n"
+          "Đồng thời, Chính phủ quy định chi tiết các nội dung này.\n");
+    r = S_task("chống thất thu thuế");
+    S_expect_agencies(r, "lead:ngành Thuế;coordinate:các cấp;");
+    r = S_task("quy định chi tiết");
+    S_expect_agencies(r, "lead:Chính phủ;");
+}
