@@ -43,7 +43,7 @@ typedef struct {
         relays;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
-        *p_handout, *p_footer;
+        *p_handout, *p_footer, *p_issuer;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -1385,9 +1385,10 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
         if (run != (size_t)-1 &&
             (subj || k == ns ||
              /* one numbered item is one task, however many sentences
-              * it has: a sentence opening with a time cuts only a
-              * paragraph's running text */
-             (!S_numbered(&c->d->nodes[node]) &&
+              * it has: a sentence opening with a time cuts only running
+              * text, a paragraph's or one the outline hung under the
+              * item, not the item's own line */
+             ((!S_numbered(&c->d->nodes[node]) || t.v[ts].start >= c->d->nodes[node].end) &&
               S_opens_with_time(c, &t, ts, te < t.n ? t.v[te].start : e)))) {
             /* close the stretch without a body */
             size_t bs = t.v[run].start, be = ts < t.n ? t.v[ts].start : e;
@@ -1396,7 +1397,12 @@ static void S_prose(S_ctx *c, int node, size_t s, size_t e)
             const nqx_node *nd = &c->d->nodes[node];
             size_t q = run == 0 ? S_content_start(c, nd) : bs;
             int quantity = q < be && c->text[q] >= '0' && c->text[q] <= '9';
-            char *dl = (c->excluded[node] && c->excluded[node] != 2) || quantity ||
+            size_t ovi[2 * S_OVN];
+            /* "1. Cơ bản thống nhất với Báo cáo ...": the issuer's own
+             * act (task_issuer_act) is nobody's work */
+            int issuer = c->p_issuer && q < be &&
+                         nqx_gram_match(c->p_issuer, c->text, be, q, ovi, S_OVN) > 0;
+            char *dl = (c->excluded[node] && c->excluded[node] != 2) || quantity || issuer ||
                                c->no_bare ||
                                !(S_in_section(c, node) || S_completion(c, node, bs, be))
                            ? NULL : S_own_time(c, bs, be);
@@ -3078,6 +3084,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
     c.p_cases = nqx_gram_pattern(g, "task_cases_leadin");
     c.p_addr = nqx_gram_pattern(g, "task_addressee");
+    c.p_issuer = nqx_gram_pattern(g, "task_issuer_act");
     c.kids = calloc(nn, sizeof *c.kids);
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);

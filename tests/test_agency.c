@@ -984,3 +984,12 @@ Test(agency, assigned_bare_subject, .init = S_load, .fini = S_free)
            "Cơ quan được giao tổ chức xây dựng đề án", "có");
     S_list("Đơn vị tổ chức hội nghị", "", NULL);
 }
+
+/* a sector named by its field is a body without a determiner; "ngành"
+ * alone still needs one */
+Test(agency, sector_named_by_field, .init = S_load, .fini = S_free)
+{
+    S_list("ngành Thuế phối hợp chặt chẽ với các ngành", "ngành Thuế", "phối hợp");
+    S_list("Ngành Y tế chủ trì", "Ngành Y tế", "chủ trì");
+    S_list("ngành nghề kinh doanh có điều kiện", "", NULL);
+}

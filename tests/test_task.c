@@ -2649,3 +2649,73 @@ Test(task, listed_time_label_no_task, .init = fx_grammar_load, .fini = S_free)
                       !strstr(S_d->records[i].text, "Thông số, tần suất"),
                   "a task of the label line: %s", S_d->records[i].text);
 }
+
+/* The issuer's own act ("1. Cơ bản thống nhất với Báo cáo ...") hands no
+ * work to anyone: no task, whatever time the works it agrees with have;
+ * an item with no body that sets its own time still is one. */
+static const char *S_issuer_act =
+    "KẾT LUẬN\n"
+    "\n"
+    "1. Cơ bản thống nhất với Báo cáo về tình hình sắp xếp tổ chức bộ máy.\n"
+    "\n"
+    "Thống nhất với những kiến nghị về những công việc cần tập trung thực hiện từ nay "
+    "đến ngày 30/6/2025.\n"
+    "\n"
+    "2. Hoàn thành sắp xếp đơn vị hành chính cấp xã trước ngày 30/6/2025.\n";
+
+Test(task, issuer_act_is_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_issuer_act);
+    cr_expect_eq(S_ntasks(), 1);
+    r = S_task("Hoàn thành sắp xếp");
+    S_expect_deadline(r, "2025-06-30");
+    S_expect_agencies(r, "");
+}
+
+/* ... but a paragraph the outline hung under an item, opening with its
+ * own time, is running text: cut there as before */
+static const char *S_item_paras =
+    "NGHỊ QUYẾT\n"
+    "\n"
+    "II. NHIỆM VỤ\n"
+    "\n"
+    "5. Đầu tư cho công tác xây dựng pháp luật là đầu tư cho phát triển đến năm 2030.\n"
+    "\n"
+    "Năm 2025, cơ bản hoàn thành việc tháo gỡ những điểm nghẽn.\n"
+    "\n"
+    "Năm 2027, hoàn thành việc sửa đổi văn bản pháp luật.\n";
+
+Test(task, item_child_paragraphs_cut_at_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run(S_item_paras);
+    cr_expect_eq(S_ntasks(), 3);
+    r = S_task("tháo gỡ những điểm nghẽn");
+    S_expect_deadline(r, "2025");
+    r = S_task("sửa đổi văn bản pháp luật");
+    S_expect_deadline(r, "2027");
+}
+
+/* "..., đồng thời, X ..." / "Đồng thời, X có trách nhiệm ...": the body
+ * after "đồng thời" and its comma is the clause's subject */
+Test(task, subject_after_at_the_same_time, .init = fx_grammar_load, .fini = S_free)
+{
+    const nqx_record *r;
+    S_run("KẾ HOẠCH\n"
+          "\n"
+          "II. NHIỆM VỤ\n"
+          "\n"
+          "1. Quản lý thu ngân sách\n"
+          "\n"
+          "- Triển khai đồng bộ các biện pháp quản lý thuế; đồng thời, ngành Thuế phối "
+          "hợp chặt chẽ với các cấp thực hiện chống thất thu thuế.\n"
+          "\n"
+          "2. Dữ liệu\n"
+          "\n"
+          "Đồng thời, Chính phủ quy định chi tiết các nội dung này.\n");
+    r = S_task("chống thất thu thuế");
+    S_expect_agencies(r, "lead:ngành Thuế;coordinate:các cấp;");
+    r = S_task("quy định chi tiết");
+    S_expect_agencies(r, "lead:Chính phủ;");
+}
