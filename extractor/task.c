@@ -2068,6 +2068,43 @@ static int S_kids_name_bodies(S_ctx *c, int ni)
     return 1;
 }
 
+/* Whether no point or paragraph under ni names a body of its own at its
+ * start or sets a time of its own (label lines aside): they only
+ * elaborate ni's work. */
+static int S_kids_bodiless(S_ctx *c, int ni)
+{
+    size_t k;
+    for (k = 0; k < c->nkids[ni]; k++) {
+        const nqx_node *ch = &c->d->nodes[c->kids[ni][k]];
+        nqx_toks t;
+        S_ags tmp;
+        size_t vs, ve;
+        nqx_role r;
+        int as = 0, named;
+        if (ch->kind != NQX_NODE_BULLET && ch->kind != NQX_NODE_PARA)
+            return 0;
+        char *dl;
+        if (S_label_kind(c, ch, &vs, &ve, &r))
+            continue;
+        /* a point with a time of its own is a task of its own */
+        if ((dl = S_deadline(c, ch->start, ch->body_end)) != NULL) {
+            free(dl);
+            return 0;
+        }
+        if (nqx_ext_tokens(c->text, S_content_start(c, ch), ch->end, &t)) {
+            c->st = NQX_ENOMEM;
+            return 0;
+        }
+        tmp.n = 0;
+        named = t.n && (S_sentence_subject(c, &t, 0, t.n, &tmp, &as) ||
+                        nqx_agx_courtesy(c->agx, &t, 0, t.n));
+        nqx_toks_free(&t);
+        if (named)
+            return 0;
+    }
+    return 1;
+}
+
 /* The points of ni that S_kids_name_bodies found, each a task of its
  * body; the step's time (the last record, ni's own) is theirs unless they
  * set one ("Thời gian thực hiện: ..." under the last point covers all). */
@@ -2577,6 +2614,24 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                      (block && inh->n))) {
             S_single(c, ni, n->start, n->body_end, lead, tvs, tve);
             return 0;
+        }
+        /* "a) Nguồn nước cấp nuôi tôm nước lợ" over "Điểm quan trắc:
+         * Thực hiện quan trắc tại 07 cửa sông ...", "- Cửa sông ...", "-
+         * Thông số, tần suất, thời gian ...: ... từ tháng 3 đến tháng 10
+         * năm 2026": an item of a plan's section that names no body but
+         * sets its time in a label line is one task with its points
+         * (spec: an item that sets its own time; a label's time is the
+         * item's) */
+        if (!lead && tve > tvs && S_numbered(n) && !c->excluded[ni] &&
+            S_in_section(c, ni) && c->nkids[ni] && S_kids_bodiless(c, ni)) {
+            char *ldl = S_label_deadline(c, tvs, tve);
+            if (ldl) {
+                S_ags none;
+                free(ldl);
+                none.n = 0;
+                S_single(c, ni, n->start, n->body_end, &none, tvs, tve);
+                return 0;
+            }
         }
         if (n->kind == NQX_NODE_HEADING) {
             S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);

@@ -2498,6 +2498,28 @@ Test(task, listed_time_label_no_task, .init = fx_grammar_load, .fini = S_free)
           "quan trắc từ tháng 3 đến tháng 10 năm 2026.\n");
     for (i = 0; i < S_d->nrecords; i++)
         cr_expect(S_d->records[i].kind != NQX_TASK ||
-                      !strstr(S_d->records[i].text, "Thông số, tần suất"),
+                      strncmp(S_d->records[i].text, "- Thông số", 13) != 0,
                   "a task of the label line: %s", S_d->records[i].text);
+}
+
+/* an item of a plan's section that names no body but sets its time in a
+ * label line among its points is one task with them (empty agencies);
+ * not when a point names its body or sets a time of its own */
+Test(task, bodiless_item_timed_by_label, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NỘI DUNG KẾ HOẠCH\n\n1. Các hoạt động\n\n"
+          "a) Tổ chức hội nghị sơ kết\n\n"
+          "- Nội dung: đánh giá kết quả 5 năm.\n\n"
+          "- Thời gian thực hiện: Quý II/2026.\n\n"
+          "b) Tập huấn cán bộ\n\n"
+          "- Tập huấn lớp 1: hoàn thành trước ngày 15/5/2026.\n\n"
+          "- Tập huấn lớp 2: hoàn thành trước ngày 15/8/2026.\n\n"
+          "- Thời gian thực hiện: năm 2026.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("hội nghị sơ kết");
+    cr_expect(strstr(r->text, "Nội dung: đánh giá") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "");
+    S_expect_deadline(r, "2026-Q2");
+    S_expect_deadline(S_task("lớp 1"), "2026-05-15");
+    S_expect_deadline(S_task("lớp 2"), "2026-08-15");
 }
