@@ -543,3 +543,14 @@ Test(deadline, budget_named_by_year)
     S_EQ("bố trí kinh phí trong dự toán ngân sách năm 2026, hoàn thành trong quý II/2026",
          "2026-Q2");
 }
+
+/* "Hằng năm, bố trí kinh phí ...", "Hàng năm ưu tiên dành từ nguồn vốn
+ * ngân sách ...": yearly money written before its money word is no
+ * yearly deadline either */
+Test(deadline, yearly_money_fronted)
+{
+    S_EQ("Hàng năm ưu tiên dành từ nguồn vốn ngân sách đầu tư phát triển của Thành phố;",
+         "null");
+    S_EQ("Hằng năm, bố trí kinh phí thực hiện hỗ trợ chi phí tư vấn pháp luật", "null");
+    S_EQ("Hằng năm, tổ chức sơ kết việc bố trí vốn", "R/P1Y");
+}
