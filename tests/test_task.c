@@ -2523,3 +2523,17 @@ Test(task, bodiless_item_timed_by_label, .init = fx_grammar_load, .fini = S_free
     S_expect_deadline(S_task("lớp 1"), "2026-05-15");
     S_expect_deadline(S_task("lớp 2"), "2026-08-15");
 }
+
+/* "X có văn bản đề nghị Y ...": X, who writes, leads; Y, asked in the
+ * letter, does not */
+Test(task, writes_letter_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Trong thời hạn 10 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ, Sở Tư pháp có văn bản "
+          "đề nghị Bộ trưởng Bộ Tư pháp miễn nhiệm Thừa phát lại.\n\n"
+          "- Trường hợp hồ sơ cần giải trình, Ngân hàng Nhà nước có văn bản yêu cầu tổ chức "
+          "hoàn thiện hồ sơ.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("miễn nhiệm"), "lead:Sở Tư pháp;");
+    S_expect_agencies(S_task("hoàn thiện hồ sơ"), "lead:Ngân hàng Nhà nước;");
+}
