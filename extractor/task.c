@@ -1917,6 +1917,10 @@ static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out,
      * list of which bodies, not their work */
     if (e >= i0 + 2 && t->v[e - 1].cap && nqx_agx_starts(c->agx, t, e - 2, e))
         return 0;
+    /* "- Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;": a number
+     * after the colon is the body's share of a quota, not its work */
+    if (c->text[t->v[e].start] >= '0' && c->text[t->v[e].start] <= '9')
+        return 0;
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
     /* "Hội đồng tư vấn: gồm Chủ tịch ...": what the body is; its bodies
      * in out all the same (*descr), for the items below it */

@@ -2537,3 +2537,15 @@ Test(task, writes_letter_subject, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("miễn nhiệm"), "lead:Sở Tư pháp;");
     S_expect_agencies(S_task("hoàn thiện hồ sơ"), "lead:Ngân hàng Nhà nước;");
 }
+
+/* "- Sở Nội vụ: 01 cá nhân/01 đơn vị;": a number after a body's colon is
+ * its share of a quota, no work; "- Sở Tư pháp: hướng dẫn ..." is work */
+Test(task, quota_line_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. KHEN THƯỞNG\n\n2. Số lượng khen thưởng\n\n"
+          "- Ban Chỉ đạo tỉnh: 02 cá nhân;\n\n"
+          "- Sở Nội vụ: 01 cá nhân/01 đơn vị;\n\n"
+          "- Sở Tư pháp: hướng dẫn hồ sơ khen thưởng.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("hướng dẫn hồ sơ"), "lead:Sở Tư pháp;");
+}
