@@ -905,3 +905,11 @@ Test(agency, assigned_bare_subject, .init = S_load, .fini = S_free)
            "Cơ quan được giao tổ chức xây dựng đề án", "có");
     S_list("Đơn vị tổ chức hội nghị", "", NULL);
 }
+
+/* election bodies are named in lower case after their head ("Ban",
+ * "Ủy ban" alone want a capital after them) */
+Test(agency, election_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Ban bầu cử phải báo cáo với Ủy ban bầu cử", "Ban bầu cử", "phải");
+    S_list("Ủy ban bầu cử ở tỉnh phải công bố danh sách", "Ủy ban bầu cử ở tỉnh", "phải");
+}
