@@ -695,10 +695,31 @@ static int S_verb_pair(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
     return 0;
 }
 
+/* The "thì" of a clause at t[k] that opens with a case ("Trường hợp
+ * cơ quan, người có thẩm quyền quyết định ... thì Cảng vụ tổ chức ..."),
+ * before the clause ends; 0 when there is none. The commas before it are
+ * the case's, not the fronted adverbial's end. */
+static size_t S_case_then(const nqx_toks *t, size_t k, size_t e)
+{
+    size_t j = k;
+    if (j < e && strcmp(t->v[j].lower, "trong") == 0)
+        j++;
+    if (j + 1 >= e || strcmp(t->v[j].lower, "trường") != 0 ||
+        strcmp(t->v[j + 1].lower, "hợp") != 0)
+        return 0;
+    for (j += 2; j < e; j++) {
+        if (t->v[j - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP | NQX_TOK_COLON))
+            return 0;
+        if (strcmp(t->v[j].lower, "thì") == 0)
+            return j;
+    }
+    return 0;
+}
+
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
-    size_t k, clause = s, ol;
+    size_t k, clause = s, ol, then;
     int fronted;
     if (S_subject_at(c, t, s, e, 1, out, assigned))
         return 1;
@@ -710,6 +731,7 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         S_subject_at(c, t, s + ol, e, 0, out, assigned))
         return 1;
     fronted = S_fronted(c, t, s, e);
+    then = fronted ? S_case_then(t, s, e) : 0;
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;
         size_t cl;
@@ -751,9 +773,11 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         if (f & NQX_TOK_SEMI) {
             clause = k + 1;
             fronted = S_fronted(c, t, clause, e);
+            then = fronted ? S_case_then(t, clause, e) : 0;
             if (S_subject_at(c, t, clause, e, 0, out, assigned))
                 return 1;
-        } else if ((f & NQX_TOK_COMMA) && fronted && !S_verb_pair(c, t, k, e)) {
+        } else if ((f & NQX_TOK_COMMA) && fronted && k >= then &&
+                   !S_verb_pair(c, t, k, e)) {
             if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
         } else if ((f & NQX_TOK_COLON) && k < clause + 24) {

@@ -2549,3 +2549,17 @@ Test(task, quota_line_no_task, .init = fx_grammar_load, .fini = S_free)
     cr_expect_eq(S_ntasks(), 1);
     S_expect_agencies(S_task("hướng dẫn hồ sơ"), "lead:Sở Tư pháp;");
 }
+
+/* "Trường hợp cơ quan, người có thẩm quyền quyết định ... thì Cục Hàng hải
+ * Việt Nam tổ chức ...": the commas before "thì" are the case's; the
+ * body after "thì" leads */
+Test(task, case_commas_before_then, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Xử lý tài sản\n\n"
+          "1. Trường hợp cơ quan, người có thẩm quyền quyết định phê duyệt phương án trục vớt "
+          "thì Cục Hàng hải Việt Nam tổ chức trục vớt tài sản.\n\n"
+          "2. Trường hợp không phê duyệt, Sở Tài chính thông báo bằng văn bản cho tổ chức.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("trục vớt tài sản"), "lead:Cục Hàng hải Việt Nam;");
+    S_expect_agencies(S_task("thông báo bằng văn bản"), "lead:Sở Tài chính;");
+}
