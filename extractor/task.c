@@ -715,10 +715,31 @@ static int S_verb_pair(S_ctx *c, const nqx_toks *t, size_t k, size_t e)
     return 0;
 }
 
+/* The "thì" of a clause at t[k] that opens with a case ("Trường hợp
+ * cơ quan, người có thẩm quyền quyết định ... thì Cảng vụ tổ chức ..."),
+ * before the clause ends; 0 when there is none. The commas before it are
+ * the case's, not the fronted adverbial's end. */
+static size_t S_case_then(const nqx_toks *t, size_t k, size_t e)
+{
+    size_t j = k;
+    if (j < e && strcmp(t->v[j].lower, "trong") == 0)
+        j++;
+    if (j + 1 >= e || strcmp(t->v[j].lower, "trường") != 0 ||
+        strcmp(t->v[j + 1].lower, "hợp") != 0)
+        return 0;
+    for (j += 2; j < e; j++) {
+        if (t->v[j - 1].flags & (NQX_TOK_SEMI | NQX_TOK_STOP | NQX_TOK_COLON))
+            return 0;
+        if (strcmp(t->v[j].lower, "thì") == 0)
+            return j;
+    }
+    return 0;
+}
+
 static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
                               size_t e, S_ags *out, int *assigned)
 {
-    size_t k, clause = s, ol;
+    size_t k, clause = s, ol, then;
     int fronted;
     if (S_subject_at(c, t, s, e, 1, out, assigned))
         return 1;
@@ -745,6 +766,7 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         }
     }
     fronted = S_fronted(c, t, s, e);
+    then = fronted ? S_case_then(t, s, e) : 0;
     for (k = s; k + 1 < e; k++) {
         int f = t->v[k].flags;
         size_t cl;
@@ -786,9 +808,11 @@ static int S_sentence_subject(S_ctx *c, const nqx_toks *t, size_t s,
         if (f & NQX_TOK_SEMI) {
             clause = k + 1;
             fronted = S_fronted(c, t, clause, e);
+            then = fronted ? S_case_then(t, clause, e) : 0;
             if (S_subject_at(c, t, clause, e, 0, out, assigned))
                 return 1;
-        } else if ((f & NQX_TOK_COMMA) && fronted && !S_verb_pair(c, t, k, e)) {
+        } else if ((f & NQX_TOK_COMMA) && fronted && k >= then &&
+                   !S_verb_pair(c, t, k, e)) {
             if (S_subject_at(c, t, k + 1, e, 0, out, assigned))
                 return 1;
         } else if ((f & NQX_TOK_COLON) && k < clause + 24) {
@@ -1962,6 +1986,10 @@ static size_t S_title_colon(S_ctx *c, const nqx_toks *t, S_ags *out,
      * list of which bodies, not their work */
     if (e >= i0 + 2 && t->v[e - 1].cap && nqx_agx_starts(c->agx, t, e - 2, e))
         return 0;
+    /* "- Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;": a number
+     * after the colon is the body's share of a quota, not its work */
+    if (c->text[t->v[e].start] >= '0' && c->text[t->v[e].start] <= '9')
+        return 0;
     S_add_list(out, sp, n, NQX_ROLE_LEAD);
     /* "Hội đồng tư vấn: gồm Chủ tịch ...": what the body is; its bodies
      * in out all the same (*descr), for the items below it */
@@ -2108,6 +2136,43 @@ static int S_kids_name_bodies(S_ctx *c, int ni)
                      S_subject_at(c, &t, 0, t.n, 1, &tmp, &as) > 0);
         nqx_toks_free(&t);
         if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether no point or paragraph under ni names a body of its own at its
+ * start or sets a time of its own (label lines aside): they only
+ * elaborate ni's work. */
+static int S_kids_bodiless(S_ctx *c, int ni)
+{
+    size_t k;
+    for (k = 0; k < c->nkids[ni]; k++) {
+        const nqx_node *ch = &c->d->nodes[c->kids[ni][k]];
+        nqx_toks t;
+        S_ags tmp;
+        size_t vs, ve;
+        nqx_role r;
+        int as = 0, named;
+        if (ch->kind != NQX_NODE_BULLET && ch->kind != NQX_NODE_PARA)
+            return 0;
+        char *dl;
+        if (S_label_kind(c, ch, &vs, &ve, &r))
+            continue;
+        /* a point with a time of its own is a task of its own */
+        if ((dl = S_deadline(c, ch->start, ch->body_end)) != NULL) {
+            free(dl);
+            return 0;
+        }
+        if (nqx_ext_tokens(c->text, S_content_start(c, ch), ch->end, &t)) {
+            c->st = NQX_ENOMEM;
+            return 0;
+        }
+        tmp.n = 0;
+        named = t.n && (S_sentence_subject(c, &t, 0, t.n, &tmp, &as) ||
+                        nqx_agx_courtesy(c->agx, &t, 0, t.n));
+        nqx_toks_free(&t);
+        if (named)
             return 0;
     }
     return 1;
@@ -2629,6 +2694,24 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
                      (block && inh->n))) {
             S_single(c, ni, n->start, n->body_end, lead, tvs, tve);
             return 0;
+        }
+        /* "a) Nguồn nước cấp nuôi tôm nước lợ" over "Điểm quan trắc:
+         * Thực hiện quan trắc tại 07 cửa sông ...", "- Cửa sông ...", "-
+         * Thông số, tần suất, thời gian ...: ... từ tháng 3 đến tháng 10
+         * năm 2026": an item of a plan's section that names no body but
+         * sets its time in a label line is one task with its points
+         * (spec: an item that sets its own time; a label's time is the
+         * item's) */
+        if (!lead && tve > tvs && S_numbered(n) && !c->excluded[ni] &&
+            S_in_section(c, ni) && c->nkids[ni] && S_kids_bodiless(c, ni)) {
+            char *ldl = S_label_deadline(c, tvs, tve);
+            if (ldl) {
+                S_ags none;
+                free(ldl);
+                none.n = 0;
+                S_single(c, ni, n->start, n->body_end, &none, tvs, tve);
+                return 0;
+            }
         }
         if (n->kind == NQX_NODE_HEADING) {
             S_walk(c, c->kids[ni], c->nkids[ni], inh, 0);

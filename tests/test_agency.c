@@ -993,3 +993,11 @@ Test(agency, sector_named_by_field, .init = S_load, .fini = S_free)
     S_list("Ngành Y tế chủ trì", "Ngành Y tế", "chủ trì");
     S_list("ngành nghề kinh doanh có điều kiện", "", NULL);
 }
+
+/* election bodies are named in lower case after their head ("Ban",
+ * "Ủy ban" alone want a capital after them) */
+Test(agency, election_bodies, .init = S_load, .fini = S_free)
+{
+    S_list("Ban bầu cử phải báo cáo với Ủy ban bầu cử", "Ban bầu cử", "phải");
+    S_list("Ủy ban bầu cử ở tỉnh phải công bố danh sách", "Ủy ban bầu cử ở tỉnh", "phải");
+}

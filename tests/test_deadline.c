@@ -570,3 +570,25 @@ Test(deadline, budget_named_by_year)
     S_EQ("bố trí kinh phí trong dự toán ngân sách năm 2026, hoàn thành trong quý II/2026",
          "2026-Q2");
 }
+
+/* "Hằng năm, bố trí kinh phí ...", "Hàng năm ưu tiên dành từ nguồn vốn
+ * ngân sách ...": yearly money written before its money word is no
+ * yearly deadline either */
+Test(deadline, yearly_money_fronted)
+{
+    S_EQ("Hàng năm ưu tiên dành từ nguồn vốn ngân sách đầu tư phát triển của Thành phố;",
+         "null");
+    S_EQ("Hằng năm, bố trí kinh phí thực hiện hỗ trợ chi phí tư vấn pháp luật", "null");
+    S_EQ("Hằng năm, tổ chức sơ kết việc bố trí vốn", "R/P1Y");
+}
+
+/* the yearly review whose result a rule is read by is no yearly time */
+Test(deadline, result_of_yearly_review)
+{
+    S_EQ("Người thuộc hộ gia đình cận nghèo được Chủ tịch Ủy ban nhân dân xã quyết định "
+         "công nhận theo kết quả rà soát hộ nghèo, hộ cận nghèo hằng năm.",
+         "null");
+    S_EQ("Tiêu chí thưởng theo kết quả đánh giá, xếp loại mức độ hoàn thành nhiệm vụ hằng "
+         "năm của người hưởng lương", "null");
+    S_EQ("Hằng năm, rà soát hộ nghèo theo kết quả điều tra", "R/P1Y");
+}

@@ -2646,7 +2646,7 @@ Test(task, listed_time_label_no_task, .init = fx_grammar_load, .fini = S_free)
           "quan trắc từ tháng 3 đến tháng 10 năm 2026.\n");
     for (i = 0; i < S_d->nrecords; i++)
         cr_expect(S_d->records[i].kind != NQX_TASK ||
-                      !strstr(S_d->records[i].text, "Thông số, tần suất"),
+                      strncmp(S_d->records[i].text, "- Thông số", 13) != 0,
                   "a task of the label line: %s", S_d->records[i].text);
 }
 
@@ -2718,4 +2718,66 @@ Test(task, subject_after_at_the_same_time, .init = fx_grammar_load, .fini = S_fr
     S_expect_agencies(r, "lead:ngành Thuế;coordinate:các cấp;");
     r = S_task("quy định chi tiết");
     S_expect_agencies(r, "lead:Chính phủ;");
+}
+
+/* an item of a plan's section that names no body but sets its time in a
+ * label line among its points is one task with them (empty agencies);
+ * not when a point names its body or sets a time of its own */
+Test(task, bodiless_item_timed_by_label, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. NỘI DUNG KẾ HOẠCH\n\n1. Các hoạt động\n\n"
+          "a) Tổ chức hội nghị sơ kết\n\n"
+          "- Nội dung: đánh giá kết quả 5 năm.\n\n"
+          "- Thời gian thực hiện: Quý II/2026.\n\n"
+          "b) Tập huấn cán bộ\n\n"
+          "- Tập huấn lớp 1: hoàn thành trước ngày 15/5/2026.\n\n"
+          "- Tập huấn lớp 2: hoàn thành trước ngày 15/8/2026.\n\n"
+          "- Thời gian thực hiện: năm 2026.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    const nqx_record *r = S_task("hội nghị sơ kết");
+    cr_expect(strstr(r->text, "Nội dung: đánh giá") != NULL, "text: %s", r->text);
+    S_expect_agencies(r, "");
+    S_expect_deadline(r, "2026-Q2");
+    S_expect_deadline(S_task("lớp 1"), "2026-05-15");
+    S_expect_deadline(S_task("lớp 2"), "2026-08-15");
+}
+
+/* "X có văn bản đề nghị Y ...": X, who writes, leads; Y, asked in the
+ * letter, does not */
+Test(task, writes_letter_subject, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Trình tự thực hiện\n\n"
+          "- Trong thời hạn 10 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ, Sở Tư pháp có văn bản "
+          "đề nghị Bộ trưởng Bộ Tư pháp miễn nhiệm Thừa phát lại.\n\n"
+          "- Trường hợp hồ sơ cần giải trình, Ngân hàng Nhà nước có văn bản yêu cầu tổ chức "
+          "hoàn thiện hồ sơ.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("miễn nhiệm"), "lead:Sở Tư pháp;");
+    S_expect_agencies(S_task("hoàn thiện hồ sơ"), "lead:Ngân hàng Nhà nước;");
+}
+
+/* "- Sở Nội vụ: 01 cá nhân/01 đơn vị;": a number after a body's colon is
+ * its share of a quota, no work; "- Sở Tư pháp: hướng dẫn ..." is work */
+Test(task, quota_line_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("KẾ HOẠCH\n\nII. KHEN THƯỞNG\n\n2. Số lượng khen thưởng\n\n"
+          "- Ban Chỉ đạo tỉnh: 02 cá nhân;\n\n"
+          "- Sở Nội vụ: 01 cá nhân/01 đơn vị;\n\n"
+          "- Sở Tư pháp: hướng dẫn hồ sơ khen thưởng.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("hướng dẫn hồ sơ"), "lead:Sở Tư pháp;");
+}
+
+/* "Trường hợp cơ quan, người có thẩm quyền quyết định ... thì Cục Hàng hải
+ * Việt Nam tổ chức ...": the commas before "thì" are the case's; the
+ * body after "thì" leads */
+Test(task, case_commas_before_then, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("QUY ĐỊNH\n\nĐiều 5. Xử lý tài sản\n\n"
+          "1. Trường hợp cơ quan, người có thẩm quyền quyết định phê duyệt phương án trục vớt "
+          "thì Cục Hàng hải Việt Nam tổ chức trục vớt tài sản.\n\n"
+          "2. Trường hợp không phê duyệt, Sở Tài chính thông báo bằng văn bản cho tổ chức.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("trục vớt tài sản"), "lead:Cục Hàng hải Việt Nam;");
+    S_expect_agencies(S_task("thông báo bằng văn bản"), "lead:Sở Tài chính;");
 }
