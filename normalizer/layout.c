@@ -2144,6 +2144,13 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     /* "~ Đến 12h00": a point's dash, as a scan read it */
     if (!atx && a == ts) {
         int tk = S_tilde(t, a, tb);
+        /* "~- Tổng hợp": the dash read twice, once as "~" */
+        if (tb - a >= 4 && t[a] == '~' && t[a + 1] == '-' && t[a + 2] == ' ') {
+            if (S_push(&c->inl, a, a + 1, "", 0, NQX_CHANGE_OCR))
+                return -1;
+            a++;
+            tk = 0;
+        }
         if (tk == 1 || (tk == 2 && c->tildes)) {
             if (S_push(&c->inl, a, a + 1, "-", 1, NQX_CHANGE_OCR))
                 return -1;

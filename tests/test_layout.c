@@ -928,6 +928,15 @@ Test(layout, scanned_apostrophe_before_a_line_capital_dropped)
           "'Vụ việc' cuối cùng chấm dứt.\n'n quyết đưa ra.\n");
 }
 
+/* A scan reads a point's dash as "~-" too: the "~" goes, and the point
+ * opens its line. */
+Test(layout, scanned_tilde_before_a_dash_dropped)
+{
+    CHECK("Thời gian thực hiện: Từ tháng 11/2025.\n\n~- Tổng hợp kết quả kiểm kê.\n",
+          "Thời gian thực hiện: Từ tháng 11/2025.\n- Tổng hợp kết quả kiểm kê.\n");
+    CHECK("~-~ ngăn cách\n", "~-~ ngăn cách\n");
+}
+
 /* A scan reads the "|" lines of a table exploded one cell per line as
  * "l", "I" or "Ị", with blank lines about them: where the document has
  * bars already, such a line next to a blank one is a bar; and in a
