@@ -136,6 +136,9 @@ typedef struct {
                            a name may follow (S_link_word) */
     int block;          /* opens a block of the document's frame: "Nơi
                            nhận:", "Kính gửi:" (S_block_label) */
+    int one_word;       /* the line is a dash's or a plus's point of one
+                           word that opens an agency's name and nothing
+                           after it: "+ Sở" (S_name_head) */
     size_t nchars;
     int after_page;     /* a page's number (dropped) stands before it */
     /* set by the paragraph pass */
@@ -1151,6 +1154,16 @@ static int S_link_word(const unsigned char *w, size_t n)
     return nqx_norm_word_in(words, w, n) || S_dangling(w, n);
 }
 
+/* Is w the word an agency's name opens with ("Sở", "Bộ", "Ủy"), which
+ * names nothing alone? */
+static int S_name_head(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "Sở", "Bộ", "Ban", "Phòng", "Cục", "Chi", "Ủy", "Văn", "Trung", "Viện",
+        "Tổng", "Kho", "Ngân", "Liên", "Thanh", "Công", "Tòa", "Đài", NULL};
+    return nqx_norm_word_in(words, w, n);
+}
+
 /* Does a sentence open at r[w] (the line's text from i0 on): the line's
  * first word, or one after ". ", ": " or "; "? */
 static int S_opens_sentence(const unsigned char *r, size_t i0, size_t w)
@@ -1300,6 +1313,17 @@ static void S_features(S_ctx *c, S_unit *u)
     u->part_word = S_part_word(r + i, n - i) ? 1 : S_part_head(r + i, n - i) ? 2 : 0;
     u->block = S_block_label(r + i, n - i);
     u->roman_start = S_roman_start(r + i, n - i) != 0;
+    if (n - i >= 2 && (r[i] == '-' || r[i] == '+')) {
+        size_t q = i + 1 + (r[i + 1] == ' ');
+        utf8proc_int32_t c1;
+        int kq;
+        while (q < n && (kq = S_cp(r + q, n - q, &c1)) > 0 && c1 >= 0 &&
+               (utf8proc_category(c1) == UTF8PROC_CATEGORY_LL ||
+                utf8proc_category(c1) == UTF8PROC_CATEGORY_LU))
+            q += (size_t)kq;
+        u->one_word = q == n && S_name_head(r + i + 1 + (r[i + 1] == ' '),
+                                            n - i - 1 - (r[i + 1] == ' '));
+    }
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
         u->item = S_item(r + i + 1, n - i - 1);
@@ -2238,6 +2262,7 @@ typedef struct {
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     int single;    /* one line so far */
+    int one_word;  /* ... a point of one word ("+ Sở"; S_unit) */
     size_t nchars;
 } S_para;
 
@@ -2268,6 +2293,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->bare = u->bare;
     p->part_word = u->part_word;
     p->single = 1;
+    p->one_word = u->one_word;
     p->nchars = u->nchars;
 }
 
@@ -2280,6 +2306,7 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->bare = 0;
     p->part_word = 0;
     p->single = 0;
+    p->one_word = 0;
     p->nchars += u->nchars;
 }
 
@@ -2324,6 +2351,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     /* "2." / "Sở Xây dựng": the mark numbers the line that follows it,
      * across a blank line too */
     if (p->bare)
+        return 1;
+    /* "+ Sở" / "Xây dựng: hướng dẫn ...": a point is not the first word
+     * of an agency's name alone; its line was cut (a scan sets the rest
+     * apart). A point of another word may be a heading ("- Gió" / "Nằm
+     * trong khu vực gió mùa ...") */
+    if (p->one_word)
         return 1;
     /* a whole bold or italic line stands alone, unless its sentence
      * plainly goes on ("*... ngày 03 tháng 6*" / "*năm 2025 của ...*") */

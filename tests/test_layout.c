@@ -937,6 +937,22 @@ Test(layout, scanned_tilde_before_a_dash_dropped)
     CHECK("~-~ ngăn cách\n", "~-~ ngăn cách\n");
 }
 
+/* A point of one word that opens an agency's name ("+ Sở", "- Bộ") was
+ * cut there: a scan sets the rest apart, in title case ("Nông nghiệp và
+ * Môi trường: ..."), and it joins. A point of another word may be a
+ * heading of its own ("- Gió" / "Nằm trong ..."), and a point after it
+ * stays apart. */
+Test(layout, scanned_point_of_a_name_head_joins_its_rest)
+{
+    CHECK("Trong đó:\n\n+ Sở\n\nNông nghiệp và Môi trường: hướng dẫn kiểm kê.\n\n"
+          "+Sở\n\nCông Thương: hướng dẫn kiểm kê.\n",
+          "Trong đó:\n+ Sở Nông nghiệp và Môi trường: hướng dẫn kiểm kê.\n"
+          "+Sở Công Thương: hướng dẫn kiểm kê.\n");
+    CHECK("- Gió\n\nNằm trong khu vực gió mùa nên có hai mùa gió:\n",
+          "- Gió\nNằm trong khu vực gió mùa nên có hai mùa gió:\n");
+    CHECK("- Bộ\n- Ngành\n", "- Bộ\n- Ngành\n");
+}
+
 /* A scan reads the "|" lines of a table exploded one cell per line as
  * "l", "I" or "Ị", with blank lines about them: where the document has
  * bars already, such a line next to a blank one is a bar; and in a
