@@ -127,6 +127,9 @@ typedef struct {
     int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
                            or a lower-case letter (a hyphen a wrap put first?) */
     int dash_pct;       /* ... the digits a percentage: "- 15%" */
+    int comma_label;    /* opens with a number of one or two digits, a
+                           comma and a capital, as a scan reads "3. Tổ
+                           chức ..." (S_comma_label), at any length */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* 1: the line is "Điều", "Chương", "Mục" or "Phần"
@@ -839,6 +842,25 @@ static int S_roman(unsigned char ch)
 
 #define S_COMMA_HEAD 90 /* bytes: a heading "N, ..." is no longer */
 
+/* Does r open with a number of one or two digits, ", " and a capital
+ * ("3, Tổ chức thực hiện", a label whose full stop OCR read as a comma;
+ * labels.c puts it back), not "12, Điều 13", "12, Khoản 2" (a wrap's
+ * references)? */
+static int S_comma_label(const unsigned char *r, size_t n)
+{
+    size_t i = 0;
+    utf8proc_int32_t cp;
+    while (i < n && i < 3 && r[i] >= '0' && r[i] <= '9')
+        i++;
+    if (i == 0 || i > 2 || i + 2 >= n || r[i] != ',' || r[i + 1] != ' ')
+        return 0;
+    i += 2;
+    return S_cp(r + i, n - i, &cp) > 0 && cp >= 0 &&
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
+           !(n - i >= 6 && memcmp(r + i, "Điều", 6) == 0) &&
+           !(n - i >= 7 && memcmp(r + i, "Khoản", 7) == 0);
+}
+
 /* Does the cleaned line r open a list item or a numbered heading?
  * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), đ1), -, +, •, –) */
 static int S_item(const unsigned char *r, size_t n)
@@ -1313,6 +1335,7 @@ static void S_features(S_ctx *c, S_unit *u)
     u->part_word = S_part_word(r + i, n - i) ? 1 : S_part_head(r + i, n - i) ? 2 : 0;
     u->block = S_block_label(r + i, n - i);
     u->roman_start = S_roman_start(r + i, n - i) != 0;
+    u->comma_label = !u->item && S_comma_label(r + i, n - i);
     if (n - i >= 2 && (r[i] == '-' || r[i] == '+')) {
         size_t q = i + 1 + (r[i + 1] == ' ');
         utf8proc_int32_t c1;
@@ -2368,6 +2391,11 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
         /* "8. UBND" / "các xã, phường:": a numbered line cut after its
          * acronym goes on in lower case */
         !(p->item && p->nchars <= 12 && u->lower_start))
+        return 0;
+    /* "Thời gian thực hiện: Thường xuyên." / "3, Tổ chức thực hiện ...":
+     * a scan's item whose stop was read as a comma, too long for
+     * S_item's heading, after a sentence's end in a block of lines */
+    if (!gap && u->comma_label && p->sent_end)
         return 0;
     if (!gap) /* a soft break inside a Markdown block */
         return 1;

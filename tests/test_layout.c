@@ -953,6 +953,33 @@ Test(layout, scanned_point_of_a_name_head_joins_its_rest)
     CHECK("- Bộ\n- Ngành\n", "- Bộ\n- Ngành\n");
 }
 
+/* A scan reads an item's full stop as a comma ("3, Tổ chức thực hiện
+ * ...", labels.c puts it back): in a block of lines with no blank line,
+ * such a line after one that ends a sentence opens its own paragraph at
+ * any length (S_item takes it only as a short heading). A wrap's "12,
+ * Điều 13" and a number after a line cut mid-sentence go on. */
+Test(layout, scanned_long_comma_label_after_a_sentence_opens_a_line)
+{
+    CHECK("Thời gian thực hiện: Thực hiện thường xuyên.\n"
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan\n"
+          "đến công tác cán bộ.\n",
+          "Thời gian thực hiện: Thực hiện thường xuyên.\n"
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan "
+          "đến công tác cán bộ.\n");
+    CHECK("Theo quy định tại khoản 2 Điều 11.\n"
+          "12, Điều 13 Nghị định số 268/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành\n"
+          "một số điều.\n",
+          "Theo quy định tại khoản 2 Điều 11. "
+          "12, Điều 13 Nghị định số 268/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành "
+          "một số điều.\n");
+    CHECK("Cùng với các nội dung tại mục\n"
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan\n"
+          "đến công tác cán bộ.\n",
+          "Cùng với các nội dung tại mục "
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan "
+          "đến công tác cán bộ.\n");
+}
+
 /* A scan reads the "|" lines of a table exploded one cell per line as
  * "l", "I" or "Ị", with blank lines about them: where the document has
  * bars already, such a line next to a blank one is a bar; and in a
