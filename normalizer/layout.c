@@ -1515,6 +1515,16 @@ static void S_features(S_ctx *c, S_unit *u)
                             (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ||
                              (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
                               S_opens_sentence(r, i0, w)));
+            if (!u->stop_lower && nl >= 3) {
+                /* ... or an acronym of three letters or more ("Tham mưu
+                 * UBND." / "tỉnh theo dõi"): capitals only */
+                size_t q = w;
+                int kq = 1;
+                while (q < last && (kq = S_cp(r + q, last - q, &cp)) > 0 && cp >= 0 &&
+                       utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
+                    q += (size_t)kq;
+                u->stop_lower = q == last;
+            }
         }
         u->clause_end = ch == ':' || ch == ';';
         if (ch == ',' && !cited)

@@ -915,6 +915,18 @@ Test(layout, scanned_stray_stop_after_a_one_word_sentence_joins)
           "Giao nhiệm vụ cho Sở Công.\ntrình bày tại hội nghị.\n");
 }
 
+/* ... and after an acronym of three letters or more ("Tham mưu UBND." /
+ * "tỉnh theo dõi"; labels.c drops the stop): an acronym of two ("TP.")
+ * and a line after it in title case stay apart. */
+Test(layout, scanned_stray_stop_after_an_acronym_joins)
+{
+    CHECK("6. Sở Nội vụ: Tham mưu UBND.\n\ntỉnh theo dõi, đôn đốc, hướng dẫn.\n",
+          "6. Sở Nội vụ: Tham mưu UBND. tỉnh theo dõi, đôn đốc, hướng dẫn.\n");
+    CHECK("Thành phố trực thuộc: TP.\n\nthủ đô và các tỉnh.\n",
+          "Thành phố trực thuộc: TP.\nthủ đô và các tỉnh.\n");
+    CHECK("Báo cáo gửi UBND.\n\nTỉnh ủy chỉ đạo.\n", "Báo cáo gửi UBND.\nTỉnh ủy chỉ đạo.\n");
+}
+
 /* A scan reads a speck before a line's first capital as an apostrophe
  * ("'Tập trung", "'Tổ quốc" after a wrap): it goes. A line quoted with
  * apostrophes keeps both, and one before a lower-case letter stays. */
