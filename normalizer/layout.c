@@ -2345,6 +2345,8 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
 
 /* Does unit u continue paragraph p? gap: a blank line, page break or
  * moved footnote lies between them. */
+#define S_LINE_CHARS 80 /* characters: a printed page's line at most */
+
 static int S_join(const S_para *p, const S_unit *u, int gap)
 {
     int p_caps = p->has_upper && !p->has_lower;
@@ -2431,6 +2433,13 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     if (p->sent_end)
         return 0;
     if (u->lower_start)
+        return 1;
+    /* "- Chủ trì phối hợp UBND tỉnh," / "Sở Công Thương và ...": a dash's
+     * point of one printed line (S_LINE_CHARS) does not end with a comma;
+     * a scan set its next line apart. A long point may ("..., chứng
+     * thực," / "Việc nộp hồ sơ ...": a crawl's typo) */
+    if (gap == G_REAL && p->item == 1 && p->single && p->dangling == 2 &&
+        p->nchars <= S_LINE_CHARS && u->upper_start && !u->num_start)
         return 1;
     if (p_caps || (u->has_upper && !u->has_lower) || u->emph_s ||
         !p->last_lower)

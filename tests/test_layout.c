@@ -927,6 +927,24 @@ Test(layout, scanned_stray_stop_after_an_acronym_joins)
     CHECK("Báo cáo gửi UBND.\n\nTỉnh ủy chỉ đạo.\n", "Báo cáo gửi UBND.\nTỉnh ủy chỉ đạo.\n");
 }
 
+/* A dash's point of one printed line that ends with a comma goes on
+ * after the blank line a scan put there ("- Chủ trì phối hợp UBND
+ * tỉnh," / "Sở Công Thương ..."); a point longer than a line, one
+ * ended by a full stop, and a line that opens with a number stay apart. */
+Test(layout, scanned_short_point_ended_by_a_comma_joins)
+{
+    CHECK("- Chủ trì phối hợp UBND tỉnh,\n\nSở Công Thương và các cơ quan liên quan tổ chức tiếp nhận.\n",
+          "- Chủ trì phối hợp UBND tỉnh, Sở Công Thương và các cơ quan liên quan tổ chức tiếp nhận.\n");
+    CHECK("- Khi nộp hồ sơ tại cơ quan theo hình thức quy định tại các điểm (1), (2) và (3) thì người "
+          "yêu cầu đăng ký được lựa chọn nộp bản sao giấy tờ,\n\nViệc nộp hồ sơ không áp dụng.\n",
+          "- Khi nộp hồ sơ tại cơ quan theo hình thức quy định tại các điểm (1), (2) và (3) thì người "
+          "yêu cầu đăng ký được lựa chọn nộp bản sao giấy tờ,\nViệc nộp hồ sơ không áp dụng.\n");
+    CHECK("- Chủ trì phối hợp UBND tỉnh.\n\nSở Công Thương tổ chức tiếp nhận.\n",
+          "- Chủ trì phối hợp UBND tỉnh.\nSở Công Thương tổ chức tiếp nhận.\n");
+    CHECK("- Các xã, phường,\n\n2025 là năm đầu tiên.\n",
+          "- Các xã, phường,\n2025 là năm đầu tiên.\n");
+}
+
 /* A scan reads a speck before a line's first capital as an apostrophe
  * ("'Tập trung", "'Tổ quốc" after a wrap): it goes. A line quoted with
  * apostrophes keeps both, and one before a lower-case letter stays. */
