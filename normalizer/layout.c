@@ -107,6 +107,12 @@ typedef struct {
     int dangling;       /* ends with a word no sentence ends with: "của";
                            2: with a comma */
     int term_word;      /* ends with "khóa", which a term's number follows */
+    int sent_word;      /* opens with a word only a sentence's start writes
+                           with a capital (S_sentence_word); asked only
+                           after a line with name_end */
+    int name_end;       /* ends with the word an agency's name opens with,
+                           after a word in lower case but "các", "những":
+                           "phối hợp với Bộ" (S_name_end) */
     int num_word;       /* ends with "số" (1), "ngày", "Khoản", "Điều" (2):
                            the word a number follows (S_num_word) */
     int digit_ref;      /* opens with a number that is no item's mark:
@@ -1186,6 +1192,23 @@ static int S_name_head(const unsigned char *w, size_t n)
     return nqx_norm_word_in(words, w, n);
 }
 
+/* ... of them, those that end no line of text (no person's name, as
+ * "Văn", "Thanh" or "Chi" may, which a signature's line ends with) */
+static int S_name_end(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"Sở", "Bộ", "Ủy", "Ban", "Phòng", "Cục",
+                                        "Viện", NULL};
+    return nqx_norm_word_in(words, w, n);
+}
+
+/* "các", "những", "mỗi": "các Sở" names no one agency, and may end a
+ * heading ("Trách nhiệm của các Sở") */
+static int S_plural(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"các", "những", "mỗi", "Các", NULL};
+    return nqx_norm_word_in(words, w, n);
+}
+
 /* Does a sentence open at r[w] (the line's text from i0 on): the line's
  * first word, or one after ". ", ": " or "; "? */
 static int S_opens_sentence(const unsigned char *r, size_t i0, size_t w)
@@ -1489,6 +1512,15 @@ static void S_features(S_ctx *c, S_unit *u)
                 u->part_word = u->part_word == 2 ? 0 : u->part_word;
             }
             u->term_word = u->last_lower && S_term_word(r + w, n - w);
+            if (S_name_end(r + w, n - w)) {
+                size_t v = w > i0 + 1 ? w - 1 : i0;
+                while (v > i0 && r[v - 1] != ' ')
+                    v--;
+                /* the word before in lower case, not "các" */
+                u->name_end = w > i0 + 1 && !S_plural(r + v, w - 1 - v) &&
+                              S_cp(r + v, w - 1 - v, &cp) > 0 && cp >= 0 &&
+                              utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+            }
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
@@ -2296,6 +2328,7 @@ typedef struct {
     int part_word; /* ... or the word of a numbered part ("Điều") */
     int single;    /* one line so far */
     int one_word;  /* ... a point of one word ("+ Sở"; S_unit) */
+    int name_end;  /* its last line ends with "Bộ" (S_unit) */
     size_t nchars;
 } S_para;
 
@@ -2312,6 +2345,7 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->stop_lower = u->stop_lower;
     p->code_end = u->code_end;
     p->num_word = u->num_word;
+    p->name_end = u->name_end;
 }
 
 static void S_para_start(S_para *p, const S_unit *u)
@@ -2416,6 +2450,17 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * paragraph's first line; a sentence that ends so and one that starts
      * in lower case are rare in text (labels.c drops the stop) */
     if ((gap == G_REAL || gap == G_WRAP) && p->stop_lower && u->word_start)
+        return 1;
+    /* "phối với Bộ" / "Tài chính và các cơ quan ...": a paragraph of one
+     * printed line (S_LINE_CHARS) that ends with the first word of an
+     * agency's name after a word in lower case goes on with the name: a
+     * scan set the rest apart. Not a place ("Hải Phòng", "Tây Nam Bộ"),
+     * a long paragraph ("... một đối thủ mạnh sau cùng - nước Sở"), nor
+     * before a sentence's first word ("trực thuộc Bộ" / "Thực hiện ...":
+     * a ministry names itself "Bộ") */
+    if ((gap == G_REAL || gap == G_WRAP) && p->name_end && !p_caps &&
+        p->nchars <= S_LINE_CHARS && u->upper_start && !u->num_start && !u->emph_s &&
+        !u->sent_word)
         return 1;
     /* wrapped text that marks no paragraph (OCR lines): a line that ends
      * a sentence or a clause, then a capital or a number, starts one; so
@@ -2679,6 +2724,8 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
                    !p.atx && p.last_lower && !p.sent_end &&
                    !p.clause_end && u->upper_start && !u->item && !u->atx &&
                    S_sentence_word(c, u);
+        if (prev_main != (size_t)-1 && p.name_end && !head && !glue)
+            u->sent_word = S_sentence_word(c, u);
         if (prev_main != (size_t)-1 && !head && (glue || S_join(&p, u, gap))) {
             /* footnotes that cut this sentence move past it */
             size_t f;

@@ -945,6 +945,28 @@ Test(layout, scanned_short_point_ended_by_a_comma_joins)
           "- Các xã, phường,\n2025 là năm đầu tiên.\n");
 }
 
+/* A paragraph of one printed line that ends with the first word of an
+ * agency's name after a word in lower case ("phối với Bộ") goes on with
+ * the name a scan set apart ("Tài chính và ..."). A place ("Hải Phòng"),
+ * "các Sở", a long paragraph, and a next line opened by a word only a
+ * sentence's start writes with a capital ("trực thuộc Bộ" / "Thực hiện
+ * ...", where "thực hiện" stands in the text) stay apart. */
+Test(layout, scanned_line_ended_by_a_name_head_joins_the_name)
+{
+    CHECK("Giao Bộ Giáo dục và Đào tạo chủ trì, phối với Bộ\n\n"
+          "Tài chính và các cơ quan liên quan rà soát.\n",
+          "Giao Bộ Giáo dục và Đào tạo chủ trì, phối với Bộ "
+          "Tài chính và các cơ quan liên quan rà soát.\n");
+    CHECK("Ông sinh ra tại thành phố Hải Phòng\n\nTrước năm 2011, công tác tại Quân đoàn 1.\n",
+          "Ông sinh ra tại thành phố Hải Phòng\nTrước năm 2011, công tác tại Quân đoàn 1.\n");
+    CHECK("Trách nhiệm của các Sở\n\nTài chính là đầu mối.\n",
+          "Trách nhiệm của các Sở\nTài chính là đầu mối.\n");
+    CHECK("Kính gửi các cơ sở đào tạo trực thuộc Bộ\n\n"
+          "Thực hiện Thông báo số 460/TB-VPCP, Bộ đề nghị các cơ sở thực hiện ngay.\n",
+          "Kính gửi các cơ sở đào tạo trực thuộc Bộ\n"
+          "Thực hiện Thông báo số 460/TB-VPCP, Bộ đề nghị các cơ sở thực hiện ngay.\n");
+}
+
 /* A scan reads a speck before a line's first capital as an apostrophe
  * ("'Tập trung", "'Tổ quốc" after a wrap): it goes. A line quoted with
  * apostrophes keeps both, and one before a lower-case letter stays. */
