@@ -867,6 +867,41 @@ static int S_comma_label(const unsigned char *r, size_t n)
            !(n - i >= 7 && memcmp(r + i, "Khoản", 7) == 0);
 }
 
+/* Does r open with a Roman number a scan misread, I read as 1, l or |
+ * ("1V.", "V1.", "1II."), then ". " and a heading in capitals (no letter
+ * in lower case)? labels.c puts the number back; here it keeps the
+ * heading off the line before ("5. ... kết quả." / "1V. NHIỆM VỤ"). */
+static int S_misread_roman_head(const unsigned char *r, size_t n)
+{
+    static const char *const ok[] = {"II", "III", "IV", "VI", "VII", "VIII",
+                                     "IX", "XI", "XII", "XIII", "XIV", "XVI"};
+    char v[8];
+    size_t i = 0, k;
+    int alike = 0, caps = 0;
+    while (i < n && i < 6 && (S_roman(r[i]) || r[i] == '1' || r[i] == 'l' || r[i] == '|')) {
+        alike += r[i] == '1' || r[i] == 'l' || r[i] == '|';
+        v[i] = S_roman(r[i]) ? (char)r[i] : 'I';
+        i++;
+    }
+    v[i] = '\0';
+    if (!alike || i == (size_t)alike || i + 2 >= n || r[i] != '.' || r[i + 1] != ' ')
+        return 0;
+    for (k = 0; k < sizeof ok / sizeof *ok && strcmp(ok[k], v); k++)
+        ;
+    if (k == sizeof ok / sizeof *ok)
+        return 0;
+    for (i += 2; i < n;) {
+        utf8proc_int32_t cp;
+        int l = S_cp(r + i, n - i, &cp);
+        utf8proc_category_t cat = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return 0;
+        caps += cat == UTF8PROC_CATEGORY_LU;
+        i += l > 0 ? (size_t)l : 1;
+    }
+    return caps >= 2;
+}
+
 /* Does the cleaned line r open a list item or a numbered heading?
  * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), đ1), -, +, •, –) */
 static int S_item(const unsigned char *r, size_t n)
@@ -876,6 +911,8 @@ static int S_item(const unsigned char *r, size_t n)
     int k;
     if (!n)
         return 0;
+    if (S_misread_roman_head(r, n))
+        return 1;
     if (r[0] == '-' || r[0] == '+')
         return n == 1 || r[1] == ' ' || (r[1] >= 0x80 || (r[1] >= 'A' && r[1] <= 'Z'));
     k = S_cp(r, n, &cp);

@@ -980,6 +980,17 @@ Test(layout, scanned_apostrophe_before_a_line_capital_dropped)
           "'Vụ việc' cuối cùng chấm dứt.\n'n quyết đưa ra.\n");
 }
 
+/* A Roman number whose I a scan read as 1 ("1V.", "V1.") before a heading
+ * in capitals opens a line as "IV." does (labels.c puts the number back):
+ * it is not run into the sentence before. */
+Test(layout, scanned_misread_roman_heading_opens_a_line)
+{
+    CHECK("5. Tổng hợp, báo cáo, công bố kết quả.\n1V. NHIỆM VỤ CỤ THỂ\n\n"
+          "Nhiệm vụ của Ban.\nV1. TỔ CHỨC THỰC HIỆN\n\nCác sở thực hiện.\n",
+          "5. Tổng hợp, báo cáo, công bố kết quả.\n1V. NHIỆM VỤ CỤ THỂ\n"
+          "Nhiệm vụ của Ban.\nV1. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n");
+}
+
 /* A scan reads a point's dash as "~-" too: the "~" goes, and the point
  * opens its line. */
 Test(layout, scanned_tilde_before_a_dash_dropped)
