@@ -2711,12 +2711,18 @@ static int S_put_moved(S_ctx *c, S_elist *out, size_t at, size_t k0, size_t k1)
     return 0;
 }
 
+#define S_SENT_WORD_ASKS 64
+
 static int S_paragraphs(S_ctx *c, S_elist *out)
 {
     size_t k, pos = 0, prev_main = (size_t)-1, foot0 = (size_t)-1;
     size_t pend = (size_t)-1; /* the first moved footnote not yet put */
     int first = 1, gap = 0, infoot = 0, prev_kind = U_TEXT;
     int pemph = 0;
+    /* S_sentence_word reads the whole text: asked after a line with
+     * name_end at most this often, so that a text of such lines stays
+     * linear (beyond, the line is taken to open a sentence) */
+    size_t sw_left = S_SENT_WORD_ASKS;
     S_para p;
     memset(&p, 0, sizeof p);
     /* which units belong to footnotes, which join */
@@ -2761,8 +2767,9 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
                    !p.atx && p.last_lower && !p.sent_end &&
                    !p.clause_end && u->upper_start && !u->item && !u->atx &&
                    S_sentence_word(c, u);
-        if (prev_main != (size_t)-1 && p.name_end && !head && !glue)
-            u->sent_word = S_sentence_word(c, u);
+        if (prev_main != (size_t)-1 && p.name_end && p.nchars <= S_LINE_CHARS &&
+            u->upper_start && !head && !glue)
+            u->sent_word = sw_left ? (sw_left--, S_sentence_word(c, u)) : 1;
         if (prev_main != (size_t)-1 && !head && (glue || S_join(&p, u, gap))) {
             /* footnotes that cut this sentence move past it */
             size_t f;

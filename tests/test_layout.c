@@ -967,6 +967,27 @@ Test(layout, scanned_line_ended_by_a_name_head_joins_the_name)
           "Thực hiện Thông báo số 460/TB-VPCP, Bộ đề nghị các cơ sở thực hiện ngay.\n");
 }
 
+/* ... asked of at most 64 such lines a text (S_sentence_word reads the
+ * whole text): past them, the line after is taken to open a sentence and
+ * stays apart, and a text of such lines stays linear. */
+Test(layout, name_head_join_asks_a_bounded_number_of_times)
+{
+    const char *pin = "Giao Sở Y tế chủ trì, phối với Bộ\n\nTài chính rà soát.\n\n";
+    char *in = calloc(80, 70), *want = calloc(80, 70), *got;
+    int i;
+    cr_assert(in && want);
+    for (i = 0; i < 70; i++) {
+        strcat(in, pin);
+        strcat(want, i < 64 ? "Giao Sở Y tế chủ trì, phối với Bộ Tài chính rà soát.\n"
+                            : "Giao Sở Y tế chủ trì, phối với Bộ\nTài chính rà soát.\n");
+    }
+    got = S_norm(in);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(in);
+    free(want);
+}
+
 /* A scan reads a speck before a line's first capital as an apostrophe
  * ("'Tập trung", "'Tổ quốc" after a wrap): it goes. A line quoted with
  * apostrophes keeps both, and one before a lower-case letter stays. */
