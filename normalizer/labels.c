@@ -287,11 +287,11 @@ static int S_acronym(const unsigned char *t, size_t a, size_t b)
 /* A two-level label of one digit each at t[s..e), then a space and a
  * capital: its length (0: none), *a and *b its numbers, and *right 1 when
  * it is written "3.4." ("34.", "3,4.", "3:4.": a scan lost or misread the
- * inner stop). */
+ * inner stop; "34:", "3.4:": and read the last one as a colon). */
 static size_t S_two_level(const unsigned char *t, size_t s, size_t e, int *a,
                           int *b, int *right)
 {
-    size_t i = s;
+    size_t i = s, q;
     int32_t cp;
     if (i + 4 > e || t[i] < '1' || t[i] > '9')
         return 0;
@@ -302,15 +302,37 @@ static size_t S_two_level(const unsigned char *t, size_t s, size_t e, int *a,
     if (i >= e || t[i] < '1' || t[i] > '9')
         return 0;
     *b = t[i++] - '0';
-    if (i + 2 >= e || t[i] != '.' || t[i + 1] != ' ')
+    if (i + 2 >= e || (t[i] != '.' && t[i] != ':') || t[i + 1] != ' ')
         return 0;
-    if (t[i + 2] < 0x80)
-        cp = t[i + 2];
-    else if (!nqx_norm_utf8(t + i + 2, e - i - 2, &cp))
+    *right &= t[i] == '.';
+    /* '15. "Trách nhiệm': a speck before the heading too */
+    q = i + 2 + (t[i + 2] == '"' || t[i + 2] == '\'');
+    if (q >= e)
+        return 0;
+    if (t[q] < 0x80)
+        cp = t[q];
+    else if (!nqx_norm_utf8(t + q, e - q, &cp))
         return 0;
     if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
         return 0;
     return i + 1 - s;
+}
+
+/* A speck a scan read before a line's label at t[s..e) ("®1.1.",
+ * '"12:', "“1.2."): its length, 0 if none. A quote before a label may
+ * be the author's (an amendment: "“1. Phạm vi"), so the caller drops
+ * one only where the label was misread too. */
+static size_t S_speck(const unsigned char *t, size_t s, size_t e)
+{
+    static const char *const g[] = {"®", "©", "°", "«", "»", "\"", "'", "`",
+                                    "“", "‘", "”", "’"};
+    size_t k;
+    for (k = 0; k < sizeof g / sizeof *g; k++) {
+        size_t l = strlen(g[k]);
+        if (s + l < e && !memcmp(t + s, g[k], l) && t[s + l] >= '1' && t[s + l] <= '9')
+            return l;
+    }
+    return 0;
 }
 
 /* A full stop that a scan put between two words of a sentence ("báo.
@@ -457,10 +479,11 @@ nqx_status nqx_norm_labels(const char *text, size_t len, const nqx_model *m,
     *nedits = 0;
     while (ls < len) {
         const unsigned char *nl = memchr(t + ls, '\n', len - ls);
-        size_t le = nl ? (size_t)(nl - t) : len, s = ls, k, c;
+        size_t le = nl ? (size_t)(nl - t) : len, s = ls, k, c, sp;
         char r[S_MAX_ROMAN + 1];
         while (s < le && (t[s] == ' ' || t[s] == '\t'))
             s++;
+        sp = S_speck(t, s, le);
         {
             /* points lettered a), b), "€)": the letter after b) */
             int digit, p = S_point_letter(t, s, le, &digit);
@@ -479,14 +502,19 @@ nqx_status nqx_norm_labels(const char *text, size_t len, const nqx_model *m,
         {
             /* "3.4." read as "34.", "3,4." or "3:4." after "3.3." */
             int a, b, right;
-            size_t g = S_two_level(t, s, le, &a, &b, &right);
+            size_t g = S_two_level(t, s + sp, le, &a, &b, &right);
             if (g && right) {
+                /* "®1.1.": a speck that is no quote before the label */
+                if (sp && t[s] != '"' && t[s] != '\'' && t[s] != 0xE2 &&
+                    S_add(&v, &n, &cap, s, s + sp, "", 0))
+                    goto oom;
                 sec = a;
                 sub = b;
             } else if (g && sec >= 0 && !(g == 3 && top == 10 * a + b - 1) &&
                        ((a == sec && b == sub + 1) || (a == sec + 1 && b == 1))) {
                 char fix[5] = {(char)('0' + a), '.', (char)('0' + b), '.', '\0'};
-                if (S_add(&v, &n, &cap, s, s + g, fix, 4))
+                /* '"12:': a quote too, the label being misread anyway */
+                if (S_add(&v, &n, &cap, s, s + sp + g, fix, 4))
                     goto oom;
                 sec = a;
                 sub = b;

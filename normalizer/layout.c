@@ -110,6 +110,12 @@ typedef struct {
     int dangling;       /* ends with a word no sentence ends with: "của";
                            2: with a comma */
     int term_word;      /* ends with "khóa", which a term's number follows */
+    int sent_word;      /* opens with a word only a sentence's start writes
+                           with a capital (S_sentence_word); asked only
+                           after a line with name_end */
+    int name_end;       /* ends with the word an agency's name opens with,
+                           after a word in lower case but "các", "những":
+                           "phối hợp với Bộ" (S_name_end) */
     int num_word;       /* ends with "số" (1), "ngày", "Khoản", "Điều" (2):
                            the word a number follows (S_num_word) */
     int digit_ref;      /* opens with a number that is no item's mark:
@@ -130,6 +136,9 @@ typedef struct {
     int dash_cont;      /* "- 15%" (1), "- xã hội" (2): a dash, then a digit
                            or a lower-case letter (a hyphen a wrap put first?) */
     int dash_pct;       /* ... the digits a percentage: "- 15%" */
+    int comma_label;    /* opens with a number of one or two digits, a
+                           comma and a capital, as a scan reads "3. Tổ
+                           chức ..." (S_comma_label), at any length */
     int num_start;      /* starts with a number: "35 -", "XIII và" */
     int bare;           /* the line is a numbering mark alone: "2.", "b)" */
     int part_word;      /* 1: the line is "Điều", "Chương", "Mục" or "Phần"
@@ -139,6 +148,9 @@ typedef struct {
                            a name may follow (S_link_word) */
     int block;          /* opens a block of the document's frame: "Nơi
                            nhận:", "Kính gửi:" (S_block_label) */
+    int one_word;       /* the line is a dash's or a plus's point of one
+                           word that opens an agency's name and nothing
+                           after it: "+ Sở" (S_name_head) */
     size_t nchars;
     int after_page;     /* a page's number (dropped) stands before it */
     /* set by the paragraph pass */
@@ -880,6 +892,60 @@ static int S_roman(unsigned char ch)
 
 #define S_COMMA_HEAD 90 /* bytes: a heading "N, ..." is no longer */
 
+/* Does r open with a number of one or two digits, ", " and a capital
+ * ("3, Tổ chức thực hiện", a label whose full stop OCR read as a comma;
+ * labels.c puts it back), not "12, Điều 13", "12, Khoản 2" (a wrap's
+ * references)? */
+static int S_comma_label(const unsigned char *r, size_t n)
+{
+    size_t i = 0;
+    utf8proc_int32_t cp;
+    while (i < n && i < 3 && r[i] >= '0' && r[i] <= '9')
+        i++;
+    if (i == 0 || i > 2 || i + 2 >= n || r[i] != ',' || r[i + 1] != ' ')
+        return 0;
+    i += 2;
+    return S_cp(r + i, n - i, &cp) > 0 && cp >= 0 &&
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
+           !(n - i >= 6 && memcmp(r + i, "Điều", 6) == 0) &&
+           !(n - i >= 7 && memcmp(r + i, "Khoản", 7) == 0);
+}
+
+/* Does r open with a Roman number a scan misread, I read as 1, l or |
+ * ("1V.", "V1.", "1II."), then ". " and a heading in capitals (no letter
+ * in lower case)? labels.c puts the number back; here it keeps the
+ * heading off the line before ("5. ... kết quả." / "1V. NHIỆM VỤ"). */
+static int S_misread_roman_head(const unsigned char *r, size_t n)
+{
+    static const char *const ok[] = {"II", "III", "IV", "VI", "VII", "VIII",
+                                     "IX", "XI", "XII", "XIII", "XIV", "XVI"};
+    char v[8];
+    size_t i = 0, k;
+    int alike = 0, caps = 0;
+    while (i < n && i < 6 && (S_roman(r[i]) || r[i] == '1' || r[i] == 'l' || r[i] == '|')) {
+        alike += r[i] == '1' || r[i] == 'l' || r[i] == '|';
+        v[i] = S_roman(r[i]) ? (char)r[i] : 'I';
+        i++;
+    }
+    v[i] = '\0';
+    if (!alike || i == (size_t)alike || i + 2 >= n || r[i] != '.' || r[i + 1] != ' ')
+        return 0;
+    for (k = 0; k < sizeof ok / sizeof *ok && strcmp(ok[k], v); k++)
+        ;
+    if (k == sizeof ok / sizeof *ok)
+        return 0;
+    for (i += 2; i < n;) {
+        utf8proc_int32_t cp;
+        int l = S_cp(r + i, n - i, &cp);
+        utf8proc_category_t cat = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return 0;
+        caps += cat == UTF8PROC_CATEGORY_LU;
+        i += l > 0 ? (size_t)l : 1;
+    }
+    return caps >= 2;
+}
+
 /* Does the cleaned line r open a list item or a numbered heading?
  * (I., II-, 1., 1.1., 1.1 , (1), (a), a), đ), đ1), -, +, •, –) */
 static int S_item(const unsigned char *r, size_t n)
@@ -889,6 +955,8 @@ static int S_item(const unsigned char *r, size_t n)
     int k;
     if (!n)
         return 0;
+    if (S_misread_roman_head(r, n))
+        return 1;
     if (r[0] == '-' || r[0] == '+')
         return n == 1 || r[1] == ' ' || (r[1] >= 0x80 || (r[1] >= 'A' && r[1] <= 'Z'));
     k = S_cp(r, n, &cp);
@@ -1195,6 +1263,33 @@ static int S_link_word(const unsigned char *w, size_t n)
     return nqx_norm_word_in(words, w, n) || S_dangling(w, n);
 }
 
+/* Is w the word an agency's name opens with ("Sở", "Bộ", "Ủy"), which
+ * names nothing alone? */
+static int S_name_head(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "Sở", "Bộ", "Ban", "Phòng", "Cục", "Chi", "Ủy", "Văn", "Trung", "Viện",
+        "Tổng", "Kho", "Ngân", "Liên", "Thanh", "Công", "Tòa", "Đài", NULL};
+    return nqx_norm_word_in(words, w, n);
+}
+
+/* ... of them, those that end no line of text (no person's name, as
+ * "Văn", "Thanh" or "Chi" may, which a signature's line ends with) */
+static int S_name_end(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"Sở", "Bộ", "Ủy", "Ban", "Phòng", "Cục",
+                                        "Viện", NULL};
+    return nqx_norm_word_in(words, w, n);
+}
+
+/* "các", "những", "mỗi": "các Sở" names no one agency, and may end a
+ * heading ("Trách nhiệm của các Sở") */
+static int S_plural(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {"các", "những", "mỗi", "Các", NULL};
+    return nqx_norm_word_in(words, w, n);
+}
+
 /* Does a sentence open at r[w] (the line's text from i0 on): the line's
  * first word, or one after ". ", ": " or "; "? */
 static int S_opens_sentence(const unsigned char *r, size_t i0, size_t w)
@@ -1344,6 +1439,18 @@ static void S_features(S_ctx *c, S_unit *u)
     u->part_word = S_part_word(r + i, n - i) ? 1 : S_part_head(r + i, n - i) ? 2 : 0;
     u->block = S_block_label(r + i, n - i);
     u->roman_start = S_roman_start(r + i, n - i) != 0;
+    u->comma_label = !u->item && S_comma_label(r + i, n - i);
+    if (n - i >= 2 && (r[i] == '-' || r[i] == '+')) {
+        size_t q = i + 1 + (r[i + 1] == ' ');
+        utf8proc_int32_t c1;
+        int kq;
+        while (q < n && (kq = S_cp(r + q, n - q, &c1)) > 0 && c1 >= 0 &&
+               (utf8proc_category(c1) == UTF8PROC_CATEGORY_LL ||
+                utf8proc_category(c1) == UTF8PROC_CATEGORY_LU))
+            q += (size_t)kq;
+        u->one_word = q == n && S_name_head(r + i + 1 + (r[i + 1] == ' '),
+                                            n - i - 1 - (r[i + 1] == ' '));
+    }
     /* '"d) Số nhân khẩu', '“1. Phạm vi': a quoted item (an amendment) */
     if (!u->item && i < n && r[i] == '"')
         u->item = S_item(r + i + 1, n - i - 1);
@@ -1480,6 +1587,15 @@ static void S_features(S_ctx *c, S_unit *u)
                 u->part_word = u->part_word == 2 ? 0 : u->part_word;
             }
             u->term_word = u->last_lower && S_term_word(r + w, n - w);
+            if (S_name_end(r + w, n - w)) {
+                size_t v = w > i0 + 1 ? w - 1 : i0;
+                while (v > i0 && r[v - 1] != ' ')
+                    v--;
+                /* the word before in lower case, not "các" */
+                u->name_end = w > i0 + 1 && !S_plural(r + v, w - 1 - v) &&
+                              S_cp(r + v, w - 1 - v, &cp) > 0 && cp >= 0 &&
+                              utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+            }
         }
         if (ch == ')' || ch == '"' || ch == '\'' || ch == '*' ||
             (ch == 0xE2 && n - last == 3 && r[last + 1] == 0x80 &&
@@ -1506,6 +1622,16 @@ static void S_features(S_ctx *c, S_unit *u)
                             (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ||
                              (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
                               S_opens_sentence(r, i0, w)));
+            if (!u->stop_lower && nl >= 3) {
+                /* ... or an acronym of three letters or more ("Tham mưu
+                 * UBND." / "tỉnh theo dõi"): capitals only */
+                size_t q = w;
+                int kq = 1;
+                while (q < last && (kq = S_cp(r + q, last - q, &cp)) > 0 && cp >= 0 &&
+                       utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
+                    q += (size_t)kq;
+                u->stop_lower = q == last;
+            }
         }
         u->clause_end = ch == ':' || ch == ';';
         if (ch == ',' && !cited)
@@ -2203,6 +2329,13 @@ static int S_text_line(S_ctx *c, size_t li, int gap, int *dropped)
     /* "~ Đến 12h00": a point's dash, as a scan read it */
     if (!atx && a == ts) {
         int tk = S_tilde(t, a, tb);
+        /* "~- Tổng hợp": the dash read twice, once as "~" */
+        if (tb - a >= 4 && t[a] == '~' && t[a + 1] == '-' && t[a + 2] == ' ') {
+            if (S_push(&c->inl, a, a + 1, "", 0, NQX_CHANGE_OCR))
+                return -1;
+            a++;
+            tk = 0;
+        }
         if (tk == 1 || (tk == 2 && c->tildes)) {
             if (S_push(&c->inl, a, a + 1, "-", 1, NQX_CHANGE_OCR))
                 return -1;
@@ -2290,6 +2423,8 @@ typedef struct {
     int bare; /* the paragraph is a numbering mark alone so far */
     int part_word; /* ... or the word of a numbered part ("Điều") */
     int single;    /* one line so far */
+    int one_word;  /* ... a point of one word ("+ Sở"; S_unit) */
+    int name_end;  /* its last line ends with "Bộ" (S_unit) */
     size_t nchars;
 } S_para;
 
@@ -2306,6 +2441,7 @@ static void S_para_end(S_para *p, const S_unit *u)
     p->stop_lower = u->stop_lower;
     p->code_end = u->code_end;
     p->num_word = u->num_word;
+    p->name_end = u->name_end;
 }
 
 static void S_para_start(S_para *p, const S_unit *u)
@@ -2320,6 +2456,7 @@ static void S_para_start(S_para *p, const S_unit *u)
     p->bare = u->bare;
     p->part_word = u->part_word;
     p->single = 1;
+    p->one_word = u->one_word;
     p->nchars = u->nchars;
 }
 
@@ -2332,11 +2469,14 @@ static void S_para_add(S_para *p, const S_unit *u, int emph_s_first)
     p->bare = 0;
     p->part_word = 0;
     p->single = 0;
+    p->one_word = 0;
     p->nchars += u->nchars;
 }
 
 /* Does unit u continue paragraph p? gap: a blank line, page break or
  * moved footnote lies between them. */
+#define S_LINE_CHARS 80 /* characters: a printed page's line at most */
+
 static int S_join(const S_para *p, const S_unit *u, int gap)
 {
     int p_caps = p->has_upper && !p->has_lower;
@@ -2377,6 +2517,12 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * across a blank line too */
     if (p->bare)
         return 1;
+    /* "+ Sở" / "Xây dựng: hướng dẫn ...": a point is not the first word
+     * of an agency's name alone; its line was cut (a scan sets the rest
+     * apart). A point of another word may be a heading ("- Gió" / "Nằm
+     * trong khu vực gió mùa ...") */
+    if (p->one_word)
+        return 1;
     /* a whole bold or italic line stands alone, unless its sentence
      * plainly goes on ("*... ngày 03 tháng 6*" / "*năm 2025 của ...*") */
     if (p->standalone && !(u->lower_start && !p->sent_end))
@@ -2388,6 +2534,11 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
          * acronym goes on in lower case */
         !(p->item && p->nchars <= 12 && u->lower_start))
         return 0;
+    /* "Thời gian thực hiện: Thường xuyên." / "3, Tổ chức thực hiện ...":
+     * a scan's item whose stop was read as a comma, too long for
+     * S_item's heading, after a sentence's end in a block of lines */
+    if (!gap && u->comma_label && p->sent_end)
+        return 0;
     if (!gap) /* a soft break inside a Markdown block */
         return 1;
     /* "- Hỗ trợ khẩn cấp lương." / "thực, thực phẩm, ...": a scan puts
@@ -2395,6 +2546,17 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
      * paragraph's first line; a sentence that ends so and one that starts
      * in lower case are rare in text (labels.c drops the stop) */
     if ((gap == G_REAL || gap == G_WRAP) && p->stop_lower && u->word_start)
+        return 1;
+    /* "phối với Bộ" / "Tài chính và các cơ quan ...": a paragraph of one
+     * printed line (S_LINE_CHARS) that ends with the first word of an
+     * agency's name after a word in lower case goes on with the name: a
+     * scan set the rest apart. Not a place ("Hải Phòng", "Tây Nam Bộ"),
+     * a long paragraph ("... một đối thủ mạnh sau cùng - nước Sở"), nor
+     * before a sentence's first word ("trực thuộc Bộ" / "Thực hiện ...":
+     * a ministry names itself "Bộ") */
+    if ((gap == G_REAL || gap == G_WRAP) && p->name_end && !p_caps &&
+        p->nchars <= S_LINE_CHARS && u->upper_start && !u->num_start && !u->emph_s &&
+        !u->sent_word)
         return 1;
     /* wrapped text that marks no paragraph (OCR lines): a line that ends
      * a sentence or a clause, then a capital or a number, starts one; so
@@ -2412,6 +2574,13 @@ static int S_join(const S_para *p, const S_unit *u, int gap)
     if (p->sent_end)
         return 0;
     if (u->lower_start)
+        return 1;
+    /* "- Chủ trì phối hợp UBND tỉnh," / "Sở Công Thương và ...": a dash's
+     * point of one printed line (S_LINE_CHARS) does not end with a comma;
+     * a scan set its next line apart. A long point may ("..., chứng
+     * thực," / "Việc nộp hồ sơ ...": a crawl's typo) */
+    if (gap == G_REAL && p->item == 1 && p->single && p->dangling == 2 &&
+        p->nchars <= S_LINE_CHARS && u->upper_start && !u->num_start)
         return 1;
     if (p_caps || (u->has_upper && !u->has_lower) || u->emph_s ||
         !p->last_lower)
@@ -2601,12 +2770,18 @@ static int S_put_moved(S_ctx *c, S_elist *out, size_t at, size_t k0, size_t k1)
     return 0;
 }
 
+#define S_SENT_WORD_ASKS 64
+
 static int S_paragraphs(S_ctx *c, S_elist *out)
 {
     size_t k, pos = 0, prev_main = (size_t)-1, foot0 = (size_t)-1;
     size_t pend = (size_t)-1; /* the first moved footnote not yet put */
     int first = 1, gap = 0, infoot = 0, prev_kind = U_TEXT;
     int pemph = 0;
+    /* S_sentence_word reads the whole text: asked after a line with
+     * name_end at most this often, so that a text of such lines stays
+     * linear (beyond, the line is taken to open a sentence) */
+    size_t sw_left = S_SENT_WORD_ASKS;
     S_para p;
     memset(&p, 0, sizeof p);
     /* which units belong to footnotes, which join */
@@ -2651,6 +2826,9 @@ static int S_paragraphs(S_ctx *c, S_elist *out)
                    !p.atx && p.last_lower && !p.sent_end &&
                    !p.clause_end && u->upper_start && !u->item && !u->atx &&
                    S_sentence_word(c, u);
+        if (prev_main != (size_t)-1 && p.name_end && p.nchars <= S_LINE_CHARS &&
+            u->upper_start && !head && !glue)
+            u->sent_word = sw_left ? (sw_left--, S_sentence_word(c, u)) : 1;
         if (prev_main != (size_t)-1 && !head && (glue || S_join(&p, u, gap))) {
             /* footnotes that cut this sentence move past it */
             size_t f;

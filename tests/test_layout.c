@@ -915,6 +915,79 @@ Test(layout, scanned_stray_stop_after_a_one_word_sentence_joins)
           "Giao nhiệm vụ cho Sở Công.\ntrình bày tại hội nghị.\n");
 }
 
+/* ... and after an acronym of three letters or more ("Tham mưu UBND." /
+ * "tỉnh theo dõi"; labels.c drops the stop): an acronym of two ("TP.")
+ * and a line after it in title case stay apart. */
+Test(layout, scanned_stray_stop_after_an_acronym_joins)
+{
+    CHECK("6. Sở Nội vụ: Tham mưu UBND.\n\ntỉnh theo dõi, đôn đốc, hướng dẫn.\n",
+          "6. Sở Nội vụ: Tham mưu UBND. tỉnh theo dõi, đôn đốc, hướng dẫn.\n");
+    CHECK("Thành phố trực thuộc: TP.\n\nthủ đô và các tỉnh.\n",
+          "Thành phố trực thuộc: TP.\nthủ đô và các tỉnh.\n");
+    CHECK("Báo cáo gửi UBND.\n\nTỉnh ủy chỉ đạo.\n", "Báo cáo gửi UBND.\nTỉnh ủy chỉ đạo.\n");
+}
+
+/* A dash's point of one printed line that ends with a comma goes on
+ * after the blank line a scan put there ("- Chủ trì phối hợp UBND
+ * tỉnh," / "Sở Công Thương ..."); a point longer than a line, one
+ * ended by a full stop, and a line that opens with a number stay apart. */
+Test(layout, scanned_short_point_ended_by_a_comma_joins)
+{
+    CHECK("- Chủ trì phối hợp UBND tỉnh,\n\nSở Công Thương và các cơ quan liên quan tổ chức tiếp nhận.\n",
+          "- Chủ trì phối hợp UBND tỉnh, Sở Công Thương và các cơ quan liên quan tổ chức tiếp nhận.\n");
+    CHECK("- Khi nộp hồ sơ tại cơ quan theo hình thức quy định tại các điểm (1), (2) và (3) thì người "
+          "yêu cầu đăng ký được lựa chọn nộp bản sao giấy tờ,\n\nViệc nộp hồ sơ không áp dụng.\n",
+          "- Khi nộp hồ sơ tại cơ quan theo hình thức quy định tại các điểm (1), (2) và (3) thì người "
+          "yêu cầu đăng ký được lựa chọn nộp bản sao giấy tờ,\nViệc nộp hồ sơ không áp dụng.\n");
+    CHECK("- Chủ trì phối hợp UBND tỉnh.\n\nSở Công Thương tổ chức tiếp nhận.\n",
+          "- Chủ trì phối hợp UBND tỉnh.\nSở Công Thương tổ chức tiếp nhận.\n");
+    CHECK("- Các xã, phường,\n\n2025 là năm đầu tiên.\n",
+          "- Các xã, phường,\n2025 là năm đầu tiên.\n");
+}
+
+/* A paragraph of one printed line that ends with the first word of an
+ * agency's name after a word in lower case ("phối với Bộ") goes on with
+ * the name a scan set apart ("Tài chính và ..."). A place ("Hải Phòng"),
+ * "các Sở", a long paragraph, and a next line opened by a word only a
+ * sentence's start writes with a capital ("trực thuộc Bộ" / "Thực hiện
+ * ...", where "thực hiện" stands in the text) stay apart. */
+Test(layout, scanned_line_ended_by_a_name_head_joins_the_name)
+{
+    CHECK("Giao Bộ Giáo dục và Đào tạo chủ trì, phối với Bộ\n\n"
+          "Tài chính và các cơ quan liên quan rà soát.\n",
+          "Giao Bộ Giáo dục và Đào tạo chủ trì, phối với Bộ "
+          "Tài chính và các cơ quan liên quan rà soát.\n");
+    CHECK("Ông sinh ra tại thành phố Hải Phòng\n\nTrước năm 2011, công tác tại Quân đoàn 1.\n",
+          "Ông sinh ra tại thành phố Hải Phòng\nTrước năm 2011, công tác tại Quân đoàn 1.\n");
+    CHECK("Trách nhiệm của các Sở\n\nTài chính là đầu mối.\n",
+          "Trách nhiệm của các Sở\nTài chính là đầu mối.\n");
+    CHECK("Kính gửi các cơ sở đào tạo trực thuộc Bộ\n\n"
+          "Thực hiện Thông báo số 460/TB-VPCP, Bộ đề nghị các cơ sở thực hiện ngay.\n",
+          "Kính gửi các cơ sở đào tạo trực thuộc Bộ\n"
+          "Thực hiện Thông báo số 460/TB-VPCP, Bộ đề nghị các cơ sở thực hiện ngay.\n");
+}
+
+/* ... asked of at most 64 such lines a text (S_sentence_word reads the
+ * whole text): past them, the line after is taken to open a sentence and
+ * stays apart, and a text of such lines stays linear. */
+Test(layout, name_head_join_asks_a_bounded_number_of_times)
+{
+    const char *pin = "Giao Sở Y tế chủ trì, phối với Bộ\n\nTài chính rà soát.\n\n";
+    char *in = calloc(80, 70), *want = calloc(80, 70), *got;
+    int i;
+    cr_assert(in && want);
+    for (i = 0; i < 70; i++) {
+        strcat(in, pin);
+        strcat(want, i < 64 ? "Giao Sở Y tế chủ trì, phối với Bộ Tài chính rà soát.\n"
+                            : "Giao Sở Y tế chủ trì, phối với Bộ\nTài chính rà soát.\n");
+    }
+    got = S_norm(in);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(in);
+    free(want);
+}
+
 /* A scan reads a speck before a line's first capital as an apostrophe
  * ("'Tập trung", "'Tổ quốc" after a wrap): it goes. A line quoted with
  * apostrophes keeps both, and one before a lower-case letter stays. */
@@ -926,6 +999,69 @@ Test(layout, scanned_apostrophe_before_a_line_capital_dropped)
           "Ủy ban Mặt trận\nTổ quốc Việt Nam tỉnh tuyên truyền.\n");
     CHECK("'Vụ việc' cuối cùng chấm dứt.\n\n'n quyết đưa ra.\n",
           "'Vụ việc' cuối cùng chấm dứt.\n'n quyết đưa ra.\n");
+}
+
+/* A Roman number whose I a scan read as 1 ("1V.", "V1.") before a heading
+ * in capitals opens a line as "IV." does (labels.c puts the number back):
+ * it is not run into the sentence before. */
+Test(layout, scanned_misread_roman_heading_opens_a_line)
+{
+    CHECK("5. Tổng hợp, báo cáo, công bố kết quả.\n1V. NHIỆM VỤ CỤ THỂ\n\n"
+          "Nhiệm vụ của Ban.\nV1. TỔ CHỨC THỰC HIỆN\n\nCác sở thực hiện.\n",
+          "5. Tổng hợp, báo cáo, công bố kết quả.\n1V. NHIỆM VỤ CỤ THỂ\n"
+          "Nhiệm vụ của Ban.\nV1. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n");
+}
+
+/* A scan reads a point's dash as "~-" too: the "~" goes, and the point
+ * opens its line. */
+Test(layout, scanned_tilde_before_a_dash_dropped)
+{
+    CHECK("Thời gian thực hiện: Từ tháng 11/2025.\n\n~- Tổng hợp kết quả kiểm kê.\n",
+          "Thời gian thực hiện: Từ tháng 11/2025.\n- Tổng hợp kết quả kiểm kê.\n");
+    CHECK("~-~ ngăn cách\n", "~-~ ngăn cách\n");
+}
+
+/* A point of one word that opens an agency's name ("+ Sở", "- Bộ") was
+ * cut there: a scan sets the rest apart, in title case ("Nông nghiệp và
+ * Môi trường: ..."), and it joins. A point of another word may be a
+ * heading of its own ("- Gió" / "Nằm trong ..."), and a point after it
+ * stays apart. */
+Test(layout, scanned_point_of_a_name_head_joins_its_rest)
+{
+    CHECK("Trong đó:\n\n+ Sở\n\nNông nghiệp và Môi trường: hướng dẫn kiểm kê.\n\n"
+          "+Sở\n\nCông Thương: hướng dẫn kiểm kê.\n",
+          "Trong đó:\n+ Sở Nông nghiệp và Môi trường: hướng dẫn kiểm kê.\n"
+          "+Sở Công Thương: hướng dẫn kiểm kê.\n");
+    CHECK("- Gió\n\nNằm trong khu vực gió mùa nên có hai mùa gió:\n",
+          "- Gió\nNằm trong khu vực gió mùa nên có hai mùa gió:\n");
+    CHECK("- Bộ\n- Ngành\n", "- Bộ\n- Ngành\n");
+}
+
+/* A scan reads an item's full stop as a comma ("3, Tổ chức thực hiện
+ * ...", labels.c puts it back): in a block of lines with no blank line,
+ * such a line after one that ends a sentence opens its own paragraph at
+ * any length (S_item takes it only as a short heading). A wrap's "12,
+ * Điều 13" and a number after a line cut mid-sentence go on. */
+Test(layout, scanned_long_comma_label_after_a_sentence_opens_a_line)
+{
+    CHECK("Thời gian thực hiện: Thực hiện thường xuyên.\n"
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan\n"
+          "đến công tác cán bộ.\n",
+          "Thời gian thực hiện: Thực hiện thường xuyên.\n"
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan "
+          "đến công tác cán bộ.\n");
+    CHECK("Theo quy định tại khoản 2 Điều 11.\n"
+          "12, Điều 13 Nghị định số 268/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành\n"
+          "một số điều.\n",
+          "Theo quy định tại khoản 2 Điều 11. "
+          "12, Điều 13 Nghị định số 268/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành "
+          "một số điều.\n");
+    CHECK("Cùng với các nội dung tại mục\n"
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan\n"
+          "đến công tác cán bộ.\n",
+          "Cùng với các nội dung tại mục "
+          "3, Tổ chức thực hiện bảo đảm nguyên tắc, đúng quy trình, quy định các nhiệm vụ liên quan "
+          "đến công tác cán bộ.\n");
 }
 
 /* A scan reads the "|" lines of a table exploded one cell per line as

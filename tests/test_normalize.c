@@ -528,6 +528,24 @@ Test(normalize, scanned_two_level_label_misread)
     free(s);
 }
 
+/* ... and one with a speck before it ("®1.1.", '"12:'), its last stop
+ * read as a colon ("12:", "1.3:"), or a speck after it ('15. "Trách'):
+ * the speck before a label goes where it is no quote, or where the label
+ * was misread anyway; a quote before a label written right stays (an
+ * amendment: "“1.6."), and so does one before a number in a sentence. */
+Test(normalize, scanned_two_level_label_with_a_speck)
+{
+    size_t n;
+    char *s = S_labels("®1.1. Trưởng Ban Chỉ đạo\n\"12: Sở Tài chính\n13. Các cơ quan\n"
+                       "1.4: Ủy ban nhân dân\n15. \"Trách nhiệm của đối tượng\n"
+                       "“1.6. Trách nhiệm\n'6 năm 2022 của Bộ\n", &n);
+    cr_assert_str_eq(s, "1.1. Trưởng Ban Chỉ đạo\n1.2. Sở Tài chính\n1.3. Các cơ quan\n"
+                        "1.4. Ủy ban nhân dân\n1.5. \"Trách nhiệm của đối tượng\n"
+                        "“1.6. Trách nhiệm\n'6 năm 2022 của Bộ\n");
+    cr_assert_eq(n, 5);
+    free(s);
+}
+
 /* A full stop a scan put between two words in lower case ("báo. cáo")
  * or after an acronym ("UBND. các xã") goes; not after an abbreviation
  * ("v.v.", "TP."), before a date (a citation's parts: "Chính phủ. ngày
