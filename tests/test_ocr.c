@@ -871,6 +871,21 @@ Test(ocr, a_misread_word_in_a_name_position_is_fixed_in_a_clean_text)
     S_in_clean_text(120, tail, fixed, 1);
 }
 
+/* ... nor a pair the model saw only as a rare typo of its commoner
+ * reading: "Chỉ cục" (10 lines of the textcorpus against "Chi cục"'s
+ * 649) and "Giáo dục và Đạo tạo" in title case are misreadings, fixed in
+ * a clean text too, while "Vũ Duy Thông" stays. */
+Test(ocr, a_rare_misread_pair_in_a_name_position_is_fixed_in_a_clean_text)
+{
+    static const char tail[] = "Sở Nông nghiệp và Môi trường chỉ đạo Chỉ cục Biển đảo và Thủy "
+                               "sản thực hiện. Thứ trưởng Bộ Giáo dục và Đạo tạo dự họp. Xem "
+                               "Đỗ Quang Hưng & Vũ Duy Thông (2010), tr. 353.";
+    static const char fixed[] = "Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Biển đảo và Thủy "
+                                "sản thực hiện. Thứ trưởng Bộ Giáo dục và Đào tạo dự họp. Xem "
+                                "Đỗ Quang Hưng & Vũ Duy Thông (2010), tr. 353.";
+    S_in_clean_text(120, tail, fixed, 2);
+}
+
 /* ... and a misreading the scanner repeats is no author's term: "chi thị"
  * three times, a pair the model hardly saw beside one it saw often, is
  * corrected each time. */
