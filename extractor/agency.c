@@ -1121,8 +1121,16 @@ static size_t S_enum_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             break;
         if (m == j || (t->v[m - 1].flags & NQX_TOK_COMMA) ||
             strcmp(t->v[m - 1].lower, "và") == 0) {
+            size_t fl;
             if (!tk->cap || (m > j && S_starts(a, t, m, lim, 0)))
                 break;
+            /* "Các Bộ: Giáo dục và Đào tạo, Y tế, ...": a department's
+             * field is one member, its verb-like words ("tạo") too */
+            fl = nqx_wlex_at(&a->fields, t, m, lim, NULL);
+            if (fl > 1) {
+                m += fl;
+                continue;
+            }
         } else if (strcmp(tk->lower, "và") == 0) {
             if (m + 1 >= lim || !t->v[m + 1].cap || S_starts(a, t, m + 1, lim, 0))
                 break;
@@ -1423,7 +1431,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         /* "Sở Giao thông vận tải", "Sở Tài nguyên và môi trường": the
          * field of a department, often typed with its later words in
          * lower case, is one name whatever its case */
-        if (j < lim && t->v[j].cap) {
+        if (j < lim && t->v[j].cap && !(t->v[j - 1].flags & NQX_TOK_COLON)) {
             size_t fl = nqx_wlex_at(&a->fields, t, j, lim, NULL);
             if (fl > 1) {
                 j += fl;
@@ -1440,7 +1448,9 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             if ((pv->flags & NQX_TOK_COLON) && t->v[j].cap &&
                 !(pv->flags & (NQX_TOK_STOP | NQX_TOK_CLOSE | NQX_TOK_EOL)) &&
                 j >= pt->ts + 2 && j - 1 >= head &&
-                ((pv->cap && nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1) ||
+                ((nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1 &&
+                  /* "Các sở: Nông nghiệp và Môi trường, Xây dựng" */
+                  (pv->cap || nqx_wlex_at(&a->fields, t, j, lim, NULL) > 1)) ||
                  /* places by name, every word capitalised, not the
                   * work ("UBND các xã, phường: Phối hợp với ...") */
                  (!pv->cap && ((t->v[j].flags & NQX_TOK_COMMA) ||

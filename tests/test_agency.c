@@ -984,3 +984,21 @@ Test(agency, assigned_bare_subject, .init = S_load, .fini = S_free)
            "Cơ quan được giao tổ chức xây dựng đề án", "có");
     S_list("Đơn vị tổ chức hội nghị", "", NULL);
 }
+
+/* A plural title's colon lists which ministries or departments by their
+ * fields; a field with verb-like words ("Đào tạo", "Du lịch") is one
+ * member, also first in the list or after a lower-case "sở:" */
+Test(agency, colon_list_of_fields, .init = S_load, .fini = S_free)
+{
+    S_list("Các Bộ: Giáo dục và Đào tạo, Y tế chủ động chỉ đạo",
+           "Các Bộ: Giáo dục và Đào tạo, Y tế", "chủ động");
+    S_list("Các Bộ: Giáo dục và Đào tạo, Y tế, Khoa học và Công nghệ, Văn hóa, Thể thao "
+           "và Du lịch theo chức năng, nhiệm vụ được giao chỉ đạo",
+           "Các Bộ: Giáo dục và Đào tạo, Y tế, Khoa học và Công nghệ, Văn hóa, Thể thao "
+           "và Du lịch",
+           "theo");
+    S_list("Các sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính; UBND các xã, phường.",
+           "Các sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính|UBND các xã, phường",
+           NULL);
+    S_list("Bộ Giáo dục và Đào tạo chủ trì", "Bộ Giáo dục và Đào tạo", "chủ trì");
+}
