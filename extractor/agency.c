@@ -1121,8 +1121,17 @@ static size_t S_enum_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             break;
         if (m == j || (t->v[m - 1].flags & NQX_TOK_COMMA) ||
             strcmp(t->v[m - 1].lower, "và") == 0) {
-            size_t fl;
-            if (!tk->cap || (m > j && S_starts(a, t, m, lim, 0)))
+            size_t fl, hl;
+            int hf;
+            if (!tk->cap)
+                break;
+            /* "Các Bộ: Quốc phòng, Công an, Xây dựng": a head word alone
+             * up to the next comma, semicolon or "và" is one more field
+             * ("Công an"), a head with words of its own a new body */
+            if (m > j && S_starts(a, t, m, lim, 0) &&
+                !((hl = S_head_at(a, t, m, lim, 0, 0, &hf)) > 0 && m + hl < lim &&
+                  ((t->v[m + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) ||
+                   strcmp(t->v[m + hl].lower, "và") == 0)))
                 break;
             /* "Các Bộ: Giáo dục và Đào tạo, Y tế, ...": a department's
              * field is one member, its verb-like words ("tạo") too */

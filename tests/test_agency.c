@@ -1002,3 +1002,19 @@ Test(agency, colon_list_of_fields, .init = S_load, .fini = S_free)
            NULL);
     S_list("Bộ Giáo dục và Đào tạo chủ trì", "Bộ Giáo dục và Đào tạo", "chủ trì");
 }
+
+/* In such a list a head word alone up to the next comma, semicolon or
+ * "và" is one more field ("Công an"), not a new body; a head with words
+ * of its own still is. "nêu trên" (the bodies named before) stays in the
+ * name. */
+Test(agency, colon_list_head_word_member, .init = S_load, .fini = S_free)
+{
+    S_list("Bộ trưởng các Bộ: Quốc phòng, Công an, Xây dựng chỉ đạo",
+           "Bộ trưởng các Bộ: Quốc phòng, Công an, Xây dựng", "chỉ đạo");
+    S_list("Các Bộ: Quốc phòng, Công an; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố "
+           "nêu trên chỉ đạo",
+           "Các Bộ: Quốc phòng, Công an|Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên",
+           "chỉ đạo");
+    S_list("UBND các xã: Tân An, Công an tỉnh phối hợp", "UBND các xã: Tân An|Công an tỉnh",
+           "phối hợp");
+}
