@@ -1522,6 +1522,27 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     continue;
                 }
             }
+            /* "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia": the head
+             * of the body inside the name whose later words, in lower
+             * case, would end it ("chỉ đạo" is a verb) is whole there as
+             * at the name's start */
+            if (!t->v[j].cap && j - 1 > head && t->v[j - 1].cap && S_is_stop(a, t, j, lim) &&
+                !(t->v[j - 2].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI))) {
+                int ihf;
+                size_t ihl = S_head_at(a, t, j - 1, lim, 0, 0, &ihf);
+                if (ihl > 1) {
+                    /* the words after it qualify that body */
+                    head = j - 1;
+                    hl = ihl;
+                    hf = ihf;
+                    named = (ihf & S_HEAD_WHOLE) != 0;
+                    pt->generic = (ihf & (S_HEAD_GENERIC | S_HEAD_PERSON)) != 0;
+                    j += ihl - 1;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
             /* "tỉnh Lâm Đồng": a place's proper name ends at its first
              * word in lower case */
             if ((hf & S_HEAD_NAMED) && !det && j > head + hl && !t->v[j].cap &&

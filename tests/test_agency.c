@@ -1018,3 +1018,17 @@ Test(agency, colon_list_head_word_member, .init = S_load, .fini = S_free)
     S_list("UBND các xã: Tân An, Công an tỉnh phối hợp", "UBND các xã: Tân An|Công an tỉnh",
            "phối hợp");
 }
+
+/* The steering committee typed in lower case ("Ban chỉ đạo", "chỉ đạo"
+ * alone a verb) is a head, also inside another body's name, where the
+ * words after it qualify it */
+Test(agency, steering_committee_lower_case, .init = S_load, .fini = S_free)
+{
+    S_list("Ban chỉ đạo các tỉnh chỉ đạo các địa phương", "Ban chỉ đạo các tỉnh",
+           "chỉ đạo");
+    S_list("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát",
+           "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "theo dõi");
+    S_list("Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia phối hợp với",
+           "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "phối hợp");
+    S_list("Sở Y tế chỉ đạo các cơ sở", "Sở Y tế", "chỉ đạo");
+}
