@@ -43,7 +43,7 @@ typedef struct {
         relays;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
-        *p_handout, *p_footer;
+        *p_handout, *p_footer, *p_tgsender;
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -2943,6 +2943,11 @@ static void S_exclude(S_ctx *c)
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
             c->excluded[i] = 1;
+        /* a telegram's sender line ("THỦ TƯỚNG CHÍNH PHỦ điện:",
+         * task_telegram_sender) addresses the text, it hands out nothing */
+        if (c->excluded[i] == 3 && c->p_tgsender &&
+            nqx_gram_match(c->p_tgsender, c->text, n->end, n->start, ov, S_OVN) > 0)
+            c->excluded[i] = 1;
         if (n->kind == NQX_NODE_HEADING && c->p_descr &&
             nqx_gram_match(c->p_descr, c->text, n->end, n->start, ov, S_OVN) > 0)
             c->excluded[i] = 1;
@@ -3073,6 +3078,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.p_handout = nqx_gram_pattern(g, "task_preamble_handout");
     c.p_footer = nqx_gram_pattern(g, "task_site_footer");
+    c.p_tgsender = nqx_gram_pattern(g, "task_telegram_sender");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_done = nqx_gram_pattern(g, "task_completion_time");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");

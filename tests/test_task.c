@@ -2649,3 +2649,26 @@ Test(task, listed_time_label_no_task, .init = fx_grammar_load, .fini = S_free)
                       !strstr(S_d->records[i].text, "Thông số, tần suất"),
                   "a task of the label line: %s", S_d->records[i].text);
 }
+
+/* A telegram's sender line ("THỦ TƯỚNG CHÍNH PHỦ điện:") addresses the
+ * text; it is no body handing out the items below: an item that names
+ * no body and sets no time is no task, one that names its body is led
+ * by it */
+Test(task, telegram_sender_line_no_block, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("CÔNG ĐIỆN\n\nVỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n"
+          "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Huế, Đà Nẵng;\n\n"
+          "- Các Bộ: Quốc phòng, Công an.\n\n"
+          "Để chủ động ứng phó với mưa lũ, Thủ tướng Chính phủ yêu cầu:\n\n"
+          "1. Các Bộ: Quốc phòng, Công an chỉ đạo các đơn vị sẵn sàng lực lượng.\n\n"
+          "2. Kêu gọi sự giúp đỡ, tương thân tương ái của nhân dân.\n\n"
+          "3. Văn phòng Chính phủ theo dõi, đôn đốc.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Kêu gọi"),
+                  "a task of the item with no body: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("sẵn sàng lực lượng"), "lead:Các Bộ: Quốc phòng, Công an;");
+    S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
+}
