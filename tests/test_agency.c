@@ -1032,3 +1032,13 @@ Test(agency, steering_committee_lower_case, .init = S_load, .fini = S_free)
            "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "phối hợp");
     S_list("Sở Y tế chỉ đạo các cơ sở", "Sở Y tế", "chỉ đạo");
 }
+
+/* broadcasters typed in lower case ("phát" alone is a verb) */
+Test(agency, broadcaster_lower_case, .init = S_load, .fini = S_free)
+{
+    S_list("Đài truyền hình Việt Nam chủ trì đạo diễn", "Đài truyền hình Việt Nam", "chủ trì");
+    S_list("Đài phát thanh và truyền hình tỉnh chỉ đạo đưa tin",
+           "Đài phát thanh và truyền hình tỉnh", "chỉ đạo");
+    S_list("Bộ Xây dựng, Đài truyền hình Việt Nam phối hợp",
+           "Bộ Xây dựng|Đài truyền hình Việt Nam", "phối hợp");
+}
