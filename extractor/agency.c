@@ -1522,6 +1522,31 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                     continue;
                 }
             }
+            /* "Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm
+             * Đồng": a range of places by name after a place word */
+            if (strcmp(t->v[j].lower, "từ") == 0 && j + 3 < lim && t->v[j + 1].cap &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                               NQX_TOK_COLON | NQX_TOK_EOL)) &&
+                (nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2))) {
+                const unsigned ends = NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                      NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_OPEN;
+                size_t m = j + 1;
+                while (m < lim && m < j + 6 && t->v[m].cap && !(t->v[m].flags & ends))
+                    m++;
+                if (m + 1 < lim && m > j + 1 && strcmp(t->v[m].lower, "đến") == 0 &&
+                    t->v[m + 1].cap) {
+                    size_t q = m + 1;
+                    while (q < lim && q < m + 6 && t->v[q].cap) {
+                        q++;
+                        if (t->v[q - 1].flags & ends)
+                            break;
+                    }
+                    j = q;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
             /* "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia": the head
              * of the body inside the name whose later words, in lower
              * case, would end it ("chỉ đạo" is a verb) is whole there as

@@ -1042,3 +1042,16 @@ Test(agency, broadcaster_lower_case, .init = S_load, .fini = S_free)
     S_list("Bộ Xây dựng, Đài truyền hình Việt Nam phối hợp",
            "Bộ Xây dựng|Đài truyền hình Việt Nam", "phối hợp");
 }
+
+/* a range of places by name after a place word ("các tỉnh, thành phố từ
+ * Hà Tĩnh đến Lâm Đồng") is in the name; "từ" after a body that is no
+ * place word is not */
+Test(agency, place_range_in_name, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng khẩn trương "
+           "chỉ đạo",
+           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng", "khẩn trương");
+    S_list("Ủy ban nhân dân các tỉnh từ Quảng Trị đến Quảng Ngãi chỉ đạo",
+           "Ủy ban nhân dân các tỉnh từ Quảng Trị đến Quảng Ngãi", "chỉ đạo");
+    S_list("Bộ Tài chính từ Quý I đến Quý III báo cáo", "Bộ Tài chính", "từ");
+}
