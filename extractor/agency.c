@@ -1121,8 +1121,25 @@ static size_t S_enum_end(const nqx_agx *a, const nqx_toks *t, size_t j,
             break;
         if (m == j || (t->v[m - 1].flags & NQX_TOK_COMMA) ||
             strcmp(t->v[m - 1].lower, "và") == 0) {
-            if (!tk->cap || (m > j && S_starts(a, t, m, lim, 0)))
+            size_t fl, hl;
+            int hf;
+            if (!tk->cap)
                 break;
+            /* "Các Bộ: Quốc phòng, Công an, Xây dựng": a head word alone
+             * up to the next comma, semicolon or "và" is one more field
+             * ("Công an"), a head with words of its own a new body */
+            if (m > j && S_starts(a, t, m, lim, 0) &&
+                !((hl = S_head_at(a, t, m, lim, 0, 0, &hf)) > 0 && m + hl < lim &&
+                  ((t->v[m + hl - 1].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) ||
+                   strcmp(t->v[m + hl].lower, "và") == 0)))
+                break;
+            /* "Các Bộ: Giáo dục và Đào tạo, Y tế, ...": a department's
+             * field is one member, its verb-like words ("tạo") too */
+            fl = nqx_wlex_at(&a->fields, t, m, lim, NULL);
+            if (fl > 1) {
+                m += fl;
+                continue;
+            }
         } else if (strcmp(tk->lower, "và") == 0) {
             if (m + 1 >= lim || !t->v[m + 1].cap || S_starts(a, t, m + 1, lim, 0))
                 break;
@@ -1423,7 +1440,7 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
         /* "Sở Giao thông vận tải", "Sở Tài nguyên và môi trường": the
          * field of a department, often typed with its later words in
          * lower case, is one name whatever its case */
-        if (j < lim && t->v[j].cap) {
+        if (j < lim && t->v[j].cap && !(t->v[j - 1].flags & NQX_TOK_COLON)) {
             size_t fl = nqx_wlex_at(&a->fields, t, j, lim, NULL);
             if (fl > 1) {
                 j += fl;
@@ -1440,7 +1457,9 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
             if ((pv->flags & NQX_TOK_COLON) && t->v[j].cap &&
                 !(pv->flags & (NQX_TOK_STOP | NQX_TOK_CLOSE | NQX_TOK_EOL)) &&
                 j >= pt->ts + 2 && j - 1 >= head &&
-                ((pv->cap && nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1) ||
+                ((nqx_wlex_at(&a->dets, t, j - 2, j - 1, NULL) == 1 &&
+                  /* "Các sở: Nông nghiệp và Môi trường, Xây dựng" */
+                  (pv->cap || nqx_wlex_at(&a->fields, t, j, lim, NULL) > 1)) ||
                  /* places by name, every word capitalised, not the
                   * work ("UBND các xã, phường: Phối hợp với ...") */
                  (!pv->cap && ((t->v[j].flags & NQX_TOK_COMMA) ||
@@ -1499,6 +1518,52 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                 if (fl > 1) {
                     j += fl;
                     named = 1;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
+            /* "Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm
+             * Đồng": a range of places by name after a place word */
+            if (strcmp(t->v[j].lower, "từ") == 0 && j + 3 < lim && t->v[j + 1].cap &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                               NQX_TOK_COLON | NQX_TOK_EOL)) &&
+                (nqx_wlex_at(&a->places, t, j - 1, j, NULL) == 1 ||
+                 (j >= 2 && nqx_wlex_at(&a->places, t, j - 2, j, NULL) == 2))) {
+                const unsigned ends = NQX_TOK_COMMA | NQX_TOK_SEMI | NQX_TOK_STOP |
+                                      NQX_TOK_COLON | NQX_TOK_EOL | NQX_TOK_OPEN;
+                size_t m = j + 1;
+                while (m < lim && m < j + 6 && t->v[m].cap && !(t->v[m].flags & ends))
+                    m++;
+                if (m + 1 < lim && m > j + 1 && strcmp(t->v[m].lower, "đến") == 0 &&
+                    t->v[m + 1].cap) {
+                    size_t q = m + 1;
+                    while (q < lim && q < m + 6 && t->v[q].cap) {
+                        q++;
+                        if (t->v[q - 1].flags & ends)
+                            break;
+                    }
+                    j = q;
+                    pt->bare = 0;
+                    continue;
+                }
+            }
+            /* "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia": the head
+             * of the body inside the name whose later words, in lower
+             * case, would end it ("chỉ đạo" is a verb) is whole there as
+             * at the name's start */
+            if (!t->v[j].cap && j - 1 > head && t->v[j - 1].cap && S_is_stop(a, t, j, lim) &&
+                !(t->v[j - 2].flags & (NQX_TOK_COMMA | NQX_TOK_SEMI)) &&
+                !(pv->flags & (NQX_TOK_COMMA | NQX_TOK_SEMI))) {
+                int ihf;
+                size_t ihl = S_head_at(a, t, j - 1, lim, 0, 0, &ihf);
+                if (ihl > 1) {
+                    /* the words after it qualify that body */
+                    head = j - 1;
+                    hl = ihl;
+                    hf = ihf;
+                    named = (ihf & S_HEAD_WHOLE) != 0;
+                    pt->generic = (ihf & (S_HEAD_GENERIC | S_HEAD_PERSON)) != 0;
+                    j += ihl - 1;
                     pt->bare = 0;
                     continue;
                 }

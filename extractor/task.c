@@ -43,7 +43,8 @@ typedef struct {
         relays;
     const nqx_pattern *p_role, *p_time, *p_descr, *p_aim, *p_closing, *p_workin, *p_bare_time,
         *p_wrapup, *p_bare, *p_limit, *p_compet, *p_cases, *p_addr, *p_done, *p_bare_date,
-        *p_handout, *p_footer, *p_issuer;
+        *p_handout, *p_footer, *p_issuer, *p_tgsender, *p_directin, *p_question;
+    unsigned char *inquote; /* root paragraphs of a page's quoted directive */
     int **kids;    /* children of each node, in order */
     size_t *nkids;
     int *roots;
@@ -1136,6 +1137,7 @@ static size_t S_clip_footer(const S_ctx *c, size_t s, size_t e)
 }
 
 static nqx_status S_words(S_ctx *c, size_t s, size_t e, nqx_toks *t);
+static int S_directive_leadin(const S_ctx *c, const nqx_node *n);
 
 /* One task over text[s..e) of node, led by lead (with its other roles).
  * Sentences inside that hand work to another body ("Giao X ...", or a
@@ -2503,8 +2505,13 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
             for (k2 = from + 1; k2 + 1 < t.n && !has_subj; k2++) {
                 size_t e2, ov[2 * S_OVN];
                 int as2 = 0;
+                /* also "..., Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban
+                 * nhân dân các tỉnh khẩn trương thực hiện các nội dung
+                 * sau:" (a page's account of a directive): the bodies
+                 * the directing body asks */
                 if (!(t.v[k2 - 1].flags & NQX_TOK_COMMA) ||
-                    !nqx_agx_courtesy(c->agx, &t, k2, t.n))
+                    (!nqx_agx_courtesy(c->agx, &t, k2, t.n) &&
+                     !(c->excluded[ni] == 3 && S_directive_leadin(c, n))))
                     continue;
                 subj.n = 0;
                 e2 = S_subject_at(c, &t, k2, t.n, 0, &subj, &as2);
@@ -2667,6 +2674,11 @@ static int S_node_own(S_ctx *c, int ni, const S_ags *inh, int block, S_ags *blk)
         }
         if (c->excluded[ni] == 3 && !(colon && has_subj && assigned))
             return 0; /* preamble: only an assignment intro counts */
+        /* "..., Thủ tướng Chính phủ yêu cầu:": the directing body of a
+         * page's account asks, it does not do the work below */
+        if (colon && has_subj && !assigned && n->kind == NQX_NODE_PARA &&
+            S_directive_leadin(c, n))
+            return 0;
         if (colon && has_subj && (has_bul || n->kind == NQX_NODE_PARA)) {
             if (has_bul) {
                 S_walk(c, c->kids[ni], c->nkids[ni], &hdr, 1);
@@ -2885,13 +2897,30 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
                    int block)
 {
     S_ags cur = *inh, blk;
-    int cblock = block, sib = 0;
+    int cblock = block, sib = 0, quoted = 0, qkind = 0;
     size_t k;
     for (k = 0; k < nk && !c->st; k++) {
         int ni = kids[k];
         const nqx_node *n = &c->d->nodes[ni];
         size_t vs, ve;
         nqx_role r;
+        /* the bodies a page's account of a directive names ("...,
+         * Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh
+         * ...:", or a paragraph after it: "Bộ Y tế:") lead the points
+         * quoted right after it, not the page's prose or the full text
+         * that follows */
+        if (quoted) {
+            /* the run of points of one kind (bullets, or numbered items)
+             * right after it */
+            int kind = n->kind == NQX_NODE_BULLET ? 1 : S_numbered(n) ? 2 : 3;
+            if (!qkind && kind != 3)
+                qkind = kind;
+            if (kind != qkind) {
+                cur = *inh;
+                cblock = block;
+                quoted = 0;
+            }
+        }
         if (c->excluded[ni] == 1)
             continue;
         if (n->kind == NQX_NODE_TABLE) {
@@ -2948,6 +2977,8 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
             cur = blk;
             cblock = 1;
             sib = 1;
+            quoted = c->inquote[ni] || (c->excluded[ni] == 3 && S_directive_leadin(c, n));
+            qkind = 0;
         }
     }
 }
@@ -2973,10 +3004,20 @@ static int S_opens_work(const S_ctx *c, const nqx_node *n)
            nqx_gram_match(c->p_workin, c->text, n->end, n->start, ov, S_OVN) > 0;
 }
 
+/* Whether paragraph n reports a directive and quotes its work below
+ * (task_directive_leadin: "..., Thủ tướng Chính phủ yêu cầu:"). */
+static int S_directive_leadin(const S_ctx *c, const nqx_node *n)
+{
+    size_t ov[2 * S_OVN];
+    return c->p_directin && n->kind == NQX_NODE_PARA &&
+           S_ends_colon(c->text, n->start, n->end) &&
+           nqx_gram_match(c->p_directin, c->text, n->end, n->start, ov, S_OVN) > 0;
+}
+
 static void S_exclude(S_ctx *c)
 {
     size_t i;
-    int seen_heading = 0, doc = -1, footer = 0;
+    int seen_heading = 0, doc = -1, footer = 0, quoted = 0;
     for (i = 0; i < c->d->nnodes; i++) {
         const nqx_node *n = &c->d->nodes[i];
         size_t ov[2 * S_OVN];
@@ -2984,6 +3025,15 @@ static void S_exclude(S_ctx *c)
             doc = n->doc_index;
             seen_heading = 0;
             footer = 0;
+            quoted = 0;
+        }
+        /* a page's next question ("... được quy định như thế nào?",
+         * task_page_question) ends the work its account of a directive
+         * quoted: the site's own prose follows */
+        if (quoted && n->kind == NQX_NODE_PARA && c->p_question &&
+            nqx_gram_match(c->p_question, c->text, n->end, n->start, ov, S_OVN) > 0) {
+            quoted = 0;
+            seen_heading = 0;
         }
         /* a web page's footer ("Văn bản liên quan", task_site_footer):
          * nothing after it in this document is work */
@@ -3013,7 +3063,9 @@ static void S_exclude(S_ctx *c)
         if (n->parent >= 0)
             c->excluded[i] = c->excluded[n->parent];
         if (n->parent < 0 && S_numbered(n))
-            seen_heading = 1;
+            seen_heading = 1, quoted = 0;
+        if (quoted && n->parent < 0 && n->kind == NQX_NODE_PARA)
+            c->inquote[i] = 1;
         /* the preamble ("..., Ban Thường vụ ban hành Kế hoạch như sau:")
          * assigns nothing; an assignment table there still does */
         if (n->parent < 0 && !seen_heading && n->kind != NQX_NODE_TABLE)
@@ -3028,9 +3080,18 @@ static void S_exclude(S_ctx *c)
              * work begins after it, as after a heading */
             if (S_opens_work(c, n))
                 seen_heading = 1;
+            /* "..., Thủ tướng Chính phủ yêu cầu:" (a page's account of a
+             * directive): the same, up to the page's next question */
+            else if (S_directive_leadin(c, n))
+                seen_heading = quoted = 1;
         }
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS)
+            c->excluded[i] = 1;
+        /* a telegram's sender line ("THỦ TƯỚNG CHÍNH PHỦ điện:",
+         * task_telegram_sender) addresses the text, it hands out nothing */
+        if (c->excluded[i] == 3 && c->p_tgsender &&
+            nqx_gram_match(c->p_tgsender, c->text, n->end, n->start, ov, S_OVN) > 0)
             c->excluded[i] = 1;
         if (n->kind == NQX_NODE_HEADING && c->p_descr &&
             nqx_gram_match(c->p_descr, c->text, n->end, n->start, ov, S_OVN) > 0)
@@ -3128,6 +3189,7 @@ static void S_ctx_free(S_ctx *c)
     free(c->nkids);
     free(c->roots);
     free(c->excluded);
+    free(c->inquote);
     free(c->bodyp);
     free(c->foot);
     free(c->tspans);
@@ -3162,6 +3224,9 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.p_bare = nqx_gram_pattern(g, "task_bare_intro");
     c.p_handout = nqx_gram_pattern(g, "task_preamble_handout");
     c.p_footer = nqx_gram_pattern(g, "task_site_footer");
+    c.p_tgsender = nqx_gram_pattern(g, "task_telegram_sender");
+    c.p_directin = nqx_gram_pattern(g, "task_directive_leadin");
+    c.p_question = nqx_gram_pattern(g, "task_page_question");
     c.p_limit = nqx_gram_pattern(g, "task_fronted_limit");
     c.p_done = nqx_gram_pattern(g, "task_completion_time");
     c.p_compet = nqx_gram_pattern(g, "task_competence_label");
@@ -3172,6 +3237,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
     c.nkids = calloc(nn, sizeof *c.nkids);
     c.roots = calloc(nn, sizeof *c.roots);
     c.excluded = calloc(nn, 1);
+    c.inquote = calloc(nn, 1);
     c.bodyp = calloc(nn, 1);
     for (i = 0; i < d->nrecords; i++)
         c.ntspans += d->records[i].kind == NQX_TARGET;
@@ -3208,7 +3274,7 @@ nqx_status nqx_ext_tasks(const nqx_grammar *g, const char *text, size_t len,
         c.directs = lex->directs;
         c.relays = lex->relays;
     }
-    if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.bodyp || !lex ||
+    if (!c.kids || !c.nkids || !c.roots || !c.excluded || !c.inquote || !c.bodyp || !lex ||
         (c.ntspans && !c.tspans)) {
         S_ctx_free(&c);
         return nqx_fail(err, NQX_ENOMEM, NULL, -1, -1, "out of memory");

@@ -1001,3 +1001,74 @@ Test(agency, election_bodies, .init = S_load, .fini = S_free)
     S_list("Ban bầu cử phải báo cáo với Ủy ban bầu cử", "Ban bầu cử", "phải");
     S_list("Ủy ban bầu cử ở tỉnh phải công bố danh sách", "Ủy ban bầu cử ở tỉnh", "phải");
 }
+
+/* A plural title's colon lists which ministries or departments by their
+ * fields; a field with verb-like words ("Đào tạo", "Du lịch") is one
+ * member, also first in the list or after a lower-case "sở:" */
+Test(agency, colon_list_of_fields, .init = S_load, .fini = S_free)
+{
+    S_list("Các Bộ: Giáo dục và Đào tạo, Y tế chủ động chỉ đạo",
+           "Các Bộ: Giáo dục và Đào tạo, Y tế", "chủ động");
+    S_list("Các Bộ: Giáo dục và Đào tạo, Y tế, Khoa học và Công nghệ, Văn hóa, Thể thao "
+           "và Du lịch theo chức năng, nhiệm vụ được giao chỉ đạo",
+           "Các Bộ: Giáo dục và Đào tạo, Y tế, Khoa học và Công nghệ, Văn hóa, Thể thao "
+           "và Du lịch",
+           "theo");
+    S_list("Các sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính; UBND các xã, phường.",
+           "Các sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính|UBND các xã, phường",
+           NULL);
+    S_list("Bộ Giáo dục và Đào tạo chủ trì", "Bộ Giáo dục và Đào tạo", "chủ trì");
+}
+
+/* In such a list a head word alone up to the next comma, semicolon or
+ * "và" is one more field ("Công an"), not a new body; a head with words
+ * of its own still is. "nêu trên" (the bodies named before) stays in the
+ * name. */
+Test(agency, colon_list_head_word_member, .init = S_load, .fini = S_free)
+{
+    S_list("Bộ trưởng các Bộ: Quốc phòng, Công an, Xây dựng chỉ đạo",
+           "Bộ trưởng các Bộ: Quốc phòng, Công an, Xây dựng", "chỉ đạo");
+    S_list("Các Bộ: Quốc phòng, Công an; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố "
+           "nêu trên chỉ đạo",
+           "Các Bộ: Quốc phòng, Công an|Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên",
+           "chỉ đạo");
+    S_list("UBND các xã: Tân An, Công an tỉnh phối hợp", "UBND các xã: Tân An|Công an tỉnh",
+           "phối hợp");
+}
+
+/* The steering committee typed in lower case ("Ban chỉ đạo", "chỉ đạo"
+ * alone a verb) is a head, also inside another body's name, where the
+ * words after it qualify it */
+Test(agency, steering_committee_lower_case, .init = S_load, .fini = S_free)
+{
+    S_list("Ban chỉ đạo các tỉnh chỉ đạo các địa phương", "Ban chỉ đạo các tỉnh",
+           "chỉ đạo");
+    S_list("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát",
+           "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "theo dõi");
+    S_list("Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia phối hợp với",
+           "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "phối hợp");
+    S_list("Sở Y tế chỉ đạo các cơ sở", "Sở Y tế", "chỉ đạo");
+}
+
+/* broadcasters typed in lower case ("phát" alone is a verb) */
+Test(agency, broadcaster_lower_case, .init = S_load, .fini = S_free)
+{
+    S_list("Đài truyền hình Việt Nam chủ trì đạo diễn", "Đài truyền hình Việt Nam", "chủ trì");
+    S_list("Đài phát thanh và truyền hình tỉnh chỉ đạo đưa tin",
+           "Đài phát thanh và truyền hình tỉnh", "chỉ đạo");
+    S_list("Bộ Xây dựng, Đài truyền hình Việt Nam phối hợp",
+           "Bộ Xây dựng|Đài truyền hình Việt Nam", "phối hợp");
+}
+
+/* a range of places by name after a place word ("các tỉnh, thành phố từ
+ * Hà Tĩnh đến Lâm Đồng") is in the name; "từ" after a body that is no
+ * place word is not */
+Test(agency, place_range_in_name, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng khẩn trương "
+           "chỉ đạo",
+           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng", "khẩn trương");
+    S_list("Ủy ban nhân dân các tỉnh từ Quảng Trị đến Quảng Ngãi chỉ đạo",
+           "Ủy ban nhân dân các tỉnh từ Quảng Trị đến Quảng Ngãi", "chỉ đạo");
+    S_list("Bộ Tài chính từ Quý I đến Quý III báo cáo", "Bộ Tài chính", "từ");
+}

@@ -2781,3 +2781,54 @@ Test(task, case_commas_before_then, .init = fx_grammar_load, .fini = S_free)
     S_expect_agencies(S_task("trục vớt tài sản"), "lead:Cục Hàng hải Việt Nam;");
     S_expect_agencies(S_task("thông báo bằng văn bản"), "lead:Sở Tài chính;");
 }
+
+/* A telegram's sender line ("THỦ TƯỚNG CHÍNH PHỦ điện:") addresses the
+ * text; it is no body handing out the items below: an item that names
+ * no body and sets no time is no task, one that names its body is led
+ * by it */
+Test(task, telegram_sender_line_no_block, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("CÔNG ĐIỆN\n\nVỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n"
+          "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Huế, Đà Nẵng;\n\n"
+          "- Các Bộ: Quốc phòng, Công an.\n\n"
+          "Để chủ động ứng phó với mưa lũ, Thủ tướng Chính phủ yêu cầu:\n\n"
+          "1. Các Bộ: Quốc phòng, Công an chỉ đạo các đơn vị sẵn sàng lực lượng.\n\n"
+          "2. Kêu gọi sự giúp đỡ, tương thân tương ái của nhân dân.\n\n"
+          "3. Văn phòng Chính phủ theo dõi, đôn đốc.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Kêu gọi"),
+                  "a task of the item with no body: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("sẵn sàng lực lượng"), "lead:Các Bộ: Quốc phòng, Công an;");
+    S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
+}
+
+/* A page's account of a directive ("..., Thủ tướng Chính phủ yêu cầu
+ * Chủ tịch Ủy ban nhân dân các tỉnh khẩn trương thực hiện các nội dung
+ * sau:") opens the work it quotes below, led by the bodies it asks, in a
+ * text with no numbered sections; the page's next question ends it (the
+ * law it then quotes is not the directive's work) */
+Test(task, page_quotes_directive, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("Toàn văn Công điện 234/CĐ-TTg phát động Chiến dịch Quang Trung?\n\n"
+          "Ngày 30/11/2025, Thủ tướng Chính phủ ban hành Công điện 234/CĐ-TTg.\n\n"
+          "Theo đó, để khẩn trương xây dựng lại nhà ở, Thủ tướng Chính phủ yêu cầu Chủ tịch "
+          "Ủy ban nhân dân các tỉnh khẩn trương thực hiện các nội dung sau:\n\n"
+          "- Tổ chức xây dựng kế hoạch cụ thể, phát động Chiến dịch vào ngày 01/12/2025.\n\n"
+          "- Phát huy tinh thần tự lực, tự cường của địa phương.\n\n"
+          "Hoạt động khắc phục hậu quả thiên tai được quy định như thế nào?\n\n"
+          "Căn cứ Điều 30 Luật Phòng chống thiên tai, trách nhiệm như sau:\n\n"
+          "- Bộ, cơ quan ngang bộ có trách nhiệm chủ động khắc phục hậu quả thiên tai.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    const nqx_record *r = S_task("Tổ chức xây dựng kế hoạch");
+    S_expect_agencies(r, "lead:Chủ tịch Ủy ban nhân dân các tỉnh;");
+    S_expect_deadline(r, "2025-12-01");
+    S_expect_agencies(S_task("Phát huy tinh thần"), "lead:Chủ tịch Ủy ban nhân dân các tỉnh;");
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "có trách nhiệm chủ động"),
+                  "a task of the quoted law: %s", S_d->records[i].text);
+}
