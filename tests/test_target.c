@@ -474,6 +474,22 @@ Test(target, counted_nouns_from_the_lexicon)
     S_check("01 cá nhân/01 tổ", 0, "=", 1, 1, "cá nhân/01 tổ", NULL, 0);
 }
 
+/* Routes, rounds and scientists are counted nouns too; a chainage
+ * ("Km41+550 tuyến ĐT.520") is a place on a road, no count. */
+Test(target, routes_rounds_and_chainages)
+{
+    S_run("II. MỤC TIÊU\n"
+          "Đến năm 2030, cơ bản hoàn thành các mục tiêu cụ thể sau:\n"
+          "- Doanh nghiệp tư nhân sở hữu thêm tối thiểu 04 tuyến cáp quang biển quốc tế.\n"
+          "- Phấn đấu thu hút được ít nhất 100 nhà khoa học tham gia giảng dạy.\n"
+          "- Tổ chức tối thiểu 02 đợt tập huấn cho cán bộ.\n"
+          "- Bảo đảm giao thông tại Km41+550 tuyến ĐT.520 khi có mưa, lũ.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("04 tuyến", 0, ">=", 4, 4, "tuyến", "2030", 0);
+    S_check("100 nhà khoa học", 0, ">=", 100, 100, "nhà khoa học", "2030", 1);
+    S_check("02 đợt", 0, ">=", 2, 2, "đợt", "2030", 0);
+}
+
 /* A cut or a rise that a clause opens with sets its new value; the old
  * value and a reported change are no goals. */
 Test(target, cuts_take_the_new_value)
