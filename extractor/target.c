@@ -100,6 +100,7 @@ typedef struct {
     /* "... các chỉ tiêu chủ yếu ... ra sao?" then "Căn cứ ... như sau:" */
     const nqx_pattern *goal_question, *goal_cite;
     const nqx_pattern *time_para; /* "Mục tiêu đến năm 2025" (tg_time_para) */
+    const nqx_pattern *leadin_horizon; /* "mục tiêu Chiến lược ... đến năm 2030" */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
     const nqx_pattern *full_cover; /* "số hóa 100% hồ sơ" (tg_full_cover) */
@@ -1517,6 +1518,19 @@ static const S_goal *S_node_goal(const S_ctx *c, S_goal *g)
                              sizeof g->dl, &ms, &me) &&
             (strcmp(g->dl, "ongoing") == 0 || strcmp(g->dl, "conditional") == 0))
             g->dl[0] = '\0';
+        /* a time deadline.c took for a name ("mục tiêu Chiến lược ... đến
+         * năm 2030 như sau:") is still the goals' horizon */
+        if (!g->dl[0] && c->leadin_horizon) {
+            size_t ov[2 * S_NOV], la = ln->start;
+            int gy = nqx_gram_group(c->leadin_horizon, "y");
+            if (ln->end - la > S_HEAD_REACH)
+                la = S_cb(c->mask, ln->end - S_HEAD_REACH);
+            if (gy > 0 && gy < S_NOV &&
+                S_match(c->leadin_horizon, c->mask + la, ln->end - la, 0, ov, S_NOV) &&
+                ov[2 * gy] != SIZE_MAX)
+                snprintf(g->dl, sizeof g->dl, "%.*s", (int)(ov[2 * gy + 1] - ov[2 * gy]),
+                         c->mask + la + ov[2 * gy]);
+        }
     }
     return g;
 }
@@ -2516,6 +2530,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
     c.goal_question = nqx_gram_pattern(g, "tg_goal_question");
     c.time_para = nqx_gram_pattern(g, "tg_time_para");
+    c.leadin_horizon = nqx_gram_pattern(g, "tg_leadin_horizon");
     c.goal_cite = nqx_gram_pattern(g, "tg_goal_cite_leadin");
     c.full_cover = nqx_gram_pattern(g, "tg_full_cover");
     c.hl_doc = -2; /* no document asked about yet (-1 is none) */

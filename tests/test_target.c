@@ -490,6 +490,27 @@ Test(target, routes_rounds_and_chainages)
     S_check("02 đợt", 0, ">=", 2, 2, "đợt", "2030", 0);
 }
 
+/* A lead-in that names the goals by their strategy's name ("mục tiêu
+ * Chiến lược ... đến năm 2030 như sau:") gives them its horizon, through
+ * nested bullets; not the end of a period nor a time a narrower clause
+ * replaces (there no time is read: "năm học 2025 - 2026" is not one). */
+Test(target, horizon_of_a_named_strategy_lead_in)
+{
+    S_run("Mục tiêu Chiến lược đến năm 2030?\n"
+          "Tại tiểu mục 3 Mục II Nghị quyết 36-NQ/TW năm 2018 xác định mục tiêu Chiến lược "
+          "phát triển bền vững kinh tế biển Việt Nam đến năm 2030, tầm nhìn đến năm 2045 như sau:\n"
+          "- Mục tiêu cụ thể\n"
+          "+ Về kinh tế biển: Các ngành kinh tế thuần biển đóng góp khoảng 10% GDP cả nước.\n"
+          "+ Tối thiểu 50% diện tích vùng biển được điều tra cơ bản tài nguyên.\n"
+          "Căn cứ mục tiêu của Đề án giai đoạn từ năm 2025 đến năm 2030, trong đó, đối với "
+          "năm học 2025 - 2026, phấn đấu:\n"
+          "- 100% học sinh được học Tin học quốc tế.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("khoảng 10%", 0, "~", 10, 10, "%", "2030", 0);
+    S_check("Tối thiểu 50%", 0, ">=", 50, 50, "%", "2030", 0);
+    S_check("100% học sinh", 0, "=", 100, 100, "%", NULL, 1);
+}
+
 /* A cut or a rise that a clause opens with sets its new value; the old
  * value and a reported change are no goals. */
 Test(target, cuts_take_the_new_value)
