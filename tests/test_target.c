@@ -511,6 +511,20 @@ Test(target, horizon_of_a_named_strategy_lead_in)
     S_check("100% học sinh", 0, "=", 100, 100, "%", NULL, 1);
 }
 
+/* A question sets no figure: a Q&A page's title, a quiz's question; the
+ * quoted answer under it does. */
+Test(target, questions_set_no_goal)
+{
+    S_run("Mục tiêu đến năm 2030 phải thu hút được 02 doanh nghiệp công nghệ hàng đầu "
+          "thế giới đầu tư trung tâm dữ liệu tại Việt Nam phải không?\n"
+          "Câu 29: Theo Nghị quyết 71-NQ/TW, mục tiêu về số cơ sở giáo dục đại học thuộc "
+          "nhóm 200 đại học hàng đầu châu Á là ít nhất bao nhiêu?\n"
+          "Tại Mục I Điều 1 Quyết định 2161/QĐ-TTg, mục tiêu cụ thể như sau:\n"
+          "- Thu hút ít nhất 02 doanh nghiệp công nghệ hàng đầu thế giới đầu tư trung tâm dữ liệu.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("Thu hút ít nhất", 0, ">=", 2, 2, "doanh nghiệp", NULL, 0);
+}
+
 /* A cut or a rise that a clause opens with sets its new value; the old
  * value and a reported change are no goals. */
 Test(target, cuts_take_the_new_value)
