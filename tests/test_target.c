@@ -525,6 +525,18 @@ Test(target, questions_set_no_goal)
     S_check("Thu hút ít nhất", 0, ">=", 2, 2, "doanh nghiệp", NULL, 0);
 }
 
+/* What has already passed a figure reports it: "đã vượt", "đã tăng",
+ * "đã giảm", like "đã đạt". */
+Test(target, already_passed_is_a_result)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Chi phí sinh hoạt tối thiểu ở vùng đô thị đã vượt 4,5 đến 5 triệu đồng/người/tháng.\n"
+          "- Số hộ nghèo đã giảm ít nhất 1.200 hộ so với năm 2020.\n"
+          "- Phấn đấu giảm tối thiểu 1.000 hộ nghèo.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("1.000 hộ", 0, ">=", 1000, 1000, "hộ", NULL, 1);
+}
+
 /* A cut or a rise that a clause opens with sets its new value; the old
  * value and a reported change are no goals. */
 Test(target, cuts_take_the_new_value)
