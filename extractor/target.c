@@ -2250,6 +2250,43 @@ static int S_clause_lead(const S_ctx *c, size_t cs, size_t ce,
     return S_match(c->aspire, c->mask, lim, cs, ov, S_NOV);
 }
 
+/* The letter of an answer option "A." to "D." that node j opens with (its
+ * label, or its text where the outline gave none: the fallback outline
+ * has no upper-case letters), or 0. */
+static char S_option_letter(const S_ctx *c, int j)
+{
+    const char *l = c->nodes[j].label;
+    const char *t = c->mask + c->nodes[j].start;
+    if (l && l[0] >= 'A' && l[0] <= 'D' && strcmp(l + 1, ".") == 0)
+        return l[0];
+    if (c->nodes[j].end - c->nodes[j].start > 3 && t[0] >= 'A' && t[0] <= 'D' &&
+        t[1] == '.' && t[2] == ' ')
+        return t[0];
+    return 0;
+}
+
+/* A quiz's answer options: "Câu 14: ... là tối thiểu bao nhiêu?" then
+ * "A. Chi đầu tư đạt ít nhất 10% ...", "B. ... 6% ...": each a choice,
+ * none a goal. node is option "A." to "D.", after the options before it
+ * in order, and the line before "A." asks a question. */
+static int S_answer_option(const S_ctx *c, int node)
+{
+    char want = S_option_letter(c, node);
+    int j = node;
+    size_t e;
+    if (!want)
+        return 0;
+    for (; want > 'A'; want--)
+        if (--j < 0 || S_option_letter(c, j) != want - 1)
+            return 0;
+    if (--j < 0)
+        return 0;
+    e = c->nodes[j].end;
+    while (e > c->nodes[j].start && S_is_space(c->mask[e - 1]))
+        e--;
+    return e > c->nodes[j].start && c->mask[e - 1] == '?';
+}
+
 static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
 {
     const nqx_node *nd = &c->nodes[node];
@@ -2272,6 +2309,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         nd->kind == NQX_NODE_RECIPIENTS || nd->kind == NQX_NODE_TABLE)
         return NQX_OK;
     if (b <= a || S_match(c->footnote, c->text + a, b - a, 0, ov, S_NOV))
+        return NQX_OK;
+    if (S_answer_option(c, node))
         return NQX_OK;
     {
         size_t cells[2 * S_MAXCOL];

@@ -537,6 +537,23 @@ Test(target, already_passed_is_a_result)
     S_check("1.000 hộ", 0, ">=", 1000, 1000, "hộ", NULL, 1);
 }
 
+/* A quiz's answer options are choices, not goals; a list under a line
+ * that asks nothing is not a quiz. */
+Test(target, quiz_answer_options)
+{
+    S_run("Câu 14: Theo Nghị quyết 71-NQ/TW, tỷ lệ chi đầu tư cho giáo dục là tối thiểu bao nhiêu?\n"
+          "A. Chi đầu tư đạt ít nhất 10% tổng chi ngân sách nhà nước\n"
+          "B. Chi đầu tư đạt ít nhất 6% tổng chi ngân sách nhà nước\n"
+          "C. Chi đầu tư đạt ít nhất 5% tổng chi ngân sách nhà nước\n"
+          "D. Chi đầu tư đạt ít nhất 8% tổng chi ngân sách nhà nước\n"
+          "II. MỤC TIÊU\n"
+          "A. Tỷ lệ xã đạt chuẩn nông thôn mới đạt ít nhất 80%.\n"
+          "B. Tỷ lệ che phủ rừng đạt tối thiểu 42%.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("80%", 0, ">=", 80, 80, "%", NULL, 0);
+    S_check("42%", 0, ">=", 42, 42, "%", NULL, 0);
+}
+
 /* A cut or a rise that a clause opens with sets its new value; the old
  * value and a reported change are no goals. */
 Test(target, cuts_take_the_new_value)
