@@ -100,6 +100,7 @@ typedef struct {
     /* "... các chỉ tiêu chủ yếu ... ra sao?" then "Căn cứ ... như sau:" */
     const nqx_pattern *goal_question, *goal_cite;
     const nqx_pattern *time_para; /* "Mục tiêu đến năm 2025" (tg_time_para) */
+    const nqx_pattern *leadin_horizon; /* "mục tiêu Chiến lược ... đến năm 2030" */
     const nqx_pattern *negated_floor; /* "không có X đạt" before "dưới N" */
     const nqx_pattern *goal_purpose; /* "góp phần hoàn thành mục tiêu" */
     const nqx_pattern *full_cover; /* "số hóa 100% hồ sơ" (tg_full_cover) */
@@ -1517,6 +1518,19 @@ static const S_goal *S_node_goal(const S_ctx *c, S_goal *g)
                              sizeof g->dl, &ms, &me) &&
             (strcmp(g->dl, "ongoing") == 0 || strcmp(g->dl, "conditional") == 0))
             g->dl[0] = '\0';
+        /* a time deadline.c took for a name ("mục tiêu Chiến lược ... đến
+         * năm 2030 như sau:") is still the goals' horizon */
+        if (!g->dl[0] && c->leadin_horizon) {
+            size_t ov[2 * S_NOV], la = ln->start;
+            int gy = nqx_gram_group(c->leadin_horizon, "y");
+            if (ln->end - la > S_HEAD_REACH)
+                la = S_cb(c->mask, ln->end - S_HEAD_REACH);
+            if (gy > 0 && gy < S_NOV &&
+                S_match(c->leadin_horizon, c->mask + la, ln->end - la, 0, ov, S_NOV) &&
+                ov[2 * gy] != SIZE_MAX)
+                snprintf(g->dl, sizeof g->dl, "%.*s", (int)(ov[2 * gy + 1] - ov[2 * gy]),
+                         c->mask + la + ov[2 * gy]);
+        }
     }
     return g;
 }
@@ -2236,6 +2250,43 @@ static int S_clause_lead(const S_ctx *c, size_t cs, size_t ce,
     return S_match(c->aspire, c->mask, lim, cs, ov, S_NOV);
 }
 
+/* The letter of an answer option "A." to "D." that node j opens with (its
+ * label, or its text where the outline gave none: the fallback outline
+ * has no upper-case letters), or 0. */
+static char S_option_letter(const S_ctx *c, int j)
+{
+    const char *l = c->nodes[j].label;
+    const char *t = c->mask + c->nodes[j].start;
+    if (l && l[0] >= 'A' && l[0] <= 'D' && strcmp(l + 1, ".") == 0)
+        return l[0];
+    if (c->nodes[j].end - c->nodes[j].start > 3 && t[0] >= 'A' && t[0] <= 'D' &&
+        t[1] == '.' && t[2] == ' ')
+        return t[0];
+    return 0;
+}
+
+/* A quiz's answer options: "Câu 14: ... là tối thiểu bao nhiêu?" then
+ * "A. Chi đầu tư đạt ít nhất 10% ...", "B. ... 6% ...": each a choice,
+ * none a goal. node is option "A." to "D.", after the options before it
+ * in order, and the line before "A." asks a question. */
+static int S_answer_option(const S_ctx *c, int node)
+{
+    char want = S_option_letter(c, node);
+    int j = node;
+    size_t e;
+    if (!want)
+        return 0;
+    for (; want > 'A'; want--)
+        if (--j < 0 || S_option_letter(c, j) != want - 1)
+            return 0;
+    if (--j < 0)
+        return 0;
+    e = c->nodes[j].end;
+    while (e > c->nodes[j].start && S_is_space(c->mask[e - 1]))
+        e--;
+    return e > c->nodes[j].start && c->mask[e - 1] == '?';
+}
+
 static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
 {
     const nqx_node *nd = &c->nodes[node];
@@ -2258,6 +2309,8 @@ static nqx_status S_node(S_ctx *c, int node, nqx_error *err)
         nd->kind == NQX_NODE_RECIPIENTS || nd->kind == NQX_NODE_TABLE)
         return NQX_OK;
     if (b <= a || S_match(c->footnote, c->text + a, b - a, 0, ov, S_NOV))
+        return NQX_OK;
+    if (S_answer_option(c, node))
         return NQX_OK;
     {
         size_t cells[2 * S_MAXCOL];
@@ -2516,6 +2569,7 @@ nqx_status nqx_ext_targets(const nqx_grammar *g, const char *text, size_t len,
     c.goal_purpose = nqx_gram_pattern(g, "tg_goal_purpose");
     c.goal_question = nqx_gram_pattern(g, "tg_goal_question");
     c.time_para = nqx_gram_pattern(g, "tg_time_para");
+    c.leadin_horizon = nqx_gram_pattern(g, "tg_leadin_horizon");
     c.goal_cite = nqx_gram_pattern(g, "tg_goal_cite_leadin");
     c.full_cover = nqx_gram_pattern(g, "tg_full_cover");
     c.hl_doc = -2; /* no document asked about yet (-1 is none) */

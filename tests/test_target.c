@@ -474,6 +474,86 @@ Test(target, counted_nouns_from_the_lexicon)
     S_check("01 cá nhân/01 tổ", 0, "=", 1, 1, "cá nhân/01 tổ", NULL, 0);
 }
 
+/* Routes, rounds and scientists are counted nouns too; a chainage
+ * ("Km41+550 tuyến ĐT.520") is a place on a road, no count. */
+Test(target, routes_rounds_and_chainages)
+{
+    S_run("II. MỤC TIÊU\n"
+          "Đến năm 2030, cơ bản hoàn thành các mục tiêu cụ thể sau:\n"
+          "- Doanh nghiệp tư nhân sở hữu thêm tối thiểu 04 tuyến cáp quang biển quốc tế.\n"
+          "- Phấn đấu thu hút được ít nhất 100 nhà khoa học tham gia giảng dạy.\n"
+          "- Tổ chức tối thiểu 02 đợt tập huấn cho cán bộ.\n"
+          "- Bảo đảm giao thông tại Km41+550 tuyến ĐT.520 khi có mưa, lũ.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("04 tuyến", 0, ">=", 4, 4, "tuyến", "2030", 0);
+    S_check("100 nhà khoa học", 0, ">=", 100, 100, "nhà khoa học", "2030", 1);
+    S_check("02 đợt", 0, ">=", 2, 2, "đợt", "2030", 0);
+}
+
+/* A lead-in that names the goals by their strategy's name ("mục tiêu
+ * Chiến lược ... đến năm 2030 như sau:") gives them its horizon, through
+ * nested bullets; not the end of a period nor a time a narrower clause
+ * replaces (there no time is read: "năm học 2025 - 2026" is not one). */
+Test(target, horizon_of_a_named_strategy_lead_in)
+{
+    S_run("Mục tiêu Chiến lược đến năm 2030?\n"
+          "Tại tiểu mục 3 Mục II Nghị quyết 36-NQ/TW năm 2018 xác định mục tiêu Chiến lược "
+          "phát triển bền vững kinh tế biển Việt Nam đến năm 2030, tầm nhìn đến năm 2045 như sau:\n"
+          "- Mục tiêu cụ thể\n"
+          "+ Về kinh tế biển: Các ngành kinh tế thuần biển đóng góp khoảng 10% GDP cả nước.\n"
+          "+ Tối thiểu 50% diện tích vùng biển được điều tra cơ bản tài nguyên.\n"
+          "Căn cứ mục tiêu của Đề án giai đoạn từ năm 2025 đến năm 2030, trong đó, đối với "
+          "năm học 2025 - 2026, phấn đấu:\n"
+          "- 100% học sinh được học Tin học quốc tế.\n");
+    cr_expect_eq(S_count(), 3);
+    S_check("khoảng 10%", 0, "~", 10, 10, "%", "2030", 0);
+    S_check("Tối thiểu 50%", 0, ">=", 50, 50, "%", "2030", 0);
+    S_check("100% học sinh", 0, "=", 100, 100, "%", NULL, 1);
+}
+
+/* A question sets no figure: a Q&A page's title, a quiz's question; the
+ * quoted answer under it does. */
+Test(target, questions_set_no_goal)
+{
+    S_run("Mục tiêu đến năm 2030 phải thu hút được 02 doanh nghiệp công nghệ hàng đầu "
+          "thế giới đầu tư trung tâm dữ liệu tại Việt Nam phải không?\n"
+          "Câu 29: Theo Nghị quyết 71-NQ/TW, mục tiêu về số cơ sở giáo dục đại học thuộc "
+          "nhóm 200 đại học hàng đầu châu Á là ít nhất bao nhiêu?\n"
+          "Tại Mục I Điều 1 Quyết định 2161/QĐ-TTg, mục tiêu cụ thể như sau:\n"
+          "- Thu hút ít nhất 02 doanh nghiệp công nghệ hàng đầu thế giới đầu tư trung tâm dữ liệu.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("Thu hút ít nhất", 0, ">=", 2, 2, "doanh nghiệp", NULL, 0);
+}
+
+/* What has already passed a figure reports it: "đã vượt", "đã tăng",
+ * "đã giảm", like "đã đạt". */
+Test(target, already_passed_is_a_result)
+{
+    S_run("II. MỤC TIÊU\n"
+          "- Chi phí sinh hoạt tối thiểu ở vùng đô thị đã vượt 4,5 đến 5 triệu đồng/người/tháng.\n"
+          "- Số hộ nghèo đã giảm ít nhất 1.200 hộ so với năm 2020.\n"
+          "- Phấn đấu giảm tối thiểu 1.000 hộ nghèo.\n");
+    cr_expect_eq(S_count(), 1);
+    S_check("1.000 hộ", 0, ">=", 1000, 1000, "hộ", NULL, 1);
+}
+
+/* A quiz's answer options are choices, not goals; a list under a line
+ * that asks nothing is not a quiz. */
+Test(target, quiz_answer_options)
+{
+    S_run("Câu 14: Theo Nghị quyết 71-NQ/TW, tỷ lệ chi đầu tư cho giáo dục là tối thiểu bao nhiêu?\n"
+          "A. Chi đầu tư đạt ít nhất 10% tổng chi ngân sách nhà nước\n"
+          "B. Chi đầu tư đạt ít nhất 6% tổng chi ngân sách nhà nước\n"
+          "C. Chi đầu tư đạt ít nhất 5% tổng chi ngân sách nhà nước\n"
+          "D. Chi đầu tư đạt ít nhất 8% tổng chi ngân sách nhà nước\n"
+          "II. MỤC TIÊU\n"
+          "A. Tỷ lệ xã đạt chuẩn nông thôn mới đạt ít nhất 80%.\n"
+          "B. Tỷ lệ che phủ rừng đạt tối thiểu 42%.\n");
+    cr_expect_eq(S_count(), 2);
+    S_check("80%", 0, ">=", 80, 80, "%", NULL, 0);
+    S_check("42%", 0, ">=", 42, 42, "%", NULL, 0);
+}
+
 /* A cut or a rise that a clause opens with sets its new value; the old
  * value and a reported change are no goals. */
 Test(target, cuts_take_the_new_value)
