@@ -1072,3 +1072,17 @@ Test(agency, place_range_in_name, .init = S_load, .fini = S_free)
            "Ủy ban nhân dân các tỉnh từ Quảng Trị đến Quảng Ngãi", "chỉ đạo");
     S_list("Bộ Tài chính từ Quý I đến Quý III báo cáo", "Bộ Tài chính", "từ");
 }
+
+/* the kind of place a level names ("các tỉnh biên giới", "các xã ven
+ * biển", "các huyện miền núi") is in the name, lower case after a level
+ * word that would end it */
+Test(agency, place_kind_after_level, .init = S_load, .fini = S_free)
+{
+    S_list("Uỷ ban nhân dân các tỉnh biên giới phối hợp với Bộ Nông nghiệp",
+           "Uỷ ban nhân dân các tỉnh biên giới", "phối hợp");
+    S_list("Ủy ban nhân dân các xã ven biển tổ chức sơ tán",
+           "Ủy ban nhân dân các xã ven biển", "tổ chức");
+    S_list("Các huyện miền núi chủ động bố trí lực lượng", "Các huyện miền núi",
+           "chủ động");
+    S_list("Công an tỉnh dựng chốt", "Công an tỉnh", "dựng");
+}
