@@ -2893,6 +2893,36 @@ static int S_paras_only(const S_ctx *c, int ni)
     return 1;
 }
 
+/* Whether paragraph ni only finishes a list of names the line before
+ * opened with a colon and a line break split ("1. Chủ tịch Ủy ban nhân
+ * dân các tỉnh ..., trong đó trọng tâm là các tỉnh:" / "Đắk Lắk, Khánh
+ * Hòa, Gia Lai và Lâm Đồng:"): proper names, commas and "và" only. It
+ * belongs to the intro before it and is no work of its own. */
+static int S_name_tail(S_ctx *c, int ni)
+{
+    const nqx_node *n = &c->d->nodes[ni];
+    size_t p = n->start, k;
+    nqx_toks t;
+    int ok;
+    if (n->kind != NQX_NODE_PARA || c->nkids[ni])
+        return 0;
+    while (p > 0 && (c->text[p - 1] == ' ' || c->text[p - 1] == '\n' ||
+                     c->text[p - 1] == '*'))
+        p--;
+    if (p == 0 || c->text[p - 1] != ':')
+        return 0;
+    if (nqx_ext_tokens(c->text, n->start, n->end, &t)) {
+        c->st = NQX_ENOMEM;
+        return 0;
+    }
+    ok = t.n >= 2 && t.n <= 24;
+    for (k = 0; ok && k < t.n; k++)
+        if (!t.v[k].cap && strcmp(t.v[k].lower, "và") != 0)
+            ok = 0;
+    nqx_toks_free(&t);
+    return ok;
+}
+
 static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
                    int block)
 {
@@ -2932,7 +2962,7 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS || n->kind == NQX_NODE_ROW)
             continue;
-        if (S_label_kind(c, n, &vs, &ve, &r))
+        if (S_label_kind(c, n, &vs, &ve, &r) || S_name_tail(c, ni))
             continue;
         blk.n = 0;
         if (c->wrap_doc >= 0 && n->doc_index == c->wrap_doc && n->start >= c->wrap_at &&

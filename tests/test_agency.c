@@ -1086,3 +1086,19 @@ Test(agency, place_kind_after_level, .init = S_load, .fini = S_free)
            "chủ động");
     S_list("Công an tỉnh dựng chốt", "Công an tỉnh", "dựng");
 }
+
+/* ", trong đó trọng tâm là ..." singles out a member of the bodies before
+ * it, as ", nhất là ..." does; a place word with a colon lists which
+ * places ("các tỉnh: Đắk Lắk, Khánh Hòa ...") */
+Test(agency, singled_out_places_colon_list, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó "
+           "trọng tâm là các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng khẩn trương thực "
+           "hiện",
+           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng|các tỉnh: Đắk "
+           "Lắk, Khánh Hòa, Gia Lai và Lâm Đồng",
+           "khẩn trương");
+    S_list("Các tỉnh: Đắk Lắk, Khánh Hòa chủ động sơ tán", "Các tỉnh: Đắk Lắk, Khánh Hòa",
+           "chủ động");
+    S_list("Các địa phương: Phối hợp với Bộ Y tế", "Các địa phương", "Phối");
+}

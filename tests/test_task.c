@@ -2832,3 +2832,30 @@ Test(task, page_quotes_directive, .init = fx_grammar_load, .fini = S_free)
                       !strstr(S_d->records[i].text, "có trách nhiệm chủ động"),
                   "a task of the quoted law: %s", S_d->records[i].text);
 }
+
+/* A telegram item whose bodies single out some places in a colon list a
+ * line break split ("..., trong đó trọng tâm là các tỉnh:" / "Đắk Lắk,
+ * Khánh Hòa, Gia Lai và Lâm Đồng:") leads the lettered points below; the
+ * line that finishes the list is no task */
+Test(task, item_bodies_colon_list_split, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("Thủ tướng Chính phủ yêu cầu:\n\n"
+          "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó "
+          "trọng tâm là các tỉnh:\n\n"
+          "Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:\n\n"
+          "a) Tổ chức xây dựng kế hoạch cụ thể, phát động Chiến dịch vào ngày 01/12/2025.\n\n"
+          "b) Huy động lực lượng quân đội, công an hỗ trợ sửa chữa nhà.\n\n"
+          "2. Bộ trưởng Bộ Tài chính chỉ đạo triển khai các chính sách hỗ trợ.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      strncmp(S_d->records[i].text, "Đắk Lắk", strlen("Đắk Lắk")) != 0,
+                  "a task of the list's last line: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("Tổ chức xây dựng kế hoạch"),
+                      "lead:Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm "
+                      "Đồng;lead:các tỉnh;");
+    S_expect_agencies(S_task("Huy động lực lượng"),
+                      "lead:Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm "
+                      "Đồng;lead:các tỉnh;");
+}
