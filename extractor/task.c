@@ -3082,6 +3082,19 @@ static void S_exclude(S_ctx *c)
             c->excluded[i] = 1;
             continue;
         }
+        /* a web page's image caption ("... (Hình từ Internet)") stands
+         * between two parts of the page: the item before it ends there,
+         * the page's next part is none of its text (S_clip_footer) */
+        if (n->kind == NQX_NODE_FOOTNOTE && n->label &&
+            (strcmp(n->label, "Hình") == 0 || strcmp(n->label, "Ảnh") == 0)) {
+            size_t *nf = realloc(c->foot, (c->nfoot + 1) * sizeof *nf);
+            if (!nf) {
+                c->st = NQX_ENOMEM;
+                return;
+            }
+            c->foot = nf;
+            c->foot[c->nfoot++] = n->start;
+        }
         if (n->parent >= 0 && c->excluded[n->parent] == 1) {
             c->excluded[i] = 1;
             /* the lead-in below (task_work_leadin), hung by the outline

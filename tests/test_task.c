@@ -2859,3 +2859,26 @@ Test(task, item_bodies_colon_list_split, .init = fx_grammar_load, .fini = S_free
                       "lead:Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm "
                       "Đồng;lead:các tỉnh;");
 }
+
+/* A web page's image caption ("... (Hình từ Internet)") ends the item
+ * before it: the caption, which repeats the page's title, and the page's
+ * next part are none of the item's text, and no task comes from them */
+Test(task, page_caption_ends_item, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("Thủ tướng yêu cầu xử lý nghiêm vi phạm về dạy thêm học thêm?\n\n"
+          "Theo đó, Thủ tướng Chính phủ yêu cầu:\n\n"
+          "- Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo các địa phương rà soát việc dạy thêm.\n\n"
+          "- Văn phòng Chính phủ theo dõi, đôn đốc các cơ quan thực hiện Công điện này.\n\n"
+          "  Như vậy, Thủ tướng yêu cầu xử lý nghiêm vi phạm quy định về dạy thêm.\n\n"
+          "Thủ tướng yêu cầu xử lý nghiêm vi phạm quy định về dạy thêm học thêm (Hình từ "
+          "Internet)\n\n"
+          "  Thông tư 29 quy định về dạy thêm học thêm có hiệu lực từ ngày 14/02/2025\n\n"
+          "  Ngày 30/12/2024, Bộ trưởng Bộ Giáo dục và Đào tạo đã ký ban hành Thông tư 29.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Hình từ"),
+                  "a task holds the caption: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
+}
