@@ -3047,7 +3047,7 @@ static int S_directive_leadin(const S_ctx *c, const nqx_node *n)
 static void S_exclude(S_ctx *c)
 {
     size_t i;
-    int seen_heading = 0, doc = -1, footer = 0, quoted = 0;
+    int seen_heading = 0, doc = -1, footer = 0, quoted = 0, signed_ = 0, notes = 0;
     for (i = 0; i < c->d->nnodes; i++) {
         const nqx_node *n = &c->d->nodes[i];
         size_t ov[2 * S_OVN];
@@ -3056,7 +3056,20 @@ static void S_exclude(S_ctx *c)
             seen_heading = 0;
             footer = 0;
             quoted = 0;
+            signed_ = notes = 0;
         }
+        /* the footnotes printed after the signature ("[1] Thông báo số
+         * ...", "[2] Bộ" / "Giáo dục và Đào tạo, Bộ Ngoại giao, ..."):
+         * the lines a page broke off a note are the note's, up to the
+         * next heading, item or table */
+        if (n->kind == NQX_NODE_SIGNATURE)
+            signed_ = 1;
+        else if (n->kind == NQX_NODE_FOOTNOTE && signed_ && n->parent < 0)
+            notes = 1;
+        else if (notes && n->parent < 0 && n->kind != NQX_NODE_PARA)
+            notes = 0;
+        if (notes && n->kind == NQX_NODE_PARA && n->parent < 0)
+            c->excluded[i] = 1;
         /* a page's next question ("... được quy định như thế nào?",
          * task_page_question) ends the work its account of a directive
          * quoted: the site's own prose follows */

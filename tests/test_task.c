@@ -2882,3 +2882,42 @@ Test(task, page_caption_ends_item, .init = fx_grammar_load, .fini = S_free)
                   "a task holds the caption: %s", S_d->records[i].text);
     S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
 }
+
+/* The footnotes printed after a telegram's signature, a line of one broken
+ * off by the page ("[2] Bộ" / "Giáo dục và Đào tạo, Bộ Ngoại giao, ..."),
+ * are notes, no work */
+Test(task, notes_after_signature_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("CÔNG ĐIỆN\n"
+          "\n"
+          "THỦ TƯỚNG CHÍNH PHỦ điện:\n"
+          "\n"
+          "- Bộ trưởng các Bộ.\n"
+          "\n"
+          "Thủ tướng Chính phủ yêu cầu:\n"
+          "\n"
+          "1. Bộ Xây dựng chủ trì tổ chức Lễ khánh thành các dự án[1].\n"
+          "\n"
+          "2. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này.\n"
+          "\n"
+          "Nơi nhận: - Như trên; - Lưu: VT.\n"
+          "\n"
+          "THỦ TƯỚNG\n"
+          "\n"
+          "Phạm Minh Chính\n"
+          "\n"
+          "[1] Thông báo số 627/TB-VPCP ngày 18/11/2025 của\n"
+          "\n"
+          "Văn phòng Chính phủ.\n"
+          "\n"
+          "[2] Bộ\n"
+          "\n"
+          "Giáo dục và Đào tạo, Bộ Ngoại giao, Ngân hàng Nhà nước Việt Nam.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Bộ Ngoại giao"),
+                  "a task of a footnote: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
+}
