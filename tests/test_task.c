@@ -2921,3 +2921,28 @@ Test(task, notes_after_signature_no_task, .init = fx_grammar_load, .fini = S_fre
                   "a task of a footnote: %s", S_d->records[i].text);
     S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
 }
+
+/* A page's account of a directive whose body "đã thảo luận và kết luận
+ * như sau:" or "có ý kiến chỉ đạo như sau:" opens the work it quotes, as
+ * "kết luận như sau:" does */
+Test(task, page_quotes_discussed_conclusion, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Thay mặt Bộ Chính trị, Thường trực Ban Bí thư đã ký Thông báo kết luận số "
+          "75-TB/TW ngày 7/3/2025.\n\n"
+          "Theo đó, tại phiên họp ngày 20/2, sau khi nghe Đảng uỷ Chính phủ báo cáo, Bộ Chính "
+          "trị đã thảo luận và kết luận như sau:\n\n"
+          "Cơ bản đồng ý chủ trương điều chỉnh phạm vi áp dụng Nghị định số 178/2024/NĐ-CP.\n\n"
+          "Giao Đảng ủy Chính phủ tiếp thu ý kiến Bộ Chính trị, chỉ đạo Bộ Nội vụ rà soát các "
+          "quy định.\n\n"
+          "Các cơ quan, đơn vị, địa phương tăng cường công tác tuyên truyền.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("tiếp thu ý kiến"), "lead:Đảng ủy Chính phủ;");
+    S_expect_agencies(S_task("tăng cường công tác tuyên truyền"),
+                      "lead:Các cơ quan, đơn vị, địa phương;");
+    S_run("Ngày 15/4/2025, Văn phòng Chính phủ ban hành Công văn 3180/VPCP-CN.\n\n"
+          "Cụ thể, xét đề nghị của Ủy ban nhân dân thành phố Hà Nội, Phó Thủ tướng Chính phủ "
+          "Mai Văn Chính có ý kiến chỉ đạo như sau:\n\n"
+          "Các Bộ, cơ quan khẩn trương thực hiện công tác di dời, bàn giao mặt bằng.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("khẩn trương thực hiện"), "lead:Các Bộ, cơ quan;");
+}
