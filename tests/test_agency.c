@@ -1102,3 +1102,15 @@ Test(agency, singled_out_places_colon_list, .init = S_load, .fini = S_free)
            "chủ động");
     S_list("Các địa phương: Phối hợp với Bộ Y tế", "Các địa phương", "Phối");
 }
+
+/* trading firms: "xuất khẩu", "nhập khẩu" after "doanh nghiệp" are a kind
+ * of enterprise, words of the name */
+Test(agency, trading_firms, .init = S_load, .fini = S_free)
+{
+    S_list("Các doanh nghiệp xuất khẩu chủ động xây dựng kế hoạch",
+           "Các doanh nghiệp xuất khẩu", "chủ động");
+    S_list("Các Tập đoàn, Tổng Công ty nhà nước, doanh nghiệp xuất khẩu: xây dựng kế hoạch",
+           "Các Tập đoàn|Tổng Công ty nhà nước|doanh nghiệp xuất khẩu", "xây");
+    S_list("Các doanh nghiệp xuất nhập khẩu phải khai báo", "Các doanh nghiệp xuất nhập khẩu",
+           "phải");
+}
