@@ -1114,3 +1114,15 @@ Test(agency, trading_firms, .init = S_load, .fini = S_free)
     S_list("Các doanh nghiệp xuất nhập khẩu phải khai báo", "Các doanh nghiệp xuất nhập khẩu",
            "phải");
 }
+
+/* the Front's central committee is one body: "Trung ương", which closes a
+ * name, does not end it before "Mặt trận" */
+Test(agency, front_central_committee, .init = S_load, .fini = S_free)
+{
+    S_list("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam tiếp tục vận động",
+           "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "tiếp tục");
+    S_list("Chính phủ, Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Tòa án nhân dân tối cao "
+           "chỉ đạo",
+           "Chính phủ|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Tòa án nhân dân tối cao",
+           "chỉ đạo");
+}
