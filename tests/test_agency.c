@@ -1126,3 +1126,14 @@ Test(agency, front_central_committee, .init = S_load, .fini = S_free)
            "Chính phủ|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Tòa án nhân dân tối cao",
            "chỉ đạo");
 }
+
+/* the other office holders a Công điện addresses are heads of a name */
+Test(agency, governor_and_general_heads, .init = S_load, .fini = S_free)
+{
+    S_list("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các ngân hàng",
+           "Thống đốc Ngân hàng Nhà nước Việt Nam", "chỉ đạo");
+    S_list("Tổng Giám đốc Bảo hiểm xã hội Việt Nam cấp Giấy chứng nhận",
+           "Tổng Giám đốc Bảo hiểm xã hội Việt Nam", "cấp");
+    S_list("Tổng Kiểm toán nhà nước quyết định thu hồi thẻ", "Tổng Kiểm toán nhà nước",
+           "quyết định");
+}
