@@ -1461,10 +1461,11 @@ size_t nqx_agx_list(const nqx_agx *a, const nqx_toks *t, size_t i,
                   /* "Các sở: Nông nghiệp và Môi trường, Xây dựng" */
                   (pv->cap || nqx_wlex_at(&a->fields, t, j, lim, NULL) > 1)) ||
                  /* places by name, every word capitalised, not the
-                  * work ("UBND các xã, phường: Phối hợp với ...") */
+                  * work ("UBND các xã, phường: Phối hợp với ..."); the
+                  * place word may be the head ("các tỉnh: Đắk Lắk, ...") */
                  (!pv->cap && ((t->v[j].flags & NQX_TOK_COMMA) ||
                                (j + 1 < lim && t->v[j + 1].cap)) &&
-                  S_place_kinds(a, t, head + hl, j)))) {
+                  S_place_kinds(a, t, head + hl < j ? head + hl : pt->ts, j)))) {
                 size_t m = S_enum_end(a, t, j, lim);
                 if (m > j) {
                     j = m;

@@ -2893,6 +2893,36 @@ static int S_paras_only(const S_ctx *c, int ni)
     return 1;
 }
 
+/* Whether paragraph ni only finishes a list of names the line before
+ * opened with a colon and a line break split ("1. Chủ tịch Ủy ban nhân
+ * dân các tỉnh ..., trong đó trọng tâm là các tỉnh:" / "Đắk Lắk, Khánh
+ * Hòa, Gia Lai và Lâm Đồng:"): proper names, commas and "và" only. It
+ * belongs to the intro before it and is no work of its own. */
+static int S_name_tail(S_ctx *c, int ni)
+{
+    const nqx_node *n = &c->d->nodes[ni];
+    size_t p = n->start, k;
+    nqx_toks t;
+    int ok;
+    if (n->kind != NQX_NODE_PARA || c->nkids[ni])
+        return 0;
+    while (p > 0 && (c->text[p - 1] == ' ' || c->text[p - 1] == '\n' ||
+                     c->text[p - 1] == '*'))
+        p--;
+    if (p == 0 || c->text[p - 1] != ':')
+        return 0;
+    if (nqx_ext_tokens(c->text, n->start, n->end, &t)) {
+        c->st = NQX_ENOMEM;
+        return 0;
+    }
+    ok = t.n >= 2 && t.n <= 24;
+    for (k = 0; ok && k < t.n; k++)
+        if (!t.v[k].cap && strcmp(t.v[k].lower, "và") != 0)
+            ok = 0;
+    nqx_toks_free(&t);
+    return ok;
+}
+
 static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
                    int block)
 {
@@ -2932,7 +2962,7 @@ static void S_walk(S_ctx *c, const int *kids, size_t nk, const S_ags *inh,
         if (n->kind == NQX_NODE_FOOTNOTE || n->kind == NQX_NODE_SIGNATURE ||
             n->kind == NQX_NODE_RECIPIENTS || n->kind == NQX_NODE_ROW)
             continue;
-        if (S_label_kind(c, n, &vs, &ve, &r))
+        if (S_label_kind(c, n, &vs, &ve, &r) || S_name_tail(c, ni))
             continue;
         blk.n = 0;
         if (c->wrap_doc >= 0 && n->doc_index == c->wrap_doc && n->start >= c->wrap_at &&
@@ -3017,7 +3047,7 @@ static int S_directive_leadin(const S_ctx *c, const nqx_node *n)
 static void S_exclude(S_ctx *c)
 {
     size_t i;
-    int seen_heading = 0, doc = -1, footer = 0, quoted = 0;
+    int seen_heading = 0, doc = -1, footer = 0, quoted = 0, signed_ = 0, notes = 0;
     for (i = 0; i < c->d->nnodes; i++) {
         const nqx_node *n = &c->d->nodes[i];
         size_t ov[2 * S_OVN];
@@ -3026,7 +3056,20 @@ static void S_exclude(S_ctx *c)
             seen_heading = 0;
             footer = 0;
             quoted = 0;
+            signed_ = notes = 0;
         }
+        /* the footnotes printed after the signature ("[1] Thông báo số
+         * ...", "[2] Bộ" / "Giáo dục và Đào tạo, Bộ Ngoại giao, ..."):
+         * the lines a page broke off a note are the note's, up to the
+         * next heading, item or table */
+        if (n->kind == NQX_NODE_SIGNATURE)
+            signed_ = 1;
+        else if (n->kind == NQX_NODE_FOOTNOTE && signed_ && n->parent < 0)
+            notes = 1;
+        else if (notes && n->parent < 0 && n->kind != NQX_NODE_PARA)
+            notes = 0;
+        if (notes && n->kind == NQX_NODE_PARA && n->parent < 0)
+            c->excluded[i] = 1;
         /* a page's next question ("... được quy định như thế nào?",
          * task_page_question) ends the work its account of a directive
          * quoted: the site's own prose follows */
@@ -3051,6 +3094,19 @@ static void S_exclude(S_ctx *c)
         if (footer) {
             c->excluded[i] = 1;
             continue;
+        }
+        /* a web page's image caption ("... (Hình từ Internet)") stands
+         * between two parts of the page: the item before it ends there,
+         * the page's next part is none of its text (S_clip_footer) */
+        if (n->kind == NQX_NODE_FOOTNOTE && n->label &&
+            (strcmp(n->label, "Hình") == 0 || strcmp(n->label, "Ảnh") == 0)) {
+            size_t *nf = realloc(c->foot, (c->nfoot + 1) * sizeof *nf);
+            if (!nf) {
+                c->st = NQX_ENOMEM;
+                return;
+            }
+            c->foot = nf;
+            c->foot[c->nfoot++] = n->start;
         }
         if (n->parent >= 0 && c->excluded[n->parent] == 1) {
             c->excluded[i] = 1;

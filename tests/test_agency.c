@@ -1072,3 +1072,68 @@ Test(agency, place_range_in_name, .init = S_load, .fini = S_free)
            "Ủy ban nhân dân các tỉnh từ Quảng Trị đến Quảng Ngãi", "chỉ đạo");
     S_list("Bộ Tài chính từ Quý I đến Quý III báo cáo", "Bộ Tài chính", "từ");
 }
+
+/* the kind of place a level names ("các tỉnh biên giới", "các xã ven
+ * biển", "các huyện miền núi") is in the name, lower case after a level
+ * word that would end it */
+Test(agency, place_kind_after_level, .init = S_load, .fini = S_free)
+{
+    S_list("Uỷ ban nhân dân các tỉnh biên giới phối hợp với Bộ Nông nghiệp",
+           "Uỷ ban nhân dân các tỉnh biên giới", "phối hợp");
+    S_list("Ủy ban nhân dân các xã ven biển tổ chức sơ tán",
+           "Ủy ban nhân dân các xã ven biển", "tổ chức");
+    S_list("Các huyện miền núi chủ động bố trí lực lượng", "Các huyện miền núi",
+           "chủ động");
+    S_list("Công an tỉnh dựng chốt", "Công an tỉnh", "dựng");
+}
+
+/* ", trong đó trọng tâm là ..." singles out a member of the bodies before
+ * it, as ", nhất là ..." does; a place word with a colon lists which
+ * places ("các tỉnh: Đắk Lắk, Khánh Hòa ...") */
+Test(agency, singled_out_places_colon_list, .init = S_load, .fini = S_free)
+{
+    S_list("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó "
+           "trọng tâm là các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng khẩn trương thực "
+           "hiện",
+           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng|các tỉnh: Đắk "
+           "Lắk, Khánh Hòa, Gia Lai và Lâm Đồng",
+           "khẩn trương");
+    S_list("Các tỉnh: Đắk Lắk, Khánh Hòa chủ động sơ tán", "Các tỉnh: Đắk Lắk, Khánh Hòa",
+           "chủ động");
+    S_list("Các địa phương: Phối hợp với Bộ Y tế", "Các địa phương", "Phối");
+}
+
+/* trading firms: "xuất khẩu", "nhập khẩu" after "doanh nghiệp" are a kind
+ * of enterprise, words of the name */
+Test(agency, trading_firms, .init = S_load, .fini = S_free)
+{
+    S_list("Các doanh nghiệp xuất khẩu chủ động xây dựng kế hoạch",
+           "Các doanh nghiệp xuất khẩu", "chủ động");
+    S_list("Các Tập đoàn, Tổng Công ty nhà nước, doanh nghiệp xuất khẩu: xây dựng kế hoạch",
+           "Các Tập đoàn|Tổng Công ty nhà nước|doanh nghiệp xuất khẩu", "xây");
+    S_list("Các doanh nghiệp xuất nhập khẩu phải khai báo", "Các doanh nghiệp xuất nhập khẩu",
+           "phải");
+}
+
+/* the Front's central committee is one body: "Trung ương", which closes a
+ * name, does not end it before "Mặt trận" */
+Test(agency, front_central_committee, .init = S_load, .fini = S_free)
+{
+    S_list("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam tiếp tục vận động",
+           "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "tiếp tục");
+    S_list("Chính phủ, Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Tòa án nhân dân tối cao "
+           "chỉ đạo",
+           "Chính phủ|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|Tòa án nhân dân tối cao",
+           "chỉ đạo");
+}
+
+/* the other office holders a Công điện addresses are heads of a name */
+Test(agency, governor_and_general_heads, .init = S_load, .fini = S_free)
+{
+    S_list("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các ngân hàng",
+           "Thống đốc Ngân hàng Nhà nước Việt Nam", "chỉ đạo");
+    S_list("Tổng Giám đốc Bảo hiểm xã hội Việt Nam cấp Giấy chứng nhận",
+           "Tổng Giám đốc Bảo hiểm xã hội Việt Nam", "cấp");
+    S_list("Tổng Kiểm toán nhà nước quyết định thu hồi thẻ", "Tổng Kiểm toán nhà nước",
+           "quyết định");
+}

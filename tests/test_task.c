@@ -2832,3 +2832,117 @@ Test(task, page_quotes_directive, .init = fx_grammar_load, .fini = S_free)
                       !strstr(S_d->records[i].text, "có trách nhiệm chủ động"),
                   "a task of the quoted law: %s", S_d->records[i].text);
 }
+
+/* A telegram item whose bodies single out some places in a colon list a
+ * line break split ("..., trong đó trọng tâm là các tỉnh:" / "Đắk Lắk,
+ * Khánh Hòa, Gia Lai và Lâm Đồng:") leads the lettered points below; the
+ * line that finishes the list is no task */
+Test(task, item_bodies_colon_list_split, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("Thủ tướng Chính phủ yêu cầu:\n\n"
+          "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó "
+          "trọng tâm là các tỉnh:\n\n"
+          "Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:\n\n"
+          "a) Tổ chức xây dựng kế hoạch cụ thể, phát động Chiến dịch vào ngày 01/12/2025.\n\n"
+          "b) Huy động lực lượng quân đội, công an hỗ trợ sửa chữa nhà.\n\n"
+          "2. Bộ trưởng Bộ Tài chính chỉ đạo triển khai các chính sách hỗ trợ.\n");
+    cr_expect_eq(S_ntasks(), 3);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      strncmp(S_d->records[i].text, "Đắk Lắk", strlen("Đắk Lắk")) != 0,
+                  "a task of the list's last line: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("Tổ chức xây dựng kế hoạch"),
+                      "lead:Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm "
+                      "Đồng;lead:các tỉnh;");
+    S_expect_agencies(S_task("Huy động lực lượng"),
+                      "lead:Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm "
+                      "Đồng;lead:các tỉnh;");
+}
+
+/* A web page's image caption ("... (Hình từ Internet)") ends the item
+ * before it: the caption, which repeats the page's title, and the page's
+ * next part are none of the item's text, and no task comes from them */
+Test(task, page_caption_ends_item, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("Thủ tướng yêu cầu xử lý nghiêm vi phạm về dạy thêm học thêm?\n\n"
+          "Theo đó, Thủ tướng Chính phủ yêu cầu:\n\n"
+          "- Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo các địa phương rà soát việc dạy thêm.\n\n"
+          "- Văn phòng Chính phủ theo dõi, đôn đốc các cơ quan thực hiện Công điện này.\n\n"
+          "  Như vậy, Thủ tướng yêu cầu xử lý nghiêm vi phạm quy định về dạy thêm.\n\n"
+          "Thủ tướng yêu cầu xử lý nghiêm vi phạm quy định về dạy thêm học thêm (Hình từ "
+          "Internet)\n\n"
+          "  Thông tư 29 quy định về dạy thêm học thêm có hiệu lực từ ngày 14/02/2025\n\n"
+          "  Ngày 30/12/2024, Bộ trưởng Bộ Giáo dục và Đào tạo đã ký ban hành Thông tư 29.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Hình từ"),
+                  "a task holds the caption: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
+}
+
+/* The footnotes printed after a telegram's signature, a line of one broken
+ * off by the page ("[2] Bộ" / "Giáo dục và Đào tạo, Bộ Ngoại giao, ..."),
+ * are notes, no work */
+Test(task, notes_after_signature_no_task, .init = fx_grammar_load, .fini = S_free)
+{
+    size_t i;
+    S_run("CÔNG ĐIỆN\n"
+          "\n"
+          "THỦ TƯỚNG CHÍNH PHỦ điện:\n"
+          "\n"
+          "- Bộ trưởng các Bộ.\n"
+          "\n"
+          "Thủ tướng Chính phủ yêu cầu:\n"
+          "\n"
+          "1. Bộ Xây dựng chủ trì tổ chức Lễ khánh thành các dự án[1].\n"
+          "\n"
+          "2. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này.\n"
+          "\n"
+          "Nơi nhận: - Như trên; - Lưu: VT.\n"
+          "\n"
+          "THỦ TƯỚNG\n"
+          "\n"
+          "Phạm Minh Chính\n"
+          "\n"
+          "[1] Thông báo số 627/TB-VPCP ngày 18/11/2025 của\n"
+          "\n"
+          "Văn phòng Chính phủ.\n"
+          "\n"
+          "[2] Bộ\n"
+          "\n"
+          "Giáo dục và Đào tạo, Bộ Ngoại giao, Ngân hàng Nhà nước Việt Nam.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    for (i = 0; i < S_d->nrecords; i++)
+        cr_expect(S_d->records[i].kind != NQX_TASK ||
+                      !strstr(S_d->records[i].text, "Bộ Ngoại giao"),
+                  "a task of a footnote: %s", S_d->records[i].text);
+    S_expect_agencies(S_task("theo dõi, đôn đốc"), "lead:Văn phòng Chính phủ;");
+}
+
+/* A page's account of a directive whose body "đã thảo luận và kết luận
+ * như sau:" or "có ý kiến chỉ đạo như sau:" opens the work it quotes, as
+ * "kết luận như sau:" does */
+Test(task, page_quotes_discussed_conclusion, .init = fx_grammar_load, .fini = S_free)
+{
+    S_run("Thay mặt Bộ Chính trị, Thường trực Ban Bí thư đã ký Thông báo kết luận số "
+          "75-TB/TW ngày 7/3/2025.\n\n"
+          "Theo đó, tại phiên họp ngày 20/2, sau khi nghe Đảng uỷ Chính phủ báo cáo, Bộ Chính "
+          "trị đã thảo luận và kết luận như sau:\n\n"
+          "Cơ bản đồng ý chủ trương điều chỉnh phạm vi áp dụng Nghị định số 178/2024/NĐ-CP.\n\n"
+          "Giao Đảng ủy Chính phủ tiếp thu ý kiến Bộ Chính trị, chỉ đạo Bộ Nội vụ rà soát các "
+          "quy định.\n\n"
+          "Các cơ quan, đơn vị, địa phương tăng cường công tác tuyên truyền.\n");
+    cr_expect_eq(S_ntasks(), 2);
+    S_expect_agencies(S_task("tiếp thu ý kiến"), "lead:Đảng ủy Chính phủ;");
+    S_expect_agencies(S_task("tăng cường công tác tuyên truyền"),
+                      "lead:Các cơ quan, đơn vị, địa phương;");
+    S_run("Ngày 15/4/2025, Văn phòng Chính phủ ban hành Công văn 3180/VPCP-CN.\n\n"
+          "Cụ thể, xét đề nghị của Ủy ban nhân dân thành phố Hà Nội, Phó Thủ tướng Chính phủ "
+          "Mai Văn Chính có ý kiến chỉ đạo như sau:\n\n"
+          "Các Bộ, cơ quan khẩn trương thực hiện công tác di dời, bàn giao mặt bằng.\n");
+    cr_expect_eq(S_ntasks(), 1);
+    S_expect_agencies(S_task("khẩn trương thực hiện"), "lead:Các Bộ, cơ quan;");
+}
