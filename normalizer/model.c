@@ -470,28 +470,40 @@ static nqx_status S_check(nqx_model *m, const char *path, nqx_error *err)
     return NQX_OK;
 }
 
-/* Variants: the ids of each folded key, in id order (CSR). */
-static int S_variants(nqx_model *m)
+/* The ids of each folded key, in id order (CSR): fids[foff[f] ..
+ * foff[f + 1]) are the ids whose fid is f. Used by the loader (variants)
+ * and by the model builder (S_context). -1 on out of memory. */
+static int S_fold_ids(const uint16_t *fid, uint32_t nvocab, uint32_t nfold,
+                      uint32_t **foff_out, uint16_t **fids_out)
 {
-    uint32_t i, *fill;
-    m->variant = malloc(m->nvocab);
-    m->foff = calloc(m->nfold + 1, sizeof *m->foff);
-    m->fids = malloc(m->nvocab * sizeof *m->fids);
-    fill = calloc(m->nfold + 1, sizeof *fill);
-    if (!m->variant || !m->foff || !m->fids || !fill) {
-        free(fill);
+    uint32_t i, *foff = calloc((size_t)nfold + 1, sizeof *foff);
+    uint32_t *fill = calloc((size_t)nfold + 1, sizeof *fill);
+    uint16_t *fids = malloc((size_t)nvocab * sizeof *fids + 1);
+    if (!foff || !fill || !fids) {
+        free(foff), free(fill), free(fids);
         return -1;
     }
-    for (i = 0; i < m->nvocab; i++)
-        m->foff[m->fid[i] + 1]++;
-    for (i = 0; i < m->nfold; i++)
-        m->foff[i + 1] += m->foff[i];
-    for (i = 0; i < m->nvocab; i++) {
-        uint32_t f = m->fid[i], v = fill[f]++;
-        m->variant[i] = (uint8_t)(v > 255 ? 255 : v);
-        m->fids[m->foff[f] + v] = (uint16_t)i;
-    }
+    for (i = 0; i < nvocab; i++)
+        foff[fid[i] + 1]++;
+    for (i = 0; i < nfold; i++)
+        foff[i + 1] += foff[i];
+    for (i = 0; i < nvocab; i++)
+        fids[foff[fid[i]] + fill[fid[i]]++] = (uint16_t)i;
     free(fill);
+    *foff_out = foff, *fids_out = fids;
+    return 0;
+}
+
+/* Variants: each id's rank among the ids of its folded key. */
+static int S_variants(nqx_model *m)
+{
+    uint32_t f, j;
+    m->variant = malloc(m->nvocab);
+    if (!m->variant || S_fold_ids(m->fid, m->nvocab, m->nfold, &m->foff, &m->fids))
+        return -1;
+    for (f = 0; f < m->nfold; f++)
+        for (j = m->foff[f]; j < m->foff[f + 1]; j++)
+            m->variant[m->fids[j]] = (uint8_t)(j - m->foff[f] > 255 ? 255 : j - m->foff[f]);
     return 0;
 }
 
@@ -1244,7 +1256,8 @@ static int S_context(const S_train *t, const uint32_t *map, const uint16_t *fid,
 {
     S_counter pc, fw;
     double *nv = calloc(nvocab, sizeof *nv), *nf = calloc(nfold, sizeof *nf);
-    uint32_t *foff = calloc((size_t)nfold + 1, sizeof *foff), *fids = NULL;
+    uint32_t *foff = NULL;
+    uint16_t *fids = NULL;
     uint32_t ring[NQX_CTX_WINDOW], rsent[NQX_CTX_WINDOW], sent = 0, i;
     uint64_t *e = NULL;
     size_t ne = 0, cap = 0, k, pos = 0;
@@ -1252,7 +1265,7 @@ static int S_context(const S_train *t, const uint32_t *map, const uint16_t *fid,
     memset(&pc, 0, sizeof pc);
     memset(&fw, 0, sizeof fw);
     memset(ct, 0, sizeof *ct);
-    if (!nv || !nf || !foff)
+    if (!nv || !nf)
         goto out;
     for (k = 0; k < t->nseq; k++) {
         uint32_t a, d;
@@ -1279,22 +1292,9 @@ static int S_context(const S_train *t, const uint32_t *map, const uint16_t *fid,
             if (S_counter_addn(&fw, (uint64_t)fid[v] << 16 | w, pc.counts[k]))
                 goto out;
         }
-    /* the ids of each fold */
-    fids = malloc(nvocab * sizeof *fids);
-    if (!fids)
+    /* the ids of each fold (id 0, the boundary, has no context: nv 0) */
+    if (S_fold_ids(fid, nvocab, nfold, &foff, &fids))
         goto out;
-    for (i = 1; i < nvocab; i++)
-        foff[fid[i] + 1]++;
-    for (i = 0; i < nfold; i++)
-        foff[i + 1] += foff[i];
-    {
-        uint32_t *fill = calloc(nfold, sizeof *fill);
-        if (!fill)
-            goto out;
-        for (i = 1; i < nvocab; i++)
-            fids[foff[fid[i]] + fill[fid[i]]++] = i;
-        free(fill);
-    }
     /* pairs seen: more or less often than expected */
     for (k = 0; k <= pc.mask && pc.n; k++)
         if (pc.keys[k] != ~(uint64_t)0) {
